@@ -1,0 +1,9 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity({ name: 'departments' })
+export class Department {
+  /** INSEE code: 01…95, 2A, 2B, 971… */
+  @PrimaryColumn('text') code: string;
+  @Column('text') name: string;
+  @Column({ name: 'prefecture_organisation_id', type: 'uuid' }) prefectureOrganisationId: string;
+}

@@ -1,0 +1,12 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class PrefectureRef {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Préfecture du Rhône' }) name: string;
+}
+
+export class DepartmentView {
+  @ApiProperty({ example: '69' }) code: string;
+  @ApiProperty({ example: 'Rhône' }) name: string;
+  @ApiProperty({ type: PrefectureRef }) prefecture: PrefectureRef;
+}

@@ -1,0 +1,42 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { NotFoundError } from '@vigie/platform';
+import { DataSource } from 'typeorm';
+import { DepartmentView } from './department.view';
+
+interface DepartmentRow {
+  code: string;
+  name: string;
+  prefecture_id: string;
+  prefecture_name: string;
+}
+
+const SELECT = `SELECT d.code, d.name, o.id AS prefecture_id, o.name AS prefecture_name
+  FROM departments d JOIN organisations o ON o.id = d.prefecture_organisation_id`;
+
+function view(row: DepartmentRow): DepartmentView {
+  return { code: row.code, name: row.name, prefecture: { id: row.prefecture_id, name: row.prefecture_name } };
+}
+
+@ApiTags('departments')
+@Controller('v1/departments')
+export class DepartmentsController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every département with its prefecture.' })
+  @ApiOkResponse({ type: DepartmentView, isArray: true })
+  async list(): Promise<DepartmentView[]> {
+    const rows = (await this.dataSource.query(`${SELECT} ORDER BY d.code`)) as DepartmentRow[];
+    return rows.map(view);
+  }
+
+  @Get(':code')
+  @ApiOperation({ summary: 'One département by INSEE code, e.g. 69, 2A, 971.' })
+  @ApiOkResponse({ type: DepartmentView })
+  async get(@Param('code') code: string): Promise<DepartmentView> {
+    const rows = (await this.dataSource.query(`${SELECT} WHERE d.code = $1`, [code])) as DepartmentRow[];
+    if (rows.length === 0) throw new NotFoundError('département', code);
+    return view(rows[0]);
+  }
+}

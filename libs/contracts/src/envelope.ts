@@ -1,0 +1,94 @@
+import { Type } from 'class-transformer';
+import {
+  IsDefined,
+  IsISO8601,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Min,
+} from 'class-validator';
+import { v7 as uuidv7 } from 'uuid';
+import type { Topic } from './topics';
+
+/** The one envelope every Vigie message travels in. */
+export interface EventEnvelope<P = unknown> {
+  id: string;
+  type: string;
+  version: number;
+  occurredAt: string;
+  producer: string;
+  correlationId: string;
+  causationId: string | null;
+  payload: P;
+}
+
+/** Validation shape of an incoming envelope; the payload is validated by its own class. */
+export class EnvelopeShape implements EventEnvelope<unknown> {
+  @IsUUID() id: string;
+  @IsString() @IsNotEmpty() type: string;
+  @Type(() => Number) @IsInt() @Min(1) version: number;
+  @IsISO8601({ strict: true }) occurredAt: string;
+  @IsString() @IsNotEmpty() producer: string;
+  @IsUUID() correlationId: string;
+  @IsOptional() @IsUUID() causationId: string | null;
+  @IsDefined() @IsObject() payload: unknown;
+}
+
+/** Binds an event type and version to its topic and payload class. */
+export interface EventDefinition<P extends object> {
+  type: string;
+  version: number;
+  topic: Topic;
+  payload: new () => P;
+}
+
+export function defineEvent<P extends object>(definition: EventDefinition<P>): EventDefinition<P> {
+  return definition;
+}
+
+export interface EnvelopeOrigin {
+  producer: string;
+  /** The request or event this one stems from; a new chain starts when absent. */
+  correlationId?: string;
+  causationId?: string | null;
+  occurredAt?: Date;
+}
+
+export function newEventId(): string {
+  return uuidv7();
+}
+
+export function createEnvelope<P extends object>(
+  definition: EventDefinition<P>,
+  payload: P,
+  origin: EnvelopeOrigin,
+): EventEnvelope<P> {
+  const id = newEventId();
+  return {
+    id,
+    type: definition.type,
+    version: definition.version,
+    occurredAt: (origin.occurredAt ?? new Date()).toISOString(),
+    producer: origin.producer,
+    correlationId: origin.correlationId ?? id,
+    causationId: origin.causationId ?? null,
+    payload,
+  };
+}
+
+/** The envelope of an event caused by `cause`: same correlation, causation = cause.id. */
+export function createCausedEnvelope<P extends object>(
+  definition: EventDefinition<P>,
+  payload: P,
+  cause: Pick<EventEnvelope, 'id' | 'correlationId'>,
+  producer: string,
+): EventEnvelope<P> {
+  return createEnvelope(definition, payload, {
+    producer,
+    correlationId: cause.correlationId,
+    causationId: cause.id,
+  });
+}

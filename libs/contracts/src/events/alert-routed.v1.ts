@@ -1,0 +1,30 @@
+import { Type } from 'class-transformer';
+import { ArrayMinSize, IsArray, IsISO8601, IsNotEmpty, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { defineEvent } from '../envelope';
+import { Topics } from '../topics';
+import { AlertSnapshot } from './alert-snapshot';
+
+/** One recipient of a routed alert and why it receives it. */
+export class RoutedRecipient {
+  @IsUUID() organisationId: string;
+  /** Identifier of the rule that selected the recipient. */
+  @IsString() @IsNotEmpty() rule: string;
+  /** Human-readable explanation, shown to operators. */
+  @IsString() @IsNotEmpty() reason: string;
+}
+
+/** Routing decided who receives an alert. Key: alert id. */
+export class AlertRoutedV1Payload {
+  @ValidateNested() @Type(() => AlertSnapshot) alert: AlertSnapshot;
+  @IsUUID() decisionId: string;
+  @IsISO8601({ strict: true }) routedAt: string;
+  @IsArray() @ArrayMinSize(0) @ValidateNested({ each: true }) @Type(() => RoutedRecipient)
+  recipients: RoutedRecipient[];
+}
+
+export const AlertRoutedV1 = defineEvent({
+  type: 'alert.routed',
+  version: 1,
+  topic: Topics.AlertRoutedV1,
+  payload: AlertRoutedV1Payload,
+});

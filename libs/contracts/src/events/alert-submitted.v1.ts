@@ -1,0 +1,17 @@
+import { Type } from 'class-transformer';
+import { ValidateNested } from 'class-validator';
+import { defineEvent } from '../envelope';
+import { Topics } from '../topics';
+import { AlertSnapshot } from './alert-snapshot';
+
+/** An organisation submitted an alert; ingestion validated and stored it. Key: alert id. */
+export class AlertSubmittedV1Payload {
+  @ValidateNested() @Type(() => AlertSnapshot) alert: AlertSnapshot;
+}
+
+export const AlertSubmittedV1 = defineEvent({
+  type: 'alert.submitted',
+  version: 1,
+  topic: Topics.AlertSubmittedV1,
+  payload: AlertSubmittedV1Payload,
+});

@@ -1,0 +1,22 @@
+/**
+ * Every Kafka topic Vigie uses. A published shape never changes: a new shape is a new
+ * version, hence a new topic. Nothing outside this file spells a topic name.
+ */
+export const Topics = {
+  AlertSubmittedV1: 'alert.submitted.v1',
+  AlertRoutedV1: 'alert.routed.v1',
+  PartnerChangedV1: 'partner.changed.v1',
+} as const;
+
+export type Topic = (typeof Topics)[keyof typeof Topics];
+
+export const DEAD_LETTER_SUFFIX = '.dlq';
+
+export function deadLetterTopicOf(topic: Topic): string {
+  return `${topic}${DEAD_LETTER_SUFFIX}`;
+}
+
+/** The topics and their dead-letter twins, as the services create them at start-up. */
+export function allTopics(): string[] {
+  return Object.values(Topics).flatMap((topic) => [topic, deadLetterTopicOf(topic)]);
+}

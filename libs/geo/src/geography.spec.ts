@@ -1,0 +1,39 @@
+import { Geography } from './geography';
+
+describe('Geography (official INSEE lists)', () => {
+  const geo = Geography.official();
+
+  it.each([
+    ['69123', 'Lyon', '69'],
+    ['75056', 'Paris', '75'],
+    ['2A004', 'Ajaccio', '2A'],
+    ['2B033', 'Bastia', '2B'],
+    ['97411', 'Saint-Denis', '974'],
+    ['97611', 'Mamoudzou', '976'],
+    ['69381', 'Lyon 1er Arrondissement', '69'],
+  ])('resolves commune %s to %s in département %s', (code, name, department) => {
+    expect(geo.commune(code)).toMatchObject({ code, name, department });
+  });
+
+  it('does not know made-up communes', () => {
+    expect(geo.commune('99999')).toBeUndefined();
+    expect(geo.commune('2C001')).toBeUndefined();
+  });
+
+  it('lists the 101 départements plus the overseas collectivities, with Corsica split', () => {
+    const codes = geo.departments().map((d) => d.code);
+    expect(codes).toEqual(expect.arrayContaining(['01', '2A', '2B', '75', '971', '976']));
+    expect(codes).not.toContain('20');
+    expect(geo.departments().filter((d) => d.zone !== 'com')).toHaveLength(101);
+  });
+
+  it.each([
+    ['69', 'Préfecture du Rhône'],
+    ['01', "Préfecture de l'Ain"],
+    ['80', 'Préfecture de la Somme'],
+    ['08', 'Préfecture des Ardennes'],
+    ['75', 'Préfecture de Paris'],
+  ])('names the prefecture of %s "%s"', (code, name) => {
+    expect(geo.department(code)?.prefectureName).toBe(name);
+  });
+});

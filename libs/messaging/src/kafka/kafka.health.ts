@@ -1,0 +1,56 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
+import type { Admin, Kafka } from 'kafkajs';
+import { KAFKA_CLIENT } from './kafka.tokens';
+import { ConsumerGroupState } from '../consumer/consumer-group.state';
+
+/** Kafka is healthy when the broker answers and, for consuming services, the group has joined. */
+@Injectable()
+export class KafkaHealthIndicator implements OnModuleDestroy {
+  private admin: Promise<Admin> | null = null;
+
+  constructor(
+    @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
+    private readonly group: ConsumerGroupState,
+    private readonly indicators: HealthIndicatorService,
+  ) {}
+
+  async check(key = 'kafka', timeoutMs = 2000): Promise<HealthIndicatorResult> {
+    const indicator = this.indicators.check(key);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      });
+      await Promise.race([this.connectedAdmin().then((admin) => admin.describeCluster()), timeout]);
+    } catch (error) {
+      this.reset();
+      return indicator.down({ message: `broker unreachable: ${(error as Error).message}` });
+    } finally {
+      clearTimeout(timer);
+    }
+    if (this.group.consumes && !this.group.joined) {
+      return indicator.down({ message: 'consumer group not joined yet' });
+    }
+    return indicator.up(this.group.consumes ? { consumerGroup: 'joined' } : {});
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.reset();
+  }
+
+  private connectedAdmin(): Promise<Admin> {
+    this.admin ??= (async () => {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      return admin;
+    })();
+    return this.admin;
+  }
+
+  private reset(): void {
+    const pending = this.admin;
+    this.admin = null;
+    void pending?.then((admin) => admin.disconnect()).catch(() => undefined);
+  }
+}

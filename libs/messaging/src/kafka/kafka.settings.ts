@@ -1,0 +1,9 @@
+export interface KafkaSettings {
+  brokers: string[];
+  /** Also the `producer` written in every envelope this service emits. */
+  clientId: string;
+  /** Consumer group of the service: its instances share the partitions. */
+  groupId: string;
+  /** Partitions of each topic created at start-up. */
+  topicPartitions: number;
+}

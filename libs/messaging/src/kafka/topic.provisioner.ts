@@ -1,0 +1,37 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { allTopics } from '@vigie/contracts';
+import type { Kafka } from 'kafkajs';
+import { KAFKA_CLIENT, KAFKA_SETTINGS } from './kafka.tokens';
+import type { KafkaSettings } from './kafka.settings';
+
+/** Creates every versioned topic and its dead-letter twin; the broker never auto-creates. */
+@Injectable()
+export class TopicProvisioner implements OnModuleInit {
+  private readonly logger = new Logger(TopicProvisioner.name);
+
+  constructor(
+    @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
+    @Inject(KAFKA_SETTINGS) private readonly settings: KafkaSettings,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const missing = allTopics().filter((topic) => !existing.has(topic));
+      if (missing.length === 0) return;
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions: this.settings.topicPartitions,
+          replicationFactor: -1,
+        })),
+      });
+      this.logger.log(`created topics: ${missing.join(', ')}`);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+}

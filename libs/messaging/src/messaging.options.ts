@@ -1,0 +1,11 @@
+import type { KafkaSettings } from './kafka/kafka.settings';
+
+export interface MessagingOptions {
+  kafka: KafkaSettings;
+  /** The service's database schema, which holds its outbox and inbox. */
+  schema: string;
+  /** Connection string for the relay's LISTEN connection. */
+  databaseUrl: string;
+  outbox: { batchSize: number; pollIntervalMs: number };
+  consumer: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
+}

@@ -1,0 +1,48 @@
+import type { QueryRunner } from 'typeorm';
+
+/**
+ * DDL of the outbox and inbox each service keeps in its own schema. Services call these
+ * from their own migrations so every schema change stays in a migration.
+ */
+export async function createOutboxTable(runner: QueryRunner): Promise<void> {
+  await runner.query(`
+    CREATE TABLE outbox (
+      id uuid PRIMARY KEY,
+      position bigint GENERATED ALWAYS AS IDENTITY,
+      topic text NOT NULL,
+      message_key text NOT NULL,
+      envelope jsonb NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      published_at timestamptz
+    )`);
+  await runner.query('CREATE INDEX ix_outbox_pending ON outbox (position) WHERE published_at IS NULL');
+  // NOTIFY is delivered at commit: the relay never wakes for rows it cannot see yet.
+  await runner.query(`
+    CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM pg_notify('outbox_' || TG_TABLE_SCHEMA, '');
+      RETURN NULL;
+    END $$`);
+  await runner.query(
+    'CREATE TRIGGER tr_outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()',
+  );
+}
+
+export async function dropOutboxTable(runner: QueryRunner): Promise<void> {
+  await runner.query('DROP TABLE outbox');
+  await runner.query('DROP FUNCTION outbox_notify()');
+}
+
+export async function createInboxTable(runner: QueryRunner): Promise<void> {
+  await runner.query(`
+    CREATE TABLE handled_events (
+      event_id uuid NOT NULL,
+      consumer text NOT NULL,
+      handled_at timestamptz NOT NULL DEFAULT now(),
+      CONSTRAINT pk_handled_events PRIMARY KEY (event_id, consumer)
+    )`);
+}
+
+export async function dropInboxTable(runner: QueryRunner): Promise<void> {
+  await runner.query('DROP TABLE handled_events');
+}

@@ -1,0 +1,37 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createEnvelope, type EnvelopeOrigin, type EventDefinition, type EventEnvelope } from '@vigie/contracts';
+import type { EntityManager } from 'typeorm';
+import { KAFKA_SETTINGS } from '../kafka/kafka.tokens';
+import type { KafkaSettings } from '../kafka/kafka.settings';
+
+export interface OutboxEntry<P extends object> {
+  definition: EventDefinition<P>;
+  /** Aggregate id: the Kafka key that keeps one aggregate's events in order. */
+  key: string;
+  payload: P;
+  /** Correlation and causation; the producer is the service itself. */
+  origin?: Omit<EnvelopeOrigin, 'producer'>;
+}
+
+/**
+ * Records events inside the caller's transaction. They reach Kafka only if that transaction
+ * commits; the relay then publishes them (see OutboxRelay).
+ */
+@Injectable()
+export class Outbox {
+  constructor(@Inject(KAFKA_SETTINGS) private readonly settings: KafkaSettings) {}
+
+  async add<P extends object>(manager: EntityManager, entry: OutboxEntry<P>): Promise<EventEnvelope<P>> {
+    const envelope = createEnvelope(entry.definition, entry.payload, {
+      ...entry.origin,
+      producer: this.settings.clientId,
+    });
+    await manager.query('INSERT INTO outbox (id, topic, message_key, envelope) VALUES ($1, $2, $3, $4)', [
+      envelope.id,
+      entry.definition.topic,
+      entry.key,
+      JSON.stringify(envelope),
+    ]);
+    return envelope;
+  }
+}

@@ -1,0 +1,72 @@
+import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
+
+export interface PersistenceSettings {
+  /** postgres://user@host:port/database */
+  url: string;
+  /** The service's own schema: no service reads another's tables. */
+  schema: string;
+  poolSize?: number;
+}
+
+export interface ServiceDataSourceParts {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;
+
+/** Options for one service's DataSource: its schema first on the search path, migrations explicit. */
+export function serviceDataSourceOptions(
+  settings: PersistenceSettings,
+  parts: ServiceDataSourceParts,
+): DataSourceOptions {
+  if (!SCHEMA_NAME.test(settings.schema)) {
+    throw new Error(`invalid schema name: ${settings.schema}`);
+  }
+  return {
+    type: 'postgres',
+    url: settings.url,
+    schema: settings.schema,
+    entities: parts.entities,
+    migrations: parts.migrations,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error'],
+    extra: {
+      max: settings.poolSize ?? 10,
+      options: `-c search_path=${settings.schema}`,
+      application_name: settings.schema,
+      connectionTimeoutMillis: 5000,
+    },
+  };
+}
+
+/**
+ * Opens the DataSource, creates the schema if needed and applies pending migrations under a
+ * PostgreSQL advisory lock, so several instances starting together migrate once.
+ */
+export async function openServiceDataSource(options: DataSourceOptions): Promise<DataSource> {
+  const dataSource = new DataSource(options);
+  await dataSource.initialize();
+  const schema = (options as { schema?: string }).schema ?? 'public';
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.connect();
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`vigie.migrations.${schema}`]);
+    try {
+      await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`vigie.migrations.${schema}`]);
+    }
+  } catch (error) {
+    await runner.release();
+    await dataSource.destroy();
+    throw error;
+  }
+  await runner.release();
+  return dataSource;
+}

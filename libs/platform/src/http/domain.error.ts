@@ -1,0 +1,38 @@
+import { HttpStatus } from '@nestjs/common';
+
+/** A refusal the caller can act on. The filter turns it into `{ error, message, details }`. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: HttpStatus,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(what: string, id: string) {
+    super('not_found', `${what} ${id} not found`, HttpStatus.NOT_FOUND);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string, details?: unknown) {
+    super('conflict', message, HttpStatus.CONFLICT, details);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message: string) {
+    super('forbidden', message, HttpStatus.FORBIDDEN);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message: string) {
+    super('unauthenticated', message, HttpStatus.UNAUTHORIZED);
+  }
+}
