@@ -27,6 +27,6 @@ COPY --from=build /app/dist ./dist
 RUN test -n "$APP" && test -f "dist/apps/$APP/src/main.js" \
  || { echo "build with --build-arg APP=<name>; no dist/apps/${APP:-<unset>}/src/main.js" >&2; exit 1; }
 USER node
-# Shell form so $APP is read at run time; exec makes node PID 1's child-free
-# replacement and lets it receive SIGTERM directly.
+# A shell expands $APP at run time; exec then replaces that shell with node,
+# so node itself receives the SIGTERM sent by `docker stop`.
 CMD ["sh", "-c", "exec node \"dist/apps/$APP/src/main.js\""]

@@ -222,7 +222,6 @@ log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n
 # Per-request and state-change chatter is noise for local development.
 log4j.logger.kafka.request.logger=WARN
 log4j.logger.state.change.logger=WARN
-log4j.logger.org.apache.kafka.controller=INFO
 LOG4J
 
   # The storage tool only needs to report problems.
@@ -235,8 +234,8 @@ log4j.appender.stderr.layout.ConversionPattern=[%d] %p %m (%c)%n
 LOG4J
 }
 
-# Short-lived tool JVMs: C1 only starts noticeably faster and they run for
-# well under a second of real work.
+# Short-lived tool JVMs: stopping at the C1 compiler makes them start faster,
+# and they do too little work for the optimising compiler to pay off.
 kafka_tool() {
   java -XX:TieredStopAtLevel=1 -Dlog4j.configuration="file:$KAFKA_TOOLS_LOG4J" \
     -cp "$KAFKA_LIBS/*" kafka.tools.StorageTool "$@"

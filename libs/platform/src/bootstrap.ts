@@ -1,8 +1,7 @@
 import { Logger, type DynamicModule, type INestApplication, type LogLevel, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ConsumerGroupState, kafkaConsumerOptions, type KafkaSettings } from '@vigie/messaging';
-import type { Consumer } from 'kafkajs';
+import { ConsumerGroupState, kafkaConsumerStrategy, type KafkaSettings } from '@vigie/messaging';
 import { ErrorFilter } from './http/error.filter';
 import { strictValidationPipe } from './http/validation.pipe';
 
@@ -44,13 +43,13 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<I
   SwaggerModule.setup('docs', app, document);
 
   if (definition.consumer) {
-    app.connectMicroservice(kafkaConsumerOptions(definition.consumer), { inheritAppConfig: true });
+    app.connectMicroservice(kafkaConsumerStrategy(definition.consumer, app.get(ConsumerGroupState)), {
+      inheritAppConfig: true,
+    });
   }
   await app.init();
   if (definition.consumer) {
     await app.startAllMicroservices();
-    const [, consumer] = app.getMicroservices()[0].unwrap<[unknown, Consumer]>();
-    app.get(ConsumerGroupState).track(consumer);
   }
   await app.listen(definition.http.port, definition.http.host);
   new Logger(definition.name).log(`listening on http://${definition.http.host}:${definition.http.port}`);

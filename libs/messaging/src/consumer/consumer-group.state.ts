@@ -7,7 +7,7 @@ export class ConsumerGroupState {
   consumes = false;
   joined = false;
 
-  /** Called once the Nest Kafka server runs, with its kafkajs consumer. */
+  /** Called by the Kafka server with its kafkajs consumer, before it connects. */
   track(consumer: Consumer): void {
     this.consumes = true;
     consumer.on(consumer.events.GROUP_JOIN, () => {

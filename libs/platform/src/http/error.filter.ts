@@ -19,6 +19,7 @@ const CODES: Record<number, string> = {
   415: 'unsupported_media_type',
   422: 'unprocessable',
   429: 'too_many_requests',
+  503: 'unavailable',
 };
 
 /** Maps every error to a JSON body with a stable code. Stack traces stay in the logs. */
@@ -30,7 +31,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const response = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.describe(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (status === 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     response.status(status).json(body);
   }
 
@@ -47,7 +48,7 @@ export class ErrorFilter implements ExceptionFilter {
         {
           error: CODES[status] ?? (status >= 500 ? 'internal' : 'error'),
           message: typeof fromBody.message === 'string' ? fromBody.message : exception.message,
-          details: fromBody.details,
+          details: fromBody.details ?? (fromBody.message === undefined ? response : undefined),
         },
       ];
     }

@@ -1,0 +1,27 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentCaller, type Caller } from '@vigie/access';
+import { AlertsService } from './alerts.service';
+import { AlertView } from './dto/alert.view';
+import { SubmitAlertDto } from './dto/submit-alert.dto';
+
+@ApiTags('alerts')
+@Controller('v1/alerts')
+export class AlertsController {
+  constructor(private readonly alerts: AlertsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Submit an alert. It is stored and published atomically; routing follows within milliseconds.' })
+  @ApiCreatedResponse({ type: AlertView })
+  @ApiBadRequestResponse({ description: 'Invalid body: `details` lists each field and its problems.' })
+  async submit(@Body() input: SubmitAlertDto, @CurrentCaller() caller: Caller): Promise<AlertView> {
+    return AlertView.of(await this.alerts.submit(input, caller));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One of your organisation’s alerts.' })
+  @ApiOkResponse({ type: AlertView })
+  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<AlertView> {
+    return AlertView.of(await this.alerts.get(id, caller));
+  }
+}

@@ -1,0 +1,37 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createDirectoryTables, dropDirectoryTables } from '@vigie/access';
+import { createInboxTable, createOutboxTable, dropInboxTable, dropOutboxTable } from '@vigie/messaging';
+
+export class InitialIngestion1764300000100 implements MigrationInterface {
+  name = 'InitialIngestion1764300000100';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await createDirectoryTables(runner);
+    await createInboxTable(runner);
+    await createOutboxTable(runner);
+    await runner.query(`
+      CREATE TABLE alerts (
+        id uuid PRIMARY KEY,
+        sender_organisation_id uuid NOT NULL,
+        sent timestamptz NOT NULL,
+        occurred_at timestamptz NOT NULL,
+        status text NOT NULL,
+        msg_type text NOT NULL,
+        scope text NOT NULL,
+        tlp text NOT NULL,
+        info jsonb NOT NULL,
+        commune text NOT NULL,
+        commune_name text NOT NULL,
+        department text NOT NULL
+      )`);
+    await runner.query('CREATE INDEX ix_alerts_sender_sent ON alerts (sender_organisation_id, sent DESC)');
+    await runner.query('CREATE INDEX ix_alerts_department_sent ON alerts (department, sent DESC)');
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP TABLE alerts');
+    await dropOutboxTable(runner);
+    await dropInboxTable(runner);
+    await dropDirectoryTables(runner);
+  }
+}

@@ -1,0 +1,13 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { RoutedRecipient } from '@vigie/contracts';
+
+/** Who receives an alert and why; one per alert. */
+@Entity({ name: 'routing_decisions' })
+export class RoutingDecision {
+  @PrimaryColumn('uuid') id: string;
+  @Column({ name: 'alert_id', type: 'uuid', unique: true }) alertId: string;
+  @Column({ name: 'sender_organisation_id', type: 'uuid' }) senderOrganisationId: string;
+  @Column('text') department: string;
+  @Column('jsonb') recipients: RoutedRecipient[];
+  @Column({ name: 'routed_at', type: 'timestamptz' }) routedAt: Date;
+}

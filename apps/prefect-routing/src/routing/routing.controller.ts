@@ -1,0 +1,18 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentCaller, type Caller } from '@vigie/access';
+import { RoutingDecisionView } from './routing-decision.view';
+import { RoutingService } from './routing.service';
+
+@ApiTags('routing')
+@Controller('v1/alerts')
+export class RoutingController {
+  constructor(private readonly routing: RoutingService) {}
+
+  @Get(':id/routing')
+  @ApiOperation({ summary: 'Who received an alert and why. Visible to its sender and its recipients.' })
+  @ApiOkResponse({ type: RoutingDecisionView })
+  async decision(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<RoutingDecisionView> {
+    return RoutingDecisionView.of(await this.routing.decisionFor(id, caller));
+  }
+}

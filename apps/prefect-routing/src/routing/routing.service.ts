@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AlertRoutedV1,
+  OrganisationKind,
+  OrganisationStatus,
+  newEventId,
+  type AlertSubmittedV1Payload,
+  type EventEnvelope,
+} from '@vigie/contracts';
+import type { Caller } from '@vigie/access';
+import { Outbox } from '@vigie/messaging';
+import { NotFoundError } from '@vigie/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { RoutingDecision } from './routing-decision.entity';
+import { decideRecipients, type Prefecture } from './routing.policy';
+
+@Injectable()
+export class RoutingService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  /** Decides the recipients of a submitted alert, stores why, and publishes alert.routed.v1. */
+  async route(event: EventEnvelope<AlertSubmittedV1Payload>, manager: EntityManager): Promise<void> {
+    const { alert } = event.payload;
+    const prefectures = (await manager.query(
+      `SELECT id, name, departments FROM directory_organisations
+       WHERE kind = $1 AND status = $2 AND $3 = ANY(departments)`,
+      [OrganisationKind.Prefecture, OrganisationStatus.Active, alert.area.department],
+    )) as Prefecture[];
+    const decision: RoutingDecision = {
+      id: newEventId(),
+      alertId: alert.alertId,
+      senderOrganisationId: alert.senderOrganisationId,
+      department: alert.area.department,
+      recipients: decideRecipients(alert, prefectures),
+      routedAt: new Date(),
+    };
+    await manager.insert(RoutingDecision, decision);
+    await this.outbox.add(manager, {
+      definition: AlertRoutedV1,
+      key: alert.alertId,
+      payload: { alert, decisionId: decision.id, routedAt: decision.routedAt.toISOString(), recipients: decision.recipients },
+      origin: { correlationId: event.correlationId, causationId: event.id },
+    });
+  }
+
+  /** The decision for an alert, visible to its sender and to its recipients only. */
+  async decisionFor(alertId: string, caller: Caller): Promise<RoutingDecision> {
+    const decision = await this.dataSource.manager.findOneBy(RoutingDecision, { alertId });
+    const visible =
+      decision &&
+      (decision.senderOrganisationId === caller.organisationId ||
+        decision.recipients.some((recipient) => recipient.organisationId === caller.organisationId));
+    if (!visible) throw new NotFoundError('routing decision for alert', alertId);
+    return decision;
+  }
+}
