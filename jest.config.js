@@ -21,6 +21,7 @@ const common = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly})/)`],
   moduleNameMapper,
   testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
 };
 
 module.exports = {

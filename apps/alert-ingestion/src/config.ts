@@ -3,7 +3,7 @@ import type { KafkaSettings } from '@vigie/messaging';
 import { CommonEnv, loadEnv, portField, splitList } from '@vigie/platform';
 
 class IngestionEnv extends CommonEnv {
-  @portField() HTTP_PORT = 3002;
+  @portField() HTTP_PORT: number = 3002;
 }
 
 export interface IngestionConfig {

@@ -4,7 +4,7 @@ import type { KafkaSettings } from '@vigie/messaging';
 import type { LogLevel } from '@nestjs/common';
 
 class RegistryEnv extends CommonEnv {
-  @portField() HTTP_PORT = 3001;
+  @portField() HTTP_PORT: number = 3001;
   /** The platform administrator's key (vgk_<uuid>_<secret>); `npm run admin-key` makes one. */
   @IsString() @Matches(/^vgk_[0-9a-f-]{36}_[A-Za-z0-9_-]{43}$/, { message: 'REGISTRY_ADMIN_API_KEY must be a vgk_ key' })
   REGISTRY_ADMIN_API_KEY: string;

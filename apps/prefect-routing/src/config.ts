@@ -3,7 +3,7 @@ import type { KafkaSettings } from '@vigie/messaging';
 import { CommonEnv, loadEnv, portField, splitList } from '@vigie/platform';
 
 class RoutingEnv extends CommonEnv {
-  @portField() HTTP_PORT = 3003;
+  @portField() HTTP_PORT: number = 3003;
 }
 
 export interface RoutingConfig {

@@ -41,7 +41,7 @@ export class AlertsService {
   async submit(input: SubmitAlertDto, caller: Caller): Promise<AlertSnapshot> {
     const commune = Geography.official().commune(input.area.commune);
     if (!commune) {
-      throw new DomainError('unknown_commune', 'invalid request body', HttpStatus.BAD_REQUEST, [
+      throw new DomainError('bad_request', 'invalid request', HttpStatus.BAD_REQUEST, [
         { field: 'area.commune', problems: [`${input.area.commune} is not a commune of the official INSEE list`] },
       ]);
     }

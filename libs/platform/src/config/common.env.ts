@@ -4,7 +4,7 @@ import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-vali
 export class CommonEnv {
   @IsString() @Matches(/^postgres(ql)?:\/\//) DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/vigie';
   @IsString() @IsNotEmpty() KAFKA_BROKERS = '127.0.0.1:9092';
-  @IsInt() @Min(1) @Max(64) KAFKA_TOPIC_PARTITIONS = 3;
+  @IsInt() @Min(1) @Max(64) KAFKA_TOPIC_PARTITIONS: number = 3;
   @IsString() @IsNotEmpty() HTTP_HOST = '127.0.0.1';
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL = 'log';
 }

@@ -20,6 +20,6 @@ export function strictValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) =>
-      new BadRequestException({ message: 'invalid request body', details: fieldErrors(errors) }),
+      new BadRequestException({ message: 'invalid request', details: fieldErrors(errors) }),
   });
 }

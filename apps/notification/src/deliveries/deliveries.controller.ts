@@ -1,0 +1,20 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentCaller, type Caller } from '@vigie/access';
+import { DeliveriesService } from './deliveries.service';
+import { DeliveriesQuery } from './dto/deliveries.query';
+import { DeliveryView } from './dto/delivery.view';
+
+@ApiTags('deliveries')
+@Controller('v1/deliveries')
+export class DeliveriesController {
+  constructor(private readonly deliveries: DeliveriesService) {}
+
+  @Get()
+  @ApiOperation({ summary: "How an alert is being delivered to the caller's organisation: one entry per webhook." })
+  @ApiOkResponse({ type: DeliveryView, isArray: true })
+  @ApiBadRequestResponse({ description: 'alertId is missing or not a UUID.' })
+  list(@Query() query: DeliveriesQuery, @CurrentCaller() caller: Caller): Promise<DeliveryView[]> {
+    return this.deliveries.forAlert(query.alertId, caller);
+  }
+}

@@ -1,0 +1,114 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sendWebhook } from './webhook.sender';
+import { verifyWebhook } from './webhook.signer';
+
+interface Received {
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+// A receiver on the loopback interface only; nothing else is ever contacted.
+describe('sending a webhook', () => {
+  let server: Server;
+  let base: string;
+  const received: Received[] = [];
+  let respond: (request: IncomingMessage, response: ServerResponse) => void;
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        received.push({ path: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString() });
+        respond(request, response);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  beforeEach(() => {
+    received.length = 0;
+    respond = (_, response) => response.writeHead(204).end();
+  });
+
+  const secret = 'whsec_test-secret';
+  const body = JSON.stringify({ deliveryId: 'd-1', type: 'alert.routed' });
+  const request = (path: string) => ({ deliveryId: 'd-1', url: `${base}${path}`, secret, body });
+  const relaxed = { timeoutMs: 2000, allowPrivateTargets: true };
+
+  it('posts the body with headers the receiver can verify', async () => {
+    await expect(sendWebhook(request('/hook'), relaxed)).resolves.toEqual({ kind: 'response', status: 204 });
+    expect(received).toHaveLength(1);
+    const [hit] = received;
+    expect(hit.path).toBe('/hook');
+    expect(hit.body).toBe(body);
+    expect(hit.headers['content-type']).toBe('application/json');
+    expect(hit.headers['vigie-delivery-id']).toBe('d-1');
+    expect(
+      verifyWebhook({
+        secret,
+        body: hit.body,
+        timestamp: hit.headers['vigie-timestamp'] as string,
+        signature: hit.headers['vigie-signature'] as string,
+      }),
+    ).toBe(true);
+  });
+
+  it('reports the status of a failure', async () => {
+    respond = (_, response) => response.writeHead(503).end('try later');
+    await expect(sendWebhook(request('/hook'), relaxed)).resolves.toEqual({ kind: 'response', status: 503 });
+  });
+
+  it('does not follow redirects', async () => {
+    respond = (_, response) => response.writeHead(302, { location: `${base}/elsewhere` }).end();
+    await expect(sendWebhook(request('/hook'), relaxed)).resolves.toEqual({ kind: 'response', status: 302 });
+    expect(received.map((hit) => hit.path)).toEqual(['/hook']);
+  });
+
+  it('gives up when the receiver is too slow', async () => {
+    respond = (_, response) => setTimeout(() => response.writeHead(200).end(), 1000).unref();
+    await expect(sendWebhook(request('/slow'), { ...relaxed, timeoutMs: 100 })).resolves.toEqual({
+      kind: 'error',
+      message: 'no response within 100 ms',
+    });
+  });
+
+  it('reports a refused connection', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const result = await sendWebhook({ ...request('/'), url: `http://127.0.0.1:${port}/` }, relaxed);
+    expect(result).toEqual({ kind: 'error', message: expect.stringContaining('ECONNREFUSED') });
+  });
+
+  it('is interrupted, not failed, when the service stops', async () => {
+    respond = (_, response) => setTimeout(() => response.writeHead(200).end(), 1000).unref();
+    const shutdown = new AbortController();
+    const sending = sendWebhook(request('/slow'), { ...relaxed, shutdown: shutdown.signal });
+    setTimeout(() => shutdown.abort(), 50);
+    await expect(sending).resolves.toEqual({ kind: 'interrupted' });
+  });
+
+  it('refuses a private target before connecting when private targets are not allowed', async () => {
+    const strict = { timeoutMs: 2000, allowPrivateTargets: false };
+    const overHttps = { ...request('/hook'), url: request('/hook').url.replace('http:', 'https:') };
+    await expect(sendWebhook(overHttps, strict)).resolves.toEqual({
+      kind: 'error',
+      message: expect.stringContaining('not a public address'),
+    });
+    await expect(sendWebhook(request('/hook'), strict)).resolves.toEqual({
+      kind: 'error',
+      message: expect.stringContaining('https is required'),
+    });
+    expect(received).toHaveLength(0);
+  });
+});

@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Caller } from '@vigie/access';
+import { ConflictError, NotFoundError } from '@vigie/platform';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, IsNull } from 'typeorm';
+import { organisationOf } from '../caller-organisation';
+import { NOTIFICATION_CONFIG, type NotificationConfig, type WebhookSettings } from '../config';
+import type { RegisterWebhookDto } from './dto/register-webhook.dto';
+import { WebhookView, type RegisteredWebhookView } from './dto/webhook.view';
+import { SecretBox } from './secret-box';
+import { checkWebhookTarget } from './webhook-target.policy';
+import { Webhook } from './webhook.entity';
+
+/** Bounds the fan-out of one alert, and what a leaked key can register. */
+export const MAX_ACTIVE_WEBHOOKS = 10;
+
+@Injectable()
+export class WebhooksService {
+  private readonly settings: WebhookSettings;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly box: SecretBox,
+    @Inject(NOTIFICATION_CONFIG) config: NotificationConfig,
+  ) {
+    this.settings = config.webhooks;
+  }
+
+  async register(input: RegisterWebhookDto, caller: Caller): Promise<RegisteredWebhookView> {
+    const organisationId = organisationOf(caller);
+    const url = await checkWebhookTarget(input.url, { allowPrivateTargets: this.settings.allowPrivateTargets });
+    const id = randomUUID();
+    const secret = `whsec_${randomBytes(32).toString('base64url')}`;
+    return this.dataSource.transaction(async (manager) => {
+      // Serialises registrations of one organisation so the limit holds.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`vigie.notification.webhooks.${organisationId}`]);
+      const active = await manager.countBy(Webhook, { organisationId, disabledAt: IsNull() });
+      if (active >= MAX_ACTIVE_WEBHOOKS) {
+        throw new ConflictError(`an organisation may have at most ${MAX_ACTIVE_WEBHOOKS} active webhooks`);
+      }
+      const webhook = manager.create(Webhook, {
+        id,
+        organisationId,
+        url: url.href,
+        secretCiphertext: this.box.encrypt(secret, id),
+        disabledAt: null,
+      });
+      await manager.save(webhook);
+      return { id, url: webhook.url, secret, createdAt: webhook.createdAt.toISOString() };
+    });
+  }
+
+  async list(caller: Caller): Promise<WebhookView[]> {
+    const webhooks = await this.dataSource.manager.find(Webhook, {
+      where: { organisationId: organisationOf(caller) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return webhooks.map(WebhookView.of);
+  }
+
+  /** Idempotent. Another organisation's webhook is reported as not found, like an unknown id. */
+  async disable(id: string, caller: Caller): Promise<void> {
+    const rows = (await this.dataSource.query(
+      `WITH disabled AS (
+         UPDATE webhooks SET disabled_at = COALESCE(disabled_at, now())
+         WHERE id = $1 AND organisation_id = $2 RETURNING id)
+       SELECT id FROM disabled`,
+      [id, organisationOf(caller)],
+    )) as { id: string }[];
+    if (rows.length === 0) throw new NotFoundError('webhook', id);
+  }
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# `npm run demo`: installs what is missing, brings up Kafka and PostgreSQL, builds, then runs
+# the four services and follows one alert end to end. Pass --exit to stop when done.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+[ -d node_modules ] || npm ci
+bash scripts/infra.sh up
+npm run --silent build
+exec node dist/scripts/demo.js "$@"

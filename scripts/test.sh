@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The full test suite: type-check and build, unit tests, then end-to-end tests against a
+# dedicated Kafka broker (formatted fresh for every run, on 127.0.0.1:19092) and PostgreSQL.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+[ -d node_modules ] || npm ci
+
+# A broker of its own: tests never share topics or consumer groups with a running demo.
+export VIGIE_TEST_KAFKA_PORT="${VIGIE_TEST_KAFKA_PORT:-19092}"
+test_broker() {
+  VIGIE_HOME="$PWD/.vigie/test-broker" KAFKA_PORT="$VIGIE_TEST_KAFKA_PORT" \
+    KAFKA_CONTROLLER_PORT="$((VIGIE_TEST_KAFKA_PORT + 1))" bash scripts/infra.sh "$@"
+}
+trap 'test_broker down >/dev/null 2>&1 || true' EXIT
+
+echo "== infrastructure"
+test_broker reset-kafka >/dev/null
+test_broker up
+export VIGIE_TEST_KAFKA_BROKERS="127.0.0.1:$VIGIE_TEST_KAFKA_PORT"
+export VIGIE_TEST_DATABASE_URL="${VIGIE_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/vigie_test}"
+
+echo "== type-check and build"
+npm run --silent typecheck
+npm run --silent build
+
+echo "== unit tests"
+npx jest --selectProjects unit --ci
+
+echo "== end-to-end tests (real Kafka, real PostgreSQL)"
+npx jest --selectProjects e2e --ci --runInBand

@@ -1,0 +1,226 @@
+import { Topics } from '@vigie/contracts';
+import {
+  Stack,
+  WebhookSink,
+  messagesWithKey,
+  prefectureOf,
+  readTopic,
+  registerActivePartner,
+  request,
+  repoRoot,
+  waitFor,
+  waitUntilAccepted,
+  issueKey,
+  type Partner,
+  type ReceivedRequest,
+} from '@vigie/testing';
+import { join } from 'node:path';
+import { verifyWebhook } from '../apps/notification/src/deliveries/webhook.signer';
+import { e2eEnv, newAdminKey, newSecretsKey } from './e2e.env';
+
+const brokers = [e2eEnv.kafkaBrokers];
+
+const intrusionInLyon = {
+  status: 'Actual',
+  tlp: 'AMBER',
+  info: {
+    category: 'Security',
+    event: 'intrusion',
+    urgency: 'Immediate',
+    severity: 'Severe',
+    certainty: 'Observed',
+    headline: 'Intrusion en cours, entrepôt quai Rambaud',
+    description: 'Deux individus détectés par vidéoprotection, agent sur place.',
+  },
+  area: { commune: '69123' },
+};
+
+describe('an alert end to end: four services, a real Kafka broker, a real PostgreSQL', () => {
+  const adminKey = newAdminKey();
+  let stack: Stack;
+  let sink: WebhookSink;
+  let firm: Partner;
+  let rhone: { id: string; name: string; key: string };
+  let webhookSecret: string;
+  let registry: { registryUrl: string; adminKey: string };
+
+  const postAlert = (key: string | undefined, body: unknown) =>
+    request<any>('POST', `${stack.url('alert-ingestion')}/v1/alerts`, { key, body });
+
+  const deliveriesTo = (alertId: string): ReceivedRequest[] =>
+    sink.received.filter((received) => (JSON.parse(received.body) as { alert: { alertId: string } }).alert.alertId === alertId);
+
+  /** Posts a valid alert and waits until its delivery to the Rhône prefecture is recorded as sent. */
+  async function alertDelivered(): Promise<string> {
+    const created = await postAlert(firm.key, intrusionInLyon);
+    expect(created.status).toBe(201);
+    const alertId = created.body.id as string;
+    await waitFor(
+      async () => {
+        const result = await request<any[]>('GET', `${stack.url('notification')}/v1/deliveries?alertId=${alertId}`, {
+          key: rhone.key,
+        });
+        return result.body.length === 1 && result.body[0].status === 'sent';
+      },
+      { what: `the delivery of ${alertId} to be sent`, timeoutMs: 15000 },
+    );
+    return alertId;
+  }
+
+  beforeAll(async () => {
+    stack = await Stack.start({
+      databaseUrl: e2eEnv.databaseUrl,
+      kafkaBrokers: e2eEnv.kafkaBrokers,
+      basePort: e2eEnv.basePort,
+      adminApiKey: adminKey,
+      webhookSecretsKey: newSecretsKey(),
+      logDir: join(repoRoot(), '.vigie', 'test-logs', 'alert-flow'),
+    });
+    sink = await WebhookSink.start();
+    registry = { registryUrl: stack.url('partner-registry'), adminKey };
+
+    firm = await registerActivePartner(registry, {
+      kind: 'SECURITY_FIRM',
+      name: 'Gardiennage Rhône-Alpes SAS',
+      departments: ['69'],
+    });
+    const prefecture = await prefectureOf(registry, '69');
+    rhone = { ...prefecture, key: await issueKey(registry, prefecture.id) };
+
+    // Services learn keys from partner.changed.v1: wait until they have.
+    await waitUntilAccepted(stack.url('alert-ingestion'), firm.key);
+    await waitUntilAccepted(stack.url('notification'), rhone.key);
+    const webhook = await request<{ secret: string }>('POST', `${stack.url('notification')}/v1/webhooks`, {
+      key: rhone.key,
+      body: { url: sink.url },
+    });
+    expect(webhook.status).toBe(201);
+    webhookSecret = webhook.body.secret;
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+    await sink?.close();
+  });
+
+  it('creates the versioned topics and their dead-letter topics explicitly', async () => {
+    const kafka = new (await import('kafkajs')).Kafka({ brokers, logLevel: 0 });
+    const admin = kafka.admin();
+    await admin.connect();
+    const topics = (await admin.listTopics()).filter((topic) => !topic.startsWith('__'));
+    await admin.disconnect();
+    expect(topics.sort()).toEqual(
+      [
+        'alert.routed.v1',
+        'alert.routed.v1.dlq',
+        'alert.submitted.v1',
+        'alert.submitted.v1.dlq',
+        'partner.changed.v1',
+        'partner.changed.v1.dlq',
+      ].sort(),
+    );
+  });
+
+  it('delivers an alert for Lyon (69123) to the Rhône prefecture’s webhook, signed, exactly once', async () => {
+    const alertId = await alertDelivered();
+
+    const received = deliveriesTo(alertId);
+    expect(received).toHaveLength(1);
+    const [delivery] = received;
+    expect(
+      verifyWebhook({
+        secret: webhookSecret,
+        body: delivery.body,
+        timestamp: delivery.headers['vigie-timestamp'] as string,
+        signature: delivery.headers['vigie-signature'] as string,
+      }),
+    ).toBe(true);
+    expect(
+      verifyWebhook({
+        secret: webhookSecret,
+        body: delivery.body.replace('quai Rambaud', 'quai Perrache'),
+        timestamp: delivery.headers['vigie-timestamp'] as string,
+        signature: delivery.headers['vigie-signature'] as string,
+      }),
+    ).toBe(false);
+
+    const payload = JSON.parse(delivery.body);
+    expect(payload).toMatchObject({
+      type: 'alert.routed',
+      deliveryId: delivery.headers['vigie-delivery-id'],
+      alert: {
+        alertId,
+        senderOrganisationId: firm.id,
+        status: 'Actual',
+        tlp: 'AMBER',
+        area: { commune: '69123', communeName: 'Lyon', department: '69' },
+        info: { event: 'intrusion', severity: 'Severe', headline: intrusionInLyon.info.headline },
+      },
+      recipient: { organisationId: rhone.id, rule: 'competent-prefecture' },
+    });
+    expect(payload.recipient.reason).toContain('Préfecture du Rhône');
+
+    // Exactly once along the whole chain: one event per topic for this alert.
+    expect(await messagesWithKey(brokers, Topics.AlertSubmittedV1, alertId)).toHaveLength(1);
+    expect(await messagesWithKey(brokers, Topics.AlertRoutedV1, alertId)).toHaveLength(1);
+
+    const routing = await request<any>('GET', `${stack.url('prefect-routing')}/v1/alerts/${alertId}/routing`, {
+      key: firm.key,
+    });
+    expect(routing.status).toBe(200);
+    expect(routing.body.recipients).toEqual([
+      expect.objectContaining({ organisationId: rhone.id, rule: 'competent-prefecture' }),
+    ]);
+  });
+
+  it('answers a malformed alert with 400 and its field errors, and publishes nothing', async () => {
+    const before = (await readTopic(brokers, Topics.AlertSubmittedV1)).length;
+
+    const refused = await postAlert(firm.key, {
+      status: 'Rumour',
+      info: { ...intrusionInLyon.info, severity: undefined, headline: '' },
+      area: { commune: '69123' },
+      sender: 'someone else',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toBe('bad_request');
+    const fields = (refused.body.details as { field: string }[]).map((detail) => detail.field);
+    expect(fields).toEqual(expect.arrayContaining(['status', 'info.severity', 'info.headline', 'sender']));
+    expect(JSON.stringify(refused.body)).not.toMatch(/at \w+ \(|node_modules/);
+
+    const unknownCommune = await postAlert(firm.key, { ...intrusionInLyon, area: { commune: '69999' } });
+    expect(unknownCommune.status).toBe(400);
+    expect(unknownCommune.body.details).toEqual([expect.objectContaining({ field: 'area.commune' })]);
+
+    // The outbox publishes in order: once a later valid alert is delivered, anything the
+    // refused requests had written would already be on the topic.
+    const alertId = await alertDelivered();
+    const after = await readTopic(brokers, Topics.AlertSubmittedV1);
+    expect(after).toHaveLength(before + 1);
+    expect(after.filter((message) => message.key?.toString() === alertId)).toHaveLength(1);
+  });
+
+  it('answers 401 without a valid key and 403 for an organisation that is not active', async () => {
+    expect((await postAlert(undefined, intrusionInLyon)).status).toBe(401);
+    expect((await postAlert('not-a-key', intrusionInLyon)).status).toBe(401);
+    const forged = firm.key.replace(/_[^_]+$/, `_${'A'.repeat(43)}`);
+    expect((await postAlert(forged, intrusionInLyon)).status).toBe(401);
+    expect((await postAlert(newAdminKey(), intrusionInLyon)).status).toBe(401);
+
+    const pending = await request<{ id: string }>('POST', `${registry.registryUrl}/v1/organizations`, {
+      key: adminKey,
+      body: { kind: 'JEWELLER', name: 'Bijouterie des Terreaux', departments: ['69'] },
+    });
+    expect(pending.status).toBe(201);
+    const pendingKey = await issueKey(registry, pending.body.id);
+    // Unknown (401) until ingestion learns of the key, then refused because PENDING (403).
+    const refused = await waitFor(
+      async () => {
+        const result = await postAlert(pendingKey, intrusionInLyon);
+        return result.status === 403 ? result : undefined;
+      },
+      { what: 'ingestion to refuse the pending organisation', timeoutMs: 15000 },
+    );
+    expect(refused.body).toEqual({ error: 'forbidden', message: 'organisation is pending' });
+  });
+});
