@@ -28,4 +28,4 @@ echo "== unit tests"
 npx jest --selectProjects unit --ci
 
 echo "== end-to-end tests (real Kafka, real PostgreSQL)"
-npx jest --selectProjects e2e --ci --runInBand
+npx jest --selectProjects e2e --ci --runInBand --forceExit

@@ -96,12 +96,12 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
     });
     expect(webhook.status).toBe(201);
     webhookSecret = webhook.body.secret;
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await stack?.stop();
     await sink?.close();
-  });
+  }, 30_000);
 
   it('creates the versioned topics and their dead-letter topics explicitly', async () => {
     const kafka = new (await import('kafkajs')).Kafka({ brokers, logLevel: 0 });
@@ -119,7 +119,7 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
         'partner.changed.v1.dlq',
       ].sort(),
     );
-  });
+  }, 60_000);
 
   it('delivers an alert for Lyon (69123) to the Rhône prefecture’s webhook, signed, exactly once', async () => {
     const alertId = await alertDelivered();
@@ -171,7 +171,7 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
     expect(routing.body.recipients).toEqual([
       expect.objectContaining({ organisationId: rhone.id, rule: 'competent-prefecture' }),
     ]);
-  });
+  }, 60_000);
 
   it('answers a malformed alert with 400 and its field errors, and publishes nothing', async () => {
     const before = (await readTopic(brokers, Topics.AlertSubmittedV1)).length;
@@ -198,7 +198,7 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
     const after = await readTopic(brokers, Topics.AlertSubmittedV1);
     expect(after).toHaveLength(before + 1);
     expect(after.filter((message) => message.key?.toString() === alertId)).toHaveLength(1);
-  });
+  }, 60_000);
 
   it('answers 401 without a valid key and 403 for an organisation that is not active', async () => {
     expect((await postAlert(undefined, intrusionInLyon)).status).toBe(401);
@@ -222,5 +222,5 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
       { what: 'ingestion to refuse the pending organisation', timeoutMs: 15000 },
     );
     expect(refused.body).toEqual({ error: 'forbidden', message: 'organisation is pending' });
-  });
+  }, 60_000);
 });

@@ -26,7 +26,12 @@ export interface StackOptions {
 export class Stack {
   private readonly processes = new Map<ServiceName, ChildProcess>();
 
-  private constructor(private readonly options: StackOptions) {}
+  private constructor(private readonly options: StackOptions) {
+    // Never leave services behind, even when the test runner exits abruptly.
+    process.once('exit', () => {
+      for (const child of this.processes.values()) child.kill('SIGKILL');
+    });
+  }
 
   static async start(options: StackOptions): Promise<Stack> {
     const stack = new Stack(options);
