@@ -14,7 +14,10 @@ import {
   type Partner,
   type ReceivedRequest,
 } from '@vigie/testing';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { verifyWebhook } from '../apps/notification/src/deliveries/webhook.signer';
 import { e2eEnv, newAdminKey, newSecretsKey } from './e2e.env';
 
@@ -43,6 +46,8 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
   let rhone: { id: string; name: string; key: string };
   let webhookSecret: string;
   let registry: { registryUrl: string; adminKey: string };
+  const kafka = new Kafka({ clientId: 'vigie-e2e', brokers, logLevel: logLevel.NOTHING });
+  let producer: Producer;
 
   const postAlert = (key: string | undefined, body: unknown) =>
     request<any>('POST', `${stack.url('alert-ingestion')}/v1/alerts`, { key, body });
@@ -96,15 +101,17 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
     });
     expect(webhook.status).toBe(201);
     webhookSecret = webhook.body.secret;
+    producer = kafka.producer();
+    await producer.connect();
   }, 120_000);
 
   afterAll(async () => {
+    await producer?.disconnect();
     await stack?.stop();
     await sink?.close();
   }, 30_000);
 
   it('creates the versioned topics and their dead-letter topics explicitly', async () => {
-    const kafka = new (await import('kafkajs')).Kafka({ brokers, logLevel: 0 });
     const admin = kafka.admin();
     await admin.connect();
     const topics = (await admin.listTopics()).filter((topic) => !topic.startsWith('__'));
@@ -223,4 +230,106 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
     );
     expect(refused.body).toEqual({ error: 'forbidden', message: 'organisation is pending' });
   }, 60_000);
+
+  it('dead-letters poison messages with the reason, and the partitions keep flowing', async () => {
+    const { length: partitionCount } = await topicPartitions(Topics.AlertSubmittedV1);
+    const tag = randomUUID();
+    const poison = Array.from({ length: partitionCount }, (_, partition) => [
+      { partition, key: `${tag}-json-${partition}`, value: 'this is not JSON' },
+      { partition, key: `${tag}-envelope-${partition}`, value: JSON.stringify({ hello: 'world' }) },
+    ]).flat();
+    await producer.send({ topic: Topics.AlertSubmittedV1, messages: poison });
+
+    // A valid alert, behind a poison message on whichever partition it lands, still arrives.
+    await alertDelivered();
+
+    const deadLetters = await waitFor(
+      async () => {
+        const found = (await readTopic(brokers, `${Topics.AlertSubmittedV1}.dlq`)).filter((m) =>
+          m.key?.toString().startsWith(tag),
+        );
+        return found.length === poison.length ? found : undefined;
+      },
+      { what: 'every poison message on the dead-letter topic', timeoutMs: 15000 },
+    );
+    const reasons = new Map(deadLetters.map((m) => [m.key!.toString(), m.headers!['vigie-dlq-reason']!.toString()]));
+    expect(reasons.get(`${tag}-json-0`)).toBe('value is not JSON');
+    expect(reasons.get(`${tag}-envelope-0`)).toMatch(/^invalid envelope; id: id must be a UUID/);
+    expect(deadLetters[0].headers!['vigie-dlq-consumer']!.toString()).toBe('prefect-routing');
+  }, 60_000);
+
+  it('gives a redelivered event no second effect', async () => {
+    const alertId = await alertDelivered();
+    const [original] = await messagesWithKey(brokers, Topics.AlertSubmittedV1, alertId);
+    const [sent] = await producer.send({
+      topic: Topics.AlertSubmittedV1,
+      messages: [{ key: alertId, value: original.value, headers: original.headers }],
+    });
+    const redeliveredOffset = Number(sent.baseOffset);
+
+    // Wait until routing has consumed the copy (its group committed past it) …
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      await waitFor(
+        async () => {
+          const [committed] = await admin.fetchOffsets({ groupId: 'prefect-routing', topics: [Topics.AlertSubmittedV1] });
+          const partition = committed.partitions.find((p) => p.partition === sent.partition);
+          return Number(partition?.offset ?? -1) > redeliveredOffset;
+        },
+        { what: 'routing to consume the redelivered event', timeoutMs: 20000, intervalMs: 200 },
+      );
+    } finally {
+      await admin.disconnect();
+    }
+    // … then it must have routed once and notified once.
+    expect(await messagesWithKey(brokers, Topics.AlertRoutedV1, alertId)).toHaveLength(1);
+    const deliveries = await request<any[]>('GET', `${stack.url('notification')}/v1/deliveries?alertId=${alertId}`, {
+      key: rhone.key,
+    });
+    expect(deliveries.body).toHaveLength(1);
+    expect(deliveriesTo(alertId)).toHaveLength(1);
+  }, 60_000);
+
+  it('publishes what the outbox holds when the service starts again', async () => {
+    const alertId = await alertDelivered();
+    const [published] = await messagesWithKey(brokers, Topics.AlertSubmittedV1, alertId);
+    const envelope = JSON.parse(published.value!.toString());
+    // An event committed just before a crash: in the outbox, never published.
+    const pendingAlertId = randomUUID();
+    envelope.id = randomUUID();
+    envelope.payload.alert.alertId = pendingAlertId;
+
+    await stack.stopService('alert-ingestion', 'SIGKILL');
+    const db = new Client({ connectionString: e2eEnv.databaseUrl });
+    await db.connect();
+    try {
+      await db.query('INSERT INTO ingestion.outbox (id, topic, message_key, envelope) VALUES ($1, $2, $3, $4)', [
+        envelope.id,
+        Topics.AlertSubmittedV1,
+        pendingAlertId,
+        envelope,
+      ]);
+      await stack.startService('alert-ingestion');
+      await waitFor(() => deliveriesTo(pendingAlertId).length === 1, {
+        what: 'the pending event to be published, routed and delivered after restart',
+        timeoutMs: 20000,
+      });
+      const { rows } = await db.query('SELECT published_at FROM ingestion.outbox WHERE id = $1', [envelope.id]);
+      expect(rows[0].published_at).not.toBeNull();
+    } finally {
+      await db.end();
+    }
+  }, 90_000);
+
+  async function topicPartitions(topic: string): Promise<number[]> {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
+      return metadata.topics[0].partitions.map((p) => p.partitionId);
+    } finally {
+      await admin.disconnect();
+    }
+  }
 });

@@ -138,8 +138,9 @@ describe('docker-compose.yml', () => {
       expect(publishedPorts(name)).toContainEqual([port, port]);
     });
 
-    it('is configured through HTTP_PORT, DATABASE_URL and KAFKA_BROKERS', () => {
+    it('is configured through HTTP_HOST, HTTP_PORT, DATABASE_URL and KAFKA_BROKERS', () => {
       const env = environmentOf(name);
+      expect(env.HTTP_HOST).toBe('0.0.0.0');
       expect(env.HTTP_PORT).toBe(String(port));
       expect(env.DATABASE_URL).toBe('postgres://postgres@postgres:5432/vigie');
       expect(env.KAFKA_BROKERS).toBe('kafka:9092');
