@@ -113,10 +113,15 @@ async function main(): Promise<void> {
       },
     });
     if (alert.status !== 201) throw new Error(`alert refused: ${JSON.stringify(alert.body)}`);
-    detail(`201 Created in ${Date.now() - sentAt} ms: alert ${alert.body.id}, département ${alert.body.area.department}`);
+    detail(
+      `201 Created in ${Date.now() - sentAt} ms: alert ${alert.body.id}, département ${alert.body.area.department}`,
+    );
 
     const received = await waitFor(
-      () => sink.received.find((r) => (JSON.parse(r.body) as { alert: { alertId: string } }).alert.alertId === alert.body.id),
+      () =>
+        sink.received.find(
+          (r) => (JSON.parse(r.body) as { alert: { alertId: string } }).alert.alertId === alert.body.id,
+        ),
       { what: 'the webhook delivery', timeoutMs: 15000, intervalMs: 5 },
     );
     step(`Notification: the prefecture's webhook received it ${received.receivedAt - sentAt} ms after the POST`);

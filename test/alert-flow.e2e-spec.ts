@@ -53,7 +53,9 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
     request<any>('POST', `${stack.url('alert-ingestion')}/v1/alerts`, { key, body });
 
   const deliveriesTo = (alertId: string): ReceivedRequest[] =>
-    sink.received.filter((received) => (JSON.parse(received.body) as { alert: { alertId: string } }).alert.alertId === alertId);
+    sink.received.filter(
+      (received) => (JSON.parse(received.body) as { alert: { alertId: string } }).alert.alertId === alertId,
+    );
 
   /** Posts a valid alert and waits until its delivery to the Rhône prefecture is recorded as sent. */
   async function alertDelivered(): Promise<string> {
@@ -273,7 +275,10 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
     try {
       await waitFor(
         async () => {
-          const [committed] = await admin.fetchOffsets({ groupId: 'prefect-routing', topics: [Topics.AlertSubmittedV1] });
+          const [committed] = await admin.fetchOffsets({
+            groupId: 'prefect-routing',
+            topics: [Topics.AlertSubmittedV1],
+          });
           const partition = committed.partitions.find((p) => p.partition === sent.partition);
           return Number(partition?.offset ?? -1) > redeliveredOffset;
         },

@@ -68,9 +68,7 @@ function dependencyConditions(name: string): Record<string, string | undefined> 
   if (Array.isArray(dependsOn)) {
     return Object.fromEntries(dependsOn.map((dependency) => [dependency, undefined]));
   }
-  return Object.fromEntries(
-    Object.entries(dependsOn).map(([dependency, options]) => [dependency, options?.condition]),
-  );
+  return Object.fromEntries(Object.entries(dependsOn).map(([dependency, options]) => [dependency, options?.condition]));
 }
 
 describe('docker-compose.yml', () => {
@@ -108,9 +106,9 @@ describe('docker-compose.yml', () => {
       const mounts = (service('postgres').volumes ?? []).map((volume) =>
         typeof volume === 'string' ? volume : `${volume.source}:${volume.target}`,
       );
-      expect(mounts.some((mount) => /^\.\/infra\/postgres\/init\.sql:\/docker-entrypoint-initdb\.d\//.test(mount))).toBe(
-        true,
-      );
+      expect(
+        mounts.some((mount) => /^\.\/infra\/postgres\/init\.sql:\/docker-entrypoint-initdb\.d\//.test(mount)),
+      ).toBe(true);
     });
 
     it.each(['vigie', 'vigie_test'])('creates the database %s in its init script', (database) => {

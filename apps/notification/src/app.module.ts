@@ -1,11 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { PartnerDirectoryModule } from '@vigie/access';
-import { MessagingModule } from '@vigie/messaging';
-import { HealthModule } from '@vigie/platform';
-import { openServiceDataSource } from '@vigie/persistence';
+import { ServiceInfrastructureModule } from '@vigie/platform';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from './config';
-import { notificationDataSourceOptions } from './data-source.options';
+import { NOTIFICATION_TABLES } from './tables';
 import { AlertRoutedConsumer } from './deliveries/alert-routed.consumer';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesService } from './deliveries/deliveries.service';
@@ -19,21 +16,7 @@ export class NotificationModule {
   static with(config: NotificationConfig): DynamicModule {
     return {
       module: NotificationModule,
-      imports: [
-        TypeOrmModule.forRootAsync({
-          useFactory: () => notificationDataSourceOptions(config),
-          dataSourceFactory: (options) => openServiceDataSource(options!),
-        }),
-        MessagingModule.forRoot({
-          kafka: config.kafka,
-          schema: config.schema,
-          databaseUrl: config.databaseUrl,
-          outbox: { batchSize: 500, pollIntervalMs: 1000 },
-          consumer: { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 10000 },
-        }),
-        PartnerDirectoryModule,
-        HealthModule,
-      ],
+      imports: [ServiceInfrastructureModule.for(config, NOTIFICATION_TABLES), PartnerDirectoryModule],
       controllers: [WebhooksController, DeliveriesController, AlertRoutedConsumer],
       providers: [
         { provide: NOTIFICATION_CONFIG, useValue: config },

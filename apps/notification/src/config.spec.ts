@@ -22,9 +22,9 @@ describe('notification configuration', () => {
   });
 
   it('keeps private targets refused when the flag is false', () => {
-    expect(loadConfig({ WEBHOOK_SECRETS_KEY: KEY, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'false' }).webhooks.allowPrivateTargets).toBe(
-      false,
-    );
+    expect(
+      loadConfig({ WEBHOOK_SECRETS_KEY: KEY, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'false' }).webhooks.allowPrivateTargets,
+    ).toBe(false);
   });
 
   it.each([

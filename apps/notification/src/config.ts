@@ -1,12 +1,11 @@
 import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { CommonEnv, loadEnv, portField, splitList } from '@vigie/platform';
-import type { KafkaSettings } from '@vigie/messaging';
-import type { LogLevel } from '@nestjs/common';
+import { CommonEnv, loadEnv, portField, serviceConfig, type ServiceConfig } from '@vigie/platform';
 
 class NotificationEnv extends CommonEnv {
   @portField() HTTP_PORT: number = 3004;
   /** AES-256 key (64 hex characters) sealing the webhook signing secrets at rest; `openssl rand -hex 32`. */
-  @IsString() @Matches(/^[0-9a-fA-F]{64}$/, { message: 'WEBHOOK_SECRETS_KEY must be 64 hexadecimal characters' })
+  @IsString()
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'WEBHOOK_SECRETS_KEY must be 64 hexadecimal characters' })
   WEBHOOK_SECRETS_KEY: string;
   /** `true` lets webhooks target loopback and private networks, over plain http: local runs and tests only. */
   @IsIn(['true', 'false'], { message: 'WEBHOOK_ALLOW_PRIVATE_TARGETS must be true or false' })
@@ -23,28 +22,14 @@ export interface WebhookSettings {
   maxAttempts: number;
 }
 
-export interface NotificationConfig {
-  http: { host: string; port: number };
-  logLevel: LogLevel;
-  databaseUrl: string;
-  schema: string;
-  kafka: KafkaSettings;
+export interface NotificationConfig extends ServiceConfig {
   webhooks: WebhookSettings;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): NotificationConfig {
   const values = loadEnv(NotificationEnv, env);
   return {
-    http: { host: values.HTTP_HOST, port: values.HTTP_PORT },
-    logLevel: values.LOG_LEVEL as LogLevel,
-    databaseUrl: values.DATABASE_URL,
-    schema: 'notification',
-    kafka: {
-      brokers: splitList(values.KAFKA_BROKERS),
-      clientId: 'notification',
-      groupId: 'notification',
-      topicPartitions: values.KAFKA_TOPIC_PARTITIONS,
-    },
+    ...serviceConfig(values, { name: 'notification', schema: 'notification' }),
     webhooks: {
       secretsKey: values.WEBHOOK_SECRETS_KEY.toLowerCase(),
       allowPrivateTargets: values.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true',

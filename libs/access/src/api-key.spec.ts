@@ -6,7 +6,12 @@ describe('API keys', () => {
     const parsed = parseApiKey(key.token);
     expect(parsed?.id).toBe(key.id);
     expect(secretMatches(parsed!.secret, key.secretHash)).toBe(true);
-    expect(secretMatches(parsed!.secret.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), key.secretHash)).toBe(false);
+    expect(
+      secretMatches(
+        parsed!.secret.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+        key.secretHash,
+      ),
+    ).toBe(false);
     expect(key.secretHash).toBe(hashSecret(parsed!.secret));
     expect(key.token).not.toContain(key.secretHash);
   });

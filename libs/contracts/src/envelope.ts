@@ -1,15 +1,5 @@
 import { Type } from 'class-transformer';
-import {
-  IsDefined,
-  IsISO8601,
-  IsInt,
-  IsNotEmpty,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Min,
-} from 'class-validator';
+import { IsDefined, IsISO8601, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Min } from 'class-validator';
 import { v7 as uuidv7 } from 'uuid';
 import type { Topic } from './topics';
 

@@ -31,7 +31,15 @@ export class MessagingModule {
         ConsumerGroupState,
         KafkaHealthIndicator,
       ],
-      exports: [Outbox, OutboxRelay, EventConsumer, ConsumerGroupState, KafkaHealthIndicator, KafkaProducer, KAFKA_CLIENT],
+      exports: [
+        Outbox,
+        OutboxRelay,
+        EventConsumer,
+        ConsumerGroupState,
+        KafkaHealthIndicator,
+        KafkaProducer,
+        KAFKA_CLIENT,
+      ],
     };
   }
 }

@@ -1,17 +1,16 @@
 import { Logger, type DynamicModule, type INestApplication, type LogLevel, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ConsumerGroupState, kafkaConsumerStrategy, type KafkaSettings } from '@vigie/messaging';
+import { ConsumerGroupState, kafkaConsumerStrategy } from '@vigie/messaging';
+import type { ServiceConfig } from './config/service.config';
 import { ErrorFilter } from './http/error.filter';
 import { strictValidationPipe } from './http/validation.pipe';
 
-export interface ServiceDefinition {
-  name: string;
-  module: Type<unknown> | DynamicModule;
-  http: { host: string; port: number };
-  logLevel: LogLevel;
-  /** Set when the service consumes events. */
-  consumer?: KafkaSettings;
+export interface ServiceDefinition<C extends ServiceConfig> {
+  loadConfig: () => C;
+  module: (config: C) => Type<unknown> | DynamicModule;
+  /** True when the service consumes events. */
+  consumes: boolean;
   docs: { title: string; description: string };
 }
 
@@ -21,9 +20,12 @@ const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose']
  * Starts one Vigie service: strict validation, JSON errors, OpenAPI at /docs, topics and
  * migrations before anything listens, then the Kafka consumer, then HTTP.
  */
-export async function bootstrapService(definition: ServiceDefinition): Promise<INestApplication> {
-  const app = await NestFactory.create(definition.module, {
-    logger: LEVELS.slice(0, LEVELS.indexOf(definition.logLevel) + 1),
+export async function bootstrapService<C extends ServiceConfig>(
+  definition: ServiceDefinition<C>,
+): Promise<INestApplication> {
+  const config = definition.loadConfig();
+  const app = await NestFactory.create(definition.module(config), {
+    logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
   });
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
@@ -42,16 +44,24 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<I
   );
   SwaggerModule.setup('docs', app, document);
 
-  if (definition.consumer) {
-    app.connectMicroservice(kafkaConsumerStrategy(definition.consumer, app.get(ConsumerGroupState)), {
+  if (definition.consumes) {
+    app.connectMicroservice(kafkaConsumerStrategy(config.kafka, app.get(ConsumerGroupState)), {
       inheritAppConfig: true,
     });
   }
   await app.init();
-  if (definition.consumer) {
+  if (definition.consumes) {
     await app.startAllMicroservices();
   }
-  await app.listen(definition.http.port, definition.http.host);
-  new Logger(definition.name).log(`listening on http://${definition.http.host}:${definition.http.port}`);
+  await app.listen(config.http.port, config.http.host);
+  new Logger(config.name).log(`listening on http://${config.http.host}:${config.http.port}`);
   return app;
+}
+
+/** A service's main: start it, or print why it cannot start (bad configuration…) and exit 1. */
+export function runService<C extends ServiceConfig>(definition: ServiceDefinition<C>): void {
+  bootstrapService(definition).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
 }

@@ -6,3 +6,5 @@ export * from './http/domain.error';
 export * from './http/error.filter';
 export * from './http/public-route';
 export * from './http/validation.pipe';
+export * from './config/service.config';
+export * from './service-infrastructure.module';

@@ -13,7 +13,11 @@ export interface RequestOptions {
 }
 
 /** A small JSON HTTP client for the stack's APIs. */
-export async function request<T = any>(method: string, url: string, options: RequestOptions = {}): Promise<HttpResult<T>> {
+export async function request<T = any>(
+  method: string,
+  url: string,
+  options: RequestOptions = {},
+): Promise<HttpResult<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.key) headers.authorization = `Bearer ${options.key}`;
   let body: string | undefined = options.rawBody;

@@ -38,10 +38,14 @@ export async function registerActivePartner(
 }
 
 export async function issueKey(access: RegistryAccess, organisationId: string): Promise<string> {
-  const issued = await request<{ key: string }>('POST', `${access.registryUrl}/v1/organizations/${organisationId}/api-keys`, {
-    key: access.adminKey,
-    body: {},
-  });
+  const issued = await request<{ key: string }>(
+    'POST',
+    `${access.registryUrl}/v1/organizations/${organisationId}/api-keys`,
+    {
+      key: access.adminKey,
+      body: {},
+    },
+  );
   expectStatus('issue API key', issued, 201);
   return issued.body.key;
 }

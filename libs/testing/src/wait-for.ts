@@ -9,7 +9,10 @@ export interface WaitOptions {
  * Polls `probe` until it returns a value other than undefined/false, or fails with the last
  * error after the deadline. Tests await outcomes this way instead of sleeping.
  */
-export async function waitFor<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, options: WaitOptions): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  options: WaitOptions,
+): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? 10000);
   let lastError: unknown;
   for (;;) {

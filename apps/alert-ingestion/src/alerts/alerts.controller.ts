@@ -11,7 +11,9 @@ export class AlertsController {
   constructor(private readonly alerts: AlertsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Submit an alert. It is stored and published atomically; routing follows within milliseconds.' })
+  @ApiOperation({
+    summary: 'Submit an alert. It is stored and published atomically; routing follows within milliseconds.',
+  })
   @ApiCreatedResponse({ type: AlertView })
   @ApiBadRequestResponse({ description: 'Invalid body: `details` lists each field and its problems.' })
   async submit(@Body() input: SubmitAlertDto, @CurrentCaller() caller: Caller): Promise<AlertView> {

@@ -1,12 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import {
-  AlertMessageType,
-  AlertScope,
-  AlertSubmittedV1,
-  Tlp,
-  newEventId,
-  type AlertSnapshot,
-} from '@vigie/contracts';
+import { AlertMessageType, AlertScope, AlertSubmittedV1, Tlp, newEventId, type AlertSnapshot } from '@vigie/contracts';
 import type { Caller } from '@vigie/access';
 import { Geography } from '@vigie/geo';
 import { Outbox } from '@vigie/messaging';

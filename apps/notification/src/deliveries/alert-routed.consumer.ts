@@ -15,7 +15,9 @@ export class AlertRoutedConsumer {
 
   @Consumes(AlertRoutedV1)
   async onAlertRouted(@Payload() value: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    await this.consumer.handle(AlertRoutedV1, value, context, (event, manager) => this.deliveries.schedule(event, manager));
+    await this.consumer.handle(AlertRoutedV1, value, context, (event, manager) =>
+      this.deliveries.schedule(event, manager),
+    );
     // The deliveries are committed: send them now rather than at the next poll.
     this.dispatcher.wake();
   }

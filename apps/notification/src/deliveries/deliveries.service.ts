@@ -52,7 +52,8 @@ export class DeliveriesService {
         scheduled += await this.insert(manager, event.payload, recipient, webhook.id);
       }
     }
-    if (scheduled > 0) this.logger.debug(`alert ${alert.alertId}: ${scheduled} deliveries scheduled (routed ${routedAt})`);
+    if (scheduled > 0)
+      this.logger.debug(`alert ${alert.alertId}: ${scheduled} deliveries scheduled (routed ${routedAt})`);
   }
 
   async forAlert(alertId: string, caller: Caller): Promise<DeliveryView[]> {

@@ -4,7 +4,13 @@ import { backoffDelay } from '@vigie/messaging';
 import { DataSource } from 'typeorm';
 import { NOTIFICATION_CONFIG, type NotificationConfig, type WebhookSettings } from '../config';
 import { SecretBox } from '../webhooks/secret-box';
-import { decideOutcome, truncateError, WEBHOOK_RETRY, type AttemptResult, type DeliveryOutcome } from './delivery.outcome';
+import {
+  decideOutcome,
+  truncateError,
+  WEBHOOK_RETRY,
+  type AttemptResult,
+  type DeliveryOutcome,
+} from './delivery.outcome';
 import { sendWebhook } from './webhook.sender';
 
 const BATCH_SIZE = 50;
@@ -108,7 +114,9 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
         this.failures += 1;
         const delay = backoffDelay(this.failures, { baseDelayMs: FALLBACK_INTERVAL_MS, maxDelayMs: 30_000 });
         this.pausedUntil = Date.now() + delay;
-        this.logger.warn(`delivery round failed (${(error as Error).message}); next round in ${delay} ms at the earliest`);
+        this.logger.warn(
+          `delivery round failed (${(error as Error).message}); next round in ${delay} ms at the earliest`,
+        );
         return;
       }
     } while (this.runAgain && !this.stopped);
@@ -166,7 +174,9 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
            WHERE ${STILL_OURS}`,
           [id, attempts, outcome.retryInMs, outcome.error],
         );
-        this.logger.debug(`delivery ${id} attempt ${attempts} failed (${outcome.error}); retry in ${outcome.retryInMs} ms`);
+        this.logger.debug(
+          `delivery ${id} attempt ${attempts} failed (${outcome.error}); retry in ${outcome.retryInMs} ms`,
+        );
         return;
       case 'dead':
         await this.dataSource.transaction(async (manager) => {

@@ -15,7 +15,10 @@ describe('delivery outcome', () => {
     [response(404), 'HTTP 404'],
     [response(301), 'HTTP 301 (redirects are not followed)'],
     [response(307), 'HTTP 307 (redirects are not followed)'],
-    [{ kind: 'error', message: 'connect ECONNREFUSED 127.0.0.1:9' } as AttemptResult, 'connect ECONNREFUSED 127.0.0.1:9'],
+    [
+      { kind: 'error', message: 'connect ECONNREFUSED 127.0.0.1:9' } as AttemptResult,
+      'connect ECONNREFUSED 127.0.0.1:9',
+    ],
   ])('%p is retried and recorded as %p', (result, error) => {
     expect(decideOutcome(result, 1, policy, middle)).toEqual({ status: 'pending', retryInMs: 750, error });
   });

@@ -47,7 +47,11 @@ export function decideOutcome(
     return { status: 'dead', error: `${error}: the endpoint is gone, webhook disabled`, disableWebhook: true };
   }
   if (attempts >= policy.maxAttempts) {
-    return { status: 'dead', error: truncateError(`${error} (gave up after ${attempts} attempts)`), disableWebhook: false };
+    return {
+      status: 'dead',
+      error: truncateError(`${error} (gave up after ${attempts} attempts)`),
+      disableWebhook: false,
+    };
   }
   return { status: 'pending', retryInMs: backoffDelay(attempts, policy, random), error };
 }

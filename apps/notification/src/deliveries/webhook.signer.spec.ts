@@ -14,11 +14,15 @@ describe('webhook signatures', () => {
 
   it('accepts a genuine delivery', () => {
     expect(verifyWebhook({ secret, body, ...signed, now: sentAt })).toBe(true);
-    expect(verifyWebhook({ secret, body: Buffer.from(body), ...signed, now: new Date(sentAt.getTime() + 299_000) })).toBe(true);
+    expect(
+      verifyWebhook({ secret, body: Buffer.from(body), ...signed, now: new Date(sentAt.getTime() + 299_000) }),
+    ).toBe(true);
   });
 
   it('refuses a tampered body', () => {
-    expect(verifyWebhook({ secret, body: body.replace('alert.routed', 'alert.routeD'), ...signed, now: sentAt })).toBe(false);
+    expect(verifyWebhook({ secret, body: body.replace('alert.routed', 'alert.routeD'), ...signed, now: sentAt })).toBe(
+      false,
+    );
     expect(verifyWebhook({ secret, body: `${body} `, ...signed, now: sentAt })).toBe(false);
   });
 
@@ -30,9 +34,9 @@ describe('webhook signatures', () => {
   it('refuses a replayed delivery once its timestamp is too old, and one from the future', () => {
     expect(verifyWebhook({ secret, body, ...signed, now: new Date(sentAt.getTime() + 301_000) })).toBe(false);
     expect(verifyWebhook({ secret, body, ...signed, now: new Date(sentAt.getTime() - 301_000) })).toBe(false);
-    expect(verifyWebhook({ secret, body, ...signed, now: new Date(sentAt.getTime() + 3_600_000), toleranceSeconds: 3600 })).toBe(
-      true,
-    );
+    expect(
+      verifyWebhook({ secret, body, ...signed, now: new Date(sentAt.getTime() + 3_600_000), toleranceSeconds: 3600 }),
+    ).toBe(true);
   });
 
   it('refuses a signature moved to another timestamp', () => {
@@ -42,9 +46,15 @@ describe('webhook signatures', () => {
 
   it('accepts any matching v1 signature among several', () => {
     const other = signWebhook('whsec_previous', body, sentAt).signature;
-    expect(verifyWebhook({ secret, body, timestamp: signed.timestamp, signature: `${other}, ${signed.signature}`, now: sentAt })).toBe(
-      true,
-    );
+    expect(
+      verifyWebhook({
+        secret,
+        body,
+        timestamp: signed.timestamp,
+        signature: `${other}, ${signed.signature}`,
+        now: sentAt,
+      }),
+    ).toBe(true);
   });
 
   it.each([

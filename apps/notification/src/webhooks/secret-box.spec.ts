@@ -36,9 +36,12 @@ describe('SecretBox', () => {
     expect(() => box.decrypt(parts.join('.'))).toThrow('does not open');
   });
 
-  it.each(['', 'v1', 'v2.a.b.c', 'v1.AAAA.AAAA.AAAA', 'not a sealed value'])('refuses the malformed value %p', (value) => {
-    expect(() => box.decrypt(value)).toThrow('malformed');
-  });
+  it.each(['', 'v1', 'v2.a.b.c', 'v1.AAAA.AAAA.AAAA', 'not a sealed value'])(
+    'refuses the malformed value %p',
+    (value) => {
+      expect(() => box.decrypt(value)).toThrow('malformed');
+    },
+  );
 
   it('accepts only 256-bit keys', () => {
     expect(() => new SecretBox(randomBytes(16))).toThrow('32-byte');

@@ -122,14 +122,20 @@ describe('webhook target policy', () => {
     });
 
     it('accepts a literal public target', async () => {
-      const url = await checkWebhookTarget('https://93.184.215.14/hook?x=1', { allowPrivateTargets: false, resolve: noDns });
+      const url = await checkWebhookTarget('https://93.184.215.14/hook?x=1', {
+        allowPrivateTargets: false,
+        resolve: noDns,
+      });
       expect(url.href).toBe('https://93.184.215.14/hook?x=1');
     });
 
     it('refuses a name when any of its addresses is not public', async () => {
       const resolve = async (): Promise<string[]> => ['93.184.215.14', '10.0.0.7'];
       const attempt = checkWebhookTarget('https://hooks.partner.test/x', { allowPrivateTargets: false, resolve });
-      await expect(attempt).rejects.toMatchObject({ status: 400, details: { host: 'hooks.partner.test', addresses: ['10.0.0.7'] } });
+      await expect(attempt).rejects.toMatchObject({
+        status: 400,
+        details: { host: 'hooks.partner.test', addresses: ['10.0.0.7'] },
+      });
     });
 
     it('accepts a name whose addresses are all public', async () => {
@@ -144,9 +150,9 @@ describe('webhook target policy', () => {
         throw new Error('ENOTFOUND');
       };
       const silent = (): Promise<string[]> => new Promise(() => undefined);
-      await expect(checkWebhookTarget('https://nowhere.test/', { allowPrivateTargets: false, resolve: failing })).rejects.toThrow(
-        'does not resolve',
-      );
+      await expect(
+        checkWebhookTarget('https://nowhere.test/', { allowPrivateTargets: false, resolve: failing }),
+      ).rejects.toThrow('does not resolve');
       await expect(
         checkWebhookTarget('https://slow.test/', { allowPrivateTargets: false, resolve: silent, resolveTimeoutMs: 20 }),
       ).rejects.toThrow('does not resolve');

@@ -20,16 +20,22 @@ export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   @Post()
-  @ApiOperation({ summary: "Register an endpoint for the caller's organisation. The signing secret is in this response only." })
+  @ApiOperation({
+    summary: "Register an endpoint for the caller's organisation. The signing secret is in this response only.",
+  })
   @ApiCreatedResponse({ type: RegisteredWebhookView })
-  @ApiBadRequestResponse({ description: 'The URL is malformed, not https, carries credentials or targets a non-public address.' })
+  @ApiBadRequestResponse({
+    description: 'The URL is malformed, not https, carries credentials or targets a non-public address.',
+  })
   @ApiConflictResponse({ description: 'The organisation already has the maximum number of active webhooks.' })
   register(@Body() input: RegisterWebhookDto, @CurrentCaller() caller: Caller): Promise<RegisteredWebhookView> {
     return this.webhooks.register(input, caller);
   }
 
   @Get()
-  @ApiOperation({ summary: "The caller's organisation's webhooks, disabled ones included. Secrets are never shown again." })
+  @ApiOperation({
+    summary: "The caller's organisation's webhooks, disabled ones included. Secrets are never shown again.",
+  })
   @ApiOkResponse({ type: WebhookView, isArray: true })
   list(@CurrentCaller() caller: Caller): Promise<WebhookView[]> {
     return this.webhooks.list(caller);

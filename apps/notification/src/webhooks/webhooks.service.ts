@@ -33,7 +33,9 @@ export class WebhooksService {
     const secret = `whsec_${randomBytes(32).toString('base64url')}`;
     return this.dataSource.transaction(async (manager) => {
       // Serialises registrations of one organisation so the limit holds.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`vigie.notification.webhooks.${organisationId}`]);
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `vigie.notification.webhooks.${organisationId}`,
+      ]);
       const active = await manager.countBy(Webhook, { organisationId, disabledAt: IsNull() });
       if (active >= MAX_ACTIVE_WEBHOOKS) {
         throw new ConflictError(`an organisation may have at most ${MAX_ACTIVE_WEBHOOKS} active webhooks`);

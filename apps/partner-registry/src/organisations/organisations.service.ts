@@ -55,7 +55,12 @@ export class OrganisationsService {
     return OrganisationView.of(organisation);
   }
 
-  changeStatus(id: string, to: OrganisationStatus, reason: string | undefined, caller: Caller): Promise<OrganisationView> {
+  changeStatus(
+    id: string,
+    to: OrganisationStatus,
+    reason: string | undefined,
+    caller: Caller,
+  ): Promise<OrganisationView> {
     return this.dataSource.transaction(async (manager) => {
       const organisation = await this.lockOrganisation(manager, id);
       if (!canTransition(organisation.status, to)) {
@@ -88,7 +93,13 @@ export class OrganisationsService {
       organisation.revision += 1;
       await manager.save(organisation);
       await this.events.changed(manager, organisation);
-      return { id: key.id, organisationId: id, key: issued.token, label: key.label, createdAt: key.createdAt.toISOString() };
+      return {
+        id: key.id,
+        organisationId: id,
+        key: issued.token,
+        label: key.label,
+        createdAt: key.createdAt.toISOString(),
+      };
     });
   }
 

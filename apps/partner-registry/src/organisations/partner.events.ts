@@ -11,7 +11,10 @@ export class PartnerEvents {
   constructor(private readonly outbox: Outbox) {}
 
   async changed(manager: EntityManager, organisation: Organisation, correlationId?: string): Promise<void> {
-    const keys = await manager.find(ApiKey, { where: { organisationId: organisation.id }, order: { createdAt: 'ASC' } });
+    const keys = await manager.find(ApiKey, {
+      where: { organisationId: organisation.id },
+      order: { createdAt: 'ASC' },
+    });
     const payload: PartnerChangedV1Payload = {
       organisationId: organisation.id,
       revision: organisation.revision,
@@ -25,6 +28,11 @@ export class PartnerEvents {
         revokedAt: key.revokedAt ? key.revokedAt.toISOString() : null,
       })),
     };
-    await this.outbox.add(manager, { definition: PartnerChangedV1, key: organisation.id, payload, origin: { correlationId } });
+    await this.outbox.add(manager, {
+      definition: PartnerChangedV1,
+      key: organisation.id,
+      payload,
+      origin: { correlationId },
+    });
   }
 }

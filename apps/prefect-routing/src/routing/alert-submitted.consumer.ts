@@ -13,6 +13,8 @@ export class AlertSubmittedConsumer {
 
   @Consumes(AlertSubmittedV1)
   onAlertSubmitted(@Payload() value: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    return this.consumer.handle(AlertSubmittedV1, value, context, (event, manager) => this.routing.route(event, manager));
+    return this.consumer.handle(AlertSubmittedV1, value, context, (event, manager) =>
+      this.routing.route(event, manager),
+    );
   }
 }

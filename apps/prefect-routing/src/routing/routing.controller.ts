@@ -12,7 +12,10 @@ export class RoutingController {
   @Get(':id/routing')
   @ApiOperation({ summary: 'Who received an alert and why. Visible to its sender and its recipients.' })
   @ApiOkResponse({ type: RoutingDecisionView })
-  async decision(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<RoutingDecisionView> {
+  async decision(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<RoutingDecisionView> {
     return RoutingDecisionView.of(await this.routing.decisionFor(id, caller));
   }
 }

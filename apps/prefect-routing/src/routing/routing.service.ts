@@ -41,7 +41,12 @@ export class RoutingService {
     await this.outbox.add(manager, {
       definition: AlertRoutedV1,
       key: alert.alertId,
-      payload: { alert, decisionId: decision.id, routedAt: decision.routedAt.toISOString(), recipients: decision.recipients },
+      payload: {
+        alert,
+        decisionId: decision.id,
+        routedAt: decision.routedAt.toISOString(),
+        recipients: decision.recipients,
+      },
       origin: { correlationId: event.correlationId, causationId: event.id },
     });
   }

@@ -18,7 +18,10 @@ export class AlertRoutedV1Payload {
   @ValidateNested() @Type(() => AlertSnapshot) alert: AlertSnapshot;
   @IsUUID() decisionId: string;
   @IsISO8601({ strict: true }) routedAt: string;
-  @IsArray() @ArrayMinSize(0) @ValidateNested({ each: true }) @Type(() => RoutedRecipient)
+  @IsArray()
+  @ArrayMinSize(0)
+  @ValidateNested({ each: true })
+  @Type(() => RoutedRecipient)
   recipients: RoutedRecipient[];
 }
 

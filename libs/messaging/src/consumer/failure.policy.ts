@@ -22,7 +22,11 @@ export interface RetrySettings {
 const TRANSIENT_SQLSTATE_PREFIXES = ['08', '53', '57P'];
 const TRANSIENT_SQLSTATES = new Set(['40001', '40P01', '55P03']);
 const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'EAI_AGAIN']);
-const TRANSIENT_MESSAGES = [/connection terminated/i, /timeout exceeded when trying to connect/i, /connection.*closed/i];
+const TRANSIENT_MESSAGES = [
+  /connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /connection.*closed/i,
+];
 
 /** True when the failure comes from infrastructure that may recover (database, broker, network). */
 export function isTransient(error: unknown): boolean {

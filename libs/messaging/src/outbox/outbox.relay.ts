@@ -109,7 +109,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
             headers: { 'vigie-event-type': row.envelope.type, 'vigie-correlation-id': row.envelope.correlationId },
           })),
         );
-        await runner.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])', [rows.map((r) => r.id)]);
+        await runner.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])', [
+          rows.map((r) => r.id),
+        ]);
       }
       await runner.commitTransaction();
       return rows.length;

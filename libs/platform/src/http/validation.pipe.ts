@@ -19,7 +19,6 @@ export function strictValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) =>
-      new BadRequestException({ message: 'invalid request', details: fieldErrors(errors) }),
+    exceptionFactory: (errors) => new BadRequestException({ message: 'invalid request', details: fieldErrors(errors) }),
   });
 }

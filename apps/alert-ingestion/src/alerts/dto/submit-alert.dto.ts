@@ -79,7 +79,9 @@ export class SubmitAlertDto {
 
   @ApiPropertyOptional({ enum: [AlertMessageType.Alert], default: AlertMessageType.Alert })
   @IsOptional()
-  @IsIn([AlertMessageType.Alert], { message: 'msgType must be Alert here; updates and cancellations have their own routes' })
+  @IsIn([AlertMessageType.Alert], {
+    message: 'msgType must be Alert here; updates and cancellations have their own routes',
+  })
   msgType?: AlertMessageType.Alert;
 
   @ApiPropertyOptional({ enum: AlertScope, default: AlertScope.Restricted })
@@ -92,7 +94,10 @@ export class SubmitAlertDto {
   @IsEnum(Tlp)
   tlp?: Tlp;
 
-  @ApiPropertyOptional({ description: 'When it happened (ISO 8601); defaults to now', example: '2026-11-28T01:12:00+01:00' })
+  @ApiPropertyOptional({
+    description: 'When it happened (ISO 8601); defaults to now',
+    example: '2026-11-28T01:12:00+01:00',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   occurredAt?: string;

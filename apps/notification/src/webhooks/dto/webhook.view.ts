@@ -6,7 +6,8 @@ export class WebhookView {
   @ApiProperty({ example: 'https://alarms.gardiennage-rhone.fr/vigie/webhook' }) url: string;
   @ApiProperty({ example: '2025-11-28T09:15:00.000Z' }) createdAt: string;
   @ApiPropertyOptional({
-    description: 'Set once the webhook is deleted, or when its endpoint answered 410 Gone; no alert is sent to it after that.',
+    description:
+      'Set once the webhook is deleted, or when its endpoint answered 410 Gone; no alert is sent to it after that.',
     nullable: true,
     type: String,
     example: null,

@@ -1,0 +1,11 @@
+import type { ServiceDataSourceParts } from '@vigie/persistence';
+import { ApiKey } from './credentials/api-key.entity';
+import { Department } from './departments/department.entity';
+import { InitialRegistry1764300000000 } from './migrations/1764300000000-initial-registry';
+import { Organisation } from './organisations/organisation.entity';
+
+/** The entities and migrations of the service's schema. */
+export const REGISTRY_TABLES: ServiceDataSourceParts = {
+  entities: [Organisation, ApiKey, Department],
+  migrations: [InitialRegistry1764300000000],
+};

@@ -1,0 +1,34 @@
+import type { LogLevel } from '@nestjs/common';
+import type { KafkaSettings } from '@vigie/messaging';
+import type { CommonEnv } from './common.env';
+import { splitList } from './config.loader';
+
+/** What every service needs to start: HTTP, logs, its database schema, Kafka. */
+export interface ServiceConfig {
+  name: string;
+  http: { host: string; port: number };
+  logLevel: LogLevel;
+  databaseUrl: string;
+  schema: string;
+  kafka: KafkaSettings;
+}
+
+/** The common part of a service's typed configuration, from its validated environment. */
+export function serviceConfig(
+  values: CommonEnv & { HTTP_PORT: number },
+  service: { name: string; schema: string },
+): ServiceConfig {
+  return {
+    name: service.name,
+    http: { host: values.HTTP_HOST, port: values.HTTP_PORT },
+    logLevel: values.LOG_LEVEL as LogLevel,
+    databaseUrl: values.DATABASE_URL,
+    schema: service.schema,
+    kafka: {
+      brokers: splitList(values.KAFKA_BROKERS),
+      clientId: service.name,
+      groupId: service.name,
+      topicPartitions: values.KAFKA_TOPIC_PARTITIONS,
+    },
+  };
+}
