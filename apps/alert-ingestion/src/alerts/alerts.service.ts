@@ -25,6 +25,9 @@ function snapshotOf(alert: Alert): AlertSnapshot {
 
 @Injectable()
 export class AlertsService {
+  // Loaded when the service starts, not on the first request.
+  private readonly geography = Geography.official();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
@@ -32,7 +35,7 @@ export class AlertsService {
 
   /** Stores the alert and its alert.submitted.v1 event in one transaction. */
   async submit(input: SubmitAlertDto, caller: Caller): Promise<AlertSnapshot> {
-    const commune = Geography.official().commune(input.area.commune);
+    const commune = this.geography.commune(input.area.commune);
     if (!commune) {
       throw new DomainError('bad_request', 'invalid request', HttpStatus.BAD_REQUEST, [
         { field: 'area.commune', problems: [`${input.area.commune} is not a commune of the official INSEE list`] },
