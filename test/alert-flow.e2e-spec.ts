@@ -1,5 +1,6 @@
 import { Topics } from '@vigie/contracts';
 import {
+  SERVICES,
   Stack,
   WebhookSink,
   messagesWithKey,
@@ -14,7 +15,7 @@ import {
   type Partner,
   type ReceivedRequest,
 } from '@vigie/testing';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { ConfigResourceTypes, Kafka, logLevel, type Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -117,7 +118,17 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
     const admin = kafka.admin();
     await admin.connect();
     const topics = (await admin.listTopics()).filter((topic) => !topic.startsWith('__'));
+    const configs = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [Topics.PartnerChangedV1, Topics.AlertSubmittedV1].map((name) => ({
+        type: ConfigResourceTypes.TOPIC,
+        name,
+        configNames: ['cleanup.policy'],
+      })),
+    });
     await admin.disconnect();
+    const policy = Object.fromEntries(configs.resources.map((r) => [r.resourceName, r.configEntries[0].configValue]));
+    expect(policy).toEqual({ [Topics.PartnerChangedV1]: 'compact', [Topics.AlertSubmittedV1]: 'delete' });
     expect(topics.sort()).toEqual(
       [
         'alert.routed.v1',
@@ -129,6 +140,18 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
       ].sort(),
     );
   }, 60_000);
+
+  it('serves health and OpenAPI documentation on every service', async () => {
+    for (const name of SERVICES) {
+      const health = await request<any>('GET', `${stack.url(name)}/health`);
+      expect(health.status).toBe(200);
+      expect(health.body.details).toMatchObject({ database: { status: 'up' }, kafka: { status: 'up' } });
+      const docs = await request<any>('GET', `${stack.url(name)}/docs-json`);
+      expect(docs.status).toBe(200);
+      expect(docs.body.info.title).toMatch(/^Vigie — /);
+      expect(Object.keys(docs.body.paths)).toContain('/v1/me');
+    }
+  });
 
   it('delivers an alert for Lyon (69123) to the Rhône prefecture’s webhook, signed, exactly once', async () => {
     const alertId = await alertDelivered();

@@ -10,6 +10,12 @@ export const Topics = {
 
 export type Topic = (typeof Topics)[keyof typeof Topics];
 
+/**
+ * Topics that carry the latest state of each key rather than a history: Kafka keeps the last
+ * message per key, so a new consumer rebuilds its read model from the topic alone.
+ */
+export const COMPACTED_TOPICS: readonly Topic[] = [Topics.PartnerChangedV1];
+
 export const DEAD_LETTER_SUFFIX = '.dlq';
 
 export function deadLetterTopicOf(topic: Topic): string {

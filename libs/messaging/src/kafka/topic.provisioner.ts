@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { allTopics } from '@vigie/contracts';
+import { COMPACTED_TOPICS, allTopics, type Topic } from '@vigie/contracts';
 import type { Kafka } from 'kafkajs';
 import { KAFKA_CLIENT, KAFKA_SETTINGS } from './kafka.tokens';
 import type { KafkaSettings } from './kafka.settings';
@@ -27,6 +27,9 @@ export class TopicProvisioner implements OnModuleInit {
           topic,
           numPartitions: this.settings.topicPartitions,
           replicationFactor: -1,
+          configEntries: COMPACTED_TOPICS.includes(topic as Topic)
+            ? [{ name: 'cleanup.policy', value: 'compact' }]
+            : [],
         })),
       });
       this.logger.log(`created topics: ${missing.join(', ')}`);

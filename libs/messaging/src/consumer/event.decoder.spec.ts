@@ -1,0 +1,68 @@
+import { AlertRoutedV1, PartnerChangedV1, createEnvelope, type PartnerChangedV1Payload } from '@vigie/contracts';
+import { OrganisationKind, OrganisationStatus } from '@vigie/contracts';
+import { decodeEvent } from './event.decoder';
+import { PoisonMessageError } from './failure.policy';
+
+const payload: PartnerChangedV1Payload = {
+  organisationId: '0192f0c4-0000-7000-8000-000000000001',
+  revision: 2,
+  kind: OrganisationKind.SecurityFirm,
+  name: 'Gardiennage Rhône-Alpes',
+  status: OrganisationStatus.Active,
+  departments: ['69', '2A'],
+  apiKeys: [{ id: '0192f0c4-0000-7000-8000-000000000002', secretHash: 'a'.repeat(64), revokedAt: null }],
+};
+
+async function poisonReason(value: unknown): Promise<string> {
+  try {
+    await decodeEvent(PartnerChangedV1, value);
+  } catch (error) {
+    expect(error).toBeInstanceOf(PoisonMessageError);
+    return [(error as PoisonMessageError).message, ...(error as PoisonMessageError).details].join('; ');
+  }
+  throw new Error('expected a poison message');
+}
+
+describe('decodeEvent', () => {
+  const envelope = createEnvelope(PartnerChangedV1, payload, { producer: 'partner-registry' });
+
+  it('accepts a valid envelope, from an object or from JSON text', async () => {
+    expect((await decodeEvent(PartnerChangedV1, envelope)).payload).toMatchObject(payload);
+    expect((await decodeEvent(PartnerChangedV1, JSON.stringify(envelope))).id).toBe(envelope.id);
+  });
+
+  it('strips payload fields it does not know (tolerant reader)', async () => {
+    const decoded = await decodeEvent(PartnerChangedV1, { ...envelope, payload: { ...payload, extra: 'x' } });
+    expect(decoded.payload).not.toHaveProperty('extra');
+  });
+
+  it('refuses what is not a JSON object', async () => {
+    expect(await poisonReason('not json')).toBe('value is not JSON');
+    expect(await poisonReason('[1, 2]')).toBe('value is not a JSON object');
+    expect(await poisonReason(null)).toBe('value is not a JSON object');
+  });
+
+  it('refuses an invalid envelope, naming the fields', async () => {
+    expect(await poisonReason({ ...envelope, id: 'nope', correlationId: undefined })).toMatch(
+      /^invalid envelope; id: id must be a UUID; correlationId: /,
+    );
+  });
+
+  it('refuses an event of another type or version on the topic', async () => {
+    const routed = { ...envelope, type: AlertRoutedV1.type };
+    expect(await poisonReason(routed)).toBe('unexpected event alert.routed v1 on a topic of partner.changed v1');
+    expect(await poisonReason({ ...envelope, version: 2 })).toBe(
+      'unexpected event partner.changed v2 on a topic of partner.changed v1',
+    );
+  });
+
+  it('refuses an invalid payload, naming nested fields', async () => {
+    const reason = await poisonReason({
+      ...envelope,
+      payload: { ...payload, departments: ['20'], apiKeys: [{ ...payload.apiKeys[0], secretHash: 'short' }] },
+    });
+    expect(reason).toMatch(/^invalid partner.changed v1 payload; /);
+    expect(reason).toContain('departments:');
+    expect(reason).toContain('apiKeys.0.secretHash:');
+  });
+});
