@@ -1,4 +1,5 @@
 import type { ServiceDataSourceParts } from '@vigie/persistence';
+import { AuditEntry } from './audit/audit-entry.entity';
 import { ApiKey } from './credentials/api-key.entity';
 import { Department } from './departments/department.entity';
 import { InitialRegistry1764300000000 } from './migrations/1764300000000-initial-registry';
@@ -6,6 +7,6 @@ import { Organisation } from './organisations/organisation.entity';
 
 /** The entities and migrations of the service's schema. */
 export const REGISTRY_TABLES: ServiceDataSourceParts = {
-  entities: [Organisation, ApiKey, Department],
+  entities: [Organisation, ApiKey, Department, AuditEntry],
   migrations: [InitialRegistry1764300000000],
 };

@@ -1,8 +1,9 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { PUBLIC_ROUTE, UnauthenticatedError } from '@vigie/platform';
+import type { ApiKeyRole } from '@vigie/contracts';
+import { ForbiddenError, PUBLIC_ROUTE, UnauthenticatedError } from '@vigie/platform';
 import { bearerToken, parseApiKey } from './api-key';
-import { CALLER_RESOLVER, type Caller, type CallerResolver } from './caller';
+import { CALLER_RESOLVER, REQUIRED_ROLES, type Caller, type CallerResolver } from './caller';
 
 /** Every route needs a valid API key unless marked @PublicRoute(). */
 @Injectable()
@@ -24,7 +25,15 @@ export class ApiKeyGuard implements CanActivate {
     if (!token) throw new UnauthenticatedError('missing API key: send Authorization: Bearer <key>');
     const parsed = parseApiKey(token);
     if (!parsed) throw new UnauthenticatedError('malformed API key');
-    request.caller = await this.resolver.resolve(parsed.id, parsed.secret);
+    const caller = await this.resolver.resolve(parsed.id, parsed.secret);
+    request.caller = caller;
+    const required = this.reflector.getAllAndOverride<ApiKeyRole[] | undefined>(REQUIRED_ROLES, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (required && !caller.isAdmin && !required.some((role) => caller.roles.includes(role))) {
+      throw new ForbiddenError(`this route needs a key with the role ${required.join(' or ')}`);
+    }
     return true;
   }
 }

@@ -1,5 +1,5 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { OrganisationKind } from '@vigie/contracts';
+import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import type { ApiKeyRole, OrganisationKind } from '@vigie/contracts';
 
 /** Who is calling: resolved from the API key by the guard, attached to the request. */
 export interface Caller {
@@ -7,9 +7,17 @@ export interface Caller {
   organisationId: string | null;
   kind: OrganisationKind | null;
   departments: string[];
+  roles: ApiKeyRole[];
+  /** Holds the admin role: acts everywhere. */
   isAdmin: boolean;
   keyId: string;
 }
+
+export const REQUIRED_ROLES = 'vigie:required-roles';
+
+/** The route needs a key with one of these roles (the admin role always passes). */
+export const RequireRoles = (...roles: ApiKeyRole[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(REQUIRED_ROLES, roles);
 
 export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {
   return context.switchToHttp().getRequest<{ caller: Caller }>().caller;

@@ -1,13 +1,21 @@
-import { OrganisationKind, OrganisationStatus } from '@vigie/contracts';
+import { ApiKeyRole, OrganisationKind, OrganisationStatus } from '@vigie/contracts';
 import { ForbiddenError, UnauthenticatedError } from '@vigie/platform';
-import { issueApiKey, parseApiKey } from './api-key';
+import { VerifiedSecrets, issueApiKey, parseApiKey, type IssuedApiKey } from './api-key';
 import { authenticateKey, type StoredKeyRow } from './key-check';
 
 describe('authenticateKey', () => {
-  const issued = issueApiKey();
-  const { id, secret } = parseApiKey(issued.token)!;
+  let issued: IssuedApiKey;
+  let id: string;
+  let secret: string;
+  const verified = new VerifiedSecrets();
+  beforeAll(async () => {
+    issued = await issueApiKey();
+    ({ id, secret } = parseApiKey(issued.token)!);
+  });
   const row = (changes: Partial<StoredKeyRow> = {}): StoredKeyRow => ({
     secret_hash: issued.secretHash,
+    roles: [ApiKeyRole.Publisher],
+    expires_at: null,
     revoked_at: null,
     organisation_id: 'org-1',
     kind: OrganisationKind.SecurityFirm,
@@ -16,49 +24,62 @@ describe('authenticateKey', () => {
     ...changes,
   });
 
-  it('returns the caller for a known key of an active organisation', () => {
-    expect(authenticateKey(row(), id, secret)).toEqual({
+  it('returns the caller for a known key of an active organisation', async () => {
+    expect(await authenticateKey(row(), { keyId: id, secret }, verified)).toEqual({
       organisationId: 'org-1',
       kind: OrganisationKind.SecurityFirm,
       departments: ['69'],
+      roles: [ApiKeyRole.Publisher],
       isAdmin: false,
       keyId: id,
     });
+    const admin = await authenticateKey(row({ roles: [ApiKeyRole.Admin] }), { keyId: id, secret }, verified);
+    expect(admin.isAdmin).toBe(true);
   });
 
   it.each([
-    ['an unknown key', undefined, secret, UnauthenticatedError, 'unknown API key'],
+    ['an unknown key', () => undefined, (s: string) => s, UnauthenticatedError, 'unknown API key'],
     [
       'a wrong secret',
-      row(),
-      secret.replace(/^./, (c) => (c === 'x' ? 'y' : 'x')),
+      () => row(),
+      (s: string) => s.replace(/^./, (c) => (c === 'x' ? 'y' : 'x')),
       UnauthenticatedError,
       'unknown API key',
     ],
-    ['a revoked key', row({ revoked_at: new Date() }), secret, UnauthenticatedError, 'API key revoked'],
+    ['a revoked key', () => row({ revoked_at: new Date() }), (s: string) => s, UnauthenticatedError, 'API key revoked'],
+    [
+      'an expired key',
+      () => row({ expires_at: new Date(Date.now() - 1000) }),
+      (s: string) => s,
+      UnauthenticatedError,
+      'API key expired',
+    ],
     [
       'a pending organisation',
-      row({ status: OrganisationStatus.Pending }),
-      secret,
+      () => row({ status: OrganisationStatus.Pending }),
+      (s: string) => s,
       ForbiddenError,
       'organisation is pending',
     ],
     [
       'a suspended organisation',
-      row({ status: OrganisationStatus.Suspended }),
-      secret,
+      () => row({ status: OrganisationStatus.Suspended }),
+      (s: string) => s,
       ForbiddenError,
       'organisation is suspended',
     ],
     [
       'a revoked organisation',
-      row({ status: OrganisationStatus.Revoked }),
-      secret,
+      () => row({ status: OrganisationStatus.Revoked }),
+      (s: string) => s,
       ForbiddenError,
       'organisation is revoked',
     ],
-  ])('refuses %s', (_, stored, presented, type, message) => {
-    expect(() => authenticateKey(stored, id, presented)).toThrow(type);
-    expect(() => authenticateKey(stored, id, presented)).toThrow(message);
+  ])('refuses %s', async (_, stored, presented, type, message) => {
+    const attempt = authenticateKey(stored(), { keyId: id, secret: presented(secret) }, verified);
+    await expect(attempt).rejects.toThrow(type);
+    await expect(authenticateKey(stored(), { keyId: id, secret: presented(secret) }, verified)).rejects.toThrow(
+      message,
+    );
   });
 });

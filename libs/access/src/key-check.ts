@@ -1,11 +1,13 @@
-import { OrganisationStatus, type OrganisationKind } from '@vigie/contracts';
+import { ApiKeyRole, OrganisationStatus, type OrganisationKind } from '@vigie/contracts';
 import { ForbiddenError, UnauthenticatedError } from '@vigie/platform';
-import { secretMatches } from './api-key';
+import type { VerifiedSecrets } from './api-key';
 import type { Caller } from './caller';
 
 /** A stored key joined with its organisation, as every service reads it (snake_case rows). */
 export interface StoredKeyRow {
   secret_hash: string;
+  roles: ApiKeyRole[];
+  expires_at: Date | string | null;
   revoked_at: Date | string | null;
   organisation_id: string;
   kind: OrganisationKind;
@@ -14,14 +16,29 @@ export interface StoredKeyRow {
 }
 
 /**
- * The one decision on a presented key: unknown or wrong secret → 401, revoked → 401,
- * organisation not ACTIVE → 403, else the caller.
+ * The one decision on a presented key: unknown or wrong secret, revoked or expired → 401;
+ * organisation not ACTIVE → 403; else the caller.
  */
-export function authenticateKey(row: StoredKeyRow | undefined, keyId: string, secret: string): Caller {
-  if (!row || !secretMatches(secret, row.secret_hash)) throw new UnauthenticatedError('unknown API key');
+export async function authenticateKey(
+  row: StoredKeyRow | undefined,
+  presented: { keyId: string; secret: string },
+  verified: VerifiedSecrets,
+  now = new Date(),
+): Promise<Caller> {
+  if (!row || !(await verified.matches(presented.secret, row.secret_hash))) {
+    throw new UnauthenticatedError('unknown API key');
+  }
   if (row.revoked_at) throw new UnauthenticatedError('API key revoked');
+  if (row.expires_at && new Date(row.expires_at) <= now) throw new UnauthenticatedError('API key expired');
   if (row.status !== OrganisationStatus.Active) {
     throw new ForbiddenError(`organisation is ${row.status.toLowerCase()}`);
   }
-  return { organisationId: row.organisation_id, kind: row.kind, departments: row.departments, isAdmin: false, keyId };
+  return {
+    organisationId: row.organisation_id,
+    kind: row.kind,
+    departments: row.departments,
+    roles: row.roles,
+    isAdmin: row.roles.includes(ApiKeyRole.Admin),
+    keyId: presented.keyId,
+  };
 }

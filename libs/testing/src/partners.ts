@@ -18,14 +18,50 @@ function expectStatus(what: string, result: { status: number; body: unknown }, e
   }
 }
 
+/** A random SIRET with a valid Luhn checksum (never La Poste's SIREN). */
+export function randomSiret(): string {
+  const digits = Array.from({ length: 13 }, (_, index) =>
+    index === 0 ? 1 + Math.floor(Math.random() * 8) : Math.floor(Math.random() * 10),
+  );
+  const sum = (check: number): number =>
+    [...digits, check].reduce((total, digit, index) => {
+      const weighted = index % 2 === 0 ? digit * 2 : digit;
+      return total + (weighted > 9 ? weighted - 9 : weighted);
+    }, 0);
+  const check = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].find((candidate) => sum(candidate) % 10 === 0)!;
+  return [...digits, check].join('');
+}
+
+export const ALL_PARTNER_ROLES = ['publisher', 'subscriber', 'operator'];
+
+export interface NewOrganisation {
+  kind: string;
+  name: string;
+  departments: string[];
+  siret?: string;
+  cnapsNumber?: string;
+  sector?: string;
+}
+
+/** What a security firm must bring (a SIRET and a CNAPS authorisation), filled in when missing. */
+export function withIdentity(organisation: NewOrganisation): NewOrganisation {
+  if (organisation.kind !== 'SECURITY_FIRM') return organisation;
+  return {
+    siret: randomSiret(),
+    cnapsNumber: `AUT-069-2118-05-23-${String(Math.floor(Math.random() * 1e11)).padStart(11, '0')}`,
+    ...organisation,
+  };
+}
+
 /** Registers an organisation, activates it and issues it a key, as an administrator would. */
 export async function registerActivePartner(
   access: RegistryAccess,
-  organisation: { kind: string; name: string; departments: string[] },
+  organisation: NewOrganisation,
+  roles: string[] = ALL_PARTNER_ROLES,
 ): Promise<Partner> {
   const created = await request<{ id: string }>('POST', `${access.registryUrl}/v1/organizations`, {
     key: access.adminKey,
-    body: organisation,
+    body: withIdentity(organisation),
   });
   expectStatus('create organisation', created, 201);
   const { id } = created.body;

@@ -9,13 +9,23 @@ interface DepartmentRow {
   name: string;
   prefecture_id: string;
   prefecture_name: string;
+  competent_id: string;
+  competent_name: string;
 }
 
-const SELECT = `SELECT d.code, d.name, o.id AS prefecture_id, o.name AS prefecture_name
-  FROM departments d JOIN organisations o ON o.id = d.prefecture_organisation_id`;
+const SELECT = `SELECT d.code, d.name, p.id AS prefecture_id, p.name AS prefecture_name,
+    c.id AS competent_id, c.name AS competent_name
+  FROM departments d
+  JOIN organisations p ON p.id = d.prefecture_organisation_id
+  JOIN organisations c ON c.id = d.competent_organisation_id`;
 
 function view(row: DepartmentRow): DepartmentView {
-  return { code: row.code, name: row.name, prefecture: { id: row.prefecture_id, name: row.prefecture_name } };
+  return {
+    code: row.code,
+    name: row.name,
+    prefecture: { id: row.prefecture_id, name: row.prefecture_name },
+    competentPrefecture: { id: row.competent_id, name: row.competent_name },
+  };
 }
 
 @ApiTags('departments')
@@ -24,7 +34,9 @@ export class DepartmentsController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every département with its prefecture.' })
+  @ApiOperation({
+    summary: 'Every département with its prefecture and the prefecture competent for security partnerships.',
+  })
   @ApiOkResponse({ type: DepartmentView, isArray: true })
   async list(): Promise<DepartmentView[]> {
     const rows = (await this.dataSource.query(`${SELECT} ORDER BY d.code`)) as DepartmentRow[];

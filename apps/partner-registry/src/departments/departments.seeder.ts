@@ -2,15 +2,18 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { OrganisationKind, OrganisationStatus } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditLog } from '../audit/audit.log';
 import { Organisation } from '../organisations/organisation.entity';
 import { PartnerEvents } from '../organisations/partner.events';
+import { competenceOf, COMPETENCE, NATIONAL_LEVEL_NAME, PREFECTURE_NAMES } from './competence';
 import { Department } from './department.entity';
 
 /**
- * Seeds every département of the official list with its prefecture, once. Runs under an
- * advisory lock so concurrent instances do not seed twice; each prefecture is announced with
- * partner.changed.v1 like any other organisation.
+ * Seeds, once, every département of the official list with its prefecture (competent for the
+ * départements the competence table gives it) and the national level. Runs under an advisory
+ * lock so concurrent instances do not seed twice; each organisation is announced with
+ * partner.changed.v1 like any other.
  */
 @Injectable()
 export class DepartmentsSeeder implements OnApplicationBootstrap {
@@ -19,37 +22,66 @@ export class DepartmentsSeeder implements OnApplicationBootstrap {
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: PartnerEvents,
+    private readonly audit: AuditLog,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const seeded = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['vigie.registry.seed-departments']);
-      const known = new Set((await manager.find(Department, { select: { code: true } })).map((d) => d.code));
-      let count = 0;
-      for (const department of Geography.official().departments()) {
-        if (known.has(department.code)) continue;
-        const prefecture = manager.create(Organisation, {
-          id: randomUUID(),
-          kind: OrganisationKind.Prefecture,
-          name: department.prefectureName,
-          status: OrganisationStatus.Active,
-          departments: [department.code],
-          revision: 1,
-          statusChangedAt: new Date(),
-          statusChangedBy: 'seed',
-          statusReason: 'official list of départements',
-        });
-        await manager.save(prefecture);
+      if ((await manager.count(Department)) > 0) return 0;
+      const departments = Geography.official().departments();
+      const competence = competenceOf(departments.map((d) => d.code));
+      const prefectures = new Map<string, string>();
+      for (const department of departments) {
+        const name = PREFECTURE_NAMES[department.code] ?? department.prefectureName;
+        prefectures.set(
+          department.code,
+          await this.seed(manager, OrganisationKind.Prefecture, name, competence.get(department.code)!),
+        );
+      }
+      for (const department of departments) {
         await manager.insert(Department, {
           code: department.code,
           name: department.name,
-          prefectureOrganisationId: prefecture.id,
+          prefectureOrganisationId: prefectures.get(department.code)!,
+          competentOrganisationId: prefectures.get(COMPETENCE[department.code] ?? department.code)!,
         });
-        await this.events.changed(manager, prefecture);
-        count += 1;
       }
-      return count;
+      const all = departments.map((d) => d.code);
+      await this.seed(manager, OrganisationKind.NationalLevel, NATIONAL_LEVEL_NAME, all);
+      return departments.length;
     });
-    if (seeded > 0) this.logger.log(`seeded ${seeded} départements and their prefectures`);
+    if (seeded > 0) this.logger.log(`seeded ${seeded} départements, their prefectures and the national level`);
+  }
+
+  private async seed(
+    manager: EntityManager,
+    kind: OrganisationKind,
+    name: string,
+    departments: string[],
+  ): Promise<string> {
+    const id = randomUUID();
+    await manager.insert(Organisation, {
+      id,
+      kind,
+      name,
+      sector: null,
+      siret: null,
+      cnapsNumber: null,
+      status: OrganisationStatus.Active,
+      departments,
+      revision: 0,
+      statusChangedAt: new Date(),
+      statusChangedBy: 'seed',
+      statusReason: 'official list of départements',
+    });
+    await this.events.changed(manager, id);
+    await this.audit.record(manager, 'seed', {
+      action: 'organisation.seeded',
+      entity: 'organisation',
+      entityId: id,
+      organisationId: id,
+    });
+    return id;
   }
 }

@@ -1,12 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { OrganisationStatus } from '@vigie/contracts';
-import { CurrentCaller, type Caller } from '@vigie/access';
-import { IssueKeyDto, IssuedKeyView } from '../credentials/dto/issued-key.view';
-import { AdminOnlyGuard } from './admin-only.guard';
+import { ApiKeyRole, OrganisationStatus } from '@vigie/contracts';
+import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { CreateOrganisationDto } from './dto/create-organisation.dto';
+import { ListOrganisationsQuery } from './dto/list-organisations.query';
 import { OrganisationView } from './dto/organisation.view';
-import { StatusChangeDto } from './dto/status-change.dto';
+import { ActivationDto, StatusChangeDto } from './dto/status-change.dto';
 import { OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations')
@@ -15,15 +14,24 @@ export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Post()
-  @UseGuards(AdminOnlyGuard)
-  @ApiOperation({ summary: 'Register an organisation (PENDING until activated). Administrator only.' })
+  @RequireRoles(ApiKeyRole.Operator)
+  @ApiOperation({
+    summary: 'Register an organisation, PENDING until activated. Administrators, or a prefecture for its départements.',
+  })
   @ApiCreatedResponse({ type: OrganisationView })
   create(@Body() input: CreateOrganisationDto, @CurrentCaller() caller: Caller): Promise<OrganisationView> {
     return this.organisations.create(input, caller);
   }
 
+  @Get()
+  @ApiOperation({ summary: 'Organisations the caller may see, filtered by kind, département or status.' })
+  @ApiOkResponse({ type: OrganisationView, isArray: true })
+  list(@Query() query: ListOrganisationsQuery, @CurrentCaller() caller: Caller): Promise<OrganisationView[]> {
+    return this.organisations.list(query, caller);
+  }
+
   @Get(':id')
-  @ApiOperation({ summary: 'An organisation: the administrator sees any, an organisation sees itself.' })
+  @ApiOperation({ summary: 'An organisation: itself, or one the caller manages.' })
   @ApiOkResponse({ type: OrganisationView })
   get(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<OrganisationView> {
     return this.organisations.get(id, caller);
@@ -31,22 +39,40 @@ export class OrganisationsController {
 
   @Post(':id/activate')
   @HttpCode(200)
-  @UseGuards(AdminOnlyGuard)
-  @ApiOperation({ summary: 'Activate an organisation: its keys start working in every service within seconds.' })
+  @RequireRoles(ApiKeyRole.Operator)
+  @ApiOperation({ summary: 'Activate (or reinstate) an organisation; its keys work in every service within seconds.' })
   @ApiOkResponse({ type: OrganisationView })
   activate(
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() input: StatusChangeDto,
+    @Body() input: ActivationDto,
     @CurrentCaller() caller: Caller,
   ): Promise<OrganisationView> {
     return this.organisations.changeStatus(id, OrganisationStatus.Active, input.reason, caller);
   }
 
-  @Post(':id/api-keys')
-  @UseGuards(AdminOnlyGuard)
-  @ApiOperation({ summary: 'Issue an API key. The key is in this response only; the registry keeps its hash.' })
-  @ApiCreatedResponse({ type: IssuedKeyView })
-  issueKey(@Param('id', ParseUUIDPipe) id: string, @Body() input: IssueKeyDto): Promise<IssuedKeyView> {
-    return this.organisations.issueKey(id, input);
+  @Post(':id/suspend')
+  @HttpCode(200)
+  @RequireRoles(ApiKeyRole.Operator)
+  @ApiOperation({ summary: 'Suspend an organisation; every service refuses its keys within seconds.' })
+  @ApiOkResponse({ type: OrganisationView })
+  suspend(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() input: StatusChangeDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<OrganisationView> {
+    return this.organisations.changeStatus(id, OrganisationStatus.Suspended, input.reason, caller);
+  }
+
+  @Post(':id/revoke')
+  @HttpCode(200)
+  @RequireRoles(ApiKeyRole.Operator)
+  @ApiOperation({ summary: 'Revoke an organisation for good.' })
+  @ApiOkResponse({ type: OrganisationView })
+  revoke(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() input: StatusChangeDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<OrganisationView> {
+    return this.organisations.changeStatus(id, OrganisationStatus.Revoked, input.reason, caller);
   }
 }

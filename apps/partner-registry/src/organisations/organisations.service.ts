@@ -1,58 +1,118 @@
-import { Injectable } from '@nestjs/common';
-import { OrganisationStatus } from '@vigie/contracts';
-import { issueApiKey, type Caller } from '@vigie/access';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { OrganisationKind, OrganisationStatus, SECTOR_OF_KIND, STATE_KINDS, type Sector } from '@vigie/contracts';
+import type { Caller } from '@vigie/access';
 import { Geography } from '@vigie/geo';
-import { ConflictError, DomainError, NotFoundError } from '@vigie/platform';
-import { HttpStatus } from '@nestjs/common';
+import { ConflictError, DomainError, ForbiddenError, type FieldError } from '@vigie/platform';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
-import { ApiKey } from '../credentials/api-key.entity';
-import type { IssueKeyDto, IssuedKeyView } from '../credentials/dto/issued-key.view';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { actorOf, canManage, canRead } from '../access/registry.access';
+import { AuditLog } from '../audit/audit.log';
 import type { CreateOrganisationDto } from './dto/create-organisation.dto';
+import type { ListOrganisationsQuery } from './dto/list-organisations.query';
 import { OrganisationView } from './dto/organisation.view';
 import { canTransition } from './organisation.lifecycle';
+import { organisationFor } from './organisation.lookup';
 import { Organisation } from './organisation.entity';
 import { PartnerEvents } from './partner.events';
+import { isValidSiret } from './siret';
 
-function actorOf(caller: Caller): string {
-  return caller.isAdmin ? 'admin' : `organisation:${caller.organisationId}`;
+function invalid(details: FieldError[]): DomainError {
+  return new DomainError('bad_request', 'invalid request', HttpStatus.BAD_REQUEST, details);
 }
+
+/** Field problems a DTO cannot see alone: codes against the official lists, kind-specific fields. */
+function checkOrganisation(input: CreateOrganisationDto): { sector: Sector | null } {
+  const problems: FieldError[] = [];
+  const unknown = input.departments.filter((code) => !Geography.official().department(code));
+  if (unknown.length > 0)
+    problems.push({ field: 'departments', problems: [`unknown départements: ${unknown.join(', ')}`] });
+  if (input.siret !== undefined && !isValidSiret(input.siret)) {
+    problems.push({ field: 'siret', problems: ['siret must be 14 digits with a valid checksum'] });
+  }
+  if (input.kind === OrganisationKind.SecurityFirm) {
+    if (input.siret === undefined) problems.push({ field: 'siret', problems: ['a security firm needs its SIRET'] });
+    if (input.cnapsNumber === undefined) {
+      problems.push({ field: 'cnapsNumber', problems: ['a security firm needs its CNAPS authorisation number'] });
+    }
+  }
+  const implied = SECTOR_OF_KIND[input.kind] ?? null;
+  if (implied && input.sector && input.sector !== implied) {
+    problems.push({ field: 'sector', problems: [`a ${input.kind} belongs to ${implied}`] });
+  }
+  if (input.kind === OrganisationKind.ProfessionalBody && !input.sector) {
+    problems.push({ field: 'sector', problems: ['a professional body needs its sector'] });
+  }
+  if (STATE_KINDS.includes(input.kind) && input.sector) {
+    problems.push({ field: 'sector', problems: ['State organisations belong to no sector'] });
+  }
+  if (problems.length > 0) throw invalid(problems);
+  return { sector: implied ?? input.sector ?? null };
+}
+
+const UNIQUE_FIELDS: Record<string, FieldError> = {
+  uq_organisations_siret: { field: 'siret', problems: ['an organisation with this SIRET is already registered'] },
+  uq_organisations_kind_name: { field: 'name', problems: ['an organisation of this kind already has this name'] },
+};
 
 @Injectable()
 export class OrganisationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: PartnerEvents,
+    private readonly audit: AuditLog,
   ) {}
 
   async create(input: CreateOrganisationDto, caller: Caller): Promise<OrganisationView> {
-    const unknown = input.departments.filter((code) => !Geography.official().department(code));
-    if (unknown.length > 0) {
-      throw new DomainError('unknown_department', 'unknown département codes', HttpStatus.BAD_REQUEST, unknown);
-    }
-    return this.dataSource.transaction(async (manager) => {
-      const organisation = manager.create(Organisation, {
-        id: randomUUID(),
-        kind: input.kind,
-        name: input.name,
-        status: OrganisationStatus.Pending,
-        departments: [...new Set(input.departments)],
-        revision: 1,
-        statusChangedAt: new Date(),
-        statusChangedBy: actorOf(caller),
-        statusReason: null,
+    const { sector } = checkOrganisation(input);
+    const draft = { id: randomUUID(), kind: input.kind, departments: [...new Set(input.departments)] };
+    if (!canManage(caller, draft)) throw new ForbiddenError('you may register partners of your own départements only');
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        await manager.insert(Organisation, {
+          ...draft,
+          name: input.name,
+          sector,
+          siret: input.siret ?? null,
+          cnapsNumber: input.cnapsNumber ?? null,
+          status: OrganisationStatus.Pending,
+          revision: 0,
+          statusChangedAt: new Date(),
+          statusChangedBy: actorOf(caller),
+          statusReason: null,
+        });
+        const organisation = await this.events.changed(manager, draft.id);
+        const view = OrganisationView.of(organisation);
+        await this.audit.record(manager, caller, {
+          action: 'organisation.created',
+          entity: 'organisation',
+          entityId: draft.id,
+          organisationId: draft.id,
+          after: view,
+        });
+        return view;
       });
-      await manager.save(organisation);
-      await this.events.changed(manager, organisation);
-      return OrganisationView.of(organisation);
-    });
+    } catch (error) {
+      const constraint = (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError
+        ?.constraint;
+      if (error instanceof QueryFailedError && constraint && UNIQUE_FIELDS[constraint]) {
+        throw invalid([UNIQUE_FIELDS[constraint]]);
+      }
+      throw error;
+    }
   }
 
   async get(id: string, caller: Caller): Promise<OrganisationView> {
-    const organisation = await this.dataSource.manager.findOneBy(Organisation, { id });
-    // An organisation sees itself; only the administrator sees others.
-    if (!organisation || (!caller.isAdmin && caller.organisationId !== id)) throw new NotFoundError('organisation', id);
-    return OrganisationView.of(organisation);
+    return OrganisationView.of(await organisationFor(this.dataSource.manager, id, caller));
+  }
+
+  /** What the caller may see: everything for an administrator, its départements for a prefecture, itself otherwise. */
+  async list(query: ListOrganisationsQuery, caller: Caller): Promise<OrganisationView[]> {
+    const builder = this.dataSource.manager.createQueryBuilder(Organisation, 'o').orderBy('o.name').limit(1000);
+    if (query.kind) builder.andWhere('o.kind = :kind', { kind: query.kind });
+    if (query.status) builder.andWhere('o.status = :status', { status: query.status });
+    if (query.department) builder.andWhere(':department = ANY(o.departments)', { department: query.department });
+    const organisations = await builder.getMany();
+    return organisations.filter((organisation) => canRead(caller, organisation)).map(OrganisationView.of);
   }
 
   changeStatus(
@@ -62,50 +122,27 @@ export class OrganisationsService {
     caller: Caller,
   ): Promise<OrganisationView> {
     return this.dataSource.transaction(async (manager) => {
-      const organisation = await this.lockOrganisation(manager, id);
+      const organisation = await organisationFor(manager, id, caller, canManage, true);
       if (!canTransition(organisation.status, to)) {
         throw new ConflictError(`cannot go from ${organisation.status} to ${to}`);
       }
-      organisation.status = to;
-      organisation.statusChangedAt = new Date();
-      organisation.statusChangedBy = actorOf(caller);
-      organisation.statusReason = reason ?? null;
-      organisation.revision += 1;
-      await manager.save(organisation);
-      await this.events.changed(manager, organisation);
-      return OrganisationView.of(organisation);
-    });
-  }
-
-  issueKey(id: string, input: IssueKeyDto): Promise<IssuedKeyView> {
-    return this.dataSource.transaction(async (manager) => {
-      const organisation = await this.lockOrganisation(manager, id);
-      if (organisation.status === OrganisationStatus.Revoked) throw new ConflictError('organisation is revoked');
-      const issued = issueApiKey();
-      const key = manager.create(ApiKey, {
-        id: issued.id,
-        organisationId: id,
-        secretHash: issued.secretHash,
-        label: input.label ?? null,
-        revokedAt: null,
+      const before = OrganisationView.of(organisation);
+      await manager.update(Organisation, id, {
+        status: to,
+        statusChangedAt: new Date(),
+        statusChangedBy: actorOf(caller),
+        statusReason: reason ?? null,
       });
-      await manager.save(key);
-      organisation.revision += 1;
-      await manager.save(organisation);
-      await this.events.changed(manager, organisation);
-      return {
-        id: key.id,
+      const after = OrganisationView.of(await this.events.changed(manager, id));
+      await this.audit.record(manager, caller, {
+        action: `organisation.${to.toLowerCase()}`,
+        entity: 'organisation',
+        entityId: id,
         organisationId: id,
-        key: issued.token,
-        label: key.label,
-        createdAt: key.createdAt.toISOString(),
-      };
+        before,
+        after,
+      });
+      return after;
     });
-  }
-
-  private async lockOrganisation(manager: EntityManager, id: string): Promise<Organisation> {
-    const organisation = await manager.findOne(Organisation, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!organisation) throw new NotFoundError('organisation', id);
-    return organisation;
   }
 }

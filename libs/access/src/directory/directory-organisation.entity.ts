@@ -1,5 +1,12 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { OrganisationKind, OrganisationStatus } from '@vigie/contracts';
+import type {
+  ApiKeyRole,
+  ConventionMembershipState,
+  OrganisationKind,
+  OrganisationStatus,
+  Sector,
+  SubscriptionState,
+} from '@vigie/contracts';
 
 /** A service's read model of a registry organisation, fed by partner.changed.v1. */
 @Entity({ name: 'directory_organisations' })
@@ -10,6 +17,9 @@ export class DirectoryOrganisation {
   @Column('text') name: string;
   @Column('text') status: OrganisationStatus;
   @Column('text', { array: true }) departments: string[];
+  @Column('text', { nullable: true }) sector: Sector | null;
+  @Column('jsonb') conventions: ConventionMembershipState[];
+  @Column('jsonb') subscriptions: SubscriptionState[];
   @Column('int') revision: number;
 }
 
@@ -19,6 +29,8 @@ export class DirectoryApiKey {
   @PrimaryColumn('uuid') id: string;
   @Column({ name: 'organisation_id', type: 'uuid' }) organisationId: string;
   @Column({ name: 'secret_hash', type: 'text' }) secretHash: string;
+  @Column('text', { array: true }) roles: ApiKeyRole[];
+  @Column({ name: 'expires_at', type: 'timestamptz', nullable: true }) expiresAt: Date | null;
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt: Date | null;
 }
 

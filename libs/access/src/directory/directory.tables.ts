@@ -9,6 +9,9 @@ export async function createDirectoryTables(runner: QueryRunner): Promise<void> 
       name text NOT NULL,
       status text NOT NULL,
       departments text[] NOT NULL,
+      sector text,
+      conventions jsonb NOT NULL DEFAULT '[]',
+      subscriptions jsonb NOT NULL DEFAULT '[]',
       revision integer NOT NULL
     )`);
   await runner.query('CREATE INDEX ix_directory_organisations_kind ON directory_organisations (kind)');
@@ -17,6 +20,8 @@ export async function createDirectoryTables(runner: QueryRunner): Promise<void> 
       id uuid PRIMARY KEY,
       organisation_id uuid NOT NULL REFERENCES directory_organisations (id) ON DELETE CASCADE,
       secret_hash text NOT NULL,
+      roles text[] NOT NULL,
+      expires_at timestamptz,
       revoked_at timestamptz
     )`);
   await runner.query('CREATE INDEX ix_directory_api_keys_organisation ON directory_api_keys (organisation_id)');

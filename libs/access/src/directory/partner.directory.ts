@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PartnerChangedV1Payload } from '@vigie/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { VerifiedSecrets } from '../api-key';
 import type { Caller, CallerResolver } from '../caller';
 import { authenticateKey, type StoredKeyRow } from '../key-check';
 
@@ -10,36 +11,51 @@ import { authenticateKey, type StoredKeyRow } from '../key-check';
  */
 @Injectable()
 export class PartnerDirectory implements CallerResolver {
+  private readonly verified = new VerifiedSecrets();
+
   constructor(private readonly dataSource: DataSource) {}
 
   /** Applies a snapshot unless a newer revision is already known. */
   async apply(snapshot: PartnerChangedV1Payload, manager: EntityManager): Promise<void> {
     const updated = (await manager.query(
-      `INSERT INTO directory_organisations (id, kind, name, status, departments, revision)
-       VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO directory_organisations
+         (id, kind, name, status, departments, sector, conventions, subscriptions, revision)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name, status = EXCLUDED.status,
-         departments = EXCLUDED.departments, revision = EXCLUDED.revision
+         departments = EXCLUDED.departments, sector = EXCLUDED.sector, conventions = EXCLUDED.conventions,
+         subscriptions = EXCLUDED.subscriptions, revision = EXCLUDED.revision
        WHERE directory_organisations.revision < EXCLUDED.revision
        RETURNING id`,
-      [snapshot.organisationId, snapshot.kind, snapshot.name, snapshot.status, snapshot.departments, snapshot.revision],
+      [
+        snapshot.organisationId,
+        snapshot.kind,
+        snapshot.name,
+        snapshot.status,
+        snapshot.departments,
+        snapshot.sector ?? null,
+        JSON.stringify(snapshot.conventions),
+        JSON.stringify(snapshot.subscriptions),
+        snapshot.revision,
+      ],
     )) as unknown[];
     if (updated.length === 0) return;
     await manager.query('DELETE FROM directory_api_keys WHERE organisation_id = $1', [snapshot.organisationId]);
     for (const key of snapshot.apiKeys) {
       await manager.query(
-        'INSERT INTO directory_api_keys (id, organisation_id, secret_hash, revoked_at) VALUES ($1, $2, $3, $4)',
-        [key.id, snapshot.organisationId, key.secretHash, key.revokedAt],
+        `INSERT INTO directory_api_keys (id, organisation_id, secret_hash, roles, expires_at, revoked_at)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [key.id, snapshot.organisationId, key.secretHash, key.roles, key.expiresAt, key.revokedAt],
       );
     }
   }
 
   async resolve(keyId: string, secret: string): Promise<Caller> {
     const rows = (await this.dataSource.query(
-      `SELECT k.secret_hash, k.revoked_at, o.id AS organisation_id, o.kind, o.status, o.departments
+      `SELECT k.secret_hash, k.roles, k.expires_at, k.revoked_at, o.id AS organisation_id, o.kind, o.status, o.departments
        FROM directory_api_keys k JOIN directory_organisations o ON o.id = k.organisation_id
        WHERE k.id = $1`,
       [keyId],
     )) as StoredKeyRow[];
-    return authenticateKey(rows[0], keyId, secret);
+    return authenticateKey(rows[0], { keyId, secret }, this.verified);
   }
 }

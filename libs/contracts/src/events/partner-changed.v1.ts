@@ -2,30 +2,55 @@ import { Type } from 'class-transformer';
 import {
   IsArray,
   IsEnum,
-  IsHexadecimal,
+  IsBoolean,
   IsISO8601,
   IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
-  Length,
   Matches,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { defineEvent } from '../envelope';
 import { Topics } from '../topics';
-import { DEPARTMENT_CODE_PATTERN, OrganisationKind, OrganisationStatus } from '../vocabulary/organisation';
+import { AlertEventCode, AlertSeverity } from '../vocabulary/alert';
+import {
+  ApiKeyRole,
+  DEPARTMENT_CODE_PATTERN,
+  OrganisationKind,
+  OrganisationStatus,
+  Sector,
+} from '../vocabulary/organisation';
 
 /**
- * An API key as other services need it to authenticate callers: the SHA-256 of its secret,
- * never the secret. Keys are 256-bit random, so a fast hash is enough.
+ * An API key as other services need it to authenticate callers: the scrypt hash of its
+ * secret (`scrypt$N$r$p$salt$hash`), never the secret.
  */
 export class ApiKeyState {
   @IsUUID() id: string;
-  @IsHexadecimal() @Length(64, 64) secretHash: string;
+  @IsString() @Matches(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/) secretHash: string;
+  @IsArray() @IsEnum(ApiKeyRole, { each: true }) roles: ApiKeyRole[];
+  @IsOptional() @IsISO8601({ strict: true }) expiresAt: string | null;
   @IsOptional() @IsISO8601({ strict: true }) revokedAt: string | null;
+}
+
+/** A convention the organisation is a member of, and where that convention is deployed. */
+export class ConventionMembershipState {
+  @IsUUID() conventionId: string;
+  @IsEnum(Sector) sector: Sector;
+  @IsArray() @Matches(DEPARTMENT_CODE_PATTERN, { each: true }) departments: string[];
+}
+
+/** What the organisation wants to receive. Empty event codes or sectors mean all. */
+export class SubscriptionState {
+  @IsUUID() id: string;
+  @IsArray() @Matches(DEPARTMENT_CODE_PATTERN, { each: true }) departments: string[];
+  @IsArray() @IsEnum(AlertEventCode, { each: true }) eventCodes: AlertEventCode[];
+  @IsEnum(AlertSeverity) minimumSeverity: AlertSeverity;
+  @IsArray() @IsEnum(Sector, { each: true }) sectors: Sector[];
+  @IsBoolean() includeExercises: boolean;
 }
 
 /**
@@ -38,8 +63,15 @@ export class PartnerChangedV1Payload {
   @IsEnum(OrganisationKind) kind: OrganisationKind;
   @IsString() @IsNotEmpty() name: string;
   @IsEnum(OrganisationStatus) status: OrganisationStatus;
+  /** Where it operates; for a prefecture, the départements it is competent for. */
   @IsArray() @Matches(DEPARTMENT_CODE_PATTERN, { each: true }) departments: string[];
+  @IsOptional() @IsEnum(Sector) sector: Sector | null;
   @IsArray() @ValidateNested({ each: true }) @Type(() => ApiKeyState) apiKeys: ApiKeyState[];
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ConventionMembershipState)
+  conventions: ConventionMembershipState[];
+  @IsArray() @ValidateNested({ each: true }) @Type(() => SubscriptionState) subscriptions: SubscriptionState[];
 }
 
 export const PartnerChangedV1 = defineEvent({

@@ -22,3 +22,39 @@ export const DEPARTMENT_CODE_PATTERN = /^(0[1-9]|1[0-9]|2[AB1-9]|[3-8][0-9]|9[0-
 
 /** INSEE code of a commune: département prefix then commune number, five characters. */
 export const COMMUNE_CODE_PATTERN = /^(\d{5}|2[AB]\d{3})$/;
+
+/** The sectors of the partnership conventions. */
+export enum Sector {
+  PrivateSecurity = 'PRIVATE_SECURITY',
+  LargeRetail = 'LARGE_RETAIL',
+  Jewellery = 'JEWELLERY',
+  Tobacco = 'TOBACCO',
+  SocialHousing = 'SOCIAL_HOUSING',
+}
+
+/** The sector an organisation of each partner kind belongs to; State kinds belong to none. */
+export const SECTOR_OF_KIND: Partial<Record<OrganisationKind, Sector>> = {
+  [OrganisationKind.SecurityFirm]: Sector.PrivateSecurity,
+  [OrganisationKind.ShoppingSiteOperator]: Sector.LargeRetail,
+  [OrganisationKind.Jeweller]: Sector.Jewellery,
+  [OrganisationKind.Tobacconist]: Sector.Tobacco,
+  [OrganisationKind.SocialLandlord]: Sector.SocialHousing,
+};
+
+export const STATE_KINDS: readonly OrganisationKind[] = [
+  OrganisationKind.Prefecture,
+  OrganisationKind.StateForce,
+  OrganisationKind.NationalLevel,
+];
+
+/** What an API key may do. */
+export enum ApiKeyRole {
+  /** Submit, update and cancel alerts. */
+  Publisher = 'publisher',
+  /** Receive alerts: webhooks, stream, subscriptions. */
+  Subscriber = 'subscriber',
+  /** Run the organisation's part of the network: referents, sites, keys; for a prefecture, its partners. */
+  Operator = 'operator',
+  /** Everything, everywhere (the national level). */
+  Admin = 'admin',
+}

@@ -1,5 +1,5 @@
 import { AlertRoutedV1, PartnerChangedV1, createEnvelope, type PartnerChangedV1Payload } from '@vigie/contracts';
-import { OrganisationKind, OrganisationStatus } from '@vigie/contracts';
+import { ApiKeyRole, OrganisationKind, OrganisationStatus, Sector } from '@vigie/contracts';
 import { decodeEvent } from './event.decoder';
 import { PoisonMessageError } from './failure.policy';
 
@@ -10,7 +10,20 @@ const payload: PartnerChangedV1Payload = {
   name: 'Gardiennage Rhône-Alpes',
   status: OrganisationStatus.Active,
   departments: ['69', '2A'],
-  apiKeys: [{ id: '0192f0c4-0000-7000-8000-000000000002', secretHash: 'a'.repeat(64), revokedAt: null }],
+  sector: Sector.PrivateSecurity,
+  apiKeys: [
+    {
+      id: '0192f0c4-0000-7000-8000-000000000002',
+      secretHash: 'scrypt$16384$8$1$c2FsdA$aGFzaA',
+      roles: [ApiKeyRole.Publisher],
+      expiresAt: null,
+      revokedAt: null,
+    },
+  ],
+  conventions: [
+    { conventionId: '0192f0c4-0000-7000-8000-000000000003', sector: Sector.PrivateSecurity, departments: ['69'] },
+  ],
+  subscriptions: [],
 };
 
 async function poisonReason(value: unknown): Promise<string> {

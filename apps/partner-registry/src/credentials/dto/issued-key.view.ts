@@ -1,18 +1,77 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsEnum,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { ApiKeyRole } from '@vigie/contracts';
+import type { ApiKey } from '../api-key.entity';
 
 export class IssueKeyDto {
+  @ApiProperty({ enum: ApiKeyRole, isArray: true, example: [ApiKeyRole.Publisher, ApiKeyRole.Subscriber] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsEnum(ApiKeyRole, { each: true })
+  roles: ApiKeyRole[];
+
   @ApiPropertyOptional({ example: 'alarm-centre integration', maxLength: 100 })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   label?: string;
+
+  @ApiPropertyOptional({ description: 'When the key stops working (ISO 8601)', example: '2027-06-30T00:00:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  expiresAt?: string;
 }
 
-export class IssuedKeyView {
+export class RotateKeyDto {
+  @ApiPropertyOptional({
+    description: 'How long the old key keeps working, to deploy the new one (seconds)',
+    default: 3600,
+    maximum: 604800,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(604800)
+  graceSeconds?: number;
+}
+
+export class ApiKeyView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) organisationId: string;
-  @ApiProperty({ description: 'The key itself. Shown once: only its hash is stored.', example: 'vgk_…' }) key: string;
+  @ApiProperty({ enum: ApiKeyRole, isArray: true }) roles: ApiKeyRole[];
   @ApiPropertyOptional({ nullable: true, type: String }) label: string | null;
   @ApiProperty() createdAt: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) expiresAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) revokedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) replacesKeyId: string | null;
+
+  static of(key: ApiKey): ApiKeyView {
+    return {
+      id: key.id,
+      organisationId: key.organisationId,
+      roles: key.roles,
+      label: key.label,
+      createdAt: key.createdAt.toISOString(),
+      expiresAt: key.expiresAt?.toISOString() ?? null,
+      revokedAt: key.revokedAt?.toISOString() ?? null,
+      replacesKeyId: key.replacesKeyId,
+    };
+  }
+}
+
+export class IssuedKeyView extends ApiKeyView {
+  @ApiProperty({ description: 'The key itself. Shown once: only its hash is stored.', example: 'vgk_…' }) key: string;
 }

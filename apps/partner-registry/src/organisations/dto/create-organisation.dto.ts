@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsString, Length, Matches } from 'class-validator';
-import { DEPARTMENT_CODE_PATTERN, OrganisationKind } from '@vigie/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { DEPARTMENT_CODE_PATTERN, OrganisationKind, Sector } from '@vigie/contracts';
 
 export class CreateOrganisationDto {
   @ApiProperty({ enum: OrganisationKind, example: OrganisationKind.SecurityFirm })
@@ -12,10 +12,34 @@ export class CreateOrganisationDto {
   @Length(2, 200)
   name: string;
 
-  @ApiProperty({ description: 'INSEE codes of the départements where it operates', example: ['69', '01'] })
+  @ApiProperty({ description: 'INSEE codes of the départements where it operates', example: ['69'] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(120)
   @Matches(DEPARTMENT_CODE_PATTERN, { each: true, message: 'each department must be an INSEE département code' })
   departments: string[];
+
+  @ApiPropertyOptional({
+    description: 'Required for a security firm: 14 digits with a valid checksum',
+    example: '73282932000074',
+  })
+  @IsOptional()
+  @IsString()
+  siret?: string;
+
+  @ApiPropertyOptional({
+    description: 'CNAPS authorisation number; required for a security firm',
+    example: 'AUT-069-2118-05-23-20190371234',
+  })
+  @IsOptional()
+  @Matches(/^AUT-[0-9A-Z]{2,3}-[0-9-]{6,40}$/, { message: 'cnapsNumber must be a CNAPS authorisation number (AUT-…)' })
+  cnapsNumber?: string;
+
+  @ApiPropertyOptional({
+    enum: Sector,
+    description: 'Required for a professional body; implied by other partner kinds',
+  })
+  @IsOptional()
+  @IsEnum(Sector)
+  sector?: Sector;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { OrganisationKind, OrganisationStatus } from '@vigie/contracts';
+import { OrganisationKind, OrganisationStatus, Sector } from '@vigie/contracts';
 import type { Organisation } from '../organisation.entity';
 
 export class OrganisationView {
@@ -8,8 +8,11 @@ export class OrganisationView {
   @ApiProperty() name: string;
   @ApiProperty({ enum: OrganisationStatus }) status: OrganisationStatus;
   @ApiProperty({ example: ['69'] }) departments: string[];
+  @ApiPropertyOptional({ enum: Sector, nullable: true }) sector: Sector | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '73282932000074' }) siret: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) cnapsNumber: string | null;
   @ApiProperty() statusChangedAt: string;
-  @ApiProperty({ example: 'admin' }) statusChangedBy: string;
+  @ApiProperty({ example: 'organisation:…/key:…' }) statusChangedBy: string;
   @ApiPropertyOptional({ nullable: true, type: String }) statusReason: string | null;
   @ApiProperty() createdAt: string;
 
@@ -20,6 +23,9 @@ export class OrganisationView {
       name: organisation.name,
       status: organisation.status,
       departments: organisation.departments,
+      sector: organisation.sector,
+      siret: organisation.siret,
+      cnapsNumber: organisation.cnapsNumber,
       statusChangedAt: organisation.statusChangedAt.toISOString(),
       statusChangedBy: organisation.statusChangedBy,
       statusReason: organisation.statusReason,

@@ -1,10 +1,18 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
-export class StatusChangeDto {
-  @ApiPropertyOptional({ example: 'Convention signed on 2019-02-11', maxLength: 500 })
+export class ActivationDto {
+  @ApiPropertyOptional({ example: 'Member of the private-security convention', maxLength: 500 })
   @IsOptional()
   @IsString()
   @MaxLength(500)
   reason?: string;
+}
+
+export class StatusChangeDto {
+  @ApiProperty({ example: 'CNAPS authorisation withdrawn', maxLength: 500 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
 }

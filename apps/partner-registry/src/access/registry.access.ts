@@ -1,0 +1,43 @@
+import { ApiKeyRole, OrganisationKind, STATE_KINDS } from '@vigie/contracts';
+import type { Caller } from '@vigie/access';
+
+export interface ManagedOrganisation {
+  id: string;
+  kind: OrganisationKind;
+  departments: string[];
+}
+
+/** How the audit trail names a caller. */
+export function actorOf(caller: Caller): string {
+  return caller.organisationId ? `organisation:${caller.organisationId}/key:${caller.keyId}` : 'admin';
+}
+
+function isPrefectureOperator(caller: Caller): boolean {
+  return caller.kind === OrganisationKind.Prefecture && caller.roles.includes(ApiKeyRole.Operator);
+}
+
+/**
+ * May the caller change the organisation's standing (status, keys, convention membership)?
+ * Administrators everywhere; a prefecture's operators for partners that operate only in
+ * départements the prefecture is competent for. State organisations are the administrator's.
+ */
+export function canManage(caller: Caller, target: ManagedOrganisation): boolean {
+  if (caller.isAdmin) return true;
+  if (!isPrefectureOperator(caller) || STATE_KINDS.includes(target.kind)) return false;
+  return target.departments.length > 0 && target.departments.every((code) => caller.departments.includes(code));
+}
+
+/** May the caller run the organisation's own records (referents, sites, subscriptions)? */
+export function actsFor(caller: Caller, organisationId: string): boolean {
+  return caller.isAdmin || (caller.organisationId === organisationId && caller.roles.includes(ApiKeyRole.Operator));
+}
+
+/** May the caller read the organisation? Itself, whoever manages it, administrators. */
+export function canRead(caller: Caller, target: ManagedOrganisation): boolean {
+  return caller.organisationId === target.id || canManage(caller, target);
+}
+
+/** Is the caller competent for the département (administrator, or its competent prefecture)? */
+export function isCompetentFor(caller: Caller, department: string): boolean {
+  return caller.isAdmin || (caller.kind === OrganisationKind.Prefecture && caller.departments.includes(department));
+}

@@ -1,0 +1,15 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** Who changed what, when, with the state before and after. Append-only. */
+@Entity({ name: 'audit_log' })
+export class AuditEntry {
+  @PrimaryColumn({ type: 'bigint', generated: 'identity', insert: false }) id: string;
+  @Column({ type: 'timestamptz', insert: false }) at: Date;
+  @Column('text') actor: string;
+  @Column('text') action: string;
+  @Column('text') entity: string;
+  @Column({ name: 'entity_id', type: 'text' }) entityId: string;
+  @Column({ name: 'organisation_id', type: 'uuid', nullable: true }) organisationId: string | null;
+  @Column({ type: 'jsonb', nullable: true }) before: object | null;
+  @Column({ type: 'jsonb', nullable: true }) after: object | null;
+}

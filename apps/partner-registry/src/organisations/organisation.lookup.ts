@@ -1,0 +1,26 @@
+import type { Caller } from '@vigie/access';
+import { ForbiddenError, NotFoundError } from '@vigie/platform';
+import type { EntityManager } from 'typeorm';
+import { canRead, type ManagedOrganisation } from '../access/registry.access';
+import { Organisation } from './organisation.entity';
+
+/**
+ * The organisation, if the caller may see it and do what `allowed` says. An organisation the
+ * caller may not see is "not found" (its existence is not revealed); one it may see but not
+ * change is forbidden. `lock` takes a row lock for the rest of the transaction.
+ */
+export async function organisationFor(
+  manager: EntityManager,
+  id: string,
+  caller: Caller,
+  allowed: (caller: Caller, organisation: ManagedOrganisation) => boolean = canRead,
+  lock = false,
+): Promise<Organisation> {
+  const organisation = await manager.findOne(Organisation, {
+    where: { id },
+    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
+  if (!organisation || !canRead(caller, organisation)) throw new NotFoundError('organisation', id);
+  if (!allowed(caller, organisation)) throw new ForbiddenError('not allowed for this organisation');
+  return organisation;
+}
