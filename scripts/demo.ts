@@ -71,13 +71,17 @@ async function main(): Promise<void> {
     detail(`all healthy in ${Date.now() - started} ms`);
 
     const registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    step('Registry: a security firm joins, is activated and receives an API key');
-    const firm = await registerActivePartner(registry, {
-      kind: 'SECURITY_FIRM',
-      name: `Gardiennage Rhône-Alpes ${new Date().toISOString().slice(11, 19)}`,
-      departments: ['69'],
-    });
-    detail(`${firm.name} → ${firm.id}`);
+    step('Registry: a security firm is registered, activated, joins its convention and receives an API key');
+    const firm = await registerActivePartner(
+      registry,
+      {
+        kind: 'SECURITY_FIRM',
+        name: `Gardiennage Rhône-Alpes ${new Date().toISOString().slice(11, 19)}`,
+        departments: ['69'],
+      },
+      { conventions: ['private-security-2019'] },
+    );
+    detail(`${firm.name} → ${firm.id}, member of the private-security convention (11 Feb 2019)`);
 
     step('Registry: the Rhône prefecture (seeded from the official list) receives a key');
     const prefecture = await prefectureOf(registry, '69');

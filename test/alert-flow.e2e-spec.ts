@@ -23,6 +23,7 @@ import { verifyWebhook } from '../apps/notification/src/deliveries/webhook.signe
 import { e2eEnv, newAdminKey, newSecretsKey } from './e2e.env';
 
 const brokers = [e2eEnv.kafkaBrokers];
+const PRIVATE_SECURITY = 'private-security-2019';
 
 const intrusionInLyon = {
   status: 'Actual',
@@ -87,11 +88,11 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
     sink = await WebhookSink.start();
     registry = { registryUrl: stack.url('partner-registry'), adminKey };
 
-    firm = await registerActivePartner(registry, {
-      kind: 'SECURITY_FIRM',
-      name: 'Gardiennage Rhône-Alpes SAS',
-      departments: ['69'],
-    });
+    firm = await registerActivePartner(
+      registry,
+      { kind: 'SECURITY_FIRM', name: 'Gardiennage Rhône-Alpes SAS', departments: ['69'] },
+      { conventions: [PRIVATE_SECURITY] },
+    );
     const prefecture = await prefectureOf(registry, '69');
     rhone = { ...prefecture, key: await issueKey(registry, prefecture.id) };
 

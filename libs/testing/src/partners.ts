@@ -53,11 +53,17 @@ export function withIdentity(organisation: NewOrganisation): NewOrganisation {
   };
 }
 
-/** Registers an organisation, activates it and issues it a key, as an administrator would. */
+export interface PartnerOptions {
+  roles?: string[];
+  /** Codes of conventions to join before the key is issued (so a service knowing the key knows them). */
+  conventions?: string[];
+}
+
+/** Registers an organisation, activates it, joins conventions and issues it a key, as an administrator would. */
 export async function registerActivePartner(
   access: RegistryAccess,
   organisation: NewOrganisation,
-  roles: string[] = ALL_PARTNER_ROLES,
+  options: PartnerOptions = {},
 ): Promise<Partner> {
   const created = await request<{ id: string }>('POST', `${access.registryUrl}/v1/organizations`, {
     key: access.adminKey,
@@ -73,14 +79,15 @@ export async function registerActivePartner(
   return { id, name: organisation.name, key: await issueKey(access, id) };
 }
 
-export async function issueKey(access: RegistryAccess, organisationId: string): Promise<string> {
+export async function issueKey(
+  access: RegistryAccess,
+  organisationId: string,
+  roles: string[] = ALL_PARTNER_ROLES,
+): Promise<string> {
   const issued = await request<{ key: string }>(
     'POST',
     `${access.registryUrl}/v1/organizations/${organisationId}/api-keys`,
-    {
-      key: access.adminKey,
-      body: {},
-    },
+    { key: access.adminKey, body: { roles } },
   );
   expectStatus('issue API key', issued, 201);
   return issued.body.key;
@@ -103,4 +110,19 @@ export function waitUntilAccepted(serviceUrl: string, key: string, timeoutMs = 1
     what: `${serviceUrl} to accept the key`,
     timeoutMs,
   });
+}
+
+/** Makes an organisation a member of a convention (by its code), as an administrator would. */
+export async function joinConvention(access: RegistryAccess, code: string, organisationId: string): Promise<void> {
+  const conventions = await request<{ id: string; code: string }[]>('GET', `${access.registryUrl}/v1/conventions`, {
+    key: access.adminKey,
+  });
+  expectStatus('list conventions', conventions, 200);
+  const convention = conventions.body.find((candidate) => candidate.code === code);
+  if (!convention) throw new Error(`no convention ${code}`);
+  const joined = await request('POST', `${access.registryUrl}/v1/conventions/${convention.id}/members`, {
+    key: access.adminKey,
+    body: { organisationId },
+  });
+  expectStatus(`join ${code}`, joined, 201);
 }

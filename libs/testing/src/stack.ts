@@ -17,6 +17,10 @@ export interface StackOptions {
   logDir: string;
   logLevel?: string;
   startTimeoutMs?: number;
+  /** Which services to run (all four by default). */
+  services?: readonly ServiceName[];
+  /** Extra environment for every service of this stack. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -37,7 +41,7 @@ export class Stack {
     const stack = new Stack(options);
     mkdirSync(options.logDir, { recursive: true });
     try {
-      await Promise.all(SERVICES.map((name) => stack.startService(name)));
+      await Promise.all((options.services ?? SERVICES).map((name) => stack.startService(name)));
     } catch (error) {
       await stack.stop();
       throw error;
@@ -110,6 +114,7 @@ export class Stack {
       // Every endpoint of a local stack is on loopback.
       WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
       KAFKAJS_NO_PARTITIONER_WARNING: '1',
+      ...this.options.env,
     };
   }
 

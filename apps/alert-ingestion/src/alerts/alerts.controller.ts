@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, type Caller } from '@vigie/access';
+import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
+import { ApiKeyRole } from '@vigie/contracts';
 import { AlertsService } from './alerts.service';
 import { AlertView } from './dto/alert.view';
 import { SubmitAlertDto } from './dto/submit-alert.dto';
 
 @ApiTags('alerts')
+@RequireRoles(ApiKeyRole.Publisher)
 @Controller('v1/alerts')
 export class AlertsController {
   constructor(private readonly alerts: AlertsService) {}

@@ -1,9 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { AlertMessageType, AlertScope, AlertSubmittedV1, Tlp, newEventId, type AlertSnapshot } from '@vigie/contracts';
-import type { Caller } from '@vigie/access';
+import { DirectoryOrganisation, isEntitledIn, type Caller } from '@vigie/access';
 import { Geography } from '@vigie/geo';
 import { Outbox } from '@vigie/messaging';
-import { DomainError, NotFoundError } from '@vigie/platform';
+import { DomainError, ForbiddenError, NotFoundError } from '@vigie/platform';
 import { DataSource } from 'typeorm';
 import { Alert } from './alert.entity';
 import type { SubmitAlertDto } from './dto/submit-alert.dto';
@@ -40,6 +40,12 @@ export class AlertsService {
       throw new DomainError('bad_request', 'invalid request', HttpStatus.BAD_REQUEST, [
         { field: 'area.commune', problems: [`${input.area.commune} is not a commune of the official INSEE list`] },
       ]);
+    }
+    const sender = await this.dataSource.manager.findOneByOrFail(DirectoryOrganisation, { id: caller.organisationId! });
+    if (!isEntitledIn(sender, commune.department)) {
+      throw new ForbiddenError(
+        `not entitled to publish in département ${commune.department}: no convention deployed there counts you as a member`,
+      );
     }
     const now = new Date();
     const alert: Alert = {

@@ -1,11 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, type Caller } from '@vigie/access';
+import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
+import { ApiKeyRole } from '@vigie/contracts';
 import { DeliveriesService } from './deliveries.service';
 import { DeliveriesQuery } from './dto/deliveries.query';
 import { DeliveryView } from './dto/delivery.view';
 
 @ApiTags('deliveries')
+@RequireRoles(ApiKeyRole.Subscriber, ApiKeyRole.Publisher)
 @Controller('v1/deliveries')
 export class DeliveriesController {
   constructor(private readonly deliveries: DeliveriesService) {}

@@ -9,12 +9,14 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentCaller, type Caller } from '@vigie/access';
+import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
+import { ApiKeyRole } from '@vigie/contracts';
 import { RegisterWebhookDto } from './dto/register-webhook.dto';
 import { RegisteredWebhookView, WebhookView } from './dto/webhook.view';
 import { WebhooksService } from './webhooks.service';
 
 @ApiTags('webhooks')
+@RequireRoles(ApiKeyRole.Subscriber)
 @Controller('v1/webhooks')
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}

@@ -1,10 +1,12 @@
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 /** Variables every service reads. Services extend this class with their own. */
 export class CommonEnv {
   @IsString() @Matches(/^postgres(ql)?:\/\//) DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/vigie';
   @IsString() @IsNotEmpty() KAFKA_BROKERS = '127.0.0.1:9092';
   @IsInt() @Min(1) @Max(64) KAFKA_TOPIC_PARTITIONS: number = 3;
+  /** Consumer group; defaults to the service name. A new group replays the topics from the start. */
+  @IsOptional() @Matches(/^[a-zA-Z0-9._-]{1,200}$/) KAFKA_GROUP_ID?: string;
   @IsString() @IsNotEmpty() HTTP_HOST = '127.0.0.1';
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL = 'log';
 }

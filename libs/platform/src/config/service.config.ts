@@ -27,7 +27,7 @@ export function serviceConfig(
     kafka: {
       brokers: splitList(values.KAFKA_BROKERS),
       clientId: service.name,
-      groupId: service.name,
+      groupId: values.KAFKA_GROUP_ID ?? service.name,
       topicPartitions: values.KAFKA_TOPIC_PARTITIONS,
     },
   };

@@ -1,0 +1,85 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEnum, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { COMMUNE_CODE_PATTERN } from '@vigie/contracts';
+import { SecurityPlanStatus, SiteKind } from '../site.vocabulary';
+
+export class SecurityPlanDto {
+  @ApiProperty({ enum: SecurityPlanStatus, example: SecurityPlanStatus.Approved })
+  @IsEnum(SecurityPlanStatus)
+  status: SecurityPlanStatus;
+
+  @ApiPropertyOptional({ description: 'Required when APPROVED', example: '3.1', maxLength: 40 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  version?: string;
+
+  @ApiPropertyOptional({ description: 'Approval date (YYYY-MM-DD); required when APPROVED', example: '2019-06-14' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a calendar date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { message: 'date must be a calendar date (YYYY-MM-DD)' })
+  date?: string;
+}
+
+export class CreateSiteDto {
+  @ApiProperty({ example: 'Centre commercial de la Part-Dieu', minLength: 2, maxLength: 200 })
+  @IsString()
+  @Length(2, 200)
+  name: string;
+
+  @ApiProperty({ enum: SiteKind, example: SiteKind.ShoppingCentre })
+  @IsEnum(SiteKind)
+  kind: SiteKind;
+
+  @ApiProperty({
+    description: 'INSEE code of the commune, in a département where the organisation operates; cannot change later',
+    example: '69123',
+  })
+  @Matches(COMMUNE_CODE_PATTERN, { message: 'commune must be an INSEE commune code' })
+  commune: string;
+
+  @ApiPropertyOptional({ type: SecurityPlanDto, description: 'Defaults to { status: NONE }' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SecurityPlanDto)
+  securityPlan?: SecurityPlanDto;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The crisis-management coordinator: a referent of the same organisation',
+  })
+  @IsOptional()
+  @IsUUID()
+  crisisCoordinatorId?: string;
+}
+
+export class UpdateSiteDto {
+  @ApiPropertyOptional({ example: 'Centre commercial de la Part-Dieu', minLength: 2, maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @Length(2, 200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: SiteKind })
+  @IsOptional()
+  @IsEnum(SiteKind)
+  kind?: SiteKind;
+
+  @ApiPropertyOptional({ type: SecurityPlanDto, description: 'Replaces the whole plan' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SecurityPlanDto)
+  securityPlan?: SecurityPlanDto;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'A referent of the same organisation; null removes the coordinator',
+  })
+  @IsOptional()
+  @IsUUID()
+  crisisCoordinatorId?: string | null;
+}
