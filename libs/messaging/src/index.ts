@@ -13,3 +13,4 @@ export * from './consumer/event.decoder';
 export * from './consumer/failure.policy';
 export * from './consumer/consumer-group.state';
 export * from './consumer/consumes.decorator';
+export * from './drain-loop';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { OrganisationStatus } from '@vigie/contracts';
-import { backoffDelay } from '@vigie/messaging';
+import { DrainLoop } from '@vigie/messaging';
 import { DataSource } from 'typeorm';
 import { NOTIFICATION_CONFIG, type NotificationConfig, type WebhookSettings } from '../config';
 import { SecretBox } from '../webhooks/secret-box';
@@ -62,12 +62,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
   private readonly settings: WebhookSettings;
   private readonly leaseMs: number;
   private readonly shutdown = new AbortController();
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private runAgain = false;
-  private stopped = false;
-  private failures = 0;
-  private pausedUntil = 0;
+  private loop: DrainLoop | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -80,46 +75,23 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.wake(), FALLBACK_INTERVAL_MS);
-    this.timer.unref();
+    this.loop = new DrainLoop(async () => (await this.round()) === BATCH_SIZE, {
+      name: 'delivery round',
+      logger: this.logger,
+      intervalMs: FALLBACK_INTERVAL_MS,
+      retry: { baseDelayMs: FALLBACK_INTERVAL_MS, maxDelayMs: 30_000 },
+    });
     this.wake();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
     this.shutdown.abort();
-    await this.running;
+    await this.loop?.stop();
   }
 
-  /** Asks for a round; coalesces requests that arrive while one runs. */
+  /** Asks for a round; requests that arrive while one runs are coalesced. */
   wake(): void {
-    if (this.stopped || Date.now() < this.pausedUntil) return;
-    if (this.running) {
-      this.runAgain = true;
-      return;
-    }
-    this.running = this.drain().finally(() => {
-      this.running = null;
-    });
-  }
-
-  private async drain(): Promise<void> {
-    do {
-      this.runAgain = false;
-      try {
-        while (!this.stopped && (await this.round()) === BATCH_SIZE);
-        this.failures = 0;
-      } catch (error) {
-        this.failures += 1;
-        const delay = backoffDelay(this.failures, { baseDelayMs: FALLBACK_INTERVAL_MS, maxDelayMs: 30_000 });
-        this.pausedUntil = Date.now() + delay;
-        this.logger.warn(
-          `delivery round failed (${(error as Error).message}); next round in ${delay} ms at the earliest`,
-        );
-        return;
-      }
-    } while (this.runAgain && !this.stopped);
+    this.loop?.wake();
   }
 
   /** Claims and attempts one batch; returns how many deliveries it claimed. */

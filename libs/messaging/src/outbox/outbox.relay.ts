@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { KafkaProducer } from '../kafka/kafka.producer';
 import { MESSAGING_OPTIONS } from '../kafka/kafka.tokens';
 import type { MessagingOptions } from '../messaging.options';
-import { backoffDelay } from '../consumer/failure.policy';
+import { DrainLoop } from '../drain-loop';
 
 interface PendingRow {
   id: string;
@@ -24,11 +24,7 @@ interface PendingRow {
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelay.name);
   private listener: Client | null = null;
-  private pollTimer: NodeJS.Timeout | null = null;
-  private retryTimer: NodeJS.Timeout | null = null;
-  private draining: Promise<void> | null = null;
-  private drainAgain = false;
-  private failures = 0;
+  private loop: DrainLoop | null = null;
   private stopped = false;
 
   constructor(
@@ -38,49 +34,25 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    this.loop = new DrainLoop(async () => (await this.publishBatch()) === this.options.outbox.batchSize, {
+      name: 'outbox publication',
+      logger: this.logger,
+      intervalMs: this.options.outbox.pollIntervalMs,
+      retry: { baseDelayMs: 200, maxDelayMs: 5000 },
+    });
     await this.listen();
-    this.pollTimer = setInterval(() => this.wake(), this.options.outbox.pollIntervalMs);
-    this.pollTimer.unref();
     this.wake();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
-    if (this.pollTimer) clearInterval(this.pollTimer);
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    await this.draining;
+    await this.loop?.stop();
     await this.listener?.end().catch(() => undefined);
   }
 
-  /** Asks for a drain; coalesces requests that arrive while one runs. */
+  /** Asks for a drain; requests that arrive while one runs are coalesced. */
   wake(): void {
-    if (this.stopped) return;
-    if (this.draining) {
-      this.drainAgain = true;
-      return;
-    }
-    this.draining = this.drainUntilEmpty().finally(() => {
-      this.draining = null;
-    });
-  }
-
-  private async drainUntilEmpty(): Promise<void> {
-    do {
-      this.drainAgain = false;
-      try {
-        while (!this.stopped && (await this.publishBatch()) === this.options.outbox.batchSize);
-        this.failures = 0;
-      } catch (error) {
-        this.failures += 1;
-        const delay = backoffDelay(this.failures, { baseDelayMs: 200, maxDelayMs: 5000 });
-        this.logger.warn(`outbox publication failed (${(error as Error).message}); retrying in ${delay} ms`);
-        if (!this.stopped) {
-          this.retryTimer = setTimeout(() => this.wake(), delay);
-          this.retryTimer.unref();
-        }
-        return;
-      }
-    } while (this.drainAgain && !this.stopped);
+    this.loop?.wake();
   }
 
   /** Publishes up to one batch; returns how many rows it published. */
