@@ -5,6 +5,10 @@ import { ServiceInfrastructureModule } from '@vigie/platform';
 import { AuditController } from './audit/audit.controller';
 import { AuditLog } from './audit/audit.log';
 import { REGISTRY_CONFIG, type RegistryConfig } from './config';
+import { ConventionsController } from './conventions/conventions.controller';
+import { CONVENTION_DEPLOYMENTS } from './conventions/conventions.deployments';
+import { ConventionsSeeder } from './conventions/conventions.seeder';
+import { ConventionsService } from './conventions/conventions.service';
 import { CredentialsController } from './credentials/credentials.controller';
 import { CredentialsService } from './credentials/credentials.service';
 import { RegistryCallerResolver } from './credentials/registry-caller.resolver';
@@ -13,6 +17,13 @@ import { DepartmentsSeeder } from './departments/departments.seeder';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';
 import { PartnerEvents } from './organisations/partner.events';
+import { ReferentsController } from './referents/referents.controller';
+import { ReferentsService } from './referents/referents.service';
+import { ComplianceController } from './sites/compliance.controller';
+import { SitesController } from './sites/sites.controller';
+import { SitesService } from './sites/sites.service';
+import { SubscriptionsController } from './subscriptions/subscriptions.controller';
+import { SubscriptionsService } from './subscriptions/subscriptions.service';
 import { REGISTRY_TABLES } from './tables';
 
 @Module({})
@@ -26,6 +37,11 @@ export class RegistryModule {
         CredentialsController,
         DepartmentsController,
         AuditController,
+        ConventionsController,
+        ReferentsController,
+        SitesController,
+        ComplianceController,
+        SubscriptionsController,
         MeController,
       ],
       providers: [
@@ -34,9 +50,15 @@ export class RegistryModule {
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         OrganisationsService,
         CredentialsService,
+        SitesService,
+        SubscriptionsService,
         PartnerEvents,
         AuditLog,
         DepartmentsSeeder,
+        ConventionsService,
+        ConventionsSeeder,
+        { provide: CONVENTION_DEPLOYMENTS, useValue: config.conventionDeployments },
+        ReferentsService,
       ],
     };
   }

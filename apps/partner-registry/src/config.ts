@@ -1,5 +1,6 @@
-import { IsString, Matches } from 'class-validator';
+import { IsOptional, IsString, Matches } from 'class-validator';
 import { CommonEnv, loadEnv, portField, serviceConfig, type ServiceConfig } from '@vigie/platform';
+import { readConventionDeployments, type ConventionDeployments } from './conventions/conventions.deployments';
 
 class RegistryEnv extends CommonEnv {
   @portField() HTTP_PORT: number = 3001;
@@ -7,10 +8,13 @@ class RegistryEnv extends CommonEnv {
   @IsString()
   @Matches(/^vgk_[0-9a-f-]{36}_[A-Za-z0-9_-]{43}$/, { message: 'REGISTRY_ADMIN_API_KEY must be a vgk_ key' })
   REGISTRY_ADMIN_API_KEY: string;
+  /** JSON file `{ "<convention code>": ["69", …] }`: where each convention is deployed (default: everywhere). */
+  @IsOptional() @IsString() REGISTRY_CONVENTIONS_FILE?: string;
 }
 
 export interface RegistryConfig extends ServiceConfig {
   adminApiKey: string;
+  conventionDeployments?: ConventionDeployments;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig {
@@ -18,6 +22,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
   return {
     ...serviceConfig(values, { name: 'partner-registry', schema: 'registry' }),
     adminApiKey: values.REGISTRY_ADMIN_API_KEY,
+    conventionDeployments: values.REGISTRY_CONVENTIONS_FILE
+      ? readConventionDeployments(values.REGISTRY_CONVENTIONS_FILE)
+      : undefined,
   };
 }
 

@@ -1,12 +1,17 @@
 import type { ServiceDataSourceParts } from '@vigie/persistence';
 import { AuditEntry } from './audit/audit-entry.entity';
+import { ConventionMember } from './conventions/convention-member.entity';
+import { Convention } from './conventions/convention.entity';
 import { ApiKey } from './credentials/api-key.entity';
 import { Department } from './departments/department.entity';
 import { InitialRegistry1764300000000 } from './migrations/1764300000000-initial-registry';
 import { Organisation } from './organisations/organisation.entity';
+import { Referent } from './referents/referent.entity';
+import { Site } from './sites/site.entity';
+import { Subscription } from './subscriptions/subscription.entity';
 
 /** The entities and migrations of the service's schema. */
 export const REGISTRY_TABLES: ServiceDataSourceParts = {
-  entities: [Organisation, ApiKey, Department, AuditEntry],
+  entities: [Organisation, ApiKey, Department, AuditEntry, Convention, ConventionMember, Referent, Site, Subscription],
   migrations: [InitialRegistry1764300000000],
 };

@@ -14,7 +14,7 @@ export class ComplianceCounts {
   @ApiProperty({ description: 'Sites without a crisis-management coordinator' }) missingCrisisCoordinator: number;
 }
 
-export class OrganisationRef {
+export class SiteOwnerRef {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'Centres commerciaux du Rhône' }) name: string;
 }
@@ -25,7 +25,7 @@ export class NonCompliantSite {
   @ApiProperty({ enum: SiteKind }) kind: SiteKind;
   @ApiProperty({ example: '69123' }) commune: string;
   @ApiPropertyOptional({ nullable: true, type: String, example: 'Lyon' }) communeName: string | null;
-  @ApiProperty({ type: OrganisationRef }) organisation: OrganisationRef;
+  @ApiProperty({ type: SiteOwnerRef }) organisation: SiteOwnerRef;
   @ApiProperty({ enum: SecurityPlanStatus }) securityPlanStatus: SecurityPlanStatus;
   @ApiProperty({ enum: SiteRequirement, isArray: true }) missing: SiteRequirement[];
 }

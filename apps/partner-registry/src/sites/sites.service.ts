@@ -1,0 +1,245 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import type { Caller } from '@vigie/access';
+import { OrganisationStatus } from '@vigie/contracts';
+import { Geography } from '@vigie/geo';
+import { ConflictError, DomainError, NotFoundError, type FieldError } from '@vigie/platform';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { actsFor, canRead, isCompetentFor, type ManagedOrganisation } from '../access/registry.access';
+import { AuditLog } from '../audit/audit.log';
+import type { Organisation } from '../organisations/organisation.entity';
+import { organisationFor } from '../organisations/organisation.lookup';
+import type { ComplianceView, NonCompliantSite } from './dto/compliance.view';
+import type { CreateSiteDto, UpdateSiteDto } from './dto/site.dto';
+import { SiteView } from './dto/site.view';
+import { Site } from './site.entity';
+import { missingRequirements, securityPlanProblems, type SecurityPlan } from './site.requirements';
+import { SecurityPlanStatus, SiteRequirement } from './site.vocabulary';
+
+function invalid(details: FieldError[]): DomainError {
+  return new DomainError('bad_request', 'invalid request', HttpStatus.BAD_REQUEST, details);
+}
+
+/** The organisation's own operators, and administrators, run its sites. */
+const runsSites = (caller: Caller, organisation: ManagedOrganisation) => actsFor(caller, organisation.id);
+
+interface ComplianceRow {
+  id: string;
+  name: string;
+  kind: Site['kind'];
+  commune: string;
+  security_plan_status: SecurityPlanStatus;
+  crisis_coordinator_id: string | null;
+  organisation_id: string;
+  organisation_name: string;
+}
+
+@Injectable()
+export class SitesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
+
+  create(organisationId: string, input: CreateSiteDto, caller: Caller): Promise<SiteView> {
+    return this.dataSource.transaction(async (manager) => {
+      const organisation = await organisationFor(manager, organisationId, caller, runsSites);
+      if (organisation.status === OrganisationStatus.Revoked) throw new ConflictError('organisation is revoked');
+      const plan: SecurityPlan = input.securityPlan ?? { status: SecurityPlanStatus.None };
+      const commune = Geography.official().commune(input.commune);
+      const problems = [
+        ...placeProblems(input.commune, commune?.department, organisation),
+        ...securityPlanProblems(plan),
+        ...(await coordinatorProblems(manager, organisationId, input.crisisCoordinatorId)),
+      ];
+      if (problems.length > 0) throw invalid(problems);
+      const id = randomUUID();
+      await manager.insert(Site, {
+        id,
+        organisationId,
+        name: input.name,
+        kind: input.kind,
+        commune: input.commune,
+        department: commune!.department,
+        securityPlanStatus: plan.status,
+        securityPlanVersion: plan.version ?? null,
+        securityPlanDate: plan.date ?? null,
+        crisisCoordinatorId: input.crisisCoordinatorId ?? null,
+      });
+      const view = SiteView.of(await manager.findOneByOrFail(Site, { id }));
+      await this.audit.record(manager, caller, {
+        action: 'site.created',
+        entity: 'site',
+        entityId: id,
+        organisationId,
+        after: view,
+      });
+      return view;
+    });
+  }
+
+  async list(organisationId: string, caller: Caller): Promise<SiteView[]> {
+    await organisationFor(this.dataSource.manager, organisationId, caller);
+    const sites = await this.dataSource.manager.find(Site, {
+      where: { organisationId },
+      order: { name: 'ASC', createdAt: 'ASC' },
+    });
+    return sites.map(SiteView.of);
+  }
+
+  async get(id: string, caller: Caller): Promise<SiteView> {
+    const { site } = await siteFor(this.dataSource.manager, id, caller);
+    return SiteView.of(site);
+  }
+
+  update(id: string, input: UpdateSiteDto, caller: Caller): Promise<SiteView> {
+    return this.dataSource.transaction(async (manager) => {
+      const { site } = await siteFor(manager, id, caller, runsSites, true);
+      const problems = [
+        ...(input.securityPlan ? securityPlanProblems(input.securityPlan) : []),
+        ...(input.crisisCoordinatorId
+          ? await coordinatorProblems(manager, site.organisationId, input.crisisCoordinatorId)
+          : []),
+      ];
+      if (problems.length > 0) throw invalid(problems);
+      const changes: Partial<Site> = {};
+      if (input.name !== undefined) changes.name = input.name;
+      if (input.kind !== undefined) changes.kind = input.kind;
+      if (input.securityPlan !== undefined) {
+        changes.securityPlanStatus = input.securityPlan.status;
+        changes.securityPlanVersion = input.securityPlan.version ?? null;
+        changes.securityPlanDate = input.securityPlan.date ?? null;
+      }
+      if (input.crisisCoordinatorId !== undefined) changes.crisisCoordinatorId = input.crisisCoordinatorId;
+      const before = SiteView.of(site);
+      if (Object.keys(changes).length === 0) return before;
+      await manager.update(Site, id, changes);
+      const after = SiteView.of(await manager.findOneByOrFail(Site, { id }));
+      await this.audit.record(manager, caller, {
+        action: 'site.updated',
+        entity: 'site',
+        entityId: id,
+        organisationId: site.organisationId,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  remove(id: string, caller: Caller): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      const { site } = await siteFor(manager, id, caller, runsSites, true);
+      await manager.delete(Site, id);
+      await this.audit.record(manager, caller, {
+        action: 'site.deleted',
+        entity: 'site',
+        entityId: id,
+        organisationId: site.organisationId,
+        before: SiteView.of(site),
+      });
+    });
+  }
+
+  /**
+   * The sites of a département that lack what the large-retail convention recommends, for the
+   * competent prefecture and administrators. Sites of revoked organisations are left out.
+   */
+  async compliance(code: string, caller: Caller): Promise<ComplianceView> {
+    const department = Geography.official().department(code);
+    if (!department || !isCompetentFor(caller, code)) throw new NotFoundError('département', code);
+    const rows = (await this.dataSource.query(
+      `SELECT s.id, s.name, s.kind, s.commune, s.security_plan_status, s.crisis_coordinator_id,
+              o.id AS organisation_id, o.name AS organisation_name
+       FROM sites s JOIN organisations o ON o.id = s.organisation_id
+       WHERE s.department = $1 AND o.status <> $2
+       ORDER BY o.name, s.name, s.id`,
+      [code, OrganisationStatus.Revoked],
+    )) as ComplianceRow[];
+    const assessed = rows.map((row) => ({
+      row,
+      missing: missingRequirements({
+        securityPlanStatus: row.security_plan_status,
+        crisisCoordinatorId: row.crisis_coordinator_id,
+      }),
+    }));
+    const lacking = assessed.filter(({ missing }) => missing.length > 0);
+    const lackingOf = (requirement: SiteRequirement) =>
+      lacking.filter(({ missing }) => missing.includes(requirement)).length;
+    return {
+      department: { code: department.code, name: department.name },
+      counts: {
+        sites: rows.length,
+        compliant: rows.length - lacking.length,
+        nonCompliant: lacking.length,
+        missingApprovedSecurityPlan: lackingOf(SiteRequirement.ApprovedSecurityPlan),
+        missingCrisisCoordinator: lackingOf(SiteRequirement.CrisisCoordinator),
+      },
+      sites: lacking.map(({ row, missing }): NonCompliantSite => ({
+        id: row.id,
+        name: row.name,
+        kind: row.kind,
+        commune: row.commune,
+        communeName: Geography.official().commune(row.commune)?.name ?? null,
+        organisation: { id: row.organisation_id, name: row.organisation_name },
+        securityPlanStatus: row.security_plan_status,
+        missing,
+      })),
+    };
+  }
+}
+
+/** The commune must be on the official list and in a département where the organisation operates. */
+function placeProblems(code: string, department: string | undefined, organisation: Organisation): FieldError[] {
+  if (!department) return [{ field: 'commune', problems: [`unknown commune: ${code}`] }];
+  if (!organisation.departments.includes(department)) {
+    return [
+      {
+        field: 'commune',
+        problems: [`commune ${code} is in département ${department}, where the organisation does not operate`],
+      },
+    ];
+  }
+  return [];
+}
+
+/** A crisis-management coordinator must be one of the organisation's own referents. */
+async function coordinatorProblems(
+  manager: EntityManager,
+  organisationId: string,
+  referentId: string | undefined,
+): Promise<FieldError[]> {
+  if (!referentId) return [];
+  // FOR SHARE: the referent cannot be removed before this transaction ends.
+  const rows = (await manager.query('SELECT organisation_id FROM referents WHERE id = $1 FOR SHARE', [referentId])) as {
+    organisation_id: string;
+  }[];
+  if (rows[0]?.organisation_id === organisationId) return [];
+  return [
+    { field: 'crisisCoordinatorId', problems: ['the crisis coordinator must be a referent of the organisation'] },
+  ];
+}
+
+/**
+ * The site, if the caller may see its organisation and do what `allowed` says. A site whose
+ * organisation the caller may not see is "not found", like the organisation itself.
+ */
+async function siteFor(
+  manager: EntityManager,
+  id: string,
+  caller: Caller,
+  allowed: (caller: Caller, organisation: ManagedOrganisation) => boolean = canRead,
+  lock = false,
+): Promise<{ site: Site; organisation: Organisation }> {
+  const site = await manager.findOne(Site, {
+    where: { id },
+    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
+  if (!site) throw new NotFoundError('site', id);
+  try {
+    return { site, organisation: await organisationFor(manager, site.organisationId, caller, allowed) };
+  } catch (error) {
+    if (error instanceof NotFoundError) throw new NotFoundError('site', id);
+    throw error;
+  }
+}

@@ -1,0 +1,80 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsOptional, Matches } from 'class-validator';
+import { AlertEventCode, AlertSeverity, DEPARTMENT_CODE_PATTERN, Sector } from '@vigie/contracts';
+import type { Subscription } from '../subscription.entity';
+
+export class CreateSubscriptionDto {
+  @ApiProperty({
+    description: 'INSEE codes of départements where the organisation operates',
+    example: ['69'],
+    minItems: 1,
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(120)
+  @Matches(DEPARTMENT_CODE_PATTERN, { each: true, message: 'each department must be an INSEE département code' })
+  departments: string[];
+
+  @ApiPropertyOptional({
+    enum: AlertEventCode,
+    isArray: true,
+    description: 'Empty or absent: every event',
+    example: [AlertEventCode.Intrusion, AlertEventCode.ArmedRobbery],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsEnum(AlertEventCode, { each: true })
+  eventCodes?: AlertEventCode[];
+
+  @ApiPropertyOptional({
+    enum: AlertSeverity,
+    default: AlertSeverity.Unknown,
+    description: 'The lowest severity received; Unknown is the lowest of all',
+    example: AlertSeverity.Moderate,
+  })
+  @IsOptional()
+  @IsEnum(AlertSeverity)
+  minimumSeverity?: AlertSeverity;
+
+  @ApiPropertyOptional({
+    enum: Sector,
+    isArray: true,
+    description: 'Sectors the alerts come from; empty or absent: every sector',
+    example: [Sector.LargeRetail],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsEnum(Sector, { each: true })
+  sectors?: Sector[];
+
+  @ApiPropertyOptional({ default: false, description: 'Also receive exercise alerts (CAP status Exercise)' })
+  @IsOptional()
+  @IsBoolean()
+  includeExercises?: boolean;
+}
+
+export class SubscriptionView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty({ example: ['69'] }) departments: string[];
+  @ApiProperty({ enum: AlertEventCode, isArray: true, description: 'Empty: every event' }) eventCodes: AlertEventCode[];
+  @ApiProperty({ enum: AlertSeverity }) minimumSeverity: AlertSeverity;
+  @ApiProperty({ enum: Sector, isArray: true, description: 'Empty: every sector' }) sectors: Sector[];
+  @ApiProperty() includeExercises: boolean;
+  @ApiProperty() createdAt: string;
+
+  static of(subscription: Subscription): SubscriptionView {
+    return {
+      id: subscription.id,
+      organisationId: subscription.organisationId,
+      departments: subscription.departments,
+      eventCodes: subscription.eventCodes,
+      minimumSeverity: subscription.minimumSeverity,
+      sectors: subscription.sectors,
+      includeExercises: subscription.includeExercises,
+      createdAt: subscription.createdAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,105 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import type { Caller } from '@vigie/access';
+import { AlertSeverity, OrganisationStatus } from '@vigie/contracts';
+import { Geography } from '@vigie/geo';
+import { ConflictError, DomainError, NotFoundError, type FieldError } from '@vigie/platform';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { actsFor, type ManagedOrganisation } from '../access/registry.access';
+import { AuditLog } from '../audit/audit.log';
+import type { Organisation } from '../organisations/organisation.entity';
+import { organisationFor } from '../organisations/organisation.lookup';
+import { PartnerEvents } from '../organisations/partner.events';
+import { SubscriptionView, type CreateSubscriptionDto } from './dto/subscription.dto';
+import { Subscription } from './subscription.entity';
+
+/** How many subscriptions one organisation may hold. */
+export const MAX_SUBSCRIPTIONS = 50;
+
+/** The organisation's own operators, and administrators, choose what it receives. */
+const subscribesFor = (caller: Caller, organisation: ManagedOrganisation) => actsFor(caller, organisation.id);
+
+/**
+ * A subscription covers known départements where the organisation operates (for a State
+ * organisation, the départements it is in charge of).
+ */
+function departmentProblems(departments: string[], organisation: Organisation): FieldError[] {
+  const unknown = departments.filter((code) => !Geography.official().department(code));
+  if (unknown.length > 0) return [{ field: 'departments', problems: [`unknown départements: ${unknown.join(', ')}`] }];
+  const outside = departments.filter((code) => !organisation.departments.includes(code));
+  if (outside.length > 0) {
+    return [{ field: 'departments', problems: [`the organisation does not operate in: ${outside.join(', ')}`] }];
+  }
+  return [];
+}
+
+@Injectable()
+export class SubscriptionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: PartnerEvents,
+    private readonly audit: AuditLog,
+  ) {}
+
+  create(organisationId: string, input: CreateSubscriptionDto, caller: Caller): Promise<SubscriptionView> {
+    return this.dataSource.transaction(async (manager) => {
+      // The row lock serialises concurrent creations, so the limit holds.
+      const organisation = await organisationFor(manager, organisationId, caller, subscribesFor, true);
+      if (organisation.status === OrganisationStatus.Revoked) throw new ConflictError('organisation is revoked');
+      const departments = [...new Set(input.departments)];
+      const problems = departmentProblems(departments, organisation);
+      if (problems.length > 0) {
+        throw new DomainError('bad_request', 'invalid request', HttpStatus.BAD_REQUEST, problems);
+      }
+      if ((await manager.count(Subscription, { where: { organisationId } })) >= MAX_SUBSCRIPTIONS) {
+        throw new ConflictError(`an organisation may hold at most ${MAX_SUBSCRIPTIONS} subscriptions`);
+      }
+      const id = randomUUID();
+      await manager.insert(Subscription, {
+        id,
+        organisationId,
+        departments,
+        eventCodes: [...new Set(input.eventCodes ?? [])],
+        minimumSeverity: input.minimumSeverity ?? AlertSeverity.Unknown,
+        sectors: [...new Set(input.sectors ?? [])],
+        includeExercises: input.includeExercises ?? false,
+      });
+      const view = SubscriptionView.of(await manager.findOneByOrFail(Subscription, { id }));
+      await this.events.changed(manager, organisationId);
+      await this.audit.record(manager, caller, {
+        action: 'subscription.created',
+        entity: 'subscription',
+        entityId: id,
+        organisationId,
+        after: view,
+      });
+      return view;
+    });
+  }
+
+  async list(organisationId: string, caller: Caller): Promise<SubscriptionView[]> {
+    await organisationFor(this.dataSource.manager, organisationId, caller);
+    const subscriptions = await this.dataSource.manager.find(Subscription, {
+      where: { organisationId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return subscriptions.map(SubscriptionView.of);
+  }
+
+  remove(organisationId: string, subscriptionId: string, caller: Caller): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      await organisationFor(manager, organisationId, caller, subscribesFor, true);
+      const subscription = await manager.findOneBy(Subscription, { id: subscriptionId, organisationId });
+      if (!subscription) throw new NotFoundError('subscription', subscriptionId);
+      await manager.delete(Subscription, subscriptionId);
+      await this.events.changed(manager, organisationId);
+      await this.audit.record(manager, caller, {
+        action: 'subscription.deleted',
+        entity: 'subscription',
+        entityId: subscriptionId,
+        organisationId,
+        before: SubscriptionView.of(subscription),
+      });
+    });
+  }
+}
