@@ -56,6 +56,23 @@ describe('registry trust model: who may act, and how fast every service learns i
     await stack?.stop();
   }, 30_000);
 
+  it('knows every département, its prefecture and the competent one (Préfecture de police for the inner ring)', async () => {
+    const departments = await registryCall<any[]>('GET', '/v1/departments', rhoneOperator);
+    expect(departments.status).toBe(200);
+    expect(departments.body.map((d) => d.code)).toEqual(expect.arrayContaining(['01', '2A', '2B', '69', '971', '976']));
+    const hautsDeSeine = await registryCall('GET', '/v1/departments/92', rhoneOperator);
+    expect(hautsDeSeine.body).toMatchObject({
+      code: '92',
+      name: 'Hauts-de-Seine',
+      prefecture: { name: 'Préfecture des Hauts-de-Seine' },
+      competentPrefecture: { name: 'Préfecture de police' },
+    });
+    expect((await registryCall('GET', '/v1/departments/69', rhoneOperator)).body.competentPrefecture.name).toBe(
+      'Préfecture du Rhône',
+    );
+    expect((await registryCall('GET', '/v1/departments/20', rhoneOperator)).status).toBe(404);
+  }, 60_000);
+
   it('lets the prefecture of its département activate a firm, and no other prefecture', async () => {
     const created = await registryCall('POST', '/v1/organizations', rhoneOperator, {
       ...withIdentity({

@@ -76,7 +76,8 @@ export async function registerActivePartner(
     body: { reason: 'convention member' },
   });
   expectStatus('activate organisation', activated, 200);
-  return { id, name: organisation.name, key: await issueKey(access, id) };
+  for (const code of options.conventions ?? []) await joinConvention(access, code, id);
+  return { id, name: organisation.name, key: await issueKey(access, id, options.roles) };
 }
 
 export async function issueKey(
