@@ -8,7 +8,6 @@ import {
   readTopic,
   registerActivePartner,
   request,
-  repoRoot,
   waitFor,
   waitUntilAccepted,
   issueKey,
@@ -17,10 +16,10 @@ import {
 } from '@vigie/testing';
 import { ConfigResourceTypes, Kafka, logLevel, type Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+
 import { Client } from 'pg';
 import { verifyWebhook } from '../apps/notification/src/deliveries/webhook.signer';
-import { e2eEnv, newAdminKey, newSecretsKey } from './e2e.env';
+import { e2eEnv, newAdminKey, startTestStack } from './e2e.env';
 
 const brokers = [e2eEnv.kafkaBrokers];
 const PRIVATE_SECURITY = 'private-security-2019';
@@ -77,14 +76,7 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
   }
 
   beforeAll(async () => {
-    stack = await Stack.start({
-      databaseUrl: e2eEnv.databaseUrl,
-      kafkaBrokers: e2eEnv.kafkaBrokers,
-      basePort: e2eEnv.basePort,
-      adminApiKey: adminKey,
-      webhookSecretsKey: newSecretsKey(),
-      logDir: join(repoRoot(), '.vigie', 'test-logs', 'alert-flow'),
-    });
+    stack = await startTestStack('alert-flow', 0, { adminKey });
     sink = await WebhookSink.start();
     registry = { registryUrl: stack.url('partner-registry'), adminKey };
 

@@ -5,13 +5,12 @@ import {
   prefectureOf,
   registerActivePartner,
   request,
-  repoRoot,
   waitFor,
   type Partner,
 } from '@vigie/testing';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { e2eEnv, newAdminKey, newSecretsKey } from './e2e.env';
+
+import { e2eEnv, newAdminKey, startTestStack } from './e2e.env';
 
 const brokers = [e2eEnv.kafkaBrokers];
 
@@ -77,14 +76,7 @@ describe('partner registry: conventions, membership and referents', () => {
   });
 
   beforeAll(async () => {
-    stack = await Stack.start({
-      databaseUrl: e2eEnv.databaseUrl,
-      kafkaBrokers: e2eEnv.kafkaBrokers,
-      basePort: e2eEnv.basePort + 10,
-      adminApiKey: adminKey,
-      webhookSecretsKey: newSecretsKey(),
-      logDir: join(repoRoot(), '.vigie', 'test-logs', 'registry-conventions'),
-    });
+    stack = await startTestStack('registry-conventions', 10, { adminKey });
     registry = { registryUrl: stack.url('partner-registry'), adminKey };
 
     firm = await registerActivePartner(registry, {

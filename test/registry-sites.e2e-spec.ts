@@ -5,14 +5,13 @@ import {
   messagesWithKey,
   prefectureOf,
   registerActivePartner,
-  repoRoot,
   request,
   waitFor,
   type Partner,
 } from '@vigie/testing';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { e2eEnv, newAdminKey, newSecretsKey } from './e2e.env';
+
+import { e2eEnv, newAdminKey, startTestStack } from './e2e.env';
 
 const brokers = [e2eEnv.kafkaBrokers];
 
@@ -58,14 +57,7 @@ describe('registry: sites, their compliance, and subscriptions', () => {
   }
 
   beforeAll(async () => {
-    stack = await Stack.start({
-      databaseUrl: e2eEnv.databaseUrl,
-      kafkaBrokers: e2eEnv.kafkaBrokers,
-      basePort: e2eEnv.basePort + 20,
-      adminApiKey: adminKey,
-      webhookSecretsKey: newSecretsKey(),
-      logDir: join(repoRoot(), '.vigie', 'test-logs', 'registry-sites'),
-    });
+    stack = await startTestStack('registry-sites', 20, { adminKey });
     registry = { registryUrl: stack.url('partner-registry'), adminKey };
     const tag = randomUUID().slice(0, 8);
     mall = await registerActivePartner(registry, {

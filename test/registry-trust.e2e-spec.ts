@@ -4,7 +4,6 @@ import {
   prefectureOf,
   randomSiret,
   registerActivePartner,
-  repoRoot,
   request,
   waitFor,
   waitUntilAccepted,
@@ -12,9 +11,8 @@ import {
   type Partner,
 } from '@vigie/testing';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { Client } from 'pg';
-import { e2eEnv, newAdminKey, newSecretsKey } from './e2e.env';
+import { e2eEnv, newAdminKey, newSecretsKey, startTestStack } from './e2e.env';
 
 const PRIVATE_SECURITY = 'private-security-2019';
 
@@ -39,14 +37,7 @@ describe('registry trust model: who may act, and how fast every service learns i
   }
 
   beforeAll(async () => {
-    stack = await Stack.start({
-      databaseUrl: e2eEnv.databaseUrl,
-      kafkaBrokers: e2eEnv.kafkaBrokers,
-      basePort: e2eEnv.basePort + 30,
-      adminApiKey: adminKey,
-      webhookSecretsKey: secretsKey,
-      logDir: join(repoRoot(), '.vigie', 'test-logs', 'registry-trust'),
-    });
+    stack = await startTestStack('registry-trust', 30, { adminKey, webhookSecretsKey: secretsKey });
     registry = { registryUrl: stack.url('partner-registry'), adminKey };
     rhoneOperator = await issueKey(registry, (await prefectureOf(registry, '69')).id, ['operator']);
     ainOperator = await issueKey(registry, (await prefectureOf(registry, '01')).id, ['operator']);
@@ -235,16 +226,12 @@ describe('registry trust model: who may act, and how fast every service learns i
     await admin.query(`DROP DATABASE IF EXISTS ${database}`);
     await admin.query(`CREATE DATABASE ${database}`);
     await admin.end();
-    const fresh = await Stack.start({
-      databaseUrl: e2eEnv.databaseUrl.replace(/\/[^/]+$/, `/${database}`),
-      kafkaBrokers: e2eEnv.kafkaBrokers,
-      basePort: e2eEnv.basePort + 40,
-      adminApiKey: adminKey,
-      webhookSecretsKey: secretsKey,
-      logDir: join(repoRoot(), '.vigie', 'test-logs', 'registry-rebuild'),
-      services: ['alert-ingestion'],
-      env: { KAFKA_GROUP_ID: `alert-ingestion-rebuild-${randomUUID()}` },
-    });
+    const fresh = await startTestStack(
+      'registry-rebuild',
+      40,
+      { adminKey, webhookSecretsKey: secretsKey },
+      { databaseUrl: e2eEnv.databaseUrl.replace(/\/[^/]+$/, `/${database}`), services: ['alert-ingestion'] },
+    );
     try {
       await waitUntilAccepted(fresh.url('alert-ingestion'), firm.key, 20000);
       const refused = await waitFor(

@@ -34,7 +34,8 @@ export function serviceDataSourceOptions(
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // Failed queries surface as errors in the service's own log; TypeORM's log would add their parameters (personal data).
+    logging: false,
     extra: {
       max: settings.poolSize ?? 10,
       options: `-c search_path=${settings.schema}`,

@@ -1,9 +1,9 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AlertMessageType, AlertScope, AlertSubmittedV1, Tlp, newEventId, type AlertSnapshot } from '@vigie/contracts';
 import { DirectoryOrganisation, isEntitledIn, type Caller } from '@vigie/access';
 import { Geography } from '@vigie/geo';
 import { Outbox } from '@vigie/messaging';
-import { DomainError, ForbiddenError, NotFoundError } from '@vigie/platform';
+import { ForbiddenError, NotFoundError, InvalidRequestError } from '@vigie/platform';
 import { DataSource } from 'typeorm';
 import { Alert } from './alert.entity';
 import type { SubmitAlertDto } from './dto/submit-alert.dto';
@@ -37,7 +37,7 @@ export class AlertsService {
   async submit(input: SubmitAlertDto, caller: Caller): Promise<AlertSnapshot> {
     const commune = this.geography.commune(input.area.commune);
     if (!commune) {
-      throw new DomainError('bad_request', 'invalid request', HttpStatus.BAD_REQUEST, [
+      throw new InvalidRequestError([
         { field: 'area.commune', problems: [`${input.area.commune} is not a commune of the official INSEE list`] },
       ]);
     }

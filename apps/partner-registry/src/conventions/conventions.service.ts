@@ -1,7 +1,7 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { OrganisationKind, OrganisationStatus } from '@vigie/contracts';
 import type { Caller } from '@vigie/access';
-import { ConflictError, DomainError, ForbiddenError, NotFoundError } from '@vigie/platform';
+import { ConflictError, ForbiddenError, NotFoundError, InvalidRequestError } from '@vigie/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf, canManage } from '../access/registry.access';
 import { AuditLog } from '../audit/audit.log';
@@ -85,7 +85,7 @@ export class ConventionsService {
       const { convention, organisation } = await this.managedPair(manager, ref, organisationId, caller);
       const problems = joinProblems(organisation, convention);
       if (problems.length > 0) {
-        throw new DomainError('bad_request', 'invalid request', HttpStatus.BAD_REQUEST, problems);
+        throw new InvalidRequestError(problems);
       }
       if (convention.status !== ConventionStatus.Signed) {
         throw new ConflictError(`convention ${convention.code} is ${convention.status}: it cannot take members yet`);

@@ -1,7 +1,7 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ApiKeyRole, OrganisationKind, OrganisationStatus } from '@vigie/contracts';
 import { issueApiKey, type Caller } from '@vigie/access';
-import { ConflictError, DomainError, NotFoundError } from '@vigie/platform';
+import { ConflictError, NotFoundError, InvalidRequestError } from '@vigie/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { actsFor, canManage } from '../access/registry.access';
 import { AuditLog } from '../audit/audit.log';
@@ -32,15 +32,13 @@ export class CredentialsService {
         input.roles.includes(ApiKeyRole.Admin) &&
         !(caller.isAdmin && organisation.kind === OrganisationKind.NationalLevel)
       ) {
-        throw new DomainError('bad_request', 'invalid request', HttpStatus.BAD_REQUEST, [
+        throw new InvalidRequestError([
           { field: 'roles', problems: ['only an administrator may grant admin, and only to the national level'] },
         ]);
       }
       const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
       if (expiresAt && expiresAt <= new Date()) {
-        throw new DomainError('bad_request', 'invalid request', HttpStatus.BAD_REQUEST, [
-          { field: 'expiresAt', problems: ['expiresAt must be in the future'] },
-        ]);
+        throw new InvalidRequestError([{ field: 'expiresAt', problems: ['expiresAt must be in the future'] }]);
       }
       return this.create(manager, caller, {
         organisationId,

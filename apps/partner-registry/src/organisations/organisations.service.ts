@@ -1,8 +1,8 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { OrganisationKind, OrganisationStatus, SECTOR_OF_KIND, STATE_KINDS, type Sector } from '@vigie/contracts';
 import type { Caller } from '@vigie/access';
 import { Geography } from '@vigie/geo';
-import { ConflictError, DomainError, ForbiddenError, type FieldError } from '@vigie/platform';
+import { ConflictError, ForbiddenError, type FieldError, InvalidRequestError } from '@vigie/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { actorOf, canManage, canRead } from '../access/registry.access';
@@ -15,10 +15,6 @@ import { organisationFor } from './organisation.lookup';
 import { Organisation } from './organisation.entity';
 import { PartnerEvents } from './partner.events';
 import { isValidSiret } from './siret';
-
-function invalid(details: FieldError[]): DomainError {
-  return new DomainError('bad_request', 'invalid request', HttpStatus.BAD_REQUEST, details);
-}
 
 /** Field problems a DTO cannot see alone: codes against the official lists, kind-specific fields. */
 function checkOrganisation(input: CreateOrganisationDto): { sector: Sector | null } {
@@ -45,7 +41,7 @@ function checkOrganisation(input: CreateOrganisationDto): { sector: Sector | nul
   if (STATE_KINDS.includes(input.kind) && input.sector) {
     problems.push({ field: 'sector', problems: ['State organisations belong to no sector'] });
   }
-  if (problems.length > 0) throw invalid(problems);
+  if (problems.length > 0) throw new InvalidRequestError(problems);
   return { sector: implied ?? input.sector ?? null };
 }
 
@@ -95,7 +91,7 @@ export class OrganisationsService {
       const constraint = (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError
         ?.constraint;
       if (error instanceof QueryFailedError && constraint && UNIQUE_FIELDS[constraint]) {
-        throw invalid([UNIQUE_FIELDS[constraint]]);
+        throw new InvalidRequestError([UNIQUE_FIELDS[constraint]]);
       }
       throw error;
     }

@@ -1,7 +1,7 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { OrganisationStatus, type OrganisationKind } from '@vigie/contracts';
 import type { Caller } from '@vigie/access';
-import { ConflictError, DomainError, NotFoundError, type FieldError } from '@vigie/platform';
+import { ConflictError, NotFoundError, InvalidRequestError } from '@vigie/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { actsFor, type ManagedOrganisation } from '../access/registry.access';
@@ -21,10 +21,6 @@ const UNIQUE_ROLE = 'uq_referents_role';
 
 /** Its own operators and administrators run an organisation's referents. */
 const runsReferents = (caller: Caller, organisation: ManagedOrganisation) => actsFor(caller, organisation.id);
-
-function invalid(details: FieldError[]): DomainError {
-  return new DomainError('bad_request', 'invalid request', HttpStatus.BAD_REQUEST, details);
-}
 
 /** What the audit trail keeps of a referent: who and where, never how to reach them. */
 function audited(referent: Referent): object {
@@ -114,7 +110,7 @@ export class ReferentsService {
       ),
     ) as Partial<Pick<Referent, 'department' | 'role' | 'fullName' | 'email' | 'phone'>>;
     if (Object.keys(changes).length === 0) {
-      throw invalid([{ field: 'body', problems: ['nothing to change'] }]);
+      throw new InvalidRequestError([{ field: 'body', problems: ['nothing to change'] }]);
     }
     return this.dataSource.transaction(async (manager) => {
       const { referent, organisation } = await this.referentFor(manager, id, caller);
@@ -228,7 +224,9 @@ export class ReferentsService {
   private checkWritable(organisation: Organisation, department: string): void {
     if (organisation.status === OrganisationStatus.Revoked) throw new ConflictError('organisation is revoked');
     if (!organisation.departments.includes(department)) {
-      throw invalid([{ field: 'department', problems: [`the organisation does not operate in ${department}`] }]);
+      throw new InvalidRequestError([
+        { field: 'department', problems: [`the organisation does not operate in ${department}`] },
+      ]);
     }
   }
 

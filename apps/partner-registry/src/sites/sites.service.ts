@@ -1,8 +1,8 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Caller } from '@vigie/access';
 import { OrganisationStatus } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
-import { ConflictError, DomainError, NotFoundError, type FieldError } from '@vigie/platform';
+import { ConflictError, NotFoundError, type FieldError, InvalidRequestError } from '@vigie/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { actsFor, canRead, isCompetentFor, type ManagedOrganisation } from '../access/registry.access';
@@ -15,10 +15,6 @@ import { SiteView } from './dto/site.view';
 import { Site } from './site.entity';
 import { missingRequirements, securityPlanProblems, type SecurityPlan } from './site.requirements';
 import { SecurityPlanStatus, SiteRequirement } from './site.vocabulary';
-
-function invalid(details: FieldError[]): DomainError {
-  return new DomainError('bad_request', 'invalid request', HttpStatus.BAD_REQUEST, details);
-}
 
 /** The organisation's own operators, and administrators, run its sites. */
 const runsSites = (caller: Caller, organisation: ManagedOrganisation) => actsFor(caller, organisation.id);
@@ -52,7 +48,7 @@ export class SitesService {
         ...securityPlanProblems(plan),
         ...(await coordinatorProblems(manager, organisationId, input.crisisCoordinatorId)),
       ];
-      if (problems.length > 0) throw invalid(problems);
+      if (problems.length > 0) throw new InvalidRequestError(problems);
       const id = randomUUID();
       await manager.insert(Site, {
         id,
@@ -101,7 +97,7 @@ export class SitesService {
           ? await coordinatorProblems(manager, site.organisationId, input.crisisCoordinatorId)
           : []),
       ];
-      if (problems.length > 0) throw invalid(problems);
+      if (problems.length > 0) throw new InvalidRequestError(problems);
       const changes: Partial<Site> = {};
       if (input.name !== undefined) changes.name = input.name;
       if (input.kind !== undefined) changes.kind = input.kind;

@@ -1,8 +1,8 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Caller } from '@vigie/access';
 import { AlertSeverity, OrganisationStatus } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
-import { ConflictError, DomainError, NotFoundError, type FieldError } from '@vigie/platform';
+import { ConflictError, NotFoundError, type FieldError, InvalidRequestError } from '@vigie/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { actsFor, type ManagedOrganisation } from '../access/registry.access';
@@ -49,7 +49,7 @@ export class SubscriptionsService {
       const departments = [...new Set(input.departments)];
       const problems = departmentProblems(departments, organisation);
       if (problems.length > 0) {
-        throw new DomainError('bad_request', 'invalid request', HttpStatus.BAD_REQUEST, problems);
+        throw new InvalidRequestError(problems);
       }
       if ((await manager.count(Subscription, { where: { organisationId } })) >= MAX_SUBSCRIPTIONS) {
         throw new ConflictError(`an organisation may hold at most ${MAX_SUBSCRIPTIONS} subscriptions`);

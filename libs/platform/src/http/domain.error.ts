@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+import type { FieldError } from './validation.pipe';
 
 /** A refusal the caller can act on. The filter turns it into `{ error, message, details }`. */
 export class DomainError extends Error {
@@ -34,5 +35,12 @@ export class ForbiddenError extends DomainError {
 export class UnauthenticatedError extends DomainError {
   constructor(message: string) {
     super('unauthenticated', message, HttpStatus.UNAUTHORIZED);
+  }
+}
+
+/** Input that passed the DTO but not the rules behind it; same shape as a DTO refusal. */
+export class InvalidRequestError extends DomainError {
+  constructor(details: FieldError[]) {
+    super('bad_request', 'invalid request', HttpStatus.BAD_REQUEST, details);
   }
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { AlertMessageType, AlertScope, AlertStatus, Tlp, type AlertSnapshot } from '@vigie/contracts';
 import { SubmitAlertInfoDto } from './submit-alert.dto';
 
