@@ -105,20 +105,22 @@ async function main(): Promise<void> {
       body: {
         status: 'Actual',
         tlp: 'AMBER',
-        info: {
-          category: 'Security',
-          event: 'intrusion',
-          urgency: 'Immediate',
-          severity: 'Severe',
-          certainty: 'Observed',
-          headline: 'Intrusion en cours, entrepôt quai Rambaud',
-        },
-        area: { commune: '69123' },
+        location: { commune: '69123' },
+        info: [
+          {
+            category: ['Security'],
+            eventCode: 'intrusion',
+            urgency: 'Immediate',
+            severity: 'Severe',
+            certainty: 'Observed',
+            headline: 'Intrusion en cours, entrepôt quai Rambaud',
+          },
+        ],
       },
     });
     if (alert.status !== 201) throw new Error(`alert refused: ${JSON.stringify(alert.body)}`);
     detail(
-      `201 Created in ${Date.now() - sentAt} ms: alert ${alert.body.id}, département ${alert.body.area.department}`,
+      `201 Created in ${Date.now() - sentAt} ms: alert ${alert.body.id}, département ${alert.body.location.department}`,
     );
 
     const received = await waitFor(

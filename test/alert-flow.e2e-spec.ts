@@ -19,24 +19,27 @@ import { randomUUID } from 'node:crypto';
 
 import { Client } from 'pg';
 import { verifyWebhook } from '../apps/notification/src/deliveries/webhook.signer';
-import { e2eEnv, newAdminKey, startTestStack } from './e2e.env';
+import { e2eEnv, newAdminKey } from './e2e.env';
+import { startTestStack } from './test-stack';
 
 const brokers = [e2eEnv.kafkaBrokers];
 const PRIVATE_SECURITY = 'private-security-2019';
 
+const intrusionInfo = {
+  category: ['Security'],
+  eventCode: 'intrusion',
+  urgency: 'Immediate',
+  severity: 'Severe',
+  certainty: 'Observed',
+  headline: 'Intrusion en cours, entrepôt quai Rambaud',
+  description: 'Deux individus détectés par vidéoprotection, agent sur place.',
+};
+
 const intrusionInLyon = {
   status: 'Actual',
   tlp: 'AMBER',
-  info: {
-    category: 'Security',
-    event: 'intrusion',
-    urgency: 'Immediate',
-    severity: 'Severe',
-    certainty: 'Observed',
-    headline: 'Intrusion en cours, entrepôt quai Rambaud',
-    description: 'Deux individus détectés par vidéoprotection, agent sur place.',
-  },
-  area: { commune: '69123' },
+  location: { commune: '69123' },
+  info: [intrusionInfo],
 };
 
 describe('an alert end to end: four services, a real Kafka broker, a real PostgreSQL', () => {
@@ -178,8 +181,16 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
         senderOrganisationId: firm.id,
         status: 'Actual',
         tlp: 'AMBER',
-        area: { commune: '69123', communeName: 'Lyon', department: '69' },
-        info: { event: 'intrusion', severity: 'Severe', headline: intrusionInLyon.info.headline },
+        location: { commune: '69123', communeName: 'Lyon', department: '69' },
+        info: [
+          {
+            event: 'Intrusion',
+            eventCode: 'intrusion',
+            severity: 'Severe',
+            headline: intrusionInfo.headline,
+            area: [{ areaDesc: 'Lyon (69123)', geocode: [{ valueName: 'INSEE', value: '69123' }] }],
+          },
+        ],
       },
       recipient: { organisationId: rhone.id, rule: 'competent-prefecture' },
     });
@@ -203,19 +214,19 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
 
     const refused = await postAlert(firm.key, {
       status: 'Rumour',
-      info: { ...intrusionInLyon.info, severity: undefined, headline: '' },
-      area: { commune: '69123' },
+      info: [{ ...intrusionInfo, severity: undefined, headline: '' }],
+      location: { commune: '69123' },
       sender: 'someone else',
     });
     expect(refused.status).toBe(400);
     expect(refused.body.error).toBe('bad_request');
     const fields = (refused.body.details as { field: string }[]).map((detail) => detail.field);
-    expect(fields).toEqual(expect.arrayContaining(['status', 'info.severity', 'info.headline', 'sender']));
+    expect(fields).toEqual(expect.arrayContaining(['status', 'info.0.severity', 'info.0.headline', 'sender']));
     expect(JSON.stringify(refused.body)).not.toMatch(/at \w+ \(|node_modules/);
 
-    const unknownCommune = await postAlert(firm.key, { ...intrusionInLyon, area: { commune: '69999' } });
+    const unknownCommune = await postAlert(firm.key, { ...intrusionInLyon, location: { commune: '69999' } });
     expect(unknownCommune.status).toBe(400);
-    expect(unknownCommune.body.details).toEqual([expect.objectContaining({ field: 'area.commune' })]);
+    expect(unknownCommune.body.details).toEqual([expect.objectContaining({ field: 'location.commune' })]);
 
     // The outbox publishes in order: once a later valid alert is delivered, anything the
     // refused requests had written would already be on the topic.

@@ -1,6 +1,4 @@
-import { Stack, repoRoot, type StackOptions } from '@vigie/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 
 /**
  * Where the end-to-end tests find their infrastructure. scripts/test.sh starts a dedicated,
@@ -18,25 +16,4 @@ export function newAdminKey(): string {
 
 export function newSecretsKey(): string {
   return randomBytes(32).toString('hex');
-}
-
-/**
- * The four services for one spec file, on the test broker and database. Each file gets its
- * own ports (basePort + portOffset) and log folder.
- */
-export function startTestStack(
-  name: string,
-  portOffset: number,
-  keys: { adminKey: string; webhookSecretsKey?: string },
-  options: Partial<StackOptions> = {},
-): Promise<Stack> {
-  return Stack.start({
-    databaseUrl: e2eEnv.databaseUrl,
-    kafkaBrokers: e2eEnv.kafkaBrokers,
-    basePort: e2eEnv.basePort + portOffset,
-    adminApiKey: keys.adminKey,
-    webhookSecretsKey: keys.webhookSecretsKey ?? newSecretsKey(),
-    logDir: join(repoRoot(), '.vigie', 'test-logs', name),
-    ...options,
-  });
 }

@@ -11,7 +11,8 @@ import {
 } from '@vigie/testing';
 import { randomUUID } from 'node:crypto';
 
-import { e2eEnv, newAdminKey, startTestStack } from './e2e.env';
+import { e2eEnv, newAdminKey } from './e2e.env';
+import { startTestStack } from './test-stack';
 
 const brokers = [e2eEnv.kafkaBrokers];
 

@@ -12,7 +12,8 @@ import {
 } from '@vigie/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { e2eEnv, newAdminKey, newSecretsKey, startTestStack } from './e2e.env';
+import { e2eEnv, newAdminKey, newSecretsKey } from './e2e.env';
+import { startTestStack } from './test-stack';
 
 const PRIVATE_SECURITY = 'private-security-2019';
 
@@ -230,7 +231,12 @@ describe('registry trust model: who may act, and how fast every service learns i
       'registry-rebuild',
       40,
       { adminKey, webhookSecretsKey: secretsKey },
-      { databaseUrl: e2eEnv.databaseUrl.replace(/\/[^/]+$/, `/${database}`), services: ['alert-ingestion'] },
+      {
+        databaseUrl: e2eEnv.databaseUrl.replace(/\/[^/]+$/, `/${database}`),
+        services: ['alert-ingestion'],
+        // A group of its own: it reads partner.changed.v1 from the start, not from the main stack's offsets.
+        env: { KAFKA_GROUP_ID: `alert-ingestion-rebuild-${randomUUID()}` },
+      },
     );
     try {
       await waitUntilAccepted(fresh.url('alert-ingestion'), firm.key, 20000);

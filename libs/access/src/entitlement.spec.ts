@@ -5,7 +5,14 @@ const member = (departments: string[]) => [{ conventionId: 'c', sector: Sector.P
 
 describe('isEntitledIn', () => {
   it.each([
-    ['a member of a convention deployed there', OrganisationKind.SecurityFirm, ['69'], member(['69', '01']), '69', true],
+    [
+      'a member of a convention deployed there',
+      OrganisationKind.SecurityFirm,
+      ['69'],
+      member(['69', '01']),
+      '69',
+      true,
+    ],
     ['a member of a convention deployed elsewhere', OrganisationKind.SecurityFirm, ['69'], member(['01']), '69', false],
     ['a partner of no convention, even where it operates', OrganisationKind.Jeweller, ['69'], [], '69', false],
     ['a prefecture where it is competent', OrganisationKind.Prefecture, ['75', '92'], [], '92', true],

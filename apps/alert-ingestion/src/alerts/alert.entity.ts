@@ -1,18 +1,18 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { AlertInfo, AlertMessageType, AlertScope, AlertStatus, Tlp } from '@vigie/contracts';
+import type { AlertMessageType, AlertSnapshot, AlertStatus, Tlp } from '@vigie/contracts';
 
+/** An accepted alert: its full CAP-aligned snapshot, plus the columns reads filter on. */
 @Entity({ name: 'alerts' })
 export class Alert {
   @PrimaryColumn('uuid') id: string;
   @Column({ name: 'sender_organisation_id', type: 'uuid' }) senderOrganisationId: string;
   @Column('timestamptz') sent: Date;
-  @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt: Date;
   @Column('text') status: AlertStatus;
   @Column({ name: 'msg_type', type: 'text' }) msgType: AlertMessageType;
-  @Column('text') scope: AlertScope;
-  @Column('text') tlp: Tlp;
-  @Column('jsonb') info: AlertInfo;
-  @Column('text') commune: string;
-  @Column({ name: 'commune_name', type: 'text' }) communeName: string;
   @Column('text') department: string;
+  @Column({ name: 'event_code', type: 'text' }) eventCode: string;
+  @Column('text') severity: string;
+  @Column('text') tlp: Tlp;
+  @Column({ name: 'personal_data', type: 'boolean' }) personalData: boolean;
+  @Column('jsonb') snapshot: AlertSnapshot;
 }

@@ -14,15 +14,14 @@ export class InitialIngestion1764300000100 implements MigrationInterface {
         id uuid PRIMARY KEY,
         sender_organisation_id uuid NOT NULL,
         sent timestamptz NOT NULL,
-        occurred_at timestamptz NOT NULL,
         status text NOT NULL,
         msg_type text NOT NULL,
-        scope text NOT NULL,
+        department text NOT NULL,
+        event_code text NOT NULL,
+        severity text NOT NULL,
         tlp text NOT NULL,
-        info jsonb NOT NULL,
-        commune text NOT NULL,
-        commune_name text NOT NULL,
-        department text NOT NULL
+        personal_data boolean NOT NULL,
+        snapshot jsonb NOT NULL
       )`);
     await runner.query('CREATE INDEX ix_alerts_sender_sent ON alerts (sender_organisation_id, sent DESC)');
     await runner.query('CREATE INDEX ix_alerts_department_sent ON alerts (department, sent DESC)');

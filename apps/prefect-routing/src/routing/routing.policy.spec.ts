@@ -21,15 +21,29 @@ const alert = (department: string, communeName: string): AlertSnapshot => ({
   msgType: AlertMessageType.Alert,
   scope: AlertScope.Restricted,
   tlp: Tlp.Amber,
-  info: {
-    category: AlertCategory.Security,
-    event: AlertEventCode.Intrusion,
-    urgency: AlertUrgency.Immediate,
-    severity: AlertSeverity.Severe,
-    certainty: AlertCertainty.Observed,
-    headline: 'Intrusion',
-  },
-  area: { commune: '69123', communeName, department },
+  identifier: 'a-1',
+  sender: 'vigie:organisation:0192f0c4-0000-7000-8000-000000000002',
+  references: [],
+  incidents: [],
+  personalData: false,
+  location: { commune: '69123', communeName, department },
+  info: [
+    {
+      language: 'fr-FR',
+      category: [AlertCategory.Security],
+      event: 'Intrusion',
+      eventCode: AlertEventCode.Intrusion,
+      eventCodes: [],
+      responseType: [],
+      urgency: AlertUrgency.Immediate,
+      severity: AlertSeverity.Severe,
+      certainty: AlertCertainty.Observed,
+      headline: 'Intrusion',
+      parameter: [],
+      resource: [],
+      area: [],
+    },
+  ],
 });
 
 const rhone = { id: 'p69', name: 'Préfecture du Rhône', departments: ['69'] };

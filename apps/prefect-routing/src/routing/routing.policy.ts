@@ -13,12 +13,12 @@ export const COMPETENT_PREFECTURE_RULE = 'competent-prefecture';
  * prefecture(s) competent for the alert's département.
  */
 export function decideRecipients(alert: AlertSnapshot, prefectures: Prefecture[]): RoutedRecipient[] {
-  const { department, communeName } = alert.area;
+  const { department, communeName } = alert.location;
   return prefectures
     .filter((prefecture) => prefecture.departments.includes(department))
     .map((prefecture) => ({
       organisationId: prefecture.id,
       rule: COMPETENT_PREFECTURE_RULE,
-      reason: `${prefecture.name} is competent for département ${department} (${communeName})`,
+      reason: `${prefecture.name} is competent for département ${department}${communeName ? ` (${communeName})` : ''}`,
     }));
 }

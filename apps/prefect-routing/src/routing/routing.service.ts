@@ -27,13 +27,13 @@ export class RoutingService {
     const prefectures = (await manager.query(
       `SELECT id, name, departments FROM directory_organisations
        WHERE kind = $1 AND status = $2 AND $3 = ANY(departments)`,
-      [OrganisationKind.Prefecture, OrganisationStatus.Active, alert.area.department],
+      [OrganisationKind.Prefecture, OrganisationStatus.Active, alert.location.department],
     )) as Prefecture[];
     const decision: RoutingDecision = {
       id: newEventId(),
       alertId: alert.alertId,
       senderOrganisationId: alert.senderOrganisationId,
-      department: alert.area.department,
+      department: alert.location.department,
       recipients: decideRecipients(alert, prefectures),
       routedAt: new Date(),
     };

@@ -1,6 +1,11 @@
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
   IsEnum,
+  IsInt,
   IsISO8601,
   IsNotEmpty,
   IsOptional,
@@ -8,6 +13,7 @@ import {
   IsUUID,
   Matches,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -23,35 +29,95 @@ import {
 } from '../vocabulary/alert';
 import { COMMUNE_CODE_PATTERN, DEPARTMENT_CODE_PATTERN } from '../vocabulary/organisation';
 
-/** CAP 1.2 `info`, restricted to what Vigie carries. */
+/** A CAP `valueName`/`value` pair (geocode, parameter, eventCode). */
+export class CapValue {
+  @IsString() @IsNotEmpty() @MaxLength(200) valueName: string;
+  @IsString() @MaxLength(2000) value: string;
+}
+
+/** CAP 1.2 `resource`. */
+export class CapResource {
+  @IsString() @IsNotEmpty() @MaxLength(500) resourceDesc: string;
+  @IsString() @IsNotEmpty() @MaxLength(200) mimeType: string;
+  @IsOptional() @IsInt() @Min(0) size?: number;
+  @IsOptional() @IsString() @MaxLength(2000) uri?: string;
+  @IsOptional() @IsString() @MaxLength(200) digest?: string;
+}
+
+/** CAP 1.2 `area`. Vigie's own geocode is the commune INSEE code (valueName `INSEE`). */
+export class CapArea {
+  @IsString() @IsNotEmpty() @MaxLength(500) areaDesc: string;
+  @IsArray() @IsString({ each: true }) @ArrayMaxSize(20) polygon: string[];
+  @IsArray() @IsString({ each: true }) @ArrayMaxSize(20) circle: string[];
+  @IsArray() @ValidateNested({ each: true }) @Type(() => CapValue) @ArrayMaxSize(100) geocode: CapValue[];
+  @IsOptional() @IsString() altitude?: string;
+  @IsOptional() @IsString() ceiling?: string;
+}
+
+/** CAP 1.2 `info`. `eventCode` holds Vigie's taxonomy code; other tools' codes go in `eventCodes`. */
 export class AlertInfo {
-  @IsEnum(AlertCategory) category: AlertCategory;
-  @IsEnum(AlertEventCode) event: AlertEventCode;
+  @IsString() @IsNotEmpty() @MaxLength(35) language: string;
+  @IsArray() @ArrayMinSize(1) @IsEnum(AlertCategory, { each: true }) category: AlertCategory[];
+  @IsString() @IsNotEmpty() @MaxLength(200) event: string;
+  @IsEnum(AlertEventCode) eventCode: AlertEventCode;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => CapValue) eventCodes: CapValue[];
+  @IsArray() @IsString({ each: true }) responseType: string[];
   @IsEnum(AlertUrgency) urgency: AlertUrgency;
   @IsEnum(AlertSeverity) severity: AlertSeverity;
   @IsEnum(AlertCertainty) certainty: AlertCertainty;
+  @IsOptional() @IsString() @MaxLength(500) audience?: string;
+  @IsOptional() @IsISO8601({ strict: true }) effective?: string;
+  @IsOptional() @IsISO8601({ strict: true }) onset?: string;
+  @IsOptional() @IsISO8601({ strict: true }) expires?: string;
+  @IsOptional() @IsString() @MaxLength(200) senderName?: string;
   @IsString() @IsNotEmpty() @MaxLength(160) headline: string;
   @IsOptional() @IsString() @MaxLength(8000) description?: string;
   @IsOptional() @IsString() @MaxLength(4000) instruction?: string;
+  @IsOptional() @IsString() @MaxLength(2000) web?: string;
+  @IsOptional() @IsString() @MaxLength(500) contact?: string;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => CapValue) parameter: CapValue[];
+  @IsArray() @ValidateNested({ each: true }) @Type(() => CapResource) resource: CapResource[];
+  @IsArray() @ValidateNested({ each: true }) @Type(() => CapArea) area: CapArea[];
 }
 
-/** Where it happened, resolved by ingestion to a commune and its département. */
-export class AlertArea {
-  @Matches(COMMUNE_CODE_PATTERN) commune: string;
-  @IsString() @IsNotEmpty() communeName: string;
+/** Where the alert is, as ingestion resolved it against the official lists. */
+export class AlertLocation {
+  @IsOptional() @Matches(COMMUNE_CODE_PATTERN) commune: string | null;
+  @IsOptional() @IsString() communeName: string | null;
   @Matches(DEPARTMENT_CODE_PATTERN) department: string;
 }
 
-/** The state of an alert as every downstream service sees it. */
+/**
+ * The state of an alert as every downstream service sees it: a CAP 1.2 alert (identifier,
+ * sender, sent, status, msgType, scope, references, info blocks) plus what Vigie adds — the
+ * sending organisation, TLP, the resolved location, and whether fields hold personal data.
+ */
 export class AlertSnapshot {
   @IsUUID() alertId: string;
+  /** CAP `identifier`. */
+  @IsString() @IsNotEmpty() @MaxLength(200) identifier: string;
+  /** CAP `sender`. */
+  @IsString() @IsNotEmpty() @MaxLength(200) sender: string;
   @IsUUID() senderOrganisationId: string;
   @IsISO8601({ strict: true }) sent: string;
   @IsISO8601({ strict: true }) occurredAt: string;
   @IsEnum(AlertStatus) status: AlertStatus;
   @IsEnum(AlertMessageType) msgType: AlertMessageType;
   @IsEnum(AlertScope) scope: AlertScope;
+  @IsOptional() @IsString() @MaxLength(500) restriction?: string;
+  @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  /** CAP `references`: `sender,identifier,sent` of the messages this one updates or cancels. */
+  @IsArray() @IsString({ each: true }) references: string[];
+  @IsArray() @IsString({ each: true }) incidents: string[];
   @IsEnum(Tlp) tlp: Tlp;
-  @ValidateNested() @Type(() => AlertInfo) info: AlertInfo;
-  @ValidateNested() @Type(() => AlertArea) area: AlertArea;
+  /** True when free-text fields may hold personal data (names, plates…): retention applies. */
+  @IsBoolean() personalData: boolean;
+  @IsOptional() @IsUUID() siteId?: string;
+  @ValidateNested() @Type(() => AlertLocation) location: AlertLocation;
+  @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => AlertInfo) info: AlertInfo[];
+}
+
+/** The info block that carries Vigie's classification: the first one (CAP orders them by language). */
+export function primaryInfo(alert: Pick<AlertSnapshot, 'info'>): AlertInfo {
+  return alert.info[0];
 }

@@ -85,3 +85,23 @@ export enum Tlp {
   AmberStrict = 'AMBER+STRICT',
   Red = 'RED',
 }
+
+/** The French name of each event code, used as CAP `event` when a submitter gives none. */
+export const EVENT_LABELS_FR: Record<AlertEventCode, string> = {
+  [AlertEventCode.Intrusion]: 'Intrusion',
+  [AlertEventCode.Theft]: 'Vol',
+  [AlertEventCode.ArmedRobbery]: 'Vol à main armée',
+  [AlertEventCode.Assault]: 'Agression',
+  [AlertEventCode.SuspiciousBehaviour]: 'Comportement suspect',
+  [AlertEventCode.SuspiciousPackage]: 'Colis suspect',
+  [AlertEventCode.DroneOverflight]: 'Survol de drone',
+  [AlertEventCode.CrowdDisorder]: 'Troubles dans une foule',
+  [AlertEventCode.Fire]: 'Incendie',
+  [AlertEventCode.TerroristThreat]: 'Menace terroriste',
+  [AlertEventCode.CyberIncident]: 'Incident cyber',
+  [AlertEventCode.Other]: 'Autre événement',
+};
+
+/** CAP `valueName` of Vigie's event codes and of INSEE commune geocodes. */
+export const VIGIE_EVENT_CODE_NAME = 'vigie';
+export const INSEE_GEOCODE_NAME = 'INSEE';

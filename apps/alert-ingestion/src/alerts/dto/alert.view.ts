@@ -1,28 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AlertMessageType, AlertScope, AlertStatus, Tlp, type AlertSnapshot } from '@vigie/contracts';
-import { SubmitAlertInfoDto } from './submit-alert.dto';
+import { AlertSnapshot } from '@vigie/contracts';
 
-export class AlertAreaView {
-  @ApiProperty({ example: '69123' }) commune: string;
-  @ApiProperty({ example: 'Lyon' }) communeName: string;
-  @ApiProperty({ example: '69' }) department: string;
-}
-
-/** An alert as stored: the submitted fields plus what ingestion resolved. */
-export class AlertView {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) senderOrganisationId: string;
-  @ApiProperty() sent: string;
-  @ApiProperty() occurredAt: string;
-  @ApiProperty({ enum: AlertStatus }) status: AlertStatus;
-  @ApiProperty({ enum: AlertMessageType }) msgType: AlertMessageType;
-  @ApiProperty({ enum: AlertScope }) scope: AlertScope;
-  @ApiProperty({ enum: Tlp }) tlp: Tlp;
-  @ApiProperty({ type: SubmitAlertInfoDto }) info: SubmitAlertInfoDto;
-  @ApiProperty({ type: AlertAreaView }) area: AlertAreaView;
+/** An alert as stored: CAP 1.2 fields plus Vigie's resolution (location, TLP, sender organisation). */
+export class AlertView extends AlertSnapshot {
+  @ApiProperty({ format: 'uuid', description: 'Same as alertId' }) id: string;
 
   static of(snapshot: AlertSnapshot): AlertView {
-    const { alertId, ...rest } = snapshot;
-    return { id: alertId, ...rest };
+    return { id: snapshot.alertId, ...snapshot };
   }
 }

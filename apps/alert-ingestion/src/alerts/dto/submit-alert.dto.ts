@@ -1,15 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
   IsDefined,
   IsEnum,
   IsIn,
+  IsInt,
   IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -25,23 +32,80 @@ import {
   Tlp,
 } from '@vigie/contracts';
 
+export class CapValueDto {
+  @ApiProperty({ example: 'INSEE' }) @IsString() @IsNotEmpty() @MaxLength(200) valueName: string;
+  @ApiProperty({ example: '69123' }) @IsString() @MaxLength(2000) value: string;
+}
+
+export class CapResourceDto {
+  @ApiProperty({ example: 'Photo de la vidéoprotection' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  resourceDesc: string;
+  @ApiProperty({ example: 'image/jpeg' }) @IsString() @IsNotEmpty() @MaxLength(200) mimeType: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) size?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) uri?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) digest?: string;
+}
+
+export class CapAreaDto {
+  @ApiProperty({ example: 'Entrepôt, quai Rambaud, Lyon 2e' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  areaDesc: string;
+  @ApiPropertyOptional({ type: [String], example: [] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  polygon?: string[];
+  @ApiPropertyOptional({ type: [String], example: ['45.7440,4.8180 0.2'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  circle?: string[];
+  @ApiPropertyOptional({ type: [CapValueDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => CapValueDto)
+  geocode?: CapValueDto[];
+}
+
+/** One CAP 1.2 `info` block; fields CAP makes optional are optional here too. */
 export class SubmitAlertInfoDto {
-  @ApiProperty({ enum: AlertCategory, example: AlertCategory.Security })
-  @IsEnum(AlertCategory)
-  category: AlertCategory;
+  @ApiPropertyOptional({ default: 'fr-FR', example: 'fr-FR' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(35)
+  language?: string;
+
+  @ApiProperty({ enum: AlertCategory, isArray: true, example: [AlertCategory.Security] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsEnum(AlertCategory, { each: true })
+  category: AlertCategory[];
 
   @ApiProperty({ enum: AlertEventCode, example: AlertEventCode.Intrusion, description: 'Vigie event taxonomy' })
   @IsEnum(AlertEventCode)
-  event: AlertEventCode;
+  eventCode: AlertEventCode;
 
-  @ApiProperty({ enum: AlertUrgency, example: AlertUrgency.Immediate })
-  @IsEnum(AlertUrgency)
-  urgency: AlertUrgency;
+  @ApiPropertyOptional({
+    description: 'CAP event text; defaults to the French name of the event code',
+    example: 'Intrusion',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  event?: string;
 
-  @ApiProperty({ enum: AlertSeverity, example: AlertSeverity.Severe })
-  @IsEnum(AlertSeverity)
-  severity: AlertSeverity;
-
+  @ApiProperty({ enum: AlertUrgency, example: AlertUrgency.Immediate }) @IsEnum(AlertUrgency) urgency: AlertUrgency;
+  @ApiProperty({ enum: AlertSeverity, example: AlertSeverity.Severe }) @IsEnum(AlertSeverity) severity: AlertSeverity;
   @ApiProperty({ enum: AlertCertainty, example: AlertCertainty.Observed })
   @IsEnum(AlertCertainty)
   certainty: AlertCertainty;
@@ -58,24 +122,59 @@ export class SubmitAlertInfoDto {
   @MaxLength(8000)
   description?: string;
 
-  @ApiPropertyOptional({ maxLength: 4000 })
+  @ApiPropertyOptional({ maxLength: 4000 }) @IsOptional() @IsString() @MaxLength(4000) instruction?: string;
+  @ApiPropertyOptional({ type: [String], example: ['Monitor'] })
   @IsOptional()
-  @IsString()
-  @MaxLength(4000)
-  instruction?: string;
+  @IsArray()
+  @IsString({ each: true })
+  responseType?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) audience?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) effective?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) onset?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) expires?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) senderName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) web?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) contact?: string;
+  @ApiPropertyOptional({ type: [CapValueDto] })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => CapValueDto)
+  eventCodes?: CapValueDto[];
+  @ApiPropertyOptional({ type: [CapValueDto] })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => CapValueDto)
+  parameter?: CapValueDto[];
+  @ApiPropertyOptional({ type: [CapResourceDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CapResourceDto)
+  resource?: CapResourceDto[];
+  @ApiPropertyOptional({
+    type: [CapAreaDto],
+    description: 'CAP areas; when absent, one area is made from the location (geocode INSEE)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CapAreaDto)
+  area?: CapAreaDto[];
 }
 
-export class SubmitAlertAreaDto {
+export class SubmitLocationDto {
   @ApiProperty({ description: 'INSEE code of the commune', example: '69123' })
   @Matches(COMMUNE_CODE_PATTERN, { message: 'commune must be a 5-character INSEE commune code' })
   commune: string;
 }
 
-/** A new alert, aligned with CAP 1.2 (one info block, the area given as an INSEE commune). */
+/** A new alert: CAP 1.2 in JSON, plus Vigie's location, TLP and personal-data flag. */
 export class SubmitAlertDto {
-  @ApiProperty({ enum: AlertStatus, example: AlertStatus.Actual })
-  @IsEnum(AlertStatus)
-  status: AlertStatus;
+  @ApiProperty({ enum: AlertStatus, example: AlertStatus.Actual }) @IsEnum(AlertStatus) status: AlertStatus;
 
   @ApiPropertyOptional({ enum: [AlertMessageType.Alert], default: AlertMessageType.Alert })
   @IsOptional()
@@ -89,10 +188,27 @@ export class SubmitAlertDto {
   @IsEnum(AlertScope)
   scope?: AlertScope;
 
+  @ApiPropertyOptional({ description: "The submitter's own identifier (CAP identifier); Vigie's id by default" })
+  @IsOptional()
+  @Matches(/^[^\s,<&]{1,200}$/, { message: 'identifier must be 1-200 characters without spaces, commas, < or &' })
+  identifier?: string;
+
   @ApiPropertyOptional({ enum: Tlp, default: Tlp.Amber, description: 'Traffic Light Protocol 2.0 label' })
   @IsOptional()
   @IsEnum(Tlp)
   tlp?: Tlp;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Free-text fields hold personal data (erased after the retention period)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  personalData?: boolean;
+
+  @ApiPropertyOptional({ description: 'Registry site concerned' }) @IsOptional() @IsUUID() siteId?: string;
+  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsString({ each: true }) incidents?: string[];
 
   @ApiPropertyOptional({
     description: 'When it happened (ISO 8601); defaults to now',
@@ -102,15 +218,17 @@ export class SubmitAlertDto {
   @IsISO8601({ strict: true })
   occurredAt?: string;
 
-  @ApiProperty({ type: SubmitAlertInfoDto })
+  @ApiProperty({ type: SubmitLocationDto })
   @IsDefined()
   @ValidateNested()
-  @Type(() => SubmitAlertInfoDto)
-  info: SubmitAlertInfoDto;
+  @Type(() => SubmitLocationDto)
+  location: SubmitLocationDto;
 
-  @ApiProperty({ type: SubmitAlertAreaDto })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => SubmitAlertAreaDto)
-  area: SubmitAlertAreaDto;
+  @ApiProperty({ type: [SubmitAlertInfoDto], description: 'CAP info blocks, one per language' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => SubmitAlertInfoDto)
+  info: SubmitAlertInfoDto[];
 }
