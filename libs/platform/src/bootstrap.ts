@@ -1,5 +1,6 @@
 import { Logger, type DynamicModule, type INestApplication, type LogLevel, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConsumerGroupState, kafkaConsumerStrategy } from '@vigie/messaging';
 import type { ServiceConfig } from './config/service.config';
@@ -12,6 +13,8 @@ export interface ServiceDefinition<C extends ServiceConfig> {
   /** True when the service consumes events. */
   consumes: boolean;
   docs: { title: string; description: string };
+  /** Service-specific HTTP set-up (extra body parsers…), before the app initialises. */
+  configure?: (app: NestExpressApplication) => void;
 }
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -24,13 +27,14 @@ export async function bootstrapService<C extends ServiceConfig>(
   definition: ServiceDefinition<C>,
 ): Promise<INestApplication> {
   const config = definition.loadConfig();
-  const app = await NestFactory.create(definition.module(config), {
+  const app = await NestFactory.create<NestExpressApplication>(definition.module(config), {
     logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
   });
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
-  app.getHttpAdapter().getInstance().disable('x-powered-by');
+  app.disable('x-powered-by');
+  definition.configure?.(app);
 
   const document = SwaggerModule.createDocument(
     app,
