@@ -53,8 +53,8 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
   const kafka = new Kafka({ clientId: 'vigie-e2e', brokers, logLevel: logLevel.NOTHING });
   let producer: Producer;
 
-  const postAlert = (key: string | undefined, body: unknown) =>
-    request<any>('POST', `${stack.url('alert-ingestion')}/v1/alerts`, { key, body });
+  const postAlert = (key: string | undefined, body: unknown, headers: Record<string, string> = {}) =>
+    request<any>('POST', `${stack.url('alert-ingestion')}/v1/alerts`, { key, body, headers });
 
   const deliveriesTo = (alertId: string): ReceivedRequest[] =>
     sink.received.filter(
@@ -234,6 +234,28 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
     const after = await readTopic(brokers, Topics.AlertSubmittedV1);
     expect(after).toHaveLength(before + 1);
     expect(after.filter((message) => message.key?.toString() === alertId)).toHaveLength(1);
+  }, 60_000);
+
+  it('makes retries safe with an Idempotency-Key: one alert, one event, the same answer', async () => {
+    const headers = { 'idempotency-key': `alarm-centre-${randomUUID()}` };
+    const first = await postAlert(firm.key, intrusionInLyon, headers);
+    expect(first.status).toBe(201);
+    const retries = await Promise.all([1, 2, 3].map(() => postAlert(firm.key, intrusionInLyon, headers)));
+    for (const retry of retries) {
+      expect(retry.status).toBe(201);
+      expect(retry.body).toEqual(first.body);
+      expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    }
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+
+    const changed = await postAlert(firm.key, { ...intrusionInLyon, tlp: 'RED' }, headers);
+    expect(changed.status).toBe(422);
+    expect(changed.body.error).toBe('idempotency_key_reused');
+    const malformed = await postAlert(firm.key, intrusionInLyon, { 'idempotency-key': 'has spaces in it' });
+    expect(malformed.status).toBe(400);
+
+    await alertDelivered();
+    expect(await messagesWithKey(brokers, Topics.AlertSubmittedV1, first.body.id)).toHaveLength(1);
   }, 60_000);
 
   it('answers 401 without a valid key and 403 for an organisation that is not active', async () => {

@@ -1,7 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
+import { ApiIdempotencyKey, IdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { AlertsService } from './alerts.service';
 import { AlertView } from './dto/alert.view';
 import { SubmitAlertDto } from './dto/submit-alert.dto';
@@ -18,8 +20,16 @@ export class AlertsController {
   })
   @ApiCreatedResponse({ type: AlertView })
   @ApiBadRequestResponse({ description: 'Invalid body: `details` lists each field and its problems.' })
-  async submit(@Body() input: SubmitAlertDto, @CurrentCaller() caller: Caller): Promise<AlertView> {
-    return AlertView.of(await this.alerts.submit(input, caller));
+  @ApiIdempotencyKey()
+  async submit(
+    @Body() input: SubmitAlertDto,
+    @CurrentCaller() caller: Caller,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AlertView> {
+    const { alert, created } = await this.alerts.submit(input, caller, idempotencyKey);
+    if (!created) response.setHeader('Idempotent-Replayed', 'true');
+    return AlertView.of(alert);
   }
 
   @Get(':id')

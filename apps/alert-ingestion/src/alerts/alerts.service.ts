@@ -3,11 +3,19 @@ import { AlertSubmittedV1, newEventId, primaryInfo, type AlertSnapshot } from '@
 import { DirectoryOrganisation, isEntitledIn, type Caller } from '@vigie/access';
 import { Geography } from '@vigie/geo';
 import { Outbox } from '@vigie/messaging';
-import { ForbiddenError, InvalidRequestError, NotFoundError } from '@vigie/platform';
+import { DomainError, ForbiddenError, InvalidRequestError, NotFoundError } from '@vigie/platform';
+import { HttpStatus } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Alert } from './alert.entity';
 import { newAlertSnapshot } from './alert.snapshot';
 import type { SubmitAlertDto } from './dto/submit-alert.dto';
+import { requestFingerprint } from '../idempotency/request-fingerprint';
+
+export interface Submission {
+  alert: AlertSnapshot;
+  /** False when an earlier request with the same Idempotency-Key and body created it. */
+  created: boolean;
+}
 
 @Injectable()
 export class AlertsService {
@@ -19,8 +27,12 @@ export class AlertsService {
     private readonly outbox: Outbox,
   ) {}
 
-  /** Stores the alert and its alert.submitted.v1 event in one transaction. */
-  async submit(input: SubmitAlertDto, caller: Caller): Promise<AlertSnapshot> {
+  /**
+   * Stores the alert and its alert.submitted.v1 event in one transaction. With an idempotency
+   * key, the key is recorded in that transaction too: a retry of the same request returns the
+   * alert already created, a different request under the same key is refused (422).
+   */
+  async submit(input: SubmitAlertDto, caller: Caller, idempotencyKey?: string): Promise<Submission> {
     const commune = this.geography.commune(input.location.commune);
     if (!commune) {
       throw new InvalidRequestError([
@@ -42,7 +54,16 @@ export class AlertsService {
       sent: new Date(),
       commune,
     });
-    await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
+      if (idempotencyKey) {
+        const fingerprint = requestFingerprint('POST /v1/alerts', input);
+        const claimed = (await manager.query(
+          `INSERT INTO idempotency_keys (organisation_id, key, request_hash, alert_id) VALUES ($1, $2, $3, $4)
+           ON CONFLICT DO NOTHING RETURNING alert_id`,
+          [sender.id, idempotencyKey, fingerprint, snapshot.alertId],
+        )) as unknown[];
+        if (claimed.length === 0) return this.replay(sender.id, idempotencyKey, fingerprint);
+      }
       await manager.insert(Alert, {
         id: snapshot.alertId,
         senderOrganisationId: snapshot.senderOrganisationId,
@@ -61,8 +82,24 @@ export class AlertsService {
         key: snapshot.alertId,
         payload: { alert: snapshot },
       });
+      return { alert: snapshot, created: true };
     });
-    return snapshot;
+  }
+
+  private async replay(organisationId: string, key: string, fingerprint: string): Promise<Submission> {
+    const [earlier] = (await this.dataSource.query(
+      `SELECT i.request_hash, a.snapshot FROM idempotency_keys i JOIN alerts a ON a.id = i.alert_id
+       WHERE i.organisation_id = $1 AND i.key = $2`,
+      [organisationId, key],
+    )) as { request_hash: string; snapshot: AlertSnapshot }[];
+    if (earlier.request_hash !== fingerprint) {
+      throw new DomainError(
+        'idempotency_key_reused',
+        'this Idempotency-Key was used for a different request',
+        HttpStatus.UNPROCESSABLE_ENTITY,
+      );
+    }
+    return { alert: earlier.snapshot, created: false };
   }
 
   /** An alert, for its sender only (recipients read it through routing and notification). */

@@ -1,0 +1,28 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
+import { InvalidRequestError } from '@vigie/platform';
+import type { Request } from 'express';
+import { isValidIdempotencyKey } from './request-fingerprint';
+
+/** The request's `Idempotency-Key` header, if any; a malformed one is a 400. */
+export const IdempotencyKey = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined => {
+  const value = context.switchToHttp().getRequest<Request>().header('idempotency-key');
+  if (value === undefined) return undefined;
+  if (!isValidIdempotencyKey(value)) {
+    throw new InvalidRequestError([
+      { field: 'Idempotency-Key', problems: ['must be 1 to 200 visible ASCII characters'] },
+    ]);
+  }
+  return value;
+});
+
+/** OpenAPI description of the header. */
+export const ApiIdempotencyKey = (): MethodDecorator =>
+  ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Makes retries safe: the same key with the same body returns the alert already created (header ' +
+      'Idempotent-Replayed: true); the same key with another body is refused with 422. Keys are per organisation.',
+    example: 'alarm-centre-2026-11-28-000042',
+  });
