@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { Stack, repoRoot, type StackOptions } from '@vigie/testing';
 import { join } from 'node:path';
 import { e2eEnv, newSecretsKey } from './e2e.env';
@@ -20,5 +21,19 @@ export function startTestStack(
     webhookSecretsKey: keys.webhookSecretsKey ?? newSecretsKey(),
     logDir: join(repoRoot(), '.vigie', 'test-logs', name),
     ...options,
+  });
+}
+
+/** The dedicated test broker (scripts/test.sh starts it), stopped and started again by durability tests. */
+export function testBroker(command: 'up' | 'down'): void {
+  const port = Number(e2eEnv.kafkaBrokers.split(':').pop());
+  execFileSync('bash', [join(repoRoot(), 'scripts', 'infra.sh'), command], {
+    env: {
+      ...process.env,
+      VIGIE_HOME: join(repoRoot(), '.vigie', 'test-broker'),
+      KAFKA_PORT: String(port),
+      KAFKA_CONTROLLER_PORT: String(port + 1),
+    },
+    stdio: 'ignore',
   });
 }

@@ -5,3 +5,4 @@ export * from './stack';
 export * from './http-client';
 export * from './partners';
 export * from './topic-reader';
+export * from './tcp-proxy';

@@ -1,6 +1,8 @@
 import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
 import { ServerKafka, type CustomStrategy, type KafkaOptions } from '@nestjs/microservices';
+import { Logger } from '@nestjs/common';
 import type { ConsumerGroupState } from '../consumer/consumer-group.state';
+import { backoffDelay } from '../consumer/failure.policy';
 import type { KafkaSettings } from './kafka.settings';
 
 function clientConfig(settings: KafkaSettings): KafkaConfig {
@@ -17,8 +19,18 @@ export function createKafkaClient(settings: KafkaSettings): Kafka {
   return new Kafka(clientConfig(settings));
 }
 
-/** The Nest Kafka server, reporting group membership from before the consumer first joins. */
-class GroupTrackingKafkaServer extends ServerKafka {
+/**
+ * The Nest Kafka server, reporting group membership from before the consumer first joins, and
+ * coming back by itself after kafkajs gives up: when the broker stays away long enough,
+ * kafkajs crashes the consumer without restarting it (e.g. "Failed to find group
+ * coordinator"), which would leave the service alive but deaf.
+ */
+class ResilientKafkaServer extends ServerKafka {
+  private readonly log = new Logger('KafkaConsumer');
+  private restarts = 0;
+  private restarting = false;
+  private closing = false;
+
   constructor(
     options: KafkaOptions['options'],
     private readonly groupState: ConsumerGroupState,
@@ -26,9 +38,40 @@ class GroupTrackingKafkaServer extends ServerKafka {
     super(options ?? {});
   }
 
+  override async close(): Promise<void> {
+    this.closing = true;
+    await super.close();
+  }
+
   protected override registerConsumerEventListeners(): void {
     super.registerConsumerEventListeners();
-    if (this.consumer) this.groupState.track(this.consumer);
+    const consumer = this.consumer;
+    if (!consumer) return;
+    this.groupState.track(consumer);
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.restarts = 0;
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) this.restartLater(payload.error);
+    });
+  }
+
+  private restartLater(cause: Error): void {
+    if (this.restarting || this.closing) return;
+    this.restarting = true;
+    this.restarts += 1;
+    const delay = backoffDelay(this.restarts, { baseDelayMs: 500, maxDelayMs: 10_000 });
+    this.log.warn(`consumer stopped (${cause.message}); starting it again in ${delay} ms`);
+    setTimeout(() => {
+      void (async () => {
+        await super.close().catch(() => undefined);
+        this.restarting = false;
+        if (this.closing) return;
+        await this.listen((error?: unknown) => {
+          if (error) this.restartLater(error as Error);
+        });
+      })();
+    }, delay).unref();
   }
 }
 
@@ -38,7 +81,7 @@ class GroupTrackingKafkaServer extends ServerKafka {
  * is emptied so the group id is exactly the configured one.
  */
 export function kafkaConsumerStrategy(settings: KafkaSettings, groupState: ConsumerGroupState): CustomStrategy {
-  return { strategy: new GroupTrackingKafkaServer(kafkaConsumerOptions(settings), groupState) };
+  return { strategy: new ResilientKafkaServer(kafkaConsumerOptions(settings), groupState) };
 }
 
 function kafkaConsumerOptions(settings: KafkaSettings): KafkaOptions['options'] {

@@ -1,5 +1,6 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
+import { isTransient } from '@vigie/messaging';
 import { DomainError } from './domain.error';
 
 export interface ErrorBody {
@@ -32,6 +33,10 @@ export class ErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.describe(exception);
     if (status === 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (status === 503) {
+      this.logger.warn(`unavailable: ${(exception as Error).message}`);
+      response.setHeader('Retry-After', '5');
+    }
     response.status(status).json(body);
   }
 
@@ -56,6 +61,13 @@ export class ErrorFilter implements ExceptionFilter {
     const status = (exception as { status?: unknown })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return [status, { error: CODES[status] ?? 'bad_request', message: (exception as Error).message }];
+    }
+    // The database or the broker is out of reach: nothing was accepted, the client may retry.
+    if (isTransient(exception)) {
+      return [
+        HttpStatus.SERVICE_UNAVAILABLE,
+        { error: 'unavailable', message: 'temporarily unavailable; retry later' },
+      ];
     }
     return [HttpStatus.INTERNAL_SERVER_ERROR, { error: 'internal', message: 'internal error' }];
   }
