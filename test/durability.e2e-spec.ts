@@ -69,6 +69,14 @@ describe('durability: an accepted alert is never lost, and nothing is accepted t
 
   it('accepts alerts while the broker is down and publishes every one, once, when it returns', async () => {
     testBroker('down');
+    // Every consumer has noticed before anything is sent.
+    for (const service of ['alert-ingestion', 'prefect-routing', 'notification'] as const) {
+      await waitFor(async () => (await request('GET', `${stack.url(service)}/health`)).status === 503, {
+        what: `${service} to report the broker down`,
+        timeoutMs: 30_000,
+        intervalMs: 250,
+      });
+    }
     const accepted: string[] = [];
     for (let i = 0; i < 10; i++) {
       const response = await request<any>('POST', `${stack.url('alert-ingestion')}/v1/alerts`, {
