@@ -127,10 +127,14 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
     expect(policy).toEqual({ [Topics.PartnerChangedV1]: 'compact', [Topics.AlertSubmittedV1]: 'delete' });
     expect(topics.sort()).toEqual(
       [
+        'alert.cancelled.v1',
+        'alert.cancelled.v1.dlq',
         'alert.routed.v1',
         'alert.routed.v1.dlq',
         'alert.submitted.v1',
         'alert.submitted.v1.dlq',
+        'alert.updated.v1',
+        'alert.updated.v1.dlq',
         'partner.changed.v1',
         'partner.changed.v1.dlq',
       ].sort(),
@@ -256,6 +260,54 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
 
     await alertDelivered();
     expect(await messagesWithKey(brokers, Topics.AlertSubmittedV1, first.body.id)).toHaveLength(1);
+  }, 60_000);
+
+  it('updates and cancels an alert as an immutable chain, delivered to whoever received the original', async () => {
+    const original = await postAlert(firm.key, intrusionInLyon);
+    expect(original.status).toBe(201);
+    const id = original.body.id as string;
+    const ingestion = stack.url('alert-ingestion');
+    const change = (path: string, body: unknown, key = firm.key) =>
+      request<any>('POST', `${ingestion}/v1/alerts/${id}/${path}`, { key, body });
+    const deliveredMessage = (alertId: string) =>
+      waitFor(() => deliveriesTo(alertId)[0], { what: `the delivery of ${alertId}`, timeoutMs: 15000 });
+
+    const updatedInfo = { ...intrusionInfo, headline: 'Intrusion : individus en fuite vers le pont Pasteur' };
+    const update = await change('updates', { ...intrusionInLyon, info: [updatedInfo] });
+    expect(update.status).toBe(201);
+    expect(update.body).toMatchObject({ msgType: 'Update', originalAlertId: id, status: 'Actual' });
+    expect(update.body.references).toEqual([
+      `vigie:organisation:${firm.id},${id},${original.body.sent.slice(0, 19)}+00:00`,
+    ]);
+    const updateDelivery = JSON.parse((await deliveredMessage(update.body.id)).body);
+    expect(updateDelivery.alert).toMatchObject({ msgType: 'Update', info: [{ headline: updatedInfo.headline }] });
+    expect(updateDelivery.recipient).toMatchObject({ organisationId: rhone.id, rule: 'chain-of-the-original' });
+
+    const wrongStatus = await change('updates', { ...intrusionInLyon, status: 'Exercise' });
+    expect(wrongStatus.status).toBe(400);
+    const otherFirm = await registerActivePartner(
+      registry,
+      { kind: 'SECURITY_FIRM', name: 'Autre Société', departments: ['69'] },
+      { conventions: [PRIVATE_SECURITY] },
+    );
+    await waitUntilAccepted(ingestion, otherFirm.key);
+    expect((await change('updates', intrusionInLyon, otherFirm.key)).status).toBe(404);
+    expect((await change('cancel', { note: 'pas à vous' }, otherFirm.key)).status).toBe(404);
+
+    const cancel = await change('cancel', { note: 'Fausse alerte : déclenchement intempestif' });
+    expect(cancel.status).toBe(201);
+    expect(cancel.body).toMatchObject({ msgType: 'Cancel', note: 'Fausse alerte : déclenchement intempestif' });
+    expect(cancel.body.references).toHaveLength(2);
+    expect(JSON.parse((await deliveredMessage(cancel.body.id)).body).alert.msgType).toBe('Cancel');
+    expect((await change('cancel', { note: 'encore' })).status).toBe(409);
+    expect((await change('updates', intrusionInLyon)).status).toBe(409);
+
+    const history = await request<any[]>('GET', `${ingestion}/v1/alerts/${update.body.id}/history`, { key: firm.key });
+    expect(history.body.map((message) => message.msgType)).toEqual(['Alert', 'Update', 'Cancel']);
+    const keyed = await messagesWithKey(brokers, Topics.AlertUpdatedV1, id);
+    expect(keyed.map((message) => JSON.parse(message.value!.toString()).payload.alert.alertId)).toEqual([
+      update.body.id,
+    ]);
   }, 60_000);
 
   it('answers 401 without a valid key and 403 for an organisation that is not active', async () => {

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PartnerDirectoryModule } from '@vigie/access';
 import { ServiceInfrastructureModule } from '@vigie/platform';
+import { AlertChangesController } from './alerts/alert-changes.controller';
 import { AlertsController } from './alerts/alerts.controller';
 import { AlertsService } from './alerts/alerts.service';
 import type { IngestionConfig } from './config';
@@ -12,7 +13,7 @@ export class IngestionModule {
     return {
       module: IngestionModule,
       imports: [ServiceInfrastructureModule.for(config, INGESTION_TABLES), PartnerDirectoryModule],
-      controllers: [AlertsController],
+      controllers: [AlertsController, AlertChangesController],
       providers: [AlertsService],
     };
   }

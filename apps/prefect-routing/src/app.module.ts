@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PartnerDirectoryModule } from '@vigie/access';
 import { ServiceInfrastructureModule } from '@vigie/platform';
-import { AlertSubmittedConsumer } from './routing/alert-submitted.consumer';
+import { AlertMessagesConsumer } from './routing/alert-messages.consumer';
 import { RoutingController } from './routing/routing.controller';
 import { RoutingService } from './routing/routing.service';
 import type { RoutingConfig } from './config';
@@ -13,7 +13,7 @@ export class RoutingModule {
     return {
       module: RoutingModule,
       imports: [ServiceInfrastructureModule.for(config, ROUTING_TABLES), PartnerDirectoryModule],
-      controllers: [RoutingController, AlertSubmittedConsumer],
+      controllers: [RoutingController, AlertMessagesConsumer],
       providers: [RoutingService],
     };
   }

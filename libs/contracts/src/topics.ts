@@ -4,6 +4,8 @@
  */
 export const Topics = {
   AlertSubmittedV1: 'alert.submitted.v1',
+  AlertUpdatedV1: 'alert.updated.v1',
+  AlertCancelledV1: 'alert.cancelled.v1',
   AlertRoutedV1: 'alert.routed.v1',
   PartnerChangedV1: 'partner.changed.v1',
 } as const;

@@ -5,6 +5,7 @@ import type { AlertMessageType, AlertSnapshot, AlertStatus, Tlp } from '@vigie/c
 @Entity({ name: 'alerts' })
 export class Alert {
   @PrimaryColumn('uuid') id: string;
+  @Column({ name: 'original_alert_id', type: 'uuid' }) originalAlertId: string;
   @Column({ name: 'sender_organisation_id', type: 'uuid' }) senderOrganisationId: string;
   @Column('timestamptz') sent: Date;
   @Column('text') status: AlertStatus;

@@ -16,6 +16,19 @@ export interface SnapshotContext {
   senderOrganisationId: string;
   sent: Date;
   commune: Commune;
+  /** For an update or a cancellation: the messages of the chain so far, oldest first. */
+  earlier?: AlertSnapshot[];
+  msgType?: AlertMessageType;
+}
+
+/** CAP dateTime: seconds precision and an explicit offset (CAP 1.2 forbids "Z"). */
+export function capDateTime(iso: string): string {
+  return `${new Date(iso).toISOString().slice(0, 19)}+00:00`;
+}
+
+/** A CAP `references` entry: `sender,identifier,sent` of an earlier message. */
+export function capReference(message: Pick<AlertSnapshot, 'sender' | 'identifier' | 'sent'>): string {
+  return `${message.sender},${message.identifier},${capDateTime(message.sent)}`;
 }
 
 /** CAP `sender` for an organisation: stable, and never a person's address. */
@@ -64,20 +77,22 @@ function infoOf(input: SubmitAlertInfoDto, commune: Commune): AlertInfo {
   };
 }
 
-/** The snapshot of a newly submitted alert: the submitted CAP fields, with Vigie's defaults and resolution. */
+/** The snapshot of a new message — an alert, or an update or cancellation of earlier ones — with Vigie's defaults and resolution. */
 export function newAlertSnapshot(input: SubmitAlertDto, context: SnapshotContext): AlertSnapshot {
+  const earlier = context.earlier ?? [];
   return {
     alertId: context.alertId,
+    originalAlertId: earlier[0]?.alertId ?? context.alertId,
     identifier: input.identifier ?? context.alertId,
     sender: capSender(context.senderOrganisationId),
     senderOrganisationId: context.senderOrganisationId,
     sent: context.sent.toISOString(),
     occurredAt: input.occurredAt ? new Date(input.occurredAt).toISOString() : context.sent.toISOString(),
     status: input.status,
-    msgType: AlertMessageType.Alert,
+    msgType: context.msgType ?? AlertMessageType.Alert,
     scope: input.scope ?? AlertScope.Restricted,
     note: input.note,
-    references: [],
+    references: earlier.map(capReference),
     incidents: input.incidents ?? [],
     tlp: input.tlp ?? Tlp.Amber,
     personalData: input.personalData ?? false,

@@ -1,15 +1,24 @@
-import { Injectable } from '@nestjs/common';
-import { AlertSubmittedV1, newEventId, primaryInfo, type AlertSnapshot } from '@vigie/contracts';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import {
+  AlertCancelledV1,
+  AlertMessageType,
+  AlertSubmittedV1,
+  AlertUpdatedV1,
+  newEventId,
+  primaryInfo,
+  type AlertSnapshot,
+  type EventDefinition,
+} from '@vigie/contracts';
 import { DirectoryOrganisation, isEntitledIn, type Caller } from '@vigie/access';
-import { Geography } from '@vigie/geo';
+import { Geography, type Commune } from '@vigie/geo';
 import { Outbox } from '@vigie/messaging';
-import { DomainError, ForbiddenError, InvalidRequestError, NotFoundError } from '@vigie/platform';
-import { HttpStatus } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { Alert } from './alert.entity';
-import { newAlertSnapshot } from './alert.snapshot';
-import type { SubmitAlertDto } from './dto/submit-alert.dto';
+import { ConflictError, DomainError, ForbiddenError, InvalidRequestError, NotFoundError } from '@vigie/platform';
+import { DataSource, type EntityManager } from 'typeorm';
 import { requestFingerprint } from '../idempotency/request-fingerprint';
+import { Alert } from './alert.entity';
+import { capReference, newAlertSnapshot } from './alert.snapshot';
+import type { CancelAlertDto } from './dto/cancel-alert.dto';
+import type { SubmitAlertDto } from './dto/submit-alert.dto';
 
 export interface Submission {
   alert: AlertSnapshot;
@@ -17,6 +26,17 @@ export interface Submission {
   created: boolean;
 }
 
+interface Idempotency {
+  key: string;
+  operation: string;
+  body: unknown;
+}
+
+/**
+ * Accepts alerts and the updates and cancellations of their chains. Every accepted message
+ * and its event commit in one transaction (outbox); chains are immutable and keyed on Kafka by
+ * their original alert, so their messages stay in order.
+ */
 @Injectable()
 export class AlertsService {
   // Loaded when the service starts, not on the first request.
@@ -27,45 +47,101 @@ export class AlertsService {
     private readonly outbox: Outbox,
   ) {}
 
-  /**
-   * Stores the alert and its alert.submitted.v1 event in one transaction. With an idempotency
-   * key, the key is recorded in that transaction too: a retry of the same request returns the
-   * alert already created, a different request under the same key is refused (422).
-   */
   async submit(input: SubmitAlertDto, caller: Caller, idempotencyKey?: string): Promise<Submission> {
-    const commune = this.geography.commune(input.location.commune);
-    if (!commune) {
+    const sender = await this.sender(caller);
+    const snapshot = newAlertSnapshot(input, {
+      alertId: newEventId(),
+      senderOrganisationId: sender.id,
+      sent: new Date(),
+      commune: this.entitledCommune(sender, input.location.commune),
+    });
+    return this.store(snapshot, AlertSubmittedV1, this.idempotency(idempotencyKey, 'POST /v1/alerts', input));
+  }
+
+  /** A new message in the chain of alert `id`, with the content given; same status as the original. */
+  async update(id: string, input: SubmitAlertDto, caller: Caller, idempotencyKey?: string): Promise<Submission> {
+    const sender = await this.sender(caller);
+    const chain = await this.openChain(id, caller);
+    if (input.status !== chain[0].status) {
       throw new InvalidRequestError([
-        {
-          field: 'location.commune',
-          problems: [`${input.location.commune} is not a commune of the official INSEE list`],
-        },
+        { field: 'status', problems: [`an update keeps the status of the alert it updates (${chain[0].status})`] },
       ]);
-    }
-    const sender = await this.dataSource.manager.findOneByOrFail(DirectoryOrganisation, { id: caller.organisationId! });
-    if (!isEntitledIn(sender, commune.department)) {
-      throw new ForbiddenError(
-        `not entitled to publish in département ${commune.department}: no convention deployed there counts you as a member`,
-      );
     }
     const snapshot = newAlertSnapshot(input, {
       alertId: newEventId(),
       senderOrganisationId: sender.id,
       sent: new Date(),
-      commune,
+      commune: this.entitledCommune(sender, input.location.commune),
+      earlier: chain,
+      msgType: AlertMessageType.Update,
     });
+    return this.store(
+      snapshot,
+      AlertUpdatedV1,
+      this.idempotency(idempotencyKey, `POST /v1/alerts/${id}/updates`, input),
+    );
+  }
+
+  /** Ends the chain of alert `id`: a Cancel message carrying the latest content and the reason. */
+  async cancel(id: string, input: CancelAlertDto, caller: Caller, idempotencyKey?: string): Promise<Submission> {
+    const chain = await this.openChain(id, caller);
+    const latest = chain[chain.length - 1];
+    const alertId = newEventId();
+    const snapshot: AlertSnapshot = {
+      ...latest,
+      alertId,
+      identifier: alertId,
+      sent: new Date().toISOString(),
+      msgType: AlertMessageType.Cancel,
+      note: input.note,
+      references: chain.map(capReference),
+    };
+    return this.store(
+      snapshot,
+      AlertCancelledV1,
+      this.idempotency(idempotencyKey, `POST /v1/alerts/${id}/cancel`, input),
+    );
+  }
+
+  /** An alert, for its sender only (recipients read it through routing and notification). */
+  async get(id: string, caller: Caller): Promise<AlertSnapshot> {
+    const alert = await this.dataSource.manager.findOneBy(Alert, { id });
+    if (!alert || alert.senderOrganisationId !== caller.organisationId) throw new NotFoundError('alert', id);
+    return alert.snapshot;
+  }
+
+  /** Every message of the alert's chain, oldest first. */
+  async history(id: string, caller: Caller): Promise<AlertSnapshot[]> {
+    const alert = await this.get(id, caller);
+    return this.chainOf(this.dataSource.manager, alert.originalAlertId);
+  }
+
+  private async store(
+    snapshot: AlertSnapshot,
+    definition: EventDefinition<{ alert: AlertSnapshot }>,
+    idempotency: Idempotency | null,
+  ): Promise<Submission> {
     return this.dataSource.transaction(async (manager) => {
-      if (idempotencyKey) {
-        const fingerprint = requestFingerprint('POST /v1/alerts', input);
+      if (idempotency) {
+        const fingerprint = requestFingerprint(idempotency.operation, idempotency.body);
         const claimed = (await manager.query(
           `INSERT INTO idempotency_keys (organisation_id, key, request_hash, alert_id) VALUES ($1, $2, $3, $4)
            ON CONFLICT DO NOTHING RETURNING alert_id`,
-          [sender.id, idempotencyKey, fingerprint, snapshot.alertId],
+          [snapshot.senderOrganisationId, idempotency.key, fingerprint, snapshot.alertId],
         )) as unknown[];
-        if (claimed.length === 0) return this.replay(sender.id, idempotencyKey, fingerprint);
+        if (claimed.length === 0) return this.replay(snapshot.senderOrganisationId, idempotency.key, fingerprint);
+      }
+      if (snapshot.msgType !== AlertMessageType.Alert) {
+        // One change at a time per chain: the chain read below is the one this message extends.
+        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [snapshot.originalAlertId]);
+        const chain = await this.chainOf(manager, snapshot.originalAlertId);
+        if (chain.some((message) => message.msgType === AlertMessageType.Cancel)) {
+          throw new ConflictError('this alert was cancelled; it can no longer change');
+        }
       }
       await manager.insert(Alert, {
         id: snapshot.alertId,
+        originalAlertId: snapshot.originalAlertId,
         senderOrganisationId: snapshot.senderOrganisationId,
         sent: new Date(snapshot.sent),
         status: snapshot.status,
@@ -77,11 +153,7 @@ export class AlertsService {
         personalData: snapshot.personalData,
         snapshot,
       });
-      await this.outbox.add(manager, {
-        definition: AlertSubmittedV1,
-        key: snapshot.alertId,
-        payload: { alert: snapshot },
-      });
+      await this.outbox.add(manager, { definition, key: snapshot.originalAlertId, payload: { alert: snapshot } });
       return { alert: snapshot, created: true };
     });
   }
@@ -102,10 +174,40 @@ export class AlertsService {
     return { alert: earlier.snapshot, created: false };
   }
 
-  /** An alert, for its sender only (recipients read it through routing and notification). */
-  async get(id: string, caller: Caller): Promise<AlertSnapshot> {
-    const alert = await this.dataSource.manager.findOneBy(Alert, { id });
-    if (!alert || alert.senderOrganisationId !== caller.organisationId) throw new NotFoundError('alert', id);
-    return alert.snapshot;
+  private idempotency(key: string | undefined, operation: string, body: unknown): Idempotency | null {
+    return key ? { key, operation, body } : null;
+  }
+
+  private sender(caller: Caller): Promise<DirectoryOrganisation> {
+    return this.dataSource.manager.findOneByOrFail(DirectoryOrganisation, { id: caller.organisationId! });
+  }
+
+  private entitledCommune(sender: DirectoryOrganisation, code: string): Commune {
+    const commune = this.geography.commune(code);
+    if (!commune) {
+      throw new InvalidRequestError([
+        { field: 'location.commune', problems: [`${code} is not a commune of the official INSEE list`] },
+      ]);
+    }
+    if (!isEntitledIn(sender, commune.department)) {
+      throw new ForbiddenError(
+        `not entitled to publish in département ${commune.department}: no convention deployed there counts you as a member`,
+      );
+    }
+    return commune;
+  }
+
+  /** The chain of the caller's alert `id`, which must not have been cancelled. */
+  private async openChain(id: string, caller: Caller): Promise<AlertSnapshot[]> {
+    const chain = await this.history(id, caller);
+    if (chain.some((message) => message.msgType === AlertMessageType.Cancel)) {
+      throw new ConflictError('this alert was cancelled; it can no longer change');
+    }
+    return chain;
+  }
+
+  private async chainOf(manager: EntityManager, originalAlertId: string): Promise<AlertSnapshot[]> {
+    const messages = await manager.find(Alert, { where: { originalAlertId }, order: { sent: 'ASC', id: 'ASC' } });
+    return messages.map((message) => message.snapshot);
   }
 }

@@ -12,6 +12,7 @@ export class InitialIngestion1764300000100 implements MigrationInterface {
     await runner.query(`
       CREATE TABLE alerts (
         id uuid PRIMARY KEY,
+        original_alert_id uuid NOT NULL,
         sender_organisation_id uuid NOT NULL,
         sent timestamptz NOT NULL,
         status text NOT NULL,
@@ -25,6 +26,7 @@ export class InitialIngestion1764300000100 implements MigrationInterface {
       )`);
     await runner.query('CREATE INDEX ix_alerts_sender_sent ON alerts (sender_organisation_id, sent DESC)');
     await runner.query('CREATE INDEX ix_alerts_department_sent ON alerts (department, sent DESC)');
+    await runner.query('CREATE INDEX ix_alerts_original ON alerts (original_alert_id, sent)');
   }
 
   async down(runner: QueryRunner): Promise<void> {

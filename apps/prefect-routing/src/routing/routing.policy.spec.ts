@@ -14,6 +14,7 @@ import { COMPETENT_PREFECTURE_RULE, decideRecipients } from './routing.policy';
 
 const alert = (department: string, communeName: string): AlertSnapshot => ({
   alertId: '0192f0c4-0000-7000-8000-000000000001',
+  originalAlertId: '0192f0c4-0000-7000-8000-000000000001',
   senderOrganisationId: '0192f0c4-0000-7000-8000-000000000002',
   sent: '2026-11-28T00:00:00.000Z',
   occurredAt: '2026-11-28T00:00:00.000Z',

@@ -4,7 +4,9 @@ import {
   OrganisationKind,
   OrganisationStatus,
   newEventId,
+  type AlertChangedV1Payload,
   type AlertSubmittedV1Payload,
+  type AlertSnapshot,
   type EventEnvelope,
 } from '@vigie/contracts';
 import type { Caller } from '@vigie/access';
@@ -13,6 +15,16 @@ import { NotFoundError } from '@vigie/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RoutingDecision } from './routing-decision.entity';
 import { decideRecipients, type Prefecture } from './routing.policy';
+
+export const CHAIN_RULE = 'chain-of-the-original';
+
+/** The original alert's decision is not there yet; retried like any transient failure. */
+class OriginalNotRoutedYet extends Error {
+  readonly retriable = true;
+  constructor(originalAlertId: string) {
+    super(`the original alert ${originalAlertId} is not routed yet`);
+  }
+}
 
 @Injectable()
 export class RoutingService {
@@ -37,10 +49,41 @@ export class RoutingService {
       recipients: decideRecipients(alert, prefectures),
       routedAt: new Date(),
     };
+    await this.record(manager, event, decision);
+  }
+
+  /**
+   * An update or a cancellation goes to everyone who received the original. Its event may
+   * arrive before the original's (another topic): it then waits and is retried.
+   */
+  async routeChange(event: EventEnvelope<AlertChangedV1Payload>, manager: EntityManager): Promise<void> {
+    const { alert } = event.payload;
+    const original = await manager.findOneBy(RoutingDecision, { alertId: alert.originalAlertId });
+    if (!original) throw new OriginalNotRoutedYet(alert.originalAlertId);
+    await this.record(manager, event, {
+      id: newEventId(),
+      alertId: alert.alertId,
+      senderOrganisationId: alert.senderOrganisationId,
+      department: alert.location.department,
+      recipients: original.recipients.map((recipient) => ({
+        organisationId: recipient.organisationId,
+        rule: CHAIN_RULE,
+        reason: `received the original alert (${recipient.reason})`,
+      })),
+      routedAt: new Date(),
+    });
+  }
+
+  private async record(
+    manager: EntityManager,
+    event: EventEnvelope<{ alert: AlertSnapshot }>,
+    decision: RoutingDecision,
+  ): Promise<void> {
+    const { alert } = event.payload;
     await manager.insert(RoutingDecision, decision);
     await this.outbox.add(manager, {
       definition: AlertRoutedV1,
-      key: alert.alertId,
+      key: alert.originalAlertId,
       payload: {
         alert,
         decisionId: decision.id,

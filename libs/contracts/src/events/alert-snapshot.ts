@@ -94,6 +94,8 @@ export class AlertLocation {
  */
 export class AlertSnapshot {
   @IsUUID() alertId: string;
+  /** The first message of the chain this one belongs to (itself for an original alert). */
+  @IsUUID() originalAlertId: string;
   /** CAP `identifier`. */
   @IsString() @IsNotEmpty() @MaxLength(200) identifier: string;
   /** CAP `sender`. */

@@ -4,7 +4,7 @@ import { defineEvent } from '../envelope';
 import { Topics } from '../topics';
 import { AlertSnapshot } from './alert-snapshot';
 
-/** An organisation submitted an alert; ingestion validated and stored it. Key: alert id. */
+/** An organisation submitted an alert; ingestion validated and stored it. Key: alert id (= original alert id). */
 export class AlertSubmittedV1Payload {
   @ValidateNested() @Type(() => AlertSnapshot) alert: AlertSnapshot;
 }

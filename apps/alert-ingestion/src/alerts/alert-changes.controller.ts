@@ -1,0 +1,62 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
+import { ApiKeyRole } from '@vigie/contracts';
+import type { Response } from 'express';
+import { ApiIdempotencyKey, IdempotencyKey } from '../idempotency/idempotency-key.decorator';
+import { AlertsService, type Submission } from './alerts.service';
+import { AlertView } from './dto/alert.view';
+import { CancelAlertDto } from './dto/cancel-alert.dto';
+import { SubmitAlertDto } from './dto/submit-alert.dto';
+
+function answer(submission: Submission, response: Response): AlertView {
+  if (!submission.created) response.setHeader('Idempotent-Replayed', 'true');
+  return AlertView.of(submission.alert);
+}
+
+/** Updates, cancellations and history: the immutable chain of an alert (CAP references). */
+@ApiTags('alerts')
+@RequireRoles(ApiKeyRole.Publisher)
+@Controller('v1/alerts/:id')
+export class AlertChangesController {
+  constructor(private readonly alerts: AlertsService) {}
+
+  @Post('updates')
+  @ApiOperation({
+    summary: 'Update an alert: a new CAP message (msgType Update) referencing the earlier ones. Sender only.',
+  })
+  @ApiCreatedResponse({ type: AlertView })
+  @ApiConflictResponse({ description: 'The alert was cancelled.' })
+  @ApiIdempotencyKey()
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() input: SubmitAlertDto,
+    @CurrentCaller() caller: Caller,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AlertView> {
+    return answer(await this.alerts.update(id, input, caller, idempotencyKey), response);
+  }
+
+  @Post('cancel')
+  @ApiOperation({ summary: 'Cancel an alert: a CAP message (msgType Cancel) with the reason. Sender only.' })
+  @ApiCreatedResponse({ type: AlertView })
+  @ApiConflictResponse({ description: 'The alert was already cancelled.' })
+  @ApiIdempotencyKey()
+  async cancel(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() input: CancelAlertDto,
+    @CurrentCaller() caller: Caller,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AlertView> {
+    return answer(await this.alerts.cancel(id, input, caller, idempotencyKey), response);
+  }
+
+  @Get('history')
+  @ApiOperation({ summary: 'Every message of the alert’s chain, oldest first. Sender only.' })
+  @ApiOkResponse({ type: AlertView, isArray: true })
+  async history(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<AlertView[]> {
+    return (await this.alerts.history(id, caller)).map(AlertView.of);
+  }
+}

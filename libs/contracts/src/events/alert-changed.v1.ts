@@ -1,0 +1,27 @@
+import { Type } from 'class-transformer';
+import { ValidateNested } from 'class-validator';
+import { defineEvent } from '../envelope';
+import { Topics } from '../topics';
+import { AlertSnapshot } from './alert-snapshot';
+
+/**
+ * A new message in an alert's chain (CAP msgType Update or Cancel), referencing the earlier
+ * ones. Key: the original alert id, so a chain stays in order on one partition.
+ */
+export class AlertChangedV1Payload {
+  @ValidateNested() @Type(() => AlertSnapshot) alert: AlertSnapshot;
+}
+
+export const AlertUpdatedV1 = defineEvent({
+  type: 'alert.updated',
+  version: 1,
+  topic: Topics.AlertUpdatedV1,
+  payload: AlertChangedV1Payload,
+});
+
+export const AlertCancelledV1 = defineEvent({
+  type: 'alert.cancelled',
+  version: 1,
+  topic: Topics.AlertCancelledV1,
+  payload: AlertChangedV1Payload,
+});
