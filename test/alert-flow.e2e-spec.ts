@@ -310,6 +310,48 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
     ]);
   }, 60_000);
 
+  it('shows an organisation its own alerts and those routed to it, and nothing else', async () => {
+    const alertId = await alertDelivered();
+    const ingestion = stack.url('alert-ingestion');
+    // The prefecture received it: it may read it, once ingestion has learnt so from alert.routed.v1.
+    const asRecipient = await waitFor(
+      async () => {
+        const result = await request<any>('GET', `${ingestion}/v1/alerts/${alertId}`, { key: rhone.key });
+        return result.status === 200 ? result : undefined;
+      },
+      { what: 'the recipient to be able to read the alert', timeoutMs: 10000 },
+    );
+    expect(asRecipient.body.alertId).toBe(alertId);
+
+    const outsider = await registerActivePartner(
+      registry,
+      { kind: 'SECURITY_FIRM', name: 'Tiers Sécurité', departments: ['69'] },
+      { conventions: [PRIVATE_SECURITY] },
+    );
+    await waitUntilAccepted(ingestion, outsider.key);
+    expect((await request('GET', `${ingestion}/v1/alerts/${alertId}`, { key: outsider.key })).status).toBe(404);
+    const outsiderList = await request<any>('GET', `${ingestion}/v1/alerts`, { key: outsider.key });
+    expect(outsiderList.body).toEqual({ alerts: [], nextCursor: null });
+
+    // The firm pages through its own alerts, newest first, filtered.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const path: string = `/v1/alerts?eventCode=intrusion&department=69&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = await request<any>('GET', `${ingestion}${path}`, { key: firm.key });
+      expect(page.status).toBe(200);
+      expect(page.body.alerts.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.alerts.map((alert: { alertId: string }) => alert.alertId));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toContain(alertId);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect([...seen].sort().reverse()).toEqual(seen); // UUID v7 ids sort like their send time
+    const none = await request<any>('GET', `${ingestion}/v1/alerts?eventCode=fire`, { key: firm.key });
+    expect(none.body.alerts).toEqual([]);
+    expect((await request('GET', `${ingestion}/v1/alerts?cursor=bogus!`, { key: firm.key })).status).toBe(400);
+  }, 60_000);
+
   it('answers 401 without a valid key and 403 for an organisation that is not active', async () => {
     expect((await postAlert(undefined, intrusionInLyon)).status).toBe(401);
     expect((await postAlert('not-a-key', intrusionInLyon)).status).toBe(401);

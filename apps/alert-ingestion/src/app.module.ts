@@ -2,6 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { PartnerDirectoryModule } from '@vigie/access';
 import { ServiceInfrastructureModule } from '@vigie/platform';
 import { AlertChangesController } from './alerts/alert-changes.controller';
+import { AlertReadsController } from './alerts/alert-reads.controller';
+import { AlertRoutedConsumer } from './alerts/alert-routed.consumer';
 import { AlertsController } from './alerts/alerts.controller';
 import { AlertsService } from './alerts/alerts.service';
 import type { IngestionConfig } from './config';
@@ -13,7 +15,7 @@ export class IngestionModule {
     return {
       module: IngestionModule,
       imports: [ServiceInfrastructureModule.for(config, INGESTION_TABLES), PartnerDirectoryModule],
-      controllers: [AlertsController, AlertChangesController],
+      controllers: [AlertsController, AlertReadsController, AlertChangesController, AlertRoutedConsumer],
       providers: [AlertsService],
     };
   }

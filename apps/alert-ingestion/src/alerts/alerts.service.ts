@@ -17,8 +17,16 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { requestFingerprint } from '../idempotency/request-fingerprint';
 import { Alert } from './alert.entity';
 import { capReference, newAlertSnapshot } from './alert.snapshot';
+import { decodeCursor, encodeCursor } from './alert.cursor';
 import type { CancelAlertDto } from './dto/cancel-alert.dto';
+import type { ListAlertsQuery } from './dto/list-alerts.query';
 import type { SubmitAlertDto } from './dto/submit-alert.dto';
+
+export interface AlertPage {
+  alerts: AlertSnapshot[];
+  /** Pass it as `cursor` for the next page; null on the last one. */
+  nextCursor: string | null;
+}
 
 export interface Submission {
   alert: AlertSnapshot;
@@ -103,16 +111,60 @@ export class AlertsService {
     );
   }
 
-  /** An alert, for its sender only (recipients read it through routing and notification). */
+  /** An alert its sender sent or that was routed to the caller; anything else is not found. */
   async get(id: string, caller: Caller): Promise<AlertSnapshot> {
-    const alert = await this.dataSource.manager.findOneBy(Alert, { id });
-    if (!alert || alert.senderOrganisationId !== caller.organisationId) throw new NotFoundError('alert', id);
+    const [alert] = (await this.dataSource.query(
+      `SELECT a.snapshot FROM alerts a
+       WHERE a.id = $1 AND (a.sender_organisation_id = $2
+         OR EXISTS (SELECT 1 FROM alert_recipients r WHERE r.alert_id = a.id AND r.organisation_id = $2))`,
+      [id, caller.organisationId],
+    )) as { snapshot: AlertSnapshot }[];
+    if (!alert) throw new NotFoundError('alert', id);
     return alert.snapshot;
   }
 
-  /** Every message of the alert's chain, oldest first. */
+  /** The caller's alerts and those routed to it, newest first, a page at a time. */
+  async list(query: ListAlertsQuery, caller: Caller): Promise<AlertPage> {
+    const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+    if (cursor === null)
+      throw new InvalidRequestError([{ field: 'cursor', problems: ['cursor is not one this API returned'] }]);
+    const limit = query.limit ?? 50;
+    const conditions = [
+      `(a.sender_organisation_id = $1 OR EXISTS (SELECT 1 FROM alert_recipients r WHERE r.alert_id = a.id AND r.organisation_id = $1))`,
+    ];
+    const parameters: unknown[] = [caller.organisationId];
+    const where = (sql: string, value: unknown): void => {
+      parameters.push(value);
+      conditions.push(sql.replace('?', `$${parameters.length}`));
+    };
+    if (query.status) where('a.status = ?', query.status);
+    if (query.msgType) where('a.msg_type = ?', query.msgType);
+    if (query.eventCode) where('a.event_code = ?', query.eventCode);
+    if (query.department) where('a.department = ?', query.department);
+    if (query.from) where('a.sent >= ?', new Date(query.from));
+    if (query.to) where('a.sent < ?', new Date(query.to));
+    if (cursor) {
+      parameters.push(new Date(cursor.sent), cursor.id);
+      conditions.push(`(a.sent, a.id) < ($${parameters.length - 1}, $${parameters.length})`);
+    }
+    parameters.push(limit + 1);
+    const rows = (await this.dataSource.query(
+      `SELECT a.id, a.sent, a.snapshot FROM alerts a WHERE ${conditions.join(' AND ')}
+       ORDER BY a.sent DESC, a.id DESC LIMIT $${parameters.length}`,
+      parameters,
+    )) as { id: string; sent: Date; snapshot: AlertSnapshot }[];
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      alerts: page.map((row) => row.snapshot),
+      nextCursor: rows.length > limit && last ? encodeCursor({ sent: last.sent.toISOString(), id: last.id }) : null,
+    };
+  }
+
+  /** Every message of the chain of one of the caller's alerts, oldest first. */
   async history(id: string, caller: Caller): Promise<AlertSnapshot[]> {
-    const alert = await this.get(id, caller);
+    const alert = await this.dataSource.manager.findOneBy(Alert, { id });
+    if (!alert || alert.senderOrganisationId !== caller.organisationId) throw new NotFoundError('alert', id);
     return this.chainOf(this.dataSource.manager, alert.originalAlertId);
   }
 

@@ -27,9 +27,18 @@ export class InitialIngestion1764300000100 implements MigrationInterface {
     await runner.query('CREATE INDEX ix_alerts_sender_sent ON alerts (sender_organisation_id, sent DESC)');
     await runner.query('CREATE INDEX ix_alerts_department_sent ON alerts (department, sent DESC)');
     await runner.query('CREATE INDEX ix_alerts_original ON alerts (original_alert_id, sent)');
+    // Who received each message, learnt from alert.routed.v1: recipients may read it here.
+    await runner.query(`
+      CREATE TABLE alert_recipients (
+        alert_id uuid NOT NULL,
+        organisation_id uuid NOT NULL,
+        CONSTRAINT pk_alert_recipients PRIMARY KEY (alert_id, organisation_id)
+      )`);
+    await runner.query('CREATE INDEX ix_alert_recipients_organisation ON alert_recipients (organisation_id)');
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP TABLE alert_recipients');
     await runner.query('DROP TABLE alerts');
     await dropOutboxTable(runner);
     await dropInboxTable(runner);

@@ -1,0 +1,28 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
+import { ApiKeyRole } from '@vigie/contracts';
+import { AlertsService } from './alerts.service';
+import { AlertView } from './dto/alert.view';
+import { ListAlertsQuery } from './dto/list-alerts.query';
+
+export class AlertPageView {
+  @ApiProperty({ type: AlertView, isArray: true }) alerts: AlertView[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Pass as `cursor` for the next page' })
+  nextCursor: string | null;
+}
+
+@ApiTags('alerts')
+@Controller('v1/alerts')
+export class AlertReadsController {
+  constructor(private readonly alerts: AlertsService) {}
+
+  @Get()
+  @RequireRoles(ApiKeyRole.Publisher, ApiKeyRole.Subscriber)
+  @ApiOperation({ summary: 'Your organisation’s alerts and those routed to it, newest first (cursor pagination).' })
+  @ApiOkResponse({ type: AlertPageView })
+  async list(@Query() query: ListAlertsQuery, @CurrentCaller() caller: Caller): Promise<AlertPageView> {
+    const page = await this.alerts.list(query, caller);
+    return { alerts: page.alerts.map(AlertView.of), nextCursor: page.nextCursor };
+  }
+}
