@@ -6,7 +6,8 @@ import { AlertReadsController } from './alerts/alert-reads.controller';
 import { AlertRoutedConsumer } from './alerts/alert-routed.consumer';
 import { AlertsController } from './alerts/alerts.controller';
 import { AlertsService } from './alerts/alerts.service';
-import type { IngestionConfig } from './config';
+import { INGESTION_CONFIG, type IngestionConfig } from './config';
+import { RetentionJob } from './retention/retention.job';
 import { INGESTION_TABLES } from './tables';
 
 @Module({})
@@ -16,7 +17,7 @@ export class IngestionModule {
       module: IngestionModule,
       imports: [ServiceInfrastructureModule.for(config, INGESTION_TABLES), PartnerDirectoryModule],
       controllers: [AlertsController, AlertReadsController, AlertChangesController, AlertRoutedConsumer],
-      providers: [AlertsService],
+      providers: [{ provide: INGESTION_CONFIG, useValue: config }, AlertsService, RetentionJob],
     };
   }
 }

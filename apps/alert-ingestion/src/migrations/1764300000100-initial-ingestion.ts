@@ -22,11 +22,15 @@ export class InitialIngestion1764300000100 implements MigrationInterface {
         severity text NOT NULL,
         tlp text NOT NULL,
         personal_data boolean NOT NULL,
+        personal_data_erased_at timestamptz,
         snapshot jsonb NOT NULL
       )`);
     await runner.query('CREATE INDEX ix_alerts_sender_sent ON alerts (sender_organisation_id, sent DESC)');
     await runner.query('CREATE INDEX ix_alerts_department_sent ON alerts (department, sent DESC)');
     await runner.query('CREATE INDEX ix_alerts_original ON alerts (original_alert_id, sent)');
+    await runner.query(
+      'CREATE INDEX ix_alerts_personal_data_due ON alerts (sent) WHERE personal_data AND personal_data_erased_at IS NULL',
+    );
     // Who received each message, learnt from alert.routed.v1: recipients may read it here.
     await runner.query(`
       CREATE TABLE alert_recipients (

@@ -1,0 +1,81 @@
+import { registerActivePartner, request, waitFor, waitUntilAccepted, type Partner, type Stack } from '@vigie/testing';
+import { newAdminKey } from './e2e.env';
+import { startTestStack } from './test-stack';
+
+const report = (personalData: boolean) => ({
+  status: 'Actual',
+  personalData,
+  note: 'Témoin : Mme Claire Fontaine, 06 11 22 33 44',
+  location: { commune: '69123' },
+  info: [
+    {
+      category: ['Security'],
+      eventCode: 'theft',
+      urgency: 'Past',
+      severity: 'Minor',
+      certainty: 'Observed',
+      headline: 'Vol à l’arraché par un homme en scooter immatriculé AB-123-CD',
+      description: 'Victime : Mme Claire Fontaine, domiciliée 3 rue Mercière',
+      area: [
+        {
+          areaDesc: '3 rue Mercière, Lyon 2e',
+          circle: ['45.7620,4.8320 0.01'],
+          geocode: [{ valueName: 'INSEE', value: '69123' }],
+        },
+      ],
+    },
+  ],
+});
+
+describe('retention: personal data is erased after its period, the facts stay', () => {
+  const adminKey = newAdminKey();
+  let stack: Stack;
+  let firm: Partner;
+
+  beforeAll(async () => {
+    stack = await startTestStack(
+      'retention',
+      80,
+      { adminKey },
+      {
+        services: ['partner-registry', 'alert-ingestion'],
+        env: { PERSONAL_DATA_RETENTION_SECONDS: '2', RETENTION_SWEEP_INTERVAL_MS: '300' },
+      },
+    );
+    firm = await registerActivePartner(
+      { registryUrl: stack.url('partner-registry'), adminKey },
+      { kind: 'SECURITY_FIRM', name: 'Rétention Sécurité', departments: ['69'] },
+      { conventions: ['private-security-2019'] },
+    );
+    await waitUntilAccepted(stack.url('alert-ingestion'), firm.key);
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+  }, 30_000);
+
+  it('erases the free text of an alert flagged as personal data, and only of that one', async () => {
+    const url = `${stack.url('alert-ingestion')}/v1/alerts`;
+    const flagged = await request<any>('POST', url, { key: firm.key, body: report(true) });
+    const unflagged = await request<any>('POST', url, { key: firm.key, body: report(false) });
+    expect([flagged.status, unflagged.status]).toEqual([201, 201]);
+    expect(JSON.stringify(flagged.body)).toContain('Fontaine');
+
+    const erased = await waitFor(
+      async () => {
+        const result = await request<any>('GET', `${url}/${flagged.body.id}`, { key: firm.key });
+        return JSON.stringify(result.body).includes('Fontaine') ? undefined : result.body;
+      },
+      { what: 'the personal data to be erased', timeoutMs: 20_000, intervalMs: 250 },
+    );
+    expect(JSON.stringify(erased)).not.toMatch(/Fontaine|AB-123-CD|Mercière|06 11|45\.7620/);
+    expect(erased).toMatchObject({
+      status: 'Actual',
+      location: { commune: '69123', department: '69' },
+      info: [{ headline: 'Vol', eventCode: 'theft', severity: 'Minor', area: [{ areaDesc: 'Lyon' }] }],
+    });
+
+    const kept = await request<any>('GET', `${url}/${unflagged.body.id}`, { key: firm.key });
+    expect(kept.body.info[0].description).toBe('Victime : Mme Claire Fontaine, domiciliée 3 rue Mercière');
+  }, 60_000);
+});
