@@ -352,6 +352,35 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
     expect((await request('GET', `${ingestion}/v1/alerts?cursor=bogus!`, { key: firm.key })).status).toBe(400);
   }, 60_000);
 
+  it('locates an alert by commune, by a postal code naming one commune, or by coordinates', async () => {
+    const byPostalCode = await postAlert(firm.key, { ...intrusionInLyon, location: { postalCode: '69002' } });
+    expect(byPostalCode.status).toBe(201);
+    expect(byPostalCode.body.location).toEqual({ commune: '69123', communeName: 'Lyon', department: '69' });
+
+    const ambiguous = await postAlert(firm.key, { ...intrusionInLyon, location: { postalCode: '69210' } });
+    expect(ambiguous.status).toBe(400);
+    expect(ambiguous.body.details[0].field).toBe('location.postalCode');
+    expect(ambiguous.body.details[0].problems[0]).toMatch(
+      /serves several communes; give the commune instead: 69\d{3} /,
+    );
+
+    const byCoordinates = await postAlert(firm.key, {
+      ...intrusionInLyon,
+      location: { coordinates: { latitude: 45.744, longitude: 4.818 }, department: '69' },
+    });
+    expect(byCoordinates.status).toBe(201);
+    expect(byCoordinates.body.location).toEqual({ commune: null, communeName: null, department: '69' });
+    expect(byCoordinates.body.info[0].area[0]).toMatchObject({ circle: ['45.744,4.818 0'] });
+
+    const elsewhere = await postAlert(firm.key, { ...intrusionInLyon, location: { commune: '13055' } });
+    expect(elsewhere.status).toBe(201); // the convention is deployed everywhere by default
+    const twoAtOnce = await postAlert(firm.key, {
+      ...intrusionInLyon,
+      location: { commune: '69123', postalCode: '69002' },
+    });
+    expect(twoAtOnce.status).toBe(400);
+  }, 60_000);
+
   it('answers 401 without a valid key and 403 for an organisation that is not active', async () => {
     expect((await postAlert(undefined, intrusionInLyon)).status).toBe(401);
     expect((await postAlert('not-a-key', intrusionInLyon)).status).toBe(401);

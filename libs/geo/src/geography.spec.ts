@@ -15,6 +15,12 @@ describe('Geography (official INSEE lists)', () => {
     expect(geo.commune(code)).toMatchObject({ code, name, department });
   });
 
+  it('finds the communes of a postal code, one or several', () => {
+    expect(geo.communesWithPostalCode('69002').map((c) => c.code)).toEqual(['69123']);
+    expect(geo.communesWithPostalCode('01400').length).toBeGreaterThan(1);
+    expect(geo.communesWithPostalCode('00000')).toEqual([]);
+  });
+
   it('does not know made-up communes', () => {
     expect(geo.commune('99999')).toBeUndefined();
     expect(geo.commune('2C001')).toBeUndefined();

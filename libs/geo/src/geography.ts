@@ -50,6 +50,7 @@ export class Geography {
   private static instance: Geography | undefined;
   private readonly departmentsByCode: Map<string, Department>;
   private readonly communesByCode: Map<string, Commune>;
+  private readonly communesByPostalCode = new Map<string, Commune[]>();
 
   private constructor(departments: RawDepartment[], communes: RawCommune[]) {
     this.departmentsByCode = new Map(
@@ -71,12 +72,13 @@ export class Geography {
     for (const raw of communes) {
       if (raw.type !== 'commune-actuelle' && raw.type !== 'arrondissement-municipal') continue;
       if (!raw.departement) continue;
-      this.communesByCode.set(raw.code, {
-        code: raw.code,
-        name: raw.nom,
-        department: raw.departement,
-        postalCodes: raw.codesPostaux ?? [],
-      });
+      const commune = { code: raw.code, name: raw.nom, department: raw.departement, postalCodes: raw.codesPostaux ?? [] };
+      this.communesByCode.set(raw.code, commune);
+      // Arrondissements share their city's postal codes with it: index the city only.
+      if (raw.type !== 'commune-actuelle') continue;
+      for (const postalCode of commune.postalCodes) {
+        this.communesByPostalCode.set(postalCode, [...(this.communesByPostalCode.get(postalCode) ?? []), commune]);
+      }
     }
   }
 
@@ -93,6 +95,11 @@ export class Geography {
 
   commune(code: string): Commune | undefined {
     return this.communesByCode.get(code);
+  }
+
+  /** The communes a postal code serves: one, several (shared codes), or none. */
+  communesWithPostalCode(postalCode: string): Commune[] {
+    return this.communesByPostalCode.get(postalCode) ?? [];
   }
 
   department(code: string): Department | undefined {

@@ -6,16 +6,18 @@ import {
   Tlp,
   VIGIE_EVENT_CODE_NAME,
   type AlertInfo,
+  type AlertLocation,
   type AlertSnapshot,
 } from '@vigie/contracts';
-import type { Commune } from '@vigie/geo';
-import type { SubmitAlertDto, SubmitAlertInfoDto } from './dto/submit-alert.dto';
+import type { CapAreaDto, SubmitAlertDto, SubmitAlertInfoDto } from './dto/submit-alert.dto';
 
 export interface SnapshotContext {
   alertId: string;
   senderOrganisationId: string;
   sent: Date;
-  commune: Commune;
+  location: AlertLocation;
+  /** A CAP circle for a location given as coordinates. */
+  circle?: string;
   /** For an update or a cancellation: the messages of the chain so far, oldest first. */
   earlier?: AlertSnapshot[];
   msgType?: AlertMessageType;
@@ -36,7 +38,15 @@ export function capSender(organisationId: string): string {
   return `vigie:organisation:${organisationId}`;
 }
 
-function infoOf(input: SubmitAlertInfoDto, commune: Commune): AlertInfo {
+/** The area of an info block that gives none: the commune (geocode INSEE), or the coordinates. */
+function defaultArea(context: Pick<SnapshotContext, 'location' | 'circle'>): CapAreaDto {
+  const { commune, communeName, department } = context.location;
+  return commune
+    ? { areaDesc: `${communeName} (${commune})`, geocode: [{ valueName: INSEE_GEOCODE_NAME, value: commune }] }
+    : { areaDesc: `département ${department}`, circle: context.circle ? [context.circle] : [] };
+}
+
+function infoOf(input: SubmitAlertInfoDto, context: SnapshotContext): AlertInfo {
   const vigieCode = { valueName: VIGIE_EVENT_CODE_NAME, value: input.eventCode };
   return {
     language: input.language ?? 'fr-FR',
@@ -60,15 +70,7 @@ function infoOf(input: SubmitAlertInfoDto, commune: Commune): AlertInfo {
     contact: input.contact,
     parameter: input.parameter ?? [],
     resource: input.resource ?? [],
-    area: (input.area?.length
-      ? input.area
-      : [
-          {
-            areaDesc: `${commune.name} (${commune.code})`,
-            geocode: [{ valueName: INSEE_GEOCODE_NAME, value: commune.code }],
-          },
-        ]
-    ).map((area) => ({
+    area: (input.area?.length ? input.area : [defaultArea(context)]).map((area) => ({
       areaDesc: area.areaDesc,
       polygon: area.polygon ?? [],
       circle: area.circle ?? [],
@@ -97,11 +99,7 @@ export function newAlertSnapshot(input: SubmitAlertDto, context: SnapshotContext
     tlp: input.tlp ?? Tlp.Amber,
     personalData: input.personalData ?? false,
     siteId: input.siteId,
-    location: {
-      commune: context.commune.code,
-      communeName: context.commune.name,
-      department: context.commune.department,
-    },
-    info: input.info.map((info) => infoOf(info, context.commune)),
+    location: context.location,
+    info: input.info.map((info) => infoOf(info, context)),
   };
 }

@@ -6,11 +6,12 @@ import {
   AlertUpdatedV1,
   newEventId,
   primaryInfo,
+  type AlertLocation,
   type AlertSnapshot,
   type EventDefinition,
 } from '@vigie/contracts';
 import { DirectoryOrganisation, isEntitledIn, type Caller } from '@vigie/access';
-import { Geography, type Commune } from '@vigie/geo';
+import { Geography } from '@vigie/geo';
 import { Outbox } from '@vigie/messaging';
 import { ConflictError, DomainError, ForbiddenError, InvalidRequestError, NotFoundError } from '@vigie/platform';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -20,7 +21,8 @@ import { capReference, newAlertSnapshot } from './alert.snapshot';
 import { decodeCursor, encodeCursor } from './alert.cursor';
 import type { CancelAlertDto } from './dto/cancel-alert.dto';
 import type { ListAlertsQuery } from './dto/list-alerts.query';
-import type { SubmitAlertDto } from './dto/submit-alert.dto';
+import type { SubmitAlertDto, SubmitLocationDto } from './dto/submit-alert.dto';
+import { resolveLocation } from './alert.location';
 
 export interface AlertPage {
   alerts: AlertSnapshot[];
@@ -61,7 +63,7 @@ export class AlertsService {
       alertId: newEventId(),
       senderOrganisationId: sender.id,
       sent: new Date(),
-      commune: this.entitledCommune(sender, input.location.commune),
+      ...this.entitledLocation(sender, input.location),
     });
     return this.store(snapshot, AlertSubmittedV1, this.idempotency(idempotencyKey, 'POST /v1/alerts', input));
   }
@@ -79,7 +81,7 @@ export class AlertsService {
       alertId: newEventId(),
       senderOrganisationId: sender.id,
       sent: new Date(),
-      commune: this.entitledCommune(sender, input.location.commune),
+      ...this.entitledLocation(sender, input.location),
       earlier: chain,
       msgType: AlertMessageType.Update,
     });
@@ -234,19 +236,19 @@ export class AlertsService {
     return this.dataSource.manager.findOneByOrFail(DirectoryOrganisation, { id: caller.organisationId! });
   }
 
-  private entitledCommune(sender: DirectoryOrganisation, code: string): Commune {
-    const commune = this.geography.commune(code);
-    if (!commune) {
-      throw new InvalidRequestError([
-        { field: 'location.commune', problems: [`${code} is not a commune of the official INSEE list`] },
-      ]);
-    }
-    if (!isEntitledIn(sender, commune.department)) {
+  private entitledLocation(
+    sender: DirectoryOrganisation,
+    input: SubmitLocationDto,
+  ): { location: AlertLocation; circle?: string } {
+    const resolved = resolveLocation(input, this.geography);
+    if ('problems' in resolved) throw new InvalidRequestError(resolved.problems);
+    const { department } = resolved.location;
+    if (!isEntitledIn(sender, department)) {
       throw new ForbiddenError(
-        `not entitled to publish in département ${commune.department}: no convention deployed there counts you as a member`,
+        `not entitled to publish in département ${department}: no convention deployed there counts you as a member`,
       );
     }
-    return commune;
+    return resolved;
   }
 
   /** The chain of the caller's alert `id`, which must not have been cancelled. */

@@ -10,6 +10,8 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsLatitude,
+  IsLongitude,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -29,6 +31,7 @@ import {
   AlertStatus,
   AlertUrgency,
   COMMUNE_CODE_PATTERN,
+  DEPARTMENT_CODE_PATTERN,
   Tlp,
 } from '@vigie/contracts';
 
@@ -166,10 +169,36 @@ export class SubmitAlertInfoDto {
   area?: CapAreaDto[];
 }
 
+export class CoordinatesDto {
+  @ApiProperty({ example: 45.744, minimum: -90, maximum: 90 }) @IsLatitude() latitude: number;
+  @ApiProperty({ example: 4.818, minimum: -180, maximum: 180 }) @IsLongitude() longitude: number;
+}
+
+/** Where it happened: a commune, a postal code naming one commune, or coordinates with the département. */
 export class SubmitLocationDto {
-  @ApiProperty({ description: 'INSEE code of the commune', example: '69123' })
+  @ApiPropertyOptional({ description: 'INSEE code of the commune', example: '69123' })
+  @IsOptional()
   @Matches(COMMUNE_CODE_PATTERN, { message: 'commune must be a 5-character INSEE commune code' })
-  commune: string;
+  commune?: string;
+
+  @ApiPropertyOptional({
+    description: 'Postal code; refused with the candidates when it serves several communes',
+    example: '69002',
+  })
+  @IsOptional()
+  @Matches(/^\d{5}$/, { message: 'postalCode must be 5 digits' })
+  postalCode?: string;
+
+  @ApiPropertyOptional({ type: CoordinatesDto, description: 'WGS 84 coordinates; give the département with them' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CoordinatesDto)
+  coordinates?: CoordinatesDto;
+
+  @ApiPropertyOptional({ description: 'INSEE département code, with coordinates', example: '69' })
+  @IsOptional()
+  @Matches(DEPARTMENT_CODE_PATTERN, { message: 'department must be an INSEE département code' })
+  department?: string;
 }
 
 /** A new alert: CAP 1.2 in JSON, plus Vigie's location, TLP and personal-data flag. */
