@@ -1,4 +1,16 @@
-import { registerActivePartner, request, waitFor, waitUntilAccepted, type Partner, type Stack } from '@vigie/testing';
+import {
+  WebhookSink,
+  issueKey,
+  prefectureOf,
+  registerActivePartner,
+  request,
+  waitFor,
+  waitUntilAccepted,
+  type Partner,
+  type Stack,
+} from '@vigie/testing';
+import { Client } from 'pg';
+import { e2eEnv } from './e2e.env';
 import { newAdminKey } from './e2e.env';
 import { startTestStack } from './test-stack';
 
@@ -31,6 +43,7 @@ describe('retention: personal data is erased after its period, the facts stay', 
   const adminKey = newAdminKey();
   let stack: Stack;
   let firm: Partner;
+  let sink: WebhookSink;
 
   beforeAll(async () => {
     stack = await startTestStack(
@@ -38,7 +51,6 @@ describe('retention: personal data is erased after its period, the facts stay', 
       80,
       { adminKey },
       {
-        services: ['partner-registry', 'alert-ingestion'],
         env: { PERSONAL_DATA_RETENTION_SECONDS: '2', RETENTION_SWEEP_INTERVAL_MS: '300' },
       },
     );
@@ -48,9 +60,19 @@ describe('retention: personal data is erased after its period, the facts stay', 
       { conventions: ['private-security-2019'] },
     );
     await waitUntilAccepted(stack.url('alert-ingestion'), firm.key);
+    const registry = { registryUrl: stack.url('partner-registry'), adminKey };
+    const prefectureKey = await issueKey(registry, (await prefectureOf(registry, '69')).id);
+    await waitUntilAccepted(stack.url('notification'), prefectureKey);
+    sink = await WebhookSink.start();
+    const webhook = await request('POST', `${stack.url('notification')}/v1/webhooks`, {
+      key: prefectureKey,
+      body: { url: sink.url },
+    });
+    expect(webhook.status).toBe(201);
   }, 120_000);
 
   afterAll(async () => {
+    await sink?.close();
     await stack?.stop();
   }, 30_000);
 
@@ -77,5 +99,25 @@ describe('retention: personal data is erased after its period, the facts stay', 
 
     const kept = await request<any>('GET', `${url}/${unflagged.body.id}`, { key: firm.key });
     expect(kept.body.info[0].description).toBe('Victime : Mme Claire Fontaine, domiciliée 3 rue Mercière');
+
+    // The copy kept by notification with the delivery is erased too, once delivered.
+    const db = new Client({ connectionString: e2eEnv.databaseUrl });
+    await db.connect();
+    try {
+      const stored = async (alertId: string) =>
+        (await db.query('SELECT status, body FROM notification.deliveries WHERE alert_id = $1', [alertId])).rows[0];
+      await waitFor(
+        async () => {
+          const delivery = await stored(flagged.body.id);
+          return delivery?.status === 'sent' && !JSON.stringify(delivery.body).includes('Fontaine');
+        },
+        { what: 'the delivered copy to lose its personal data', timeoutMs: 20_000, intervalMs: 250 },
+      );
+      const copy = await stored(flagged.body.id);
+      expect(copy.body.alert.info[0].headline).toBe('Vol');
+      expect(JSON.stringify((await stored(unflagged.body.id))?.body)).toContain('Fontaine');
+    } finally {
+      await db.end();
+    }
   }, 60_000);
 });

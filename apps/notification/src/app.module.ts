@@ -7,6 +7,7 @@ import { AlertRoutedConsumer } from './deliveries/alert-routed.consumer';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesService } from './deliveries/deliveries.service';
 import { DeliveryDispatcher } from './deliveries/delivery.dispatcher';
+import { RetentionJob } from './retention/retention.job';
 import { SecretBox } from './webhooks/secret-box';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { WebhooksService } from './webhooks/webhooks.service';
@@ -24,6 +25,7 @@ export class NotificationModule {
         WebhooksService,
         DeliveriesService,
         DeliveryDispatcher,
+        RetentionJob,
       ],
     };
   }

@@ -12,6 +12,9 @@ class NotificationEnv extends CommonEnv {
   WEBHOOK_ALLOW_PRIVATE_TARGETS = 'false';
   @IsInt() @Min(100) @Max(60000) WEBHOOK_TIMEOUT_MS: number = 5000;
   @IsInt() @Min(1) @Max(30) WEBHOOK_MAX_ATTEMPTS: number = 8;
+  /** How long delivered copies of alerts flagged as holding personal data keep it. */
+  @IsInt() @Min(1) @Max(10 * 365 * 86400) PERSONAL_DATA_RETENTION_SECONDS: number = 90 * 86400;
+  @IsInt() @Min(100) @Max(86400_000) RETENTION_SWEEP_INTERVAL_MS: number = 3600_000;
 }
 
 export interface WebhookSettings {
@@ -24,12 +27,17 @@ export interface WebhookSettings {
 
 export interface NotificationConfig extends ServiceConfig {
   webhooks: WebhookSettings;
+  retention: { personalDataSeconds: number; sweepIntervalMs: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): NotificationConfig {
   const values = loadEnv(NotificationEnv, env);
   return {
     ...serviceConfig(values, { name: 'notification', schema: 'notification' }),
+    retention: {
+      personalDataSeconds: values.PERSONAL_DATA_RETENTION_SECONDS,
+      sweepIntervalMs: values.RETENTION_SWEEP_INTERVAL_MS,
+    },
     webhooks: {
       secretsKey: values.WEBHOOK_SECRETS_KEY.toLowerCase(),
       allowPrivateTargets: values.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true',

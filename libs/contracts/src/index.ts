@@ -7,3 +7,4 @@ export * from './events/alert-submitted.v1';
 export * from './events/alert-routed.v1';
 export * from './events/partner-changed.v1';
 export * from './events/alert-changed.v1';
+export * from './events/personal-data';

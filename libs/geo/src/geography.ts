@@ -72,7 +72,12 @@ export class Geography {
     for (const raw of communes) {
       if (raw.type !== 'commune-actuelle' && raw.type !== 'arrondissement-municipal') continue;
       if (!raw.departement) continue;
-      const commune = { code: raw.code, name: raw.nom, department: raw.departement, postalCodes: raw.codesPostaux ?? [] };
+      const commune = {
+        code: raw.code,
+        name: raw.nom,
+        department: raw.departement,
+        postalCodes: raw.codesPostaux ?? [],
+      };
       this.communesByCode.set(raw.code, commune);
       // Arrondissements share their city's postal codes with it: index the city only.
       if (raw.type !== 'commune-actuelle') continue;

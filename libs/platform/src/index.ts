@@ -8,3 +8,4 @@ export * from './http/public-route';
 export * from './http/validation.pipe';
 export * from './config/service.config';
 export * from './service-infrastructure.module';
+export * from './retention/personal-data.sweeper';

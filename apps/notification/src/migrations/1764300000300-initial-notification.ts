@@ -32,6 +32,7 @@ export class InitialNotification1764300000300 implements MigrationInterface {
         last_error text,
         next_attempt_at timestamptz NOT NULL DEFAULT now(),
         body jsonb NOT NULL,
+        personal_data_erased_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now(),
         sent_at timestamptz,
         CONSTRAINT uq_deliveries_alert_webhook UNIQUE (alert_id, webhook_id),

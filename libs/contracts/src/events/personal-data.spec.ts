@@ -9,7 +9,7 @@ import {
   AlertUrgency,
   Tlp,
   type AlertSnapshot,
-} from '@vigie/contracts';
+} from '../index';
 import { withoutPersonalData } from './personal-data';
 
 const alert: AlertSnapshot = {

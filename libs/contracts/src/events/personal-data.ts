@@ -1,4 +1,4 @@
-import type { AlertSnapshot } from '@vigie/contracts';
+import type { AlertSnapshot } from './alert-snapshot';
 
 /**
  * The alert without what may identify a person: free text, contacts, attachments and precise
