@@ -277,7 +277,7 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
     expect(update.status).toBe(201);
     expect(update.body).toMatchObject({ msgType: 'Update', originalAlertId: id, status: 'Actual' });
     expect(update.body.references).toEqual([
-      `vigie:organisation:${firm.id},${id},${original.body.sent.slice(0, 19)}+00:00`,
+      `vigie:organisation:${firm.id},${id},${original.body.sent.slice(0, 19)}-00:00`,
     ]);
     const updateDelivery = JSON.parse((await deliveredMessage(update.body.id)).body);
     expect(updateDelivery.alert).toMatchObject({ msgType: 'Update', info: [{ headline: updatedInfo.headline }] });

@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { runService } from '@vigie/platform';
 import { IngestionModule } from './app.module';
+import { useCapXmlBodyParser } from './cap/alert-negotiation';
 import { loadConfig } from './config';
 
 runService({
   loadConfig,
   module: (config) => IngestionModule.with(config),
   consumes: true,
+  configure: useCapXmlBodyParser,
   docs: {
     title: 'Vigie — alert ingestion',
     description:

@@ -9,6 +9,7 @@ import {
   type AlertLocation,
   type AlertSnapshot,
 } from '@vigie/contracts';
+import { toCapDateTime } from '../cap/cap-date';
 import type { CapAreaDto, SubmitAlertDto, SubmitAlertInfoDto } from './dto/submit-alert.dto';
 
 export interface SnapshotContext {
@@ -23,14 +24,9 @@ export interface SnapshotContext {
   msgType?: AlertMessageType;
 }
 
-/** CAP dateTime: seconds precision and an explicit offset (CAP 1.2 forbids "Z"). */
-export function capDateTime(iso: string): string {
-  return `${new Date(iso).toISOString().slice(0, 19)}+00:00`;
-}
-
 /** A CAP `references` entry: `sender,identifier,sent` of an earlier message. */
 export function capReference(message: Pick<AlertSnapshot, 'sender' | 'identifier' | 'sent'>): string {
-  return `${message.sender},${message.identifier},${capDateTime(message.sent)}`;
+  return `${message.sender},${message.identifier},${toCapDateTime(new Date(message.sent))}`;
 }
 
 /** CAP `sender` for an organisation: stable, and never a person's address. */
