@@ -103,7 +103,7 @@ describe('CAP 1.2 XML in and out of alert ingestion', () => {
     stack = await startTestStack('cap', 50, { adminKey });
     firm = await registerActivePartner(
       { registryUrl: stack.url('partner-registry'), adminKey },
-      { kind: 'SECURITY_FIRM', name: 'Gardiennage Rhône-Alpes SAS', departments: ['69'] },
+      { kind: 'SECURITY_FIRM', name: 'Télésurveillance Lyonnaise', departments: ['69'] },
       { conventions: ['private-security-2019'] },
     );
     await waitUntilAccepted(stack.url('alert-ingestion'), firm.key);
