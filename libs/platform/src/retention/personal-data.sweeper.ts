@@ -1,4 +1,6 @@
 import { withoutPersonalData, type AlertSnapshot } from '@vigie/contracts';
+import type { Logger } from '@nestjs/common';
+import { DrainLoop } from '@vigie/messaging';
 import type { DataSource } from 'typeorm';
 
 export interface ErasureTarget {
@@ -48,5 +50,46 @@ export async function erasePersonalData(
     });
     erased += count;
     if (count < BATCH) return erased;
+  }
+}
+
+export interface RetentionOptions {
+  targets: ErasureTarget[];
+  retentionSeconds: number;
+  intervalMs: number;
+  logger: Logger;
+  /** Further clean-up to run on every sweep (e.g. expired idempotency keys). */
+  alsoRun?: () => Promise<void>;
+}
+
+/** A service's retention job: sweeps its copies of alerts on a timer, one sweep at a time. */
+export class RetentionSweeper {
+  private readonly loop: DrainLoop;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: RetentionOptions,
+  ) {
+    this.loop = new DrainLoop(async () => (await this.sweep(), false), {
+      name: 'retention sweep',
+      logger: options.logger,
+      intervalMs: options.intervalMs,
+      retry: { baseDelayMs: 1000, maxDelayMs: options.intervalMs },
+    });
+  }
+
+  /** One pass over every target; returns how many copies it erased. */
+  async sweep(): Promise<number> {
+    let erased = 0;
+    for (const target of this.options.targets) {
+      erased += await erasePersonalData(this.dataSource, target, this.options.retentionSeconds);
+    }
+    await this.options.alsoRun?.();
+    if (erased > 0) this.options.logger.log(`erased the personal data of ${erased} stored alerts`);
+    return erased;
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 }
