@@ -208,9 +208,12 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
       key: firm.key,
     });
     expect(routing.status).toBe(200);
-    expect(routing.body.recipients).toEqual([
-      expect.objectContaining({ organisationId: rhone.id, rule: 'competent-prefecture' }),
-    ]);
+    // A Severe alert: the competent prefecture, and the national level by escalation; nobody else.
+    const rules = Object.fromEntries(
+      (routing.body.recipients as { organisationId: string; rule: string }[]).map((r) => [r.organisationId, r.rule]),
+    );
+    expect(rules[rhone.id]).toBe('competent-prefecture');
+    expect(Object.values(rules).sort()).toEqual(['competent-prefecture', 'national-escalation']);
   }, 60_000);
 
   it('answers a malformed alert with 400 and its field errors, and publishes nothing', async () => {

@@ -16,6 +16,8 @@ export class InitialRouting1764300000200 implements MigrationInterface {
         sender_organisation_id uuid NOT NULL,
         department text NOT NULL,
         recipients jsonb NOT NULL,
+        excluded jsonb NOT NULL DEFAULT '[]',
+        warnings jsonb NOT NULL DEFAULT '[]',
         routed_at timestamptz NOT NULL,
         CONSTRAINT uq_routing_decisions_alert UNIQUE (alert_id)
       )`);

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { RoutedRecipient } from '@vigie/contracts';
+import type { Exclusion } from '../rules';
 
 /** Who receives an alert and why; one per alert. */
 @Entity({ name: 'routing_decisions' })
@@ -9,5 +10,8 @@ export class RoutingDecision {
   @Column({ name: 'sender_organisation_id', type: 'uuid' }) senderOrganisationId: string;
   @Column('text') department: string;
   @Column('jsonb') recipients: RoutedRecipient[];
+  /** Who a rule would have selected but a constraint (TLP, convention, subscription…) removed, and why. */
+  @Column('jsonb') excluded: Exclusion[];
+  @Column('jsonb') warnings: string[];
   @Column({ name: 'routed_at', type: 'timestamptz' }) routedAt: Date;
 }

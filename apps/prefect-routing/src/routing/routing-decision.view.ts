@@ -13,6 +13,14 @@ export class RoutingDecisionView {
   @ApiProperty({ example: '69' }) department: string;
   @ApiProperty() routedAt: string;
   @ApiProperty({ type: RecipientView, isArray: true }) recipients: RecipientView[];
+  @ApiProperty({
+    description: 'Who a rule would have selected but a constraint removed, and why',
+    example: [
+      { organisationId: '…', rule: 'subscribers', reason: 'TLP:AMBER — not a member of the sender’s convention' },
+    ],
+  })
+  excluded: { organisationId: string; rule: string; reason: string }[];
+  @ApiProperty({ example: ['no prefecture receives this alert'] }) warnings: string[];
 
   static of(decision: RoutingDecision): RoutingDecisionView {
     return {
@@ -21,6 +29,8 @@ export class RoutingDecisionView {
       department: decision.department,
       routedAt: decision.routedAt.toISOString(),
       recipients: decision.recipients,
+      excluded: decision.excluded,
+      warnings: decision.warnings,
     };
   }
 }

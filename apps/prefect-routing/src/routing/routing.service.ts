@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   AlertRoutedV1,
-  OrganisationKind,
-  OrganisationStatus,
   newEventId,
   type AlertChangedV1Payload,
   type AlertSubmittedV1Payload,
@@ -12,9 +10,10 @@ import {
 import type { Caller } from '@vigie/access';
 import { Outbox } from '@vigie/messaging';
 import { NotFoundError } from '@vigie/platform';
+import { DirectoryOrganisation } from '@vigie/access';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RoutingDecision } from './routing-decision.entity';
-import { decideRecipients, type Prefecture } from './routing.policy';
+import { decide, type DirectoryEntry } from '../rules';
 
 export const CHAIN_RULE = 'chain-of-the-original';
 
@@ -33,23 +32,28 @@ export class RoutingService {
     private readonly outbox: Outbox,
   ) {}
 
-  /** Decides the recipients of a submitted alert, stores why, and publishes alert.routed.v1. */
+  /**
+   * Decides who receives a submitted alert with the rules engine (rules, subscriptions,
+   * conventions, TLP), stores the decision with its explanations, and publishes alert.routed.v1.
+   */
   async route(event: EventEnvelope<AlertSubmittedV1Payload>, manager: EntityManager): Promise<void> {
     const { alert } = event.payload;
-    const prefectures = (await manager.query(
-      `SELECT id, name, departments FROM directory_organisations
-       WHERE kind = $1 AND status = $2 AND $3 = ANY(departments)`,
-      [OrganisationKind.Prefecture, OrganisationStatus.Active, alert.location.department],
-    )) as Prefecture[];
-    const decision: RoutingDecision = {
+    const directory: DirectoryEntry[] = await manager.find(DirectoryOrganisation);
+    const result = decide(alert, directory);
+    await this.record(manager, event, {
       id: newEventId(),
       alertId: alert.alertId,
       senderOrganisationId: alert.senderOrganisationId,
       department: alert.location.department,
-      recipients: decideRecipients(alert, prefectures),
+      recipients: result.recipients.map((recipient) => ({
+        organisationId: recipient.organisationId,
+        rule: recipient.rules.join(','),
+        reason: recipient.reasons.join('; '),
+      })),
+      excluded: result.excluded,
+      warnings: result.warnings,
       routedAt: new Date(),
-    };
-    await this.record(manager, event, decision);
+    });
   }
 
   /**
@@ -70,6 +74,8 @@ export class RoutingService {
         rule: CHAIN_RULE,
         reason: `received the original alert (${recipient.reason})`,
       })),
+      excluded: [],
+      warnings: [],
       routedAt: new Date(),
     });
   }

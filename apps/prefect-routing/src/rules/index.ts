@@ -1,0 +1,5 @@
+export * from './default-rules';
+export * from './directory-entry';
+export * from './routing-rule';
+export * from './routing.rules';
+export { allowedByTlp, mostRestrictive, type TlpCandidate, type TlpContext, type TlpVerdict } from './tlp';

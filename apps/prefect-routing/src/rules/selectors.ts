@@ -1,0 +1,102 @@
+/*
+ * Turn a rule's selector into candidates. A candidate the selector itself considered but
+ * turned down (subscription mismatch, not entitled) carries `refused`, so that the decision
+ * can say who was close and why they did not receive the alert.
+ */
+import { AlertStatus } from '@vigie/contracts';
+import { acceptsExercises, type DirectoryEntry } from './directory-entry';
+import { isEntitledIn, isStateKind, subscriptionMismatch, type AlertFacts } from './matching';
+import { conditionHolds, type RoutingRule, type RuleCondition } from './routing-rule';
+
+export interface Candidate {
+  entry: DirectoryEntry;
+  /** Why the rule selects it. */
+  reason: string;
+  /** Why the rule, having considered it, does not select it after all. */
+  refused?: string;
+}
+
+export interface SelectionContext {
+  facts: AlertFacts;
+  communeName: string | null;
+  directory: readonly DirectoryEntry[];
+  namedRecipients: readonly string[];
+}
+
+export function selectCandidates(rule: RoutingRule, context: SelectionContext): Candidate[] {
+  const { facts, directory } = context;
+  const selector = rule.select;
+  switch (selector.type) {
+    case 'competent':
+      return directory
+        .filter((entry) => selector.kinds.includes(entry.kind) && entry.departments.includes(facts.department))
+        .map((entry) => ({ entry, reason: competenceReason(entry, context) }));
+    case 'kinds':
+      return directory
+        .filter((entry) => selector.kinds.includes(entry.kind))
+        .map((entry) => ({ entry, reason: `${entry.name} selected: ${appliesBecause(rule, facts)}` }));
+    case 'subscribers':
+      return directory.flatMap((entry) => subscriberCandidate(entry, facts));
+    case 'named':
+      return byIds(context.namedRecipients, directory).map((entry) =>
+        entitled(entry, facts, `${entry.name} was named by the sender`),
+      );
+    case 'organisations':
+      return byIds(selector.organisationIds, directory).map((entry) =>
+        entitled(entry, facts, `${entry.name} selected: ${appliesBecause(rule, facts)}`),
+      );
+  }
+}
+
+function competenceReason(entry: DirectoryEntry, context: SelectionContext): string {
+  const where = context.communeName ? ` (${context.communeName})` : '';
+  return `${entry.name} is competent for département ${context.facts.department}${where}`;
+}
+
+/** Only organisations with a subscription covering the département are worth explaining. */
+function subscriberCandidate(entry: DirectoryEntry, facts: AlertFacts): Candidate[] {
+  const covering = entry.subscriptions.filter((s) => s.departments.includes(facts.department));
+  if (covering.length === 0) return [];
+  const match = covering.find((s) => subscriptionMismatch(s, facts) === null);
+  if (!match) {
+    return [{ entry, reason: '', refused: subscriptionMismatch(covering[0], facts) ?? undefined }];
+  }
+  const events = match.eventCodes.length > 0 ? match.eventCodes.join(', ') : 'all events';
+  const reason =
+    `${entry.name} subscribed to ${events} in ${facts.department} ` +
+    `from severity ${match.minimumSeverity} (subscription ${match.id})`;
+  return [entitled(entry, facts, reason)];
+}
+
+function entitled(entry: DirectoryEntry, facts: AlertFacts, reason: string): Candidate {
+  if (isEntitledIn(entry, facts.department)) return { entry, reason };
+  const refused = isStateKind(entry.kind)
+    ? `not competent for département ${facts.department}`
+    : `not a member of a convention deployed in ${facts.department}`;
+  return { entry, reason, refused };
+}
+
+function byIds(ids: readonly string[], directory: readonly DirectoryEntry[]): DirectoryEntry[] {
+  return directory.filter((entry) => ids.includes(entry.id));
+}
+
+/** The first condition that made the rule apply, in words. */
+function appliesBecause(rule: RoutingRule, facts: AlertFacts): string {
+  const condition = rule.when.find((c) => conditionHolds(c, facts));
+  const parts = condition ? describe(condition, facts) : [];
+  return parts.length > 0 ? parts.join(', ') : rule.description;
+}
+
+function describe(condition: RuleCondition, facts: AlertFacts): string[] {
+  const parts: string[] = [];
+  if (condition.minimumSeverity) parts.push(`severity ${facts.severity} reaches ${condition.minimumSeverity}`);
+  if (condition.eventCodes) parts.push(`event ${facts.event}`);
+  if (condition.departments) parts.push(`département ${facts.department}`);
+  return parts;
+}
+
+/** Opt-in for Exercise and Test messages; null when the recipient may receive the message. */
+export function exerciseRefusal(entry: DirectoryEntry, facts: AlertFacts): string | null {
+  if (facts.status === AlertStatus.Actual || acceptsExercises(entry)) return null;
+  return `${facts.status} message — ${entry.name} has not opted in to exercises`;
+}
