@@ -7,4 +7,3 @@ export * from './directory/partner.directory';
 export * from './directory/partner-directory.module';
 export * from './key-check';
 export * from './me.controller';
-export * from './entitlement';

@@ -8,3 +8,5 @@ export * from './events/alert-routed.v1';
 export * from './events/partner-changed.v1';
 export * from './events/alert-changed.v1';
 export * from './events/personal-data';
+export * from './rules/entitlement';
+export * from './rules/subscription-match';

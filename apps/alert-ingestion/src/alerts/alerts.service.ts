@@ -4,13 +4,14 @@ import {
   AlertMessageType,
   AlertSubmittedV1,
   AlertUpdatedV1,
+  isEntitledIn,
   newEventId,
   primaryInfo,
   type AlertLocation,
   type AlertSnapshot,
   type EventDefinition,
 } from '@vigie/contracts';
-import { DirectoryOrganisation, isEntitledIn, type Caller } from '@vigie/access';
+import { DirectoryOrganisation, type Caller } from '@vigie/access';
 import { Geography } from '@vigie/geo';
 import { Outbox } from '@vigie/messaging';
 import { ConflictError, DomainError, ForbiddenError, InvalidRequestError, NotFoundError } from '@vigie/platform';

@@ -1,9 +1,9 @@
+import { severityAtLeast, type AlertFacts } from '@vigie/contracts';
 /*
  * A routing rule is plain data — id, description, conditions, selector, optional TLP — so that
  * rules stored by operators can later sit beside the defaults without new code.
  */
 import type { AlertEventCode, AlertSeverity, AlertStatus, OrganisationKind, Tlp } from '@vigie/contracts';
-import { severityAtLeast, type AlertFacts } from './matching';
 
 /** Every field present must hold; an absent field imposes nothing. */
 export interface RuleCondition {

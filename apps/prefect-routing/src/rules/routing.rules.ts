@@ -9,10 +9,11 @@ import {
   Tlp,
   primaryInfo,
   type AlertSnapshot,
+  isStateKind,
+  type AlertFacts,
 } from '@vigie/contracts';
 import { DEFAULT_RULES } from './default-rules';
 import type { DirectoryEntry } from './directory-entry';
-import { isStateKind, type AlertFacts } from './matching';
 import { ruleApplies, type RoutingRule } from './routing-rule';
 import { exerciseRefusal, selectCandidates, type Candidate, type SelectionContext } from './selectors';
 import { allowedByTlp, mostRestrictive, type TlpContext } from './tlp';

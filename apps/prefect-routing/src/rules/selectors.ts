@@ -3,9 +3,8 @@
  * turned down (subscription mismatch, not entitled) carries `refused`, so that the decision
  * can say who was close and why they did not receive the alert.
  */
-import { AlertStatus } from '@vigie/contracts';
+import { AlertStatus, isEntitledIn, isStateKind, subscriptionMismatch, type AlertFacts } from '@vigie/contracts';
 import { acceptsExercises, type DirectoryEntry } from './directory-entry';
-import { isEntitledIn, isStateKind, subscriptionMismatch, type AlertFacts } from './matching';
 import { conditionHolds, type RoutingRule, type RuleCondition } from './routing-rule';
 
 export interface Candidate {

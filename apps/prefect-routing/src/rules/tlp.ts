@@ -13,8 +13,7 @@
  * - CLEAR: anyone a rule selected.
  * The sender itself is always allowed: it is the originating organisation.
  */
-import { Tlp, type ConventionMembershipState, type OrganisationKind } from '@vigie/contracts';
-import { isStateKind } from './matching';
+import { Tlp, type ConventionMembershipState, type OrganisationKind, isStateKind } from '@vigie/contracts';
 
 /** From least to most restrictive. */
 const TLP_RANK: Record<Tlp, number> = {

@@ -1,19 +1,9 @@
-/*
- * Subscription and entitlement semantics, copied from partner-registry
- * (subscription.matches.ts) and @vigie/access (entitlement.ts) so that this module stays free
- * of Nest and of other apps. The matching must stay identical to partner-registry's: the
- * explanation function is the single source and `matchesSubscription` is derived from it.
+/**
+ * What a subscription matches, the one definition the registry and routing share: département,
+ * event code (none = all), minimum severity (Unknown lowest), sector (none = all), and exercises
+ * only when asked for; Test, System and Draft never go to subscribers.
  */
-import {
-  AlertSeverity,
-  AlertStatus,
-  OrganisationKind,
-  STATE_KINDS,
-  type AlertEventCode,
-  type ConventionMembershipState,
-  type Sector,
-  type SubscriptionState,
-} from '@vigie/contracts';
+import { AlertSeverity, AlertStatus, type AlertEventCode, type Sector, type SubscriptionState } from '../index';
 
 export type SubscriptionCriteria = Pick<
   SubscriptionState,
@@ -69,24 +59,4 @@ export function subscriptionMismatch(subscription: SubscriptionCriteria, alert: 
 
 export function matchesSubscription(subscription: SubscriptionCriteria, alert: AlertFacts): boolean {
   return subscriptionMismatch(subscription, alert) === null;
-}
-
-export interface EntitledOrganisation {
-  kind: OrganisationKind;
-  departments: string[];
-  conventions: ConventionMembershipState[];
-}
-
-/**
- * May the organisation share in the département? A partner must be a member of a convention
- * deployed there; a State organisation where it is competent; the national level everywhere.
- */
-export function isEntitledIn(organisation: EntitledOrganisation, department: string): boolean {
-  if (organisation.kind === OrganisationKind.NationalLevel) return true;
-  if (STATE_KINDS.includes(organisation.kind)) return organisation.departments.includes(department);
-  return organisation.conventions.some((convention) => convention.departments.includes(department));
-}
-
-export function isStateKind(kind: OrganisationKind): boolean {
-  return STATE_KINDS.includes(kind);
 }

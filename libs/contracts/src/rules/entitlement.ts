@@ -1,4 +1,4 @@
-import { OrganisationKind, STATE_KINDS, type ConventionMembershipState } from '@vigie/contracts';
+import { OrganisationKind, STATE_KINDS, type ConventionMembershipState } from '../index';
 
 export interface EntitledOrganisation {
   kind: OrganisationKind;
@@ -15,4 +15,8 @@ export function isEntitledIn(organisation: EntitledOrganisation, department: str
   if (organisation.kind === OrganisationKind.NationalLevel) return true;
   if (STATE_KINDS.includes(organisation.kind)) return organisation.departments.includes(department);
   return organisation.conventions.some((convention) => convention.departments.includes(department));
+}
+
+export function isStateKind(kind: OrganisationKind): boolean {
+  return STATE_KINDS.includes(kind);
 }

@@ -1,10 +1,5 @@
-import { AlertEventCode as E, AlertSeverity as S, AlertStatus, Sector } from '@vigie/contracts';
-import {
-  matchesSubscription,
-  severityAtLeast,
-  type AlertFacts,
-  type SubscriptionCriteria,
-} from './subscription.matches';
+import { AlertEventCode as E, AlertSeverity as S, AlertStatus, Sector } from '../index';
+import { matchesSubscription, severityAtLeast, type AlertFacts, type SubscriptionCriteria } from './subscription-match';
 
 const everything: SubscriptionCriteria = {
   departments: ['69'],

@@ -1,4 +1,4 @@
-import { OrganisationKind, Sector } from '@vigie/contracts';
+import { OrganisationKind, Sector } from '../index';
 import { isEntitledIn } from './entitlement';
 
 const member = (departments: string[]) => [{ conventionId: 'c', sector: Sector.PrivateSecurity, departments }];
