@@ -250,5 +250,14 @@ describe('CAP 1.2 XML in and out of alert ingestion', () => {
       { numRuns: 50 },
     );
     expect((await request('GET', `${stack.url('alert-ingestion')}/health`)).status).toBe(200);
+    // Only what was answered 201 was published: nothing refused reached Kafka.
+    const published = (await submittedMessages()).filter((message) => {
+      try {
+        return JSON.parse(message.value!.toString()).payload.alert.senderOrganisationId === firm.id;
+      } catch {
+        return false;
+      }
+    });
+    expect(published.map((message) => message.key?.toString()).sort()).toEqual([...created].sort());
   }, 60_000);
 });
