@@ -5,6 +5,7 @@ export * from './vocabulary/alert';
 export * from './events/alert-snapshot';
 export * from './events/alert-submitted.v1';
 export * from './events/alert-routed.v1';
+export * from './events/broadcast-routed.v1';
 export * from './events/partner-changed.v1';
 export * from './events/alert-changed.v1';
 export * from './events/personal-data';

@@ -7,6 +7,9 @@ export const Topics = {
   AlertUpdatedV1: 'alert.updated.v1',
   AlertCancelledV1: 'alert.cancelled.v1',
   AlertRoutedV1: 'alert.routed.v1',
+  AlertAcknowledgedV1: 'alert.acknowledged.v1',
+  BroadcastRoutedV1: 'broadcast.routed.v1',
+  DeliveryDeadV1: 'delivery.dead.v1',
   PartnerChangedV1: 'partner.changed.v1',
 } as const;
 

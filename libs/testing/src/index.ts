@@ -6,3 +6,4 @@ export * from './http-client';
 export * from './partners';
 export * from './topic-reader';
 export * from './tcp-proxy';
+export * from './reliability-record';

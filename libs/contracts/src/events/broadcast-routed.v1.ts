@@ -1,0 +1,61 @@
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsEnum,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { defineEvent } from '../envelope';
+import { Topics } from '../topics';
+import { AlertEventCode, AlertSeverity, AlertStatus, Tlp } from '../vocabulary/alert';
+import { DEPARTMENT_CODE_PATTERN, Sector } from '../vocabulary/organisation';
+import { RoutedRecipient } from './alert-routed.v1';
+
+/** Who a broadcast is meant for, before routing applies conventions, opt-ins and TLP. */
+export class BroadcastAudience {
+  /** The départements whose partners receive it. */
+  @IsArray() @Matches(DEPARTMENT_CODE_PATTERN, { each: true }) departments: string[];
+  /** Only partners of these sectors (empty: every sector). */
+  @IsArray() @IsEnum(Sector, { each: true }) sectors: Sector[];
+  /** Only members of these conventions (empty: any convention deployed in the département). */
+  @IsArray() @IsString({ each: true }) conventions: string[];
+  /** Only partners subscribed to this event code (absent: every partner). */
+  @IsOptional() @IsEnum(AlertEventCode) eventCode?: AlertEventCode;
+}
+
+/** A vigilance message sent by a prefecture (or the national level) to its partners. */
+export class BroadcastSnapshot {
+  @IsUUID() broadcastId: string;
+  @IsUUID() senderOrganisationId: string;
+  @IsString() @IsNotEmpty() @MaxLength(200) senderName: string;
+  @IsISO8601({ strict: true }) sent: string;
+  @IsEnum(AlertStatus) status: AlertStatus;
+  @IsEnum(Tlp) tlp: Tlp;
+  @IsEnum(AlertSeverity) severity: AlertSeverity;
+  @IsString() @IsNotEmpty() @MaxLength(160) headline: string;
+  @IsString() @IsNotEmpty() @MaxLength(8000) description: string;
+  @IsOptional() @IsString() @MaxLength(4000) instruction?: string;
+  @IsOptional() @IsISO8601({ strict: true }) expires?: string;
+  @ValidateNested() @Type(() => BroadcastAudience) audience: BroadcastAudience;
+}
+
+/** Routing decided who receives a broadcast. Key: broadcast id. */
+export class BroadcastRoutedV1Payload {
+  @ValidateNested() @Type(() => BroadcastSnapshot) broadcast: BroadcastSnapshot;
+  @IsUUID() decisionId: string;
+  @IsISO8601({ strict: true }) routedAt: string;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => RoutedRecipient) recipients: RoutedRecipient[];
+}
+
+export const BroadcastRoutedV1 = defineEvent({
+  type: 'broadcast.routed',
+  version: 1,
+  topic: Topics.BroadcastRoutedV1,
+  payload: BroadcastRoutedV1Payload,
+});
