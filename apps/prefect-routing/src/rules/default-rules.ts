@@ -37,3 +37,13 @@ export const DEFAULT_RULES: readonly RoutingRule[] = [
     select: { type: 'named' },
   },
 ];
+
+/** A broadcast's own rule: the partners its sender chose, through the same constraints and TLP. */
+export const BROADCAST_RULES: readonly RoutingRule[] = [
+  {
+    id: 'broadcast-audience',
+    description: 'A vigilance message goes to the partners of the chosen départements, sectors and conventions.',
+    when: [],
+    select: { type: 'audience' },
+  },
+];

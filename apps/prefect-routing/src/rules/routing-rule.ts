@@ -1,9 +1,26 @@
-import { severityAtLeast, type AlertFacts } from '@vigie/contracts';
 /*
  * A routing rule is plain data — id, description, conditions, selector, optional TLP — so that
- * rules stored by operators can later sit beside the defaults without new code.
+ * the rules operators store in PostgreSQL run beside the defaults without new code.
  */
-import type { AlertEventCode, AlertSeverity, AlertStatus, OrganisationKind, Tlp } from '@vigie/contracts';
+import {
+  severityAtLeast,
+  type AlertCertainty,
+  type AlertEventCode,
+  type AlertFacts,
+  type AlertSeverity,
+  type AlertStatus,
+  type AlertUrgency,
+  type OrganisationKind,
+  type Sector,
+  type Tlp,
+} from '@vigie/contracts';
+
+/** What a rule's conditions look at: the alert's classification, label and sender's sector. */
+export interface RuleFacts extends AlertFacts {
+  urgency: AlertUrgency;
+  certainty: AlertCertainty;
+  tlp: Tlp;
+}
 
 /** Every field present must hold; an absent field imposes nothing. */
 export interface RuleCondition {
@@ -11,6 +28,11 @@ export interface RuleCondition {
   minimumSeverity?: AlertSeverity;
   eventCodes?: AlertEventCode[];
   departments?: string[];
+  urgencies?: AlertUrgency[];
+  certainties?: AlertCertainty[];
+  /** The sender's sector. */
+  sectors?: Sector[];
+  tlps?: Tlp[];
 }
 
 /** Whom a rule selects, before the constraints (activity, opt-in, entitlement, TLP) apply. */
@@ -23,8 +45,10 @@ export type RecipientSelector =
   | { type: 'subscribers' }
   /** The organisations the sender named, if entitled in the département. */
   | { type: 'named' }
-  /** Fixed organisations, if entitled in the département. */
-  | { type: 'organisations'; organisationIds: string[] };
+  /** Fixed organisations, if entitled in the département: a need to know under TLP:AMBER. */
+  | { type: 'organisations'; organisationIds: string[] }
+  /** The partners a broadcast is meant for (its audience: sectors, conventions, event code). */
+  | { type: 'audience' };
 
 export interface RoutingRule {
   id: string;
@@ -36,14 +60,18 @@ export interface RoutingRule {
   tlp?: Tlp;
 }
 
-export function conditionHolds(condition: RuleCondition, alert: AlertFacts): boolean {
+export function conditionHolds(condition: RuleCondition, alert: RuleFacts): boolean {
   if (condition.statuses && !condition.statuses.includes(alert.status)) return false;
   if (condition.minimumSeverity && !severityAtLeast(alert.severity, condition.minimumSeverity)) return false;
   if (condition.eventCodes && !condition.eventCodes.includes(alert.event)) return false;
   if (condition.departments && !condition.departments.includes(alert.department)) return false;
+  if (condition.urgencies && !condition.urgencies.includes(alert.urgency)) return false;
+  if (condition.certainties && !condition.certainties.includes(alert.certainty)) return false;
+  if (condition.sectors && (alert.sector === null || !condition.sectors.includes(alert.sector))) return false;
+  if (condition.tlps && !condition.tlps.includes(alert.tlp)) return false;
   return true;
 }
 
-export function ruleApplies(rule: RoutingRule, alert: AlertFacts): boolean {
+export function ruleApplies(rule: RoutingRule, alert: RuleFacts): boolean {
   return rule.when.length === 0 || rule.when.some((condition) => conditionHolds(condition, alert));
 }

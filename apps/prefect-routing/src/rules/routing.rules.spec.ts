@@ -1,8 +1,19 @@
-import { AlertEventCode, AlertSeverity, AlertStatus, OrganisationStatus, Tlp } from '@vigie/contracts';
+import {
+  AlertCertainty,
+  AlertEventCode,
+  AlertSeverity,
+  AlertStatus,
+  AlertUrgency,
+  OrganisationStatus,
+  Sector,
+  Tlp,
+  type BroadcastAudience,
+} from '@vigie/contracts';
 import type { DirectoryEntry } from './directory-entry';
+import { BROADCAST_RULES, DEFAULT_RULES } from './default-rules';
 import { decide, type RoutingDecisionResult, type RoutingOptions } from './routing.rules';
-import type { RoutingRule } from './routing-rule';
-import { alert, DIRECTORY, ORGS, subscription, type AlertShape } from './rules.fixtures';
+import { conditionHolds, type RoutingRule, type RuleCondition, type RuleFacts } from './routing-rule';
+import { alert, DIRECTORY, ORGS, SECURITY_CONVENTION, subscription, type AlertShape } from './rules.fixtures';
 
 const ids = (result: RoutingDecisionResult) => result.recipients.map((r) => r.organisationId).sort();
 const exclusionOf = (result: RoutingDecisionResult, id: string) => result.excluded.find((e) => e.organisationId === id);
@@ -85,8 +96,12 @@ describe('decide — national escalation', () => {
 describe('decide — subscribers', () => {
   const result = run({ severity: AlertSeverity.Moderate, eventCode: AlertEventCode.Intrusion });
 
-  it('routes to the prefecture and to every entitled, active, matching subscriber', () => {
-    expect(ids(result)).toEqual(['firm-b', 'firm-e', 'gn69', 'mall', 'p69']);
+  it('routes to the prefecture and to every entitled, active, matching subscriber of the community', () => {
+    expect(ids(result)).toEqual(['firm-b', 'firm-e', 'gn69', 'p69']);
+  });
+
+  it('under TLP:CLEAR, to every entitled, active, matching subscriber', () => {
+    expect(ids(run({ tlp: Tlp.Clear }))).toEqual(['firm-b', 'firm-e', 'gn69', 'mall', 'p69']);
   });
 
   it.each([
@@ -100,7 +115,7 @@ describe('decide — subscribers', () => {
 
   it('says which subscription matched', () => {
     expect(result.recipients.find((r) => r.organisationId === 'firm-b')?.reasons).toEqual([
-      'Bravo Gardiennage subscribed to intrusion in 69 from severity Minor (subscription sub-b); TLP:GREEN — member of a convention deployed in 69',
+      "Bravo Gardiennage subscribed to intrusion in 69 from severity Minor (subscription sub-b); TLP:GREEN — community: the sender's convention deployed in 69",
     ]);
   });
 
@@ -155,8 +170,8 @@ describe('decide — TLP', () => {
   const severe = { severity: AlertSeverity.Severe, eventCode: AlertEventCode.Intrusion };
   it.each([
     [Tlp.Clear, ['dcs', 'firm-b', 'firm-c', 'firm-e', 'gn69', 'mall', 'p69']],
-    [Tlp.Green, ['dcs', 'firm-b', 'firm-c', 'firm-e', 'gn69', 'mall', 'p69']],
-    [Tlp.Amber, ['dcs', 'firm-b', 'firm-c', 'firm-e', 'gn69', 'p69']],
+    [Tlp.Green, ['dcs', 'firm-b', 'firm-c', 'firm-e', 'gn69', 'p69']],
+    [Tlp.Amber, ['dcs', 'gn69', 'p69']],
     [Tlp.AmberStrict, ['dcs', 'gn69', 'p69']],
     [Tlp.Red, []],
   ])('TLP:%s → %j', (tlp, expected) => {
@@ -174,14 +189,34 @@ describe('decide — TLP', () => {
     });
   });
 
-  it('TLP:AMBER leaves out partners of another convention, saying why', () => {
-    expect(exclusionOf(run({ tlp: Tlp.Amber }), 'mall')?.reason).toBe(
-      "TLP:AMBER — not a member of the sender's convention deployed in 69",
+  it('TLP:GREEN leaves out partners of another convention, saying why', () => {
+    expect(exclusionOf(run({ tlp: Tlp.Green }), 'mall')?.reason).toBe(
+      "TLP:GREEN — outside the community: not a member of the sender's convention deployed in 69",
     );
   });
 
-  it('TLP:AMBER from a prefecture reaches the convention members of its département', () => {
-    const result = run({ tlp: Tlp.Amber, senderId: 'p69' });
+  it('TLP:AMBER leaves out subscribers, even of the same convention, saying why', () => {
+    expect(exclusionOf(run({ tlp: Tlp.Amber }), 'firm-b')?.reason).toBe(
+      'TLP:AMBER — restricted to State recipients and organisations named by a rule',
+    );
+  });
+
+  it('TLP:AMBER reaches an organisation a rule names (need to know), and the sender’s named recipients', () => {
+    const rule: RoutingRule = {
+      id: 'mall-needs-to-know',
+      description: 'The shopping centre is told of intrusions in 69.',
+      when: [{ eventCodes: [AlertEventCode.Intrusion] }],
+      select: { type: 'organisations', organisationIds: ['mall'] },
+    };
+    const result = run({ tlp: Tlp.Amber }, { rules: [rule, ...DEFAULT_RULES], namedRecipients: ['firm-c'] });
+    expect(ids(result)).toEqual(['firm-c', 'gn69', 'mall', 'p69']);
+    expect(result.recipients.find((r) => r.organisationId === 'mall')?.reasons).toEqual([
+      'Centre commercial Part-Dieu selected: event intrusion; TLP:AMBER — named by a rule: need to know',
+    ]);
+  });
+
+  it('TLP:GREEN from a prefecture reaches the convention members of its département', () => {
+    const result = run({ tlp: Tlp.Green, senderId: 'p69' });
     expect(ids(result)).toEqual(['firm-a', 'firm-b', 'firm-e', 'gn69', 'mall']);
     expect(exclusionOf(result, 'p69')?.reason).toBe('the sender does not receive its own alert');
   });
@@ -238,7 +273,7 @@ describe('decide — explanations and warnings', () => {
       {},
       'TLP:CLEAR alert flagged as holding personal data',
     ],
-    ['too many partners', {}, { maxPartners: 2 }, '3 partners receive this alert, more than 2'],
+    ['too many partners', {}, { maxPartners: 1 }, '2 partners receive this alert, more than 1'],
     ['RED without named recipients', { tlp: Tlp.Red }, {}, 'TLP:RED alert with no named recipient'],
     ['unknown named recipient', {}, { namedRecipients: ['ghost'] }, 'named recipient ghost is not in the directory'],
     ['unknown sender', { senderId: 'ghost' }, {}, 'sender ghost is not in the directory'],
@@ -256,5 +291,81 @@ describe('decide — explanations and warnings', () => {
     const result = run({ severity: AlertSeverity.Extreme }, { maxPartners: 0 }, stateAndSender);
     expect(ids(result)).toEqual(['dcs', 'gn69', 'p69']);
     expect(result.warnings).toEqual([]);
+  });
+});
+
+describe('conditions of stored rules', () => {
+  const facts: RuleFacts = {
+    department: '69',
+    event: AlertEventCode.Intrusion,
+    severity: AlertSeverity.Moderate,
+    urgency: AlertUrgency.Immediate,
+    certainty: AlertCertainty.Observed,
+    sector: Sector.PrivateSecurity,
+    status: AlertStatus.Actual,
+    tlp: Tlp.Green,
+  };
+  it.each<[string, RuleCondition, boolean]>([
+    ['no condition', {}, true],
+    ['urgency listed', { urgencies: [AlertUrgency.Immediate, AlertUrgency.Expected] }, true],
+    ['urgency not listed', { urgencies: [AlertUrgency.Future] }, false],
+    ['certainty listed', { certainties: [AlertCertainty.Observed] }, true],
+    ['certainty not listed', { certainties: [AlertCertainty.Possible] }, false],
+    ["sender's sector listed", { sectors: [Sector.PrivateSecurity] }, true],
+    ["sender's sector not listed", { sectors: [Sector.Jewellery] }, false],
+    ['TLP listed', { tlps: [Tlp.Green, Tlp.Clear] }, true],
+    ['TLP not listed', { tlps: [Tlp.Amber] }, false],
+    ['every field holds', { departments: ['69'], eventCodes: [AlertEventCode.Intrusion], tlps: [Tlp.Green] }, true],
+    ['one field fails', { departments: ['69'], eventCodes: [AlertEventCode.Theft] }, false],
+  ])('%s → %s', (_, condition, holds) => {
+    expect(conditionHolds(condition, facts)).toBe(holds);
+  });
+
+  it('a State sender has no sector: a sector condition does not hold', () => {
+    expect(conditionHolds({ sectors: [Sector.PrivateSecurity] }, { ...facts, sector: null })).toBe(false);
+  });
+});
+
+describe('decide — broadcast audience', () => {
+  const fromPrefecture = (department: string, tlp = Tlp.Green) =>
+    alert({ senderId: 'p69', department, tlp, severity: AlertSeverity.Minor });
+  const audience = (overrides: Partial<BroadcastAudience> = {}): BroadcastAudience => ({
+    departments: ['69'],
+    sectors: [],
+    conventions: [],
+    ...overrides,
+  });
+  const broadcast = (overrides: Partial<BroadcastAudience> = {}, tlp = Tlp.Green) =>
+    decide(fromPrefecture('69', tlp), DIRECTORY, { rules: BROADCAST_RULES, audience: audience(overrides) });
+
+  it('reaches the active partners of the département, never the State', () => {
+    const result = broadcast();
+    expect(ids(result)).toEqual(['firm-a', 'firm-b', 'firm-c', 'firm-e', 'mall']);
+    expect(exclusionOf(result, 'firm-d')?.reason).toBe('organisation is SUSPENDED, only active organisations receive');
+    expect(exclusionOf(result, 'jeweller')?.reason).toBe('not a member of a convention deployed in 69');
+    expect(result.warnings).toEqual([]);
+  });
+
+  it.each<[string, Partial<BroadcastAudience>, string[]]>([
+    ['one sector', { sectors: [Sector.LargeRetail] }, ['mall']],
+    ['one convention', { conventions: [SECURITY_CONVENTION.conventionId] }, ['firm-a', 'firm-b', 'firm-c', 'firm-e']],
+    ['subscribers of an event code', { eventCode: AlertEventCode.Theft }, ['firm-a', 'firm-c', 'firm-e', 'mall']],
+  ])('narrowed to %s', (_, overrides, expected) => {
+    expect(ids(broadcast(overrides))).toEqual(expected);
+  });
+
+  it('says why a partner of another sector was left out', () => {
+    expect(exclusionOf(broadcast({ sectors: [Sector.LargeRetail] }), 'firm-b')?.reason).toBe(
+      'sector PRIVATE_SECURITY not among LARGE_RETAIL',
+    );
+  });
+
+  it('is bound by TLP like an alert: AMBER+STRICT reaches no partner', () => {
+    expect(ids(broadcast({}, Tlp.AmberStrict))).toEqual([]);
+  });
+
+  it('reaches nobody in a département where no partner operates', () => {
+    const result = decide(fromPrefecture('2B'), DIRECTORY, { rules: BROADCAST_RULES, audience: audience() });
+    expect(ids(result)).toEqual([]);
   });
 });

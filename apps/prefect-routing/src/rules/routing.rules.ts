@@ -7,16 +7,23 @@ import {
   OrganisationKind,
   OrganisationStatus,
   Tlp,
-  primaryInfo,
-  type AlertSnapshot,
   isStateKind,
-  type AlertFacts,
+  type AlertInfo,
+  type AlertLocation,
+  type AlertSnapshot,
+  type BroadcastAudience,
 } from '@vigie/contracts';
 import { DEFAULT_RULES } from './default-rules';
 import type { DirectoryEntry } from './directory-entry';
-import { ruleApplies, type RoutingRule } from './routing-rule';
+import { ruleApplies, type RoutingRule, type RuleFacts } from './routing-rule';
 import { exerciseRefusal, selectCandidates, type Candidate, type SelectionContext } from './selectors';
 import { allowedByTlp, mostRestrictive, type TlpContext } from './tlp';
+
+/** What routing reads of a message: an alert, an alert being previewed, or a broadcast. */
+export type RoutableMessage = Pick<AlertSnapshot, 'senderOrganisationId' | 'status' | 'tlp' | 'personalData'> & {
+  location: Pick<AlertLocation, 'department' | 'communeName'>;
+  info: Pick<AlertInfo, 'eventCode' | 'severity' | 'urgency' | 'certainty'>[];
+};
 
 export interface RoutingOptions {
   rules?: readonly RoutingRule[];
@@ -24,6 +31,8 @@ export interface RoutingOptions {
   namedRecipients?: readonly string[];
   /** Above this many non-State recipients, the decision carries a warning. */
   maxPartners?: number;
+  /** For a broadcast: whom it is meant for (selector `audience`). */
+  audience?: BroadcastAudience;
 }
 
 export interface Recipient {
@@ -51,7 +60,7 @@ export const DEFAULT_MAX_PARTNERS = 50;
 const UNROUTED_STATUSES = [AlertStatus.System, AlertStatus.Draft];
 
 export function decide(
-  alert: AlertSnapshot,
+  alert: RoutableMessage,
   directory: readonly DirectoryEntry[],
   options: RoutingOptions = {},
 ): RoutingDecisionResult {
@@ -61,7 +70,13 @@ export function decide(
   const sender = directory.find((entry) => entry.id === alert.senderOrganisationId);
   const namedRecipients = options.namedRecipients ?? [];
   const facts = alertFacts(alert, sender);
-  const selection: SelectionContext = { facts, communeName: alert.location.communeName, directory, namedRecipients };
+  const selection: SelectionContext = {
+    facts,
+    communeName: alert.location.communeName,
+    directory,
+    namedRecipients,
+    audience: options.audience,
+  };
   const tlpContext: TlpContext = {
     department: facts.department,
     senderId: alert.senderOrganisationId,
@@ -97,14 +112,18 @@ export function decide(
   };
 }
 
-function alertFacts(alert: AlertSnapshot, sender: DirectoryEntry | undefined): AlertFacts {
-  const info = primaryInfo(alert);
+/** The first info block carries Vigie's classification (CAP orders them by language). */
+function alertFacts(alert: RoutableMessage, sender: DirectoryEntry | undefined): RuleFacts {
+  const info = alert.info[0];
   return {
     department: alert.location.department,
     event: info.eventCode,
     severity: info.severity,
+    urgency: info.urgency,
+    certainty: info.certainty,
     sector: sender?.sector ?? null,
     status: alert.status,
+    tlp: alert.tlp,
   };
 }
 
@@ -115,8 +134,8 @@ function alertFacts(alert: AlertSnapshot, sender: DirectoryEntry | undefined): A
 function constraintRefusal(
   candidate: Candidate,
   rule: RoutingRule,
-  alert: AlertSnapshot,
-  facts: AlertFacts,
+  alert: RoutableMessage,
+  facts: RuleFacts,
   tlpContext: TlpContext,
 ): { refused: boolean; reason: string } {
   const { entry } = candidate;
@@ -127,7 +146,7 @@ function constraintRefusal(
   const exercise = exerciseRefusal(entry, facts);
   if (exercise) return refuse(exercise);
   const tlp = mostRestrictive(alert.tlp, rule.tlp);
-  const verdict = allowedByTlp(tlp, entry, tlpContext);
+  const verdict = allowedByTlp(tlp, entry, tlpContext, candidate.needToKnow);
   const imposed = tlp !== alert.tlp ? ` (imposed by rule ${rule.id})` : '';
   return { refused: !verdict.allowed, reason: verdict.reason + imposed };
 }
@@ -135,7 +154,7 @@ function constraintRefusal(
 const refuse = (reason: string) => ({ refused: true, reason });
 
 function warningsFor(
-  alert: AlertSnapshot,
+  alert: RoutableMessage,
   sender: DirectoryEntry | undefined,
   directory: readonly DirectoryEntry[],
   recipients: Recipient[],
@@ -146,7 +165,8 @@ function warningsFor(
   const kinds = recipients.map((r) => byId.get(r.organisationId)!.kind);
   const { department } = alert.location;
   if (!sender) warnings.push(`sender ${alert.senderOrganisationId} is not in the directory`);
-  if (!kinds.includes(OrganisationKind.Prefecture))
+  // A broadcast comes from the State: its audience is partners only.
+  if (!options.audience && !kinds.includes(OrganisationKind.Prefecture))
     warnings.push(`no prefecture receives this alert (département ${department})`);
   const partners = kinds.filter((kind) => !isStateKind(kind)).length;
   const max = options.maxPartners ?? DEFAULT_MAX_PARTNERS;

@@ -80,11 +80,13 @@ export const ORGS = {
   }),
   mall: org('mall', 'Centre commercial Part-Dieu', OrganisationKind.ShoppingSiteOperator, {
     sector: Sector.LargeRetail,
+    departments: ['69', '93'],
     conventions: [RETAIL_CONVENTION],
     subscriptions: [subscription({ id: 'sub-mall' })],
   }),
   outsider: org('jeweller', 'Bijouterie hors convention', OrganisationKind.Jeweller, {
     sector: Sector.Jewellery,
+    departments: ['69'],
     subscriptions: [subscription({ id: 'sub-jeweller' })],
   }),
   picky: firm('firm-c', 'Charlie Sûreté', {

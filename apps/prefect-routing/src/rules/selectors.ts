@@ -3,9 +3,16 @@
  * turned down (subscription mismatch, not entitled) carries `refused`, so that the decision
  * can say who was close and why they did not receive the alert.
  */
-import { AlertStatus, isEntitledIn, isStateKind, subscriptionMismatch, type AlertFacts } from '@vigie/contracts';
+import {
+  AlertStatus,
+  isEntitledIn,
+  isStateKind,
+  subscriptionMismatch,
+  type AlertFacts,
+  type BroadcastAudience,
+} from '@vigie/contracts';
 import { acceptsExercises, type DirectoryEntry } from './directory-entry';
-import { conditionHolds, type RoutingRule, type RuleCondition } from './routing-rule';
+import { conditionHolds, type RoutingRule, type RuleCondition, type RuleFacts } from './routing-rule';
 
 export interface Candidate {
   entry: DirectoryEntry;
@@ -13,13 +20,17 @@ export interface Candidate {
   reason: string;
   /** Why the rule, having considered it, does not select it after all. */
   refused?: string;
+  /** The rule names this organisation itself: a need to know, which TLP:AMBER honours. */
+  needToKnow?: boolean;
 }
 
 export interface SelectionContext {
-  facts: AlertFacts;
+  facts: RuleFacts;
   communeName: string | null;
   directory: readonly DirectoryEntry[];
   namedRecipients: readonly string[];
+  /** For a broadcast: whom it is meant for. */
+  audience?: BroadcastAudience;
 }
 
 export function selectCandidates(rule: RoutingRule, context: SelectionContext): Candidate[] {
@@ -37,14 +48,48 @@ export function selectCandidates(rule: RoutingRule, context: SelectionContext): 
     case 'subscribers':
       return directory.flatMap((entry) => subscriberCandidate(entry, facts));
     case 'named':
-      return byIds(context.namedRecipients, directory).map((entry) =>
-        entitled(entry, facts, `${entry.name} was named by the sender`),
-      );
+      return byIds(context.namedRecipients, directory).map((entry) => ({
+        ...entitled(entry, facts, `${entry.name} was named by the sender`),
+        needToKnow: true,
+      }));
     case 'organisations':
-      return byIds(selector.organisationIds, directory).map((entry) =>
-        entitled(entry, facts, `${entry.name} selected: ${appliesBecause(rule, facts)}`),
-      );
+      return byIds(selector.organisationIds, directory).map((entry) => ({
+        ...entitled(entry, facts, `${entry.name} selected: ${appliesBecause(rule, facts)}`),
+        needToKnow: true,
+      }));
+    case 'audience':
+      return context.audience ? directory.flatMap((entry) => audienceCandidate(entry, facts, context.audience!)) : [];
   }
+}
+
+/**
+ * A broadcast reaches the partners (not the State) operating in the département, narrowed by
+ * the sectors, conventions and event code the sender chose; entitlement is checked as for alerts.
+ */
+function audienceCandidate(entry: DirectoryEntry, facts: RuleFacts, audience: BroadcastAudience): Candidate[] {
+  if (isStateKind(entry.kind)) return [];
+  const { department } = facts;
+  if (!entry.departments.includes(department)) return [];
+  const reason = `${entry.name} is a partner in ${department}`;
+  if (audience.sectors.length > 0 && (entry.sector === null || !audience.sectors.includes(entry.sector))) {
+    return [{ entry, reason, refused: `sector ${entry.sector ?? 'none'} not among ${audience.sectors.join(', ')}` }];
+  }
+  if (
+    audience.conventions.length > 0 &&
+    !entry.conventions.some((c) => audience.conventions.includes(c.conventionId) && c.departments.includes(department))
+  ) {
+    return [{ entry, reason, refused: `not a member of ${audience.conventions.join(', ')} in ${department}` }];
+  }
+  if (audience.eventCode) {
+    const code = audience.eventCode;
+    const follows = entry.subscriptions.some(
+      (s) => s.departments.includes(department) && (s.eventCodes.length === 0 || s.eventCodes.includes(code)),
+    );
+    if (!follows) {
+      return [{ entry, reason, refused: `no subscription to ${audience.eventCode} in ${department}` }];
+    }
+  }
+  return [entitled(entry, facts, reason)];
 }
 
 function competenceReason(entry: DirectoryEntry, context: SelectionContext): string {
@@ -80,17 +125,21 @@ function byIds(ids: readonly string[], directory: readonly DirectoryEntry[]): Di
 }
 
 /** The first condition that made the rule apply, in words. */
-function appliesBecause(rule: RoutingRule, facts: AlertFacts): string {
+function appliesBecause(rule: RoutingRule, facts: RuleFacts): string {
   const condition = rule.when.find((c) => conditionHolds(c, facts));
   const parts = condition ? describe(condition, facts) : [];
   return parts.length > 0 ? parts.join(', ') : rule.description;
 }
 
-function describe(condition: RuleCondition, facts: AlertFacts): string[] {
+function describe(condition: RuleCondition, facts: RuleFacts): string[] {
   const parts: string[] = [];
   if (condition.minimumSeverity) parts.push(`severity ${facts.severity} reaches ${condition.minimumSeverity}`);
   if (condition.eventCodes) parts.push(`event ${facts.event}`);
   if (condition.departments) parts.push(`département ${facts.department}`);
+  if (condition.urgencies) parts.push(`urgency ${facts.urgency}`);
+  if (condition.certainties) parts.push(`certainty ${facts.certainty}`);
+  if (condition.sectors) parts.push(`sender's sector ${facts.sector}`);
+  if (condition.tlps) parts.push(`TLP:${facts.tlp}`);
   return parts;
 }
 

@@ -26,12 +26,20 @@ const MATRIX: [string, boolean[]][] = [
   ['prefecture', [true, true, true, true, false]],
   ['State force', [true, true, true, true, false]],
   ['national level', [true, true, true, true, false]],
-  ['partner of the same convention', [true, true, true, false, false]],
-  ['partner of another convention', [true, true, false, false, false]],
+  ['partner of the same convention', [true, true, false, false, false]],
+  ['partner of another convention', [true, false, false, false, false]],
   ['non-member', [true, false, false, false, false]],
   ['the sender itself', [true, true, true, true, true]],
 ];
 const CASES = MATRIX.flatMap(([who, row]) => LEVELS.map((tlp, i) => [tlp, who, row[i]] as const));
+
+// The same recipients when a rule names them (need to know): AMBER opens to them.
+const NEED_TO_KNOW: [string, boolean[]][] = [
+  ['partner of the same convention', [true, true, true, false, false]],
+  ['partner of another convention', [true, true, true, false, false]],
+  ['non-member', [true, true, true, false, false]],
+];
+const NEED_TO_KNOW_CASES = NEED_TO_KNOW.flatMap(([who, row]) => LEVELS.map((tlp, i) => [tlp, who, row[i]] as const));
 
 describe('allowedByTlp', () => {
   it.each(CASES)('TLP:%s, %s → allowed %s', (tlp, who, allowed) => {
@@ -39,6 +47,17 @@ describe('allowedByTlp', () => {
     expect(verdict.allowed).toBe(allowed);
     expect(verdict.reason).toMatch(new RegExp(`^TLP:${tlp.replace('+', '\\+')} — `));
   });
+
+  it.each(NEED_TO_KNOW_CASES)('TLP:%s, %s named by a rule → allowed %s', (tlp, who, allowed) => {
+    expect(allowedByTlp(tlp, CANDIDATES[who], partnerSender, true).allowed).toBe(allowed);
+  });
+
+  it.each(CASES.filter(([, who]) => ['prefecture', 'State force', 'national level'].includes(who)))(
+    'TLP:%s, %s: being named by a rule changes nothing for the State (%s)',
+    (tlp, who, allowed) => {
+      expect(allowedByTlp(tlp, CANDIDATES[who], partnerSender, true).allowed).toBe(allowed);
+    },
+  );
 
   it.each(Object.keys(CANDIDATES))('TLP:RED lets a named %s through', (who) => {
     const context = { ...partnerSender, namedRecipients: [CANDIDATES[who].id] };
@@ -51,13 +70,13 @@ describe('allowedByTlp', () => {
   it.each([
     [Tlp.Red, 'TLP:RED — not a named recipient'],
     [Tlp.AmberStrict, 'TLP:AMBER+STRICT — restricted to the originating organisation and State recipients'],
-    [Tlp.Amber, "TLP:AMBER — not a member of the sender's convention deployed in 69"],
-    [Tlp.Green, 'TLP:GREEN — not a member of a convention deployed in 69'],
+    [Tlp.Amber, 'TLP:AMBER — restricted to State recipients and organisations named by a rule'],
+    [Tlp.Green, "TLP:GREEN — outside the community: not a member of the sender's convention deployed in 69"],
   ])('explains a refusal under TLP:%s', (tlp, reason) => {
     expect(allowedByTlp(tlp, ORGS.outsider, partnerSender)).toEqual({ allowed: false, reason });
   });
 
-  describe('AMBER circles', () => {
+  describe('GREEN community', () => {
     it.each([
       ['a State sender: any convention member in the département', { senderIsState: true }, ORGS.mall, true],
       ['a State sender: not a non-member', { senderIsState: true }, ORGS.outsider, false],
@@ -65,13 +84,13 @@ describe('allowedByTlp', () => {
       ['same convention, but not deployed in the département', { department: '976' }, ORGS.colleague, false],
       ['another convention deployed in the département', { department: '93' }, ORGS.mall, false],
     ])('%s', (_, override, candidate, allowed) => {
-      expect(allowedByTlp(Tlp.Amber, candidate, { ...partnerSender, ...override }).allowed).toBe(allowed);
+      expect(allowedByTlp(Tlp.Green, candidate, { ...partnerSender, ...override }).allowed).toBe(allowed);
     });
 
     it('needs the shared convention itself to be deployed in the département', () => {
       const elsewhere = { ...SECURITY_CONVENTION, departments: ['75'] };
       const candidate = { ...ORGS.colleague, conventions: [elsewhere, RETAIL_CONVENTION] };
-      expect(allowedByTlp(Tlp.Amber, candidate, partnerSender).allowed).toBe(false);
+      expect(allowedByTlp(Tlp.Green, candidate, partnerSender).allowed).toBe(false);
     });
   });
 });

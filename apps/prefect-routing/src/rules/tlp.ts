@@ -1,16 +1,15 @@
 /*
  * Traffic Light Protocol 2.0 as routing enforces it. The function judges one candidate that
- * a rule has already selected: being selected by a rule is what "need to know" means here.
- *
- * Readings where TLP 2.0 leaves room:
- * - RED: only recipients the sender named, State recipients included.
- * - AMBER+STRICT: the sender and State recipients (prefectures, State forces, national level).
- * - AMBER: plus partners sharing with a partner sender a convention deployed in the
- *   département — the circle whose members the sender knows. A State sender has no
- *   convention; its circle is every convention member in the département it oversees.
- *   An unknown sender has no circle.
- * - GREEN: State recipients and members of any convention deployed in the département.
- * - CLEAR: anyone a rule selected.
+ * a rule has already selected; the circles grow from RED to CLEAR, each containing the next:
+ * - RED: only recipients the sender named (State recipients included).
+ * - AMBER+STRICT: the originating organisation and State recipients (prefectures, State
+ *   forces, national level).
+ * - AMBER: plus organisations with a need to know — those a rule names explicitly (a fixed
+ *   organisation of a stored rule, or a recipient the sender named).
+ * - GREEN: plus the community — members of the sender's convention deployed in the
+ *   département. A State sender has no convention: its community is every convention member
+ *   in the département it oversees. An unknown sender has no community.
+ * - CLEAR: anyone a rule selected (every matching subscriber).
  * The sender itself is always allowed: it is the originating organisation.
  */
 import { Tlp, type ConventionMembershipState, type OrganisationKind, isStateKind } from '@vigie/contracts';
@@ -53,7 +52,11 @@ export interface TlpVerdict {
 const allow = (reason: string): TlpVerdict => ({ allowed: true, reason });
 const deny = (reason: string): TlpVerdict => ({ allowed: false, reason });
 
-export function allowedByTlp(tlp: Tlp, candidate: TlpCandidate, context: TlpContext): TlpVerdict {
+/**
+ * @param needToKnow the rule that selected the candidate named it explicitly (not through a
+ *   subscription or a kind of organisation).
+ */
+export function allowedByTlp(tlp: Tlp, candidate: TlpCandidate, context: TlpContext, needToKnow = false): TlpVerdict {
   const label = `TLP:${tlp}`;
   if (candidate.id === context.senderId) return allow(`${label} — originating organisation`);
   if (tlp === Tlp.Red) {
@@ -62,28 +65,34 @@ export function allowedByTlp(tlp: Tlp, candidate: TlpCandidate, context: TlpCont
       : deny(`${label} — not a named recipient`);
   }
   if (isStateKind(candidate.kind)) return allow(`${label} — State recipient`);
+  if (tlp === Tlp.AmberStrict) {
+    return deny(`${label} — restricted to the originating organisation and State recipients`);
+  }
+  if (needToKnow) return allow(`${label} — named by a rule: need to know`);
   const department = context.department;
   switch (tlp) {
-    case Tlp.AmberStrict:
-      return deny(`${label} — restricted to the originating organisation and State recipients`);
     case Tlp.Amber:
-      return sharesConventionWithSender(candidate, context)
-        ? allow(`${label} — member of the sender's convention deployed in ${department}`)
-        : deny(`${label} — not a member of the sender's convention deployed in ${department}`);
+      return deny(`${label} — restricted to State recipients and organisations named by a rule`);
     case Tlp.Green:
-      return memberIn(candidate.conventions, department)
-        ? allow(`${label} — member of a convention deployed in ${department}`)
-        : deny(`${label} — not a member of a convention deployed in ${department}`);
+      return inCommunity(candidate, context)
+        ? allow(`${label} — community: ${communityWords(context)} deployed in ${department}`)
+        : deny(
+            `${label} — outside the community: not a member of ${communityWords(context)} deployed in ${department}`,
+          );
     default:
       return allow(`${label} — no restriction`);
   }
+}
+
+function communityWords(context: TlpContext): string {
+  return context.senderIsState ? 'a convention' : "the sender's convention";
 }
 
 function memberIn(conventions: ConventionMembershipState[], department: string): boolean {
   return conventions.some((convention) => convention.departments.includes(department));
 }
 
-function sharesConventionWithSender(candidate: TlpCandidate, context: TlpContext): boolean {
+function inCommunity(candidate: TlpCandidate, context: TlpContext): boolean {
   const { department, senderConventions } = context;
   if (context.senderIsState) return memberIn(candidate.conventions, department);
   const senderCircle = new Set(
