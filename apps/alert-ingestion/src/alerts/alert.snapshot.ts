@@ -92,6 +92,7 @@ export function newAlertSnapshot(input: SubmitAlertDto, context: SnapshotContext
     note: input.note,
     references: earlier.map(capReference),
     incidents: input.incidents ?? [],
+    ...(input.addresses?.length ? { addresses: [...new Set(input.addresses)] } : {}),
     tlp: input.tlp ?? Tlp.Amber,
     personalData: input.personalData ?? false,
     siteId: input.siteId,

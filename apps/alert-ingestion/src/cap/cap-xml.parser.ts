@@ -125,6 +125,9 @@ const TLP_LABELS: ReadonlySet<string> = new Set(Object.values(Tlp));
 
 /** CAP forbids spaces, commas and the restricted characters < and & in identifier and sender. */
 const CAP_TOKEN = /^[^\s,<&]+$/;
+/** CAP `addresses` name organisations as Vigie writes its own `sender`; a bare id is accepted too. */
+const ORGANISATION_ADDRESS_PREFIX = 'vigie:organisation:';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const DECLARATION = /<!(?:DOCTYPE|ENTITY)/i;
 const CDATA_OPEN = '<![CDATA[';
@@ -294,6 +297,15 @@ class CapReader {
     const note = this.optional(root, 'note', 'note');
     const references = words(this.optional(root, 'references', 'references'));
     const incidents = words(this.optional(root, 'incidents', 'incidents'));
+    const named = words(addresses).map((address) => address.replace(ORGANISATION_ADDRESS_PREFIX, ''));
+    named.forEach((id, index) => {
+      if (!UUID.test(id)) {
+        this.problem(
+          `addresses.${index}`,
+          `each address must be an organisation id (${ORGANISATION_ADDRESS_PREFIX}<id>)`,
+        );
+      }
+    });
     const info = this.elements(root, 'info').map((element, index) => this.info(element, `info.${index}`));
 
     if (sender && !CAP_TOKEN.test(sender)) this.problem('sender', 'sender must not contain spaces, commas, < or &');
@@ -327,6 +339,7 @@ class CapReader {
         personalData,
         note,
         incidents,
+        addresses: named.length > 0 ? named : undefined,
         siteId: this.vigie.get(VIGIE_PARAMETER.siteId),
         occurredAt: this.vigie.get(VIGIE_PARAMETER.occurredAt),
         location: { commune: commune! },

@@ -127,6 +127,7 @@ describe('toCapXml', () => {
       'msgType',
       'scope',
       'restriction',
+      'addresses',
       'code',
       'code',
       'note',

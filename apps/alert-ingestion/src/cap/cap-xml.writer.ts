@@ -1,5 +1,6 @@
 import { VIGIE_EVENT_CODE_NAME, type AlertInfo, type AlertSnapshot, type CapValue } from '@vigie/contracts';
 import { XMLBuilder, type XmlBuilderOptions } from 'fast-xml-parser';
+import { capSender } from '../alerts/alert.snapshot';
 import { toCapDateTime } from './cap-date';
 import {
   CAP_1_2_NAMESPACE,
@@ -140,6 +141,7 @@ export function toCapXml(alert: AlertSnapshot): string {
       msgType: alert.msgType,
       scope: alert.scope,
       restriction: alert.restriction,
+      addresses: spaceSeparated(alert.addresses?.map(capSender)),
       code: [`${TLP_CODE_PREFIX}${alert.tlp}`, ...(alert.personalData ? [PERSONAL_DATA_CODE] : [])],
       note: alert.note,
       references: spaceSeparated(alert.references?.map(reference)),

@@ -111,6 +111,11 @@ export class AlertSnapshot {
   /** CAP `references`: `sender,identifier,sent` of the messages this one updates or cancels. */
   @IsArray() @IsString({ each: true }) references: string[];
   @IsArray() @IsString({ each: true }) incidents: string[];
+  /**
+   * CAP `addresses`: the organisations the sender names as recipients (ids). The only ones a
+   * TLP:RED alert may reach; under other labels they receive it if entitled in the département.
+   */
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) addresses?: string[];
   @IsEnum(Tlp) tlp: Tlp;
   /** True when free-text fields may hold personal data (names, plates…): retention applies. */
   @IsBoolean() personalData: boolean;

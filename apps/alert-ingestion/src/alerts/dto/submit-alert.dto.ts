@@ -235,6 +235,17 @@ export class SubmitAlertDto {
   @IsBoolean()
   personalData?: boolean;
 
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'Organisations named as recipients (CAP addresses): the only ones a TLP:RED alert reaches; under other labels they receive it if entitled in the département',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true, message: 'each address must be an organisation id' })
+  addresses?: string[];
+
   @ApiPropertyOptional({ description: 'Registry site concerned' }) @IsOptional() @IsUUID() siteId?: string;
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsString({ each: true }) incidents?: string[];
