@@ -1,6 +1,10 @@
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { Topics } from '@vigie/contracts';
 import {
   WebhookSink,
   issueKey,
+  messagesWithKey,
   prefectureOf,
   registerActivePartner,
   request,
@@ -9,155 +13,438 @@ import {
   type Partner,
   type Stack,
 } from '@vigie/testing';
-import { newAdminKey } from './e2e.env';
+import { e2eEnv, newAdminKey } from './e2e.env';
 import { startTestStack } from './test-stack';
 
-const alertIn = (commune: string, tlp: string) => ({
+interface RecipientLine {
+  organisationId: string;
+  rule: string;
+  reason: string;
+}
+interface Decision {
+  recipients: RecipientLine[];
+  excluded: RecipientLine[];
+  warnings: string[];
+}
+
+const alertIn = (commune: string, tlp: string, overrides: Record<string, unknown> = {}, eventCode = 'intrusion') => ({
   status: 'Actual',
   tlp,
   location: { commune },
   info: [
     {
       category: ['Security'],
-      eventCode: 'intrusion',
+      eventCode,
       urgency: 'Immediate',
       severity: 'Moderate',
       certainty: 'Observed',
       headline: 'Intrusion dans un entrepôt',
     },
   ],
+  ...overrides,
 });
+
+const ids = (lines: RecipientLine[]) => lines.map((line) => line.organisationId);
 
 describe('routing: the right people, and only they, with the reasons', () => {
   const adminKey = newAdminKey();
+  const brokers = [e2eEnv.kafkaBrokers];
   let stack: Stack;
   let registry: { registryUrl: string; adminKey: string };
-  let sender: Partner;
+  let routingUrl: string;
+  let producer: Producer;
   const sinks = new Map<string, WebhookSink>();
 
-  /** A partner subscribed to intrusions in `department`, with its own webhook. */
-  async function subscriber(
+  /** An organisation with a webhook of its own, optionally subscribed to intrusions in a département. */
+  async function partner(
     organisation: { kind: string; name: string; departments: string[] },
     conventions: string[],
-    department: string,
+    subscribeIn?: string,
   ): Promise<Partner> {
-    const partner = await registerActivePartner(registry, organisation, { conventions });
-    const subscription = await request('POST', `${registry.registryUrl}/v1/organizations/${partner.id}/subscriptions`, {
-      key: partner.key,
-      body: { departments: [department], eventCodes: ['intrusion'], minimumSeverity: 'Minor' },
-    });
-    expect(subscription.status).toBe(201);
-    partner.key = await issueKey(registry, partner.id); // a key issued after the subscription: known together
-    await waitUntilAccepted(stack.url('notification'), partner.key);
-    await waitUntilAccepted(stack.url('prefect-routing'), partner.key);
-    const sink = await WebhookSink.start();
-    sinks.set(partner.id, sink);
-    const webhook = await request('POST', `${stack.url('notification')}/v1/webhooks`, {
-      key: partner.key,
-      body: { url: sink.url },
-    });
-    expect(webhook.status).toBe(201);
-    return partner;
+    const created = await registerActivePartner(registry, organisation, { conventions });
+    if (subscribeIn) {
+      const subscription = await request(
+        'POST',
+        `${registry.registryUrl}/v1/organizations/${created.id}/subscriptions`,
+        {
+          key: created.key,
+          body: { departments: [subscribeIn], eventCodes: ['intrusion', 'drone-overflight'], minimumSeverity: 'Minor' },
+        },
+      );
+      expect(subscription.status).toBe(201);
+    }
+    created.key = await issueKey(registry, created.id); // a key issued last: known with everything before it
+    await withWebhook(created.id, created.key);
+    return created;
   }
 
+  async function withWebhook(organisationId: string, key: string): Promise<void> {
+    await waitUntilAccepted(stack.url('notification'), key);
+    await waitUntilAccepted(routingUrl, key);
+    const sink = await WebhookSink.start();
+    sinks.set(organisationId, sink);
+    const webhook = await request('POST', `${stack.url('notification')}/v1/webhooks`, { key, body: { url: sink.url } });
+    expect(webhook.status).toBe(201);
+  }
+
+  /** A prefecture (seeded by the registry) with an operator key and a webhook. */
+  async function prefecture(department: string): Promise<Partner> {
+    const seeded = await prefectureOf(registry, department);
+    const key = await issueKey(registry, seeded.id, ['operator', 'publisher', 'subscriber']);
+    await withWebhook(seeded.id, key);
+    return { ...seeded, key };
+  }
+
+  const bodies = (organisationId: string) =>
+    (sinks.get(organisationId)?.received ?? []).map((r) => JSON.parse(r.body) as Record<string, any>);
   const received = (organisationId: string, alertId: string): boolean =>
-    (sinks.get(organisationId)?.received ?? []).some(
-      (r) => (JSON.parse(r.body) as { alert: { alertId: string } }).alert.alertId === alertId,
+    bodies(organisationId).some((body) => body.alert?.alertId === alertId);
+
+  async function post(key: string, body: unknown, path = '/v1/alerts'): Promise<string> {
+    const posted = await request<{ id: string }>('POST', `${stack.url('alert-ingestion')}${path}`, { key, body });
+    expect(posted.status).toBe(201);
+    return posted.body.id;
+  }
+
+  function decisionOf(alertId: string, key: string): Promise<Decision> {
+    return waitFor(
+      async () => {
+        const result = await request<Decision>('GET', `${routingUrl}/v1/alerts/${alertId}/routing`, { key });
+        return result.status === 200 ? result.body : undefined;
+      },
+      { what: `the routing decision of ${alertId}`, timeoutMs: 20000 },
     );
+  }
 
   beforeAll(async () => {
     stack = await startTestStack('routing', 90, { adminKey });
     registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    sender = await registerActivePartner(
-      registry,
-      { kind: 'SECURITY_FIRM', name: 'Émetteur Sécurité Corse', departments: ['2A'] },
-      { conventions: ['private-security-2019'] },
-    );
-    await waitUntilAccepted(stack.url('alert-ingestion'), sender.key);
+    routingUrl = stack.url('prefect-routing');
+    producer = new Kafka({ clientId: 'vigie-e2e-routing', brokers, logLevel: logLevel.NOTHING }).producer();
+    await producer.connect();
   }, 120_000);
 
   afterAll(async () => {
+    await producer?.disconnect();
     for (const sink of sinks.values()) await sink.close();
     await stack?.stop();
   }, 30_000);
 
-  // In Corse-du-Sud, so that other files' organisations (in the Rhône) play no part.
-  it('sends an AMBER alert to the prefecture and to subscribed members of the sender’s convention in the département only', async () => {
-    const prefecture = await prefectureOf(registry, '2A');
-    const member = await subscriber(
-      { kind: 'SECURITY_FIRM', name: 'Membre Convention 2A', departments: ['2A'] },
-      ['private-security-2019'],
-      '2A',
-    );
-    const jeweller = await subscriber(
-      { kind: 'JEWELLER', name: 'Bijouterie du Cours Napoléon', departments: ['2A'] },
-      ['jewellery-2018'],
-      '2A',
-    );
-    const isere = await subscriber(
-      { kind: 'SECURITY_FIRM', name: 'Sécurité Grenobloise', departments: ['38'] },
-      ['private-security-2019'],
-      '38',
-    );
+  describe('in the Rhône', () => {
+    let sender: Partner;
+    let rhone: Partner;
+    let member: Partner;
+    let jeweller: Partner;
+    let isere: Partner;
 
-    const posted = await request<any>('POST', `${stack.url('alert-ingestion')}/v1/alerts`, {
-      key: sender.key,
-      body: alertIn('2A004', 'AMBER'),
-    });
-    expect(posted.status).toBe(201);
-    const alertId = posted.body.id as string;
-    await waitFor(() => received(member.id, alertId), {
-      what: 'the convention member to receive it',
-      timeoutMs: 15000,
-    });
+    beforeAll(async () => {
+      sender = await partner({ kind: 'SECURITY_FIRM', name: 'Lyon Rondes Émettrice', departments: ['69'] }, [
+        'private-security-2019',
+      ]);
+      await waitUntilAccepted(stack.url('alert-ingestion'), sender.key);
+      rhone = await prefecture('69');
+      member = await partner(
+        { kind: 'SECURITY_FIRM', name: 'Gardiennage Presqu’île', departments: ['69'] },
+        ['private-security-2019'],
+        '69',
+      );
+      jeweller = await partner(
+        { kind: 'JEWELLER', name: 'Joaillerie des Brotteaux', departments: ['69'] },
+        ['jewellery-2018'],
+        '69',
+      );
+      isere = await partner(
+        { kind: 'SECURITY_FIRM', name: 'Surveillance Dauphinoise', departments: ['38'] },
+        ['private-security-2019'],
+        '38',
+      );
+    }, 120_000);
 
-    const decision = await request<any>('GET', `${stack.url('prefect-routing')}/v1/alerts/${alertId}/routing`, {
-      key: sender.key,
-    });
-    expect(decision.status).toBe(200);
-    const recipients = (decision.body.recipients as { organisationId: string; rule: string; reason: string }[]).map(
-      (r) => r.organisationId,
-    );
-    expect(recipients.sort()).toEqual([prefecture.id, member.id].sort());
-    const jewellerExclusion = (decision.body.excluded as { organisationId: string; reason: string }[]).find(
-      (e) => e.organisationId === jeweller.id,
-    );
-    expect(jewellerExclusion?.reason).toMatch(/^TLP:AMBER — not a member of the sender's convention deployed in 2A/);
-    expect(recipients).not.toContain(isere.id);
-    expect(received(jeweller.id, alertId)).toBe(false);
-    expect(received(isere.id, alertId)).toBe(false);
+    it('sends a GREEN alert to the prefecture and the subscribed members of the private-security convention, not to another convention nor the Isère', async () => {
+      const alertId = await post(sender.key, alertIn('69123', 'GREEN'));
+      await waitFor(() => received(member.id, alertId) && received(rhone.id, alertId), {
+        what: 'the prefecture and the convention member to receive it',
+        timeoutMs: 20000,
+      });
 
-    // The same alert as GREEN reaches the wider community (any convention deployed there).
-    const green = await request<any>('POST', `${stack.url('alert-ingestion')}/v1/alerts`, {
-      key: sender.key,
-      body: alertIn('2A004', 'GREEN'),
-    });
-    await waitFor(() => received(jeweller.id, green.body.id), {
-      what: 'the GREEN alert to reach the jeweller',
-      timeoutMs: 15000,
-    });
-    expect(received(isere.id, green.body.id)).toBe(false);
-  }, 90_000);
+      const decision = await decisionOf(alertId, sender.key);
+      expect(ids(decision.recipients)).toEqual(expect.arrayContaining([rhone.id, member.id]));
+      expect(ids(decision.recipients)).not.toContain(jeweller.id);
+      expect(ids(decision.recipients)).not.toContain(isere.id);
+      expect(decision.recipients.find((r) => r.organisationId === rhone.id)?.rule).toBe('competent-prefecture');
+      expect(decision.recipients.find((r) => r.organisationId === member.id)?.reason).toMatch(
+        /subscribed to .* in 69 .*TLP:GREEN — community: the sender's convention deployed in 69/,
+      );
+      expect(decision.excluded.find((e) => e.organisationId === jeweller.id)?.reason).toMatch(
+        /^TLP:GREEN — outside the community/,
+      );
+      expect(received(jeweller.id, alertId)).toBe(false);
+      expect(received(isere.id, alertId)).toBe(false);
+    }, 60_000);
 
-  it('keeps an AMBER+STRICT alert to the sender and State recipients', async () => {
-    const posted = await request<any>('POST', `${stack.url('alert-ingestion')}/v1/alerts`, {
-      key: sender.key,
-      body: alertIn('2A004', 'AMBER+STRICT'),
-    });
-    const decision = await waitFor(
-      async () => {
-        const result = await request<any>(
-          'GET',
-          `${stack.url('prefect-routing')}/v1/alerts/${posted.body.id}/routing`,
-          {
-            key: sender.key,
-          },
+    it('sends a RED alert to its named recipients only', async () => {
+      const alertId = await post(sender.key, alertIn('69123', 'RED', { addresses: [jeweller.id] }));
+      await waitFor(() => received(jeweller.id, alertId), {
+        what: 'the named jeweller to receive it',
+        timeoutMs: 20000,
+      });
+
+      const decision = await decisionOf(alertId, sender.key);
+      expect(ids(decision.recipients)).toEqual([jeweller.id]);
+      expect(decision.recipients[0].reason).toMatch(/was named by the sender.*TLP:RED — named recipient/);
+      expect(decision.excluded.find((e) => e.organisationId === rhone.id)?.reason).toBe(
+        'TLP:RED — not a named recipient',
+      );
+      expect(decision.excluded.find((e) => e.organisationId === member.id)?.reason).toBe(
+        'TLP:RED — not a named recipient',
+      );
+      expect(received(member.id, alertId)).toBe(false);
+      expect(received(rhone.id, alertId)).toBe(false);
+    }, 60_000);
+
+    it('shows the explanation to the sender, State recipients and administrators, not to a partner recipient', async () => {
+      const alertId = await post(sender.key, alertIn('69123', 'GREEN'));
+      await decisionOf(alertId, sender.key);
+      const as = (key: string) => request('GET', `${routingUrl}/v1/alerts/${alertId}/routing`, { key });
+      expect((await as(rhone.key)).status).toBe(200);
+      expect((await as(await nationalAdminKey())).status).toBe(200);
+      expect((await as(member.key)).status).toBe(404);
+      expect((await as(jeweller.key)).status).toBe(404);
+    }, 60_000);
+
+    it('sends an update that widens the audience to the new recipients, and a cancellation to all of them', async () => {
+      const alertId = await post(sender.key, alertIn('69123', 'AMBER'));
+      const original = await decisionOf(alertId, sender.key);
+      expect(ids(original.recipients)).not.toContain(member.id);
+
+      const updateId = await post(sender.key, alertIn('69123', 'GREEN'), `/v1/alerts/${alertId}/updates`);
+      await waitFor(() => received(member.id, updateId), {
+        what: 'the widened update to reach the member',
+        timeoutMs: 20000,
+      });
+      const update = await decisionOf(updateId, sender.key);
+      expect(update.recipients.find((r) => r.organisationId === rhone.id)?.rule).toBe('chain-of-the-original');
+      expect(update.recipients.find((r) => r.organisationId === member.id)?.rule).toBe('update-widens:subscribers');
+
+      const cancelId = await post(sender.key, { note: 'Fausse alerte' }, `/v1/alerts/${alertId}/cancel`);
+      await waitFor(() => received(member.id, cancelId) && received(rhone.id, cancelId), {
+        what: 'the cancellation to reach everyone who received the chain',
+        timeoutMs: 20000,
+      });
+      const cancel = await decisionOf(cancelId, sender.key);
+      expect(cancel.recipients.every((r) => r.rule === 'chain-of-the-original')).toBe(true);
+    }, 90_000);
+
+    it('parks a cancellation that arrives before its original and applies it once the original is routed', async () => {
+      // A real alert gives a valid snapshot to copy; the copy's chain is new to routing.
+      const templateId = await post(sender.key, alertIn('69123', 'GREEN'));
+      await decisionOf(templateId, sender.key);
+      const [submitted] = await messagesWithKey(brokers, Topics.AlertSubmittedV1, templateId);
+      const envelope = JSON.parse(submitted.value!.toString()) as { id: string; payload: { alert: any } };
+      const originalId = randomUUID();
+      const cancelId = randomUUID();
+      const originalAlert = { ...envelope.payload.alert, alertId: originalId, originalAlertId: originalId };
+      const cancelAlert = { ...originalAlert, alertId: cancelId, msgType: 'Cancel', identifier: cancelId };
+      const asEvent = (type: string, alert: unknown) =>
+        JSON.stringify({ ...envelope, id: randomUUID(), type, payload: { alert } });
+
+      const [sent] = await producer.send({
+        topic: Topics.AlertCancelledV1,
+        messages: [{ key: originalId, value: asEvent('alert.cancelled', cancelAlert) }],
+      });
+      await waitForConsumed(Topics.AlertCancelledV1, sent.partition, Number(sent.baseOffset));
+      expect((await request('GET', `${routingUrl}/v1/alerts/${cancelId}/routing`, { key: sender.key })).status).toBe(
+        404,
+      );
+
+      await producer.send({
+        topic: Topics.AlertSubmittedV1,
+        messages: [{ key: originalId, value: asEvent('alert.submitted', originalAlert) }],
+      });
+      const original = await decisionOf(originalId, sender.key);
+      const cancel = await decisionOf(cancelId, sender.key);
+      expect(ids(cancel.recipients).sort()).toEqual(ids(original.recipients).sort());
+      expect(ids(cancel.recipients)).toEqual(expect.arrayContaining([rhone.id, member.id]));
+      await waitFor(() => received(member.id, cancelId), {
+        what: 'the parked cancellation delivered',
+        timeoutMs: 20000,
+      });
+    }, 90_000);
+
+    it('lets the prefecture add a rule for its département, which names a need-to-know recipient under AMBER', async () => {
+      const rule = {
+        id: `rhone-drones-${Date.now()}`,
+        description: 'Les survols de drone du Rhône sont aussi signalés à la joaillerie des Brotteaux',
+        when: [{ departments: ['69'], eventCodes: ['drone-overflight'] }],
+        select: { type: 'organisations', organisationIds: [jeweller.id] },
+      };
+      const created = await request<any>('POST', `${routingUrl}/v1/routing/rules`, { key: rhone.key, body: rule });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ id: rule.id, builtin: false, ownerOrganisationId: rhone.id });
+
+      const beyond = { ...rule, id: `${rule.id}-38`, when: [{ departments: ['38'] }] };
+      const refused = await request<any>('POST', `${routingUrl}/v1/routing/rules`, { key: rhone.key, body: beyond });
+      expect(refused.status).toBe(403);
+      expect(refused.body.message).toBe("outside the prefecture's competence: département 38");
+      const builtin = await request('DELETE', `${routingUrl}/v1/routing/rules/competent-prefecture`, {
+        key: rhone.key,
+      });
+      expect(builtin.status).toBe(403);
+      expect((await request('GET', `${routingUrl}/v1/routing/rules`, { key: member.key })).status).toBe(403);
+      const listed = await request<any[]>('GET', `${routingUrl}/v1/routing/rules`, { key: rhone.key });
+      expect(listed.body.map((r) => r.id)).toEqual(expect.arrayContaining(['competent-prefecture', rule.id]));
+
+      try {
+        const alertId = await post(sender.key, alertIn('69123', 'AMBER', {}, 'drone-overflight'));
+        await waitFor(() => received(jeweller.id, alertId), {
+          what: 'the rule to reach the jeweller',
+          timeoutMs: 20000,
+        });
+        const decision = await decisionOf(alertId, sender.key);
+        expect(decision.recipients.find((r) => r.organisationId === jeweller.id)).toEqual({
+          organisationId: jeweller.id,
+          rule: rule.id,
+          reason: expect.stringMatching(/TLP:AMBER — named by a rule: need to know$/),
+        });
+        // AMBER: the subscribed member of the convention has no need to know.
+        expect(decision.excluded.find((e) => e.organisationId === member.id)?.reason).toBe(
+          'TLP:AMBER — restricted to State recipients and organisations named by a rule',
         );
-        return result.status === 200 ? result.body : undefined;
-      },
-      { what: 'the routing decision', timeoutMs: 15000 },
+      } finally {
+        const deleted = await request('DELETE', `${routingUrl}/v1/routing/rules/${rule.id}`, { key: rhone.key });
+        expect(deleted.status).toBe(204);
+      }
+    }, 90_000);
+
+    it('previews a draft alert: who would receive it and why, with warnings, sending nothing', async () => {
+      const preview = await request<any>('POST', `${routingUrl}/v1/routing/preview`, {
+        key: sender.key,
+        body: { commune: '69123', eventCode: 'intrusion', severity: 'Moderate', tlp: 'CLEAR', personalData: true },
+      });
+      expect(preview.status).toBe(200);
+      expect(preview.body.department).toBe('69');
+      const recipients = preview.body.recipients as { organisationId: string; name: string; rules: string[] }[];
+      expect(recipients.find((r) => r.organisationId === rhone.id)).toMatchObject({
+        name: 'Préfecture du Rhône',
+        rules: ['competent-prefecture'],
+      });
+      expect(ids(recipients as any)).toEqual(expect.arrayContaining([member.id, jeweller.id]));
+      expect(preview.body.warnings).toContain('TLP:CLEAR alert flagged as holding personal data');
+
+      const invalid = await request<any>('POST', `${routingUrl}/v1/routing/preview`, {
+        key: sender.key,
+        body: { commune: '99999', eventCode: 'intrusion', severity: 'Moderate' },
+      });
+      expect(invalid.status).toBe(400);
+    }, 60_000);
+  });
+
+  describe('broadcasts', () => {
+    let bdr: Partner;
+    let jewellerBdr: Partner;
+    let firmBdr: Partner;
+    let vaucluse: Partner;
+
+    beforeAll(async () => {
+      bdr = await prefecture('13');
+      jewellerBdr = await partner(
+        { kind: 'JEWELLER', name: 'Bijouterie du Vieux-Port', departments: ['13'] },
+        ['jewellery-2018'],
+        '13',
+      );
+      firmBdr = await partner({ kind: 'SECURITY_FIRM', name: 'Sécurité Phocéenne', departments: ['13'] }, [
+        'private-security-2019',
+      ]);
+      vaucluse = await partner(
+        { kind: 'SECURITY_FIRM', name: 'Gardiennage d’Avignon', departments: ['84'] },
+        ['private-security-2019'],
+        '84',
+      );
+    }, 120_000);
+
+    const broadcast = (key: string, body: Record<string, unknown>) =>
+      request<any>('POST', `${routingUrl}/v1/broadcasts`, {
+        key,
+        body: { headline: 'Vigilance renforcée', description: 'Repérages signalés près des commerces.', ...body },
+      });
+
+    it('sends a vigilance message from the Bouches-du-Rhône prefecture to its partners only', async () => {
+      const sent = await broadcast(bdr.key, {});
+      expect(sent.status).toBe(201);
+      const { broadcastId, audience } = sent.body.broadcast;
+      expect(audience.departments).toEqual(['13']);
+      const recipients = ids(sent.body.routing.recipients);
+      expect(recipients).toEqual(expect.arrayContaining([jewellerBdr.id, firmBdr.id]));
+      expect(recipients).not.toContain(vaucluse.id);
+      expect(recipients).not.toContain(bdr.id);
+
+      const [routed] = await waitFor(
+        async () => {
+          const messages = await messagesWithKey(brokers, Topics.BroadcastRoutedV1, broadcastId);
+          return messages.length > 0 ? messages : undefined;
+        },
+        { what: 'broadcast.routed.v1', timeoutMs: 20000 },
+      );
+      const payload = JSON.parse(routed.value!.toString()).payload;
+      expect(ids(payload.recipients).sort()).toEqual([...recipients].sort());
+
+      // A recipient reads the message, not who else received it; an outsider reads nothing.
+      const asRecipient = await request<any>('GET', `${routingUrl}/v1/broadcasts/${broadcastId}`, {
+        key: jewellerBdr.key,
+      });
+      expect(asRecipient.status).toBe(200);
+      expect(asRecipient.body.routing).toBeUndefined();
+      expect((await request('GET', `${routingUrl}/v1/broadcasts/${broadcastId}`, { key: vaucluse.key })).status).toBe(
+        404,
+      );
+    }, 60_000);
+
+    it('narrows a broadcast by sector', async () => {
+      const sent = await broadcast(bdr.key, { sectors: ['JEWELLERY'], tlp: 'GREEN' });
+      expect(sent.status).toBe(201);
+      expect(ids(sent.body.routing.recipients)).toContain(jewellerBdr.id);
+      expect(ids(sent.body.routing.recipients)).not.toContain(firmBdr.id);
+      expect(sent.body.routing.excluded.find((e: RecipientLine) => e.organisationId === firmBdr.id)?.reason).toBe(
+        'sector PRIVATE_SECURITY not among JEWELLERY',
+      );
+    }, 60_000);
+
+    it('refuses a broadcast beyond the prefecture’s départements, and from a partner', async () => {
+      const beyond = await broadcast(bdr.key, { departments: ['84'] });
+      expect(beyond.status).toBe(403);
+      expect(beyond.body.message).toBe("outside the sender's competence: département 84");
+      expect((await broadcast(firmBdr.key, {})).status).toBe(403);
+    }, 30_000);
+  });
+
+  /** Outside the registry, administrators hold an admin key of the national level. */
+  async function nationalAdminKey(): Promise<string> {
+    const listed = await request<{ id: string }[]>(
+      'GET',
+      `${registry.registryUrl}/v1/organizations?kind=NATIONAL_LEVEL`,
+      { key: adminKey },
     );
-    expect(decision.recipients.map((r: { rule: string }) => r.rule)).toEqual(['competent-prefecture']);
-    expect(decision.excluded.length).toBeGreaterThan(0);
-  }, 60_000);
+    expect(listed.status).toBe(200);
+    const key = await issueKey(registry, listed.body[0].id, ['admin']);
+    await waitUntilAccepted(routingUrl, key);
+    return key;
+  }
+
+  /** Waits until routing's consumer group has committed past an offset. */
+  async function waitForConsumed(topic: string, partition: number, offset: number): Promise<void> {
+    const admin = new Kafka({ clientId: 'vigie-e2e-routing-admin', brokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    try {
+      await waitFor(
+        async () => {
+          const [committed] = await admin.fetchOffsets({ groupId: 'prefect-routing', topics: [topic] });
+          const at = committed.partitions.find((p) => p.partition === partition);
+          return Number(at?.offset ?? -1) > offset;
+        },
+        { what: `routing to consume ${topic}`, timeoutMs: 20000, intervalMs: 200 },
+      );
+    } finally {
+      await admin.disconnect();
+    }
+  }
 });

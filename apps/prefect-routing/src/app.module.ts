@@ -1,6 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PartnerDirectoryModule } from '@vigie/access';
 import { ServiceInfrastructureModule } from '@vigie/platform';
+import { BroadcastsController } from './broadcasts/broadcasts.controller';
+import { BroadcastsService } from './broadcasts/broadcasts.service';
+import { PreviewController } from './preview/preview.controller';
+import { PreviewService } from './preview/preview.service';
+import { RulesController } from './rule-store/rules.controller';
+import { RulesService } from './rule-store/rules.service';
 import { AlertMessagesConsumer } from './routing/alert-messages.consumer';
 import { RoutingController } from './routing/routing.controller';
 import { RoutingService } from './routing/routing.service';
@@ -13,8 +19,8 @@ export class RoutingModule {
     return {
       module: RoutingModule,
       imports: [ServiceInfrastructureModule.for(config, ROUTING_TABLES), PartnerDirectoryModule],
-      controllers: [RoutingController, AlertMessagesConsumer],
-      providers: [RoutingService],
+      controllers: [RoutingController, RulesController, PreviewController, BroadcastsController, AlertMessagesConsumer],
+      providers: [RoutingService, RulesService, PreviewService, BroadcastsService],
     };
   }
 }

@@ -1,10 +1,14 @@
 import type { ServiceDataSourceParts } from '@vigie/persistence';
 import { DIRECTORY_ENTITIES } from '@vigie/access';
+import { Broadcast } from './broadcasts/broadcast.entity';
 import { InitialRouting1764300000200 } from './migrations/1764300000200-initial-routing';
+import { StoredRulesAndBroadcasts1764300000201 } from './migrations/1764300000201-stored-rules-and-broadcasts';
+import { StoredRule } from './rule-store/stored-rule.entity';
+import { ParkedChange } from './routing/parked-change.entity';
 import { RoutingDecision } from './routing/routing-decision.entity';
 
 /** The entities and migrations of the service's schema. */
 export const ROUTING_TABLES: ServiceDataSourceParts = {
-  entities: [...DIRECTORY_ENTITIES, RoutingDecision],
-  migrations: [InitialRouting1764300000200],
+  entities: [...DIRECTORY_ENTITIES, RoutingDecision, ParkedChange, StoredRule, Broadcast],
+  migrations: [InitialRouting1764300000200, StoredRulesAndBroadcasts1764300000201],
 };

@@ -7,6 +7,8 @@ import type { Exclusion } from '../rules';
 export class RoutingDecision {
   @PrimaryColumn('uuid') id: string;
   @Column({ name: 'alert_id', type: 'uuid', unique: true }) alertId: string;
+  /** The first alert of the chain (itself for an original alert). */
+  @Column({ name: 'original_alert_id', type: 'uuid' }) originalAlertId: string;
   @Column({ name: 'sender_organisation_id', type: 'uuid' }) senderOrganisationId: string;
   @Column('text') department: string;
   @Column('jsonb') recipients: RoutedRecipient[];

@@ -10,7 +10,10 @@ export class RoutingController {
   constructor(private readonly routing: RoutingService) {}
 
   @Get(':id/routing')
-  @ApiOperation({ summary: 'Who received an alert and why. Visible to its sender and its recipients.' })
+  @ApiOperation({
+    summary:
+      'Who received an alert, by which rules and why, and who was left out and why. For its sender, the State organisations that received it, and administrators.',
+  })
   @ApiOkResponse({ type: RoutingDecisionView })
   async decision(
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,91 +1,156 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import {
+  AlertMessageType,
   AlertRoutedV1,
+  isStateKind,
   newEventId,
   type AlertChangedV1Payload,
   type AlertSubmittedV1Payload,
   type AlertSnapshot,
   type EventEnvelope,
+  type RoutedRecipient,
 } from '@vigie/contracts';
-import type { Caller } from '@vigie/access';
+import { DirectoryOrganisation, type Caller } from '@vigie/access';
 import { Outbox } from '@vigie/messaging';
 import { NotFoundError } from '@vigie/platform';
-import { DirectoryOrganisation } from '@vigie/access';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { RoutingDecision } from './routing-decision.entity';
-import { decide, type DirectoryEntry } from '../rules';
+import { ParkedChange } from './parked-change.entity';
+import { decide, type DirectoryEntry, type RoutingDecisionResult } from '../rules';
+import { RulesService } from '../rule-store/rules.service';
 
 export const CHAIN_RULE = 'chain-of-the-original';
+export const WIDENED_RULE_PREFIX = 'update-widens:';
 
-/** The original alert's decision is not there yet; retried like any transient failure. */
-class OriginalNotRoutedYet extends Error {
-  readonly retriable = true;
-  constructor(originalAlertId: string) {
-    super(`the original alert ${originalAlertId} is not routed yet`);
-  }
+/** One line per recipient for alert.routed.v1: its rules and reasons joined. */
+export function routedRecipients(result: RoutingDecisionResult): RoutedRecipient[] {
+  return result.recipients.map((recipient) => ({
+    organisationId: recipient.organisationId,
+    rule: recipient.rules.join(','),
+    reason: recipient.reasons.join('; '),
+  }));
+}
+
+/**
+ * Serialises the routing of one chain's messages across consumers: a change that parks itself
+ * and the original that looks for parked changes never miss each other.
+ */
+async function lockChain(manager: EntityManager, originalAlertId: string): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [originalAlertId]);
 }
 
 @Injectable()
 export class RoutingService {
+  private readonly logger = new Logger(RoutingService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly rules: RulesService,
   ) {}
 
   /**
-   * Decides who receives a submitted alert with the rules engine (rules, subscriptions,
-   * conventions, TLP), stores the decision with its explanations, and publishes alert.routed.v1.
+   * Decides who receives a submitted alert with the stored rules (rules, subscriptions,
+   * conventions, TLP), stores the decision with its explanations, publishes alert.routed.v1,
+   * then applies the updates and cancellations that arrived before it, in their order.
    */
   async route(event: EventEnvelope<AlertSubmittedV1Payload>, manager: EntityManager): Promise<void> {
     const { alert } = event.payload;
-    const directory: DirectoryEntry[] = await manager.find(DirectoryOrganisation);
-    const result = decide(alert, directory);
-    await this.record(manager, event, {
-      id: newEventId(),
-      alertId: alert.alertId,
-      senderOrganisationId: alert.senderOrganisationId,
-      department: alert.location.department,
-      recipients: result.recipients.map((recipient) => ({
-        organisationId: recipient.organisationId,
-        rule: recipient.rules.join(','),
-        reason: recipient.reasons.join('; '),
-      })),
+    await lockChain(manager, alert.originalAlertId);
+    const result = await this.decide(alert, manager);
+    await this.record(manager, event, alert, {
+      recipients: routedRecipients(result),
       excluded: result.excluded,
       warnings: result.warnings,
-      routedAt: new Date(),
     });
+    const parked = await manager.find(ParkedChange, {
+      where: { originalAlertId: alert.alertId },
+      order: { sequence: 'ASC' },
+    });
+    for (const change of parked) {
+      this.logger.log(`applying ${change.envelope.type} ${change.eventId} parked until ${alert.alertId} was routed`);
+      await this.applyChange(change.envelope, manager);
+    }
+    if (parked.length > 0) await manager.delete(ParkedChange, { eventId: In(parked.map((c) => c.eventId)) });
   }
 
   /**
-   * An update or a cancellation goes to everyone who received the original. Its event may
-   * arrive before the original's (another topic): it then waits and is retried.
+   * An update or a cancellation goes to everyone who received a message of the chain; an
+   * update also reaches whoever the rules now select (it may widen the audience). One that
+   * arrives before its original (another topic, so no ordering between them) is parked and
+   * applied when the original is routed: a cancellation is never dropped.
    */
   async routeChange(event: EventEnvelope<AlertChangedV1Payload>, manager: EntityManager): Promise<void> {
     const { alert } = event.payload;
-    const original = await manager.findOneBy(RoutingDecision, { alertId: alert.originalAlertId });
-    if (!original) throw new OriginalNotRoutedYet(alert.originalAlertId);
-    await this.record(manager, event, {
-      id: newEventId(),
-      alertId: alert.alertId,
-      senderOrganisationId: alert.senderOrganisationId,
-      department: alert.location.department,
-      recipients: original.recipients.map((recipient) => ({
-        organisationId: recipient.organisationId,
-        rule: CHAIN_RULE,
-        reason: `received the original alert (${recipient.reason})`,
-      })),
-      excluded: [],
-      warnings: [],
-      routedAt: new Date(),
+    await lockChain(manager, alert.originalAlertId);
+    const originalRouted = await manager.existsBy(RoutingDecision, { alertId: alert.originalAlertId });
+    if (!originalRouted) {
+      this.logger.log(`parking ${event.type} ${event.id}: original ${alert.originalAlertId} not routed yet`);
+      await manager.insert(ParkedChange, {
+        eventId: event.id,
+        originalAlertId: alert.originalAlertId,
+        envelope: event as EventEnvelope<AlertChangedV1Payload>,
+      });
+      return;
+    }
+    await this.applyChange(event, manager);
+  }
+
+  private async applyChange(event: EventEnvelope<AlertChangedV1Payload>, manager: EntityManager): Promise<void> {
+    const { alert } = event.payload;
+    if (await manager.existsBy(RoutingDecision, { alertId: alert.alertId })) return; // already applied
+    const chain = await manager.find(RoutingDecision, {
+      where: { originalAlertId: alert.originalAlertId },
+      order: { routedAt: 'ASC' },
     });
+    const recipients = new Map<string, RoutedRecipient>();
+    for (const decision of chain) {
+      for (const recipient of decision.recipients) {
+        if (recipients.has(recipient.organisationId)) continue;
+        recipients.set(recipient.organisationId, {
+          organisationId: recipient.organisationId,
+          rule: CHAIN_RULE,
+          reason: `received an earlier message of this alert (${recipient.reason})`,
+        });
+      }
+    }
+    let excluded: RoutingDecision['excluded'] = [];
+    let warnings: string[] = [];
+    if (alert.msgType === AlertMessageType.Update) {
+      const result = await this.decide(alert, manager);
+      for (const recipient of routedRecipients(result)) {
+        if (recipients.has(recipient.organisationId)) continue;
+        recipients.set(recipient.organisationId, { ...recipient, rule: `${WIDENED_RULE_PREFIX}${recipient.rule}` });
+      }
+      excluded = result.excluded.filter((exclusion) => !recipients.has(exclusion.organisationId));
+      warnings = result.warnings;
+    }
+    await this.record(manager, event, alert, { recipients: [...recipients.values()], excluded, warnings });
+  }
+
+  private async decide(alert: AlertSnapshot, manager: EntityManager): Promise<RoutingDecisionResult> {
+    const [directory, rules] = await Promise.all([
+      manager.find(DirectoryOrganisation) as Promise<DirectoryEntry[]>,
+      this.rules.active(manager),
+    ]);
+    return decide(alert, directory, { rules, namedRecipients: alert.addresses ?? [] });
   }
 
   private async record(
     manager: EntityManager,
-    event: EventEnvelope<{ alert: AlertSnapshot }>,
-    decision: RoutingDecision,
+    event: EventEnvelope<unknown>,
+    alert: AlertSnapshot,
+    outcome: Pick<RoutingDecision, 'recipients' | 'excluded' | 'warnings'>,
   ): Promise<void> {
-    const { alert } = event.payload;
+    const decision: RoutingDecision = {
+      id: newEventId(),
+      alertId: alert.alertId,
+      originalAlertId: alert.originalAlertId,
+      senderOrganisationId: alert.senderOrganisationId,
+      department: alert.location.department,
+      ...outcome,
+      routedAt: new Date(),
+    };
     await manager.insert(RoutingDecision, decision);
     await this.outbox.add(manager, {
       definition: AlertRoutedV1,
@@ -100,13 +165,20 @@ export class RoutingService {
     });
   }
 
-  /** The decision for an alert, visible to its sender and to its recipients only. */
+  /**
+   * The decision for an alert, with whom it excluded and why: for its sender, for State
+   * organisations that received it, and for administrators. A partner recipient sees the
+   * alert, not the list of who else received it.
+   */
   async decisionFor(alertId: string, caller: Caller): Promise<RoutingDecision> {
     const decision = await this.dataSource.manager.findOneBy(RoutingDecision, { alertId });
     const visible =
       decision &&
-      (decision.senderOrganisationId === caller.organisationId ||
-        decision.recipients.some((recipient) => recipient.organisationId === caller.organisationId));
+      (caller.isAdmin ||
+        decision.senderOrganisationId === caller.organisationId ||
+        (caller.kind !== null &&
+          isStateKind(caller.kind) &&
+          decision.recipients.some((recipient) => recipient.organisationId === caller.organisationId)));
     if (!visible) throw new NotFoundError('routing decision for alert', alertId);
     return decision;
   }

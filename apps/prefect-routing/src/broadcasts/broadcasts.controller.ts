@@ -1,0 +1,40 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
+import { ApiKeyRole } from '@vigie/contracts';
+import { BroadcastsService } from './broadcasts.service';
+import { BroadcastView, SendBroadcastDto } from './dto/send-broadcast.dto';
+
+@ApiTags('broadcasts')
+@Controller('v1/broadcasts')
+export class BroadcastsController {
+  constructor(private readonly broadcasts: BroadcastsService) {}
+
+  @Post()
+  @RequireRoles(ApiKeyRole.Operator, ApiKeyRole.Publisher)
+  @ApiOperation({
+    summary:
+      'Send a vigilance message to the partners of the caller’s départements (a prefecture) or of any département (the national level), narrowed by sector, convention and event code. TLP applies; delivered by the notification service.',
+  })
+  @ApiCreatedResponse({ type: BroadcastView })
+  @ApiForbiddenResponse({ description: 'Not a prefecture or the national level, or beyond its départements.' })
+  send(@Body() input: SendBroadcastDto, @CurrentCaller() caller: Caller): Promise<BroadcastView> {
+    return this.broadcasts.send(input, caller);
+  }
+
+  @Get()
+  @RequireRoles(ApiKeyRole.Operator, ApiKeyRole.Publisher, ApiKeyRole.Subscriber)
+  @ApiOperation({ summary: 'Broadcasts the caller’s organisation sent or received, newest first (100).' })
+  @ApiOkResponse({ type: BroadcastView, isArray: true })
+  list(@CurrentCaller() caller: Caller): Promise<BroadcastView[]> {
+    return this.broadcasts.list(caller);
+  }
+
+  @Get(':id')
+  @RequireRoles(ApiKeyRole.Operator, ApiKeyRole.Publisher, ApiKeyRole.Subscriber)
+  @ApiOperation({ summary: 'One broadcast, for its sender, its recipients and administrators.' })
+  @ApiOkResponse({ type: BroadcastView })
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<BroadcastView> {
+    return this.broadcasts.get(id, caller);
+  }
+}

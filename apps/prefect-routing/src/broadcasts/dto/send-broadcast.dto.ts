@@ -1,0 +1,110 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import {
+  AlertEventCode,
+  AlertSeverity,
+  AlertStatus,
+  DEPARTMENT_CODE_PATTERN,
+  Sector,
+  Tlp,
+  type BroadcastSnapshot,
+  type RoutedRecipient,
+} from '@vigie/contracts';
+import type { Exclusion } from '../../rules';
+
+/** A vigilance message from a prefecture (or the national level) to its partners. */
+export class SendBroadcastDto {
+  @ApiProperty({ example: 'Vigilance renforcée : vols à la voiture bélier' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(160)
+  headline: string;
+
+  @ApiProperty({ example: 'Trois tentatives cette semaine sur des bijouteries de Marseille.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(8000)
+  description: string;
+
+  @ApiPropertyOptional({ example: 'Signalez tout véhicule en repérage au 17.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  instruction?: string;
+
+  @ApiPropertyOptional({ enum: AlertSeverity, default: AlertSeverity.Moderate })
+  @IsOptional()
+  @IsEnum(AlertSeverity)
+  severity?: AlertSeverity;
+
+  @ApiPropertyOptional({ enum: AlertStatus, default: AlertStatus.Actual })
+  @IsOptional()
+  @IsEnum(AlertStatus)
+  status?: AlertStatus;
+
+  @ApiPropertyOptional({ enum: Tlp, default: Tlp.Green }) @IsOptional() @IsEnum(Tlp) tlp?: Tlp;
+
+  @ApiPropertyOptional({ example: '2026-12-05T00:00:00+01:00' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  expires?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['13'],
+    description: "Départements to reach; by default every one the sender may reach (a prefecture's own)",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(110)
+  @Matches(DEPARTMENT_CODE_PATTERN, { each: true, message: 'each département must be an INSEE département code' })
+  departments?: string[];
+
+  @ApiPropertyOptional({ enum: Sector, isArray: true, description: 'Only partners of these sectors' })
+  @IsOptional()
+  @IsArray()
+  @IsEnum(Sector, { each: true })
+  sectors?: Sector[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Only members of these conventions (their ids, as the registry lists them)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  conventions?: string[];
+
+  @ApiPropertyOptional({ enum: AlertEventCode, description: 'Only partners subscribed to this event code' })
+  @IsOptional()
+  @IsEnum(AlertEventCode)
+  eventCode?: AlertEventCode;
+}
+
+export class BroadcastRoutingView {
+  @ApiProperty() recipients: RoutedRecipient[];
+  @ApiProperty() excluded: Exclusion[];
+  @ApiProperty({ type: [String] }) warnings: string[];
+}
+
+export class BroadcastView {
+  @ApiProperty() broadcast: BroadcastSnapshot;
+  @ApiProperty() routedAt: string;
+  @ApiPropertyOptional({
+    type: BroadcastRoutingView,
+    description: 'Who received it and why: for its sender and administrators only',
+  })
+  routing?: BroadcastRoutingView;
+}

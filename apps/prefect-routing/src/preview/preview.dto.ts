@@ -1,0 +1,77 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsOptional, IsUUID, Matches, ValidateIf } from 'class-validator';
+import {
+  AlertCertainty,
+  AlertEventCode,
+  AlertSeverity,
+  AlertStatus,
+  AlertUrgency,
+  COMMUNE_CODE_PATTERN,
+  DEPARTMENT_CODE_PATTERN,
+  Tlp,
+} from '@vigie/contracts';
+
+/** A draft alert: what routing reads of an alert, nothing stored, nothing sent. */
+export class PreviewAlertDto {
+  @ApiPropertyOptional({ example: '69123', description: 'INSEE commune code (or give the département)' })
+  @ValidateIf((draft: PreviewAlertDto) => draft.department === undefined)
+  @Matches(COMMUNE_CODE_PATTERN, { message: 'commune must be a 5-character INSEE commune code' })
+  commune?: string;
+
+  @ApiPropertyOptional({ example: '69' })
+  @IsOptional()
+  @Matches(DEPARTMENT_CODE_PATTERN, { message: 'department must be an INSEE département code' })
+  department?: string;
+
+  @ApiProperty({ enum: AlertEventCode }) @IsEnum(AlertEventCode) eventCode: AlertEventCode;
+  @ApiProperty({ enum: AlertSeverity }) @IsEnum(AlertSeverity) severity: AlertSeverity;
+  @ApiPropertyOptional({ enum: AlertUrgency, default: AlertUrgency.Immediate })
+  @IsOptional()
+  @IsEnum(AlertUrgency)
+  urgency?: AlertUrgency;
+  @ApiPropertyOptional({ enum: AlertCertainty, default: AlertCertainty.Observed })
+  @IsOptional()
+  @IsEnum(AlertCertainty)
+  certainty?: AlertCertainty;
+  @ApiPropertyOptional({ enum: AlertStatus, default: AlertStatus.Actual })
+  @IsOptional()
+  @IsEnum(AlertStatus)
+  status?: AlertStatus;
+  @ApiPropertyOptional({ enum: Tlp, default: Tlp.Amber }) @IsOptional() @IsEnum(Tlp) tlp?: Tlp;
+  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() personalData?: boolean;
+
+  @ApiPropertyOptional({ type: [String], description: 'Organisations named as recipients (CAP addresses)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  addresses?: string[];
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Administrators only: preview as this organisation' })
+  @IsOptional()
+  @IsUUID()
+  senderOrganisationId?: string;
+}
+
+export class PreviewRecipientView {
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() kind: string;
+  @ApiProperty({ type: [String] }) rules: string[];
+  @ApiProperty({ type: [String] }) reasons: string[];
+}
+
+export class PreviewExclusionView {
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() rule: string;
+  @ApiProperty() reason: string;
+}
+
+export class RoutingPreviewView {
+  @ApiProperty({ example: '69' }) department: string;
+  @ApiProperty({ type: [PreviewRecipientView] }) recipients: PreviewRecipientView[];
+  @ApiProperty({ type: [PreviewExclusionView] }) excluded: PreviewExclusionView[];
+  @ApiProperty({ type: [String], example: ['no prefecture receives this alert (département 01)'] })
+  warnings: string[];
+}
