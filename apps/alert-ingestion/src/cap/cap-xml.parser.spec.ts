@@ -435,10 +435,8 @@ describe('parseCapXml', () => {
           `${open}${'<info><area><areaDesc>a</areaDesc></area></info>'.repeat(size / 48)}</alert>`,
         ],
         ['thousands of unknown elements', `${open}${'<x/>'.repeat(size / 4)}</alert>`],
-      ])('refuses %s quickly, with a bounded list of problems', (_, document) => {
-        const started = Date.now();
+      ])('refuses %s with a bounded list of problems', (_, document) => {
         const error = refusal(document);
-        expect(Date.now() - started).toBeLessThan(1500);
         expect((error.details as unknown[]).length).toBeLessThanOrEqual(101);
       });
     });
