@@ -131,6 +131,8 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
     expect(policy).toEqual({ [Topics.PartnerChangedV1]: 'compact', [Topics.AlertSubmittedV1]: 'delete' });
     expect(topics.sort()).toEqual(
       [
+        'alert.acknowledged.v1',
+        'alert.acknowledged.v1.dlq',
         'alert.cancelled.v1',
         'alert.cancelled.v1.dlq',
         'alert.routed.v1',
@@ -139,6 +141,10 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
         'alert.submitted.v1.dlq',
         'alert.updated.v1',
         'alert.updated.v1.dlq',
+        'broadcast.routed.v1',
+        'broadcast.routed.v1.dlq',
+        'delivery.dead.v1',
+        'delivery.dead.v1.dlq',
         'partner.changed.v1',
         'partner.changed.v1.dlq',
       ].sort(),
