@@ -8,6 +8,7 @@ import { PreviewService } from './preview/preview.service';
 import { RulesController } from './rule-store/rules.controller';
 import { RulesService } from './rule-store/rules.service';
 import { AlertMessagesConsumer } from './routing/alert-messages.consumer';
+import { RoutingDirectory } from './routing/routing-directory';
 import { RoutingController } from './routing/routing.controller';
 import { RoutingService } from './routing/routing.service';
 import type { RoutingConfig } from './config';
@@ -20,7 +21,7 @@ export class RoutingModule {
       module: RoutingModule,
       imports: [ServiceInfrastructureModule.for(config, ROUTING_TABLES), PartnerDirectoryModule],
       controllers: [RoutingController, RulesController, PreviewController, BroadcastsController, AlertMessagesConsumer],
-      providers: [RoutingService, RulesService, PreviewService, BroadcastsService],
+      providers: [RoutingService, RoutingDirectory, RulesService, PreviewService, BroadcastsService],
     };
   }
 }

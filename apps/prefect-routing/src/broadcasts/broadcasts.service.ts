@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DirectoryOrganisation, type Caller } from '@vigie/access';
+import type { Caller } from '@vigie/access';
 import {
   AlertCertainty,
   AlertEventCode,
@@ -16,6 +16,7 @@ import { Geography } from '@vigie/geo';
 import { Outbox } from '@vigie/messaging';
 import { ForbiddenError, NotFoundError } from '@vigie/platform';
 import { DataSource } from 'typeorm';
+import { RoutingDirectory } from '../routing/routing-directory';
 import { routedRecipients } from '../routing/routing.service';
 import { BROADCAST_RULES, decide, type DirectoryEntry, type Exclusion } from '../rules';
 import { Broadcast } from './broadcast.entity';
@@ -37,13 +38,14 @@ export class BroadcastsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly directory: RoutingDirectory,
   ) {}
 
   async send(input: SendBroadcastDto, caller: Caller): Promise<BroadcastView> {
     const reach = broadcastReach(caller, input.departments, this.everyDepartment);
     if ('refused' in reach) throw new ForbiddenError(reach.refused);
     return this.dataSource.transaction(async (manager) => {
-      const directory = (await manager.find(DirectoryOrganisation)) as DirectoryEntry[];
+      const directory = await this.directory.entries(manager);
       const sender = directory.find((entry) => entry.id === caller.organisationId)!;
       const broadcast: BroadcastSnapshot = {
         broadcastId: newEventId(),

@@ -58,9 +58,29 @@ export class StoredRulesAndBroadcasts1764300000201 implements MigrationInterface
       )`);
     await runner.query(`CREATE INDEX ix_broadcasts_sender ON broadcasts (sender_organisation_id, routed_at)`);
     await runner.query(`CREATE INDEX ix_broadcasts_recipients ON broadcasts USING gin (recipients jsonb_path_ops)`);
+    // Every change to the directory read model bumps a version, so routing reloads it only then.
+    const [{ schema }] = (await runner.query('SELECT current_schema() AS schema')) as { schema: string }[];
+    await runner.query(`
+      CREATE TABLE directory_version (
+        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        version bigint NOT NULL
+      )`);
+    await runner.query(`INSERT INTO directory_version (version) VALUES (0)`);
+    await runner.query(`
+      CREATE FUNCTION "${schema}".bump_directory_version() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE "${schema}".directory_version SET version = version + 1;
+        RETURN NULL;
+      END $$`);
+    await runner.query(`
+      CREATE TRIGGER directory_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON directory_organisations
+      FOR EACH STATEMENT EXECUTE FUNCTION "${schema}".bump_directory_version()`);
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP TRIGGER directory_changed ON directory_organisations');
+    await runner.query('DROP FUNCTION bump_directory_version()');
+    await runner.query('DROP TABLE directory_version');
     await runner.query('DROP TABLE broadcasts');
     await runner.query('DROP TABLE parked_changes');
     await runner.query('DROP INDEX ix_routing_decisions_original');

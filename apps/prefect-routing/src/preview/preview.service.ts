@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '@vigie/access';
-import { DirectoryOrganisation } from '@vigie/access';
 import { AlertCertainty, AlertStatus, AlertUrgency, Tlp } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
 import { ForbiddenError, InvalidRequestError } from '@vigie/platform';
 import { DataSource } from 'typeorm';
-import { decide, type DirectoryEntry, type RoutableMessage } from '../rules';
+import { decide, type RoutableMessage } from '../rules';
+import { RoutingDirectory } from '../routing/routing-directory';
 import { RulesService } from '../rule-store/rules.service';
 import { PreviewAlertDto, RoutingPreviewView } from './preview.dto';
 
@@ -17,6 +17,7 @@ export class PreviewService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly rules: RulesService,
+    private readonly directory: RoutingDirectory,
   ) {}
 
   async preview(draft: PreviewAlertDto, caller: Caller): Promise<RoutingPreviewView> {
@@ -38,7 +39,7 @@ export class PreviewService {
       ],
     };
     const [directory, rules] = await Promise.all([
-      this.dataSource.manager.find(DirectoryOrganisation) as Promise<DirectoryEntry[]>,
+      this.directory.entries(this.dataSource.manager),
       this.rules.active(),
     ]);
     const result = decide(message, directory, { rules, namedRecipients: draft.addresses ?? [] });

@@ -10,13 +10,14 @@ import {
   type EventEnvelope,
   type RoutedRecipient,
 } from '@vigie/contracts';
-import { DirectoryOrganisation, type Caller } from '@vigie/access';
+import type { Caller } from '@vigie/access';
 import { Outbox } from '@vigie/messaging';
 import { NotFoundError } from '@vigie/platform';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { RoutingDecision } from './routing-decision.entity';
 import { ParkedChange } from './parked-change.entity';
-import { decide, type DirectoryEntry, type RoutingDecisionResult } from '../rules';
+import { decide, type RoutingDecisionResult } from '../rules';
+import { RoutingDirectory } from './routing-directory';
 import { RulesService } from '../rule-store/rules.service';
 
 export const CHAIN_RULE = 'chain-of-the-original';
@@ -47,6 +48,7 @@ export class RoutingService {
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly rules: RulesService,
+    private readonly directory: RoutingDirectory,
   ) {}
 
   /**
@@ -129,10 +131,7 @@ export class RoutingService {
   }
 
   private async decide(alert: AlertSnapshot, manager: EntityManager): Promise<RoutingDecisionResult> {
-    const [directory, rules] = await Promise.all([
-      manager.find(DirectoryOrganisation) as Promise<DirectoryEntry[]>,
-      this.rules.active(manager),
-    ]);
+    const [directory, rules] = await Promise.all([this.directory.entries(manager), this.rules.active(manager)]);
     return decide(alert, directory, { rules, namedRecipients: alert.addresses ?? [] });
   }
 

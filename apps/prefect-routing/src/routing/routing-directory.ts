@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { DirectoryOrganisation } from '@vigie/access';
+import type { EntityManager } from 'typeorm';
+import type { DirectoryEntry } from '../rules';
+
+/**
+ * The partner directory as the rules engine reads it, reloaded only when it changed: a trigger
+ * bumps `directory_version` with every change to the read model, whichever instance applied it,
+ * and reading that one row is all an alert costs while the directory stays the same.
+ */
+@Injectable()
+export class RoutingDirectory {
+  private cached: { version: string; entries: DirectoryEntry[] } | undefined;
+
+  async entries(manager: EntityManager): Promise<DirectoryEntry[]> {
+    const [{ version }] = (await manager.query('SELECT version FROM directory_version')) as { version: string }[];
+    if (this.cached?.version !== version) {
+      // Read in the same transaction as the version: the pair is consistent.
+      this.cached = { version, entries: (await manager.find(DirectoryOrganisation)) as DirectoryEntry[] };
+    }
+    return this.cached.entries;
+  }
+}
