@@ -1,13 +1,26 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PartnerDirectoryModule } from '@vigie/access';
 import { ServiceInfrastructureModule } from '@vigie/platform';
+import { AcknowledgementLinkController } from './acknowledgements/acknowledgement-link.controller';
+import { AcknowledgementLinks } from './acknowledgements/acknowledgement-link';
+import { AcknowledgementsController } from './acknowledgements/acknowledgements.controller';
+import { AcknowledgementsService } from './acknowledgements/acknowledgements.service';
+import { EmailSender } from './channels/email/email.sender';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from './config';
-import { NOTIFICATION_TABLES } from './tables';
-import { AlertRoutedConsumer } from './deliveries/alert-routed.consumer';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesService } from './deliveries/deliveries.service';
 import { DeliveryDispatcher } from './deliveries/delivery.dispatcher';
+import { RoutedMessagesConsumer } from './deliveries/routed-messages.consumer';
+import { RoutedMessagesService } from './deliveries/routed-messages.service';
+import { ReferentsDirectory } from './directory/referents.directory';
+import { EscalationController } from './escalation/escalation.controller';
+import { EscalationScheduler } from './escalation/escalation.scheduler';
+import { EscalationsService } from './escalation/escalations.service';
 import { RetentionJob } from './retention/retention.job';
+import { StreamController } from './stream/stream.controller';
+import { StreamHub } from './stream/stream.hub';
+import { StreamLog } from './stream/stream.log';
+import { NOTIFICATION_TABLES } from './tables';
 import { SecretBox } from './webhooks/secret-box';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { WebhooksService } from './webhooks/webhooks.service';
@@ -18,13 +31,37 @@ export class NotificationModule {
     return {
       module: NotificationModule,
       imports: [ServiceInfrastructureModule.for(config, NOTIFICATION_TABLES), PartnerDirectoryModule],
-      controllers: [WebhooksController, DeliveriesController, AlertRoutedConsumer],
+      controllers: [
+        WebhooksController,
+        DeliveriesController,
+        StreamController,
+        AcknowledgementsController,
+        AcknowledgementLinkController,
+        EscalationController,
+        RoutedMessagesConsumer,
+      ],
       providers: [
         { provide: NOTIFICATION_CONFIG, useValue: config },
         { provide: SecretBox, useFactory: () => SecretBox.fromHex(config.webhooks.secretsKey) },
+        {
+          provide: AcknowledgementLinks,
+          useFactory: () =>
+            new AcknowledgementLinks(config.webhooks.secretsKey, {
+              baseUrl: config.email.publicBaseUrl,
+              ttlSeconds: config.email.ackLinkTtlSeconds,
+            }),
+        },
+        ReferentsDirectory,
         WebhooksService,
+        StreamLog,
+        StreamHub,
         DeliveriesService,
+        RoutedMessagesService,
+        EmailSender,
         DeliveryDispatcher,
+        AcknowledgementsService,
+        EscalationsService,
+        EscalationScheduler,
         RetentionJob,
       ],
     };

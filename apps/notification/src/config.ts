@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CommonEnv, loadEnv, portField, serviceConfig, type ServiceConfig } from '@vigie/platform';
 
 class NotificationEnv extends CommonEnv {
@@ -12,6 +12,25 @@ class NotificationEnv extends CommonEnv {
   WEBHOOK_ALLOW_PRIVATE_TARGETS = 'false';
   @IsInt() @Min(100) @Max(60000) WEBHOOK_TIMEOUT_MS: number = 5000;
   @IsInt() @Min(1) @Max(30) WEBHOOK_MAX_ATTEMPTS: number = 8;
+  /** First retry delay; each further one doubles (with jitter), up to 15 minutes. */
+  @IsInt() @Min(10) @Max(600_000) DELIVERY_RETRY_BASE_MS: number = 1000;
+  /** `smtp://user:pass@host:port` or `smtps://…`; e-mail is off when unset. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+  @IsString() @MaxLength(320) MAIL_FROM = 'Vigie <no-reply@vigie.invalid>';
+  /** Where e-mailed acknowledgement links point: this service as its readers reach it. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+  PUBLIC_BASE_URL?: string;
+  /** How long an e-mailed acknowledgement link stays valid. */
+  @IsInt() @Min(60) @Max(30 * 86400) ACK_LINK_TTL_SECONDS: number = 7 * 86400;
+  /** Extreme and Severe alerts not acknowledged by the competent prefecture within this delay escalate. */
+  @IsInt() @Min(1) @Max(7 * 86400) ESCALATION_DEADLINE_SECONDS: number = 900;
+  @IsInt() @Min(100) @Max(60_000) ESCALATION_POLL_INTERVAL_MS: number = 1000;
+  /** How long the stream keeps events for Last-Event-ID replay. */
+  @IsInt() @Min(60) @Max(90 * 86400) STREAM_REPLAY_SECONDS: number = 7 * 86400;
+  @IsInt() @Min(1000) @Max(300_000) STREAM_HEARTBEAT_MS: number = 15_000;
   /** How long delivered copies of alerts flagged as holding personal data keep it. */
   @IsInt() @Min(1) @Max(10 * 365 * 86400) PERSONAL_DATA_RETENTION_SECONDS: number = 90 * 86400;
   @IsInt() @Min(100) @Max(86400_000) RETENTION_SWEEP_INTERVAL_MS: number = 3600_000;
@@ -23,10 +42,22 @@ export interface WebhookSettings {
   allowPrivateTargets: boolean;
   timeoutMs: number;
   maxAttempts: number;
+  retryBaseMs: number;
+}
+
+export interface EmailSettings {
+  /** Null: e-mail is off. */
+  smtpUrl: string | null;
+  from: string;
+  publicBaseUrl: string;
+  ackLinkTtlSeconds: number;
 }
 
 export interface NotificationConfig extends ServiceConfig {
   webhooks: WebhookSettings;
+  email: EmailSettings;
+  escalation: { deadlineSeconds: number; pollIntervalMs: number };
+  stream: { replaySeconds: number; heartbeatMs: number };
   retention: { personalDataSeconds: number; sweepIntervalMs: number };
 }
 
@@ -43,7 +74,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NotificationCo
       allowPrivateTargets: values.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true',
       timeoutMs: values.WEBHOOK_TIMEOUT_MS,
       maxAttempts: values.WEBHOOK_MAX_ATTEMPTS,
+      retryBaseMs: values.DELIVERY_RETRY_BASE_MS,
     },
+    email: {
+      smtpUrl: values.SMTP_URL ?? null,
+      from: values.MAIL_FROM,
+      publicBaseUrl: (values.PUBLIC_BASE_URL ?? `http://${values.HTTP_HOST}:${values.HTTP_PORT}`).replace(/\/+$/, ''),
+      ackLinkTtlSeconds: values.ACK_LINK_TTL_SECONDS,
+    },
+    escalation: {
+      deadlineSeconds: values.ESCALATION_DEADLINE_SECONDS,
+      pollIntervalMs: values.ESCALATION_POLL_INTERVAL_MS,
+    },
+    stream: { replaySeconds: values.STREAM_REPLAY_SECONDS, heartbeatMs: values.STREAM_HEARTBEAT_MS },
   };
 }
 

@@ -2,10 +2,11 @@ import { DIRECTORY_ENTITIES } from '@vigie/access';
 import type { ServiceDataSourceParts } from '@vigie/persistence';
 import { Delivery } from './deliveries/delivery.entity';
 import { InitialNotification1764300000300 } from './migrations/1764300000300-initial-notification';
+import { ChannelsAcknowledgementsEscalation1764300000310 } from './migrations/1764300000310-channels-acknowledgements-escalation';
 import { Webhook } from './webhooks/webhook.entity';
 
 /** The entities and migrations of the service's schema. */
 export const NOTIFICATION_TABLES: ServiceDataSourceParts = {
   entities: [...DIRECTORY_ENTITIES, Webhook, Delivery],
-  migrations: [InitialNotification1764300000300],
+  migrations: [InitialNotification1764300000300, ChannelsAcknowledgementsEscalation1764300000310],
 };

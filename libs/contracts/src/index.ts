@@ -8,6 +8,8 @@ export * from './events/alert-routed.v1';
 export * from './events/broadcast-routed.v1';
 export * from './events/partner-changed.v1';
 export * from './events/alert-changed.v1';
+export * from './events/alert-acknowledged.v1';
+export * from './events/delivery-dead.v1';
 export * from './events/personal-data';
 export * from './rules/entitlement';
 export * from './rules/subscription-match';

@@ -13,10 +13,13 @@ export class DeliveriesController {
   constructor(private readonly deliveries: DeliveriesService) {}
 
   @Get()
-  @ApiOperation({ summary: "How an alert is being delivered to the caller's organisation: one entry per webhook." })
+  @ApiOperation({
+    summary:
+      'How an alert (or broadcast) is being delivered: one entry per recipient, channel and target. Its sender and administrators see every recipient; a recipient sees its own.',
+  })
   @ApiOkResponse({ type: DeliveryView, isArray: true })
   @ApiBadRequestResponse({ description: 'alertId is missing or not a UUID.' })
   list(@Query() query: DeliveriesQuery, @CurrentCaller() caller: Caller): Promise<DeliveryView[]> {
-    return this.deliveries.forAlert(query.alertId, caller);
+    return this.deliveries.forSubject(query.alertId, caller);
   }
 }

@@ -1,19 +1,35 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Caller } from '@vigie/access';
-import type { AlertRoutedV1Payload, EventEnvelope, RoutedRecipient } from '@vigie/contracts';
+import { ReferentRole, type RoutedRecipient } from '@vigie/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { organisationOf } from '../caller-organisation';
-import { Delivery } from './delivery.entity';
+import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
+import { ReferentsDirectory } from '../directory/referents.directory';
+import { StreamLog } from '../stream/stream.log';
 import { DeliveryView } from './dto/delivery.view';
+import { Delivery } from './delivery.entity';
 
-interface ActiveWebhook {
-  id: string;
-  organisation_id: string;
+export type MessageType = 'alert.routed' | 'alert.escalated' | 'broadcast.routed';
+export type Channel = 'stream' | 'webhook' | 'email';
+
+/** Something to hand to recipients on their channels. */
+export interface Distribution {
+  type: MessageType;
+  /** The alert or broadcast id. */
+  subjectId: string;
+  senderOrganisationId: string;
+  /** Where it happens: picks the referents to e-mail. */
+  department: string | null;
+  /** `{ alert }` or `{ broadcast }`, and anything else every recipient may see (routedAt, escalation…). */
+  content: Record<string, unknown>;
+  recipients: RoutedRecipient[];
+  /** The referents e-mailed (PRIMARY by default; an escalation reaches the DEPUTY). */
+  referentRole?: ReferentRole;
+  channels?: Channel[];
 }
 
 /** Routing names each recipient once; should it repeat one, the first reason is kept. */
-function firstPerOrganisation(recipients: RoutedRecipient[]): RoutedRecipient[] {
+export function firstPerOrganisation(recipients: RoutedRecipient[]): RoutedRecipient[] {
   const byOrganisation = new Map<string, RoutedRecipient>();
   for (const recipient of recipients) {
     if (!byOrganisation.has(recipient.organisationId)) byOrganisation.set(recipient.organisationId, recipient);
@@ -21,69 +37,130 @@ function firstPerOrganisation(recipients: RoutedRecipient[]): RoutedRecipient[] 
   return [...byOrganisation.values()];
 }
 
+const ALL_CHANNELS: Channel[] = ['stream', 'webhook', 'email'];
+
 @Injectable()
 export class DeliveriesService {
   private readonly logger = new Logger(DeliveriesService.name);
+  private readonly emailEnabled: boolean;
 
-  constructor(private readonly dataSource: DataSource) {}
-
-  /**
-   * One pending delivery per recipient and active webhook, in the transaction that records the
-   * event as handled. The (alert, webhook) constraint makes a second routing of the same alert
-   * a no-op. The body is fixed here, so every attempt sends the same JSON.
-   */
-  async schedule(event: EventEnvelope<AlertRoutedV1Payload>, manager: EntityManager): Promise<void> {
-    const { alert, recipients, routedAt } = event.payload;
-    const unique = firstPerOrganisation(recipients);
-    if (unique.length === 0) return;
-    const webhooks = (await manager.query(
-      `SELECT id, organisation_id FROM webhooks
-       WHERE organisation_id = ANY($1::uuid[]) AND disabled_at IS NULL ORDER BY created_at, id`,
-      [unique.map((recipient) => recipient.organisationId)],
-    )) as ActiveWebhook[];
-    let scheduled = 0;
-    for (const recipient of unique) {
-      const targets = webhooks.filter((webhook) => webhook.organisation_id === recipient.organisationId);
-      if (targets.length === 0) {
-        this.logger.debug(`alert ${alert.alertId}: organisation ${recipient.organisationId} has no webhook`);
-        continue;
-      }
-      for (const webhook of targets) {
-        scheduled += await this.insert(manager, event.payload, recipient, webhook.id);
-      }
-    }
-    if (scheduled > 0)
-      this.logger.debug(`alert ${alert.alertId}: ${scheduled} deliveries scheduled (routed ${routedAt})`);
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly stream: StreamLog,
+    private readonly referents: ReferentsDirectory,
+    @Inject(NOTIFICATION_CONFIG) config: NotificationConfig,
+  ) {
+    this.emailEnabled = config.email.smtpUrl !== null;
   }
 
-  async forAlert(alertId: string, caller: Caller): Promise<DeliveryView[]> {
-    const deliveries = await this.dataSource.manager.find(Delivery, {
-      where: { alertId, organisationId: organisationOf(caller) },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+  /**
+   * Hands a message to each recipient, in the caller's transaction (the one that records the
+   * event as handled): a stream event, one pending delivery per active webhook, one per
+   * referent to e-mail. Unique keys make a second distribution of the same message a no-op, so
+   * each delivery id is minted once and stays the same on every attempt. The body is fixed
+   * here: every attempt sends the same bytes. Each recipient sees its own copy only.
+   */
+  async distribute(manager: EntityManager, message: Distribution): Promise<number> {
+    const recipients = firstPerOrganisation(message.recipients);
+    if (recipients.length === 0) return 0;
+    const channels = new Set(message.channels ?? ALL_CHANNELS);
+    const ids = recipients.map((recipient) => recipient.organisationId);
+    const webhooks = channels.has('webhook')
+      ? ((await manager.query(
+          `SELECT id, organisation_id FROM webhooks
+           WHERE organisation_id = ANY($1::uuid[]) AND disabled_at IS NULL ORDER BY created_at, id`,
+          [ids],
+        )) as { id: string; organisation_id: string }[])
+      : [];
+    const contacts =
+      channels.has('email') && this.emailEnabled && message.department
+        ? await this.referents.contacts(manager, ids, message.department, message.referentRole ?? ReferentRole.Primary)
+        : [];
+    let scheduled = 0;
+    for (const recipient of recipients) {
+      const copy = {
+        type: message.type,
+        ...message.content,
+        recipient: { organisationId: recipient.organisationId, rule: recipient.rule, reason: recipient.reason },
+      };
+      if (channels.has('stream')) {
+        await this.stream.append(manager, {
+          organisationId: recipient.organisationId,
+          type: message.type,
+          subjectId: message.subjectId,
+          data: copy,
+        });
+      }
+      for (const webhook of webhooks.filter((w) => w.organisation_id === recipient.organisationId)) {
+        scheduled += await this.insert(manager, message, recipient.organisationId, copy, { webhookId: webhook.id });
+      }
+      for (const contact of contacts.filter((c) => c.organisationId === recipient.organisationId)) {
+        scheduled += await this.insert(manager, message, recipient.organisationId, copy, {
+          referentId: contact.id,
+          email: contact.email,
+        });
+      }
+    }
+    if (scheduled > 0) this.logger.debug(`${message.type} ${message.subjectId}: ${scheduled} deliveries scheduled`);
+    return scheduled;
+  }
+
+  /** Records who receives a message (routing's recipients, or the national level reached by escalation). */
+  async addRecipients(manager: EntityManager, messageId: string, recipients: RoutedRecipient[]): Promise<void> {
+    for (const recipient of firstPerOrganisation(recipients)) {
+      await manager.query(
+        `INSERT INTO routed_recipients (message_id, organisation_id, rule, reason) VALUES ($1, $2, $3, $4)
+         ON CONFLICT DO NOTHING`,
+        [messageId, recipient.organisationId, recipient.rule, recipient.reason],
+      );
+    }
+  }
+
+  /**
+   * Deliveries of an alert (or broadcast): all of them for its sender and administrators, a
+   * recipient's own for a recipient, none for anyone else.
+   */
+  async forSubject(subjectId: string, caller: Caller): Promise<DeliveryView[]> {
+    const organisationId = caller.organisationId;
+    if (!caller.isAdmin && !organisationId) return [];
+    const where = caller.isAdmin
+      ? { alertId: subjectId }
+      : [
+          { alertId: subjectId, organisationId: organisationId! },
+          { alertId: subjectId, senderOrganisationId: organisationId! },
+        ];
+    const deliveries = await this.dataSource.manager.find(Delivery, { where, order: { createdAt: 'ASC', id: 'ASC' } });
     return deliveries.map(DeliveryView.of);
   }
 
   private async insert(
     manager: EntityManager,
-    routed: AlertRoutedV1Payload,
-    recipient: RoutedRecipient,
-    webhookId: string,
+    message: Distribution,
+    organisationId: string,
+    copy: Record<string, unknown>,
+    target: { webhookId: string } | { referentId: string; email: string },
   ): Promise<number> {
     const id = randomUUID();
-    const body = {
-      deliveryId: id,
-      type: 'alert.routed',
-      alert: routed.alert,
-      recipient: { organisationId: recipient.organisationId, rule: recipient.rule, reason: recipient.reason },
-      routedAt: routed.routedAt,
-    };
+    const webhook = 'webhookId' in target;
+    const body = webhook ? { deliveryId: id, ...copy } : copy;
     const rows = (await manager.query(
-      `INSERT INTO deliveries (id, alert_id, organisation_id, webhook_id, channel, status, next_attempt_at, body)
-       VALUES ($1, $2, $3, $4, 'webhook', 'pending', now(), $5::jsonb)
-       ON CONFLICT (alert_id, webhook_id) DO NOTHING
+      `INSERT INTO deliveries (id, alert_id, message_type, organisation_id, sender_organisation_id, channel,
+         webhook_id, referent_id, email_address, status, next_attempt_at, body)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', now(), $10::jsonb)
+       ON CONFLICT DO NOTHING
        RETURNING id`,
-      [id, routed.alert.alertId, recipient.organisationId, webhookId, JSON.stringify(body)],
+      [
+        id,
+        message.subjectId,
+        message.type,
+        organisationId,
+        message.senderOrganisationId,
+        webhook ? 'webhook' : 'email',
+        webhook ? target.webhookId : null,
+        webhook ? null : target.referentId,
+        webhook ? null : target.email,
+        JSON.stringify(body),
+      ],
     )) as unknown[];
     return rows.length;
   }

@@ -1,7 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { OrganisationStatus } from '@vigie/contracts';
-import { DrainLoop } from '@vigie/messaging';
+import { DeliveryDeadV1, OrganisationStatus, type DeliveryChannel } from '@vigie/contracts';
+import { DrainLoop, Outbox } from '@vigie/messaging';
 import { DataSource } from 'typeorm';
+import { AcknowledgementLinks } from '../acknowledgements/acknowledgement-link';
+import { EmailSender } from '../channels/email/email.sender';
+import { renderEmail, type EmailCopy } from '../channels/email/email.renderer';
 import { NOTIFICATION_CONFIG, type NotificationConfig, type WebhookSettings } from '../config';
 import { SecretBox } from '../webhooks/secret-box';
 import {
@@ -11,18 +14,26 @@ import {
   type AttemptResult,
   type DeliveryOutcome,
 } from './delivery.outcome';
-import { sendWebhook } from './webhook.sender';
+import { sendWebhook, type SendResult } from './webhook.sender';
 
 const BATCH_SIZE = 50;
+/** Attempts in flight at once in one instance, all targets together. */
+const MAX_IN_FLIGHT = 200;
 const FALLBACK_INTERVAL_MS = 500;
 
 interface ClaimedDelivery {
   id: string;
+  alert_id: string;
+  message_type: string;
+  organisation_id: string;
+  channel: DeliveryChannel;
+  webhook_id: string | null;
+  referent_id: string | null;
+  email_address: string | null;
   attempts: number;
-  body: unknown;
-  webhook_id: string;
-  url: string;
-  secret_ciphertext: string;
+  body: Record<string, unknown>;
+  url: string | null;
+  secret_ciphertext: string | null;
   disabled_at: Date | null;
   organisation_status: OrganisationStatus | null;
 }
@@ -31,30 +42,40 @@ interface ClaimedDelivery {
  * Claims due deliveries with a lease, in one statement: the rows get their attempt counted and
  * their next attempt pushed past the lease before any request goes out. Instances skip each
  * other's rows (SKIP LOCKED); a crash mid-send only delays the retry until the lease ends.
+ *
+ * A target (webhook, or referent for e-mail) is a queue: at most the oldest due delivery of each
+ * target is claimed, and targets with an attempt already in flight here ($3) are skipped. A
+ * target that hangs therefore holds one slot, never a round, and never anyone else's delivery.
  */
 const CLAIM = `
-  WITH claimed AS (
+  WITH heads AS (
+    SELECT DISTINCT ON (coalesce(webhook_id, referent_id)) id, next_attempt_at FROM deliveries
+    WHERE status IN ('pending', 'failed') AND next_attempt_at <= now()
+      AND NOT (coalesce(webhook_id, referent_id) = ANY($3::uuid[]))
+    ORDER BY coalesce(webhook_id, referent_id), next_attempt_at, created_at),
+  claimed AS (
     UPDATE deliveries SET attempts = attempts + 1, next_attempt_at = now() + $1::int * interval '1 millisecond'
     WHERE id IN (
       SELECT id FROM deliveries
-      WHERE status = 'pending' AND next_attempt_at <= now()
-      ORDER BY created_at
-      LIMIT $2
+      WHERE id IN (SELECT id FROM heads ORDER BY next_attempt_at LIMIT $2)
+        AND status IN ('pending', 'failed') AND next_attempt_at <= now()
       FOR UPDATE SKIP LOCKED)
-    RETURNING id, organisation_id, webhook_id, attempts, body)
-  SELECT c.id, c.attempts, c.body, w.id AS webhook_id, w.url, w.secret_ciphertext, w.disabled_at,
-         o.status AS organisation_status
+    RETURNING id, alert_id, message_type, organisation_id, channel, webhook_id, referent_id, email_address,
+              attempts, body)
+  SELECT c.*, w.url, w.secret_ciphertext, w.disabled_at, o.status AS organisation_status
   FROM claimed c
-  JOIN webhooks w ON w.id = c.webhook_id
+  LEFT JOIN webhooks w ON w.id = c.webhook_id
   LEFT JOIN directory_organisations o ON o.id = c.organisation_id`;
 
 // Every update below holds only while the row is still the one this instance claimed.
-const STILL_OURS = `id = $1 AND attempts = $2 AND status = 'pending'`;
+const STILL_OURS = `id = $1 AND attempts = $2 AND status IN ('pending', 'failed')`;
+
+const targetOf = (delivery: ClaimedDelivery): string => (delivery.webhook_id ?? delivery.referent_id)!;
 
 /**
- * Sends pending deliveries: woken after each handled alert, and every 500 ms in case a wake-up
- * was missed or a retry fell due. One round runs at a time per instance; rounds continue while
- * full batches come back.
+ * Sends pending deliveries: woken after each handled message and each finished attempt, and every
+ * 500 ms in case a wake-up was missed or a retry fell due. A round only claims and starts
+ * attempts; it never waits for them, so a slow partner delays nobody else.
  */
 @Injectable()
 export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
@@ -62,11 +83,15 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
   private readonly settings: WebhookSettings;
   private readonly leaseMs: number;
   private readonly shutdown = new AbortController();
+  private readonly inFlight = new Map<string, Promise<void>>();
   private loop: DrainLoop | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly box: SecretBox,
+    private readonly outbox: Outbox,
+    private readonly email: EmailSender,
+    private readonly links: AcknowledgementLinks,
     @Inject(NOTIFICATION_CONFIG) config: NotificationConfig,
   ) {
     this.settings = config.webhooks;
@@ -75,7 +100,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
   }
 
   onApplicationBootstrap(): void {
-    this.loop = new DrainLoop(async () => (await this.round()) === BATCH_SIZE, {
+    this.loop = new DrainLoop(async () => this.round(), {
       name: 'delivery round',
       logger: this.logger,
       intervalMs: FALLBACK_INTERVAL_MS,
@@ -87,6 +112,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
   async onModuleDestroy(): Promise<void> {
     this.shutdown.abort();
     await this.loop?.stop();
+    await Promise.allSettled([...this.inFlight.values()]);
   }
 
   /** Asks for a round; requests that arrive while one runs are coalesced. */
@@ -94,27 +120,53 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
     this.loop?.wake();
   }
 
-  /** Claims and attempts one batch; returns how many deliveries it claimed. */
-  private async round(): Promise<number> {
-    const claimed = (await this.dataSource.query(CLAIM, [this.leaseMs, BATCH_SIZE])) as ClaimedDelivery[];
-    const results = await Promise.allSettled(claimed.map((delivery) => this.attempt(delivery)));
-    const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-    if (failure) throw failure.reason;
-    return claimed.length;
+  /** Claims and starts one batch; true when more may be due at once. */
+  private async round(): Promise<boolean> {
+    const room = Math.min(BATCH_SIZE, MAX_IN_FLIGHT - this.inFlight.size);
+    if (room <= 0 || this.shutdown.signal.aborted) return false;
+    const claimed = (await this.dataSource.query(CLAIM, [
+      this.leaseMs,
+      room,
+      [...this.inFlight.keys()],
+    ])) as ClaimedDelivery[];
+    for (const delivery of claimed) {
+      const target = targetOf(delivery);
+      const attempt = this.attempt(delivery)
+        .catch((error: unknown) => {
+          // Not recorded: the lease brings the delivery back.
+          this.logger.warn(`delivery ${delivery.id}: ${(error as Error).message}; retried when its lease ends`);
+        })
+        .finally(() => {
+          this.inFlight.delete(target);
+          this.wake();
+        });
+      this.inFlight.set(target, attempt);
+    }
+    return claimed.length === room;
   }
 
   private async attempt(delivery: ClaimedDelivery): Promise<void> {
-    if (delivery.disabled_at) return this.abandon(delivery, 'webhook disabled before delivery');
     if (delivery.organisation_status !== OrganisationStatus.Active) {
       return this.abandon(delivery, `organisation is ${delivery.organisation_status?.toLowerCase() ?? 'unknown'}`);
     }
+    const result = delivery.channel === 'email' ? await this.sendEmail(delivery) : await this.sendWebhook(delivery);
+    if (result === 'abandoned') return;
+    if (result.kind === 'interrupted') return this.release(delivery);
+    return this.record(delivery, this.decide(result, delivery));
+  }
+
+  private async sendWebhook(delivery: ClaimedDelivery): Promise<SendResult | 'abandoned'> {
+    if (delivery.disabled_at || !delivery.url || !delivery.secret_ciphertext) {
+      await this.abandon(delivery, 'webhook disabled before delivery');
+      return 'abandoned';
+    }
     let secret: string;
     try {
-      secret = this.box.decrypt(delivery.secret_ciphertext, delivery.webhook_id);
+      secret = this.box.decrypt(delivery.secret_ciphertext, delivery.webhook_id!);
     } catch (error) {
-      return this.record(delivery, this.decide({ kind: 'error', message: (error as Error).message }, delivery));
+      return { kind: 'error', message: (error as Error).message };
     }
-    const result = await sendWebhook(
+    return sendWebhook(
       { deliveryId: delivery.id, url: delivery.url, secret, body: JSON.stringify(delivery.body) },
       {
         timeoutMs: this.settings.timeoutMs,
@@ -122,12 +174,31 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
         shutdown: this.shutdown.signal,
       },
     );
-    if (result.kind === 'interrupted') return this.release(delivery);
-    return this.record(delivery, this.decide(result, delivery));
+  }
+
+  private async sendEmail(delivery: ClaimedDelivery): Promise<AttemptResult> {
+    const copy = delivery.body as unknown as EmailCopy;
+    // Alerts carry a link to acknowledge them; broadcasts are for information.
+    const acknowledgeUrl = copy.alert
+      ? this.links.url({
+          alertId: copy.alert.alertId,
+          organisationId: delivery.organisation_id,
+          referentId: delivery.referent_id!,
+        })
+      : null;
+    return this.email.send({
+      deliveryId: delivery.id,
+      to: delivery.email_address!,
+      ...renderEmail(copy, acknowledgeUrl),
+    });
   }
 
   private decide(result: AttemptResult, delivery: ClaimedDelivery): DeliveryOutcome {
-    return decideOutcome(result, delivery.attempts, { ...WEBHOOK_RETRY, maxAttempts: this.settings.maxAttempts });
+    return decideOutcome(result, delivery.attempts, {
+      ...WEBHOOK_RETRY,
+      baseDelayMs: this.settings.retryBaseMs,
+      maxAttempts: this.settings.maxAttempts,
+    });
   }
 
   private async record(delivery: ClaimedDelivery, outcome: DeliveryOutcome): Promise<void> {
@@ -140,9 +211,10 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
         );
         this.logger.debug(`delivery ${id} sent (attempt ${attempts})`);
         return;
-      case 'pending':
+      case 'failed':
         await this.dataSource.query(
-          `UPDATE deliveries SET next_attempt_at = now() + $3::int * interval '1 millisecond', last_error = $4
+          `UPDATE deliveries SET status = 'failed', next_attempt_at = now() + $3::int * interval '1 millisecond',
+             last_error = $4
            WHERE ${STILL_OURS}`,
           [id, attempts, outcome.retryInMs, outcome.error],
         );
@@ -151,29 +223,54 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
         );
         return;
       case 'dead':
-        await this.dataSource.transaction(async (manager) => {
-          await manager.query(`UPDATE deliveries SET status = 'dead', last_error = $3 WHERE ${STILL_OURS}`, [
-            id,
-            attempts,
-            outcome.error,
-          ]);
-          if (outcome.disableWebhook) {
-            await manager.query('UPDATE webhooks SET disabled_at = now() WHERE id = $1 AND disabled_at IS NULL', [
-              delivery.webhook_id,
-            ]);
-          }
-        });
+        await this.kill(delivery, { attempts, reason: outcome.error, disableWebhook: outcome.disableWebhook });
         this.logger.warn(`delivery ${id} abandoned: ${outcome.error}`);
     }
   }
 
   /** Gives up without sending: the claim did not count as an attempt. */
   private async abandon(delivery: ClaimedDelivery, reason: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE deliveries SET status = 'dead', attempts = attempts - 1, last_error = $3 WHERE ${STILL_OURS}`,
-      [delivery.id, delivery.attempts, truncateError(reason)],
-    );
+    await this.kill(delivery, {
+      attempts: delivery.attempts - 1,
+      reason: truncateError(reason),
+      disableWebhook: false,
+    });
     this.logger.log(`delivery ${delivery.id} abandoned: ${reason}`);
+  }
+
+  /** Dead, with the reason, and announced on delivery.dead.v1 in the same transaction. */
+  private async kill(
+    delivery: ClaimedDelivery,
+    death: { attempts: number; reason: string; disableWebhook: boolean },
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const killed = (await manager.query(
+        `UPDATE deliveries SET status = 'dead', attempts = $3, last_error = $4 WHERE ${STILL_OURS} RETURNING id`,
+        [delivery.id, delivery.attempts, death.attempts, death.reason],
+      )) as unknown[];
+      if (killed.length === 0) return;
+      if (death.disableWebhook && delivery.webhook_id) {
+        await manager.query('UPDATE webhooks SET disabled_at = now() WHERE id = $1 AND disabled_at IS NULL', [
+          delivery.webhook_id,
+        ]);
+      }
+      await this.outbox.add(manager, {
+        definition: DeliveryDeadV1,
+        key: delivery.id,
+        payload: {
+          deliveryId: delivery.id,
+          messageType: delivery.message_type,
+          subjectId: delivery.alert_id,
+          organisationId: delivery.organisation_id,
+          channel: delivery.channel,
+          ...(delivery.webhook_id ? { webhookId: delivery.webhook_id } : {}),
+          ...(delivery.referent_id ? { referentId: delivery.referent_id } : {}),
+          attempts: death.attempts,
+          reason: death.reason,
+          deadAt: new Date().toISOString(),
+        },
+      });
+    });
   }
 
   /** Shutting down mid-send: hand the delivery back at once instead of waiting for the lease. */

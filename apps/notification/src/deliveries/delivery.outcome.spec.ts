@@ -20,21 +20,29 @@ describe('delivery outcome', () => {
       'connect ECONNREFUSED 127.0.0.1:9',
     ],
   ])('%p is retried and recorded as %p', (result, error) => {
-    expect(decideOutcome(result, 1, policy, middle)).toEqual({ status: 'pending', retryInMs: 750, error });
+    expect(decideOutcome(result, 1, policy, middle)).toEqual({ status: 'failed', retryInMs: 750, error });
   });
 
   it('backs off exponentially, with a cap', () => {
     const delays = [1, 2, 3, 4].map((attempt) => decideOutcome(response(503), attempt, policy, () => 1));
-    expect(delays.map((d) => (d.status === 'pending' ? d.retryInMs : null))).toEqual([1000, 2000, 4000, 8000]);
+    expect(delays.map((d) => (d.status === 'failed' ? d.retryInMs : null))).toEqual([1000, 2000, 4000, 8000]);
     const late = decideOutcome(response(503), 20, { ...policy, maxAttempts: 30 }, () => 1);
     expect(late).toMatchObject({ retryInMs: WEBHOOK_RETRY.maxDelayMs });
   });
 
   it('gives up after the last attempt', () => {
-    expect(decideOutcome(response(500), 7, policy)).toMatchObject({ status: 'pending' });
+    expect(decideOutcome(response(500), 7, policy)).toMatchObject({ status: 'failed' });
     expect(decideOutcome(response(500), 8, policy)).toEqual({
       status: 'dead',
       error: 'HTTP 500 (gave up after 8 attempts)',
+      disableWebhook: false,
+    });
+  });
+
+  it('a permanent refusal (a mail server rejecting the address) is dead at once', () => {
+    expect(decideOutcome({ kind: 'rejected', message: '550 no such user' }, 1, policy)).toEqual({
+      status: 'dead',
+      error: '550 no such user',
       disableWebhook: false,
     });
   });

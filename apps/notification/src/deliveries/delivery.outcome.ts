@@ -1,11 +1,15 @@
 import { backoffDelay } from '@vigie/messaging';
 
 /** What happened when a delivery was attempted. */
-export type AttemptResult = { kind: 'response'; status: number } | { kind: 'error'; message: string };
+export type AttemptResult =
+  | { kind: 'response'; status: number }
+  | { kind: 'error'; message: string }
+  /** Refused for good (e.g. a mail server's 5xx for the address): retrying cannot help. */
+  | { kind: 'rejected'; message: string };
 
 export type DeliveryOutcome =
   | { status: 'sent' }
-  | { status: 'pending'; retryInMs: number; error: string }
+  | { status: 'failed'; retryInMs: number; error: string }
   | { status: 'dead'; error: string; disableWebhook: boolean };
 
 export interface RetryPolicy {
@@ -14,7 +18,7 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-/** Retries start after about a second and double each time, up to 15 minutes apart. */
+/** Retries start after about a second (configurable) and double each time, up to 15 minutes apart. */
 export const WEBHOOK_RETRY = { baseDelayMs: 1000, maxDelayMs: 15 * 60_000 };
 
 const MAX_ERROR_LENGTH = 500;
@@ -24,7 +28,7 @@ export function truncateError(message: string): string {
 }
 
 function describe(result: AttemptResult): string {
-  if (result.kind === 'error') return result.message;
+  if (result.kind !== 'response') return result.message;
   if (result.status >= 300 && result.status < 400) return `HTTP ${result.status} (redirects are not followed)`;
   return `HTTP ${result.status}`;
 }
@@ -43,6 +47,7 @@ export function decideOutcome(
 ): DeliveryOutcome {
   if (result.kind === 'response' && result.status >= 200 && result.status < 300) return { status: 'sent' };
   const error = truncateError(describe(result));
+  if (result.kind === 'rejected') return { status: 'dead', error, disableWebhook: false };
   if (result.kind === 'response' && result.status === 410) {
     return { status: 'dead', error: `${error}: the endpoint is gone, webhook disabled`, disableWebhook: true };
   }
@@ -53,5 +58,5 @@ export function decideOutcome(
       disableWebhook: false,
     };
   }
-  return { status: 'pending', retryInMs: backoffDelay(attempts, policy, random), error };
+  return { status: 'failed', retryInMs: backoffDelay(attempts, policy, random), error };
 }

@@ -52,6 +52,7 @@ describe('sending a webhook', () => {
     expect(hit.body).toBe(body);
     expect(hit.headers['content-type']).toBe('application/json');
     expect(hit.headers['vigie-delivery-id']).toBe('d-1');
+    expect(hit.headers['idempotency-key']).toBe('d-1');
     expect(
       verifyWebhook({
         secret,

@@ -51,6 +51,7 @@ export async function sendWebhook(request: WebhookRequest, options: SendOptions)
         'content-type': 'application/json',
         'user-agent': 'Vigie-Webhooks/1',
         [WEBHOOK_HEADERS.deliveryId]: request.deliveryId,
+        [WEBHOOK_HEADERS.idempotencyKey]: request.deliveryId,
         [WEBHOOK_HEADERS.timestamp]: timestamp,
         [WEBHOOK_HEADERS.signature]: signature,
       },

@@ -3,6 +3,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 /** The headers of every webhook delivery. */
 export const WEBHOOK_HEADERS = {
   deliveryId: 'Vigie-Delivery-Id',
+  /** The delivery id again, under the name generic receivers dedupe on. */
+  idempotencyKey: 'Idempotency-Key',
   timestamp: 'Vigie-Timestamp',
   signature: 'Vigie-Signature',
 } as const;

@@ -15,15 +15,34 @@ export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     this.sweeper = new RetentionSweeper(this.dataSource, {
-      // Pending deliveries keep their exact body: every attempt must send the same signed bytes.
+      // Deliveries still to be attempted keep their exact body: every attempt must send the same signed bytes.
       targets: [
         {
           table: 'deliveries',
           column: 'body',
           path: ['alert'],
-          due: "status <> 'pending' AND created_at < now() - $1 * interval '1 second'",
+          due: "status IN ('sent', 'dead') AND created_at < now() - $1 * interval '1 second'",
+        },
+        {
+          table: 'stream_events',
+          column: 'data',
+          path: ['alert'],
+          due: "created_at < now() - $1 * interval '1 second'",
+        },
+        {
+          table: 'escalations',
+          column: 'alert',
+          path: [],
+          due: "status <> 'armed' AND created_at < now() - $1 * interval '1 second'",
         },
       ],
+      // The stream is kept for replay only so long.
+      alsoRun: async () => {
+        await this.dataSource.query(
+          "DELETE FROM stream_events WHERE created_at < now() - $1::int * interval '1 second'",
+          [this.config.stream.replaySeconds],
+        );
+      },
       retentionSeconds: this.config.retention.personalDataSeconds,
       intervalMs: this.config.retention.sweepIntervalMs,
       logger: new Logger(RetentionJob.name),

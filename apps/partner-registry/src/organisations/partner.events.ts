@@ -4,6 +4,7 @@ import {
   type AlertEventCode,
   type AlertSeverity,
   type PartnerChangedV1Payload,
+  type ReferentRole,
   type Sector,
 } from '@vigie/contracts';
 import { Outbox } from '@vigie/messaging';
@@ -17,6 +18,14 @@ interface MembershipRow {
   departments: string[];
 }
 
+interface ReferentRow {
+  id: string;
+  department: string;
+  role: ReferentRole;
+  full_name: string;
+  email: string;
+}
+
 interface SubscriptionRow {
   id: string;
   departments: string[];
@@ -27,7 +36,7 @@ interface SubscriptionRow {
 }
 
 /**
- * Every change to an organisation — status, keys, memberships, subscriptions — ends here: the
+ * Every change to an organisation — status, keys, memberships, subscriptions, referents — ends here: the
  * revision goes up and partner.changed.v1 carries the organisation's full state, in the
  * caller's transaction.
  */
@@ -52,6 +61,11 @@ export class PartnerEvents {
        FROM subscriptions WHERE organisation_id = $1 ORDER BY created_at`,
       [organisationId],
     )) as SubscriptionRow[];
+    // Notification e-mails referents and escalates to deputies: it needs their addresses.
+    const referents = (await manager.query(
+      `SELECT id, department, role, full_name, email FROM referents WHERE organisation_id = $1 ORDER BY department, role, id`,
+      [organisationId],
+    )) as ReferentRow[];
     const payload: PartnerChangedV1Payload = {
       organisationId,
       revision: organisation.revision,
@@ -79,6 +93,13 @@ export class PartnerEvents {
         minimumSeverity: row.minimum_severity,
         sectors: row.sectors,
         includeExercises: row.include_exercises,
+      })),
+      referents: referents.map((row) => ({
+        id: row.id,
+        department: row.department,
+        role: row.role,
+        fullName: row.full_name,
+        email: row.email,
       })),
     };
     await this.outbox.add(manager, { definition: PartnerChangedV1, key: organisationId, payload });

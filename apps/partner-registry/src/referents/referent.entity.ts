@@ -1,9 +1,7 @@
+import { ReferentRole } from '@vigie/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-export enum ReferentRole {
-  Primary = 'PRIMARY',
-  Deputy = 'DEPUTY',
-}
+export { ReferentRole };
 
 /**
  * A named contact of an organisation for one of its départements. Personal data: the e-mail

@@ -8,6 +8,7 @@ import { actsFor, type ManagedOrganisation } from '../access/registry.access';
 import { AuditLog } from '../audit/audit.log';
 import { organisationFor } from '../organisations/organisation.lookup';
 import type { Organisation } from '../organisations/organisation.entity';
+import { PartnerEvents } from '../organisations/partner.events';
 import { directoryConventions } from './directory.rules';
 import {
   ReferentView,
@@ -58,6 +59,7 @@ export class ReferentsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
+    private readonly events: PartnerEvents,
   ) {}
 
   create(organisationId: string, input: CreateReferentDto, caller: Caller): Promise<ReferentView> {
@@ -87,6 +89,7 @@ export class ReferentsService {
         organisationId,
         after: audited(referent),
       });
+      await this.events.changed(manager, organisationId);
       return ReferentView.of(referent);
     });
   }
@@ -134,6 +137,7 @@ export class ReferentsService {
         before: audited(referent),
         after: { ...audited(updated), changed: Object.keys(changes).sort() },
       });
+      await this.events.changed(manager, referent.organisationId);
       return ReferentView.of(updated);
     });
   }
@@ -164,6 +168,7 @@ export class ReferentsService {
         organisationId: referent.organisationId,
         before: audited(referent),
       });
+      await this.events.changed(manager, referent.organisationId);
     });
   }
 

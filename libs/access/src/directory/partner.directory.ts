@@ -5,6 +5,9 @@ import { VerifiedSecrets } from '../api-key';
 import type { Caller, CallerResolver } from '../caller';
 import { authenticateKey, type StoredKeyRow } from '../key-check';
 
+/** Keeps more of a snapshot than the shared read model does, in the same transaction. */
+export type SnapshotListener = (snapshot: PartnerChangedV1Payload, manager: EntityManager) => Promise<void>;
+
 /**
  * What this service knows of the registry's organisations and keys. The registry is never
  * called on the request path: suspensions and revocations arrive as events.
@@ -12,8 +15,14 @@ import { authenticateKey, type StoredKeyRow } from '../key-check';
 @Injectable()
 export class PartnerDirectory implements CallerResolver {
   private readonly verified = new VerifiedSecrets();
+  private readonly listeners: SnapshotListener[] = [];
 
   constructor(private readonly dataSource: DataSource) {}
+
+  /** A service-specific read model (e.g. referents) fed with every snapshot the directory applies. */
+  alsoApply(listener: SnapshotListener): void {
+    this.listeners.push(listener);
+  }
 
   /** Applies a snapshot unless a newer revision is already known. */
   async apply(snapshot: PartnerChangedV1Payload, manager: EntityManager): Promise<void> {
@@ -47,6 +56,7 @@ export class PartnerDirectory implements CallerResolver {
         [key.id, snapshot.organisationId, key.secretHash, key.roles, key.expiresAt, key.revokedAt],
       );
     }
+    for (const listener of this.listeners) await listener(snapshot, manager);
   }
 
   async resolve(keyId: string, secret: string): Promise<Caller> {

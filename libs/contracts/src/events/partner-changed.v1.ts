@@ -3,6 +3,7 @@ import {
   IsArray,
   IsEnum,
   IsBoolean,
+  IsEmail,
   IsISO8601,
   IsInt,
   IsNotEmpty,
@@ -21,6 +22,7 @@ import {
   DEPARTMENT_CODE_PATTERN,
   OrganisationKind,
   OrganisationStatus,
+  ReferentRole,
   Sector,
 } from '../vocabulary/organisation';
 
@@ -53,6 +55,15 @@ export class SubscriptionState {
   @IsBoolean() includeExercises: boolean;
 }
 
+/** A named contact of the organisation for one département (personal data: shown to notification only). */
+export class ReferentState {
+  @IsUUID() id: string;
+  @Matches(DEPARTMENT_CODE_PATTERN) department: string;
+  @IsEnum(ReferentRole) role: ReferentRole;
+  @IsString() @IsNotEmpty() fullName: string;
+  @IsEmail() email: string;
+}
+
 /**
  * The full current state of an organisation (event-carried state transfer). Key:
  * organisation id. `revision` increases with every change so a consumer keeps the newest.
@@ -72,6 +83,12 @@ export class PartnerChangedV1Payload {
   @Type(() => ConventionMembershipState)
   conventions: ConventionMembershipState[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => SubscriptionState) subscriptions: SubscriptionState[];
+  /** Whom notification e-mails, and escalates to (DEPUTY). Absent from snapshots published before referents were carried. */
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ReferentState)
+  referents?: ReferentState[];
 }
 
 export const PartnerChangedV1 = defineEvent({

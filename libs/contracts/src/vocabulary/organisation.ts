@@ -58,3 +58,9 @@ export enum ApiKeyRole {
   /** Everything, everywhere (the national level). */
   Admin = 'admin',
 }
+
+/** A referent is an organisation's primary contact for a département, or the deputy to escalate to. */
+export enum ReferentRole {
+  Primary = 'PRIMARY',
+  Deputy = 'DEPUTY',
+}

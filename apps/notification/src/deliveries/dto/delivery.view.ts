@@ -1,22 +1,32 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Delivery, DeliveryStatus } from '../delivery.entity';
 
-const STATUSES: DeliveryStatus[] = ['pending', 'sent', 'dead'];
+const STATUSES: DeliveryStatus[] = ['pending', 'failed', 'sent', 'dead'];
 
 export class DeliveryView {
   @ApiProperty({
     format: 'uuid',
-    description: 'Also sent as Vigie-Delivery-Id and in the body: receivers dedupe on it.',
+    description: 'Also sent as Vigie-Delivery-Id, Idempotency-Key and in the body: receivers dedupe on it.',
   })
   id: string;
-  @ApiProperty({ format: 'uuid', example: '3f0c9b52-6d1e-4a7b-8c2f-5e9d0a1b2c3d' }) alertId: string;
-  @ApiProperty({ format: 'uuid' }) organisationId: string;
-  @ApiProperty({ format: 'uuid' }) webhookId: string;
-  @ApiProperty({ example: 'webhook' }) channel: string;
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The alert (or broadcast)',
+    example: '3f0c9b52-6d1e-4a7b-8c2f-5e9d0a1b2c3d',
+  })
+  alertId: string;
+  @ApiProperty({ enum: ['alert.routed', 'alert.escalated', 'broadcast.routed'], example: 'alert.routed' })
+  type: string;
+  @ApiProperty({ format: 'uuid', description: 'The recipient organisation' }) organisationId: string;
+  @ApiProperty({ enum: ['webhook', 'email'], example: 'webhook' }) channel: string;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) webhookId: string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'The referent e-mailed' })
+  referentId: string | null;
   @ApiProperty({
     enum: STATUSES,
     example: 'sent',
-    description: 'pending (not yet or being retried), sent (2xx), dead (given up)',
+    description:
+      'pending (not tried yet), failed (the last attempt failed; retried with backoff), sent (2xx, or accepted by the mail server), dead (given up: see lastError)',
   })
   status: DeliveryStatus;
   @ApiProperty({ example: 1, description: 'Attempts made so far' }) attempts: number;
@@ -28,9 +38,11 @@ export class DeliveryView {
     return {
       id: delivery.id,
       alertId: delivery.alertId,
+      type: delivery.messageType,
       organisationId: delivery.organisationId,
-      webhookId: delivery.webhookId,
       channel: delivery.channel,
+      webhookId: delivery.webhookId,
+      referentId: delivery.referentId,
       status: delivery.status,
       attempts: delivery.attempts,
       lastError: delivery.lastError,

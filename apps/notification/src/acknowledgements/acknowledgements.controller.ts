@@ -1,0 +1,45 @@
+import { Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
+import { AcknowledgementChannel, ApiKeyRole } from '@vigie/contracts';
+import type { Response } from 'express';
+import { organisationOf } from '../caller-organisation';
+import { AcknowledgementView } from './acknowledgement.view';
+import { AcknowledgementsService } from './acknowledgements.service';
+
+@ApiTags('acknowledgements')
+@Controller('v1/alerts/:id/acknowledgements')
+export class AcknowledgementsController {
+  constructor(private readonly acknowledgements: AcknowledgementsService) {}
+
+  @Post()
+  @RequireRoles(ApiKeyRole.Subscriber)
+  @ApiOperation({
+    summary:
+      "Acknowledge an alert routed to the caller's organisation: 201 the first time (alert.acknowledged.v1 is published), 200 with the same body afterwards.",
+  })
+  @ApiCreatedResponse({ type: AcknowledgementView })
+  @ApiOkResponse({ type: AcknowledgementView, description: 'Already acknowledged: nothing changed.' })
+  @ApiNotFoundResponse({ description: 'No such alert was routed to your organisation.' })
+  async acknowledge(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AcknowledgementView> {
+    const { acknowledgement, created } = await this.acknowledgements.acknowledge(id, organisationOf(caller), {
+      channel: AcknowledgementChannel.Api,
+      apiKeyId: caller.keyId,
+    });
+    response.status(created ? HttpStatus.CREATED : HttpStatus.OK);
+    return acknowledgement;
+  }
+
+  @Get()
+  @RequireRoles(ApiKeyRole.Subscriber, ApiKeyRole.Publisher)
+  @ApiOperation({ summary: 'Who acknowledged the alert, and when: for its sender, its recipients and administrators.' })
+  @ApiOkResponse({ type: AcknowledgementView, isArray: true })
+  @ApiNotFoundResponse({ description: 'No such alert, or not yours to see.' })
+  list(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<AcknowledgementView[]> {
+    return this.acknowledgements.list(id, caller);
+  }
+}

@@ -1,0 +1,210 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Caller } from '@vigie/access';
+import {
+  AlertMessageType,
+  AlertSeverity,
+  AlertStatus,
+  primaryInfo,
+  ReferentRole,
+  type AlertRoutedV1Payload,
+  type AlertSnapshot,
+} from '@vigie/contracts';
+import { NotFoundError } from '@vigie/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
+import { ReferentsDirectory } from '../directory/referents.directory';
+import { DeliveriesService } from '../deliveries/deliveries.service';
+import { EscalationView } from './escalation.view';
+
+/** Routing's rule naming the prefecture competent for the alert's département. */
+export const COMPETENT_PREFECTURE_RULE = 'competent-prefecture';
+const ESCALATED_SEVERITIES: string[] = [AlertSeverity.Extreme, AlertSeverity.Severe];
+
+interface DueEscalation {
+  id: string;
+  prefecture_id: string;
+  prefecture_name: string | null;
+  alert: AlertSnapshot;
+  next_step: 'deputy' | 'national';
+}
+
+/** Whether an alert, as routed, must be taken in hand by its competent prefecture in time. */
+export function escalates(payload: AlertRoutedV1Payload): string | null {
+  const { alert, recipients } = payload;
+  if (alert.msgType === AlertMessageType.Cancel || alert.status === AlertStatus.Test) return null;
+  if (!ESCALATED_SEVERITIES.includes(primaryInfo(alert).severity)) return null;
+  return recipients.find((recipient) => recipient.rule === COMPETENT_PREFECTURE_RULE)?.organisationId ?? null;
+}
+
+/**
+ * Escalation deadlines, stored with the alert chain (keyed by the original alert): armed when an
+ * Extreme or Severe alert reaches its competent prefecture; when the deadline passes unacknowledged
+ * the prefecture's DEPUTY referents are e-mailed, and one more deadline later the national level
+ * receives the alert on its channels. An acknowledgement by the prefecture, or the alert's
+ * cancellation, disarms it. Every step is recorded.
+ */
+@Injectable()
+export class EscalationsService {
+  private readonly logger = new Logger(EscalationsService.name);
+  private readonly deadlineSeconds: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deliveries: DeliveriesService,
+    private readonly referents: ReferentsDirectory,
+    @Inject(NOTIFICATION_CONFIG) config: NotificationConfig,
+  ) {
+    this.deadlineSeconds = config.escalation.deadlineSeconds;
+  }
+
+  async onRouted(manager: EntityManager, payload: AlertRoutedV1Payload): Promise<void> {
+    const { alert } = payload;
+    if (alert.msgType === AlertMessageType.Cancel) {
+      await this.disarm(manager, alert.originalAlertId, 'the alert was cancelled');
+      return;
+    }
+    const prefectureId = escalates(payload);
+    if (!prefectureId) return;
+    const armed = (await manager.query(
+      `INSERT INTO escalations (id, alert_id, prefecture_id, alert, status, next_step, next_step_at)
+       VALUES ($1, $2, $3, $4::jsonb, 'armed', 'deputy', now() + $5::int * interval '1 second')
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [alert.originalAlertId, alert.alertId, prefectureId, JSON.stringify(alert), this.deadlineSeconds],
+    )) as unknown[];
+    if (armed.length === 0) return;
+    await this.record(
+      manager,
+      alert.originalAlertId,
+      'armed',
+      `${primaryInfo(alert).severity} alert: the competent prefecture must acknowledge within ${this.deadlineSeconds} s`,
+    );
+  }
+
+  /** An acknowledgement by the competent prefecture (its API key, or a referent's e-mail link) disarms. */
+  async onAcknowledged(manager: EntityManager, originalAlertId: string, organisationId: string): Promise<void> {
+    const [escalation] = (await manager.query('SELECT prefecture_id FROM escalations WHERE id = $1', [
+      originalAlertId,
+    ])) as { prefecture_id: string }[];
+    if (escalation?.prefecture_id === organisationId) {
+      await this.disarm(manager, originalAlertId, 'acknowledged by the competent prefecture');
+    }
+  }
+
+  /** Takes the next due step of up to `limit` escalations; several instances share them (SKIP LOCKED). */
+  async runDue(limit: number): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const due = (await manager.query(
+        `SELECT e.id, e.prefecture_id, o.name AS prefecture_name, e.alert, e.next_step
+         FROM escalations e LEFT JOIN directory_organisations o ON o.id = e.prefecture_id
+         WHERE e.status = 'armed' AND e.next_step_at <= now()
+         ORDER BY e.next_step_at LIMIT $1 FOR UPDATE OF e SKIP LOCKED`,
+        [limit],
+      )) as DueEscalation[];
+      for (const escalation of due) {
+        if (escalation.next_step === 'deputy') await this.toDeputy(manager, escalation);
+        else await this.toNationalLevel(manager, escalation);
+      }
+      return due.length;
+    });
+  }
+
+  async view(alertId: string, caller: Caller): Promise<EscalationView> {
+    const manager = this.dataSource.manager;
+    const [row] = (await manager.query(
+      `SELECT e.id, e.prefecture_id, e.status, e.next_step, e.next_step_at, m.sender_organisation_id
+       FROM routed_messages m JOIN escalations e ON e.id = m.original_alert_id
+       WHERE m.id = $1
+         AND ($2 OR m.sender_organisation_id = $3
+              OR EXISTS (SELECT 1 FROM routed_recipients r WHERE r.message_id = m.id AND r.organisation_id = $3))`,
+      [alertId, caller.isAdmin, caller.organisationId],
+    )) as EscalationRow[];
+    if (!row) throw new NotFoundError('escalation of alert', alertId);
+    const steps = (await manager.query(
+      'SELECT step, detail, at FROM escalation_steps WHERE escalation_id = $1 ORDER BY at, step',
+      [row.id],
+    )) as { step: string; detail: string; at: Date }[];
+    return EscalationView.of(row, steps);
+  }
+
+  private async toDeputy(manager: EntityManager, escalation: DueEscalation): Promise<void> {
+    const { alert } = escalation;
+    const reason = `not acknowledged by ${escalation.prefecture_name ?? 'the competent prefecture'} within ${this.deadlineSeconds} s`;
+    const emailed = await this.deliveries.distribute(manager, {
+      type: 'alert.escalated',
+      subjectId: alert.alertId,
+      senderOrganisationId: alert.senderOrganisationId,
+      department: alert.location.department,
+      content: { alert, escalation: { step: 'deputy', reason, escalatedAt: new Date().toISOString() } },
+      recipients: [{ organisationId: escalation.prefecture_id, rule: 'escalation-deputy', reason }],
+      referentRole: ReferentRole.Deputy,
+      channels: ['stream', 'email'],
+    });
+    await manager.query(
+      `UPDATE escalations SET next_step = 'national', next_step_at = now() + $2::int * interval '1 second' WHERE id = $1`,
+      [escalation.id, this.deadlineSeconds],
+    );
+    await this.record(
+      manager,
+      escalation.id,
+      'deputy',
+      emailed > 0 ? `${reason}: ${emailed} deputy referent(s) e-mailed` : `${reason}: no deputy referent on record`,
+    );
+    this.logger.log(`alert ${escalation.id} escalated to the deputy referents (${emailed})`);
+  }
+
+  private async toNationalLevel(manager: EntityManager, escalation: DueEscalation): Promise<void> {
+    const { alert } = escalation;
+    const reason = `still not acknowledged by ${escalation.prefecture_name ?? 'the competent prefecture'} after the deputy was alerted`;
+    const national = await this.referents.nationalLevel(manager);
+    const recipients = national.map((organisation) => ({
+      organisationId: organisation.id,
+      rule: 'escalation-national',
+      reason,
+    }));
+    // The national level may then read the deliveries and acknowledge like any recipient.
+    await this.deliveries.addRecipients(manager, alert.alertId, recipients);
+    const scheduled = await this.deliveries.distribute(manager, {
+      type: 'alert.escalated',
+      subjectId: alert.alertId,
+      senderOrganisationId: alert.senderOrganisationId,
+      department: alert.location.department,
+      content: { alert, escalation: { step: 'national', reason, escalatedAt: new Date().toISOString() } },
+      recipients,
+    });
+    await manager.query(
+      "UPDATE escalations SET status = 'completed', next_step = NULL, next_step_at = NULL WHERE id = $1",
+      [escalation.id],
+    );
+    await this.record(
+      manager,
+      escalation.id,
+      'national',
+      `${reason}: ${national.map((organisation) => organisation.name).join(', ') || 'no national-level organisation'} (${scheduled} deliveries)`,
+    );
+    this.logger.log(`alert ${escalation.id} escalated to the national level`);
+  }
+
+  private async disarm(manager: EntityManager, originalAlertId: string, reason: string): Promise<void> {
+    const disarmed = (await manager.query(
+      `UPDATE escalations SET status = 'cancelled', next_step = NULL, next_step_at = NULL
+       WHERE id = $1 AND status = 'armed' RETURNING id`,
+      [originalAlertId],
+    )) as unknown[];
+    if (disarmed.length > 0) await this.record(manager, originalAlertId, 'cancelled', reason);
+  }
+
+  private async record(manager: EntityManager, escalationId: string, step: string, detail: string): Promise<void> {
+    await manager.query(
+      'INSERT INTO escalation_steps (escalation_id, step, detail) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      [escalationId, step, detail],
+    );
+  }
+}
+
+export interface EscalationRow {
+  id: string;
+  prefecture_id: string;
+  status: 'armed' | 'cancelled' | 'completed';
+  next_step: 'deputy' | 'national' | null;
+  next_step_at: Date | null;
+}

@@ -1,0 +1,183 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { OrganisationStatus } from '@vigie/contracts';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
+import { STREAM_CHANNEL, StreamLog, type StoredStreamEvent } from './stream.log';
+
+const PAGE = 200;
+/** A lost notification (listener reconnecting) delays an event by this much at most. */
+const FALLBACK_INTERVAL_MS = 1000;
+
+export function formatEvent(event: StoredStreamEvent): string {
+  return `id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
+}
+
+/** One open stream: it sends its organisation's events after its cursor, in order, one pump at a time. */
+class Subscriber {
+  private pumping: Promise<void> | null = null;
+  private again = false;
+  closed = false;
+
+  constructor(
+    readonly organisationId: string,
+    readonly keyId: string,
+    private cursor: string,
+    readonly out: Writable,
+    private readonly read: (organisationId: string, after: string, limit: number) => Promise<StoredStreamEvent[]>,
+    private readonly logger: Logger,
+  ) {}
+
+  pump(): void {
+    if (this.closed) return;
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = this.drain()
+      .catch((error: unknown) =>
+        this.logger.warn(`stream pump failed (${(error as Error).message}); next tick retries`),
+      )
+      .finally(() => {
+        this.pumping = null;
+        if (this.again) {
+          this.again = false;
+          this.pump();
+        }
+      });
+  }
+
+  write(chunk: string): void {
+    if (!this.closed) this.out.write(chunk);
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      const events = await this.read(this.organisationId, this.cursor, PAGE);
+      for (const event of events) {
+        if (this.closed) return;
+        // The cursor moves as each event is written: a reconnect with its id resumes right after it.
+        this.cursor = event.seq;
+        if (!this.out.write(formatEvent(event))) await once(this.out, 'drain');
+      }
+      if (events.length < PAGE) return;
+    }
+  }
+}
+
+/**
+ * Live delivery of the stream. Appends NOTIFY at commit; one listening connection per instance
+ * wakes the subscribers of the organisation concerned, and a 1 s tick covers lost notifications.
+ * Each tick of the heartbeat also checks that every subscriber's key is still valid and its
+ * organisation still active: a revoked key or a suspension ends the stream.
+ */
+@Injectable()
+export class StreamHub implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(StreamHub.name);
+  private readonly subscribers = new Set<Subscriber>();
+  private listener: Client | null = null;
+  private timers: NodeJS.Timeout[] = [];
+  private stopped = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly log: StreamLog,
+    @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.timers = [
+      setInterval(() => this.pumpAll(), FALLBACK_INTERVAL_MS),
+      setInterval(() => void this.heartbeat(), this.config.stream.heartbeatMs),
+    ];
+    for (const timer of this.timers) timer.unref();
+    await this.listen();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.timers) clearInterval(timer);
+    for (const subscriber of this.subscribers) subscriber.closed = true;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Starts sending the organisation's events numbered after `cursor` to `out`; returns the unsubscribe. */
+  subscribe(input: { organisationId: string; keyId: string; cursor: string; out: Writable }): () => void {
+    const subscriber = new Subscriber(
+      input.organisationId,
+      input.keyId,
+      input.cursor,
+      input.out,
+      (organisationId, after, limit) => this.log.after(this.dataSource.manager, organisationId, after, limit),
+      this.logger,
+    );
+    this.subscribers.add(subscriber);
+    subscriber.pump();
+    return () => {
+      subscriber.closed = true;
+      this.subscribers.delete(subscriber);
+    };
+  }
+
+  private pumpAll(organisationId?: string): void {
+    for (const subscriber of this.subscribers) {
+      if (!organisationId || subscriber.organisationId === organisationId) subscriber.pump();
+    }
+  }
+
+  private async heartbeat(): Promise<void> {
+    if (this.subscribers.size === 0) return;
+    try {
+      const keys = [...new Set([...this.subscribers].map((subscriber) => subscriber.keyId))];
+      const valid = new Set(
+        (
+          (await this.dataSource.query(
+            `SELECT k.id FROM directory_api_keys k JOIN directory_organisations o ON o.id = k.organisation_id
+             WHERE k.id = ANY($1::uuid[]) AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())
+               AND o.status = $2`,
+            [keys, OrganisationStatus.Active],
+          )) as { id: string }[]
+        ).map((row) => row.id),
+      );
+      for (const subscriber of this.subscribers) {
+        if (valid.has(subscriber.keyId)) subscriber.write(': keep-alive\n\n');
+        else this.endStream(subscriber);
+      }
+    } catch (error) {
+      this.logger.warn(`stream heartbeat failed (${(error as Error).message})`);
+    }
+  }
+
+  private endStream(subscriber: Subscriber): void {
+    subscriber.write('event: stream.closed\ndata: {"reason":"the API key or the organisation is no longer valid"}\n\n');
+    subscriber.closed = true;
+    this.subscribers.delete(subscriber);
+    subscriber.out.end();
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.config.databaseUrl });
+    client.on('notification', (message) => this.pumpAll(message.payload));
+    client.on('error', (error) => {
+      this.logger.warn(`stream listener lost (${error.message}); reconnecting`);
+      this.listener = null;
+      void client.end().catch(() => undefined);
+      if (!this.stopped) setTimeout(() => void this.listen(), 1000).unref();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${STREAM_CHANNEL}`);
+      if (this.stopped) {
+        await client.end();
+        return;
+      }
+      this.listener = client;
+    } catch (error) {
+      this.logger.warn(`stream listener unavailable (${(error as Error).message}); polling until it reconnects`);
+      await client.end().catch(() => undefined);
+      if (!this.stopped) setTimeout(() => void this.listen(), 1000).unref();
+    }
+  }
+}

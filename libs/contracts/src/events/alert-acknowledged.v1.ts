@@ -1,0 +1,32 @@
+import { IsEnum, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { defineEvent } from '../envelope';
+import { Topics } from '../topics';
+
+export enum AcknowledgementChannel {
+  /** `POST /v1/alerts/:id/acknowledgements` with an API key. */
+  Api = 'api',
+  /** The link in a notification e-mail. */
+  Email = 'email',
+}
+
+/** A recipient organisation took an alert in hand. Published once per alert and organisation. Key: alert id. */
+export class AlertAcknowledgedV1Payload {
+  @IsUUID() alertId: string;
+  @IsUUID() originalAlertId: string;
+  @IsUUID() senderOrganisationId: string;
+  /** The recipient that acknowledged. */
+  @IsUUID() organisationId: string;
+  @IsEnum(AcknowledgementChannel) channel: AcknowledgementChannel;
+  /** The API key used, for the API channel. */
+  @IsOptional() @IsUUID() apiKeyId?: string;
+  /** The referent the e-mail was sent to, for the e-mail channel. */
+  @IsOptional() @IsUUID() referentId?: string;
+  @IsISO8601({ strict: true }) acknowledgedAt: string;
+}
+
+export const AlertAcknowledgedV1 = defineEvent({
+  type: 'alert.acknowledged',
+  version: 1,
+  topic: Topics.AlertAcknowledgedV1,
+  payload: AlertAcknowledgedV1Payload,
+});

@@ -1,0 +1,33 @@
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Min } from 'class-validator';
+import { defineEvent } from '../envelope';
+import { Topics } from '../topics';
+
+export const DELIVERY_CHANNELS = ['webhook', 'email'] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+
+/**
+ * Notification gave up on a delivery: attempts exhausted, endpoint gone (HTTP 410), or the
+ * recipient can no longer receive. Key: the delivery id.
+ */
+export class DeliveryDeadV1Payload {
+  @IsUUID() deliveryId: string;
+  /** What was being delivered: `alert.routed`, `alert.escalated` or `broadcast.routed`. */
+  @IsString() @IsNotEmpty() messageType: string;
+  /** The alert or broadcast id. */
+  @IsUUID() subjectId: string;
+  /** The recipient organisation. */
+  @IsUUID() organisationId: string;
+  @IsIn(DELIVERY_CHANNELS) channel: DeliveryChannel;
+  @IsOptional() @IsUUID() webhookId?: string;
+  @IsOptional() @IsUUID() referentId?: string;
+  @IsInt() @Min(0) attempts: number;
+  @IsString() @IsNotEmpty() reason: string;
+  @IsISO8601({ strict: true }) deadAt: string;
+}
+
+export const DeliveryDeadV1 = defineEvent({
+  type: 'delivery.dead',
+  version: 1,
+  topic: Topics.DeliveryDeadV1,
+  payload: DeliveryDeadV1Payload,
+});
