@@ -7,3 +7,5 @@ export * from './partners';
 export * from './topic-reader';
 export * from './tcp-proxy';
 export * from './reliability-record';
+export * from './smtp-sink';
+export * from './sse-client';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { DeliveryDeadV1, OrganisationStatus, type DeliveryChannel } from '@vigie/contracts';
+import { OrganisationStatus, type DeliveryChannel } from '@vigie/contracts';
 import { DrainLoop, Outbox } from '@vigie/messaging';
 import { DataSource } from 'typeorm';
 import { AcknowledgementLinks } from '../acknowledgements/acknowledgement-link';
@@ -14,6 +14,7 @@ import {
   type AttemptResult,
   type DeliveryOutcome,
 } from './delivery.outcome';
+import { announceDeath, DEAD_COLUMNS, type DeadDelivery } from './dead-letter';
 import { sendWebhook, type SendResult } from './webhook.sender';
 
 const BATCH_SIZE = 50;
@@ -245,31 +246,19 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const killed = (await manager.query(
-        `UPDATE deliveries SET status = 'dead', attempts = $3, last_error = $4 WHERE ${STILL_OURS} RETURNING id`,
+        `WITH killed AS (
+           UPDATE deliveries SET status = 'dead', attempts = $3, last_error = $4 WHERE ${STILL_OURS}
+           RETURNING ${DEAD_COLUMNS})
+         SELECT * FROM killed`,
         [delivery.id, delivery.attempts, death.attempts, death.reason],
-      )) as unknown[];
+      )) as DeadDelivery[];
       if (killed.length === 0) return;
       if (death.disableWebhook && delivery.webhook_id) {
         await manager.query('UPDATE webhooks SET disabled_at = now() WHERE id = $1 AND disabled_at IS NULL', [
           delivery.webhook_id,
         ]);
       }
-      await this.outbox.add(manager, {
-        definition: DeliveryDeadV1,
-        key: delivery.id,
-        payload: {
-          deliveryId: delivery.id,
-          messageType: delivery.message_type,
-          subjectId: delivery.alert_id,
-          organisationId: delivery.organisation_id,
-          channel: delivery.channel,
-          ...(delivery.webhook_id ? { webhookId: delivery.webhook_id } : {}),
-          ...(delivery.referent_id ? { referentId: delivery.referent_id } : {}),
-          attempts: death.attempts,
-          reason: death.reason,
-          deadAt: new Date().toISOString(),
-        },
-      });
+      await announceDeath(this.outbox, manager, killed[0]);
     });
   }
 

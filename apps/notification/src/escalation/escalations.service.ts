@@ -186,8 +186,10 @@ export class EscalationsService {
 
   private async disarm(manager: EntityManager, originalAlertId: string, reason: string): Promise<void> {
     const disarmed = (await manager.query(
-      `UPDATE escalations SET status = 'cancelled', next_step = NULL, next_step_at = NULL
-       WHERE id = $1 AND status = 'armed' RETURNING id`,
+      `WITH disarmed AS (
+         UPDATE escalations SET status = 'cancelled', next_step = NULL, next_step_at = NULL
+         WHERE id = $1 AND status = 'armed' RETURNING id)
+       SELECT id FROM disarmed`,
       [originalAlertId],
     )) as unknown[];
     if (disarmed.length > 0) await this.record(manager, originalAlertId, 'cancelled', reason);

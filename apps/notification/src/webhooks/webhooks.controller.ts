@@ -45,7 +45,7 @@ export class WebhooksController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Disable one of your webhooks: pending deliveries to it are abandoned.' })
+  @ApiOperation({ summary: 'Disable one of your webhooks: deliveries still due to it are abandoned (dead).' })
   @ApiNoContentResponse({ description: 'Disabled (or already disabled).' })
   @ApiNotFoundResponse({ description: 'No webhook with this id belongs to your organisation.' })
   disable(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<void> {

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@vigie/access';
+import { Outbox } from '@vigie/messaging';
 import { ConflictError, NotFoundError } from '@vigie/platform';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import { organisationOf } from '../caller-organisation';
+import { announceDeath, DEAD_COLUMNS, type DeadDelivery } from '../deliveries/dead-letter';
 import { NOTIFICATION_CONFIG, type NotificationConfig, type WebhookSettings } from '../config';
 import type { RegisterWebhookDto } from './dto/register-webhook.dto';
 import { WebhookView, type RegisteredWebhookView } from './dto/webhook.view';
@@ -21,6 +23,7 @@ export class WebhooksService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly box: SecretBox,
+    private readonly outbox: Outbox,
     @Inject(NOTIFICATION_CONFIG) config: NotificationConfig,
   ) {
     this.settings = config.webhooks;
@@ -60,15 +63,29 @@ export class WebhooksService {
     return webhooks.map(WebhookView.of);
   }
 
-  /** Idempotent. Another organisation's webhook is reported as not found, like an unknown id. */
+  /**
+   * Idempotent. What the webhook still had to receive is abandoned at once (dead, announced on
+   * delivery.dead.v1); an attempt in flight finds its delivery dead and records nothing. Another
+   * organisation's webhook is reported as not found, like an unknown id.
+   */
   async disable(id: string, caller: Caller): Promise<void> {
-    const rows = (await this.dataSource.query(
-      `WITH disabled AS (
-         UPDATE webhooks SET disabled_at = COALESCE(disabled_at, now())
-         WHERE id = $1 AND organisation_id = $2 RETURNING id)
-       SELECT id FROM disabled`,
-      [id, organisationOf(caller)],
-    )) as { id: string }[];
-    if (rows.length === 0) throw new NotFoundError('webhook', id);
+    await this.dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `WITH disabled AS (
+           UPDATE webhooks SET disabled_at = COALESCE(disabled_at, now())
+           WHERE id = $1 AND organisation_id = $2 RETURNING id)
+         SELECT id FROM disabled`,
+        [id, organisationOf(caller)],
+      )) as { id: string }[];
+      if (rows.length === 0) throw new NotFoundError('webhook', id);
+      const abandoned = (await manager.query(
+        `WITH abandoned AS (
+           UPDATE deliveries SET status = 'dead', last_error = 'webhook disabled before delivery'
+           WHERE webhook_id = $1 AND status IN ('pending', 'failed') RETURNING ${DEAD_COLUMNS})
+         SELECT * FROM abandoned`,
+        [id],
+      )) as DeadDelivery[];
+      for (const dead of abandoned) await announceDeath(this.outbox, manager, dead);
+    });
   }
 }

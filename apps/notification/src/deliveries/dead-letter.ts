@@ -1,0 +1,39 @@
+import { DeliveryDeadV1, type DeliveryChannel } from '@vigie/contracts';
+import type { Outbox } from '@vigie/messaging';
+import type { EntityManager } from 'typeorm';
+
+export interface DeadDelivery {
+  id: string;
+  alert_id: string;
+  message_type: string;
+  organisation_id: string;
+  channel: DeliveryChannel;
+  webhook_id: string | null;
+  referent_id: string | null;
+  attempts: number;
+  last_error: string;
+}
+
+/** Columns to RETURN from an update that kills deliveries, for `announceDeath`. */
+export const DEAD_COLUMNS =
+  'id, alert_id, message_type, organisation_id, channel, webhook_id, referent_id, attempts, last_error';
+
+/** delivery.dead.v1, in the transaction that marked the delivery dead: the dead-letter topic. */
+export async function announceDeath(outbox: Outbox, manager: EntityManager, dead: DeadDelivery): Promise<void> {
+  await outbox.add(manager, {
+    definition: DeliveryDeadV1,
+    key: dead.id,
+    payload: {
+      deliveryId: dead.id,
+      messageType: dead.message_type,
+      subjectId: dead.alert_id,
+      organisationId: dead.organisation_id,
+      channel: dead.channel,
+      ...(dead.webhook_id ? { webhookId: dead.webhook_id } : {}),
+      ...(dead.referent_id ? { referentId: dead.referent_id } : {}),
+      attempts: dead.attempts,
+      reason: dead.last_error,
+      deadAt: new Date().toISOString(),
+    },
+  });
+}

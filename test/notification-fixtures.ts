@@ -1,0 +1,131 @@
+import {
+  issueKey,
+  registerActivePartner,
+  request,
+  waitFor,
+  waitUntilAccepted,
+  type Partner,
+  type RegistryAccess,
+  type Stack,
+} from '@vigie/testing';
+
+export const PRIVATE_SECURITY = 'private-security-2019';
+
+/** An intrusion in `commune`, of the given severity. */
+export function intrusion(commune: string, severity: string, headline: string, tlp = 'GREEN'): object {
+  return {
+    status: 'Actual',
+    tlp,
+    location: { commune },
+    info: [
+      {
+        category: ['Security'],
+        eventCode: 'intrusion',
+        urgency: 'Immediate',
+        severity,
+        certainty: 'Observed',
+        headline,
+        description: 'Deux individus détectés par vidéoprotection, agent sur place.',
+      },
+    ],
+  };
+}
+
+export async function postAlert(stack: Stack, key: string, body: object): Promise<string> {
+  const posted = await request<{ id: string }>('POST', `${stack.url('alert-ingestion')}/v1/alerts`, { key, body });
+  if (posted.status !== 201) throw new Error(`alert refused: ${posted.status} ${JSON.stringify(posted.body)}`);
+  return posted.body.id;
+}
+
+/** A private-security firm of `department` subscribed to its intrusions, known to routing and notification. */
+export async function subscriber(
+  registry: RegistryAccess,
+  stack: Stack,
+  name: string,
+  department: string,
+): Promise<Partner> {
+  const partner = await registerActivePartner(
+    registry,
+    { kind: 'SECURITY_FIRM', name, departments: [department] },
+    { conventions: [PRIVATE_SECURITY] },
+  );
+  const subscription = await request('POST', `${registry.registryUrl}/v1/organizations/${partner.id}/subscriptions`, {
+    key: partner.key,
+    body: { departments: [department], eventCodes: ['intrusion'], minimumSeverity: 'Minor' },
+  });
+  if (subscription.status !== 201) throw new Error(`subscription refused: ${subscription.status}`);
+  // A key issued after the subscription: a service that knows the key knows the subscription.
+  partner.key = await issueKey(registry, partner.id);
+  await waitUntilAccepted(stack.url('notification'), partner.key);
+  await waitUntilAccepted(stack.url('prefect-routing'), partner.key);
+  return partner;
+}
+
+export async function registerWebhook(stack: Stack, key: string, url: string): Promise<{ id: string; secret: string }> {
+  const webhook = await request<{ id: string; secret: string }>('POST', `${stack.url('notification')}/v1/webhooks`, {
+    key,
+    body: { url },
+  });
+  if (webhook.status !== 201) throw new Error(`webhook refused: ${webhook.status} ${JSON.stringify(webhook.body)}`);
+  return webhook.body;
+}
+
+export interface DeliveryStatus {
+  id: string;
+  alertId: string;
+  type: string;
+  organisationId: string;
+  channel: string;
+  webhookId: string | null;
+  referentId: string | null;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+}
+
+export async function deliveriesOf(stack: Stack, key: string, alertId: string): Promise<DeliveryStatus[]> {
+  const result = await request<DeliveryStatus[]>(
+    'GET',
+    `${stack.url('notification')}/v1/deliveries?alertId=${alertId}`,
+    { key },
+  );
+  if (result.status !== 200) throw new Error(`deliveries: ${result.status}`);
+  return result.body;
+}
+
+/** Waits until the delivery of `alertId` to `webhookId` is in one of `statuses`. */
+export function deliveryTo(
+  stack: Stack,
+  key: string,
+  alertId: string,
+  webhookId: string,
+  statuses: string[],
+  timeoutMs = 30000,
+): Promise<DeliveryStatus> {
+  return waitFor(
+    async () =>
+      (await deliveriesOf(stack, key, alertId)).find(
+        (delivery) => delivery.webhookId === webhookId && statuses.includes(delivery.status),
+      ),
+    { what: `the delivery of ${alertId} to webhook ${webhookId} to be ${statuses.join(' or ')}`, timeoutMs },
+  );
+}
+
+/** The alert ids in the bodies a webhook sink received. */
+export function bodies(
+  received: { body: string }[],
+): { type: string; deliveryId: string; alert?: { alertId: string } }[] {
+  return received.map((r) => JSON.parse(r.body) as { type: string; deliveryId: string; alert?: { alertId: string } });
+}
+
+/** The seeded national level, and a key of its own with the roles given. */
+export async function nationalLevel(registry: RegistryAccess, roles: string[]): Promise<Partner> {
+  const listed = await request<{ id: string; name: string }[]>(
+    'GET',
+    `${registry.registryUrl}/v1/organizations?kind=NATIONAL_LEVEL`,
+    { key: registry.adminKey },
+  );
+  if (listed.status !== 200 || listed.body.length !== 1) throw new Error(`national level: ${listed.status}`);
+  const [national] = listed.body;
+  return { ...national, key: await issueKey(registry, national.id, roles) };
+}

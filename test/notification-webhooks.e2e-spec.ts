@@ -1,0 +1,359 @@
+import { BroadcastRoutedV1, Topics, createEnvelope } from '@vigie/contracts';
+import {
+  WebhookSink,
+  issueKey,
+  messagesWithKey,
+  prefectureOf,
+  registerActivePartner,
+  waitFor,
+  waitUntilAccepted,
+  type Partner,
+  type RegistryAccess,
+  type Stack,
+} from '@vigie/testing';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { e2eEnv, newAdminKey } from './e2e.env';
+import {
+  PRIVATE_SECURITY,
+  bodies,
+  deliveriesOf,
+  deliveryTo,
+  intrusion,
+  nationalLevel,
+  postAlert,
+  registerWebhook,
+  subscriber,
+} from './notification-fixtures';
+import { startTestStack } from './test-stack';
+
+// The receiver's side, as the README documents it (section "Verifying a webhook").
+function verify(secret: string, rawBody: string, timestamp: string, signature: string): boolean {
+  if (Math.abs(Date.now() / 1000 - Number(timestamp)) > 300) return false;
+  const expected = createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest();
+  const given = Buffer.from(signature.replace(/^v1=/, ''), 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+const BORDEAUX = '33063';
+const brokers = [e2eEnv.kafkaBrokers];
+
+// In Gironde, so that other files' prefecture webhooks play no part.
+describe('notification webhooks: signed, isolated, retried, effectively once', () => {
+  const adminKey = newAdminKey();
+  let stack: Stack;
+  let registry: RegistryAccess;
+  let firm: Partner;
+  let prefecture: Partner;
+  let prefectureSink: WebhookSink;
+  let prefectureWebhook: { id: string; secret: string };
+  const sinks: WebhookSink[] = [];
+  const kafka = new Kafka({ clientId: 'vigie-e2e-webhooks', brokers, logLevel: logLevel.NOTHING });
+  let producer: Producer;
+
+  const sink = async (respond?: Parameters<typeof WebhookSink.start>[0]): Promise<WebhookSink> => {
+    const started = await WebhookSink.start(respond);
+    sinks.push(started);
+    return started;
+  };
+  const about = (received: WebhookSink['received'], alertId: string) =>
+    received.filter((r) => bodies([r])[0].alert?.alertId === alertId);
+
+  beforeAll(async () => {
+    stack = await startTestStack(
+      'notification-webhooks',
+      120,
+      { adminKey },
+      {
+        env: {
+          // A hanging endpoint keeps its attempt open for the whole file; retries come quickly.
+          WEBHOOK_TIMEOUT_MS: '60000',
+          DELIVERY_RETRY_BASE_MS: '100',
+          WEBHOOK_MAX_ATTEMPTS: '6',
+        },
+      },
+    );
+    registry = { registryUrl: stack.url('partner-registry'), adminKey };
+    firm = await registerActivePartner(
+      registry,
+      { kind: 'SECURITY_FIRM', name: 'Aquitaine Surveillance Émettrice', departments: ['33'] },
+      { conventions: [PRIVATE_SECURITY] },
+    );
+    const gironde = await prefectureOf(registry, '33');
+    prefecture = { ...gironde, key: await issueKey(registry, gironde.id) };
+    await waitUntilAccepted(stack.url('alert-ingestion'), firm.key);
+    await waitUntilAccepted(stack.url('notification'), prefecture.key);
+    await waitUntilAccepted(stack.url('notification'), firm.key);
+    prefectureSink = await sink();
+    prefectureWebhook = await registerWebhook(stack, prefecture.key, prefectureSink.url);
+    producer = kafka.producer();
+    await producer.connect();
+  }, 180_000);
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await stack?.stop();
+    for (const started of sinks) await started.close();
+  }, 60_000);
+
+  it('signs each delivery so that the documented recipe verifies it, with a stable delivery id as idempotency key', async () => {
+    const alertId = await postAlert(stack, firm.key, intrusion(BORDEAUX, 'Moderate', 'Intrusion, chais des Chartrons'));
+    await deliveryTo(stack, prefecture.key, alertId, prefectureWebhook.id, ['sent']);
+
+    const [received] = about(prefectureSink.received, alertId);
+    const timestamp = received.headers['vigie-timestamp'] as string;
+    const signature = received.headers['vigie-signature'] as string;
+    expect(verify(prefectureWebhook.secret, received.body, timestamp, signature)).toBe(true);
+    expect(
+      verify(prefectureWebhook.secret, received.body.replace('Chartrons', 'Quinconces'), timestamp, signature),
+    ).toBe(false);
+    expect(verify('whsec_another', received.body, timestamp, signature)).toBe(false);
+    expect(verify(prefectureWebhook.secret, received.body, String(Number(timestamp) - 301), signature)).toBe(false);
+
+    const body = JSON.parse(received.body);
+    expect(received.headers['vigie-delivery-id']).toBe(body.deliveryId);
+    expect(received.headers['idempotency-key']).toBe(body.deliveryId);
+    expect(body).toMatchObject({
+      type: 'alert.routed',
+      alert: { alertId, location: { department: '33' } },
+      recipient: { organisationId: prefecture.id, rule: 'competent-prefecture' },
+    });
+  }, 60_000);
+
+  it('keeps delivering to healthy endpoints while one accepts the connection and never answers', async () => {
+    const partner = await subscriber(registry, stack, 'Télésurveillance Girondine', '33');
+    const partnerSink = await sink();
+    const partnerWebhook = await registerWebhook(stack, partner.key, partnerSink.url);
+    const hanging = await sink(() => 'hang');
+    const hangingWebhook = await registerWebhook(stack, prefecture.key, hanging.url);
+
+    const first = await postAlert(stack, firm.key, intrusion(BORDEAUX, 'Moderate', 'Intrusion, entrepôt de Bacalan'));
+    await waitFor(() => about(hanging.received, first).length === 1, { what: 'the hanging endpoint to be called' });
+    await deliveryTo(stack, prefecture.key, first, prefectureWebhook.id, ['sent']);
+    await deliveryTo(stack, partner.key, first, partnerWebhook.id, ['sent']);
+    // Both were delivered while the hanging endpoint still holds its first attempt open.
+    const held = (await deliveriesOf(stack, prefecture.key, first)).find((d) => d.webhookId === hangingWebhook.id);
+    expect(held).toMatchObject({ status: 'pending', attempts: 1, lastError: null });
+
+    // And so is the next alert: the hanging endpoint's queue is its own.
+    const second = await postAlert(stack, firm.key, intrusion(BORDEAUX, 'Moderate', 'Intrusion, quai de Brazza'));
+    await deliveryTo(stack, prefecture.key, second, prefectureWebhook.id, ['sent']);
+    await deliveryTo(stack, partner.key, second, partnerWebhook.id, ['sent']);
+    expect(about(hanging.received, second)).toHaveLength(0);
+    expect(
+      (await deliveriesOf(stack, prefecture.key, first)).find((d) => d.webhookId === hangingWebhook.id),
+    ).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+    });
+    expect(about(partnerSink.received, first)).toHaveLength(1);
+    expect(about(partnerSink.received, second)).toHaveLength(1);
+
+    // Retire it: what it still had to receive is abandoned, with the reason.
+    expect(
+      (
+        await fetch(`${stack.url('notification')}/v1/webhooks/${hangingWebhook.id}`, {
+          method: 'DELETE',
+          headers: { authorization: `Bearer ${prefecture.key}` },
+        })
+      ).status,
+    ).toBe(204);
+    const abandoned = await deliveryTo(stack, prefecture.key, second, hangingWebhook.id, ['dead']);
+    expect(abandoned.lastError).toBe('webhook disabled before delivery');
+  }, 90_000);
+
+  it('retries an endpoint failing five times with backoff, then it receives the alert once', async () => {
+    const partner = await subscriber(registry, stack, 'Gardiennage du Médoc', '33');
+    const flaky = await sink((_, index) => (index < 5 ? 503 : 204));
+    const webhook = await registerWebhook(stack, partner.key, flaky.url);
+
+    const alertId = await postAlert(stack, firm.key, intrusion(BORDEAUX, 'Moderate', 'Intrusion, zone portuaire'));
+    const seen = new Set<string>();
+    const sent = await waitFor(
+      async () => {
+        const delivery = (await deliveriesOf(stack, partner.key, alertId)).find((d) => d.webhookId === webhook.id);
+        if (delivery) seen.add(delivery.status);
+        return delivery?.status === 'sent' ? delivery : undefined;
+      },
+      { what: 'the flaky endpoint to get the alert', timeoutMs: 60000, intervalMs: 20 },
+    );
+    expect(sent).toMatchObject({ attempts: 6, lastError: null });
+    expect(seen).toContain('failed');
+
+    const attempts = about(flaky.received, alertId);
+    expect(attempts.map((a) => a.answered)).toEqual([503, 503, 503, 503, 503, 204]);
+    expect(new Set(attempts.map((a) => a.headers['idempotency-key'])).size).toBe(1);
+    expect(attempts[0].headers['idempotency-key']).toBe(sent.id);
+    // Backoff: the gaps grow.
+    const gaps = attempts.slice(1).map((a, i) => a.receivedAt - attempts[i].receivedAt);
+    expect(gaps[4]).toBeGreaterThan(gaps[0]);
+
+    // A later alert reaches it too; the first one never comes again.
+    const later = await postAlert(stack, firm.key, intrusion(BORDEAUX, 'Moderate', 'Intrusion, hangar 14'));
+    await deliveryTo(stack, partner.key, later, webhook.id, ['sent']);
+    expect(about(flaky.received, alertId).filter((a) => a.answered === 204)).toHaveLength(1);
+    expect(about(flaky.received, alertId)).toHaveLength(6);
+  }, 120_000);
+
+  it('gives up after the maximum attempts, or at once on 410, with a dead-letter record and event', async () => {
+    const partner = await subscriber(registry, stack, 'Sécurité Bassin d’Arcachon', '33');
+    const broken = await sink(() => 500);
+    const gone = await sink(() => 410);
+    const brokenWebhook = await registerWebhook(stack, partner.key, broken.url);
+    const goneWebhook = await registerWebhook(stack, partner.key, gone.url);
+
+    const alertId = await postAlert(stack, firm.key, intrusion(BORDEAUX, 'Moderate', 'Intrusion, dune du Pilat'));
+    const dead = await deliveryTo(stack, partner.key, alertId, brokenWebhook.id, ['dead'], 60000);
+    expect(dead).toMatchObject({ attempts: 6, lastError: 'HTTP 500 (gave up after 6 attempts)' });
+    expect(about(broken.received, alertId)).toHaveLength(6);
+    const gave = await deliveryTo(stack, partner.key, alertId, goneWebhook.id, ['dead']);
+    expect(gave).toMatchObject({ attempts: 1 });
+    expect(gave.lastError).toMatch(/^HTTP 410: the endpoint is gone, webhook disabled$/);
+    const webhooks = await fetch(`${stack.url('notification')}/v1/webhooks`, {
+      headers: { authorization: `Bearer ${partner.key}` },
+    }).then((r) => r.json() as Promise<{ id: string; disabledAt: string | null }[]>);
+    expect(webhooks.find((w) => w.id === goneWebhook.id)?.disabledAt).not.toBeNull();
+    expect(webhooks.find((w) => w.id === brokenWebhook.id)?.disabledAt).toBeNull();
+
+    const events = await waitFor(
+      async () => {
+        const found = [
+          ...(await messagesWithKey(brokers, Topics.DeliveryDeadV1, dead.id)),
+          ...(await messagesWithKey(brokers, Topics.DeliveryDeadV1, gave.id)),
+        ];
+        return found.length === 2 ? found : undefined;
+      },
+      { what: 'delivery.dead.v1 for both deliveries', timeoutMs: 30000 },
+    );
+    const payloads = events.map((m) => JSON.parse(m.value!.toString()).payload);
+    expect(payloads).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          deliveryId: dead.id,
+          subjectId: alertId,
+          messageType: 'alert.routed',
+          organisationId: partner.id,
+          channel: 'webhook',
+          webhookId: brokenWebhook.id,
+          attempts: 6,
+          reason: 'HTTP 500 (gave up after 6 attempts)',
+        }),
+        expect.objectContaining({ deliveryId: gave.id, attempts: 1, webhookId: goneWebhook.id }),
+      ]),
+    );
+  }, 120_000);
+
+  it('gives a redelivered or repeated routing event no second effect at any endpoint', async () => {
+    const alertId = await postAlert(stack, firm.key, intrusion(BORDEAUX, 'Moderate', 'Intrusion, gare Saint-Jean'));
+    const delivered = await deliveryTo(stack, prefecture.key, alertId, prefectureWebhook.id, ['sent']);
+    const [routed] = await messagesWithKey(brokers, Topics.AlertRoutedV1, alertId);
+    const again = JSON.parse(routed.value!.toString());
+    const sent = await producer.send({
+      topic: Topics.AlertRoutedV1,
+      messages: [
+        // The same event again (a redelivery), and the same routing under a new event id.
+        { key: alertId, value: routed.value },
+        { key: alertId, value: JSON.stringify({ ...again, id: randomUUID() }) },
+      ],
+    });
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      await waitFor(
+        async () => {
+          const [committed] = await admin.fetchOffsets({ groupId: 'notification', topics: [Topics.AlertRoutedV1] });
+          const partition = committed.partitions.find((p) => p.partition === sent[0].partition);
+          return Number(partition?.offset ?? -1) > Number(sent[0].baseOffset) + 1;
+        },
+        { what: 'notification to consume both copies', timeoutMs: 30000, intervalMs: 200 },
+      );
+    } finally {
+      await admin.disconnect();
+    }
+    const deliveries = (await deliveriesOf(stack, prefecture.key, alertId)).filter(
+      (d) => d.webhookId === prefectureWebhook.id,
+    );
+    expect(deliveries).toEqual([expect.objectContaining({ id: delivered.id, status: 'sent', attempts: 1 })]);
+    expect(about(prefectureSink.received, alertId)).toHaveLength(1);
+  }, 90_000);
+
+  it('shows deliveries to the sender (all), a recipient (its own), an administrator (all), and nobody else', async () => {
+    const partner = await subscriber(registry, stack, 'Vigilance Saint-Émilion', '33');
+    const partnerWebhook = await registerWebhook(stack, partner.key, (await sink()).url);
+    const outsider = await registerActivePartner(
+      registry,
+      { kind: 'SECURITY_FIRM', name: 'Outsider Landais', departments: ['40'] },
+      { conventions: [PRIVATE_SECURITY] },
+    );
+    await waitUntilAccepted(stack.url('notification'), outsider.key);
+    const administrator = await nationalLevel(registry, ['admin']);
+    await waitUntilAccepted(stack.url('notification'), administrator.key);
+
+    const alertId = await postAlert(stack, firm.key, intrusion(BORDEAUX, 'Moderate', 'Intrusion, cave coopérative'));
+    await deliveryTo(stack, partner.key, alertId, partnerWebhook.id, ['sent']);
+    await deliveryTo(stack, prefecture.key, alertId, prefectureWebhook.id, ['sent']);
+
+    const bySender = await deliveriesOf(stack, firm.key, alertId);
+    expect(bySender.map((d) => d.organisationId)).toEqual(expect.arrayContaining([prefecture.id, partner.id]));
+    const byPartner = await deliveriesOf(stack, partner.key, alertId);
+    expect(byPartner.length).toBeGreaterThan(0);
+    expect(byPartner.every((d) => d.organisationId === partner.id)).toBe(true);
+    const byAdmin = await deliveriesOf(stack, administrator.key, alertId);
+    expect(byAdmin.map((d) => d.id).sort()).toEqual(bySender.map((d) => d.id).sort());
+    expect(await deliveriesOf(stack, outsider.key, alertId)).toEqual([]);
+  }, 90_000);
+
+  it('delivers a routed broadcast to its recipients’ webhooks, signed, once', async () => {
+    const partner = await subscriber(registry, stack, 'Commerces de la Rue Sainte-Catherine', '33');
+    const partnerSink = await sink();
+    const webhook = await registerWebhook(stack, partner.key, partnerSink.url);
+    const broadcastId = randomUUID();
+    const envelope = createEnvelope(
+      BroadcastRoutedV1,
+      {
+        broadcast: {
+          broadcastId,
+          senderOrganisationId: prefecture.id,
+          senderName: 'Préfecture de la Gironde',
+          sent: new Date().toISOString(),
+          status: 'Actual',
+          tlp: 'GREEN',
+          severity: 'Moderate',
+          headline: 'Vigilance renforcée : vols à la voiture bélier',
+          description: 'Plusieurs commerces visités la nuit dernière en Gironde.',
+          audience: { departments: ['33'], sectors: [], conventions: [] },
+        },
+        decisionId: randomUUID(),
+        routedAt: new Date().toISOString(),
+        recipients: [{ organisationId: partner.id, rule: 'broadcast-audience', reason: 'partner in Gironde' }],
+      } as never,
+      { producer: 'prefect-routing' },
+    );
+    await producer.send({
+      topic: Topics.BroadcastRoutedV1,
+      messages: [
+        { key: broadcastId, value: JSON.stringify(envelope) },
+        { key: broadcastId, value: JSON.stringify(envelope) },
+      ],
+    });
+    await deliveryTo(stack, partner.key, broadcastId, webhook.id, ['sent']);
+    const received = partnerSink.received.filter((r) => JSON.parse(r.body).broadcast?.broadcastId === broadcastId);
+    expect(received).toHaveLength(1);
+    const body = JSON.parse(received[0].body);
+    expect(body).toMatchObject({
+      type: 'broadcast.routed',
+      broadcast: { headline: expect.stringContaining('bélier') },
+    });
+    expect(
+      verify(
+        webhook.secret,
+        received[0].body,
+        received[0].headers['vigie-timestamp'] as string,
+        received[0].headers['vigie-signature'] as string,
+      ),
+    ).toBe(true);
+    // The sender sees it was delivered; the prefecture's own webhook got nothing (not a recipient).
+    expect((await deliveriesOf(stack, prefecture.key, broadcastId)).map((d) => d.status)).toEqual(['sent']);
+    expect(prefectureSink.received.filter((r) => r.body.includes(broadcastId))).toHaveLength(0);
+  }, 90_000);
+});
