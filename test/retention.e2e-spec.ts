@@ -107,9 +107,10 @@ describe('retention: personal data is erased after its period, the facts stay', 
       // Other files' webhooks of the same prefecture may still be retrying: look at finished deliveries only.
       const finished = async (alertId: string): Promise<{ body: unknown }[]> =>
         (
-          await db.query("SELECT body FROM notification.deliveries WHERE alert_id = $1 AND status <> 'pending'", [
-            alertId,
-          ])
+          await db.query(
+            "SELECT body FROM notification.deliveries WHERE alert_id = $1 AND status IN ('sent', 'dead')",
+            [alertId],
+          )
         ).rows;
       await waitFor(
         async () => {
