@@ -36,11 +36,18 @@ export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
           due: "status <> 'armed' AND created_at < now() - $1 * interval '1 second'",
         },
       ],
-      // The stream is kept for replay only so long.
       alsoRun: async () => {
+        // The stream is kept for replay only so long.
         await this.dataSource.query(
           "DELETE FROM stream_events WHERE created_at < now() - $1::int * interval '1 second'",
           [this.config.stream.replaySeconds],
+        );
+        // A finished e-mail delivery keeps its referent id, not the address, past the retention period.
+        await this.dataSource.query(
+          `UPDATE deliveries SET email_address = 'erased'
+           WHERE channel = 'email' AND status IN ('sent', 'dead') AND email_address <> 'erased'
+             AND created_at < now() - $1::int * interval '1 second'`,
+          [this.config.retention.personalDataSeconds],
         );
       },
       retentionSeconds: this.config.retention.personalDataSeconds,

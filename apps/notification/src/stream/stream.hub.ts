@@ -99,7 +99,12 @@ export class StreamHub implements OnApplicationBootstrap, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers) clearInterval(timer);
-    for (const subscriber of this.subscribers) subscriber.closed = true;
+    // Open streams would hold the HTTP server's shutdown: end them (clients reconnect elsewhere).
+    for (const subscriber of this.subscribers) {
+      subscriber.closed = true;
+      subscriber.out.end();
+    }
+    this.subscribers.clear();
     await this.listener?.end().catch(() => undefined);
   }
 
