@@ -388,6 +388,18 @@ describe('routing: the right people, and only they, with the reasons', () => {
       const payload = JSON.parse(routed.value!.toString()).payload;
       expect(ids(payload.recipients).sort()).toEqual([...recipients].sort());
 
+      // Delivered by the notification service on each partner's own webhook, and only there.
+      const gotIt = (organisationId: string) =>
+        bodies(organisationId).some(
+          (body) => body.type === 'broadcast.routed' && body.broadcast?.broadcastId === broadcastId,
+        );
+      await waitFor(() => gotIt(jewellerBdr.id) && gotIt(firmBdr.id), {
+        what: "the broadcast on the partners' webhooks",
+        timeoutMs: 20000,
+      });
+      expect(gotIt(vaucluse.id)).toBe(false);
+      expect(gotIt(bdr.id)).toBe(false);
+
       // A recipient reads the message, not who else received it; an outsider reads nothing.
       const asRecipient = await request<any>('GET', `${routingUrl}/v1/broadcasts/${broadcastId}`, {
         key: jewellerBdr.key,
