@@ -6,7 +6,7 @@ import { ConsumerGroupState, kafkaConsumerStrategy } from '@vigie/messaging';
 import type { ServiceConfig } from './config/service.config';
 import { ErrorFilter } from './http/error.filter';
 import { withRateLimit, type RateLimitSettings } from './http/rate-limit.module';
-import { refuseUnreadBodies, useJsonBodyParser } from './http/request-body';
+import { screenRequests, useJsonBodyParser } from './http/request-body';
 import { strictValidationPipe } from './http/validation.pipe';
 
 export interface ServiceDefinition<C extends ServiceConfig> {
@@ -47,7 +47,7 @@ export async function createHttpApp(
   app.disable('x-powered-by');
   useJsonBodyParser(app);
   options.configure?.(app);
-  refuseUnreadBodies(app, options.bodyMediaTypes ?? []);
+  screenRequests(app, options.bodyMediaTypes ?? []);
   return app;
 }
 

@@ -18,7 +18,7 @@ import { createHttpApp } from '../bootstrap';
 import { UnauthenticatedError } from './domain.error';
 import { PUBLIC_ROUTE, PublicRoute } from './public-route';
 import { rateLimitTracker } from './rate-limit.module';
-import { jsonBodyProblem, MAX_JSON_DEPTH } from './request-body';
+import { parsedBodyProblem, MAX_JSON_DEPTH } from './request-body';
 
 class EchoDto {
   @IsString() name: string;
@@ -96,15 +96,21 @@ function nested(depth: number): unknown {
 
 describe('JSON body checks', () => {
   it('measures depth without walking past the limit', () => {
-    expect(jsonBodyProblem(nested(MAX_JSON_DEPTH))).toBeNull();
-    expect(jsonBodyProblem(nested(MAX_JSON_DEPTH + 1))).toBe('JSON nested deeper than 32 levels');
-    expect(jsonBodyProblem(nested(100_000))).toBe('JSON nested deeper than 32 levels');
-    expect(jsonBodyProblem('text')).toBeNull();
-    expect(jsonBodyProblem(undefined)).toBeNull();
+    expect(parsedBodyProblem(nested(MAX_JSON_DEPTH))).toBeNull();
+    expect(parsedBodyProblem(nested(MAX_JSON_DEPTH + 1))).toBe('JSON nested deeper than 32 levels');
+    expect(parsedBodyProblem(nested(100_000))).toBe('JSON nested deeper than 32 levels');
+    expect(parsedBodyProblem('text')).toBeNull();
+    expect(parsedBodyProblem(undefined)).toBeNull();
+  });
+
+  it('refuses NUL characters in values and keys', () => {
+    expect(parsedBodyProblem({ a: ['ok', 'n\u0000ul'] })).toBe('NUL characters are not accepted');
+    expect(parsedBodyProblem({ 'k\u0000': 1 })).toBe('NUL characters are not accepted');
+    expect(parsedBodyProblem({ a: 'no nul here: \\u0000' })).toBeNull();
   });
 
   it.each(['__proto__', 'constructor', 'prototype'])('refuses the key %p at any depth', (key) => {
-    expect(jsonBodyProblem(JSON.parse(`{"a":[{"${key}":{"isAdmin":true}}]}`))).toBe(`the key "${key}" is not accepted`);
+    expect(parsedBodyProblem(JSON.parse(`{"a":[{"${key}":{"isAdmin":true}}]}`))).toBe(`the key "${key}" is not accepted`);
   });
 });
 
@@ -157,6 +163,17 @@ describe('HTTP edge of every service', () => {
     const proto = await post('{"name":"a","__proto__":{"isAdmin":true}}');
     expect(proto.status).toBe(400);
     expect(proto.body.details[0].problems).toEqual(['the key "__proto__" is not accepted']);
+    const veryDeep = await post(`{"name":"a","data":${'['.repeat(50_000)}${']'.repeat(50_000)}}`);
+    expect(veryDeep.status).toBe(400);
+  });
+
+  it('answers 400 to NUL characters in a JSON body or in the URL', async () => {
+    const body = await post('{"name":"a\\u0000b"}');
+    expect(body.status).toBe(400);
+    expect(body.body.details).toEqual([{ field: 'body', problems: ['NUL characters are not accepted'] }]);
+    const inUrl = await call(`${url}/v1/echo?x=%00`, { key, method: 'GET' });
+    expect(inUrl.status).toBe(400);
+    expect(inUrl.body.details).toEqual([{ field: 'url', problems: ['NUL characters are not accepted'] }]);
   });
 
   it('answers 400 to unknown fields and to malformed JSON, without internals', async () => {

@@ -11,16 +11,20 @@ const JSON_MEDIA_TYPE = 'application/json';
 /** Keys that only serve to reach an object's prototype. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+const NUL = 'NUL characters are not accepted';
+
 /**
- * The first problem of a parsed JSON body: nested deeper than `maxDepth`, or a key that
- * reaches a prototype. The walk stops at the limit, so it never recurses deeper than it.
+ * The first problem of a parsed JSON body: nested deeper than `maxDepth`, a key that reaches a
+ * prototype, or a NUL character (no text column can store one). The walk stops at the depth
+ * limit, so it never recurses deeper than it.
  */
-export function jsonBodyProblem(value: unknown, maxDepth = MAX_JSON_DEPTH, depth = 1): string | null {
+export function parsedBodyProblem(value: unknown, maxDepth = MAX_JSON_DEPTH, depth = 1): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? NUL : null;
   if (typeof value !== 'object' || value === null) return null;
   if (depth > maxDepth) return `JSON nested deeper than ${maxDepth} levels`;
   for (const [key, child] of Object.entries(value)) {
     if (!Array.isArray(value) && PROTOTYPE_KEYS.has(key)) return `the key "${key}" is not accepted`;
-    const problem = jsonBodyProblem(child, maxDepth, depth + 1);
+    const problem = parsedBodyProblem(key, maxDepth) ?? parsedBodyProblem(child, maxDepth, depth + 1);
     if (problem) return problem;
   }
   return null;
@@ -47,25 +51,24 @@ export function useJsonBodyParser(app: NestExpressApplication): void {
   app.useBodyParser('json', { limit: BODY_LIMIT, type: JSON_MEDIA_TYPE });
 }
 
+function badRequest(field: string, problem: string): DomainError {
+  return new DomainError('bad_request', 'invalid request', HttpStatus.BAD_REQUEST, [{ field, problems: [problem] }]);
+}
+
 /**
  * Runs after every body parser: a body no parser took is a 415 (rather than an empty object
- * failing validation), and a JSON body too deep or aiming at prototypes is a 400.
+ * failing validation); a NUL in the URL, or a JSON body too deep, aiming at prototypes or
+ * holding a NUL, is a 400 before any route sees it.
  */
-export function refuseUnreadBodies(app: NestExpressApplication, accepted: readonly string[]): void {
+export function screenRequests(app: NestExpressApplication, accepted: readonly string[]): void {
   app.use((request: Request, _response: Response, next: NextFunction) => {
     // A parser that took the body has read the stream to its end.
     if (carriesBody(request.headers) && !request.readableEnded) {
       const mediaType = request.headers['content-type']?.split(';')[0].trim().toLowerCase().slice(0, 100);
       return next(new UnsupportedBodyError(mediaType || undefined, [JSON_MEDIA_TYPE, ...accepted]));
     }
-    const problem = jsonBodyProblem(request.body);
-    if (problem) {
-      return next(
-        new DomainError('bad_request', 'invalid request', HttpStatus.BAD_REQUEST, [
-          { field: 'body', problems: [problem] },
-        ]),
-      );
-    }
-    next();
+    if (/%00/i.test(request.originalUrl)) return next(badRequest('url', NUL));
+    const problem = parsedBodyProblem(request.body);
+    next(problem ? badRequest('body', problem) : undefined);
   });
 }
