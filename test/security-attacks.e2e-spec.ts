@@ -74,6 +74,9 @@ describe('security: hostile requests against the four services', () => {
   let victim: Partner;
   let sender: Partner;
   let lozereOperator: string;
+  let creuseOperator: string;
+  /** An organisation of no convention: entitled nowhere. */
+  let outsider: Partner;
   let conventions: Record<string, string>;
   let targets: Targets;
   let victimSink: WebhookSink;
@@ -106,6 +109,8 @@ describe('security: hostile requests against the four services', () => {
       registryCall('GET', `/v1/conventions/${v.conventionId}/members`, adminKey),
       call('alert-ingestion', 'GET', `/v1/alerts/${v.alertId}/history`, { key: victim.key }),
       call('notification', 'GET', '/v1/webhooks', { key: victim.key }),
+      call('prefect-routing', 'GET', `/v1/broadcasts/${v.broadcastId}`, { key: victim.key }),
+      call('prefect-routing', 'GET', `/v1/routing/rules/${targets.victimPrefectureRuleId}`, { key: creuseOperator }),
     ]);
     for (const read of reads) expect(read.status).toBe(200);
     return JSON.stringify(reads.map((read) => read.body));
@@ -147,6 +152,12 @@ describe('security: hostile requests against the four services', () => {
       { conventions: [PRIVATE_SECURITY] },
     );
     lozereOperator = await issueKey(registry, (await prefectureOf(registry, ATTACKER_DEPARTMENT)).id, ['operator']);
+    creuseOperator = await issueKey(registry, (await prefectureOf(registry, VICTIM_DEPARTMENT)).id, ['operator']);
+    outsider = await registerActivePartner(registry, {
+      kind: 'SECURITY_FIRM',
+      name: `Hors convention ${tag}`,
+      departments: [ATTACKER_DEPARTMENT],
+    });
 
     const own = (path: string, json: unknown) =>
       registryCall('POST', `/v1/organizations/${victim.id}${path}`, victim.key, json);
@@ -168,6 +179,8 @@ describe('security: hostile requests against the four services', () => {
       await waitUntilAccepted(stack.url(service), attacker.key);
     }
     await waitUntilAccepted(stack.url('alert-ingestion'), sender.key);
+    for (const key of [creuseOperator, lozereOperator, outsider.key])
+      await waitUntilAccepted(stack.url('prefect-routing'), key);
 
     victimSink = await WebhookSink.start();
     const hook = await call('notification', 'POST', '/v1/webhooks', {
@@ -205,16 +218,36 @@ describe('security: hostile requests against the four services', () => {
         200,
       { what: 'ingestion to learn that the alert was routed to the victim', timeoutMs: 20_000 },
     );
-    for (const alertId of [sent.body.id, received.body.id]) {
+    for (const [alertId, key] of [
+      [sent.body.id, victim.key],
+      [received.body.id, sender.key],
+    ]) {
       await waitFor(
         async () =>
-          (await request('GET', url('prefect-routing', `/v1/alerts/${alertId}/routing`), { key: victim.key }))
-            .status === 200,
+          (await request('GET', url('prefect-routing', `/v1/alerts/${alertId}/routing`), { key })).status === 200,
         { what: `the routing decision of ${alertId}`, timeoutMs: 20_000 },
       );
     }
 
+    // The victim's prefecture writes a rule and broadcasts to its partners, the victim among them.
+    const broadcast = await call('prefect-routing', 'POST', '/v1/broadcasts', {
+      key: creuseOperator,
+      json: { headline: `Vigilance ${marker}`, description: `Repérages près des bijouteries ${marker}` },
+    });
+    expect(broadcast.status).toBe(201);
+    const rule = await call('prefect-routing', 'POST', '/v1/routing/rules', {
+      key: creuseOperator,
+      json: {
+        id: `creuse-${tag}`,
+        description: `Drones signalés à ${marker}`,
+        when: [{ departments: [VICTIM_DEPARTMENT], eventCodes: ['drone-overflight'] }],
+        select: { type: 'organisations', organisationIds: [victim.id] },
+      },
+    });
+    expect(rule.status).toBe(201);
+
     targets = {
+      victimPrefectureRuleId: rule.body.id,
       victim: {
         organisationId: victim.id,
         conventionId: conventions[JEWELLERY],
@@ -225,6 +258,7 @@ describe('security: hostile requests against the four services', () => {
         subscriptionId: subscription.body.id,
         alertId: sent.body.id,
         receivedAlertId: received.body.id,
+        broadcastId: broadcast.body.broadcast.broadcastId,
       },
       attacker: { organisationId: attacker.id, conventionId: conventions[PRIVATE_SECURITY] },
       victimDepartment: VICTIM_DEPARTMENT,
@@ -233,6 +267,11 @@ describe('security: hostile requests against the four services', () => {
   }, 180_000);
 
   afterAll(async () => {
+    if (targets) {
+      await request('DELETE', url('prefect-routing', `/v1/routing/rules/${targets.victimPrefectureRuleId}`), {
+        key: creuseOperator,
+      });
+    }
     // Deliveries to the redirecting endpoint are retried: stop them before leaving.
     if (victim && redirectWebhookId) {
       await request('DELETE', url('notification', `/v1/webhooks/${redirectWebhookId}`), { key: victim.key });
@@ -426,7 +465,17 @@ describe('security: hostile requests against the four services', () => {
         departments: [department],
       });
     const v = targets.victim;
+    const rule = targets.victimPrefectureRuleId;
     const R = 'partner-registry';
+    const P = 'prefect-routing';
+    const ruleIn = (department: string) => ({
+      id: `usurpee-${randomUUID().slice(0, 8)}`,
+      description: 'Règle usurpée',
+      when: [{ departments: [department] }],
+      select: { type: 'organisations', organisationIds: [attacker.id] },
+    });
+    const vigilance = { headline: 'Fausse vigilance', description: 'Message usurpé' };
+    const draft = { commune: '23096', eventCode: 'theft', severity: 'Moderate', tlp: 'CLEAR' };
     type Case = [who: string, key: string, service: ServiceName, method: string, path: string, json?: unknown];
     const cases: Case[] = [
       // a partner with every partner role
@@ -524,11 +573,45 @@ describe('security: hostile requests against the four services', () => {
       // State organisations are the administrator's, even in the prefecture's own département
       ['prefecture 48', lozereOperator, R, 'POST', `/v1/organizations/${creuse.id}/suspend`, { reason: 'x' }],
       ['prefecture 48', lozereOperator, R, 'POST', `/v1/organizations/${lozere.id}/revoke`, { reason: 'x' }],
+      // routing rules: the State's, each prefecture within its départements, default rules the administrator's
+      ['partner', attacker.key, P, 'GET', '/v1/routing/rules'],
+      ['partner', attacker.key, P, 'POST', '/v1/routing/rules', ruleIn(ATTACKER_DEPARTMENT)],
+      ['partner', attacker.key, P, 'DELETE', '/v1/routing/rules/competent-prefecture'],
+      ['prefecture 48', lozereOperator, P, 'POST', '/v1/routing/rules', ruleIn(VICTIM_DEPARTMENT)],
+      [
+        'prefecture 48',
+        lozereOperator,
+        P,
+        'PUT',
+        `/v1/routing/rules/${rule}`,
+        { ...ruleIn(ATTACKER_DEPARTMENT), id: undefined },
+      ],
+      ['prefecture 48', lozereOperator, P, 'DELETE', `/v1/routing/rules/${rule}`],
+      ['prefecture 48', lozereOperator, P, 'DELETE', '/v1/routing/rules/competent-prefecture'],
+      // broadcasts and previews
+      [
+        'prefecture 48',
+        lozereOperator,
+        P,
+        'POST',
+        '/v1/broadcasts',
+        { ...vigilance, departments: [VICTIM_DEPARTMENT] },
+      ],
+      ['prefecture 48', lozereOperator, P, 'GET', `/v1/broadcasts/${v.broadcastId}`],
+      [
+        'prefecture 48',
+        lozereOperator,
+        P,
+        'POST',
+        '/v1/routing/preview',
+        { ...draft, senderOrganisationId: v.organisationId },
+      ],
+      ['no convention', outsider.key, P, 'POST', '/v1/routing/preview', draft],
     ];
     // Broadcasts are the State's: no partner key may send one, whatever routes exist for it.
     for (const route of routes.filter((r) => r.path.includes('/broadcasts') && r.method !== 'GET')) {
       const path = fillPath(route, Object.fromEntries(route.pathParameters.map((p) => [p, randomUUID()])));
-      cases.push(['partner', attacker.key, route.service, route.method, path, route.takesBody ? {} : undefined]);
+      cases.push(['partner', attacker.key, route.service, route.method, path, vigilance]);
     }
 
     const before = await victimState();

@@ -19,7 +19,11 @@ export interface Targets {
     alertId: string;
     /** An alert routed to B (sent by a third organisation). */
     receivedAlertId: string;
+    /** A broadcast B received from its prefecture. */
+    broadcastId: string;
   };
+  /** A routing rule of the victim's prefecture. */
+  victimPrefectureRuleId: string;
   attacker: { organisationId: string; conventionId: string };
   /** The département the victim operates in; the attacker does not. */
   victimDepartment: string;
@@ -93,12 +97,12 @@ export const OBJECT_ROUTES: Record<string, Cases> = {
   'GET /v1/alerts/{id}/history': onVictim('alertId'),
   'POST /v1/alerts/{id}/updates': onVictim('alertId', ({ alert }) => alert),
   'POST /v1/alerts/{id}/cancel': onVictim('alertId', () => ({ note: 'annulée par un tiers' })),
-  'GET /v1/alerts/{id}/routing': ({ victim }) => [
-    { params: { id: victim.alertId } },
-    { params: { id: victim.receivedAlertId } },
-  ],
+  // (the decision on an alert is the sender's and its State recipients')
+  'GET /v1/alerts/{id}/routing': onVictim('alertId'),
   // webhooks
   'DELETE /v1/webhooks/{id}': onVictim('webhookId'),
+  // broadcasts
+  'GET /v1/broadcasts/{id}': onVictim('broadcastId'),
 };
 
 /**
@@ -112,6 +116,9 @@ export const ROUTES_NOT_OWNED_BY_AN_ORGANISATION: Record<string, (targets: Targe
   'GET /v1/departments/{code}/compliance': ({ victimDepartment }) => ({ code: victimDepartment }),
   'GET /v1/conventions/{id}': ({ victim }) => ({ id: victim.conventionId }),
   'POST /v1/conventions/{id}/members': ({ victim }) => ({ id: victim.conventionId }),
+  'GET /v1/routing/rules/{id}': ({ victimPrefectureRuleId }) => ({ id: victimPrefectureRuleId }),
+  'PUT /v1/routing/rules/{id}': ({ victimPrefectureRuleId }) => ({ id: victimPrefectureRuleId }),
+  'DELETE /v1/routing/rules/{id}': ({ victimPrefectureRuleId }) => ({ id: victimPrefectureRuleId }),
 };
 
 /** Query strings for list routes, pointed at the victim where the route allows a filter. */
