@@ -88,7 +88,7 @@ export function disclosures(infrastructure: string[]): Disclosure[] {
     },
     ...infrastructure.map((address) => ({
       what: `an infrastructure address (${address})`,
-      pattern: new RegExp(`${escape(address)}(?!\d)`),
+      pattern: new RegExp(`${escape(address)}(?!\\d)`),
     })),
   ];
 }

@@ -110,7 +110,9 @@ describe('JSON body checks', () => {
   });
 
   it.each(['__proto__', 'constructor', 'prototype'])('refuses the key %p at any depth', (key) => {
-    expect(parsedBodyProblem(JSON.parse(`{"a":[{"${key}":{"isAdmin":true}}]}`))).toBe(`the key "${key}" is not accepted`);
+    expect(parsedBodyProblem(JSON.parse(`{"a":[{"${key}":{"isAdmin":true}}]}`))).toBe(
+      `the key "${key}" is not accepted`,
+    );
   });
 });
 

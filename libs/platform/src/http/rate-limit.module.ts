@@ -1,9 +1,10 @@
 import { Module, type DynamicModule, type ExecutionContext, type Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { FixedWindowStore } from './rate-limit.store';
 
 export interface RateLimitSettings {
-  /** Requests one API key (or, without a key, one client address) may make in any 60 s; 0 turns limiting off. */
+  /** Requests one API key (or, without a key, one client address) may make per 60 s window; 0 turns limiting off. */
   perMinute: number;
 }
 
@@ -19,8 +20,8 @@ export function rateLimitTracker(request: { headers: Record<string, unknown>; ip
 }
 
 /**
- * Per-key rate limiting with @nestjs/throttler: a sliding 60 s window, 429 with Retry-After
- * beyond it. Routes marked @SkipThrottle() (health) and Kafka handlers are not limited.
+ * Per-key rate limiting with @nestjs/throttler: windows of 60 s, 429 with Retry-After (the
+ * seconds left in the window) beyond the limit. Routes marked @SkipThrottle() (health) and Kafka handlers are not limited.
  */
 @Module({})
 export class RateLimitModule {
@@ -29,8 +30,8 @@ export class RateLimitModule {
       module: RateLimitModule,
       imports: [
         ThrottlerModule.forRoot({
-          // blockDuration 0: only the requests over the limit are refused, not the whole next minute.
-          throttlers: [{ ttl: 60_000, limit: settings.perMinute, blockDuration: 0 }],
+          throttlers: [{ ttl: 60_000, limit: settings.perMinute }],
+          storage: new FixedWindowStore(),
           skipIf: (context: ExecutionContext) => settings.perMinute === 0 || context.getType() !== 'http',
           getTracker: (request) => rateLimitTracker(request as Parameters<typeof rateLimitTracker>[0]),
           generateKey: (_context, tracker) => tracker,
