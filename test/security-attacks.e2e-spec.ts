@@ -43,7 +43,7 @@ const NOTES = {
     "foreign records returned to the attacker; duplicate effects = changes made to the victim's records; lost = 0 (nothing to lose).",
 };
 
-const alertIn = (commune: string, tlp: string, headline: string) => ({
+const alertIn = (commune: string, tlp: string, headline: string, severity = 'Moderate') => ({
   status: 'Actual',
   tlp,
   location: { commune },
@@ -52,7 +52,7 @@ const alertIn = (commune: string, tlp: string, headline: string) => ({
       category: ['Security'],
       eventCode: 'theft',
       urgency: 'Immediate',
-      severity: 'Moderate',
+      severity,
       certainty: 'Observed',
       headline,
     },
@@ -109,6 +109,7 @@ describe('security: hostile requests against the four services', () => {
       registryCall('GET', `/v1/conventions/${v.conventionId}/members`, adminKey),
       call('alert-ingestion', 'GET', `/v1/alerts/${v.alertId}/history`, { key: victim.key }),
       call('notification', 'GET', '/v1/webhooks', { key: victim.key }),
+      call('notification', 'GET', `/v1/alerts/${v.receivedAlertId}/acknowledgements`, { key: victim.key }),
       call('prefect-routing', 'GET', `/v1/broadcasts/${v.broadcastId}`, { key: victim.key }),
       call('prefect-routing', 'GET', `/v1/routing/rules/${targets.victimPrefectureRuleId}`, { key: creuseOperator }),
     ]);
@@ -200,7 +201,7 @@ describe('security: hostile requests against the four services', () => {
 
     const sent = await call('alert-ingestion', 'POST', '/v1/alerts', {
       key: victim.key,
-      json: alertIn('23096', 'AMBER', `Vol à l'étalage ${marker}`),
+      json: alertIn('23096', 'AMBER', `Vol à main armée ${marker}`, 'Severe'),
     });
     expect(sent.status).toBe(201);
     const received = await call('alert-ingestion', 'POST', '/v1/alerts', {
@@ -229,6 +230,12 @@ describe('security: hostile requests against the four services', () => {
       );
     }
 
+    await waitFor(
+      async () =>
+        (await request('GET', url('notification', `/v1/alerts/${sent.body.id}/escalation`), { key: victim.key }))
+          .status === 200,
+      { what: "the escalation of the victim's Severe alert", timeoutMs: 20_000 },
+    );
     // The victim's prefecture writes a rule and broadcasts to its partners, the victim among them.
     const broadcast = await call('prefect-routing', 'POST', '/v1/broadcasts', {
       key: creuseOperator,
@@ -435,7 +442,7 @@ describe('security: hostile requests against the four services', () => {
     const changed = before === after ? 0 : 1;
     recordReliability({
       suite: 'security',
-      scenario: `object-level authorisation: B's organisation, keys, convention, referents, sites, subscriptions, alerts, routing, deliveries, webhooks tried by A on ${Object.keys(OBJECT_ROUTES).length} routes + every list`,
+      scenario: `object-level authorisation: B's organisation, keys, convention, referents, sites, subscriptions, alerts, routing decisions, acknowledgements, escalations, deliveries, broadcasts, webhooks tried by A on ${Object.keys(OBJECT_ROUTES).length} routes + every list`,
       sent,
       accepted,
       delivered: foreign,
@@ -935,7 +942,9 @@ describe('security: hostile requests against the four services', () => {
       },
       { what: 'an attempt on the redirecting webhook', timeoutMs: 30_000 },
     );
-    expect(delivery).toMatchObject({ status: 'pending', lastError: 'HTTP 307 (redirects are not followed)' });
+    // Not delivered: retried (and in the end given up) like any other failure.
+    expect(delivery).toMatchObject({ lastError: 'HTTP 307 (redirects are not followed)' });
+    expect(delivery.status).not.toBe('sent');
     expect(redirectTarget.received).toEqual([]);
   }, 60_000);
 

@@ -15,7 +15,7 @@ export interface Targets {
     apiKeyId: string;
     webhookId: string;
     subscriptionId: string;
-    /** An alert B sent. */
+    /** An alert B sent (Severe, so that its escalation is armed). */
     alertId: string;
     /** An alert routed to B (sent by a third organisation). */
     receivedAlertId: string;
@@ -99,6 +99,16 @@ export const OBJECT_ROUTES: Record<string, Cases> = {
   'POST /v1/alerts/{id}/cancel': onVictim('alertId', () => ({ note: 'annulée par un tiers' })),
   // (the decision on an alert is the sender's and its State recipients')
   'GET /v1/alerts/{id}/routing': onVictim('alertId'),
+  // acknowledgements and escalation (the victim's alert is Severe: its escalation is armed)
+  'POST /v1/alerts/{id}/acknowledgements': ({ victim }) => [
+    { params: { id: victim.receivedAlertId } },
+    { params: { id: victim.alertId } },
+  ],
+  'GET /v1/alerts/{id}/acknowledgements': ({ victim }) => [
+    { params: { id: victim.receivedAlertId } },
+    { params: { id: victim.alertId } },
+  ],
+  'GET /v1/alerts/{id}/escalation': onVictim('alertId'),
   // webhooks
   'DELETE /v1/webhooks/{id}': onVictim('webhookId'),
   // broadcasts
