@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { runService } from '@vigie/platform';
 import { IngestionModule } from './app.module';
 import { useCapXmlBodyParser } from './cap/alert-negotiation';
+import { CAP_XML_MEDIA_TYPE } from './cap/cap.vocabulary';
 import { loadConfig } from './config';
 
 runService({
@@ -9,6 +10,7 @@ runService({
   module: (config) => IngestionModule.with(config),
   consumes: true,
   configure: useCapXmlBodyParser,
+  bodyMediaTypes: [CAP_XML_MEDIA_TYPE],
   docs: {
     title: 'Vigie — alert ingestion',
     description:

@@ -5,6 +5,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConsumerGroupState, kafkaConsumerStrategy } from '@vigie/messaging';
 import type { ServiceConfig } from './config/service.config';
 import { ErrorFilter } from './http/error.filter';
+import { withRateLimit, type RateLimitSettings } from './http/rate-limit.module';
+import { screenRequests, useJsonBodyParser } from './http/request-body';
 import { strictValidationPipe } from './http/validation.pipe';
 
 export interface ServiceDefinition<C extends ServiceConfig> {
@@ -15,26 +17,55 @@ export interface ServiceDefinition<C extends ServiceConfig> {
   docs: { title: string; description: string };
   /** Service-specific HTTP set-up (extra body parsers…), before the app initialises. */
   configure?: (app: NestExpressApplication) => void;
+  /** Media types the service's extra body parsers take, besides application/json (named in 415 answers). */
+  bodyMediaTypes?: readonly string[];
 }
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
+export interface HttpEdgeOptions {
+  rateLimit: RateLimitSettings;
+  logger?: LogLevel[] | false;
+  configure?: (app: NestExpressApplication) => void;
+  bodyMediaTypes?: readonly string[];
+}
+
 /**
- * Starts one Vigie service: strict validation, JSON errors, OpenAPI at /docs, topics and
- * migrations before anything listens, then the Kafka consumer, then HTTP.
+ * The HTTP edge every service shares: per-key rate limiting, bounded JSON bodies (other media
+ * types only through the service's own parsers), strict validation, JSON errors.
+ */
+export async function createHttpApp(
+  module: Type<unknown> | DynamicModule,
+  options: HttpEdgeOptions,
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(withRateLimit(module, options.rateLimit), {
+    logger: options.logger,
+    bodyParser: false,
+  });
+  app.useGlobalPipes(strictValidationPipe());
+  app.useGlobalFilters(new ErrorFilter());
+  app.disable('x-powered-by');
+  useJsonBodyParser(app);
+  options.configure?.(app);
+  screenRequests(app, options.bodyMediaTypes ?? []);
+  return app;
+}
+
+/**
+ * Starts one Vigie service: its HTTP edge, OpenAPI at /docs, topics and migrations before
+ * anything listens, then the Kafka consumer, then HTTP.
  */
 export async function bootstrapService<C extends ServiceConfig>(
   definition: ServiceDefinition<C>,
 ): Promise<INestApplication> {
   const config = definition.loadConfig();
-  const app = await NestFactory.create<NestExpressApplication>(definition.module(config), {
+  const app = await createHttpApp(definition.module(config), {
+    rateLimit: config.rateLimit,
     logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
+    configure: definition.configure,
+    bodyMediaTypes: definition.bodyMediaTypes,
   });
-  app.useGlobalPipes(strictValidationPipe());
-  app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
-  app.disable('x-powered-by');
-  definition.configure?.(app);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -5,6 +5,8 @@ export * from './health/health.module';
 export * from './http/domain.error';
 export * from './http/error.filter';
 export * from './http/public-route';
+export * from './http/rate-limit.module';
+export * from './http/request-body';
 export * from './http/validation.pipe';
 export * from './config/service.config';
 export * from './service-infrastructure.module';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '@vigie/access';
-import { AlertCertainty, AlertStatus, AlertUrgency, Tlp } from '@vigie/contracts';
+import { AlertCertainty, AlertStatus, AlertUrgency, isEntitledIn, Tlp } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
 import { ForbiddenError, InvalidRequestError } from '@vigie/platform';
 import { DataSource } from 'typeorm';
@@ -42,8 +42,13 @@ export class PreviewService {
       this.directory.entries(this.dataSource.manager),
       this.rules.active(),
     ]);
-    const result = decide(message, directory, { rules, namedRecipients: draft.addresses ?? [] });
     const byId = new Map(directory.map((entry) => [entry.id, entry]));
+    // The audience of a département is shown only to whoever may publish there, as ingestion decides.
+    const entry = byId.get(sender);
+    if (!caller.isAdmin && (!entry || !isEntitledIn(entry, location.department))) {
+      throw new ForbiddenError(`not entitled to publish in département ${location.department}`);
+    }
+    const result = decide(message, directory, { rules, namedRecipients: draft.addresses ?? [] });
     return {
       department: location.department,
       recipients: result.recipients.map((recipient) => ({

@@ -1,5 +1,6 @@
 import type { LogLevel } from '@nestjs/common';
 import type { KafkaSettings } from '@vigie/messaging';
+import type { RateLimitSettings } from '../http/rate-limit.module';
 import type { CommonEnv } from './common.env';
 import { splitList } from './config.loader';
 
@@ -11,6 +12,7 @@ export interface ServiceConfig {
   databaseUrl: string;
   schema: string;
   kafka: KafkaSettings;
+  rateLimit: RateLimitSettings;
 }
 
 /** The common part of a service's typed configuration, from its validated environment. */
@@ -30,5 +32,6 @@ export function serviceConfig(
       groupId: values.KAFKA_GROUP_ID ?? service.name,
       topicPartitions: values.KAFKA_TOPIC_PARTITIONS,
     },
+    rateLimit: { perMinute: values.RATE_LIMIT_PER_MINUTE },
   };
 }

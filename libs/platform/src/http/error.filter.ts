@@ -53,7 +53,8 @@ export class ErrorFilter implements ExceptionFilter {
         {
           error: CODES[status] ?? (status >= 500 ? 'internal' : 'error'),
           message: typeof fromBody.message === 'string' ? fromBody.message : exception.message,
-          details: fromBody.details ?? (fromBody.message === undefined ? response : undefined),
+          details:
+            fromBody.details ?? (typeof response === 'object' && fromBody.message === undefined ? response : undefined),
         },
       ];
     }
