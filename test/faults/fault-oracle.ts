@@ -1,17 +1,15 @@
 import { Topics } from '@vigie/contracts';
 import { readTopic, recordReliability, waitFor, type ReliabilityRow } from '@vigie/testing';
-import { Kafka, logLevel, type Admin } from 'kafkajs';
+import type { Admin } from 'kafkajs';
 import { Client } from 'pg';
 import { e2eEnv } from '../e2e.env';
 import type { AlertStream } from './alert-stream';
+import { consumerBacklog, faultKafka } from './consumer-groups';
 import { tally, type Tally } from './delivery-tally';
 import { receiptsOf, type FaultWorld } from './fault-world';
 
-/** The groups whose backlog must be empty once a scenario has settled. */
-const CONSUMER_GROUPS = ['alert-ingestion', 'prefect-routing', 'notification'];
 /** Topics ingestion publishes messages on, then the one routing publishes its decisions on. */
 const INPUT_TOPICS = [Topics.AlertSubmittedV1, Topics.AlertUpdatedV1, Topics.AlertCancelledV1];
-const kafka = new Kafka({ clientId: 'vigie-fault-oracle', brokers: [e2eEnv.kafkaBrokers], logLevel: logLevel.NOTHING });
 
 export interface OracleOptions {
   scenario: string;
@@ -53,7 +51,7 @@ export async function settle(options: OracleOptions): Promise<Verdict> {
 
   const db = new Client({ connectionString: e2eEnv.databaseUrl });
   await db.connect();
-  const admin = kafka.admin();
+  const admin = faultKafka.admin();
   await admin.connect();
   try {
     const alertIds = accepted.map((message) => message.alertId);
@@ -144,26 +142,6 @@ async function pendingWork(db: Client, admin: Admin, alertIds: string[], webhook
   );
   for (const { status, count } of deliveries) pending.push(`${count} deliveries ${status}`);
   return [...pending, ...(await consumerBacklog(admin))];
-}
-
-/** Messages each consumer group has not committed yet, per topic. */
-async function consumerBacklog(admin: Admin): Promise<string[]> {
-  const backlog: string[] = [];
-  const ends = new Map<string, Map<number, number>>();
-  for (const groupId of CONSUMER_GROUPS) {
-    for (const { topic, partitions } of await admin.fetchOffsets({ groupId })) {
-      if (!ends.has(topic)) {
-        const offsets = await admin.fetchTopicOffsets(topic);
-        ends.set(topic, new Map(offsets.map((p) => [p.partition, Number(p.high)])));
-      }
-      const behind = partitions.reduce((total, { partition, offset }) => {
-        const high = ends.get(topic)!.get(partition) ?? 0;
-        return total + (high - Math.max(Number(offset), 0));
-      }, 0);
-      if (behind > 0) backlog.push(`${groupId} has ${behind} messages of ${topic} to consume`);
-    }
-  }
-  return backlog;
 }
 
 async function storedByMarker(db: Client, markers: string[]): Promise<Map<string, string[]>> {
