@@ -7,3 +7,4 @@ export * from './partners';
 export * from './topic-reader';
 export * from './tcp-proxy';
 export * from './reliability-record';
+export * from './reliability-report';
