@@ -92,7 +92,6 @@ export async function settle(options: OracleOptions): Promise<Verdict> {
       lost: counted.lost,
       notes: [
         options.notes,
-        `${world.recipients.length} recipients each`,
         retried > 0
           ? `${retried} requests retried by the client (${replayed} answered from the idempotency record)`
           : '',

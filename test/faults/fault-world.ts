@@ -37,16 +37,19 @@ export interface FaultWorld {
   place: Place;
   /** A security firm of the private-security convention, which sends every alert. */
   sender: Partner;
-  /** The competent prefecture and a subscribed fellow member: every alert goes to both. */
+  /** The competent prefecture and a subscribed member of the sender's convention: every alert goes to both. */
   recipients: Recipient[];
   close(): Promise<void>;
 }
 
-/** An alert any client of the scenario posts: a theft in the scenario's commune, marked in its note. */
+/**
+ * An alert any client of the scenario posts: a theft in the scenario's commune, marked in its
+ * note. TLP:GREEN lets it reach the sender's community, hence the subscribed fellow member.
+ */
 export function theftIn(place: Place, marker: string): object {
   return {
     status: 'Actual',
-    tlp: 'AMBER',
+    tlp: 'GREEN',
     note: marker,
     location: { commune: place.commune },
     info: [

@@ -189,7 +189,8 @@ describe('faults: a poison message on every consumed topic', () => {
         `${poisonCount} poison messages (not JSON; invalid payload) at the head of every partition of ` +
         `${[...consumers.keys()].sort().join(', ')}: ${deadLetters.length} dead letters for ${expectedLetters.length} ` +
         `expected (one per consuming service)${letterProblems.length > 0 ? ', SOME WRONG' : ', each with its reason'}; ` +
-        `behind them ${latecomers.length} more organisation${latecomers.length === 1 ? '' : 's'}, alerts, updates and cancellations`,
+        `behind them, on every partition: the scenario's organisations${latecomers.length > 0 ? ` (and ${latecomers.length} more)` : ''}, ` +
+        `${alerts.items.length} alerts, ${updates.items.length} updates, ${cancellations.items.length} cancellations`,
     });
     expectSettled(verdict);
 
