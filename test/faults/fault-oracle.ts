@@ -8,7 +8,7 @@ import { consumerBacklog, faultKafka } from './consumer-groups';
 import { tally, type Tally } from './delivery-tally';
 import { receiptsOf, type FaultWorld } from './fault-world';
 
-/** Topics ingestion publishes messages on, then the one routing publishes its decisions on. */
+/** The topics ingestion publishes alerts, updates and cancellations on. */
 const INPUT_TOPICS = [Topics.AlertSubmittedV1, Topics.AlertUpdatedV1, Topics.AlertCancelledV1];
 
 export interface OracleOptions {

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { e2eEnv, newAdminKey } from '../e2e.env';
 import { startTestStack } from '../test-stack';
 import { AlertStream } from './alert-stream';
-import { consumedTopics, faultKafka } from './consumer-groups';
+import { CONSUMER_GROUPS, consumedTopics, faultKafka } from './consumer-groups';
 import { expectSettled, settle } from './fault-oracle';
 import { prepareWorld, theftIn, type FaultWorld, type Place } from './fault-world';
 
@@ -65,8 +65,17 @@ describe('faults: a poison message on every consumed topic', () => {
   }, 120_000);
 
   it('dead-letters each with its reason, once per consuming service, and every partition keeps flowing', async () => {
-    const consumers = await consumedTopics(admin);
-    expect([...consumers.keys()]).toEqual(expect.arrayContaining(DRIVEN));
+    // Every group has joined with its assignment (the driven topics at least) before the poison goes in.
+    const consumers = await waitFor(
+      async () => {
+        const consumed = await consumedTopics(admin);
+        const groups = new Set([...consumed.values()].flat());
+        return DRIVEN.every((topic) => consumed.has(topic)) && CONSUMER_GROUPS.every((group) => groups.has(group))
+          ? consumed
+          : undefined;
+      },
+      { what: 'every consumer group to hold its topics', timeoutMs: 60_000, intervalMs: 500 },
+    );
 
     // Poison at the head of every partition of every consumed topic, before any valid traffic.
     const poisonEnds = new Map<string, Map<number, number>>();
