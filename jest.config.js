@@ -37,5 +37,11 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
     },
+    {
+      ...common,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/*.fault-spec.ts'],
+      globalSetup: '<rootDir>/test/global-setup.ts',
+    },
   ],
 };

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# The full test suite: type-check and build, unit tests, then end-to-end tests against a
-# dedicated Kafka broker (formatted fresh for every run, on 127.0.0.1:19092) and PostgreSQL.
+# The full test suite: type-check and build, unit tests, end-to-end tests, then fault tests
+# against a dedicated Kafka broker (formatted fresh for every run, on 127.0.0.1:19092) and
+# PostgreSQL; the reliability table of docs/reliability.md is regenerated from this run.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 [ -d node_modules ] || npm ci
+# The reliability table reflects this run only.
+rm -rf .vigie/reliability
 
 # A broker of its own: tests never share topics or consumer groups with a running demo.
 export VIGIE_TEST_KAFKA_PORT="${VIGIE_TEST_KAFKA_PORT:-19092}"
@@ -29,3 +32,10 @@ npx jest --selectProjects unit --ci
 
 echo "== end-to-end tests (real Kafka, real PostgreSQL)"
 npx jest --selectProjects e2e --ci --runInBand --forceExit
+
+echo "== fault tests (services killed, broker stopped, database cut off, poison messages, rebalance)"
+status=0
+npm run --silent test:faults -- --ci --forceExit || status=$?
+echo "== reliability report"
+npm run --silent reliability:report
+exit "$status"

@@ -62,13 +62,13 @@ describe('durability: an accepted alert is never lost, and nothing is accepted t
   }, 120_000);
 
   afterAll(async () => {
-    testBroker('up');
+    await testBroker('up');
     await stack?.stop();
     await sink?.close();
   }, 60_000);
 
   it('accepts alerts while the broker is down and publishes every one, once, when it returns', async () => {
-    testBroker('down');
+    await testBroker('down');
     // Every consumer has noticed before anything is sent.
     for (const service of ['alert-ingestion', 'prefect-routing', 'notification'] as const) {
       await waitFor(async () => (await request('GET', `${stack.url(service)}/health`)).status === 503, {
@@ -88,7 +88,7 @@ describe('durability: an accepted alert is never lost, and nothing is accepted t
     }
     expect(accepted.some(delivered)).toBe(false);
 
-    testBroker('up');
+    await testBroker('up');
     await waitFor(() => accepted.every(delivered), {
       what: 'every alert accepted while the broker was down to be delivered',
       timeoutMs: 60_000,

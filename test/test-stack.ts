@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { Stack, repoRoot, type StackOptions } from '@vigie/testing';
 import { join } from 'node:path';
 import { e2eEnv, newSecretsKey } from './e2e.env';
@@ -24,16 +25,18 @@ export function startTestStack(
   });
 }
 
-/** The dedicated test broker (scripts/test.sh starts it), stopped and started again by durability tests. */
-export function testBroker(command: 'up' | 'down'): void {
+/**
+ * The dedicated test broker (scripts/test.sh starts it), stopped and started again by durability
+ * tests. Asynchronous, so the test's own servers (webhook sinks) keep answering meanwhile.
+ */
+export async function testBroker(command: 'up' | 'down'): Promise<void> {
   const port = Number(e2eEnv.kafkaBrokers.split(':').pop());
-  execFileSync('bash', [join(repoRoot(), 'scripts', 'infra.sh'), command], {
+  await promisify(execFile)('bash', [join(repoRoot(), 'scripts', 'infra.sh'), command], {
     env: {
       ...process.env,
       VIGIE_HOME: join(repoRoot(), '.vigie', 'test-broker'),
       KAFKA_PORT: String(port),
       KAFKA_CONTROLLER_PORT: String(port + 1),
     },
-    stdio: 'ignore',
   });
 }

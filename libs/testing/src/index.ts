@@ -9,3 +9,4 @@ export * from './tcp-proxy';
 export * from './reliability-record';
 export * from './smtp-sink';
 export * from './sse-client';
+export * from './reliability-report';

@@ -6,6 +6,17 @@ import { waitFor } from './wait-for';
 
 export const SERVICES = ['partner-registry', 'alert-ingestion', 'prefect-routing', 'notification'] as const;
 export type ServiceName = (typeof SERVICES)[number];
+/**
+ * One process of a service: its name for the first, `<name>#2` for a second process in the same
+ * consumer group. Instance n listens on basePort + 4 × (n − 1) + the service's rank, so a stack
+ * with second instances spans basePort + 1 … + 8.
+ */
+export type ServiceInstance = ServiceName | `${ServiceName}#${number}`;
+
+function parseInstance(instance: ServiceInstance): { name: ServiceName; number: number } {
+  const [name, number] = instance.split('#');
+  return { name: name as ServiceName, number: number === undefined ? 1 : Number(number) };
+}
 
 export interface StackOptions {
   databaseUrl: string;
@@ -17,8 +28,8 @@ export interface StackOptions {
   logDir: string;
   logLevel?: string;
   startTimeoutMs?: number;
-  /** Which services to run (all four by default). */
-  services?: readonly ServiceName[];
+  /** Which services to run (all four by default); `<name>#2` adds a second process of a service. */
+  services?: readonly ServiceInstance[];
   /** Extra environment for every service of this stack. */
   env?: Record<string, string>;
 }
@@ -28,7 +39,7 @@ export interface StackOptions {
  * to its own file. Used by the end-to-end tests and the demo.
  */
 export class Stack {
-  private readonly processes = new Map<ServiceName, ChildProcess>();
+  private readonly processes = new Map<ServiceInstance, ChildProcess>();
 
   private constructor(private readonly options: StackOptions) {
     // Never leave services behind, even when the test runner exits abruptly.
@@ -49,16 +60,16 @@ export class Stack {
     return stack;
   }
 
-  url(name: ServiceName): string {
+  url(name: ServiceInstance): string {
     return `http://127.0.0.1:${this.port(name)}`;
   }
 
-  logFile(name: ServiceName): string {
-    return join(this.options.logDir, `${name}.log`);
+  logFile(name: ServiceInstance): string {
+    return join(this.options.logDir, `${name.replace('#', '-')}.log`);
   }
 
-  async startService(name: ServiceName): Promise<void> {
-    const main = join(repoRoot(), 'dist', 'apps', name, 'src', 'main.js');
+  async startService(name: ServiceInstance): Promise<void> {
+    const main = join(repoRoot(), 'dist', 'apps', parseInstance(name).name, 'src', 'main.js');
     const log = openSync(this.logFile(name), 'a');
     const child = spawn(process.execPath, [main], {
       env: { ...process.env, ...this.environment(name) },
@@ -87,7 +98,7 @@ export class Stack {
     await Promise.all([...this.processes.keys()].map((name) => this.stopService(name)));
   }
 
-  async stopService(name: ServiceName, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  async stopService(name: ServiceInstance, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const child = this.processes.get(name);
     this.processes.delete(name);
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
@@ -98,11 +109,12 @@ export class Stack {
     clearTimeout(timer);
   }
 
-  private port(name: ServiceName): number {
-    return this.options.basePort + SERVICES.indexOf(name) + 1;
+  private port(instance: ServiceInstance): number {
+    const { name, number } = parseInstance(instance);
+    return this.options.basePort + SERVICES.length * (number - 1) + SERVICES.indexOf(name) + 1;
   }
 
-  private environment(name: ServiceName): Record<string, string> {
+  private environment(name: ServiceInstance): Record<string, string> {
     return {
       HTTP_HOST: '127.0.0.1',
       HTTP_PORT: String(this.port(name)),
@@ -118,7 +130,7 @@ export class Stack {
     };
   }
 
-  private logTail(name: ServiceName): string {
+  private logTail(name: ServiceInstance): string {
     try {
       return readFileSync(this.logFile(name), 'utf8').split('\n').slice(-40).join('\n');
     } catch {

@@ -31,8 +31,9 @@ export class TcpProxy {
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  /** Accepts connections again, on the same port. */
+  /** Accepts connections again, on the same port (nothing to do if it does already). */
   async open(): Promise<void> {
+    if (this.server) return;
     const server = createServer((client) => {
       const upstream = connect(this.target.port, this.target.host);
       for (const socket of [client, upstream]) {

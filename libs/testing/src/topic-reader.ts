@@ -2,18 +2,20 @@ import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { waitFor } from './wait-for';
 
+export type TopicMessage = KafkaMessage & { partition: number };
+
 /**
  * Every message of a topic up to its current end, read with a throw-away consumer group.
  * Lets a test count what was really published, instead of trusting the producer.
  */
-export async function readTopic(brokers: string[], topic: string, timeoutMs = 20000): Promise<KafkaMessage[]> {
+export async function readTopic(brokers: string[], topic: string, timeoutMs = 20000): Promise<TopicMessage[]> {
   const kafka = new Kafka({ clientId: 'vigie-test-reader', brokers, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
   const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));
   await admin.disconnect();
   const pending = new Set([...ends].filter(([, high]) => high > 0).map(([partition]) => partition));
-  const messages: KafkaMessage[] = [];
+  const messages: TopicMessage[] = [];
   if (pending.size === 0) return messages;
   const consumer = kafka.consumer({ groupId: `vigie-test-reader-${randomUUID()}`, maxWaitTimeInMs: 100 });
   await consumer.connect();
@@ -21,7 +23,7 @@ export async function readTopic(brokers: string[], topic: string, timeoutMs = 20
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ partition, message }) => {
-        if (Number(message.offset) < (ends.get(partition) ?? 0)) messages.push(message);
+        if (Number(message.offset) < (ends.get(partition) ?? 0)) messages.push({ ...message, partition });
         if (Number(message.offset) + 1 >= (ends.get(partition) ?? 0)) pending.delete(partition);
       },
     });
@@ -33,6 +35,6 @@ export async function readTopic(brokers: string[], topic: string, timeoutMs = 20
 }
 
 /** Messages of a topic whose key is `key`. */
-export async function messagesWithKey(brokers: string[], topic: string, key: string): Promise<KafkaMessage[]> {
+export async function messagesWithKey(brokers: string[], topic: string, key: string): Promise<TopicMessage[]> {
   return (await readTopic(brokers, topic)).filter((message) => message.key?.toString() === key);
 }

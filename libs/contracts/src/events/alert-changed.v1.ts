@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ValidateNested } from 'class-validator';
+import { IsDefined, ValidateNested } from 'class-validator';
 import { defineEvent } from '../envelope';
 import { Topics } from '../topics';
 import { AlertSnapshot } from './alert-snapshot';
@@ -9,7 +9,7 @@ import { AlertSnapshot } from './alert-snapshot';
  * ones. Key: the original alert id, so a chain stays in order on one partition.
  */
 export class AlertChangedV1Payload {
-  @ValidateNested() @Type(() => AlertSnapshot) alert: AlertSnapshot;
+  @IsDefined() @ValidateNested() @Type(() => AlertSnapshot) alert: AlertSnapshot;
 }
 
 export const AlertUpdatedV1 = defineEvent({

@@ -1,5 +1,14 @@
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsISO8601, IsNotEmpty, IsString, IsUUID, ValidateNested } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsISO8601,
+  IsNotEmpty,
+  IsString,
+  IsUUID,
+  ValidateNested,
+} from 'class-validator';
 import { defineEvent } from '../envelope';
 import { Topics } from '../topics';
 import { AlertSnapshot } from './alert-snapshot';
@@ -15,7 +24,7 @@ export class RoutedRecipient {
 
 /** Routing decided who receives an alert. Key: alert id. */
 export class AlertRoutedV1Payload {
-  @ValidateNested() @Type(() => AlertSnapshot) alert: AlertSnapshot;
+  @IsDefined() @ValidateNested() @Type(() => AlertSnapshot) alert: AlertSnapshot;
   @IsUUID() decisionId: string;
   @IsISO8601({ strict: true }) routedAt: string;
   @IsArray()

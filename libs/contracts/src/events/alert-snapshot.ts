@@ -4,6 +4,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsEnum,
   IsInt,
   IsISO8601,
@@ -120,7 +121,7 @@ export class AlertSnapshot {
   /** True when free-text fields may hold personal data (names, plates…): retention applies. */
   @IsBoolean() personalData: boolean;
   @IsOptional() @IsUUID() siteId?: string;
-  @ValidateNested() @Type(() => AlertLocation) location: AlertLocation;
+  @IsDefined() @ValidateNested() @Type(() => AlertLocation) location: AlertLocation;
   @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => AlertInfo) info: AlertInfo[];
 }
 

@@ -1,12 +1,12 @@
 import { Type } from 'class-transformer';
-import { ValidateNested } from 'class-validator';
+import { IsDefined, ValidateNested } from 'class-validator';
 import { defineEvent } from '../envelope';
 import { Topics } from '../topics';
 import { AlertSnapshot } from './alert-snapshot';
 
 /** An organisation submitted an alert; ingestion validated and stored it. Key: alert id (= original alert id). */
 export class AlertSubmittedV1Payload {
-  @ValidateNested() @Type(() => AlertSnapshot) alert: AlertSnapshot;
+  @IsDefined() @ValidateNested() @Type(() => AlertSnapshot) alert: AlertSnapshot;
 }
 
 export const AlertSubmittedV1 = defineEvent({

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import {
   IsArray,
+  IsDefined,
   IsEnum,
   IsISO8601,
   IsNotEmpty,
@@ -42,12 +43,12 @@ export class BroadcastSnapshot {
   @IsString() @IsNotEmpty() @MaxLength(8000) description: string;
   @IsOptional() @IsString() @MaxLength(4000) instruction?: string;
   @IsOptional() @IsISO8601({ strict: true }) expires?: string;
-  @ValidateNested() @Type(() => BroadcastAudience) audience: BroadcastAudience;
+  @IsDefined() @ValidateNested() @Type(() => BroadcastAudience) audience: BroadcastAudience;
 }
 
 /** Routing decided who receives a broadcast. Key: broadcast id. */
 export class BroadcastRoutedV1Payload {
-  @ValidateNested() @Type(() => BroadcastSnapshot) broadcast: BroadcastSnapshot;
+  @IsDefined() @ValidateNested() @Type(() => BroadcastSnapshot) broadcast: BroadcastSnapshot;
   @IsUUID() decisionId: string;
   @IsISO8601({ strict: true }) routedAt: string;
   @IsArray() @ValidateNested({ each: true }) @Type(() => RoutedRecipient) recipients: RoutedRecipient[];

@@ -1,4 +1,12 @@
-import { AlertRoutedV1, PartnerChangedV1, createEnvelope, type PartnerChangedV1Payload } from '@vigie/contracts';
+import {
+  AlertRoutedV1,
+  AlertSubmittedV1,
+  AlertUpdatedV1,
+  PartnerChangedV1,
+  createEnvelope,
+  type EventDefinition,
+  type PartnerChangedV1Payload,
+} from '@vigie/contracts';
 import { ApiKeyRole, OrganisationKind, OrganisationStatus, Sector } from '@vigie/contracts';
 import { decodeEvent } from './event.decoder';
 import { PoisonMessageError } from './failure.policy';
@@ -78,4 +86,16 @@ describe('decodeEvent', () => {
     expect(reason).toContain('departments:');
     expect(reason).toContain('apiKeys.0.secretHash:');
   });
+
+  it.each([AlertSubmittedV1, AlertUpdatedV1, AlertRoutedV1] as EventDefinition<object>[])(
+    'refuses an $type payload without its alert: nothing reaches the handler',
+    async (definition) => {
+      const empty = createEnvelope(definition, {}, { producer: 'test' });
+      await expect(decodeEvent(definition, empty)).rejects.toThrow(PoisonMessageError);
+      await expect(decodeEvent(definition, empty)).rejects.toHaveProperty(
+        'details',
+        expect.arrayContaining([expect.stringMatching(/^alert: alert should not be (null or undefined|empty)/)]),
+      );
+    },
+  );
 });
