@@ -53,6 +53,11 @@ export class Stack {
     return `http://127.0.0.1:${this.port(name)}`;
   }
 
+  /** The process id of a running service (for resource measurements). */
+  pid(name: ServiceName): number | undefined {
+    return this.processes.get(name)?.pid;
+  }
+
   logFile(name: ServiceName): string {
     return join(this.options.logDir, `${name}.log`);
   }
