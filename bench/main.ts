@@ -14,7 +14,7 @@ import { runStep, type LoadTarget, type StepResult } from './load/step';
 import { parseOptions, type BenchOptions } from './options';
 import { profileServices } from './profile';
 import { latencyChart } from './report/chart';
-import { ResourceMonitor } from './report/resources';
+import { ResourceMonitor, type Watched } from './report/resources';
 import { maxSustained, type BenchResults, type Machine } from './report/results';
 import { sections, toMarkdown, toTerminal } from './report/tables';
 import { AlertPoster } from './vigie/alert-poster';
@@ -127,11 +127,22 @@ async function measure(options: BenchOptions, results: BenchResults): Promise<vo
   log(`stack healthy in ${running.startupMs} ms`);
   const { stack, registry } = running;
   const sink = await SignedSink.start();
-  const pids = new Map<string, number>(servicePids(stack));
+  const watched = new Map<string, Watched>([...servicePids(stack)].map(([name, pid]) => [name, { pid }]));
   const broker = brokerPid();
-  if (broker) pids.set('kafka broker', broker);
-  pids.set('bench (load + sink)', process.pid);
-  const monitor = new ResourceMonitor(pids);
+  if (broker) watched.set('kafka broker', { pid: broker });
+  // The backends serving the bench database (the services' pools), not the rest of the server.
+  const pg = new Client({ connectionString: options.databaseUrl });
+  await pg.connect();
+  watched.set('postgres (bench backends)', {
+    group: async () =>
+      (
+        (await pg.query(
+          'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+        )) as { rows: { pid: number }[] }
+      ).rows.map((row) => row.pid),
+  });
+  watched.set('bench (load + sink)', { pid: process.pid });
+  const monitor = new ResourceMonitor(watched);
   await seedPrefectureWebhook(stack, registry, sink, LATENCY_DEPARTMENT);
   const vigie = new VigieTarget(
     stack.url('alert-ingestion'),
@@ -229,6 +240,7 @@ async function measure(options: BenchOptions, results: BenchResults): Promise<vo
     results.sink = { rejected: sink.rejected, duplicates: sink.duplicates };
     await stack.stop();
     await sink.close();
+    await pg.end();
   }
 }
 

@@ -33,6 +33,7 @@ export interface BenchOptions {
 const USAGE = `npm run bench [-- options]
   --smoke                 a few seconds of each measurement (CI), results in .vigie/bench/
   --rates 1,50,200,500    first rates of the ladder (alerts/s); it continues until a rate is not sustained
+  --fixed                 only the given rates, no climb
   --step-seconds N        seconds per rate step (default 20)
   --hold-seconds N        seconds the highest sustained rate is held (default 60)
   --fanout N              partner webhooks of the fan-out alert (default 1000)
@@ -54,6 +55,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     options: {
       smoke: { type: 'boolean', default: false },
       rates: { type: 'string' },
+      fixed: { type: 'boolean', default: false },
       'step-seconds': { type: 'string' },
       'hold-seconds': { type: 'string' },
       fanout: { type: 'string' },
@@ -76,7 +78,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   return {
     smoke,
     rates: values.rates ? positiveNumbers(values.rates, '--rates') : smoke ? [1, 20] : [1, 50, 200, 500],
-    climb: !smoke,
+    climb: !smoke && !values.fixed,
     stepSeconds: number(values['step-seconds'], smoke ? 2 : 20, '--step-seconds'),
     trickleSeconds: smoke ? 2 : 60,
     holdSeconds: number(values['hold-seconds'], smoke ? 2 : 60, '--hold-seconds'),

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { sleep } from './load/clock';
 import { runStep } from './load/step';
 import type { BenchOptions } from './options';
-import { summariseProfile, type ProfileSummary } from './report/cpu-profile';
+import { monotonicUs, summariseProfile, type ProfileSummary } from './report/cpu-profile';
 import { resetDatabase, servicePids, startBenchStack } from './vigie/bench-stack';
 import { seedPrefectureWebhook, seedPublisher } from './vigie/seed';
 import { SignedSink } from './vigie/signed-sink';
@@ -22,9 +22,10 @@ export async function profileServices(options: BenchOptions, rate: number): Prom
   mkdirSync(dir, { recursive: true });
   await resetDatabase(options.databaseUrl);
   log(`starting the services under --cpu-prof (profiles in ${dir})`);
-  const { stack, registry } = await startBenchStack(options, `--cpu-prof --cpu-prof-dir=${dir}`);
+  const { stack, registry } = await startBenchStack(options, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
   const pids = servicePids(stack);
   const sink = await SignedSink.start();
+  const window = { fromUs: 0, toUs: 0 };
   try {
     await seedPrefectureWebhook(stack, registry, sink, '69');
     const target = new VigieTarget(
@@ -35,7 +36,9 @@ export async function profileServices(options: BenchOptions, rate: number): Prom
     );
     await runStep(target, { rate: 50, seconds: options.smoke ? 1 : 5 });
     await sleep(1000);
+    window.fromUs = monotonicUs();
     const step = await runStep(target, { rate, seconds: options.stepSeconds });
+    window.toUs = monotonicUs();
     log(`profiled at ${rate}/s: p50 ${step.latency.p50} p99 ${step.latency.p99} ms, sustained: ${step.sustained}`);
     target.close();
   } finally {
@@ -45,7 +48,7 @@ export async function profileServices(options: BenchOptions, rate: number): Prom
   const files = readdirSync(dir).filter((file) => file.endsWith('.cpuprofile'));
   const summaries = [...pids].flatMap(([service, pid]) => {
     const file = files.find((name) => name.includes(`.${pid}.`));
-    return file ? [summariseProfile(service, join(dir, file))] : [];
+    return file ? [summariseProfile(service, join(dir, file), window)] : [];
   });
   writeFileSync(join(options.outDir, 'profile.md'), profileMarkdown(summaries, rate));
   return summaries;
@@ -54,7 +57,7 @@ export async function profileServices(options: BenchOptions, rate: number): Prom
 function profileMarkdown(summaries: ProfileSummary[], rate: number): string {
   const parts = [
     `# CPU profiles at ${rate} alerts/s\n`,
-    "Self time, as a share of each process's busy (non-idle) time.\n",
+    "Self time during the measured step (start-up and warm-up excluded), as a share of each process's busy (non-idle) time.\n",
   ];
   for (const summary of summaries) {
     parts.push(`## ${summary.service}: ${summary.busyMs} ms busy of ${summary.sampledMs} ms sampled\n`);

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 
 /** The parts of a V8 .cpuprofile (as written by `node --cpu-prof`) this summary reads. */
 interface CpuProfile {
+  /** Microseconds on the monotonic clock, the one process.hrtime() reads. */
+  startTime: number;
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
   samples: number[];
   timeDeltas: number[];
@@ -37,15 +39,28 @@ export function areaOf(url: string, functionName: string): string {
   return url;
 }
 
-/** Self time per area and per function of one profile. */
-export function summariseProfile(service: string, file: string, top = 12): ProfileSummary {
+/** Monotonic microseconds, comparable with a profile's timestamps. */
+export function monotonicUs(): number {
+  return Number(process.hrtime.bigint() / 1000n);
+}
+
+/** Self time per area and per function of one profile, within `window` (monotonic µs) if given. */
+export function summariseProfile(
+  service: string,
+  file: string,
+  window?: { fromUs: number; toUs: number },
+  top = 12,
+): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
   const areas = new Map<string, number>();
   const functions = new Map<string, number>();
   let sampledUs = 0;
+  let at = profile.startTime;
   profile.samples.forEach((id, index) => {
     const us = profile.timeDeltas[index] ?? 0;
+    at += us;
+    if (window && (at < window.fromUs || at > window.toUs)) return;
     const frame = byId.get(id);
     if (!frame) return;
     sampledUs += us;

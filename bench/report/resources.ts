@@ -4,8 +4,8 @@ export interface ProcessUsage {
   name: string;
   /** Share of one core over the window: 100 = one core busy all the time. */
   cpuPercent: number;
-  rssMaxMb: number;
-  rssAvgMb: number;
+  /** Null for a group of processes sharing memory (PostgreSQL backends), where a sum means nothing. */
+  rssMaxMb: number | null;
   /** CPU time per message handled in the window (when the window carried load): robust to a shared machine. */
   cpuMsPerMessage?: number;
 }
@@ -18,9 +18,13 @@ export interface UsageWindow {
   processes: ProcessUsage[];
 }
 
+/** What to watch: one process, or a group whose members are found again at each sample. */
+export type Watched = { pid: number } | { group: () => Promise<number[]> };
+
 interface Sampled {
-  startCpuMs: number;
-  lastCpuMs: number;
+  /** CPU time per pid at the start of the window and at the last sample. */
+  startCpuMs: Map<number, number>;
+  lastCpuMs: Map<number, number>;
   rss: number[];
 }
 
@@ -33,7 +37,7 @@ export class ResourceMonitor {
   private timer: NodeJS.Timeout | null = null;
   private startedAt = 0;
 
-  constructor(private readonly pids: Map<string, number>) {}
+  constructor(private readonly watched: Map<string, Watched>) {}
 
   async start(): Promise<void> {
     this.samples.clear();
@@ -51,26 +55,33 @@ export class ResourceMonitor {
       label,
       seconds: Math.round(seconds),
       messages,
-      processes: [...this.samples].map(([name, sampled]) => ({
-        name,
-        ...(messages
-          ? { cpuMsPerMessage: Math.round(((sampled.lastCpuMs - sampled.startCpuMs) / messages) * 100) / 100 }
-          : {}),
-        cpuPercent: Math.round(((sampled.lastCpuMs - sampled.startCpuMs) / (seconds * 1000)) * 100),
-        rssMaxMb: mb(Math.max(...sampled.rss)),
-        rssAvgMb: mb(sampled.rss.reduce((sum, value) => sum + value, 0) / sampled.rss.length),
-      })),
+      processes: [...this.samples].map(([name, sampled]) => {
+        let cpuMs = 0;
+        for (const [pid, last] of sampled.lastCpuMs) cpuMs += last - (sampled.startCpuMs.get(pid) ?? last);
+        return {
+          name,
+          cpuPercent: Math.round((cpuMs / (seconds * 1000)) * 100),
+          rssMaxMb: 'pid' in this.watched.get(name)! ? mb(Math.max(...sampled.rss)) : null,
+          ...(messages ? { cpuMsPerMessage: Math.round((cpuMs / messages) * 100) / 100 } : {}),
+        };
+      }),
     };
   }
 
   private async sample(): Promise<void> {
     await Promise.all(
-      [...this.pids].map(async ([name, pid]) => {
-        const stat = await pidusage(pid).catch(() => null);
-        if (!stat) return;
-        const sampled = this.samples.get(name) ?? { startCpuMs: stat.ctime, lastCpuMs: stat.ctime, rss: [] };
-        sampled.lastCpuMs = stat.ctime;
-        sampled.rss.push(stat.memory);
+      [...this.watched].map(async ([name, watched]) => {
+        const pids = 'pid' in watched ? [watched.pid] : await watched.group().catch(() => []);
+        const stats = pids.length ? await pidusage(pids).catch(() => null) : null;
+        if (!stats) return;
+        const sampled: Sampled = this.samples.get(name) ?? { startCpuMs: new Map(), lastCpuMs: new Map(), rss: [] };
+        let rss = 0;
+        for (const [pid, stat] of Object.entries(stats)) {
+          if (!sampled.startCpuMs.has(Number(pid))) sampled.startCpuMs.set(Number(pid), stat.ctime);
+          sampled.lastCpuMs.set(Number(pid), stat.ctime);
+          rss += stat.memory;
+        }
+        sampled.rss.push(rss);
         this.samples.set(name, sampled);
       }),
     );

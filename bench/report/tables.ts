@@ -118,7 +118,7 @@ function resourcesSection(results: BenchResults): Section | null {
         const usage = window.processes.find((p) => p.name === name);
         if (!usage) return '—';
         const perMessage = usage.cpuMsPerMessage === undefined ? '' : ` (${usage.cpuMsPerMessage} ms/alert)`;
-        return `${usage.cpuPercent}%${perMessage} / ${usage.rssMaxMb} MB`;
+        return `${usage.cpuPercent}%${perMessage}${usage.rssMaxMb === null ? '' : ` / ${usage.rssMaxMb} MB`}`;
       }),
     ]),
     note: `stack start-up (four processes spawned → all healthy, fresh database): ${ms(results.startupMs)} ms`,

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { repoRoot, Stack, type RegistryAccess, type ServiceName } from '../../libs/testing/src';
@@ -27,10 +28,12 @@ export async function resetDatabase(databaseUrl: string): Promise<void> {
 
 /**
  * The four services on the bench's own database and broker, logging warnings only (a log line
- * per request would be measured too). `nodeOptions` runs them under e.g. `--cpu-prof`.
+ * per request would be measured too). `nodeArgs` runs them under e.g. `--cpu-prof`.
  */
-export async function startBenchStack(options: BenchOptions, nodeOptions?: string): Promise<RunningStack> {
+export async function startBenchStack(options: BenchOptions, nodeArgs: string[] = []): Promise<RunningStack> {
   const adminKey = `vgk_${randomUUID()}_${randomBytes(32).toString('base64url')}`;
+  const logDir = join(repoRoot(), '.vigie', 'bench', 'logs');
+  rmSync(logDir, { recursive: true, force: true });
   const started = now();
   const stack = await Stack.start({
     databaseUrl: options.databaseUrl,
@@ -38,10 +41,10 @@ export async function startBenchStack(options: BenchOptions, nodeOptions?: strin
     basePort: options.basePort,
     adminApiKey: adminKey,
     webhookSecretsKey: randomBytes(32).toString('hex'),
-    logDir: join(repoRoot(), '.vigie', 'bench', 'logs'),
+    logDir,
     logLevel: 'warn',
     startTimeoutMs: 180_000,
-    env: nodeOptions ? { NODE_OPTIONS: nodeOptions } : {},
+    nodeArgs,
   });
   return {
     stack,

@@ -21,6 +21,8 @@ export interface StackOptions {
   services?: readonly ServiceName[];
   /** Extra environment for every service of this stack. */
   env?: Record<string, string>;
+  /** Extra Node options for every service (e.g. `--cpu-prof`, which NODE_OPTIONS does not accept). */
+  nodeArgs?: string[];
 }
 
 /**
@@ -65,7 +67,7 @@ export class Stack {
   async startService(name: ServiceName): Promise<void> {
     const main = join(repoRoot(), 'dist', 'apps', name, 'src', 'main.js');
     const log = openSync(this.logFile(name), 'a');
-    const child = spawn(process.execPath, [main], {
+    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), main], {
       env: { ...process.env, ...this.environment(name) },
       stdio: ['ignore', log, log],
     });
