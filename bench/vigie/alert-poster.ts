@@ -5,6 +5,8 @@ export interface BenchAlert {
   identifier: string;
   commune: string;
   severity: 'Moderate' | 'Severe';
+  /** AMBER reaches State recipients only; GREEN also the sender's convention community. */
+  tlp: 'AMBER' | 'GREEN';
 }
 
 /**
@@ -26,7 +28,7 @@ export class AlertPoster {
     const body = JSON.stringify({
       identifier: alert.identifier,
       status: 'Actual',
-      tlp: 'AMBER',
+      tlp: alert.tlp,
       location: { commune: alert.commune },
       info: [
         {

@@ -16,7 +16,10 @@ export interface FanOutResult {
   postMs: number;
 }
 
-/** One Severe alert to every seeded endpoint; measures until the last one has it (or the deadline). */
+/**
+ * One Severe TLP:GREEN alert (the community of the sender's convention may receive it) to every
+ * seeded endpoint; measures until the last one has it (or the deadline).
+ */
 export async function measureFanOut(
   sink: SignedSink,
   poster: AlertPoster,
@@ -37,7 +40,7 @@ export async function measureFanOut(
     last = Math.max(last ?? 0, ms);
     routedAt = delivery.routedAt;
   };
-  const refusal = await poster.post({ identifier, commune: options.commune, severity: 'Severe' });
+  const refusal = await poster.post({ identifier, commune: options.commune, severity: 'Severe', tlp: 'GREEN' });
   if (refusal !== null) throw new Error(`fan-out alert refused: ${refusal}`);
   const postMs = now() - started;
   const deadline = started + options.timeoutMs;

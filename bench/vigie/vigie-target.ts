@@ -31,7 +31,7 @@ export class VigieTarget implements LoadTarget {
   }
 
   send(tag: string): Promise<string | null> {
-    return this.poster.post({ identifier: tag, commune: this.commune, severity: 'Moderate' });
+    return this.poster.post({ identifier: tag, commune: this.commune, severity: 'Moderate', tlp: 'AMBER' });
   }
 
   close(): void {
