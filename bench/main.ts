@@ -30,8 +30,6 @@ const LATENCY_COMMUNE = '69123';
 /** Fan-out alert: Marseille (13055), to every subscriber of the Bouches-du-Rhône. */
 const FANOUT_DEPARTMENT = '13';
 const FANOUT_COMMUNE = '13055';
-/** Partitions of every topic, as the services create them (KAFKA_TOPIC_PARTITIONS default). */
-const PARTITIONS = 3;
 
 const log = (text: string): void => console.log(`[bench] ${text}`);
 
@@ -161,8 +159,8 @@ async function measure(options: BenchOptions, results: BenchResults): Promise<vo
     }
 
     if (phases.has('latency')) {
-      // Resources under a moderate load: the 200/s step (the last given rate in a smoke run).
-      const observed = options.smoke ? options.rates[options.rates.length - 1] : 200;
+      // Resources under a moderate load: the 200/s step (the last given rate when the ladder does not climb).
+      const observed = options.climb ? 200 : options.rates[options.rates.length - 1];
       const around: StepRunner = async (rate, run) => {
         if (rate !== observed || !phases.has('resources')) return run();
         await monitor.start();
@@ -194,7 +192,7 @@ async function measure(options: BenchOptions, results: BenchResults): Promise<vo
       );
       const twoHop = await KafkaTwoHop.start({
         brokers: options.kafkaBrokers.split(','),
-        partitions: PARTITIONS,
+        partitions: options.partitions,
         firstSize: results.messageSizes.submitted,
         secondSize: results.messageSizes.routed,
       });
@@ -251,6 +249,7 @@ async function main(): Promise<void> {
     startedAt: new Date().toISOString(),
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
     smoke: options.smoke,
+    partitions: options.partitions,
     machine: await machine(options),
     startupMs: null,
     messageSizes: null,

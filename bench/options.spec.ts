@@ -13,6 +13,7 @@ describe('parseOptions', () => {
       kafkaBrokers: '127.0.0.1:19492',
       basePort: 7100,
       profileRate: null,
+      partitions: 3,
     });
     expect([...options.phases]).toEqual(['latency', 'hold', 'kafka', 'pg', 'fanout', 'resources']);
   });

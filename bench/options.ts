@@ -22,6 +22,8 @@ export interface BenchOptions {
   /** Partner organisations (each with a subscription and a webhook) in the fan-out département. */
   fanOutPartners: number;
   phases: Set<Phase>;
+  /** Partitions of every topic (KAFKA_TOPIC_PARTITIONS), for Vigie and the Kafka baseline alike. */
+  partitions: number;
   /** Run the services under `node --cpu-prof` at this rate instead of the measurements. */
   profileRate: number | null;
   outDir: string;
@@ -37,6 +39,7 @@ const USAGE = `npm run bench [-- options]
   --step-seconds N        seconds per rate step (default 20)
   --hold-seconds N        seconds the highest sustained rate is held (default 60)
   --fanout N              partner webhooks of the fan-out alert (default 1000)
+  --partitions N          partitions of every topic, Vigie's and the baseline's (default 3, the services' default)
   --only a,b              phases to run: ${PHASES.join(', ')} (default: all)
   --profile RATE          run the services under node --cpu-prof at RATE alerts/s and summarise where the time goes
   --out DIR               where results, chart and profile go (default docs/benchmarks, .vigie/bench for --smoke)`;
@@ -59,6 +62,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       'step-seconds': { type: 'string' },
       'hold-seconds': { type: 'string' },
       fanout: { type: 'string' },
+      partitions: { type: 'string' },
       only: { type: 'string' },
       profile: { type: 'string' },
       out: { type: 'string' },
@@ -86,6 +90,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     pgSeconds: smoke ? 1 : 10,
     fanOutPartners: number(values.fanout, smoke ? 5 : 1000, '--fanout'),
     phases: new Set(only as Phase[]),
+    partitions: Math.round(number(values.partitions, 3, '--partitions')),
     profileRate: values.profile === undefined ? null : positiveNumbers(values.profile, '--profile')[0],
     outDir: values.out ?? join(repoRoot(), smoke ? '.vigie/bench' : 'docs/benchmarks'),
     databaseUrl: env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/vigie_bench',

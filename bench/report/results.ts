@@ -20,6 +20,8 @@ export interface BenchResults {
   startedAt: string;
   command: string;
   smoke: boolean;
+  /** Partitions of every topic, Vigie's and the Kafka baseline's. */
+  partitions: number;
   machine: Machine;
   startupMs: number | null;
   messageSizes: { submitted: number; routed: number } | null;

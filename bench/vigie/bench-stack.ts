@@ -27,8 +27,8 @@ export async function resetDatabase(databaseUrl: string): Promise<void> {
 }
 
 /**
- * The four services on the bench's own database and broker, logging warnings only (a log line
- * per request would be measured too). `nodeArgs` runs them under e.g. `--cpu-prof`.
+ * The four services on the bench's own database and broker, in their default configuration
+ * (they log nothing per alert at the default level). `nodeArgs` runs them under e.g. `--cpu-prof`.
  */
 export async function startBenchStack(options: BenchOptions, nodeArgs: string[] = []): Promise<RunningStack> {
   const adminKey = `vgk_${randomUUID()}_${randomBytes(32).toString('base64url')}`;
@@ -42,9 +42,9 @@ export async function startBenchStack(options: BenchOptions, nodeArgs: string[] 
     adminApiKey: adminKey,
     webhookSecretsKey: randomBytes(32).toString('hex'),
     logDir,
-    logLevel: 'warn',
     startTimeoutMs: 180_000,
     nodeArgs,
+    env: { KAFKA_TOPIC_PARTITIONS: String(options.partitions) },
   });
   return {
     stack,
