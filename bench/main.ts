@@ -14,7 +14,7 @@ import { runStep, type LoadTarget, type StepResult } from './load/step';
 import { parseOptions, type BenchOptions } from './options';
 import { profileServices } from './profile';
 import { latencyChart } from './report/chart';
-import { ResourceMonitor, type Watched } from './report/resources';
+import { ResourceMonitor, type UsageWindow, type Watched } from './report/resources';
 import { maxSustained, type BenchResults, type Machine } from './report/results';
 import { sections, toMarkdown, toTerminal } from './report/tables';
 import { AlertPoster } from './vigie/alert-poster';
@@ -141,6 +141,7 @@ async function measure(options: BenchOptions, results: BenchResults): Promise<vo
   });
   watched.set('bench (load + sink)', { pid: process.pid });
   const monitor = new ResourceMonitor(watched);
+  const atRest = (): UsageWindow | undefined => results.resources.find((window) => window.label === 'at rest');
   await seedPrefectureWebhook(stack, registry, sink, LATENCY_DEPARTMENT);
   const vigie = new VigieTarget(
     stack.url('alert-ingestion'),
@@ -165,7 +166,7 @@ async function measure(options: BenchOptions, results: BenchResults): Promise<vo
         if (rate !== observed || !phases.has('resources')) return run();
         await monitor.start();
         const step = await run();
-        results.resources.push(await monitor.stop(`${rate}/s`, step.delivered));
+        results.resources.push(await monitor.stop(`${rate}/s`, step.delivered, atRest()));
         return step;
       };
       results.vigie.push(...(await climb(vigie, options, { seconds: options.stepSeconds, ceiling: Infinity, around })));
@@ -177,7 +178,8 @@ async function measure(options: BenchOptions, results: BenchResults): Promise<vo
         await sleep(2000);
         if (phases.has('resources')) await monitor.start();
         const hold = await runStep(vigie, { rate, seconds: options.holdSeconds });
-        if (phases.has('resources')) results.resources.push(await monitor.stop(`hold ${rate}/s`, hold.delivered));
+        if (phases.has('resources'))
+          results.resources.push(await monitor.stop(`hold ${rate}/s`, hold.delivered, atRest()));
         log(`hold: ${describe(hold)}`);
         results.hold = hold;
         if (hold.sustained) break;

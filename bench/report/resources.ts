@@ -4,9 +4,14 @@ export interface ProcessUsage {
   name: string;
   /** Share of one core over the window: 100 = one core busy all the time. */
   cpuPercent: number;
+  /** CPU time consumed during the window. */
+  cpuMs: number;
   /** Null for a group of processes sharing memory (PostgreSQL backends), where a sum means nothing. */
   rssMaxMb: number | null;
-  /** CPU time per message handled in the window (when the window carried load): robust to a shared machine. */
+  /**
+   * CPU time per message handled in the window, beyond what the process spends at rest (polls,
+   * heartbeats, timers): more robust to a shared machine than a percentage.
+   */
   cpuMsPerMessage?: number;
 }
 
@@ -46,23 +51,27 @@ export class ResourceMonitor {
     this.timer = setInterval(() => void this.sample(), 1000);
   }
 
-  async stop(label: string, messages?: number): Promise<UsageWindow> {
+  /** Ends the window; with `messages` and the `rest` window, each process's CPU per message is worked out. */
+  async stop(label: string, messages?: number, rest?: UsageWindow): Promise<UsageWindow> {
     if (this.timer) clearInterval(this.timer);
     await this.sample();
     const seconds = (Date.now() - this.startedAt) / 1000;
     const mb = (bytes: number): number => Math.round(bytes / 1024 / 1024);
     return {
       label,
-      seconds: Math.round(seconds),
+      seconds: Math.round(seconds * 10) / 10,
       messages,
       processes: [...this.samples].map(([name, sampled]) => {
         let cpuMs = 0;
         for (const [pid, last] of sampled.lastCpuMs) cpuMs += last - (sampled.startCpuMs.get(pid) ?? last);
+        const idle = rest?.processes.find((usage) => usage.name === name);
+        const idleMs = idle ? (idle.cpuMs / rest!.seconds) * seconds : 0;
         return {
           name,
           cpuPercent: Math.round((cpuMs / (seconds * 1000)) * 100),
+          cpuMs: Math.round(cpuMs),
           rssMaxMb: 'pid' in this.watched.get(name)! ? mb(Math.max(...sampled.rss)) : null,
-          ...(messages ? { cpuMsPerMessage: Math.round((cpuMs / messages) * 100) / 100 } : {}),
+          ...(messages ? { cpuMsPerMessage: Math.round((Math.max(0, cpuMs - idleMs) / messages) * 100) / 100 } : {}),
         };
       }),
     };

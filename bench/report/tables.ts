@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import type { StepResult } from '../load/step';
+import type { UsageWindow } from './resources';
 import { maxSustained, type BenchResults } from './results';
 
 /** A titled table of text cells, printable in a terminal or as Markdown. */
@@ -121,7 +122,40 @@ function resourcesSection(results: BenchResults): Section | null {
         return `${usage.cpuPercent}%${perMessage}${usage.rssMaxMb === null ? '' : ` / ${usage.rssMaxMb} MB`}`;
       }),
     ]),
-    note: `stack start-up (four processes spawned → all healthy, fresh database): ${ms(results.startupMs)} ms`,
+    note: [
+      `stack start-up (four processes spawned → all healthy, fresh database): ${ms(results.startupMs)} ms`,
+      ...results.resources.filter((window) => window.messages).map((window) => cpuBudget(window, results.machine.cpus)),
+    ].join('\n  '),
+  };
+}
+
+/** All processes' CPU time per alert, and the rate at which it would fill every core. */
+function cpuBudget(window: UsageWindow, cpus: number): string {
+  const total = window.processes.reduce((sum, usage) => sum + (usage.cpuMsPerMessage ?? 0), 0);
+  const ceiling = total > 0 ? Math.round((cpus * 1000) / total) : 0;
+  return `${window.label}: ${total.toFixed(1)} ms of CPU per alert over all processes (beyond their CPU at rest) → ${cpus} cores are full at about ${ceiling} alerts/s`;
+}
+
+function machineSection(results: BenchResults): Section {
+  const m = results.machine;
+  return {
+    title: 'Machine and run',
+    head: ['', ''],
+    rows: [
+      ['command', results.command],
+      ['started', results.startedAt],
+      ['CPU', `${m.cpus} × ${m.cpuModel}`],
+      ['memory', `${m.memoryGb} GB`],
+      ['load average (1, 5, 15 min) at start / end', `${m.loadAtStart.join(' ')} / ${m.loadAtEnd.join(' ')}`],
+      ['software', `Node ${m.node}, PostgreSQL ${m.postgres}, Kafka ${m.kafka} (single KRaft node)`],
+      ['topic partitions', `${results.partitions}`],
+      [
+        'message sizes',
+        results.messageSizes
+          ? `alert.submitted.v1 ${results.messageSizes.submitted} B, alert.routed.v1 ${results.messageSizes.routed} B`
+          : '—',
+      ],
+    ],
   };
 }
 
@@ -170,8 +204,9 @@ function profileSection(results: BenchResults): Section | null {
 }
 
 export function sections(results: BenchResults): Section[] {
-  if (results.profile.length > 0) return [profileSection(results)!];
+  if (results.profile.length > 0) return [machineSection(results), profileSection(results)!];
   return [
+    machineSection(results),
     results.vigie.length ? latencySection(results) : null,
     results.vigie.length ? stagesSection([...results.vigie, ...(results.hold ? [results.hold] : [])]) : null,
     throughputSection(results),
