@@ -12,6 +12,7 @@ import { measurePgInserts } from './baselines/pg-insert';
 import { sleep } from './load/clock';
 import { runStep, type LoadTarget, type StepResult } from './load/step';
 import { parseOptions, type BenchOptions } from './options';
+import { between, ladder } from './load/ladder';
 import { profileServices } from './profile';
 import { latencyChart } from './report/chart';
 import { ResourceMonitor, type UsageWindow, type Watched } from './report/resources';
@@ -43,17 +44,6 @@ function describe(step: StepResult): string {
   );
 }
 
-/** The given rates, then on up (by 250 to 1,500, then by a third) while `climb`. */
-function* ladder(options: BenchOptions): Generator<number> {
-  yield* options.rates;
-  if (!options.climb) return;
-  let rate = options.rates[options.rates.length - 1];
-  for (;;) {
-    rate = rate < 1500 ? rate + 250 : Math.round((rate * 4) / 3 / 250) * 250;
-    yield rate;
-  }
-}
-
 type StepRunner = (rate: number, run: () => Promise<StepResult>) => Promise<StepResult>;
 
 /** Runs rate steps up the ladder until one is not sustained (or the ceiling); `around` may observe a step. */
@@ -73,7 +63,21 @@ async function climb(
     if (!step.sustained) break;
     await sleep(1000);
   }
-  return steps;
+  // Narrow the gap between the last sustained rate and the first that was not, twice at most.
+  for (let narrowing = 0; options.climb && narrowing < 2; narrowing++) {
+    const failed = steps[steps.length - 1];
+    const held = maxSustained(steps);
+    if (!failed || failed.sustained || held === 0 || failed.rate / held < 1.25) break;
+    const rate = between(held, failed.rate);
+    if (steps.some((step) => step.rate === rate)) break;
+    await sleep(2000);
+    const step = await around(rate, () => runStep(target, { rate, seconds: ladderOptions.seconds }));
+    log(describe(step));
+    // Keep the first failure last: the next narrowing starts from it.
+    steps.splice(steps.length - 1, 0, step);
+    if (!step.sustained) steps.push(steps.splice(steps.length - 2, 1)[0]);
+  }
+  return steps.sort((a, b) => a.rate - b.rate);
 }
 
 async function machine(options: BenchOptions): Promise<Machine> {
