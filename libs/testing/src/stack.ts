@@ -32,6 +32,8 @@ export interface StackOptions {
   services?: readonly ServiceInstance[];
   /** Extra environment for every service of this stack. */
   env?: Record<string, string>;
+  /** Extra Node options for every service (e.g. `--cpu-prof`, which NODE_OPTIONS does not accept). */
+  nodeArgs?: string[];
 }
 
 /**
@@ -64,6 +66,11 @@ export class Stack {
     return `http://127.0.0.1:${this.port(name)}`;
   }
 
+  /** The process id of a running service (for resource measurements). */
+  pid(name: ServiceInstance): number | undefined {
+    return this.processes.get(name)?.pid;
+  }
+
   logFile(name: ServiceInstance): string {
     return join(this.options.logDir, `${name.replace('#', '-')}.log`);
   }
@@ -71,7 +78,7 @@ export class Stack {
   async startService(name: ServiceInstance): Promise<void> {
     const main = join(repoRoot(), 'dist', 'apps', parseInstance(name).name, 'src', 'main.js');
     const log = openSync(this.logFile(name), 'a');
-    const child = spawn(process.execPath, [main], {
+    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), main], {
       env: { ...process.env, ...this.environment(name) },
       stdio: ['ignore', log, log],
     });

@@ -1,0 +1,48 @@
+import { parseOptions } from './options';
+
+describe('parseOptions', () => {
+  it('measures the full ladder by default, on the bench database and broker', () => {
+    const options = parseOptions([], {});
+    expect(options).toMatchObject({
+      smoke: false,
+      rates: [1, 50, 200, 500],
+      climb: true,
+      holdSeconds: 60,
+      fanOutPartners: 1000,
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/vigie_bench',
+      kafkaBrokers: '127.0.0.1:19492',
+      basePort: 7100,
+      profileRate: null,
+      partitions: 3,
+    });
+    expect([...options.phases]).toEqual(['latency', 'hold', 'kafka', 'pg', 'fanout', 'resources']);
+  });
+
+  it('keeps a smoke run to a few seconds and out of the committed results', () => {
+    const options = parseOptions(['--smoke'], {});
+    expect(options).toMatchObject({ smoke: true, climb: false, stepSeconds: 2, holdSeconds: 2, fanOutPartners: 5 });
+    expect(options.outDir).toMatch(/\.vigie\/bench$/);
+  });
+
+  it('takes rates, phases, profile rate and environment overrides', () => {
+    const options = parseOptions(['--rates', '10,20', '--fixed', '--only', 'latency,pg', '--profile', '300'], {
+      BENCH_KAFKA_BROKERS: '127.0.0.1:1',
+      BENCH_BASE_PORT: '9000',
+    });
+    expect(options).toMatchObject({
+      rates: [10, 20],
+      climb: false,
+      profileRate: 300,
+      kafkaBrokers: '127.0.0.1:1',
+      basePort: 9000,
+    });
+    expect([...options.phases]).toEqual(['latency', 'pg']);
+  });
+
+  it.each([[['--rates', '10,-1']], [['--only', 'latency,nonsense']], [['--step-seconds', 'abc']]])(
+    'refuses %j',
+    (argv) => {
+      expect(() => parseOptions(argv, {})).toThrow();
+    },
+  );
+});

@@ -1,0 +1,100 @@
+import { parseArgs } from 'node:util';
+import { join } from 'node:path';
+import { repoRoot } from '../libs/testing/src';
+
+export const PHASES = ['latency', 'hold', 'kafka', 'pg', 'fanout', 'resources'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export interface BenchOptions {
+  smoke: boolean;
+  /** Rates (alerts/s) measured first; the ladder goes on past the last one until a rate is not sustained. */
+  rates: number[];
+  /** False for the smoke run: only the given rates. */
+  climb: boolean;
+  /** Seconds per rate step; the 1 alert/s step lasts `trickleSeconds`. */
+  stepSeconds: number;
+  trickleSeconds: number;
+  /** Seconds the highest sustained rate is held to confirm it. */
+  holdSeconds: number;
+  /** Seconds per step of the raw Kafka baseline. */
+  baselineStepSeconds: number;
+  pgSeconds: number;
+  /** Partner organisations (each with a subscription and a webhook) in the fan-out département. */
+  fanOutPartners: number;
+  phases: Set<Phase>;
+  /** Partitions of every topic (KAFKA_TOPIC_PARTITIONS), for Vigie and the Kafka baseline alike. */
+  partitions: number;
+  /** Run the services under `node --cpu-prof` at this rate instead of the measurements. */
+  profileRate: number | null;
+  outDir: string;
+  databaseUrl: string;
+  kafkaBrokers: string;
+  basePort: number;
+}
+
+const USAGE = `npm run bench [-- options]
+  --smoke                 a few seconds of each measurement (CI), results in .vigie/bench/
+  --rates 1,50,200,500    first rates of the ladder (alerts/s); it continues until a rate is not sustained
+  --fixed                 only the given rates, no climb
+  --step-seconds N        seconds per rate step (default 20)
+  --hold-seconds N        seconds the highest sustained rate is held (default 60)
+  --fanout N              partner webhooks of the fan-out alert (default 1000)
+  --partitions N          partitions of every topic, Vigie's and the baseline's (default 3, the services' default)
+  --only a,b              phases to run: ${PHASES.join(', ')} (default: all)
+  --profile RATE          run the services under node --cpu-prof at RATE alerts/s and summarise where the time goes
+  --out DIR               where results, chart and profile go (default docs/benchmarks, .vigie/bench for --smoke)`;
+
+function positiveNumbers(text: string, what: string): number[] {
+  const values = text.split(',').map((part) => Number(part.trim()));
+  if (values.length === 0 || values.some((value) => !Number.isFinite(value) || value <= 0)) {
+    throw new Error(`${what} must be positive numbers, comma-separated\n${USAGE}`);
+  }
+  return values;
+}
+
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      smoke: { type: 'boolean', default: false },
+      rates: { type: 'string' },
+      fixed: { type: 'boolean', default: false },
+      'step-seconds': { type: 'string' },
+      'hold-seconds': { type: 'string' },
+      fanout: { type: 'string' },
+      partitions: { type: 'string' },
+      only: { type: 'string' },
+      profile: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const smoke = values.smoke ?? false;
+  const only = values.only ? values.only.split(',').map((phase) => phase.trim()) : [...PHASES];
+  const unknown = only.filter((phase) => !(PHASES as readonly string[]).includes(phase));
+  if (unknown.length > 0) throw new Error(`unknown phase(s) ${unknown.join(', ')}\n${USAGE}`);
+  const number = (text: string | undefined, fallback: number, what: string): number =>
+    text === undefined ? fallback : positiveNumbers(text, what)[0];
+  return {
+    smoke,
+    rates: values.rates ? positiveNumbers(values.rates, '--rates') : smoke ? [1, 20] : [1, 50, 200, 500],
+    climb: !smoke && !values.fixed,
+    stepSeconds: number(values['step-seconds'], smoke ? 2 : 20, '--step-seconds'),
+    trickleSeconds: smoke ? 2 : 60,
+    holdSeconds: number(values['hold-seconds'], smoke ? 2 : 60, '--hold-seconds'),
+    baselineStepSeconds: smoke ? 2 : 10,
+    pgSeconds: smoke ? 1 : 10,
+    fanOutPartners: number(values.fanout, smoke ? 5 : 1000, '--fanout'),
+    phases: new Set(only as Phase[]),
+    partitions: Math.round(number(values.partitions, 3, '--partitions')),
+    profileRate: values.profile === undefined ? null : positiveNumbers(values.profile, '--profile')[0],
+    outDir: values.out ?? join(repoRoot(), smoke ? '.vigie/bench' : 'docs/benchmarks'),
+    databaseUrl: env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/vigie_bench',
+    kafkaBrokers: env.BENCH_KAFKA_BROKERS ?? '127.0.0.1:19492',
+    basePort: Number(env.BENCH_BASE_PORT ?? 7100),
+  };
+}

@@ -1,0 +1,42 @@
+import type { PgInsertResult } from '../baselines/pg-insert';
+import type { StepResult } from '../load/step';
+import type { FanOutResult } from '../vigie/fan-out';
+import type { ProfileSummary } from './cpu-profile';
+import type { UsageWindow } from './resources';
+
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memoryGb: number;
+  node: string;
+  postgres: string;
+  kafka: string;
+  /** 1, 5 and 15 minute load averages when the run started and when it ended. */
+  loadAtStart: number[];
+  loadAtEnd: number[];
+}
+
+export interface BenchResults {
+  startedAt: string;
+  command: string;
+  smoke: boolean;
+  /** Partitions of every topic, Vigie's and the Kafka baseline's. */
+  partitions: number;
+  machine: Machine;
+  startupMs: number | null;
+  messageSizes: { submitted: number; routed: number } | null;
+  vigie: StepResult[];
+  /** The highest rate held for the hold duration with a bounded backlog. */
+  hold: StepResult | null;
+  kafka: StepResult[];
+  pg: PgInsertResult | null;
+  fanOut: (FanOutResult & { seedingMs: number; partners: number }) | null;
+  resources: UsageWindow[];
+  sink: { rejected: number; duplicates: number };
+  profile: ProfileSummary[];
+}
+
+/** The highest sustained rate of a ladder (0 if none held). */
+export function maxSustained(steps: StepResult[]): number {
+  return Math.max(0, ...steps.filter((step) => step.sustained).map((step) => step.rate));
+}

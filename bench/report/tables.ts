@@ -1,0 +1,235 @@
+import Table from 'cli-table3';
+import type { StepResult } from '../load/step';
+import type { UsageWindow } from './resources';
+import { maxSustained, type BenchResults } from './results';
+
+/** A titled table of text cells, printable in a terminal or as Markdown. */
+export interface Section {
+  title: string;
+  head: string[];
+  rows: string[][];
+  note?: string;
+}
+
+const ms = (value: number | null | undefined): string => (value === null || value === undefined ? '—' : `${value}`);
+const ratio = (a: number | null | undefined, b: number | null | undefined): string =>
+  a === null || a === undefined || !b ? '—' : `${(a / b).toFixed(a / b >= 10 ? 0 : 2)}×`;
+
+function latencySection(results: BenchResults): Section {
+  const kafkaAt = new Map(results.kafka.map((step) => [step.rate, step]));
+  const rows = results.vigie.map((step) => {
+    const kafka = kafkaAt.get(step.rate);
+    return [
+      `${step.rate}`,
+      ms(step.latency.p50),
+      ms(step.latency.p95),
+      ms(step.latency.p99),
+      ms(step.latency.max),
+      step.sustained ? 'yes' : `no${step.errors ? ` (${step.errors} errors)` : ''}`,
+      ms(kafka?.latency.p50),
+      ms(kafka?.latency.p99),
+      ratio(step.latency.p99, kafka?.latency.p99),
+    ];
+  });
+  return {
+    title: 'End-to-end latency (ms): POST /v1/alerts → signed webhook received, open loop, from the intended send time',
+    head: ['rate/s', 'p50', 'p95', 'p99', 'max', 'sustained', 'kafka p50', 'kafka p99', 'p99 ratio'],
+    rows,
+    note: 'kafka = raw kafkajs two-hop (produce → consume → produce → consume, acks=-1) at the same rate; ratio = Vigie ÷ kafka',
+  };
+}
+
+function stagesSection(steps: StepResult[]): Section {
+  const stages = [...new Set(steps.flatMap((step) => Object.keys(step.stages)))];
+  return {
+    title: 'Where the time goes: median (p99) per stage, ms',
+    head: ['rate/s', ...stages, 'HTTP 201'],
+    rows: steps.map((step) => [
+      `${step.rate}`,
+      ...stages.map((stage) => (step.stages[stage] ? `${step.stages[stage].p50} (${step.stages[stage].p99})` : '—')),
+      `${step.accepted.p50} (${step.accepted.p99})`,
+    ]),
+    note: 'sent = intended send time; ingested = ingestion took the request (alert.sent); routed = routing decided (routedAt); arrived = sink received it',
+  };
+}
+
+function throughputSection(results: BenchResults): Section {
+  const vigie = results.hold?.sustained ? results.hold.rate : null;
+  const kafka = maxSustained(results.kafka) || null;
+  const pg = results.pg?.perSecond ?? null;
+  return {
+    title: 'Throughput (messages/s)',
+    head: ['measure', 'Vigie', 'baseline', 'ratio'],
+    rows: [
+      [
+        `sustainable (held ${results.hold?.seconds ?? '—'} s, bounded backlog) vs raw kafkajs two-hop max`,
+        ms(vigie),
+        ms(kafka),
+        ratio(vigie, kafka),
+      ],
+      [
+        `sustainable vs PostgreSQL inserts of the same rows (alert + outbox, ${results.pg?.connections ?? '—'} connections)`,
+        ms(vigie),
+        ms(pg),
+        ratio(vigie, pg),
+      ],
+      [
+        'highest sustained ladder step',
+        ms(maxSustained(results.vigie) || null),
+        ms(kafka),
+        ratio(maxSustained(results.vigie), kafka),
+      ],
+    ],
+    note: results.hold
+      ? `hold at ${results.hold.rate}/s: p50 ${results.hold.latency.p50} ms, p99 ${results.hold.latency.p99} ms, max ${results.hold.latency.max} ms, ${results.hold.delivered}/${results.hold.sent} delivered, backlog slope ${results.hold.backlogSlope}/s, drained ${ms(results.hold.drainMs)} ms after the last send`
+      : undefined,
+  };
+}
+
+function fanOutSection(results: BenchResults): Section | null {
+  const fan = results.fanOut;
+  if (!fan) return null;
+  return {
+    title: `Fan-out: one Severe alert to ${fan.partners} subscribed partners + the prefecture + the national level`,
+    head: ['webhooks', 'delivered', 'first', 'p50', 'p99', 'last', 'routed → last', 'seeding'],
+    rows: [
+      [
+        `${fan.webhooks}`,
+        `${fan.delivered}`,
+        `${ms(fan.firstMs)} ms`,
+        `${fan.latency.p50} ms`,
+        `${fan.latency.p99} ms`,
+        `${ms(fan.lastMs)} ms`,
+        `${ms(fan.routedToLastMs)} ms`,
+        `${Math.round(fan.seedingMs / 1000)} s`,
+      ],
+    ],
+  };
+}
+
+function resourcesSection(results: BenchResults): Section | null {
+  if (results.resources.length === 0) return null;
+  const names = [...new Set(results.resources.flatMap((window) => window.processes.map((p) => p.name)))];
+  return {
+    title: 'Resources: CPU (% of one core, and CPU time per alert under load) and RSS (max MB) per process',
+    head: ['process', ...results.resources.map((window) => window.label)],
+    rows: names.map((name) => [
+      name,
+      ...results.resources.map((window) => {
+        const usage = window.processes.find((p) => p.name === name);
+        if (!usage) return '—';
+        const perMessage = usage.cpuMsPerMessage === undefined ? '' : ` (${usage.cpuMsPerMessage} ms/alert)`;
+        return `${usage.cpuPercent}%${perMessage}${usage.rssMaxMb === null ? '' : ` / ${usage.rssMaxMb} MB`}`;
+      }),
+    ]),
+    note: [
+      `stack start-up (four processes spawned → all healthy, fresh database): ${ms(results.startupMs)} ms`,
+      ...results.resources.filter((window) => window.messages).map((window) => cpuBudget(window, results.machine.cpus)),
+    ].join('\n  '),
+  };
+}
+
+/** All processes' CPU time per alert, and the rate at which it would fill every core. */
+function cpuBudget(window: UsageWindow, cpus: number): string {
+  const total = window.processes.reduce((sum, usage) => sum + (usage.cpuMsPerMessage ?? 0), 0);
+  const ceiling = total > 0 ? Math.round((cpus * 1000) / total) : 0;
+  return `${window.label}: ${total.toFixed(1)} ms of CPU per alert over all processes (beyond their CPU at rest) → ${cpus} cores are full at about ${ceiling} alerts/s`;
+}
+
+function machineSection(results: BenchResults): Section {
+  const m = results.machine;
+  return {
+    title: 'Machine and run',
+    head: ['', ''],
+    rows: [
+      ['command', results.command],
+      ['started', results.startedAt],
+      ['CPU', `${m.cpus} × ${m.cpuModel}`],
+      ['memory', `${m.memoryGb} GB`],
+      ['load average (1, 5, 15 min) at start / end', `${m.loadAtStart.join(' ')} / ${m.loadAtEnd.join(' ')}`],
+      ['software', `Node ${m.node}, PostgreSQL ${m.postgres}, Kafka ${m.kafka} (single KRaft node)`],
+      ['topic partitions', `${results.partitions}`],
+      [
+        'message sizes',
+        results.messageSizes
+          ? `alert.submitted.v1 ${results.messageSizes.submitted} B, alert.routed.v1 ${results.messageSizes.routed} B`
+          : '—',
+      ],
+    ],
+  };
+}
+
+function targetsSection(results: BenchResults): Section {
+  const at = (rate: number): StepResult | undefined => results.vigie.find((step) => step.rate === rate);
+  const kafkaMax = maxSustained(results.kafka);
+  const sustainable = results.hold?.sustained ? results.hold.rate : 0;
+  const check = (ok: boolean | undefined): string => (ok === undefined ? '—' : ok ? 'met' : 'NOT met');
+  const rows: string[][] = [
+    ['p99 at 1 alert/s ≤ 50 ms', ms(at(1)?.latency.p99), check(at(1) && at(1)!.latency.p99 <= 50)],
+    ['p99 at 200 alerts/s ≤ 100 ms', ms(at(200)?.latency.p99), check(at(200) && at(200)!.latency.p99 <= 100)],
+    ['sustainable ≥ 1,000 alerts/s', `${sustainable}`, check(results.hold ? sustainable >= 1000 : undefined)],
+    [
+      'sustainable ≥ 0.5 × kafka two-hop max',
+      `${sustainable} vs ${kafkaMax}`,
+      check(results.hold && kafkaMax ? sustainable >= 0.5 * kafkaMax : undefined),
+    ],
+    [
+      'fan-out to 1,000 webhooks: last ≤ 2 s',
+      results.fanOut ? `${ms(results.fanOut.lastMs)} ms (${results.fanOut.webhooks} webhooks)` : '—',
+      check(
+        results.fanOut && results.fanOut.partners >= 1000
+          ? results.fanOut.lastMs !== null && results.fanOut.lastMs <= 2000
+          : undefined,
+      ),
+    ],
+  ];
+  return { title: 'Targets (issue 7)', head: ['target', 'measured', ''], rows };
+}
+
+function profileSection(results: BenchResults): Section | null {
+  if (results.profile.length === 0) return null;
+  return {
+    title: 'CPU profile: busy time and the areas that take most of it (self time)',
+    head: ['service', 'busy', 'top areas'],
+    rows: results.profile.map((summary) => [
+      summary.service,
+      `${Math.round((summary.busyMs / Math.max(1, summary.sampledMs)) * 100)}%`,
+      summary.byArea
+        .slice(0, 5)
+        .map((share) => `${share.name} ${share.percent}%`)
+        .join(', '),
+    ]),
+    note: 'details (top functions) in profile.md beside results.json',
+  };
+}
+
+export function sections(results: BenchResults): Section[] {
+  if (results.profile.length > 0) return [machineSection(results), profileSection(results)!];
+  return [
+    machineSection(results),
+    results.vigie.length ? latencySection(results) : null,
+    results.vigie.length ? stagesSection([...results.vigie, ...(results.hold ? [results.hold] : [])]) : null,
+    throughputSection(results),
+    fanOutSection(results),
+    resourcesSection(results),
+    targetsSection(results),
+  ].filter((section): section is Section => section !== null);
+}
+
+export function toTerminal(section: Section): string {
+  const table = new Table({ head: section.head, style: { head: [], border: [] } });
+  table.push(...section.rows);
+  return `\n${section.title}\n${table.toString()}${section.note ? `\n  ${section.note}` : ''}`;
+}
+
+export function toMarkdown(section: Section): string {
+  const line = (cells: string[]): string => `| ${cells.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
+  return [
+    `**${section.title}**`,
+    '',
+    line(section.head),
+    line(section.head.map(() => '---')),
+    ...section.rows.map(line),
+    ...(section.note ? ['', section.note] : []),
+  ].join('\n');
+}

@@ -1,0 +1,63 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { repoRoot, Stack, type RegistryAccess, type ServiceName } from '../../libs/testing/src';
+import type { BenchOptions } from '../options';
+import { now } from '../load/clock';
+
+const SCHEMAS = ['registry', 'ingestion', 'routing', 'notification', 'bench_baseline'];
+
+export interface RunningStack {
+  stack: Stack;
+  registry: RegistryAccess;
+  /** Milliseconds from spawning the four processes to all of them answering /health. */
+  startupMs: number;
+}
+
+/** Every run starts from empty service schemas, so figures do not depend on earlier runs. */
+export async function resetDatabase(databaseUrl: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    for (const schema of SCHEMAS) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The four services on the bench's own database and broker, in their default configuration
+ * (they log nothing per alert at the default level). `nodeArgs` runs them under e.g. `--cpu-prof`.
+ */
+export async function startBenchStack(options: BenchOptions, nodeArgs: string[] = []): Promise<RunningStack> {
+  const adminKey = `vgk_${randomUUID()}_${randomBytes(32).toString('base64url')}`;
+  const logDir = join(repoRoot(), '.vigie', 'bench', 'logs');
+  rmSync(logDir, { recursive: true, force: true });
+  const started = now();
+  const stack = await Stack.start({
+    databaseUrl: options.databaseUrl,
+    kafkaBrokers: options.kafkaBrokers,
+    basePort: options.basePort,
+    adminApiKey: adminKey,
+    webhookSecretsKey: randomBytes(32).toString('hex'),
+    logDir,
+    startTimeoutMs: 180_000,
+    nodeArgs,
+    env: { KAFKA_TOPIC_PARTITIONS: String(options.partitions) },
+  });
+  return {
+    stack,
+    registry: { registryUrl: stack.url('partner-registry'), adminKey },
+    startupMs: Math.round(now() - started),
+  };
+}
+
+export function servicePids(stack: Stack): Map<ServiceName, number> {
+  const pids = new Map<ServiceName, number>();
+  for (const name of ['partner-registry', 'alert-ingestion', 'prefect-routing', 'notification'] as const) {
+    const pid = stack.pid(name);
+    if (pid !== undefined) pids.set(name, pid);
+  }
+  return pids;
+}
