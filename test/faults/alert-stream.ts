@@ -75,10 +75,6 @@ export class AlertStream {
     return this.items.filter((item) => item.alertId !== undefined);
   }
 
-  get refused(): StreamItem[] {
-    return this.items.filter((item) => item.refused !== undefined);
-  }
-
   /** Resolves once the first `count` messages have been sent at least once. */
   reached(count: number, timeoutMs = 60_000): Promise<true> {
     return waitFor(() => this.next >= count, {

@@ -136,11 +136,12 @@ function signed(secret: string, received: ReceivedRequest): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** What a recipient's webhook received so far. */
+/** The routed alerts a recipient's webhook received so far (escalations and broadcasts are other messages). */
 export function receiptsOf(recipient: Recipient): Receipt[] {
-  return recipient.sink.received.map((received) => ({
-    alertId: (JSON.parse(received.body) as { alert: { alertId: string } }).alert.alertId,
-    deliveryId: String(received.headers['vigie-delivery-id']),
-    signed: signed(recipient.secret, received),
-  }));
+  return recipient.sink.received.flatMap((received) => {
+    const body = JSON.parse(received.body) as { type: string; alert: { alertId: string } };
+    if (body.type !== 'alert.routed') return [];
+    const deliveryId = String(received.headers['vigie-delivery-id']);
+    return [{ alertId: body.alert.alertId, deliveryId, signed: signed(recipient.secret, received) }];
+  });
 }
