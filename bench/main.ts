@@ -251,6 +251,7 @@ async function measure(options: BenchOptions, results: BenchResults): Promise<vo
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   mkdirSync(options.outDir, { recursive: true });
+  if (options.report) return writeReport(JSON.parse(readFileSync(options.report, 'utf8')) as BenchResults, options);
   const results: BenchResults = {
     startedAt: new Date().toISOString(),
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
@@ -276,7 +277,12 @@ async function main(): Promise<void> {
     await measure(options, results);
   }
   results.machine.loadAtEnd = loadavg().map((value) => Math.round(value * 100) / 100);
+  writeFileSync(join(options.outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await writeReport(results, options);
+}
 
+/** Prints the tables, and writes them as Markdown with the chart beside results.json. */
+async function writeReport(results: BenchResults, options: BenchOptions): Promise<void> {
   const tables = sections(results);
   for (const section of tables) console.log(toTerminal(section));
   if (results.sink.rejected || results.sink.duplicates) {
@@ -284,7 +290,6 @@ async function main(): Promise<void> {
       `\nsink: ${results.sink.rejected} requests failed verification, ${results.sink.duplicates} duplicate deliveries`,
     );
   }
-  writeFileSync(join(options.outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(options.outDir, 'results.md'), `${tables.map(toMarkdown).join('\n\n')}\n`);
   if (results.vigie.length + results.kafka.length > 0) {
     writeFileSync(

@@ -1,4 +1,5 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { sleep } from './load/clock';
 import { runStep } from './load/step';
@@ -50,13 +51,17 @@ export async function profileServices(options: BenchOptions, rate: number): Prom
     const file = files.find((name) => name.includes(`.${pid}.`));
     return file ? [summariseProfile(service, join(dir, file), window)] : [];
   });
-  writeFileSync(join(options.outDir, 'profile.md'), profileMarkdown(summaries, rate));
+  const run = `\`npm run bench -- ${process.argv.slice(2).join(' ')}\`, ${new Date().toISOString()}, load average ${loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' ')} at the end`;
+  writeFileSync(join(options.outDir, 'profile.md'), profileMarkdown(summaries, rate, run));
   return summaries;
 }
 
-function profileMarkdown(summaries: ProfileSummary[], rate: number): string {
+function profileMarkdown(summaries: ProfileSummary[], rate: number, run: string): string {
   const parts = [
     `# CPU profiles at ${rate} alerts/s\n`,
+    `${run}.\n`,
     "Self time during the measured step (start-up and warm-up excluded), as a share of each process's busy (non-idle) time.\n",
   ];
   for (const summary of summaries) {

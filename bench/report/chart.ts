@@ -20,7 +20,11 @@ export async function latencyChart(steps: StepResult[]): Promise<string> {
     })),
   );
   const spec = vegaLite.compile({
-    title: { text: 'End-to-end latency vs offered rate (open loop, from intended send time)', fontSize: 13 },
+    title: {
+      text: 'End-to-end latency vs offered rate (open loop, from intended send time)',
+      subtitle: 'solid: p50 · dashed: p99 · both axes logarithmic',
+      fontSize: 13,
+    },
     width: 560,
     height: 320,
     background: 'white',
@@ -29,10 +33,15 @@ export async function latencyChart(steps: StepResult[]): Promise<string> {
     encoding: {
       x: { field: 'rate', type: 'quantitative', title: 'offered rate (messages/s)', scale: { type: 'log' } },
       y: { field: 'ms', type: 'quantitative', title: 'latency (ms)', scale: { type: 'log' } },
-      color: { field: 'system', type: 'nominal', title: null, legend: { orient: 'top-left' } },
-      strokeDash: { field: 'percentile', type: 'nominal', title: null, legend: { orient: 'top-left' } },
+      color: { field: 'system', type: 'nominal', title: null, legend: { labelLimit: 320 } },
+      strokeDash: {
+        field: 'percentile',
+        type: 'nominal',
+        title: null,
+        legend: null,
+      },
       detail: { field: 'series', type: 'nominal' },
-      shape: { field: 'sustained', type: 'nominal', title: null, legend: { orient: 'bottom-right' } },
+      shape: { field: 'sustained', type: 'nominal', title: null, legend: { symbolFillColor: 'gray' } },
     },
   }).spec;
   const view = new vega.View(vega.parse(spec), { renderer: 'none' });

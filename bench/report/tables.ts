@@ -15,37 +15,44 @@ const ms = (value: number | null | undefined): string => (value === null || valu
 const ratio = (a: number | null | undefined, b: number | null | undefined): string =>
   a === null || a === undefined || !b ? '—' : `${(a / b).toFixed(a / b >= 10 ? 0 : 2)}×`;
 
+const held = (step: StepResult | undefined): string =>
+  step === undefined ? '—' : step.sustained ? 'yes' : `no${step.errors ? ` (${step.errors} errors)` : ''}`;
+
 function latencySection(results: BenchResults): Section {
+  const vigieAt = new Map(results.vigie.map((step) => [step.rate, step]));
   const kafkaAt = new Map(results.kafka.map((step) => [step.rate, step]));
-  const rows = results.vigie.map((step) => {
-    const kafka = kafkaAt.get(step.rate);
+  const rates = [...new Set([...vigieAt.keys(), ...kafkaAt.keys()])].sort((a, b) => a - b);
+  const rows = rates.map((rate) => {
+    const [vigie, kafka] = [vigieAt.get(rate), kafkaAt.get(rate)];
     return [
-      `${step.rate}`,
-      ms(step.latency.p50),
-      ms(step.latency.p95),
-      ms(step.latency.p99),
-      ms(step.latency.max),
-      step.sustained ? 'yes' : `no${step.errors ? ` (${step.errors} errors)` : ''}`,
+      `${rate}`,
+      ms(vigie?.latency.p50),
+      ms(vigie?.latency.p95),
+      ms(vigie?.latency.p99),
+      ms(vigie?.latency.max),
+      held(vigie),
       ms(kafka?.latency.p50),
       ms(kafka?.latency.p99),
-      ratio(step.latency.p99, kafka?.latency.p99),
+      held(kafka),
+      ratio(vigie?.latency.p99, kafka?.latency.p99),
     ];
   });
   return {
     title: 'End-to-end latency (ms): POST /v1/alerts → signed webhook received, open loop, from the intended send time',
-    head: ['rate/s', 'p50', 'p95', 'p99', 'max', 'sustained', 'kafka p50', 'kafka p99', 'p99 ratio'],
+    head: ['rate/s', 'p50', 'p95', 'p99', 'max', 'sustained', 'kafka p50', 'kafka p99', 'kafka sustained', 'p99 ratio'],
     rows,
     note: 'kafka = raw kafkajs two-hop (produce → consume → produce → consume, acks=-1) at the same rate; ratio = Vigie ÷ kafka',
   };
 }
 
-function stagesSection(steps: StepResult[]): Section {
+function stagesSection(ladder: StepResult[], hold: StepResult | null): Section {
+  const steps = [...ladder, ...(hold ? [hold] : [])];
   const stages = [...new Set(steps.flatMap((step) => Object.keys(step.stages)))];
   return {
     title: 'Where the time goes: median (p99) per stage, ms',
     head: ['rate/s', ...stages, 'HTTP 201'],
     rows: steps.map((step) => [
-      `${step.rate}`,
+      step === hold ? `${step.rate} (hold ${step.seconds} s)` : `${step.rate}`,
       ...stages.map((stage) => (step.stages[stage] ? `${step.stages[stage].p50} (${step.stages[stage].p99})` : '—')),
       `${step.accepted.p50} (${step.accepted.p99})`,
     ]),
@@ -208,7 +215,7 @@ export function sections(results: BenchResults): Section[] {
   return [
     machineSection(results),
     results.vigie.length ? latencySection(results) : null,
-    results.vigie.length ? stagesSection([...results.vigie, ...(results.hold ? [results.hold] : [])]) : null,
+    results.vigie.length ? stagesSection(results.vigie, results.hold) : null,
     throughputSection(results),
     fanOutSection(results),
     resourcesSection(results),
