@@ -12,12 +12,12 @@ export class AlertRoutedConsumer {
   onAlertRouted(@Payload() value: unknown, @Ctx() context: KafkaContext): Promise<void> {
     return this.consumer.handle(AlertRoutedV1, value, context, async (event, manager) => {
       const { alert, recipients } = event.payload;
-      for (const { organisationId } of recipients) {
-        await manager.query(
-          'INSERT INTO alert_recipients (alert_id, organisation_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-          [alert.alertId, organisationId],
-        );
-      }
+      if (recipients.length === 0) return;
+      await manager.query(
+        `INSERT INTO alert_recipients (alert_id, organisation_id)
+         SELECT $1, organisation_id FROM unnest($2::uuid[]) AS r(organisation_id) ON CONFLICT DO NOTHING`,
+        [alert.alertId, [...new Set(recipients.map((recipient) => recipient.organisationId))]],
+      );
     });
   }
 }

@@ -8,36 +8,13 @@ import { ReferentsDirectory } from '../directory/referents.directory';
 import { StreamLog } from '../stream/stream.log';
 import { DeliveryView } from './dto/delivery.view';
 import { Delivery } from './delivery.entity';
-
-export type MessageType = 'alert.routed' | 'alert.escalated' | 'broadcast.routed';
-export type Channel = 'stream' | 'webhook' | 'email';
-
-/** Something to hand to recipients on their channels. */
-export interface Distribution {
-  type: MessageType;
-  /** The alert or broadcast id. */
-  subjectId: string;
-  senderOrganisationId: string;
-  /** Where it happens: picks the referents to e-mail. */
-  department: string | null;
-  /** `{ alert }` or `{ broadcast }`, and anything else every recipient may see (routedAt, escalation…). */
-  content: Record<string, unknown>;
-  recipients: RoutedRecipient[];
-  /** The referents e-mailed (PRIMARY by default; an escalation reaches the DEPUTY). */
-  referentRole?: ReferentRole;
-  channels?: Channel[];
-}
-
-/** Routing names each recipient once; should it repeat one, the first reason is kept. */
-export function firstPerOrganisation(recipients: RoutedRecipient[]): RoutedRecipient[] {
-  const byOrganisation = new Map<string, RoutedRecipient>();
-  for (const recipient of recipients) {
-    if (!byOrganisation.has(recipient.organisationId)) byOrganisation.set(recipient.organisationId, recipient);
-  }
-  return [...byOrganisation.values()];
-}
-
-const ALL_CHANNELS: Channel[] = ['stream', 'webhook', 'email'];
+import {
+  ALL_CHANNELS,
+  firstPerOrganisation,
+  planDistribution,
+  type Distribution,
+  type PlannedDelivery,
+} from './distribution.plan';
 
 @Injectable()
 export class DeliveriesService {
@@ -58,7 +35,9 @@ export class DeliveriesService {
    * event as handled): a stream event, one pending delivery per active webhook, one per
    * referent to e-mail. Unique keys make a second distribution of the same message a no-op, so
    * each delivery id is minted once and stays the same on every attempt. The body is fixed
-   * here: every attempt sends the same bytes. Each recipient sees its own copy only.
+   * here: every attempt sends the same bytes. Each recipient sees its own copy only. A handful
+   * of statements whatever the number of recipients: a national alert to a thousand partners
+   * costs what one to a prefecture does, plus the rows.
    */
   async distribute(manager: EntityManager, message: Distribution): Promise<number> {
     const recipients = firstPerOrganisation(message.recipients);
@@ -76,44 +55,23 @@ export class DeliveriesService {
       channels.has('email') && this.emailEnabled && message.department
         ? await this.referents.contacts(manager, ids, message.department, message.referentRole ?? ReferentRole.Primary)
         : [];
-    let scheduled = 0;
-    for (const recipient of recipients) {
-      const copy = {
-        type: message.type,
-        ...message.content,
-        recipient: { organisationId: recipient.organisationId, rule: recipient.rule, reason: recipient.reason },
-      };
-      if (channels.has('stream')) {
-        await this.stream.append(manager, {
-          organisationId: recipient.organisationId,
-          type: message.type,
-          subjectId: message.subjectId,
-          data: copy,
-        });
-      }
-      for (const webhook of webhooks.filter((w) => w.organisation_id === recipient.organisationId)) {
-        scheduled += await this.insert(manager, message, recipient.organisationId, copy, { webhookId: webhook.id });
-      }
-      for (const contact of contacts.filter((c) => c.organisationId === recipient.organisationId)) {
-        scheduled += await this.insert(manager, message, recipient.organisationId, copy, {
-          referentId: contact.id,
-          email: contact.email,
-        });
-      }
-    }
+    const plan = planDistribution(message, { webhooks, contacts }, randomUUID);
+    await this.stream.appendAll(manager, { type: message.type, subjectId: message.subjectId, entries: plan.stream });
+    const scheduled = await this.insert(manager, message, plan.deliveries);
     if (scheduled > 0) this.logger.debug(`${message.type} ${message.subjectId}: ${scheduled} deliveries scheduled`);
     return scheduled;
   }
 
   /** Records who receives a message (routing's recipients, or the national level reached by escalation). */
   async addRecipients(manager: EntityManager, messageId: string, recipients: RoutedRecipient[]): Promise<void> {
-    for (const recipient of firstPerOrganisation(recipients)) {
-      await manager.query(
-        `INSERT INTO routed_recipients (message_id, organisation_id, rule, reason) VALUES ($1, $2, $3, $4)
-         ON CONFLICT DO NOTHING`,
-        [messageId, recipient.organisationId, recipient.rule, recipient.reason],
-      );
-    }
+    const unique = firstPerOrganisation(recipients);
+    if (unique.length === 0) return;
+    await manager.query(
+      `INSERT INTO routed_recipients (message_id, organisation_id, rule, reason)
+       SELECT $1, organisation_id, rule, reason FROM unnest($2::uuid[], $3::text[], $4::text[]) AS r(organisation_id, rule, reason)
+       ON CONFLICT DO NOTHING`,
+      [messageId, unique.map((r) => r.organisationId), unique.map((r) => r.rule), unique.map((r) => r.reason)],
+    );
   }
 
   /**
@@ -133,33 +91,29 @@ export class DeliveriesService {
     return deliveries.map(DeliveryView.of);
   }
 
-  private async insert(
-    manager: EntityManager,
-    message: Distribution,
-    organisationId: string,
-    copy: Record<string, unknown>,
-    target: { webhookId: string } | { referentId: string; email: string },
-  ): Promise<number> {
-    const id = randomUUID();
-    const webhook = 'webhookId' in target;
-    const body = webhook ? { deliveryId: id, ...copy } : copy;
+  /** Inserts the planned deliveries in one statement; those already there (same message and target) are kept. */
+  private async insert(manager: EntityManager, message: Distribution, deliveries: PlannedDelivery[]): Promise<number> {
+    if (deliveries.length === 0) return 0;
     const rows = (await manager.query(
       `INSERT INTO deliveries (id, alert_id, message_type, organisation_id, sender_organisation_id, channel,
          webhook_id, referent_id, email_address, status, next_attempt_at, body)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', now(), $10::jsonb)
+       SELECT d.id, $1, $2, d.organisation_id, $3, d.channel, d.webhook_id, d.referent_id, d.email_address,
+         'pending', now(), d.body
+       FROM unnest($4::uuid[], $5::uuid[], $6::text[], $7::uuid[], $8::uuid[], $9::text[], $10::jsonb[])
+         AS d(id, organisation_id, channel, webhook_id, referent_id, email_address, body)
        ON CONFLICT DO NOTHING
        RETURNING id`,
       [
-        id,
         message.subjectId,
         message.type,
-        organisationId,
         message.senderOrganisationId,
-        webhook ? 'webhook' : 'email',
-        webhook ? target.webhookId : null,
-        webhook ? null : target.referentId,
-        webhook ? null : target.email,
-        JSON.stringify(body),
+        deliveries.map((d) => d.id),
+        deliveries.map((d) => d.organisationId),
+        deliveries.map((d) => d.channel),
+        deliveries.map((d) => d.webhookId),
+        deliveries.map((d) => d.referentId),
+        deliveries.map((d) => d.emailAddress),
+        deliveries.map((d) => JSON.stringify(d.body)),
       ],
     )) as unknown[];
     return rows.length;

@@ -16,10 +16,14 @@ import {
 } from './delivery.outcome';
 import { announceDeath, DEAD_COLUMNS, type DeadDelivery } from './dead-letter';
 import { sendWebhook, type SendResult } from './webhook.sender';
+import { BatchedWriter } from './batched-writer';
 
-const BATCH_SIZE = 50;
-/** Attempts in flight at once in one instance, all targets together. */
-const MAX_IN_FLIGHT = 200;
+/** Targets claimed per round. */
+const TARGETS_PER_ROUND = 100;
+/** Targets served at once in one instance. */
+const MAX_TARGETS_IN_FLIGHT = 200;
+/** Due deliveries of one target claimed together and sent one after another. */
+const RUN_LENGTH = 50;
 const FALLBACK_INTERVAL_MS = 500;
 
 interface ClaimedDelivery {
@@ -44,29 +48,34 @@ interface ClaimedDelivery {
  * their next attempt pushed past the lease before any request goes out. Instances skip each
  * other's rows (SKIP LOCKED); a crash mid-send only delays the retry until the lease ends.
  *
- * A target (webhook, or referent for e-mail) is a queue: at most the oldest due delivery of each
- * target is claimed, and targets with an attempt already in flight here ($3) are skipped. A
- * target that hangs therefore holds one slot, never a round, and never anyone else's delivery.
+ * A target (webhook, or referent for e-mail) is a queue: for up to $2 targets, the oldest due
+ * deliveries, at most $4 of them, are claimed as a run, and targets with a run already in flight
+ * here ($3) are skipped. A run is sent one delivery after another, in order; a target that hangs
+ * therefore holds one slot, never a round, and never anyone else's delivery.
  */
 const CLAIM = `
-  WITH heads AS (
-    SELECT DISTINCT ON (coalesce(webhook_id, referent_id)) id, next_attempt_at FROM deliveries
+  WITH due AS (
+    SELECT id, coalesce(webhook_id, referent_id) AS target, next_attempt_at,
+           row_number() OVER (PARTITION BY coalesce(webhook_id, referent_id) ORDER BY next_attempt_at, created_at) AS n
+    FROM deliveries
     WHERE status IN ('pending', 'failed') AND next_attempt_at <= now()
-      AND NOT (coalesce(webhook_id, referent_id) = ANY($3::uuid[]))
-    ORDER BY coalesce(webhook_id, referent_id), next_attempt_at, created_at),
+      AND NOT (coalesce(webhook_id, referent_id) = ANY($3::uuid[]))),
+  targets AS (SELECT target FROM due WHERE n = 1 ORDER BY next_attempt_at LIMIT $2),
+  picked AS (SELECT due.id, due.n FROM due JOIN targets USING (target) WHERE due.n <= $4),
   claimed AS (
     UPDATE deliveries SET attempts = attempts + 1, next_attempt_at = now() + $1::int * interval '1 millisecond'
     WHERE id IN (
       SELECT id FROM deliveries
-      WHERE id IN (SELECT id FROM heads ORDER BY next_attempt_at LIMIT $2)
-        AND status IN ('pending', 'failed') AND next_attempt_at <= now()
+      WHERE id IN (SELECT id FROM picked) AND status IN ('pending', 'failed') AND next_attempt_at <= now()
       FOR UPDATE SKIP LOCKED)
     RETURNING id, alert_id, message_type, organisation_id, channel, webhook_id, referent_id, email_address,
               attempts, body)
   SELECT c.*, w.url, w.secret_ciphertext, w.disabled_at, o.status AS organisation_status
   FROM claimed c
+  JOIN picked p USING (id)
   LEFT JOIN webhooks w ON w.id = c.webhook_id
-  LEFT JOIN directory_organisations o ON o.id = c.organisation_id`;
+  LEFT JOIN directory_organisations o ON o.id = c.organisation_id
+  ORDER BY p.n`;
 
 // Every update below holds only while the row is still the one this instance claimed.
 const STILL_OURS = `id = $1 AND attempts = $2 AND status IN ('pending', 'failed')`;
@@ -86,6 +95,15 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
   private readonly shutdown = new AbortController();
   private readonly inFlight = new Map<string, Promise<void>>();
   private loop: DrainLoop | null = null;
+  /** Successes are recorded together: one statement (and commit) for all the attempts that ended meanwhile. */
+  private readonly sent = new BatchedWriter<{ id: string; attempts: number }>(async (rows) => {
+    await this.dataSource.query(
+      `UPDATE deliveries d SET status = 'sent', sent_at = now(), last_error = NULL
+       FROM unnest($1::uuid[], $2::int[]) AS s(id, attempts)
+       WHERE d.id = s.id AND d.attempts = s.attempts AND d.status IN ('pending', 'failed')`,
+      [rows.map((row) => row.id), rows.map((row) => row.attempts)],
+    );
+  });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -121,39 +139,80 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
     this.loop?.wake();
   }
 
-  /** Claims and starts one batch; true when more may be due at once. */
+  /** Claims runs and starts them; true when more may be due at once. */
   private async round(): Promise<boolean> {
-    const room = Math.min(BATCH_SIZE, MAX_IN_FLIGHT - this.inFlight.size);
+    const room = Math.min(TARGETS_PER_ROUND, MAX_TARGETS_IN_FLIGHT - this.inFlight.size);
     if (room <= 0 || this.shutdown.signal.aborted) return false;
     const claimed = (await this.dataSource.query(CLAIM, [
       this.leaseMs,
       room,
       [...this.inFlight.keys()],
+      RUN_LENGTH,
     ])) as ClaimedDelivery[];
+    const runs = new Map<string, ClaimedDelivery[]>();
     for (const delivery of claimed) {
-      const target = targetOf(delivery);
-      const attempt = this.attempt(delivery)
+      const run = runs.get(targetOf(delivery));
+      if (run) run.push(delivery);
+      else runs.set(targetOf(delivery), [delivery]);
+    }
+    for (const [target, run] of runs) {
+      const serving = this.serve(run)
         .catch((error: unknown) => {
-          // Not recorded: the lease brings the delivery back.
-          this.logger.warn(`delivery ${delivery.id}: ${(error as Error).message}; retried when its lease ends`);
+          // Not recorded: the lease brings the deliveries back.
+          this.logger.warn(`target ${target}: ${(error as Error).message}; retried when the lease ends`);
         })
         .finally(() => {
           this.inFlight.delete(target);
           this.wake();
         });
-      this.inFlight.set(target, attempt);
+      this.inFlight.set(target, serving);
     }
-    return claimed.length === room;
+    return runs.size === room;
   }
 
-  private async attempt(delivery: ClaimedDelivery): Promise<void> {
+  /**
+   * Sends a target's run in order. The first delivery that is not sent ends the run: the rest go
+   * back to the queue at once, as they do when the service stops or the run nears its lease.
+   * Successes are recorded while the next request goes out; the slot is held until they are.
+   */
+  private async serve(run: ClaimedDelivery[]): Promise<void> {
+    const started = Date.now();
+    const recorded: Promise<void>[] = [];
+    try {
+      for (const [index, delivery] of run.entries()) {
+        if (this.shutdown.signal.aborted || Date.now() - started > this.leaseMs / 2) {
+          await this.release(run.slice(index));
+          return;
+        }
+        const result = await this.attempt(delivery);
+        if (result === 'sent') {
+          recorded.push(this.sent.add({ id: delivery.id, attempts: delivery.attempts }));
+          continue;
+        }
+        await this.release(run.slice(index + 1));
+        return;
+      }
+    } finally {
+      await Promise.all(recorded);
+    }
+  }
+
+  /** One attempt, recorded unless it was sent ('sent': the caller records it with others). */
+  private async attempt(delivery: ClaimedDelivery): Promise<'sent' | 'not sent'> {
     if (delivery.organisation_status !== OrganisationStatus.Active) {
-      return this.abandon(delivery, `organisation is ${delivery.organisation_status?.toLowerCase() ?? 'unknown'}`);
+      await this.abandon(delivery, `organisation is ${delivery.organisation_status?.toLowerCase() ?? 'unknown'}`);
+      return 'not sent';
     }
     const result = delivery.channel === 'email' ? await this.sendEmail(delivery) : await this.sendWebhook(delivery);
-    if (result === 'abandoned') return;
-    if (result.kind === 'interrupted') return this.release(delivery);
-    return this.record(delivery, this.decide(result, delivery));
+    if (result === 'abandoned') return 'not sent';
+    if (result.kind === 'interrupted') {
+      await this.release([delivery]);
+      return 'not sent';
+    }
+    const outcome = this.decide(result, delivery);
+    if (outcome.status === 'sent') return 'sent';
+    await this.record(delivery, outcome);
+    return 'not sent';
   }
 
   private async sendWebhook(delivery: ClaimedDelivery): Promise<SendResult | 'abandoned'> {
@@ -202,31 +261,25 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
     });
   }
 
-  private async record(delivery: ClaimedDelivery, outcome: DeliveryOutcome): Promise<void> {
+  private async record(
+    delivery: ClaimedDelivery,
+    outcome: Exclude<DeliveryOutcome, { status: 'sent' }>,
+  ): Promise<void> {
     const { id, attempts } = delivery;
-    switch (outcome.status) {
-      case 'sent':
-        await this.dataSource.query(
-          `UPDATE deliveries SET status = 'sent', sent_at = now(), last_error = NULL WHERE ${STILL_OURS}`,
-          [id, attempts],
-        );
-        this.logger.debug(`delivery ${id} sent (attempt ${attempts})`);
-        return;
-      case 'failed':
-        await this.dataSource.query(
-          `UPDATE deliveries SET status = 'failed', next_attempt_at = now() + $3::int * interval '1 millisecond',
-             last_error = $4
-           WHERE ${STILL_OURS}`,
-          [id, attempts, outcome.retryInMs, outcome.error],
-        );
-        this.logger.debug(
-          `delivery ${id} attempt ${attempts} failed (${outcome.error}); retry in ${outcome.retryInMs} ms`,
-        );
-        return;
-      case 'dead':
-        await this.kill(delivery, { attempts, reason: outcome.error, disableWebhook: outcome.disableWebhook });
-        this.logger.warn(`delivery ${id} abandoned: ${outcome.error}`);
+    if (outcome.status === 'failed') {
+      await this.dataSource.query(
+        `UPDATE deliveries SET status = 'failed', next_attempt_at = now() + $3::int * interval '1 millisecond',
+           last_error = $4
+         WHERE ${STILL_OURS}`,
+        [id, attempts, outcome.retryInMs, outcome.error],
+      );
+      this.logger.debug(
+        `delivery ${id} attempt ${attempts} failed (${outcome.error}); retry in ${outcome.retryInMs} ms`,
+      );
+      return;
     }
+    await this.kill(delivery, { attempts, reason: outcome.error, disableWebhook: outcome.disableWebhook });
+    this.logger.warn(`delivery ${id} abandoned: ${outcome.error}`);
   }
 
   /** Gives up without sending: the claim did not count as an attempt. */
@@ -262,11 +315,14 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
     });
   }
 
-  /** Shutting down mid-send: hand the delivery back at once instead of waiting for the lease. */
-  private async release(delivery: ClaimedDelivery): Promise<void> {
+  /** Hands unsent deliveries back at once instead of waiting for the lease; the claim did not count. */
+  private async release(deliveries: ClaimedDelivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
     await this.dataSource.query(
-      `UPDATE deliveries SET attempts = attempts - 1, next_attempt_at = now() WHERE ${STILL_OURS}`,
-      [delivery.id, delivery.attempts],
+      `UPDATE deliveries d SET attempts = d.attempts - 1, next_attempt_at = now()
+       FROM unnest($1::uuid[], $2::int[]) AS r(id, attempts)
+       WHERE d.id = r.id AND d.attempts = r.attempts AND d.status IN ('pending', 'failed')`,
+      [deliveries.map((d) => d.id), deliveries.map((d) => d.attempts)],
     );
   }
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sendWebhook } from './webhook.sender';
+import { pinnedLookup, sendWebhook } from './webhook.sender';
 import { verifyWebhook } from './webhook.signer';
 
 interface Received {
@@ -111,5 +111,35 @@ describe('sending a webhook', () => {
       message: expect.stringContaining('https is required'),
     });
     expect(received).toHaveLength(0);
+  });
+
+  it('keeps the connection open between deliveries to the same receiver', async () => {
+    const sockets = new Set<unknown>();
+    const count = (socket: unknown) => sockets.add(socket);
+    server.on('connection', count);
+    try {
+      for (let i = 0; i < 3; i++) {
+        await expect(sendWebhook(request(`/hook/${i}`), relaxed)).resolves.toEqual({ kind: 'response', status: 204 });
+      }
+    } finally {
+      server.off('connection', count);
+    }
+    expect(received).toHaveLength(3);
+    expect(sockets.size).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('connecting to the checked address', () => {
+  it('answers the pinned address whatever name is looked up, in both callback forms', () => {
+    const lookup = pinnedLookup('93.184.215.14');
+    const single = jest.fn();
+    lookup('hooks.partner.test', {}, single);
+    expect(single).toHaveBeenCalledWith(null, '93.184.215.14', 4);
+    const all = jest.fn();
+    lookup('anything.test', { all: true }, all);
+    expect(all).toHaveBeenCalledWith(null, [{ address: '93.184.215.14', family: 4 }]);
+    const v6 = jest.fn();
+    pinnedLookup('2001:4860:4860::8888')('hooks.partner.test', {}, v6);
+    expect(v6).toHaveBeenCalledWith(null, '2001:4860:4860::8888', 6);
   });
 });

@@ -1,4 +1,7 @@
-import { checkWebhookTarget, WebhookTargetError } from '../webhooks/webhook-target.policy';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
+import { resolveWebhookTarget, WebhookTargetError } from '../webhooks/webhook-target.policy';
 import type { AttemptResult } from './delivery.outcome';
 import { signWebhook, WEBHOOK_HEADERS } from './webhook.signer';
 
@@ -19,48 +22,84 @@ export interface SendOptions {
 
 export type SendResult = AttemptResult | { kind: 'interrupted' };
 
-function messageOf(value: unknown): string | null {
-  // Duck-typed: fetch's errors may come from another realm, where instanceof Error fails.
-  const message = (value as { message?: unknown } | null)?.message;
-  return typeof message === 'string' && message.length > 0 ? message : null;
+/** A response body longer than this is not worth reading: the connection is dropped instead. */
+const MAX_RESPONSE_BYTES = 64 * 1024;
+
+// Connections are kept open between deliveries to the same origin: a partner receiving a burst
+// pays for one TCP (and TLS) handshake, not one per alert. No limit per origin, as with one
+// connection per attempt: a slow origin holds only its own sockets.
+const agents = {
+  'http:': new HttpAgent({ keepAlive: true, scheduling: 'lifo' }),
+  'https:': new HttpsAgent({ keepAlive: true, scheduling: 'lifo' }),
+};
+
+/** Connects to the address the policy checked, never to whatever the name resolves to next. */
+export function pinnedLookup(address: string): LookupFunction {
+  const family = isIP(address);
+  return (_hostname, options, callback) => {
+    if (options.all)
+      (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address, family }]);
+    else callback(null, address, family);
+  };
+}
+
+function post(url: URL, options: RequestOptions, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const request = send(url, options, (response: IncomingMessage) => {
+      // The body is not used; it is discarded so the connection can serve the next delivery.
+      let length = 0;
+      response.on('data', (chunk: Buffer) => {
+        length += chunk.length;
+        if (length > MAX_RESPONSE_BYTES) response.destroy();
+      });
+      response.on('error', () => undefined);
+      resolve(response.statusCode ?? 0);
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
 }
 
 function describeFailure(error: unknown): string {
-  // fetch reports network failures as "fetch failed" with the system error as cause.
-  const cause = (error as { cause?: unknown } | null)?.cause;
-  return messageOf(cause) ?? messageOf(error) ?? String(error);
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' && message.length > 0 ? message : String(error);
 }
 
 /**
- * One attempt: re-checks the target (a name may now resolve to a private address), signs, and
- * POSTs with a deadline. Redirects are not followed: the response is reported as it is. The
- * response body is never read.
+ * One attempt: re-checks the target (a name may now resolve to a private address) and connects
+ * to the address it checked, signs, and POSTs with a deadline. Redirects are not followed: the
+ * response is reported as it is. The response body is never used.
  */
 export async function sendWebhook(request: WebhookRequest, options: SendOptions): Promise<SendResult> {
   const deadline = AbortSignal.timeout(options.timeoutMs);
   const signal = options.shutdown ? AbortSignal.any([deadline, options.shutdown]) : deadline;
   try {
-    await checkWebhookTarget(request.url, {
+    const target = await resolveWebhookTarget(request.url, {
       allowPrivateTargets: options.allowPrivateTargets,
       resolveTimeoutMs: options.timeoutMs,
     });
     const { timestamp, signature } = signWebhook(request.secret, request.body);
-    const response = await fetch(request.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Vigie-Webhooks/1',
-        [WEBHOOK_HEADERS.deliveryId]: request.deliveryId,
-        [WEBHOOK_HEADERS.idempotencyKey]: request.deliveryId,
-        [WEBHOOK_HEADERS.timestamp]: timestamp,
-        [WEBHOOK_HEADERS.signature]: signature,
+    const status = await post(
+      target.url,
+      {
+        method: 'POST',
+        agent: agents[target.url.protocol as keyof typeof agents],
+        lookup: target.addresses.length > 0 ? pinnedLookup(target.addresses[0]) : undefined,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(request.body),
+          'user-agent': 'Vigie-Webhooks/1',
+          [WEBHOOK_HEADERS.deliveryId]: request.deliveryId,
+          [WEBHOOK_HEADERS.idempotencyKey]: request.deliveryId,
+          [WEBHOOK_HEADERS.timestamp]: timestamp,
+          [WEBHOOK_HEADERS.signature]: signature,
+        },
+        signal,
       },
-      body: request.body,
-      redirect: 'manual',
-      signal,
-    });
-    await response.body?.cancel().catch(() => undefined);
-    return { kind: 'response', status: response.status };
+      request.body,
+    );
+    return { kind: 'response', status };
   } catch (error) {
     if (options.shutdown?.aborted) return { kind: 'interrupted' };
     if (deadline.aborted) return { kind: 'error', message: `no response within ${options.timeoutMs} ms` };

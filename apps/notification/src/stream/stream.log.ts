@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
 /** The channel a committed append is announced on; the payload is the organisation id. */
 export const STREAM_CHANNEL = 'notification_stream';
 
-export interface StreamEntry {
-  organisationId: string;
+/** One message for several organisations, each with its own copy. */
+export interface StreamAppend {
   /** SSE event name: `alert.routed`, `alert.escalated`, `broadcast.routed`, `alert.acknowledged`. */
   type: string;
   /** The alert or broadcast the event is about: an organisation gets one event per type and subject. */
   subjectId: string;
-  data: Record<string, unknown>;
+  entries: { organisationId: string; data: Record<string, unknown> }[];
 }
 
 export interface StoredStreamEvent {
@@ -28,24 +27,39 @@ export interface StoredStreamEvent {
  */
 @Injectable()
 export class StreamLog {
-  async append(manager: EntityManager, entry: StreamEntry): Promise<void> {
-    const exists = (await manager.query(
-      'SELECT 1 FROM stream_events WHERE organisation_id = $1 AND type = $2 AND subject_id = $3',
-      [entry.organisationId, entry.type, entry.subjectId],
-    )) as unknown[];
-    if (exists.length > 0) return;
-    const [{ last_seq: seq }] = (await manager.query(
-      `INSERT INTO stream_heads (organisation_id, last_seq) VALUES ($1, 1)
-       ON CONFLICT (organisation_id) DO UPDATE SET last_seq = stream_heads.last_seq + 1
-       RETURNING last_seq`,
-      [entry.organisationId],
-    )) as { last_seq: string }[];
+  /**
+   * Appends each organisation's copy to its log, skipping organisations that already have this
+   * event, and announces the appends at commit: one statement whatever their number. Head rows
+   * are taken in organisation order, so two transactions appending for overlapping organisations
+   * wait for each other instead of deadlocking.
+   */
+  async appendAll(manager: EntityManager, append: StreamAppend): Promise<void> {
+    if (append.entries.length === 0) return;
+    const entries = [...append.entries].sort((a, b) => (a.organisationId < b.organisationId ? -1 : 1));
     await manager.query(
-      `INSERT INTO stream_events (id, organisation_id, seq, type, subject_id, data) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
-      [randomUUID(), entry.organisationId, seq, entry.type, entry.subjectId, JSON.stringify(entry.data)],
+      `WITH fresh AS (
+         SELECT e.organisation_id, e.data FROM unnest($1::uuid[], $2::jsonb[]) AS e(organisation_id, data)
+         WHERE NOT EXISTS (SELECT 1 FROM stream_events s
+                           WHERE s.organisation_id = e.organisation_id AND s.type = $3 AND s.subject_id = $4)),
+       heads AS (
+         INSERT INTO stream_heads (organisation_id, last_seq)
+         SELECT organisation_id, 1 FROM fresh ORDER BY organisation_id
+         ON CONFLICT (organisation_id) DO UPDATE SET last_seq = stream_heads.last_seq + 1
+         RETURNING organisation_id, last_seq),
+       appended AS (
+         INSERT INTO stream_events (id, organisation_id, seq, type, subject_id, data)
+         SELECT gen_random_uuid(), h.organisation_id, h.last_seq, $3, $4, f.data FROM heads h JOIN fresh f USING (organisation_id)
+         RETURNING organisation_id)
+       -- Delivered at commit: listeners never wake for an event they cannot read yet.
+       SELECT count(pg_notify($5, organisation_id::text)) FROM appended`,
+      [
+        entries.map((entry) => entry.organisationId),
+        entries.map((entry) => JSON.stringify(entry.data)),
+        append.type,
+        append.subjectId,
+        STREAM_CHANNEL,
+      ],
     );
-    // Delivered at commit: listeners never wake for an event they cannot read yet.
-    await manager.query('SELECT pg_notify($1, $2)', [STREAM_CHANNEL, entry.organisationId]);
   }
 
   /** The organisation's latest number (0 before its first event): where a new subscriber starts. */

@@ -95,20 +95,33 @@ export function parseWebhookUrl(raw: string, options: Pick<WebhookTargetOptions,
   return url;
 }
 
+/** A target that passed the check, and the addresses it was checked at. */
+export interface CheckedTarget {
+  url: URL;
+  /** The public addresses the host resolved to; empty when private targets are allowed (nothing checked). */
+  addresses: string[];
+}
+
 /**
  * The full check: shape, then, unless private targets are allowed, every address the host
- * resolves to (or the literal IP) must be public. Returns the normalised URL.
+ * resolves to (or the literal IP) must be public. A sender connects to one of the returned
+ * addresses, so a name that resolves elsewhere a moment later (DNS rebinding) changes nothing.
  */
-export async function checkWebhookTarget(raw: string, options: WebhookTargetOptions): Promise<URL> {
+export async function resolveWebhookTarget(raw: string, options: WebhookTargetOptions): Promise<CheckedTarget> {
   const url = parseWebhookUrl(raw, options);
-  if (options.allowPrivateTargets) return url;
+  if (options.allowPrivateTargets) return { url, addresses: [] };
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
   const addresses = isIP(host) ? [host] : await resolveHost(host, options);
   const refused = addresses.filter(isForbiddenAddress);
   if (addresses.length === 0 || refused.length > 0) {
     throw new WebhookTargetError('the host is not a public address', { host, addresses: refused });
   }
-  return url;
+  return { url, addresses };
+}
+
+/** The check when registering a webhook: the normalised URL. */
+export async function checkWebhookTarget(raw: string, options: WebhookTargetOptions): Promise<URL> {
+  return (await resolveWebhookTarget(raw, options)).url;
 }
 
 async function resolveHost(host: string, options: WebhookTargetOptions): Promise<string[]> {

@@ -7,7 +7,6 @@ import type { MessagingOptions } from '../messaging.options';
 import { DrainLoop } from '../drain-loop';
 
 interface PendingRow {
-  id: string;
   topic: string;
   message_key: string;
   envelope: { type: string; correlationId: string };
@@ -55,22 +54,29 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     this.loop?.wake();
   }
 
-  /** Publishes up to one batch; returns how many rows it published. */
+  /**
+   * Publishes up to one batch; returns how many rows it published. Three round trips to
+   * PostgreSQL whatever the batch: BEGIN; one statement that takes the schema's relay lock and
+   * marks the oldest rows published, returning them; COMMIT once Kafka acknowledged them. If
+   * the send fails the transaction rolls back and the rows stay pending.
+   */
   private async publishBatch(): Promise<number> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
-      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [
-        `vigie.outbox.${this.options.schema}`,
-      ])) as { locked: boolean }[];
-      if (!locked) {
-        await runner.commitTransaction();
-        return 0;
-      }
+      // The lock is an InitPlan, taken once; without it no row is selected. A data-modifying CTE
+      // because TypeORM answers a bare UPDATE … RETURNING as [rows, count].
       const rows = (await runner.query(
-        'SELECT id, topic, message_key, envelope FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT $1 FOR UPDATE',
-        [this.options.outbox.batchSize],
+        `WITH published AS (
+           UPDATE outbox SET published_at = now()
+           WHERE id IN (
+             SELECT id FROM outbox
+             WHERE published_at IS NULL AND (SELECT pg_try_advisory_xact_lock(hashtext($1)))
+             ORDER BY position LIMIT $2 FOR UPDATE)
+           RETURNING position, topic, message_key, envelope)
+         SELECT * FROM published ORDER BY position`,
+        [`vigie.outbox.${this.options.schema}`, this.options.outbox.batchSize],
       )) as PendingRow[];
       if (rows.length > 0) {
         await this.producer.send(
@@ -81,9 +87,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
             headers: { 'vigie-event-type': row.envelope.type, 'vigie-correlation-id': row.envelope.correlationId },
           })),
         );
-        await runner.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])', [
-          rows.map((r) => r.id),
-        ]);
       }
       await runner.commitTransaction();
       return rows.length;

@@ -1,0 +1,112 @@
+import type { ReferentRole, RoutedRecipient } from '@vigie/contracts';
+import type { ReferentContact } from '../directory/referents.directory';
+
+export type MessageType = 'alert.routed' | 'alert.escalated' | 'broadcast.routed';
+export type Channel = 'stream' | 'webhook' | 'email';
+
+export const ALL_CHANNELS: Channel[] = ['stream', 'webhook', 'email'];
+
+/** Something to hand to recipients on their channels. */
+export interface Distribution {
+  type: MessageType;
+  /** The alert or broadcast id. */
+  subjectId: string;
+  senderOrganisationId: string;
+  /** Where it happens: picks the referents to e-mail. */
+  department: string | null;
+  /** `{ alert }` or `{ broadcast }`, and anything else every recipient may see (routedAt, escalation…). */
+  content: Record<string, unknown>;
+  recipients: RoutedRecipient[];
+  /** The referents e-mailed (PRIMARY by default; an escalation reaches the DEPUTY). */
+  referentRole?: ReferentRole;
+  channels?: Channel[];
+}
+
+export interface PlannedDelivery {
+  id: string;
+  organisationId: string;
+  channel: 'webhook' | 'email';
+  webhookId: string | null;
+  referentId: string | null;
+  emailAddress: string | null;
+  /** The exact JSON sent on every attempt. */
+  body: Record<string, unknown>;
+}
+
+export interface DistributionPlan {
+  /** One stream event per recipient, its own copy. */
+  stream: { organisationId: string; data: Record<string, unknown> }[];
+  deliveries: PlannedDelivery[];
+}
+
+/** Routing names each recipient once; should it repeat one, the first reason is kept. */
+export function firstPerOrganisation(recipients: RoutedRecipient[]): RoutedRecipient[] {
+  const byOrganisation = new Map<string, RoutedRecipient>();
+  for (const recipient of recipients) {
+    if (!byOrganisation.has(recipient.organisationId)) byOrganisation.set(recipient.organisationId, recipient);
+  }
+  return [...byOrganisation.values()];
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list) list.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+/**
+ * What a distribution writes, decided without the database: each recipient's own copy (its rule
+ * and reason, nobody else's), on the stream, to each of its active webhooks (the body carries the
+ * delivery id, minted here once) and to each referent to e-mail.
+ */
+export function planDistribution(
+  message: Distribution,
+  targets: { webhooks: { id: string; organisation_id: string }[]; contacts: ReferentContact[] },
+  newId: () => string,
+): DistributionPlan {
+  const channels = new Set(message.channels ?? ALL_CHANNELS);
+  const webhooks = groupBy(targets.webhooks, (webhook) => webhook.organisation_id);
+  const contacts = groupBy(targets.contacts, (contact) => contact.organisationId);
+  const plan: DistributionPlan = { stream: [], deliveries: [] };
+  for (const recipient of firstPerOrganisation(message.recipients)) {
+    const organisationId = recipient.organisationId;
+    const copy = {
+      type: message.type,
+      ...message.content,
+      recipient: { organisationId, rule: recipient.rule, reason: recipient.reason },
+    };
+    if (channels.has('stream')) plan.stream.push({ organisationId, data: copy });
+    if (channels.has('webhook')) {
+      for (const webhook of webhooks.get(organisationId) ?? []) {
+        const id = newId();
+        plan.deliveries.push({
+          id,
+          organisationId,
+          channel: 'webhook',
+          webhookId: webhook.id,
+          referentId: null,
+          emailAddress: null,
+          body: { deliveryId: id, ...copy },
+        });
+      }
+    }
+    if (channels.has('email')) {
+      for (const contact of contacts.get(organisationId) ?? []) {
+        plan.deliveries.push({
+          id: newId(),
+          organisationId,
+          channel: 'email',
+          webhookId: null,
+          referentId: contact.id,
+          emailAddress: contact.email,
+          body: copy,
+        });
+      }
+    }
+  }
+  return plan;
+}
