@@ -3,10 +3,15 @@ import type { ServiceDataSourceParts } from '@vigie/persistence';
 import { Delivery } from './deliveries/delivery.entity';
 import { InitialNotification1764300000300 } from './migrations/1764300000300-initial-notification';
 import { ChannelsAcknowledgementsEscalation1764300000310 } from './migrations/1764300000310-channels-acknowledgements-escalation';
+import { QueueTablesVacuumedOften1764300000320 } from './migrations/1764300000320-queue-tables-vacuumed-often';
 import { Webhook } from './webhooks/webhook.entity';
 
 /** The entities and migrations of the service's schema. */
 export const NOTIFICATION_TABLES: ServiceDataSourceParts = {
   entities: [...DIRECTORY_ENTITIES, Webhook, Delivery],
-  migrations: [InitialNotification1764300000300, ChannelsAcknowledgementsEscalation1764300000310],
+  migrations: [
+    InitialNotification1764300000300,
+    ChannelsAcknowledgementsEscalation1764300000310,
+    QueueTablesVacuumedOften1764300000320,
+  ],
 };

@@ -5,6 +5,7 @@ import { Convention } from './conventions/convention.entity';
 import { ApiKey } from './credentials/api-key.entity';
 import { Department } from './departments/department.entity';
 import { InitialRegistry1764300000000 } from './migrations/1764300000000-initial-registry';
+import { QueueTablesVacuumedOften1764300000010 } from './migrations/1764300000010-queue-tables-vacuumed-often';
 import { Organisation } from './organisations/organisation.entity';
 import { Referent } from './referents/referent.entity';
 import { Site } from './sites/site.entity';
@@ -13,5 +14,5 @@ import { Subscription } from './subscriptions/subscription.entity';
 /** The entities and migrations of the service's schema. */
 export const REGISTRY_TABLES: ServiceDataSourceParts = {
   entities: [Organisation, ApiKey, Department, AuditEntry, Convention, ConventionMember, Referent, Site, Subscription],
-  migrations: [InitialRegistry1764300000000],
+  migrations: [InitialRegistry1764300000000, QueueTablesVacuumedOften1764300000010],
 };

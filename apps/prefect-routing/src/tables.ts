@@ -3,6 +3,7 @@ import { DIRECTORY_ENTITIES } from '@vigie/access';
 import { Broadcast } from './broadcasts/broadcast.entity';
 import { InitialRouting1764300000200 } from './migrations/1764300000200-initial-routing';
 import { StoredRulesAndBroadcasts1764300000201 } from './migrations/1764300000201-stored-rules-and-broadcasts';
+import { QueueTablesVacuumedOften1764300000210 } from './migrations/1764300000210-queue-tables-vacuumed-often';
 import { StoredRule } from './rule-store/stored-rule.entity';
 import { ParkedChange } from './routing/parked-change.entity';
 import { RoutingDecision } from './routing/routing-decision.entity';
@@ -10,5 +11,9 @@ import { RoutingDecision } from './routing/routing-decision.entity';
 /** The entities and migrations of the service's schema. */
 export const ROUTING_TABLES: ServiceDataSourceParts = {
   entities: [...DIRECTORY_ENTITIES, RoutingDecision, ParkedChange, StoredRule, Broadcast],
-  migrations: [InitialRouting1764300000200, StoredRulesAndBroadcasts1764300000201],
+  migrations: [
+    InitialRouting1764300000200,
+    StoredRulesAndBroadcasts1764300000201,
+    QueueTablesVacuumedOften1764300000210,
+  ],
 };

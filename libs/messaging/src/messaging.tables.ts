@@ -46,3 +46,21 @@ export async function createInboxTable(runner: QueryRunner): Promise<void> {
 export async function dropInboxTable(runner: QueryRunner): Promise<void> {
   await runner.query('DROP TABLE handled_events');
 }
+
+/**
+ * Queue tables (the outbox, deliveries) see every row inserted, updated once or twice and then
+ * left alone. Their pending-row indexes keep an entry for each dead row version until vacuum
+ * removes it, and every poll pays for those entries; by default autovacuum waits for a fifth of
+ * the table to be dead. These tables are vacuumed once a few hundred rows are.
+ */
+export async function vacuumQueueTableOften(runner: QueryRunner, table: string): Promise<void> {
+  await runner.query(
+    `ALTER TABLE ${table} SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 500, autovacuum_vacuum_cost_delay = 0)`,
+  );
+}
+
+export async function vacuumQueueTableByDefault(runner: QueryRunner, table: string): Promise<void> {
+  await runner.query(
+    `ALTER TABLE ${table} RESET (autovacuum_vacuum_scale_factor, autovacuum_vacuum_threshold, autovacuum_vacuum_cost_delay)`,
+  );
+}

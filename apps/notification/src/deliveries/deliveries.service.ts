@@ -56,8 +56,9 @@ export class DeliveriesService {
         ? await this.referents.contacts(manager, ids, message.department, message.referentRole ?? ReferentRole.Primary)
         : [];
     const plan = planDistribution(message, { webhooks, contacts }, randomUUID);
-    await this.stream.appendAll(manager, { type: message.type, subjectId: message.subjectId, entries: plan.stream });
     const scheduled = await this.insert(manager, message, plan.deliveries);
+    // Last: the append locks the recipients' stream heads until commit, so it comes just before.
+    await this.stream.appendAll(manager, { type: message.type, subjectId: message.subjectId, entries: plan.stream });
     if (scheduled > 0) this.logger.debug(`${message.type} ${message.subjectId}: ${scheduled} deliveries scheduled`);
     return scheduled;
   }

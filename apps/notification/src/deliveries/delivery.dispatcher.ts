@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { OrganisationStatus, type DeliveryChannel } from '@vigie/contracts';
 import { DrainLoop, Outbox } from '@vigie/messaging';
+import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { DataSource } from 'typeorm';
 import { AcknowledgementLinks } from '../acknowledgements/acknowledgement-link';
 import { EmailSender } from '../channels/email/email.sender';
@@ -24,6 +25,12 @@ const TARGETS_PER_ROUND = 100;
 const MAX_TARGETS_IN_FLIGHT = 200;
 /** Due deliveries of one target claimed together and sent one after another. */
 const RUN_LENGTH = 50;
+/**
+ * A round looks at this many of the oldest due deliveries. Read in index order, so the scan stops
+ * there and skips the entries of rows already sent (a bitmap scan would visit each of them until
+ * vacuum removes them).
+ */
+const DUE_WINDOW = 2000;
 const FALLBACK_INTERVAL_MS = 500;
 
 interface ClaimedDelivery {
@@ -48,18 +55,22 @@ interface ClaimedDelivery {
  * their next attempt pushed past the lease before any request goes out. Instances skip each
  * other's rows (SKIP LOCKED); a crash mid-send only delays the retry until the lease ends.
  *
- * A target (webhook, or referent for e-mail) is a queue: for up to $2 targets, the oldest due
- * deliveries, at most $4 of them, are claimed as a run, and targets with a run already in flight
+ * A target (webhook, or referent for e-mail) is a queue: among the oldest due deliveries, for up
+ * to $2 targets, the oldest of each, at most $4 of them, are claimed as a run, and targets with a run already in flight
  * here ($3) are skipped. A run is sent one delivery after another, in order; a target that hangs
  * therefore holds one slot, never a round, and never anyone else's delivery.
  */
-const CLAIM = `
-  WITH due AS (
-    SELECT id, coalesce(webhook_id, referent_id) AS target, next_attempt_at,
-           row_number() OVER (PARTITION BY coalesce(webhook_id, referent_id) ORDER BY next_attempt_at, created_at) AS n
-    FROM deliveries
+const CLAIM: PreparedStatement = {
+  name: 'notification.claim-runs',
+  text: `
+  WITH oldest AS (
+    SELECT id, coalesce(webhook_id, referent_id) AS target, next_attempt_at, created_at FROM deliveries
     WHERE status IN ('pending', 'failed') AND next_attempt_at <= now()
-      AND NOT (coalesce(webhook_id, referent_id) = ANY($3::uuid[]))),
+    ORDER BY next_attempt_at LIMIT ${DUE_WINDOW}),
+  due AS (
+    SELECT id, target, next_attempt_at,
+           row_number() OVER (PARTITION BY target ORDER BY next_attempt_at, created_at) AS n
+    FROM oldest WHERE NOT (target = ANY($3::uuid[]))),
   targets AS (SELECT target FROM due WHERE n = 1 ORDER BY next_attempt_at LIMIT $2),
   picked AS (SELECT due.id, due.n FROM due JOIN targets USING (target) WHERE due.n <= $4),
   claimed AS (
@@ -75,7 +86,15 @@ const CLAIM = `
   JOIN picked p USING (id)
   LEFT JOIN webhooks w ON w.id = c.webhook_id
   LEFT JOIN directory_organisations o ON o.id = c.organisation_id
-  ORDER BY p.n`;
+  ORDER BY p.n`,
+};
+
+const RECORD_SENT: PreparedStatement = {
+  name: 'notification.record-sent',
+  text: `UPDATE deliveries d SET status = 'sent', sent_at = now(), last_error = NULL
+         FROM unnest($1::uuid[], $2::int[]) AS s(id, attempts)
+         WHERE d.id = s.id AND d.attempts = s.attempts AND d.status IN ('pending', 'failed')`,
+};
 
 // Every update below holds only while the row is still the one this instance claimed.
 const STILL_OURS = `id = $1 AND attempts = $2 AND status IN ('pending', 'failed')`;
@@ -97,12 +116,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
   private loop: DrainLoop | null = null;
   /** Successes are recorded together: one statement (and commit) for all the attempts that ended meanwhile. */
   private readonly sent = new BatchedWriter<{ id: string; attempts: number }>(async (rows) => {
-    await this.dataSource.query(
-      `UPDATE deliveries d SET status = 'sent', sent_at = now(), last_error = NULL
-       FROM unnest($1::uuid[], $2::int[]) AS s(id, attempts)
-       WHERE d.id = s.id AND d.attempts = s.attempts AND d.status IN ('pending', 'failed')`,
-      [rows.map((row) => row.id), rows.map((row) => row.attempts)],
-    );
+    await runPrepared(this.dataSource, RECORD_SENT, [rows.map((row) => row.id), rows.map((row) => row.attempts)]);
   });
 
   constructor(
@@ -143,12 +157,12 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
   private async round(): Promise<boolean> {
     const room = Math.min(TARGETS_PER_ROUND, MAX_TARGETS_IN_FLIGHT - this.inFlight.size);
     if (room <= 0 || this.shutdown.signal.aborted) return false;
-    const claimed = (await this.dataSource.query(CLAIM, [
+    const claimed = await runPrepared<ClaimedDelivery>(this.dataSource, CLAIM, [
       this.leaseMs,
       room,
       [...this.inFlight.keys()],
       RUN_LENGTH,
-    ])) as ClaimedDelivery[];
+    ]);
     const runs = new Map<string, ClaimedDelivery[]>();
     for (const delivery of claimed) {
       const run = runs.get(targetOf(delivery));

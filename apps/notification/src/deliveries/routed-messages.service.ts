@@ -26,6 +26,8 @@ export class RoutedMessagesService {
       routedAt,
       recipients,
     });
+    await this.escalations.onRouted(manager, event.payload);
+    // Last in the transaction: it locks the recipients' stream heads (see StreamLog).
     await this.deliveries.distribute(manager, {
       type: 'alert.routed',
       subjectId: alert.alertId,
@@ -34,7 +36,6 @@ export class RoutedMessagesService {
       content: { alert, routedAt },
       recipients,
     });
-    await this.escalations.onRouted(manager, event.payload);
   }
 
   async broadcastRouted(event: EventEnvelope<BroadcastRoutedV1Payload>, manager: EntityManager): Promise<void> {

@@ -1,8 +1,27 @@
 import { Injectable } from '@nestjs/common';
+import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import type { EntityManager } from 'typeorm';
 
 /** The channel a committed append is announced on; the payload is the organisation id. */
 export const STREAM_CHANNEL = 'notification_stream';
+
+const APPEND: PreparedStatement = {
+  name: 'notification.stream-append',
+  text: `WITH fresh AS (
+         SELECT e.organisation_id, e.data FROM unnest($1::uuid[], $2::jsonb[]) AS e(organisation_id, data)
+         WHERE NOT EXISTS (SELECT 1 FROM stream_events s
+                           WHERE s.organisation_id = e.organisation_id AND s.type = $3 AND s.subject_id = $4)),
+       heads AS (
+         INSERT INTO stream_heads (organisation_id, last_seq)
+         SELECT organisation_id, 1 FROM fresh ORDER BY organisation_id
+         ON CONFLICT (organisation_id) DO UPDATE SET last_seq = stream_heads.last_seq + 1
+         RETURNING organisation_id, last_seq),
+       appended AS (
+         INSERT INTO stream_events (id, organisation_id, seq, type, subject_id, data)
+         SELECT gen_random_uuid(), h.organisation_id, h.last_seq, $3, $4, f.data FROM heads h JOIN fresh f USING (organisation_id)
+         RETURNING organisation_id)
+       SELECT count(pg_notify($5, organisation_id::text)) FROM appended`,
+};
 
 /** One message for several organisations, each with its own copy. */
 export interface StreamAppend {
@@ -30,36 +49,20 @@ export class StreamLog {
   /**
    * Appends each organisation's copy to its log, skipping organisations that already have this
    * event, and announces the appends at commit: one statement whatever their number. Head rows
-   * are taken in organisation order, so two transactions appending for overlapping organisations
+   * are taken in organisation order, and the appends are announced (pg_notify, delivered at commit:
+   * listeners never wake for an event they cannot read yet), so two transactions appending for overlapping organisations
    * wait for each other instead of deadlocking.
    */
   async appendAll(manager: EntityManager, append: StreamAppend): Promise<void> {
     if (append.entries.length === 0) return;
     const entries = [...append.entries].sort((a, b) => (a.organisationId < b.organisationId ? -1 : 1));
-    await manager.query(
-      `WITH fresh AS (
-         SELECT e.organisation_id, e.data FROM unnest($1::uuid[], $2::jsonb[]) AS e(organisation_id, data)
-         WHERE NOT EXISTS (SELECT 1 FROM stream_events s
-                           WHERE s.organisation_id = e.organisation_id AND s.type = $3 AND s.subject_id = $4)),
-       heads AS (
-         INSERT INTO stream_heads (organisation_id, last_seq)
-         SELECT organisation_id, 1 FROM fresh ORDER BY organisation_id
-         ON CONFLICT (organisation_id) DO UPDATE SET last_seq = stream_heads.last_seq + 1
-         RETURNING organisation_id, last_seq),
-       appended AS (
-         INSERT INTO stream_events (id, organisation_id, seq, type, subject_id, data)
-         SELECT gen_random_uuid(), h.organisation_id, h.last_seq, $3, $4, f.data FROM heads h JOIN fresh f USING (organisation_id)
-         RETURNING organisation_id)
-       -- Delivered at commit: listeners never wake for an event they cannot read yet.
-       SELECT count(pg_notify($5, organisation_id::text)) FROM appended`,
-      [
-        entries.map((entry) => entry.organisationId),
-        entries.map((entry) => JSON.stringify(entry.data)),
-        append.type,
-        append.subjectId,
-        STREAM_CHANNEL,
-      ],
-    );
+    await runPrepared(manager, APPEND, [
+      entries.map((entry) => entry.organisationId),
+      entries.map((entry) => JSON.stringify(entry.data)),
+      append.type,
+      append.subjectId,
+      STREAM_CHANNEL,
+    ]);
   }
 
   /** The organisation's latest number (0 before its first event): where a new subscriber starts. */

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Client } from 'pg';
+import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { DataSource } from 'typeorm';
 import { KafkaProducer } from '../kafka/kafka.producer';
 import { MESSAGING_OPTIONS } from '../kafka/kafka.tokens';
@@ -11,6 +12,20 @@ interface PendingRow {
   message_key: string;
   envelope: { type: string; correlationId: string };
 }
+
+/** Takes the schema's relay lock (an InitPlan, evaluated once: without it no row is selected) and
+ * marks the oldest pending rows published, in the transaction that commits once Kafka has them. */
+const PUBLISH: PreparedStatement = {
+  name: 'messaging.outbox-publish',
+  text: `WITH published AS (
+           UPDATE outbox SET published_at = now()
+           WHERE id IN (
+             SELECT id FROM outbox
+             WHERE published_at IS NULL AND (SELECT pg_try_advisory_xact_lock(hashtext($1)))
+             ORDER BY position LIMIT $2 FOR UPDATE)
+           RETURNING position, topic, message_key, envelope)
+         SELECT * FROM published ORDER BY position`,
+};
 
 /**
  * Publishes outbox rows to Kafka in insertion order. An insert trigger NOTIFYs at commit, so
@@ -65,19 +80,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     await runner.connect();
     try {
       await runner.startTransaction();
-      // The lock is an InitPlan, taken once; without it no row is selected. A data-modifying CTE
-      // because TypeORM answers a bare UPDATE … RETURNING as [rows, count].
-      const rows = (await runner.query(
-        `WITH published AS (
-           UPDATE outbox SET published_at = now()
-           WHERE id IN (
-             SELECT id FROM outbox
-             WHERE published_at IS NULL AND (SELECT pg_try_advisory_xact_lock(hashtext($1)))
-             ORDER BY position LIMIT $2 FOR UPDATE)
-           RETURNING position, topic, message_key, envelope)
-         SELECT * FROM published ORDER BY position`,
-        [`vigie.outbox.${this.options.schema}`, this.options.outbox.batchSize],
-      )) as PendingRow[];
+      const rows = await runPrepared<PendingRow>(runner.manager, PUBLISH, [
+        `vigie.outbox.${this.options.schema}`,
+        this.options.outbox.batchSize,
+      ]);
       if (rows.length > 0) {
         await this.producer.send(
           rows.map((row) => ({

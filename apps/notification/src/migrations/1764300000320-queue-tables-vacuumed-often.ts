@@ -1,0 +1,17 @@
+import { vacuumQueueTableByDefault, vacuumQueueTableOften } from '@vigie/messaging';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** The queue tables are vacuumed after a few hundred dead rows (see vacuumQueueTableOften). */
+export class QueueTablesVacuumedOften1764300000320 implements MigrationInterface {
+  name = 'QueueTablesVacuumedOften1764300000320';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await vacuumQueueTableOften(runner, 'outbox');
+    await vacuumQueueTableOften(runner, 'deliveries');
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await vacuumQueueTableByDefault(runner, 'outbox');
+    await vacuumQueueTableByDefault(runner, 'deliveries');
+  }
+}
