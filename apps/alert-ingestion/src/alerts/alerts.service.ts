@@ -15,6 +15,7 @@ import { DirectoryOrganisation, type Caller } from '@vigie/access';
 import { Geography } from '@vigie/geo';
 import { Outbox } from '@vigie/messaging';
 import { ConflictError, DomainError, ForbiddenError, InvalidRequestError, NotFoundError } from '@vigie/platform';
+import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { requestFingerprint } from '../idempotency/request-fingerprint';
 import { Alert } from './alert.entity';
@@ -36,6 +37,14 @@ export interface Submission {
   /** False when an earlier request with the same Idempotency-Key and body created it. */
   created: boolean;
 }
+
+/** Run for every alert accepted: plain SQL, prepared once per connection. */
+const INSERT_ALERT: PreparedStatement = {
+  name: 'ingestion.insert-alert',
+  text: `INSERT INTO alerts (id, original_alert_id, sender_organisation_id, sent, status, msg_type, department,
+           event_code, severity, tlp, personal_data, snapshot)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb)`,
+};
 
 interface Idempotency {
   key: string;
@@ -194,20 +203,21 @@ export class AlertsService {
           throw new ConflictError('this alert was cancelled; it can no longer change');
         }
       }
-      await manager.insert(Alert, {
-        id: snapshot.alertId,
-        originalAlertId: snapshot.originalAlertId,
-        senderOrganisationId: snapshot.senderOrganisationId,
-        sent: new Date(snapshot.sent),
-        status: snapshot.status,
-        msgType: snapshot.msgType,
-        department: snapshot.location.department,
-        eventCode: primaryInfo(snapshot).eventCode,
-        severity: primaryInfo(snapshot).severity,
-        tlp: snapshot.tlp,
-        personalData: snapshot.personalData,
-        snapshot,
-      });
+      const info = primaryInfo(snapshot);
+      await runPrepared(manager, INSERT_ALERT, [
+        snapshot.alertId,
+        snapshot.originalAlertId,
+        snapshot.senderOrganisationId,
+        new Date(snapshot.sent),
+        snapshot.status,
+        snapshot.msgType,
+        snapshot.location.department,
+        info.eventCode,
+        info.severity,
+        snapshot.tlp,
+        snapshot.personalData,
+        JSON.stringify(snapshot),
+      ]);
       await this.outbox.add(manager, { definition, key: snapshot.originalAlertId, payload: { alert: snapshot } });
       return { alert: snapshot, created: true };
     });

@@ -13,6 +13,7 @@ import {
 import type { Caller } from '@vigie/access';
 import { Outbox } from '@vigie/messaging';
 import { NotFoundError } from '@vigie/platform';
+import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { RoutingDecision } from './routing-decision.entity';
 import { ParkedChange } from './parked-change.entity';
@@ -40,6 +41,18 @@ async function lockChain(manager: EntityManager, originalAlertId: string): Promi
   await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [originalAlertId]);
 }
 
+// Statements run for every alert routed: plain SQL, prepared once per connection.
+const PARKED_CHANGES: PreparedStatement = {
+  name: 'routing.parked-changes',
+  text: 'SELECT event_id, envelope FROM parked_changes WHERE original_alert_id = $1 ORDER BY sequence',
+};
+const INSERT_DECISION: PreparedStatement = {
+  name: 'routing.insert-decision',
+  text: `INSERT INTO routing_decisions (id, alert_id, original_alert_id, sender_organisation_id, department,
+           recipients, excluded, warnings, routed_at)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9)`,
+};
+
 @Injectable()
 export class RoutingService {
   private readonly logger = new Logger(RoutingService.name);
@@ -65,15 +78,16 @@ export class RoutingService {
       excluded: result.excluded,
       warnings: result.warnings,
     });
-    const parked = await manager.find(ParkedChange, {
-      where: { originalAlertId: alert.alertId },
-      order: { sequence: 'ASC' },
-    });
+    const parked = await runPrepared<{ event_id: string; envelope: EventEnvelope<AlertChangedV1Payload> }>(
+      manager,
+      PARKED_CHANGES,
+      [alert.alertId],
+    );
     for (const change of parked) {
-      this.logger.log(`applying ${change.envelope.type} ${change.eventId} parked until ${alert.alertId} was routed`);
+      this.logger.log(`applying ${change.envelope.type} ${change.event_id} parked until ${alert.alertId} was routed`);
       await this.applyChange(change.envelope, manager);
     }
-    if (parked.length > 0) await manager.delete(ParkedChange, { eventId: In(parked.map((c) => c.eventId)) });
+    if (parked.length > 0) await manager.delete(ParkedChange, { eventId: In(parked.map((c) => c.event_id)) });
   }
 
   /**
@@ -150,7 +164,17 @@ export class RoutingService {
       ...outcome,
       routedAt: new Date(),
     };
-    await manager.insert(RoutingDecision, decision);
+    await runPrepared(manager, INSERT_DECISION, [
+      decision.id,
+      decision.alertId,
+      decision.originalAlertId,
+      decision.senderOrganisationId,
+      decision.department,
+      JSON.stringify(decision.recipients),
+      JSON.stringify(decision.excluded),
+      JSON.stringify(decision.warnings),
+      decision.routedAt,
+    ]);
     await this.outbox.add(manager, {
       definition: AlertRoutedV1,
       key: alert.originalAlertId,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '@vigie/access';
 import { ConflictError, ForbiddenError, NotFoundError } from '@vigie/platform';
+import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RoutingRule } from '../rules';
 import { CreateRoutingRuleDto, RoutingRuleBodyDto, RoutingRuleView, selectorOf } from './dto/routing-rule.dto';
@@ -9,6 +10,12 @@ import { StoredRule, toRoutingRule } from './stored-rule.entity';
 
 const DEFAULT_POSITION = 100;
 
+/** Read for every alert routed: plain SQL, prepared once per connection. */
+const ACTIVE_RULES: PreparedStatement = {
+  name: 'routing.active-rules',
+  text: 'SELECT id, description, conditions, selector, tlp FROM routing_rules WHERE enabled ORDER BY position, id',
+};
+
 /** The routing rules in PostgreSQL: what the engine runs for every alert, and their editing. */
 @Injectable()
 export class RulesService {
@@ -16,7 +23,11 @@ export class RulesService {
 
   /** The enabled rules in the order they run; read in the routing transaction. */
   async active(manager: EntityManager = this.dataSource.manager): Promise<RoutingRule[]> {
-    const rules = await manager.find(StoredRule, { where: { enabled: true }, order: { position: 'ASC', id: 'ASC' } });
+    const rules = await runPrepared<Pick<StoredRule, 'id' | 'description' | 'conditions' | 'selector' | 'tlp'>>(
+      manager,
+      ACTIVE_RULES,
+      [],
+    );
     return rules.map(toRoutingRule);
   }
 

@@ -22,7 +22,9 @@ export class StoredRule {
   @Column({ name: 'updated_by', type: 'text' }) updatedBy: string;
 }
 
-export function toRoutingRule(stored: StoredRule): RoutingRule {
+export function toRoutingRule(
+  stored: Pick<StoredRule, 'id' | 'description' | 'conditions' | 'selector' | 'tlp'>,
+): RoutingRule {
   return {
     id: stored.id,
     description: stored.description,

@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { PartnerChangedV1Payload } from '@vigie/contracts';
+import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { VerifiedSecrets } from '../api-key';
 import type { Caller, CallerResolver } from '../caller';
 import { authenticateKey, type StoredKeyRow } from '../key-check';
+
+/** Read on every authenticated request: prepared once per connection. */
+const KEY_WITH_ORGANISATION: PreparedStatement = {
+  name: 'access.key-with-organisation',
+  text: `SELECT k.secret_hash, k.roles, k.expires_at, k.revoked_at, o.id AS organisation_id, o.kind, o.status, o.departments
+         FROM directory_api_keys k JOIN directory_organisations o ON o.id = k.organisation_id
+         WHERE k.id = $1`,
+};
 
 /** Keeps more of a snapshot than the shared read model does, in the same transaction. */
 export type SnapshotListener = (snapshot: PartnerChangedV1Payload, manager: EntityManager) => Promise<void>;
@@ -60,12 +69,7 @@ export class PartnerDirectory implements CallerResolver {
   }
 
   async resolve(keyId: string, secret: string): Promise<Caller> {
-    const rows = (await this.dataSource.query(
-      `SELECT k.secret_hash, k.roles, k.expires_at, k.revoked_at, o.id AS organisation_id, o.kind, o.status, o.departments
-       FROM directory_api_keys k JOIN directory_organisations o ON o.id = k.organisation_id
-       WHERE k.id = $1`,
-      [keyId],
-    )) as StoredKeyRow[];
+    const rows = await runPrepared<StoredKeyRow>(this.dataSource, KEY_WITH_ORGANISATION, [keyId]);
     return authenticateKey(rows[0], { keyId, secret }, this.verified);
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createEnvelope, type EnvelopeOrigin, type EventDefinition, type EventEnvelope } from '@vigie/contracts';
+import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import type { EntityManager } from 'typeorm';
 import { KAFKA_SETTINGS } from '../kafka/kafka.tokens';
 import type { KafkaSettings } from '../kafka/kafka.settings';
@@ -12,6 +13,11 @@ export interface OutboxEntry<P extends object> {
   /** Correlation and causation; the producer is the service itself. */
   origin?: Omit<EnvelopeOrigin, 'producer'>;
 }
+
+const INSERT_EVENT: PreparedStatement = {
+  name: 'messaging.outbox-insert',
+  text: 'INSERT INTO outbox (id, topic, message_key, envelope) VALUES ($1, $2, $3, $4)',
+};
 
 /**
  * Records events inside the caller's transaction. They reach Kafka only if that transaction
@@ -26,7 +32,7 @@ export class Outbox {
       ...entry.origin,
       producer: this.settings.clientId,
     });
-    await manager.query('INSERT INTO outbox (id, topic, message_key, envelope) VALUES ($1, $2, $3, $4)', [
+    await runPrepared(manager, INSERT_EVENT, [
       envelope.id,
       entry.definition.topic,
       entry.key,
