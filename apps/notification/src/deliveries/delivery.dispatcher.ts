@@ -20,7 +20,7 @@ import { sendWebhook, type SendResult } from './webhook.sender';
 import { BatchedWriter } from './batched-writer';
 
 /** Targets claimed per round. */
-const TARGETS_PER_ROUND = 100;
+const TARGETS_PER_ROUND = 200;
 /** Targets served at once in one instance. */
 const MAX_TARGETS_IN_FLIGHT = 200;
 /** Due deliveries of one target claimed together and sent one after another. */
