@@ -63,8 +63,9 @@ async function climb(
     if (!step.sustained) break;
     await sleep(1000);
   }
-  // Narrow the gap between the last sustained rate and the first that was not, twice at most.
-  for (let narrowing = 0; options.climb && narrowing < 2; narrowing++) {
+  // Narrow the gap between the last sustained rate and the first that was not, four times at
+  // most, until they are within a quarter of each other.
+  for (let narrowing = 0; options.climb && narrowing < 4; narrowing++) {
     const failed = steps[steps.length - 1];
     const held = maxSustained(steps);
     if (!failed || failed.sustained || held === 0 || failed.rate / held < 1.25) break;
@@ -84,6 +85,9 @@ async function machine(options: BenchOptions): Promise<Machine> {
   const client = new Client({ connectionString: options.databaseUrl });
   await client.connect();
   const { rows } = (await client.query('SHOW server_version')) as { rows: { server_version: string }[] };
+  const settings = (await client.query(
+    "SELECT string_agg(name || '=' || setting, ', ' ORDER BY name) AS text FROM pg_settings WHERE name IN ('autovacuum', 'synchronous_commit', 'fsync')",
+  )) as { rows: { text: string }[] };
   await client.end();
   const pom = readFileSync(join(repoRoot(), 'infra/kafka/pom.xml'), 'utf8');
   return {
@@ -91,7 +95,7 @@ async function machine(options: BenchOptions): Promise<Machine> {
     cpuModel: cpus()[0]?.model ?? 'unknown',
     memoryGb: Math.round(totalmem() / 1024 ** 3),
     node: process.version,
-    postgres: rows[0].server_version,
+    postgres: `${rows[0].server_version} (${settings.rows[0].text})`,
     kafka: /<kafka.version>([^<]+)</.exec(pom)?.[1] ?? 'unknown',
     loadAtStart: loadavg().map((value) => Math.round(value * 100) / 100),
     loadAtEnd: [],

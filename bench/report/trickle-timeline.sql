@@ -1,0 +1,33 @@
+-- Where a trickle alert's time goes between the services, read from the bench database after a
+-- run: `psql postgres://postgres@127.0.0.1:5432/vigie_bench -f bench/report/trickle-timeline.sql`.
+-- Transaction timestamps are now() (the transaction's start); `sent` is ingestion taking the
+-- request; `routed_at` routing's decision. Alerts sent at least 0.9 s after the one before
+-- (the 1 alert/s step) only, so that no queue is in the figures. Medians, milliseconds.
+WITH trickle AS (
+  SELECT id, sent FROM (
+    SELECT id, sent, sent - lag(sent) OVER (ORDER BY sent) AS gap FROM ingestion.alerts) a
+  WHERE gap >= interval '900 milliseconds'),
+stages AS (
+  SELECT
+    extract(epoch FROM io.created_at - t.sent) * 1000 AS request_to_transaction,
+    extract(epoch FROM io.published_at - io.created_at) * 1000 AS transaction_to_relay,
+    extract(epoch FROM rh.handled_at - io.published_at) * 1000 AS relay_to_routing,
+    extract(epoch FROM rd.routed_at - rh.handled_at) * 1000 AS routing_decides,
+    extract(epoch FROM ro.published_at - rh.handled_at) * 1000 AS routing_to_relay,
+    extract(epoch FROM nh.handled_at - ro.published_at) * 1000 AS relay_to_notification,
+    extract(epoch FROM d.sent_at - nh.handled_at) * 1000 AS notification_to_recorded_sent
+  FROM trickle t
+  JOIN ingestion.outbox io ON io.topic = 'alert.submitted.v1' AND (io.envelope #>> '{payload,alert,alertId}')::uuid = t.id
+  JOIN routing.handled_events rh ON rh.event_id = io.id
+  JOIN routing.routing_decisions rd ON rd.alert_id = t.id
+  JOIN routing.outbox ro ON ro.topic = 'alert.routed.v1' AND (ro.envelope #>> '{payload,alert,alertId}')::uuid = t.id
+  JOIN notification.handled_events nh ON nh.event_id = ro.id
+  JOIN notification.deliveries d ON d.alert_id = t.id AND d.status = 'sent')
+SELECT 'alerts' AS stage, count(*)::numeric AS median_ms FROM stages
+UNION ALL SELECT 'ingestion: request → its transaction', round(percentile_cont(0.5) WITHIN GROUP (ORDER BY request_to_transaction)::numeric, 1) FROM stages
+UNION ALL SELECT 'ingestion: transaction → relay round', round(percentile_cont(0.5) WITHIN GROUP (ORDER BY transaction_to_relay)::numeric, 1) FROM stages
+UNION ALL SELECT 'relay round → routing''s transaction (Kafka hop)', round(percentile_cont(0.5) WITHIN GROUP (ORDER BY relay_to_routing)::numeric, 1) FROM stages
+UNION ALL SELECT 'routing: transaction → decision', round(percentile_cont(0.5) WITHIN GROUP (ORDER BY routing_decides)::numeric, 1) FROM stages
+UNION ALL SELECT 'routing: transaction → relay round', round(percentile_cont(0.5) WITHIN GROUP (ORDER BY routing_to_relay)::numeric, 1) FROM stages
+UNION ALL SELECT 'relay round → notification''s transaction (Kafka hop)', round(percentile_cont(0.5) WITHIN GROUP (ORDER BY relay_to_notification)::numeric, 1) FROM stages
+UNION ALL SELECT 'notification: transaction → webhook answered, success recorded', round(percentile_cont(0.5) WITHIN GROUP (ORDER BY notification_to_recorded_sent)::numeric, 1) FROM stages;
