@@ -42,6 +42,10 @@ export class AlertPoster {
         },
       ],
     });
+    return this.send(body, true);
+  }
+
+  private send(body: string, mayRetry: boolean): Promise<string | null> {
     return new Promise((resolve) => {
       const outgoing = request(
         this.url,
@@ -66,7 +70,15 @@ export class AlertPoster {
           );
         },
       );
-      outgoing.on('error', (error) => resolve(error.message));
+      outgoing.on('error', (error: NodeJS.ErrnoException) => {
+        // A kept-alive connection the server closed for idleness just as it was reused: the request
+        // never reached ingestion, so it is sent again (the pattern the Node.js documentation gives).
+        if (mayRetry && outgoing.reusedSocket && error.code === 'ECONNRESET') {
+          resolve(this.send(body, false));
+          return;
+        }
+        resolve(error.message);
+      });
       outgoing.end(body);
     });
   }
