@@ -200,7 +200,10 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
         }
         const result = await this.attempt(delivery);
         if (result === 'sent') {
-          recorded.push(this.sent.add({ id: delivery.id, attempts: delivery.attempts }));
+          const recording = this.sent.add({ id: delivery.id, attempts: delivery.attempts });
+          // Awaited below; handled now so that a failed write is not an unhandled rejection meanwhile.
+          recording.catch(() => undefined);
+          recorded.push(recording);
           continue;
         }
         await this.release(run.slice(index + 1));
