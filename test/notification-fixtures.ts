@@ -1,5 +1,6 @@
 import {
   issueKey,
+  prefectureOf,
   registerActivePartner,
   request,
   waitFor,
@@ -59,6 +60,28 @@ export async function subscriber(
   await waitUntilAccepted(stack.url('notification'), partner.key);
   await waitUntilAccepted(stack.url('prefect-routing'), partner.key);
   return partner;
+}
+
+/**
+ * A private-security firm of `department` that sends alerts, and the département's prefecture with
+ * a key of its own; ingestion accepts the firm's key and notification the prefecture's.
+ */
+export async function senderAndPrefecture(
+  registry: RegistryAccess,
+  stack: Stack,
+  firmName: string,
+  department: string,
+): Promise<{ firm: Partner; prefecture: { id: string; name: string; key: string } }> {
+  const firm = await registerActivePartner(
+    registry,
+    { kind: 'SECURITY_FIRM', name: firmName, departments: [department] },
+    { conventions: [PRIVATE_SECURITY] },
+  );
+  const found = await prefectureOf(registry, department);
+  const prefecture = { ...found, key: await issueKey(registry, found.id) };
+  await waitUntilAccepted(stack.url('alert-ingestion'), firm.key);
+  await waitUntilAccepted(stack.url('notification'), prefecture.key);
+  return { firm, prefecture };
 }
 
 export async function registerWebhook(stack: Stack, key: string, url: string): Promise<{ id: string; secret: string }> {

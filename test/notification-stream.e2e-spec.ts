@@ -1,8 +1,6 @@
 import {
   SseClient,
   WebhookSink,
-  issueKey,
-  prefectureOf,
   registerActivePartner,
   request,
   waitFor,
@@ -19,6 +17,7 @@ import {
   postAlert,
   registerWebhook,
   subscriber,
+  senderAndPrefecture,
 } from './notification-fixtures';
 import { startTestStack } from './test-stack';
 
@@ -56,15 +55,7 @@ describe('notification stream: Server-Sent Events per organisation, replayed aft
   beforeAll(async () => {
     stack = await startTestStack('notification-stream', 130, { adminKey }, { env: { STREAM_HEARTBEAT_MS: '1000' } });
     registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    firm = await registerActivePartner(
-      registry,
-      { kind: 'SECURITY_FIRM', name: 'Flandres Sécurité Émettrice', departments: ['59'] },
-      { conventions: [PRIVATE_SECURITY] },
-    );
-    const nord = await prefectureOf(registry, '59');
-    prefecture = { ...nord, key: await issueKey(registry, nord.id) };
-    await waitUntilAccepted(stack.url('alert-ingestion'), firm.key);
-    await waitUntilAccepted(stack.url('notification'), prefecture.key);
+    ({ firm, prefecture } = await senderAndPrefecture(registry, stack, 'Flandres Sécurité Émettrice', '59'));
     sink = await WebhookSink.start();
     webhookId = (await registerWebhook(stack, prefecture.key, sink.url)).id;
   }, 180_000);

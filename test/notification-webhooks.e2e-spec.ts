@@ -1,9 +1,7 @@
 import { BroadcastRoutedV1, Topics, createEnvelope } from '@vigie/contracts';
 import {
   WebhookSink,
-  issueKey,
   messagesWithKey,
-  prefectureOf,
   registerActivePartner,
   waitFor,
   waitUntilAccepted,
@@ -24,6 +22,7 @@ import {
   postAlert,
   registerWebhook,
   subscriber,
+  senderAndPrefecture,
 } from './notification-fixtures';
 import { startTestStack } from './test-stack';
 
@@ -74,15 +73,7 @@ describe('notification webhooks: signed, isolated, retried, effectively once', (
       },
     );
     registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    firm = await registerActivePartner(
-      registry,
-      { kind: 'SECURITY_FIRM', name: 'Aquitaine Surveillance Émettrice', departments: ['33'] },
-      { conventions: [PRIVATE_SECURITY] },
-    );
-    const gironde = await prefectureOf(registry, '33');
-    prefecture = { ...gironde, key: await issueKey(registry, gironde.id) };
-    await waitUntilAccepted(stack.url('alert-ingestion'), firm.key);
-    await waitUntilAccepted(stack.url('notification'), prefecture.key);
+    ({ firm, prefecture } = await senderAndPrefecture(registry, stack, 'Aquitaine Surveillance Émettrice', '33'));
     await waitUntilAccepted(stack.url('notification'), firm.key);
     prefectureSink = await sink();
     prefectureWebhook = await registerWebhook(stack, prefecture.key, prefectureSink.url);
