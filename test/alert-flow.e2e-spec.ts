@@ -481,6 +481,68 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
     expect(deliveriesTo(alertId)).toHaveLength(1);
   }, 60_000);
 
+  it('handles a burst on a partition in one transaction: each event once, a copy ignored, poison set aside', async () => {
+    const alertId = await alertDelivered();
+    const [published] = await messagesWithKey(brokers, Topics.AlertSubmittedV1, alertId);
+    const template = JSON.parse(published.value!.toString());
+    const events = Array.from({ length: 8 }, () => {
+      const envelope = structuredClone(template);
+      envelope.id = randomUUID();
+      // A new alert each: its own chain.
+      envelope.payload.alert.alertId = envelope.payload.alert.originalAlertId = randomUUID();
+      return envelope;
+    });
+    const asMessage = (envelope: any) => ({ key: envelope.payload.alert.alertId, value: JSON.stringify(envelope) });
+    const tag = randomUUID();
+    // One produce request: the broker appends it as one record batch, which routing fetches whole.
+    await producer.send({
+      topic: Topics.AlertSubmittedV1,
+      messages: [
+        ...events.slice(0, 4).map(asMessage),
+        { key: `${tag}-poison`, value: 'not JSON either' },
+        asMessage(events[1]),
+        ...events.slice(4).map(asMessage),
+      ].map((message) => ({ ...message, partition: 0 })),
+    });
+
+    const db = new Client({ connectionString: e2eEnv.databaseUrl });
+    await db.connect();
+    try {
+      const handled = await waitFor(
+        async () => {
+          const { rows } = await db.query<{ handled_at: Date }>(
+            'SELECT handled_at FROM routing.handled_events WHERE event_id = ANY($1::uuid[])',
+            [events.map((event) => event.id)],
+          );
+          return rows.length === events.length ? rows : undefined;
+        },
+        { what: 'routing to handle the burst', timeoutMs: 20000, intervalMs: 100 },
+      );
+      // handled_at is the transaction's start: one value, one transaction.
+      expect(new Set(handled.map((row) => row.handled_at.getTime())).size).toBe(1);
+      const { rows: routed } = await db.query<{ message_key: string; copies: number }>(
+        `SELECT message_key, count(*)::int AS copies FROM routing.outbox
+         WHERE topic = $1 AND message_key = ANY($2::text[]) GROUP BY message_key`,
+        [Topics.AlertRoutedV1, events.map((event) => event.payload.alert.alertId)],
+      );
+      expect(routed).toHaveLength(events.length);
+      expect(routed.every((row) => row.copies === 1)).toBe(true);
+    } finally {
+      await db.end();
+    }
+    const [deadLetter] = await waitFor(
+      async () => {
+        const found = (await readTopic(brokers, `${Topics.AlertSubmittedV1}.dlq`)).filter(
+          (m) => m.key?.toString() === `${tag}-poison`,
+        );
+        return found.length > 0 ? found : undefined;
+      },
+      { what: 'the poison message of the burst on the dead-letter topic', timeoutMs: 15000 },
+    );
+    expect(deadLetter.value!.toString()).toBe('not JSON either');
+    expect(deadLetter.headers!['vigie-dlq-reason']!.toString()).toBe('value is not JSON');
+  }, 60_000);
+
   it('publishes what the outbox holds when the service starts again', async () => {
     const alertId = await alertDelivered();
     const [published] = await messagesWithKey(brokers, Topics.AlertSubmittedV1, alertId);

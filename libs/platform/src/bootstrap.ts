@@ -2,7 +2,7 @@ import { Logger, type DynamicModule, type INestApplication, type LogLevel, type 
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ConsumerGroupState, kafkaConsumerStrategy } from '@vigie/messaging';
+import { ConsumerGroupState, EventConsumer, kafkaConsumerStrategy } from '@vigie/messaging';
 import type { ServiceConfig } from './config/service.config';
 import { ErrorFilter } from './http/error.filter';
 import { withRateLimit, type RateLimitSettings } from './http/rate-limit.module';
@@ -80,7 +80,7 @@ export async function bootstrapService<C extends ServiceConfig>(
   SwaggerModule.setup('docs', app, document);
 
   if (definition.consumes) {
-    app.connectMicroservice(kafkaConsumerStrategy(config.kafka, app.get(ConsumerGroupState)), {
+    app.connectMicroservice(kafkaConsumerStrategy(config.kafka, app.get(ConsumerGroupState), app.get(EventConsumer)), {
       inheritAppConfig: true,
     });
   }

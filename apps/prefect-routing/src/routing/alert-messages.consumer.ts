@@ -1,34 +1,32 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, KafkaContext, Payload } from '@nestjs/microservices';
-import { AlertCancelledV1, AlertSubmittedV1, AlertUpdatedV1 } from '@vigie/contracts';
-import { Consumes, EventConsumer } from '@vigie/messaging';
+import {
+  AlertCancelledV1,
+  AlertSubmittedV1,
+  AlertUpdatedV1,
+  type AlertChangedV1Payload,
+  type AlertSubmittedV1Payload,
+  type EventEnvelope,
+} from '@vigie/contracts';
+import { Consumes } from '@vigie/messaging';
+import type { EntityManager } from 'typeorm';
 import { RoutingService } from './routing.service';
 
 @Controller()
 export class AlertMessagesConsumer {
-  constructor(
-    private readonly consumer: EventConsumer,
-    private readonly routing: RoutingService,
-  ) {}
+  constructor(private readonly routing: RoutingService) {}
 
   @Consumes(AlertSubmittedV1)
-  onAlertSubmitted(@Payload() value: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    return this.consumer.handle(AlertSubmittedV1, value, context, (event, manager) =>
-      this.routing.route(event, manager),
-    );
+  onAlertSubmitted(event: EventEnvelope<AlertSubmittedV1Payload>, manager: EntityManager): Promise<void> {
+    return this.routing.route(event, manager);
   }
 
   @Consumes(AlertUpdatedV1)
-  onAlertUpdated(@Payload() value: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    return this.consumer.handle(AlertUpdatedV1, value, context, (event, manager) =>
-      this.routing.routeChange(event, manager),
-    );
+  onAlertUpdated(event: EventEnvelope<AlertChangedV1Payload>, manager: EntityManager): Promise<void> {
+    return this.routing.routeChange(event, manager);
   }
 
   @Consumes(AlertCancelledV1)
-  onAlertCancelled(@Payload() value: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    return this.consumer.handle(AlertCancelledV1, value, context, (event, manager) =>
-      this.routing.routeChange(event, manager),
-    );
+  onAlertCancelled(event: EventEnvelope<AlertChangedV1Payload>, manager: EntityManager): Promise<void> {
+    return this.routing.routeChange(event, manager);
   }
 }

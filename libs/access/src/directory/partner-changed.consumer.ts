@@ -1,20 +1,15 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, KafkaContext, Payload } from '@nestjs/microservices';
-import { PartnerChangedV1 } from '@vigie/contracts';
-import { Consumes, EventConsumer } from '@vigie/messaging';
+import { PartnerChangedV1, type EventEnvelope, type PartnerChangedV1Payload } from '@vigie/contracts';
+import { Consumes } from '@vigie/messaging';
+import type { EntityManager } from 'typeorm';
 import { PartnerDirectory } from './partner.directory';
 
 @Controller()
 export class PartnerChangedConsumer {
-  constructor(
-    private readonly consumer: EventConsumer,
-    private readonly directory: PartnerDirectory,
-  ) {}
+  constructor(private readonly directory: PartnerDirectory) {}
 
   @Consumes(PartnerChangedV1)
-  onPartnerChanged(@Payload() value: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    return this.consumer.handle(PartnerChangedV1, value, context, (event, manager) =>
-      this.directory.apply(event.payload, manager),
-    );
+  onPartnerChanged(event: EventEnvelope<PartnerChangedV1Payload>, manager: EntityManager): Promise<void> {
+    return this.directory.apply(event.payload, manager);
   }
 }

@@ -1,84 +1,188 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import type { KafkaContext } from '@nestjs/microservices';
-import { deadLetterTopicOf, type EventDefinition, type EventEnvelope } from '@vigie/contracts';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import { deadLetterTopicOf, type EventDefinition, type EventEnvelope, type Topic } from '@vigie/contracts';
+import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { KafkaProducer } from '../kafka/kafka.producer';
 import { MESSAGING_OPTIONS } from '../kafka/kafka.tokens';
 import type { MessagingOptions } from '../messaging.options';
-import { claimEvent } from '../inbox/inbox';
+import { claimEvents } from '../inbox/inbox';
+import { ConsumesMarker, type EventHandler } from './consumes.decorator';
 import { decodeEvent } from './event.decoder';
-import { decideFailure } from './failure.policy';
+import { decideFailure, PoisonMessageError } from './failure.policy';
 
-export type EventHandler<P> = (event: EventEnvelope<P>, manager: EntityManager) => Promise<void>;
+/** Events of one partition handled in one transaction, at most. */
+export const MAX_EVENTS_PER_TRANSACTION = 100;
+
+interface Subscription {
+  definition: EventDefinition<object>;
+  handler: EventHandler<object>;
+  /** `handled_events.consumer`: the group and the topic. */
+  consumer: string;
+}
+
+interface Consumed {
+  topic: Topic;
+  partition: number;
+  message: KafkaMessage;
+}
+
+interface Decoded extends Consumed {
+  event: EventEnvelope<object>;
+}
 
 /**
- * The one way a Vigie service consumes an event. It validates the message, runs the handler
- * in a transaction that also records the event id (so a redelivered event has no second
- * effect), retries failures with backoff, and sends poison messages to `<topic>.dlq` with the
- * reason so the partition keeps flowing. It throws only when the service is shutting down,
- * in which case the offset is not committed and the event is handled after restart.
+ * The one way a Vigie service consumes events: the `@Consumes` handlers found at start-up, fed a
+ * partition's batch at a time by the Kafka server. Each event is validated; poison messages go to
+ * `<topic>.dlq` with the reason, so the partition keeps flowing. The valid events of a batch are
+ * handled in order in one transaction that also records their ids (a redelivered event has no
+ * second effect), so a burst costs one commit, not one per event. If that transaction fails, its
+ * events are handled again one at a time, each retried with backoff and dead-lettered when it
+ * cannot succeed. It throws only when the service is shutting down: the offsets not yet resolved
+ * are then not committed and their events are handled after restart.
  */
 @Injectable()
-export class EventConsumer implements OnModuleDestroy {
+export class EventConsumer implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(EventConsumer.name);
+  private readonly subscriptions = new Map<string, Subscription>();
   private stopping = false;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly producer: KafkaProducer,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {}
+
+  onModuleInit(): void {
+    for (const wrapper of [...this.discovery.getControllers(), ...this.discovery.getProviders()]) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
+      for (const method of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
+        const definition = this.discovery.getMetadataByDecorator(ConsumesMarker, wrapper, method);
+        if (definition) this.subscribe(definition, (instance[method] as EventHandler<object>).bind(instance));
+      }
+    }
+  }
 
   onModuleDestroy(): void {
     this.stopping = true;
   }
 
-  async handle<P extends object>(
-    definition: EventDefinition<P>,
-    value: unknown,
-    context: KafkaContext,
-    handler: EventHandler<P>,
-  ): Promise<void> {
+  /** The topics the service's handlers subscribe to. */
+  topics(): string[] {
+    return [...this.subscriptions.keys()];
+  }
+
+  /** kafkajs `eachBatch` (with `eachBatchAutoResolve: false`): a partition's messages, in order. */
+  async consumeBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const subscription = this.subscriptions.get(batch.topic);
+    if (!subscription) throw new Error(`no handler for topic ${batch.topic}`);
+    for (let start = 0; start < batch.messages.length; start += MAX_EVENTS_PER_TRANSACTION) {
+      if (!isRunning() || isStale()) return;
+      const chunk = batch.messages
+        .slice(start, start + MAX_EVENTS_PER_TRANSACTION)
+        .map((message) => ({ topic: subscription.definition.topic, partition: batch.partition, message }));
+      await this.consumeChunk(subscription, chunk, heartbeat);
+      resolveOffset(chunk[chunk.length - 1].message.offset);
+      await heartbeat();
+    }
+  }
+
+  private subscribe(definition: EventDefinition<object>, handler: EventHandler<object>): void {
+    if (this.subscriptions.has(definition.topic)) {
+      throw new Error(`two handlers consume ${definition.topic} in ${this.options.kafka.groupId}`);
+    }
     const consumer = `${this.options.kafka.groupId}/${definition.topic}`;
+    this.subscriptions.set(definition.topic, { definition, handler, consumer });
+  }
+
+  private async consumeChunk(
+    subscription: Subscription,
+    chunk: Consumed[],
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    const valid: Decoded[] = [];
+    for (const consumed of chunk) {
+      try {
+        valid.push({ ...consumed, event: await decodeEvent(subscription.definition, consumed.message.value) });
+      } catch (error) {
+        if (!(error instanceof PoisonMessageError)) throw error;
+        await this.deadLetter(consumed, [error.message, ...error.details].join('; '));
+      }
+    }
+    if (valid.length === 0) return;
+    if (valid.length === 1) return this.handleAlone(subscription, valid[0], heartbeat);
+    try {
+      await this.handleTogether(subscription, valid);
+    } catch (error) {
+      if (this.stopping) throw error;
+      this.logger.warn(
+        `${valid[0].topic}[${valid[0].partition}]: a batch of ${valid.length} events failed (${(error as Error).message}); handling them one by one`,
+      );
+      for (const decoded of valid) await this.handleAlone(subscription, decoded, heartbeat);
+    }
+  }
+
+  /** One transaction: claim the events' ids, then apply those not handled before, in order. */
+  private async handleTogether(subscription: Subscription, events: Decoded[]): Promise<void> {
+    const committed: (() => void)[] = [];
+    await this.dataSource.transaction(async (manager) => {
+      const fresh = await claimEvents(
+        manager,
+        events.map(({ event }) => event.id),
+        subscription.consumer,
+      );
+      for (const { event } of events) {
+        // A copy of an event within the batch is claimed once: the first one applies it.
+        // PostgreSQL returns uuids in lower case, whatever case the producer wrote.
+        if (!fresh.delete(event.id.toLowerCase())) continue;
+        await subscription.handler(event, manager, (callback) => committed.push(callback));
+      }
+    });
+    for (const callback of committed) callback();
+  }
+
+  /** One event in its own transaction, retried while the failure policy says so. */
+  private async handleAlone(
+    subscription: Subscription,
+    decoded: Decoded,
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const event = await decodeEvent(definition, value);
-        await this.dataSource.transaction(async (manager) => {
-          if (await claimEvent(manager, event.id, consumer)) await handler(event, manager);
-        });
+        await this.handleTogether(subscription, [decoded]);
         return;
       } catch (error) {
         const decision = decideFailure(error, attempt, this.options.consumer);
         if (decision.action === 'dead-letter') {
-          await this.deadLetter(definition, context, decision.reason);
+          await this.deadLetter(decoded, decision.reason);
           return;
         }
         if (this.stopping) throw error;
         this.logger.warn(
-          `${definition.topic}[${context.getPartition()}]@${context.getMessage().offset}: attempt ${attempt} failed (${(error as Error).message}); retrying in ${decision.delayMs} ms`,
+          `${decoded.topic}[${decoded.partition}]@${decoded.message.offset}: attempt ${attempt} failed (${(error as Error).message}); retrying in ${decision.delayMs} ms`,
         );
         await sleep(decision.delayMs);
         // Throws if the group is rebalancing: the message then goes to the new owner.
-        await context.getHeartbeat()();
+        await heartbeat();
       }
     }
   }
 
-  private async deadLetter(definition: EventDefinition<object>, context: KafkaContext, reason: string): Promise<void> {
-    const message = context.getMessage();
-    const value = message.value as unknown;
-    const key = message.key as unknown;
-    this.logger.error(`${definition.topic}[${context.getPartition()}]@${message.offset} dead-lettered: ${reason}`);
+  private async deadLetter({ topic, partition, message }: Consumed, reason: string): Promise<void> {
+    this.logger.error(`${topic}[${partition}]@${message.offset} dead-lettered: ${reason}`);
     await this.producer.send([
       {
-        topic: deadLetterTopicOf(definition.topic),
-        key: key === null || key === undefined ? '' : String(key),
-        value: typeof value === 'string' || Buffer.isBuffer(value) ? value.toString() : JSON.stringify(value),
+        topic: deadLetterTopicOf(topic),
+        key: message.key?.toString() ?? '',
+        value: message.value ?? '',
         headers: {
           'vigie-dlq-reason': reason.slice(0, 4000),
-          'vigie-dlq-topic': context.getTopic(),
-          'vigie-dlq-partition': String(context.getPartition()),
+          'vigie-dlq-topic': topic,
+          'vigie-dlq-partition': String(partition),
           'vigie-dlq-offset': String(message.offset),
           'vigie-dlq-consumer': this.options.kafka.groupId,
           'vigie-dlq-at': new Date().toISOString(),

@@ -1,16 +1,17 @@
 import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import type { EntityManager } from 'typeorm';
 
-const CLAIM_EVENT: PreparedStatement = {
-  name: 'messaging.claim-event',
-  text: 'INSERT INTO handled_events (event_id, consumer) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
+const CLAIM_EVENTS: PreparedStatement = {
+  name: 'messaging.claim-events',
+  text: `INSERT INTO handled_events (event_id, consumer) SELECT unnest($1::uuid[]), $2
+         ON CONFLICT DO NOTHING RETURNING event_id`,
 };
 
 /**
- * Records that a consumer handled an event, in the transaction of its effects. Returns false
- * when it had already been handled: the caller then does nothing.
+ * Records that a consumer handled events, in the transaction of their effects. Returns the ids
+ * not handled before: only those are applied. An id given twice is returned once.
  */
-export async function claimEvent(manager: EntityManager, eventId: string, consumer: string): Promise<boolean> {
-  const rows = await runPrepared(manager, CLAIM_EVENT, [eventId, consumer]);
-  return rows.length === 1;
+export async function claimEvents(manager: EntityManager, eventIds: string[], consumer: string): Promise<Set<string>> {
+  const rows = await runPrepared<{ event_id: string }>(manager, CLAIM_EVENTS, [eventIds, consumer]);
+  return new Set(rows.map((row) => row.event_id));
 }

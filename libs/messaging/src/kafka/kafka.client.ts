@@ -1,7 +1,8 @@
-import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
+import { Kafka, logLevel, type Consumer, type KafkaConfig } from 'kafkajs';
 import { ServerKafka, type CustomStrategy, type KafkaOptions } from '@nestjs/microservices';
 import { Logger } from '@nestjs/common';
 import type { ConsumerGroupState } from '../consumer/consumer-group.state';
+import type { EventConsumer } from '../consumer/event.consumer';
 import { backoffDelay } from '../consumer/failure.policy';
 import type { KafkaSettings } from './kafka.settings';
 
@@ -20,9 +21,10 @@ export function createKafkaClient(settings: KafkaSettings): Kafka {
 }
 
 /**
- * The Nest Kafka server, reporting group membership from before the consumer first joins, and
- * coming back by itself after kafkajs gives up: when the broker stays away long enough,
- * kafkajs crashes the consumer without restarting it (e.g. "Failed to find group
+ * The Nest Kafka server, feeding whole batches to the service's EventConsumer (the transport's own
+ * dispatch is one message at a time), reporting group membership from before the consumer first
+ * joins, and coming back by itself after kafkajs gives up: when the broker stays away long
+ * enough, kafkajs crashes the consumer without restarting it (e.g. "Failed to find group
  * coordinator"), which would leave the service alive but deaf.
  */
 class ResilientKafkaServer extends ServerKafka {
@@ -34,8 +36,19 @@ class ResilientKafkaServer extends ServerKafka {
   constructor(
     options: KafkaOptions['options'],
     private readonly groupState: ConsumerGroupState,
+    private readonly events: EventConsumer,
   ) {
     super(options ?? {});
+  }
+
+  override async bindEvents(consumer: Consumer): Promise<void> {
+    const topics = this.events.topics();
+    if (topics.length > 0) await consumer.subscribe({ ...this.options.subscribe, topics });
+    await consumer.run({
+      ...this.options.run,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.events.consumeBatch(payload),
+    });
   }
 
   override async close(): Promise<void> {
@@ -80,8 +93,12 @@ class ResilientKafkaServer extends ServerKafka {
  * (consumers are idempotent, so nothing is missed between deployment and join); `postfixId`
  * is emptied so the group id is exactly the configured one.
  */
-export function kafkaConsumerStrategy(settings: KafkaSettings, groupState: ConsumerGroupState): CustomStrategy {
-  return { strategy: new ResilientKafkaServer(kafkaConsumerOptions(settings), groupState) };
+export function kafkaConsumerStrategy(
+  settings: KafkaSettings,
+  groupState: ConsumerGroupState,
+  events: EventConsumer,
+): CustomStrategy {
+  return { strategy: new ResilientKafkaServer(kafkaConsumerOptions(settings), groupState, events) };
 }
 
 function kafkaConsumerOptions(settings: KafkaSettings): KafkaOptions['options'] {

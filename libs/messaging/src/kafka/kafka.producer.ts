@@ -5,7 +5,7 @@ import { KAFKA_CLIENT } from './kafka.tokens';
 export interface OutgoingMessage {
   topic: string;
   key: string;
-  value: string;
+  value: string | Buffer;
   headers?: Record<string, string>;
 }
 
