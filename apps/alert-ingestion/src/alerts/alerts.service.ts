@@ -13,7 +13,7 @@ import {
 } from '@vigie/contracts';
 import { DirectoryOrganisation, type Caller } from '@vigie/access';
 import { Geography } from '@vigie/geo';
-import { OUTBOX_COLUMNS, Outbox } from '@vigie/messaging';
+import { Outbox } from '@vigie/messaging';
 import { ConflictError, DomainError, ForbiddenError, InvalidRequestError, NotFoundError } from '@vigie/platform';
 import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -38,34 +38,12 @@ export interface Submission {
   created: boolean;
 }
 
-// Run for every alert accepted: plain SQL, prepared once per connection.
-const ALERT_COLUMNS = `id, original_alert_id, sender_organisation_id, sent, status, msg_type, department, event_code,
-  severity, tlp, personal_data, snapshot`;
-const ALERT_VALUES = '$1::uuid, $2::uuid, $3::uuid, $4::timestamptz, $5, $6, $7, $8, $9, $10, $11::boolean, $12::jsonb';
-const EVENT_VALUES = '$13::uuid, $14, $15, $16::jsonb';
-
-/** An update or a cancellation, in the transaction that read its chain. */
+/** Run for every alert accepted: plain SQL, prepared once per connection. */
 const INSERT_ALERT: PreparedStatement = {
   name: 'ingestion.insert-alert',
-  text: `INSERT INTO alerts (${ALERT_COLUMNS}) VALUES (${ALERT_VALUES})`,
-};
-
-/** A new alert and its event: one statement, so one transaction without BEGIN and COMMIT round trips. */
-const SUBMIT_ALERT: PreparedStatement = {
-  name: 'ingestion.submit-alert',
-  text: `WITH alert AS (INSERT INTO alerts (${ALERT_COLUMNS}) VALUES (${ALERT_VALUES}) RETURNING id)
-         INSERT INTO outbox (${OUTBOX_COLUMNS}) SELECT ${EVENT_VALUES} FROM alert`,
-};
-
-/** The same with an Idempotency-Key ($17, request hash $18): nothing is written when the key was used before. */
-const SUBMIT_ALERT_ONCE: PreparedStatement = {
-  name: 'ingestion.submit-alert-once',
-  text: `WITH claim AS (
-           INSERT INTO idempotency_keys (organisation_id, key, request_hash, alert_id) VALUES ($3, $17, $18, $1)
-           ON CONFLICT DO NOTHING RETURNING alert_id),
-         alert AS (INSERT INTO alerts (${ALERT_COLUMNS}) SELECT ${ALERT_VALUES} FROM claim RETURNING id),
-         event AS (INSERT INTO outbox (${OUTBOX_COLUMNS}) SELECT ${EVENT_VALUES} FROM alert)
-         SELECT count(*)::int AS claimed FROM claim`,
+  text: `INSERT INTO alerts (id, original_alert_id, sender_organisation_id, sent, status, msg_type, department,
+           event_code, severity, tlp, personal_data, snapshot)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb)`,
 };
 
 interface Idempotency {
@@ -207,7 +185,6 @@ export class AlertsService {
     definition: EventDefinition<{ alert: AlertSnapshot }>,
     idempotency: Idempotency | null,
   ): Promise<Submission> {
-    if (snapshot.msgType === AlertMessageType.Alert) return this.storeNew(snapshot, definition, idempotency);
     return this.dataSource.transaction(async (manager) => {
       if (idempotency) {
         const fingerprint = requestFingerprint(idempotency.operation, idempotency.body);
@@ -218,60 +195,32 @@ export class AlertsService {
         )) as unknown[];
         if (claimed.length === 0) return this.replay(snapshot.senderOrganisationId, idempotency.key, fingerprint);
       }
-      // One change at a time per chain: the chain read below is the one this message extends.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [snapshot.originalAlertId]);
-      const chain = await this.chainOf(manager, snapshot.originalAlertId);
-      if (chain.some((message) => message.msgType === AlertMessageType.Cancel)) {
-        throw new ConflictError('this alert was cancelled; it can no longer change');
+      if (snapshot.msgType !== AlertMessageType.Alert) {
+        // One change at a time per chain: the chain read below is the one this message extends.
+        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [snapshot.originalAlertId]);
+        const chain = await this.chainOf(manager, snapshot.originalAlertId);
+        if (chain.some((message) => message.msgType === AlertMessageType.Cancel)) {
+          throw new ConflictError('this alert was cancelled; it can no longer change');
+        }
       }
-      await runPrepared(manager, INSERT_ALERT, this.alertValues(snapshot));
+      const info = primaryInfo(snapshot);
+      await runPrepared(manager, INSERT_ALERT, [
+        snapshot.alertId,
+        snapshot.originalAlertId,
+        snapshot.senderOrganisationId,
+        new Date(snapshot.sent),
+        snapshot.status,
+        snapshot.msgType,
+        snapshot.location.department,
+        info.eventCode,
+        info.severity,
+        snapshot.tlp,
+        snapshot.personalData,
+        JSON.stringify(snapshot),
+      ]);
       await this.outbox.add(manager, { definition, key: snapshot.originalAlertId, payload: { alert: snapshot } });
       return { alert: snapshot, created: true };
     });
-  }
-
-  /** A new alert starts its own chain: nothing to read first, so the alert, its event and the key claim are one statement. */
-  private async storeNew(
-    snapshot: AlertSnapshot,
-    definition: EventDefinition<{ alert: AlertSnapshot }>,
-    idempotency: Idempotency | null,
-  ): Promise<Submission> {
-    const { values: event } = this.outbox.row({
-      definition,
-      key: snapshot.originalAlertId,
-      payload: { alert: snapshot },
-    });
-    const values = [...this.alertValues(snapshot), ...event];
-    if (!idempotency) {
-      await runPrepared(this.dataSource, SUBMIT_ALERT, values);
-      return { alert: snapshot, created: true };
-    }
-    const fingerprint = requestFingerprint(idempotency.operation, idempotency.body);
-    const [{ claimed }] = await runPrepared<{ claimed: number }>(this.dataSource, SUBMIT_ALERT_ONCE, [
-      ...values,
-      idempotency.key,
-      fingerprint,
-    ]);
-    if (claimed === 0) return this.replay(snapshot.senderOrganisationId, idempotency.key, fingerprint);
-    return { alert: snapshot, created: true };
-  }
-
-  private alertValues(snapshot: AlertSnapshot): unknown[] {
-    const info = primaryInfo(snapshot);
-    return [
-      snapshot.alertId,
-      snapshot.originalAlertId,
-      snapshot.senderOrganisationId,
-      new Date(snapshot.sent),
-      snapshot.status,
-      snapshot.msgType,
-      snapshot.location.department,
-      info.eventCode,
-      info.severity,
-      snapshot.tlp,
-      snapshot.personalData,
-      JSON.stringify(snapshot),
-    ];
   }
 
   private async replay(organisationId: string, key: string, fingerprint: string): Promise<Submission> {

@@ -14,19 +14,10 @@ export interface OutboxEntry<P extends object> {
   origin?: Omit<EnvelopeOrigin, 'producer'>;
 }
 
-/** The outbox's columns, in the order of `OutboxRow.values`. */
-export const OUTBOX_COLUMNS = 'id, topic, message_key, envelope';
-
 const INSERT_EVENT: PreparedStatement = {
   name: 'messaging.outbox-insert',
-  text: `INSERT INTO outbox (${OUTBOX_COLUMNS}) VALUES ($1, $2, $3, $4)`,
+  text: 'INSERT INTO outbox (id, topic, message_key, envelope) VALUES ($1, $2, $3, $4)',
 };
-
-export interface OutboxRow<P> {
-  envelope: EventEnvelope<P>;
-  /** id, topic, message key and envelope (JSON), in the order of OUTBOX_COLUMNS. */
-  values: [string, string, string, string];
-}
 
 /**
  * Records events inside the caller's transaction. They reach Kafka only if that transaction
@@ -37,20 +28,16 @@ export class Outbox {
   constructor(@Inject(KAFKA_SETTINGS) private readonly settings: KafkaSettings) {}
 
   async add<P extends object>(manager: EntityManager, entry: OutboxEntry<P>): Promise<EventEnvelope<P>> {
-    const row = this.row(entry);
-    await runPrepared(manager, INSERT_EVENT, row.values);
-    return row.envelope;
-  }
-
-  /**
-   * The row `add` would insert, for a service that writes it in a statement of its own together
-   * with the change it announces (one statement is one transaction).
-   */
-  row<P extends object>(entry: OutboxEntry<P>): OutboxRow<P> {
     const envelope = createEnvelope(entry.definition, entry.payload, {
       ...entry.origin,
       producer: this.settings.clientId,
     });
-    return { envelope, values: [envelope.id, entry.definition.topic, entry.key, JSON.stringify(envelope)] };
+    await runPrepared(manager, INSERT_EVENT, [
+      envelope.id,
+      entry.definition.topic,
+      entry.key,
+      JSON.stringify(envelope),
+    ]);
+    return envelope;
   }
 }
