@@ -23,7 +23,9 @@ stages AS (
   JOIN routing.routing_decisions rd ON rd.alert_id = t.id
   JOIN routing.outbox ro ON ro.topic = 'alert.routed.v1' AND (ro.envelope #>> '{payload,alert,alertId}')::uuid = t.id
   JOIN notification.handled_events nh ON nh.event_id = ro.id
-  JOIN notification.deliveries d ON d.alert_id = t.id AND d.status = 'sent')
+  -- The trickle's alerts have one webhook delivery each (the fan-out alert, a thousand, is left out).
+  JOIN LATERAL (SELECT min(sent_at) AS sent_at, count(*) AS deliveries
+                FROM notification.deliveries WHERE alert_id = t.id AND status = 'sent') d ON d.deliveries = 1)
 SELECT stage, count(*) AS alerts,
        round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)::numeric, 1) AS median_ms,
        round(percentile_cont(0.9) WITHIN GROUP (ORDER BY ms)::numeric, 1) AS p90_ms,
