@@ -481,18 +481,48 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
     expect(deliveriesTo(alertId)).toHaveLength(1);
   }, 60_000);
 
-  it('handles a burst on a partition in one transaction: each event once, a copy ignored, poison set aside', async () => {
+  /** New alerts for the Rhône as routing receives them: a delivered alert's event, each with new ids (its own chain). */
+  async function newAlertEvents(count: number): Promise<any[]> {
     const alertId = await alertDelivered();
     const [published] = await messagesWithKey(brokers, Topics.AlertSubmittedV1, alertId);
     const template = JSON.parse(published.value!.toString());
-    const events = Array.from({ length: 8 }, () => {
+    return Array.from({ length: count }, () => {
       const envelope = structuredClone(template);
       envelope.id = randomUUID();
-      // A new alert each: its own chain.
       envelope.payload.alert.alertId = envelope.payload.alert.originalAlertId = randomUUID();
       return envelope;
     });
-    const asMessage = (envelope: any) => ({ key: envelope.payload.alert.alertId, value: JSON.stringify(envelope) });
+  }
+
+  const asMessage = (envelope: any) => ({ key: envelope.payload.alert.alertId, value: JSON.stringify(envelope) });
+
+  /** Routing's handled-event rows for these events, once there is one for each. */
+  function handledOnceEach(db: Client, events: any[]): Promise<{ event_id: string; handled_at: Date }[]> {
+    return waitFor(
+      async () => {
+        const { rows } = await db.query<{ event_id: string; handled_at: Date }>(
+          'SELECT event_id, handled_at FROM routing.handled_events WHERE event_id = ANY($1::uuid[])',
+          [events.map((event) => event.id)],
+        );
+        return rows.length === events.length ? rows : undefined;
+      },
+      { what: 'routing to handle the burst', timeoutMs: 20000, intervalMs: 100 },
+    );
+  }
+
+  /** Each alert was routed (alert.routed.v1 in routing's outbox) exactly once. */
+  async function expectRoutedOnce(db: Client, events: any[]): Promise<void> {
+    const { rows: routed } = await db.query<{ message_key: string; copies: number }>(
+      `SELECT message_key, count(*)::int AS copies FROM routing.outbox
+       WHERE topic = $1 AND message_key = ANY($2::text[]) GROUP BY message_key`,
+      [Topics.AlertRoutedV1, events.map((event) => event.payload.alert.alertId)],
+    );
+    expect(routed).toHaveLength(events.length);
+    expect(routed.every((row) => row.copies === 1)).toBe(true);
+  }
+
+  it('handles a burst on a partition in one transaction: each event once, a copy ignored, poison set aside', async () => {
+    const events = await newAlertEvents(8);
     const tag = randomUUID();
     // One produce request: the broker appends it as one record batch, which routing fetches whole.
     await producer.send({
@@ -508,25 +538,10 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
     const db = new Client({ connectionString: e2eEnv.databaseUrl });
     await db.connect();
     try {
-      const handled = await waitFor(
-        async () => {
-          const { rows } = await db.query<{ handled_at: Date }>(
-            'SELECT handled_at FROM routing.handled_events WHERE event_id = ANY($1::uuid[])',
-            [events.map((event) => event.id)],
-          );
-          return rows.length === events.length ? rows : undefined;
-        },
-        { what: 'routing to handle the burst', timeoutMs: 20000, intervalMs: 100 },
-      );
+      const handled = await handledOnceEach(db, events);
       // handled_at is the transaction's start: one value, one transaction.
       expect(new Set(handled.map((row) => row.handled_at.getTime())).size).toBe(1);
-      const { rows: routed } = await db.query<{ message_key: string; copies: number }>(
-        `SELECT message_key, count(*)::int AS copies FROM routing.outbox
-         WHERE topic = $1 AND message_key = ANY($2::text[]) GROUP BY message_key`,
-        [Topics.AlertRoutedV1, events.map((event) => event.payload.alert.alertId)],
-      );
-      expect(routed).toHaveLength(events.length);
-      expect(routed.every((row) => row.copies === 1)).toBe(true);
+      await expectRoutedOnce(db, events);
     } finally {
       await db.end();
     }
@@ -541,6 +556,44 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
     );
     expect(deadLetter.value!.toString()).toBe('not JSON either');
     expect(deadLetter.headers!['vigie-dlq-reason']!.toString()).toBe('value is not JSON');
+  }, 60_000);
+
+  it('handles the rest of a burst when one of its events fails: that one is retried alone, then dead-lettered', async () => {
+    const events = await newAlertEvents(6);
+    // A second event for the third alert: routing already decided on that alert, so this one fails
+    // (a unique constraint), and with it the burst's transaction.
+    const twin = { ...structuredClone(events[2]), id: randomUUID() };
+    await producer.send({
+      topic: Topics.AlertSubmittedV1,
+      messages: [...events.slice(0, 3), twin, ...events.slice(3)]
+        .map(asMessage)
+        .map((message) => ({ ...message, partition: 0 })),
+    });
+
+    const db = new Client({ connectionString: e2eEnv.databaseUrl });
+    await db.connect();
+    try {
+      const handled = await handledOnceEach(db, events);
+      // Handled one at a time after the shared transaction failed.
+      expect(new Set(handled.map((row) => row.handled_at.getTime())).size).toBe(events.length);
+      await expectRoutedOnce(db, events);
+      const [deadLetter] = await waitFor(
+        async () => {
+          const found = (await readTopic(brokers, `${Topics.AlertSubmittedV1}.dlq`)).filter((m) =>
+            m.value?.toString().includes(twin.id),
+          );
+          return found.length > 0 ? found : undefined;
+        },
+        { what: 'the failing event on the dead-letter topic', timeoutMs: 20000 },
+      );
+      expect(deadLetter.headers!['vigie-dlq-reason']!.toString()).toMatch(
+        /^failed after 5 attempts: .*duplicate key value violates unique constraint "uq_routing_decisions_alert"/,
+      );
+      const { rowCount } = await db.query('SELECT 1 FROM routing.handled_events WHERE event_id = $1', [twin.id]);
+      expect(rowCount).toBe(0);
+    } finally {
+      await db.end();
+    }
   }, 60_000);
 
   it('publishes what the outbox holds when the service starts again', async () => {
