@@ -9,6 +9,8 @@ export interface BenchAlert {
   tlp: 'AMBER' | 'GREEN';
 }
 
+const STALE_SOCKET_RETRIES = 3;
+
 /**
  * POSTs alerts to ingestion over kept-alive connections (node:http, lighter than fetch at
  * thousands of requests per second). Resolves with null on 201, or with what went wrong.
@@ -42,10 +44,10 @@ export class AlertPoster {
         },
       ],
     });
-    return this.send(body, true);
+    return this.send(body, STALE_SOCKET_RETRIES);
   }
 
-  private send(body: string, mayRetry: boolean): Promise<string | null> {
+  private send(body: string, retriesLeft: number): Promise<string | null> {
     return new Promise((resolve) => {
       const outgoing = request(
         this.url,
@@ -73,8 +75,9 @@ export class AlertPoster {
       outgoing.on('error', (error: NodeJS.ErrnoException) => {
         // A kept-alive connection the server closed for idleness just as it was reused: the request
         // never reached ingestion, so it is sent again (the pattern the Node.js documentation gives).
-        if (mayRetry && outgoing.reusedSocket && error.code === 'ECONNRESET') {
-          resolve(this.send(body, false));
+        // After a pause several pooled connections may be stale at once, hence a few tries.
+        if (retriesLeft > 0 && outgoing.reusedSocket && error.code === 'ECONNRESET') {
+          resolve(this.send(body, retriesLeft - 1));
           return;
         }
         resolve(error.message);

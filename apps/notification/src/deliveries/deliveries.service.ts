@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Caller } from '@vigie/access';
 import { ReferentRole, type RoutedRecipient } from '@vigie/contracts';
 import { randomUUID } from 'node:crypto';
+import type { ConsumerTransaction } from '@vigie/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
 import { ReferentsDirectory } from '../directory/referents.directory';
@@ -37,9 +38,15 @@ export class DeliveriesService {
    * each delivery id is minted once and stays the same on every attempt. The body is fixed
    * here: every attempt sends the same bytes. Each recipient sees its own copy only. A handful
    * of statements whatever the number of recipients: a national alert to a thousand partners
-   * costs what one to a prefecture does, plus the rows.
+   * costs what one to a prefecture does, plus the rows. The stream append locks the recipients'
+   * stream heads until commit, so it comes last: at the end of the caller's transaction when it
+   * is a consumer's (after the other events of the batch), else right away.
    */
-  async distribute(manager: EntityManager, message: Distribution): Promise<number> {
+  async distribute(
+    manager: EntityManager,
+    message: Distribution,
+    transaction?: Pick<ConsumerTransaction, 'beforeCommit'>,
+  ): Promise<number> {
     const recipients = firstPerOrganisation(message.recipients);
     if (recipients.length === 0) return 0;
     const channels = new Set(message.channels ?? ALL_CHANNELS);
@@ -57,8 +64,9 @@ export class DeliveriesService {
         : [];
     const plan = planDistribution(message, { webhooks, contacts }, randomUUID);
     const scheduled = await this.insert(manager, message, plan.deliveries);
-    // Last: the append locks the recipients' stream heads until commit, so it comes just before.
-    await this.stream.appendAll(manager, { type: message.type, subjectId: message.subjectId, entries: plan.stream });
+    const append = { type: message.type, subjectId: message.subjectId, entries: plan.stream };
+    if (transaction) transaction.beforeCommit((last) => this.stream.appendAll(last, append));
+    else await this.stream.appendAll(manager, append);
     if (scheduled > 0) this.logger.debug(`${message.type} ${message.subjectId}: ${scheduled} deliveries scheduled`);
     return scheduled;
   }

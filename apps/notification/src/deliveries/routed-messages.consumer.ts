@@ -6,7 +6,7 @@ import {
   type BroadcastRoutedV1Payload,
   type EventEnvelope,
 } from '@vigie/contracts';
-import { Consumes, type AfterCommit } from '@vigie/messaging';
+import { Consumes, type ConsumerTransaction } from '@vigie/messaging';
 import type { EntityManager } from 'typeorm';
 import { DeliveryDispatcher } from './delivery.dispatcher';
 import { RoutedMessagesService } from './routed-messages.service';
@@ -22,20 +22,20 @@ export class RoutedMessagesConsumer {
   async onAlertRouted(
     event: EventEnvelope<AlertRoutedV1Payload>,
     manager: EntityManager,
-    afterCommit: AfterCommit,
+    transaction: ConsumerTransaction,
   ): Promise<void> {
-    await this.routed.alertRouted(event, manager);
+    await this.routed.alertRouted(event, manager, transaction);
     // Once the deliveries are committed, send them rather than wait for the next poll.
-    afterCommit(() => this.dispatcher.wake());
+    transaction.afterCommit(() => this.dispatcher.wake());
   }
 
   @Consumes(BroadcastRoutedV1)
   async onBroadcastRouted(
     event: EventEnvelope<BroadcastRoutedV1Payload>,
     manager: EntityManager,
-    afterCommit: AfterCommit,
+    transaction: ConsumerTransaction,
   ): Promise<void> {
-    await this.routed.broadcastRouted(event, manager);
-    afterCommit(() => this.dispatcher.wake());
+    await this.routed.broadcastRouted(event, manager, transaction);
+    transaction.afterCommit(() => this.dispatcher.wake());
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AlertRoutedV1Payload, BroadcastRoutedV1Payload, EventEnvelope, RoutedRecipient } from '@vigie/contracts';
+import type { ConsumerTransaction } from '@vigie/messaging';
 import type { EntityManager } from 'typeorm';
 import { EscalationsService } from '../escalation/escalations.service';
 import { DeliveriesService } from './deliveries.service';
@@ -16,7 +17,11 @@ export class RoutedMessagesService {
     private readonly escalations: EscalationsService,
   ) {}
 
-  async alertRouted(event: EventEnvelope<AlertRoutedV1Payload>, manager: EntityManager): Promise<void> {
+  async alertRouted(
+    event: EventEnvelope<AlertRoutedV1Payload>,
+    manager: EntityManager,
+    transaction: Pick<ConsumerTransaction, 'beforeCommit'>,
+  ): Promise<void> {
     const { alert, recipients, routedAt } = event.payload;
     await this.remember(manager, {
       id: alert.alertId,
@@ -27,18 +32,25 @@ export class RoutedMessagesService {
       recipients,
     });
     await this.escalations.onRouted(manager, event.payload);
-    // Last in the transaction: it locks the recipients' stream heads (see StreamLog).
-    await this.deliveries.distribute(manager, {
-      type: 'alert.routed',
-      subjectId: alert.alertId,
-      senderOrganisationId: alert.senderOrganisationId,
-      department: alert.location.department,
-      content: { alert, routedAt },
-      recipients,
-    });
+    await this.deliveries.distribute(
+      manager,
+      {
+        type: 'alert.routed',
+        subjectId: alert.alertId,
+        senderOrganisationId: alert.senderOrganisationId,
+        department: alert.location.department,
+        content: { alert, routedAt },
+        recipients,
+      },
+      transaction,
+    );
   }
 
-  async broadcastRouted(event: EventEnvelope<BroadcastRoutedV1Payload>, manager: EntityManager): Promise<void> {
+  async broadcastRouted(
+    event: EventEnvelope<BroadcastRoutedV1Payload>,
+    manager: EntityManager,
+    transaction: Pick<ConsumerTransaction, 'beforeCommit'>,
+  ): Promise<void> {
     const { broadcast, recipients, routedAt } = event.payload;
     await this.remember(manager, {
       id: broadcast.broadcastId,
@@ -50,14 +62,18 @@ export class RoutedMessagesService {
     });
     // A broadcast may cover several départements: the referents e-mailed are those of each.
     for (const department of broadcast.audience.departments.length ? broadcast.audience.departments : [null]) {
-      await this.deliveries.distribute(manager, {
-        type: 'broadcast.routed',
-        subjectId: broadcast.broadcastId,
-        senderOrganisationId: broadcast.senderOrganisationId,
-        department,
-        content: { broadcast, routedAt },
-        recipients,
-      });
+      await this.deliveries.distribute(
+        manager,
+        {
+          type: 'broadcast.routed',
+          subjectId: broadcast.broadcastId,
+          senderOrganisationId: broadcast.senderOrganisationId,
+          department,
+          content: { broadcast, routedAt },
+          recipients,
+        },
+        transaction,
+      );
     }
   }
 

@@ -2,18 +2,26 @@ import { DiscoveryService } from '@nestjs/core';
 import type { EventDefinition, EventEnvelope } from '@vigie/contracts';
 import type { EntityManager } from 'typeorm';
 
-/** Runs `callback` once the transaction of the handled events has committed. */
-export type AfterCommit = (callback: () => void) => void;
+/** What a handler may add to the transaction it shares with the other events of its batch. */
+export interface ConsumerTransaction {
+  /**
+   * Runs `work` in the transaction once every event of the batch has been handled, just before the
+   * commit, in the order registered: for statements that lock rows other transactions also need,
+   * which then stay locked only until the commit rather than for the rest of the batch.
+   */
+  beforeCommit(work: (manager: EntityManager) => Promise<void>): void;
+  /** Runs `callback` once the transaction has committed (waking a sender…). */
+  afterCommit(callback: () => void): void;
+}
 
 /**
  * Applies one validated event, inside the transaction that records it as handled (with the other
- * events of its batch). It must not commit side effects outside `manager`; what should happen only
- * once they are durable (waking a sender…) goes through `afterCommit`.
+ * events of its batch). It must not commit side effects outside `manager`.
  */
 export type EventHandler<P> = (
   event: EventEnvelope<P>,
   manager: EntityManager,
-  afterCommit: AfterCommit,
+  transaction: ConsumerTransaction,
 ) => Promise<void>;
 
 /** Found by EventConsumer at start-up; `Consumes` is its typed face. */

@@ -3,12 +3,12 @@ import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { deadLetterTopicOf, type EventDefinition, type EventEnvelope, type Topic } from '@vigie/contracts';
 import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { KafkaProducer } from '../kafka/kafka.producer';
 import { MESSAGING_OPTIONS } from '../kafka/kafka.tokens';
 import type { MessagingOptions } from '../messaging.options';
 import { claimEvents } from '../inbox/inbox';
-import { ConsumesMarker, type EventHandler } from './consumes.decorator';
+import { ConsumesMarker, type ConsumerTransaction, type EventHandler } from './consumes.decorator';
 import { decodeEvent } from './event.decoder';
 import { decideFailure, PoisonMessageError } from './failure.policy';
 
@@ -126,9 +126,17 @@ export class EventConsumer implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  /** One transaction: claim the events' ids, then apply those not handled before, in order. */
+  /**
+   * One transaction: claim the events' ids, apply those not handled before, in order, then the work
+   * their handlers left for the end.
+   */
   private async handleTogether(subscription: Subscription, events: Decoded[]): Promise<void> {
+    const lastly: ((manager: EntityManager) => Promise<void>)[] = [];
     const committed: (() => void)[] = [];
+    const transaction: ConsumerTransaction = {
+      beforeCommit: (work) => lastly.push(work),
+      afterCommit: (callback) => committed.push(callback),
+    };
     await this.dataSource.transaction(async (manager) => {
       const fresh = await claimEvents(
         manager,
@@ -139,8 +147,9 @@ export class EventConsumer implements OnModuleInit, OnModuleDestroy {
         // A copy of an event within the batch is claimed once: the first one applies it.
         // PostgreSQL returns uuids in lower case, whatever case the producer wrote.
         if (!fresh.delete(event.id.toLowerCase())) continue;
-        await subscription.handler(event, manager, (callback) => committed.push(callback));
+        await subscription.handler(event, manager, transaction);
       }
+      for (const work of lastly) await work(manager);
     });
     for (const callback of committed) callback();
   }
