@@ -14,7 +14,7 @@ import {
   type Partner,
   type ReceivedRequest,
 } from '@vigie/testing';
-import { ConfigResourceTypes, Kafka, logLevel, type Producer } from 'kafkajs';
+import { ConfigResourceTypes, Kafka, logLevel, type KafkaMessage, type Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 
 import { Client } from 'pg';
@@ -510,6 +510,18 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
     );
   }
 
+  /** The first message on alert.submitted.v1's dead-letter topic that `matches`, once there is one. */
+  async function deadLettered(matches: (message: KafkaMessage) => boolean, what: string): Promise<KafkaMessage> {
+    const [found] = await waitFor(
+      async () => {
+        const messages = (await readTopic(brokers, `${Topics.AlertSubmittedV1}.dlq`)).filter(matches);
+        return messages.length > 0 ? messages : undefined;
+      },
+      { what, timeoutMs: 20000 },
+    );
+    return found;
+  }
+
   /** Each alert was routed (alert.routed.v1 in routing's outbox) exactly once. */
   async function expectRoutedOnce(db: Client, events: any[]): Promise<void> {
     const { rows: routed } = await db.query<{ message_key: string; copies: number }>(
@@ -545,14 +557,9 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
     } finally {
       await db.end();
     }
-    const [deadLetter] = await waitFor(
-      async () => {
-        const found = (await readTopic(brokers, `${Topics.AlertSubmittedV1}.dlq`)).filter(
-          (m) => m.key?.toString() === `${tag}-poison`,
-        );
-        return found.length > 0 ? found : undefined;
-      },
-      { what: 'the poison message of the burst on the dead-letter topic', timeoutMs: 15000 },
+    const deadLetter = await deadLettered(
+      (m) => m.key?.toString() === `${tag}-poison`,
+      'the poison message of the burst on the dead-letter topic',
     );
     expect(deadLetter.value!.toString()).toBe('not JSON either');
     expect(deadLetter.headers!['vigie-dlq-reason']!.toString()).toBe('value is not JSON');
@@ -577,14 +584,9 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
       // Handled one at a time after the shared transaction failed.
       expect(new Set(handled.map((row) => row.handled_at.getTime())).size).toBe(events.length);
       await expectRoutedOnce(db, events);
-      const [deadLetter] = await waitFor(
-        async () => {
-          const found = (await readTopic(brokers, `${Topics.AlertSubmittedV1}.dlq`)).filter((m) =>
-            m.value?.toString().includes(twin.id),
-          );
-          return found.length > 0 ? found : undefined;
-        },
-        { what: 'the failing event on the dead-letter topic', timeoutMs: 20000 },
+      const deadLetter = await deadLettered(
+        (m) => m.value?.toString().includes(twin.id) ?? false,
+        'the failing event on the dead-letter topic',
       );
       expect(deadLetter.headers!['vigie-dlq-reason']!.toString()).toMatch(
         /^failed after 5 attempts: .*duplicate key value violates unique constraint "uq_routing_decisions_alert"/,
