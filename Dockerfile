@@ -3,7 +3,7 @@
 #   docker build --build-arg APP=partner-registry -t vigie/partner-registry .
 # APP is one of partner-registry, alert-ingestion, prefect-routing, notification.
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
@@ -14,7 +14,7 @@ COPY . .
 RUN npm run build \
  && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ARG APP
 ENV NODE_ENV=production \
     APP=${APP}

@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 [ -d node_modules ] || npm ci
+# npm puts node_modules/.bin first on PATH: the pinned Node.js LTS (the `node` devDependency) runs everything.
+echo "Node.js $(node --version)"
 bash scripts/infra.sh up
 npm run --silent build
 exec node dist/scripts/demo.js "$@"
