@@ -23,6 +23,15 @@ const CODES: Record<number, string> = {
   503: 'unavailable',
 };
 
+/**
+ * The JSON parser's error, as body-parser raises it or as Nest wraps it. Its own message quotes
+ * positions and changes with the Node.js version, so it is not passed on.
+ */
+function isJsonParseFailure(exception: unknown): boolean {
+  const parseFailed = (error: unknown): boolean => (error as { type?: unknown })?.type === 'entity.parse.failed';
+  return parseFailed(exception) || parseFailed((exception as { cause?: unknown })?.cause);
+}
+
 /** Maps every error to a JSON body with a stable code. Stack traces stay in the logs. */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
@@ -43,6 +52,9 @@ export class ErrorFilter implements ExceptionFilter {
   private describe(exception: unknown): [number, ErrorBody] {
     if (exception instanceof DomainError) {
       return [exception.status, { error: exception.code, message: exception.message, details: exception.details }];
+    }
+    if (isJsonParseFailure(exception)) {
+      return [HttpStatus.BAD_REQUEST, { error: 'bad_request', message: 'the request body is not valid JSON' }];
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -185,6 +185,7 @@ describe('HTTP edge of every service', () => {
     const malformed = await post('{"name": "a",');
     expect(malformed.status).toBe(400);
     expect(malformed.body.error).toBe('bad_request');
+    expect(malformed.body.message).toBe('the request body is not valid JSON');
     expect(JSON.stringify(malformed.body)).not.toMatch(/node_modules|at \w+ \(|\.js:\d+/);
   });
 
