@@ -11,13 +11,25 @@ const swc = [
     module: { type: 'commonjs' },
   },
 ];
+// Views are .tsx rendered with preact's automatic JSX runtime.
+const swcTsx = [
+  '@swc/jest',
+  {
+    ...swc[1],
+    jsc: {
+      ...swc[1].jsc,
+      parser: { syntax: 'typescript', tsx: true, decorators: true },
+      transform: { ...swc[1].jsc.transform, react: { runtime: 'automatic', importSource: 'preact' } },
+    },
+  },
+];
 const esmOnly = ['@nestjs', 'uuid', 'kafkajs'].join('|');
 const moduleNameMapper = {
   '^@vigie/(.*)$': '<rootDir>/libs/$1/src/index.ts',
 };
 const common = {
   rootDir: __dirname,
-  transform: { '^.+\\.(t|j)s$': swc },
+  transform: { '^.+\\.tsx$': swcTsx, '^.+\\.(t|j)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly})/)`],
   moduleNameMapper,
   testEnvironment: 'node',

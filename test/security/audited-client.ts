@@ -17,7 +17,7 @@ export interface CallOptions {
   /** Sent as JSON. */
   json?: unknown;
   /** Sent as is, with `contentType`. */
-  raw?: string | Uint8Array;
+  raw?: string | Uint8Array<ArrayBuffer>;
   contentType?: string;
   headers?: Record<string, string>;
 }
@@ -32,7 +32,7 @@ export class AuditedClient {
   async call(method: string, url: string, options: CallOptions = {}): Promise<Exchange> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.key) headers.authorization = `Bearer ${options.key}`;
-    let body: string | Uint8Array | undefined = options.raw;
+    let body: string | Uint8Array<ArrayBuffer> | undefined = options.raw;
     if (options.json !== undefined) body = JSON.stringify(options.json);
     if (options.contentType ?? (options.json !== undefined ? 'application/json' : undefined)) {
       headers['content-type'] = options.contentType ?? 'application/json';

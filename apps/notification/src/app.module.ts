@@ -1,7 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PartnerDirectoryModule } from '@vigie/access';
 import { ServiceInfrastructureModule } from '@vigie/platform';
+import { AcknowledgementLinkApiController } from './acknowledgements/acknowledgement-link-api.controller';
 import { AcknowledgementLinkController } from './acknowledgements/acknowledgement-link.controller';
+import { AlertStatesController } from './alert-states/alert-states.controller';
+import { AlertStatesService } from './alert-states/alert-states.service';
 import { AcknowledgementLinks } from './acknowledgements/acknowledgement-link';
 import { AcknowledgementsController } from './acknowledgements/acknowledgements.controller';
 import { AcknowledgementsService } from './acknowledgements/acknowledgements.service';
@@ -37,6 +40,8 @@ export class NotificationModule {
         StreamController,
         AcknowledgementsController,
         AcknowledgementLinkController,
+        AcknowledgementLinkApiController,
+        AlertStatesController,
         EscalationController,
         RoutedMessagesConsumer,
       ],
@@ -60,6 +65,7 @@ export class NotificationModule {
         EmailSender,
         DeliveryDispatcher,
         AcknowledgementsService,
+        AlertStatesService,
         EscalationsService,
         EscalationScheduler,
         RetentionJob,

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import type { Response } from 'express';
@@ -51,6 +58,18 @@ export class AlertChangesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<AlertView> {
     return answer(await this.alerts.cancel(id, input, caller, idempotencyKey), response);
+  }
+
+  @Get('chain')
+  @RequireRoles(ApiKeyRole.Publisher, ApiKeyRole.Subscriber)
+  @ApiOperation({
+    summary:
+      'The update/cancel chain of an alert you sent or received: the messages of it you sent or received, oldest first.',
+  })
+  @ApiOkResponse({ type: AlertView, isArray: true })
+  @ApiNotFoundResponse({ description: 'No such alert, or not yours to see.' })
+  async chain(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<AlertView[]> {
+    return (await this.alerts.chain(id, caller)).map(AlertView.of);
   }
 
   @Get('history')

@@ -152,6 +152,7 @@ export class AlertsService {
     if (query.status) where('a.status = ?', query.status);
     if (query.msgType) where('a.msg_type = ?', query.msgType);
     if (query.eventCode) where('a.event_code = ?', query.eventCode);
+    if (query.severity) where('a.severity = ?', query.severity);
     if (query.department) where('a.department = ?', query.department);
     if (query.from) where('a.sent >= ?', new Date(query.from));
     if (query.to) where('a.sent < ?', new Date(query.to));
@@ -178,6 +179,22 @@ export class AlertsService {
     const alert = await this.dataSource.manager.findOneBy(Alert, { id });
     if (!alert || alert.senderOrganisationId !== caller.organisationId) throw new NotFoundError('alert', id);
     return this.chainOf(this.dataSource.manager, alert.originalAlertId);
+  }
+
+  /**
+   * The chain of an alert the caller may read, oldest first: every message of it the caller
+   * sent or received (a recipient of the update sees the original it received too).
+   */
+  async chain(id: string, caller: Caller): Promise<AlertSnapshot[]> {
+    const anchor = await this.get(id, caller);
+    const rows = (await this.dataSource.query(
+      `SELECT a.snapshot FROM alerts a
+       WHERE a.original_alert_id = $1 AND (a.sender_organisation_id = $2
+         OR EXISTS (SELECT 1 FROM alert_recipients r WHERE r.alert_id = a.id AND r.organisation_id = $2))
+       ORDER BY a.sent, a.id`,
+      [anchor.originalAlertId, caller.organisationId],
+    )) as { snapshot: AlertSnapshot }[];
+    return rows.map((row) => row.snapshot);
   }
 
   private async store(

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { BroadcastsService } from './broadcasts.service';
-import { BroadcastView, SendBroadcastDto } from './dto/send-broadcast.dto';
+import { BroadcastPreviewView, BroadcastView, SendBroadcastDto } from './dto/send-broadcast.dto';
 
 @ApiTags('broadcasts')
 @Controller('v1/broadcasts')
@@ -20,6 +20,19 @@ export class BroadcastsController {
   @ApiForbiddenResponse({ description: 'Not a prefecture or the national level, or beyond its départements.' })
   send(@Body() input: SendBroadcastDto, @CurrentCaller() caller: Caller): Promise<BroadcastView> {
     return this.broadcasts.send(input, caller);
+  }
+
+  @Post('preview')
+  @HttpCode(200)
+  @RequireRoles(ApiKeyRole.Operator, ApiKeyRole.Publisher)
+  @ApiOperation({
+    summary:
+      'Who a draft broadcast would reach, by name, and why (and who it would leave out): the same decision as sending, with nothing stored or sent.',
+  })
+  @ApiOkResponse({ type: BroadcastPreviewView })
+  @ApiForbiddenResponse({ description: 'Not a prefecture or the national level, or beyond its départements.' })
+  preview(@Body() input: SendBroadcastDto, @CurrentCaller() caller: Caller): Promise<BroadcastPreviewView> {
+    return this.broadcasts.preview(input, caller);
   }
 
   @Get()

@@ -21,7 +21,7 @@ import { routedRecipients } from '../routing/routing.service';
 import { BROADCAST_RULES, decide, type DirectoryEntry, type Exclusion } from '../rules';
 import { Broadcast } from './broadcast.entity';
 import { broadcastReach } from './broadcast-permissions';
-import { BroadcastView, SendBroadcastDto } from './dto/send-broadcast.dto';
+import { BroadcastPreviewView, BroadcastView, SendBroadcastDto } from './dto/send-broadcast.dto';
 
 const LISTED = 100;
 
@@ -47,25 +47,7 @@ export class BroadcastsService {
     return this.dataSource.transaction(async (manager) => {
       const directory = await this.directory.entries(manager);
       const sender = directory.find((entry) => entry.id === caller.organisationId)!;
-      const broadcast: BroadcastSnapshot = {
-        broadcastId: newEventId(),
-        senderOrganisationId: sender.id,
-        senderName: sender.name,
-        sent: new Date().toISOString(),
-        status: input.status ?? AlertStatus.Actual,
-        tlp: input.tlp ?? Tlp.Green,
-        severity: input.severity ?? AlertSeverity.Moderate,
-        headline: input.headline,
-        description: input.description,
-        ...(input.instruction ? { instruction: input.instruction } : {}),
-        ...(input.expires ? { expires: new Date(input.expires).toISOString() } : {}),
-        audience: {
-          departments: reach.departments,
-          sectors: input.sectors ?? [],
-          conventions: input.conventions ?? [],
-          ...(input.eventCode ? { eventCode: input.eventCode } : {}),
-        },
-      };
+      const broadcast = snapshotOf(input, sender, reach.departments);
       const outcome = route(broadcast, directory);
       const stored: Broadcast = {
         id: broadcast.broadcastId,
@@ -88,6 +70,31 @@ export class BroadcastsService {
       });
       return view(stored, caller);
     });
+  }
+
+  /** Who a draft broadcast would reach and why, by name; nothing is stored or sent. */
+  async preview(input: SendBroadcastDto, caller: Caller): Promise<BroadcastPreviewView> {
+    const reach = broadcastReach(caller, input.departments, this.everyDepartment);
+    if ('refused' in reach) throw new ForbiddenError(reach.refused);
+    const directory = await this.directory.entries(this.dataSource.manager);
+    const sender = directory.find((entry) => entry.id === caller.organisationId)!;
+    const outcome = route(snapshotOf(input, sender, reach.departments), directory);
+    const byId = new Map(directory.map((entry) => [entry.id, entry]));
+    return {
+      departments: reach.departments,
+      recipients: outcome.recipients.map((recipient) => ({
+        organisationId: recipient.organisationId,
+        name: byId.get(recipient.organisationId)?.name ?? recipient.organisationId,
+        kind: byId.get(recipient.organisationId)?.kind ?? '',
+        reason: recipient.reason,
+      })),
+      excluded: outcome.excluded.map((exclusion) => ({
+        organisationId: exclusion.organisationId,
+        name: byId.get(exclusion.organisationId)?.name ?? exclusion.organisationId,
+        reason: exclusion.reason,
+      })),
+      warnings: outcome.warnings,
+    };
   }
 
   /** Broadcasts the caller's organisation sent or received, newest first; all of them for administrators. */
@@ -115,6 +122,28 @@ export class BroadcastsService {
     if (!visible) throw new NotFoundError('broadcast', id);
     return view(broadcast, caller);
   }
+}
+
+function snapshotOf(input: SendBroadcastDto, sender: DirectoryEntry, departments: string[]): BroadcastSnapshot {
+  return {
+    broadcastId: newEventId(),
+    senderOrganisationId: sender.id,
+    senderName: sender.name,
+    sent: new Date().toISOString(),
+    status: input.status ?? AlertStatus.Actual,
+    tlp: input.tlp ?? Tlp.Green,
+    severity: input.severity ?? AlertSeverity.Moderate,
+    headline: input.headline,
+    description: input.description,
+    ...(input.instruction ? { instruction: input.instruction } : {}),
+    ...(input.expires ? { expires: new Date(input.expires).toISOString() } : {}),
+    audience: {
+      departments,
+      sectors: input.sectors ?? [],
+      conventions: input.conventions ?? [],
+      ...(input.eventCode ? { eventCode: input.eventCode } : {}),
+    },
+  };
 }
 
 /** One decision per département, merged: a partner present in several receives it once. */

@@ -78,7 +78,7 @@ async function start(perMinute: number): Promise<{ app: INestApplication; url: s
 
 async function call(
   url: string,
-  options: { method?: string; key?: string; contentType?: string; body?: string | Uint8Array } = {},
+  options: { method?: string; key?: string; contentType?: string; body?: string | Uint8Array<ArrayBuffer> } = {},
 ): Promise<{ status: number; headers: Headers; body: any }> {
   const headers: Record<string, string> = {};
   if (options.key) headers.authorization = `Bearer ${options.key}`;

@@ -1,12 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
-import { AlertEventCode, AlertMessageType, AlertStatus, DEPARTMENT_CODE_PATTERN } from '@vigie/contracts';
+import { AlertEventCode, AlertMessageType, AlertSeverity, AlertStatus, DEPARTMENT_CODE_PATTERN } from '@vigie/contracts';
 
 export class ListAlertsQuery {
   @ApiPropertyOptional({ enum: AlertStatus }) @IsOptional() @IsEnum(AlertStatus) status?: AlertStatus;
   @ApiPropertyOptional({ enum: AlertMessageType }) @IsOptional() @IsEnum(AlertMessageType) msgType?: AlertMessageType;
   @ApiPropertyOptional({ enum: AlertEventCode }) @IsOptional() @IsEnum(AlertEventCode) eventCode?: AlertEventCode;
+  @ApiPropertyOptional({ enum: AlertSeverity }) @IsOptional() @IsEnum(AlertSeverity) severity?: AlertSeverity;
   @ApiPropertyOptional({ example: '69' })
   @IsOptional()
   @Matches(DEPARTMENT_CODE_PATTERN, { message: 'department must be an INSEE département code' })

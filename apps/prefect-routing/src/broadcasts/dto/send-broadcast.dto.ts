@@ -108,3 +108,24 @@ export class BroadcastView {
   })
   routing?: BroadcastRoutingView;
 }
+
+export class BroadcastPreviewRecipient {
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty({ example: 'Bijouterie Martin' }) name: string;
+  @ApiProperty({ example: 'JEWELLER' }) kind: string;
+  @ApiProperty({ example: 'Member of the jewellery convention in département 69' }) reason: string;
+}
+
+export class BroadcastPreviewExclusion {
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: 'TLP:AMBER — not a member of the sender’s convention' }) reason: string;
+}
+
+/** Who a draft broadcast would reach, by name, and why: shown before the sender confirms. */
+export class BroadcastPreviewView {
+  @ApiProperty({ type: [String], example: ['69'] }) departments: string[];
+  @ApiProperty({ type: [BroadcastPreviewRecipient] }) recipients: BroadcastPreviewRecipient[];
+  @ApiProperty({ type: [BroadcastPreviewExclusion] }) excluded: BroadcastPreviewExclusion[];
+  @ApiProperty({ type: [String] }) warnings: string[];
+}

@@ -1,0 +1,59 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { IngestionClient } from './clients/ingestion.client';
+import { NotificationClient } from './clients/notification.client';
+import { RegistryClient } from './clients/registry.client';
+import { RoutingClient } from './clients/routing.client';
+import { CONSOLE_CONFIG, type ConsoleConfig } from './config';
+import { ErrorPageFilter } from './edge/error-page.filter';
+import { HealthController } from './edge/health.controller';
+import { AckLinkController } from './pages/ack-link/ack-link.controller';
+import { AlertController } from './pages/alert/alert.controller';
+import { BroadcastController } from './pages/broadcast/broadcast.controller';
+import { FeedStreamController } from './pages/feed/feed-stream.controller';
+import { FeedController } from './pages/feed/feed.controller';
+import { PartnersController } from './pages/partners/partners.controller';
+import { ReferentsController } from './pages/referents/referents.controller';
+import { SignInController } from './pages/sign-in/sign-in.controller';
+import { SitesController } from './pages/sites/sites.controller';
+import { ConsoleSessionStore } from './session/console-session.store';
+import { PersonAccess } from './session/person-access.service';
+import { SessionGuard } from './session/session.guards';
+
+@Module({})
+export class ConsoleModule {
+  static with(config: ConsoleConfig): DynamicModule {
+    return {
+      module: ConsoleModule,
+      imports: [
+        // Only the sign-in and invitation forms use it (ThrottlerGuard on those routes).
+        ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.signInPerMinute }] }),
+      ],
+      controllers: [
+        HealthController,
+        SignInController,
+        AckLinkController,
+        // The live stream before the alert page, whose :id would otherwise take "flux".
+        FeedStreamController,
+        FeedController,
+        AlertController,
+        BroadcastController,
+        PartnersController,
+        SitesController,
+        ReferentsController,
+      ],
+      providers: [
+        { provide: CONSOLE_CONFIG, useValue: config },
+        RegistryClient,
+        IngestionClient,
+        RoutingClient,
+        NotificationClient,
+        ConsoleSessionStore,
+        PersonAccess,
+        { provide: APP_GUARD, useClass: SessionGuard },
+        { provide: APP_FILTER, useClass: ErrorPageFilter },
+      ],
+    };
+  }
+}

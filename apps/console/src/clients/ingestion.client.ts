@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AlertSnapshot } from '@vigie/contracts';
+import { CONSOLE_CONFIG, type ConsoleConfig } from '../config';
+import { ServiceHttp } from './service-call';
+
+export type Alert = AlertSnapshot & { id: string };
+
+export interface AlertFilters {
+  status?: string;
+  eventCode?: string;
+  severity?: string;
+  from?: string;
+  to?: string;
+  cursor?: string;
+  limit?: string;
+}
+
+export interface AlertPage {
+  alerts: Alert[];
+  nextCursor: string | null;
+}
+
+/** Alert ingestion: the alerts sent by, or routed to, the person's organisation. */
+@Injectable()
+export class IngestionClient {
+  private readonly http: ServiceHttp;
+
+  constructor(@Inject(CONSOLE_CONFIG) config: ConsoleConfig) {
+    this.http = new ServiceHttp('alert-ingestion', config.services.ingestion);
+  }
+
+  async alerts(bearer: string, filters: AlertFilters): Promise<AlertPage> {
+    return (await this.http.call<AlertPage>('GET', '/v1/alerts', { bearer, query: { ...filters } })).body;
+  }
+
+  async alert(bearer: string, id: string): Promise<Alert> {
+    return (await this.http.call<Alert>('GET', `/v1/alerts/${encodeURIComponent(id)}`, { bearer })).body;
+  }
+
+  /** The update/cancel chain of an alert the caller may read, oldest first. */
+  async chain(bearer: string, id: string): Promise<Alert[]> {
+    return (await this.http.call<Alert[]>('GET', `/v1/alerts/${encodeURIComponent(id)}/chain`, { bearer })).body;
+  }
+}

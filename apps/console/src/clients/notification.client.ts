@@ -1,0 +1,109 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CONSOLE_CONFIG, type ConsoleConfig } from '../config';
+import { ServiceHttp } from './service-call';
+
+export interface Acknowledgement {
+  alertId: string;
+  organisationId: string;
+  organisationName: string | null;
+  channel: string;
+  referentName: string | null;
+  person?: { id: string; name: string } | null;
+  acknowledgedAt: string;
+}
+
+export interface Delivery {
+  id: string;
+  organisationId: string;
+  channel: string;
+  status: 'pending' | 'failed' | 'sent' | 'dead';
+  attempts: number;
+  lastError: string | null;
+  sentAt: string | null;
+}
+
+export interface Escalation {
+  status: string;
+  nextStep: string | null;
+  nextStepAt: string | null;
+  steps: { step: string; detail: string; at: string }[];
+}
+
+/** Per alert, what the caller's organisation needs in a list: why it came, who acknowledged, escalation. */
+export interface AlertState {
+  alertId: string;
+  reason: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  escalation: { status: string; nextStep: string | null; nextStepAt: string | null } | null;
+}
+
+export interface LinkAlert {
+  alertId: string;
+  organisationName: string;
+  acknowledgedAt: string | null;
+  headline: string;
+  event: string;
+  severity: string;
+  urgency: string;
+  commune: string | null;
+  department: string;
+  sent: string;
+  status: string;
+}
+
+/** Notification: acknowledgements, deliveries, escalation and the live stream. */
+@Injectable()
+export class NotificationClient {
+  private readonly http: ServiceHttp;
+
+  constructor(@Inject(CONSOLE_CONFIG) config: ConsoleConfig) {
+    this.http = new ServiceHttp('notification', config.services.notification);
+  }
+
+  async acknowledge(bearer: string, alertId: string): Promise<Acknowledgement> {
+    const path = `/v1/alerts/${encodeURIComponent(alertId)}/acknowledgements`;
+    return (await this.http.call<Acknowledgement>('POST', path, { bearer })).body;
+  }
+
+  async acknowledgements(bearer: string, alertId: string): Promise<Acknowledgement[]> {
+    const path = `/v1/alerts/${encodeURIComponent(alertId)}/acknowledgements`;
+    return (await this.http.call<Acknowledgement[]>('GET', path, { bearer })).body;
+  }
+
+  async deliveries(bearer: string, alertId: string): Promise<Delivery[]> {
+    return (await this.http.call<Delivery[]>('GET', '/v1/deliveries', { bearer, query: { alertId } })).body;
+  }
+
+  async escalation(bearer: string, alertId: string): Promise<Escalation | null> {
+    try {
+      const path = `/v1/alerts/${encodeURIComponent(alertId)}/escalation`;
+      return (await this.http.call<Escalation>('GET', path, { bearer })).body;
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return null;
+      throw error;
+    }
+  }
+
+  /** One call for a page of alerts (no N+1). */
+  async states(bearer: string, alertIds: string[]): Promise<AlertState[]> {
+    if (alertIds.length === 0) return [];
+    const query = { ids: alertIds.join(',') };
+    return (await this.http.call<AlertState[]>('GET', '/v1/alert-states', { bearer, query })).body;
+  }
+
+  /** The live stream of what is routed to the caller's organisation. */
+  stream(bearer: string, lastEventId: string | undefined, signal: AbortSignal): Promise<Response> {
+    return this.http.stream('/v1/stream', bearer, lastEventId, signal);
+  }
+
+  async linkAlert(token: string): Promise<LinkAlert> {
+    const path = `/v1/acknowledgement-links/${encodeURIComponent(token)}`;
+    return (await this.http.call<LinkAlert>('GET', path)).body;
+  }
+
+  async acknowledgeByLink(token: string): Promise<Acknowledgement> {
+    const path = `/v1/acknowledgement-links/${encodeURIComponent(token)}`;
+    return (await this.http.call<Acknowledgement>('POST', path)).body;
+  }
+}

@@ -1,0 +1,63 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { BroadcastSnapshot } from '@vigie/contracts';
+import { CONSOLE_CONFIG, type ConsoleConfig } from '../config';
+import { ServiceHttp } from './service-call';
+
+export interface RoutingDecision {
+  alertId: string;
+  department: string;
+  routedAt: string;
+  recipients: { organisationId: string; rule: string; reason: string }[];
+  excluded: { organisationId: string; rule: string; reason: string }[];
+  warnings: string[];
+}
+
+export interface BroadcastDraft {
+  headline: string;
+  description: string;
+  instruction?: string;
+  severity: string;
+  status: string;
+  tlp: string;
+  sectors?: string[];
+  conventions?: string[];
+}
+
+export interface BroadcastPreview {
+  recipients: { organisationId: string; name: string; kind: string; reason: string }[];
+  excluded: { organisationId: string; name: string; reason: string }[];
+  warnings: string[];
+}
+
+export interface Broadcast {
+  broadcast: BroadcastSnapshot;
+  routedAt: string;
+  routing?: { recipients: { organisationId: string; reason: string }[]; warnings: string[] };
+}
+
+/** Prefect routing: why an alert reached whom, and the prefecture's broadcasts. */
+@Injectable()
+export class RoutingClient {
+  private readonly http: ServiceHttp;
+
+  constructor(@Inject(CONSOLE_CONFIG) config: ConsoleConfig) {
+    this.http = new ServiceHttp('prefect-routing', config.services.routing);
+  }
+
+  async decision(bearer: string, alertId: string): Promise<RoutingDecision> {
+    const path = `/v1/alerts/${encodeURIComponent(alertId)}/routing`;
+    return (await this.http.call<RoutingDecision>('GET', path, { bearer })).body;
+  }
+
+  async previewBroadcast(bearer: string, draft: BroadcastDraft): Promise<BroadcastPreview> {
+    return (await this.http.call<BroadcastPreview>('POST', '/v1/broadcasts/preview', { bearer, body: draft })).body;
+  }
+
+  async sendBroadcast(bearer: string, draft: BroadcastDraft): Promise<Broadcast> {
+    return (await this.http.call<Broadcast>('POST', '/v1/broadcasts', { bearer, body: draft })).body;
+  }
+
+  async broadcasts(bearer: string): Promise<Broadcast[]> {
+    return (await this.http.call<Broadcast[]>('GET', '/v1/broadcasts', { bearer })).body;
+  }
+}

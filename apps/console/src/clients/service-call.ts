@@ -1,0 +1,59 @@
+/** What a service answered when it was not a success; pages map it to words. */
+export class ServiceCallError extends Error {
+  constructor(
+    readonly service: string,
+    readonly status: number,
+    readonly body: { error?: string; message?: string; details?: { field: string; problems: string[] }[] } | null,
+  ) {
+    super(`${service} answered HTTP ${status}${body?.message ? `: ${body.message}` : ''}`);
+    this.name = 'ServiceCallError';
+  }
+}
+
+export interface CallOptions {
+  /** A person access token (or a session token for the registry's session routes). */
+  bearer?: string;
+  body?: unknown;
+  query?: Record<string, string | undefined>;
+  headers?: Record<string, string>;
+}
+
+/** Bounded wait for any service call: a page never hangs on a stuck service. */
+const TIMEOUT_MS = 10_000;
+
+/** One service's JSON API, called server-side. Only the clients of this folder use it. */
+export class ServiceHttp {
+  constructor(
+    private readonly service: string,
+    private readonly baseUrl: string,
+  ) {}
+
+  async call<T>(method: string, path: string, options: CallOptions = {}): Promise<{ status: number; body: T }> {
+    const url = new URL(`${this.baseUrl}${path}`);
+    for (const [name, value] of Object.entries(options.query ?? {})) {
+      if (value !== undefined && value !== '') url.searchParams.set(name, value);
+    }
+    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    if (options.bearer) headers.authorization = `Bearer ${options.bearer}`;
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(url, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    const text = await response.text();
+    const body = text.length > 0 && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : null;
+    if (!response.ok) throw new ServiceCallError(this.service, response.status, body);
+    return { status: response.status, body: body as T };
+  }
+
+  /** An open event stream (the caller reads and closes it). */
+  async stream(path: string, bearer: string, lastEventId: string | undefined, signal: AbortSignal): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'text/event-stream', authorization: `Bearer ${bearer}` };
+    if (lastEventId) headers['last-event-id'] = lastEventId;
+    const response = await fetch(`${this.baseUrl}${path}`, { headers, signal });
+    if (!response.ok || !response.body) throw new ServiceCallError(this.service, response.status, null);
+    return response;
+  }
+}

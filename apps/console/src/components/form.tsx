@@ -1,0 +1,190 @@
+import type { ComponentChildren, VNode } from 'preact';
+
+/** Every form of the console posts its session's CSRF token. */
+export function CsrfField(props: { token: string }): VNode {
+  return <input type="hidden" name="_csrf" value={props.token} />;
+}
+
+export interface FieldProps {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  value?: string;
+  type?: string;
+  required?: boolean;
+  autocomplete?: string;
+  multiline?: boolean;
+  inputMode?: 'numeric' | 'text';
+}
+
+export function Field(props: FieldProps): VNode {
+  const errorId = `${props.id}-erreur`;
+  const common = {
+    id: props.id,
+    name: props.name,
+    required: props.required,
+    'aria-invalid': props.error ? 'true' : undefined,
+    'aria-describedby': props.error ? errorId : undefined,
+  } as const;
+  return (
+    <div class={`fr-input-group${props.error ? ' fr-input-group--error' : ''}`}>
+      <label class="fr-label" for={props.id}>
+        {props.label}
+        {props.hint ? <span class="fr-hint-text">{props.hint}</span> : null}
+      </label>
+      {props.multiline ? (
+        <textarea class="fr-input" rows={5} {...common}>
+          {props.value ?? ''}
+        </textarea>
+      ) : (
+        <input
+          class="fr-input"
+          type={(props.type ?? 'text') as 'text'}
+          value={props.value ?? ''}
+          autoComplete={props.autocomplete}
+          inputMode={props.inputMode}
+          {...common}
+        />
+      )}
+      {props.error ? (
+        <p id={errorId} class="fr-error-text">
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+  hint?: string;
+}
+
+export function Select(props: { id: string; name: string; label: string; choices: Choice[]; value?: string; error?: string }): VNode {
+  return (
+    <div class={`fr-select-group${props.error ? ' fr-select-group--error' : ''}`}>
+      <label class="fr-label" for={props.id}>
+        {props.label}
+      </label>
+      <select class="fr-select" id={props.id} name={props.name}>
+        {props.choices.map((choice) => (
+          <option value={choice.value} selected={choice.value === (props.value ?? '')}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+      {props.error ? <p class="fr-error-text">{props.error}</p> : null}
+    </div>
+  );
+}
+
+export function Radios(props: { name: string; legend: string; choices: Choice[]; value?: string; error?: string }): VNode {
+  return (
+    <fieldset class={`fr-fieldset${props.error ? ' fr-fieldset--error' : ''}`}>
+      <legend class="fr-fieldset__legend">{props.legend}</legend>
+      {props.choices.map((choice) => (
+        <div class="fr-fieldset__element">
+          <div class="fr-radio-group">
+            <input
+              type="radio"
+              id={`${props.name}-${choice.value}`}
+              name={props.name}
+              value={choice.value}
+              checked={choice.value === props.value}
+            />
+            <label class="fr-label" for={`${props.name}-${choice.value}`}>
+              {choice.label}
+              {choice.hint ? <span class="fr-hint-text">{choice.hint}</span> : null}
+            </label>
+          </div>
+        </div>
+      ))}
+      {props.error ? <p class="fr-message fr-message--error">{props.error}</p> : null}
+    </fieldset>
+  );
+}
+
+export function Checkboxes(props: { name: string; legend: string; choices: Choice[]; values: string[] }): VNode {
+  return (
+    <fieldset class="fr-fieldset">
+      <legend class="fr-fieldset__legend">{props.legend}</legend>
+      {props.choices.map((choice) => (
+        <div class="fr-fieldset__element">
+          <div class="fr-checkbox-group">
+            <input
+              type="checkbox"
+              id={`${props.name}-${choice.value}`}
+              name={props.name}
+              value={choice.value}
+              checked={props.values.includes(choice.value)}
+            />
+            <label class="fr-label" for={`${props.name}-${choice.value}`}>
+              {choice.label}
+            </label>
+          </div>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+export function Button(props: { children: ComponentChildren; secondary?: boolean; name?: string; value?: string; danger?: boolean }): VNode {
+  const kind = props.secondary ? ' fr-btn--secondary' : props.danger ? ' vigie-btn--danger' : '';
+  return (
+    <button type="submit" class={`fr-btn${kind}`} name={props.name} value={props.value}>
+      {props.children}
+    </button>
+  );
+}
+
+export function Notice(props: { tone: 'error' | 'success' | 'info' | 'warning'; title: string; children?: ComponentChildren }): VNode {
+  return (
+    <div class={`fr-alert fr-alert--${props.tone} fr-mb-3w`} role={props.tone === 'error' ? 'alert' : 'status'}>
+      <h2 class="fr-alert__title">{props.title}</h2>
+      {props.children ? <div>{props.children}</div> : null}
+    </div>
+  );
+}
+
+export function Table(props: { caption: string; headers: string[]; children: ComponentChildren; id?: string }): VNode {
+  return (
+    <div class="fr-table fr-table--no-caption-offset" id={props.id}>
+      <table>
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            {props.headers.map((header) => (
+              <th scope="col">{header}</th>
+            ))}
+          </tr>
+        </thead>
+        {props.children}
+      </table>
+    </div>
+  );
+}
+
+export function Breadcrumb(props: { trail: { href?: string; label: string }[] }): VNode {
+  return (
+    <nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :">
+      <ol class="fr-breadcrumb__list">
+        {props.trail.map((step) => (
+          <li>
+            {step.href ? (
+              <a class="fr-breadcrumb__link" href={step.href}>
+                {step.label}
+              </a>
+            ) : (
+              <a class="fr-breadcrumb__link" aria-current="page">
+                {step.label}
+              </a>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

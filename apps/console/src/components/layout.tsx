@@ -1,0 +1,162 @@
+import type { ComponentChildren, VNode } from 'preact';
+
+export interface Viewer {
+  fullName: string;
+  organisationName: string;
+  /** Whether the person's organisation is a prefecture (the duty desk pages). */
+  prefecture: boolean;
+}
+
+export interface LayoutProps {
+  title: string;
+  /** Null on pages shown before sign-in. */
+  viewer: Viewer | null;
+  csrfToken: string | null;
+  /** The navigation entry to mark as the current page. */
+  section?: 'alertes' | 'diffusions' | 'partenaires' | 'sites' | 'referents';
+  /** An exercise banner across the whole page. */
+  exercise?: boolean;
+  children: ComponentChildren;
+}
+
+const NAV: { section: NonNullable<LayoutProps['section']>; href: string; label: string; prefecture: boolean }[] = [
+  { section: 'alertes', href: '/alertes', label: 'Alertes', prefecture: false },
+  { section: 'diffusions', href: '/diffusions/nouvelle', label: 'Diffuser un message', prefecture: true },
+  { section: 'partenaires', href: '/partenaires', label: 'Partenaires', prefecture: true },
+  { section: 'sites', href: '/sites', label: 'Sites', prefecture: true },
+  { section: 'referents', href: '/referents', label: 'Référents', prefecture: true },
+];
+
+/** The page frame: State brand block, navigation, main content, footer (DSFR). */
+export function Layout(props: LayoutProps): VNode {
+  const csrfHeaders = props.csrfToken ? JSON.stringify({ 'X-CSRF-Token': props.csrfToken }) : undefined;
+  return (
+    <html lang="fr" data-fr-scheme="light">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1, shrink-to-fit=no" />
+        <meta name="format-detection" content="telephone=no" />
+        <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false}' />
+        <title>{`${props.title} — Vigie`}</title>
+        <link rel="stylesheet" href="/ressources/dsfr/dsfr.min.css" />
+        <link rel="stylesheet" href="/ressources/dsfr/utility/icons/icons.min.css" />
+        <link rel="stylesheet" href="/ressources/console.css" />
+        <script type="module" src="/ressources/dsfr/dsfr.module.min.js" defer></script>
+        <script src="/ressources/htmx.min.js" defer></script>
+        <script src="/ressources/sse.js" defer></script>
+        <script src="/ressources/console.js" defer></script>
+      </head>
+      <body hx-headers={csrfHeaders}>
+        <div class="fr-skiplinks">
+          <nav class="fr-container" role="navigation" aria-label="Accès rapide">
+            <ul class="fr-skiplinks__list">
+              <li>
+                <a class="fr-link" href="#contenu">
+                  Aller au contenu
+                </a>
+              </li>
+            </ul>
+          </nav>
+        </div>
+        <Header viewer={props.viewer} csrfToken={props.csrfToken} section={props.section} />
+        {props.exercise ? (
+          <div class="fr-notice fr-notice--warning vigie-exercise-banner" role="note">
+            <div class="fr-container">
+              <div class="fr-notice__body">
+                <p class="fr-notice__title">EXERCICE — ce message n’est pas une situation réelle.</p>
+              </div>
+            </div>
+          </div>
+        ) : null}
+        <main id="contenu" class="fr-container fr-py-4w" tabIndex={-1}>
+          {props.children}
+        </main>
+        <footer class="fr-footer" role="contentinfo" id="pied">
+          <div class="fr-container">
+            <div class="fr-footer__body">
+              <div class="fr-footer__brand fr-enlarge-link">
+                <p class="fr-logo">
+                  République
+                  <br />
+                  Française
+                </p>
+              </div>
+              <div class="fr-footer__content">
+                <p class="fr-footer__content-desc">
+                  Vigie partage les alertes de sécurité entre les services de l’État et leurs partenaires privés.
+                </p>
+              </div>
+            </div>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+function Header(props: Pick<LayoutProps, 'viewer' | 'csrfToken' | 'section'>): VNode {
+  const entries = NAV.filter((entry) => !entry.prefecture || props.viewer?.prefecture);
+  return (
+    <header role="banner" class="fr-header">
+      <div class="fr-header__body">
+        <div class="fr-container">
+          <div class="fr-header__body-row">
+            <div class="fr-header__brand fr-enlarge-link">
+              <div class="fr-header__brand-top">
+                <div class="fr-header__logo">
+                  <p class="fr-logo">
+                    République
+                    <br />
+                    Française
+                  </p>
+                </div>
+              </div>
+              <div class="fr-header__service">
+                <a href={props.viewer ? '/alertes' : '/connexion'} title="Accueil — Vigie">
+                  <p class="fr-header__service-title">Vigie</p>
+                </a>
+                <p class="fr-header__service-tagline">Alertes partagées entre l’État et ses partenaires</p>
+              </div>
+            </div>
+            {props.viewer ? (
+              <div class="fr-header__tools">
+                <div class="fr-header__tools-links">
+                  <p class="fr-text--sm fr-mb-1w">
+                    {props.viewer.fullName} — {props.viewer.organisationName}
+                  </p>
+                  <form method="post" action="/deconnexion" class="vigie-inline-form">
+                    <input type="hidden" name="_csrf" value={props.csrfToken ?? ''} />
+                    <button type="submit" class="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-logout-box-r-line fr-btn--icon-left">
+                      Se déconnecter
+                    </button>
+                  </form>
+                </div>
+              </div>
+            ) : null}
+          </div>
+        </div>
+      </div>
+      {props.viewer ? (
+        <div class="fr-header__menu">
+          <div class="fr-container">
+            <nav class="fr-nav" role="navigation" aria-label="Menu principal">
+              <ul class="fr-nav__list">
+                {entries.map((entry) => (
+                  <li class="fr-nav__item">
+                    <a
+                      class="fr-nav__link"
+                      href={entry.href}
+                      aria-current={props.section === entry.section ? 'page' : undefined}
+                    >
+                      {entry.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </div>
+      ) : null}
+    </header>
+  );
+}

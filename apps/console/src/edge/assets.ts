@@ -1,0 +1,20 @@
+import express, { type Express } from 'express';
+import { dirname, join } from 'node:path';
+
+/** The folder of an installed package, found the way Node resolves it. */
+function packageDir(name: string): string {
+  return dirname(require.resolve(`${name}/package.json`, { paths: [__dirname, process.cwd()] }));
+}
+
+const CACHE = { maxAge: '1h', immutable: false, index: false, fallthrough: false } as const;
+
+/**
+ * Static files under /ressources: the DSFR's dist (CSS, JS, fonts, icons), htmx and its SSE
+ * extension straight from node_modules (no CDN), and the console's own built bundle and CSS.
+ */
+export function serveAssets(app: Express, builtAssets: string): void {
+  app.use('/ressources/dsfr', express.static(join(packageDir('@gouvfr/dsfr'), 'dist'), CACHE));
+  app.use('/ressources/htmx.min.js', express.static(join(packageDir('htmx.org'), 'dist', 'htmx.min.js'), CACHE));
+  app.use('/ressources/sse.js', express.static(join(packageDir('htmx-ext-sse'), 'dist', 'sse.min.js'), CACHE));
+  app.use('/ressources', express.static(builtAssets, CACHE));
+}

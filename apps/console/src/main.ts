@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { Logger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { join } from 'node:path';
+import { ConsoleModule } from './app.module';
+import { loadConfig } from './config';
+import { serveAssets } from './edge/assets';
+import { securityHeaders } from './edge/security-headers';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+/** Forms post urlencoded bodies; nothing else is parsed, and bodies stay small. */
+const FORM_LIMIT = '64kb';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const app = await NestFactory.create<NestExpressApplication>(ConsoleModule.with(config), {
+    logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
+    bodyParser: false,
+  });
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(securityHeaders(config.secureCookie));
+  app.useBodyParser('urlencoded', { extended: false, limit: FORM_LIMIT, parameterLimit: 200 });
+  // The built bundle sits beside the compiled app: dist/apps/console/assets.
+  serveAssets(app.getHttpAdapter().getInstance(), join(__dirname, '..', 'assets'));
+  app.enableShutdownHooks();
+  await app.listen(config.http.port, config.http.host);
+  new Logger('console').log(`listening on http://${config.http.host}:${config.http.port}`);
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,107 @@
+import { Body, Controller, Get, Header, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { RegistryClient } from '../../clients/registry.client';
+import { RoutingClient } from '../../clients/routing.client';
+import { ServiceCallError } from '../../clients/service-call';
+import { renderPage } from '../../render';
+import { NotForYou } from '../../session/session.errors';
+import { Viewer, type SignedIn } from '../../session/viewer';
+import { viewerOf } from '../viewer-of';
+import { EMPTY_FORM, confirmationError, draftOf, formErrors, readBroadcastForm, type BroadcastForm, type FormErrors } from './broadcast.model';
+import { BroadcastsPage, ComposerPage, PreviewPage } from './broadcast.view';
+
+/**
+ * The broadcast composer: form → preview of the recipients (routing's answer) → confirmation.
+ * Who receives it, and whether this person may send it, is routing's decision.
+ */
+@Controller('diffusions')
+export class BroadcastController {
+  constructor(
+    private readonly routing: RoutingClient,
+    private readonly registry: RegistryClient,
+  ) {}
+
+  @Get()
+  @Header('cache-control', 'no-store')
+  async list(@Viewer() viewer: SignedIn, @Query('envoye') sent?: string): Promise<string> {
+    const broadcasts = await this.routing.broadcasts(viewer.bearer);
+    const confirmed = sent ? broadcasts.find((item) => item.broadcast.broadcastId === sent)?.broadcast.headline ?? null : null;
+    return renderPage(BroadcastsPage({ viewer: viewerOf(viewer), csrfToken: viewer.csrfToken, broadcasts, sent: confirmed }));
+  }
+
+  @Get('nouvelle')
+  @Header('cache-control', 'no-store')
+  async compose(@Viewer() viewer: SignedIn): Promise<string> {
+    return this.composer(viewer, EMPTY_FORM, {});
+  }
+
+  /** "Modifier" from the preview: the form again, as typed. */
+  @Post('nouvelle')
+  @Header('cache-control', 'no-store')
+  async edit(@Viewer() viewer: SignedIn, @Body() body: unknown): Promise<string> {
+    return this.composer(viewer, readBroadcastForm(body), {});
+  }
+
+  @Post('apercu')
+  @Header('cache-control', 'no-store')
+  async preview(@Viewer() viewer: SignedIn, @Body() body: unknown, @Res() response: Response): Promise<void> {
+    this.requireStateDesk(viewer);
+    const form = readBroadcastForm(body);
+    const errors = formErrors(form);
+    if (Object.keys(errors).length > 0) {
+      response.status(400).type('html').send(await this.composer(viewer, form, errors));
+      return;
+    }
+    response.type('html').send(await this.previewPage(viewer, form, null));
+  }
+
+  @Post()
+  async send(@Viewer() viewer: SignedIn, @Body() body: unknown, @Res() response: Response): Promise<void> {
+    this.requireStateDesk(viewer);
+    const form = readBroadcastForm(body);
+    const errors = formErrors(form);
+    if (Object.keys(errors).length > 0) {
+      response.status(400).type('html').send(await this.composer(viewer, form, errors));
+      return;
+    }
+    const refused = confirmationError(form, viewer.person.departments);
+    if (refused) {
+      response.status(400).type('html').send(await this.previewPage(viewer, form, refused));
+      return;
+    }
+    const sent = await this.routing.sendBroadcast(viewer.bearer, draftOf(form));
+    response.redirect(303, `/diffusions?envoye=${sent.broadcast.broadcastId}`);
+  }
+
+  private async previewPage(viewer: SignedIn, form: BroadcastForm, refused: string | null): Promise<string> {
+    const draft = draftOf(form);
+    const preview = await this.routing.previewBroadcast(viewer.bearer, draft);
+    return renderPage(
+      PreviewPage({
+        viewer: viewerOf(viewer),
+        csrfToken: viewer.csrfToken,
+        form,
+        headline: draft.headline,
+        preview,
+        confirmationError: refused,
+        departments: viewer.person.departments,
+      }),
+    );
+  }
+
+  private async composer(viewer: SignedIn, form: BroadcastForm, errors: FormErrors): Promise<string> {
+    this.requireStateDesk(viewer);
+    const conventions = await this.registry.conventions(viewer.bearer).catch((error: unknown) => {
+      if (error instanceof ServiceCallError && error.status < 500) return [];
+      throw error;
+    });
+    return renderPage(
+      ComposerPage({ viewer: viewerOf(viewer), csrfToken: viewer.csrfToken, form, errors, conventions, departments: viewer.person.departments }),
+    );
+  }
+
+  /** Only State desks broadcast; routing refuses the others anyway, this spares them a dead end. */
+  private requireStateDesk(viewer: SignedIn): void {
+    if (!viewer.stateDesk) throw new NotForYou();
+  }
+}

@@ -1,0 +1,91 @@
+import type { BroadcastDraft } from '../../clients/routing.client';
+import { listField, textField } from '../form-body';
+
+export const SEVERITIES = ['Minor', 'Moderate', 'Severe', 'Extreme'] as const;
+export const TLPS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
+export const SECTORS: Record<string, string> = {
+  PRIVATE_SECURITY: 'Sécurité privée',
+  LARGE_RETAIL: 'Grande distribution et centres commerciaux',
+  JEWELLERY: 'Bijouterie',
+  TOBACCO: 'Buralistes',
+  SOCIAL_HOUSING: 'Bailleurs sociaux',
+};
+
+/** The composer's fields as posted (kept as text so the form can be shown again as typed). */
+export interface BroadcastForm {
+  headline: string;
+  description: string;
+  instruction: string;
+  severity: string;
+  tlp: string;
+  /** 'Exercise' or 'Actual': chosen explicitly, never defaulted. */
+  status: string;
+  sectors: string[];
+  conventions: string[];
+  confirmation: string;
+}
+
+export type FormErrors = Partial<Record<keyof BroadcastForm, string>>;
+
+export function readBroadcastForm(body: unknown): BroadcastForm {
+  return {
+    headline: textField(body, 'headline', 160),
+    description: textField(body, 'description', 8000),
+    instruction: textField(body, 'instruction', 4000),
+    severity: textField(body, 'severity', 20),
+    tlp: textField(body, 'tlp', 20),
+    status: textField(body, 'status', 20),
+    sectors: listField(body, 'sectors').filter((sector) => sector in SECTORS),
+    conventions: listField(body, 'conventions').filter((id) => /^[0-9a-f-]{36}$/i.test(id)),
+    confirmation: textField(body, 'confirmation', 10),
+  };
+}
+
+/** What the form needs before anything is asked of routing: filled fields, known values. */
+export function formErrors(form: BroadcastForm): FormErrors {
+  const errors: FormErrors = {};
+  if (!form.headline) errors.headline = 'Donnez un titre au message.';
+  if (!form.description) errors.description = 'Écrivez le message.';
+  if (!(SEVERITIES as readonly string[]).includes(form.severity)) errors.severity = 'Choisissez la gravité.';
+  if (!(TLPS as readonly string[]).includes(form.tlp)) errors.tlp = 'Choisissez qui peut lire ce message.';
+  if (form.status !== 'Actual' && form.status !== 'Exercise') errors.status = 'Dites s’il s’agit d’un exercice ou d’un message réel.';
+  return errors;
+}
+
+/** A real Extreme message asks for the département code typed by hand before it leaves. */
+export function needsTypedConfirmation(form: BroadcastForm): boolean {
+  return form.status === 'Actual' && form.severity === 'Extreme';
+}
+
+export function confirmationError(form: BroadcastForm, departments: string[]): string | null {
+  if (!needsTypedConfirmation(form)) return null;
+  return departments.includes(form.confirmation.toUpperCase())
+    ? null
+    : `Tapez le code de votre département (${departments.join(' ou ')}) pour envoyer un message réel de gravité extrême.`;
+}
+
+export function draftOf(form: BroadcastForm): BroadcastDraft {
+  const title = form.status === 'Exercise' && !form.headline.startsWith('EXERCICE') ? `EXERCICE — ${form.headline}` : form.headline;
+  return {
+    headline: title.slice(0, 160),
+    description: form.description,
+    ...(form.instruction ? { instruction: form.instruction } : {}),
+    severity: form.severity,
+    status: form.status,
+    tlp: form.tlp,
+    ...(form.sectors.length > 0 ? { sectors: form.sectors } : {}),
+    ...(form.conventions.length > 0 ? { conventions: form.conventions } : {}),
+  };
+}
+
+export const EMPTY_FORM: BroadcastForm = {
+  headline: '',
+  description: '',
+  instruction: '',
+  severity: 'Moderate',
+  tlp: 'GREEN',
+  status: '',
+  sectors: [],
+  conventions: [],
+  confirmation: '',
+};

@@ -1,0 +1,192 @@
+import type { VNode } from 'preact';
+import { SeverityBadge, StatusBadge, TlpBadge } from '../../components/badges';
+import { Checkboxes, CsrfField, Field, Notice, Radios, Table } from '../../components/form';
+import { SEVERITY, TLP, frenchDateTime, label } from '../../components/labels';
+import { Layout, type Viewer } from '../../components/layout';
+import type { Broadcast, BroadcastPreview, } from '../../clients/routing.client';
+import { SECTORS, SEVERITIES, TLPS, needsTypedConfirmation, type BroadcastForm, type FormErrors } from './broadcast.model';
+
+interface Frame {
+  viewer: Viewer;
+  csrfToken: string;
+}
+
+function ErrorSummary(props: { errors: FormErrors }): VNode | null {
+  const messages = Object.values(props.errors).filter(Boolean);
+  if (messages.length === 0) return null;
+  return (
+    <Notice tone="error" title="Le message n’est pas prêt">
+      <ul>
+        {messages.map((message) => (
+          <li>{message}</li>
+        ))}
+      </ul>
+    </Notice>
+  );
+}
+
+export function ComposerPage(props: Frame & { form: BroadcastForm; errors: FormErrors; conventions: { id: string; name: string }[]; departments: string[] }): VNode {
+  const { form, errors } = props;
+  return (
+    <Layout title="Diffuser un message" viewer={props.viewer} csrfToken={props.csrfToken} section="diffusions">
+      <h1>Diffuser un message de vigilance</h1>
+      <p>Aux partenaires de votre département ({props.departments.join(', ')}). Vous verrez la liste des destinataires avant d’envoyer.</p>
+      <ErrorSummary errors={errors} />
+      <form method="post" action="/diffusions/apercu">
+        <CsrfField token={props.csrfToken} />
+        <Radios
+          name="status"
+          legend="Exercice ou message réel ?"
+          value={form.status}
+          error={errors.status}
+          choices={[
+            { value: 'Exercise', label: 'EXERCICE', hint: 'Un entraînement : il est marqué EXERCICE partout et n’est pas reçu par les partenaires qui refusent les exercices.' },
+            { value: 'Actual', label: 'Message réel', hint: 'Une vraie situation.' },
+          ]}
+        />
+        <Field id="headline" name="headline" label="Titre" value={form.headline} error={errors.headline} required />
+        <Field id="description" name="description" label="Message" value={form.description} error={errors.description} multiline required />
+        <Field id="instruction" name="instruction" label="Consignes (facultatif)" value={form.instruction} multiline />
+        <Radios name="severity" legend="Gravité" value={form.severity} error={errors.severity} choices={SEVERITIES.map((value) => ({ value, label: label(SEVERITY, value) }))} />
+        <Radios
+          name="tlp"
+          legend="Qui peut lire ce message"
+          value={form.tlp}
+          error={errors.tlp}
+          choices={TLPS.map((value) => ({ value, label: TLP[value].name, hint: TLP[value].explanation }))}
+        />
+        <Checkboxes name="sectors" legend="Secteurs (aucun coché : tous)" values={form.sectors} choices={Object.entries(SECTORS).map(([value, text]) => ({ value, label: text }))} />
+        {props.conventions.length > 0 ? (
+          <Checkboxes name="conventions" legend="Conventions (aucune cochée : toutes)" values={form.conventions} choices={props.conventions.map((convention) => ({ value: convention.id, label: convention.name }))} />
+        ) : null}
+        <button type="submit" class="fr-btn">
+          Voir les destinataires
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+function Hidden(props: { form: BroadcastForm }): VNode {
+  const { form } = props;
+  return (
+    <>
+      <input type="hidden" name="headline" value={form.headline} />
+      <input type="hidden" name="description" value={form.description} />
+      <input type="hidden" name="instruction" value={form.instruction} />
+      <input type="hidden" name="severity" value={form.severity} />
+      <input type="hidden" name="tlp" value={form.tlp} />
+      <input type="hidden" name="status" value={form.status} />
+      {form.sectors.map((sector) => (
+        <input type="hidden" name="sectors" value={sector} />
+      ))}
+      {form.conventions.map((convention) => (
+        <input type="hidden" name="conventions" value={convention} />
+      ))}
+    </>
+  );
+}
+
+export function PreviewPage(props: Frame & { form: BroadcastForm; headline: string; preview: BroadcastPreview; confirmationError: string | null; departments: string[] }): VNode {
+  const { form, preview } = props;
+  const exercise = form.status === 'Exercise';
+  return (
+    <Layout title={`${exercise ? 'EXERCICE — ' : ''}Vérifier avant d’envoyer`} viewer={props.viewer} csrfToken={props.csrfToken} section="diffusions" exercise={exercise}>
+      <h1>{exercise ? 'EXERCICE — vérifier avant d’envoyer' : 'Message RÉEL — vérifier avant d’envoyer'}</h1>
+      <div class={`fr-callout fr-mb-3w ${exercise ? 'vigie-callout--exercise' : 'vigie-callout--real'}`}>
+        <h2 class="fr-callout__title">{props.headline}</h2>
+        <p class="fr-callout__text">{form.description}</p>
+        {form.instruction ? <p>Consignes : {form.instruction}</p> : null}
+        <p>
+          <SeverityBadge severity={form.severity} /> <StatusBadge status={form.status} /> <TlpBadge tlp={form.tlp} explain />
+        </p>
+      </div>
+      {preview.warnings.length > 0 ? (
+        <Notice tone="warning" title="À noter">
+          <ul>
+            {preview.warnings.map((warning) => (
+              <li>{warning}</li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
+      <h2>{`${preview.recipients.length} destinataire${preview.recipients.length > 1 ? 's' : ''}`}</h2>
+      <Table caption="Organisations qui recevront le message, et pourquoi" headers={['Organisation', 'Pourquoi']}>
+        <tbody>
+          {preview.recipients.map((recipient) => (
+            <tr>
+              <td>{recipient.name}</td>
+              <td>{recipient.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      {preview.excluded.length > 0 ? (
+        <details class="fr-mb-3w">
+          <summary>Organisations qui ne le recevront pas ({preview.excluded.length})</summary>
+          <ul>
+            {preview.excluded.map((exclusion) => (
+              <li>
+                {exclusion.name} : {exclusion.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {props.confirmationError ? <Notice tone="error" title={props.confirmationError} /> : null}
+      <form method="post" action="/diffusions">
+        <CsrfField token={props.csrfToken} />
+        <Hidden form={form} />
+        {needsTypedConfirmation(form) ? (
+          <Field
+            id="confirmation"
+            name="confirmation"
+            label={`Message réel de gravité extrême : tapez le code de votre département (${props.departments.join(' ou ')}) pour confirmer`}
+            error={props.confirmationError ?? undefined}
+            autocomplete="off"
+            required
+          />
+        ) : null}
+        <ul class="fr-btns-group fr-btns-group--inline">
+          <li>
+            <button type="submit" class={`fr-btn ${exercise ? 'vigie-btn--exercise' : 'vigie-btn--danger'}`}>
+              {exercise ? 'Envoyer l’EXERCICE' : 'Envoyer le message RÉEL'}
+            </button>
+          </li>
+          <li>
+            <button type="submit" class="fr-btn fr-btn--secondary" formAction="/diffusions/nouvelle">
+              Modifier
+            </button>
+          </li>
+        </ul>
+      </form>
+    </Layout>
+  );
+}
+
+export function BroadcastsPage(props: Frame & { broadcasts: Broadcast[]; sent: string | null }): VNode {
+  return (
+    <Layout title="Messages diffusés" viewer={props.viewer} csrfToken={props.csrfToken} section="diffusions">
+      <h1>Messages diffusés</h1>
+      {props.sent ? <Notice tone="success" title={`Message envoyé : ${props.sent}`} /> : null}
+      <p>
+        <a class="fr-btn" href="/diffusions/nouvelle">
+          Diffuser un message
+        </a>
+      </p>
+      <Table caption="Messages envoyés et reçus, les plus récents d’abord" headers={['Message', 'Nature', 'Gravité', 'Envoyé le', 'Destinataires']}>
+        <tbody>
+          {props.broadcasts.map((item) => (
+            <tr class={item.broadcast.status === 'Exercise' ? 'vigie-row--exercise' : ''}>
+              <td>{item.broadcast.headline}</td>
+              <td>{item.broadcast.status === 'Exercise' ? 'EXERCICE' : 'Réel'}</td>
+              <td>{label(SEVERITY, item.broadcast.severity)}</td>
+              <td>{frenchDateTime(item.routedAt)}</td>
+              <td>{item.routing ? item.routing.recipients.length : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </Layout>
+  );
+}

@@ -1,0 +1,79 @@
+import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { RegistryClient, type Organisation } from '../../clients/registry.client';
+import { ServiceCallError } from '../../clients/service-call';
+import { renderPage } from '../../render';
+import { NotForYou } from '../../session/session.errors';
+import { Viewer, type SignedIn } from '../../session/viewer';
+import { textField } from '../form-body';
+import { viewerOf } from '../viewer-of';
+import { PartnersPage, type PartnersModel } from './partners.view';
+
+const STATE_KINDS = new Set(['PREFECTURE', 'NATIONAL_LEVEL', 'STATE_FORCE']);
+const partnerId = new ParseUUIDPipe({ exceptionFactory: () => new ServiceCallError('console', 404, null) });
+
+/** The partners of the duty officer's départements, and activating or suspending them (the registry audits it). */
+@Controller('partenaires')
+export class PartnersController {
+  constructor(private readonly registry: RegistryClient) {}
+
+  @Get()
+  @Header('cache-control', 'no-store')
+  async list(@Viewer() viewer: SignedIn, @Query('modifie') changed?: string): Promise<string> {
+    const model = await this.model(viewer, null, changed ? `Statut de ${changed.slice(0, 200)} modifié.` : null);
+    return renderPage(PartnersPage({ model, viewer: viewerOf(viewer), csrfToken: viewer.csrfToken }));
+  }
+
+  @Post(':id/suspendre')
+  suspend(@Param('id', partnerId) id: string, @Body() body: unknown, @Viewer() viewer: SignedIn, @Res() response: Response): Promise<void> {
+    return this.change(id, 'suspend', body, viewer, response);
+  }
+
+  @Post(':id/activer')
+  activate(@Param('id', partnerId) id: string, @Body() body: unknown, @Viewer() viewer: SignedIn, @Res() response: Response): Promise<void> {
+    return this.change(id, 'activate', body, viewer, response);
+  }
+
+  private async change(id: string, change: 'activate' | 'suspend', body: unknown, viewer: SignedIn, response: Response): Promise<void> {
+    const reason = textField(body, 'reason', 500);
+    if (!reason) {
+      const model = await this.model(viewer, id, null);
+      response.status(400).type('html').send(renderPage(PartnersPage({ model, viewer: viewerOf(viewer), csrfToken: viewer.csrfToken })));
+      return;
+    }
+    const organisation = await this.registry.changeStatus(viewer.bearer, id, change, reason);
+    response.redirect(303, `/partenaires?modifie=${encodeURIComponent(organisation.name)}`);
+  }
+
+  private async model(viewer: SignedIn, missingReasonFor: string | null, changed: string | null): Promise<PartnersModel> {
+    if (!viewer.stateDesk) throw new NotForYou();
+    const departments = viewer.person.departments;
+    const [lists, conventions] = await Promise.all([
+      Promise.all(departments.map((department) => this.registry.organisations(viewer.bearer, { department }))),
+      this.registry.conventions(viewer.bearer),
+    ]);
+    const members = await Promise.all(
+      conventions.map(async (convention) => ({ convention, members: await this.registry.conventionMembers(viewer.bearer, convention.id) })),
+    );
+    const conventionsOf = (id: string): string[] =>
+      members.filter((entry) => entry.members.some((member) => member.organisationId === id)).map((entry) => entry.convention.name);
+    const unique = new Map<string, Organisation>();
+    for (const organisation of lists.flat()) if (!STATE_KINDS.has(organisation.kind)) unique.set(organisation.id, organisation);
+    return {
+      departments,
+      partners: [...unique.values()]
+        .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
+        .map((organisation) => ({
+          id: organisation.id,
+          name: organisation.name,
+          kind: organisation.kind,
+          status: organisation.status,
+          conventions: conventionsOf(organisation.id),
+          statusChangedAt: organisation.statusChangedAt,
+          statusReason: organisation.statusReason,
+        })),
+      missingReasonFor,
+      changed,
+    };
+  }
+}

@@ -1,0 +1,11 @@
+import type { Viewer as LayoutViewer } from '../components/layout';
+import type { SignedIn } from '../session/viewer';
+
+/** What the page frame shows of the signed-in person. */
+export function viewerOf(signedIn: SignedIn): LayoutViewer {
+  return {
+    fullName: signedIn.person.fullName,
+    organisationName: signedIn.person.organisationName,
+    prefecture: signedIn.stateDesk,
+  };
+}

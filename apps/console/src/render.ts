@@ -1,0 +1,12 @@
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+
+/** A full HTML document from a page component; preact escapes every string it renders. */
+export function renderPage(page: VNode): string {
+  return `<!DOCTYPE html>${renderToString(page)}`;
+}
+
+/** A fragment (an htmx swap or an SSE event). */
+export function renderFragment(fragment: VNode): string {
+  return renderToString(fragment);
+}

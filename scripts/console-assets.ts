@@ -1,0 +1,33 @@
+import { build, type BuildOptions } from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../libs/testing/src/repo-root';
+
+/** The console's own script, bundled and minified (also what the budget test measures). */
+export function consoleBundleOptions(root: string = repoRoot()): BuildOptions {
+  return {
+    entryPoints: [join(root, 'apps', 'console', 'src', 'assets', 'console.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: ['es2020'],
+    legalComments: 'none',
+    logLevel: 'warning',
+  };
+}
+
+/** Writes dist/apps/console/assets/{console.js,console.css}: run by `npm run build`. */
+async function main(): Promise<void> {
+  const root = repoRoot();
+  const out = join(root, 'dist', 'apps', 'console', 'assets');
+  mkdirSync(out, { recursive: true });
+  await build({ ...consoleBundleOptions(root), outfile: join(out, 'console.js') });
+  copyFileSync(join(root, 'apps', 'console', 'src', 'assets', 'console.css'), join(out, 'console.css'));
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
