@@ -35,7 +35,8 @@ function announce(text: string): void {
 /** A new row arrived on the live feed: announce it, and flag urgent ones by sound and colour. */
 function onNewRow(event: Event): void {
   const target = (event as CustomEvent<{ elt?: Element }>).detail?.elt ?? (event.target as Element | null);
-  const row = target?.querySelector?.('tr[data-severity]') ?? (target?.matches?.('tbody') ? target.firstElementChild : null);
+  const row =
+    target?.querySelector?.('tr[data-severity]') ?? (target?.matches?.('tbody') ? target.firstElementChild : null);
   if (!row) return;
   const headline = row.querySelector('a')?.textContent ?? 'nouvelle alerte';
   const severity = row.getAttribute('data-severity') ?? '';
@@ -67,7 +68,9 @@ function refreshCountdowns(): void {
 
 function onReady(): void {
   document.body.addEventListener('htmx:sseMessage', onNewRow);
-  document.body.addEventListener('htmx:sseOpen', () => announce('Flux en direct : connecté. Les nouvelles alertes s’affichent ici.'));
+  document.body.addEventListener('htmx:sseOpen', () =>
+    announce('Flux en direct : connecté. Les nouvelles alertes s’affichent ici.'),
+  );
   document.body.addEventListener('htmx:sseError', () => announce('Flux en direct interrompu : reconnexion en cours…'));
   document.querySelectorAll('[data-print]').forEach((button) => button.addEventListener('click', () => window.print()));
   refreshCountdowns();

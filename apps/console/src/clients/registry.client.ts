@@ -111,7 +111,12 @@ export class RegistryClient {
     return (await this.http.call<Organisation>('GET', `/v1/organizations/${encodeURIComponent(id)}`, { bearer })).body;
   }
 
-  async changeStatus(bearer: string, id: string, change: 'activate' | 'suspend', reason: string): Promise<Organisation> {
+  async changeStatus(
+    bearer: string,
+    id: string,
+    change: 'activate' | 'suspend',
+    reason: string,
+  ): Promise<Organisation> {
     const path = `/v1/organizations/${encodeURIComponent(id)}/${change}`;
     return (await this.http.call<Organisation>('POST', path, { bearer, body: { reason } })).body;
   }

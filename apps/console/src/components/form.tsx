@@ -63,7 +63,14 @@ export interface Choice {
   hint?: string;
 }
 
-export function Select(props: { id: string; name: string; label: string; choices: Choice[]; value?: string; error?: string }): VNode {
+export function Select(props: {
+  id: string;
+  name: string;
+  label: string;
+  choices: Choice[];
+  value?: string;
+  error?: string;
+}): VNode {
   return (
     <div class={`fr-select-group${props.error ? ' fr-select-group--error' : ''}`}>
       <label class="fr-label" for={props.id}>
@@ -81,7 +88,13 @@ export function Select(props: { id: string; name: string; label: string; choices
   );
 }
 
-export function Radios(props: { name: string; legend: string; choices: Choice[]; value?: string; error?: string }): VNode {
+export function Radios(props: {
+  name: string;
+  legend: string;
+  choices: Choice[];
+  value?: string;
+  error?: string;
+}): VNode {
   return (
     <fieldset class={`fr-fieldset${props.error ? ' fr-fieldset--error' : ''}`}>
       <legend class="fr-fieldset__legend">{props.legend}</legend>
@@ -131,7 +144,13 @@ export function Checkboxes(props: { name: string; legend: string; choices: Choic
   );
 }
 
-export function Button(props: { children: ComponentChildren; secondary?: boolean; name?: string; value?: string; danger?: boolean }): VNode {
+export function Button(props: {
+  children: ComponentChildren;
+  secondary?: boolean;
+  name?: string;
+  value?: string;
+  danger?: boolean;
+}): VNode {
   const kind = props.secondary ? ' fr-btn--secondary' : props.danger ? ' vigie-btn--danger' : '';
   return (
     <button type="submit" class={`fr-btn${kind}`} name={props.name} value={props.value}>
@@ -140,7 +159,11 @@ export function Button(props: { children: ComponentChildren; secondary?: boolean
   );
 }
 
-export function Notice(props: { tone: 'error' | 'success' | 'info' | 'warning'; title: string; children?: ComponentChildren }): VNode {
+export function Notice(props: {
+  tone: 'error' | 'success' | 'info' | 'warning';
+  title: string;
+  children?: ComponentChildren;
+}): VNode {
   return (
     <div class={`fr-alert fr-alert--${props.tone} fr-mb-3w`} role={props.tone === 'error' ? 'alert' : 'status'}>
       <h2 class="fr-alert__title">{props.title}</h2>

@@ -126,7 +126,10 @@ function Header(props: Pick<LayoutProps, 'viewer' | 'csrfToken' | 'section'>): V
                   </p>
                   <form method="post" action="/deconnexion" class="vigie-inline-form">
                     <input type="hidden" name="_csrf" value={props.csrfToken ?? ''} />
-                    <button type="submit" class="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-logout-box-r-line fr-btn--icon-left">
+                    <button
+                      type="submit"
+                      class="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-logout-box-r-line fr-btn--icon-left"
+                    >
                       Se déconnecter
                     </button>
                   </form>

@@ -43,9 +43,17 @@ export class SessionGuard implements CanActivate {
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_PAGE, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
     const returnTo = request.method === 'GET' ? request.originalUrl : null;
-    const bearer = await this.access.bearer(session ?? { id: '', csrfToken: '', createdAt: 0, signedIn: null }, returnTo);
+    const bearer = await this.access.bearer(
+      session ?? { id: '', csrfToken: '', createdAt: 0, signedIn: null },
+      returnTo,
+    );
     const person = session!.signedIn!.person;
-    request.signedIn = { person, bearer, csrfToken: session!.csrfToken, stateDesk: STATE_KINDS.has(person.organisationKind) };
+    request.signedIn = {
+      person,
+      bearer,
+      csrfToken: session!.csrfToken,
+      stateDesk: STATE_KINDS.has(person.organisationKind),
+    };
     return true;
   }
 }

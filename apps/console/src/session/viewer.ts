@@ -22,7 +22,8 @@ export const PUBLIC_PAGE = 'console:public-page';
 export const PublicPage = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_PAGE, true);
 
 export const Viewer = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): SignedIn => context.switchToHttp().getRequest<ConsoleRequest>().signedIn!,
+  (_data: unknown, context: ExecutionContext): SignedIn =>
+    context.switchToHttp().getRequest<ConsoleRequest>().signedIn!,
 );
 
 export const Session = createParamDecorator(

@@ -1,5 +1,12 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { DomainError, PublicRoute } from '@vigie/platform';
 import { DataSource } from 'typeorm';
 import { AcknowledgementLinks, type AcknowledgementClaim } from './acknowledgement-link';
@@ -22,7 +29,14 @@ export class LinkedAlertView {
 }
 
 interface LinkedRow {
-  data: { alert?: { sent: string; status: string; location: { communeName: string | null; department: string }; info: { headline: string; event: string; severity: string; urgency: string }[] } };
+  data: {
+    alert?: {
+      sent: string;
+      status: string;
+      location: { communeName: string | null; department: string };
+      info: { headline: string; event: string; severity: string; urgency: string }[];
+    };
+  };
   organisation_name: string | null;
   acknowledged_at: Date | null;
 }

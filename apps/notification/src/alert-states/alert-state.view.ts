@@ -18,8 +18,16 @@ export class AlertStateView {
   reason: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'When the caller’s organisation acknowledged it' })
   acknowledgedAt: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Who acknowledged it (person or referent), when known' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Who acknowledged it (person or referent), when known',
+  })
   acknowledgedBy: string | null;
-  @ApiPropertyOptional({ type: AlertEscalationStateView, nullable: true, description: 'The escalation of the alert’s chain' })
+  @ApiPropertyOptional({
+    type: AlertEscalationStateView,
+    nullable: true,
+    description: 'The escalation of the alert’s chain',
+  })
   escalation: AlertEscalationStateView | null;
 }

@@ -40,16 +40,29 @@ export class AckLinkController {
 
   @Post(['acquittement/:token', 'v1/acknowledgements/:token'])
   @Header('cache-control', 'no-store')
-  async acknowledge(@Param('token') token: string, @Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
+  async acknowledge(
+    @Param('token') token: string,
+    @Req() request: ConsoleRequest,
+    @Res() response: Response,
+  ): Promise<void> {
     const csrfToken = request.consoleSession!.csrfToken;
     const alert = await this.linked(token);
     if (!alert) {
-      response.status(404).type('html').send(renderPage(AckLinkPage({ token, csrfToken, alert: null, acknowledged: null })));
+      response
+        .status(404)
+        .type('html')
+        .send(renderPage(AckLinkPage({ token, csrfToken, alert: null, acknowledged: null })));
       return;
     }
     const acknowledgement = await this.notification.acknowledgeByLink(token);
-    const by = acknowledgement.referentName ? `${acknowledgement.referentName} (${alert.organisationName})` : alert.organisationName;
-    response.type('html').send(renderPage(AckLinkPage({ token, csrfToken, alert, acknowledged: { at: acknowledgement.acknowledgedAt, by } })));
+    const by = acknowledgement.referentName
+      ? `${acknowledgement.referentName} (${alert.organisationName})`
+      : alert.organisationName;
+    response
+      .type('html')
+      .send(
+        renderPage(AckLinkPage({ token, csrfToken, alert, acknowledged: { at: acknowledgement.acknowledgedAt, by } })),
+      );
   }
 
   private async linked(token: string): Promise<LinkedAlert | null> {

@@ -16,12 +16,20 @@ export interface AckLinkModel {
 export function AckLinkPage(model: AckLinkModel): VNode {
   const alert = model.alert;
   return (
-    <Layout title="Accuser réception d’une alerte" viewer={null} csrfToken={model.csrfToken} exercise={alert?.status === 'Exercise'}>
+    <Layout
+      title="Accuser réception d’une alerte"
+      viewer={null}
+      csrfToken={model.csrfToken}
+      exercise={alert?.status === 'Exercise'}
+    >
       <h1>Accuser réception d’une alerte</h1>
       {!alert ? (
         <>
           <Notice tone="error" title="Ce lien n’est pas valide ou a expiré.">
-            <p>Les liens d’acquittement envoyés par courriel ne servent que pendant quelques jours. Connectez-vous à la console pour acquitter l’alerte.</p>
+            <p>
+              Les liens d’acquittement envoyés par courriel ne servent que pendant quelques jours. Connectez-vous à la
+              console pour acquitter l’alerte.
+            </p>
           </Notice>
           <a class="fr-btn" href="/connexion">
             Se connecter
@@ -37,16 +45,21 @@ export function AckLinkPage(model: AckLinkModel): VNode {
                   {alert.headline}
                 </h2>
                 <p class="fr-card__desc">
-                  {alert.event} — {alert.commune ?? 'commune non précisée'} ({alert.department}) — envoyée le {frenchDateTime(alert.sent)}
+                  {alert.event} — {alert.commune ?? 'commune non précisée'} ({alert.department}) — envoyée le{' '}
+                  {frenchDateTime(alert.sent)}
                 </p>
                 <p>
-                  <SeverityBadge severity={alert.severity} /> <UrgencyBadge urgency={alert.urgency} /> <StatusBadge status={alert.status} />
+                  <SeverityBadge severity={alert.severity} /> <UrgencyBadge urgency={alert.urgency} />{' '}
+                  <StatusBadge status={alert.status} />
                 </p>
               </div>
             </div>
           </div>
           {model.acknowledged ? (
-            <Notice tone="success" title={`Alerte prise en compte le ${frenchDateTime(model.acknowledged.at)} pour ${model.acknowledged.by}.`}>
+            <Notice
+              tone="success"
+              title={`Alerte prise en compte le ${frenchDateTime(model.acknowledged.at)} pour ${model.acknowledged.by}.`}
+            >
               <p>L’émetteur et la préfecture voient votre acquittement.</p>
             </Notice>
           ) : (

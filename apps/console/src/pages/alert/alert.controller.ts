@@ -35,7 +35,11 @@ export class AlertController {
 
   @Get()
   @Header('cache-control', 'no-store')
-  async show(@Param('id', alertId) id: string, @Viewer() viewer: SignedIn, @Query('acquittee') acknowledged?: string): Promise<string> {
+  async show(
+    @Param('id', alertId) id: string,
+    @Viewer() viewer: SignedIn,
+    @Query('acquittee') acknowledged?: string,
+  ): Promise<string> {
     const model = await this.model(id, viewer, acknowledged === '1');
     return renderPage(AlertPage({ model, viewer: viewerOf(viewer), csrfToken: viewer.csrfToken }));
   }

@@ -4,8 +4,20 @@ import type { RoutingDecision } from '../../clients/routing.client';
 
 export interface AlertPageModel {
   alert: Alert;
-  chain: { id: string; href: string; msgType: string; sent: string; headline: string; note: string | null; current: boolean }[];
-  recipients: { name: string; reason: string; deliveries: { channel: string; status: string; attempts: number; lastError: string | null }[] }[];
+  chain: {
+    id: string;
+    href: string;
+    msgType: string;
+    sent: string;
+    headline: string;
+    note: string | null;
+    current: boolean;
+  }[];
+  recipients: {
+    name: string;
+    reason: string;
+    deliveries: { channel: string; status: string; attempts: number; lastError: string | null }[];
+  }[];
   excluded: { name: string; reason: string }[];
   acknowledgements: { who: string; organisation: string; channel: string; at: string }[];
   mine: { reason: string | null; acknowledgedAt: string | null; canAcknowledge: boolean };
@@ -37,9 +49,20 @@ export function alertPageModel(sources: AlertSources): AlertPageModel {
   const deliveriesOf = (organisationId: string) =>
     sources.deliveries
       .filter((delivery) => delivery.organisationId === organisationId)
-      .map((delivery) => ({ channel: delivery.channel, status: delivery.status, attempts: delivery.attempts, lastError: delivery.lastError }));
+      .map((delivery) => ({
+        channel: delivery.channel,
+        status: delivery.status,
+        attempts: delivery.attempts,
+        lastError: delivery.lastError,
+      }));
   const routed = sources.decision?.recipients ?? [];
-  const recipientIds = routed.length > 0 ? routed : [...new Set(sources.deliveries.map((delivery) => delivery.organisationId))].map((organisationId) => ({ organisationId, reason: '' }));
+  const recipientIds =
+    routed.length > 0
+      ? routed
+      : [...new Set(sources.deliveries.map((delivery) => delivery.organisationId))].map((organisationId) => ({
+          organisationId,
+          reason: '',
+        }));
   const acknowledgedByUs = sources.acknowledgements.find((ack) => ack.organisationId === sources.organisationId);
   return {
     alert,
@@ -57,7 +80,10 @@ export function alertPageModel(sources: AlertSources): AlertPageModel {
       reason: recipient.reason,
       deliveries: deliveriesOf(recipient.organisationId),
     })),
-    excluded: (sources.decision?.excluded ?? []).map((exclusion) => ({ name: nameOf(exclusion.organisationId), reason: exclusion.reason })),
+    excluded: (sources.decision?.excluded ?? []).map((exclusion) => ({
+      name: nameOf(exclusion.organisationId),
+      reason: exclusion.reason,
+    })),
     acknowledgements: sources.acknowledgements.map((ack) => ({
       who: who(ack),
       organisation: ack.organisationName ?? nameOf(ack.organisationId),

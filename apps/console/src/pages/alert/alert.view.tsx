@@ -1,7 +1,19 @@
 import type { VNode } from 'preact';
 import { SeverityBadge, StateBadge, StatusBadge, TlpBadge, UrgencyBadge } from '../../components/badges';
 import { Breadcrumb, CsrfField, Notice, Table } from '../../components/form';
-import { CERTAINTY, CHANNEL, DELIVERY_STATUS, ESCALATION, MESSAGE_TYPE, SCOPE, SEVERITY, STATUS, URGENCY, frenchDateTime, label } from '../../components/labels';
+import {
+  CERTAINTY,
+  CHANNEL,
+  DELIVERY_STATUS,
+  ESCALATION,
+  MESSAGE_TYPE,
+  SCOPE,
+  SEVERITY,
+  STATUS,
+  URGENCY,
+  frenchDateTime,
+  label,
+} from '../../components/labels';
 import { Layout, type Viewer } from '../../components/layout';
 import type { AlertPageModel } from './alert.model';
 
@@ -22,11 +34,23 @@ export function AcknowledgeSection(props: { model: AlertPageModel; csrfToken: st
     <section id="acquitter" class="fr-mb-4w" aria-labelledby="acquitter-titre">
       <h2 id="acquitter-titre">Acquittement</h2>
       {mine.acknowledgedAt ? (
-        <Notice tone="success" title={`Alerte acquittée par votre organisation le ${frenchDateTime(mine.acknowledgedAt)}.`} />
+        <Notice
+          tone="success"
+          title={`Alerte acquittée par votre organisation le ${frenchDateTime(mine.acknowledgedAt)}.`}
+        />
       ) : mine.canAcknowledge ? (
-        <form method="post" action={`/alertes/${model.alert.alertId}/acquitter`} hx-post={`/alertes/${model.alert.alertId}/acquitter`} hx-target="#acquitter" hx-swap="outerHTML" hx-disabled-elt="find button">
+        <form
+          method="post"
+          action={`/alertes/${model.alert.alertId}/acquitter`}
+          hx-post={`/alertes/${model.alert.alertId}/acquitter`}
+          hx-target="#acquitter"
+          hx-swap="outerHTML"
+          hx-disabled-elt="find button"
+        >
           <CsrfField token={props.csrfToken} />
-          <p>Acquitter indique à l’émetteur et à la chaîne d’escalade que votre organisation a pris l’alerte en compte.</p>
+          <p>
+            Acquitter indique à l’émetteur et à la chaîne d’escalade que votre organisation a pris l’alerte en compte.
+          </p>
           <button type="submit" class="fr-btn fr-icon-check-line fr-btn--icon-left">
             Acquitter l’alerte
           </button>
@@ -44,14 +68,21 @@ export function AlertPage(props: { model: AlertPageModel; viewer: Viewer; csrfTo
   const info = alert.info[0];
   const exercise = alert.status === 'Exercise';
   return (
-    <Layout title={`${exercise ? 'EXERCICE — ' : ''}${info.headline}`} viewer={props.viewer} csrfToken={props.csrfToken} section="alertes" exercise={exercise}>
+    <Layout
+      title={`${exercise ? 'EXERCICE — ' : ''}${info.headline}`}
+      viewer={props.viewer}
+      csrfToken={props.csrfToken}
+      section="alertes"
+      exercise={exercise}
+    >
       <Breadcrumb trail={[{ href: '/alertes', label: 'Alertes' }, { label: info.headline }]} />
       <h1>
         {exercise ? 'EXERCICE — ' : ''}
         {info.headline}
       </h1>
       <p>
-        <SeverityBadge severity={info.severity} /> <UrgencyBadge urgency={info.urgency} /> <StatusBadge status={alert.status} />{' '}
+        <SeverityBadge severity={info.severity} /> <UrgencyBadge urgency={info.urgency} />{' '}
+        <StatusBadge status={alert.status} />{' '}
         {alert.msgType !== 'Alert' ? <StateBadge tone="info">{label(MESSAGE_TYPE, alert.msgType)}</StateBadge> : null}
       </p>
       <p>
@@ -95,8 +126,13 @@ export function AlertPage(props: { model: AlertPageModel; viewer: Viewer; csrfTo
         <ol class="vigie-timeline">
           {model.chain.map((message) => (
             <li>
-              <time dateTime={message.sent}>{frenchDateTime(message.sent)}</time> — {label(MESSAGE_TYPE, message.msgType)} :{' '}
-              {message.current ? <strong>{message.headline} (ce message)</strong> : <a href={message.href}>{message.headline}</a>}
+              <time dateTime={message.sent}>{frenchDateTime(message.sent)}</time> —{' '}
+              {label(MESSAGE_TYPE, message.msgType)} :{' '}
+              {message.current ? (
+                <strong>{message.headline} (ce message)</strong>
+              ) : (
+                <a href={message.href}>{message.headline}</a>
+              )}
               {message.note ? <span> — {message.note}</span> : null}
             </li>
           ))}
@@ -120,7 +156,8 @@ export function AlertPage(props: { model: AlertPageModel; viewer: Viewer; csrfTo
           <ol class="vigie-timeline">
             {model.escalation.steps.map((step) => (
               <li>
-                <time dateTime={step.at}>{frenchDateTime(step.at)}</time> — {label(ESCALATION, step.step)} : {step.detail}
+                <time dateTime={step.at}>{frenchDateTime(step.at)}</time> — {label(ESCALATION, step.step)} :{' '}
+                {step.detail}
               </li>
             ))}
           </ol>
@@ -148,7 +185,10 @@ export function AlertPage(props: { model: AlertPageModel; viewer: Viewer; csrfTo
       {model.recipients.length > 0 ? (
         <section class="fr-mb-4w" aria-labelledby="destinataires-titre">
           <h2 id="destinataires-titre">Destinataires</h2>
-          <Table caption="Qui l’a reçue, pourquoi, et l’état de la remise" headers={['Destinataire', 'Pourquoi', 'Remise']}>
+          <Table
+            caption="Qui l’a reçue, pourquoi, et l’état de la remise"
+            headers={['Destinataire', 'Pourquoi', 'Remise']}
+          >
             <tbody>
               {model.recipients.map((recipient) => (
                 <tr>

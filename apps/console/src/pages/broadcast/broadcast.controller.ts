@@ -7,7 +7,15 @@ import { renderPage } from '../../render';
 import { NotForYou } from '../../session/session.errors';
 import { Viewer, type SignedIn } from '../../session/viewer';
 import { viewerOf } from '../viewer-of';
-import { EMPTY_FORM, confirmationError, draftOf, formErrors, readBroadcastForm, type BroadcastForm, type FormErrors } from './broadcast.model';
+import {
+  EMPTY_FORM,
+  confirmationError,
+  draftOf,
+  formErrors,
+  readBroadcastForm,
+  type BroadcastForm,
+  type FormErrors,
+} from './broadcast.model';
 import { BroadcastsPage, ComposerPage, PreviewPage } from './broadcast.view';
 
 /**
@@ -25,8 +33,12 @@ export class BroadcastController {
   @Header('cache-control', 'no-store')
   async list(@Viewer() viewer: SignedIn, @Query('envoye') sent?: string): Promise<string> {
     const broadcasts = await this.routing.broadcasts(viewer.bearer);
-    const confirmed = sent ? broadcasts.find((item) => item.broadcast.broadcastId === sent)?.broadcast.headline ?? null : null;
-    return renderPage(BroadcastsPage({ viewer: viewerOf(viewer), csrfToken: viewer.csrfToken, broadcasts, sent: confirmed }));
+    const confirmed = sent
+      ? (broadcasts.find((item) => item.broadcast.broadcastId === sent)?.broadcast.headline ?? null)
+      : null;
+    return renderPage(
+      BroadcastsPage({ viewer: viewerOf(viewer), csrfToken: viewer.csrfToken, broadcasts, sent: confirmed }),
+    );
   }
 
   @Get('nouvelle')
@@ -49,7 +61,10 @@ export class BroadcastController {
     const form = readBroadcastForm(body);
     const errors = formErrors(form);
     if (Object.keys(errors).length > 0) {
-      response.status(400).type('html').send(await this.composer(viewer, form, errors));
+      response
+        .status(400)
+        .type('html')
+        .send(await this.composer(viewer, form, errors));
       return;
     }
     response.type('html').send(await this.previewPage(viewer, form, null));
@@ -61,12 +76,18 @@ export class BroadcastController {
     const form = readBroadcastForm(body);
     const errors = formErrors(form);
     if (Object.keys(errors).length > 0) {
-      response.status(400).type('html').send(await this.composer(viewer, form, errors));
+      response
+        .status(400)
+        .type('html')
+        .send(await this.composer(viewer, form, errors));
       return;
     }
     const refused = confirmationError(form, viewer.person.departments);
     if (refused) {
-      response.status(400).type('html').send(await this.previewPage(viewer, form, refused));
+      response
+        .status(400)
+        .type('html')
+        .send(await this.previewPage(viewer, form, refused));
       return;
     }
     const sent = await this.routing.sendBroadcast(viewer.bearer, draftOf(form));
@@ -96,7 +117,14 @@ export class BroadcastController {
       throw error;
     });
     return renderPage(
-      ComposerPage({ viewer: viewerOf(viewer), csrfToken: viewer.csrfToken, form, errors, conventions, departments: viewer.person.departments }),
+      ComposerPage({
+        viewer: viewerOf(viewer),
+        csrfToken: viewer.csrfToken,
+        form,
+        errors,
+        conventions,
+        departments: viewer.person.departments,
+      }),
     );
   }
 

@@ -48,7 +48,8 @@ export function formErrors(form: BroadcastForm): FormErrors {
   if (!form.description) errors.description = 'Écrivez le message.';
   if (!(SEVERITIES as readonly string[]).includes(form.severity)) errors.severity = 'Choisissez la gravité.';
   if (!(TLPS as readonly string[]).includes(form.tlp)) errors.tlp = 'Choisissez qui peut lire ce message.';
-  if (form.status !== 'Actual' && form.status !== 'Exercise') errors.status = 'Dites s’il s’agit d’un exercice ou d’un message réel.';
+  if (form.status !== 'Actual' && form.status !== 'Exercise')
+    errors.status = 'Dites s’il s’agit d’un exercice ou d’un message réel.';
   return errors;
 }
 
@@ -65,7 +66,8 @@ export function confirmationError(form: BroadcastForm, departments: string[]): s
 }
 
 export function draftOf(form: BroadcastForm): BroadcastDraft {
-  const title = form.status === 'Exercise' && !form.headline.startsWith('EXERCICE') ? `EXERCICE — ${form.headline}` : form.headline;
+  const title =
+    form.status === 'Exercise' && !form.headline.startsWith('EXERCICE') ? `EXERCICE — ${form.headline}` : form.headline;
   return {
     headline: title.slice(0, 160),
     description: form.description,

@@ -3,8 +3,15 @@ import { SeverityBadge, StatusBadge, TlpBadge } from '../../components/badges';
 import { Checkboxes, CsrfField, Field, Notice, Radios, Table } from '../../components/form';
 import { SEVERITY, TLP, frenchDateTime, label } from '../../components/labels';
 import { Layout, type Viewer } from '../../components/layout';
-import type { Broadcast, BroadcastPreview, } from '../../clients/routing.client';
-import { SECTORS, SEVERITIES, TLPS, needsTypedConfirmation, type BroadcastForm, type FormErrors } from './broadcast.model';
+import type { Broadcast, BroadcastPreview } from '../../clients/routing.client';
+import {
+  SECTORS,
+  SEVERITIES,
+  TLPS,
+  needsTypedConfirmation,
+  type BroadcastForm,
+  type FormErrors,
+} from './broadcast.model';
 
 interface Frame {
   viewer: Viewer;
@@ -25,12 +32,22 @@ function ErrorSummary(props: { errors: FormErrors }): VNode | null {
   );
 }
 
-export function ComposerPage(props: Frame & { form: BroadcastForm; errors: FormErrors; conventions: { id: string; name: string }[]; departments: string[] }): VNode {
+export function ComposerPage(
+  props: Frame & {
+    form: BroadcastForm;
+    errors: FormErrors;
+    conventions: { id: string; name: string }[];
+    departments: string[];
+  },
+): VNode {
   const { form, errors } = props;
   return (
     <Layout title="Diffuser un message" viewer={props.viewer} csrfToken={props.csrfToken} section="diffusions">
       <h1>Diffuser un message de vigilance</h1>
-      <p>Aux partenaires de votre département ({props.departments.join(', ')}). Vous verrez la liste des destinataires avant d’envoyer.</p>
+      <p>
+        Aux partenaires de votre département ({props.departments.join(', ')}). Vous verrez la liste des destinataires
+        avant d’envoyer.
+      </p>
       <ErrorSummary errors={errors} />
       <form method="post" action="/diffusions/apercu">
         <CsrfField token={props.csrfToken} />
@@ -40,14 +57,32 @@ export function ComposerPage(props: Frame & { form: BroadcastForm; errors: FormE
           value={form.status}
           error={errors.status}
           choices={[
-            { value: 'Exercise', label: 'EXERCICE', hint: 'Un entraînement : il est marqué EXERCICE partout et n’est pas reçu par les partenaires qui refusent les exercices.' },
+            {
+              value: 'Exercise',
+              label: 'EXERCICE',
+              hint: 'Un entraînement : il est marqué EXERCICE partout et n’est pas reçu par les partenaires qui refusent les exercices.',
+            },
             { value: 'Actual', label: 'Message réel', hint: 'Une vraie situation.' },
           ]}
         />
         <Field id="headline" name="headline" label="Titre" value={form.headline} error={errors.headline} required />
-        <Field id="description" name="description" label="Message" value={form.description} error={errors.description} multiline required />
+        <Field
+          id="description"
+          name="description"
+          label="Message"
+          value={form.description}
+          error={errors.description}
+          multiline
+          required
+        />
         <Field id="instruction" name="instruction" label="Consignes (facultatif)" value={form.instruction} multiline />
-        <Radios name="severity" legend="Gravité" value={form.severity} error={errors.severity} choices={SEVERITIES.map((value) => ({ value, label: label(SEVERITY, value) }))} />
+        <Radios
+          name="severity"
+          legend="Gravité"
+          value={form.severity}
+          error={errors.severity}
+          choices={SEVERITIES.map((value) => ({ value, label: label(SEVERITY, value) }))}
+        />
         <Radios
           name="tlp"
           legend="Qui peut lire ce message"
@@ -55,9 +90,19 @@ export function ComposerPage(props: Frame & { form: BroadcastForm; errors: FormE
           error={errors.tlp}
           choices={TLPS.map((value) => ({ value, label: TLP[value].name, hint: TLP[value].explanation }))}
         />
-        <Checkboxes name="sectors" legend="Secteurs (aucun coché : tous)" values={form.sectors} choices={Object.entries(SECTORS).map(([value, text]) => ({ value, label: text }))} />
+        <Checkboxes
+          name="sectors"
+          legend="Secteurs (aucun coché : tous)"
+          values={form.sectors}
+          choices={Object.entries(SECTORS).map(([value, text]) => ({ value, label: text }))}
+        />
         {props.conventions.length > 0 ? (
-          <Checkboxes name="conventions" legend="Conventions (aucune cochée : toutes)" values={form.conventions} choices={props.conventions.map((convention) => ({ value: convention.id, label: convention.name }))} />
+          <Checkboxes
+            name="conventions"
+            legend="Conventions (aucune cochée : toutes)"
+            values={form.conventions}
+            choices={props.conventions.map((convention) => ({ value: convention.id, label: convention.name }))}
+          />
         ) : null}
         <button type="submit" class="fr-btn">
           Voir les destinataires
@@ -87,18 +132,33 @@ function Hidden(props: { form: BroadcastForm }): VNode {
   );
 }
 
-export function PreviewPage(props: Frame & { form: BroadcastForm; headline: string; preview: BroadcastPreview; confirmationError: string | null; departments: string[] }): VNode {
+export function PreviewPage(
+  props: Frame & {
+    form: BroadcastForm;
+    headline: string;
+    preview: BroadcastPreview;
+    confirmationError: string | null;
+    departments: string[];
+  },
+): VNode {
   const { form, preview } = props;
   const exercise = form.status === 'Exercise';
   return (
-    <Layout title={`${exercise ? 'EXERCICE — ' : ''}Vérifier avant d’envoyer`} viewer={props.viewer} csrfToken={props.csrfToken} section="diffusions" exercise={exercise}>
+    <Layout
+      title={`${exercise ? 'EXERCICE — ' : ''}Vérifier avant d’envoyer`}
+      viewer={props.viewer}
+      csrfToken={props.csrfToken}
+      section="diffusions"
+      exercise={exercise}
+    >
       <h1>{exercise ? 'EXERCICE — vérifier avant d’envoyer' : 'Message RÉEL — vérifier avant d’envoyer'}</h1>
       <div class={`fr-callout fr-mb-3w ${exercise ? 'vigie-callout--exercise' : 'vigie-callout--real'}`}>
         <h2 class="fr-callout__title">{props.headline}</h2>
         <p class="fr-callout__text">{form.description}</p>
         {form.instruction ? <p>Consignes : {form.instruction}</p> : null}
         <p>
-          <SeverityBadge severity={form.severity} /> <StatusBadge status={form.status} /> <TlpBadge tlp={form.tlp} explain />
+          <SeverityBadge severity={form.severity} /> <StatusBadge status={form.status} />{' '}
+          <TlpBadge tlp={form.tlp} explain />
         </p>
       </div>
       {preview.warnings.length > 0 ? (
@@ -174,7 +234,10 @@ export function BroadcastsPage(props: Frame & { broadcasts: Broadcast[]; sent: s
           Diffuser un message
         </a>
       </p>
-      <Table caption="Messages envoyés et reçus, les plus récents d’abord" headers={['Message', 'Nature', 'Gravité', 'Envoyé le', 'Destinataires']}>
+      <Table
+        caption="Messages envoyés et reçus, les plus récents d’abord"
+        headers={['Message', 'Nature', 'Gravité', 'Envoyé le', 'Destinataires']}
+      >
         <tbody>
           {props.broadcasts.map((item) => (
             <tr class={item.broadcast.status === 'Exercise' ? 'vigie-row--exercise' : ''}>

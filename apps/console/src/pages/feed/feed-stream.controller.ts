@@ -42,7 +42,10 @@ export function parseEvents(buffer: string): { events: (StreamEvent | 'keep-aliv
 export function sseMessage(id: string | undefined, event: string | null, html: string): string {
   const idLine = id ? `id: ${id}\n` : '';
   if (event === null) return `${idLine}\n`;
-  return `${idLine}event: ${event}\n${html.split('\n').map((line) => `data: ${line}`).join('\n')}\n\n`;
+  return `${idLine}event: ${event}\n${html
+    .split('\n')
+    .map((line) => `data: ${line}`)
+    .join('\n')}\n\n`;
 }
 
 /**

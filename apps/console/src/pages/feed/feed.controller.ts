@@ -19,7 +19,9 @@ export class FeedController {
   @Get()
   @Header('cache-control', 'no-store')
   async feed(@Viewer() viewer: SignedIn, @Query() query: Record<string, unknown>): Promise<string> {
-    return renderPage(FeedPage({ model: await this.model(viewer, query), viewer: viewerOf(viewer), csrfToken: viewer.csrfToken }));
+    return renderPage(
+      FeedPage({ model: await this.model(viewer, query), viewer: viewerOf(viewer), csrfToken: viewer.csrfToken }),
+    );
   }
 
   private async model(viewer: SignedIn, query: Record<string, unknown>): Promise<FeedModel> {

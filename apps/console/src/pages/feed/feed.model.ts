@@ -58,7 +58,11 @@ export function feedRow(alert: Alert, state: AlertState | undefined, organisatio
     acknowledgedAt: state?.acknowledgedAt ?? null,
     acknowledgedBy: state?.acknowledgedBy ?? null,
     deadline: escalation?.status === 'armed' ? escalation.nextStepAt : null,
-    escalation: escalation ? (escalation.status === 'armed' ? (escalation.nextStep ?? 'armed') : escalation.status) : null,
+    escalation: escalation
+      ? escalation.status === 'armed'
+        ? (escalation.nextStep ?? 'armed')
+        : escalation.status
+      : null,
   };
 }
 

@@ -30,7 +30,8 @@ export function FeedRowView(props: { row: FeedRow; fresh?: boolean }): VNode {
         {row.sentByUs ? <p class="fr-text--xs fr-mb-0">Envoyée par votre organisation</p> : null}
       </td>
       <td>
-        <SeverityBadge severity={row.severity} /> <UrgencyBadge urgency={row.urgency} /> <StatusBadge status={row.status} />
+        <SeverityBadge severity={row.severity} /> <UrgencyBadge urgency={row.urgency} />{' '}
+        <StatusBadge status={row.status} />
       </td>
       <td>
         <TlpBadge tlp={row.tlp} />
@@ -57,10 +58,15 @@ function AcknowledgementCell(props: { row: FeedRow }): VNode {
     <div>
       {row.deadline ? (
         <p class="fr-text--sm fr-mb-0">
-          À acquitter avant <time class="vigie-countdown" dateTime={row.deadline}>{frenchDateTime(row.deadline)}</time>
+          À acquitter avant{' '}
+          <time class="vigie-countdown" dateTime={row.deadline}>
+            {frenchDateTime(row.deadline)}
+          </time>
         </p>
       ) : null}
-      {row.escalation && row.escalation !== 'armed' ? <StateBadge tone="warning">{label(ESCALATION, row.escalation)}</StateBadge> : null}
+      {row.escalation && row.escalation !== 'armed' ? (
+        <StateBadge tone="warning">{label(ESCALATION, row.escalation)}</StateBadge>
+      ) : null}
       {!row.sentByUs ? (
         <a class="fr-link fr-text--sm" href={`${row.href}#acquitter`}>
           Acquitter
@@ -70,7 +76,10 @@ function AcknowledgementCell(props: { row: FeedRow }): VNode {
   );
 }
 
-const choices = (table: Record<string, string>) => [{ value: '', label: 'Tous' }, ...Object.entries(table).map(([value, text]) => ({ value, label: text }))];
+const choices = (table: Record<string, string>) => [
+  { value: '', label: 'Tous' },
+  ...Object.entries(table).map(([value, text]) => ({ value, label: text })),
+];
 
 export function FeedPage(props: { model: FeedModel; viewer: Viewer; csrfToken: string }): VNode {
   const { model } = props;
@@ -83,17 +92,32 @@ export function FeedPage(props: { model: FeedModel; viewer: Viewer; csrfToken: s
       <form method="get" action="/alertes" class="vigie-filters">
         <div class="fr-grid-row fr-grid-row--gutters">
           <div class="fr-col-12 fr-col-md-3">
-            <Select id="filtre-statut" name="statut" label="Nature" choices={choices(STATUS)} value={model.filters.status} />
+            <Select
+              id="filtre-statut"
+              name="statut"
+              label="Nature"
+              choices={choices(STATUS)}
+              value={model.filters.status}
+            />
           </div>
           <div class="fr-col-12 fr-col-md-3">
-            <Select id="filtre-gravite" name="gravite" label="Gravité" choices={choices(SEVERITY)} value={model.filters.severity} />
+            <Select
+              id="filtre-gravite"
+              name="gravite"
+              label="Gravité"
+              choices={choices(SEVERITY)}
+              value={model.filters.severity}
+            />
           </div>
           <div class="fr-col-12 fr-col-md-3">
             <Select
               id="filtre-type"
               name="type"
               label="Type d’événement"
-              choices={[{ value: '', label: 'Tous' }, ...Object.values(AlertEventCode).map((code) => ({ value: code, label: EVENT_LABELS_FR[code] }))]}
+              choices={[
+                { value: '', label: 'Tous' },
+                ...Object.values(AlertEventCode).map((code) => ({ value: code, label: EVENT_LABELS_FR[code] })),
+              ]}
               value={model.filters.eventCode}
             />
           </div>
@@ -111,7 +135,11 @@ export function FeedPage(props: { model: FeedModel; viewer: Viewer; csrfToken: s
         </button>
       </form>
       <div hx-ext="sse" sse-connect="/alertes/flux" data-live-feed="true">
-        <Table caption="Alertes, les plus récentes d’abord" headers={['Alerte', 'Gravité et urgence', 'Diffusion', 'Lieu', 'Envoyée le', 'Acquittement']} id="flux">
+        <Table
+          caption="Alertes, les plus récentes d’abord"
+          headers={['Alerte', 'Gravité et urgence', 'Diffusion', 'Lieu', 'Envoyée le', 'Acquittement']}
+          id="flux"
+        >
           <tbody id="alertes" sse-swap="alerte" hx-swap="afterbegin">
             {model.rows.map((row) => (
               <FeedRowView row={row} />

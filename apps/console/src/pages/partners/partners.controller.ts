@@ -25,27 +25,50 @@ export class PartnersController {
   }
 
   @Post(':id/suspendre')
-  suspend(@Param('id', partnerId) id: string, @Body() body: unknown, @Viewer() viewer: SignedIn, @Res() response: Response): Promise<void> {
+  suspend(
+    @Param('id', partnerId) id: string,
+    @Body() body: unknown,
+    @Viewer() viewer: SignedIn,
+    @Res() response: Response,
+  ): Promise<void> {
     return this.change(id, 'suspend', body, viewer, response);
   }
 
   @Post(':id/activer')
-  activate(@Param('id', partnerId) id: string, @Body() body: unknown, @Viewer() viewer: SignedIn, @Res() response: Response): Promise<void> {
+  activate(
+    @Param('id', partnerId) id: string,
+    @Body() body: unknown,
+    @Viewer() viewer: SignedIn,
+    @Res() response: Response,
+  ): Promise<void> {
     return this.change(id, 'activate', body, viewer, response);
   }
 
-  private async change(id: string, change: 'activate' | 'suspend', body: unknown, viewer: SignedIn, response: Response): Promise<void> {
+  private async change(
+    id: string,
+    change: 'activate' | 'suspend',
+    body: unknown,
+    viewer: SignedIn,
+    response: Response,
+  ): Promise<void> {
     const reason = textField(body, 'reason', 500);
     if (!reason) {
       const model = await this.model(viewer, id, null);
-      response.status(400).type('html').send(renderPage(PartnersPage({ model, viewer: viewerOf(viewer), csrfToken: viewer.csrfToken })));
+      response
+        .status(400)
+        .type('html')
+        .send(renderPage(PartnersPage({ model, viewer: viewerOf(viewer), csrfToken: viewer.csrfToken })));
       return;
     }
     const organisation = await this.registry.changeStatus(viewer.bearer, id, change, reason);
     response.redirect(303, `/partenaires?modifie=${encodeURIComponent(organisation.name)}`);
   }
 
-  private async model(viewer: SignedIn, missingReasonFor: string | null, changed: string | null): Promise<PartnersModel> {
+  private async model(
+    viewer: SignedIn,
+    missingReasonFor: string | null,
+    changed: string | null,
+  ): Promise<PartnersModel> {
     if (!viewer.stateDesk) throw new NotForYou();
     const departments = viewer.person.departments;
     const [lists, conventions] = await Promise.all([
@@ -53,12 +76,18 @@ export class PartnersController {
       this.registry.conventions(viewer.bearer),
     ]);
     const members = await Promise.all(
-      conventions.map(async (convention) => ({ convention, members: await this.registry.conventionMembers(viewer.bearer, convention.id) })),
+      conventions.map(async (convention) => ({
+        convention,
+        members: await this.registry.conventionMembers(viewer.bearer, convention.id),
+      })),
     );
     const conventionsOf = (id: string): string[] =>
-      members.filter((entry) => entry.members.some((member) => member.organisationId === id)).map((entry) => entry.convention.name);
+      members
+        .filter((entry) => entry.members.some((member) => member.organisationId === id))
+        .map((entry) => entry.convention.name);
     const unique = new Map<string, Organisation>();
-    for (const organisation of lists.flat()) if (!STATE_KINDS.has(organisation.kind)) unique.set(organisation.id, organisation);
+    for (const organisation of lists.flat())
+      if (!STATE_KINDS.has(organisation.kind)) unique.set(organisation.id, organisation);
     return {
       departments,
       partners: [...unique.values()]

@@ -34,7 +34,12 @@ const KIND: Record<string, string> = {
   NATIONAL_LEVEL: 'Niveau national',
 };
 
-const TONE: Record<string, 'success' | 'warning' | 'error' | 'info'> = { ACTIVE: 'success', SUSPENDED: 'warning', REVOKED: 'error', PENDING: 'info' };
+const TONE: Record<string, 'success' | 'warning' | 'error' | 'info'> = {
+  ACTIVE: 'success',
+  SUSPENDED: 'warning',
+  REVOKED: 'error',
+  PENDING: 'info',
+};
 
 function StatusForm(props: { partner: PartnerRow; csrfToken: string; missingReason: boolean }): VNode | null {
   const { partner } = props;
@@ -48,7 +53,14 @@ function StatusForm(props: { partner: PartnerRow; csrfToken: string; missingReas
         <label class="fr-label" for={fieldId}>
           Motif (obligatoire)
         </label>
-        <input class="fr-input" id={fieldId} name="reason" required maxLength={500} aria-describedby={props.missingReason ? `${fieldId}-erreur` : undefined} />
+        <input
+          class="fr-input"
+          id={fieldId}
+          name="reason"
+          required
+          maxLength={500}
+          aria-describedby={props.missingReason ? `${fieldId}-erreur` : undefined}
+        />
         {props.missingReason ? (
           <p class="fr-error-text" id={`${fieldId}-erreur`}>
             Indiquez le motif : il est conservé dans le journal.
@@ -68,8 +80,13 @@ export function PartnersPage(props: { model: PartnersModel; viewer: Viewer; csrf
     <Layout title="Partenaires" viewer={props.viewer} csrfToken={props.csrfToken} section="partenaires">
       <h1>Partenaires du département {model.departments.join(', ')}</h1>
       {model.changed ? <Notice tone="success" title={model.changed} /> : null}
-      {model.missingReasonFor ? <Notice tone="error" title="Le motif est obligatoire pour changer le statut d’un partenaire." /> : null}
-      <Table caption="Organisations partenaires, leurs conventions et leur statut" headers={['Organisation', 'Conventions', 'Statut', 'Action']}>
+      {model.missingReasonFor ? (
+        <Notice tone="error" title="Le motif est obligatoire pour changer le statut d’un partenaire." />
+      ) : null}
+      <Table
+        caption="Organisations partenaires, leurs conventions et leur statut"
+        headers={['Organisation', 'Conventions', 'Statut', 'Action']}
+      >
         <tbody>
           {model.partners.map((partner) => (
             <tr>
@@ -79,14 +96,20 @@ export function PartnersPage(props: { model: PartnersModel; viewer: Viewer; csrf
               </td>
               <td>{partner.conventions.length > 0 ? partner.conventions.join(', ') : '—'}</td>
               <td>
-                <StateBadge tone={TONE[partner.status] ?? 'info'}>{label(ORGANISATION_STATUS, partner.status)}</StateBadge>
+                <StateBadge tone={TONE[partner.status] ?? 'info'}>
+                  {label(ORGANISATION_STATUS, partner.status)}
+                </StateBadge>
                 <p class="fr-text--xs fr-mb-0">
                   depuis le {frenchDateTime(partner.statusChangedAt)}
                   {partner.statusReason ? ` — ${partner.statusReason}` : ''}
                 </p>
               </td>
               <td>
-                <StatusForm partner={partner} csrfToken={props.csrfToken} missingReason={model.missingReasonFor === partner.id} />
+                <StatusForm
+                  partner={partner}
+                  csrfToken={props.csrfToken}
+                  missingReason={model.missingReasonFor === partner.id}
+                />
               </td>
             </tr>
           ))}

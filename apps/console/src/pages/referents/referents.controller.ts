@@ -15,7 +15,9 @@ export class ReferentsController {
   async list(@Viewer() viewer: SignedIn): Promise<string> {
     if (!viewer.stateDesk) throw new NotForYou();
     const departments = viewer.person.departments;
-    const entries = (await Promise.all(departments.map((department) => this.registry.referentDirectory(viewer.bearer, department)))).flat();
+    const entries = (
+      await Promise.all(departments.map((department) => this.registry.referentDirectory(viewer.bearer, department)))
+    ).flat();
     return renderPage(ReferentsPage({ entries, departments, viewer: viewerOf(viewer), csrfToken: viewer.csrfToken }));
   }
 }

@@ -3,11 +3,21 @@ import { Table } from '../../components/form';
 import { Layout, type Viewer } from '../../components/layout';
 import type { DirectoryEntry } from '../../clients/registry.client';
 
-const ROLE: Record<string, string> = { PRIMARY: 'Titulaire', DEPUTY: 'Suppléant', CRISIS_COORDINATOR: 'Coordinateur de crise' };
+const ROLE: Record<string, string> = {
+  PRIMARY: 'Titulaire',
+  DEPUTY: 'Suppléant',
+  CRISIS_COORDINATOR: 'Coordinateur de crise',
+};
 
-export function ReferentsPage(props: { entries: DirectoryEntry[]; departments: string[]; viewer: Viewer; csrfToken: string }): VNode {
+export function ReferentsPage(props: {
+  entries: DirectoryEntry[];
+  departments: string[];
+  viewer: Viewer;
+  csrfToken: string;
+}): VNode {
   const byOrganisation = new Map<string, DirectoryEntry[]>();
-  for (const entry of props.entries) byOrganisation.set(entry.organisation.name, [...(byOrganisation.get(entry.organisation.name) ?? []), entry]);
+  for (const entry of props.entries)
+    byOrganisation.set(entry.organisation.name, [...(byOrganisation.get(entry.organisation.name) ?? []), entry]);
   return (
     <Layout title="Référents" viewer={props.viewer} csrfToken={props.csrfToken} section="referents">
       <h1>Annuaire des référents — département {props.departments.join(', ')}</h1>
@@ -16,7 +26,10 @@ export function ReferentsPage(props: { entries: DirectoryEntry[]; departments: s
           Imprimer l’annuaire
         </button>
       </p>
-      <Table caption="Référents de la préfecture et des partenaires" headers={['Organisation', 'Rôle', 'Nom', 'Téléphone', 'Courriel']}>
+      <Table
+        caption="Référents de la préfecture et des partenaires"
+        headers={['Organisation', 'Rôle', 'Nom', 'Téléphone', 'Courriel']}
+      >
         <tbody>
           {[...byOrganisation.entries()]
             .sort(([a], [b]) => a.localeCompare(b, 'fr'))

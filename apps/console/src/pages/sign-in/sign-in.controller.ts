@@ -41,11 +41,19 @@ export class SignInController {
   ): void {
     if (request.consoleSession?.signedIn) return response.redirect(303, localPath(returnTo));
     const session = this.sessionFor(request, response);
-    response.type('html').send(
-      renderPage(
-        SignInPage({ csrfToken: session.csrfToken, email: '', returnTo: localPath(returnTo), error: null, info: INFO[info ?? ''] ?? null }),
-      ),
-    );
+    response
+      .type('html')
+      .send(
+        renderPage(
+          SignInPage({
+            csrfToken: session.csrfToken,
+            email: '',
+            returnTo: localPath(returnTo),
+            error: null,
+            info: INFO[info ?? ''] ?? null,
+          }),
+        ),
+      );
   }
 
   @Post('connexion')
@@ -56,9 +64,13 @@ export class SignInController {
     const email = textField(body, 'email', 320);
     const returnTo = localPath(textField(body, 'suite', 2000));
     const refuse = (status: number, error: string): void => {
-      response.status(status).type('html').send(renderPage(SignInPage({ csrfToken: session.csrfToken, email, returnTo, error, info: null })));
+      response
+        .status(status)
+        .type('html')
+        .send(renderPage(SignInPage({ csrfToken: session.csrfToken, email, returnTo, error, info: null })));
     };
-    if (!email || !textField(body, 'password', 1000)) return refuse(400, 'Saisissez votre adresse électronique et votre mot de passe.');
+    if (!email || !textField(body, 'password', 1000))
+      return refuse(400, 'Saisissez votre adresse électronique et votre mot de passe.');
     try {
       const opened = await this.registry.openSession(email, textField(body, 'password', 1000));
       const renewed = this.store.renew(session, {
@@ -71,7 +83,8 @@ export class SignInController {
       response.redirect(303, returnTo);
     } catch (error) {
       if (!(error instanceof ServiceCallError)) throw error;
-      if (error.status === 401 || error.status === 400) return refuse(401, 'Adresse électronique ou mot de passe incorrect.');
+      if (error.status === 401 || error.status === 400)
+        return refuse(401, 'Adresse électronique ou mot de passe incorrect.');
       if (error.status === 423)
         return refuse(423, 'Ce compte est verrouillé pendant quelques minutes après plusieurs essais infructueux.');
       if (error.status === 429) return refuse(429, 'Trop de tentatives de connexion. Réessayez dans une minute.');
@@ -90,37 +103,61 @@ export class SignInController {
 
   @Get('invitation/:token')
   @Header('cache-control', 'no-store')
-  async invitation(@Param('token') token: string, @Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
+  async invitation(
+    @Param('token') token: string,
+    @Req() request: ConsoleRequest,
+    @Res() response: Response,
+  ): Promise<void> {
     const session = this.sessionFor(request, response);
     const invitation = await this.lookUp(token);
     response
       .status(invitation.found ? 200 : 404)
       .type('html')
-      .send(renderPage(InvitationPage({ csrfToken: session.csrfToken, token, invitation: invitation.found, error: invitation.error })));
+      .send(
+        renderPage(
+          InvitationPage({
+            csrfToken: session.csrfToken,
+            token,
+            invitation: invitation.found,
+            error: invitation.error,
+          }),
+        ),
+      );
   }
 
   @Post('invitation/:token')
   @UseGuards(ThrottlerGuard)
   @Header('cache-control', 'no-store')
-  async accept(@Param('token') token: string, @Body() body: unknown, @Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
+  async accept(
+    @Param('token') token: string,
+    @Body() body: unknown,
+    @Req() request: ConsoleRequest,
+    @Res() response: Response,
+  ): Promise<void> {
     const session = request.consoleSession!;
     const password = textField(body, 'password', 1000);
     const invitation = await this.lookUp(token);
     const again = (error: string): void => {
-      response.status(400).type('html').send(renderPage(InvitationPage({ csrfToken: session.csrfToken, token, invitation: invitation.found, error })));
+      response
+        .status(400)
+        .type('html')
+        .send(renderPage(InvitationPage({ csrfToken: session.csrfToken, token, invitation: invitation.found, error })));
     };
     if (!invitation.found) return again(invitation.error);
     if (password.length < 12) return again('Le mot de passe doit compter au moins 12 caractères.');
     try {
       await this.registry.acceptInvitation(token, password);
     } catch (error) {
-      if (error instanceof ServiceCallError && error.status === 400) return again('Ce mot de passe n’est pas accepté : au moins 12 caractères.');
+      if (error instanceof ServiceCallError && error.status === 400)
+        return again('Ce mot de passe n’est pas accepté : au moins 12 caractères.');
       throw error;
     }
     response.redirect(303, '/connexion?info=bienvenue');
   }
 
-  private async lookUp(token: string): Promise<{ found: { email: string; fullName: string; organisationName: string } | null; error: string }> {
+  private async lookUp(
+    token: string,
+  ): Promise<{ found: { email: string; fullName: string; organisationName: string } | null; error: string }> {
     if (!/^vgi_[\w-]{1,200}$/.test(token)) return { found: null, error: 'Ce lien d’invitation n’est pas valide.' };
     try {
       return { found: await this.registry.lookUpInvitation(token), error: '' };

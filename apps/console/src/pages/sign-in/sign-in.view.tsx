@@ -21,8 +21,23 @@ export function SignInPage(model: SignInModel): VNode {
           <form method="post" action="/connexion">
             <CsrfField token={model.csrfToken} />
             <input type="hidden" name="suite" value={model.returnTo} />
-            <Field id="email" name="email" type="email" label="Adresse électronique" autocomplete="username" value={model.email} required />
-            <Field id="password" name="password" type="password" label="Mot de passe" autocomplete="current-password" required />
+            <Field
+              id="email"
+              name="email"
+              type="email"
+              label="Adresse électronique"
+              autocomplete="username"
+              value={model.email}
+              required
+            />
+            <Field
+              id="password"
+              name="password"
+              type="password"
+              label="Mot de passe"
+              autocomplete="current-password"
+              required
+            />
             <button type="submit" class="fr-btn">
               Se connecter
             </button>
@@ -52,8 +67,8 @@ export function InvitationPage(model: InvitationModel): VNode {
           {model.invitation ? (
             <>
               <p>
-                {model.invitation.fullName}, vous êtes invité(e) à rejoindre Vigie pour {model.invitation.organisationName}{' '}
-                avec l’adresse {model.invitation.email}.
+                {model.invitation.fullName}, vous êtes invité(e) à rejoindre Vigie pour{' '}
+                {model.invitation.organisationName} avec l’adresse {model.invitation.email}.
               </p>
               {model.error ? <Notice tone="error" title={model.error} /> : null}
               <form method="post" action={`/invitation/${encodeURIComponent(model.token)}`}>

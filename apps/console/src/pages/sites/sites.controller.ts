@@ -19,7 +19,14 @@ export class SitesController {
   @Header('cache-control', 'no-store')
   async list(@Viewer() viewer: SignedIn): Promise<string> {
     const rows = await this.rows(viewer);
-    return renderPage(SitesPage({ rows, departments: viewer.person.departments, viewer: viewerOf(viewer), csrfToken: viewer.csrfToken }));
+    return renderPage(
+      SitesPage({
+        rows,
+        departments: viewer.person.departments,
+        viewer: viewerOf(viewer),
+        csrfToken: viewer.csrfToken,
+      }),
+    );
   }
 
   @Get('sites.csv')
@@ -38,7 +45,9 @@ export class SitesController {
       Promise.all(departments.map((department) => this.registry.referentDirectory(viewer.bearer, department))),
     ]);
     const withSites = operators.flat().filter((organisation) => SITE_OPERATORS.includes(organisation.kind));
-    const sites = await Promise.all(withSites.map((organisation) => this.registry.sites(viewer.bearer, organisation.id)));
+    const sites = await Promise.all(
+      withSites.map((organisation) => this.registry.sites(viewer.bearer, organisation.id)),
+    );
     return siteRows(
       sites.flat().filter((site) => departments.includes(site.department)),
       withSites,

@@ -23,7 +23,12 @@ export function siteRows(sites: Site[], operators: Organisation[], directory: Di
         operator: operatorName.get(site.organisationId) ?? '',
         commune: `${site.communeName ?? site.commune} (${site.department})`,
         securityPlan: site.securityPlan.status,
-        securityPlanDetail: [site.securityPlan.version ? `v${site.securityPlan.version}` : '', site.securityPlan.date ?? ''].filter(Boolean).join(' — '),
+        securityPlanDetail: [
+          site.securityPlan.version ? `v${site.securityPlan.version}` : '',
+          site.securityPlan.date ?? '',
+        ]
+          .filter(Boolean)
+          .join(' — '),
         coordinator: coordinator?.fullName ?? null,
         coordinatorPhone: coordinator?.phone ?? null,
         missing: site.missing,
@@ -40,9 +45,27 @@ const csvCell = (value: string): string => {
 
 /** The CSV a spreadsheet opens directly (semicolons, UTF-8 with BOM, as French Excel expects). */
 export function sitesCsv(rows: SiteRow[], planLabel: (status: string) => string): string {
-  const header = ['Site', 'Exploitant', 'Commune', 'Plan de sécurité', 'Version et date du plan', 'Coordinateur de crise', 'Téléphone du coordinateur'];
+  const header = [
+    'Site',
+    'Exploitant',
+    'Commune',
+    'Plan de sécurité',
+    'Version et date du plan',
+    'Coordinateur de crise',
+    'Téléphone du coordinateur',
+  ];
   const lines = rows.map((row) =>
-    [row.name, row.operator, row.commune, planLabel(row.securityPlan), row.securityPlanDetail, row.coordinator ?? '', row.coordinatorPhone ?? ''].map(csvCell).join(';'),
+    [
+      row.name,
+      row.operator,
+      row.commune,
+      planLabel(row.securityPlan),
+      row.securityPlanDetail,
+      row.coordinator ?? '',
+      row.coordinatorPhone ?? '',
+    ]
+      .map(csvCell)
+      .join(';'),
   );
   return `\uFEFF${[header.join(';'), ...lines].join('\r\n')}\r\n`;
 }

@@ -14,7 +14,10 @@ export function SitesPage(props: { rows: SiteRow[]; departments: string[]; viewe
           Télécharger la liste (CSV)
         </a>
       </p>
-      <Table caption="Sites, état de leur plan de sécurité et coordinateur de crise" headers={['Site', 'Exploitant', 'Commune', 'Plan de sécurité', 'Coordinateur de crise']}>
+      <Table
+        caption="Sites, état de leur plan de sécurité et coordinateur de crise"
+        headers={['Site', 'Exploitant', 'Commune', 'Plan de sécurité', 'Coordinateur de crise']}
+      >
         <tbody>
           {props.rows.map((row) => (
             <tr>
@@ -22,10 +25,18 @@ export function SitesPage(props: { rows: SiteRow[]; departments: string[]; viewe
               <td>{row.operator}</td>
               <td>{row.commune}</td>
               <td>
-                <StateBadge tone={row.securityPlan === 'APPROVED' ? 'success' : 'warning'}>{label(SECURITY_PLAN, row.securityPlan)}</StateBadge>
+                <StateBadge tone={row.securityPlan === 'APPROVED' ? 'success' : 'warning'}>
+                  {label(SECURITY_PLAN, row.securityPlan)}
+                </StateBadge>
                 {row.securityPlanDetail ? <p class="fr-text--xs fr-mb-0">{row.securityPlanDetail}</p> : null}
               </td>
-              <td>{row.coordinator ? `${row.coordinator}${row.coordinatorPhone ? ` — ${row.coordinatorPhone}` : ''}` : <StateBadge tone="warning">Aucun</StateBadge>}</td>
+              <td>
+                {row.coordinator ? (
+                  `${row.coordinator}${row.coordinatorPhone ? ` — ${row.coordinatorPhone}` : ''}`
+                ) : (
+                  <StateBadge tone="warning">Aucun</StateBadge>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
