@@ -23,13 +23,13 @@ const swcTsx = [
     },
   },
 ];
-const esmOnly = ['@nestjs', 'uuid', 'kafkajs'].join('|');
+const esmOnly = ['@nestjs', 'uuid', 'kafkajs', 'preact'].join('|');
 const moduleNameMapper = {
   '^@vigie/(.*)$': '<rootDir>/libs/$1/src/index.ts',
 };
 const common = {
   rootDir: __dirname,
-  transform: { '^.+\\.tsx$': swcTsx, '^.+\\.(t|j)s$': swc },
+  transform: { '^.+\\.tsx$': swcTsx, '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly})/)`],
   moduleNameMapper,
   testEnvironment: 'node',
@@ -52,6 +52,12 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/global-setup.ts',
+    },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/console/*.browser-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
     },
     {

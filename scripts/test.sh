@@ -33,6 +33,10 @@ npx jest --selectProjects unit --ci
 echo "== end-to-end tests (real Kafka, real PostgreSQL)"
 npx jest --selectProjects e2e --ci --runInBand --forceExit
 
+echo "== browser tests (the console in Chromium, real stack)"
+bash scripts/chromium.sh
+npx jest --selectProjects browser --ci --runInBand --forceExit
+
 echo "== fault tests (services killed, broker stopped, database cut off, poison messages, rebalance)"
 status=0
 npm run --silent test:faults -- --ci --forceExit || status=$?

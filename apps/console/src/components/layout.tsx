@@ -128,6 +128,7 @@ function Header(props: Pick<LayoutProps, 'viewer' | 'csrfToken' | 'section'>): V
                     <input type="hidden" name="_csrf" value={props.csrfToken ?? ''} />
                     <button
                       type="submit"
+                      id="deconnexion"
                       class="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-logout-box-r-line fr-btn--icon-left"
                     >
                       Se déconnecter

@@ -104,7 +104,7 @@ export function ComposerPage(
             choices={props.conventions.map((convention) => ({ value: convention.id, label: convention.name }))}
           />
         ) : null}
-        <button type="submit" class="fr-btn">
+        <button type="submit" id="apercu" class="fr-btn">
           Voir les destinataires
         </button>
       </form>
@@ -209,7 +209,11 @@ export function PreviewPage(
         ) : null}
         <ul class="fr-btns-group fr-btns-group--inline">
           <li>
-            <button type="submit" class={`fr-btn ${exercise ? 'vigie-btn--exercise' : 'vigie-btn--danger'}`}>
+            <button
+              type="submit"
+              id="envoyer"
+              class={`fr-btn ${exercise ? 'vigie-btn--exercise' : 'vigie-btn--danger'}`}
+            >
               {exercise ? 'Envoyer l’EXERCICE' : 'Envoyer le message RÉEL'}
             </button>
           </li>

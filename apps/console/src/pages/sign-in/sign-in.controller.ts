@@ -41,19 +41,17 @@ export class SignInController {
   ): void {
     if (request.consoleSession?.signedIn) return response.redirect(303, localPath(returnTo));
     const session = this.sessionFor(request, response);
-    response
-      .type('html')
-      .send(
-        renderPage(
-          SignInPage({
-            csrfToken: session.csrfToken,
-            email: '',
-            returnTo: localPath(returnTo),
-            error: null,
-            info: INFO[info ?? ''] ?? null,
-          }),
-        ),
-      );
+    response.type('html').send(
+      renderPage(
+        SignInPage({
+          csrfToken: session.csrfToken,
+          email: '',
+          returnTo: localPath(returnTo),
+          error: null,
+          info: INFO[info ?? ''] ?? null,
+        }),
+      ),
+    );
   }
 
   @Post('connexion')

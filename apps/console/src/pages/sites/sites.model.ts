@@ -38,8 +38,9 @@ export function siteRows(sites: Site[], operators: Organisation[], directory: Di
 }
 
 const csvCell = (value: string): string => {
-  // A leading = + - @ would be a formula in a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // A leading = + - @ would be a formula in a spreadsheet (a plain number such as a phone is harmless).
+  const formula = /^[=+\-@\t\r]/.test(value) && !/^[+-]?[\d\s().]+$/.test(value);
+  const safe = formula ? `'${value}` : value;
   return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 

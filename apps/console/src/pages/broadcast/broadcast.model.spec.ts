@@ -1,0 +1,53 @@
+import { confirmationError, draftOf, formErrors, readBroadcastForm } from './broadcast.model';
+
+const filled = {
+  headline: 'Vigilance',
+  description: 'Repérages signalés.',
+  severity: 'Moderate',
+  tlp: 'GREEN',
+  status: 'Actual',
+};
+
+describe('the broadcast composer', () => {
+  it('never defaults exercise or real: the officer chooses', () => {
+    expect(formErrors(readBroadcastForm({ ...filled, status: '' })).status).toBeDefined();
+    expect(formErrors(readBroadcastForm(filled))).toEqual({});
+  });
+
+  it('names each missing or unknown field', () => {
+    const errors = formErrors(readBroadcastForm({ severity: 'Apocalyptic', tlp: 'PURPLE' }));
+    expect(Object.keys(errors).sort()).toEqual(['description', 'headline', 'severity', 'status', 'tlp']);
+  });
+
+  it('puts EXERCICE in the title of an exercise, once', () => {
+    expect(draftOf(readBroadcastForm({ ...filled, status: 'Exercise' })).headline).toBe('EXERCICE — Vigilance');
+    expect(draftOf(readBroadcastForm({ ...filled, status: 'Exercise', headline: 'EXERCICE — déjà' })).headline).toBe(
+      'EXERCICE — déjà',
+    );
+    expect(draftOf(readBroadcastForm(filled)).headline).toBe('Vigilance');
+  });
+
+  it.each([
+    ['Actual', 'Extreme', '', true],
+    ['Actual', 'Extreme', '13', true],
+    ['Actual', 'Extreme', '69', false],
+    ['Actual', 'Extreme', '2a', true],
+    ['Exercise', 'Extreme', '', false],
+    ['Actual', 'Severe', '', false],
+  ])('%s %s with "%s" typed: refused=%s', (status, severity, confirmation, refused) => {
+    const form = readBroadcastForm({ ...filled, status, severity, confirmation });
+    expect(confirmationError(form, ['69']) !== null).toBe(refused);
+  });
+
+  it('accepts a Corsican code typed in lower case', () => {
+    expect(
+      confirmationError(readBroadcastForm({ ...filled, severity: 'Extreme', confirmation: '2a' }), ['2A']),
+    ).toBeNull();
+  });
+
+  it('keeps only known sectors and convention ids', () => {
+    const form = readBroadcastForm({ ...filled, sectors: ['JEWELLERY', 'NUCLEAR'], conventions: 'not-an-id' });
+    expect(form.sectors).toEqual(['JEWELLERY']);
+    expect(form.conventions).toEqual([]);
+  });
+});

@@ -1,0 +1,352 @@
+import {
+  ConsoleProcess,
+  issueKey,
+  prefectureOf,
+  registerActivePartner,
+  request,
+  repoRoot,
+  waitFor,
+  waitUntilAccepted,
+  type Partner,
+  type RegistryAccess,
+  type Stack,
+} from '@vigie/testing';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { join } from 'node:path';
+import { e2eEnv, newAdminKey } from '../e2e.env';
+import { PRIVATE_SECURITY, intrusion, postAlert, subscriber } from '../notification-fixtures';
+import { startTestStack } from '../test-stack';
+import { invite, personWithPassword } from './accounts';
+import { accessibilityViolations, launchChromium, openPage, screenshot, tabTo, type PageProblems } from './browser';
+
+const PORT_OFFSET = 400;
+const LYON = '69123';
+const MARSEILLE = '13055';
+const OFFICER = {
+  email: 'camille.durand@rhone.gouv.fr',
+  fullName: 'Camille Durand',
+  password: 'permanence-de-nuit-69',
+};
+const SECOND_OFFICER = {
+  email: 'alex.martin@rhone.gouv.fr',
+  fullName: 'Alex Martin',
+  password: 'astreinte-du-rhone-69',
+};
+
+// A Rhône duty officer in Chromium, against the real stack; the Bouches-du-Rhône plays the other prefecture.
+describe('console: a Rhône duty officer in a real browser', () => {
+  const adminKey = newAdminKey();
+  let stack: Stack;
+  let consoleApp: ConsoleProcess;
+  let registry: RegistryAccess;
+  let browser: Browser;
+  let firm: Partner;
+  let partner: Partner;
+  let rhone: { id: string; key: string };
+  let marseilleFirm: Partner;
+  const contexts: BrowserContext[] = [];
+
+  const url = (path: string): string => `${consoleApp.url}${path}`;
+
+  async function newPage(): Promise<{ page: Page; watch: PageProblems }> {
+    const opened = await openPage(browser);
+    contexts.push(opened.context);
+    return opened;
+  }
+
+  async function expectAccessible(page: Page): Promise<void> {
+    expect(await accessibilityViolations(page)).toEqual([]);
+  }
+
+  async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
+    await page.goto(url('/connexion'));
+    await page.fill('#email', who.email);
+    await page.fill('#password', who.password);
+    await Promise.all([page.waitForURL(url('/alertes')), page.click('form[action="/connexion"] button[type=submit]')]);
+  }
+
+  const csrfOf = (page: Page): Promise<string | null> => page.getAttribute('input[name=_csrf]', 'value');
+
+  beforeAll(async () => {
+    stack = await startTestStack('console-browser', PORT_OFFSET, { adminKey });
+    registry = { registryUrl: stack.url('partner-registry'), adminKey };
+    consoleApp = await ConsoleProcess.start({
+      port: e2eEnv.basePort + PORT_OFFSET + 9,
+      stack,
+      logFile: join(repoRoot(), '.vigie', 'test-logs', 'console-browser', 'console.log'),
+    });
+    firm = await registerActivePartner(
+      registry,
+      { kind: 'SECURITY_FIRM', name: 'Lyon Gardiennage Émetteur', departments: ['69'] },
+      { conventions: [PRIVATE_SECURITY] },
+    );
+    partner = await subscriber(registry, stack, 'Surveillance des Monts du Lyonnais', '69');
+    marseilleFirm = await registerActivePartner(
+      registry,
+      { kind: 'SECURITY_FIRM', name: 'Sécurité Phocéenne', departments: ['13'] },
+      { conventions: [PRIVATE_SECURITY] },
+    );
+    const found = await prefectureOf(registry, '69');
+    rhone = { id: found.id, key: await issueKey(registry, found.id) };
+    for (const key of [firm.key, marseilleFirm.key]) await waitUntilAccepted(stack.url('alert-ingestion'), key);
+    await waitUntilAccepted(stack.url('notification'), rhone.key);
+    await personWithPassword(registry, rhone.id, { ...SECOND_OFFICER, roles: ['DUTY_OFFICER'] });
+    browser = await launchChromium();
+  }, 240_000);
+
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await consoleApp?.stop();
+    await stack?.stop();
+  }, 60_000);
+
+  it('is used with the keyboard alone: invitation, sign-in, live feed, alert, acknowledgement, broadcast after preview, suspension, sign-out', async () => {
+    const { page, watch } = await newPage();
+    const token = await invite(registry, rhone.id, {
+      email: OFFICER.email,
+      fullName: OFFICER.fullName,
+      roles: ['DUTY_OFFICER'],
+    });
+
+    // The invitation link: choose a password.
+    await page.goto(url(`/invitation/${token}`));
+    expect(await page.textContent('main')).toContain('Camille Durand');
+    await expectAccessible(page);
+    await tabTo(page, '#password');
+    await page.keyboard.type(OFFICER.password);
+    await Promise.all([page.waitForURL(/\/connexion\?info=bienvenue$/), page.keyboard.press('Enter')]);
+    expect(await page.textContent('main')).toContain('Votre compte est créé');
+    await expectAccessible(page);
+
+    // Sign in.
+    await tabTo(page, '#email');
+    await page.keyboard.type(OFFICER.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(OFFICER.password);
+    await Promise.all([page.waitForURL(url('/alertes')), page.keyboard.press('Enter')]);
+    await expectAccessible(page);
+    await page.waitForFunction(() => document.getElementById('flux-etat')?.textContent?.includes('connecté'));
+
+    // A firm reports a Severe intrusion; it appears without reload.
+    const hostile = 'Individus armés <script>window.__pwned = 1</script> & "guillemets"';
+    const posted = Date.now();
+    const alertId = await postAlert(stack, firm.key, {
+      ...intrusion(LYON, 'Severe', 'Intrusion armée, entrepôt de Gerland'),
+      info: [
+        {
+          ...(intrusion(LYON, 'Severe', 'Intrusion armée, entrepôt de Gerland') as { info: object[] }).info[0],
+          description: hostile,
+        },
+      ],
+    });
+    await page.waitForSelector(`#alerte-${alertId}`, { timeout: 10_000 });
+    const shownAfterMs = Date.now() - posted;
+    expect(shownAfterMs).toBeLessThan(5_000);
+    expect(await page.textContent(`#alerte-${alertId}`)).toContain('Reçue car');
+    expect(await page.textContent('#flux-etat')).toContain('Intrusion armée');
+    await screenshot(page, 'flux-en-direct');
+
+    // Open it.
+    await tabTo(page, `#alerte-${alertId} a`);
+    await Promise.all([page.waitForURL(url(`/alertes/${alertId}`)), page.keyboard.press('Enter')]);
+    await expectAccessible(page);
+    expect(await page.textContent('main')).toContain(hostile);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.textContent('main')).toContain('Diffusion communautaire (TLP:GREEN)');
+    await screenshot(page, 'alerte');
+
+    // Acknowledge it (htmx swaps the section), then a replayed form changes nothing.
+    await tabTo(page, '#acquitter button');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#acquitter .fr-alert--success');
+    const csrf = await csrfOf(page);
+    const replay = await page.request.post(url(`/alertes/${alertId}/acquitter`), {
+      form: { _csrf: csrf! },
+      maxRedirects: 0,
+    });
+    expect(replay.status()).toBe(303);
+    const acknowledgements = await request<{ organisationId: string; person: { name: string } | null }[]>(
+      'GET',
+      `${stack.url('notification')}/v1/alerts/${alertId}/acknowledgements`,
+      { key: firm.key },
+    );
+    expect(acknowledgements.body).toHaveLength(1);
+    expect(acknowledgements.body[0]).toMatchObject({ organisationId: rhone.id, person: { name: OFFICER.fullName } });
+
+    // A broadcast to the département's partners, after its preview.
+    await page.goto(url('/alertes'));
+    await tabTo(page, 'a[href="/diffusions/nouvelle"]');
+    await Promise.all([page.waitForURL(url('/diffusions/nouvelle')), page.keyboard.press('Enter')]);
+    await expectAccessible(page);
+    await tabTo(page, '#status-Actual');
+    await page.keyboard.press('Space');
+    await tabTo(page, '#headline');
+    await page.keyboard.type('Vigilance renforcée : repérages de véhicules');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Plusieurs repérages signalés près des entrepôts de Gerland cette nuit.');
+    await tabTo(page, '#apercu');
+    await Promise.all([page.waitForURL(url('/diffusions/apercu')), page.keyboard.press('Enter')]);
+    await expectAccessible(page);
+    expect(await page.textContent('main')).toContain(partner.name);
+    await screenshot(page, 'diffusion-apercu');
+    await tabTo(page, '#envoyer');
+    await Promise.all([page.waitForURL(/\/diffusions\?envoye=/), page.keyboard.press('Enter')]);
+    expect(await page.textContent('main')).toContain('Message envoyé');
+    await expectAccessible(page);
+    const broadcasts = await request<{ broadcast: { headline: string; status: string } }[]>(
+      'GET',
+      `${stack.url('prefect-routing')}/v1/broadcasts`,
+      {
+        key: rhone.key,
+      },
+    );
+    expect(broadcasts.body.map((item) => [item.broadcast.headline, item.broadcast.status])).toContainEqual([
+      'Vigilance renforcée : repérages de véhicules',
+      'Actual',
+    ]);
+
+    // Suspend a partner, with its reason.
+    await tabTo(page, 'a[href="/partenaires"]');
+    await Promise.all([page.waitForURL(url('/partenaires')), page.keyboard.press('Enter')]);
+    await expectAccessible(page);
+    await screenshot(page, 'partenaires');
+    await tabTo(page, `#motif-${partner.id}`);
+    await page.keyboard.type('Autorisation CNAPS retirée');
+    await page.keyboard.press('Tab');
+    await Promise.all([page.waitForURL(/\/partenaires\?modifie=/), page.keyboard.press('Enter')]);
+    const suspended = await request<{ status: string; statusReason: string }>(
+      'GET',
+      `${registry.registryUrl}/v1/organizations/${partner.id}`,
+      {
+        key: adminKey,
+      },
+    );
+    expect(suspended.body).toMatchObject({ status: 'SUSPENDED', statusReason: 'Autorisation CNAPS retirée' });
+
+    // Sign out: the session is over.
+    await tabTo(page, '#deconnexion');
+    await Promise.all([page.waitForURL(/\/connexion\?info=deconnecte$/), page.keyboard.press('Enter')]);
+    await page.goto(url('/alertes'));
+    expect(page.url()).toContain('/connexion');
+    expect(watch.problems).toEqual([]);
+  }, 180_000);
+
+  it('answers another prefecture’s alert with 404, and refuses a form without its CSRF token', async () => {
+    const { page, watch } = await newPage();
+    await signIn(page, SECOND_OFFICER);
+    const elsewhere = await postAlert(
+      stack,
+      marseilleFirm.key,
+      intrusion(MARSEILLE, 'Severe', 'Intrusion, port de Marseille'),
+    );
+    const mine = await postAlert(stack, firm.key, intrusion(LYON, 'Moderate', 'Intrusion, quai Rambaud'));
+    await waitFor(async () => (await page.request.get(url(`/alertes/${mine}`))).status() === 200, {
+      what: 'the Rhône alert in the console',
+    });
+
+    const foreign = await page.goto(url(`/alertes/${elsewhere}`));
+    expect(foreign!.status()).toBe(404);
+    expect(await page.textContent('h1')).toBe('Page introuvable');
+    await expectAccessible(page);
+    expect((await page.goto(url('/alertes/pas-un-identifiant')))!.status()).toBe(404);
+
+    const response = await page.goto(url(`/alertes/${mine}`));
+    const csp = response!.headers()['content-security-policy'];
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    const refused = await page.request.post(url(`/alertes/${mine}/acquitter`), {
+      form: { note: 'sans jeton' },
+      maxRedirects: 0,
+    });
+    expect(refused.status()).toBe(403);
+    expect(await refused.text()).toContain('Ce formulaire a expiré');
+    const forged = await page.request.post(url(`/alertes/${mine}/acquitter`), {
+      form: { _csrf: 'forged' },
+      maxRedirects: 0,
+    });
+    expect(forged.status()).toBe(403);
+    const acknowledgements = await request<unknown[]>(
+      'GET',
+      `${stack.url('notification')}/v1/alerts/${mine}/acknowledgements`,
+      { key: firm.key },
+    );
+    expect(acknowledgements.body).toEqual([]);
+
+    // A suspension without a reason comes back with the error in words.
+    await page.goto(url('/partenaires'));
+    const noReason = await page.request.post(url(`/partenaires/${firm.id}/suspendre`), {
+      form: { _csrf: (await csrfOf(page))! },
+      maxRedirects: 0,
+    });
+    expect(noReason.status()).toBe(400);
+    expect(await noReason.text()).toContain('Le motif est obligatoire');
+    expect(watch.problems).toEqual([]);
+  }, 120_000);
+
+  it('makes an exercise impossible to mistake, and asks for the département code before a real Extreme broadcast', async () => {
+    const { page, watch } = await newPage();
+    await signIn(page, SECOND_OFFICER);
+    const compose = async (status: string, severity: string, headline: string): Promise<void> => {
+      await page.goto(url('/diffusions/nouvelle'));
+      await page.check(`#status-${status}`);
+      await page.check(`#severity-${severity}`);
+      await page.fill('#headline', headline);
+      await page.fill('#description', 'Message de vigilance aux partenaires du Rhône.');
+      await Promise.all([page.waitForURL(url('/diffusions/apercu')), page.click('#apercu')]);
+    };
+
+    await compose('Exercise', 'Severe', 'Exercice de nuit');
+    expect(await page.textContent('h1')).toContain('EXERCICE');
+    expect(await page.isVisible('.vigie-exercise-banner')).toBe(true);
+    expect(await page.textContent('#envoyer')).toContain('EXERCICE');
+    await expectAccessible(page);
+    await screenshot(page, 'diffusion-exercice');
+
+    await compose('Actual', 'Extreme', 'Menace grave sur les entrepôts');
+    expect(await page.isVisible('.vigie-exercise-banner')).toBe(false);
+    await page.fill('#confirmation', '13');
+    await page.click('#envoyer');
+    await page.waitForSelector('#confirmation-erreur');
+    expect(await page.textContent('main')).toContain('Tapez le code de votre département (69)');
+    await expectAccessible(page);
+    await page.fill('#confirmation', '69');
+    await Promise.all([page.waitForURL(/\/diffusions\?envoye=/), page.click('#envoyer')]);
+    const broadcasts = await request<{ broadcast: { headline: string; severity: string } }[]>(
+      'GET',
+      `${stack.url('prefect-routing')}/v1/broadcasts`,
+      {
+        key: rhone.key,
+      },
+    );
+    expect(broadcasts.body.map((item) => item.broadcast.headline)).toContain('Menace grave sur les entrepôts');
+    expect(broadcasts.body.map((item) => item.broadcast.headline)).not.toContain('EXERCICE — Exercice de nuit');
+    expect(watch.problems).toEqual([]);
+  }, 120_000);
+
+  it('shows sites with a CSV export, a printable referents directory, and e-mailed links in words', async () => {
+    const { page, watch } = await newPage();
+    await signIn(page, SECOND_OFFICER);
+    for (const path of ['/sites', '/referents', '/diffusions']) {
+      const response = await page.goto(url(path));
+      expect(response!.status()).toBe(200);
+      await expectAccessible(page);
+    }
+    await screenshot(page, 'diffusions');
+    const csv = await page.request.get(url('/sites.csv'));
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    expect(await csv.text()).toContain('Site;Exploitant;Commune;Plan de sécurité');
+
+    const link = await page.goto(url('/acquittement/lien-invalide'));
+    expect(link!.status()).toBe(404);
+    expect(await page.textContent('main')).toContain('Ce lien n’est pas valide ou a expiré.');
+    expect(await page.getAttribute('main a.fr-btn', 'href')).toBe('/connexion');
+    await expectAccessible(page);
+    expect(watch.problems).toEqual([]);
+  }, 120_000);
+});
