@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm run demo`: installs what is missing, brings up Kafka and PostgreSQL, builds, then runs
-# the four services and follows one alert end to end. Pass --exit to stop when done.
+# the four services and follows one alert end to end, seeds a night of alerts and starts the
+# console (http://127.0.0.1:3005) with demo accounts. Pass --exit to stop when done.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 

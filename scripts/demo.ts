@@ -7,7 +7,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyWebhook } from '../apps/notification/src/deliveries/webhook.signer';
+import { demoAccounts, seedNight } from './demo-night';
 import {
+  ConsoleProcess,
   Stack,
   WebhookSink,
   issueKey,
@@ -20,6 +22,7 @@ import {
 } from '../libs/testing/src';
 
 const root = repoRoot();
+const CONSOLE_PORT = 3005;
 const bold = (text: string): string => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
 const step = (text: string): void => console.log(`\n${bold('▶')} ${text}`);
 const detail = (text: string): void => console.log(`    ${text}`);
@@ -58,9 +61,13 @@ async function main(): Promise<void> {
     adminApiKey: adminKey,
     webhookSecretsKey: secretsKey,
     logDir: join(root, '.vigie', 'logs'),
+    // E-mailed acknowledgement links open the console's page.
+    env: { PUBLIC_BASE_URL: `http://127.0.0.1:${CONSOLE_PORT}` },
   });
   const sink = await WebhookSink.start();
+  let consoleApp: ConsoleProcess | undefined;
   const shutdown = async (): Promise<void> => {
+    await consoleApp?.stop();
     await stack.stop();
     await sink.close();
   };
@@ -147,6 +154,24 @@ async function main(): Promise<void> {
     step('Routing: the decision, as the firm can read it');
     detail(JSON.stringify(routing.body.recipients));
     if (!verified) throw new Error('signature did not verify');
+
+    step('Seeding a night in the Rhône through the public APIs, for the console');
+    const seeded = await seedNight({ stack, registry, prefecture: { id: prefecture.id, key: prefectureKey }, firm });
+    detail(
+      `${seeded + 1} alert messages (an update chain, a cancellation, an exercise, an escalation under way) and a broadcast`,
+    );
+
+    step('Starting the console (logs in .vigie/logs/console.log)');
+    consoleApp = await ConsoleProcess.start({
+      port: CONSOLE_PORT,
+      stack,
+      logFile: join(root, '.vigie', 'logs', 'console.log'),
+    });
+    const accounts = await demoAccounts(registry, prefecture.id, firm);
+    detail(`${bold('Console:')} ${consoleApp.url}`);
+    detail(`Rhône duty officer: ${accounts.officer.email} / ${accounts.officer.password}`);
+    detail(`${accounts.firmUser.organisation} user: ${accounts.firmUser.email} / ${accounts.firmUser.password}`);
+    detail(`invitation link (Dominique Petit, Rhône prefecture): ${consoleApp.url}${accounts.invitationPath}`);
   } catch (error) {
     await shutdown();
     throw error;
