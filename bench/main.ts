@@ -24,6 +24,7 @@ import { measureFanOut } from './vigie/fan-out';
 import { seedFanOut, seedPrefectureWebhook, seedPublisher } from './vigie/seed';
 import { SignedSink } from './vigie/signed-sink';
 import { VigieTarget } from './vigie/vigie-target';
+import { measureConsoleRender } from './vigie/console-render';
 
 /** Latency alerts: Lyon (69123), one delivery each to the Rhône prefecture. */
 const LATENCY_DEPARTMENT = '69';
@@ -275,7 +276,14 @@ async function main(): Promise<void> {
   };
   log(`${results.machine.cpus} × ${results.machine.cpuModel}, load average ${results.machine.loadAtStart.join(' ')}`);
 
-  if (options.profileRate !== null) {
+  if (options.consoleAlerts !== null) {
+    results.console = await measureConsoleRender(options, options.consoleAlerts);
+    for (const page of results.console.pages) {
+      log(
+        `console ${page.page}: p50 ${page.p50} p95 ${page.p95} p99 ${page.p99} max ${page.max} ms (${page.samples} requests)`,
+      );
+    }
+  } else if (options.profileRate !== null) {
     results.profile = await profileServices(options, options.profileRate);
   } else {
     await measure(options, results);

@@ -13,6 +13,7 @@ describe('parseOptions', () => {
       kafkaBrokers: '127.0.0.1:19492',
       basePort: 7100,
       profileRate: null,
+      consoleAlerts: null,
       partitions: 3,
     });
     expect([...options.phases]).toEqual(['latency', 'hold', 'kafka', 'pg', 'fanout', 'resources']);
@@ -39,7 +40,11 @@ describe('parseOptions', () => {
     expect([...options.phases]).toEqual(['latency', 'pg']);
   });
 
-  it.each([[['--rates', '10,-1']], [['--only', 'latency,nonsense']], [['--step-seconds', 'abc']]])(
+  it('measures the console alone with --console', () => {
+    expect(parseOptions(['--console', '10000'], {}).consoleAlerts).toBe(10000);
+  });
+
+  it.each([[['--console', '0']], [['--rates', '10,-1']], [['--only', 'latency,nonsense']], [['--step-seconds', 'abc']]])(
     'refuses %j',
     (argv) => {
       expect(() => parseOptions(argv, {})).toThrow();

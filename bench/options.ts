@@ -26,6 +26,8 @@ export interface BenchOptions {
   partitions: number;
   /** Run the services under `node --cpu-prof` at this rate instead of the measurements. */
   profileRate: number | null;
+  /** Measure the console's page render times with this many alerts in the prefecture's history, instead of the rest. */
+  consoleAlerts: number | null;
   /** Render the tables and chart of an earlier run's results.json instead of measuring. */
   report: string | null;
   outDir: string;
@@ -44,6 +46,8 @@ const USAGE = `npm run bench [-- options]
   --partitions N          partitions of every topic, Vigie's and the baseline's (default 3, the services' default)
   --only a,b              phases to run: ${PHASES.join(', ')} (default: all)
   --profile RATE          run the services under node --cpu-prof at RATE alerts/s and summarise where the time goes
+  --console ALERTS        measure only the console's server-side page render times (p50/p95/p99) with ALERTS alerts
+                          in the Rhône prefecture's history (e.g. 10000)
   --report FILE           print and write the tables and chart of an earlier results.json again, without measuring
   --out DIR               where results, chart and profile go (default docs/benchmarks, .vigie/bench for --smoke)`;
 
@@ -68,6 +72,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       partitions: { type: 'string' },
       only: { type: 'string' },
       profile: { type: 'string' },
+      console: { type: 'string' },
       report: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -96,6 +101,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     phases: new Set(only as Phase[]),
     partitions: Math.round(number(values.partitions, 3, '--partitions')),
     profileRate: values.profile === undefined ? null : positiveNumbers(values.profile, '--profile')[0],
+    consoleAlerts: values.console === undefined ? null : Math.round(positiveNumbers(values.console, '--console')[0]),
     report: values.report ?? null,
     outDir: values.out ?? join(repoRoot(), smoke ? '.vigie/bench' : 'docs/benchmarks'),
     databaseUrl: env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/vigie_bench',

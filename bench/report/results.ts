@@ -1,5 +1,6 @@
 import type { PgInsertResult } from '../baselines/pg-insert';
 import type { StepResult } from '../load/step';
+import type { ConsoleRenderResult } from '../vigie/console-render';
 import type { FanOutResult } from '../vigie/fan-out';
 import type { ProfileSummary } from './cpu-profile';
 import type { UsageWindow } from './resources';
@@ -34,6 +35,8 @@ export interface BenchResults {
   resources: UsageWindow[];
   sink: { rejected: number; duplicates: number };
   profile: ProfileSummary[];
+  /** `--console N`: the console's page render times with N alerts in the prefecture's history. */
+  console?: ConsoleRenderResult;
 }
 
 /** The highest sustained rate of a ladder (0 if none held). */
