@@ -228,7 +228,7 @@ describe('console: a Rhône duty officer in a real browser', () => {
     expect(suspended.body).toMatchObject({ status: 'SUSPENDED', statusReason: 'Autorisation CNAPS retirée' });
 
     // Sign out: the session is over.
-    await tabTo(page, '#deconnexion');
+    await tabTo(page, 'header .fr-header__tools [data-sign-out]');
     await Promise.all([page.waitForURL(/\/connexion\?info=deconnecte$/), page.keyboard.press('Enter')]);
     await page.goto(url('/alertes'));
     expect(page.url()).toContain('/connexion');

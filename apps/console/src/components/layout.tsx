@@ -110,6 +110,21 @@ function Header(props: Pick<LayoutProps, 'viewer' | 'csrfToken' | 'section'>): V
                     Française
                   </p>
                 </div>
+                {props.viewer ? (
+                  <div class="fr-header__navbar">
+                    <button
+                      type="button"
+                      class="fr-btn--menu fr-btn"
+                      data-fr-opened="false"
+                      aria-controls="menu-principal"
+                      aria-haspopup="menu"
+                      id="menu-principal-bouton"
+                      title="Menu"
+                    >
+                      Menu
+                    </button>
+                  </div>
+                ) : null}
               </div>
               <div class="fr-header__service">
                 <a href={props.viewer ? '/alertes' : '/connexion'} title="Accueil — Vigie">
@@ -128,7 +143,7 @@ function Header(props: Pick<LayoutProps, 'viewer' | 'csrfToken' | 'section'>): V
                     <input type="hidden" name="_csrf" value={props.csrfToken ?? ''} />
                     <button
                       type="submit"
-                      id="deconnexion"
+                      data-sign-out="true"
                       class="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-logout-box-r-line fr-btn--icon-left"
                     >
                       Se déconnecter
@@ -141,8 +156,12 @@ function Header(props: Pick<LayoutProps, 'viewer' | 'csrfToken' | 'section'>): V
         </div>
       </div>
       {props.viewer ? (
-        <div class="fr-header__menu">
+        <div class="fr-header__menu fr-modal" id="menu-principal" aria-labelledby="menu-principal-bouton">
           <div class="fr-container">
+            <button type="button" class="fr-btn--close fr-btn" aria-controls="menu-principal" title="Fermer">
+              Fermer
+            </button>
+            <div class="fr-header__menu-links"></div>
             <nav class="fr-nav" role="navigation" aria-label="Menu principal">
               <ul class="fr-nav__list">
                 {entries.map((entry) => (
