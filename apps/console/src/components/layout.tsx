@@ -149,6 +149,12 @@ function Header(props: Pick<LayoutProps, 'viewer' | 'csrfToken' | 'section'>): V
                       Se déconnecter
                     </button>
                   </form>
+                  <form method="post" action="/deconnexion-partout" class="vigie-inline-form">
+                    <input type="hidden" name="_csrf" value={props.csrfToken ?? ''} />
+                    <button type="submit" class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm">
+                      Se déconnecter de tous mes appareils
+                    </button>
+                  </form>
                 </div>
               </div>
             ) : null}

@@ -6,6 +6,7 @@ import { ServiceCallError } from '../../clients/service-call';
 import { CONSOLE_CONFIG, type ConsoleConfig } from '../../config';
 import { renderPage } from '../../render';
 import { ConsoleSessionStore, type ConsoleSession } from '../../session/console-session.store';
+import { PersonAccess } from '../../session/person-access.service';
 import { writeSessionCookie } from '../../session/session.cookie';
 import { PublicPage, type ConsoleRequest } from '../../session/viewer';
 import { localPath, textField } from '../form-body';
@@ -23,6 +24,7 @@ export class SignInController {
   constructor(
     private readonly store: ConsoleSessionStore,
     private readonly registry: RegistryClient,
+    private readonly access: PersonAccess,
     @Inject(CONSOLE_CONFIG) private readonly config: ConsoleConfig,
   ) {}
 
@@ -97,6 +99,19 @@ export class SignInController {
     this.store.delete(session.id);
     writeSessionCookie(response, this.config.secureCookie, null);
     response.redirect(303, '/connexion?info=deconnecte');
+  }
+
+  /** Every session of the person ends, on every device (the registry revokes them all). */
+  @Post('deconnexion-partout')
+  async signOutEverywhere(@Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
+    const session = request.consoleSession!;
+    if (session.signedIn) {
+      const bearer = await this.access.bearer(session, null);
+      await this.registry.closeEverySession(bearer);
+    }
+    this.store.delete(session.id);
+    writeSessionCookie(response, this.config.secureCookie, null);
+    response.redirect(303, '/connexion?info=partout');
   }
 
   @Get('invitation/:token')
