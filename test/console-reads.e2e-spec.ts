@@ -58,6 +58,7 @@ describe('read APIs for the console: alert states, alert chains, broadcast previ
     );
     const bySevere = seen.find((state) => state.alertId === severe)!;
     expect(bySevere.reason).toContain('69');
+    expect(bySevere).toMatchObject({ rule: 'competent-prefecture' });
     expect(bySevere.acknowledgedAt).toBeNull();
     expect(bySevere.escalation).toMatchObject({ status: 'armed' });
     expect(seen.find((state) => state.alertId === minor)!.escalation).toBeNull();
@@ -143,7 +144,7 @@ describe('read APIs for the console: alert states, alert chains, broadcast previ
     expect(preview.status).toBe(200);
     expect(preview.body.departments).toEqual(['69']);
     const named = preview.body.recipients.find((recipient) => recipient.organisationId === partner.id);
-    expect(named).toMatchObject({ name: 'Lyon Surveillance Abonnée' });
+    expect(named).toMatchObject({ name: 'Lyon Surveillance Abonnée', rule: 'broadcast-audience' });
     expect(named!.reason.length).toBeGreaterThan(0);
     // Partners that have not opted in to exercises are named among the excluded, with why.
     const exercise = await request<{

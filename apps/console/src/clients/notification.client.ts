@@ -32,6 +32,7 @@ export interface Escalation {
 /** Per alert, what the caller's organisation needs in a list: why it came, who acknowledged, escalation. */
 export interface AlertState {
   alertId: string;
+  rule: string | null;
   reason: string | null;
   acknowledgedAt: string | null;
   acknowledgedBy: string | null;

@@ -24,7 +24,7 @@ export interface BroadcastDraft {
 }
 
 export interface BroadcastPreview {
-  recipients: { organisationId: string; name: string; kind: string; reason: string }[];
+  recipients: { organisationId: string; name: string; kind: string; rule: string; reason: string }[];
   excluded: { organisationId: string; name: string; reason: string }[];
   warnings: string[];
 }

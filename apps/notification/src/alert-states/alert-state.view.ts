@@ -12,6 +12,13 @@ export class AlertStateView {
   @ApiPropertyOptional({
     nullable: true,
     type: String,
+    example: 'competent-prefecture',
+    description: 'The routing rule that chose the caller',
+  })
+  rule: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
     description: 'Why the alert reached the caller’s organisation (null for its sender)',
     example: 'Préfecture du Rhône is competent for département 69 (Lyon)',
   })

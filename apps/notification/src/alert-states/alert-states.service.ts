@@ -6,6 +6,7 @@ import type { AlertStateView } from './alert-state.view';
 
 interface StateRow {
   alert_id: string;
+  rule: string | null;
   reason: string | null;
   acknowledged_at: Date | null;
   acknowledged_by: string | null;
@@ -25,7 +26,7 @@ export class AlertStatesService {
   async of(ids: string[], caller: Caller): Promise<AlertStateView[]> {
     const organisationId = organisationOf(caller);
     const rows = (await this.dataSource.query(
-      `SELECT m.id AS alert_id, r.reason, a.acknowledged_at, ref.full_name AS acknowledged_by,
+      `SELECT m.id AS alert_id, r.rule, r.reason, a.acknowledged_at, ref.full_name AS acknowledged_by,
               e.status AS escalation_status, e.next_step, e.next_step_at
        FROM routed_messages m
        LEFT JOIN routed_recipients r ON r.message_id = m.id AND r.organisation_id = $2
@@ -41,6 +42,7 @@ export class AlertStatesService {
     )) as StateRow[];
     return rows.map((row) => ({
       alertId: row.alert_id,
+      rule: row.rule,
       reason: row.reason,
       acknowledgedAt: row.acknowledged_at ? new Date(row.acknowledged_at).toISOString() : null,
       acknowledgedBy: row.acknowledged_by,

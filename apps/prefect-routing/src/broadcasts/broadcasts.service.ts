@@ -86,6 +86,7 @@ export class BroadcastsService {
         organisationId: recipient.organisationId,
         name: byId.get(recipient.organisationId)?.name ?? recipient.organisationId,
         kind: byId.get(recipient.organisationId)?.kind ?? '',
+        rule: recipient.rule,
         reason: recipient.reason,
       })),
       excluded: outcome.excluded.map((exclusion) => ({

@@ -15,12 +15,13 @@ export interface AlertPageModel {
   }[];
   recipients: {
     name: string;
+    rule: string | null;
     reason: string;
     deliveries: { channel: string; status: string; attempts: number; lastError: string | null }[];
   }[];
   excluded: { name: string; reason: string }[];
   acknowledgements: { who: string; organisation: string; channel: string; at: string }[];
-  mine: { reason: string | null; acknowledgedAt: string | null; canAcknowledge: boolean };
+  mine: { rule: string | null; reason: string | null; acknowledgedAt: string | null; canAcknowledge: boolean };
   escalation: Escalation | null;
   justAcknowledged: boolean;
 }
@@ -61,6 +62,7 @@ export function alertPageModel(sources: AlertSources): AlertPageModel {
       ? routed
       : [...new Set(sources.deliveries.map((delivery) => delivery.organisationId))].map((organisationId) => ({
           organisationId,
+          rule: null,
           reason: '',
         }));
   const acknowledgedByUs = sources.acknowledgements.find((ack) => ack.organisationId === sources.organisationId);
@@ -77,6 +79,7 @@ export function alertPageModel(sources: AlertSources): AlertPageModel {
     })),
     recipients: recipientIds.map((recipient) => ({
       name: nameOf(recipient.organisationId),
+      rule: 'rule' in recipient ? recipient.rule : null,
       reason: recipient.reason,
       deliveries: deliveriesOf(recipient.organisationId),
     })),
@@ -91,6 +94,7 @@ export function alertPageModel(sources: AlertSources): AlertPageModel {
       at: ack.acknowledgedAt,
     })),
     mine: {
+      rule: sources.state?.rule ?? null,
       reason: sources.state?.reason ?? null,
       acknowledgedAt: acknowledgedByUs?.acknowledgedAt ?? sources.state?.acknowledgedAt ?? null,
       canAcknowledge: alert.senderOrganisationId !== sources.organisationId,

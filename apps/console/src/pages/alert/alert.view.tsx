@@ -15,6 +15,7 @@ import {
   label,
 } from '../../components/labels';
 import { Layout, type Viewer } from '../../components/layout';
+import { Reason, RoutingText } from '../../components/reason';
 import type { AlertPageModel } from './alert.model';
 
 function Fact(props: { term: string; children: preact.ComponentChildren }): VNode {
@@ -91,7 +92,7 @@ export function AlertPage(props: { model: AlertPageModel; viewer: Viewer; csrfTo
       {model.justAcknowledged ? <Notice tone="success" title="Acquittement enregistré." /> : null}
       {model.mine.reason ? (
         <p class="vigie-reason">
-          <strong>Pourquoi vous la recevez :</strong> {model.mine.reason}
+          <strong>Pourquoi vous la recevez :</strong> <Reason rule={model.mine.rule} reason={model.mine.reason} />
         </p>
       ) : null}
       <AcknowledgeSection model={model} csrfToken={props.csrfToken} />
@@ -193,7 +194,7 @@ export function AlertPage(props: { model: AlertPageModel; viewer: Viewer; csrfTo
               {model.recipients.map((recipient) => (
                 <tr>
                   <td>{recipient.name}</td>
-                  <td>{recipient.reason || '—'}</td>
+                  <td>{recipient.reason ? <Reason rule={recipient.rule} reason={recipient.reason} /> : '—'}</td>
                   <td>
                     {recipient.deliveries.length === 0
                       ? 'Flux temps réel uniquement'
@@ -215,7 +216,7 @@ export function AlertPage(props: { model: AlertPageModel; viewer: Viewer; csrfTo
               <ul>
                 {model.excluded.map((exclusion) => (
                   <li>
-                    {exclusion.name} : {exclusion.reason}
+                    {exclusion.name} : <RoutingText text={exclusion.reason} />
                   </li>
                 ))}
               </ul>

@@ -3,6 +3,7 @@ import { SeverityBadge, StatusBadge, TlpBadge } from '../../components/badges';
 import { Checkboxes, CsrfField, Field, Notice, Radios, Table } from '../../components/form';
 import { SEVERITY, TLP, frenchDateTime, label } from '../../components/labels';
 import { Layout, type Viewer } from '../../components/layout';
+import { Reason, RoutingText } from '../../components/reason';
 import type { Broadcast, BroadcastPreview } from '../../clients/routing.client';
 import {
   SECTORS,
@@ -165,7 +166,9 @@ export function PreviewPage(
         <Notice tone="warning" title="À noter">
           <ul>
             {preview.warnings.map((warning) => (
-              <li>{warning}</li>
+              <li>
+                <RoutingText text={warning} />
+              </li>
             ))}
           </ul>
         </Notice>
@@ -176,7 +179,9 @@ export function PreviewPage(
           {preview.recipients.map((recipient) => (
             <tr>
               <td>{recipient.name}</td>
-              <td>{recipient.reason}</td>
+              <td>
+                <Reason rule={recipient.rule} reason={recipient.reason} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -187,7 +192,7 @@ export function PreviewPage(
           <ul>
             {preview.excluded.map((exclusion) => (
               <li>
-                {exclusion.name} : {exclusion.reason}
+                {exclusion.name} : <RoutingText text={exclusion.reason} />
               </li>
             ))}
           </ul>

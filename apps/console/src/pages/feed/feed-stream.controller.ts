@@ -96,11 +96,12 @@ export class FeedStreamController {
   private translate(event: StreamEvent | 'keep-alive', viewer: SignedIn): string {
     if (event === 'keep-alive') return ': keep-alive\n\n';
     if (event.event === 'alert.routed') {
-      const data = JSON.parse(event.data) as { alert: Alert; recipient?: { reason: string } };
+      const data = JSON.parse(event.data) as { alert: Alert; recipient?: { rule: string; reason: string } };
       const row = feedRow(
         data.alert,
         {
           alertId: data.alert.alertId,
+          rule: data.recipient?.rule ?? null,
           reason: data.recipient?.reason ?? null,
           acknowledgedAt: null,
           acknowledgedBy: null,

@@ -66,6 +66,7 @@ describe('a feed row', () => {
           msgType: 'Alert',
           place: 'Lyon (69)',
           sent: '2026-12-04T01:00:00.000Z',
+          rule: 'competent-prefecture',
           reason: '"><b>',
           sentByUs: false,
           acknowledgedAt: null,
@@ -82,5 +83,6 @@ describe('a feed row', () => {
     expect(html).toContain('Diffusion restreinte (TLP:AMBER)');
     expect(html).toContain('Gravité : Extrême');
     expect(html).toContain('Urgence : Immédiate');
+    expect(html).toContain('Préfecture compétente pour le département — <span lang="en">&quot;>&lt;b></span>');
   });
 });

@@ -14,6 +14,7 @@ export interface FeedRow {
   msgType: string;
   place: string;
   sent: string;
+  rule: string | null;
   reason: string | null;
   sentByUs: boolean;
   acknowledgedAt: string | null;
@@ -53,6 +54,7 @@ export function feedRow(alert: Alert, state: AlertState | undefined, organisatio
     msgType: alert.msgType,
     place: [alert.location.communeName, `(${alert.location.department})`].filter(Boolean).join(' '),
     sent: alert.sent,
+    rule: state?.rule ?? null,
     reason: state?.reason ?? null,
     sentByUs: alert.senderOrganisationId === organisationId,
     acknowledgedAt: state?.acknowledgedAt ?? null,

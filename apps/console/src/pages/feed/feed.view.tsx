@@ -2,6 +2,7 @@ import type { VNode } from 'preact';
 import { AlertEventCode, EVENT_LABELS_FR } from '@vigie/contracts';
 import { SeverityBadge, StateBadge, StatusBadge, TlpBadge, UrgencyBadge } from '../../components/badges';
 import { Select, Table } from '../../components/form';
+import { Reason } from '../../components/reason';
 import { ESCALATION, SEVERITY, STATUS, frenchDateTime, label } from '../../components/labels';
 import { Layout, type Viewer } from '../../components/layout';
 import type { FeedModel, FeedRow } from './feed.model';
@@ -26,7 +27,11 @@ export function FeedRowView(props: { row: FeedRow; fresh?: boolean }): VNode {
           {row.event}
           {row.msgType === 'Update' ? ' — mise à jour' : row.msgType === 'Cancel' ? ' — annulation' : ''}
         </p>
-        {row.reason ? <p class="fr-text--xs fr-mb-0 vigie-reason">Reçue car : {row.reason}</p> : null}
+        {row.reason ? (
+          <p class="fr-text--xs fr-mb-0 vigie-reason">
+            Reçue car : <Reason rule={row.rule} reason={row.reason} />
+          </p>
+        ) : null}
         {row.sentByUs ? <p class="fr-text--xs fr-mb-0">Envoyée par votre organisation</p> : null}
       </td>
       <td>

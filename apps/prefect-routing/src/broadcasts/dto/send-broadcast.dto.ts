@@ -113,6 +113,7 @@ export class BroadcastPreviewRecipient {
   @ApiProperty({ format: 'uuid' }) organisationId: string;
   @ApiProperty({ example: 'Bijouterie Martin' }) name: string;
   @ApiProperty({ example: 'JEWELLER' }) kind: string;
+  @ApiProperty({ example: 'broadcast-audience' }) rule: string;
   @ApiProperty({ example: 'Member of the jewellery convention in département 69' }) reason: string;
 }
 
