@@ -296,7 +296,11 @@ describe('security: hostile requests against the four services', () => {
     // A new public route is a decision: add it here once it is meant to be public.
     const publicRoutes = routes.filter((route) => route.public);
     expect(publicRoutes.filter((route) => routeName(route) === 'GET /health')).toHaveLength(4);
-    expect(publicRoutes.map(routeName).filter((name) => !['GET /health', 'GET /metrics'].includes(name))).toEqual([]);
+    // E-mailed acknowledgement links: the signed, expiring link is the credential.
+    const links = ['GET /v1/acknowledgement-links/{token}', 'POST /v1/acknowledgement-links/{token}'];
+    expect(
+      publicRoutes.map(routeName).filter((name) => !['GET /health', 'GET /metrics', ...links].includes(name)),
+    ).toEqual([]);
   });
 
   it('refuses every other route without a valid key: missing, malformed, unknown, expired or revoked → 401; organisation suspended → 403', async () => {

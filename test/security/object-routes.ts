@@ -109,6 +109,10 @@ export const OBJECT_ROUTES: Record<string, Cases> = {
     { params: { id: victim.alertId } },
   ],
   'GET /v1/alerts/{id}/escalation': onVictim('alertId'),
+  'GET /v1/alerts/{id}/chain': ({ victim }) => [
+    { params: { id: victim.receivedAlertId } },
+    { params: { id: victim.alertId } },
+  ],
   // webhooks
   'DELETE /v1/webhooks/{id}': onVictim('webhookId'),
   // broadcasts
@@ -129,6 +133,9 @@ export const ROUTES_NOT_OWNED_BY_AN_ORGANISATION: Record<string, (targets: Targe
   'GET /v1/routing/rules/{id}': ({ victimPrefectureRuleId }) => ({ id: victimPrefectureRuleId }),
   'PUT /v1/routing/rules/{id}': ({ victimPrefectureRuleId }) => ({ id: victimPrefectureRuleId }),
   'DELETE /v1/routing/rules/{id}': ({ victimPrefectureRuleId }) => ({ id: victimPrefectureRuleId }),
+  // The signed link is the credential (a forged one is not found).
+  'GET /v1/acknowledgement-links/{token}': () => ({ token: 'eyJhIjoiZm9yZ2VkIn0.forged' }),
+  'POST /v1/acknowledgement-links/{token}': () => ({ token: 'eyJhIjoiZm9yZ2VkIn0.forged' }),
 };
 
 /** Query strings for list routes, pointed at the victim where the route allows a filter. */
@@ -136,5 +143,6 @@ export const LIST_QUERIES: Record<string, (targets: Targets) => string> = {
   'GET /v1/organizations': ({ victimDepartment }) => `?department=${victimDepartment}`,
   'GET /v1/alerts': ({ victimDepartment }) => `?department=${victimDepartment}`,
   'GET /v1/deliveries': ({ victim }) => `?alertId=${victim.receivedAlertId}`,
+  'GET /v1/alert-states': ({ victim }) => `?ids=${victim.alertId},${victim.receivedAlertId}`,
   'GET /v1/audit': ({ victim }) => `?organisationId=${victim.organisationId}`,
 };
