@@ -38,8 +38,9 @@ export async function openPage(
   const page = await context.newPage();
   const watch: PageProblems = { problems: [] };
   page.on('console', (message) => {
-    // The live stream is cut when a page is left: not a fault of the page.
-    if (message.type() === 'error' && !/EventSource|ERR_ABORTED|net::ERR_/.test(message.text())) {
+    // A page meant to answer 404 reports its own status; the live stream is cut when a page is left.
+    const ownStatus = /Failed to load resource/.test(message.text()) && message.location().url === page.url();
+    if (message.type() === 'error' && !ownStatus && !/EventSource|ERR_ABORTED|net::ERR_/.test(message.text())) {
       watch.problems.push(`console: ${message.text()}`);
     }
   });

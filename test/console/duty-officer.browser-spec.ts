@@ -1,6 +1,5 @@
 import {
   ConsoleProcess,
-  SmtpSink,
   issueKey,
   prefectureOf,
   registerActivePartner,
@@ -28,7 +27,6 @@ const OFFICER = {
   fullName: 'Camille Durand',
   password: 'permanence-de-nuit-69',
 };
-const REFERENT = 'astreinte@rhone.gouv.fr';
 const SECOND_OFFICER = {
   email: 'alex.martin@rhone.gouv.fr',
   fullName: 'Alex Martin',
@@ -46,7 +44,6 @@ describe('console: a Rhône duty officer in a real browser', () => {
   let partner: Partner;
   let rhone: { id: string; key: string };
   let marseilleFirm: Partner;
-  let smtp: SmtpSink;
   const contexts: BrowserContext[] = [];
 
   const url = (path: string): string => `${consoleApp.url}${path}`;
@@ -71,15 +68,8 @@ describe('console: a Rhône duty officer in a real browser', () => {
   const csrfOf = (page: Page): Promise<string | null> => page.getAttribute('input[name=_csrf]', 'value');
 
   beforeAll(async () => {
-    smtp = await SmtpSink.start();
     const consolePort = e2eEnv.basePort + PORT_OFFSET + 9;
-    stack = await startTestStack(
-      'console-browser',
-      PORT_OFFSET,
-      { adminKey },
-      // E-mailed acknowledgement links point to the console.
-      { env: { SMTP_URL: smtp.url, PUBLIC_BASE_URL: `http://127.0.0.1:${consolePort}` } },
-    );
+    stack = await startTestStack('console-browser', PORT_OFFSET, { adminKey });
     registry = { registryUrl: stack.url('partner-registry'), adminKey };
     consoleApp = await ConsoleProcess.start({
       port: consolePort,
@@ -98,18 +88,6 @@ describe('console: a Rhône duty officer in a real browser', () => {
       { conventions: [PRIVATE_SECURITY] },
     );
     const found = await prefectureOf(registry, '69');
-    const referent = await request('POST', `${registry.registryUrl}/v1/organizations/${found.id}/referents`, {
-      key: adminKey,
-      body: {
-        department: '69',
-        role: 'PRIMARY',
-        fullName: 'Astreinte Rhône',
-        email: REFERENT,
-        phone: '+33 4 72 61 60 60',
-      },
-    });
-    expect(referent.status).toBe(201);
-    // Issued after the referent: once notification knows the key, it knows the referent.
     rhone = { id: found.id, key: await issueKey(registry, found.id) };
     for (const key of [firm.key, marseilleFirm.key]) await waitUntilAccepted(stack.url('alert-ingestion'), key);
     await waitUntilAccepted(stack.url('notification'), rhone.key);
@@ -125,7 +103,6 @@ describe('console: a Rhône duty officer in a real browser', () => {
     await browser?.close();
     await consoleApp?.stop();
     await stack?.stop();
-    await smtp?.close();
   }, 60_000);
 
   it('is used with the keyboard alone: invitation, sign-in, live feed, alert, acknowledgement, broadcast after preview, suspension, sign-out', async () => {
@@ -353,7 +330,7 @@ describe('console: a Rhône duty officer in a real browser', () => {
     expect(watch.problems).toEqual([]);
   }, 120_000);
 
-  it('shows sites with a CSV export, a printable referents directory, and e-mailed links in words', async () => {
+  it('shows sites with a CSV export and a printable referents directory', async () => {
     const { page, watch } = await newPage();
     await signIn(page, SECOND_OFFICER);
     for (const path of ['/sites', '/referents', '/diffusions']) {
@@ -366,36 +343,6 @@ describe('console: a Rhône duty officer in a real browser', () => {
     expect(csv.headers()['content-type']).toContain('text/csv');
     expect(await csv.text()).toContain('Site;Exploitant;Commune;Plan de sécurité');
 
-    // An e-mailed link opens the console's page: the alert, then one button.
-    const headline = 'Intrusion, dépôt de la Croix-Rousse';
-    const alertId = await postAlert(stack, firm.key, intrusion(LYON, 'Severe', headline));
-    const mail = await waitFor(() => smtp.to(REFERENT).find((received) => received.subject.includes(headline)), {
-      what: 'the referent to be e-mailed',
-      timeoutMs: 30_000,
-    });
-    const emailed = /https?:\/\/\S+\/v1\/acknowledgements\/[\w.-]+/.exec(mail.text)![0];
-    expect(emailed.startsWith(consoleApp.url)).toBe(true);
-    await page.goto(emailed);
-    expect(await page.textContent('main')).toContain(headline);
-    await expectAccessible(page);
-    await Promise.all([page.waitForLoadState('load'), page.click('main form button[type=submit]')]);
-    await page.waitForSelector('main .fr-alert--success');
-    expect(await page.textContent('main')).toContain('Alerte prise en compte');
-    await expectAccessible(page);
-    const acknowledgements = await request<unknown[]>(
-      'GET',
-      `${stack.url('notification')}/v1/alerts/${alertId}/acknowledgements`,
-      {
-        key: firm.key,
-      },
-    );
-    expect(acknowledgements.body).toMatchObject([{ channel: 'email', referentName: 'Astreinte Rhône' }]);
-
-    const link = await page.goto(url('/acquittement/lien-invalide'));
-    expect(link!.status()).toBe(404);
-    expect(await page.textContent('main')).toContain('Ce lien n’est pas valide ou a expiré.');
-    expect(await page.getAttribute('main a.fr-btn', 'href')).toBe('/connexion');
-    await expectAccessible(page);
     expect(watch.problems).toEqual([]);
   }, 120_000);
 });

@@ -38,6 +38,7 @@ export function Layout(props: LayoutProps): VNode {
         <meta name="format-detection" content="telephone=no" />
         <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false}' />
         <title>{`${props.title} — Vigie`}</title>
+        <link rel="icon" href="/ressources/dsfr/favicon/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/ressources/dsfr/dsfr.min.css" />
         <link rel="stylesheet" href="/ressources/dsfr/utility/icons/icons.min.css" />
         <link rel="stylesheet" href="/ressources/console.css" />

@@ -13,7 +13,10 @@ const CACHE = { maxAge: '1h', immutable: false, index: false, fallthrough: false
  * extension straight from node_modules (no CDN), and the console's own built bundle and CSS.
  */
 export function serveAssets(app: Express, builtAssets: string): void {
-  app.use('/ressources/dsfr', express.static(join(packageDir('@gouvfr/dsfr'), 'dist'), CACHE));
+  const dsfr = join(packageDir('@gouvfr/dsfr'), 'dist');
+  app.use('/ressources/dsfr', express.static(dsfr, CACHE));
+  // Browsers ask for /favicon.ico whatever the page says.
+  app.use('/favicon.ico', express.static(join(dsfr, 'favicon', 'favicon.ico'), CACHE));
   app.use('/ressources/htmx.min.js', express.static(join(packageDir('htmx.org'), 'dist', 'htmx.min.js'), CACHE));
   app.use('/ressources/sse.js', express.static(join(packageDir('htmx-ext-sse'), 'dist', 'sse.min.js'), CACHE));
   app.use('/ressources', express.static(builtAssets, CACHE));
