@@ -183,8 +183,10 @@ describe('console: a Rhône duty officer in a real browser', () => {
     await tabTo(page, 'a[href="/diffusions/nouvelle"]');
     await Promise.all([page.waitForURL(url('/diffusions/nouvelle')), page.keyboard.press('Enter')]);
     await expectAccessible(page);
-    await tabTo(page, '#status-Actual');
-    await page.keyboard.press('Space');
+    // A radio group is one Tab stop; the arrow keys choose within it.
+    await tabTo(page, 'input[name=status]');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.isChecked('#status-Actual')).toBe(true);
     await tabTo(page, '#headline');
     await page.keyboard.type('Vigilance renforcée : repérages de véhicules');
     await page.keyboard.press('Tab');
@@ -295,8 +297,9 @@ describe('console: a Rhône duty officer in a real browser', () => {
     await signIn(page, SECOND_OFFICER);
     const compose = async (status: string, severity: string, headline: string): Promise<void> => {
       await page.goto(url('/diffusions/nouvelle'));
-      await page.check(`#status-${status}`);
-      await page.check(`#severity-${severity}`);
+      // The DSFR draws its own radios over the inputs: the labels are what one clicks.
+      await page.click(`label[for=status-${status}]`);
+      await page.click(`label[for=severity-${severity}]`);
       await page.fill('#headline', headline);
       await page.fill('#description', 'Message de vigilance aux partenaires du Rhône.');
       await Promise.all([page.waitForURL(url('/diffusions/apercu')), page.click('#apercu')]);
