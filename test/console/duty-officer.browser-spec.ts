@@ -146,7 +146,8 @@ describe('console: a Rhône duty officer in a real browser', () => {
     });
     await page.waitForSelector(`#alerte-${alertId}`, { timeout: 10_000 });
     const shownAfterMs = Date.now() - posted;
-    expect(shownAfterMs).toBeLessThan(5_000);
+    // From the POST, so delivery included (measured about 0.3 s on the development machine).
+    expect(shownAfterMs).toBeLessThan(2_000);
     expect(await page.textContent(`#alerte-${alertId}`)).toContain('Reçue car');
     expect(await page.textContent('#flux-etat')).toContain('Intrusion armée');
     await screenshot(page, 'flux-en-direct');
