@@ -23,7 +23,7 @@ const swcTsx = [
     },
   },
 ];
-const esmOnly = ['@nestjs', 'uuid', 'kafkajs', 'preact'].join('|');
+const esmOnly = ['@nestjs', 'uuid', 'kafkajs', 'preact', 'jose'].join('|');
 const moduleNameMapper = {
   '^@vigie/(.*)$': '<rootDir>/libs/$1/src/index.ts',
 };

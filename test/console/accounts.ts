@@ -24,9 +24,10 @@ export async function personWithPassword(
   organisationId: string,
   person: { email: string; fullName: string; roles: string[]; password: string },
 ): Promise<void> {
-  const token = await invite(access, organisationId, person);
+  const { password, ...invited } = person;
+  const token = await invite(access, organisationId, invited);
   const accepted = await request('POST', `${access.registryUrl}/v1/invitations/accept`, {
-    body: { token, password: person.password },
+    body: { token, password },
   });
   if (accepted.status !== 201)
     throw new Error(`acceptance refused: ${accepted.status} ${JSON.stringify(accepted.body)}`);

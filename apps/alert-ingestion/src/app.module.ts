@@ -15,7 +15,7 @@ export class IngestionModule {
   static with(config: IngestionConfig): DynamicModule {
     return {
       module: IngestionModule,
-      imports: [ServiceInfrastructureModule.for(config, INGESTION_TABLES), PartnerDirectoryModule],
+      imports: [ServiceInfrastructureModule.for(config, INGESTION_TABLES), PartnerDirectoryModule.verifyingPersonsWith(config.registryUrl)],
       controllers: [AlertsController, AlertReadsController, AlertChangesController, AlertRoutedConsumer],
       providers: [{ provide: INGESTION_CONFIG, useValue: config }, AlertsService, RetentionJob],
     };

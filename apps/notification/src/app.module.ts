@@ -33,7 +33,7 @@ export class NotificationModule {
   static with(config: NotificationConfig): DynamicModule {
     return {
       module: NotificationModule,
-      imports: [ServiceInfrastructureModule.for(config, NOTIFICATION_TABLES), PartnerDirectoryModule],
+      imports: [ServiceInfrastructureModule.for(config, NOTIFICATION_TABLES), PartnerDirectoryModule.verifyingPersonsWith(config.registryUrl)],
       controllers: [
         WebhooksController,
         DeliveriesController,

@@ -3,6 +3,7 @@ import type { ServiceDataSourceParts } from '@vigie/persistence';
 import { Delivery } from './deliveries/delivery.entity';
 import { InitialNotification1764300000300 } from './migrations/1764300000300-initial-notification';
 import { ChannelsAcknowledgementsEscalation1764300000310 } from './migrations/1764300000310-channels-acknowledgements-escalation';
+import { AcknowledgingPerson1764300000330 } from './migrations/1764300000330-acknowledging-person';
 import { QueueTablesVacuumedOften1764300000320 } from './migrations/1764300000320-queue-tables-vacuumed-often';
 import { Webhook } from './webhooks/webhook.entity';
 
@@ -12,6 +13,6 @@ export const NOTIFICATION_TABLES: ServiceDataSourceParts = {
   migrations: [
     InitialNotification1764300000300,
     ChannelsAcknowledgementsEscalation1764300000310,
-    QueueTablesVacuumedOften1764300000320,
+    QueueTablesVacuumedOften1764300000320, AcknowledgingPerson1764300000330
   ],
 };

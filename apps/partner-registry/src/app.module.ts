@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ApiKeyGuard, CALLER_RESOLVER, MeController } from '@vigie/access';
+import { ApiKeyGuard, CALLER_RESOLVER, MeController, PERSON_TOKENS } from '@vigie/access';
 import { ServiceInfrastructureModule } from '@vigie/platform';
 import { AuditController } from './audit/audit.controller';
 import { AuditLog } from './audit/audit.log';
@@ -24,6 +24,11 @@ import { SitesController } from './sites/sites.controller';
 import { SitesService } from './sites/sites.service';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { SubscriptionsService } from './subscriptions/subscriptions.service';
+import { PeopleController } from './people/people.controller';
+import { PeopleService } from './people/people.service';
+import { PersonTokenSigner } from './people/person-token.signer';
+import { SessionsController } from './sessions/sessions.controller';
+import { SessionsService } from './sessions/sessions.service';
 import { REGISTRY_TABLES } from './tables';
 
 @Module({})
@@ -43,6 +48,8 @@ export class RegistryModule {
         ComplianceController,
         SubscriptionsController,
         MeController,
+        PeopleController,
+        SessionsController,
       ],
       providers: [
         { provide: REGISTRY_CONFIG, useValue: config },
@@ -59,6 +66,10 @@ export class RegistryModule {
         ConventionsSeeder,
         { provide: CONVENTION_DEPLOYMENTS, useValue: config.conventionDeployments },
         ReferentsService,
+        PeopleService,
+        SessionsService,
+        PersonTokenSigner,
+        { provide: PERSON_TOKENS, useFactory: (signer: PersonTokenSigner) => signer.verifier(), inject: [PersonTokenSigner] },
       ],
     };
   }

@@ -1,4 +1,4 @@
-import { IsOptional, IsString, Matches } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
 import { CommonEnv, loadEnv, portField, serviceConfig, type ServiceConfig } from '@vigie/platform';
 import { readConventionDeployments, type ConventionDeployments } from './conventions/conventions.deployments';
 
@@ -10,11 +10,23 @@ class RegistryEnv extends CommonEnv {
   REGISTRY_ADMIN_API_KEY: string;
   /** JSON file `{ "<convention code>": ["69", …] }`: where each convention is deployed (default: everywhere). */
   @IsOptional() @IsString() REGISTRY_CONVENTIONS_FILE?: string;
+  /** Ed25519 private key (PKCS#8 PEM) signing person access tokens; generated per process when absent (development). */
+  @IsOptional() @IsString() @Matches(/-----BEGIN PRIVATE KEY-----/) PERSON_TOKEN_SIGNING_KEY?: string;
+  /** A session ends after this long without use… */
+  @IsInt() @Min(1) SESSION_IDLE_SECONDS: number = 30 * 60;
+  /** …and this long after sign-in in any case (a night shift). */
+  @IsInt() @Min(1) SESSION_ABSOLUTE_SECONDS: number = 12 * 3600;
+  /** Consecutive wrong passwords that lock an account, and for how long. */
+  @IsInt() @Min(1) LOGIN_LOCKOUT_ATTEMPTS: number = 5;
+  @IsInt() @Min(1) LOGIN_LOCKOUT_SECONDS: number = 15 * 60;
 }
 
 export interface RegistryConfig extends ServiceConfig {
   adminApiKey: string;
   conventionDeployments?: ConventionDeployments;
+  personTokenSigningKey?: string;
+  sessions: { idleSeconds: number; absoluteSeconds: number };
+  lockout: { attempts: number; lockSeconds: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig {
@@ -25,6 +37,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
     conventionDeployments: values.REGISTRY_CONVENTIONS_FILE
       ? readConventionDeployments(values.REGISTRY_CONVENTIONS_FILE)
       : undefined,
+    personTokenSigningKey: values.PERSON_TOKEN_SIGNING_KEY,
+    sessions: { idleSeconds: values.SESSION_IDLE_SECONDS, absoluteSeconds: values.SESSION_ABSOLUTE_SECONDS },
+    lockout: { attempts: values.LOGIN_LOCKOUT_ATTEMPTS, lockSeconds: values.LOGIN_LOCKOUT_SECONDS },
   };
 }
 

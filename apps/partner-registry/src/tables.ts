@@ -6,6 +6,7 @@ import { ApiKey } from './credentials/api-key.entity';
 import { Department } from './departments/department.entity';
 import { InitialRegistry1764300000000 } from './migrations/1764300000000-initial-registry';
 import { QueueTablesVacuumedOften1764300000010 } from './migrations/1764300000010-queue-tables-vacuumed-often';
+import { PeopleAndSessions1764300000020 } from './migrations/1764300000020-people-and-sessions';
 import { Organisation } from './organisations/organisation.entity';
 import { Referent } from './referents/referent.entity';
 import { Site } from './sites/site.entity';
@@ -14,5 +15,5 @@ import { Subscription } from './subscriptions/subscription.entity';
 /** The entities and migrations of the service's schema. */
 export const REGISTRY_TABLES: ServiceDataSourceParts = {
   entities: [Organisation, ApiKey, Department, AuditEntry, Convention, ConventionMember, Referent, Site, Subscription],
-  migrations: [InitialRegistry1764300000000, QueueTablesVacuumedOften1764300000010],
+  migrations: [InitialRegistry1764300000000, QueueTablesVacuumedOften1764300000010, PeopleAndSessions1764300000020],
 };

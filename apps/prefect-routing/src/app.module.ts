@@ -19,7 +19,7 @@ export class RoutingModule {
   static with(config: RoutingConfig): DynamicModule {
     return {
       module: RoutingModule,
-      imports: [ServiceInfrastructureModule.for(config, ROUTING_TABLES), PartnerDirectoryModule],
+      imports: [ServiceInfrastructureModule.for(config, ROUTING_TABLES), PartnerDirectoryModule.verifyingPersonsWith(config.registryUrl)],
       controllers: [RoutingController, RulesController, PreviewController, BroadcastsController, AlertMessagesConsumer],
       providers: [RoutingService, RoutingDirectory, RulesService, PreviewService, BroadcastsService],
     };

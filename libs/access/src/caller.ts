@@ -1,5 +1,6 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import type { ApiKeyRole, OrganisationKind } from '@vigie/contracts';
+import type { PersonClaims } from './person-token';
 
 /** Who is calling: resolved from the API key by the guard, attached to the request. */
 export interface Caller {
@@ -10,7 +11,10 @@ export interface Caller {
   roles: ApiKeyRole[];
   /** Holds the admin role: acts everywhere. */
   isAdmin: boolean;
+  /** The API key's id; for a person, their session's id. */
   keyId: string;
+  /** The person acting, when the caller presented a person access token (the console); absent for API keys. */
+  person?: { id: string; name: string; expiresAt: number } | null;
 }
 
 export const REQUIRED_ROLES = 'vigie:required-roles';
@@ -26,6 +30,8 @@ export const CurrentCaller = createParamDecorator((_: unknown, context: Executio
 /** How a service turns a presented key into a caller; each service resolves from its own data. */
 export interface CallerResolver {
   resolve(keyId: string, secret: string): Promise<Caller>;
+  /** A person whose access token was verified: their organisation as this service knows it. */
+  resolvePerson(claims: PersonClaims): Promise<Caller>;
 }
 
 export const CALLER_RESOLVER = Symbol('CALLER_RESOLVER');

@@ -7,3 +7,4 @@ export * from './directory/partner.directory';
 export * from './directory/partner-directory.module';
 export * from './key-check';
 export * from './me.controller';
+export * from './person-token';

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './repo-root';
@@ -42,6 +43,10 @@ export interface StackOptions {
  */
 export class Stack {
   private readonly processes = new Map<ServiceInstance, ChildProcess>();
+  /** Signs the stack's person access tokens; every registry process of the stack shares it. */
+  private readonly personTokenKey = generateKeyPairSync('ed25519')
+    .privateKey.export({ format: 'pem', type: 'pkcs8' })
+    .toString();
 
   private constructor(private readonly options: StackOptions) {
     // Never leave services behind, even when the test runner exits abruptly.
@@ -130,6 +135,8 @@ export class Stack {
       LOG_LEVEL: this.options.logLevel ?? 'log',
       REGISTRY_ADMIN_API_KEY: this.options.adminApiKey,
       WEBHOOK_SECRETS_KEY: this.options.webhookSecretsKey,
+      REGISTRY_URL: this.url('partner-registry'),
+      PERSON_TOKEN_SIGNING_KEY: this.personTokenKey,
       // Every endpoint of a local stack is on loopback.
       WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
       KAFKAJS_NO_PARTITIONER_WARNING: '1',

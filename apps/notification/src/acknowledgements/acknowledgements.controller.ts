@@ -29,6 +29,7 @@ export class AcknowledgementsController {
     const { acknowledgement, created } = await this.acknowledgements.acknowledge(id, organisationOf(caller), {
       channel: AcknowledgementChannel.Api,
       apiKeyId: caller.keyId,
+      person: caller.person,
     });
     response.status(created ? HttpStatus.CREATED : HttpStatus.OK);
     return acknowledgement;

@@ -9,7 +9,7 @@ import type { AcknowledgementClaim } from './acknowledgement-link';
 import { AcknowledgementView } from './acknowledgement.view';
 
 export type AcknowledgementSource =
-  | { channel: AcknowledgementChannel.Api; apiKeyId: string }
+  | { channel: AcknowledgementChannel.Api; apiKeyId: string; person?: { id: string; name: string } | null }
   | { channel: AcknowledgementChannel.Email; referentId: string };
 
 interface RoutedAlert {
@@ -19,7 +19,7 @@ interface RoutedAlert {
 
 const VIEW = `
   SELECT a.alert_id, a.organisation_id, o.name AS organisation_name, a.channel, a.referent_id,
-         r.full_name AS referent_name, a.acknowledged_at
+         r.full_name AS referent_name, a.person_id, a.person_name, a.acknowledged_at
   FROM acknowledgements a
   LEFT JOIN directory_organisations o ON o.id = a.organisation_id
   LEFT JOIN referents r ON r.id = a.referent_id`;
@@ -45,15 +45,18 @@ export class AcknowledgementsService {
   ): Promise<{ acknowledgement: AcknowledgementView; created: boolean }> {
     return this.dataSource.transaction(async (manager) => {
       const alert = await this.routedTo(manager, alertId, organisationId);
+      const person = source.channel === AcknowledgementChannel.Api ? source.person : null;
       const inserted = (await manager.query(
-        `INSERT INTO acknowledgements (alert_id, organisation_id, channel, api_key_id, referent_id)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING acknowledged_at`,
+        `INSERT INTO acknowledgements (alert_id, organisation_id, channel, api_key_id, referent_id, person_id, person_name)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING acknowledged_at`,
         [
           alertId,
           organisationId,
           source.channel,
           source.channel === AcknowledgementChannel.Api ? source.apiKeyId : null,
           source.channel === AcknowledgementChannel.Email ? source.referentId : null,
+          person?.id ?? null,
+          person?.name ?? null,
         ],
       )) as { acknowledged_at: Date }[];
       if (inserted.length > 0) {
@@ -68,6 +71,7 @@ export class AcknowledgementsService {
             channel: source.channel,
             ...(source.channel === AcknowledgementChannel.Api ? { apiKeyId: source.apiKeyId } : {}),
             ...(source.channel === AcknowledgementChannel.Email ? { referentId: source.referentId } : {}),
+            ...(person ? { personId: person.id } : {}),
             acknowledgedAt: new Date(inserted[0].acknowledged_at).toISOString(),
           },
         });
@@ -130,5 +134,7 @@ export interface AcknowledgementRow {
   channel: AcknowledgementChannel;
   referent_id: string | null;
   referent_name: string | null;
+  person_id: string | null;
+  person_name: string | null;
   acknowledged_at: Date;
 }

@@ -50,7 +50,13 @@ export class StreamController {
       'x-accel-buffering': 'no',
     });
     response.write('retry: 2000\n\n');
-    const unsubscribe = this.hub.subscribe({ organisationId, keyId: caller.keyId, cursor, out: response });
+    const unsubscribe = this.hub.subscribe({
+      organisationId,
+      keyId: caller.keyId,
+      validUntil: caller.person?.expiresAt,
+      cursor,
+      out: response,
+    });
     request.on('close', unsubscribe);
   }
 }

@@ -24,6 +24,8 @@ class Subscriber {
   constructor(
     readonly organisationId: string,
     readonly keyId: string,
+    /** For a person's access token (epoch ms): the stream ends when the token does; the console reconnects. */
+    readonly validUntil: number | undefined,
     private cursor: string,
     readonly out: Writable,
     private readonly read: (organisationId: string, after: string, limit: number) => Promise<StoredStreamEvent[]>,
@@ -109,10 +111,11 @@ export class StreamHub implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Starts sending the organisation's events numbered after `cursor` to `out`; returns the unsubscribe. */
-  subscribe(input: { organisationId: string; keyId: string; cursor: string; out: Writable }): () => void {
+  subscribe(input: { organisationId: string; keyId: string; validUntil?: number; cursor: string; out: Writable }): () => void {
     const subscriber = new Subscriber(
       input.organisationId,
       input.keyId,
+      input.validUntil,
       input.cursor,
       input.out,
       (organisationId, after, limit) => this.log.after(this.dataSource.manager, organisationId, after, limit),
@@ -147,7 +150,8 @@ export class StreamHub implements OnApplicationBootstrap, OnModuleDestroy {
         ).map((row) => row.id),
       );
       for (const subscriber of this.subscribers) {
-        if (valid.has(subscriber.keyId)) subscriber.write(': keep-alive\n\n');
+        const open = subscriber.validUntil === undefined ? valid.has(subscriber.keyId) : subscriber.validUntil > Date.now();
+        if (open) subscriber.write(': keep-alive\n\n');
         else this.endStream(subscriber);
       }
     } catch (error) {

@@ -9,7 +9,9 @@ export interface ManagedOrganisation {
 
 /** How the audit trail names a caller. */
 export function actorOf(caller: Caller): string {
-  return caller.organisationId ? `organisation:${caller.organisationId}/key:${caller.keyId}` : 'admin';
+  if (!caller.organisationId) return 'admin';
+  if (caller.person) return `organisation:${caller.organisationId}/person:${caller.person.id} (${caller.person.name})`;
+  return `organisation:${caller.organisationId}/key:${caller.keyId}`;
 }
 
 function isPrefectureOperator(caller: Caller): boolean {

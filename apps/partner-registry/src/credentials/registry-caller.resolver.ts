@@ -5,6 +5,7 @@ import {
   authenticateKey,
   parseApiKey,
   type Caller,
+  type PersonClaims,
   type CallerResolver,
   type StoredKeyRow,
 } from '@vigie/access';
@@ -12,6 +13,7 @@ import { UnauthenticatedError } from '@vigie/platform';
 import { timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../config';
+import { SessionsService } from '../sessions/sessions.service';
 
 /** The registry authenticates against its own tables, plus the configured administrator key. */
 @Injectable()
@@ -22,10 +24,16 @@ export class RegistryCallerResolver implements CallerResolver {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(REGISTRY_CONFIG) config: RegistryConfig,
+    private readonly sessions: SessionsService,
   ) {
     const parsed = parseApiKey(config.adminApiKey);
     if (!parsed) throw new Error('REGISTRY_ADMIN_API_KEY is malformed');
     this.admin = { id: parsed.id, secret: Buffer.from(parsed.secret) };
+  }
+
+  /** A person's token is good only while their session is open: checked here on every request. */
+  resolvePerson(claims: PersonClaims): Promise<Caller> {
+    return this.sessions.callerOf(claims);
   }
 
   async resolve(keyId: string, secret: string): Promise<Caller> {

@@ -1,8 +1,9 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ApiKeyGuard } from '../api-key.guard';
 import { CALLER_RESOLVER } from '../caller';
 import { MeController } from '../me.controller';
+import { PERSON_TOKENS, PersonTokenVerifier } from '../person-token';
 import { PartnerChangedConsumer } from './partner-changed.consumer';
 import { PartnerDirectory } from './partner.directory';
 
@@ -19,4 +20,12 @@ import { PartnerDirectory } from './partner.directory';
   ],
   exports: [PartnerDirectory],
 })
-export class PartnerDirectoryModule {}
+export class PartnerDirectoryModule {
+  /** Person access tokens are checked against the keys the registry at `registryUrl` publishes. */
+  static verifyingPersonsWith(registryUrl: string): DynamicModule {
+    return {
+      module: PartnerDirectoryModule,
+      providers: [{ provide: PERSON_TOKENS, useValue: PersonTokenVerifier.remote(registryUrl) }],
+    };
+  }
+}

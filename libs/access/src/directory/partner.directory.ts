@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { VerifiedSecrets } from '../api-key';
 import type { Caller, CallerResolver } from '../caller';
 import { authenticateKey, type StoredKeyRow } from '../key-check';
+import { callerForPerson, type PersonClaims, type PersonOrganisationRow } from '../person-token';
 
 /** Read on every authenticated request: prepared once per connection. */
 const KEY_WITH_ORGANISATION: PreparedStatement = {
@@ -12,6 +13,11 @@ const KEY_WITH_ORGANISATION: PreparedStatement = {
   text: `SELECT k.secret_hash, k.roles, k.expires_at, k.revoked_at, o.id AS organisation_id, o.kind, o.status, o.departments
          FROM directory_api_keys k JOIN directory_organisations o ON o.id = k.organisation_id
          WHERE k.id = $1`,
+};
+
+const ORGANISATION: PreparedStatement = {
+  name: 'access.person-organisation',
+  text: 'SELECT kind, status, departments FROM directory_organisations WHERE id = $1',
 };
 
 /** Keeps more of a snapshot than the shared read model does, in the same transaction. */
@@ -66,6 +72,11 @@ export class PartnerDirectory implements CallerResolver {
       );
     }
     for (const listener of this.listeners) await listener(snapshot, manager);
+  }
+
+  async resolvePerson(claims: PersonClaims): Promise<Caller> {
+    const rows = await runPrepared<PersonOrganisationRow>(this.dataSource, ORGANISATION, [claims.organisationId]);
+    return callerForPerson(rows[0], claims);
   }
 
   async resolve(keyId: string, secret: string): Promise<Caller> {

@@ -21,6 +21,11 @@ export class AlertAcknowledgedV1Payload {
   @IsOptional() @IsUUID() apiKeyId?: string;
   /** The referent the e-mail was sent to, for the e-mail channel. */
   @IsOptional() @IsUUID() referentId?: string;
+  /**
+   * The person who acknowledged through the console (API channel). Added as an optional field:
+   * v1 readers that ignore it lose nothing (ADR 16).
+   */
+  @IsOptional() @IsUUID() personId?: string;
   @IsISO8601({ strict: true }) acknowledgedAt: string;
 }
 

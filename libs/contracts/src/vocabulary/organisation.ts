@@ -64,3 +64,13 @@ export enum ReferentRole {
   Primary = 'PRIMARY',
   Deputy = 'DEPUTY',
 }
+
+/** What a person does for their organisation; each maps to the API roles of their access tokens. */
+export enum PersonRole {
+  /** Reads, acknowledges and answers what arrives; for a prefecture, also manages its partners. */
+  DutyOfficer = 'DUTY_OFFICER',
+  /** Manages the organisation's people, keys and records. */
+  OrganisationAdmin = 'ORGANISATION_ADMIN',
+  /** Reads the national picture. */
+  NationalAnalyst = 'NATIONAL_ANALYST',
+}

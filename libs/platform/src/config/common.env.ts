@@ -8,6 +8,8 @@ export class CommonEnv {
   /** Consumer group; defaults to the service name. A new group replays the topics from the start. */
   @IsOptional() @Matches(/^[a-zA-Z0-9._-]{1,200}$/) KAFKA_GROUP_ID?: string;
   @IsString() @IsNotEmpty() HTTP_HOST = '127.0.0.1';
+  /** The partner registry, whose published keys verify person access tokens (the console's). */
+  @IsString() @Matches(/^https?:\/\//) REGISTRY_URL = 'http://127.0.0.1:3001';
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL = 'log';
   /** Requests per API key (without a key: per client address) per 60 s window, per instance; 0 turns limiting off. */
   @IsInt() @Min(0) @Max(10_000_000) RATE_LIMIT_PER_MINUTE: number = 30_000;

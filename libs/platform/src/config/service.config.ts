@@ -13,6 +13,8 @@ export interface ServiceConfig {
   schema: string;
   kafka: KafkaSettings;
   rateLimit: RateLimitSettings;
+  /** Where the registry's person-token keys are published. */
+  registryUrl: string;
 }
 
 /** The common part of a service's typed configuration, from its validated environment. */
@@ -33,5 +35,6 @@ export function serviceConfig(
       topicPartitions: values.KAFKA_TOPIC_PARTITIONS,
     },
     rateLimit: { perMinute: values.RATE_LIMIT_PER_MINUTE },
+    registryUrl: values.REGISTRY_URL,
   };
 }

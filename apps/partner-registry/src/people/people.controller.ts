@@ -1,0 +1,67 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentCaller, type Caller } from '@vigie/access';
+import { PublicRoute } from '@vigie/platform';
+import {
+  AcceptInvitationDto,
+  InvitationLookupView,
+  InvitationTokenDto,
+  InvitationView,
+  InviteDto,
+  IssuedInvitationView,
+  PersonView,
+  UpdatePersonDto,
+} from './people.dto';
+import { PeopleService } from './people.service';
+
+@ApiTags('people')
+@Controller('v1')
+export class PeopleController {
+  constructor(private readonly people: PeopleService) {}
+
+  @Post('organizations/:id/invitations')
+  @ApiOperation({ summary: 'Invite a person: a one-time link (its token is in this response only), valid 7 days.' })
+  @ApiCreatedResponse({ type: IssuedInvitationView })
+  invite(@Param('id', ParseUUIDPipe) id: string, @Body() input: InviteDto, @CurrentCaller() caller: Caller): Promise<IssuedInvitationView> {
+    return this.people.invite(id, input, caller);
+  }
+
+  @Get('organizations/:id/invitations')
+  @ApiOperation({ summary: 'Invitations not used yet (never their tokens).' })
+  @ApiOkResponse({ type: InvitationView, isArray: true })
+  invitations(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<InvitationView[]> {
+    return this.people.invitations(id, caller);
+  }
+
+  @Get('organizations/:id/people')
+  @ApiOperation({ summary: 'The people of an organisation, with their roles.' })
+  @ApiOkResponse({ type: PersonView, isArray: true })
+  list(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<PersonView[]> {
+    return this.people.people(id, caller);
+  }
+
+  @Patch('people/:id')
+  @ApiOperation({ summary: 'Change a person’s roles, or disable them (which also ends their sessions).' })
+  @ApiOkResponse({ type: PersonView })
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() input: UpdatePersonDto, @CurrentCaller() caller: Caller): Promise<PersonView> {
+    return this.people.update(id, input, caller);
+  }
+
+  @Post('invitations/lookup')
+  @PublicRoute()
+  @ApiOperation({ summary: 'What an invitation link is for, before the person chooses a password.' })
+  @ApiOkResponse({ type: InvitationLookupView })
+  @ApiNotFoundResponse({ description: 'Unknown or already used.' })
+  @ApiGoneResponse({ description: 'Expired.' })
+  lookup(@Body() input: InvitationTokenDto): Promise<InvitationLookupView> {
+    return this.people.lookup(input.token);
+  }
+
+  @Post('invitations/accept')
+  @PublicRoute()
+  @ApiOperation({ summary: 'Use an invitation: the person’s account is created with the password chosen (argon2id hash).' })
+  @ApiCreatedResponse({ description: '{ personId, email }' })
+  accept(@Body() input: AcceptInvitationDto): Promise<{ personId: string; email: string }> {
+    return this.people.accept(input);
+  }
+}

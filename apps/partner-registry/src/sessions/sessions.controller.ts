@@ -1,0 +1,63 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { bearerToken, CurrentCaller, type Caller } from '@vigie/access';
+import { PublicRoute, UnauthenticatedError } from '@vigie/platform';
+import { AccessView, SessionView, SignInDto } from '../people/people.dto';
+import { PersonTokenSigner } from '../people/person-token.signer';
+import { SessionsService } from './sessions.service';
+
+const sessionTokenOf = (authorization: string | undefined): string => {
+  const token = bearerToken(authorization);
+  if (!token) throw new UnauthenticatedError('send the session token as Authorization: Bearer vgs_…');
+  return token;
+};
+
+@ApiTags('sessions')
+@Controller()
+export class SessionsController {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly signer: PersonTokenSigner,
+  ) {}
+
+  @Post('v1/sessions')
+  @PublicRoute()
+  @ApiOperation({ summary: 'Sign in: a session token (kept by the console) and a 5-minute access token. 423 while locked.' })
+  @ApiCreatedResponse({ type: SessionView })
+  signIn(@Body() input: SignInDto): Promise<SessionView> {
+    return this.sessions.signIn(input.email, input.password);
+  }
+
+  @Post('v1/sessions/refresh')
+  @PublicRoute()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'A new access token for an open session (Authorization: Bearer vgs_…).' })
+  @ApiOkResponse({ type: AccessView })
+  refresh(@Headers('authorization') authorization?: string): Promise<AccessView> {
+    return this.sessions.refresh(sessionTokenOf(authorization));
+  }
+
+  @Delete('v1/sessions/current')
+  @PublicRoute()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Sign out: the session (Authorization: Bearer vgs_…) ends.' })
+  @ApiNoContentResponse()
+  signOut(@Headers('authorization') authorization?: string): Promise<void> {
+    return this.sessions.signOut(sessionTokenOf(authorization));
+  }
+
+  @Post('v1/sessions/revoke-all')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Sign out everywhere: every session of the person holding this access token ends.' })
+  @ApiNoContentResponse()
+  signOutEverywhere(@CurrentCaller() caller: Caller): Promise<void> {
+    return this.sessions.signOutEverywhere(caller);
+  }
+
+  @Get('.well-known/jwks.json')
+  @PublicRoute()
+  @ApiOperation({ summary: 'The public keys that verify person access tokens (JWKS).' })
+  jwks(): object {
+    return this.signer.jwks();
+  }
+}
