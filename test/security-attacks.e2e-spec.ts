@@ -106,6 +106,7 @@ describe('security: hostile requests against the four services', () => {
       registryCall('GET', `/v1/organizations/${v.organisationId}/referents`, victim.key),
       registryCall('GET', `/v1/organizations/${v.organisationId}/sites`, victim.key),
       registryCall('GET', `/v1/organizations/${v.organisationId}/subscriptions`, victim.key),
+      registryCall('GET', `/v1/organizations/${v.organisationId}/people`, victim.key),
       registryCall('GET', `/v1/conventions/${v.conventionId}/members`, adminKey),
       call('alert-ingestion', 'GET', `/v1/alerts/${v.alertId}/history`, { key: victim.key }),
       call('notification', 'GET', '/v1/webhooks', { key: victim.key }),
@@ -253,6 +254,18 @@ describe('security: hostile requests against the four services', () => {
     });
     expect(rule.status).toBe(201);
 
+    const invitation = await registryCall('POST', `/v1/organizations/${victim.id}/invitations`, victim.key, {
+      email: `vendeuse.${tag}@bijouterie.example`,
+      fullName: `Vendeuse ${marker}`,
+      roles: ['DUTY_OFFICER'],
+    });
+    expect(invitation.status).toBe(201);
+    const person = await registryCall('POST', '/v1/invitations/accept', victim.key, {
+      token: invitation.body.token,
+      password: `mot de passe ${marker}`,
+    });
+    expect(person.status).toBe(201);
+
     targets = {
       victimPrefectureRuleId: rule.body.id,
       victim: {
@@ -263,6 +276,7 @@ describe('security: hostile requests against the four services', () => {
         apiKeyId: keyIdOf(firstKey),
         webhookId: hook.body.id,
         subscriptionId: subscription.body.id,
+        personId: person.body.personId,
         alertId: sent.body.id,
         receivedAlertId: received.body.id,
         broadcastId: broadcast.body.broadcast.broadcastId,
@@ -298,6 +312,15 @@ describe('security: hostile requests against the four services', () => {
     expect(publicRoutes.filter((route) => routeName(route) === 'GET /health')).toHaveLength(4);
     // E-mailed acknowledgement links: the signed, expiring link is the credential.
     const links = ['GET /v1/acknowledgement-links/{token}', 'POST /v1/acknowledgement-links/{token}'];
+    // Person accounts: the invitation link's or the session's own token is the credential; the JWKS is public by design.
+    links.push(
+      'POST /v1/invitations/lookup',
+      'POST /v1/invitations/accept',
+      'POST /v1/sessions',
+      'POST /v1/sessions/refresh',
+      'DELETE /v1/sessions/current',
+      'GET /.well-known/jwks.json',
+    );
     expect(
       publicRoutes.map(routeName).filter((name) => !['GET /health', 'GET /metrics', ...links].includes(name)),
     ).toEqual([]);

@@ -15,6 +15,8 @@ export interface Targets {
     apiKeyId: string;
     webhookId: string;
     subscriptionId: string;
+    /** A person of B (invited and signed up). */
+    personId: string;
     /** An alert B sent (Severe, so that its escalation is armed). */
     alertId: string;
     /** An alert routed to B (sent by a third organisation). */
@@ -53,6 +55,15 @@ export const OBJECT_ROUTES: Record<string, Cases> = {
   'GET /v1/organizations/{id}/api-keys': onVictim('organisationId'),
   'POST /v1/api-keys/{id}/rotate': onVictim('apiKeyId', () => ({ graceSeconds: 0 })),
   'DELETE /v1/api-keys/{id}': onVictim('apiKeyId'),
+  // people
+  'POST /v1/organizations/{id}/invitations': onVictim('organisationId', () => ({
+    email: 'intrus@example.fr',
+    fullName: 'Intrus',
+    roles: ['ORGANISATION_ADMIN'],
+  })),
+  'GET /v1/organizations/{id}/invitations': onVictim('organisationId'),
+  'GET /v1/organizations/{id}/people': onVictim('organisationId'),
+  'PATCH /v1/people/{id}': onVictim('personId', () => ({ status: 'DISABLED' })),
   // convention membership of others
   'GET /v1/conventions/{id}/members': onVictim('conventionId'),
   'DELETE /v1/conventions/{id}/members/{organisationId}': ({ victim, attacker }) => [

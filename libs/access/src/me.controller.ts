@@ -7,7 +7,9 @@ export class CallerView {
   @ApiPropertyOptional({ nullable: true, type: String, example: 'SECURITY_FIRM' }) kind: string | null;
   @ApiProperty({ example: ['69'] }) departments: string[];
   @ApiProperty() isAdmin: boolean;
-  @ApiProperty({ format: 'uuid' }) keyId: string;
+  @ApiProperty({ format: 'uuid', description: 'The API key; for a person, their session' }) keyId: string;
+  @ApiPropertyOptional({ nullable: true, description: 'The person acting, with a person access token (the console)' })
+  person?: { id: string; name: string; expiresAt: number } | null;
 }
 
 /** Lets an integrator check a key against this service: who does it authenticate as? */

@@ -44,7 +44,7 @@ export interface StackOptions {
 export class Stack {
   private readonly processes = new Map<ServiceInstance, ChildProcess>();
   /** Signs the stack's person access tokens; every registry process of the stack shares it. */
-  private readonly personTokenKey = generateKeyPairSync('ed25519')
+  readonly personTokenKey = generateKeyPairSync('ed25519')
     .privateKey.export({ format: 'pem', type: 'pkcs8' })
     .toString();
 
