@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 [ -d node_modules ] || npm ci
-# The reliability table reflects this run only.
-rm -rf .vigie/reliability
+# The reliability table and the secret scan of the captured logs reflect this run only.
+rm -rf .vigie/reliability .vigie/test-logs
 
 # A broker of its own: tests never share topics or consumer groups with a running demo.
 export VIGIE_TEST_KAFKA_PORT="${VIGIE_TEST_KAFKA_PORT:-19092}"
@@ -42,4 +42,6 @@ status=0
 npm run --silent test:faults -- --ci --forceExit || status=$?
 echo "== reliability report"
 npm run --silent reliability:report
+echo "== secret scan of the captured service logs"
+node dist/scripts/scan-test-logs.js || status=1
 exit "$status"

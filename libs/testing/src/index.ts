@@ -11,3 +11,4 @@ export * from './reliability-record';
 export * from './smtp-sink';
 export * from './sse-client';
 export * from './reliability-report';
+export * from './secret-scan';
