@@ -107,13 +107,25 @@ describe('person accounts: invitation, sign-in, access tokens on every service, 
     expect((await call('GET', `${stack.url('alert-ingestion')}/v1/alerts/${marseille}`, token)).status).toBe(404);
 
     await waitFor(
-      async () => (await call('POST', `${stack.url('notification')}/v1/alerts/${lyon}/acknowledgements`, token)).status === 201 || undefined,
+      async () =>
+        (await call('POST', `${stack.url('notification')}/v1/alerts/${lyon}/acknowledgements`, token, { note: 'Patrouille envoyée' }))
+          .status === 201 || undefined,
       { what: 'notification to take the acknowledgement' },
     );
     const seenByFirm = await call('GET', `${stack.url('notification')}/v1/alerts/${lyon}/acknowledgements`, firm.key);
     expect(seenByFirm.body).toEqual([
-      expect.objectContaining({ organisationId: rhone.id, person: { id: body.person.id, name: body.person.fullName } }),
+      expect.objectContaining({
+        organisationId: rhone.id,
+        person: { id: body.person.id, name: body.person.fullName },
+        note: 'Patrouille envoyée',
+      }),
     ]);
+    const states = await call<{ alertId: string; acknowledgedBy: string | null }[]>(
+      'GET',
+      `${stack.url('notification')}/v1/alert-states?ids=${lyon}`,
+      token,
+    );
+    expect(states.body).toEqual([expect.objectContaining({ alertId: lyon, acknowledgedBy: body.person.fullName })]);
   });
 
   it('records the person in the audit log', async () => {

@@ -9,6 +9,7 @@ export interface Acknowledgement {
   channel: string;
   referentName: string | null;
   person?: { id: string; name: string } | null;
+  note?: string | null;
   acknowledgedAt: string;
 }
 
@@ -62,9 +63,9 @@ export class NotificationClient {
     this.http = new ServiceHttp('notification', config.services.notification);
   }
 
-  async acknowledge(bearer: string, alertId: string): Promise<Acknowledgement> {
+  async acknowledge(bearer: string, alertId: string, note = ''): Promise<Acknowledgement> {
     const path = `/v1/alerts/${encodeURIComponent(alertId)}/acknowledgements`;
-    return (await this.http.call<Acknowledgement>('POST', path, { bearer })).body;
+    return (await this.http.call<Acknowledgement>('POST', path, { bearer, body: note ? { note } : {} })).body;
   }
 
   async acknowledgements(bearer: string, alertId: string): Promise<Acknowledgement[]> {

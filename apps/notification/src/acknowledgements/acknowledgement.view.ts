@@ -21,6 +21,7 @@ export class AcknowledgementView {
     description: 'The person who acknowledged through the console; null for an API key or an e-mailed link',
   })
   person: AcknowledgingPersonView | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'Patrouille envoyée sur place' }) note: string | null;
   @ApiProperty({ example: '2025-11-28T09:17:03.000Z' }) acknowledgedAt: string;
 
   static of(row: AcknowledgementRow): AcknowledgementView {
@@ -30,6 +31,7 @@ export class AcknowledgementView {
       organisationName: row.organisation_name,
       channel: row.channel,
       referentName: row.referent_name,
+      note: row.note,
       person: row.person_id ? { id: row.person_id, name: row.person_name ?? '' } : null,
       acknowledgedAt: new Date(row.acknowledged_at).toISOString(),
     };

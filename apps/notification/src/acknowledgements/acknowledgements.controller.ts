@@ -1,4 +1,6 @@
-import { Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { AcknowledgementChannel, ApiKeyRole } from '@vigie/contracts';
@@ -6,6 +8,14 @@ import type { Response } from 'express';
 import { organisationOf } from '../caller-organisation';
 import { AcknowledgementView } from './acknowledgement.view';
 import { AcknowledgementsService } from './acknowledgements.service';
+
+export class AcknowledgeDto {
+  @ApiPropertyOptional({ maxLength: 500, example: 'Patrouille envoyée sur place' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
 
 @ApiTags('acknowledgements')
 @Controller('v1/alerts/:id/acknowledgements')
@@ -23,6 +33,7 @@ export class AcknowledgementsController {
   @ApiNotFoundResponse({ description: 'No such alert was routed to your organisation.' })
   async acknowledge(
     @Param('id', ParseUUIDPipe) id: string,
+    @Body() input: AcknowledgeDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AcknowledgementView> {
@@ -30,6 +41,7 @@ export class AcknowledgementsController {
       channel: AcknowledgementChannel.Api,
       apiKeyId: caller.keyId,
       person: caller.person,
+      note: input.note?.trim() || null,
     });
     response.status(created ? HttpStatus.CREATED : HttpStatus.OK);
     return acknowledgement;

@@ -9,7 +9,7 @@ import type { AcknowledgementClaim } from './acknowledgement-link';
 import { AcknowledgementView } from './acknowledgement.view';
 
 export type AcknowledgementSource =
-  | { channel: AcknowledgementChannel.Api; apiKeyId: string; person?: { id: string; name: string } | null }
+  | { channel: AcknowledgementChannel.Api; apiKeyId: string; person?: { id: string; name: string } | null; note?: string | null }
   | { channel: AcknowledgementChannel.Email; referentId: string };
 
 interface RoutedAlert {
@@ -19,7 +19,7 @@ interface RoutedAlert {
 
 const VIEW = `
   SELECT a.alert_id, a.organisation_id, o.name AS organisation_name, a.channel, a.referent_id,
-         r.full_name AS referent_name, a.person_id, a.person_name, a.acknowledged_at
+         r.full_name AS referent_name, a.person_id, a.person_name, a.note, a.acknowledged_at
   FROM acknowledgements a
   LEFT JOIN directory_organisations o ON o.id = a.organisation_id
   LEFT JOIN referents r ON r.id = a.referent_id`;
@@ -47,8 +47,8 @@ export class AcknowledgementsService {
       const alert = await this.routedTo(manager, alertId, organisationId);
       const person = source.channel === AcknowledgementChannel.Api ? source.person : null;
       const inserted = (await manager.query(
-        `INSERT INTO acknowledgements (alert_id, organisation_id, channel, api_key_id, referent_id, person_id, person_name)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING acknowledged_at`,
+        `INSERT INTO acknowledgements (alert_id, organisation_id, channel, api_key_id, referent_id, person_id, person_name, note)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING acknowledged_at`,
         [
           alertId,
           organisationId,
@@ -57,6 +57,7 @@ export class AcknowledgementsService {
           source.channel === AcknowledgementChannel.Email ? source.referentId : null,
           person?.id ?? null,
           person?.name ?? null,
+          source.channel === AcknowledgementChannel.Api ? (source.note ?? null) : null,
         ],
       )) as { acknowledged_at: Date }[];
       if (inserted.length > 0) {
@@ -136,5 +137,6 @@ export interface AcknowledgementRow {
   referent_name: string | null;
   person_id: string | null;
   person_name: string | null;
+  note: string | null;
   acknowledged_at: Date;
 }

@@ -26,7 +26,7 @@ export class AlertStatesService {
   async of(ids: string[], caller: Caller): Promise<AlertStateView[]> {
     const organisationId = organisationOf(caller);
     const rows = (await this.dataSource.query(
-      `SELECT m.id AS alert_id, r.rule, r.reason, a.acknowledged_at, ref.full_name AS acknowledged_by,
+      `SELECT m.id AS alert_id, r.rule, r.reason, a.acknowledged_at, COALESCE(a.person_name, ref.full_name) AS acknowledged_by,
               e.status AS escalation_status, e.next_step, e.next_step_at
        FROM routed_messages m
        LEFT JOIN routed_recipients r ON r.message_id = m.id AND r.organisation_id = $2

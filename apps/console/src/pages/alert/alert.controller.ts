@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { IngestionClient } from '../../clients/ingestion.client';
 import { NotificationClient } from '../../clients/notification.client';
@@ -7,6 +7,7 @@ import { RoutingClient } from '../../clients/routing.client';
 import { ServiceCallError } from '../../clients/service-call';
 import { renderFragment, renderPage } from '../../render';
 import { Viewer, type SignedIn } from '../../session/viewer';
+import { textField } from '../form-body';
 import { viewerOf } from '../viewer-of';
 import { alertPageModel, type AlertPageModel } from './alert.model';
 import { AcknowledgeSection, AlertPage } from './alert.view';
@@ -50,9 +51,10 @@ export class AlertController {
     @Param('id', alertId) id: string,
     @Viewer() viewer: SignedIn,
     @Headers('hx-request') htmx: string | undefined,
+    @Body() form: unknown,
     @Res() response: Response,
   ): Promise<void> {
-    await this.notification.acknowledge(viewer.bearer, id);
+    await this.notification.acknowledge(viewer.bearer, id, textField(form, 'note', 500));
     if (htmx) {
       const model = await this.model(id, viewer, true);
       response.type('html').send(renderFragment(AcknowledgeSection({ model, csrfToken: viewer.csrfToken })));

@@ -20,7 +20,7 @@ export interface AlertPageModel {
     deliveries: { channel: string; status: string; attempts: number; lastError: string | null }[];
   }[];
   excluded: { name: string; reason: string }[];
-  acknowledgements: { who: string; organisation: string; channel: string; at: string }[];
+  acknowledgements: { who: string; organisation: string; channel: string; note: string; at: string }[];
   mine: { rule: string | null; reason: string | null; acknowledgedAt: string | null; canAcknowledge: boolean };
   escalation: Escalation | null;
   justAcknowledged: boolean;
@@ -91,6 +91,7 @@ export function alertPageModel(sources: AlertSources): AlertPageModel {
       who: who(ack),
       organisation: ack.organisationName ?? nameOf(ack.organisationId),
       channel: ack.person ? 'console' : ack.channel,
+      note: ack.note ?? '',
       at: ack.acknowledgedAt,
     })),
     mine: {

@@ -1,6 +1,6 @@
 import type { VNode } from 'preact';
 import { SeverityBadge, StateBadge, StatusBadge, TlpBadge, UrgencyBadge } from '../../components/badges';
-import { Breadcrumb, CsrfField, Notice, Table } from '../../components/form';
+import { Breadcrumb, CsrfField, Field, Notice, Table } from '../../components/form';
 import {
   CERTAINTY,
   CHANNEL,
@@ -52,6 +52,7 @@ export function AcknowledgeSection(props: { model: AlertPageModel; csrfToken: st
           <p>
             Acquitter indique à l’émetteur et à la chaîne d’escalade que votre organisation a pris l’alerte en compte.
           </p>
+          <Field id="acquitter-note" name="note" label="Note (facultative)" hint="Par exemple : patrouille envoyée sur place." multiline />
           <button type="submit" class="fr-btn fr-icon-check-line fr-btn--icon-left">
             Acquitter l’alerte
           </button>
@@ -169,13 +170,14 @@ export function AlertPage(props: { model: AlertPageModel; viewer: Viewer; csrfTo
         {model.acknowledgements.length === 0 ? (
           <p>Aucun acquittement pour l’instant.</p>
         ) : (
-          <Table caption="Qui a acquitté, et quand" headers={['Personne', 'Organisation', 'Par', 'Le']}>
+          <Table caption="Qui a acquitté, et quand" headers={['Personne', 'Organisation', 'Par', 'Note', 'Le']}>
             <tbody>
               {model.acknowledgements.map((ack) => (
                 <tr>
                   <td>{ack.who}</td>
                   <td>{ack.organisation}</td>
                   <td>{label(CHANNEL, ack.channel)}</td>
+                  <td>{ack.note}</td>
                   <td>{frenchDateTime(ack.at)}</td>
                 </tr>
               ))}
