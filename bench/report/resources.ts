@@ -86,6 +86,8 @@ export class ResourceMonitor {
         const sampled: Sampled = this.samples.get(name) ?? { startCpuMs: new Map(), lastCpuMs: new Map(), rss: [] };
         let rss = 0;
         for (const [pid, stat] of Object.entries(stats)) {
+          // A process of a group (a PostgreSQL backend) can exit between listing and reading: pidusage then has no stat.
+          if (!stat) continue;
           if (!sampled.startCpuMs.has(Number(pid))) sampled.startCpuMs.set(Number(pid), stat.ctime);
           sampled.lastCpuMs.set(Number(pid), stat.ctime);
           rss += stat.memory;
