@@ -25,6 +25,7 @@ const swcTsx = [
 ];
 const esmOnly = ['@nestjs', 'uuid', 'kafkajs', 'preact', 'jose'].join('|');
 const moduleNameMapper = {
+  '^@vigie/observability/tracing$': '<rootDir>/libs/observability/src/tracing.ts',
   '^@vigie/(.*)$': '<rootDir>/libs/$1/src/index.ts',
 };
 const common = {

@@ -1,6 +1,7 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { PartnerDirectoryModule } from '@vigie/access';
 import { ServiceInfrastructureModule } from '@vigie/platform';
+import { AlertIntakeMetrics } from './alerts/alert-intake.metrics';
 import { AlertChangesController } from './alerts/alert-changes.controller';
 import { AlertReadsController } from './alerts/alert-reads.controller';
 import { AlertRoutedConsumer } from './alerts/alert-routed.consumer';
@@ -11,13 +12,26 @@ import { RetentionJob } from './retention/retention.job';
 import { INGESTION_TABLES } from './tables';
 
 @Module({})
-export class IngestionModule {
+export class IngestionModule implements NestModule {
   static with(config: IngestionConfig): DynamicModule {
     return {
       module: IngestionModule,
-      imports: [ServiceInfrastructureModule.for(config, INGESTION_TABLES), PartnerDirectoryModule.verifyingPersonsWith(config.registryUrl)],
+      imports: [
+        ServiceInfrastructureModule.for(config, INGESTION_TABLES),
+        PartnerDirectoryModule.verifyingPersonsWith(config.registryUrl),
+      ],
       controllers: [AlertsController, AlertReadsController, AlertChangesController, AlertRoutedConsumer],
       providers: [{ provide: INGESTION_CONFIG, useValue: config }, AlertsService, RetentionJob],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(AlertIntakeMetrics)
+      .forRoutes(
+        { path: 'v1/alerts', method: RequestMethod.POST },
+        { path: 'v1/alerts/:id/updates', method: RequestMethod.POST },
+        { path: 'v1/alerts/:id/cancel', method: RequestMethod.POST },
+      );
   }
 }

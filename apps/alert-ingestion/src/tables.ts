@@ -4,9 +4,15 @@ import { Alert } from './alerts/alert.entity';
 import { InitialIngestion1764300000100 } from './migrations/1764300000100-initial-ingestion';
 import { IdempotencyKeys1764300000110 } from './migrations/1764300000110-idempotency-keys';
 import { QueueTablesVacuumedOften1764300000120 } from './migrations/1764300000120-queue-tables-vacuumed-often';
+import { TraceHeaders1764300000130 } from './migrations/1764300000130-trace-headers';
 
 /** The entities and migrations of the service's schema. */
 export const INGESTION_TABLES: ServiceDataSourceParts = {
   entities: [...DIRECTORY_ENTITIES, Alert],
-  migrations: [InitialIngestion1764300000100, IdempotencyKeys1764300000110, QueueTablesVacuumedOften1764300000120],
+  migrations: [
+    InitialIngestion1764300000100,
+    IdempotencyKeys1764300000110,
+    QueueTablesVacuumedOften1764300000120,
+    TraceHeaders1764300000130,
+  ],
 };

@@ -13,6 +13,8 @@ import { NOTIFICATION_CONFIG, type NotificationConfig } from './config';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesService } from './deliveries/deliveries.service';
 import { DeliveryDispatcher } from './deliveries/delivery.dispatcher';
+import { DeliveryMetrics } from './deliveries/delivery.metrics';
+import { EscalationMetrics } from './escalation/escalation.metrics';
 import { RoutedMessagesConsumer } from './deliveries/routed-messages.consumer';
 import { RoutedMessagesService } from './deliveries/routed-messages.service';
 import { ReferentsDirectory } from './directory/referents.directory';
@@ -33,7 +35,10 @@ export class NotificationModule {
   static with(config: NotificationConfig): DynamicModule {
     return {
       module: NotificationModule,
-      imports: [ServiceInfrastructureModule.for(config, NOTIFICATION_TABLES), PartnerDirectoryModule.verifyingPersonsWith(config.registryUrl)],
+      imports: [
+        ServiceInfrastructureModule.for(config, NOTIFICATION_TABLES),
+        PartnerDirectoryModule.verifyingPersonsWith(config.registryUrl),
+      ],
       controllers: [
         WebhooksController,
         DeliveriesController,
@@ -64,6 +69,8 @@ export class NotificationModule {
         RoutedMessagesService,
         EmailSender,
         DeliveryDispatcher,
+        DeliveryMetrics,
+        EscalationMetrics,
         AcknowledgementsService,
         AlertStatesService,
         EscalationsService,

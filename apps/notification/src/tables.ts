@@ -5,6 +5,7 @@ import { InitialNotification1764300000300 } from './migrations/1764300000300-ini
 import { ChannelsAcknowledgementsEscalation1764300000310 } from './migrations/1764300000310-channels-acknowledgements-escalation';
 import { AcknowledgingPerson1764300000330 } from './migrations/1764300000330-acknowledging-person';
 import { QueueTablesVacuumedOften1764300000320 } from './migrations/1764300000320-queue-tables-vacuumed-often';
+import { TraceHeaders1764300000340 } from './migrations/1764300000340-trace-headers';
 import { Webhook } from './webhooks/webhook.entity';
 
 /** The entities and migrations of the service's schema. */
@@ -13,6 +14,8 @@ export const NOTIFICATION_TABLES: ServiceDataSourceParts = {
   migrations: [
     InitialNotification1764300000300,
     ChannelsAcknowledgementsEscalation1764300000310,
-    QueueTablesVacuumedOften1764300000320, AcknowledgingPerson1764300000330
+    QueueTablesVacuumedOften1764300000320,
+    AcknowledgingPerson1764300000330,
+    TraceHeaders1764300000340,
   ],
 };

@@ -7,6 +7,7 @@ import { Department } from './departments/department.entity';
 import { InitialRegistry1764300000000 } from './migrations/1764300000000-initial-registry';
 import { QueueTablesVacuumedOften1764300000010 } from './migrations/1764300000010-queue-tables-vacuumed-often';
 import { PeopleAndSessions1764300000020 } from './migrations/1764300000020-people-and-sessions';
+import { TraceHeaders1764300000030 } from './migrations/1764300000030-trace-headers';
 import { Organisation } from './organisations/organisation.entity';
 import { Referent } from './referents/referent.entity';
 import { Site } from './sites/site.entity';
@@ -15,5 +16,10 @@ import { Subscription } from './subscriptions/subscription.entity';
 /** The entities and migrations of the service's schema. */
 export const REGISTRY_TABLES: ServiceDataSourceParts = {
   entities: [Organisation, ApiKey, Department, AuditEntry, Convention, ConventionMember, Referent, Site, Subscription],
-  migrations: [InitialRegistry1764300000000, QueueTablesVacuumedOften1764300000010, PeopleAndSessions1764300000020],
+  migrations: [
+    InitialRegistry1764300000000,
+    QueueTablesVacuumedOften1764300000010,
+    PeopleAndSessions1764300000020,
+    TraceHeaders1764300000030,
+  ],
 };

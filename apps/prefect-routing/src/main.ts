@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { runService } from '@vigie/platform';
 import { RoutingModule } from './app.module';

@@ -4,6 +4,7 @@ import { Broadcast } from './broadcasts/broadcast.entity';
 import { InitialRouting1764300000200 } from './migrations/1764300000200-initial-routing';
 import { StoredRulesAndBroadcasts1764300000201 } from './migrations/1764300000201-stored-rules-and-broadcasts';
 import { QueueTablesVacuumedOften1764300000210 } from './migrations/1764300000210-queue-tables-vacuumed-often';
+import { TraceHeaders1764300000220 } from './migrations/1764300000220-trace-headers';
 import { StoredRule } from './rule-store/stored-rule.entity';
 import { ParkedChange } from './routing/parked-change.entity';
 import { RoutingDecision } from './routing/routing-decision.entity';
@@ -15,5 +16,6 @@ export const ROUTING_TABLES: ServiceDataSourceParts = {
     InitialRouting1764300000200,
     StoredRulesAndBroadcasts1764300000201,
     QueueTablesVacuumedOften1764300000210,
+    TraceHeaders1764300000220,
   ],
 };

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ConsumerGroupState } from './consumer/consumer-group.state';
+import { ConsumerLagMetrics } from './consumer/consumer-lag.metrics';
 import { EventConsumer } from './consumer/event.consumer';
 import { createKafkaClient } from './kafka/kafka.client';
 import { KafkaHealthIndicator } from './kafka/kafka.health';
@@ -30,6 +31,7 @@ export class MessagingModule {
         OutboxRelay,
         EventConsumer,
         ConsumerGroupState,
+        ConsumerLagMetrics,
         KafkaHealthIndicator,
       ],
       exports: [

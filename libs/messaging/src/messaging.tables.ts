@@ -28,6 +28,15 @@ export async function createOutboxTable(runner: QueryRunner): Promise<void> {
   );
 }
 
+/** Each outbox row's trace context and request id, sent as Kafka headers (see Outbox). */
+export async function addOutboxHeaders(runner: QueryRunner): Promise<void> {
+  await runner.query(`ALTER TABLE outbox ADD COLUMN headers jsonb NOT NULL DEFAULT '{}'::jsonb`);
+}
+
+export async function dropOutboxHeaders(runner: QueryRunner): Promise<void> {
+  await runner.query('ALTER TABLE outbox DROP COLUMN headers');
+}
+
 export async function dropOutboxTable(runner: QueryRunner): Promise<void> {
   await runner.query('DROP TABLE outbox');
   await runner.query('DROP FUNCTION outbox_notify()');

@@ -1,8 +1,10 @@
-import { Logger, type DynamicModule, type INestApplication, type LogLevel, type Type } from '@nestjs/common';
+import { Logger, Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConsumerGroupState, EventConsumer, kafkaConsumerStrategy } from '@vigie/messaging';
+import { Metrics, ObservabilityModule, requestScope, type ObservabilitySettings } from '@vigie/observability';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import type { ServiceConfig } from './config/service.config';
 import { ErrorFilter } from './http/error.filter';
 import { withRateLimit, type RateLimitSettings } from './http/rate-limit.module';
@@ -21,27 +23,38 @@ export interface ServiceDefinition<C extends ServiceConfig> {
   bodyMediaTypes?: readonly string[];
 }
 
-const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-
 export interface HttpEdgeOptions {
   rateLimit: RateLimitSettings;
-  logger?: LogLevel[] | false;
+  /** JSON logs and metrics; without it (unit tests of the edge) Nest's console logger stays. */
+  observability?: ObservabilitySettings;
+  /** `false` silences Nest's console logger (used without observability). */
+  logger?: false;
   configure?: (app: NestExpressApplication) => void;
   bodyMediaTypes?: readonly string[];
 }
 
 /**
- * The HTTP edge every service shares: per-key rate limiting, bounded JSON bodies (other media
- * types only through the service's own parsers), strict validation, JSON errors.
+ * The HTTP edge every service shares: a request id and its telemetry scope, a log line and a
+ * duration sample per request, per-key rate limiting, bounded JSON bodies (other media types
+ * only through the service's own parsers), strict validation, JSON errors.
  */
 export async function createHttpApp(
   module: Type<unknown> | DynamicModule,
   options: HttpEdgeOptions,
 ): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(withRateLimit(module, options.rateLimit), {
-    logger: options.logger,
+  const observed = options.observability
+    ? { module: ObservedService, imports: [ObservabilityModule.for(options.observability), module] }
+    : module;
+  const app = await NestFactory.create<NestExpressApplication>(withRateLimit(observed, options.rateLimit), {
+    bufferLogs: options.observability !== undefined,
+    ...(options.logger === false ? { logger: false } : {}),
     bodyParser: false,
   });
+  app.use(requestScope);
+  if (options.observability) {
+    app.useLogger(app.get(PinoNestLogger));
+    app.use(app.get(Metrics).httpMiddleware());
+  }
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   app.disable('x-powered-by');
@@ -61,7 +74,7 @@ export async function bootstrapService<C extends ServiceConfig>(
   const config = definition.loadConfig();
   const app = await createHttpApp(definition.module(config), {
     rateLimit: config.rateLimit,
-    logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
+    observability: { service: config.name, logging: config.logging, metrics: config.metrics },
     configure: definition.configure,
     bodyMediaTypes: definition.bodyMediaTypes,
   });
@@ -92,6 +105,9 @@ export async function bootstrapService<C extends ServiceConfig>(
   new Logger(config.name).log(`listening on http://${config.http.host}:${config.http.port}`);
   return app;
 }
+
+@Module({})
+class ObservedService {}
 
 /** A service's main: start it, or print why it cannot start (bad configuration…) and exit 1. */
 export function runService<C extends ServiceConfig>(definition: ServiceDefinition<C>): void {

@@ -12,3 +12,5 @@ export * from './smtp-sink';
 export * from './sse-client';
 export * from './reliability-report';
 export * from './secret-scan';
+export * from './otlp-collector';
+export * from './prometheus-text';

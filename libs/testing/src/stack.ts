@@ -71,6 +71,11 @@ export class Stack {
     return `http://127.0.0.1:${this.port(name)}`;
   }
 
+  /** Where a service's Prometheus metrics are served (its own port: HTTP port + 100). */
+  metricsUrl(name: ServiceInstance): string {
+    return `http://127.0.0.1:${this.port(name) + 100}/metrics`;
+  }
+
   /** The process id of a running service (for resource measurements). */
   pid(name: ServiceInstance): number | undefined {
     return this.processes.get(name)?.pid;
@@ -130,6 +135,7 @@ export class Stack {
     return {
       HTTP_HOST: '127.0.0.1',
       HTTP_PORT: String(this.port(name)),
+      METRICS_PORT: String(this.port(name) + 100),
       DATABASE_URL: this.options.databaseUrl,
       KAFKA_BROKERS: this.options.kafkaBrokers,
       LOG_LEVEL: this.options.logLevel ?? 'log',

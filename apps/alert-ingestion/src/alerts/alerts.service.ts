@@ -235,7 +235,13 @@ export class AlertsService {
         snapshot.personalData,
         JSON.stringify(snapshot),
       ]);
-      await this.outbox.add(manager, { definition, key: snapshot.originalAlertId, payload: { alert: snapshot } });
+      // The alert's id correlates everything that follows from it, in every service's logs.
+      await this.outbox.add(manager, {
+        definition,
+        key: snapshot.originalAlertId,
+        payload: { alert: snapshot },
+        origin: { correlationId: snapshot.alertId },
+      });
       return { alert: snapshot, created: true };
     });
   }

@@ -1,3 +1,4 @@
+import { propagationHeaders } from '@vigie/observability';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Caller } from '@vigie/access';
 import { ReferentRole, type RoutedRecipient } from '@vigie/contracts';
@@ -105,9 +106,9 @@ export class DeliveriesService {
     if (deliveries.length === 0) return 0;
     const rows = (await manager.query(
       `INSERT INTO deliveries (id, alert_id, message_type, organisation_id, sender_organisation_id, channel,
-         webhook_id, referent_id, email_address, status, next_attempt_at, body)
+         webhook_id, referent_id, email_address, status, next_attempt_at, body, trace_headers)
        SELECT d.id, $1, $2, d.organisation_id, $3, d.channel, d.webhook_id, d.referent_id, d.email_address,
-         'pending', now(), d.body
+         'pending', now(), d.body, $11::jsonb
        FROM unnest($4::uuid[], $5::uuid[], $6::text[], $7::uuid[], $8::uuid[], $9::text[], $10::jsonb[])
          AS d(id, organisation_id, channel, webhook_id, referent_id, email_address, body)
        ON CONFLICT DO NOTHING
@@ -123,6 +124,8 @@ export class DeliveriesService {
         deliveries.map((d) => d.referentId),
         deliveries.map((d) => d.emailAddress),
         deliveries.map((d) => JSON.stringify(d.body)),
+        // Each delivery's attempts continue the trace (and request id) of the message it carries.
+        JSON.stringify(propagationHeaders()),
       ],
     )) as unknown[];
     return rows.length;

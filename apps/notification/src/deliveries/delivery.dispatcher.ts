@@ -1,3 +1,5 @@
+import { inSpan, REQUEST_ID_HEADER, runInScope, SpanKind, traceContextOf } from '@vigie/observability';
+import { DeliveryMetrics } from './delivery.metrics';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { OrganisationStatus, type DeliveryChannel } from '@vigie/contracts';
 import { DrainLoop, Outbox } from '@vigie/messaging';
@@ -48,6 +50,8 @@ interface ClaimedDelivery {
   secret_ciphertext: string | null;
   disabled_at: Date | null;
   organisation_status: OrganisationStatus | null;
+  trace_headers: Record<string, string>;
+  created_at: Date;
 }
 
 /**
@@ -80,7 +84,7 @@ const CLAIM: PreparedStatement = {
       WHERE id IN (SELECT id FROM picked) AND status IN ('pending', 'failed') AND next_attempt_at <= now()
       FOR UPDATE SKIP LOCKED)
     RETURNING id, alert_id, message_type, organisation_id, channel, webhook_id, referent_id, email_address,
-              attempts, body)
+              attempts, body, trace_headers, created_at)
   SELECT c.*, w.url, w.secret_ciphertext, w.disabled_at, o.status AS organisation_status
   FROM claimed c
   JOIN picked p USING (id)
@@ -125,6 +129,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
     private readonly outbox: Outbox,
     private readonly email: EmailSender,
     private readonly links: AcknowledgementLinks,
+    private readonly metrics: DeliveryMetrics,
     @Inject(NOTIFICATION_CONFIG) config: NotificationConfig,
   ) {
     this.settings = config.webhooks;
@@ -214,8 +219,27 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
     }
   }
 
+  /**
+   * One attempt, in the trace and logging scope of the message it carries: the webhook request
+   * is a span of the alert's trace and carries its `traceparent`.
+   */
+  private attempt(delivery: ClaimedDelivery): Promise<'sent' | 'not sent'> {
+    const headers = delivery.trace_headers ?? {};
+    return runInScope({ requestId: headers[REQUEST_ID_HEADER], correlationId: delivery.alert_id }, () =>
+      inSpan(
+        `deliver ${delivery.channel}`,
+        {
+          parent: traceContextOf(headers),
+          kind: SpanKind.INTERNAL,
+          attributes: { 'vigie.delivery.attempt': delivery.attempts },
+        },
+        () => this.attemptNow(delivery),
+      ),
+    );
+  }
+
   /** One attempt, recorded unless it was sent ('sent': the caller records it with others). */
-  private async attempt(delivery: ClaimedDelivery): Promise<'sent' | 'not sent'> {
+  private async attemptNow(delivery: ClaimedDelivery): Promise<'sent' | 'not sent'> {
     if (delivery.organisation_status !== OrganisationStatus.Active) {
       await this.abandon(delivery, `organisation is ${delivery.organisation_status?.toLowerCase() ?? 'unknown'}`);
       return 'not sent';
@@ -227,7 +251,11 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
       return 'not sent';
     }
     const outcome = this.decide(result, delivery);
-    if (outcome.status === 'sent') return 'sent';
+    this.metrics.attempted(delivery.channel, outcome.status, new Date(delivery.created_at));
+    if (outcome.status === 'sent') {
+      this.logger.debug(`delivery ${delivery.id} sent by ${delivery.channel} (attempt ${delivery.attempts})`);
+      return 'sent';
+    }
     await this.record(delivery, outcome);
     return 'not sent';
   }
@@ -301,6 +329,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
 
   /** Gives up without sending: the claim did not count as an attempt. */
   private async abandon(delivery: ClaimedDelivery, reason: string): Promise<void> {
+    this.metrics.attempted(delivery.channel, 'abandoned');
     await this.kill(delivery, {
       attempts: delivery.attempts - 1,
       reason: truncateError(reason),

@@ -1,3 +1,4 @@
+import { Metrics } from '@vigie/observability';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { OrganisationStatus } from '@vigie/contracts';
 import { once } from 'node:events';
@@ -87,7 +88,17 @@ export class StreamHub implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly dataSource: DataSource,
     private readonly log: StreamLog,
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
-  ) {}
+    metrics: Metrics,
+  ) {
+    const subscribers = this.subscribers;
+    metrics.gauge({
+      name: 'vigie_sse_connections',
+      help: 'Event streams (SSE) open on this instance',
+      collect() {
+        this.set(subscribers.size);
+      },
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     this.timers = [
@@ -111,7 +122,13 @@ export class StreamHub implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Starts sending the organisation's events numbered after `cursor` to `out`; returns the unsubscribe. */
-  subscribe(input: { organisationId: string; keyId: string; validUntil?: number; cursor: string; out: Writable }): () => void {
+  subscribe(input: {
+    organisationId: string;
+    keyId: string;
+    validUntil?: number;
+    cursor: string;
+    out: Writable;
+  }): () => void {
     const subscriber = new Subscriber(
       input.organisationId,
       input.keyId,
@@ -150,7 +167,8 @@ export class StreamHub implements OnApplicationBootstrap, OnModuleDestroy {
         ).map((row) => row.id),
       );
       for (const subscriber of this.subscribers) {
-        const open = subscriber.validUntil === undefined ? valid.has(subscriber.keyId) : subscriber.validUntil > Date.now();
+        const open =
+          subscriber.validUntil === undefined ? valid.has(subscriber.keyId) : subscriber.validUntil > Date.now();
         if (open) subscriber.write(': keep-alive\n\n');
         else this.endStream(subscriber);
       }

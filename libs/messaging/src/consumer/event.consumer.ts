@@ -1,6 +1,17 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { deadLetterTopicOf, type EventDefinition, type EventEnvelope, type Topic } from '@vigie/contracts';
+import {
+  CORRELATION_ID_HEADER,
+  headerStrings,
+  inSpan,
+  Metrics,
+  REQUEST_ID_HEADER,
+  runInScope,
+  SpanKind,
+  traceContextOf,
+  type TelemetryScope,
+} from '@vigie/observability';
 import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -30,6 +41,9 @@ interface Consumed {
 
 interface Decoded extends Consumed {
   event: EventEnvelope<object>;
+  /** The request and alert the event belongs to, for every log line written while handling it. */
+  scope: TelemetryScope;
+  headers: Record<string, string>;
 }
 
 /**
@@ -47,6 +61,7 @@ export class EventConsumer implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(EventConsumer.name);
   private readonly subscriptions = new Map<string, Subscription>();
   private stopping = false;
+  private readonly counts: ConsumerMetrics;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -54,7 +69,10 @@ export class EventConsumer implements OnModuleInit, OnModuleDestroy {
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
-  ) {}
+    @Optional() metrics?: Metrics,
+  ) {
+    this.counts = new ConsumerMetrics(metrics ?? new Metrics());
+  }
 
   onModuleInit(): void {
     for (const wrapper of [...this.discovery.getControllers(), ...this.discovery.getProviders()]) {
@@ -107,10 +125,16 @@ export class EventConsumer implements OnModuleInit, OnModuleDestroy {
     const valid: Decoded[] = [];
     for (const consumed of chunk) {
       try {
-        valid.push({ ...consumed, event: await decodeEvent(subscription.definition, consumed.message.value) });
+        const event = await decodeEvent(subscription.definition, consumed.message.value);
+        const headers = headerStrings(consumed.message.headers);
+        const scope = {
+          requestId: headers[REQUEST_ID_HEADER],
+          correlationId: headers[CORRELATION_ID_HEADER] ?? event.correlationId,
+        };
+        valid.push({ ...consumed, event, scope, headers });
       } catch (error) {
         if (!(error instanceof PoisonMessageError)) throw error;
-        await this.deadLetter(consumed, [error.message, ...error.details].join('; '));
+        await this.deadLetter(consumed, [error.message, ...error.details].join('; '), 'invalid');
       }
     }
     if (valid.length === 0) return;
@@ -133,6 +157,7 @@ export class EventConsumer implements OnModuleInit, OnModuleDestroy {
   private async handleTogether(subscription: Subscription, events: Decoded[]): Promise<void> {
     const lastly: ((manager: EntityManager) => Promise<void>)[] = [];
     const committed: (() => void)[] = [];
+    const applied: Decoded[] = [];
     const transaction: ConsumerTransaction = {
       beforeCommit: (work) => lastly.push(work),
       afterCommit: (callback) => committed.push(callback),
@@ -143,15 +168,30 @@ export class EventConsumer implements OnModuleInit, OnModuleDestroy {
         events.map(({ event }) => event.id),
         subscription.consumer,
       );
-      for (const { event } of events) {
+      for (const decoded of events) {
         // A copy of an event within the batch is claimed once: the first one applies it.
         // PostgreSQL returns uuids in lower case, whatever case the producer wrote.
-        if (!fresh.delete(event.id.toLowerCase())) continue;
-        await subscription.handler(event, manager, transaction);
+        if (!fresh.delete(decoded.event.id.toLowerCase())) continue;
+        applied.push(decoded);
+        await runInScope(decoded.scope, () =>
+          inSpan(
+            `process ${decoded.topic}`,
+            {
+              parent: traceContextOf(decoded.headers),
+              kind: SpanKind.CONSUMER,
+              attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': decoded.topic },
+            },
+            () => subscription.handler(decoded.event, manager, transaction),
+          ),
+        );
       }
       for (const work of lastly) await work(manager);
     });
     for (const callback of committed) callback();
+    for (const { topic, partition, message, event, scope } of applied) {
+      this.counts.handled.inc({ topic });
+      runInScope(scope, () => this.logger.log(`handled ${event.type} ${topic}[${partition}]@${message.offset}`));
+    }
   }
 
   /** One event in its own transaction, retried while the failure policy says so. */
@@ -167,10 +207,11 @@ export class EventConsumer implements OnModuleInit, OnModuleDestroy {
       } catch (error) {
         const decision = decideFailure(error, attempt, this.options.consumer);
         if (decision.action === 'dead-letter') {
-          await this.deadLetter(decoded, decision.reason);
+          await this.deadLetter(decoded, decision.reason, 'failed');
           return;
         }
         if (this.stopping) throw error;
+        this.counts.retried.inc({ topic: decoded.topic });
         this.logger.warn(
           `${decoded.topic}[${decoded.partition}]@${decoded.message.offset}: attempt ${attempt} failed (${(error as Error).message}); retrying in ${decision.delayMs} ms`,
         );
@@ -181,8 +222,13 @@ export class EventConsumer implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private async deadLetter({ topic, partition, message }: Consumed, reason: string): Promise<void> {
+  private async deadLetter(
+    { topic, partition, message }: Consumed,
+    reason: string,
+    kind: 'invalid' | 'failed',
+  ): Promise<void> {
     this.logger.error(`${topic}[${partition}]@${message.offset} dead-lettered: ${reason}`);
+    this.counts.deadLettered.inc({ topic, reason: kind });
     await this.producer.send([
       {
         topic: deadLetterTopicOf(topic),
@@ -198,5 +244,30 @@ export class EventConsumer implements OnModuleInit, OnModuleDestroy {
         },
       },
     ]);
+  }
+}
+
+/** What the consumer counts: events applied, attempts retried, events dead-lettered (invalid or failing). */
+class ConsumerMetrics {
+  readonly handled;
+  readonly retried;
+  readonly deadLettered;
+
+  constructor(metrics: Metrics) {
+    this.handled = metrics.counter({
+      name: 'vigie_events_handled_total',
+      help: 'Events applied by this service (a redelivered event is counted once), by topic',
+      labelNames: ['topic'],
+    });
+    this.retried = metrics.counter({
+      name: 'vigie_events_retried_total',
+      help: 'Failed attempts at handling an event that were retried, by topic',
+      labelNames: ['topic'],
+    });
+    this.deadLettered = metrics.counter({
+      name: 'vigie_events_dead_lettered_total',
+      help: 'Events sent to the dead-letter topic, by topic and reason (invalid: poison message; failed: retries exhausted)',
+      labelNames: ['topic', 'reason'],
+    });
   }
 }

@@ -25,7 +25,9 @@ export class KafkaHealthIndicator implements OnModuleDestroy {
       await Promise.race([this.connectedAdmin().then((admin) => admin.describeCluster()), timeout]);
     } catch (error) {
       this.reset();
-      return indicator.down({ message: `broker unreachable: ${(error as Error).message}` });
+      return indicator.down({
+        message: `broker unreachable: ${(error as Error).message}; events wait in the outbox until it answers`,
+      });
     } finally {
       clearTimeout(timer);
     }

@@ -1,5 +1,13 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Optional,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { Client } from 'pg';
+import { CORRELATION_ID_HEADER, Metrics, startPublishSpan } from '@vigie/observability';
 import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { DataSource } from 'typeorm';
 import { KafkaProducer } from '../kafka/kafka.producer';
@@ -11,6 +19,8 @@ interface PendingRow {
   topic: string;
   message_key: string;
   envelope: { type: string; correlationId: string };
+  headers: Record<string, string>;
+  created_at: Date;
 }
 
 /** Takes the schema's relay lock (an InitPlan, evaluated once: without it no row is selected) and
@@ -23,7 +33,7 @@ const PUBLISH: PreparedStatement = {
              SELECT id FROM outbox
              WHERE published_at IS NULL AND (SELECT pg_try_advisory_xact_lock(hashtext($1)))
              ORDER BY position LIMIT $2 FOR UPDATE)
-           RETURNING position, topic, message_key, envelope)
+           RETURNING position, topic, message_key, envelope, headers, created_at)
          SELECT * FROM published ORDER BY position`,
 };
 
@@ -40,12 +50,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private listener: Client | null = null;
   private loop: DrainLoop | null = null;
   private stopped = false;
+  private readonly published: OutboxMetrics;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly producer: KafkaProducer,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
-  ) {}
+    @Optional() metrics?: Metrics,
+  ) {
+    this.published = new OutboxMetrics(metrics ?? new Metrics(), dataSource);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     this.loop = new DrainLoop(async () => (await this.publishBatch()) === this.options.outbox.batchSize, {
@@ -85,16 +99,27 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         this.options.outbox.batchSize,
       ]);
       if (rows.length > 0) {
-        await this.producer.send(
-          rows.map((row) => ({
-            topic: row.topic,
-            key: row.message_key,
-            value: JSON.stringify(row.envelope),
-            headers: { 'vigie-event-type': row.envelope.type, 'vigie-correlation-id': row.envelope.correlationId },
-          })),
-        );
+        const spans = rows.map((row) => startPublishSpan(row.topic, row.headers));
+        try {
+          await this.producer.send(
+            rows.map((row, index) => ({
+              topic: row.topic,
+              key: row.message_key,
+              value: JSON.stringify(row.envelope),
+              headers: {
+                ...row.headers,
+                ...spans[index].headers,
+                'vigie-event-type': row.envelope.type,
+                [CORRELATION_ID_HEADER]: row.envelope.correlationId,
+              },
+            })),
+          );
+        } finally {
+          for (const span of spans) span.end();
+        }
       }
       await runner.commitTransaction();
+      this.published.observe(rows);
       return rows.length;
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
@@ -126,6 +151,62 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       this.logger.warn(`outbox listener unavailable (${(error as Error).message}); polling only until it reconnects`);
       await client.end().catch(() => undefined);
       if (!this.stopped) setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
+    }
+  }
+}
+
+const PENDING: PreparedStatement = {
+  name: 'messaging.outbox-pending',
+  text: `SELECT count(*)::int AS pending,
+                coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS oldest_age
+         FROM outbox WHERE published_at IS NULL`,
+};
+
+/** The outbox as Prometheus sees it: backlog and its age read at scrape time, publications counted. */
+class OutboxMetrics {
+  private readonly events;
+  private readonly delay;
+
+  constructor(metrics: Metrics, dataSource: DataSource) {
+    this.events = metrics.counter({
+      name: 'vigie_outbox_published_events_total',
+      help: 'Events the outbox relay published to Kafka, by topic',
+      labelNames: ['topic'],
+    });
+    this.delay = metrics.histogram({
+      name: 'vigie_outbox_publish_delay_seconds',
+      help: 'Time from an event written to the outbox to its publication acknowledged by Kafka',
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+    });
+    let pending: Promise<{ pending: number; oldest_age: number }> | null = null;
+    // One query per scrape feeds both gauges.
+    const read = () => {
+      pending ??= runPrepared<{ pending: number; oldest_age: number }>(dataSource, PENDING, [])
+        .then(([row]) => row)
+        .finally(() => setImmediate(() => (pending = null)));
+      return pending;
+    };
+    metrics.gauge({
+      name: 'vigie_outbox_pending_events',
+      help: 'Events written to the outbox and not yet published to Kafka',
+      async collect() {
+        this.set((await read()).pending);
+      },
+    });
+    metrics.gauge({
+      name: 'vigie_outbox_oldest_pending_age_seconds',
+      help: 'Age of the oldest event not yet published (0 when none waits)',
+      async collect() {
+        this.set((await read()).oldest_age);
+      },
+    });
+  }
+
+  observe(rows: { topic: string; created_at: Date }[]): void {
+    const now = Date.now();
+    for (const row of rows) {
+      this.events.inc({ topic: row.topic });
+      this.delay.observe((now - new Date(row.created_at).getTime()) / 1000);
     }
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createEnvelope, type EnvelopeOrigin, type EventDefinition, type EventEnvelope } from '@vigie/contracts';
+import { currentScope, propagationHeaders } from '@vigie/observability';
 import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import type { EntityManager } from 'typeorm';
 import { KAFKA_SETTINGS } from '../kafka/kafka.tokens';
@@ -16,12 +17,14 @@ export interface OutboxEntry<P extends object> {
 
 const INSERT_EVENT: PreparedStatement = {
   name: 'messaging.outbox-insert',
-  text: 'INSERT INTO outbox (id, topic, message_key, envelope) VALUES ($1, $2, $3, $4)',
+  text: 'INSERT INTO outbox (id, topic, message_key, envelope, headers) VALUES ($1, $2, $3, $4, $5)',
 };
 
 /**
  * Records events inside the caller's transaction. They reach Kafka only if that transaction
- * commits; the relay then publishes them (see OutboxRelay).
+ * commits; the relay then publishes them (see OutboxRelay). Each row keeps the trace context
+ * and request id of the work that wrote it: the relay sends them as Kafka headers, so the next
+ * service continues the same trace and logs the same request id.
  */
 @Injectable()
 export class Outbox {
@@ -37,7 +40,11 @@ export class Outbox {
       entry.definition.topic,
       entry.key,
       JSON.stringify(envelope),
+      JSON.stringify(propagationHeaders()),
     ]);
+    // The request's log line names the alert it created (the first event's correlation id).
+    const scope = currentScope();
+    if (scope && !scope.correlationId) scope.correlationId = envelope.correlationId;
     return envelope;
   }
 }

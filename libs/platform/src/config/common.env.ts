@@ -10,7 +10,14 @@ export class CommonEnv {
   @IsString() @IsNotEmpty() HTTP_HOST = '127.0.0.1';
   /** The partner registry, whose published keys verify person access tokens (the console's). */
   @IsString() @Matches(/^https?:\/\//) REGISTRY_URL = 'http://127.0.0.1:3001';
-  @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL = 'log';
+  /** pino levels; Nest's `log` and `verbose` are read as `info` and `trace`. */
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent', 'log', 'verbose']) LOG_LEVEL = 'info';
+  /** JSON lines (default), or `pretty` for a person reading a terminal (the demo). */
+  @IsIn(['json', 'pretty']) LOG_FORMAT = 'json';
+  /** `/metrics` listens on its own address: loopback unless an operator binds it elsewhere. */
+  @IsString() @IsNotEmpty() METRICS_HOST = '127.0.0.1';
+  /** Defaults to the HTTP port + 100; 0 turns the metrics endpoint off. */
+  @IsOptional() @IsInt() @Min(0) @Max(65535) METRICS_PORT?: number;
   /** Requests per API key (without a key: per client address) per 60 s window, per instance; 0 turns limiting off. */
   @IsInt() @Min(0) @Max(10_000_000) RATE_LIMIT_PER_MINUTE: number = 30_000;
 }

@@ -1,5 +1,5 @@
-import type { LogLevel } from '@nestjs/common';
 import type { KafkaSettings } from '@vigie/messaging';
+import { logLevelOf, type LoggingSettings, type MetricsSettings } from '@vigie/observability';
 import type { RateLimitSettings } from '../http/rate-limit.module';
 import type { CommonEnv } from './common.env';
 import { splitList } from './config.loader';
@@ -8,7 +8,8 @@ import { splitList } from './config.loader';
 export interface ServiceConfig {
   name: string;
   http: { host: string; port: number };
-  logLevel: LogLevel;
+  logging: LoggingSettings;
+  metrics: MetricsSettings;
   databaseUrl: string;
   schema: string;
   kafka: KafkaSettings;
@@ -25,7 +26,8 @@ export function serviceConfig(
   return {
     name: service.name,
     http: { host: values.HTTP_HOST, port: values.HTTP_PORT },
-    logLevel: values.LOG_LEVEL as LogLevel,
+    logging: { level: logLevelOf(values.LOG_LEVEL), format: values.LOG_FORMAT as LoggingSettings['format'] },
+    metrics: { host: values.METRICS_HOST, port: values.METRICS_PORT ?? values.HTTP_PORT + 100 },
     databaseUrl: values.DATABASE_URL,
     schema: service.schema,
     kafka: {

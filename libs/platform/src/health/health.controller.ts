@@ -1,25 +1,81 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+  type HealthCheckResult,
+  type HealthIndicatorResult,
+} from '@nestjs/terminus';
 import { KafkaHealthIndicator } from '@vigie/messaging';
+import { DataSource } from 'typeorm';
 import { PublicRoute } from '../http/public-route';
 
+/**
+ * Two questions a load balancer or an orchestrator asks. Live: can the process serve at all (a
+ * restart would help if not)? Ready: can it do its job now (database, broker, consumer group)?
+ * A service whose broker is down stays live: it still takes writes into its outbox, which
+ * readiness reports beside the broker's state.
+ */
 @ApiTags('operations')
 @SkipThrottle()
 @Controller('health')
 export class HealthController {
+  private readonly startedAt = Date.now();
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly kafka: KafkaHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    private readonly dataSource: DataSource,
   ) {}
 
-  /** 200 when the database answers, the broker answers and the consumer group (if any) has joined. */
+  /** 200 whenever the process answers: dependencies are readiness's business. */
+  @Get('live')
+  @PublicRoute()
+  @ApiOkResponse({ description: 'The process serves requests' })
+  live(): { status: 'ok'; uptimeSeconds: number } {
+    return { status: 'ok', uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000) };
+  }
+
+  /** 200 when the database answers, the broker answers and the consumer group (if any) has joined; 503 otherwise. */
+  @Get('ready')
+  @PublicRoute()
+  @HealthCheck()
+  @ApiServiceUnavailableResponse({ description: 'A dependency the service needs now is down; details per dependency' })
+  ready(): Promise<HealthCheckResult> {
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 1500 }),
+      () => this.kafka.check(),
+      () => this.outbox(),
+    ]);
+  }
+
+  /** Alias of ready, for the tools that already poll it. */
   @Get()
   @PublicRoute()
   @HealthCheck()
   check(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 1500 }), () => this.kafka.check()]);
+    return this.ready();
+  }
+
+  /**
+   * The events waiting for the broker: up while the database takes writes, whatever the
+   * broker's state, so "Kafka down, alerts still accepted and kept" reads as such.
+   */
+  private async outbox(): Promise<HealthIndicatorResult> {
+    const indicator = this.indicators.check('outbox');
+    try {
+      const [row] = (await this.dataSource.query(
+        `SELECT count(*)::int AS pending, coalesce(extract(epoch FROM now() - min(created_at)), 0)::int AS oldest
+         FROM outbox WHERE published_at IS NULL`,
+      )) as { pending: number; oldest: number }[];
+      return indicator.up({ accepting: true, pending: row.pending, oldestPendingSeconds: row.oldest });
+    } catch (error) {
+      return indicator.down({ accepting: false, message: `database unreachable: ${(error as Error).message}` });
+    }
   }
 }

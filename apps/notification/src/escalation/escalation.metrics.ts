@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { Metrics } from '@vigie/observability';
+import { DataSource } from 'typeorm';
+
+/** Escalations still armed (an alert no prefecture acknowledged yet), read at scrape time. */
+@Injectable()
+export class EscalationMetrics {
+  constructor(metrics: Metrics, dataSource: DataSource) {
+    let reading: Promise<{ open: number; oldest: number }> | null = null;
+    const read = () => {
+      reading ??= (
+        dataSource.query(
+          `SELECT count(*)::int AS open, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS oldest
+           FROM escalations WHERE status = 'armed'`,
+        ) as Promise<{ open: number; oldest: number }[]>
+      )
+        .then(([row]) => row)
+        .finally(() => setImmediate(() => (reading = null)));
+      return reading;
+    };
+    metrics.gauge({
+      name: 'vigie_escalations_open',
+      help: 'Escalations armed: alerts not acknowledged yet by the prefecture they were routed to',
+      async collect() {
+        this.set((await read()).open);
+      },
+    });
+    metrics.gauge({
+      name: 'vigie_escalation_oldest_open_age_seconds',
+      help: 'Age of the oldest escalation still armed (0 when none is)',
+      async collect() {
+        this.set((await read()).oldest);
+      },
+    });
+  }
+}

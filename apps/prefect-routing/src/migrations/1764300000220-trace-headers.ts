@@ -1,0 +1,15 @@
+import { addOutboxHeaders, dropOutboxHeaders } from '@vigie/messaging';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** Outbox rows keep the trace context and request id of the work that wrote them. */
+export class TraceHeaders1764300000220 implements MigrationInterface {
+  name = 'TraceHeaders1764300000220';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await addOutboxHeaders(runner);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await dropOutboxHeaders(runner);
+  }
+}

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { NextFunction, Request, Response } from 'express';
+import { LoggerModule } from 'nestjs-pino';
+import type { DynamicModule } from '@nestjs/common';
+import type { LoggerOptions } from 'pino';
+import { reportRouteOfRequest } from './spans';
+import { acceptableRequestId, currentScope, runInScope, type TelemetryScope } from './telemetry-scope';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+/** Nest's level names, still accepted in LOG_LEVEL. */
+const NEST_ALIASES: Record<string, LogLevelName> = { log: 'info', verbose: 'trace' };
+
+export function logLevelOf(value: string): LogLevelName {
+  return NEST_ALIASES[value] ?? (value as LogLevelName);
+}
+
+export interface LoggingSettings {
+  level: LogLevelName;
+  /** JSON lines everywhere but in the demo, which prints them readable. */
+  format: 'json' | 'pretty';
+}
+
+/**
+ * Field paths whose values never reach a log line, whatever logs them: credentials, and an
+ * alert's free text (it may describe a suspect or name a guard).
+ */
+export const REDACTED_PATHS = [
+  'authorization',
+  'cookie',
+  'password',
+  'secret',
+  'token',
+  'apiKey',
+  'description',
+  '*.authorization',
+  '*.cookie',
+  '*.password',
+  '*.secret',
+  '*.token',
+  '*.apiKey',
+  '*.description',
+  '*.headers.authorization',
+  '*.headers.cookie',
+  '*.headers["x-api-key"]',
+];
+
+type ScopedRequest = IncomingMessage & {
+  id?: string;
+  scope?: TelemetryScope;
+  route?: { path?: string };
+  caller?: { organisationId: string | null; person?: { id: string } | null };
+};
+
+/** The route template a request matched (never the raw path, which may hold a link's token). */
+export function routeOf(request: { route?: { path?: string }; baseUrl?: string }): string {
+  return request.route?.path ? `${request.baseUrl ?? ''}${request.route.path}` : 'unmatched';
+}
+
+/** Health and metrics polls are not worth a line each. */
+const QUIET = /^\/health(\/|$|\?)/;
+
+/**
+ * Gives every request its id (the client's `X-Request-Id` when acceptable, else a new one),
+ * echoes it in the response, and runs the rest of the request in its telemetry scope.
+ */
+export function requestScope(request: Request, response: Response, next: NextFunction): void {
+  const given = request.headers['x-request-id'];
+  const requestId = acceptableRequestId(given) ? given : randomUUID();
+  const scope: TelemetryScope = { requestId };
+  (request as ScopedRequest).id = requestId;
+  (request as ScopedRequest).scope = scope;
+  response.setHeader('X-Request-Id', requestId);
+  reportRouteOfRequest(() => routeOf(request));
+  runInScope(scope, next);
+}
+
+function requestFields(request: ScopedRequest): Record<string, unknown> {
+  return {
+    requestId: request.id,
+    route: routeOf(request as { route?: { path?: string }; baseUrl?: string }),
+    organisationId: request.caller?.organisationId ?? undefined,
+    personId: request.caller?.person?.id ?? undefined,
+    correlationId: request.scope?.correlationId,
+  };
+}
+
+/** The pino options of every Vigie process (HTTP and Kafka lines alike). */
+export function pinoOptions(service: string, settings: LoggingSettings): LoggerOptions {
+  return {
+    name: service,
+    level: settings.level,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    // Lines written outside an HTTP request (consumers, relay, dispatcher) still say which
+    // request and which alert they belong to.
+    mixin: () => {
+      const scope = currentScope();
+      return scope ? { requestId: scope.requestId, correlationId: scope.correlationId } : {};
+    },
+    ...(settings.format === 'pretty'
+      ? { transport: { target: 'pino-pretty', options: { singleLine: true, ignore: 'pid,hostname' } } }
+      : {}),
+  };
+}
+
+/**
+ * nestjs-pino for a service: Nest's own logger and one line per request (method, route,
+ * status, duration, organisation, person, request and correlation ids), no headers, no body.
+ */
+export function loggingModule(service: string, settings: LoggingSettings): DynamicModule {
+  return LoggerModule.forRoot({
+    pinoHttp: {
+      ...pinoOptions(service, settings),
+      genReqId: (request) => (request as ScopedRequest).id ?? randomUUID(),
+      customAttributeKeys: { responseTime: 'durationMs' },
+      serializers: {
+        req: (request: { method: string }) => ({ method: request.method }),
+        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+      },
+      autoLogging: { ignore: (request) => QUIET.test(request.url ?? '') },
+      customLogLevel: (_request, response: ServerResponse, error) =>
+        error || response.statusCode >= 500 ? 'error' : 'info',
+      customSuccessMessage: (request, response) =>
+        `${request.method} ${routeOf(request as ScopedRequest)} ${response.statusCode}`,
+      customErrorMessage: (request, response) =>
+        `${request.method} ${routeOf(request as ScopedRequest)} ${response.statusCode}`,
+      customSuccessObject: (request, _response, value: object) => ({
+        ...value,
+        ...requestFields(request as ScopedRequest),
+      }),
+      customErrorObject: (request, _response, _error, value: object) => ({
+        ...value,
+        ...requestFields(request as ScopedRequest),
+      }),
+    },
+  });
+}
