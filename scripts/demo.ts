@@ -17,6 +17,7 @@ import {
   registerActivePartner,
   repoRoot,
   request,
+  sampleSum,
   waitFor,
   waitUntilAccepted,
 } from '../libs/testing/src';
@@ -62,7 +63,8 @@ async function main(): Promise<void> {
     webhookSecretsKey: secretsKey,
     logDir: join(root, '.vigie', 'logs'),
     // E-mailed acknowledgement links open the console's page.
-    env: { PUBLIC_BASE_URL: `http://127.0.0.1:${CONSOLE_PORT}` },
+    // Readable log lines in .vigie/logs (JSON everywhere else).
+    env: { PUBLIC_BASE_URL: `http://127.0.0.1:${CONSOLE_PORT}`, LOG_FORMAT: 'pretty' },
   });
   const sink = await WebhookSink.start();
   let consoleApp: ConsoleProcess | undefined;
@@ -107,8 +109,10 @@ async function main(): Promise<void> {
 
     step('Ingestion: the firm reports an intrusion in Lyon (commune 69123)');
     const sentAt = Date.now();
+    const requestId = `demo-${randomUUID()}`;
     const alert = await request<any>('POST', `${stack.url('alert-ingestion')}/v1/alerts`, {
       key: firm.key,
+      headers: { 'X-Request-Id': requestId },
       body: {
         status: 'Actual',
         tlp: 'AMBER',
@@ -154,6 +158,30 @@ async function main(): Promise<void> {
     step('Routing: the decision, as the firm can read it');
     detail(JSON.stringify(routing.body.recipients));
     if (!verified) throw new Error('signature did not verify');
+
+    step('Observability: the request id in every service that handled the alert, and the metrics');
+    for (const name of ['alert-ingestion', 'prefect-routing', 'notification'] as const) {
+      const lines = await waitFor(
+        () => {
+          const found = readFileSync(stack.logFile(name), 'utf8')
+            .split('\n')
+            .filter((line) => line.includes(requestId));
+          return found.length > 0 ? found : undefined;
+        },
+        { what: `${name} to log the request id`, timeoutMs: 5000 },
+      ).catch(() => []);
+      detail(`${name.padEnd(17)} ${lines.length} log line(s) with request id ${requestId}`);
+    }
+    const scraped = await (await fetch(stack.metricsUrl('alert-ingestion'))).text();
+    detail(
+      `alerts accepted so far (vigie_alerts_accepted_total): ${sampleSum(scraped, 'vigie_alerts_accepted_total')}`,
+    );
+    for (const name of ['partner-registry', 'alert-ingestion', 'prefect-routing', 'notification'] as const) {
+      detail(`${name.padEnd(17)} metrics: ${stack.metricsUrl(name)}`);
+    }
+    detail(
+      'health: /health/live and /health/ready on each service; dashboard and alert rules in infra/ (docs/operations.md)',
+    );
 
     step('Seeding a night in the Rhône through the public APIs, for the console');
     const seeded = await seedNight({ stack, registry, prefecture: { id: prefecture.id, key: prefectureKey }, firm });

@@ -156,4 +156,38 @@ describe('docker-compose.yml', () => {
     expect(environmentOf('notification').WEBHOOK_SECRETS_KEY).toMatch(/^\$\{WEBHOOK_SECRETS_KEY:\?.+\}$/);
     expect(environmentOf('notification').WEBHOOK_ALLOW_PRIVATE_TARGETS).toBe('false');
   });
+
+  describe('prometheus and grafana', () => {
+    const scraped = parse(read('infra/prometheus/prometheus.yml')) as {
+      rule_files: string[];
+      scrape_configs: { job_name: string; static_configs: { targets: string[] }[] }[];
+    };
+
+    it('scrape every service on its metrics port (HTTP port + 100), which the services open to the compose network', () => {
+      for (const { name, port } of APPS) {
+        const job = scraped.scrape_configs.find((config) => config.job_name === `vigie-${name}`);
+        expect(job?.static_configs[0].targets).toEqual([`${name}:${port + 100}`]);
+        expect(environmentOf(name).METRICS_HOST).toBe('0.0.0.0');
+        expect(publishedPorts(name).map(([, target]) => target)).not.toContain(port + 100);
+      }
+    });
+
+    it('load the alerting rules and the dashboard from infra/', () => {
+      const mounts = (name: string) => (service(name).volumes ?? []).map((volume) => String(volume));
+      expect(mounts('prometheus')).toContain('./infra/prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro');
+      expect(scraped.rule_files).toEqual(['/etc/prometheus/alerts.yml']);
+      expect(mounts('grafana')).toContain('./infra/grafana/dashboards:/var/lib/grafana/dashboards:ro');
+      const provider = parse(read('infra/grafana/provisioning/dashboards/vigie.yml')) as {
+        providers: { options: { path: string } }[];
+      };
+      expect(provider.providers[0].options.path).toBe('/var/lib/grafana/dashboards');
+      expect(existsSync(join(ROOT, 'infra/grafana/dashboards/vigie.json'))).toBe(true);
+    });
+
+    it('are published on 127.0.0.1 only', () => {
+      for (const name of ['prometheus', 'grafana']) {
+        for (const port of service(name).ports ?? []) expect(String(port)).toMatch(/^127\.0\.0\.1:/);
+      }
+    });
+  });
 });

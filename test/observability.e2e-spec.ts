@@ -1,6 +1,18 @@
-import { OtlpCollector, WebhookSink, declaredMetrics, request, sampleSum, waitFor, type Stack } from '@vigie/testing';
+import {
+  OtlpCollector,
+  WebhookSink,
+  declaredMetrics,
+  metricNamesIn,
+  repoRoot,
+  request,
+  sampleSum,
+  waitFor,
+  type Stack,
+} from '@vigie/testing';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 import { newAdminKey } from './e2e.env';
 import { intrusion, registerWebhook, senderAndPrefecture } from './notification-fixtures';
 import { startTestStack, testBroker } from './test-stack';
@@ -202,6 +214,43 @@ describe('observability: request ids across services, metrics, one trace per ale
     // Not on the public port.
     expect((await fetch(`${stack.url('alert-ingestion')}/metrics`)).status).toBe(404);
   }, 60_000);
+
+  it('names in its alerting rules and dashboard only metrics the services expose, with a runbook for each rule', async () => {
+    const exposed = new Set<string>();
+    for (const service of SERVICES) for (const name of declaredMetrics(await metrics(service))) exposed.add(name);
+    // Prometheus's own series about its targets.
+    exposed.add('up');
+    const read = (path: string) => readFileSync(join(repoRoot(), path), 'utf8');
+
+    const rules = (
+      parse(read('infra/prometheus/alerts.yml')) as {
+        groups: {
+          rules: { alert: string; expr: string; labels: { severity: string }; annotations: Record<string, string> }[];
+        }[];
+      }
+    ).groups.flatMap((group) => group.rules);
+    expect(rules.length).toBeGreaterThanOrEqual(7);
+    const runbook = read('docs/operations.md');
+    for (const rule of rules) {
+      for (const name of metricNamesIn(rule.expr))
+        expect(`${rule.alert}: ${name} ${exposed.has(name)}`).toBe(`${rule.alert}: ${name} true`);
+      expect(['critical', 'warning']).toContain(rule.labels.severity);
+      expect(rule.annotations.runbook_url).toBe(`docs/operations.md#${rule.alert.toLowerCase()}`);
+      expect(runbook).toMatch(new RegExp(`^### ${rule.alert}$`, 'm'));
+    }
+
+    const dashboard = JSON.parse(read('infra/grafana/dashboards/vigie.json')) as {
+      panels: { title: string; targets?: { expr: string }[] }[];
+    };
+    const expressions = dashboard.panels.flatMap((panel) =>
+      (panel.targets ?? []).map((target) => [panel.title, target.expr]),
+    );
+    expect(expressions.length).toBeGreaterThan(15);
+    for (const [title, expression] of expressions) {
+      for (const name of metricNamesIn(expression))
+        expect(`${title}: ${name} ${exposed.has(name)}`).toBe(`${title}: ${name} true`);
+    }
+  });
 
   it('makes one trace of an alert, from the POST to the webhook request, across the services', async () => {
     const posted = await post('Intrusion tracée');

@@ -14,3 +14,4 @@ export * from './reliability-report';
 export * from './secret-scan';
 export * from './otlp-collector';
 export * from './prometheus-text';
+export * from './promql';

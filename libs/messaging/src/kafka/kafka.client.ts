@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Consumer, type KafkaConfig } from 'kafkajs';
+import { Kafka, logLevel, type Consumer, type KafkaConfig, type logCreator } from 'kafkajs';
 import { ServerKafka, type CustomStrategy, type KafkaOptions } from '@nestjs/microservices';
 import { Logger } from '@nestjs/common';
 import type { ConsumerGroupState } from '../consumer/consumer-group.state';
@@ -6,11 +6,25 @@ import type { EventConsumer } from '../consumer/event.consumer';
 import { backoffDelay } from '../consumer/failure.policy';
 import type { KafkaSettings } from './kafka.settings';
 
+/** kafkajs's own lines through the service's logger (JSON lines, with the request scope). */
+const throughNestLogger: logCreator = () => {
+  const logger = new Logger('kafkajs');
+  return ({ namespace, level, log }) => {
+    const { message, timestamp: _timestamp, ...details } = log;
+    const line = `[${namespace}] ${message}${Object.keys(details).length ? ` ${JSON.stringify(details)}` : ''}`;
+    if (level === logLevel.ERROR) logger.error(line);
+    else if (level === logLevel.WARN) logger.warn(line);
+    else if (level === logLevel.INFO) logger.log(line);
+    else logger.debug(line);
+  };
+};
+
 function clientConfig(settings: KafkaSettings): KafkaConfig {
   return {
     clientId: settings.clientId,
     brokers: settings.brokers,
     logLevel: logLevel.WARN,
+    logCreator: throughNestLogger,
     connectionTimeout: 3000,
     retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5000 },
   };
