@@ -25,6 +25,7 @@ import { seedFanOut, seedPrefectureWebhook, seedPublisher } from './vigie/seed';
 import { SignedSink } from './vigie/signed-sink';
 import { VigieTarget } from './vigie/vigie-target';
 import { measureConsoleRender } from './vigie/console-render';
+import { measureObservabilityOverhead } from './vigie/observability-overhead';
 
 /** Latency alerts: Lyon (69123), one delivery each to the Rhône prefecture. */
 const LATENCY_DEPARTMENT = '69';
@@ -283,6 +284,8 @@ async function main(): Promise<void> {
         `console ${page.page}: p50 ${page.p50} p95 ${page.p95} p99 ${page.p99} max ${page.max} ms (${page.samples} requests)`,
       );
     }
+  } else if (options.observabilityRate !== null) {
+    results.observability = await measureObservabilityOverhead(options, options.observabilityRate, log);
   } else if (options.profileRate !== null) {
     results.profile = await profileServices(options, options.profileRate);
   } else {

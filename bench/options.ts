@@ -28,6 +28,8 @@ export interface BenchOptions {
   profileRate: number | null;
   /** Measure the console's page render times with this many alerts in the prefecture's history, instead of the rest. */
   consoleAlerts: number | null;
+  /** Measure the CPU cost of logs, metrics and tracing at this rate (alerts/s), instead of the rest. */
+  observabilityRate: number | null;
   /** Render the tables and chart of an earlier run's results.json instead of measuring. */
   report: string | null;
   outDir: string;
@@ -48,6 +50,8 @@ const USAGE = `npm run bench [-- options]
   --profile RATE          run the services under node --cpu-prof at RATE alerts/s and summarise where the time goes
   --console ALERTS        measure only the console's server-side page render times (p50/p95/p99) with ALERTS alerts
                           in the Rhône prefecture's history (e.g. 10000)
+  --observability RATE    CPU per alert and latency at RATE alerts/s with logs, metrics and tracing switched on one
+                          after the other (a fresh stack each), instead of the rest
   --report FILE           print and write the tables and chart of an earlier results.json again, without measuring
   --out DIR               where results, chart and profile go (default docs/benchmarks, .vigie/bench for --smoke)`;
 
@@ -73,6 +77,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       only: { type: 'string' },
       profile: { type: 'string' },
       console: { type: 'string' },
+      observability: { type: 'string' },
       report: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -102,6 +107,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     partitions: Math.round(number(values.partitions, 3, '--partitions')),
     profileRate: values.profile === undefined ? null : positiveNumbers(values.profile, '--profile')[0],
     consoleAlerts: values.console === undefined ? null : Math.round(positiveNumbers(values.console, '--console')[0]),
+    observabilityRate:
+      values.observability === undefined ? null : positiveNumbers(values.observability, '--observability')[0],
     report: values.report ?? null,
     outDir: values.out ?? join(repoRoot(), smoke ? '.vigie/bench' : 'docs/benchmarks'),
     databaseUrl: env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/vigie_bench',

@@ -1,3 +1,4 @@
+import type { ObservabilityRun } from '../vigie/observability-overhead';
 import type { PgInsertResult } from '../baselines/pg-insert';
 import type { StepResult } from '../load/step';
 import type { ConsoleRenderResult } from '../vigie/console-render';
@@ -37,6 +38,7 @@ export interface BenchResults {
   profile: ProfileSummary[];
   /** `--console N`: the console's page render times with N alerts in the prefecture's history. */
   console?: ConsoleRenderResult;
+  observability?: ObservabilityRun[];
 }
 
 /** The highest sustained rate of a ladder (0 if none held). */

@@ -28,9 +28,14 @@ export async function resetDatabase(databaseUrl: string): Promise<void> {
 
 /**
  * The four services on the bench's own database and broker, in their default configuration
- * (they log nothing per alert at the default level). `nodeArgs` runs them under e.g. `--cpu-prof`.
+ * (a JSON line per request and per event handled, metrics on, tracing off). `nodeArgs` runs them
+ * under e.g. `--cpu-prof`; `env` changes their configuration (the observability overhead runs).
  */
-export async function startBenchStack(options: BenchOptions, nodeArgs: string[] = []): Promise<RunningStack> {
+export async function startBenchStack(
+  options: BenchOptions,
+  nodeArgs: string[] = [],
+  env: Record<string, string> = {},
+): Promise<RunningStack> {
   const adminKey = `vgk_${randomUUID()}_${randomBytes(32).toString('base64url')}`;
   const logDir = join(repoRoot(), '.vigie', 'bench', 'logs');
   rmSync(logDir, { recursive: true, force: true });
@@ -46,7 +51,7 @@ export async function startBenchStack(options: BenchOptions, nodeArgs: string[] 
     nodeArgs,
     // One key posts at every rate of the ladder. The limiter stays on, so its cost is measured, with
     // a ceiling no step reaches: the bench measures the platform, not the per-key limit.
-    env: { KAFKA_TOPIC_PARTITIONS: String(options.partitions), RATE_LIMIT_PER_MINUTE: '10000000' },
+    env: { KAFKA_TOPIC_PARTITIONS: String(options.partitions), RATE_LIMIT_PER_MINUTE: '10000000', ...env },
   });
   return {
     stack,

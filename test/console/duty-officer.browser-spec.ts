@@ -12,6 +12,7 @@ import {
   type Stack,
 } from '@vigie/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { e2eEnv, newAdminKey } from '../e2e.env';
 import { PRIVATE_SECURITY, intrusion, postAlert, subscriber } from '../notification-fixtures';
@@ -163,7 +164,13 @@ describe('console: a Rhône duty officer in a real browser', () => {
 
     // Acknowledge it (htmx swaps the section), then a replayed form changes nothing.
     await tabTo(page, '#acquitter button');
-    await page.keyboard.press('Enter');
+    const [acknowledged] = await Promise.all([
+      page.waitForResponse(
+        (response) =>
+          response.url().endsWith(`/alertes/${alertId}/acquitter`) && response.request().method() === 'POST',
+      ),
+      page.keyboard.press('Enter'),
+    ]);
     await page.waitForSelector('#acquitter .fr-alert--success');
     const csrf = await csrfOf(page);
     const replay = await page.request.post(url(`/alertes/${alertId}/acquitter`), {
@@ -178,6 +185,20 @@ describe('console: a Rhône duty officer in a real browser', () => {
     );
     expect(acknowledgements.body).toHaveLength(1);
     expect(acknowledgements.body[0]).toMatchObject({ organisationId: rhone.id, person: { name: OFFICER.fullName } });
+    // The console's request id goes on to the service it calls: one id finds the click in both logs.
+    const requestId = acknowledged.headers()['x-request-id'];
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    const serviceLine = await waitFor(
+      () =>
+        readFileSync(stack.logFile('notification'), 'utf8')
+          .split('\n')
+          .filter((line) => line.startsWith('{'))
+          .map((line) => JSON.parse(line) as Record<string, unknown>)
+          .find((line) => line.requestId === requestId && line.route === '/v1/alerts/:id/acknowledgements'),
+      { what: "notification's log line for the console's acknowledgement", timeoutMs: 5000 },
+    );
+    expect(serviceLine).toMatchObject({ organisationId: rhone.id, correlationId: alertId });
+    expect(serviceLine.personId).toEqual(expect.any(String));
 
     // A broadcast to the département's partners, after its preview.
     await page.goto(url('/alertes'));

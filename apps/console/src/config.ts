@@ -1,13 +1,17 @@
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { loadEnv, portField } from '@vigie/platform';
-import type { LogLevel } from '@nestjs/common';
+import { logLevelOf, type LoggingSettings, type MetricsSettings } from '@vigie/observability';
 
 const HTTP_URL = /^https?:\/\/[^\s/]+(\/\S*)?$/;
 
 class ConsoleEnv {
   @IsString() @IsNotEmpty() HTTP_HOST = '127.0.0.1';
   @portField() HTTP_PORT: number = 3005;
-  @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL = 'log';
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent', 'log', 'verbose']) LOG_LEVEL = 'info';
+  @IsIn(['json', 'pretty']) LOG_FORMAT = 'json';
+  /** `/metrics` on its own address (HTTP port + 100 unless set; 0 turns it off), loopback by default. */
+  @IsString() @IsNotEmpty() METRICS_HOST = '127.0.0.1';
+  @IsOptional() @IsInt() @Min(0) @Max(65535) METRICS_PORT?: number;
   /** The four services, as the console reaches them server-side (never exposed to the browser). */
   @Matches(HTTP_URL) REGISTRY_URL = 'http://127.0.0.1:3001';
   @Matches(HTTP_URL) INGESTION_URL = 'http://127.0.0.1:3002';
@@ -33,7 +37,8 @@ export interface ServiceUrls {
 
 export interface ConsoleConfig {
   http: { host: string; port: number };
-  logLevel: LogLevel;
+  logging: LoggingSettings;
+  metrics: MetricsSettings;
   services: ServiceUrls;
   publicUrl: string;
   secureCookie: boolean;
@@ -48,7 +53,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConsoleConfig 
   const publicUrl = trimSlash(values.CONSOLE_PUBLIC_URL ?? `http://${values.HTTP_HOST}:${values.HTTP_PORT}`);
   return {
     http: { host: values.HTTP_HOST, port: values.HTTP_PORT },
-    logLevel: values.LOG_LEVEL as LogLevel,
+    logging: { level: logLevelOf(values.LOG_LEVEL), format: values.LOG_FORMAT as LoggingSettings['format'] },
+    metrics: { host: values.METRICS_HOST, port: values.METRICS_PORT ?? values.HTTP_PORT + 100 },
     services: {
       registry: trimSlash(values.REGISTRY_URL),
       ingestion: trimSlash(values.INGESTION_URL),

@@ -1,24 +1,36 @@
+import './tracing';
 import 'reflect-metadata';
-import { Logger, type LogLevel } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Metrics, ObservabilityModule, requestScope } from '@vigie/observability';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { join } from 'node:path';
 import { ConsoleModule } from './app.module';
 import { loadConfig } from './config';
 import { serveAssets } from './edge/assets';
 import { securityHeaders } from './edge/security-headers';
 
-const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+@Module({})
+class ObservedConsole {}
 
 /** Forms post urlencoded bodies; nothing else is parsed, and bodies stay small. */
 const FORM_LIMIT = '64kb';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.create<NestExpressApplication>(ConsoleModule.with(config), {
-    logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
-    bodyParser: false,
+  const observability = ObservabilityModule.for({
+    service: 'console',
+    logging: config.logging,
+    metrics: config.metrics,
   });
+  const app = await NestFactory.create<NestExpressApplication>(
+    { module: ObservedConsole, imports: [observability, ConsoleModule.with(config)] },
+    { bufferLogs: true, bodyParser: false },
+  );
+  app.use(requestScope);
+  app.useLogger(app.get(PinoNestLogger));
+  app.use(app.get(Metrics).httpMiddleware());
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use(securityHeaders(config.secureCookie));

@@ -50,7 +50,10 @@ type ScopedRequest = IncomingMessage & {
   id?: string;
   scope?: TelemetryScope;
   route?: { path?: string };
+  /** Set by the services' authentication guard. */
   caller?: { organisationId: string | null; person?: { id: string } | null };
+  /** Set by the console's session guard. */
+  signedIn?: { person: { id: string; organisationId: string } };
 };
 
 /** The route template a request matched (never the raw path, which may hold a link's token). */
@@ -80,8 +83,8 @@ function requestFields(request: ScopedRequest): Record<string, unknown> {
   return {
     requestId: request.id,
     route: routeOf(request as { route?: { path?: string }; baseUrl?: string }),
-    organisationId: request.caller?.organisationId ?? undefined,
-    personId: request.caller?.person?.id ?? undefined,
+    organisationId: request.caller?.organisationId ?? request.signedIn?.person.organisationId,
+    personId: request.caller?.person?.id ?? request.signedIn?.person.id,
     correlationId: request.scope?.correlationId,
   };
 }

@@ -1,3 +1,5 @@
+import { currentScope } from '@vigie/observability';
+
 /** What a service answered when it was not a success; pages map it to words. */
 export class ServiceCallError extends Error {
   constructor(
@@ -35,6 +37,9 @@ export class ServiceHttp {
     }
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     if (options.bearer) headers.authorization = `Bearer ${options.bearer}`;
+    // The page's request id goes on to the service: one id finds the click in every log.
+    const requestId = currentScope()?.requestId;
+    if (requestId) headers['x-request-id'] = requestId;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(url, {
       method,

@@ -64,6 +64,7 @@ export class AcknowledgementsService {
         await this.outbox.add(manager, {
           definition: AlertAcknowledgedV1,
           key: alertId,
+          origin: { correlationId: alertId },
           payload: {
             alertId,
             originalAlertId: alert.original_alert_id,

@@ -61,6 +61,7 @@ export class BroadcastsService {
       await this.outbox.add(manager, {
         definition: BroadcastRoutedV1,
         key: broadcast.broadcastId,
+        origin: { correlationId: broadcast.broadcastId },
         payload: {
           broadcast,
           decisionId: stored.decisionId,

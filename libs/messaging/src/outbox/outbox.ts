@@ -15,6 +15,8 @@ export interface OutboxEntry<P extends object> {
   origin?: Omit<EnvelopeOrigin, 'producer'>;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const INSERT_EVENT: PreparedStatement = {
   name: 'messaging.outbox-insert',
   text: 'INSERT INTO outbox (id, topic, message_key, envelope, headers) VALUES ($1, $2, $3, $4, $5)',
@@ -31,7 +33,10 @@ export class Outbox {
   constructor(@Inject(KAFKA_SETTINGS) private readonly settings: KafkaSettings) {}
 
   async add<P extends object>(manager: EntityManager, entry: OutboxEntry<P>): Promise<EventEnvelope<P>> {
+    // Work done for an alert (an event handled, a delivery attempted) keeps the alert's correlation id.
+    const inherited = currentScope()?.correlationId;
     const envelope = createEnvelope(entry.definition, entry.payload, {
+      ...(inherited && UUID.test(inherited) ? { correlationId: inherited } : {}),
       ...entry.origin,
       producer: this.settings.clientId,
     });
