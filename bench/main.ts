@@ -10,9 +10,9 @@ import { repoRoot } from '../libs/testing/src';
 import { KafkaTwoHop } from './baselines/kafka-two-hop';
 import { measurePgInserts } from './baselines/pg-insert';
 import { sleep } from './load/clock';
+import { between, ladder } from './load/ladder';
 import { runStep, type LoadTarget, type StepResult } from './load/step';
 import { parseOptions, type BenchOptions } from './options';
-import { between, ladder } from './load/ladder';
 import { profileServices } from './profile';
 import { latencyChart } from './report/chart';
 import { ResourceMonitor, type UsageWindow, type Watched } from './report/resources';
@@ -20,12 +20,12 @@ import { maxSustained, type BenchResults, type Machine } from './report/results'
 import { sections, toMarkdown, toTerminal } from './report/tables';
 import { AlertPoster } from './vigie/alert-poster';
 import { resetDatabase, servicePids, startBenchStack } from './vigie/bench-stack';
+import { measureConsoleRender } from './vigie/console-render';
 import { measureFanOut } from './vigie/fan-out';
+import { measureObservabilityOverhead } from './vigie/observability-overhead';
 import { seedFanOut, seedPrefectureWebhook, seedPublisher } from './vigie/seed';
 import { SignedSink } from './vigie/signed-sink';
 import { VigieTarget } from './vigie/vigie-target';
-import { measureConsoleRender } from './vigie/console-render';
-import { measureObservabilityOverhead } from './vigie/observability-overhead';
 
 /** Latency alerts: Lyon (69123), one delivery each to the Rhône prefecture. */
 const LATENCY_DEPARTMENT = '69';

@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { repoRoot } from '../libs/testing/src';
 
 export const PHASES = ['latency', 'hold', 'kafka', 'pg', 'fanout', 'resources'] as const;

@@ -1,6 +1,6 @@
-import { build, type BuildOptions } from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { build, type BuildOptions } from 'esbuild';
 import { repoRoot } from '../libs/testing/src/repo-root';
 
 /** The console's own script, bundled and minified (also what the budget test measures). */

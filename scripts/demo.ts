@@ -7,7 +7,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyWebhook } from '../apps/notification/src/deliveries/webhook.signer';
-import { demoAccounts, seedNight } from './demo-night';
 import {
   ConsoleProcess,
   Stack,
@@ -21,6 +20,7 @@ import {
   waitFor,
   waitUntilAccepted,
 } from '../libs/testing/src';
+import { demoAccounts, seedNight } from './demo-night';
 
 const root = repoRoot();
 const CONSOLE_PORT = 3005;

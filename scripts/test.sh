@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The full test suite: type-check and build, unit tests, end-to-end tests, then fault tests
+# The full test suite: type-check, lint and build, unit tests, end-to-end tests, then fault tests
 # against a dedicated Kafka broker (formatted fresh for every run, on 127.0.0.1:19092) and
 # PostgreSQL; the reliability table of docs/reliability.md is regenerated from this run.
 set -euo pipefail
@@ -23,8 +23,9 @@ test_broker up
 export VIGIE_TEST_KAFKA_BROKERS="127.0.0.1:$VIGIE_TEST_KAFKA_PORT"
 export VIGIE_TEST_DATABASE_URL="${VIGIE_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/vigie_test}"
 
-echo "== type-check and build"
+echo "== type-check, lint and build"
 npm run --silent typecheck
+npm run --silent lint
 npm run --silent build
 
 echo "== unit tests"

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { ConfigResourceTypes, Kafka, logLevel, type KafkaMessage, type Producer } from 'kafkajs';
+import { Client } from 'pg';
 import { Topics } from '@vigie/contracts';
 import {
   SERVICES,
@@ -14,10 +17,7 @@ import {
   type Partner,
   type ReceivedRequest,
 } from '@vigie/testing';
-import { ConfigResourceTypes, Kafka, logLevel, type KafkaMessage, type Producer } from 'kafkajs';
-import { randomUUID } from 'node:crypto';
 
-import { Client } from 'pg';
 import { verifyWebhook } from '../apps/notification/src/deliveries/webhook.signer';
 import { e2eEnv, newAdminKey } from './e2e.env';
 import { startTestStack } from './test-stack';

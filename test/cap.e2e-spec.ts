@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { Topics, type AlertSnapshot } from '@vigie/contracts';
 import {
   Stack,
@@ -8,8 +10,6 @@ import {
   waitUntilAccepted,
   type Partner,
 } from '@vigie/testing';
-import fc from 'fast-check';
-import { randomUUID } from 'node:crypto';
 import { newAlertSnapshot } from '../apps/alert-ingestion/src/alerts/alert.snapshot';
 import { validSubmission } from '../apps/alert-ingestion/src/cap/alert-negotiation';
 import { parseCapXml } from '../apps/alert-ingestion/src/cap/cap-xml.parser';

@@ -7,10 +7,10 @@ import {
   type RegistryAccess,
   type Stack,
 } from '@vigie/testing';
+import { issueKey } from '@vigie/testing';
 import { newAdminKey } from './e2e.env';
 import { intrusion, postAlert, senderAndPrefecture, subscriber } from './notification-fixtures';
 import { startTestStack } from './test-stack';
-import { issueKey } from '@vigie/testing';
 
 const VILLEURBANNE = '69266';
 

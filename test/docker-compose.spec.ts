@@ -173,7 +173,8 @@ describe('docker-compose.yml', () => {
     });
 
     it('load the alerting rules and the dashboard from infra/', () => {
-      const mounts = (name: string) => (service(name).volumes ?? []).map((volume) => String(volume));
+      const mounts = (name: string) =>
+        (service(name).volumes ?? []).map((volume) => (typeof volume === 'string' ? volume : JSON.stringify(volume)));
       expect(mounts('prometheus')).toContain('./infra/prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro');
       expect(scraped.rule_files).toEqual(['/etc/prometheus/alerts.yml']);
       expect(mounts('grafana')).toContain('./infra/grafana/dashboards:/var/lib/grafana/dashboards:ro');
@@ -186,7 +187,8 @@ describe('docker-compose.yml', () => {
 
     it('are published on 127.0.0.1 only', () => {
       for (const name of ['prometheus', 'grafana']) {
-        for (const port of service(name).ports ?? []) expect(String(port)).toMatch(/^127\.0\.0\.1:/);
+        for (const port of service(name).ports ?? [])
+          expect(typeof port === 'string' ? port : JSON.stringify(port)).toMatch(/^127\.0\.0\.1:/);
       }
     });
   });

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { Topics } from '@vigie/contracts';
 import {
   SmtpSink,
@@ -14,7 +15,6 @@ import {
   type RegistryAccess,
   type Stack,
 } from '@vigie/testing';
-import { Client } from 'pg';
 import { e2eEnv, newAdminKey } from './e2e.env';
 import { PRIVATE_SECURITY, intrusion, nationalLevel, postAlert, registerWebhook } from './notification-fixtures';
 import { startTestStack } from './test-stack';

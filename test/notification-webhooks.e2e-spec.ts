@@ -1,3 +1,5 @@
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { BroadcastRoutedV1, Topics, createEnvelope } from '@vigie/contracts';
 import {
   WebhookSink,
@@ -9,8 +11,6 @@ import {
   type RegistryAccess,
   type Stack,
 } from '@vigie/testing';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { e2eEnv, newAdminKey } from './e2e.env';
 import {
   PRIVATE_SECURITY,

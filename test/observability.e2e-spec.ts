@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 import {
   OtlpCollector,
   WebhookSink,
@@ -9,10 +13,6 @@ import {
   waitFor,
   type Stack,
 } from '@vigie/testing';
-import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import { newAdminKey } from './e2e.env';
 import { intrusion, registerWebhook, senderAndPrefecture } from './notification-fixtures';
 import { startTestStack, testBroker } from './test-stack';

@@ -1,7 +1,7 @@
-import { Stack, request, waitFor, type RegistryAccess } from '@vigie/testing';
-import { SignJWT } from 'jose';
 import { createPrivateKey, generateKeyPairSync, randomUUID } from 'node:crypto';
+import { SignJWT } from 'jose';
 import { Client } from 'pg';
+import { Stack, request, waitFor, type RegistryAccess } from '@vigie/testing';
 import { e2eEnv, newAdminKey } from './e2e.env';
 import { intrusion, postAlert, senderAndPrefecture } from './notification-fixtures';
 import { startTestStack } from './test-stack';
@@ -17,7 +17,8 @@ describe('person accounts: invitation, sign-in, access tokens on every service, 
   let firm: { id: string; key: string };
   let counter = 0;
 
-  const call = <T = any>(method: string, url: string, key?: string, body?: unknown) => request<T>(method, url, { key, body });
+  const call = <T = any>(method: string, url: string, key?: string, body?: unknown) =>
+    request<T>(method, url, { key, body });
   const registryUrl = (path: string) => `${registry.registryUrl}${path}`;
 
   /** A Rhône duty officer with a password: invited by the prefecture's operator key, link used once. */
@@ -29,18 +30,21 @@ describe('person accounts: invitation, sign-in, access tokens on every service, 
       roles: ['DUTY_OFFICER'],
     });
     expect(invited.status).toBe(201);
-    const accepted = await call('POST', registryUrl('/v1/invitations/accept'), undefined, { token: invited.body.token, password: PASSWORD });
+    const accepted = await call('POST', registryUrl('/v1/invitations/accept'), undefined, {
+      token: invited.body.token,
+      password: PASSWORD,
+    });
     expect(accepted.status).toBe(201);
     return { email, personId: accepted.body.personId };
   }
 
   async function signIn(email: string, password = PASSWORD) {
-    return call<{ sessionToken: string; accessToken: string; person: { id: string; fullName: string }; message?: string }>(
-      'POST',
-      registryUrl('/v1/sessions'),
-      undefined,
-      { email, password },
-    );
+    return call<{
+      sessionToken: string;
+      accessToken: string;
+      person: { id: string; fullName: string };
+      message?: string;
+    }>('POST', registryUrl('/v1/sessions'), undefined, { email, password });
   }
 
   const refresh = (sessionToken: string) => call('POST', registryUrl('/v1/sessions/refresh'), sessionToken);
@@ -48,7 +52,12 @@ describe('person accounts: invitation, sign-in, access tokens on every service, 
   beforeAll(async () => {
     stack = await startTestStack('person-accounts', 430, { adminKey });
     registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    ({ firm, prefecture: rhone } = await senderAndPrefecture(registry, stack, `Garde ${randomUUID().slice(0, 6)}`, '69'));
+    ({ firm, prefecture: rhone } = await senderAndPrefecture(
+      registry,
+      stack,
+      `Garde ${randomUUID().slice(0, 6)}`,
+      '69',
+    ));
     db = new Client({ connectionString: e2eEnv.databaseUrl });
     await db.connect();
   }, 120_000);
@@ -68,12 +77,21 @@ describe('person accounts: invitation, sign-in, access tokens on every service, 
     expect(invited.body.token).toMatch(/^vgi_/);
     const lookup = await call('POST', registryUrl('/v1/invitations/lookup'), undefined, { token: invited.body.token });
     expect(lookup.body).toMatchObject({ email, fullName: 'Dominique Martin', organisationName: rhone.name });
-    const short = await call('POST', registryUrl('/v1/invitations/accept'), undefined, { token: invited.body.token, password: 'court' });
+    const short = await call('POST', registryUrl('/v1/invitations/accept'), undefined, {
+      token: invited.body.token,
+      password: 'court',
+    });
     expect(short.status).toBe(400);
     expect(JSON.stringify(short.body)).toContain('at least 12 characters');
-    const accepted = await call('POST', registryUrl('/v1/invitations/accept'), undefined, { token: invited.body.token, password: PASSWORD });
+    const accepted = await call('POST', registryUrl('/v1/invitations/accept'), undefined, {
+      token: invited.body.token,
+      password: PASSWORD,
+    });
     expect(accepted.status).toBe(201);
-    const again = await call('POST', registryUrl('/v1/invitations/accept'), undefined, { token: invited.body.token, password: PASSWORD });
+    const again = await call('POST', registryUrl('/v1/invitations/accept'), undefined, {
+      token: invited.body.token,
+      password: PASSWORD,
+    });
     expect(again.status).toBe(404);
 
     const signedIn = await signIn(email);
@@ -86,7 +104,8 @@ describe('person accounts: invitation, sign-in, access tokens on every service, 
     );
     expect(stored.rows[0].password_hash).toMatch(/^\$argon2id\$/);
     const everything = JSON.stringify(stored.rows);
-    for (const secret of [PASSWORD, invited.body.token, signedIn.body.sessionToken]) expect(everything).not.toContain(secret);
+    for (const secret of [PASSWORD, invited.body.token, signedIn.body.sessionToken])
+      expect(everything).not.toContain(secret);
   });
 
   it("gives a duty officer exactly the prefecture's scope on every service, and attributes the acknowledgement to them", async () => {
@@ -99,17 +118,29 @@ describe('person accounts: invitation, sign-in, access tokens on every service, 
       expect(me.body).toMatchObject({ organisationId: rhone.id, isAdmin: false, person: { id: body.person.id } });
     }
     const lyon = await postAlert(stack, firm.key, intrusion('69123', 'Severe', 'Intrusion entrepôt Gerland'));
-    await waitFor(async () => (await call('GET', `${stack.url('alert-ingestion')}/v1/alerts/${lyon}`, token)).status === 200 || undefined, {
-      what: 'the routed alert to be visible to the officer',
-    });
-    const { firm: elsewhereFirm } = await senderAndPrefecture(registry, stack, `Garde Sud ${randomUUID().slice(0, 6)}`, '13');
+    await waitFor(
+      async () =>
+        (await call('GET', `${stack.url('alert-ingestion')}/v1/alerts/${lyon}`, token)).status === 200 || undefined,
+      {
+        what: 'the routed alert to be visible to the officer',
+      },
+    );
+    const { firm: elsewhereFirm } = await senderAndPrefecture(
+      registry,
+      stack,
+      `Garde Sud ${randomUUID().slice(0, 6)}`,
+      '13',
+    );
     const marseille = await postAlert(stack, elsewhereFirm.key, intrusion('13055', 'Severe', 'Intrusion au port'));
     expect((await call('GET', `${stack.url('alert-ingestion')}/v1/alerts/${marseille}`, token)).status).toBe(404);
 
     await waitFor(
       async () =>
-        (await call('POST', `${stack.url('notification')}/v1/alerts/${lyon}/acknowledgements`, token, { note: 'Patrouille envoyée' }))
-          .status === 201 || undefined,
+        (
+          await call('POST', `${stack.url('notification')}/v1/alerts/${lyon}/acknowledgements`, token, {
+            note: 'Patrouille envoyée',
+          })
+        ).status === 201 || undefined,
       { what: 'notification to take the acknowledgement' },
     );
     const seenByFirm = await call('GET', `${stack.url('notification')}/v1/alerts/${lyon}/acknowledgements`, firm.key);
@@ -170,7 +201,10 @@ describe('person accounts: invitation, sign-in, access tokens on every service, 
     expect((await call('GET', registryUrl('/v1/me'), b.accessToken)).status).toBe(401);
 
     const idle = (await signIn(email)).body;
-    await db.query(`UPDATE registry.person_sessions SET last_seen_at = now() - interval '31 minutes' WHERE person_id = $1`, [personId]);
+    await db.query(
+      `UPDATE registry.person_sessions SET last_seen_at = now() - interval '31 minutes' WHERE person_id = $1`,
+      [personId],
+    );
     expect((await refresh(idle.sessionToken)).status).toBe(401);
     const old = (await signIn(email)).body;
     await db.query(

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Topics } from '@vigie/contracts';
 import {
   Stack,
@@ -8,7 +9,6 @@ import {
   waitFor,
   type Partner,
 } from '@vigie/testing';
-import { randomUUID } from 'node:crypto';
 
 import { e2eEnv, newAdminKey } from './e2e.env';
 import { startTestStack } from './test-stack';

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import {
   Stack,
   issueKey,
@@ -10,8 +12,6 @@ import {
   withIdentity,
   type Partner,
 } from '@vigie/testing';
-import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { e2eEnv, newAdminKey, newSecretsKey } from './e2e.env';
 import { startTestStack } from './test-stack';
 

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import {
   WebhookSink,
   issueKey,
@@ -9,9 +10,7 @@ import {
   type Partner,
   type Stack,
 } from '@vigie/testing';
-import { Client } from 'pg';
-import { e2eEnv } from './e2e.env';
-import { newAdminKey } from './e2e.env';
+import { e2eEnv, newAdminKey } from './e2e.env';
 import { startTestStack } from './test-stack';
 
 const report = (personalData: boolean) => ({

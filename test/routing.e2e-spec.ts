@@ -1,5 +1,5 @@
-import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { Topics } from '@vigie/contracts';
 import {
   WebhookSink,

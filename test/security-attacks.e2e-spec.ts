@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Client } from 'pg';
 import {
   Stack,
   WebhookSink,
@@ -12,10 +16,6 @@ import {
   type Partner,
   type ServiceName,
 } from '@vigie/testing';
-import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Client } from 'pg';
 import { verifyWebhook } from '../apps/notification/src/deliveries/webhook.signer';
 import { e2eEnv, newAdminKey, newSecretsKey } from './e2e.env';
 import { capFixture } from './fixtures/cap';

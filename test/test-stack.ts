@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Stack, repoRoot, type StackOptions } from '@vigie/testing';
-import { join } from 'node:path';
 import { e2eEnv, newSecretsKey } from './e2e.env';
 
 /**

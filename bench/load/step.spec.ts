@@ -1,6 +1,6 @@
+import { now } from './clock';
 import type { Arrival, LoadTarget } from './step';
 import { runStep } from './step';
-import { now } from './clock';
 
 /** An in-memory target: each message arrives `delayMs` after it is sent, unless `drop` says otherwise. */
 class FakeTarget implements LoadTarget {

@@ -1,8 +1,8 @@
-import type { ObservabilityRun } from '../vigie/observability-overhead';
 import type { PgInsertResult } from '../baselines/pg-insert';
 import type { StepResult } from '../load/step';
 import type { ConsoleRenderResult } from '../vigie/console-render';
 import type { FanOutResult } from '../vigie/fan-out';
+import type { ObservabilityRun } from '../vigie/observability-overhead';
 import type { ProfileSummary } from './cpu-profile';
 import type { UsageWindow } from './resources';
 

@@ -3,8 +3,8 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { repoRoot, Stack, type RegistryAccess, type ServiceName } from '../../libs/testing/src';
-import type { BenchOptions } from '../options';
 import { now } from '../load/clock';
+import type { BenchOptions } from '../options';
 
 const SCHEMAS = ['registry', 'ingestion', 'routing', 'notification', 'bench_baseline'];
 

@@ -28,16 +28,16 @@ export async function measureFanOut(
   const identifier = `fanout-${Date.now().toString(36)}`;
   const waiting = new Set(options.endpoints);
   const latency = new LatencyRecorder();
-  let first: number | null = null;
-  let last: number | null = null;
+  // Written by the sink's callback: an object, so that the compiler does not narrow them to null.
+  const arrivals: { first: number | null; last: number | null } = { first: null, last: null };
   let routedAt = 0;
   const started = now();
   sink.onDelivery = (delivery) => {
     if (delivery.identifier !== identifier || !waiting.delete(delivery.endpoint)) return;
     const ms = delivery.receivedAt - started;
     latency.record(ms);
-    first ??= ms;
-    last = Math.max(last ?? 0, ms);
+    arrivals.first ??= ms;
+    arrivals.last = Math.max(arrivals.last ?? 0, ms);
     routedAt = delivery.routedAt;
   };
   const refusal = await poster.post({ identifier, commune: options.commune, severity: 'Severe', tlp: 'GREEN' });
@@ -50,10 +50,10 @@ export async function measureFanOut(
   return {
     webhooks: options.endpoints.length,
     delivered: options.endpoints.length - waiting.size,
-    firstMs: round(first),
-    lastMs: round(last),
+    firstMs: round(arrivals.first),
+    lastMs: round(arrivals.last),
     latency: latency.summary(),
-    routedToLastMs: last === null ? null : Math.round(started + last - routedAt),
+    routedToLastMs: arrivals.last === null ? null : Math.round(started + arrivals.last - routedAt),
     postMs: Math.round(postMs),
   };
 }

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   ConsoleProcess,
   issueKey,
@@ -11,9 +14,6 @@ import {
   type RegistryAccess,
   type Stack,
 } from '@vigie/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { e2eEnv, newAdminKey } from '../e2e.env';
 import { PRIVATE_SECURITY, intrusion, postAlert, subscriber } from '../notification-fixtures';
 import { startTestStack } from '../test-stack';

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   ConsoleProcess,
   SmtpSink,
@@ -12,8 +14,6 @@ import {
   type RegistryAccess,
   type Stack,
 } from '@vigie/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { join } from 'node:path';
 import { e2eEnv, newAdminKey } from '../e2e.env';
 import { PRIVATE_SECURITY, intrusion, postAlert } from '../notification-fixtures';
 import { startTestStack } from '../test-stack';

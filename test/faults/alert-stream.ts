@@ -1,6 +1,6 @@
-import { waitFor } from '@vigie/testing';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as pause } from 'node:timers/promises';
+import { waitFor } from '@vigie/testing';
 
 /** One message of the stream: an alert, an update or a cancellation, told apart by its `note`. */
 export interface StreamItem {

@@ -1,7 +1,7 @@
-import { Topics } from '@vigie/contracts';
-import { readTopic, recordReliability, waitFor, type ReliabilityRow } from '@vigie/testing';
 import type { Admin } from 'kafkajs';
 import { Client } from 'pg';
+import { Topics } from '@vigie/contracts';
+import { readTopic, recordReliability, waitFor, type ReliabilityRow } from '@vigie/testing';
 import { e2eEnv } from '../e2e.env';
 import type { AlertStream } from './alert-stream';
 import { consumerBacklog, faultKafka } from './consumer-groups';

@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import {
   WebhookSink,
   issueKey,
@@ -10,7 +11,6 @@ import {
   type Stack,
   type WebhookSinkOptions,
 } from '@vigie/testing';
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Receipt } from './delivery-tally';
 
 const PRIVATE_SECURITY = 'private-security-2019';

@@ -1,7 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import type { Admin, Producer } from 'kafkajs';
 import { Topics, deadLetterTopicOf, type Topic } from '@vigie/contracts';
 import { readTopic, registerActivePartner, waitFor, waitUntilAccepted, type Stack } from '@vigie/testing';
-import type { Admin, Producer } from 'kafkajs';
-import { randomUUID } from 'node:crypto';
 import { e2eEnv, newAdminKey } from '../e2e.env';
 import { startTestStack } from '../test-stack';
 import { AlertStream } from './alert-stream';

@@ -1,6 +1,6 @@
+import type { Admin } from 'kafkajs';
 import { Topics } from '@vigie/contracts';
 import { SERVICES, waitFor, type Stack } from '@vigie/testing';
-import type { Admin } from 'kafkajs';
 import { newAdminKey } from '../e2e.env';
 import { startTestStack } from '../test-stack';
 import { AlertStream } from './alert-stream';

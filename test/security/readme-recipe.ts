@@ -1,9 +1,9 @@
-import { repoRoot } from '@vigie/testing';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
 import ts from 'typescript';
+import { repoRoot } from '@vigie/testing';
 
 export type Verify = (secret: string, rawBody: string, timestamp: string, signature: string) => boolean;
 

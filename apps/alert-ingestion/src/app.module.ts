@@ -1,8 +1,8 @@
 import { Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { PartnerDirectoryModule } from '@vigie/access';
 import { ServiceInfrastructureModule } from '@vigie/platform';
-import { AlertIntakeMetrics } from './alerts/alert-intake.metrics';
 import { AlertChangesController } from './alerts/alert-changes.controller';
+import { AlertIntakeMetrics } from './alerts/alert-intake.metrics';
 import { AlertReadsController } from './alerts/alert-reads.controller';
 import { AlertRoutedConsumer } from './alerts/alert-routed.consumer';
 import { AlertsController } from './alerts/alerts.controller';

@@ -1,5 +1,5 @@
-import type { ServiceDataSourceParts } from '@vigie/persistence';
 import { DIRECTORY_ENTITIES } from '@vigie/access';
+import type { ServiceDataSourceParts } from '@vigie/persistence';
 import { Alert } from './alerts/alert.entity';
 import { InitialIngestion1764300000100 } from './migrations/1764300000100-initial-ingestion';
 import { IdempotencyKeys1764300000110 } from './migrations/1764300000110-idempotency-keys';

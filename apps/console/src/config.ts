@@ -1,6 +1,6 @@
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { loadEnv, portField } from '@vigie/platform';
 import { logLevelOf, type LoggingSettings, type MetricsSettings } from '@vigie/observability';
+import { loadEnv, portField } from '@vigie/platform';
 
 const HTTP_URL = /^https?:\/\/[^\s/]+(\/\S*)?$/;
 

@@ -1,11 +1,11 @@
 import './tracing';
 import 'reflect-metadata';
+import { join } from 'node:path';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Metrics, ObservabilityModule, requestScope } from '@vigie/observability';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
-import { join } from 'node:path';
+import { Metrics, ObservabilityModule, requestScope } from '@vigie/observability';
 import { ConsoleModule } from './app.module';
 import { loadConfig } from './config';
 import { serveAssets } from './edge/assets';

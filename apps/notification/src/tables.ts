@@ -3,8 +3,8 @@ import type { ServiceDataSourceParts } from '@vigie/persistence';
 import { Delivery } from './deliveries/delivery.entity';
 import { InitialNotification1764300000300 } from './migrations/1764300000300-initial-notification';
 import { ChannelsAcknowledgementsEscalation1764300000310 } from './migrations/1764300000310-channels-acknowledgements-escalation';
-import { AcknowledgingPerson1764300000330 } from './migrations/1764300000330-acknowledging-person';
 import { QueueTablesVacuumedOften1764300000320 } from './migrations/1764300000320-queue-tables-vacuumed-often';
+import { AcknowledgingPerson1764300000330 } from './migrations/1764300000330-acknowledging-person';
 import { TraceHeaders1764300000340 } from './migrations/1764300000340-trace-headers';
 import { Webhook } from './webhooks/webhook.entity';
 

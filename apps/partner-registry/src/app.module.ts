@@ -17,18 +17,18 @@ import { DepartmentsSeeder } from './departments/departments.seeder';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';
 import { PartnerEvents } from './organisations/partner.events';
+import { PeopleController } from './people/people.controller';
+import { PeopleService } from './people/people.service';
+import { PersonTokenSigner } from './people/person-token.signer';
 import { ReferentsController } from './referents/referents.controller';
 import { ReferentsService } from './referents/referents.service';
+import { SessionsController } from './sessions/sessions.controller';
+import { SessionsService } from './sessions/sessions.service';
 import { ComplianceController } from './sites/compliance.controller';
 import { SitesController } from './sites/sites.controller';
 import { SitesService } from './sites/sites.service';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { SubscriptionsService } from './subscriptions/subscriptions.service';
-import { PeopleController } from './people/people.controller';
-import { PeopleService } from './people/people.service';
-import { PersonTokenSigner } from './people/person-token.signer';
-import { SessionsController } from './sessions/sessions.controller';
-import { SessionsService } from './sessions/sessions.service';
 import { REGISTRY_TABLES } from './tables';
 
 @Module({})
@@ -69,7 +69,11 @@ export class RegistryModule {
         PeopleService,
         SessionsService,
         PersonTokenSigner,
-        { provide: PERSON_TOKENS, useFactory: (signer: PersonTokenSigner) => signer.verifier(), inject: [PersonTokenSigner] },
+        {
+          provide: PERSON_TOKENS,
+          useFactory: (signer: PersonTokenSigner) => signer.verifier(),
+          inject: [PersonTokenSigner],
+        },
       ],
     };
   }

@@ -3,15 +3,15 @@ import { PartnerDirectoryModule } from '@vigie/access';
 import { ServiceInfrastructureModule } from '@vigie/platform';
 import { BroadcastsController } from './broadcasts/broadcasts.controller';
 import { BroadcastsService } from './broadcasts/broadcasts.service';
+import type { RoutingConfig } from './config';
 import { PreviewController } from './preview/preview.controller';
 import { PreviewService } from './preview/preview.service';
-import { RulesController } from './rule-store/rules.controller';
-import { RulesService } from './rule-store/rules.service';
 import { AlertMessagesConsumer } from './routing/alert-messages.consumer';
 import { RoutingDirectory } from './routing/routing-directory';
 import { RoutingController } from './routing/routing.controller';
 import { RoutingService } from './routing/routing.service';
-import type { RoutingConfig } from './config';
+import { RulesController } from './rule-store/rules.controller';
+import { RulesService } from './rule-store/rules.service';
 import { ROUTING_TABLES } from './tables';
 
 @Module({})
@@ -19,7 +19,10 @@ export class RoutingModule {
   static with(config: RoutingConfig): DynamicModule {
     return {
       module: RoutingModule,
-      imports: [ServiceInfrastructureModule.for(config, ROUTING_TABLES), PartnerDirectoryModule.verifyingPersonsWith(config.registryUrl)],
+      imports: [
+        ServiceInfrastructureModule.for(config, ROUTING_TABLES),
+        PartnerDirectoryModule.verifyingPersonsWith(config.registryUrl),
+      ],
       controllers: [RoutingController, RulesController, PreviewController, BroadcastsController, AlertMessagesConsumer],
       providers: [RoutingService, RoutingDirectory, RulesService, PreviewService, BroadcastsService],
     };

@@ -1,13 +1,13 @@
-import type { ServiceDataSourceParts } from '@vigie/persistence';
 import { DIRECTORY_ENTITIES } from '@vigie/access';
+import type { ServiceDataSourceParts } from '@vigie/persistence';
 import { Broadcast } from './broadcasts/broadcast.entity';
 import { InitialRouting1764300000200 } from './migrations/1764300000200-initial-routing';
 import { StoredRulesAndBroadcasts1764300000201 } from './migrations/1764300000201-stored-rules-and-broadcasts';
 import { QueueTablesVacuumedOften1764300000210 } from './migrations/1764300000210-queue-tables-vacuumed-often';
 import { TraceHeaders1764300000220 } from './migrations/1764300000220-trace-headers';
-import { StoredRule } from './rule-store/stored-rule.entity';
 import { ParkedChange } from './routing/parked-change.entity';
 import { RoutingDecision } from './routing/routing-decision.entity';
+import { StoredRule } from './rule-store/stored-rule.entity';
 
 /** The entities and migrations of the service's schema. */
 export const ROUTING_TABLES: ServiceDataSourceParts = {

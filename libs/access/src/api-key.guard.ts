@@ -3,8 +3,8 @@ import { Reflector } from '@nestjs/core';
 import type { ApiKeyRole } from '@vigie/contracts';
 import { ForbiddenError, PUBLIC_ROUTE, UnauthenticatedError } from '@vigie/platform';
 import { bearerToken, parseApiKey } from './api-key';
-import { looksLikeJwt, PERSON_TOKENS, type PersonTokenVerifier } from './person-token';
 import { CALLER_RESOLVER, REQUIRED_ROLES, type Caller, type CallerResolver } from './caller';
+import { looksLikeJwt, PERSON_TOKENS, type PersonTokenVerifier } from './person-token';
 
 /** Every route needs a valid API key unless marked @PublicRoute(). */
 @Injectable()

@@ -1,6 +1,6 @@
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { ApiKeyRole, OrganisationStatus, type OrganisationKind } from '@vigie/contracts';
 import { ForbiddenError, UnauthenticatedError } from '@vigie/platform';
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { Caller } from './caller';
 
 export const PERSON_TOKEN_ISSUER = 'vigie:partner-registry';
@@ -50,9 +50,16 @@ export class PersonTokenVerifier {
     }
     const { sub, org, sid, name, roles, exp } = payload as Record<string, unknown>;
     const valid =
-      typeof sub === 'string' && UUID.test(sub) && typeof org === 'string' && UUID.test(org) &&
-      typeof sid === 'string' && UUID.test(sid) && typeof name === 'string' && typeof exp === 'number' &&
-      Array.isArray(roles) && roles.every((role) => typeof role === 'string' && ROLES.has(role) && role !== ApiKeyRole.Admin);
+      typeof sub === 'string' &&
+      UUID.test(sub) &&
+      typeof org === 'string' &&
+      UUID.test(org) &&
+      typeof sid === 'string' &&
+      UUID.test(sid) &&
+      typeof name === 'string' &&
+      typeof exp === 'number' &&
+      Array.isArray(roles) &&
+      roles.every((role) => typeof role === 'string' && ROLES.has(role) && role !== (ApiKeyRole.Admin as string));
     if (!valid) throw new UnauthenticatedError('invalid access token');
     return {
       personId: sub,

@@ -1,5 +1,5 @@
-import { AlertSubmittedV1, PartnerChangedV1, createCausedEnvelope, createEnvelope } from './index';
 import { allTopics, deadLetterTopicOf, Topics } from './topics';
+import { AlertSubmittedV1, PartnerChangedV1, createCausedEnvelope, createEnvelope } from './index';
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

@@ -1,5 +1,7 @@
-import pino from 'pino';
 import { Writable } from 'node:stream';
+import pino from 'pino';
+import { logLevelOf, pinoOptions, routeOf } from './logging';
+import { Metrics } from './metrics';
 import {
   acceptableRequestId,
   currentScope,
@@ -7,8 +9,6 @@ import {
   runInScope,
   REQUEST_ID_HEADER,
 } from './telemetry-scope';
-import { logLevelOf, pinoOptions, routeOf } from './logging';
-import { Metrics } from './metrics';
 
 function capture(): { logger: pino.Logger; lines: () => Record<string, unknown>[] } {
   const written: string[] = [];

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DynamicModule } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { LoggerModule } from 'nestjs-pino';
-import type { DynamicModule } from '@nestjs/common';
 import type { LoggerOptions } from 'pino';
 import { reportRouteOfRequest } from './spans';
 import { acceptableRequestId, currentScope, runInScope, type TelemetryScope } from './telemetry-scope';
@@ -82,7 +82,7 @@ export function requestScope(request: Request, response: Response, next: NextFun
 function requestFields(request: ScopedRequest): Record<string, unknown> {
   return {
     requestId: request.id,
-    route: routeOf(request as { route?: { path?: string }; baseUrl?: string }),
+    route: routeOf(request),
     organisationId: request.caller?.organisationId ?? request.signedIn?.person.organisationId,
     personId: request.caller?.person?.id ?? request.signedIn?.person.id,
     correlationId: request.scope?.correlationId,

@@ -1,4 +1,3 @@
-import { getRPCMetadata, RPCType } from '@opentelemetry/core';
 import {
   context,
   propagation,
@@ -9,6 +8,7 @@ import {
   type Context,
   type Span,
 } from '@opentelemetry/api';
+import { getRPCMetadata, RPCType } from '@opentelemetry/core';
 
 let stop: (() => Promise<void>) | null = null;
 

@@ -43,7 +43,7 @@ export function propagationHeaders(): Record<string, string> {
 export function headerStrings(headers: Record<string, unknown> | undefined): Record<string, string> {
   const strings: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
-    const first = Array.isArray(value) ? value[0] : value;
+    const first: unknown = Array.isArray(value) ? (value as unknown[])[0] : value;
     if (typeof first === 'string') strings[name] = first;
     else if (Buffer.isBuffer(first)) strings[name] = first.toString('utf8');
   }

@@ -2,9 +2,9 @@ import { Logger, Module, type DynamicModule, type INestApplication, type Type } 
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { ConsumerGroupState, EventConsumer, kafkaConsumerStrategy } from '@vigie/messaging';
 import { Metrics, ObservabilityModule, requestScope, type ObservabilitySettings } from '@vigie/observability';
-import { Logger as PinoNestLogger } from 'nestjs-pino';
 import type { ServiceConfig } from './config/service.config';
 import { ErrorFilter } from './http/error.filter';
 import { withRateLimit, type RateLimitSettings } from './http/rate-limit.module';

@@ -52,25 +52,25 @@ function plain(value: OtlpValue): unknown {
  * (`/v1/traces`) and keeps the spans in memory for assertions.
  */
 export class OtlpCollector {
-  readonly spans: CollectedSpan[] = [];
-
-  private constructor(private readonly server: Server) {}
+  private constructor(
+    private readonly server: Server,
+    readonly spans: CollectedSpan[],
+  ) {}
 
   static async start(): Promise<OtlpCollector> {
-    let collector: OtlpCollector | undefined;
+    const spans: CollectedSpan[] = [];
     const server = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
         if (request.url === '/v1/traces' && request.method === 'POST') {
-          collector!.accept(JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpExport);
+          spans.push(...collected(JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpExport));
         }
         response.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    collector = new OtlpCollector(server);
-    return collector;
+    return new OtlpCollector(server, spans);
   }
 
   /** The base URL, for OTEL_EXPORTER_OTLP_ENDPOINT. */
@@ -86,25 +86,27 @@ export class OtlpCollector {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
+}
 
-  private accept(exported: OtlpExport): void {
-    for (const resourceSpans of exported.resourceSpans ?? []) {
-      const service = String(
-        plain(resourceSpans.resource?.attributes?.find((a) => a.key === 'service.name')?.value ?? {}) ?? '',
-      );
-      for (const scope of resourceSpans.scopeSpans ?? []) {
-        for (const span of scope.spans ?? []) {
-          this.spans.push({
-            service,
-            traceId: hexId(span.traceId),
-            spanId: hexId(span.spanId),
-            parentSpanId: hexId(span.parentSpanId),
-            name: span.name,
-            kind: span.kind,
-            attributes: Object.fromEntries((span.attributes ?? []).map((a) => [a.key, plain(a.value)])),
-          });
-        }
+/** The spans of one OTLP export, flattened with their service's name. */
+function collected(exported: OtlpExport): CollectedSpan[] {
+  const spans: CollectedSpan[] = [];
+  for (const resourceSpans of exported.resourceSpans ?? []) {
+    const name = resourceSpans.resource?.attributes?.find((a) => a.key === 'service.name')?.value;
+    const service = name?.stringValue ?? '';
+    for (const scope of resourceSpans.scopeSpans ?? []) {
+      for (const span of scope.spans ?? []) {
+        spans.push({
+          service,
+          traceId: hexId(span.traceId),
+          spanId: hexId(span.spanId),
+          parentSpanId: hexId(span.parentSpanId),
+          name: span.name,
+          kind: span.kind,
+          attributes: Object.fromEntries((span.attributes ?? []).map((a) => [a.key, plain(a.value)])),
+        });
       }
     }
   }
+  return spans;
 }

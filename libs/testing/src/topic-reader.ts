@@ -1,5 +1,5 @@
-import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import { waitFor } from './wait-for';
 
 export type TopicMessage = KafkaMessage & { partition: number };

@@ -1,6 +1,6 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
-import { Metrics } from '@vigie/observability';
 import type { NextFunction, Request, Response } from 'express';
+import { Metrics } from '@vigie/observability';
 
 /** Why an alert was refused, from the answer's status: a small, fixed set of label values. */
 export function refusalReason(status: number): string {

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { AlertRoutedV1, type AlertRoutedV1Payload, type EventEnvelope } from '@vigie/contracts';
 import { Consumes } from '@vigie/messaging';
-import type { EntityManager } from 'typeorm';
 
 /** Records who received each alert, so recipients can read it (and only it) here. */
 @Controller()

@@ -1,4 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { DirectoryOrganisation, type Caller } from '@vigie/access';
 import {
   AlertCancelledV1,
   AlertMessageType,
@@ -11,20 +13,18 @@ import {
   type AlertSnapshot,
   type EventDefinition,
 } from '@vigie/contracts';
-import { DirectoryOrganisation, type Caller } from '@vigie/access';
 import { Geography } from '@vigie/geo';
 import { Outbox } from '@vigie/messaging';
-import { ConflictError, DomainError, ForbiddenError, InvalidRequestError, NotFoundError } from '@vigie/platform';
 import { runPrepared, type PreparedStatement } from '@vigie/persistence';
-import { DataSource, type EntityManager } from 'typeorm';
+import { ConflictError, DomainError, ForbiddenError, InvalidRequestError, NotFoundError } from '@vigie/platform';
 import { requestFingerprint } from '../idempotency/request-fingerprint';
-import { Alert } from './alert.entity';
-import { capReference, newAlertSnapshot } from './alert.snapshot';
 import { decodeCursor, encodeCursor } from './alert.cursor';
+import { Alert } from './alert.entity';
+import { resolveLocation } from './alert.location';
+import { capReference, newAlertSnapshot } from './alert.snapshot';
 import type { CancelAlertDto } from './dto/cancel-alert.dto';
 import type { ListAlertsQuery } from './dto/list-alerts.query';
 import type { SubmitAlertDto, SubmitLocationDto } from './dto/submit-alert.dto';
-import { resolveLocation } from './alert.location';
 
 export interface AlertPage {
   alerts: AlertSnapshot[];
@@ -125,12 +125,12 @@ export class AlertsService {
 
   /** An alert its sender sent or that was routed to the caller; anything else is not found. */
   async get(id: string, caller: Caller): Promise<AlertSnapshot> {
-    const [alert] = (await this.dataSource.query(
+    const [alert] = await this.dataSource.query<{ snapshot: AlertSnapshot }[]>(
       `SELECT a.snapshot FROM alerts a
        WHERE a.id = $1 AND (a.sender_organisation_id = $2
          OR EXISTS (SELECT 1 FROM alert_recipients r WHERE r.alert_id = a.id AND r.organisation_id = $2))`,
       [id, caller.organisationId],
-    )) as { snapshot: AlertSnapshot }[];
+    );
     if (!alert) throw new NotFoundError('alert', id);
     return alert.snapshot;
   }
@@ -161,11 +161,11 @@ export class AlertsService {
       conditions.push(`(a.sent, a.id) < ($${parameters.length - 1}, $${parameters.length})`);
     }
     parameters.push(limit + 1);
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ id: string; sent: Date; snapshot: AlertSnapshot }[]>(
       `SELECT a.id, a.sent, a.snapshot FROM alerts a WHERE ${conditions.join(' AND ')}
        ORDER BY a.sent DESC, a.id DESC LIMIT $${parameters.length}`,
       parameters,
-    )) as { id: string; sent: Date; snapshot: AlertSnapshot }[];
+    );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -187,13 +187,13 @@ export class AlertsService {
    */
   async chain(id: string, caller: Caller): Promise<AlertSnapshot[]> {
     const anchor = await this.get(id, caller);
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ snapshot: AlertSnapshot }[]>(
       `SELECT a.snapshot FROM alerts a
        WHERE a.original_alert_id = $1 AND (a.sender_organisation_id = $2
          OR EXISTS (SELECT 1 FROM alert_recipients r WHERE r.alert_id = a.id AND r.organisation_id = $2))
        ORDER BY a.sent, a.id`,
       [anchor.originalAlertId, caller.organisationId],
-    )) as { snapshot: AlertSnapshot }[];
+    );
     return rows.map((row) => row.snapshot);
   }
 
@@ -205,11 +205,11 @@ export class AlertsService {
     return this.dataSource.transaction(async (manager) => {
       if (idempotency) {
         const fingerprint = requestFingerprint(idempotency.operation, idempotency.body);
-        const claimed = (await manager.query(
+        const claimed = await manager.query<unknown[]>(
           `INSERT INTO idempotency_keys (organisation_id, key, request_hash, alert_id) VALUES ($1, $2, $3, $4)
            ON CONFLICT DO NOTHING RETURNING alert_id`,
           [snapshot.senderOrganisationId, idempotency.key, fingerprint, snapshot.alertId],
-        )) as unknown[];
+        );
         if (claimed.length === 0) return this.replay(snapshot.senderOrganisationId, idempotency.key, fingerprint);
       }
       if (snapshot.msgType !== AlertMessageType.Alert) {
@@ -247,11 +247,11 @@ export class AlertsService {
   }
 
   private async replay(organisationId: string, key: string, fingerprint: string): Promise<Submission> {
-    const [earlier] = (await this.dataSource.query(
+    const [earlier] = await this.dataSource.query<{ request_hash: string; snapshot: AlertSnapshot }[]>(
       `SELECT i.request_hash, a.snapshot FROM idempotency_keys i JOIN alerts a ON a.id = i.alert_id
        WHERE i.organisation_id = $1 AND i.key = $2`,
       [organisationId, key],
-    )) as { request_hash: string; snapshot: AlertSnapshot }[];
+    );
     if (earlier.request_hash !== fingerprint) {
       throw new DomainError(
         'idempotency_key_reused',

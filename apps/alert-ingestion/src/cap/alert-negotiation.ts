@@ -1,14 +1,14 @@
 import type { ArgumentMetadata } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Request, Response } from 'express';
 import type { AlertSnapshot } from '@vigie/contracts';
 import { strictValidationPipe } from '@vigie/platform';
-import type { Request, Response } from 'express';
 import { AlertView } from '../alerts/dto/alert.view';
 import { SubmitAlertDto } from '../alerts/dto/submit-alert.dto';
-import { UnsupportedMediaTypeError } from './cap.errors';
-import { CAP_XML_BODY_LIMIT, CAP_XML_MEDIA_TYPE, JSON_MEDIA_TYPE } from './cap.vocabulary';
 import { parseCapXml, type CapEnvelope } from './cap-xml.parser';
 import { toCapXml } from './cap-xml.writer';
+import { UnsupportedMediaTypeError } from './cap.errors';
+import { CAP_XML_BODY_LIMIT, CAP_XML_MEDIA_TYPE, JSON_MEDIA_TYPE } from './cap.vocabulary';
 
 /** The media types POST /v1/alerts takes, and GET /v1/alerts/:id can answer in. */
 export const ALERT_MEDIA_TYPES = [JSON_MEDIA_TYPE, CAP_XML_MEDIA_TYPE] as const;

@@ -1,10 +1,10 @@
-import { BadRequestException } from '@nestjs/common';
 import * as fs from 'node:fs';
+import { BadRequestException } from '@nestjs/common';
 import { capFixture } from '../../../../test/fixtures/cap';
 import { SubmitAlertDto } from '../alerts/dto/submit-alert.dto';
 import { validSubmission } from './alert-negotiation';
-import { CapDocumentError } from './cap.errors';
 import { parseCapXml } from './cap-xml.parser';
+import { CapDocumentError } from './cap.errors';
 
 /** The error parseCapXml throws for this document (failing the test when it throws none or another). */
 function refusal(document: unknown): CapDocumentError {

@@ -1,6 +1,6 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AlertEventCode, INSEE_GEOCODE_NAME, Tlp, VIGIE_EVENT_CODE_NAME } from '@vigie/contracts';
 import type { FieldError } from '@vigie/platform';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { hasExplicitZone } from './cap-date';
 import { CapDocumentError } from './cap.errors';
 import {
@@ -448,8 +448,8 @@ class CapReader {
     for (const prefix of this.prefixes) {
       const key = prefix ? `${prefix}:${name}` : name;
       if (!Object.hasOwn(node, key)) continue;
-      const value = node[key];
-      found.push(...(Array.isArray(value) ? value : [value]));
+      const value: unknown = node[key];
+      found.push(...(Array.isArray(value) ? (value as unknown[]) : [value]));
     }
     return found;
   }

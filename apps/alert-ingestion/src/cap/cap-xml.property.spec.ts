@@ -1,4 +1,5 @@
-import { BadRequestException } from '@nestjs/common';
+import { BadRequestException, HttpStatus } from '@nestjs/common';
+import fc from 'fast-check';
 import {
   AlertCategory,
   AlertCertainty,
@@ -9,14 +10,13 @@ import {
   Tlp,
 } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
-import fc from 'fast-check';
 import { nearCapDocument, xmlTokenSoup } from '../../../../test/fixtures/cap/arbitraries';
 import { resolveLocation } from '../alerts/alert.location';
 import { newAlertSnapshot } from '../alerts/alert.snapshot';
 import { validSubmission } from './alert-negotiation';
-import { CapDocumentError } from './cap.errors';
 import { parseCapXml } from './cap-xml.parser';
 import { toCapXml } from './cap-xml.writer';
+import { CapDocumentError } from './cap.errors';
 
 /** Reading a body through the XML path ends in a value or a 400, never in anything else. */
 async function readsOrRefuses(document: unknown): Promise<void> {
@@ -24,7 +24,7 @@ async function readsOrRefuses(document: unknown): Promise<void> {
   try {
     submission = parseCapXml(document).submission;
   } catch (error) {
-    if (!(error instanceof CapDocumentError) || error.status !== 400) throw error;
+    if (!(error instanceof CapDocumentError) || error.status !== HttpStatus.BAD_REQUEST) throw error;
     return;
   }
   try {

@@ -1,5 +1,5 @@
-import type { AlertSnapshot } from '@vigie/contracts';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { AlertSnapshot } from '@vigie/contracts';
 import { fullJsonSubmission } from '../../../../test/fixtures/cap';
 import { newAlertSnapshot } from '../alerts/alert.snapshot';
 import { validSubmission } from './alert-negotiation';

@@ -1,5 +1,5 @@
-import { VIGIE_EVENT_CODE_NAME, type AlertInfo, type AlertSnapshot, type CapValue } from '@vigie/contracts';
 import { XMLBuilder, type XmlBuilderOptions } from 'fast-xml-parser';
+import { VIGIE_EVENT_CODE_NAME, type AlertInfo, type AlertSnapshot, type CapValue } from '@vigie/contracts';
 import { capSender } from '../alerts/alert.snapshot';
 import { toCapDateTime } from './cap-date';
 import {
@@ -148,5 +148,5 @@ export function toCapXml(alert: AlertSnapshot): string {
       incidents: spaceSeparated(alert.incidents),
       info: alert.info.map((info) => infoElement(info, vigie)),
     },
-  }) as string;
+  });
 }

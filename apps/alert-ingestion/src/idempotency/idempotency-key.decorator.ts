@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
-import { InvalidRequestError } from '@vigie/platform';
 import type { Request } from 'express';
+import { InvalidRequestError } from '@vigie/platform';
 import { isValidIdempotencyKey } from './request-fingerprint';
 
 /** The request's `Idempotency-Key` header, if any; a malformed one is a 400. */

@@ -1,5 +1,5 @@
-import { addOutboxHeaders, dropOutboxHeaders } from '@vigie/messaging';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { addOutboxHeaders, dropOutboxHeaders } from '@vigie/messaging';
 
 /** Outbox rows keep the trace context and request id of the work that wrote them. */
 export class TraceHeaders1764300000130 implements MigrationInterface {

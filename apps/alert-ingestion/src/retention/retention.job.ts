@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { RetentionSweeper } from '@vigie/platform';
 import { DataSource } from 'typeorm';
+import { RetentionSweeper } from '@vigie/platform';
 import { INGESTION_CONFIG, type IngestionConfig } from '../config';
 
 /**

@@ -48,8 +48,9 @@ export class ServiceHttp {
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     const text = await response.text();
-    const body = text.length > 0 && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : null;
-    if (!response.ok) throw new ServiceCallError(this.service, response.status, body);
+    const body: unknown =
+      text.length > 0 && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : null;
+    if (!response.ok) throw new ServiceCallError(this.service, response.status, body as ServiceCallError['body']);
     return { status: response.status, body: body as T };
   }
 

@@ -1,5 +1,5 @@
-import express, { type Express } from 'express';
 import { dirname, join } from 'node:path';
+import express, { type Express } from 'express';
 
 /** The folder of an installed package, found the way Node resolves it. */
 function packageDir(name: string): string {

@@ -1,5 +1,5 @@
-import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 import { consoleBundleOptions } from '../../../../scripts/console-assets';
 
 const BUDGET_BYTES = 60 * 1024;

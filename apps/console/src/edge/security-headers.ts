@@ -1,5 +1,5 @@
-import helmet from 'helmet';
 import type { RequestHandler } from 'express';
+import helmet from 'helmet';
 
 /**
  * Strict headers for every answer: no inline script, no eval, nothing framed, forms only to

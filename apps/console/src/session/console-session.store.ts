@@ -1,5 +1,5 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { SignedInPerson } from '../clients/registry.client';
 import { CONSOLE_CONFIG, type ConsoleConfig } from '../config';
 

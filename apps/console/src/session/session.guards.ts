@@ -1,6 +1,6 @@
+import { timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { timingSafeEqual } from 'node:crypto';
 import { CONSOLE_CONFIG, type ConsoleConfig } from '../config';
 import { ConsoleSessionStore } from './console-session.store';
 import { PersonAccess } from './person-access.service';

@@ -7,8 +7,8 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { DomainError, PublicRoute } from '@vigie/platform';
 import { DataSource } from 'typeorm';
+import { DomainError, PublicRoute } from '@vigie/platform';
 import { AcknowledgementLinks, type AcknowledgementClaim } from './acknowledgement-link';
 import { AcknowledgementView } from './acknowledgement.view';
 import { AcknowledgementsService } from './acknowledgements.service';
@@ -61,14 +61,14 @@ export class AcknowledgementLinkApiController {
   @ApiNotFoundResponse({ description: 'Invalid or expired link.' })
   async alert(@Param('token') token: string): Promise<LinkedAlertView> {
     const claim = this.claimOf(token);
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<LinkedRow[]>(
       `SELECT s.data, o.name AS organisation_name, a.acknowledged_at
        FROM stream_events s
        LEFT JOIN directory_organisations o ON o.id = s.organisation_id
        LEFT JOIN acknowledgements a ON a.alert_id = s.subject_id AND a.organisation_id = s.organisation_id
        WHERE s.organisation_id = $1 AND s.subject_id = $2 AND s.type = 'alert.routed'`,
       [claim.organisationId, claim.alertId],
-    )) as LinkedRow[];
+    );
     const alert = row?.data.alert;
     if (!alert) throw this.invalid();
     const info = alert.info[0];

@@ -1,10 +1,16 @@
 import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ApiPropertyOptional,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { AcknowledgementChannel, ApiKeyRole } from '@vigie/contracts';
-import type { Response } from 'express';
 import { organisationOf } from '../caller-organisation';
 import { AcknowledgementView } from './acknowledgement.view';
 import { AcknowledgementsService } from './acknowledgements.service';

@@ -1,15 +1,20 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@vigie/access';
 import { AcknowledgementChannel, AlertAcknowledgedV1, OrganisationStatus } from '@vigie/contracts';
 import { Outbox } from '@vigie/messaging';
 import { NotFoundError } from '@vigie/platform';
-import { DataSource, type EntityManager } from 'typeorm';
 import { EscalationsService } from '../escalation/escalations.service';
 import type { AcknowledgementClaim } from './acknowledgement-link';
 import { AcknowledgementView } from './acknowledgement.view';
 
 export type AcknowledgementSource =
-  | { channel: AcknowledgementChannel.Api; apiKeyId: string; person?: { id: string; name: string } | null; note?: string | null }
+  | {
+      channel: AcknowledgementChannel.Api;
+      apiKeyId: string;
+      person?: { id: string; name: string } | null;
+      note?: string | null;
+    }
   | { channel: AcknowledgementChannel.Email; referentId: string };
 
 interface RoutedAlert {
@@ -46,7 +51,7 @@ export class AcknowledgementsService {
     return this.dataSource.transaction(async (manager) => {
       const alert = await this.routedTo(manager, alertId, organisationId);
       const person = source.channel === AcknowledgementChannel.Api ? source.person : null;
-      const inserted = (await manager.query(
+      const inserted = await manager.query<{ acknowledged_at: Date }[]>(
         `INSERT INTO acknowledgements (alert_id, organisation_id, channel, api_key_id, referent_id, person_id, person_name, note)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING acknowledged_at`,
         [
@@ -59,7 +64,7 @@ export class AcknowledgementsService {
           person?.name ?? null,
           source.channel === AcknowledgementChannel.Api ? (source.note ?? null) : null,
         ],
-      )) as { acknowledged_at: Date }[];
+      );
       if (inserted.length > 0) {
         await this.outbox.add(manager, {
           definition: AlertAcknowledgedV1,
@@ -79,21 +84,21 @@ export class AcknowledgementsService {
         });
         await this.escalations.onAcknowledged(manager, alert.original_alert_id, organisationId);
       }
-      const [row] = (await manager.query(`${VIEW} WHERE a.alert_id = $1 AND a.organisation_id = $2`, [
-        alertId,
-        organisationId,
-      ])) as AcknowledgementRow[];
+      const [row] = await manager.query<AcknowledgementRow[]>(
+        `${VIEW} WHERE a.alert_id = $1 AND a.organisation_id = $2`,
+        [alertId, organisationId],
+      );
       return { acknowledgement: AcknowledgementView.of(row), created: inserted.length > 0 };
     });
   }
 
   /** Through an e-mailed link: still a referent of the organisation, and the organisation still active. */
   async acknowledgeByLink(claim: AcknowledgementClaim): Promise<AcknowledgementView> {
-    const [referent] = (await this.dataSource.query(
+    const [referent] = await this.dataSource.query<unknown[]>(
       `SELECT 1 FROM referents r JOIN directory_organisations o ON o.id = r.organisation_id
        WHERE r.id = $1 AND r.organisation_id = $2 AND o.status = $3`,
       [claim.referentId, claim.organisationId, OrganisationStatus.Active],
-    )) as unknown[];
+    );
     if (!referent) throw new NotFoundError('acknowledgement link for alert', claim.alertId);
     const { acknowledgement } = await this.acknowledge(claim.alertId, claim.organisationId, {
       channel: AcknowledgementChannel.Email,
@@ -104,26 +109,27 @@ export class AcknowledgementsService {
 
   /** Who acknowledged and when: for the sender, the recipients and administrators. */
   async list(alertId: string, caller: Caller): Promise<AcknowledgementView[]> {
-    const [visible] = (await this.dataSource.query(
+    const [visible] = await this.dataSource.query<unknown[]>(
       `SELECT 1 FROM routed_messages m
        WHERE m.id = $1 AND m.kind = 'alert' AND ($2 OR m.sender_organisation_id = $3
          OR EXISTS (SELECT 1 FROM routed_recipients r WHERE r.message_id = m.id AND r.organisation_id = $3))`,
       [alertId, caller.isAdmin, caller.organisationId],
-    )) as unknown[];
+    );
     if (!visible) throw new NotFoundError('alert', alertId);
-    const rows = (await this.dataSource.query(`${VIEW} WHERE a.alert_id = $1 ORDER BY a.acknowledged_at`, [
-      alertId,
-    ])) as AcknowledgementRow[];
+    const rows = await this.dataSource.query<AcknowledgementRow[]>(
+      `${VIEW} WHERE a.alert_id = $1 ORDER BY a.acknowledged_at`,
+      [alertId],
+    );
     return rows.map(AcknowledgementView.of);
   }
 
   private async routedTo(manager: EntityManager, alertId: string, organisationId: string): Promise<RoutedAlert> {
-    const [alert] = (await manager.query(
+    const [alert] = await manager.query<RoutedAlert[]>(
       `SELECT m.original_alert_id, m.sender_organisation_id FROM routed_messages m
        JOIN routed_recipients r ON r.message_id = m.id AND r.organisation_id = $2
        WHERE m.id = $1 AND m.kind = 'alert'`,
       [alertId, organisationId],
-    )) as RoutedAlert[];
+    );
     if (!alert) throw new NotFoundError('alert', alertId);
     return alert;
   }

@@ -2,8 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
-import { AlertStatesQuery } from './alert-states.query';
 import { AlertStateView } from './alert-state.view';
+import { AlertStatesQuery } from './alert-states.query';
 import { AlertStatesService } from './alert-states.service';
 
 @ApiTags('acknowledgements')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Caller } from '@vigie/access';
 import { DataSource } from 'typeorm';
+import type { Caller } from '@vigie/access';
 import { organisationOf } from '../caller-organisation';
 import type { AlertStateView } from './alert-state.view';
 
@@ -25,7 +25,7 @@ export class AlertStatesService {
 
   async of(ids: string[], caller: Caller): Promise<AlertStateView[]> {
     const organisationId = organisationOf(caller);
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<StateRow[]>(
       `SELECT m.id AS alert_id, r.rule, r.reason, a.acknowledged_at, COALESCE(a.person_name, ref.full_name) AS acknowledged_by,
               e.status AS escalation_status, e.next_step, e.next_step_at
        FROM routed_messages m
@@ -39,7 +39,7 @@ export class AlertStatesService {
        WHERE m.id = ANY($1::uuid[]) AND m.kind = 'alert'
          AND (m.sender_organisation_id = $2 OR r.organisation_id IS NOT NULL)`,
       [ids, organisationId],
-    )) as StateRow[];
+    );
     return rows.map((row) => ({
       alertId: row.alert_id,
       rule: row.rule,

@@ -1,6 +1,6 @@
+import type { EntityManager } from 'typeorm';
 import { DeliveryDeadV1, type DeliveryChannel } from '@vigie/contracts';
 import type { Outbox } from '@vigie/messaging';
-import type { EntityManager } from 'typeorm';
 
 export interface DeadDelivery {
   id: string;

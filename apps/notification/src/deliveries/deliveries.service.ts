@@ -1,14 +1,13 @@
-import { propagationHeaders } from '@vigie/observability';
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@vigie/access';
 import { ReferentRole, type RoutedRecipient } from '@vigie/contracts';
-import { randomUUID } from 'node:crypto';
 import type { ConsumerTransaction } from '@vigie/messaging';
-import { DataSource, type EntityManager } from 'typeorm';
+import { propagationHeaders } from '@vigie/observability';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
 import { ReferentsDirectory } from '../directory/referents.directory';
 import { StreamLog } from '../stream/stream.log';
-import { DeliveryView } from './dto/delivery.view';
 import { Delivery } from './delivery.entity';
 import {
   ALL_CHANNELS,
@@ -17,6 +16,7 @@ import {
   type Distribution,
   type PlannedDelivery,
 } from './distribution.plan';
+import { DeliveryView } from './dto/delivery.view';
 
 @Injectable()
 export class DeliveriesService {
@@ -53,11 +53,11 @@ export class DeliveriesService {
     const channels = new Set(message.channels ?? ALL_CHANNELS);
     const ids = recipients.map((recipient) => recipient.organisationId);
     const webhooks = channels.has('webhook')
-      ? ((await manager.query(
+      ? await manager.query<{ id: string; organisation_id: string }[]>(
           `SELECT id, organisation_id FROM webhooks
            WHERE organisation_id = ANY($1::uuid[]) AND disabled_at IS NULL ORDER BY created_at, id`,
           [ids],
-        )) as { id: string; organisation_id: string }[])
+        )
       : [];
     const contacts =
       channels.has('email') && this.emailEnabled && message.department
@@ -104,7 +104,7 @@ export class DeliveriesService {
   /** Inserts the planned deliveries in one statement; those already there (same message and target) are kept. */
   private async insert(manager: EntityManager, message: Distribution, deliveries: PlannedDelivery[]): Promise<number> {
     if (deliveries.length === 0) return 0;
-    const rows = (await manager.query(
+    const rows = await manager.query<unknown[]>(
       `INSERT INTO deliveries (id, alert_id, message_type, organisation_id, sender_organisation_id, channel,
          webhook_id, referent_id, email_address, status, next_attempt_at, body, trace_headers)
        SELECT d.id, $1, $2, d.organisation_id, $3, d.channel, d.webhook_id, d.referent_id, d.email_address,
@@ -127,7 +127,7 @@ export class DeliveriesService {
         // Each delivery's attempts continue the trace (and request id) of the message it carries.
         JSON.stringify(propagationHeaders()),
       ],
-    )) as unknown[];
+    );
     return rows.length;
   }
 }

@@ -1,15 +1,17 @@
-import { inSpan, REQUEST_ID_HEADER, runInScope, SpanKind, traceContextOf } from '@vigie/observability';
-import { DeliveryMetrics } from './delivery.metrics';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { OrganisationStatus, type DeliveryChannel } from '@vigie/contracts';
 import { DrainLoop, Outbox } from '@vigie/messaging';
+import { inSpan, REQUEST_ID_HEADER, runInScope, SpanKind, traceContextOf } from '@vigie/observability';
 import { runPrepared, type PreparedStatement } from '@vigie/persistence';
-import { DataSource } from 'typeorm';
 import { AcknowledgementLinks } from '../acknowledgements/acknowledgement-link';
-import { EmailSender } from '../channels/email/email.sender';
 import { renderEmail, type EmailCopy } from '../channels/email/email.renderer';
+import { EmailSender } from '../channels/email/email.sender';
 import { NOTIFICATION_CONFIG, type NotificationConfig, type WebhookSettings } from '../config';
 import { SecretBox } from '../webhooks/secret-box';
+import { BatchedWriter } from './batched-writer';
+import { announceDeath, DEAD_COLUMNS, type DeadDelivery } from './dead-letter';
+import { DeliveryMetrics } from './delivery.metrics';
 import {
   decideOutcome,
   truncateError,
@@ -17,9 +19,7 @@ import {
   type AttemptResult,
   type DeliveryOutcome,
 } from './delivery.outcome';
-import { announceDeath, DEAD_COLUMNS, type DeadDelivery } from './dead-letter';
 import { sendWebhook, type SendResult } from './webhook.sender';
-import { BatchedWriter } from './batched-writer';
 
 /** Targets claimed per round. */
 const TARGETS_PER_ROUND = 200;
@@ -344,13 +344,13 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
     death: { attempts: number; reason: string; disableWebhook: boolean },
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const killed = (await manager.query(
+      const killed = await manager.query<DeadDelivery[]>(
         `WITH killed AS (
            UPDATE deliveries SET status = 'dead', attempts = $3, last_error = $4 WHERE ${STILL_OURS}
            RETURNING ${DEAD_COLUMNS})
          SELECT * FROM killed`,
         [delivery.id, delivery.attempts, death.attempts, death.reason],
-      )) as DeadDelivery[];
+      );
       if (killed.length === 0) return;
       if (death.disableWebhook && delivery.webhook_id) {
         await manager.query('UPDATE webhooks SET disabled_at = now() WHERE id = $1 AND disabled_at IS NULL', [

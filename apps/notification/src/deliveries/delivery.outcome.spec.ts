@@ -3,6 +3,7 @@ import { decideOutcome, truncateError, WEBHOOK_RETRY, type AttemptResult } from 
 const policy = { ...WEBHOOK_RETRY, maxAttempts: 8 };
 const response = (status: number): AttemptResult => ({ kind: 'response', status });
 const middle = (): number => 0.5;
+const refused: AttemptResult = { kind: 'error', message: 'connect ECONNREFUSED 127.0.0.1:9' };
 
 describe('delivery outcome', () => {
   it.each([200, 201, 202, 204, 299])('HTTP %i is delivered', (status) => {
@@ -15,10 +16,7 @@ describe('delivery outcome', () => {
     [response(404), 'HTTP 404'],
     [response(301), 'HTTP 301 (redirects are not followed)'],
     [response(307), 'HTTP 307 (redirects are not followed)'],
-    [
-      { kind: 'error', message: 'connect ECONNREFUSED 127.0.0.1:9' } as AttemptResult,
-      'connect ECONNREFUSED 127.0.0.1:9',
-    ],
+    [refused, 'connect ECONNREFUSED 127.0.0.1:9'],
   ])('%p is retried and recorded as %p', (result, error) => {
     expect(decideOutcome(result, 1, policy, middle)).toEqual({ status: 'failed', retryInMs: 750, error });
   });

@@ -1,4 +1,5 @@
 import { Controller } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import {
   AlertRoutedV1,
   BroadcastRoutedV1,
@@ -7,7 +8,6 @@ import {
   type EventEnvelope,
 } from '@vigie/contracts';
 import { Consumes, type ConsumerTransaction } from '@vigie/messaging';
-import type { EntityManager } from 'typeorm';
 import { DeliveryDispatcher } from './delivery.dispatcher';
 import { RoutedMessagesService } from './routed-messages.service';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { AlertRoutedV1Payload, BroadcastRoutedV1Payload, EventEnvelope, RoutedRecipient } from '@vigie/contracts';
 import type { ConsumerTransaction } from '@vigie/messaging';
-import type { EntityManager } from 'typeorm';
 import { EscalationsService } from '../escalation/escalations.service';
 import { DeliveriesService } from './deliveries.service';
 

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { PartnerDirectory } from '@vigie/access';
 import { OrganisationKind, OrganisationStatus, ReferentRole, type PartnerChangedV1Payload } from '@vigie/contracts';
-import type { EntityManager } from 'typeorm';
 
 export interface ReferentContact {
   id: string;
@@ -43,19 +43,19 @@ export class ReferentsDirectory implements OnModuleInit {
     role: ReferentRole,
   ): Promise<ReferentContact[]> {
     if (organisationIds.length === 0) return [];
-    return (await manager.query(
+    return await manager.query<ReferentContact[]>(
       `SELECT id, organisation_id AS "organisationId", full_name AS "fullName", email FROM referents
        WHERE organisation_id = ANY($1::uuid[]) AND department = $2 AND role = $3 ORDER BY organisation_id, full_name, id`,
       [organisationIds, department, role],
-    )) as ReferentContact[];
+    );
   }
 
   /** The active national-level organisations: the last step of an escalation. */
   async nationalLevel(manager: EntityManager): Promise<{ id: string; name: string }[]> {
-    return (await manager.query(
+    return await manager.query<{ id: string; name: string }[]>(
       'SELECT id, name FROM directory_organisations WHERE kind = $1 AND status = $2 ORDER BY id',
       [OrganisationKind.NationalLevel, OrganisationStatus.Active],
-    )) as { id: string; name: string }[];
+    );
   }
 }
 

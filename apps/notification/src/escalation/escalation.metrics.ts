@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Metrics } from '@vigie/observability';
 import { DataSource } from 'typeorm';
+import { Metrics } from '@vigie/observability';
 
 /** Escalations still armed (an alert no prefecture acknowledged yet), read at scrape time. */
 @Injectable()
@@ -8,12 +8,11 @@ export class EscalationMetrics {
   constructor(metrics: Metrics, dataSource: DataSource) {
     let reading: Promise<{ open: number; oldest: number }> | null = null;
     const read = () => {
-      reading ??= (
-        dataSource.query(
+      reading ??= dataSource
+        .query<{ open: number; oldest: number }[]>(
           `SELECT count(*)::int AS open, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS oldest
            FROM escalations WHERE status = 'armed'`,
-        ) as Promise<{ open: number; oldest: number }[]>
-      )
+        )
         .then(([row]) => row)
         .finally(() => setImmediate(() => (reading = null)));
       return reading;

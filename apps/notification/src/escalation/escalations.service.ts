@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@vigie/access';
 import {
   AlertMessageType,
@@ -10,10 +11,9 @@ import {
   type AlertSnapshot,
 } from '@vigie/contracts';
 import { NotFoundError } from '@vigie/platform';
-import { DataSource, type EntityManager } from 'typeorm';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
-import { ReferentsDirectory } from '../directory/referents.directory';
 import { DeliveriesService } from '../deliveries/deliveries.service';
+import { ReferentsDirectory } from '../directory/referents.directory';
 import { EscalationView } from './escalation.view';
 
 /** Routing's rule naming the prefecture competent for the alert's département. */
@@ -65,12 +65,12 @@ export class EscalationsService {
     }
     const prefectureId = escalates(payload);
     if (!prefectureId) return;
-    const armed = (await manager.query(
+    const armed = await manager.query<unknown[]>(
       `INSERT INTO escalations (id, alert_id, prefecture_id, alert, status, next_step, next_step_at)
        VALUES ($1, $2, $3, $4::jsonb, 'armed', 'deputy', now() + $5::int * interval '1 second')
        ON CONFLICT (id) DO NOTHING RETURNING id`,
       [alert.originalAlertId, alert.alertId, prefectureId, JSON.stringify(alert), this.deadlineSeconds],
-    )) as unknown[];
+    );
     if (armed.length === 0) return;
     await this.record(
       manager,
@@ -82,9 +82,10 @@ export class EscalationsService {
 
   /** An acknowledgement by the competent prefecture (its API key, or a referent's e-mail link) disarms. */
   async onAcknowledged(manager: EntityManager, originalAlertId: string, organisationId: string): Promise<void> {
-    const [escalation] = (await manager.query('SELECT prefecture_id FROM escalations WHERE id = $1', [
-      originalAlertId,
-    ])) as { prefecture_id: string }[];
+    const [escalation] = await manager.query<{ prefecture_id: string }[]>(
+      'SELECT prefecture_id FROM escalations WHERE id = $1',
+      [originalAlertId],
+    );
     if (escalation?.prefecture_id === organisationId) {
       await this.disarm(manager, originalAlertId, 'acknowledged by the competent prefecture');
     }
@@ -93,13 +94,13 @@ export class EscalationsService {
   /** Takes the next due step of up to `limit` escalations; several instances share them (SKIP LOCKED). */
   async runDue(limit: number): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const due = (await manager.query(
+      const due = await manager.query<DueEscalation[]>(
         `SELECT e.id, e.prefecture_id, o.name AS prefecture_name, e.alert, e.next_step
          FROM escalations e LEFT JOIN directory_organisations o ON o.id = e.prefecture_id
          WHERE e.status = 'armed' AND e.next_step_at <= now()
          ORDER BY e.next_step_at LIMIT $1 FOR UPDATE OF e SKIP LOCKED`,
         [limit],
-      )) as DueEscalation[];
+      );
       for (const escalation of due) {
         if (escalation.next_step === 'deputy') await this.toDeputy(manager, escalation);
         else await this.toNationalLevel(manager, escalation);
@@ -110,19 +111,19 @@ export class EscalationsService {
 
   async view(alertId: string, caller: Caller): Promise<EscalationView> {
     const manager = this.dataSource.manager;
-    const [row] = (await manager.query(
+    const [row] = await manager.query<EscalationRow[]>(
       `SELECT e.id, e.prefecture_id, e.status, e.next_step, e.next_step_at, m.sender_organisation_id
        FROM routed_messages m JOIN escalations e ON e.id = m.original_alert_id
        WHERE m.id = $1
          AND ($2 OR m.sender_organisation_id = $3
               OR EXISTS (SELECT 1 FROM routed_recipients r WHERE r.message_id = m.id AND r.organisation_id = $3))`,
       [alertId, caller.isAdmin, caller.organisationId],
-    )) as EscalationRow[];
+    );
     if (!row) throw new NotFoundError('escalation of alert', alertId);
-    const steps = (await manager.query(
+    const steps = await manager.query<{ step: string; detail: string; at: Date }[]>(
       'SELECT step, detail, at FROM escalation_steps WHERE escalation_id = $1 ORDER BY at, step',
       [row.id],
-    )) as { step: string; detail: string; at: Date }[];
+    );
     return EscalationView.of(row, steps);
   }
 
@@ -185,13 +186,13 @@ export class EscalationsService {
   }
 
   private async disarm(manager: EntityManager, originalAlertId: string, reason: string): Promise<void> {
-    const disarmed = (await manager.query(
+    const disarmed = await manager.query<unknown[]>(
       `WITH disarmed AS (
          UPDATE escalations SET status = 'cancelled', next_step = NULL, next_step_at = NULL
          WHERE id = $1 AND status = 'armed' RETURNING id)
        SELECT id FROM disarmed`,
       [originalAlertId],
-    )) as unknown[];
+    );
     if (disarmed.length > 0) await this.record(manager, originalAlertId, 'cancelled', reason);
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { RetentionSweeper } from '@vigie/platform';
 import { DataSource } from 'typeorm';
+import { RetentionSweeper } from '@vigie/platform';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
 
 /** Data protection: the copies of alerts kept with finished deliveries lose their personal data in time too. */

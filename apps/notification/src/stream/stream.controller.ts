@@ -1,10 +1,10 @@
 import { Controller, Get, Headers, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { DataSource } from 'typeorm';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { InvalidRequestError } from '@vigie/platform';
-import type { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 import { organisationOf } from '../caller-organisation';
 import { StreamHub } from './stream.hub';
 import { StreamLog } from './stream.log';

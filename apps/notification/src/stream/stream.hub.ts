@@ -1,10 +1,10 @@
-import { Metrics } from '@vigie/observability';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { OrganisationStatus } from '@vigie/contracts';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { OrganisationStatus } from '@vigie/contracts';
+import { Metrics } from '@vigie/observability';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
 import { STREAM_CHANNEL, StreamLog, type StoredStreamEvent } from './stream.log';
 
@@ -158,12 +158,12 @@ export class StreamHub implements OnApplicationBootstrap, OnModuleDestroy {
       const keys = [...new Set([...this.subscribers].map((subscriber) => subscriber.keyId))];
       const valid = new Set(
         (
-          (await this.dataSource.query(
+          await this.dataSource.query<{ id: string }[]>(
             `SELECT k.id FROM directory_api_keys k JOIN directory_organisations o ON o.id = k.organisation_id
              WHERE k.id = ANY($1::uuid[]) AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())
                AND o.status = $2`,
             [keys, OrganisationStatus.Active],
-          )) as { id: string }[]
+          )
         ).map((row) => row.id),
       );
       for (const subscriber of this.subscribers) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import type { EntityManager } from 'typeorm';
+import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 
 /** The channel a committed append is announced on; the payload is the organisation id. */
 export const STREAM_CHANNEL = 'notification_stream';
@@ -67,9 +67,10 @@ export class StreamLog {
 
   /** The organisation's latest number (0 before its first event): where a new subscriber starts. */
   async head(manager: EntityManager, organisationId: string): Promise<string> {
-    const rows = (await manager.query('SELECT last_seq FROM stream_heads WHERE organisation_id = $1', [
-      organisationId,
-    ])) as { last_seq: string }[];
+    const rows = await manager.query<{ last_seq: string }[]>(
+      'SELECT last_seq FROM stream_heads WHERE organisation_id = $1',
+      [organisationId],
+    );
     return rows[0]?.last_seq ?? '0';
   }
 
@@ -79,10 +80,10 @@ export class StreamLog {
     seq: string,
     limit: number,
   ): Promise<StoredStreamEvent[]> {
-    return (await manager.query(
+    return await manager.query<StoredStreamEvent[]>(
       `SELECT seq::text AS seq, type, data FROM stream_events
        WHERE organisation_id = $1 AND seq > $2::bigint ORDER BY seq LIMIT $3`,
       [organisationId, seq, limit],
-    )) as StoredStreamEvent[];
+    );
   }
 }

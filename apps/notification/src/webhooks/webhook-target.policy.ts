@@ -1,7 +1,7 @@
-import { HttpStatus } from '@nestjs/common';
-import { DomainError } from '@vigie/platform';
 import { promises as dns } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
+import { HttpStatus } from '@nestjs/common';
+import { DomainError } from '@vigie/platform';
 
 /** A webhook URL the service refuses to call; answered as 400 with the reason. */
 export class WebhookTargetError extends DomainError {

@@ -1,12 +1,12 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
 import type { Caller } from '@vigie/access';
 import { Outbox } from '@vigie/messaging';
 import { ConflictError, NotFoundError } from '@vigie/platform';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
 import { organisationOf } from '../caller-organisation';
-import { announceDeath, DEAD_COLUMNS, type DeadDelivery } from '../deliveries/dead-letter';
 import { NOTIFICATION_CONFIG, type NotificationConfig, type WebhookSettings } from '../config';
+import { announceDeath, DEAD_COLUMNS, type DeadDelivery } from '../deliveries/dead-letter';
 import type { RegisterWebhookDto } from './dto/register-webhook.dto';
 import { WebhookView, type RegisteredWebhookView } from './dto/webhook.view';
 import { SecretBox } from './secret-box';
@@ -70,21 +70,21 @@ export class WebhooksService {
    */
   async disable(id: string, caller: Caller): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
+      const rows = await manager.query<{ id: string }[]>(
         `WITH disabled AS (
            UPDATE webhooks SET disabled_at = COALESCE(disabled_at, now())
            WHERE id = $1 AND organisation_id = $2 RETURNING id)
          SELECT id FROM disabled`,
         [id, organisationOf(caller)],
-      )) as { id: string }[];
+      );
       if (rows.length === 0) throw new NotFoundError('webhook', id);
-      const abandoned = (await manager.query(
+      const abandoned = await manager.query<DeadDelivery[]>(
         `WITH abandoned AS (
            UPDATE deliveries SET status = 'dead', last_error = 'webhook disabled before delivery'
            WHERE webhook_id = $1 AND status IN ('pending', 'failed') RETURNING ${DEAD_COLUMNS})
          SELECT * FROM abandoned`,
         [id],
-      )) as DeadDelivery[];
+      );
       for (const dead of abandoned) await announceDeath(this.outbox, manager, dead);
     });
   }

@@ -1,5 +1,5 @@
-import { ApiKeyRole, OrganisationKind } from '@vigie/contracts';
 import type { Caller } from '@vigie/access';
+import { ApiKeyRole, OrganisationKind } from '@vigie/contracts';
 import { actorOf, actsFor, canManage, canRead, isCompetentFor } from './registry.access';
 
 const caller = (changes: Partial<Caller>): Caller => ({

@@ -1,5 +1,5 @@
-import { ApiKeyRole, OrganisationKind, STATE_KINDS } from '@vigie/contracts';
 import type { Caller } from '@vigie/access';
+import { ApiKeyRole, OrganisationKind, STATE_KINDS } from '@vigie/contracts';
 
 export interface ManagedOrganisation {
   id: string;

@@ -2,9 +2,9 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { ApiKeyRole } from '@vigie/contracts';
-import { RequireRoles } from '@vigie/access';
 import { DataSource, LessThan } from 'typeorm';
+import { RequireRoles } from '@vigie/access';
+import { ApiKeyRole } from '@vigie/contracts';
 import { AuditEntry } from './audit-entry.entity';
 
 export class AuditQuery {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Caller } from '@vigie/access';
 import type { EntityManager } from 'typeorm';
+import type { Caller } from '@vigie/access';
 import { actorOf } from '../access/registry.access';
 
 export interface AuditRecord {

@@ -1,5 +1,5 @@
-import { ApiKeyRole, OrganisationKind as K, Sector } from '@vigie/contracts';
 import type { Caller } from '@vigie/access';
+import { ApiKeyRole, OrganisationKind as K, Sector } from '@vigie/contracts';
 import { canSeeMember, joinProblems, memberViewerOf, type Candidate, type MemberViewer } from './convention.rules';
 
 const privateSecurity = { sector: Sector.PrivateSecurity, departments: ['01', '69', '75'] };

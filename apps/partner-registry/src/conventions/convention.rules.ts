@@ -1,5 +1,5 @@
-import { OrganisationKind, STATE_KINDS, type Sector } from '@vigie/contracts';
 import type { Caller } from '@vigie/access';
+import { OrganisationKind, STATE_KINDS, type Sector } from '@vigie/contracts';
 import type { FieldError } from '@vigie/platform';
 
 export interface Candidate {

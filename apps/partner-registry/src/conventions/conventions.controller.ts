@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiKeyRole } from '@vigie/contracts';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
+import { ApiKeyRole } from '@vigie/contracts';
 import { ConventionsService } from './conventions.service';
 import { ConventionView } from './dto/convention.view';
 import { JoinConventionDto, MemberView, MembershipView } from './dto/membership.dto';

@@ -56,7 +56,7 @@ export function readConventionDeployments(path: string): ConventionDeployments {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`cannot read convention deployments from ${path}: ${(error as Error).message}`);
+    throw new Error(`cannot read convention deployments from ${path}: ${(error as Error).message}`, { cause: error });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new Error(`${path} must hold an object: { "<convention code>": ["69", …] }`);

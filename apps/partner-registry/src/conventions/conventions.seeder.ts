@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { Geography } from '@vigie/geo';
 import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Geography } from '@vigie/geo';
 import { AuditLog } from '../audit/audit.log';
 import { PartnerEvents } from '../organisations/partner.events';
 import { ConventionMember } from './convention-member.entity';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { OrganisationKind, OrganisationStatus } from '@vigie/contracts';
-import type { Caller } from '@vigie/access';
-import { ConflictError, ForbiddenError, NotFoundError, InvalidRequestError } from '@vigie/platform';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Caller } from '@vigie/access';
+import { OrganisationKind, OrganisationStatus } from '@vigie/contracts';
+import { ConflictError, ForbiddenError, NotFoundError, InvalidRequestError } from '@vigie/platform';
 import { actorOf, canManage } from '../access/registry.access';
 import { AuditLog } from '../audit/audit.log';
 import { Organisation } from '../organisations/organisation.entity';
@@ -63,12 +63,12 @@ export class ConventionsService {
       }));
     const viewer = memberViewerOf(caller, callerIsMember);
     if (!viewer) throw new NotFoundError('member list of convention', ref);
-    const rows = (await manager.query(
+    const rows = await manager.query<MemberRow[]>(
       `SELECT m.organisation_id, o.name, o.kind, o.departments, m.joined_at
        FROM convention_members m JOIN organisations o ON o.id = m.organisation_id
        WHERE m.convention_id = $1 ORDER BY o.name, o.id`,
       [convention.id],
-    )) as MemberRow[];
+    );
     return rows
       .filter((row) => canSeeMember(viewer, { organisationId: row.organisation_id, departments: row.departments }))
       .map((row) => ({

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ApiKeyRole, OrganisationKind, OrganisationStatus } from '@vigie/contracts';
-import { issueApiKey, type Caller } from '@vigie/access';
-import { ConflictError, NotFoundError, InvalidRequestError } from '@vigie/platform';
 import { DataSource, type EntityManager } from 'typeorm';
+import { issueApiKey, type Caller } from '@vigie/access';
+import { ApiKeyRole, OrganisationKind, OrganisationStatus } from '@vigie/contracts';
+import { ConflictError, NotFoundError, InvalidRequestError } from '@vigie/platform';
 import { actsFor, canManage } from '../access/registry.access';
 import { AuditLog } from '../audit/audit.log';
 import { organisationFor } from '../organisations/organisation.lookup';

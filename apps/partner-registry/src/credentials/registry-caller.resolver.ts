@@ -1,5 +1,6 @@
+import { timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { ApiKeyRole } from '@vigie/contracts';
+import { DataSource } from 'typeorm';
 import {
   VerifiedSecrets,
   authenticateKey,
@@ -9,9 +10,8 @@ import {
   type CallerResolver,
   type StoredKeyRow,
 } from '@vigie/access';
+import { ApiKeyRole } from '@vigie/contracts';
 import { UnauthenticatedError } from '@vigie/platform';
-import { timingSafeEqual } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../config';
 import { SessionsService } from '../sessions/sessions.service';
 
@@ -44,11 +44,11 @@ export class RegistryCallerResolver implements CallerResolver {
       }
       return { organisationId: null, kind: null, departments: [], roles: [ApiKeyRole.Admin], isAdmin: true, keyId };
     }
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<StoredKeyRow[]>(
       `SELECT k.secret_hash, k.roles, k.expires_at, k.revoked_at, o.id AS organisation_id, o.kind, o.status, o.departments
        FROM api_keys k JOIN organisations o ON o.id = k.organisation_id WHERE k.id = $1`,
       [keyId],
-    )) as StoredKeyRow[];
+    );
     return authenticateKey(rows[0], { keyId, secret }, this.verified);
   }
 }

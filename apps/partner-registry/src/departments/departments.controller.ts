@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { NotFoundError } from '@vigie/platform';
 import { DataSource } from 'typeorm';
+import { NotFoundError } from '@vigie/platform';
 import { DepartmentView } from './department.view';
 
 interface DepartmentRow {
@@ -39,7 +39,7 @@ export class DepartmentsController {
   })
   @ApiOkResponse({ type: DepartmentView, isArray: true })
   async list(): Promise<DepartmentView[]> {
-    const rows = (await this.dataSource.query(`${SELECT} ORDER BY d.code`)) as DepartmentRow[];
+    const rows = await this.dataSource.query<DepartmentRow[]>(`${SELECT} ORDER BY d.code`);
     return rows.map(view);
   }
 
@@ -47,7 +47,7 @@ export class DepartmentsController {
   @ApiOperation({ summary: 'One département by INSEE code, e.g. 69, 2A, 971.' })
   @ApiOkResponse({ type: DepartmentView })
   async get(@Param('code') code: string): Promise<DepartmentView> {
-    const rows = (await this.dataSource.query(`${SELECT} WHERE d.code = $1`, [code])) as DepartmentRow[];
+    const rows = await this.dataSource.query<DepartmentRow[]>(`${SELECT} WHERE d.code = $1`, [code]);
     if (rows.length === 0) throw new NotFoundError('département', code);
     return view(rows[0]);
   }

@@ -1,8 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 import { OrganisationKind, OrganisationStatus } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
-import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit.log';
 import { Organisation } from '../organisations/organisation.entity';
 import { PartnerEvents } from '../organisations/partner.events';

@@ -1,6 +1,6 @@
+import type { EntityManager } from 'typeorm';
 import type { Caller } from '@vigie/access';
 import { ForbiddenError, NotFoundError } from '@vigie/platform';
-import type { EntityManager } from 'typeorm';
 import { canRead, type ManagedOrganisation } from '../access/registry.access';
 import { Organisation } from './organisation.entity';
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiKeyRole, OrganisationStatus } from '@vigie/contracts';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
+import { ApiKeyRole, OrganisationStatus } from '@vigie/contracts';
 import { CreateOrganisationDto } from './dto/create-organisation.dto';
 import { ListOrganisationsQuery } from './dto/list-organisations.query';
 import { OrganisationView } from './dto/organisation.view';

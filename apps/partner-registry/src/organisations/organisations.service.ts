@@ -1,18 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { OrganisationKind, OrganisationStatus, SECTOR_OF_KIND, STATE_KINDS, type Sector } from '@vigie/contracts';
+import { DataSource, QueryFailedError } from 'typeorm';
 import type { Caller } from '@vigie/access';
+import { OrganisationKind, OrganisationStatus, SECTOR_OF_KIND, STATE_KINDS, type Sector } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
 import { ConflictError, ForbiddenError, type FieldError, InvalidRequestError } from '@vigie/platform';
-import { randomUUID } from 'node:crypto';
-import { DataSource, QueryFailedError } from 'typeorm';
 import { actorOf, canManage, canRead } from '../access/registry.access';
 import { AuditLog } from '../audit/audit.log';
 import type { CreateOrganisationDto } from './dto/create-organisation.dto';
 import type { ListOrganisationsQuery } from './dto/list-organisations.query';
 import { OrganisationView } from './dto/organisation.view';
+import { Organisation } from './organisation.entity';
 import { canTransition } from './organisation.lifecycle';
 import { organisationFor } from './organisation.lookup';
-import { Organisation } from './organisation.entity';
 import { PartnerEvents } from './partner.events';
 import { isValidSiret } from './siret';
 

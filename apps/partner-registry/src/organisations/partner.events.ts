@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import {
   PartnerChangedV1,
   type AlertEventCode,
@@ -8,7 +9,6 @@ import {
   type Sector,
 } from '@vigie/contracts';
 import { Outbox } from '@vigie/messaging';
-import type { EntityManager } from 'typeorm';
 import { ApiKey } from '../credentials/api-key.entity';
 import { Organisation } from './organisation.entity';
 
@@ -50,22 +50,22 @@ export class PartnerEvents {
     ]);
     const organisation = await manager.findOneByOrFail(Organisation, { id: organisationId });
     const keys = await manager.find(ApiKey, { where: { organisationId }, order: { createdAt: 'ASC' } });
-    const memberships = (await manager.query(
+    const memberships = await manager.query<MembershipRow[]>(
       `SELECT c.id AS convention_id, c.sector, c.departments
        FROM convention_members m JOIN conventions c ON c.id = m.convention_id
        WHERE m.organisation_id = $1 ORDER BY c.code`,
       [organisationId],
-    )) as MembershipRow[];
-    const subscriptions = (await manager.query(
+    );
+    const subscriptions = await manager.query<SubscriptionRow[]>(
       `SELECT id, departments, event_codes, minimum_severity, sectors, include_exercises
        FROM subscriptions WHERE organisation_id = $1 ORDER BY created_at`,
       [organisationId],
-    )) as SubscriptionRow[];
+    );
     // Notification e-mails referents and escalates to deputies: it needs their addresses.
-    const referents = (await manager.query(
+    const referents = await manager.query<ReferentRow[]>(
       `SELECT id, department, role, full_name, email FROM referents WHERE organisation_id = $1 ORDER BY department, role, id`,
       [organisationId],
-    )) as ReferentRow[];
+    );
     const payload: PartnerChangedV1Payload = {
       organisationId,
       revision: organisation.revision,

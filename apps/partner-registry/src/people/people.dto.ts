@@ -1,13 +1,29 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsEnum,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { PersonRole } from '@vigie/contracts';
-import { ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsEnum, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { MIN_PASSWORD_LENGTH } from './person.policy';
 
 export class InviteDto {
   @ApiProperty({ example: 'camille.durand@rhone.gouv.fr' }) @IsEmail() @MaxLength(254) email: string;
   @ApiProperty({ example: 'Camille Durand' }) @IsString() @IsNotEmpty() @MaxLength(200) fullName: string;
   @ApiProperty({ enum: PersonRole, isArray: true, example: [PersonRole.DutyOfficer] })
-  @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsEnum(PersonRole, { each: true }) roles: PersonRole[];
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsEnum(PersonRole, { each: true })
+  roles: PersonRole[];
 }
 
 export class InvitationTokenDto {
@@ -16,14 +32,22 @@ export class InvitationTokenDto {
 
 export class AcceptInvitationDto extends InvitationTokenDto {
   @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, description: `At least ${MIN_PASSWORD_LENGTH} characters` })
-  @IsString() @MinLength(MIN_PASSWORD_LENGTH, { message: `the password must have at least ${MIN_PASSWORD_LENGTH} characters` })
-  @MaxLength(200) password: string;
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH, { message: `the password must have at least ${MIN_PASSWORD_LENGTH} characters` })
+  @MaxLength(200)
+  password: string;
 }
 
 export class UpdatePersonDto {
   @ApiPropertyOptional({ enum: PersonRole, isArray: true })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsEnum(PersonRole, { each: true }) roles?: PersonRole[];
-  @ApiPropertyOptional({ enum: ['ACTIVE', 'DISABLED'] }) @IsOptional() @IsIn(['ACTIVE', 'DISABLED']) status?: 'ACTIVE' | 'DISABLED';
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsEnum(PersonRole, { each: true })
+  roles?: PersonRole[];
+  @ApiPropertyOptional({ enum: ['ACTIVE', 'DISABLED'] }) @IsOptional() @IsIn(['ACTIVE', 'DISABLED']) status?:
+    'ACTIVE' | 'DISABLED';
 }
 
 export class SignInDto {
@@ -78,11 +102,13 @@ export class SignedInPersonView {
 }
 
 export class AccessView {
-  @ApiProperty({ description: 'A signed JWT (EdDSA), sent as Authorization: Bearer to every service' }) accessToken: string;
+  @ApiProperty({ description: 'A signed JWT (EdDSA), sent as Authorization: Bearer to every service' })
+  accessToken: string;
   @ApiProperty() accessTokenExpiresAt: string;
   @ApiProperty({ type: SignedInPersonView }) person: SignedInPersonView;
 }
 
 export class SessionView extends AccessView {
-  @ApiProperty({ description: 'Kept server-side by the console; refreshes the access token (vgs_…)' }) sessionToken: string;
+  @ApiProperty({ description: 'Kept server-side by the console; refreshes the access token (vgs_…)' })
+  sessionToken: string;
 }

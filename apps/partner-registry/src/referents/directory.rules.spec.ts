@@ -1,5 +1,5 @@
-import { ApiKeyRole, OrganisationKind as K } from '@vigie/contracts';
 import type { Caller } from '@vigie/access';
+import { ApiKeyRole, OrganisationKind as K } from '@vigie/contracts';
 import { directoryConventions } from './directory.rules';
 
 const caller = (changes: Partial<Caller>): Caller => ({

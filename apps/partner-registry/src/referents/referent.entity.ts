@@ -1,5 +1,5 @@
-import { ReferentRole } from '@vigie/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { ReferentRole } from '@vigie/contracts';
 
 export { ReferentRole };
 

@@ -1,13 +1,13 @@
-import { Injectable } from '@nestjs/common';
-import { OrganisationStatus, type OrganisationKind } from '@vigie/contracts';
-import type { Caller } from '@vigie/access';
-import { ConflictError, NotFoundError, InvalidRequestError } from '@vigie/platform';
 import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import type { Caller } from '@vigie/access';
+import { OrganisationStatus, type OrganisationKind } from '@vigie/contracts';
+import { ConflictError, NotFoundError, InvalidRequestError } from '@vigie/platform';
 import { actsFor, type ManagedOrganisation } from '../access/registry.access';
 import { AuditLog } from '../audit/audit.log';
-import { organisationFor } from '../organisations/organisation.lookup';
 import type { Organisation } from '../organisations/organisation.entity';
+import { organisationFor } from '../organisations/organisation.lookup';
 import { PartnerEvents } from '../organisations/partner.events';
 import { directoryConventions } from './directory.rules';
 import {
@@ -145,10 +145,10 @@ export class ReferentsService {
   remove(id: string, caller: Caller): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
       const { referent } = await this.referentFor(manager, id, caller);
-      const [{ count }] = (await manager.query(
+      const [{ count }] = await manager.query<{ count: number }[]>(
         'SELECT count(*)::int AS count FROM sites WHERE crisis_coordinator_id = $1',
         [id],
-      )) as { count: number }[];
+      );
       if (count > 0) {
         throw new ConflictError(
           `the referent coordinates crisis management for ${count} site(s): replace them there first`,
@@ -180,18 +180,20 @@ export class ReferentsService {
   async directory(code: string, caller: Caller): Promise<DirectoryEntryView[]> {
     const manager = this.dataSource.manager;
     const notFound = new NotFoundError('directory of département', code);
-    const [department] = (await manager.query('SELECT competent_organisation_id FROM departments WHERE code = $1', [
-      code,
-    ])) as { competent_organisation_id: string }[];
+    const [department] = await manager.query<{ competent_organisation_id: string }[]>(
+      'SELECT competent_organisation_id FROM departments WHERE code = $1',
+      [code],
+    );
     if (!department) throw notFound;
     const deployed = (
-      (await manager.query('SELECT id FROM conventions WHERE $1 = ANY(departments)', [code])) as { id: string }[]
+      await manager.query<{ id: string }[]>('SELECT id FROM conventions WHERE $1 = ANY(departments)', [code])
     ).map((row) => row.id);
     const memberships = caller.organisationId
       ? (
-          (await manager.query('SELECT convention_id FROM convention_members WHERE organisation_id = $1', [
-            caller.organisationId,
-          ])) as { convention_id: string }[]
+          await manager.query<{ convention_id: string }[]>(
+            'SELECT convention_id FROM convention_members WHERE organisation_id = $1',
+            [caller.organisationId],
+          )
         ).map((row) => row.convention_id)
       : [];
     const visible = directoryConventions(caller, {
@@ -200,7 +202,7 @@ export class ReferentsService {
       callerConventions: memberships,
     });
     if (!visible) throw notFound;
-    const rows = (await manager.query(
+    const rows = await manager.query<DirectoryRow[]>(
       `SELECT r.id, r.organisation_id, o.name AS organisation_name, o.kind AS organisation_kind,
           coalesce(array_agg(c.code ORDER BY c.code) FILTER (WHERE c.code IS NOT NULL), '{}') AS conventions,
           r.role, r.full_name, r.email, r.phone
@@ -213,7 +215,7 @@ export class ReferentsService {
        GROUP BY r.id, o.id
        ORDER BY r.organisation_id = $2 DESC, o.name, o.id, CASE r.role WHEN $5 THEN 0 ELSE 1 END, r.full_name`,
       [code, department.competent_organisation_id, visible, OrganisationStatus.Active, ReferentRole.Primary],
-    )) as DirectoryRow[];
+    );
     return rows.map((row) => ({
       id: row.id,
       organisation: { id: row.organisation_id, name: row.organisation_name, kind: row.organisation_kind },

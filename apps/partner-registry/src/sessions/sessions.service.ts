@@ -1,12 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
-import { randomUUID } from 'node:crypto';
-import type { Caller, PersonClaims } from '@vigie/access';
-import { callerForPerson, type PersonOrganisationRow } from '@vigie/access';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Caller, PersonClaims, PersonOrganisationRow } from '@vigie/access';
+import { callerForPerson } from '@vigie/access';
 import type { OrganisationKind, PersonRole } from '@vigie/contracts';
 import { OrganisationStatus } from '@vigie/contracts';
 import { DomainError, UnauthenticatedError } from '@vigie/platform';
-import { DataSource, type EntityManager } from 'typeorm';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../config';
 import { hashOpaqueToken, isOpaqueToken, newOpaqueToken } from '../people/opaque-token';
 import type { AccessView, SessionView } from '../people/people.dto';
@@ -39,7 +39,6 @@ interface SessionRow extends SignInRow {
 const PERSON_COLUMNS = `p.id, p.email, p.full_name, p.roles, p.status, p.password_hash, p.failed_logins, p.locked_until,
   o.id AS organisation_id, o.name AS organisation_name, o.kind, o.status AS organisation_status, o.departments`;
 
-
 const badCredentials = (): UnauthenticatedError => new UnauthenticatedError('wrong e-mail or password');
 
 /** Sign-in, sessions kept server-side, and the short-lived access tokens they yield. */
@@ -56,10 +55,10 @@ export class SessionsService {
 
   async signIn(email: string, password: string): Promise<SessionView> {
     const now = new Date();
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<SignInRow[]>(
       `SELECT ${PERSON_COLUMNS} FROM people p JOIN organisations o ON o.id = p.organisation_id WHERE lower(p.email) = lower($1)`,
       [email],
-    )) as SignInRow[];
+    );
     if (row?.locked_until && row.locked_until > now) {
       throw new DomainError(
         'locked',
@@ -76,7 +75,10 @@ export class SessionsService {
     this.checkActive(row);
     const session = newOpaqueToken('vgs');
     await this.dataSource.transaction(async (manager) => {
-      await manager.query('UPDATE people SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = $1', [row.id]);
+      await manager.query(
+        'UPDATE people SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = $1',
+        [row.id],
+      );
       await manager.query(
         `INSERT INTO person_sessions (id, person_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)`,
         [session.id, row.id, session.hash, new Date(now.getTime() + this.config.sessions.absoluteSeconds * 1000)],
@@ -93,41 +95,49 @@ export class SessionsService {
 
   async signOut(sessionToken: string): Promise<void> {
     if (!isOpaqueToken('vgs', sessionToken)) throw new UnauthenticatedError('unknown session');
-    await this.dataSource.query('UPDATE person_sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL', [
-      hashOpaqueToken(sessionToken),
-    ]);
+    await this.dataSource.query(
+      'UPDATE person_sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL',
+      [hashOpaqueToken(sessionToken)],
+    );
   }
 
   /** Signs the person out of every device. */
   async signOutEverywhere(caller: Caller): Promise<void> {
     if (!caller.person) throw new UnauthenticatedError('only a person signs out everywhere');
-    await this.dataSource.query('UPDATE person_sessions SET revoked_at = now() WHERE person_id = $1 AND revoked_at IS NULL', [
-      caller.person.id,
-    ]);
+    await this.dataSource.query(
+      'UPDATE person_sessions SET revoked_at = now() WHERE person_id = $1 AND revoked_at IS NULL',
+      [caller.person.id],
+    );
   }
 
   /** The registry's own check of a person token: its session must still be open right now. */
   async callerOf(claims: PersonClaims): Promise<Caller> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<PersonOrganisationRow[]>(
       `SELECT o.kind, o.status, o.departments FROM person_sessions s
        JOIN people p ON p.id = s.person_id JOIN organisations o ON o.id = p.organisation_id
        WHERE s.id = $1 AND p.id = $2 AND o.id = $3 AND s.revoked_at IS NULL AND p.status = 'ACTIVE'`,
       [claims.sessionId, claims.personId, claims.organisationId],
-    )) as PersonOrganisationRow[];
+    );
     if (!row) throw new UnauthenticatedError('the session has ended');
     return callerForPerson(row, claims);
   }
 
   private async liveSession(manager: EntityManager, sessionToken: string): Promise<SessionRow> {
     if (!isOpaqueToken('vgs', sessionToken)) throw new UnauthenticatedError('unknown session');
-    const [row] = (await manager.query(
+    const [row] = await manager.query<SessionRow[]>(
       `SELECT ${PERSON_COLUMNS}, s.id AS session_id, s.created_at, s.last_seen_at, s.revoked_at
        FROM person_sessions s JOIN people p ON p.id = s.person_id JOIN organisations o ON o.id = p.organisation_id
        WHERE s.token_hash = $1`,
       [hashOpaqueToken(sessionToken)],
-    )) as SessionRow[];
+    );
     if (!row) throw new UnauthenticatedError('unknown session');
-    if (!sessionAlive({ createdAt: row.created_at, lastSeenAt: row.last_seen_at, revokedAt: row.revoked_at }, this.config.sessions, new Date())) {
+    if (
+      !sessionAlive(
+        { createdAt: row.created_at, lastSeenAt: row.last_seen_at, revokedAt: row.revoked_at },
+        this.config.sessions,
+        new Date(),
+      )
+    ) {
       throw new UnauthenticatedError('the session has ended: sign in again');
     }
     this.checkActive(row);

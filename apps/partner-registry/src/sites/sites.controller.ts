@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiKeyRole } from '@vigie/contracts';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
+import { ApiKeyRole } from '@vigie/contracts';
 import { CreateSiteDto, UpdateSiteDto } from './dto/site.dto';
 import { SiteView } from './dto/site.view';
 import { SitesService } from './sites.service';

@@ -1,10 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@vigie/access';
 import { OrganisationStatus } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
 import { ConflictError, NotFoundError, type FieldError, InvalidRequestError } from '@vigie/platform';
-import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
 import { actsFor, canRead, isCompetentFor, type ManagedOrganisation } from '../access/registry.access';
 import { AuditLog } from '../audit/audit.log';
 import type { Organisation } from '../organisations/organisation.entity';
@@ -144,14 +144,14 @@ export class SitesService {
   async compliance(code: string, caller: Caller): Promise<ComplianceView> {
     const department = Geography.official().department(code);
     if (!department || !isCompetentFor(caller, code)) throw new NotFoundError('département', code);
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<ComplianceRow[]>(
       `SELECT s.id, s.name, s.kind, s.commune, s.security_plan_status, s.crisis_coordinator_id,
               o.id AS organisation_id, o.name AS organisation_name
        FROM sites s JOIN organisations o ON o.id = s.organisation_id
        WHERE s.department = $1 AND o.status <> $2
        ORDER BY o.name, s.name, s.id`,
       [code, OrganisationStatus.Revoked],
-    )) as ComplianceRow[];
+    );
     const assessed = rows.map((row) => ({
       row,
       missing: missingRequirements({
@@ -207,9 +207,11 @@ async function coordinatorProblems(
 ): Promise<FieldError[]> {
   if (!referentId) return [];
   // FOR SHARE: the referent cannot be removed before this transaction ends.
-  const rows = (await manager.query('SELECT organisation_id FROM referents WHERE id = $1 FOR SHARE', [referentId])) as {
-    organisation_id: string;
-  }[];
+  const rows = await manager.query<
+    {
+      organisation_id: string;
+    }[]
+  >('SELECT organisation_id FROM referents WHERE id = $1 FOR SHARE', [referentId]);
   if (rows[0]?.organisation_id === organisationId) return [];
   return [
     { field: 'crisisCoordinatorId', problems: ['the crisis coordinator must be a referent of the organisation'] },

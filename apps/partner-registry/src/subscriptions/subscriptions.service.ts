@@ -1,10 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import type { Caller } from '@vigie/access';
 import { AlertSeverity, OrganisationStatus } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
 import { ConflictError, NotFoundError, type FieldError, InvalidRequestError } from '@vigie/platform';
-import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { actsFor, type ManagedOrganisation } from '../access/registry.access';
 import { AuditLog } from '../audit/audit.log';
 import type { Organisation } from '../organisations/organisation.entity';

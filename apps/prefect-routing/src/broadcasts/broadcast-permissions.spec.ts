@@ -1,5 +1,5 @@
-import { ApiKeyRole, OrganisationKind } from '@vigie/contracts';
 import type { Caller } from '@vigie/access';
+import { ApiKeyRole, OrganisationKind } from '@vigie/contracts';
 import { broadcastReach } from './broadcast-permissions';
 
 const caller = (kind: OrganisationKind | null, departments: string[] = []): Caller => ({

@@ -2,8 +2,8 @@
  * Who may broadcast where: a prefecture to the départements it is competent for (the
  * Préfecture de police to Paris and the inner ring), the national level to every département.
  */
-import { OrganisationKind } from '@vigie/contracts';
 import type { Caller } from '@vigie/access';
+import { OrganisationKind } from '@vigie/contracts';
 
 export type BroadcastReach = { departments: string[] } | { refused: string };
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import type { Caller } from '@vigie/access';
 import {
   AlertCertainty,
@@ -15,12 +16,11 @@ import {
 import { Geography } from '@vigie/geo';
 import { Outbox } from '@vigie/messaging';
 import { ForbiddenError, NotFoundError } from '@vigie/platform';
-import { DataSource } from 'typeorm';
 import { RoutingDirectory } from '../routing/routing-directory';
 import { routedRecipients } from '../routing/routing.service';
 import { BROADCAST_RULES, decide, type DirectoryEntry, type Exclusion } from '../rules';
-import { Broadcast } from './broadcast.entity';
 import { broadcastReach } from './broadcast-permissions';
+import { Broadcast } from './broadcast.entity';
 import { BroadcastPreviewView, BroadcastView, SendBroadcastDto } from './dto/send-broadcast.dto';
 
 const LISTED = 100;

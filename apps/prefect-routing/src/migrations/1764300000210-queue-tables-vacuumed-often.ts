@@ -1,5 +1,5 @@
-import { vacuumQueueTableByDefault, vacuumQueueTableOften } from '@vigie/messaging';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { vacuumQueueTableByDefault, vacuumQueueTableOften } from '@vigie/messaging';
 
 /** The queue tables are vacuumed after a few hundred dead rows (see vacuumQueueTableOften). */
 export class QueueTablesVacuumedOften1764300000210 implements MigrationInterface {

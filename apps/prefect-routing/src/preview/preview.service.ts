@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import type { Caller } from '@vigie/access';
 import { AlertCertainty, AlertStatus, AlertUrgency, isEntitledIn, Tlp } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
 import { ForbiddenError, InvalidRequestError } from '@vigie/platform';
-import { DataSource } from 'typeorm';
-import { decide, type RoutableMessage } from '../rules';
 import { RoutingDirectory } from '../routing/routing-directory';
 import { RulesService } from '../rule-store/rules.service';
+import { decide, type RoutableMessage } from '../rules';
 import { PreviewAlertDto, RoutingPreviewView } from './preview.dto';
 
 /** Who a draft alert would reach and why, by the rules in force; nothing is stored or sent. */

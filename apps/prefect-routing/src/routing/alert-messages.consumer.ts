@@ -1,4 +1,5 @@
 import { Controller } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import {
   AlertCancelledV1,
   AlertSubmittedV1,
@@ -8,7 +9,6 @@ import {
   type EventEnvelope,
 } from '@vigie/contracts';
 import { Consumes } from '@vigie/messaging';
-import type { EntityManager } from 'typeorm';
 import { RoutingService } from './routing.service';
 
 @Controller()

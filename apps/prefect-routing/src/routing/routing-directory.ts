@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DirectoryOrganisation } from '@vigie/access';
 import type { EntityManager } from 'typeorm';
+import { DirectoryOrganisation } from '@vigie/access';
 import type { DirectoryEntry } from '../rules';
 
 /**
@@ -13,10 +13,10 @@ export class RoutingDirectory {
   private cached: { version: string; entries: DirectoryEntry[] } | undefined;
 
   async entries(manager: EntityManager): Promise<DirectoryEntry[]> {
-    const [{ version }] = (await manager.query('SELECT version FROM directory_version')) as { version: string }[];
+    const [{ version }] = await manager.query<{ version: string }[]>('SELECT version FROM directory_version');
     if (this.cached?.version !== version) {
       // Read in the same transaction as the version: the pair is consistent.
-      this.cached = { version, entries: (await manager.find(DirectoryOrganisation)) as DirectoryEntry[] };
+      this.cached = { version, entries: await manager.find(DirectoryOrganisation) };
     }
     return this.cached.entries;
   }

@@ -1,4 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import type { Caller } from '@vigie/access';
 import {
   AlertMessageType,
   AlertRoutedV1,
@@ -10,16 +12,14 @@ import {
   type EventEnvelope,
   type RoutedRecipient,
 } from '@vigie/contracts';
-import type { Caller } from '@vigie/access';
 import { Outbox } from '@vigie/messaging';
-import { NotFoundError } from '@vigie/platform';
 import { runPrepared, type PreparedStatement } from '@vigie/persistence';
-import { DataSource, In, type EntityManager } from 'typeorm';
-import { RoutingDecision } from './routing-decision.entity';
-import { ParkedChange } from './parked-change.entity';
-import { decide, type RoutingDecisionResult } from '../rules';
-import { RoutingDirectory } from './routing-directory';
+import { NotFoundError } from '@vigie/platform';
 import { RulesService } from '../rule-store/rules.service';
+import { decide, type RoutingDecisionResult } from '../rules';
+import { ParkedChange } from './parked-change.entity';
+import { RoutingDecision } from './routing-decision.entity';
+import { RoutingDirectory } from './routing-directory';
 
 export const CHAIN_RULE = 'chain-of-the-original';
 export const WIDENED_RULE_PREFIX = 'update-widens:';
@@ -105,7 +105,7 @@ export class RoutingService {
       await manager.insert(ParkedChange, {
         eventId: event.id,
         originalAlertId: alert.originalAlertId,
-        envelope: event as EventEnvelope<AlertChangedV1Payload>,
+        envelope: event,
       });
       return;
     }

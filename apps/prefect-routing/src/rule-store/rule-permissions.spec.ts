@@ -1,5 +1,5 @@
-import { ApiKeyRole, OrganisationKind } from '@vigie/contracts';
 import type { Caller } from '@vigie/access';
+import { ApiKeyRole, OrganisationKind } from '@vigie/contracts';
 import { mayReadRules, ruleDeleteRefusal, ruleWriteRefusal } from './rule-permissions';
 
 const caller = (kind: OrganisationKind | null, departments: string[] = [], isAdmin = false): Caller => ({

@@ -3,8 +3,8 @@
  * its own rules, each condition limited to départements it is competent for, so that a rule
  * can never reach beyond its competence. Rules are read by the State and administrators.
  */
-import { OrganisationKind, isStateKind } from '@vigie/contracts';
 import type { Caller } from '@vigie/access';
+import { OrganisationKind, isStateKind } from '@vigie/contracts';
 import type { RuleCondition } from '../rules';
 
 export function mayReadRules(caller: Caller): boolean {

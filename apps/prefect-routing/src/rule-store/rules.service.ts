@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Caller } from '@vigie/access';
-import { ConflictError, ForbiddenError, NotFoundError } from '@vigie/platform';
-import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Caller } from '@vigie/access';
+import { runPrepared, type PreparedStatement } from '@vigie/persistence';
+import { ConflictError, ForbiddenError, NotFoundError } from '@vigie/platform';
 import type { RoutingRule } from '../rules';
 import { CreateRoutingRuleDto, RoutingRuleBodyDto, RoutingRuleView, selectorOf } from './dto/routing-rule.dto';
 import { mayReadRules, ruleDeleteRefusal, ruleWriteRefusal } from './rule-permissions';

@@ -9,10 +9,10 @@ import {
   Tlp,
   type BroadcastAudience,
 } from '@vigie/contracts';
-import type { DirectoryEntry } from './directory-entry';
 import { BROADCAST_RULES, DEFAULT_RULES } from './default-rules';
-import { decide, type RoutingDecisionResult, type RoutingOptions } from './routing.rules';
+import type { DirectoryEntry } from './directory-entry';
 import { conditionHolds, type RoutingRule, type RuleCondition, type RuleFacts } from './routing-rule';
+import { decide, type RoutingDecisionResult, type RoutingOptions } from './routing.rules';
 import { alert, DIRECTORY, ORGS, SECURITY_CONVENTION, subscription, type AlertShape } from './rules.fixtures';
 
 const ids = (result: RoutingDecisionResult) => result.recipients.map((r) => r.organisationId).sort();

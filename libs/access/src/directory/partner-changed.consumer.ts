@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { PartnerChangedV1, type EventEnvelope, type PartnerChangedV1Payload } from '@vigie/contracts';
 import { Consumes } from '@vigie/messaging';
-import type { EntityManager } from 'typeorm';
 import { PartnerDirectory } from './partner.directory';
 
 @Controller()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { PartnerChangedV1Payload } from '@vigie/contracts';
 import { runPrepared, type PreparedStatement } from '@vigie/persistence';
-import { DataSource, type EntityManager } from 'typeorm';
 import { VerifiedSecrets } from '../api-key';
 import type { Caller, CallerResolver } from '../caller';
 import { authenticateKey, type StoredKeyRow } from '../key-check';
@@ -41,7 +41,7 @@ export class PartnerDirectory implements CallerResolver {
 
   /** Applies a snapshot unless a newer revision is already known. */
   async apply(snapshot: PartnerChangedV1Payload, manager: EntityManager): Promise<void> {
-    const updated = (await manager.query(
+    const updated = await manager.query<unknown[]>(
       `INSERT INTO directory_organisations
          (id, kind, name, status, departments, sector, conventions, subscriptions, revision)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -61,7 +61,7 @@ export class PartnerDirectory implements CallerResolver {
         JSON.stringify(snapshot.subscriptions),
         snapshot.revision,
       ],
-    )) as unknown[];
+    );
     if (updated.length === 0) return;
     await manager.query('DELETE FROM directory_api_keys WHERE organisation_id = $1', [snapshot.organisationId]);
     for (const key of snapshot.apiKeys) {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional, type OnModuleDestroy } from '@nestjs/common';
-import { Metrics } from '@vigie/observability';
 import type { Admin, Kafka } from 'kafkajs';
+import { Metrics } from '@vigie/observability';
 import { KAFKA_CLIENT, MESSAGING_OPTIONS } from '../kafka/kafka.tokens';
 import type { MessagingOptions } from '../messaging.options';
 import { ConsumerGroupState } from './consumer-group.state';
@@ -24,14 +24,14 @@ export class ConsumerLagMetrics implements OnModuleDestroy {
     private readonly events: EventConsumer,
     @Optional() metrics?: Metrics,
   ) {
-    const lag = this;
+    const read = () => this.read();
     (metrics ?? new Metrics()).gauge({
       name: 'vigie_consumer_lag_messages',
       help: "Messages of a partition not yet handled by the service's consumer group",
       labelNames: ['group', 'topic', 'partition'],
       async collect() {
         this.reset();
-        for (const sample of await lag.read()) this.set(sample.labels, sample.value);
+        for (const sample of await read()) this.set(sample.labels, sample.value);
       },
     });
   }

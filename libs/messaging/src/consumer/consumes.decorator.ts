@@ -1,6 +1,6 @@
 import { DiscoveryService } from '@nestjs/core';
-import type { EventDefinition, EventEnvelope } from '@vigie/contracts';
 import type { EntityManager } from 'typeorm';
+import type { EventDefinition, EventEnvelope } from '@vigie/contracts';
 
 /** What a handler may add to the transaction it shares with the other events of its batch. */
 export interface ConsumerTransaction {

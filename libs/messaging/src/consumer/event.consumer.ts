@@ -1,5 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, Optional, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
+import { DataSource, type EntityManager } from 'typeorm';
 import { deadLetterTopicOf, type EventDefinition, type EventEnvelope, type Topic } from '@vigie/contracts';
 import {
   CORRELATION_ID_HEADER,
@@ -12,13 +15,10 @@ import {
   traceContextOf,
   type TelemetryScope,
 } from '@vigie/observability';
-import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource, type EntityManager } from 'typeorm';
+import { claimEvents } from '../inbox/inbox';
 import { KafkaProducer } from '../kafka/kafka.producer';
 import { MESSAGING_OPTIONS } from '../kafka/kafka.tokens';
 import type { MessagingOptions } from '../messaging.options';
-import { claimEvents } from '../inbox/inbox';
 import { ConsumesMarker, type ConsumerTransaction, type EventHandler } from './consumes.decorator';
 import { decodeEvent } from './event.decoder';
 import { decideFailure, PoisonMessageError } from './failure.policy';
@@ -78,7 +78,7 @@ export class EventConsumer implements OnModuleInit, OnModuleDestroy {
     for (const wrapper of [...this.discovery.getControllers(), ...this.discovery.getProviders()]) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
       if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
-      for (const method of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
+      for (const method of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance) as object)) {
         const definition = this.discovery.getMetadataByDecorator(ConsumesMarker, wrapper, method);
         if (definition) this.subscribe(definition, (instance[method] as EventHandler<object>).bind(instance));
       }
@@ -95,16 +95,18 @@ export class EventConsumer implements OnModuleInit, OnModuleDestroy {
   }
 
   /** kafkajs `eachBatch` (with `eachBatchAutoResolve: false`): a partition's messages, in order. */
-  async consumeBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  async consumeBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const heartbeat = () => payload.heartbeat();
     const subscription = this.subscriptions.get(batch.topic);
     if (!subscription) throw new Error(`no handler for topic ${batch.topic}`);
     for (let start = 0; start < batch.messages.length; start += MAX_EVENTS_PER_TRANSACTION) {
-      if (!isRunning() || isStale()) return;
+      if (!payload.isRunning() || payload.isStale()) return;
       const chunk = batch.messages
         .slice(start, start + MAX_EVENTS_PER_TRANSACTION)
         .map((message) => ({ topic: subscription.definition.topic, partition: batch.partition, message }));
       await this.consumeChunk(subscription, chunk, heartbeat);
-      resolveOffset(chunk[chunk.length - 1].message.offset);
+      payload.resolveOffset(chunk[chunk.length - 1].message.offset);
       await heartbeat();
     }
   }
@@ -125,7 +127,7 @@ export class EventConsumer implements OnModuleInit, OnModuleDestroy {
     const valid: Decoded[] = [];
     for (const consumed of chunk) {
       try {
-        const event = await decodeEvent(subscription.definition, consumed.message.value);
+        const event = decodeEvent(subscription.definition, consumed.message.value);
         const headers = headerStrings(consumed.message.headers);
         const scope = {
           requestId: headers[REQUEST_ID_HEADER],

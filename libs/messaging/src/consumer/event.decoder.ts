@@ -1,6 +1,6 @@
-import { EnvelopeShape, type EventDefinition, type EventEnvelope } from '@vigie/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import { EnvelopeShape, type EventDefinition, type EventEnvelope } from '@vigie/contracts';
 import { PoisonMessageError } from './failure.policy';
 
 function describe(errors: ValidationError[], parent = ''): string[] {
@@ -17,10 +17,7 @@ function describe(errors: ValidationError[], parent = ''): string[] {
  * fields are stripped (a tolerant reader). Contracts use no asynchronous constraint, so validation
  * runs synchronously, which spares a promise per constraint on the hot path.
  */
-export async function decodeEvent<P extends object>(
-  definition: EventDefinition<P>,
-  value: unknown,
-): Promise<EventEnvelope<P>> {
+export function decodeEvent<P extends object>(definition: EventDefinition<P>, value: unknown): EventEnvelope<P> {
   let raw = value;
   if (typeof raw === 'string' || Buffer.isBuffer(raw)) {
     try {

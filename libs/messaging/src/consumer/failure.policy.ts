@@ -33,7 +33,8 @@ export function isTransient(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const withCodes = error as Error & { code?: unknown; retriable?: unknown; driverError?: { code?: unknown } };
   if (withCodes.retriable === true) return true;
-  const code = String(withCodes.driverError?.code ?? withCodes.code ?? '');
+  const raw = withCodes.driverError?.code ?? withCodes.code;
+  const code = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '';
   if (TRANSIENT_SQLSTATES.has(code) || TRANSIENT_NODE_CODES.has(code)) return true;
   if (code.length === 5 && TRANSIENT_SQLSTATE_PREFIXES.some((prefix) => code.startsWith(prefix))) return true;
   return TRANSIENT_MESSAGES.some((pattern) => pattern.test(error.message));

@@ -1,5 +1,5 @@
-import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import type { EntityManager } from 'typeorm';
+import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 
 const CLAIM_EVENTS: PreparedStatement = {
   name: 'messaging.claim-events',

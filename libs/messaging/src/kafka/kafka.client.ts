@@ -1,6 +1,6 @@
-import { Kafka, logLevel, type Consumer, type KafkaConfig, type logCreator } from 'kafkajs';
-import { ServerKafka, type CustomStrategy, type KafkaOptions } from '@nestjs/microservices';
 import { Logger } from '@nestjs/common';
+import { ServerKafka, type CustomStrategy, type KafkaOptions } from '@nestjs/microservices';
+import { Kafka, logLevel, type Consumer, type KafkaConfig, type logCreator } from 'kafkajs';
 import type { ConsumerGroupState } from '../consumer/consumer-group.state';
 import type { EventConsumer } from '../consumer/event.consumer';
 import { backoffDelay } from '../consumer/failure.policy';

@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import type { Admin, Kafka } from 'kafkajs';
-import { KAFKA_CLIENT } from './kafka.tokens';
 import { ConsumerGroupState } from '../consumer/consumer-group.state';
+import { KAFKA_CLIENT } from './kafka.tokens';
 
 /** Kafka is healthy when the broker answers and, for consuming services, the group has joined. */
 @Injectable()
@@ -37,7 +37,7 @@ export class KafkaHealthIndicator implements OnModuleDestroy {
     return indicator.up(this.group.consumes ? { consumerGroup: 'joined' } : {});
   }
 
-  async onModuleDestroy(): Promise<void> {
+  onModuleDestroy(): void {
     this.reset();
   }
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { COMPACTED_TOPICS, allTopics, type Topic } from '@vigie/contracts';
 import type { Kafka } from 'kafkajs';
-import { KAFKA_CLIENT, KAFKA_SETTINGS } from './kafka.tokens';
+import { COMPACTED_TOPICS, allTopics, type Topic } from '@vigie/contracts';
 import type { KafkaSettings } from './kafka.settings';
+import { KAFKA_CLIENT, KAFKA_SETTINGS } from './kafka.tokens';
 
 /** Creates every versioned topic and its dead-letter twin; the broker never auto-creates. */
 @Injectable()

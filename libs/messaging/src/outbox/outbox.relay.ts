@@ -7,13 +7,13 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { CORRELATION_ID_HEADER, Metrics, startPublishSpan } from '@vigie/observability';
 import { runPrepared, type PreparedStatement } from '@vigie/persistence';
-import { DataSource } from 'typeorm';
+import { DrainLoop } from '../drain-loop';
 import { KafkaProducer } from '../kafka/kafka.producer';
 import { MESSAGING_OPTIONS } from '../kafka/kafka.tokens';
 import type { MessagingOptions } from '../messaging.options';
-import { DrainLoop } from '../drain-loop';
 
 interface PendingRow {
   topic: string;

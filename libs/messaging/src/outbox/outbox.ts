@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { createEnvelope, type EnvelopeOrigin, type EventDefinition, type EventEnvelope } from '@vigie/contracts';
 import { currentScope, propagationHeaders } from '@vigie/observability';
 import { runPrepared, type PreparedStatement } from '@vigie/persistence';
-import type { EntityManager } from 'typeorm';
-import { KAFKA_SETTINGS } from '../kafka/kafka.tokens';
 import type { KafkaSettings } from '../kafka/kafka.settings';
+import { KAFKA_SETTINGS } from '../kafka/kafka.tokens';
 
 export interface OutboxEntry<P extends object> {
   definition: EventDefinition<P>;

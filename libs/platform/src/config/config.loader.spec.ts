@@ -1,7 +1,6 @@
-import { CommonEnv } from './common.env';
+import { CommonEnv, portField } from './common.env';
 import { loadEnv, splitList } from './config.loader';
 import { serviceConfig } from './service.config';
-import { portField } from './common.env';
 
 class TestEnv extends CommonEnv {
   @portField() HTTP_PORT: number = 3999;

@@ -1,6 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
 import {
   HealthCheck,
   HealthCheckService,
@@ -9,8 +8,9 @@ import {
   type HealthCheckResult,
   type HealthIndicatorResult,
 } from '@nestjs/terminus';
-import { KafkaHealthIndicator } from '@vigie/messaging';
+import { SkipThrottle } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
+import { KafkaHealthIndicator } from '@vigie/messaging';
 import { PublicRoute } from '../http/public-route';
 
 /**
@@ -69,10 +69,10 @@ export class HealthController {
   private async outbox(): Promise<HealthIndicatorResult> {
     const indicator = this.indicators.check('outbox');
     try {
-      const [row] = (await this.dataSource.query(
+      const [row] = await this.dataSource.query<{ pending: number; oldest: number }[]>(
         `SELECT count(*)::int AS pending, coalesce(extract(epoch FROM now() - min(created_at)), 0)::int AS oldest
          FROM outbox WHERE published_at IS NULL`,
-      )) as { pending: number; oldest: number }[];
+      );
       return indicator.up({ accepting: true, pending: row.pending, oldestPendingSeconds: row.oldest });
     } catch (error) {
       return indicator.down({ accepting: false, message: `database unreachable: ${(error as Error).message}` });

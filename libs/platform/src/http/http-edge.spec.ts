@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import {
   Body,
   Controller,
@@ -12,8 +14,6 @@ import {
 import { APP_GUARD, Reflector } from '@nestjs/core';
 import { SkipThrottle } from '@nestjs/throttler';
 import { IsObject, IsOptional, IsString } from 'class-validator';
-import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { createHttpApp } from '../bootstrap';
 import { UnauthenticatedError } from './domain.error';
 import { PUBLIC_ROUTE, PublicRoute } from './public-route';

@@ -17,7 +17,8 @@ export class FixedWindowStore implements ThrottlerStorage {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  async increment(
+  /** Synchronous; a promise because the throttler's storage interface is asynchronous. */
+  increment(
     key: string,
     ttl: number,
     limit: number,
@@ -32,12 +33,12 @@ export class FixedWindowStore implements ThrottlerStorage {
     window.hits += 1;
     const secondsLeft = Math.max(1, Math.ceil((window.endsAt - now) / 1000));
     const isBlocked = window.hits > limit;
-    return {
+    return Promise.resolve({
       totalHits: window.hits,
       timeToExpire: secondsLeft,
       isBlocked,
       timeToBlockExpire: isBlocked ? secondsLeft : 0,
-    };
+    });
   }
 
   /** Forgets ended windows, at most once per window length. */

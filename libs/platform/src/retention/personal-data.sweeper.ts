@@ -1,7 +1,7 @@
-import { withoutPersonalData, type AlertSnapshot } from '@vigie/contracts';
 import type { Logger } from '@nestjs/common';
-import { DrainLoop } from '@vigie/messaging';
 import type { DataSource } from 'typeorm';
+import { withoutPersonalData, type AlertSnapshot } from '@vigie/contracts';
+import { DrainLoop } from '@vigie/messaging';
 
 export interface ErasureTarget {
   /** Table holding copies of alerts; it has `id` and `personal_data_erased_at` columns. */
@@ -30,12 +30,12 @@ export async function erasePersonalData(
   let erased = 0;
   for (;;) {
     const count = await dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
+      const rows = await manager.query<{ id: string; alert: AlertSnapshot }[]>(
         `SELECT id, ${alertPath} AS alert FROM ${target.table}
          WHERE personal_data_erased_at IS NULL AND (${alertPath}->>'personalData')::boolean AND ${target.due}
          LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
         [retentionSeconds],
-      )) as { id: string; alert: AlertSnapshot }[];
+      );
       for (const row of rows) {
         const erasedAlert = JSON.stringify(withoutPersonalData(row.alert));
         const value = target.path.length

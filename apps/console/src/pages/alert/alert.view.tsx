@@ -1,4 +1,5 @@
 import type { VNode } from 'preact';
+import { AlertMessageType, AlertStatus } from '@vigie/contracts';
 import { SeverityBadge, StateBadge, StatusBadge, TlpBadge, UrgencyBadge } from '../../components/badges';
 import { Breadcrumb, CsrfField, Field, Notice, Table } from '../../components/form';
 import {
@@ -52,7 +53,13 @@ export function AcknowledgeSection(props: { model: AlertPageModel; csrfToken: st
           <p>
             Acquitter indique à l’émetteur et à la chaîne d’escalade que votre organisation a pris l’alerte en compte.
           </p>
-          <Field id="acquitter-note" name="note" label="Note (facultative)" hint="Par exemple : patrouille envoyée sur place." multiline />
+          <Field
+            id="acquitter-note"
+            name="note"
+            label="Note (facultative)"
+            hint="Par exemple : patrouille envoyée sur place."
+            multiline
+          />
           <button type="submit" class="fr-btn fr-icon-check-line fr-btn--icon-left">
             Acquitter l’alerte
           </button>
@@ -68,7 +75,7 @@ export function AlertPage(props: { model: AlertPageModel; viewer: Viewer; csrfTo
   const { model } = props;
   const alert = model.alert;
   const info = alert.info[0];
-  const exercise = alert.status === 'Exercise';
+  const exercise = alert.status === AlertStatus.Exercise;
   return (
     <Layout
       title={`${exercise ? 'EXERCICE — ' : ''}${info.headline}`}
@@ -85,7 +92,9 @@ export function AlertPage(props: { model: AlertPageModel; viewer: Viewer; csrfTo
       <p>
         <SeverityBadge severity={info.severity} /> <UrgencyBadge urgency={info.urgency} />{' '}
         <StatusBadge status={alert.status} />{' '}
-        {alert.msgType !== 'Alert' ? <StateBadge tone="info">{label(MESSAGE_TYPE, alert.msgType)}</StateBadge> : null}
+        {alert.msgType !== AlertMessageType.Alert ? (
+          <StateBadge tone="info">{label(MESSAGE_TYPE, alert.msgType)}</StateBadge>
+        ) : null}
       </p>
       <p>
         <TlpBadge tlp={alert.tlp} explain />

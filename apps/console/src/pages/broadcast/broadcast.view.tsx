@@ -1,10 +1,11 @@
 import type { VNode } from 'preact';
+import { AlertStatus } from '@vigie/contracts';
+import type { Broadcast, BroadcastPreview } from '../../clients/routing.client';
 import { SeverityBadge, StatusBadge, TlpBadge } from '../../components/badges';
 import { Checkboxes, CsrfField, Field, Notice, Radios, Table } from '../../components/form';
 import { SEVERITY, TLP, frenchDateTime, label } from '../../components/labels';
 import { Layout, type Viewer } from '../../components/layout';
 import { Reason, RoutingText } from '../../components/reason';
-import type { Broadcast, BroadcastPreview } from '../../clients/routing.client';
 import {
   SECTORS,
   SEVERITIES,
@@ -249,9 +250,9 @@ export function BroadcastsPage(props: Frame & { broadcasts: Broadcast[]; sent: s
       >
         <tbody>
           {props.broadcasts.map((item) => (
-            <tr class={item.broadcast.status === 'Exercise' ? 'vigie-row--exercise' : ''}>
+            <tr class={item.broadcast.status === AlertStatus.Exercise ? 'vigie-row--exercise' : ''}>
               <td>{item.broadcast.headline}</td>
-              <td>{item.broadcast.status === 'Exercise' ? 'EXERCICE' : 'Réel'}</td>
+              <td>{item.broadcast.status === AlertStatus.Exercise ? 'EXERCICE' : 'Réel'}</td>
               <td>{label(SEVERITY, item.broadcast.severity)}</td>
               <td>{frenchDateTime(item.routedAt)}</td>
               <td>{item.routing ? item.routing.recipients.length : '—'}</td>

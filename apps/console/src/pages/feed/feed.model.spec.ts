@@ -1,7 +1,7 @@
 import { renderFragment } from '../../render';
-import { FeedRowView } from './feed.view';
-import { dayBounds, filtersQuery, readFilters } from './feed.model';
 import { parseEvents, sseMessage } from './feed-stream.controller';
+import { dayBounds, filtersQuery, readFilters } from './feed.model';
+import { FeedRowView } from './feed.view';
 
 describe('feed filters in the URL', () => {
   it.each([

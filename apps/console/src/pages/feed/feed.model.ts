@@ -1,5 +1,5 @@
-import type { AlertState } from '../../clients/notification.client';
 import type { Alert } from '../../clients/ingestion.client';
+import type { AlertState } from '../../clients/notification.client';
 
 /** One line of the live feed, as the view shows it. */
 export interface FeedRow {

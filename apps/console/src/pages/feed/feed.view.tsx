@@ -2,9 +2,9 @@ import type { VNode } from 'preact';
 import { AlertEventCode, EVENT_LABELS_FR } from '@vigie/contracts';
 import { SeverityBadge, StateBadge, StatusBadge, TlpBadge, UrgencyBadge } from '../../components/badges';
 import { Select, Table } from '../../components/form';
-import { Reason } from '../../components/reason';
 import { ESCALATION, SEVERITY, STATUS, frenchDateTime, label } from '../../components/labels';
 import { Layout, type Viewer } from '../../components/layout';
+import { Reason } from '../../components/reason';
 import type { FeedModel, FeedRow } from './feed.model';
 
 /** One alert of the feed; also what the live stream pushes for a new alert. */

@@ -1,7 +1,7 @@
 import type { VNode } from 'preact';
+import type { DirectoryEntry } from '../../clients/registry.client';
 import { Table } from '../../components/form';
 import { Layout, type Viewer } from '../../components/layout';
-import type { DirectoryEntry } from '../../clients/registry.client';
 
 const ROLE: Record<string, string> = {
   PRIMARY: 'Titulaire',
