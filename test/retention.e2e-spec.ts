@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import {
   WebhookSink,
@@ -50,7 +51,12 @@ describe('retention: personal data is erased after its period, the facts stay', 
       80,
       { adminKey },
       {
-        env: { PERSONAL_DATA_RETENTION_SECONDS: '2', RETENTION_SWEEP_INTERVAL_MS: '300' },
+        env: {
+          PERSONAL_DATA_RETENTION_SECONDS: '2',
+          RETENTION_SWEEP_INTERVAL_MS: '300',
+          OUTBOX_RETENTION_SECONDS: '2',
+          HANDLED_EVENTS_RETENTION_SECONDS: '2',
+        },
       },
     );
     firm = await registerActivePartner(
@@ -128,6 +134,57 @@ describe('retention: personal data is erased after its period, the facts stay', 
         { what: 'the unflagged alert to be delivered', timeoutMs: 20_000 },
       );
       expect(JSON.stringify(unflaggedCopies)).toContain('Fontaine');
+    } finally {
+      await db.end();
+    }
+  }, 60_000);
+
+  it("leaves no copy of an erased alert's free text in any table of any service, published events included", async () => {
+    const witness = `Témoin ${randomUUID()}`;
+    const body = report(true) as { info: { description: string }[] };
+    body.info[0].description = witness;
+    const posted = await request<any>('POST', `${stack.url('alert-ingestion')}/v1/alerts`, { key: firm.key, body });
+    expect(posted.status).toBe(201);
+    await waitFor(() => sink.received.some((received) => received.body.includes(posted.body.id)), {
+      what: 'the alert delivered',
+      timeoutMs: 20_000,
+    });
+
+    const db = new Client({ connectionString: e2eEnv.databaseUrl });
+    await db.connect();
+    try {
+      const tables = (
+        await db.query<{ schema: string; name: string }>(
+          `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
+           WHERE table_schema IN ('registry', 'ingestion', 'routing', 'notification') AND table_type = 'BASE TABLE'`,
+        )
+      ).rows;
+      expect(tables.length).toBeGreaterThan(20);
+      const holding = async (): Promise<string[]> => {
+        const found: string[] = [];
+        for (const { schema, name } of tables) {
+          const { rows } = await db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM "${schema}"."${name}" t WHERE t::text LIKE '%' || $1 || '%'`,
+            [witness],
+          );
+          if (rows[0].n > 0) found.push(`${schema}.${name}`);
+        }
+        return found;
+      };
+      // Before the periods end, the text is where the alert went: the check can see it.
+      expect(await holding()).toEqual(expect.arrayContaining(['ingestion.alerts', 'ingestion.outbox']));
+      await waitFor(async () => ((await holding()).length === 0 ? true : undefined), {
+        what: 'every copy of the description to be erased or deleted',
+        timeoutMs: 30_000,
+        intervalMs: 500,
+      }).catch(async (error: Error) => {
+        throw new Error(`${error.message}; still in ${(await holding()).join(', ')}`);
+      });
+      // Handled-event records are deleted after their own period.
+      const { rows } = await db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM routing.handled_events WHERE handled_at < now() - interval '10 seconds'",
+      );
+      expect(rows[0].n).toBe(0);
     } finally {
       await db.end();
     }

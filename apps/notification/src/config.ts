@@ -33,7 +33,6 @@ class NotificationEnv extends CommonEnv {
   @IsInt() @Min(1000) @Max(300_000) STREAM_HEARTBEAT_MS: number = 15_000;
   /** How long delivered copies of alerts flagged as holding personal data keep it. */
   @IsInt() @Min(1) @Max(10 * 365 * 86400) PERSONAL_DATA_RETENTION_SECONDS: number = 90 * 86400;
-  @IsInt() @Min(100) @Max(86400_000) RETENTION_SWEEP_INTERVAL_MS: number = 3600_000;
 }
 
 export interface WebhookSettings {
@@ -58,17 +57,15 @@ export interface NotificationConfig extends ServiceConfig {
   email: EmailSettings;
   escalation: { deadlineSeconds: number; pollIntervalMs: number };
   stream: { replaySeconds: number; heartbeatMs: number };
-  retention: { personalDataSeconds: number; sweepIntervalMs: number };
+  retention: ServiceConfig['retention'] & { personalDataSeconds: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): NotificationConfig {
   const values = loadEnv(NotificationEnv, env);
+  const common = serviceConfig(values, { name: 'notification', schema: 'notification' });
   return {
-    ...serviceConfig(values, { name: 'notification', schema: 'notification' }),
-    retention: {
-      personalDataSeconds: values.PERSONAL_DATA_RETENTION_SECONDS,
-      sweepIntervalMs: values.RETENTION_SWEEP_INTERVAL_MS,
-    },
+    ...common,
+    retention: { ...common.retention, personalDataSeconds: values.PERSONAL_DATA_RETENTION_SECONDS },
     webhooks: {
       secretsKey: values.WEBHOOK_SECRETS_KEY.toLowerCase(),
       allowPrivateTargets: values.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true',

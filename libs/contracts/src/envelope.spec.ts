@@ -1,5 +1,5 @@
 import { allTopics, deadLetterTopicOf, Topics } from './topics';
-import { AlertSubmittedV1, PartnerChangedV1, createCausedEnvelope, createEnvelope } from './index';
+import { AlertSubmittedV1, PartnerChangedV1, createEnvelope } from './index';
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -22,7 +22,11 @@ describe('event envelope', () => {
 
   it('keeps the correlation of its cause and names the cause', () => {
     const cause = createEnvelope(AlertSubmittedV1, {} as never, { producer: 'alert-ingestion' });
-    const effect = createCausedEnvelope(PartnerChangedV1, {} as never, cause, 'prefect-routing');
+    const effect = createEnvelope(PartnerChangedV1, {} as never, {
+      producer: 'prefect-routing',
+      correlationId: cause.correlationId,
+      causationId: cause.id,
+    });
     expect(effect.correlationId).toBe(cause.correlationId);
     expect(effect.causationId).toBe(cause.id);
     expect(effect.id).not.toBe(cause.id);

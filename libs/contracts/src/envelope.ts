@@ -68,17 +68,3 @@ export function createEnvelope<P extends object>(
     payload,
   };
 }
-
-/** The envelope of an event caused by `cause`: same correlation, causation = cause.id. */
-export function createCausedEnvelope<P extends object>(
-  definition: EventDefinition<P>,
-  payload: P,
-  cause: Pick<EventEnvelope, 'id' | 'correlationId'>,
-  producer: string,
-): EventEnvelope<P> {
-  return createEnvelope(definition, payload, {
-    producer,
-    correlationId: cause.correlationId,
-    causationId: cause.id,
-  });
-}

@@ -14,3 +14,4 @@ export * from './consumer/failure.policy';
 export * from './consumer/consumer-group.state';
 export * from './consumer/consumes.decorator';
 export * from './drain-loop';
+export * from './retention/messaging.retention';

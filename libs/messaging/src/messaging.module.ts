@@ -12,6 +12,7 @@ import { TopicProvisioner } from './kafka/topic.provisioner';
 import type { MessagingOptions } from './messaging.options';
 import { Outbox } from './outbox/outbox';
 import { OutboxRelay } from './outbox/outbox.relay';
+import { MessagingRetention } from './retention/messaging.retention';
 
 /** Kafka for one service: topics, producer, outbox and relay, consumer pipeline, health. */
 @Module({})
@@ -33,6 +34,7 @@ export class MessagingModule {
         ConsumerGroupState,
         ConsumerLagMetrics,
         KafkaHealthIndicator,
+        MessagingRetention,
       ],
       exports: [
         Outbox,

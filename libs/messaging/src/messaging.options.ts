@@ -8,4 +8,6 @@ export interface MessagingOptions {
   databaseUrl: string;
   outbox: { batchSize: number; pollIntervalMs: number };
   consumer: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
+  /** Published outbox rows and handled-event records are deleted after these periods. */
+  retention: { outboxSeconds: number; handledEventsSeconds: number; sweepIntervalMs: number };
 }

@@ -22,6 +22,7 @@ export class ServiceInfrastructureModule {
           databaseUrl: config.databaseUrl,
           outbox: { batchSize: 500, pollIntervalMs: 1000 },
           consumer: { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 10000 },
+          retention: config.retention,
         }),
         HealthModule,
       ],

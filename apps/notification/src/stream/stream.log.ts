@@ -48,10 +48,10 @@ export interface StoredStreamEvent {
 export class StreamLog {
   /**
    * Appends each organisation's copy to its log, skipping organisations that already have this
-   * event, and announces the appends at commit: one statement whatever their number. Head rows
-   * are taken in organisation order, and the appends are announced (pg_notify, delivered at commit:
-   * listeners never wake for an event they cannot read yet), so two transactions appending for overlapping organisations
-   * wait for each other instead of deadlocking.
+   * event, in one statement whatever their number. Head rows are locked in organisation order, so
+   * two transactions appending for overlapping organisations wait for each other instead of
+   * deadlocking. The appends are announced with pg_notify, which is delivered at commit: a
+   * listener never wakes for an event it cannot read yet.
    */
   async appendAll(manager: EntityManager, append: StreamAppend): Promise<void> {
     if (append.entries.length === 0) return;

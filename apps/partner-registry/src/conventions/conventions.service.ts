@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@vigie/access';
-import { OrganisationKind, OrganisationStatus } from '@vigie/contracts';
+import { OrganisationKind } from '@vigie/contracts';
 import { ConflictError, ForbiddenError, NotFoundError, InvalidRequestError } from '@vigie/platform';
 import { actorOf, canManage } from '../access/registry.access';
 import { AuditLog } from '../audit/audit.log';
 import { Organisation } from '../organisations/organisation.entity';
+import { refuseIfRevoked } from '../organisations/organisation.lifecycle';
 import { PartnerEvents } from '../organisations/partner.events';
 import { ConventionMember } from './convention-member.entity';
 import { Convention, ConventionStatus } from './convention.entity';
@@ -90,7 +91,7 @@ export class ConventionsService {
       if (convention.status !== ConventionStatus.Signed) {
         throw new ConflictError(`convention ${convention.code} is ${convention.status}: it cannot take members yet`);
       }
-      if (organisation.status === OrganisationStatus.Revoked) throw new ConflictError('organisation is revoked');
+      refuseIfRevoked(organisation);
       if (await manager.existsBy(ConventionMember, { conventionId: convention.id, organisationId })) {
         throw new ConflictError(`organisation ${organisationId} is already a member of ${convention.code}`);
       }

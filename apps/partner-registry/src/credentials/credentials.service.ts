@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { issueApiKey, type Caller } from '@vigie/access';
-import { ApiKeyRole, OrganisationKind, OrganisationStatus } from '@vigie/contracts';
-import { ConflictError, NotFoundError, InvalidRequestError } from '@vigie/platform';
+import { ApiKeyRole, OrganisationKind } from '@vigie/contracts';
+import { NotFoundError, InvalidRequestError } from '@vigie/platform';
 import { actsFor, canManage } from '../access/registry.access';
 import { AuditLog } from '../audit/audit.log';
+import { refuseIfRevoked } from '../organisations/organisation.lifecycle';
 import { organisationFor } from '../organisations/organisation.lookup';
 import { PartnerEvents } from '../organisations/partner.events';
 import { ApiKey } from './api-key.entity';
@@ -27,7 +28,7 @@ export class CredentialsService {
   issue(organisationId: string, input: IssueKeyDto, caller: Caller): Promise<IssuedKeyView> {
     return this.dataSource.transaction(async (manager) => {
       const organisation = await organisationFor(manager, organisationId, caller, mayHandleKeys, true);
-      if (organisation.status === OrganisationStatus.Revoked) throw new ConflictError('organisation is revoked');
+      refuseIfRevoked(organisation);
       if (
         input.roles.includes(ApiKeyRole.Admin) &&
         !(caller.isAdmin && organisation.kind === OrganisationKind.NationalLevel)

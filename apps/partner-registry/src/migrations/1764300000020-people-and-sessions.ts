@@ -45,7 +45,9 @@ export class PeopleAndSessions1764300000020 implements MigrationInterface {
         expires_at timestamptz NOT NULL,
         revoked_at timestamptz
       )`);
-    await runner.query('CREATE INDEX ix_person_sessions_person ON person_sessions (person_id) WHERE revoked_at IS NULL');
+    await runner.query(
+      'CREATE INDEX ix_person_sessions_person ON person_sessions (person_id) WHERE revoked_at IS NULL',
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -1,4 +1,5 @@
 import { OrganisationStatus } from '@vigie/contracts';
+import { ConflictError } from '@vigie/platform';
 
 const { Pending, Active, Suspended, Revoked } = OrganisationStatus;
 
@@ -12,4 +13,9 @@ const TRANSITIONS: Record<OrganisationStatus, OrganisationStatus[]> = {
 
 export function canTransition(from: OrganisationStatus, to: OrganisationStatus): boolean {
   return TRANSITIONS[from].includes(to);
+}
+
+/** A revoked organisation is kept for the record and changes no more: keys, referents, sites, conventions, subscriptions. */
+export function refuseIfRevoked(organisation: { status: OrganisationStatus }): void {
+  if (organisation.status === OrganisationStatus.Revoked) throw new ConflictError('organisation is revoked');
 }

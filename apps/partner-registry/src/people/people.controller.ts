@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiGoneResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@vigie/access';
 import { PublicRoute } from '@vigie/platform';
 import {
@@ -22,7 +29,11 @@ export class PeopleController {
   @Post('organizations/:id/invitations')
   @ApiOperation({ summary: 'Invite a person: a one-time link (its token is in this response only), valid 7 days.' })
   @ApiCreatedResponse({ type: IssuedInvitationView })
-  invite(@Param('id', ParseUUIDPipe) id: string, @Body() input: InviteDto, @CurrentCaller() caller: Caller): Promise<IssuedInvitationView> {
+  invite(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() input: InviteDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<IssuedInvitationView> {
     return this.people.invite(id, input, caller);
   }
 
@@ -43,7 +54,11 @@ export class PeopleController {
   @Patch('people/:id')
   @ApiOperation({ summary: 'Change a person’s roles, or disable them (which also ends their sessions).' })
   @ApiOkResponse({ type: PersonView })
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() input: UpdatePersonDto, @CurrentCaller() caller: Caller): Promise<PersonView> {
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() input: UpdatePersonDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<PersonView> {
     return this.people.update(id, input, caller);
   }
 
@@ -59,7 +74,9 @@ export class PeopleController {
 
   @Post('invitations/accept')
   @PublicRoute()
-  @ApiOperation({ summary: 'Use an invitation: the person’s account is created with the password chosen (argon2id hash).' })
+  @ApiOperation({
+    summary: 'Use an invitation: the person’s account is created with the password chosen (argon2id hash).',
+  })
   @ApiCreatedResponse({ description: '{ personId, email }' })
   accept(@Body() input: AcceptInvitationDto): Promise<{ personId: string; email: string }> {
     return this.people.accept(input);

@@ -3,7 +3,11 @@ import { afterFailure, apiRolesOf, sessionAlive } from './person.policy';
 
 describe('person policy', () => {
   it.each([
-    [[PersonRole.DutyOfficer], OrganisationKind.Prefecture, [ApiKeyRole.Operator, ApiKeyRole.Publisher, ApiKeyRole.Subscriber]],
+    [
+      [PersonRole.DutyOfficer],
+      OrganisationKind.Prefecture,
+      [ApiKeyRole.Operator, ApiKeyRole.Publisher, ApiKeyRole.Subscriber],
+    ],
     [[PersonRole.DutyOfficer], OrganisationKind.SecurityFirm, [ApiKeyRole.Publisher, ApiKeyRole.Subscriber]],
     [[PersonRole.OrganisationAdmin], OrganisationKind.SecurityFirm, [ApiKeyRole.Operator]],
     [[PersonRole.NationalAnalyst], OrganisationKind.NationalLevel, [ApiKeyRole.Subscriber]],

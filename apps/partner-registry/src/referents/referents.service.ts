@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError, InvalidRequestError } from '@vigie/platfo
 import { actsFor, type ManagedOrganisation } from '../access/registry.access';
 import { AuditLog } from '../audit/audit.log';
 import type { Organisation } from '../organisations/organisation.entity';
+import { refuseIfRevoked } from '../organisations/organisation.lifecycle';
 import { organisationFor } from '../organisations/organisation.lookup';
 import { PartnerEvents } from '../organisations/partner.events';
 import { directoryConventions } from './directory.rules';
@@ -229,7 +230,7 @@ export class ReferentsService {
 
   /** Referents are kept for the départements where the organisation operates, while it is not revoked. */
   private checkWritable(organisation: Organisation, department: string): void {
-    if (organisation.status === OrganisationStatus.Revoked) throw new ConflictError('organisation is revoked');
+    refuseIfRevoked(organisation);
     if (!organisation.departments.includes(department)) {
       throw new InvalidRequestError([
         { field: 'department', problems: [`the organisation does not operate in ${department}`] },

@@ -22,7 +22,9 @@ export class SessionsController {
 
   @Post('v1/sessions')
   @PublicRoute()
-  @ApiOperation({ summary: 'Sign in: a session token (kept by the console) and a 5-minute access token. 423 while locked.' })
+  @ApiOperation({
+    summary: 'Sign in: a session token (kept by the console) and a 5-minute access token. 423 while locked.',
+  })
   @ApiCreatedResponse({ type: SessionView })
   signIn(@Body() input: SignInDto): Promise<SessionView> {
     return this.sessions.signIn(input.email, input.password);

@@ -4,10 +4,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@vigie/access';
 import { OrganisationStatus } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
-import { ConflictError, NotFoundError, type FieldError, InvalidRequestError } from '@vigie/platform';
+import { NotFoundError, type FieldError, InvalidRequestError } from '@vigie/platform';
 import { actsFor, canRead, isCompetentFor, type ManagedOrganisation } from '../access/registry.access';
 import { AuditLog } from '../audit/audit.log';
 import type { Organisation } from '../organisations/organisation.entity';
+import { refuseIfRevoked } from '../organisations/organisation.lifecycle';
 import { organisationFor } from '../organisations/organisation.lookup';
 import type { ComplianceView, NonCompliantSite } from './dto/compliance.view';
 import type { CreateSiteDto, UpdateSiteDto } from './dto/site.dto';
@@ -40,7 +41,7 @@ export class SitesService {
   create(organisationId: string, input: CreateSiteDto, caller: Caller): Promise<SiteView> {
     return this.dataSource.transaction(async (manager) => {
       const organisation = await organisationFor(manager, organisationId, caller, runsSites);
-      if (organisation.status === OrganisationStatus.Revoked) throw new ConflictError('organisation is revoked');
+      refuseIfRevoked(organisation);
       const plan: SecurityPlan = input.securityPlan ?? { status: SecurityPlanStatus.None };
       const commune = Geography.official().commune(input.commune);
       const problems = [

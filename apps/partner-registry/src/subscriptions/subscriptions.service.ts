@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Caller } from '@vigie/access';
-import { AlertSeverity, OrganisationStatus } from '@vigie/contracts';
+import { AlertSeverity } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
 import { ConflictError, NotFoundError, type FieldError, InvalidRequestError } from '@vigie/platform';
 import { actsFor, type ManagedOrganisation } from '../access/registry.access';
 import { AuditLog } from '../audit/audit.log';
 import type { Organisation } from '../organisations/organisation.entity';
+import { refuseIfRevoked } from '../organisations/organisation.lifecycle';
 import { organisationFor } from '../organisations/organisation.lookup';
 import { PartnerEvents } from '../organisations/partner.events';
 import { SubscriptionView, type CreateSubscriptionDto } from './dto/subscription.dto';
@@ -45,7 +46,7 @@ export class SubscriptionsService {
     return this.dataSource.transaction(async (manager) => {
       // The row lock serialises concurrent creations, so the limit holds.
       const organisation = await organisationFor(manager, organisationId, caller, subscribesFor, true);
-      if (organisation.status === OrganisationStatus.Revoked) throw new ConflictError('organisation is revoked');
+      refuseIfRevoked(organisation);
       const departments = [...new Set(input.departments)];
       const problems = departmentProblems(departments, organisation);
       if (problems.length > 0) {

@@ -9,11 +9,18 @@ import {
   Tlp,
   type BroadcastAudience,
 } from '@vigie/contracts';
+import {
+  alert,
+  DIRECTORY,
+  ORGS,
+  SECURITY_CONVENTION,
+  subscription,
+  type AlertShape,
+} from '../../../../test/fixtures/routing/rules.fixtures';
 import { BROADCAST_RULES, DEFAULT_RULES } from './default-rules';
 import type { DirectoryEntry } from './directory-entry';
 import { conditionHolds, type RoutingRule, type RuleCondition, type RuleFacts } from './routing-rule';
 import { decide, type RoutingDecisionResult, type RoutingOptions } from './routing.rules';
-import { alert, DIRECTORY, ORGS, SECURITY_CONVENTION, subscription, type AlertShape } from './rules.fixtures';
 
 const ids = (result: RoutingDecisionResult) => result.recipients.map((r) => r.organisationId).sort();
 const exclusionOf = (result: RoutingDecisionResult, id: string) => result.excluded.find((e) => e.organisationId === id);

@@ -1,5 +1,5 @@
 import { Tlp } from '@vigie/contracts';
-import { ORGS, RETAIL_CONVENTION, SECURITY_CONVENTION } from './rules.fixtures';
+import { ORGS, RETAIL_CONVENTION, SECURITY_CONVENTION } from '../../../../test/fixtures/routing/rules.fixtures';
 import { allowedByTlp, mostRestrictive, type TlpCandidate, type TlpContext } from './tlp';
 
 const partnerSender: TlpContext = {

@@ -22,7 +22,10 @@ export class RoutedRecipient {
   @IsString() @IsNotEmpty() reason: string;
 }
 
-/** Routing decided who receives an alert. Key: alert id. */
+/**
+ * Routing decided who receives an alert. Key: the original alert's id, so that an alert, its
+ * updates and its cancellation stay in one partition, in order.
+ */
 export class AlertRoutedV1Payload {
   @IsDefined() @ValidateNested() @Type(() => AlertSnapshot) alert: AlertSnapshot;
   @IsUUID() decisionId: string;

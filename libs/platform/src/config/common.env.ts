@@ -18,6 +18,19 @@ export class CommonEnv {
   @IsString() @IsNotEmpty() METRICS_HOST = '127.0.0.1';
   /** Defaults to the HTTP port + 100; 0 turns the metrics endpoint off. */
   @IsOptional() @IsInt() @Min(0) @Max(65535) METRICS_PORT?: number;
+  /** How often the retention jobs run (personal data, idempotency keys, published events, handled-event records). */
+  @IsInt() @Min(100) @Max(86400_000) RETENTION_SWEEP_INTERVAL_MS: number = 3600_000;
+  /**
+   * How long an event stays in the outbox once Kafka has it. Rows hold whole events (alerts and
+   * their free text): they are kept only for inspection after an incident.
+   */
+  @IsInt() @Min(1) @Max(365 * 86400) OUTBOX_RETENTION_SECONDS: number = 7 * 86400;
+  /**
+   * How long the ids of handled events are remembered (a redelivered event has no second effect
+   * within this period). Keep it longer than any redelivery: consumer offsets are committed
+   * within seconds.
+   */
+  @IsInt() @Min(1) @Max(365 * 86400) HANDLED_EVENTS_RETENTION_SECONDS: number = 14 * 86400;
   /** Requests per API key (without a key: per client address) per 60 s window, per instance; 0 turns limiting off. */
   @IsInt() @Min(0) @Max(10_000_000) RATE_LIMIT_PER_MINUTE: number = 30_000;
 }

@@ -14,6 +14,8 @@ export interface ServiceConfig {
   schema: string;
   kafka: KafkaSettings;
   rateLimit: RateLimitSettings;
+  /** How long published events and handled-event records are kept, and how often they are purged. */
+  retention: { outboxSeconds: number; handledEventsSeconds: number; sweepIntervalMs: number };
   /** Where the registry's person-token keys are published. */
   registryUrl: string;
 }
@@ -37,6 +39,11 @@ export function serviceConfig(
       topicPartitions: values.KAFKA_TOPIC_PARTITIONS,
     },
     rateLimit: { perMinute: values.RATE_LIMIT_PER_MINUTE },
+    retention: {
+      outboxSeconds: values.OUTBOX_RETENTION_SECONDS,
+      handledEventsSeconds: values.HANDLED_EVENTS_RETENTION_SECONDS,
+      sweepIntervalMs: values.RETENTION_SWEEP_INTERVAL_MS,
+    },
     registryUrl: values.REGISTRY_URL,
   };
 }

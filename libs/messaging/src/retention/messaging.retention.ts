@@ -1,0 +1,63 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DrainLoop } from '../drain-loop';
+import { MESSAGING_OPTIONS } from '../kafka/kafka.tokens';
+import type { MessagingOptions } from '../messaging.options';
+
+const BATCH = 5000;
+
+/** Deletes, a batch at a time, the rows of `table` older than `seconds` by `column`; returns how many. */
+async function purge(dataSource: DataSource, table: string, condition: string, seconds: number): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const rows = await dataSource.query<unknown[]>(
+      `DELETE FROM ${table} WHERE ctid IN (
+         SELECT ctid FROM ${table} WHERE ${condition} < now() - $1::int * interval '1 second' LIMIT ${BATCH})
+       RETURNING 1`,
+      [seconds],
+    );
+    deleted += rows.length;
+    if (rows.length < BATCH) return deleted;
+  }
+}
+
+/**
+ * The messaging tables keep nothing for ever: an outbox row (a whole event, an alert's free text
+ * included) is deleted once published and older than the outbox retention; a handled-event record
+ * once older than its own. Unpublished rows are never deleted, whatever their age.
+ */
+@Injectable()
+export class MessagingRetention implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(MessagingRetention.name);
+  private loop: DrainLoop | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.loop = new DrainLoop(async () => (await this.sweep(), false), {
+      name: 'messaging retention',
+      logger: this.logger,
+      intervalMs: this.options.retention.sweepIntervalMs,
+      retry: { baseDelayMs: 1000, maxDelayMs: this.options.retention.sweepIntervalMs },
+    });
+    this.loop.wake();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.loop?.stop();
+  }
+
+  /** One pass; returns how many rows it deleted. */
+  async sweep(): Promise<number> {
+    const { outboxSeconds, handledEventsSeconds } = this.options.retention;
+    const published = await purge(this.dataSource, 'outbox', 'published_at', outboxSeconds);
+    const handled = await purge(this.dataSource, 'handled_events', 'handled_at', handledEventsSeconds);
+    if (published + handled > 0) {
+      this.logger.log(`deleted ${published} published outbox rows and ${handled} handled-event records`);
+    }
+    return published + handled;
+  }
+}
