@@ -61,7 +61,7 @@ export function routeOf(request: { route?: { path?: string }; baseUrl?: string }
   return request.route?.path ? `${request.baseUrl ?? ''}${request.route.path}` : 'unmatched';
 }
 
-/** Health and metrics polls are not worth a line each. */
+/** Health polls (every few seconds from each probe) are not worth a line each. */
 const QUIET = /^\/health(\/|$|\?)/;
 
 /**
