@@ -1,6 +1,6 @@
 import { Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { PartnerDirectoryModule } from '@vigie/access';
-import { ServiceInfrastructureModule } from '@vigie/platform';
+import { RETENTION_PLAN, RetentionJob, ServiceInfrastructureModule } from '@vigie/platform';
 import { AlertChangesController } from './alerts/alert-changes.controller';
 import { AlertIntakeMetrics } from './alerts/alert-intake.metrics';
 import { AlertReadsController } from './alerts/alert-reads.controller';
@@ -8,7 +8,7 @@ import { AlertRoutedConsumer } from './alerts/alert-routed.consumer';
 import { AlertsController } from './alerts/alerts.controller';
 import { AlertsService } from './alerts/alerts.service';
 import { INGESTION_CONFIG, type IngestionConfig } from './config';
-import { RetentionJob } from './retention/retention.job';
+import { ingestionRetention } from './retention/retention.plan';
 import { INGESTION_TABLES } from './tables';
 
 @Module({})
@@ -21,7 +21,12 @@ export class IngestionModule implements NestModule {
         PartnerDirectoryModule.verifyingPersonsWith(config.registryUrl),
       ],
       controllers: [AlertsController, AlertReadsController, AlertChangesController, AlertRoutedConsumer],
-      providers: [{ provide: INGESTION_CONFIG, useValue: config }, AlertsService, RetentionJob],
+      providers: [
+        { provide: INGESTION_CONFIG, useValue: config },
+        AlertsService,
+        { provide: RETENTION_PLAN, useValue: ingestionRetention(config) },
+        RetentionJob,
+      ],
     };
   }
 

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PartnerDirectoryModule } from '@vigie/access';
-import { ServiceInfrastructureModule } from '@vigie/platform';
+import { RETENTION_PLAN, RetentionJob, ServiceInfrastructureModule } from '@vigie/platform';
 import { AcknowledgementLinks } from './acknowledgements/acknowledgement-link';
 import { AcknowledgementLinkApiController } from './acknowledgements/acknowledgement-link-api.controller';
 import { AcknowledgementLinkController } from './acknowledgements/acknowledgement-link.controller';
@@ -21,7 +21,7 @@ import { EscalationController } from './escalation/escalation.controller';
 import { EscalationMetrics } from './escalation/escalation.metrics';
 import { EscalationScheduler } from './escalation/escalation.scheduler';
 import { EscalationsService } from './escalation/escalations.service';
-import { RetentionJob } from './retention/retention.job';
+import { notificationRetention } from './retention/retention.plan';
 import { StreamController } from './stream/stream.controller';
 import { StreamHub } from './stream/stream.hub';
 import { StreamLog } from './stream/stream.log';
@@ -75,6 +75,7 @@ export class NotificationModule {
         AlertStatesService,
         EscalationsService,
         EscalationScheduler,
+        { provide: RETENTION_PLAN, useValue: notificationRetention(config) },
         RetentionJob,
       ],
     };

@@ -1,5 +1,5 @@
-import type { Logger } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { withoutPersonalData, type AlertSnapshot } from '@vigie/contracts';
 import { DrainLoop } from '@vigie/messaging';
 
@@ -53,43 +53,52 @@ export async function erasePersonalData(
   }
 }
 
-export interface RetentionOptions {
+export const RETENTION_PLAN = Symbol('RETENTION_PLAN');
+
+/** What a service's retention job erases, how often, and what else it cleans up on each sweep. */
+export interface RetentionPlan {
   targets: ErasureTarget[];
   retentionSeconds: number;
   intervalMs: number;
-  logger: Logger;
-  /** Further clean-up to run on every sweep (e.g. expired idempotency keys). */
-  alsoRun?: () => Promise<void>;
+  /** Further clean-up run on every sweep (expired idempotency keys, old stream events…). */
+  alsoRun?: (dataSource: DataSource) => Promise<void>;
 }
 
-/** A service's retention job: sweeps its copies of alerts on a timer, one sweep at a time. */
-export class RetentionSweeper {
-  private readonly loop: DrainLoop;
+/**
+ * A service's retention job: sweeps its copies of alerts on a timer, one sweep at a time.
+ * Services provide their RETENTION_PLAN and list this class among their providers.
+ */
+@Injectable()
+export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(RetentionJob.name);
+  private loop: DrainLoop | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly options: RetentionOptions,
-  ) {
+    @Inject(RETENTION_PLAN) private readonly plan: RetentionPlan,
+  ) {}
+
+  onApplicationBootstrap(): void {
     this.loop = new DrainLoop(async () => (await this.sweep(), false), {
       name: 'retention sweep',
-      logger: options.logger,
-      intervalMs: options.intervalMs,
-      retry: { baseDelayMs: 1000, maxDelayMs: options.intervalMs },
+      logger: this.logger,
+      intervalMs: this.plan.intervalMs,
+      retry: { baseDelayMs: 1000, maxDelayMs: this.plan.intervalMs },
     });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.loop?.stop();
   }
 
   /** One pass over every target; returns how many copies it erased. */
   async sweep(): Promise<number> {
     let erased = 0;
-    for (const target of this.options.targets) {
-      erased += await erasePersonalData(this.dataSource, target, this.options.retentionSeconds);
+    for (const target of this.plan.targets) {
+      erased += await erasePersonalData(this.dataSource, target, this.plan.retentionSeconds);
     }
-    await this.options.alsoRun?.();
-    if (erased > 0) this.options.logger.log(`erased the personal data of ${erased} stored alerts`);
+    await this.plan.alsoRun?.(this.dataSource);
+    if (erased > 0) this.logger.log(`erased the personal data of ${erased} stored alerts`);
     return erased;
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
   }
 }

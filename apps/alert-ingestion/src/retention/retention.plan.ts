@@ -1,0 +1,27 @@
+import type { RetentionPlan } from '@vigie/platform';
+import type { IngestionConfig } from '../config';
+
+/**
+ * Data protection: the personal data of alerts flagged as holding some is erased once the
+ * retention period is over, and idempotency keys are forgotten after a day.
+ */
+export function ingestionRetention(config: IngestionConfig): RetentionPlan {
+  const { retention } = config;
+  return {
+    targets: [
+      {
+        table: 'alerts',
+        column: 'snapshot',
+        path: [],
+        due: "personal_data AND sent < now() - $1 * interval '1 second'",
+      },
+    ],
+    retentionSeconds: retention.personalDataSeconds,
+    intervalMs: retention.sweepIntervalMs,
+    alsoRun: async (dataSource) => {
+      await dataSource.query("DELETE FROM idempotency_keys WHERE created_at < now() - $1 * interval '1 second'", [
+        retention.idempotencyKeySeconds,
+      ]);
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { RetentionPlan } from '@vigie/platform';
+import type { NotificationConfig } from '../config';
+
+/** Data protection: every copy of an alert notification keeps loses its personal data in time. */
+export function notificationRetention(config: NotificationConfig): RetentionPlan {
+  return {
+    targets: [
+      // Every attempt of a delivery sends the same body; retries end hours after routing, long
+      // before the period does. One still pending when it ends is sent without the personal data.
+      {
+        table: 'deliveries',
+        column: 'body',
+        path: ['alert'],
+        due: "created_at < now() - $1 * interval '1 second'",
+      },
+      {
+        table: 'stream_events',
+        column: 'data',
+        path: ['alert'],
+        due: "created_at < now() - $1 * interval '1 second'",
+      },
+      {
+        table: 'escalations',
+        column: 'alert',
+        path: [],
+        due: "status <> 'armed' AND created_at < now() - $1 * interval '1 second'",
+      },
+    ],
+    retentionSeconds: config.retention.personalDataSeconds,
+    intervalMs: config.retention.sweepIntervalMs,
+    alsoRun: async (dataSource) => {
+      // The stream is kept for replay only so long.
+      await dataSource.query("DELETE FROM stream_events WHERE created_at < now() - $1::int * interval '1 second'", [
+        config.stream.replaySeconds,
+      ]);
+      // A finished e-mail delivery keeps its referent id, not the address, past the retention period.
+      await dataSource.query(
+        `UPDATE deliveries SET email_address = 'erased'
+         WHERE channel = 'email' AND status IN ('sent', 'dead') AND email_address <> 'erased'
+           AND created_at < now() - $1::int * interval '1 second'`,
+        [config.retention.personalDataSeconds],
+      );
+    },
+  };
+}
