@@ -8,6 +8,7 @@ export * from './messaging.module';
 export * from './messaging.tables';
 export * from './outbox/outbox';
 export * from './outbox/outbox.relay';
+export * from './outbox/outbox.backlog';
 export * from './consumer/event.consumer';
 export * from './consumer/event.decoder';
 export * from './consumer/failure.policy';

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { logLevelOf, pinoOptions, routeOf } from './logging';
-import { Metrics } from './metrics';
+import { Metrics, oncePerScrape } from './metrics';
 import {
   acceptableRequestId,
   currentScope,
@@ -117,5 +117,13 @@ describe('the metrics registry', () => {
     expect(text).toContain('# TYPE vigie_test_total counter');
     expect(text).toContain('vigie_test_total 2');
     expect(text).toContain('process_cpu_seconds_total');
+  });
+
+  it('reads once for the gauges of one scrape, and again for the next scrape', async () => {
+    let reads = 0;
+    const read = oncePerScrape(() => Promise.resolve(++reads));
+    expect(await Promise.all([read(), read(), read()])).toEqual([1, 1, 1]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await read()).toBe(2);
   });
 });

@@ -117,3 +117,15 @@ export class MetricsServer implements OnApplicationBootstrap, OnModuleDestroy {
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }
+
+/**
+ * A read shared by the gauges collected in one scrape: the first gauge starts it, the others
+ * wait for the same answer, and the next scrape reads again.
+ */
+export function oncePerScrape<T>(read: () => Promise<T>): () => Promise<T> {
+  let reading: Promise<T> | null = null;
+  return () => {
+    reading ??= read().finally(() => setImmediate(() => (reading = null)));
+    return reading;
+  };
+}

@@ -1,22 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Metrics } from '@vigie/observability';
+import { Metrics, oncePerScrape } from '@vigie/observability';
 
 /** Escalations still armed (an alert no prefecture acknowledged yet), read at scrape time. */
 @Injectable()
 export class EscalationMetrics {
   constructor(metrics: Metrics, dataSource: DataSource) {
-    let reading: Promise<{ open: number; oldest: number }> | null = null;
-    const read = () => {
-      reading ??= dataSource
+    const read = oncePerScrape(() =>
+      dataSource
         .query<{ open: number; oldest: number }[]>(
           `SELECT count(*)::int AS open, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS oldest
            FROM escalations WHERE status = 'armed'`,
         )
-        .then(([row]) => row)
-        .finally(() => setImmediate(() => (reading = null)));
-      return reading;
-    };
+        .then(([row]) => row),
+    );
     metrics.gauge({
       name: 'vigie_escalations_open',
       help: 'Escalations armed: alerts not acknowledged yet by the prefecture they were routed to',

@@ -8,12 +8,13 @@ import {
 } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { CORRELATION_ID_HEADER, Metrics, startPublishSpan } from '@vigie/observability';
+import { CORRELATION_ID_HEADER, Metrics, oncePerScrape, startPublishSpan } from '@vigie/observability';
 import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { DrainLoop } from '../drain-loop';
 import { KafkaProducer } from '../kafka/kafka.producer';
 import { MESSAGING_OPTIONS } from '../kafka/kafka.tokens';
 import type { MessagingOptions } from '../messaging.options';
+import { readOutboxBacklog } from './outbox.backlog';
 
 interface PendingRow {
   topic: string;
@@ -155,13 +156,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 }
 
-const PENDING: PreparedStatement = {
-  name: 'messaging.outbox-pending',
-  text: `SELECT count(*)::int AS pending,
-                coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS oldest_age
-         FROM outbox WHERE published_at IS NULL`,
-};
-
 /** The outbox as Prometheus sees it: backlog and its age read at scrape time, publications counted. */
 class OutboxMetrics {
   private readonly events;
@@ -178,14 +172,7 @@ class OutboxMetrics {
       help: 'Time from an event written to the outbox to its publication acknowledged by Kafka',
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
     });
-    let pending: Promise<{ pending: number; oldest_age: number }> | null = null;
-    // One query per scrape feeds both gauges.
-    const read = () => {
-      pending ??= runPrepared<{ pending: number; oldest_age: number }>(dataSource, PENDING, [])
-        .then(([row]) => row)
-        .finally(() => setImmediate(() => (pending = null)));
-      return pending;
-    };
+    const read = oncePerScrape(() => readOutboxBacklog(dataSource));
     metrics.gauge({
       name: 'vigie_outbox_pending_events',
       help: 'Events written to the outbox and not yet published to Kafka',
@@ -197,7 +184,7 @@ class OutboxMetrics {
       name: 'vigie_outbox_oldest_pending_age_seconds',
       help: 'Age of the oldest event not yet published (0 when none waits)',
       async collect() {
-        this.set((await read()).oldest_age);
+        this.set((await read()).oldestSeconds);
       },
     });
   }

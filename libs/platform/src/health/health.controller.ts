@@ -10,7 +10,7 @@ import {
 } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
-import { KafkaHealthIndicator } from '@vigie/messaging';
+import { KafkaHealthIndicator, readOutboxBacklog } from '@vigie/messaging';
 import { PublicRoute } from '../http/public-route';
 
 /**
@@ -69,11 +69,12 @@ export class HealthController {
   private async outbox(): Promise<HealthIndicatorResult> {
     const indicator = this.indicators.check('outbox');
     try {
-      const [row] = await this.dataSource.query<{ pending: number; oldest: number }[]>(
-        `SELECT count(*)::int AS pending, coalesce(extract(epoch FROM now() - min(created_at)), 0)::int AS oldest
-         FROM outbox WHERE published_at IS NULL`,
-      );
-      return indicator.up({ accepting: true, pending: row.pending, oldestPendingSeconds: row.oldest });
+      const backlog = await readOutboxBacklog(this.dataSource);
+      return indicator.up({
+        accepting: true,
+        pending: backlog.pending,
+        oldestPendingSeconds: Math.round(backlog.oldestSeconds),
+      });
     } catch (error) {
       return indicator.down({ accepting: false, message: `database unreachable: ${(error as Error).message}` });
     }
