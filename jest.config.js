@@ -51,6 +51,11 @@ module.exports = {
     },
     {
       ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/*.int-spec.ts'],
+    },
+    {
+      ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',

@@ -31,6 +31,9 @@ npm run --silent build
 echo "== unit tests"
 npx jest --selectProjects unit --ci
 
+echo "== integration tests (the messaging layer alone, real Kafka, real PostgreSQL)"
+npx jest --selectProjects integration --ci --runInBand --forceExit
+
 echo "== end-to-end tests (real Kafka, real PostgreSQL)"
 npx jest --selectProjects e2e --ci --runInBand --forceExit
 

@@ -1,0 +1,288 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, type INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IsString, MaxLength } from 'class-validator';
+import { Kafka, logLevel, type EachBatchPayload, type KafkaMessage } from 'kafkajs';
+import { DataSource, type EntityManager } from 'typeorm';
+import { createEnvelope, defineEvent, type EventEnvelope, type Topic } from '@vigie/contracts';
+import {
+  addOutboxHeaders,
+  Consumes,
+  createInboxTable,
+  createOutboxTable,
+  EventConsumer,
+  MessagingModule,
+  Outbox,
+  type MessagingOptions,
+} from '@vigie/messaging';
+import { openServiceDataSource, serviceDataSourceOptions } from '@vigie/persistence';
+import { readTopic, waitFor } from '@vigie/testing';
+import { e2eEnv } from '../e2e.env';
+
+/**
+ * The messaging layer on its own, against the real PostgreSQL and Kafka: the consumer pipeline
+ * fed batches directly (as the Kafka transport would), and the outbox relay with two instances
+ * on one schema. Faster than the end-to-end suites and aimed at their edge cases.
+ */
+
+const run = randomUUID().slice(0, 8);
+const SCHEMA = `it_messaging_${run}`;
+// Topics of this file only: nothing else reads or counts them.
+const TOPIC = `it.words.${run}.v1` as Topic;
+const DLQ = `${TOPIC}.dlq`;
+const brokers = e2eEnv.kafkaBrokers.split(',');
+const NO_TABLES = { entities: [], migrations: [] };
+
+class Word {
+  @IsString() @MaxLength(40) word!: string;
+}
+const WordEvent = defineEvent({ type: 'it.word', version: 1, topic: TOPIC, payload: Word });
+
+/** Writes each word it is given; words listed in `refused` fail every attempt. */
+@Injectable()
+class Words {
+  readonly refused = new Set<string>();
+  attempts = new Map<string, number>();
+
+  @Consumes(WordEvent)
+  async handle(event: EventEnvelope<Word>, manager: EntityManager): Promise<void> {
+    const { word } = event.payload;
+    this.attempts.set(word, (this.attempts.get(word) ?? 0) + 1);
+    if (this.refused.has(word)) throw new Error(`the word ${word} is refused`);
+    await manager.query('INSERT INTO words (word) VALUES ($1)', [word]);
+  }
+}
+
+function options(clientId: string): MessagingOptions {
+  return {
+    kafka: { brokers, clientId, groupId: `it-messaging-${run}`, topicPartitions: 3 },
+    schema: SCHEMA,
+    databaseUrl: e2eEnv.databaseUrl,
+    outbox: { batchSize: 50, pollIntervalMs: 200 },
+    consumer: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 },
+    retention: { outboxSeconds: 3600, handledEventsSeconds: 3600, sweepIntervalMs: 3_600_000 },
+  };
+}
+
+async function startInstance(clientId: string): Promise<INestApplication> {
+  // The service's wiring (see ServiceInfrastructureModule), on a schema of this file's own.
+  const module = await Test.createTestingModule({
+    imports: [
+      TypeOrmModule.forRootAsync({
+        useFactory: () => serviceDataSourceOptions({ url: e2eEnv.databaseUrl, schema: SCHEMA, poolSize: 4 }, NO_TABLES),
+        dataSourceFactory: (settings) => openServiceDataSource(settings!),
+      }),
+      MessagingModule.forRoot(options(clientId)),
+    ],
+    providers: [Words],
+  }).compile();
+  const app = module.createNestApplication({ logger: false });
+  await app.init();
+  return app;
+}
+
+/** What the Kafka transport hands the consumer: one partition's messages, offsets resolved as it goes. */
+function batchOf(messages: KafkaMessage[], running: () => boolean = () => true) {
+  const resolved: string[] = [];
+  const payload = {
+    batch: { topic: TOPIC, partition: 0, messages },
+    resolveOffset: (offset: string) => resolved.push(offset),
+    heartbeat: async () => undefined,
+    isRunning: running,
+    isStale: () => false,
+  } as unknown as EachBatchPayload;
+  return { payload, resolved };
+}
+
+let offset = 0;
+function message(value: string | EventEnvelope<Word>): KafkaMessage {
+  return {
+    key: Buffer.from('k'),
+    value: Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)),
+    offset: String(offset++),
+    timestamp: String(Date.now()),
+    attributes: 0,
+    headers: {},
+  };
+}
+
+const wordEvent = (word: string) => createEnvelope(WordEvent, { word }, { producer: 'it' });
+
+describe('messaging layer on the real PostgreSQL and Kafka', () => {
+  let admin: ReturnType<Kafka['admin']>;
+  let setup: DataSource;
+  let first: INestApplication;
+  let second: INestApplication;
+
+  const words = async (): Promise<string[]> =>
+    (await setup.query<{ word: string }[]>(`SELECT word FROM "${SCHEMA}".words ORDER BY position`)).map((r) => r.word);
+
+  beforeAll(async () => {
+    admin = new Kafka({ clientId: 'it-admin', brokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [TOPIC, DLQ].map((topic) => ({ topic, numPartitions: 3, replicationFactor: -1 })),
+    });
+    setup = await openServiceDataSource(
+      serviceDataSourceOptions({ url: e2eEnv.databaseUrl, schema: SCHEMA, poolSize: 2 }, NO_TABLES),
+    );
+    const runner = setup.createQueryRunner();
+    await runner.connect();
+    try {
+      await createOutboxTable(runner);
+      await addOutboxHeaders(runner);
+      await createInboxTable(runner);
+      await runner.query('CREATE TABLE words (position bigint GENERATED ALWAYS AS IDENTITY, word text NOT NULL)');
+    } finally {
+      await runner.release();
+    }
+    first = await startInstance('it-first');
+    second = await startInstance('it-second');
+  }, 60_000);
+
+  afterAll(async () => {
+    await first?.close();
+    await second?.close();
+    await setup?.query(`DROP SCHEMA IF EXISTS "${SCHEMA}" CASCADE`);
+    await setup?.destroy();
+    await admin?.deleteTopics({ topics: [TOPIC, DLQ] }).catch(() => undefined);
+    await admin?.disconnect();
+  });
+
+  beforeEach(async () => {
+    await setup.query(`TRUNCATE "${SCHEMA}".words, "${SCHEMA}".handled_events, "${SCHEMA}".outbox`);
+  });
+
+  describe('consumer pipeline', () => {
+    it('applies a batch in order, each event once, even when the batch repeats an event', async () => {
+      const [a, b, c] = ['alpha', 'bravo', 'charlie'].map(wordEvent);
+      const { payload, resolved } = batchOf([a, b, a, c].map(message));
+
+      await first.get(EventConsumer).consumeBatch(payload);
+
+      expect(await words()).toEqual(['alpha', 'bravo', 'charlie']);
+      expect(resolved).toEqual([String(offset - 1)]);
+      const handled = await setup.query<{ n: string }[]>(`SELECT count(*) AS n FROM "${SCHEMA}".handled_events`);
+      expect(Number(handled[0].n)).toBe(3);
+    });
+
+    it('gives a redelivered batch no second effect, on another instance of the group too', async () => {
+      const events = ['delta', 'echo'].map(wordEvent);
+      await first.get(EventConsumer).consumeBatch(batchOf(events.map(message)).payload);
+      await second.get(EventConsumer).consumeBatch(batchOf(events.map(message)).payload);
+
+      expect(await words()).toEqual(['delta', 'echo']);
+    });
+
+    it('applies the rest of a batch when one event keeps failing, and dead-letters that one with its reason', async () => {
+      const handler = first.get(Words);
+      handler.refused.add('golf');
+      const events = ['foxtrot', 'golf', 'hotel'].map(wordEvent);
+      const { payload, resolved } = batchOf(events.map(message));
+
+      await first.get(EventConsumer).consumeBatch(payload);
+
+      expect(await words()).toEqual(['foxtrot', 'hotel']);
+      // Once in the shared transaction, then alone up to maxAttempts.
+      expect(handler.attempts.get('golf')).toBe(3);
+      expect(resolved).toEqual([String(offset - 1)]);
+      const dead = await waitFor(
+        async () => {
+          const found = (await readTopic(brokers, DLQ)).filter((m) => m.value?.toString().includes(events[1].id));
+          return found.length > 0 ? found : undefined;
+        },
+        { what: 'the refused event on the dead-letter topic', timeoutMs: 20_000 },
+      );
+      expect(dead).toHaveLength(1);
+      expect(dead[0].headers?.['vigie-dlq-reason']?.toString()).toMatch(/failed after 2 attempts: .*golf is refused/);
+      expect(dead[0].headers?.['vigie-dlq-topic']?.toString()).toBe(TOPIC);
+    });
+
+    it('dead-letters poison at once (bad JSON, invalid payload) and still applies the valid events', async () => {
+      const handler = first.get(Words);
+      const tooLong = createEnvelope(WordEvent, { word: 'x'.repeat(41) }, { producer: 'it' });
+      const { payload } = batchOf([message('{not json'), message(tooLong), message(wordEvent('india'))]);
+
+      await first.get(EventConsumer).consumeBatch(payload);
+
+      expect(await words()).toEqual(['india']);
+      expect(handler.attempts.has('x'.repeat(41))).toBe(false);
+      const reasons = await waitFor(
+        async () => {
+          const dead = (await readTopic(brokers, DLQ)).filter(
+            (m) => m.value?.toString() === '{not json' || m.value?.toString().includes(tooLong.id),
+          );
+          return dead.length === 2 ? dead.map((m) => m.headers?.['vigie-dlq-reason']?.toString()) : undefined;
+        },
+        { what: 'two poison messages on the dead-letter topic', timeoutMs: 20_000 },
+      );
+      expect(reasons).toEqual(expect.arrayContaining([expect.stringMatching(/JSON/i), expect.stringMatching(/word/)]));
+    });
+
+    it('stops between transactions when the consumer stops, leaving the rest unresolved', async () => {
+      let running = true;
+      const events = Array.from({ length: 150 }, (_, i) => wordEvent(`w${i}`));
+      const { payload, resolved } = batchOf(events.map(message), () => {
+        const now = running;
+        running = false; // true for the first chunk only
+        return now;
+      });
+
+      await first.get(EventConsumer).consumeBatch(payload);
+
+      // The first transaction's hundred events, and only its offset resolved.
+      expect(await words()).toHaveLength(100);
+      expect(resolved).toHaveLength(1);
+    });
+  });
+
+  describe('outbox relay', () => {
+    it('publishes every row exactly once and in order per key, with two instances draining one schema', async () => {
+      const keys = ['k1', 'k2', 'k3', 'k4'];
+      const added: EventEnvelope<Word>[] = [];
+      // Committed in several transactions, from both instances, while both relays run.
+      for (let round = 0; round < 6; round++) {
+        const app = round % 2 === 0 ? first : second;
+        await app.get(DataSource).transaction(async (manager) => {
+          for (let i = 0; i < 40; i++) {
+            const key = keys[i % keys.length];
+            added.push(
+              await app
+                .get(Outbox)
+                .add(manager, { definition: WordEvent, key, payload: { word: `${key}-${round}-${i}` } }),
+            );
+          }
+        });
+      }
+
+      await waitFor(
+        async () => {
+          const rows = await setup.query<{ n: string }[]>(
+            `SELECT count(*) AS n FROM "${SCHEMA}".outbox WHERE published_at IS NULL`,
+          );
+          return Number(rows[0].n) === 0;
+        },
+        { what: 'every outbox row published', timeoutMs: 20_000 },
+      );
+      const published = (await readTopic(brokers, TOPIC)).map((m) => ({
+        key: m.key?.toString() ?? '',
+        id: (JSON.parse(m.value?.toString() ?? '{}') as EventEnvelope<Word>).id,
+        partition: m.partition,
+        offset: Number(m.offset),
+      }));
+      const ids = published.map((m) => m.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.sort()).toEqual(added.map((e) => e.id).sort());
+      for (const key of keys) {
+        const inKafka = published
+          .filter((m) => m.key === key)
+          .sort((x, y) => x.offset - y.offset)
+          .map((m) => m.id);
+        const inOrder = added.filter((e) => e.payload.word.startsWith(`${key}-`)).map((e) => e.id);
+        expect(inKafka).toEqual(inOrder);
+      }
+    });
+  });
+});
