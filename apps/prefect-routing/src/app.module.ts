@@ -10,8 +10,8 @@ import { AlertMessagesConsumer } from './routing/alert-messages.consumer';
 import { RoutingDirectory } from './routing/routing-directory';
 import { RoutingController } from './routing/routing.controller';
 import { RoutingService } from './routing/routing.service';
-import { RulesController } from './rule-store/rules.controller';
-import { RulesService } from './rule-store/rules.service';
+import { RulesController } from './stored-rules/rules.controller';
+import { RulesService } from './stored-rules/rules.service';
 import { ROUTING_TABLES } from './tables';
 
 @Module({})

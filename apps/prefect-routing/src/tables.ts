@@ -7,7 +7,7 @@ import { QueueTablesVacuumedOften1764300000210 } from './migrations/176430000021
 import { TraceHeaders1764300000220 } from './migrations/1764300000220-trace-headers';
 import { ParkedChange } from './routing/parked-change.entity';
 import { RoutingDecision } from './routing/routing-decision.entity';
-import { StoredRule } from './rule-store/stored-rule.entity';
+import { StoredRule } from './stored-rules/stored-rule.entity';
 
 /** The entities and migrations of the service's schema. */
 export const ROUTING_TABLES: ServiceDataSourceParts = {

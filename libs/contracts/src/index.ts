@@ -11,5 +11,5 @@ export * from './events/alert-changed.v1';
 export * from './events/alert-acknowledged.v1';
 export * from './events/delivery-dead.v1';
 export * from './events/personal-data';
-export * from './rules/entitlement';
-export * from './rules/subscription-match';
+export * from './matching/entitlement';
+export * from './matching/subscription-match';

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { BroadcastSnapshot, RoutedRecipient } from '@vigie/contracts';
-import type { Exclusion } from '../rules';
+import type { Exclusion } from '../rule-engine';
 
 /** A broadcast as sent, with the routing decision made when it was sent. */
 @Entity({ name: 'broadcasts' })

@@ -18,7 +18,7 @@ import { Outbox } from '@vigie/messaging';
 import { ForbiddenError, NotFoundError } from '@vigie/platform';
 import { RoutingDirectory } from '../routing/routing-directory';
 import { routedRecipients } from '../routing/routing.service';
-import { BROADCAST_RULES, decide, type DirectoryEntry, type Exclusion } from '../rules';
+import { BROADCAST_RULES, decide, type DirectoryEntry, type Exclusion } from '../rule-engine';
 import { broadcastReach } from './broadcast-permissions';
 import { Broadcast } from './broadcast.entity';
 import { BroadcastPreviewView, BroadcastView, SendBroadcastDto } from './dto/send-broadcast.dto';

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { DEFAULT_RULES } from '../rules';
+import { DEFAULT_RULES } from '../rule-engine';
 
 /**
  * Rules move from code to PostgreSQL, seeded with the defaults; changes that arrive before

@@ -5,8 +5,8 @@ import { AlertCertainty, AlertStatus, AlertUrgency, isEntitledIn, Tlp } from '@v
 import { Geography } from '@vigie/geo';
 import { ForbiddenError, InvalidRequestError } from '@vigie/platform';
 import { RoutingDirectory } from '../routing/routing-directory';
-import { RulesService } from '../rule-store/rules.service';
-import { decide, type RoutableMessage } from '../rules';
+import { decide, type RoutableMessage } from '../rule-engine';
+import { RulesService } from '../stored-rules/rules.service';
 import { PreviewAlertDto, RoutingPreviewView } from './preview.dto';
 
 /** Who a draft alert would reach and why, by the rules in force; nothing is stored or sent. */

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { RoutedRecipient } from '@vigie/contracts';
-import type { Exclusion } from '../rules';
+import type { Exclusion } from '../rule-engine';
 
 /** Who receives an alert and why; one per alert. */
 @Entity({ name: 'routing_decisions' })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DirectoryOrganisation } from '@vigie/access';
-import type { DirectoryEntry } from '../rules';
+import type { DirectoryEntry } from '../rule-engine';
 
 /**
  * The partner directory as the rules engine reads it, reloaded only when it changed: a trigger

@@ -15,8 +15,8 @@ import {
 import { Outbox } from '@vigie/messaging';
 import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { NotFoundError } from '@vigie/platform';
-import { RulesService } from '../rule-store/rules.service';
-import { decide, type RoutingDecisionResult } from '../rules';
+import { decide, type RoutingDecisionResult } from '../rule-engine';
+import { RulesService } from '../stored-rules/rules.service';
 import { ParkedChange } from './parked-change.entity';
 import { RoutingDecision } from './routing-decision.entity';
 import { RoutingDirectory } from './routing-directory';

@@ -21,7 +21,7 @@ import {
   type BroadcastSnapshot,
   type RoutedRecipient,
 } from '@vigie/contracts';
-import type { Exclusion } from '../../rules';
+import type { Exclusion } from '../../rule-engine';
 
 /** A vigilance message from a prefecture (or the national level) to its partners. */
 export class SendBroadcastDto {

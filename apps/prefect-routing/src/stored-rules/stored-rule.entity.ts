@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Tlp } from '@vigie/contracts';
-import type { RecipientSelector, RoutingRule, RuleCondition } from '../rules';
+import type { RecipientSelector, RoutingRule, RuleCondition } from '../rule-engine';
 
 /** A routing rule as operators keep it: the rule itself, its order, who owns it and who changed it last. */
 @Entity({ name: 'routing_rules' })

@@ -30,7 +30,7 @@ import {
   Sector,
   Tlp,
 } from '@vigie/contracts';
-import type { RecipientSelector, RuleCondition } from '../../rules';
+import type { RecipientSelector, RuleCondition } from '../../rule-engine';
 import type { StoredRule } from '../stored-rule.entity';
 
 export class RuleConditionDto implements RuleCondition {

@@ -5,7 +5,7 @@
  */
 import type { Caller } from '@vigie/access';
 import { OrganisationKind, isStateKind } from '@vigie/contracts';
-import type { RuleCondition } from '../rules';
+import type { RuleCondition } from '../rule-engine';
 
 export function mayReadRules(caller: Caller): boolean {
   return caller.isAdmin || (caller.kind !== null && isStateKind(caller.kind));

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@vigie/access';
 import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { ConflictError, ForbiddenError, NotFoundError } from '@vigie/platform';
-import type { RoutingRule } from '../rules';
+import type { RoutingRule } from '../rule-engine';
 import { CreateRoutingRuleDto, RoutingRuleBodyDto, RoutingRuleView, selectorOf } from './dto/routing-rule.dto';
 import { mayReadRules, ruleDeleteRefusal, ruleWriteRefusal } from './rule-permissions';
 import { StoredRule, toRoutingRule } from './stored-rule.entity';
