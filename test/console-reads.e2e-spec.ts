@@ -187,4 +187,38 @@ describe('read APIs for the console: alert states, alert chains, broadcast previ
       );
     }
   }, 30_000);
+
+  it('searches communes the way people type them, for any authenticated caller', async () => {
+    const communes = (q: string, key?: string) =>
+      request<{ code: string; name: string; department: string; departmentName: string; postalCodes: string[] }[]>(
+        'GET',
+        `${stack.url('partner-registry')}/v1/communes?q=${encodeURIComponent(q)}`,
+        { key },
+      );
+    const saintEtienne = await communes('st etienne', firm.key);
+    expect(saintEtienne.status).toBe(200);
+    expect(saintEtienne.body[0]).toEqual({
+      code: '42218',
+      name: 'Saint-Étienne',
+      department: '42',
+      departmentName: 'Loire',
+      postalCodes: expect.arrayContaining(['42000', '42100']) as string[],
+    });
+    // A postal code shared by several communes lists them all, for a prefecture's key too.
+    const shared = await communes('01400', rhone.key);
+    expect(shared.body.length).toBeGreaterThan(1);
+    // Five digits are also an INSEE code: that commune comes after those the postal code serves.
+    const served = shared.body.filter((commune) => commune.code !== '01400');
+    expect(served.length).toBeGreaterThan(1);
+    expect(served.every((commune) => commune.postalCodes.includes('01400'))).toBe(true);
+
+    expect((await communes('st etienne')).status).toBe(401);
+    expect((await communes('x'.repeat(101), firm.key)).status).toBe(400);
+    const missing = await request('GET', `${stack.url('partner-registry')}/v1/communes`, { key: firm.key });
+    expect(missing.status).toBe(400);
+    const tooMany = await request('GET', `${stack.url('partner-registry')}/v1/communes?q=saint&limit=500`, {
+      key: firm.key,
+    });
+    expect(tooMany.status).toBe(400);
+  });
 });

@@ -15,6 +15,7 @@ import { FeedStreamController } from './pages/feed/feed-stream.controller';
 import { FeedController } from './pages/feed/feed.controller';
 import { PartnersController } from './pages/partners/partners.controller';
 import { ReferentsController } from './pages/referents/referents.controller';
+import { ReportController } from './pages/report/report.controller';
 import { SignInController } from './pages/sign-in/sign-in.controller';
 import { SitesController } from './pages/sites/sites.controller';
 import { ConsoleSessionStore } from './session/console-session.store';
@@ -42,6 +43,7 @@ export class ConsoleModule {
         PartnersController,
         SitesController,
         ReferentsController,
+        ReportController,
       ],
       providers: [
         { provide: CONSOLE_CONFIG, useValue: config },

@@ -12,6 +12,7 @@ import { ConventionsService } from './conventions/conventions.service';
 import { CredentialsController } from './credentials/credentials.controller';
 import { CredentialsService } from './credentials/credentials.service';
 import { RegistryCallerResolver } from './credentials/registry-caller.resolver';
+import { CommunesController } from './departments/communes.controller';
 import { DepartmentsController } from './departments/departments.controller';
 import { DepartmentsSeeder } from './departments/departments.seeder';
 import { OrganisationsController } from './organisations/organisations.controller';
@@ -41,6 +42,7 @@ export class RegistryModule {
         OrganisationsController,
         CredentialsController,
         DepartmentsController,
+        CommunesController,
         AuditController,
         ConventionsController,
         ReferentsController,

@@ -5,6 +5,8 @@ export interface Commune {
   name: string;
   department: string;
   postalCodes: string[];
+  /** Legal population (INSEE), to rank search answers; 0 when unknown. */
+  population: number;
 }
 
 export interface Department {
@@ -33,6 +35,7 @@ interface RawCommune {
   departement?: string;
   type: string;
   codesPostaux?: string[];
+  population?: number;
 }
 
 // INSEE "type de nom en clair": which preposition and article precede the name.
@@ -77,6 +80,7 @@ export class Geography {
         name: raw.nom,
         department: raw.departement,
         postalCodes: raw.codesPostaux ?? [],
+        population: raw.population ?? 0,
       };
       this.communesByCode.set(raw.code, commune);
       // Arrondissements share their city's postal codes with it: index the city only.
@@ -100,6 +104,11 @@ export class Geography {
 
   commune(code: string): Commune | undefined {
     return this.communesByCode.get(code);
+  }
+
+  /** Every current commune and municipal arrondissement. */
+  communes(): Commune[] {
+    return [...this.communesByCode.values()];
   }
 
   /** The communes a postal code serves: one, several (shared codes), or none. */

@@ -1,1 +1,2 @@
 export * from './geography';
+export * from './commune-search';

@@ -33,6 +33,20 @@ export class IngestionClient {
     return (await this.http.call<AlertPage>('GET', '/v1/alerts', { bearer, query: { ...filters } })).body;
   }
 
+  /**
+   * Submits an alert. The idempotency key makes a resend (double click, retry after a lost
+   * answer, a reload) return the alert already created instead of a second one.
+   */
+  async submit(bearer: string, alert: object, idempotencyKey: string): Promise<{ id: string }> {
+    return (
+      await this.http.call<{ id: string }>('POST', '/v1/alerts', {
+        bearer,
+        body: alert,
+        headers: { 'idempotency-key': idempotencyKey },
+      })
+    ).body;
+  }
+
   async alert(bearer: string, id: string): Promise<Alert> {
     return (await this.http.call<Alert>('GET', `/v1/alerts/${encodeURIComponent(id)}`, { bearer })).body;
   }

@@ -63,6 +63,14 @@ export interface DirectoryEntry {
   phone: string;
 }
 
+export interface CommuneAnswer {
+  code: string;
+  name: string;
+  department: string;
+  departmentName: string;
+  postalCodes: string[];
+}
+
 export interface InvitationSummary {
   email: string;
   fullName: string;
@@ -119,6 +127,12 @@ export class RegistryClient {
   ): Promise<Organisation> {
     const path = `/v1/organizations/${encodeURIComponent(id)}/${change}`;
     return (await this.http.call<Organisation>('POST', path, { bearer, body: { reason } })).body;
+  }
+
+  /** Communes by name or postal code, closest first (the official INSEE list). */
+  async communes(bearer: string, query: string): Promise<CommuneAnswer[]> {
+    return (await this.http.call<CommuneAnswer[]>('GET', '/v1/communes', { bearer, query: { q: query, limit: '12' } }))
+      .body;
   }
 
   async conventions(bearer: string): Promise<Convention[]> {

@@ -29,6 +29,24 @@ export interface BroadcastPreview {
   warnings: string[];
 }
 
+/** What routing reads of a draft alert to say who would receive it. */
+export interface AlertPreviewDraft {
+  commune: string;
+  eventCode: string;
+  severity: string;
+  urgency: string;
+  certainty: string;
+  tlp: string;
+  personalData: boolean;
+}
+
+export interface AlertPreview {
+  department: string;
+  recipients: { organisationId: string; name: string; kind: string; rules: string[]; reasons: string[] }[];
+  excluded: { organisationId: string; name: string; rule: string; reason: string }[];
+  warnings: string[];
+}
+
 export interface Broadcast {
   broadcast: BroadcastSnapshot;
   routedAt: string;
@@ -47,6 +65,11 @@ export class RoutingClient {
   async decision(bearer: string, alertId: string): Promise<RoutingDecision> {
     const path = `/v1/alerts/${encodeURIComponent(alertId)}/routing`;
     return (await this.http.call<RoutingDecision>('GET', path, { bearer })).body;
+  }
+
+  /** Who a draft alert would reach and why; nothing is stored or sent. */
+  async previewAlert(bearer: string, draft: AlertPreviewDraft): Promise<AlertPreview> {
+    return (await this.http.call<AlertPreview>('POST', '/v1/routing/preview', { bearer, body: draft })).body;
   }
 
   async previewBroadcast(bearer: string, draft: BroadcastDraft): Promise<BroadcastPreview> {

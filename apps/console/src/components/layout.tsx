@@ -13,19 +13,28 @@ export interface LayoutProps {
   viewer: Viewer | null;
   csrfToken: string | null;
   /** The navigation entry to mark as the current page. */
-  section?: 'alertes' | 'diffusions' | 'partenaires' | 'sites' | 'referents';
+  section?: 'alertes' | 'signaler' | 'diffusions' | 'partenaires' | 'sites' | 'referents';
   /** An exercise banner across the whole page. */
   exercise?: boolean;
   children: ComponentChildren;
 }
 
-const NAV: { section: NonNullable<LayoutProps['section']>; href: string; label: string; prefecture: boolean }[] = [
-  { section: 'alertes', href: '/alertes', label: 'Alertes', prefecture: false },
-  { section: 'diffusions', href: '/diffusions/nouvelle', label: 'Diffuser un message', prefecture: true },
-  { section: 'partenaires', href: '/partenaires', label: 'Partenaires', prefecture: true },
-  { section: 'sites', href: '/sites', label: 'Sites', prefecture: true },
-  { section: 'referents', href: '/referents', label: 'Référents', prefecture: true },
+/** Who sees an entry: everyone, the State desks (prefectures, national level), or their partners. */
+type Audience = 'everyone' | 'state' | 'partner';
+
+const NAV: { section: NonNullable<LayoutProps['section']>; href: string; label: string; audience: Audience }[] = [
+  { section: 'alertes', href: '/alertes', label: 'Alertes', audience: 'everyone' },
+  { section: 'signaler', href: '/signalements/nouveau', label: 'Signaler un incident', audience: 'partner' },
+  { section: 'diffusions', href: '/diffusions/nouvelle', label: 'Diffuser un message', audience: 'state' },
+  { section: 'partenaires', href: '/partenaires', label: 'Partenaires', audience: 'state' },
+  { section: 'sites', href: '/sites', label: 'Sites', audience: 'state' },
+  { section: 'referents', href: '/referents', label: 'Référents', audience: 'state' },
 ];
+
+function shownTo(audience: Audience, viewer: Viewer | null): boolean {
+  if (audience === 'everyone') return true;
+  return audience === 'state' ? viewer?.prefecture === true : viewer?.prefecture === false;
+}
 
 /** The page frame: State brand block, navigation, main content, footer (DSFR). */
 export function Layout(props: LayoutProps): VNode {
@@ -96,7 +105,7 @@ export function Layout(props: LayoutProps): VNode {
 }
 
 function Header(props: Pick<LayoutProps, 'viewer' | 'csrfToken' | 'section'>): VNode {
-  const entries = NAV.filter((entry) => !entry.prefecture || props.viewer?.prefecture);
+  const entries = NAV.filter((entry) => shownTo(entry.audience, props.viewer));
   return (
     <header role="banner" class="fr-header">
       <div class="fr-header__body">

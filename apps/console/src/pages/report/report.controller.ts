@@ -1,0 +1,152 @@
+import { Body, Controller, Get, Header, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Geography } from '@vigie/geo';
+import { IngestionClient } from '../../clients/ingestion.client';
+import { RegistryClient } from '../../clients/registry.client';
+import { RoutingClient } from '../../clients/routing.client';
+import { ServiceCallError } from '../../clients/service-call';
+import { renderFragment, renderPage } from '../../render';
+import { Viewer, type SignedIn } from '../../session/viewer';
+import { viewerOf } from '../viewer-of';
+import { alertOf, newReport, previewDraftOf, readReportForm, reportErrors, type ReportForm } from './report.model';
+import { CommuneChoices, ReportPage, ReportPreviewPage, type CommuneChoice } from './report.view';
+
+/**
+ * A partner reports an incident: the form (commune searched by name or postal code) → who
+ * would receive it and why (routing's preview) → sent. The draft's key, made when the form is
+ * first shown, is the alert's idempotency key: sending twice creates one alert.
+ */
+@Controller('signalements')
+export class ReportController {
+  private readonly geography = Geography.official();
+
+  constructor(
+    private readonly registry: RegistryClient,
+    private readonly routing: RoutingClient,
+    private readonly ingestion: IngestionClient,
+  ) {}
+
+  @Get('nouveau')
+  @Header('cache-control', 'no-store')
+  start(@Viewer() viewer: SignedIn): string {
+    return this.formPage(viewer, newReport(), [], false, null);
+  }
+
+  /** "Chercher la commune" without JavaScript, and "Modifier" from the preview. */
+  @Post('nouveau')
+  @Header('cache-control', 'no-store')
+  async edit(@Viewer() viewer: SignedIn, @Body() body: unknown): Promise<string> {
+    const form = readReportForm(body);
+    const searching = (body as Record<string, unknown> | undefined)?.action === 'chercher';
+    if (searching) form.commune = '';
+    return this.formPage(viewer, form, await this.communesFor(viewer, form), false, null);
+  }
+
+  /** The search answers while the person types (htmx). */
+  @Get('communes')
+  @Header('cache-control', 'no-store')
+  async communes(@Viewer() viewer: SignedIn, @Query('communeQuery') query?: string): Promise<string> {
+    const typed = typeof query === 'string' ? query.trim().slice(0, 100) : '';
+    const communes = typed ? await this.registry.communes(viewer.bearer, typed) : [];
+    return renderFragment(CommuneChoices({ query: typed, communes, chosen: '' }));
+  }
+
+  @Post('apercu')
+  @Header('cache-control', 'no-store')
+  async preview(@Viewer() viewer: SignedIn, @Body() body: unknown, @Res() response: Response): Promise<void> {
+    const form = readReportForm(body);
+    const errors = reportErrors(form);
+    if (Object.keys(errors).length > 0) {
+      response
+        .status(400)
+        .type('html')
+        .send(this.formPage(viewer, form, await this.communesFor(viewer, form), true, null));
+      return;
+    }
+    try {
+      const preview = await this.routing.previewAlert(viewer.bearer, previewDraftOf(form));
+      response.status(200).type('html').send(
+        renderPage(
+          ReportPreviewPage({
+            viewer: viewerOf(viewer),
+            csrfToken: viewer.csrfToken,
+            form,
+            commune: this.choiceOf(form.commune),
+            preview,
+          }),
+        ),
+      );
+    } catch (error) {
+      await this.refused(viewer, form, error, response);
+    }
+  }
+
+  @Post()
+  async send(@Viewer() viewer: SignedIn, @Body() body: unknown, @Res() response: Response): Promise<void> {
+    const form = readReportForm(body);
+    if (Object.keys(reportErrors(form)).length > 0) {
+      response
+        .status(400)
+        .type('html')
+        .send(this.formPage(viewer, form, await this.communesFor(viewer, form), true, null));
+      return;
+    }
+    try {
+      const sent = await this.ingestion.submit(viewer.bearer, alertOf(form), form.draftKey);
+      response.redirect(303, `/alertes/${encodeURIComponent(sent.id)}`);
+    } catch (error) {
+      await this.refused(viewer, form, error, response);
+    }
+  }
+
+  /** A service said no (not entitled in that département, invalid field): the form again, with why. */
+  private async refused(viewer: SignedIn, form: ReportForm, error: unknown, response: Response): Promise<void> {
+    if (!(error instanceof ServiceCallError) || error.status >= 500 || error.status === 401) throw error;
+    const problem =
+      error.status === 403
+        ? 'Votre organisation ne peut pas signaler d’incident dans ce département.'
+        : 'Le signalement a été refusé : vérifiez les champs.';
+    response
+      .status(error.status === 403 ? 403 : 400)
+      .type('html')
+      .send(this.formPage(viewer, form, await this.communesFor(viewer, form), false, problem));
+  }
+
+  /** The answers to what was typed, or the commune already chosen. */
+  private async communesFor(viewer: SignedIn, form: ReportForm): Promise<CommuneChoice[]> {
+    const chosen = this.choiceOf(form.commune);
+    if (chosen) return [chosen];
+    return form.communeQuery ? this.registry.communes(viewer.bearer, form.communeQuery) : [];
+  }
+
+  private choiceOf(code: string): CommuneChoice | null {
+    const commune = code ? this.geography.commune(code) : undefined;
+    if (!commune) return null;
+    return {
+      code: commune.code,
+      name: commune.name,
+      department: commune.department,
+      departmentName: this.geography.department(commune.department)?.name ?? commune.department,
+      postalCodes: commune.postalCodes,
+    };
+  }
+
+  private formPage(
+    viewer: SignedIn,
+    form: ReportForm,
+    communes: CommuneChoice[],
+    showErrors: boolean,
+    problem: string | null,
+  ): string {
+    return renderPage(
+      ReportPage({
+        viewer: viewerOf(viewer),
+        csrfToken: viewer.csrfToken,
+        form,
+        errors: showErrors ? reportErrors(form) : {},
+        problem,
+        communes,
+      }),
+    );
+  }
+}

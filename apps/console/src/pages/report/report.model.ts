@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { AlertEventCode, EVENT_LABELS_FR } from '@vigie/contracts';
+import type { AlertPreviewDraft } from '../../clients/routing.client';
+import { textField } from '../form-body';
+
+/** Plain-language choices for CAP's three scales: what a guard in a car park can answer. */
+export const SEVERITY_CHOICES = [
+  { value: 'Extreme', label: 'Extrême', hint: 'Des vies sont menacées en ce moment.' },
+  { value: 'Severe', label: 'Grave', hint: 'Des personnes ou des biens importants sont en danger.' },
+  { value: 'Moderate', label: 'Modérée', hint: 'Un risque réel, sans danger immédiat pour les personnes.' },
+  { value: 'Minor', label: 'Mineure', hint: 'Peu de risque ; pour information.' },
+] as const;
+
+export const URGENCY_CHOICES = [
+  { value: 'Immediate', label: 'Maintenant', hint: 'Il faut agir tout de suite.' },
+  { value: 'Expected', label: 'Dans l’heure', hint: 'Il faudra agir bientôt.' },
+  { value: 'Future', label: 'Plus tard', hint: 'À prévoir, sans urgence.' },
+  { value: 'Past', label: 'C’est fini', hint: 'Les faits sont passés ; pour information.' },
+] as const;
+
+export const CERTAINTY_CHOICES = [
+  { value: 'Observed', label: 'Je l’ai constaté', hint: 'Vu sur place, par vous ou un agent, ou sur les caméras.' },
+  { value: 'Likely', label: 'C’est probable', hint: 'Plusieurs indices concordent.' },
+  { value: 'Possible', label: 'C’est possible', hint: 'Un signalement à vérifier.' },
+] as const;
+
+export const REPORT_TLPS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT'] as const;
+
+export const EVENT_CHOICES: { value: string; label: string }[] = Object.values(AlertEventCode).map((code) => ({
+  value: code,
+  label: EVENT_LABELS_FR[code],
+}));
+
+const values = (choices: readonly { value: string }[]): string[] => choices.map((choice) => choice.value);
+
+/** The report form as posted, kept as text so it can be shown again as typed. */
+export interface ReportForm {
+  /** Generated when the draft is created; the alert's idempotency key, so a resend creates nothing new. */
+  draftKey: string;
+  /** What was typed in the commune search box. */
+  communeQuery: string;
+  /** The INSEE code of the commune chosen among the answers. */
+  commune: string;
+  eventCode: string;
+  severity: string;
+  urgency: string;
+  certainty: string;
+  tlp: string;
+  headline: string;
+  description: string;
+  /** The description speaks of people (a description of suspects, a name): erased after the retention period. */
+  personalData: boolean;
+}
+
+export type ReportErrors = Partial<Record<keyof ReportForm, string>>;
+
+const DRAFT_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const COMMUNE = /^(\d{5}|2[AB]\d{3})$/;
+
+export function newReport(): ReportForm {
+  return {
+    draftKey: randomUUID(),
+    communeQuery: '',
+    commune: '',
+    eventCode: '',
+    severity: '',
+    urgency: 'Immediate',
+    certainty: 'Observed',
+    tlp: 'AMBER',
+    headline: '',
+    description: '',
+    personalData: false,
+  };
+}
+
+export function readReportForm(body: unknown): ReportForm {
+  const draftKey = textField(body, 'draftKey', 36);
+  return {
+    // A tampered or missing key gets a fresh one: the worst case is one more draft, never a merge.
+    draftKey: DRAFT_KEY.test(draftKey) ? draftKey.toLowerCase() : randomUUID(),
+    communeQuery: textField(body, 'communeQuery', 100),
+    commune: textField(body, 'commune', 5).toUpperCase(),
+    eventCode: textField(body, 'eventCode', 40),
+    severity: textField(body, 'severity', 20),
+    urgency: textField(body, 'urgency', 20),
+    certainty: textField(body, 'certainty', 20),
+    tlp: textField(body, 'tlp', 20),
+    headline: textField(body, 'headline', 160),
+    description: textField(body, 'description', 8000),
+    personalData: textField(body, 'personalData', 3) === 'oui',
+  };
+}
+
+/** What the form needs before routing is asked who would receive it. */
+export function reportErrors(form: ReportForm): ReportErrors {
+  const errors: ReportErrors = {};
+  if (!COMMUNE.test(form.commune)) errors.commune = 'Cherchez puis choisissez la commune où cela se passe.';
+  if (!values(EVENT_CHOICES).includes(form.eventCode)) errors.eventCode = 'Choisissez ce qui se passe.';
+  if (!values(SEVERITY_CHOICES).includes(form.severity)) errors.severity = 'Dites si c’est grave.';
+  if (!values(URGENCY_CHOICES).includes(form.urgency)) errors.urgency = 'Dites quand il faut agir.';
+  if (!values(CERTAINTY_CHOICES).includes(form.certainty)) errors.certainty = 'Dites si c’est constaté ou supposé.';
+  if (!(REPORT_TLPS as readonly string[]).includes(form.tlp)) errors.tlp = 'Choisissez qui peut lire ce signalement.';
+  if (!form.headline) errors.headline = 'Résumez en une ligne ce qui se passe.';
+  return errors;
+}
+
+/** What routing needs to say who would receive the report. */
+export function previewDraftOf(form: ReportForm): AlertPreviewDraft {
+  return {
+    commune: form.commune,
+    eventCode: form.eventCode,
+    severity: form.severity,
+    urgency: form.urgency,
+    certainty: form.certainty,
+    tlp: form.tlp,
+    personalData: form.personalData,
+  };
+}
+
+/** The CAP alert ingestion receives. */
+export function alertOf(form: ReportForm): object {
+  return {
+    status: 'Actual',
+    tlp: form.tlp,
+    personalData: form.personalData,
+    location: { commune: form.commune },
+    info: [
+      {
+        category: ['Security'],
+        eventCode: form.eventCode,
+        urgency: form.urgency,
+        severity: form.severity,
+        certainty: form.certainty,
+        headline: form.headline,
+        ...(form.description ? { description: form.description } : {}),
+      },
+    ],
+  };
+}

@@ -1,0 +1,284 @@
+import type { VNode } from 'preact';
+import type { AlertPreview } from '../../clients/routing.client';
+import { SeverityBadge, TlpBadge } from '../../components/badges';
+import { CsrfField, Field, Notice, Radios, Select, Table } from '../../components/form';
+import { TLP } from '../../components/labels';
+import { Layout, type Viewer } from '../../components/layout';
+import { Reason, RoutingText } from '../../components/reason';
+import {
+  CERTAINTY_CHOICES,
+  EVENT_CHOICES,
+  REPORT_TLPS,
+  SEVERITY_CHOICES,
+  URGENCY_CHOICES,
+  type ReportErrors,
+  type ReportForm,
+} from './report.model';
+
+interface Frame {
+  viewer: Viewer;
+  csrfToken: string;
+}
+
+/** A commune as the form offers it. */
+export interface CommuneChoice {
+  code: string;
+  name: string;
+  department: string;
+  departmentName: string;
+  postalCodes: string[];
+}
+
+function ErrorSummary(props: { errors: ReportErrors; problem: string | null }): VNode | null {
+  const messages = [...Object.values(props.errors).filter(Boolean), ...(props.problem ? [props.problem] : [])];
+  if (messages.length === 0) return null;
+  return (
+    <Notice tone="error" title="Le signalement n’est pas prêt">
+      <ul>
+        {messages.map((message) => (
+          <li>{message}</li>
+        ))}
+      </ul>
+    </Notice>
+  );
+}
+
+/**
+ * The communes answering the search, as radio buttons; also the fragment htmx swaps in while
+ * the person types. Without JavaScript the "Chercher" button posts the form and gets it back
+ * with this list filled.
+ */
+export function CommuneChoices(props: { query: string; communes: CommuneChoice[]; chosen: string }): VNode {
+  return (
+    <div id="communes-trouvees" aria-live="polite">
+      {props.communes.length > 0 ? (
+        <Radios
+          name="commune"
+          legend={props.communes.length > 1 ? 'Choisissez la commune' : 'Commune'}
+          value={props.communes.length === 1 ? props.communes[0].code : props.chosen}
+          choices={props.communes.map((commune) => ({
+            value: commune.code,
+            label: `${commune.name} (${commune.departmentName}, ${commune.department})`,
+            hint: commune.postalCodes.length > 0 ? `Code postal ${commune.postalCodes.join(', ')}` : undefined,
+          }))}
+        />
+      ) : props.query ? (
+        <p class="fr-message fr-message--info">Aucune commune ne correspond à « {props.query} ».</p>
+      ) : null}
+    </div>
+  );
+}
+
+export function ReportPage(
+  props: Frame & {
+    form: ReportForm;
+    errors: ReportErrors;
+    /** A refusal from a service, in words (not entitled in that département…). */
+    problem: string | null;
+    communes: CommuneChoice[];
+  },
+): VNode {
+  const { form, errors } = props;
+  return (
+    <Layout title="Signaler un incident" viewer={props.viewer} csrfToken={props.csrfToken} section="signaler">
+      <h1>Signaler un incident</h1>
+      <p>
+        La préfecture compétente et les partenaires concernés le recevront. Vous verrez qui le recevra, et pourquoi,
+        avant d’envoyer.
+      </p>
+      <ErrorSummary errors={errors} problem={props.problem} />
+      <form method="post" action="/signalements/apercu" data-report-form="true">
+        <CsrfField token={props.csrfToken} />
+        <input type="hidden" name="draftKey" value={form.draftKey} />
+        <fieldset class={`fr-fieldset${errors.commune ? ' fr-fieldset--error' : ''}`}>
+          <legend class="fr-fieldset__legend">Où ?</legend>
+          <div class="fr-fieldset__element">
+            <div class="fr-input-group">
+              <label class="fr-label" for="communeQuery">
+                Commune ou code postal
+                <span class="fr-hint-text">Par exemple : st etienne, 42000. Les accents sont facultatifs.</span>
+              </label>
+              <input
+                class="fr-input"
+                type="search"
+                id="communeQuery"
+                name="communeQuery"
+                value={form.communeQuery}
+                autoComplete="off"
+                hx-get="/signalements/communes"
+                hx-trigger="input changed delay:300ms, search"
+                hx-target="#communes-trouvees"
+                hx-swap="outerHTML"
+                hx-sync="this:replace"
+              />
+            </div>
+            <button
+              type="submit"
+              class="fr-btn fr-btn--secondary fr-btn--sm fr-mt-1w"
+              formAction="/signalements/nouveau"
+              name="action"
+              value="chercher"
+            >
+              Chercher la commune
+            </button>
+          </div>
+          <div class="fr-fieldset__element">
+            <CommuneChoices query={form.communeQuery} communes={props.communes} chosen={form.commune} />
+          </div>
+          {errors.commune ? <p class="fr-message fr-message--error">{errors.commune}</p> : null}
+        </fieldset>
+        <Select
+          id="eventCode"
+          name="eventCode"
+          label="Que se passe-t-il ?"
+          value={form.eventCode}
+          error={errors.eventCode}
+          choices={[{ value: '', label: 'Choisir' }, ...EVENT_CHOICES]}
+        />
+        <Radios
+          name="severity"
+          legend="Est-ce grave ?"
+          value={form.severity}
+          error={errors.severity}
+          choices={[...SEVERITY_CHOICES]}
+        />
+        <Radios
+          name="urgency"
+          legend="Quand faut-il agir ?"
+          value={form.urgency}
+          error={errors.urgency}
+          choices={[...URGENCY_CHOICES]}
+        />
+        <Radios
+          name="certainty"
+          legend="Est-ce constaté ?"
+          value={form.certainty}
+          error={errors.certainty}
+          choices={[...CERTAINTY_CHOICES]}
+        />
+        <Field
+          id="headline"
+          name="headline"
+          label="En une ligne"
+          hint="Par exemple : Intrusion en cours, entrepôt rue des Docks"
+          value={form.headline}
+          error={errors.headline}
+          required
+        />
+        <Field
+          id="description"
+          name="description"
+          label="Précisions (facultatif)"
+          hint="Ce que vous voyez, ce qui est fait. Pas de photo."
+          value={form.description}
+          multiline
+        />
+        <div class="fr-checkbox-group fr-mb-3w">
+          <input type="checkbox" id="personalData" name="personalData" value="oui" checked={form.personalData} />
+          <label class="fr-label" for="personalData">
+            Les précisions décrivent des personnes
+            <span class="fr-hint-text">Signalement, nom : elles seront effacées après la durée de conservation.</span>
+          </label>
+        </div>
+        <Radios
+          name="tlp"
+          legend="Qui peut lire ce signalement ?"
+          value={form.tlp}
+          error={errors.tlp}
+          choices={REPORT_TLPS.map((value) => ({ value, label: TLP[value].name, hint: TLP[value].explanation }))}
+        />
+        <button type="submit" id="apercu" class="fr-btn">
+          Voir qui le recevra
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+function Hidden(props: { form: ReportForm }): VNode {
+  const { form } = props;
+  const fields: [string, string][] = [
+    ['draftKey', form.draftKey],
+    ['communeQuery', form.communeQuery],
+    ['commune', form.commune],
+    ['eventCode', form.eventCode],
+    ['severity', form.severity],
+    ['urgency', form.urgency],
+    ['certainty', form.certainty],
+    ['tlp', form.tlp],
+    ['headline', form.headline],
+    ['description', form.description],
+  ];
+  return (
+    <>
+      {fields.map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      {form.personalData ? <input type="hidden" name="personalData" value="oui" /> : null}
+    </>
+  );
+}
+
+export function ReportPreviewPage(
+  props: Frame & { form: ReportForm; commune: CommuneChoice | null; preview: AlertPreview },
+): VNode {
+  const { form, preview } = props;
+  const count = preview.recipients.length;
+  return (
+    <Layout title="Vérifier avant d’envoyer" viewer={props.viewer} csrfToken={props.csrfToken} section="signaler">
+      <h1>Vérifier avant d’envoyer</h1>
+      <div class="fr-callout fr-mb-3w">
+        <h2 class="fr-callout__title">{form.headline}</h2>
+        <p class="fr-callout__text">
+          {props.commune ? `${props.commune.name} (${props.commune.departmentName})` : form.commune}
+          {' — '}
+          {EVENT_CHOICES.find((choice) => choice.value === form.eventCode)?.label ?? form.eventCode}
+        </p>
+        {form.description ? <p>{form.description}</p> : null}
+        <p>
+          <SeverityBadge severity={form.severity} /> <TlpBadge tlp={form.tlp} explain />
+        </p>
+      </div>
+      {preview.warnings.length > 0 ? (
+        <Notice tone="warning" title="À noter">
+          <ul>
+            {preview.warnings.map((warning) => (
+              <li>
+                <RoutingText text={warning} />
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
+      <h2>{count === 0 ? 'Personne ne le recevrait' : `${count} destinataire${count > 1 ? 's' : ''}`}</h2>
+      <Table caption="Qui recevra ce signalement, et pourquoi" headers={['Organisation', 'Pourquoi']}>
+        <tbody>
+          {preview.recipients.map((recipient) => (
+            <tr>
+              <td>{recipient.name}</td>
+              <td>
+                <Reason rule={recipient.rules[0] ?? null} reason={recipient.reasons.join(' ; ') || null} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      <form method="post" action="/signalements">
+        <CsrfField token={props.csrfToken} />
+        <Hidden form={form} />
+        <ul class="fr-btns-group fr-btns-group--inline">
+          <li>
+            <button type="submit" id="envoyer" class="fr-btn">
+              Envoyer le signalement
+            </button>
+          </li>
+          <li>
+            <button type="submit" class="fr-btn fr-btn--secondary" formAction="/signalements/nouveau">
+              Modifier
+            </button>
+          </li>
+        </ul>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,253 @@
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  ConsoleProcess,
+  registerActivePartner,
+  request,
+  repoRoot,
+  waitUntilAccepted,
+  type Partner,
+  type RegistryAccess,
+  type Stack,
+} from '@vigie/testing';
+import { e2eEnv, newAdminKey } from '../e2e.env';
+import { PRIVATE_SECURITY } from '../notification-fixtures';
+import { startTestStack } from '../test-stack';
+import { personWithPassword } from './accounts';
+import { accessibilityViolations, launchChromium, openPage, screenshot, tabTo, type PageProblems } from './browser';
+
+const PORT_OFFSET = 450;
+const GUARD = { email: 'sam.roux@forez-securite.fr', fullName: 'Sam Roux', password: 'ronde-de-nuit-42-forez' };
+const LONE_GUARD = { email: 'max.petit@ondaine-veille.fr', fullName: 'Max Petit', password: 'veille-ondaine-42-seul' };
+const OTHER_GUARD = {
+  email: 'lou.blanc@gier-protection.fr',
+  fullName: 'Lou Blanc',
+  password: 'vallee-du-gier-42-nuit',
+};
+
+// A security firm's guard reports an incident from the console, in Chromium, against the real stack.
+describe('console: a partner reports an incident', () => {
+  const adminKey = newAdminKey();
+  let stack: Stack;
+  let consoleApp: ConsoleProcess;
+  let registry: RegistryAccess;
+  let browser: Browser;
+  let firm: Partner;
+  const contexts: BrowserContext[] = [];
+
+  const url = (path: string): string => `${consoleApp.url}${path}`;
+
+  async function newPage(javaScript = true): Promise<{ page: Page; watch: PageProblems }> {
+    if (javaScript) {
+      const opened = await openPage(browser);
+      contexts.push(opened.context);
+      return opened;
+    }
+    const context = await browser.newContext({ locale: 'fr-FR', javaScriptEnabled: false });
+    contexts.push(context);
+    return { page: await context.newPage(), watch: { problems: [] } };
+  }
+
+  async function expectAccessible(page: Page): Promise<void> {
+    expect(await accessibilityViolations(page)).toEqual([]);
+  }
+
+  async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
+    await page.goto(url('/connexion'));
+    await page.fill('#email', who.email);
+    await page.fill('#password', who.password);
+    await Promise.all([page.waitForURL(url('/alertes')), page.click('form[action="/connexion"] button[type=submit]')]);
+  }
+
+  /** The firm's alerts with this headline, as ingestion holds them. */
+  async function alertsHeadlined(headline: string): Promise<string[]> {
+    const listed = await request<{ alerts: { alertId: string; info: { headline: string }[] }[] }>(
+      'GET',
+      `${stack.url('alert-ingestion')}/v1/alerts?limit=100`,
+      { key: firm.key },
+    );
+    return listed.body.alerts.filter((alert) => alert.info[0].headline === headline).map((alert) => alert.alertId);
+  }
+
+  beforeAll(async () => {
+    stack = await startTestStack('console-partner', PORT_OFFSET, { adminKey });
+    registry = { registryUrl: stack.url('partner-registry'), adminKey };
+    consoleApp = await ConsoleProcess.start({
+      port: e2eEnv.basePort + PORT_OFFSET + 9,
+      stack,
+      logFile: join(repoRoot(), '.vigie', 'test-logs', 'console-partner', 'console.log'),
+    });
+    firm = await registerActivePartner(
+      registry,
+      { kind: 'SECURITY_FIRM', name: 'Forez Sécurité', departments: ['42'] },
+      { conventions: [PRIVATE_SECURITY] },
+    );
+    const otherFirm = await registerActivePartner(
+      registry,
+      { kind: 'SECURITY_FIRM', name: 'Gier Protection', departments: ['42'] },
+      { conventions: [PRIVATE_SECURITY] },
+    );
+    const loneFirm = await registerActivePartner(registry, {
+      kind: 'SECURITY_FIRM',
+      name: 'Ondaine Veille',
+      departments: ['42'],
+    });
+    await waitUntilAccepted(stack.url('prefect-routing'), loneFirm.key);
+    await personWithPassword(registry, loneFirm.id, { ...LONE_GUARD, roles: ['DUTY_OFFICER'] });
+    for (const service of ['alert-ingestion', 'prefect-routing', 'notification'] as const) {
+      await waitUntilAccepted(stack.url(service), firm.key);
+      await waitUntilAccepted(stack.url(service), otherFirm.key);
+    }
+    await personWithPassword(registry, firm.id, { ...GUARD, roles: ['DUTY_OFFICER'] });
+    await personWithPassword(registry, otherFirm.id, { ...OTHER_GUARD, roles: ['DUTY_OFFICER'] });
+    browser = await launchChromium();
+  }, 240_000);
+
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await consoleApp?.stop();
+    await stack?.stop();
+  }, 60_000);
+
+  it('is filled with the keyboard alone: commune typed without accents, who will receive it and why, sent once however often it is resent', async () => {
+    const { page, watch } = await newPage();
+    await signIn(page, GUARD);
+    await tabTo(page, 'a[href="/signalements/nouveau"]');
+    await Promise.all([page.waitForURL(url('/signalements/nouveau')), page.keyboard.press('Enter')]);
+    await expectAccessible(page);
+    const draftKey = await page.getAttribute('input[name=draftKey]', 'value');
+    expect(draftKey).toMatch(/^[0-9a-f-]{36}$/);
+
+    // "st etienne" finds Saint-Étienne as the person types (htmx), first of the answers.
+    await tabTo(page, '#communeQuery');
+    await page.keyboard.type('st etienne');
+    await page.waitForSelector('#communes-trouvees input[value="42218"]');
+    expect(await page.textContent('#communes-trouvees label[for="commune-42218"]')).toContain(
+      'Saint-Étienne (Loire, 42)',
+    );
+    await tabTo(page, '#commune-42218');
+    await page.keyboard.press('Space');
+    expect(await page.isChecked('#commune-42218')).toBe(true);
+
+    await tabTo(page, '#eventCode');
+    await page.keyboard.type('Intrusion');
+    expect(await page.inputValue('#eventCode')).toBe('intrusion');
+    // No gravity is chosen for the person: the first answer takes the focus, the arrow moves to "Grave".
+    await tabTo(page, '#severity-Extreme');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.isChecked('#severity-Severe')).toBe(true);
+    const headline = `Intrusion en cours, entrepôt rue des Docks ${Date.now()}`;
+    await tabTo(page, '#headline');
+    await page.keyboard.type(headline);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Deux individus sur le toit, agent sur place.');
+    await screenshot(page, 'signalement');
+
+    await tabTo(page, '#apercu');
+    await Promise.all([page.waitForURL(url('/signalements/apercu')), page.keyboard.press('Enter')]);
+    await expectAccessible(page);
+    const recipients = await page.textContent('main');
+    expect(recipients).toContain('Préfecture de la Loire');
+    expect(recipients).toMatch(/destinataire/);
+    expect(recipients).toContain('Saint-Étienne (Loire)');
+
+    const sentForm = await page.$$eval('form[action="/signalements"] input[type=hidden]', (inputs) =>
+      Object.fromEntries(inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value])),
+    );
+    expect(sentForm.draftKey).toBe(draftKey);
+    await tabTo(page, '#envoyer');
+    await Promise.all([page.waitForURL(/\/alertes\/[0-9a-f-]{36}$/), page.keyboard.press('Enter')]);
+    const alertId = page.url().split('/').pop()!;
+    expect(await page.textContent('main')).toContain(headline);
+    await expectAccessible(page);
+
+    // The same form sent again (a double click, a retry after a lost answer): the same alert, still one.
+    for (let resend = 0; resend < 2; resend++) {
+      const again = await page.request.post(url('/signalements'), { form: sentForm, maxRedirects: 0 });
+      expect(again.status()).toBe(303);
+      expect(again.headers().location).toBe(`/alertes/${alertId}`);
+    }
+    expect(await alertsHeadlined(headline)).toEqual([alertId]);
+    expect(watch.problems).toEqual([]);
+  }, 120_000);
+
+  it('works without JavaScript: a shared postal code lists its communes, a postal code of one commune chooses it', async () => {
+    const { page } = await newPage(false);
+    await signIn(page, GUARD);
+    await page.goto(url('/signalements/nouveau'));
+
+    // Only the summary filled: the form again, with what is missing (400).
+    await page.fill('#headline', 'Vol à l’étalage');
+    const [empty] = await Promise.all([page.waitForResponse(/\/signalements\/apercu$/), page.click('#apercu')]);
+    expect(empty.status()).toBe(400);
+    expect(await page.textContent('.fr-alert--error')).toContain('Cherchez puis choisissez la commune');
+
+    // 01400 serves several communes of the Ain: all are offered.
+    await page.fill('#communeQuery', '01400');
+    await page.click('button[value=chercher]');
+    const offered = await page.$$eval('#communes-trouvees input[name=commune]', (inputs) => inputs.length);
+    expect(offered).toBeGreaterThan(1);
+    expect(await page.isChecked('#communes-trouvees input[name=commune] >> nth=0')).toBe(false);
+    await page.selectOption('#eventCode', 'theft');
+    await page.click('label[for="severity-Moderate"]');
+    expect(await page.inputValue('#headline')).toBe('Vol à l’étalage');
+
+    // 42000 is Saint-Étienne alone: chosen without a click.
+    await page.fill('#communeQuery', '42000');
+    await page.click('button[value=chercher]');
+    expect(await page.isChecked('#commune-42218')).toBe(true);
+    await Promise.all([page.waitForURL(url('/signalements/apercu')), page.click('#apercu')]);
+    expect(await page.textContent('main')).toContain('Préfecture de la Loire');
+    await Promise.all([page.waitForURL(/\/alertes\/[0-9a-f-]{36}$/), page.click('#envoyer')]);
+    expect(await page.textContent('main')).toContain('Vol à l’étalage');
+  }, 120_000);
+
+  it('says why a report is refused: an organisation under no convention shares nothing', async () => {
+    const { page } = await newPage();
+    await signIn(page, LONE_GUARD);
+    await page.goto(url('/signalements/nouveau'));
+    await page.fill('#communeQuery', '42000');
+    await page.waitForSelector('#communes-trouvees input[value="42218"]');
+    await page.selectOption('#eventCode', 'theft');
+    await page.click('label[for="severity-Moderate"]');
+    await page.fill('#headline', 'Vol de câbles sur un chantier');
+    const [refused] = await Promise.all([page.waitForResponse(/\/signalements\/apercu$/), page.click('#apercu')]);
+    expect(refused.status()).toBe(403);
+    expect(await page.textContent('.fr-alert--error')).toContain('ne peut pas signaler d’incident dans ce département');
+    // What was typed is kept.
+    expect(await page.inputValue('#headline')).toBe('Vol de câbles sur un chantier');
+    await expectAccessible(page);
+  }, 120_000);
+
+  it('shows a firm nothing of another firm’s reports (404)', async () => {
+    const { page } = await newPage();
+    await signIn(page, GUARD);
+    await page.goto(url('/signalements/nouveau'));
+    // The errors of an incomplete report are accessible too.
+    await page.fill('#headline', 'Rôdeur');
+    const [incomplete] = await Promise.all([page.waitForResponse(/\/signalements\/apercu$/), page.click('#apercu')]);
+    expect(incomplete.status()).toBe(400);
+    await expectAccessible(page);
+    await page.fill('#communeQuery', '42000');
+    await page.waitForSelector('#communes-trouvees input[value="42218"]');
+    await page.selectOption('#eventCode', 'suspicious-behaviour');
+    await page.click('label[for="severity-Minor"]');
+    const headline = `Rôdeur autour du dépôt ${Date.now()}`;
+    await page.fill('#headline', headline);
+    await Promise.all([page.waitForURL(url('/signalements/apercu')), page.click('#apercu')]);
+    await Promise.all([page.waitForURL(/\/alertes\/[0-9a-f-]{36}$/), page.click('#envoyer')]);
+    const own = page.url();
+
+    const other = await newPage();
+    await signIn(other.page, OTHER_GUARD);
+    const answer = await other.page.goto(own);
+    expect(answer?.status()).toBe(404);
+    expect(await other.page.textContent('main')).not.toContain(headline);
+    await other.page.goto(url('/alertes'));
+    expect(await other.page.textContent('main')).not.toContain(headline);
+  }, 120_000);
+});
