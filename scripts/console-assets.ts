@@ -16,12 +16,21 @@ export function consoleBundleOptions(root: string = repoRoot()): BuildOptions {
   };
 }
 
-/** Writes dist/apps/console/assets/{console.js,console.css}: run by `npm run build`. */
+/** The service worker that keeps the report form available offline (served at /sw.js). */
+export function serviceWorkerOptions(root: string = repoRoot()): BuildOptions {
+  return {
+    ...consoleBundleOptions(root),
+    entryPoints: [join(root, 'apps', 'console', 'src', 'assets', 'worker', 'sw.ts')],
+  };
+}
+
+/** Writes dist/apps/console/assets/{console.js,sw.js,console.css}: run by `npm run build`. */
 async function main(): Promise<void> {
   const root = repoRoot();
   const out = join(root, 'dist', 'apps', 'console', 'assets');
   mkdirSync(out, { recursive: true });
   await build({ ...consoleBundleOptions(root), outfile: join(out, 'console.js') });
+  await build({ ...serviceWorkerOptions(root), outfile: join(out, 'sw.js') });
   copyFileSync(join(root, 'apps', 'console', 'src', 'assets', 'console.css'), join(out, 'console.css'));
 }
 

@@ -206,6 +206,75 @@ describe('console: a partner reports an incident', () => {
     expect(await page.textContent('main')).toContain('Vol à l’étalage');
   }, 120_000);
 
+  it('keeps a report made without network and sends it once when the network returns, from a reloaded page and two tabs at once', async () => {
+    const { page, watch } = await newPage();
+    await signIn(page, GUARD);
+    await page.goto(url('/signalements/nouveau'));
+    // The service worker takes the page in charge; the next load keeps the form for offline use.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.reload();
+    const onlineKey = await page.inputValue('input[name=draftKey]');
+
+    await page.context().setOffline(true);
+    await page.reload();
+    expect(await page.isVisible('#hors-ligne')).toBe(true);
+    // The form came from the cache: its draft gets a key of its own, not the cached one.
+    const offlineKey = await page.inputValue('input[name=draftKey]');
+    expect(offlineKey).toMatch(/^[0-9a-f-]{36}$/);
+    expect(offlineKey).not.toBe(onlineKey);
+    await page.fill('#communeQuery', '42000');
+    await page.selectOption('#eventCode', 'fire');
+    await page.click('label[for="severity-Severe"]');
+    const headline = `Départ de feu, local poubelles ${Date.now()}`;
+    await page.fill('#headline', headline);
+    await page.click('#apercu');
+    await page.waitForSelector('#brouillons-liste li:has-text("en attente d’envoi")');
+    expect(await page.inputValue('#headline')).toBe('');
+    expect(await page.inputValue('input[name=draftKey]')).not.toBe(offlineKey);
+    await expectAccessible(page);
+    await screenshot(page, 'signalement-hors-ligne');
+
+    // Reloaded, and open in a second tab, still offline: kept, shown in both.
+    await page.reload();
+    await page.waitForSelector('#brouillons-liste li:has-text("en attente d’envoi")');
+    const second = await page.context().newPage();
+    await second.goto(url('/signalements/nouveau'));
+    await second.waitForSelector('#brouillons-liste li:has-text("en attente d’envoi")');
+    expect(await alertsHeadlined(headline)).toEqual([]);
+
+    // The network returns: both tabs send it at once; one alert.
+    await page.context().setOffline(false);
+    await page.waitForSelector('#brouillons-liste a[href^="/alertes/"], #brouillons[hidden]');
+    await second.waitForSelector('#brouillons-liste a[href^="/alertes/"], #brouillons[hidden]');
+    const alerts = await alertsHeadlined(headline);
+    expect(alerts).toHaveLength(1);
+    const links = [
+      ...(await page.$$eval('#brouillons-liste a', (anchors) => anchors.map((a) => a.getAttribute('href')))),
+      ...(await second.$$eval('#brouillons-liste a', (anchors) => anchors.map((a) => a.getAttribute('href')))),
+    ];
+    expect(links.length).toBeGreaterThan(0);
+    expect(new Set(links)).toEqual(new Set([`/alertes/${alerts[0]}`]));
+    // A retry after a lost answer (the same draft sent again) lands on the same alert.
+    const retried = await page.request.post(url('/signalements/hors-ligne'), {
+      form: {
+        _csrf: (await page.inputValue('input[name=_csrf]')) ?? '',
+        draftKey: offlineKey,
+        communeQuery: '42000',
+        eventCode: 'fire',
+        severity: 'Severe',
+        urgency: 'Immediate',
+        certainty: 'Observed',
+        tlp: 'AMBER',
+        headline,
+      },
+    });
+    expect(retried.status()).toBe(201);
+    expect(((await retried.json()) as { id: string }).id).toBe(alerts[0]);
+    expect(await alertsHeadlined(headline)).toEqual(alerts);
+    await second.close();
+    expect(watch.problems).toEqual([]);
+  }, 180_000);
+
   it('says why a report is refused: an organisation under no convention shares nothing', async () => {
     const { page } = await newPage();
     await signIn(page, LONE_GUARD);

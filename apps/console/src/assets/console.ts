@@ -1,8 +1,11 @@
 /**
  * The console's own script, loaded after htmx and its SSE extension. Everything works without
- * it; it adds the cue for urgent alerts, live countdowns, live-feed status and printing.
+ * it; it adds the cue for urgent alerts, live countdowns, live-feed status, printing, and
+ * reports kept while offline.
  * Bundled by esbuild into /ressources/console.js (budget: 60 KB gzipped, checked by a test).
  */
+
+import { setUpOfflineReports } from './offline-reports';
 
 const URGENT = new Set(['Extreme', 'Severe']);
 let audio: AudioContext | null = null;
@@ -75,6 +78,7 @@ function onReady(): void {
   document.querySelectorAll('[data-print]').forEach((button) => button.addEventListener('click', () => window.print()));
   refreshCountdowns();
   window.setInterval(refreshCountdowns, 30_000);
+  setUpOfflineReports();
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', onReady);

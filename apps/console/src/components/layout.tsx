@@ -1,6 +1,8 @@
 import type { ComponentChildren, VNode } from 'preact';
 
 export interface Viewer {
+  /** Drafts kept in the browser while offline belong to this person only. */
+  personId: string;
   fullName: string;
   organisationName: string;
   /** Whether the person's organisation is a prefecture (the duty desk pages). */
@@ -56,7 +58,7 @@ export function Layout(props: LayoutProps): VNode {
         <script src="/ressources/sse.js" defer></script>
         <script src="/ressources/console.js" defer></script>
       </head>
-      <body hx-headers={csrfHeaders}>
+      <body hx-headers={csrfHeaders} data-person={props.viewer?.personId}>
         <div class="fr-skiplinks">
           <nav class="fr-container" role="navigation" aria-label="Accès rapide">
             <ul class="fr-skiplinks__list">

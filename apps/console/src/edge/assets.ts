@@ -20,4 +20,9 @@ export function serveAssets(app: Express, builtAssets: string): void {
   app.use('/ressources/htmx.min.js', express.static(join(packageDir('htmx.org'), 'dist', 'htmx.min.js'), CACHE));
   app.use('/ressources/sse.js', express.static(join(packageDir('htmx-ext-sse'), 'dist', 'sse.min.js'), CACHE));
   app.use('/ressources', express.static(builtAssets, CACHE));
+  // At the root, so that it may serve /signalements/nouveau; never cached, so an update reaches every browser.
+  app.get('/sw.js', (_request, response) => {
+    response.setHeader('cache-control', 'no-cache');
+    response.sendFile(join(builtAssets, 'sw.js'));
+  });
 }

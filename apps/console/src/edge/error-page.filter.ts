@@ -2,6 +2,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { Response } from 'express';
 import { ServiceCallError } from '../clients/service-call';
 import { ErrorPage } from '../pages/errors/error.view';
+import { viewerOf } from '../pages/viewer-of';
 import { renderPage } from '../render';
 import { CsrfRefused, NotForYou, SignInRequired } from '../session/session.errors';
 import type { ConsoleRequest } from '../session/viewer';
@@ -50,13 +51,7 @@ export class ErrorPageFilter implements ExceptionFilter {
             status,
             title: page.title,
             message,
-            viewer: signedIn
-              ? {
-                  fullName: signedIn.person.fullName,
-                  organisationName: signedIn.person.organisationName,
-                  prefecture: signedIn.stateDesk,
-                }
-              : null,
+            viewer: signedIn ? viewerOf(signedIn) : null,
             csrfToken: signedIn?.csrfToken ?? null,
           }),
         ),

@@ -4,6 +4,7 @@ import type { SignedIn } from '../session/viewer';
 /** What the page frame shows of the signed-in person. */
 export function viewerOf(signedIn: SignedIn): LayoutViewer {
   return {
+    personId: signedIn.person.id,
     fullName: signedIn.person.fullName,
     organisationName: signedIn.person.organisationName,
     prefecture: signedIn.stateDesk,

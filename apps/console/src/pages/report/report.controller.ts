@@ -8,7 +8,15 @@ import { ServiceCallError } from '../../clients/service-call';
 import { renderFragment, renderPage } from '../../render';
 import { Viewer, type SignedIn } from '../../session/viewer';
 import { viewerOf } from '../viewer-of';
-import { alertOf, newReport, previewDraftOf, readReportForm, reportErrors, type ReportForm } from './report.model';
+import {
+  alertOf,
+  newReport,
+  onlyCommune,
+  previewDraftOf,
+  readReportForm,
+  reportErrors,
+  type ReportForm,
+} from './report.model';
 import { CommuneChoices, ReportPage, ReportPreviewPage, type CommuneChoice } from './report.view';
 
 /**
@@ -65,17 +73,20 @@ export class ReportController {
     }
     try {
       const preview = await this.routing.previewAlert(viewer.bearer, previewDraftOf(form));
-      response.status(200).type('html').send(
-        renderPage(
-          ReportPreviewPage({
-            viewer: viewerOf(viewer),
-            csrfToken: viewer.csrfToken,
-            form,
-            commune: this.choiceOf(form.commune),
-            preview,
-          }),
-        ),
-      );
+      response
+        .status(200)
+        .type('html')
+        .send(
+          renderPage(
+            ReportPreviewPage({
+              viewer: viewerOf(viewer),
+              csrfToken: viewer.csrfToken,
+              form,
+              commune: this.choiceOf(form.commune),
+              preview,
+            }),
+          ),
+        );
     } catch (error) {
       await this.refused(viewer, form, error, response);
     }
@@ -96,6 +107,48 @@ export class ReportController {
       response.redirect(303, `/alertes/${encodeURIComponent(sent.id)}`);
     } catch (error) {
       await this.refused(viewer, form, error, response);
+    }
+  }
+
+  /**
+   * A report kept in the browser while the network was gone, sent when it came back (JSON
+   * answers for the page's script). Same checks as the form; the commune typed offline is
+   * resolved here when it names one commune, otherwise the person is asked to choose it. The
+   * draft's key makes every retry, in this tab or another, land on the same alert.
+   */
+  @Post('hors-ligne')
+  @Header('cache-control', 'no-store')
+  async sendKept(@Viewer() viewer: SignedIn, @Body() body: unknown, @Res() response: Response): Promise<void> {
+    const form = readReportForm(body);
+    if (!form.commune && form.communeQuery) {
+      const answers = await this.registry.communes(viewer.bearer, form.communeQuery);
+      const one = onlyCommune(form.communeQuery, answers);
+      if (!one) {
+        response.status(422).json({
+          error: 'commune',
+          message: `Choisissez la commune : « ${form.communeQuery} » en désigne plusieurs, ou aucune.`,
+        });
+        return;
+      }
+      form.commune = one.code;
+    }
+    const errors = reportErrors(form);
+    if (Object.keys(errors).length > 0) {
+      response.status(errors.commune ? 422 : 400).json({ error: 'invalid', message: Object.values(errors).join(' ') });
+      return;
+    }
+    try {
+      const sent = await this.ingestion.submit(viewer.bearer, alertOf(form), form.draftKey);
+      response.status(201).json({ id: sent.id, href: `/alertes/${encodeURIComponent(sent.id)}` });
+    } catch (error) {
+      if (!(error instanceof ServiceCallError) || error.status >= 500 || error.status === 401) throw error;
+      response.status(error.status === 403 ? 403 : 400).json({
+        error: 'refused',
+        message:
+          error.status === 403
+            ? 'Votre organisation ne peut pas signaler d’incident dans ce département.'
+            : 'Le signalement a été refusé : vérifiez les champs.',
+      });
     }
   }
 

@@ -1,4 +1,4 @@
-import { alertOf, newReport, previewDraftOf, readReportForm, reportErrors } from './report.model';
+import { alertOf, newReport, onlyCommune, previewDraftOf, readReportForm, reportErrors } from './report.model';
 
 const filled = {
   draftKey: '0193a5c2-7d4e-7b1a-9c3f-2a1b4c5d6e7f',
@@ -73,5 +73,18 @@ describe('the partner report form', () => {
       ],
     });
     expect(alertOf(readReportForm({ ...filled, description: '' }))).not.toHaveProperty('info.0.description');
+  });
+
+  it('resolves a commune typed offline only when it designates one', () => {
+    const saintEtienne = { code: '42218', name: 'Saint-Étienne' };
+    const others = [
+      { code: '63340', name: 'Saint-Étienne-des-Champs' },
+      { code: '42219', name: 'Saint-Étienne-le-Molard' },
+    ];
+    expect(onlyCommune('42000', [saintEtienne])).toBe(saintEtienne);
+    expect(onlyCommune('st etienne', [saintEtienne, ...others])).toBe(saintEtienne);
+    expect(onlyCommune('saint etienne d', others)).toBeNull();
+    expect(onlyCommune('01400', [others[0], others[1]])).toBeNull();
+    expect(onlyCommune('nowhere', [])).toBeNull();
   });
 });

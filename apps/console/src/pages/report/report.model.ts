@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AlertEventCode, EVENT_LABELS_FR } from '@vigie/contracts';
+import { searchKey } from '@vigie/geo';
 import type { AlertPreviewDraft } from '../../clients/routing.client';
 import { textField } from '../form-body';
 
@@ -136,4 +137,15 @@ export function alertOf(form: ReportForm): object {
       },
     ],
   };
+}
+
+/**
+ * The commune a search typed offline designates, if it designates one: the only answer, or the
+ * one answer whose name is exactly what was typed (accents and hyphens aside). Otherwise none:
+ * the person chooses.
+ */
+export function onlyCommune<C extends { code: string; name: string }>(typed: string, answers: C[]): C | null {
+  if (answers.length === 1) return answers[0];
+  const exact = answers.filter((answer) => searchKey(answer.name) === searchKey(typed));
+  return exact.length === 1 ? exact[0] : null;
 }

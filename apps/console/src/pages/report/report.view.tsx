@@ -87,6 +87,19 @@ export function ReportPage(
         avant d’envoyer.
       </p>
       <ErrorSummary errors={errors} problem={props.problem} />
+      <section id="brouillons" class="fr-mb-3w" aria-live="polite" hidden>
+        <h2 class="fr-h5">Signalements gardés sur cet appareil</h2>
+        <p class="fr-text--sm">
+          Faits sans réseau : ils partent d’eux-mêmes dès que le réseau revient, une seule fois chacun.
+        </p>
+        <ul id="brouillons-liste"></ul>
+      </section>
+      <div id="hors-ligne" class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" hidden>
+        <p>
+          Pas de réseau : votre signalement sera gardé sur cet appareil et envoyé dès le retour du réseau, sans aperçu
+          des destinataires. Indiquez la commune par son nom ou son code postal.
+        </p>
+      </div>
       <form method="post" action="/signalements/apercu" data-report-form="true">
         <CsrfField token={props.csrfToken} />
         <input type="hidden" name="draftKey" value={form.draftKey} />
