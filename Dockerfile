@@ -3,7 +3,11 @@
 #   docker build --build-arg APP=partner-registry -t vigie/partner-registry .
 # APP is one of partner-registry, alert-ingestion, prefect-routing, notification.
 
-FROM node:24-bookworm-slim AS build
+# Node.js 24, the LTS line package.json pins (`engines` and the `node` devDependency that npm
+# scripts run on); test/docker-compose.spec.ts keeps the image and package.json in step.
+ARG NODE_IMAGE=node:24-bookworm-slim
+
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
@@ -14,7 +18,7 @@ COPY . .
 RUN npm run build \
  && npm prune --omit=dev
 
-FROM node:24-bookworm-slim
+FROM ${NODE_IMAGE}
 ARG APP
 ENV NODE_ENV=production \
     APP=${APP}

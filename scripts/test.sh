@@ -27,6 +27,8 @@ echo "== type-check, lint and build"
 npm run --silent typecheck
 npm run --silent lint
 npm run --silent build
+# docs/asyncapi.yaml must be regenerated (npm run asyncapi) whenever libs/contracts changes.
+node dist/scripts/asyncapi.js --check
 
 echo "== unit tests"
 npx jest --selectProjects unit --ci

@@ -1,9 +1,18 @@
 // docker-compose.yml is the Docker road to the infrastructure; scripts/infra.sh
 // (driven by infra/kafka/pom.xml) is the road without Docker. Nothing runs the
 // compose file in CI, so this test is what keeps it honest and in step.
-import { existsSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import Ajv2019 from 'ajv/dist/2019';
+import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
+import { loadConfig as loadNotificationConfig } from '../apps/notification/src/config';
+import { loadConfig as loadRegistryConfig } from '../apps/partner-registry/src/config';
 
 const ROOT = join(__dirname, '..');
 
@@ -14,7 +23,7 @@ interface ComposeService {
   environment?: Record<string, string | number | boolean | null> | string[];
   depends_on?: string[] | Record<string, { condition?: string }>;
   volumes?: Array<string | { source?: string; target?: string }>;
-  healthcheck?: { test?: string | string[] };
+  healthcheck?: { test?: string | string[]; interval?: string; timeout?: string; retries?: number };
 }
 
 interface ComposeFile {
@@ -191,5 +200,138 @@ describe('docker-compose.yml', () => {
           expect(typeof port === 'string' ? port : JSON.stringify(port)).toMatch(/^127\.0\.0\.1:/);
       }
     });
+  });
+});
+
+describe('docker-compose.yml against the Compose Specification', () => {
+  // The schema is vendored from the compose-spec project (test/schemas/README.md says where from).
+  // Its draft-04 `id` annotations (strings, never a property named id) validate nothing and
+  // Ajv refuses them under draft 2019-09: they are dropped when read.
+  const schema = JSON.parse(read('test/schemas/compose-spec.json'), (key, value: unknown) =>
+    key === 'id' && typeof value === 'string' ? undefined : value,
+  ) as object;
+  const ajv = new Ajv2019({ strict: false, allErrors: true });
+  addFormats(ajv);
+  // The spec's own format for `expose` entries ("3000", "3000-3005/tcp"); no entry uses it here.
+  ajv.addFormat('expose', /^\d+(-\d+)?(\/(tcp|udp))?$/);
+  const validate = ajv.compile(schema);
+
+  it('is valid', () => {
+    const valid = validate(compose);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('would reject a misspelt service key (the validation is not vacuous)', () => {
+    const broken = structuredClone(compose) as unknown as { services: Record<string, Record<string, unknown>> };
+    broken.services.kafka.helthcheck = broken.services.kafka.healthcheck;
+    expect(validate(broken)).toBe(false);
+    expect(JSON.stringify(validate.errors)).toContain('helthcheck');
+  });
+});
+
+describe('health checks', () => {
+  it.each(Object.keys(compose.services))('%s has a health check', (name) => {
+    expect(service(name).healthcheck?.test).toBeDefined();
+  });
+
+  // The probe the four service containers run, executed here against real loopback servers.
+  const probe = service('partner-registry').healthcheck?.test as string[];
+  const runProbe = (port: number) =>
+    promisify(execFile)(process.execPath, probe.slice(2), { env: { ...process.env, HTTP_PORT: String(port) } }).then(
+      () => 0,
+      (error: { code?: number }) => error.code ?? -1,
+    );
+  const serve = (status: number): Promise<Server> =>
+    new Promise((resolve) => {
+      const server = createServer((request, response) => {
+        response.statusCode = request.url === '/health/live' ? status : 404;
+        response.end();
+      });
+      server.listen(0, '127.0.0.1', () => resolve(server));
+    });
+
+  it('every service container probes /health/live with node (the image has no curl)', () => {
+    for (const { name } of APPS) {
+      expect(service(name).healthcheck?.test).toEqual(probe);
+    }
+    expect(probe.slice(0, 3)).toEqual(['CMD', 'node', '-e']);
+    expect(probe[3]).toContain('/health/live');
+  });
+
+  it('the probe passes on a 200, fails on a 503 and when nothing listens', async () => {
+    const up = await serve(200);
+    const down = await serve(503);
+    const closedPort = (up.address() as AddressInfo).port;
+    try {
+      expect(await runProbe(closedPort)).toBe(0);
+      expect(await runProbe((down.address() as AddressInfo).port)).toBe(1);
+    } finally {
+      await Promise.all([up, down].map((server) => new Promise((resolve) => server.close(resolve))));
+    }
+    expect(await runProbe(closedPort)).toBe(1);
+  });
+});
+
+describe('the secrets recipe at the top of docker-compose.yml', () => {
+  // The comment lines from `printf` to `> .env`, run as written, except that .env goes to a temporary folder.
+  const recipe = (() => {
+    const lines = read('docker-compose.yml')
+      .split('\n')
+      .map((line) => line.replace(/^#\s{3}/, ''));
+    const start = lines.findIndex((line) => line.startsWith('printf '));
+    const end = lines.findIndex((line, index) => index >= start && line.trimEnd().endsWith('> .env'));
+    return lines.slice(start, end + 1).join('\n');
+  })();
+
+  it('produces keys that the partner registry and notification accept', async () => {
+    expect(recipe).toMatch(/^printf [\s\S]+> \.env$/);
+    const folder = mkdtempSync(join(tmpdir(), 'vigie-env-'));
+    try {
+      const script = recipe.replace(/> \.env$/, `> '${join(folder, '.env')}'`);
+      await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script], { cwd: ROOT });
+      const env = Object.fromEntries(
+        readFileSync(join(folder, '.env'), 'utf8')
+          .trim()
+          .split('\n')
+          .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+      ) as Record<string, string>;
+      expect(Object.keys(env).sort()).toEqual(['REGISTRY_ADMIN_API_KEY', 'WEBHOOK_SECRETS_KEY']);
+      expect(loadRegistryConfig({ REGISTRY_ADMIN_API_KEY: env.REGISTRY_ADMIN_API_KEY }).adminApiKey).toBe(
+        env.REGISTRY_ADMIN_API_KEY,
+      );
+      expect(loadNotificationConfig({ WEBHOOK_SECRETS_KEY: env.WEBHOOK_SECRETS_KEY }).webhooks.secretsKey).toBe(
+        env.WEBHOOK_SECRETS_KEY.toLowerCase(),
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
+
+describe('Dockerfile', () => {
+  const packageJson = JSON.parse(read('package.json')) as {
+    engines: { node: string };
+    devDependencies: Record<string, string>;
+  };
+  const major = (range: string) => Number(/(\d+)\./.exec(range)?.[1]);
+
+  it('runs on the Node.js LTS line package.json pins', () => {
+    const image = /^ARG NODE_IMAGE=(\S+)$/m.exec(read('Dockerfile'))?.[1] ?? '';
+    const [repository, tag] = image.split(':');
+    expect(repository).toBe('node');
+    const imageMajor = Number(/^(\d+)-/.exec(tag)?.[1]);
+    // Even majors become LTS; odd ones never do.
+    expect(imageMajor % 2).toBe(0);
+    expect(imageMajor).toBe(major(packageJson.devDependencies.node));
+    expect(imageMajor).toBe(major(packageJson.engines.node));
+    expect(tag).toMatch(/-slim$/);
+  });
+
+  it('builds both stages from that image', () => {
+    expect([...read('Dockerfile').matchAll(/^FROM\s+(\S+)/gm)].map((match) => match[1])).toEqual([
+      '${NODE_IMAGE}',
+      '${NODE_IMAGE}',
+    ]);
   });
 });

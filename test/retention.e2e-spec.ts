@@ -53,6 +53,8 @@ describe('retention: personal data is erased after its period, the facts stay', 
       {
         env: {
           PERSONAL_DATA_RETENTION_SECONDS: '2',
+          // The floor: topics keep alerts for at least an hour (libs/messaging topic.retention.ts).
+          KAFKA_TOPIC_RETENTION_SECONDS: '3600',
           RETENTION_SWEEP_INTERVAL_MS: '300',
           OUTBOX_RETENTION_SECONDS: '2',
           HANDLED_EVENTS_RETENTION_SECONDS: '2',

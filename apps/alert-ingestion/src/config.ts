@@ -1,4 +1,5 @@
 import { IsInt, Max, Min } from 'class-validator';
+import { checkTopicRetention } from '@vigie/messaging';
 import { CommonEnv, loadEnv, portField, serviceConfig, type ServiceConfig } from '@vigie/platform';
 
 class IngestionEnv extends CommonEnv {
@@ -13,6 +14,7 @@ export interface IngestionConfig extends ServiceConfig {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): IngestionConfig {
   const values = loadEnv(IngestionEnv, env);
+  checkTopicRetention(values.KAFKA_TOPIC_RETENTION_SECONDS, values.PERSONAL_DATA_RETENTION_SECONDS);
   const common = serviceConfig(values, { name: 'alert-ingestion', schema: 'ingestion' });
   return {
     ...common,

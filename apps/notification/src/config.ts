@@ -1,4 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { checkTopicRetention } from '@vigie/messaging';
 import { CommonEnv, loadEnv, portField, serviceConfig, type ServiceConfig } from '@vigie/platform';
 
 class NotificationEnv extends CommonEnv {
@@ -62,6 +63,7 @@ export interface NotificationConfig extends ServiceConfig {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): NotificationConfig {
   const values = loadEnv(NotificationEnv, env);
+  checkTopicRetention(values.KAFKA_TOPIC_RETENTION_SECONDS, values.PERSONAL_DATA_RETENTION_SECONDS);
   const common = serviceConfig(values, { name: 'notification', schema: 'notification' });
   return {
     ...common,

@@ -3,6 +3,8 @@ export * from './kafka/kafka.client';
 export * from './kafka/kafka.producer';
 export * from './kafka/kafka.health';
 export * from './kafka/kafka.tokens';
+export * from './kafka/topic.provisioner';
+export * from './kafka/topic.retention';
 export * from './messaging.options';
 export * from './messaging.module';
 export * from './messaging.tables';

@@ -6,4 +6,9 @@ export interface KafkaSettings {
   groupId: string;
   /** Partitions of each topic created at start-up. */
   topicPartitions: number;
+  /**
+   * `retention.ms` of every topic that is not compacted (alerts travel on them), set when a
+   * topic is created and restored at every start. See topic.retention.ts for its bounds.
+   */
+  topicRetentionMs: number;
 }

@@ -1,10 +1,19 @@
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { TOPIC_RETENTION_DEFAULT_SECONDS, TOPIC_RETENTION_FLOOR_SECONDS } from '@vigie/messaging';
 
 /** Variables every service reads. Services extend this class with their own. */
 export class CommonEnv {
   @IsString() @Matches(/^postgres(ql)?:\/\//) DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/vigie';
   @IsString() @IsNotEmpty() KAFKA_BROKERS = '127.0.0.1:9092';
   @IsInt() @Min(1) @Max(64) KAFKA_TOPIC_PARTITIONS: number = 3;
+  /**
+   * How long the topics that are not compacted keep events (alerts among them): set on every
+   * start, the same on every service, at most the personal-data period (libs/messaging topic.retention.ts).
+   */
+  @IsInt()
+  @Min(TOPIC_RETENTION_FLOOR_SECONDS)
+  @Max(10 * 365 * 86400)
+  KAFKA_TOPIC_RETENTION_SECONDS: number = TOPIC_RETENTION_DEFAULT_SECONDS;
   /** Consumer group; defaults to the service name. A new group replays the topics from the start. */
   @IsOptional() @Matches(/^[a-zA-Z0-9._-]{1,200}$/) KAFKA_GROUP_ID?: string;
   @IsString() @IsNotEmpty() HTTP_HOST = '127.0.0.1';

@@ -37,6 +37,7 @@ export function serviceConfig(
       clientId: service.name,
       groupId: values.KAFKA_GROUP_ID ?? service.name,
       topicPartitions: values.KAFKA_TOPIC_PARTITIONS,
+      topicRetentionMs: values.KAFKA_TOPIC_RETENTION_SECONDS * 1000,
     },
     rateLimit: { perMinute: values.RATE_LIMIT_PER_MINUTE },
     retention: {
