@@ -272,7 +272,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
       return { kind: 'error', message: (error as Error).message };
     }
     return sendWebhook(
-      { deliveryId: delivery.id, url: delivery.url, secret, body: JSON.stringify(delivery.body) },
+      { deliveryId: delivery.id, url: delivery.url, secrets: [secret], body: JSON.stringify(delivery.body) },
       {
         timeoutMs: this.settings.timeoutMs,
         allowPrivateTargets: this.settings.allowPrivateTargets,

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import type { Caller } from '@vigie/access';
@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError } from '@vigie/platform';
 import { organisationOf } from '../caller-organisation';
 import { NOTIFICATION_CONFIG, type NotificationConfig, type WebhookSettings } from '../config';
 import { announceDeath, DEAD_COLUMNS, type DeadDelivery } from '../deliveries/dead-letter';
+import { newWebhookSecret } from '../deliveries/webhook.signer';
 import type { RegisterWebhookDto } from './dto/register-webhook.dto';
 import { WebhookView, type RegisteredWebhookView } from './dto/webhook.view';
 import { SecretBox } from './secret-box';
@@ -33,7 +34,7 @@ export class WebhooksService {
     const organisationId = organisationOf(caller);
     const url = await checkWebhookTarget(input.url, { allowPrivateTargets: this.settings.allowPrivateTargets });
     const id = randomUUID();
-    const secret = `whsec_${randomBytes(32).toString('base64url')}`;
+    const secret = newWebhookSecret();
     return this.dataSource.transaction(async (manager) => {
       // Serialises registrations of one organisation so the limit holds.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [

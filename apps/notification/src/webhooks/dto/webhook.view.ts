@@ -29,8 +29,8 @@ export class RegisteredWebhookView {
   @ApiProperty({ example: 'https://alarms.gardiennage-rhone.fr/vigie/webhook' }) url: string;
   @ApiProperty({
     description:
-      'Signing secret: shown in this response only. Each delivery carries Vigie-Signature: v1=<hex HMAC-SHA256(secret, "<Vigie-Timestamp>.<raw body>")>.',
-    example: 'whsec_Q2hhbmdlIG1lOiB0aGlzIGlzIGFuIGV4YW1wbGUgb25seQ',
+      'Signing secret (Standard Webhooks form: whsec_ and the base64 of the key), shown in this response only. Each delivery carries webhook-id, webhook-timestamp and webhook-signature: v1,<base64 HMAC-SHA256(key, "<webhook-id>.<webhook-timestamp>.<raw body>")>; any Standard Webhooks library verifies it with this secret.',
+    example: 'whsec_RXhhbXBsZSBvbmx5OiBuZXZlciBhIHJlYWwga2V5ISE=',
   })
   secret: string;
   @ApiProperty({ example: '2025-11-28T09:15:00.000Z' }) createdAt: string;
