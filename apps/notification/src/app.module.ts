@@ -26,7 +26,10 @@ import { StreamController } from './stream/stream.controller';
 import { StreamHub } from './stream/stream.hub';
 import { StreamLog } from './stream/stream.log';
 import { NOTIFICATION_TABLES } from './tables';
+import { EndpointHealth } from './webhooks/endpoint-health';
 import { SecretBox } from './webhooks/secret-box';
+import { WebhookDeliveriesController } from './webhooks/webhook-deliveries.controller';
+import { WebhookDeliveriesService } from './webhooks/webhook-deliveries.service';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { WebhooksService } from './webhooks/webhooks.service';
 
@@ -41,6 +44,7 @@ export class NotificationModule {
       ],
       controllers: [
         WebhooksController,
+        WebhookDeliveriesController,
         DeliveriesController,
         StreamController,
         AcknowledgementsController,
@@ -63,6 +67,8 @@ export class NotificationModule {
         },
         ReferentsDirectory,
         WebhooksService,
+        WebhookDeliveriesService,
+        EndpointHealth,
         StreamLog,
         StreamHub,
         DeliveriesService,

@@ -14,6 +14,7 @@ describe('notification configuration', () => {
       timeoutMs: 5000,
       maxAttempts: 8,
       retryBaseMs: 1000,
+      disableAfter: { failures: 20, seconds: 86400 },
     });
     expect(config.email).toEqual({
       smtpUrl: null,
@@ -30,6 +31,8 @@ describe('notification configuration', () => {
       WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
       WEBHOOK_TIMEOUT_MS: '1500',
       WEBHOOK_MAX_ATTEMPTS: '3',
+      WEBHOOK_DISABLE_AFTER_FAILURES: '5',
+      WEBHOOK_DISABLE_AFTER_SECONDS: '0',
     });
     expect(config.webhooks).toEqual({
       secretsKey: KEY,
@@ -37,6 +40,7 @@ describe('notification configuration', () => {
       timeoutMs: 1500,
       maxAttempts: 3,
       retryBaseMs: 1000,
+      disableAfter: { failures: 5, seconds: 0 },
     });
   });
 

@@ -12,6 +12,10 @@ class NotificationEnv extends CommonEnv {
   WEBHOOK_ALLOW_PRIVATE_TARGETS = 'false';
   @IsInt() @Min(100) @Max(60000) WEBHOOK_TIMEOUT_MS: number = 5000;
   @IsInt() @Min(1) @Max(30) WEBHOOK_MAX_ATTEMPTS: number = 8;
+  /** An endpoint whose attempts failed this many times in a row (0: never)… */
+  @IsInt() @Min(0) @Max(100_000) WEBHOOK_DISABLE_AFTER_FAILURES: number = 20;
+  /** …for at least this long is disabled, and its organisation told by e-mail. */
+  @IsInt() @Min(0) @Max(90 * 86400) WEBHOOK_DISABLE_AFTER_SECONDS: number = 86400;
   /** First retry delay; each further one doubles (with jitter), up to 15 minutes. */
   @IsInt() @Min(10) @Max(600_000) DELIVERY_RETRY_BASE_MS: number = 1000;
   /** `smtp://user:pass@host:port` or `smtps://…`; e-mail is off when unset. */
@@ -42,6 +46,8 @@ export interface WebhookSettings {
   timeoutMs: number;
   maxAttempts: number;
   retryBaseMs: number;
+  /** Automatic disabling of an endpoint that keeps failing: both must be reached; 0 failures turns it off. */
+  disableAfter: { failures: number; seconds: number };
 }
 
 export interface EmailSettings {
@@ -72,6 +78,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NotificationCo
       timeoutMs: values.WEBHOOK_TIMEOUT_MS,
       maxAttempts: values.WEBHOOK_MAX_ATTEMPTS,
       retryBaseMs: values.DELIVERY_RETRY_BASE_MS,
+      disableAfter: {
+        failures: values.WEBHOOK_DISABLE_AFTER_FAILURES,
+        seconds: values.WEBHOOK_DISABLE_AFTER_SECONDS,
+      },
     },
     email: {
       smtpUrl: values.SMTP_URL ?? null,

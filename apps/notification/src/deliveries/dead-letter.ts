@@ -37,3 +37,24 @@ export async function announceDeath(outbox: Outbox, manager: EntityManager, dead
     },
   });
 }
+
+/**
+ * Abandons what a webhook still had to receive (dead, with the reason, each announced), in the
+ * caller's transaction: an attempt in flight then finds its delivery dead and records nothing.
+ */
+export async function abandonPending(
+  outbox: Outbox,
+  manager: EntityManager,
+  webhookId: string,
+  reason: string,
+): Promise<number> {
+  const abandoned = await manager.query<DeadDelivery[]>(
+    `WITH abandoned AS (
+       UPDATE deliveries SET status = 'dead', last_error = $2
+       WHERE webhook_id = $1 AND status IN ('pending', 'failed') RETURNING ${DEAD_COLUMNS})
+     SELECT * FROM abandoned`,
+    [webhookId, reason],
+  );
+  for (const dead of abandoned) await announceDeath(outbox, manager, dead);
+  return abandoned.length;
+}

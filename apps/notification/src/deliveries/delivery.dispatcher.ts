@@ -7,8 +7,15 @@ import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { AcknowledgementLinks } from '../acknowledgements/acknowledgement-link';
 import { renderEmail, type EmailCopy } from '../channels/email/email.renderer';
 import { EmailSender } from '../channels/email/email.sender';
+import {
+  renderWebhookNotice,
+  WEBHOOK_DISABLED_NOTICE,
+  type WebhookDisabledNotice,
+} from '../channels/email/webhook-notice.renderer';
 import { NOTIFICATION_CONFIG, type NotificationConfig, type WebhookSettings } from '../config';
+import { EndpointHealth } from '../webhooks/endpoint-health';
 import { SecretBox } from '../webhooks/secret-box';
+import { previousSecretData } from '../webhooks/webhook.entity';
 import { BatchedWriter } from './batched-writer';
 import { announceDeath, DEAD_COLUMNS, type DeadDelivery } from './dead-letter';
 import { DeliveryMetrics } from './delivery.metrics';
@@ -48,6 +55,8 @@ interface ClaimedDelivery {
   body: Record<string, unknown>;
   url: string | null;
   secret_ciphertext: string | null;
+  previous_secret_ciphertext: string | null;
+  previous_secret_expires_at: Date | null;
   disabled_at: Date | null;
   organisation_status: OrganisationStatus | null;
   trace_headers: Record<string, string>;
@@ -85,7 +94,8 @@ const CLAIM: PreparedStatement = {
       FOR UPDATE SKIP LOCKED)
     RETURNING id, alert_id, message_type, organisation_id, channel, webhook_id, referent_id, email_address,
               attempts, body, trace_headers, created_at)
-  SELECT c.*, w.url, w.secret_ciphertext, w.disabled_at, o.status AS organisation_status
+  SELECT c.*, w.url, w.secret_ciphertext, w.previous_secret_ciphertext, w.previous_secret_expires_at, w.disabled_at,
+         o.status AS organisation_status
   FROM claimed c
   JOIN picked p USING (id)
   LEFT JOIN webhooks w ON w.id = c.webhook_id
@@ -93,12 +103,24 @@ const CLAIM: PreparedStatement = {
   ORDER BY p.n`,
 };
 
+/** Successes, with what each attempt got back and took; their endpoints' runs of failures end. */
 const RECORD_SENT: PreparedStatement = {
   name: 'notification.record-sent',
-  text: `UPDATE deliveries d SET status = 'sent', sent_at = now(), last_error = NULL
-         FROM unnest($1::uuid[], $2::int[]) AS s(id, attempts)
-         WHERE d.id = s.id AND d.attempts = s.attempts AND d.status IN ('pending', 'failed')`,
+  text: `WITH sent AS (
+           UPDATE deliveries d SET status = 'sent', sent_at = now(), last_error = NULL, last_attempt_at = now(),
+             last_response_status = s.response_status, last_duration_ms = s.duration_ms
+           FROM unnest($1::uuid[], $2::int[], $3::int[], $4::int[]) AS s(id, attempts, response_status, duration_ms)
+           WHERE d.id = s.id AND d.attempts = s.attempts AND d.status IN ('pending', 'failed')
+           RETURNING d.webhook_id)
+         UPDATE webhooks SET consecutive_failures = 0, failing_since = NULL
+         WHERE id IN (SELECT webhook_id FROM sent) AND consecutive_failures > 0`,
 };
+
+/** What an attempt got back (an HTTP or SMTP status, none on a network error) and how long it took. */
+interface AttemptFacts {
+  responseStatus: number | null;
+  durationMs: number;
+}
 
 // Every update below holds only while the row is still the one this instance claimed.
 const STILL_OURS = `id = $1 AND attempts = $2 AND status IN ('pending', 'failed')`;
@@ -119,8 +141,13 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
   private readonly inFlight = new Map<string, Promise<void>>();
   private loop: DrainLoop | null = null;
   /** Successes are recorded together: one statement (and commit) for all the attempts that ended meanwhile. */
-  private readonly sent = new BatchedWriter<{ id: string; attempts: number }>(async (rows) => {
-    await runPrepared(this.dataSource, RECORD_SENT, [rows.map((row) => row.id), rows.map((row) => row.attempts)]);
+  private readonly sent = new BatchedWriter<{ id: string; attempts: number } & AttemptFacts>(async (rows) => {
+    await runPrepared(this.dataSource, RECORD_SENT, [
+      rows.map((row) => row.id),
+      rows.map((row) => row.attempts),
+      rows.map((row) => row.responseStatus),
+      rows.map((row) => row.durationMs),
+    ]);
   });
 
   constructor(
@@ -130,6 +157,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
     private readonly email: EmailSender,
     private readonly links: AcknowledgementLinks,
     private readonly metrics: DeliveryMetrics,
+    private readonly health: EndpointHealth,
     @Inject(NOTIFICATION_CONFIG) config: NotificationConfig,
   ) {
     this.settings = config.webhooks;
@@ -204,8 +232,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
           return;
         }
         const result = await this.attempt(delivery);
-        if (result === 'sent') {
-          const recording = this.sent.add({ id: delivery.id, attempts: delivery.attempts });
+        if (result !== 'not sent') {
+          const recording = this.sent.add({ id: delivery.id, attempts: delivery.attempts, ...result });
           // Awaited below; handled now so that a failed write is not an unhandled rejection meanwhile.
           recording.catch(() => undefined);
           recorded.push(recording);
@@ -223,7 +251,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
    * One attempt, in the trace and logging scope of the message it carries: the webhook request
    * is a span of the alert's trace and carries its `traceparent`.
    */
-  private attempt(delivery: ClaimedDelivery): Promise<'sent' | 'not sent'> {
+  private attempt(delivery: ClaimedDelivery): Promise<AttemptFacts | 'not sent'> {
     const headers = delivery.trace_headers ?? {};
     return runInScope({ requestId: headers[REQUEST_ID_HEADER], correlationId: delivery.alert_id }, () =>
       inSpan(
@@ -238,25 +266,32 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
     );
   }
 
-  /** One attempt, recorded unless it was sent ('sent': the caller records it with others). */
-  private async attemptNow(delivery: ClaimedDelivery): Promise<'sent' | 'not sent'> {
+  /** One attempt, recorded unless it was sent (then its facts: the caller records it with others). */
+  private async attemptNow(delivery: ClaimedDelivery): Promise<AttemptFacts | 'not sent'> {
     if (delivery.organisation_status !== OrganisationStatus.Active) {
       await this.abandon(delivery, `organisation is ${delivery.organisation_status?.toLowerCase() ?? 'unknown'}`);
       return 'not sent';
     }
+    const started = performance.now();
     const result = delivery.channel === 'email' ? await this.sendEmail(delivery) : await this.sendWebhook(delivery);
     if (result === 'abandoned') return 'not sent';
     if (result.kind === 'interrupted') {
       await this.release([delivery]);
       return 'not sent';
     }
+    const facts: AttemptFacts = {
+      responseStatus: result.kind === 'response' ? result.status : null,
+      durationMs: Math.round(performance.now() - started),
+    };
     const outcome = this.decide(result, delivery);
     this.metrics.attempted(delivery.channel, outcome.status, new Date(delivery.created_at));
     if (outcome.status === 'sent') {
       this.logger.debug(`delivery ${delivery.id} sent by ${delivery.channel} (attempt ${delivery.attempts})`);
-      return 'sent';
+      return facts;
     }
-    await this.record(delivery, outcome);
+    // Only an attempt recorded as this delivery's counts: one disabled meanwhile is not the endpoint's failure.
+    if ((await this.record(delivery, outcome, facts)) && delivery.webhook_id)
+      await this.health.failed(delivery.webhook_id);
     return 'not sent';
   }
 
@@ -265,14 +300,20 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
       await this.abandon(delivery, 'webhook disabled before delivery');
       return 'abandoned';
     }
-    let secret: string;
+    const secrets: string[] = [];
     try {
-      secret = this.box.decrypt(delivery.secret_ciphertext, delivery.webhook_id!);
+      secrets.push(this.box.decrypt(delivery.secret_ciphertext, delivery.webhook_id!));
+      // During a rotation's overlap the previous secret signs too; after it, only the new one.
+      const previous = delivery.previous_secret_ciphertext;
+      const until = delivery.previous_secret_expires_at;
+      if (previous && until && new Date(until).getTime() > Date.now()) {
+        secrets.push(this.box.decrypt(previous, previousSecretData(delivery.webhook_id!)));
+      }
     } catch (error) {
       return { kind: 'error', message: (error as Error).message };
     }
     return sendWebhook(
-      { deliveryId: delivery.id, url: delivery.url, secrets: [secret], body: JSON.stringify(delivery.body) },
+      { deliveryId: delivery.id, url: delivery.url, secrets, body: JSON.stringify(delivery.body) },
       {
         timeoutMs: this.settings.timeoutMs,
         allowPrivateTargets: this.settings.allowPrivateTargets,
@@ -282,6 +323,10 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
   }
 
   private async sendEmail(delivery: ClaimedDelivery): Promise<AttemptResult> {
+    if (delivery.message_type === WEBHOOK_DISABLED_NOTICE) {
+      const notice = delivery.body as unknown as WebhookDisabledNotice;
+      return this.email.send({ deliveryId: delivery.id, to: delivery.email_address!, ...renderWebhookNotice(notice) });
+    }
     const copy = delivery.body as unknown as EmailCopy;
     // Alerts carry a link to acknowledge them; broadcasts are for information.
     const acknowledgeUrl = copy.alert
@@ -309,22 +354,31 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
   private async record(
     delivery: ClaimedDelivery,
     outcome: Exclude<DeliveryOutcome, { status: 'sent' }>,
-  ): Promise<void> {
+    facts: AttemptFacts,
+  ): Promise<boolean> {
     const { id, attempts } = delivery;
     if (outcome.status === 'failed') {
-      await this.dataSource.query(
-        `UPDATE deliveries SET status = 'failed', next_attempt_at = now() + $3::int * interval '1 millisecond',
-           last_error = $4
-         WHERE ${STILL_OURS}`,
-        [id, attempts, outcome.retryInMs, outcome.error],
+      const recorded = await this.dataSource.query<unknown[]>(
+        `WITH failed AS (
+           UPDATE deliveries SET status = 'failed', next_attempt_at = now() + $3::int * interval '1 millisecond',
+             last_error = $4, last_attempt_at = now(), last_response_status = $5, last_duration_ms = $6
+           WHERE ${STILL_OURS} RETURNING id)
+         SELECT id FROM failed`,
+        [id, attempts, outcome.retryInMs, outcome.error, facts.responseStatus, facts.durationMs],
       );
       this.logger.debug(
         `delivery ${id} attempt ${attempts} failed (${outcome.error}); retry in ${outcome.retryInMs} ms`,
       );
-      return;
+      return recorded.length > 0;
     }
-    await this.kill(delivery, { attempts, reason: outcome.error, disableWebhook: outcome.disableWebhook });
+    const killed = await this.kill(delivery, {
+      attempts,
+      reason: outcome.error,
+      disableWebhook: outcome.disableWebhook,
+      facts,
+    });
     this.logger.warn(`delivery ${id} abandoned: ${outcome.error}`);
+    return killed;
   }
 
   /** Gives up without sending: the claim did not count as an attempt. */
@@ -341,23 +395,38 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
   /** Dead, with the reason, and announced on delivery.dead.v1 in the same transaction. */
   private async kill(
     delivery: ClaimedDelivery,
-    death: { attempts: number; reason: string; disableWebhook: boolean },
-  ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    death: { attempts: number; reason: string; disableWebhook: boolean; facts?: AttemptFacts },
+  ): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      // An abandoned delivery (no facts) keeps those of its last real attempt.
       const killed = await manager.query<DeadDelivery[]>(
         `WITH killed AS (
-           UPDATE deliveries SET status = 'dead', attempts = $3, last_error = $4 WHERE ${STILL_OURS}
+           UPDATE deliveries SET status = 'dead', attempts = $3, last_error = $4,
+             last_attempt_at = CASE WHEN $5::boolean THEN now() ELSE last_attempt_at END,
+             last_response_status = CASE WHEN $5::boolean THEN $6::int ELSE last_response_status END,
+             last_duration_ms = CASE WHEN $5::boolean THEN $7::int ELSE last_duration_ms END
+           WHERE ${STILL_OURS}
            RETURNING ${DEAD_COLUMNS})
          SELECT * FROM killed`,
-        [delivery.id, delivery.attempts, death.attempts, death.reason],
+        [
+          delivery.id,
+          delivery.attempts,
+          death.attempts,
+          death.reason,
+          death.facts !== undefined,
+          death.facts?.responseStatus ?? null,
+          death.facts?.durationMs ?? null,
+        ],
       );
-      if (killed.length === 0) return;
+      if (killed.length === 0) return false;
       if (death.disableWebhook && delivery.webhook_id) {
-        await manager.query('UPDATE webhooks SET disabled_at = now() WHERE id = $1 AND disabled_at IS NULL', [
-          delivery.webhook_id,
-        ]);
+        await manager.query(
+          "UPDATE webhooks SET disabled_at = now(), disabled_reason = 'gone' WHERE id = $1 AND disabled_at IS NULL",
+          [delivery.webhook_id],
+        );
       }
       await announceDeath(this.outbox, manager, killed[0]);
+      return true;
     });
   }
 

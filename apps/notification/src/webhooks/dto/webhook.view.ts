@@ -1,25 +1,45 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Webhook } from '../webhook.entity';
+import type { DisabledReason, Webhook } from '../webhook.entity';
 
 export class WebhookView {
   @ApiProperty({ format: 'uuid', example: '0e6f2a4c-8f1b-4d3e-9a57-2c1d7b9e4f60' }) id: string;
   @ApiProperty({ example: 'https://alarms.gardiennage-rhone.fr/vigie/webhook' }) url: string;
   @ApiProperty({ example: '2025-11-28T09:15:00.000Z' }) createdAt: string;
   @ApiPropertyOptional({
-    description:
-      'Set once the webhook is deleted, or when its endpoint answered 410 Gone; no alert is sent to it after that.',
+    description: 'Set while the webhook is disabled: it receives nothing, and no delivery is created for it.',
     nullable: true,
     type: String,
     example: null,
   })
   disabledAt: string | null;
+  @ApiPropertyOptional({
+    enum: ['by-organisation', 'gone', 'failing'],
+    nullable: true,
+    example: null,
+    description:
+      'by-organisation (disabled or deleted through the API), gone (the endpoint answered 410), failing (it kept failing: disabled automatically and the organisation e-mailed)',
+  })
+  disabledReason: DisabledReason | null;
+  @ApiProperty({ example: 0, description: 'Attempts failed in a row since the last success' })
+  consecutiveFailures: number;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: null,
+    description: 'Until then the secret replaced by the last rotation signs each delivery too',
+  })
+  previousSecretExpiresAt: string | null;
 
   static of(webhook: Webhook): WebhookView {
+    const overlap = webhook.previousSecretExpiresAt;
     return {
       id: webhook.id,
       url: webhook.url,
       createdAt: webhook.createdAt.toISOString(),
       disabledAt: webhook.disabledAt ? webhook.disabledAt.toISOString() : null,
+      disabledReason: webhook.disabledAt ? webhook.disabledReason : null,
+      consecutiveFailures: webhook.consecutiveFailures,
+      previousSecretExpiresAt: overlap && overlap.getTime() > Date.now() ? overlap.toISOString() : null,
     };
   }
 }
@@ -34,4 +54,21 @@ export class RegisteredWebhookView {
   })
   secret: string;
   @ApiProperty({ example: '2025-11-28T09:15:00.000Z' }) createdAt: string;
+}
+
+export class RotatedSecretView {
+  @ApiProperty({ format: 'uuid', example: '0e6f2a4c-8f1b-4d3e-9a57-2c1d7b9e4f60' }) id: string;
+  @ApiProperty({
+    description: 'The new signing secret, shown in this response only.',
+    example: 'whsec_RXhhbXBsZSBvbmx5OiBuZXZlciBhIHJlYWwga2V5ISE=',
+  })
+  secret: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: '2026-12-05T09:15:00.000Z',
+    description:
+      'Until then the replaced secret signs too (two signatures in webhook-signature); null: it stopped at once',
+  })
+  previousSecretExpiresAt: string | null;
 }
