@@ -20,8 +20,6 @@ export class WebhookView {
       'by-organisation (disabled or deleted through the API), gone (the endpoint answered 410), failing (it kept failing: disabled automatically and the organisation e-mailed)',
   })
   disabledReason: DisabledReason | null;
-  @ApiProperty({ example: 0, description: 'Attempts failed in a row since the last success' })
-  consecutiveFailures: number;
   @ApiPropertyOptional({
     nullable: true,
     type: String,
@@ -38,7 +36,6 @@ export class WebhookView {
       createdAt: webhook.createdAt.toISOString(),
       disabledAt: webhook.disabledAt ? webhook.disabledAt.toISOString() : null,
       disabledReason: webhook.disabledAt ? webhook.disabledReason : null,
-      consecutiveFailures: webhook.consecutiveFailures,
       previousSecretExpiresAt: overlap && overlap.getTime() > Date.now() ? overlap.toISOString() : null,
     };
   }
