@@ -8,12 +8,15 @@ import { AcknowledgementsController } from './acknowledgements/acknowledgements.
 import { AcknowledgementsService } from './acknowledgements/acknowledgements.service';
 import { AlertStatesController } from './alert-states/alert-states.controller';
 import { AlertStatesService } from './alert-states/alert-states.service';
+import { EmailChannel } from './channels/email/email.channel';
 import { EmailSender } from './channels/email/email.sender';
+import { WebhookChannel } from './channels/webhook/webhook.channel';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from './config';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesService } from './deliveries/deliveries.service';
 import { DeliveryDispatcher } from './deliveries/delivery.dispatcher';
 import { DeliveryMetrics } from './deliveries/delivery.metrics';
+import { DeliveryQueue } from './deliveries/delivery.queue';
 import { RoutedMessagesConsumer } from './deliveries/routed-messages.consumer';
 import { RoutedMessagesService } from './deliveries/routed-messages.service';
 import { ReferentsDirectory } from './directory/referents.directory';
@@ -74,6 +77,9 @@ export class NotificationModule {
         DeliveriesService,
         RoutedMessagesService,
         EmailSender,
+        EmailChannel,
+        WebhookChannel,
+        DeliveryQueue,
         DeliveryDispatcher,
         DeliveryMetrics,
         EscalationMetrics,

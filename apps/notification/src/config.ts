@@ -39,13 +39,18 @@ class NotificationEnv extends CommonEnv {
   @IsInt() @Min(1) @Max(10 * 365 * 86400) PERSONAL_DATA_RETENTION_SECONDS: number = 90 * 86400;
 }
 
+/** How every delivery, by webhook or e-mail, is attempted and retried. */
+export interface DeliverySettings {
+  /** Per attempt (a webhook request, an SMTP exchange). */
+  timeoutMs: number;
+  maxAttempts: number;
+  retryBaseMs: number;
+}
+
 export interface WebhookSettings {
   /** Hex-encoded AES-256 key. */
   secretsKey: string;
   allowPrivateTargets: boolean;
-  timeoutMs: number;
-  maxAttempts: number;
-  retryBaseMs: number;
   /** Automatic disabling of an endpoint that keeps failing: both must be reached; 0 failures turns it off. */
   disableAfter: { failures: number; seconds: number };
 }
@@ -59,6 +64,7 @@ export interface EmailSettings {
 }
 
 export interface NotificationConfig extends ServiceConfig {
+  delivery: DeliverySettings;
   webhooks: WebhookSettings;
   email: EmailSettings;
   escalation: { deadlineSeconds: number; pollIntervalMs: number };
@@ -72,12 +78,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NotificationCo
   return {
     ...common,
     retention: { ...common.retention, personalDataSeconds: values.PERSONAL_DATA_RETENTION_SECONDS },
-    webhooks: {
-      secretsKey: values.WEBHOOK_SECRETS_KEY.toLowerCase(),
-      allowPrivateTargets: values.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true',
+    // The variables keep their historical names: WEBHOOK_TIMEOUT_MS and WEBHOOK_MAX_ATTEMPTS govern e-mail too.
+    delivery: {
       timeoutMs: values.WEBHOOK_TIMEOUT_MS,
       maxAttempts: values.WEBHOOK_MAX_ATTEMPTS,
       retryBaseMs: values.DELIVERY_RETRY_BASE_MS,
+    },
+    webhooks: {
+      secretsKey: values.WEBHOOK_SECRETS_KEY.toLowerCase(),
+      allowPrivateTargets: values.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true',
       disableAfter: {
         failures: values.WEBHOOK_DISABLE_AFTER_FAILURES,
         seconds: values.WEBHOOK_DISABLE_AFTER_SECONDS,

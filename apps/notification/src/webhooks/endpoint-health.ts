@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Outbox } from '@vigie/messaging';
 import { WEBHOOK_DISABLED_NOTICE, type WebhookDisabledNotice } from '../channels/email/webhook-notice.renderer';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
-import { abandonPending } from '../deliveries/dead-letter';
+import { abandonAllFor } from '../deliveries/delivery.queue';
 
 export interface DisableThreshold {
   /** Failed attempts in a row; 0 turns automatic disabling off. */
@@ -73,7 +73,7 @@ export class EndpointHealth {
         [webhookId],
       );
       if (!webhook) return false;
-      const abandoned = await abandonPending(this.outbox, manager, webhookId, 'webhook disabled: it kept failing');
+      const abandoned = await abandonAllFor(this.outbox, manager, webhookId, 'webhook disabled: it kept failing');
       const notice: WebhookDisabledNotice = {
         type: WEBHOOK_DISABLED_NOTICE,
         webhook: { id: webhookId, url: webhook.url },

@@ -5,9 +5,9 @@ import type { Caller } from '@vigie/access';
 import { Outbox } from '@vigie/messaging';
 import { ConflictError, NotFoundError } from '@vigie/platform';
 import { organisationOf } from '../caller-organisation';
+import { newWebhookSecret } from '../channels/webhook/webhook.signer';
 import { NOTIFICATION_CONFIG, type NotificationConfig, type WebhookSettings } from '../config';
-import { abandonPending } from '../deliveries/dead-letter';
-import { newWebhookSecret } from '../deliveries/webhook.signer';
+import { abandonAllFor } from '../deliveries/delivery.queue';
 import type { RegisterWebhookDto } from './dto/register-webhook.dto';
 import type { RotateSecretDto } from './dto/rotate-secret.dto';
 import { RotatedSecretView, WebhookView, type RegisteredWebhookView } from './dto/webhook.view';
@@ -84,7 +84,7 @@ export class WebhooksService {
         webhook.disabledReason = 'by-organisation';
         await manager.save(webhook);
       }
-      await abandonPending(this.outbox, manager, id, 'webhook disabled before delivery');
+      await abandonAllFor(this.outbox, manager, id, 'webhook disabled before delivery');
       return WebhookView.of(webhook);
     });
   }

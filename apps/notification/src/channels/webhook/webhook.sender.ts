@@ -1,8 +1,8 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
-import { resolveWebhookTarget, WebhookTargetError, type HostResolver } from '../webhooks/webhook-target.policy';
-import type { AttemptResult } from './delivery.outcome';
+import type { AttemptResult } from '../../deliveries/delivery.outcome';
+import { resolveWebhookTarget, WebhookTargetError, type HostResolver } from '../../webhooks/webhook-target.policy';
 import { signWebhook } from './webhook.signer';
 
 export interface WebhookRequest {
