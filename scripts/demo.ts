@@ -6,7 +6,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { verifyWebhook } from '../apps/notification/src/deliveries/webhook.signer';
+import { verifyWebhook } from '../apps/notification/src/channels/webhook/webhook.signer';
 import {
   ConsoleProcess,
   Stack,

@@ -18,7 +18,7 @@ import {
   type ReceivedRequest,
 } from '@vigie/testing';
 
-import { verifyWebhook } from '../apps/notification/src/deliveries/webhook.signer';
+import { verifyWebhook } from '../apps/notification/src/channels/webhook/webhook.signer';
 import { e2eEnv, newAdminKey } from './e2e.env';
 import { startTestStack } from './test-stack';
 

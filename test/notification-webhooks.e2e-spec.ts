@@ -1,5 +1,6 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { Webhook } from 'standardwebhooks';
 import { BroadcastRoutedV1, Topics, createEnvelope } from '@vigie/contracts';
 import {
   WebhookSink,
@@ -26,12 +27,14 @@ import {
 } from './notification-fixtures';
 import { startTestStack } from './test-stack';
 
-// The receiver's side, as the README documents it (section "Verifying a webhook").
-function verify(secret: string, rawBody: string, timestamp: string, signature: string): boolean {
+// The receiver's side of the deprecated Vigie-Signature, as the README documents it.
+function verify(secret: string, rawBody: string, timestamp: string, signatures: string): boolean {
   if (Math.abs(Date.now() / 1000 - Number(timestamp)) > 300) return false;
   const expected = createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest();
-  const given = Buffer.from(signature.replace(/^v1=/, ''), 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return signatures.split(',').some((signature) => {
+    const given = Buffer.from(signature.trim().replace(/^v1=/, ''), 'hex');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  });
 }
 
 const BORDEAUX = '33063';
@@ -87,7 +90,25 @@ describe('notification webhooks: signed, isolated, retried, effectively once', (
     for (const started of sinks) await started.close();
   }, 60_000);
 
-  it('signs each delivery so that the documented recipe verifies it, with a stable delivery id as idempotency key', async () => {
+  it('signs each delivery per Standard Webhooks: the reference library verifies it with the secret as issued', async () => {
+    const alertId = await postAlert(stack, firm.key, intrusion(BORDEAUX, 'Moderate', 'Intrusion, chais des Chartrons'));
+    await deliveryTo(stack, prefecture.key, alertId, prefectureWebhook.id, ['sent']);
+
+    const [received] = about(prefectureSink.received, alertId);
+    const headers = received.headers as Record<string, string>;
+    expect(prefectureWebhook.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    expect(new Webhook(prefectureWebhook.secret).verify(received.body, headers)).toMatchObject({
+      type: 'alert.routed',
+      alert: { alertId },
+    });
+    expect(() =>
+      new Webhook(prefectureWebhook.secret).verify(received.body.replace('Chartrons', 'Quinconces'), headers),
+    ).toThrow('No matching signature');
+    expect(headers['webhook-id']).toBe(JSON.parse(received.body).deliveryId);
+    expect(headers['webhook-timestamp']).toBe(headers['vigie-timestamp']);
+  }, 60_000);
+
+  it('still signs with the deprecated Vigie-Signature, verified by the documented recipe, with a stable delivery id as idempotency key', async () => {
     const alertId = await postAlert(stack, firm.key, intrusion(BORDEAUX, 'Moderate', 'Intrusion, chais des Chartrons'));
     await deliveryTo(stack, prefecture.key, alertId, prefectureWebhook.id, ['sent']);
 
@@ -175,6 +196,11 @@ describe('notification webhooks: signed, isolated, retried, effectively once', (
     expect(attempts.map((a) => a.answered)).toEqual([503, 503, 503, 503, 503, 204]);
     expect(new Set(attempts.map((a) => a.headers['idempotency-key'])).size).toBe(1);
     expect(attempts[0].headers['idempotency-key']).toBe(sent.id);
+    // The Standard Webhooks id too: the receiver dedupes the retries on it; each attempt verifies.
+    expect(attempts.map((a) => a.headers['webhook-id'])).toEqual(attempts.map(() => sent.id));
+    for (const attempt of attempts) {
+      expect(new Webhook(webhook.secret).verify(attempt.body, attempt.headers as Record<string, string>)).toBeTruthy();
+    }
     // Backoff: the gaps grow.
     const gaps = attempts.slice(1).map((a, i) => a.receivedAt - attempts[i].receivedAt);
     expect(gaps[4]).toBeGreaterThan(gaps[0]);

@@ -16,7 +16,7 @@ import {
   type Partner,
   type ServiceName,
 } from '@vigie/testing';
-import { verifyWebhook } from '../apps/notification/src/deliveries/webhook.signer';
+import { verifyWebhook } from '../apps/notification/src/channels/webhook/webhook.signer';
 import { e2eEnv, newAdminKey, newSecretsKey } from './e2e.env';
 import { capFixture } from './fixtures/cap';
 import { AuditedClient, leakingExchanges, type CallOptions, type Exchange } from './security/audited-client';

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verifyWebhook } from '../../apps/notification/src/deliveries/webhook.signer';
+import { verifyWebhook } from '../../apps/notification/src/channels/webhook/webhook.signer';
 import { now } from '../load/clock';
 
 /** One verified webhook delivery, as the bench sees it. */

@@ -126,6 +126,16 @@ export const OBJECT_ROUTES: Record<string, Cases> = {
   ],
   // webhooks
   'DELETE /v1/webhooks/{id}': onVictim('webhookId'),
+  'POST /v1/webhooks/{id}/disable': onVictim('webhookId'),
+  'POST /v1/webhooks/{id}/enable': onVictim('webhookId'),
+  'POST /v1/webhooks/{id}/secret': onVictim('webhookId', () => ({ overlapSeconds: 0 })),
+  'POST /v1/webhooks/{id}/test': onVictim('webhookId'),
+  'GET /v1/webhooks/{id}/deliveries': onVictim('webhookId'),
+  'POST /v1/webhooks/{id}/redeliveries': onVictim('webhookId', () => ({ since: '2020-01-01T00:00:00Z' })),
+  // The victim's webhook with any delivery id (the webhook alone is not the attacker's).
+  'POST /v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': ({ victim }) => [
+    { params: { id: victim.webhookId, deliveryId: '00000000-0000-4000-8000-000000000000' } },
+  ],
   // broadcasts
   'GET /v1/broadcasts/{id}': onVictim('broadcastId'),
 };

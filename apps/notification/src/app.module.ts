@@ -8,12 +8,15 @@ import { AcknowledgementsController } from './acknowledgements/acknowledgements.
 import { AcknowledgementsService } from './acknowledgements/acknowledgements.service';
 import { AlertStatesController } from './alert-states/alert-states.controller';
 import { AlertStatesService } from './alert-states/alert-states.service';
+import { EmailChannel } from './channels/email/email.channel';
 import { EmailSender } from './channels/email/email.sender';
+import { WebhookChannel } from './channels/webhook/webhook.channel';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from './config';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesService } from './deliveries/deliveries.service';
 import { DeliveryDispatcher } from './deliveries/delivery.dispatcher';
 import { DeliveryMetrics } from './deliveries/delivery.metrics';
+import { DeliveryQueue } from './deliveries/delivery.queue';
 import { RoutedMessagesConsumer } from './deliveries/routed-messages.consumer';
 import { RoutedMessagesService } from './deliveries/routed-messages.service';
 import { ReferentsDirectory } from './directory/referents.directory';
@@ -26,7 +29,10 @@ import { StreamController } from './stream/stream.controller';
 import { StreamHub } from './stream/stream.hub';
 import { StreamLog } from './stream/stream.log';
 import { NOTIFICATION_TABLES } from './tables';
+import { EndpointHealth } from './webhooks/endpoint-health';
 import { SecretBox } from './webhooks/secret-box';
+import { WebhookDeliveriesController } from './webhooks/webhook-deliveries.controller';
+import { WebhookDeliveriesService } from './webhooks/webhook-deliveries.service';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { WebhooksService } from './webhooks/webhooks.service';
 
@@ -41,6 +47,7 @@ export class NotificationModule {
       ],
       controllers: [
         WebhooksController,
+        WebhookDeliveriesController,
         DeliveriesController,
         StreamController,
         AcknowledgementsController,
@@ -63,11 +70,16 @@ export class NotificationModule {
         },
         ReferentsDirectory,
         WebhooksService,
+        WebhookDeliveriesService,
+        EndpointHealth,
         StreamLog,
         StreamHub,
         DeliveriesService,
         RoutedMessagesService,
         EmailSender,
+        EmailChannel,
+        WebhookChannel,
+        DeliveryQueue,
         DeliveryDispatcher,
         DeliveryMetrics,
         EscalationMetrics,

@@ -8,12 +8,11 @@ describe('notification configuration', () => {
     expect(config.http.port).toBe(3004);
     expect(config.schema).toBe('notification');
     expect(config.kafka).toMatchObject({ clientId: 'notification', groupId: 'notification' });
+    expect(config.delivery).toEqual({ timeoutMs: 5000, maxAttempts: 8, retryBaseMs: 1000 });
     expect(config.webhooks).toEqual({
       secretsKey: KEY,
       allowPrivateTargets: false,
-      timeoutMs: 5000,
-      maxAttempts: 8,
-      retryBaseMs: 1000,
+      disableAfter: { failures: 20, seconds: 86400 },
     });
     expect(config.email).toEqual({
       smtpUrl: null,
@@ -30,13 +29,14 @@ describe('notification configuration', () => {
       WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
       WEBHOOK_TIMEOUT_MS: '1500',
       WEBHOOK_MAX_ATTEMPTS: '3',
+      WEBHOOK_DISABLE_AFTER_FAILURES: '5',
+      WEBHOOK_DISABLE_AFTER_SECONDS: '0',
     });
+    expect(config.delivery).toEqual({ timeoutMs: 1500, maxAttempts: 3, retryBaseMs: 1000 });
     expect(config.webhooks).toEqual({
       secretsKey: KEY,
       allowPrivateTargets: true,
-      timeoutMs: 1500,
-      maxAttempts: 3,
-      retryBaseMs: 1000,
+      disableAfter: { failures: 5, seconds: 0 },
     });
   });
 

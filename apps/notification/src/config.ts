@@ -13,6 +13,10 @@ class NotificationEnv extends CommonEnv {
   WEBHOOK_ALLOW_PRIVATE_TARGETS = 'false';
   @IsInt() @Min(100) @Max(60000) WEBHOOK_TIMEOUT_MS: number = 5000;
   @IsInt() @Min(1) @Max(30) WEBHOOK_MAX_ATTEMPTS: number = 8;
+  /** An endpoint whose attempts failed this many times in a row (0: never)… */
+  @IsInt() @Min(0) @Max(100_000) WEBHOOK_DISABLE_AFTER_FAILURES: number = 20;
+  /** …for at least this long is disabled, and its organisation told by e-mail. */
+  @IsInt() @Min(0) @Max(90 * 86400) WEBHOOK_DISABLE_AFTER_SECONDS: number = 86400;
   /** First retry delay; each further one doubles (with jitter), up to 15 minutes. */
   @IsInt() @Min(10) @Max(600_000) DELIVERY_RETRY_BASE_MS: number = 1000;
   /** `smtp://user:pass@host:port` or `smtps://…`; e-mail is off when unset. */
@@ -36,13 +40,20 @@ class NotificationEnv extends CommonEnv {
   @IsInt() @Min(1) @Max(10 * 365 * 86400) PERSONAL_DATA_RETENTION_SECONDS: number = 90 * 86400;
 }
 
+/** How every delivery, by webhook or e-mail, is attempted and retried. */
+export interface DeliverySettings {
+  /** Per attempt (a webhook request, an SMTP exchange). */
+  timeoutMs: number;
+  maxAttempts: number;
+  retryBaseMs: number;
+}
+
 export interface WebhookSettings {
   /** Hex-encoded AES-256 key. */
   secretsKey: string;
   allowPrivateTargets: boolean;
-  timeoutMs: number;
-  maxAttempts: number;
-  retryBaseMs: number;
+  /** Automatic disabling of an endpoint that keeps failing: both must be reached; 0 failures turns it off. */
+  disableAfter: { failures: number; seconds: number };
 }
 
 export interface EmailSettings {
@@ -54,6 +65,7 @@ export interface EmailSettings {
 }
 
 export interface NotificationConfig extends ServiceConfig {
+  delivery: DeliverySettings;
   webhooks: WebhookSettings;
   email: EmailSettings;
   escalation: { deadlineSeconds: number; pollIntervalMs: number };
@@ -68,12 +80,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NotificationCo
   return {
     ...common,
     retention: { ...common.retention, personalDataSeconds: values.PERSONAL_DATA_RETENTION_SECONDS },
-    webhooks: {
-      secretsKey: values.WEBHOOK_SECRETS_KEY.toLowerCase(),
-      allowPrivateTargets: values.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true',
+    // The variables keep their historical names: WEBHOOK_TIMEOUT_MS and WEBHOOK_MAX_ATTEMPTS govern e-mail too.
+    delivery: {
       timeoutMs: values.WEBHOOK_TIMEOUT_MS,
       maxAttempts: values.WEBHOOK_MAX_ATTEMPTS,
       retryBaseMs: values.DELIVERY_RETRY_BASE_MS,
+    },
+    webhooks: {
+      secretsKey: values.WEBHOOK_SECRETS_KEY.toLowerCase(),
+      allowPrivateTargets: values.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true',
+      disableAfter: {
+        failures: values.WEBHOOK_DISABLE_AFTER_FAILURES,
+        seconds: values.WEBHOOK_DISABLE_AFTER_SECONDS,
+      },
     },
     email: {
       smtpUrl: values.SMTP_URL ?? null,

@@ -6,6 +6,7 @@ import { ChannelsAcknowledgementsEscalation1764300000310 } from './migrations/17
 import { QueueTablesVacuumedOften1764300000320 } from './migrations/1764300000320-queue-tables-vacuumed-often';
 import { AcknowledgingPerson1764300000330 } from './migrations/1764300000330-acknowledging-person';
 import { TraceHeaders1764300000340 } from './migrations/1764300000340-trace-headers';
+import { WebhookSelfService1764300000350 } from './migrations/1764300000350-webhook-self-service';
 import { Webhook } from './webhooks/webhook.entity';
 
 /** The entities and migrations of the service's schema. */
@@ -17,5 +18,6 @@ export const NOTIFICATION_TABLES: ServiceDataSourceParts = {
     QueueTablesVacuumedOften1764300000320,
     AcknowledgingPerson1764300000330,
     TraceHeaders1764300000340,
+    WebhookSelfService1764300000350,
   ],
 };

@@ -8,7 +8,7 @@ import { join } from 'node:path';
  */
 export const SECRET_PATTERNS: ReadonlyArray<{ name: string; pattern: RegExp }> = [
   { name: 'API key', pattern: /vgk_[0-9a-f-]{36}_[A-Za-z0-9_-]{20,}/ },
-  { name: 'webhook secret', pattern: /whsec_[A-Za-z0-9_-]{16,}/ },
+  { name: 'webhook secret', pattern: /whsec_[A-Za-z0-9+/_-]{16,}/ },
   { name: 'JWT', pattern: /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/ },
   { name: 'bearer token', pattern: /Bearer\s+[A-Za-z0-9._~+/-]{16,}/i },
   {

@@ -1,25 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { OrganisationStatus, type DeliveryChannel } from '@vigie/contracts';
-import { DrainLoop, Outbox } from '@vigie/messaging';
+import { OrganisationStatus } from '@vigie/contracts';
+import { DrainLoop } from '@vigie/messaging';
 import { inSpan, REQUEST_ID_HEADER, runInScope, SpanKind, traceContextOf } from '@vigie/observability';
-import { runPrepared, type PreparedStatement } from '@vigie/persistence';
-import { AcknowledgementLinks } from '../acknowledgements/acknowledgement-link';
-import { renderEmail, type EmailCopy } from '../channels/email/email.renderer';
-import { EmailSender } from '../channels/email/email.sender';
-import { NOTIFICATION_CONFIG, type NotificationConfig, type WebhookSettings } from '../config';
-import { SecretBox } from '../webhooks/secret-box';
-import { BatchedWriter } from './batched-writer';
-import { announceDeath, DEAD_COLUMNS, type DeadDelivery } from './dead-letter';
+import { EmailChannel } from '../channels/email/email.channel';
+import { WebhookChannel } from '../channels/webhook/webhook.channel';
+import { NOTIFICATION_CONFIG, type DeliverySettings, type NotificationConfig } from '../config';
+import { EndpointHealth } from '../webhooks/endpoint-health';
 import { DeliveryMetrics } from './delivery.metrics';
-import {
-  decideOutcome,
-  truncateError,
-  WEBHOOK_RETRY,
-  type AttemptResult,
-  type DeliveryOutcome,
-} from './delivery.outcome';
-import { sendWebhook, type SendResult } from './webhook.sender';
+import { decideOutcome, truncateError, WEBHOOK_RETRY, type ChannelResult } from './delivery.outcome';
+import { DeliveryQueue, type AttemptFacts, type ClaimedDelivery } from './delivery.queue';
 
 /** Targets claimed per round. */
 const TARGETS_PER_ROUND = 200;
@@ -27,81 +16,7 @@ const TARGETS_PER_ROUND = 200;
 const MAX_TARGETS_IN_FLIGHT = 200;
 /** Due deliveries of one target claimed together and sent one after another. */
 const RUN_LENGTH = 50;
-/**
- * A round looks at this many of the oldest due deliveries. Read in index order, so the scan stops
- * there and skips the entries of rows already sent (a bitmap scan would visit each of them until
- * vacuum removes them).
- */
-const DUE_WINDOW = 2000;
 const FALLBACK_INTERVAL_MS = 500;
-
-interface ClaimedDelivery {
-  id: string;
-  alert_id: string;
-  message_type: string;
-  organisation_id: string;
-  channel: DeliveryChannel;
-  webhook_id: string | null;
-  referent_id: string | null;
-  email_address: string | null;
-  attempts: number;
-  body: Record<string, unknown>;
-  url: string | null;
-  secret_ciphertext: string | null;
-  disabled_at: Date | null;
-  organisation_status: OrganisationStatus | null;
-  trace_headers: Record<string, string>;
-  created_at: Date;
-}
-
-/**
- * Claims due deliveries with a lease, in one statement: the rows get their attempt counted and
- * their next attempt pushed past the lease before any request goes out. Instances skip each
- * other's rows (SKIP LOCKED); a crash mid-send only delays the retry until the lease ends.
- *
- * A target (webhook, or referent for e-mail) is a queue: among the oldest due deliveries, for up
- * to $2 targets, the oldest of each, at most $4 of them, are claimed as a run, and targets with a run already in flight
- * here ($3) are skipped. A run is sent one delivery after another, in order; a target that hangs
- * therefore holds one slot, never a round, and never anyone else's delivery.
- */
-const CLAIM: PreparedStatement = {
-  name: 'notification.claim-runs',
-  text: `
-  WITH oldest AS (
-    SELECT id, coalesce(webhook_id, referent_id) AS target, next_attempt_at, created_at FROM deliveries
-    WHERE status IN ('pending', 'failed') AND next_attempt_at <= now()
-    ORDER BY next_attempt_at LIMIT ${DUE_WINDOW}),
-  due AS (
-    SELECT id, target, next_attempt_at,
-           row_number() OVER (PARTITION BY target ORDER BY next_attempt_at, created_at) AS n
-    FROM oldest WHERE NOT (target = ANY($3::uuid[]))),
-  targets AS (SELECT target FROM due WHERE n = 1 ORDER BY next_attempt_at LIMIT $2),
-  picked AS (SELECT due.id, due.n FROM due JOIN targets USING (target) WHERE due.n <= $4),
-  claimed AS (
-    UPDATE deliveries SET attempts = attempts + 1, next_attempt_at = now() + $1::int * interval '1 millisecond'
-    WHERE id IN (
-      SELECT id FROM deliveries
-      WHERE id IN (SELECT id FROM picked) AND status IN ('pending', 'failed') AND next_attempt_at <= now()
-      FOR UPDATE SKIP LOCKED)
-    RETURNING id, alert_id, message_type, organisation_id, channel, webhook_id, referent_id, email_address,
-              attempts, body, trace_headers, created_at)
-  SELECT c.*, w.url, w.secret_ciphertext, w.disabled_at, o.status AS organisation_status
-  FROM claimed c
-  JOIN picked p USING (id)
-  LEFT JOIN webhooks w ON w.id = c.webhook_id
-  LEFT JOIN directory_organisations o ON o.id = c.organisation_id
-  ORDER BY p.n`,
-};
-
-const RECORD_SENT: PreparedStatement = {
-  name: 'notification.record-sent',
-  text: `UPDATE deliveries d SET status = 'sent', sent_at = now(), last_error = NULL
-         FROM unnest($1::uuid[], $2::int[]) AS s(id, attempts)
-         WHERE d.id = s.id AND d.attempts = s.attempts AND d.status IN ('pending', 'failed')`,
-};
-
-// Every update below holds only while the row is still the one this instance claimed.
-const STILL_OURS = `id = $1 AND attempts = $2 AND status IN ('pending', 'failed')`;
 
 const targetOf = (delivery: ClaimedDelivery): string => (delivery.webhook_id ?? delivery.referent_id)!;
 
@@ -113,26 +28,21 @@ const targetOf = (delivery: ClaimedDelivery): string => (delivery.webhook_id ?? 
 @Injectable()
 export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(DeliveryDispatcher.name);
-  private readonly settings: WebhookSettings;
+  private readonly settings: DeliverySettings;
   private readonly leaseMs: number;
   private readonly shutdown = new AbortController();
   private readonly inFlight = new Map<string, Promise<void>>();
   private loop: DrainLoop | null = null;
-  /** Successes are recorded together: one statement (and commit) for all the attempts that ended meanwhile. */
-  private readonly sent = new BatchedWriter<{ id: string; attempts: number }>(async (rows) => {
-    await runPrepared(this.dataSource, RECORD_SENT, [rows.map((row) => row.id), rows.map((row) => row.attempts)]);
-  });
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly box: SecretBox,
-    private readonly outbox: Outbox,
-    private readonly email: EmailSender,
-    private readonly links: AcknowledgementLinks,
+    private readonly queue: DeliveryQueue,
+    private readonly webhooks: WebhookChannel,
+    private readonly email: EmailChannel,
     private readonly metrics: DeliveryMetrics,
+    private readonly health: EndpointHealth,
     @Inject(NOTIFICATION_CONFIG) config: NotificationConfig,
   ) {
-    this.settings = config.webhooks;
+    this.settings = config.delivery;
     // Target check and request each get up to the timeout; the margin covers recording.
     this.leaseMs = 2 * this.settings.timeoutMs + 30_000;
   }
@@ -162,12 +72,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
   private async round(): Promise<boolean> {
     const room = Math.min(TARGETS_PER_ROUND, MAX_TARGETS_IN_FLIGHT - this.inFlight.size);
     if (room <= 0 || this.shutdown.signal.aborted) return false;
-    const claimed = await runPrepared<ClaimedDelivery>(this.dataSource, CLAIM, [
-      this.leaseMs,
-      room,
-      [...this.inFlight.keys()],
-      RUN_LENGTH,
-    ]);
+    const claimed = await this.queue.claim(this.leaseMs, room, [...this.inFlight.keys()], RUN_LENGTH);
     const runs = new Map<string, ClaimedDelivery[]>();
     for (const delivery of claimed) {
       const run = runs.get(targetOf(delivery));
@@ -200,18 +105,18 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
     try {
       for (const [index, delivery] of run.entries()) {
         if (this.shutdown.signal.aborted || Date.now() - started > this.leaseMs / 2) {
-          await this.release(run.slice(index));
+          await this.queue.release(run.slice(index));
           return;
         }
         const result = await this.attempt(delivery);
-        if (result === 'sent') {
-          const recording = this.sent.add({ id: delivery.id, attempts: delivery.attempts });
+        if (result !== 'not sent') {
+          const recording = this.queue.sent(delivery, result);
           // Awaited below; handled now so that a failed write is not an unhandled rejection meanwhile.
           recording.catch(() => undefined);
           recorded.push(recording);
           continue;
         }
-        await this.release(run.slice(index + 1));
+        await this.queue.release(run.slice(index + 1));
         return;
       }
     } finally {
@@ -223,7 +128,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
    * One attempt, in the trace and logging scope of the message it carries: the webhook request
    * is a span of the alert's trace and carries its `traceparent`.
    */
-  private attempt(delivery: ClaimedDelivery): Promise<'sent' | 'not sent'> {
+  private attempt(delivery: ClaimedDelivery): Promise<AttemptFacts | 'not sent'> {
     const headers = delivery.trace_headers ?? {};
     return runInScope({ requestId: headers[REQUEST_ID_HEADER], correlationId: delivery.alert_id }, () =>
       inSpan(
@@ -238,137 +143,56 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
     );
   }
 
-  /** One attempt, recorded unless it was sent ('sent': the caller records it with others). */
-  private async attemptNow(delivery: ClaimedDelivery): Promise<'sent' | 'not sent'> {
+  /** One attempt, recorded unless it was sent (then its facts: the caller records it with others). */
+  private async attemptNow(delivery: ClaimedDelivery): Promise<AttemptFacts | 'not sent'> {
     if (delivery.organisation_status !== OrganisationStatus.Active) {
       await this.abandon(delivery, `organisation is ${delivery.organisation_status?.toLowerCase() ?? 'unknown'}`);
       return 'not sent';
     }
-    const result = delivery.channel === 'email' ? await this.sendEmail(delivery) : await this.sendWebhook(delivery);
-    if (result === 'abandoned') return 'not sent';
-    if (result.kind === 'interrupted') {
-      await this.release([delivery]);
+    const started = performance.now();
+    const result: ChannelResult =
+      delivery.channel === 'email'
+        ? await this.email.send(delivery)
+        : await this.webhooks.send(delivery, this.shutdown.signal);
+    if (result.kind === 'unsendable') {
+      await this.abandon(delivery, result.reason);
       return 'not sent';
     }
-    const outcome = this.decide(result, delivery);
-    this.metrics.attempted(delivery.channel, outcome.status, new Date(delivery.created_at));
-    if (outcome.status === 'sent') {
-      this.logger.debug(`delivery ${delivery.id} sent by ${delivery.channel} (attempt ${delivery.attempts})`);
-      return 'sent';
+    if (result.kind === 'interrupted') {
+      await this.queue.release([delivery]);
+      return 'not sent';
     }
-    await this.record(delivery, outcome);
-    return 'not sent';
-  }
-
-  private async sendWebhook(delivery: ClaimedDelivery): Promise<SendResult | 'abandoned'> {
-    if (delivery.disabled_at || !delivery.url || !delivery.secret_ciphertext) {
-      await this.abandon(delivery, 'webhook disabled before delivery');
-      return 'abandoned';
-    }
-    let secret: string;
-    try {
-      secret = this.box.decrypt(delivery.secret_ciphertext, delivery.webhook_id!);
-    } catch (error) {
-      return { kind: 'error', message: (error as Error).message };
-    }
-    return sendWebhook(
-      { deliveryId: delivery.id, url: delivery.url, secret, body: JSON.stringify(delivery.body) },
-      {
-        timeoutMs: this.settings.timeoutMs,
-        allowPrivateTargets: this.settings.allowPrivateTargets,
-        shutdown: this.shutdown.signal,
-      },
-    );
-  }
-
-  private async sendEmail(delivery: ClaimedDelivery): Promise<AttemptResult> {
-    const copy = delivery.body as unknown as EmailCopy;
-    // Alerts carry a link to acknowledge them; broadcasts are for information.
-    const acknowledgeUrl = copy.alert
-      ? this.links.url({
-          alertId: copy.alert.alertId,
-          organisationId: delivery.organisation_id,
-          referentId: delivery.referent_id!,
-        })
-      : null;
-    return this.email.send({
-      deliveryId: delivery.id,
-      to: delivery.email_address!,
-      ...renderEmail(copy, acknowledgeUrl),
-    });
-  }
-
-  private decide(result: AttemptResult, delivery: ClaimedDelivery): DeliveryOutcome {
-    return decideOutcome(result, delivery.attempts, {
+    const facts: AttemptFacts = {
+      responseStatus: result.kind === 'response' ? result.status : null,
+      durationMs: Math.round(performance.now() - started),
+    };
+    const outcome = decideOutcome(result, delivery.attempts, {
       ...WEBHOOK_RETRY,
       baseDelayMs: this.settings.retryBaseMs,
       maxAttempts: this.settings.maxAttempts,
     });
-  }
-
-  private async record(
-    delivery: ClaimedDelivery,
-    outcome: Exclude<DeliveryOutcome, { status: 'sent' }>,
-  ): Promise<void> {
-    const { id, attempts } = delivery;
-    if (outcome.status === 'failed') {
-      await this.dataSource.query(
-        `UPDATE deliveries SET status = 'failed', next_attempt_at = now() + $3::int * interval '1 millisecond',
-           last_error = $4
-         WHERE ${STILL_OURS}`,
-        [id, attempts, outcome.retryInMs, outcome.error],
-      );
-      this.logger.debug(
-        `delivery ${id} attempt ${attempts} failed (${outcome.error}); retry in ${outcome.retryInMs} ms`,
-      );
-      return;
+    this.metrics.attempted(delivery.channel, outcome.status, new Date(delivery.created_at));
+    if (outcome.status === 'sent') {
+      this.logger.debug(`delivery ${delivery.id} sent by ${delivery.channel} (attempt ${delivery.attempts})`);
+      return facts;
     }
-    await this.kill(delivery, { attempts, reason: outcome.error, disableWebhook: outcome.disableWebhook });
-    this.logger.warn(`delivery ${id} abandoned: ${outcome.error}`);
+    const recorded = await this.queue.settle(delivery, { ...outcome, facts });
+    if (outcome.status === 'failed') {
+      this.logger.debug(
+        `delivery ${delivery.id} attempt ${delivery.attempts} failed (${outcome.error}); retry in ${outcome.retryInMs} ms`,
+      );
+    } else {
+      this.logger.warn(`delivery ${delivery.id} abandoned: ${outcome.error}`);
+    }
+    // Only an attempt recorded as this delivery's counts: one abandoned meanwhile is not the endpoint's failure.
+    if (recorded && delivery.webhook_id) await this.health.failed(delivery.webhook_id);
+    return 'not sent';
   }
 
   /** Gives up without sending: the claim did not count as an attempt. */
   private async abandon(delivery: ClaimedDelivery, reason: string): Promise<void> {
     this.metrics.attempted(delivery.channel, 'abandoned');
-    await this.kill(delivery, {
-      attempts: delivery.attempts - 1,
-      reason: truncateError(reason),
-      disableWebhook: false,
-    });
+    await this.queue.settle(delivery, { status: 'abandoned', error: truncateError(reason) });
     this.logger.log(`delivery ${delivery.id} abandoned: ${reason}`);
-  }
-
-  /** Dead, with the reason, and announced on delivery.dead.v1 in the same transaction. */
-  private async kill(
-    delivery: ClaimedDelivery,
-    death: { attempts: number; reason: string; disableWebhook: boolean },
-  ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const killed = await manager.query<DeadDelivery[]>(
-        `WITH killed AS (
-           UPDATE deliveries SET status = 'dead', attempts = $3, last_error = $4 WHERE ${STILL_OURS}
-           RETURNING ${DEAD_COLUMNS})
-         SELECT * FROM killed`,
-        [delivery.id, delivery.attempts, death.attempts, death.reason],
-      );
-      if (killed.length === 0) return;
-      if (death.disableWebhook && delivery.webhook_id) {
-        await manager.query('UPDATE webhooks SET disabled_at = now() WHERE id = $1 AND disabled_at IS NULL', [
-          delivery.webhook_id,
-        ]);
-      }
-      await announceDeath(this.outbox, manager, killed[0]);
-    });
-  }
-
-  /** Hands unsent deliveries back at once instead of waiting for the lease; the claim did not count. */
-  private async release(deliveries: ClaimedDelivery[]): Promise<void> {
-    if (deliveries.length === 0) return;
-    await this.dataSource.query(
-      `UPDATE deliveries d SET attempts = d.attempts - 1, next_attempt_at = now()
-       FROM unnest($1::uuid[], $2::int[]) AS r(id, attempts)
-       WHERE d.id = r.id AND d.attempts = r.attempts AND d.status IN ('pending', 'failed')`,
-      [deliveries.map((d) => d.id), deliveries.map((d) => d.attempts)],
-    );
   }
 }

@@ -7,6 +7,9 @@ export type AttemptResult =
   /** Refused for good (e.g. a mail server's 5xx for the address): retrying cannot help. */
   | { kind: 'rejected'; message: string };
 
+/** What a channel reports: an attempt's result, or none made (the service stops; the target cannot be sent to). */
+export type ChannelResult = AttemptResult | { kind: 'interrupted' } | { kind: 'unsendable'; reason: string };
+
 export type DeliveryOutcome =
   | { status: 'sent' }
   | { status: 'failed'; retryInMs: number; error: string }

@@ -98,22 +98,24 @@ export function parseWebhookUrl(raw: string, options: Pick<WebhookTargetOptions,
 /** A target that passed the check, and the addresses it was checked at. */
 export interface CheckedTarget {
   url: URL;
-  /** The public addresses the host resolved to; empty when private targets are allowed (nothing checked). */
+  /** The addresses the host resolved to (the literal address itself): all public unless private targets are allowed. */
   addresses: string[];
 }
 
 /**
- * The full check: shape, then, unless private targets are allowed, every address the host
- * resolves to (or the literal IP) must be public. A sender connects to one of the returned
+ * The full check: shape, then the host is resolved once and, unless private targets are
+ * allowed, every address it resolves to (or the literal IP) must be public. A sender connects to one of the returned
  * addresses, so a name that resolves elsewhere a moment later (DNS rebinding) changes nothing.
  */
 export async function resolveWebhookTarget(raw: string, options: WebhookTargetOptions): Promise<CheckedTarget> {
   const url = parseWebhookUrl(raw, options);
-  if (options.allowPrivateTargets) return { url, addresses: [] };
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
   const addresses = isIP(host) ? [host] : await resolveHost(host, options);
+  if (addresses.length === 0) throw new WebhookTargetError('the host does not resolve', { host });
+  // Local runs and tests: any address will do, but the sender still connects to the one resolved here.
+  if (options.allowPrivateTargets) return { url, addresses };
   const refused = addresses.filter(isForbiddenAddress);
-  if (addresses.length === 0 || refused.length > 0) {
+  if (refused.length > 0) {
     throw new WebhookTargetError('the host is not a public address', { host, addresses: refused });
   }
   return { url, addresses };

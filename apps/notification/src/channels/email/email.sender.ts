@@ -20,7 +20,7 @@ export class EmailSender implements OnModuleDestroy {
   private readonly from: string;
 
   constructor(@Inject(NOTIFICATION_CONFIG) config: NotificationConfig) {
-    const timeout = config.webhooks.timeoutMs;
+    const timeout = config.delivery.timeoutMs;
     this.from = config.email.from;
     this.transport = config.email.smtpUrl
       ? createTransport({

@@ -6,7 +6,7 @@ const STATUSES: DeliveryStatus[] = ['pending', 'failed', 'sent', 'dead'];
 export class DeliveryView {
   @ApiProperty({
     format: 'uuid',
-    description: 'Also sent as Vigie-Delivery-Id, Idempotency-Key and in the body: receivers dedupe on it.',
+    description: 'Sent as webhook-id (and Idempotency-Key, and in the body) on every attempt: receivers dedupe on it.',
   })
   id: string;
   @ApiProperty({
@@ -15,7 +15,12 @@ export class DeliveryView {
     example: '3f0c9b52-6d1e-4a7b-8c2f-5e9d0a1b2c3d',
   })
   alertId: string;
-  @ApiProperty({ enum: ['alert.routed', 'alert.escalated', 'broadcast.routed'], example: 'alert.routed' })
+  @ApiProperty({
+    enum: ['alert.routed', 'alert.escalated', 'broadcast.routed', 'vigie.test', 'webhook.disabled'],
+    example: 'alert.routed',
+    description:
+      'vigie.test: a test event asked for by the recipient; webhook.disabled: the e-mail telling it an endpoint was disabled',
+  })
   type: string;
   @ApiProperty({ format: 'uuid', description: 'The recipient organisation' }) organisationId: string;
   @ApiProperty({ enum: ['webhook', 'email'], example: 'webhook' }) channel: string;

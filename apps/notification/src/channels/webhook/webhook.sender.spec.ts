@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Webhook } from 'standardwebhooks';
 import { pinnedLookup, sendWebhook } from './webhook.sender';
-import { verifyWebhook } from './webhook.signer';
+import { newWebhookSecret, verifyWebhook } from './webhook.signer';
 
 interface Received {
   path: string;
@@ -39,9 +40,9 @@ describe('sending a webhook', () => {
     respond = (_, response) => response.writeHead(204).end();
   });
 
-  const secret = 'whsec_test-secret';
+  const secret = newWebhookSecret();
   const body = JSON.stringify({ deliveryId: 'd-1', type: 'alert.routed' });
-  const request = (path: string) => ({ deliveryId: 'd-1', url: `${base}${path}`, secret, body });
+  const request = (path: string) => ({ deliveryId: 'd-1', url: `${base}${path}`, secrets: [secret], body });
   const relaxed = { timeoutMs: 2000, allowPrivateTargets: true };
 
   it('posts the body with headers the receiver can verify', async () => {
@@ -53,6 +54,8 @@ describe('sending a webhook', () => {
     expect(hit.headers['content-type']).toBe('application/json');
     expect(hit.headers['vigie-delivery-id']).toBe('d-1');
     expect(hit.headers['idempotency-key']).toBe('d-1');
+    expect(hit.headers['webhook-id']).toBe('d-1');
+    expect(new Webhook(secret).verify(hit.body, hit.headers as Record<string, string>)).toEqual(JSON.parse(body));
     expect(
       verifyWebhook({
         secret,
@@ -141,5 +144,64 @@ describe('connecting to the checked address', () => {
     const v6 = jest.fn();
     pinnedLookup('2001:4860:4860::8888')('hooks.partner.test', {}, v6);
     expect(v6).toHaveBeenCalledWith(null, '2001:4860:4860::8888', 6);
+  });
+});
+
+// Only loopback addresses: the resolver is injected, and nothing else is ever contacted.
+describe('no second resolution between the check and the connection (DNS rebinding)', () => {
+  const servers: Server[] = [];
+  const listen = async (host: string, port = 0): Promise<{ port: number; hits: IncomingMessage['headers'][] }> => {
+    const hits: IncomingMessage['headers'][] = [];
+    const server = createServer((request, response) => {
+      hits.push(request.headers);
+      request.resume();
+      request.on('end', () => response.writeHead(204).end());
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(port, host, resolve));
+    return { port: (server.address() as AddressInfo).port, hits };
+  };
+
+  afterAll(async () => {
+    for (const server of servers) {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('connects to the address the check approved, even when the name now resolves elsewhere', async () => {
+    const checked = await listen('127.0.0.1');
+    // The same port on another loopback address: where a second resolution would lead.
+    const elsewhere = await listen('127.0.0.2', checked.port);
+    const answers = [['127.0.0.1'], ['127.0.0.2']];
+    const resolve = jest.fn(async (): Promise<string[]> => answers.shift() ?? ['127.0.0.2']);
+
+    const result = await sendWebhook(
+      {
+        deliveryId: 'd-rebind',
+        url: `http://hooks.partner.test:${checked.port}/hook`,
+        secrets: [newWebhookSecret()],
+        body: '{}',
+      },
+      { timeoutMs: 2000, allowPrivateTargets: true, resolve },
+    );
+
+    expect(result).toEqual({ kind: 'response', status: 204 });
+    expect(resolve).toHaveBeenCalledTimes(1);
+    expect(resolve).toHaveBeenCalledWith('hooks.partner.test');
+    expect(checked.hits).toHaveLength(1);
+    // The request still names the host: virtual hosting (and TLS SNI) see the name, not the address.
+    expect(checked.hits[0].host).toBe(`hooks.partner.test:${checked.port}`);
+    expect(elsewhere.hits).toHaveLength(0);
+  });
+
+  it('refuses, before connecting, a name whose only answer is now a private address', async () => {
+    const resolve = jest.fn(async (): Promise<string[]> => ['127.0.0.1']);
+    const result = await sendWebhook(
+      { deliveryId: 'd-private', url: 'https://hooks.partner.test/hook', secrets: [newWebhookSecret()], body: '{}' },
+      { timeoutMs: 2000, allowPrivateTargets: false, resolve },
+    );
+    expect(result).toEqual({ kind: 'error', message: expect.stringContaining('not a public address') });
+    expect(resolve).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,14 +1,16 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
-import { resolveWebhookTarget, WebhookTargetError } from '../webhooks/webhook-target.policy';
-import type { AttemptResult } from './delivery.outcome';
-import { signWebhook, WEBHOOK_HEADERS } from './webhook.signer';
+import type { AttemptResult } from '../../deliveries/delivery.outcome';
+import { resolveWebhookTarget, WebhookTargetError, type HostResolver } from '../../webhooks/webhook-target.policy';
+import { signWebhook } from './webhook.signer';
 
 export interface WebhookRequest {
+  /** Sent as `webhook-id`: the same on every attempt of one delivery. */
   deliveryId: string;
   url: string;
-  secret: string;
+  /** The endpoint's valid secrets, newest first: each signs (two during a rotation's overlap). */
+  secrets: string[];
   /** The exact bytes to post and sign. */
   body: string;
 }
@@ -18,6 +20,8 @@ export interface SendOptions {
   allowPrivateTargets: boolean;
   /** Aborts the attempt when the service stops; it then reports `interrupted`. */
   shutdown?: AbortSignal;
+  /** Injected by tests; the system resolver otherwise. */
+  resolve?: HostResolver;
 }
 
 export type SendResult = AttemptResult | { kind: 'interrupted' };
@@ -68,7 +72,7 @@ function describeFailure(error: unknown): string {
 
 /**
  * One attempt: re-checks the target (a name may now resolve to a private address) and connects
- * to the address it checked, signs, and POSTs with a deadline. Redirects are not followed: the
+ * to the address it checked (resolved once), signs, and POSTs with a deadline. Redirects are not followed: the
  * response is reported as it is. The response body is never used.
  */
 export async function sendWebhook(request: WebhookRequest, options: SendOptions): Promise<SendResult> {
@@ -78,22 +82,21 @@ export async function sendWebhook(request: WebhookRequest, options: SendOptions)
     const target = await resolveWebhookTarget(request.url, {
       allowPrivateTargets: options.allowPrivateTargets,
       resolveTimeoutMs: options.timeoutMs,
+      resolve: options.resolve,
     });
-    const { timestamp, signature } = signWebhook(request.secret, request.body);
     const status = await post(
       target.url,
       {
         method: 'POST',
         agent: agents[target.url.protocol as keyof typeof agents],
-        lookup: target.addresses.length > 0 ? pinnedLookup(target.addresses[0]) : undefined,
+        // The name stays in the URL, so Host, TLS SNI and the certificate check are the name's;
+        // only the connection goes to the address the check approved, without resolving again.
+        lookup: pinnedLookup(target.addresses[0]),
         headers: {
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(request.body),
           'user-agent': 'Vigie-Webhooks/1',
-          [WEBHOOK_HEADERS.deliveryId]: request.deliveryId,
-          [WEBHOOK_HEADERS.idempotencyKey]: request.deliveryId,
-          [WEBHOOK_HEADERS.timestamp]: timestamp,
-          [WEBHOOK_HEADERS.signature]: signature,
+          ...signWebhook({ id: request.deliveryId, secrets: request.secrets, body: request.body }),
         },
         signal,
       },

@@ -1,0 +1,90 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
+import { ApiKeyRole } from '@vigie/contracts';
+import { RedeliveriesView, RedeliverSinceDto } from './dto/redeliver.dto';
+import { WebhookDeliveriesQuery } from './dto/webhook-deliveries.query';
+import { WebhookDeliveryPage, WebhookDeliveryView } from './dto/webhook-delivery.view';
+import { WebhookDeliveriesService } from './webhook-deliveries.service';
+
+const NOT_YOURS = 'No webhook (or delivery of it) with this id belongs to your organisation.';
+
+@ApiTags('webhooks')
+@RequireRoles(ApiKeyRole.Subscriber)
+@Controller('v1/webhooks/:id')
+export class WebhookDeliveriesController {
+  constructor(private readonly deliveries: WebhookDeliveriesService) {}
+
+  @Post('test')
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Queue a test event for the endpoint: a signed delivery of type vigie.test ("test": true, no alert), retried and listed like any other.',
+  })
+  @ApiAcceptedResponse({ type: WebhookDeliveryView })
+  @ApiNotFoundResponse({ description: NOT_YOURS })
+  @ApiConflictResponse({ description: 'The webhook is disabled.' })
+  test(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<WebhookDeliveryView> {
+    return this.deliveries.test(id, caller);
+  }
+
+  @Get('deliveries')
+  @ApiOperation({
+    summary:
+      'The endpoint’s deliveries, newest first: status, attempts, HTTP status and duration of the last attempt (cursor pagination, at most 100 a page).',
+  })
+  @ApiOkResponse({ type: WebhookDeliveryPage })
+  @ApiBadRequestResponse({
+    description: 'An unknown status, a limit out of 1–100 or a cursor this API did not return.',
+  })
+  @ApiNotFoundResponse({ description: NOT_YOURS })
+  list(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: WebhookDeliveriesQuery,
+    @CurrentCaller() caller: Caller,
+  ): Promise<WebhookDeliveryPage> {
+    return this.deliveries.list(id, query, caller);
+  }
+
+  @Post('deliveries/:deliveryId/redeliver')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Send a sent or dead delivery again, with the same id (webhook-id) and body; attempts count from zero.',
+  })
+  @ApiAcceptedResponse({ type: WebhookDeliveryView })
+  @ApiNotFoundResponse({ description: NOT_YOURS })
+  @ApiConflictResponse({ description: 'The webhook is disabled, or the delivery is still pending or failed (queued).' })
+  redeliver(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('deliveryId', ParseUUIDPipe) deliveryId: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<WebhookDeliveryView> {
+    return this.deliveries.redeliver(id, deliveryId, caller);
+  }
+
+  @Post('redeliveries')
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Send again every dead delivery of the endpoint created since a time (failed ones are already retried on their own schedule).',
+  })
+  @ApiAcceptedResponse({ type: RedeliveriesView })
+  @ApiBadRequestResponse({ description: 'since is missing or not an ISO 8601 instant.' })
+  @ApiNotFoundResponse({ description: NOT_YOURS })
+  @ApiConflictResponse({ description: 'The webhook is disabled.' })
+  redeliverSince(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() input: RedeliverSinceDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<RedeliveriesView> {
+    return this.deliveries.redeliverSince(id, input, caller);
+  }
+}

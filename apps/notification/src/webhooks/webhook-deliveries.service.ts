@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Caller } from '@vigie/access';
+import { ConflictError, InvalidRequestError, NotFoundError } from '@vigie/platform';
+import { DeliveryDispatcher } from '../deliveries/delivery.dispatcher';
+import type { RedeliveriesView, RedeliverSinceDto } from './dto/redeliver.dto';
+import type { WebhookDeliveriesQuery } from './dto/webhook-deliveries.query';
+import {
+  WEBHOOK_DELIVERY_COLUMNS,
+  WebhookDeliveryView,
+  type WebhookDeliveryPage,
+  type WebhookDeliveryRow,
+} from './dto/webhook-delivery.view';
+import type { Webhook } from './webhook.entity';
+import { WebhooksService } from './webhooks.service';
+
+/** The message type of a test event: a signed delivery like any other, carrying no alert. */
+export const TEST_EVENT = 'vigie.test';
+
+const DEFAULT_PAGE = 20;
+
+/** A page position: the (created_at, id) of the last delivery of the previous page, newest first. */
+function encodeCursor(position: string, id: string): string {
+  return Buffer.from(`${position}|${id}`).toString('base64url');
+}
+
+function decodeCursor(value: string): { position: string; id: string } {
+  const [position, id, ...rest] = Buffer.from(value, 'base64url').toString('utf8').split('|');
+  if (
+    rest.length > 0 ||
+    !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/.test(position ?? '') ||
+    !/^[0-9a-f-]{36}$/.test(id ?? '')
+  ) {
+    throw new InvalidRequestError([{ field: 'cursor', problems: ['cursor is not one this API returned'] }]);
+  }
+  return { position, id };
+}
+
+/**
+ * What an organisation does with its endpoints' deliveries: send a test event, read the recent
+ * deliveries, send some again. Every route goes through the caller's own webhook first, so
+ * another organisation's endpoint or delivery is not found. Deliveries made here go through the
+ * same queue as alerts: signed, retried, recorded, and visible in the list.
+ */
+@Injectable()
+export class WebhookDeliveriesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly webhooks: WebhooksService,
+    private readonly dispatcher: DeliveryDispatcher,
+  ) {}
+
+  async test(webhookId: string, caller: Caller): Promise<WebhookDeliveryView> {
+    const webhook = await this.enabled(webhookId, caller);
+    const id = randomUUID();
+    const testId = randomUUID();
+    const body = {
+      deliveryId: id,
+      type: TEST_EVENT,
+      test: true,
+      testId,
+      webhookId,
+      requestedAt: new Date().toISOString(),
+      note: 'A test event sent on request: it carries no alert and needs no action.',
+    };
+    const [row] = await this.dataSource.query<WebhookDeliveryRow[]>(
+      `INSERT INTO deliveries (id, alert_id, message_type, organisation_id, sender_organisation_id, channel, webhook_id,
+         status, next_attempt_at, body)
+       VALUES ($1, $2, $3, $4, $4, 'webhook', $5, 'pending', now(), $6::jsonb)
+       RETURNING ${WEBHOOK_DELIVERY_COLUMNS}`,
+      [id, testId, TEST_EVENT, webhook.organisationId, webhookId, JSON.stringify(body)],
+    );
+    this.dispatcher.wake();
+    return WebhookDeliveryView.of(row);
+  }
+
+  /** Newest first, `limit` at a time (at most 100). */
+  async list(webhookId: string, query: WebhookDeliveriesQuery, caller: Caller): Promise<WebhookDeliveryPage> {
+    await this.webhooks.get(webhookId, caller);
+    const limit = query.limit ?? DEFAULT_PAGE;
+    const after = query.cursor ? decodeCursor(query.cursor) : null;
+    const rows = await this.dataSource.query<(WebhookDeliveryRow & { position: string })[]>(
+      `SELECT ${WEBHOOK_DELIVERY_COLUMNS},
+              to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS position
+       FROM deliveries
+       WHERE webhook_id = $1 AND ($2::text IS NULL OR status = $2)
+         AND ($3::timestamp IS NULL OR (created_at, id) < ($3::timestamp AT TIME ZONE 'UTC', $4::uuid))
+       ORDER BY created_at DESC, id DESC
+       LIMIT $5`,
+      [webhookId, query.status ?? null, after?.position ?? null, after?.id ?? null, limit + 1],
+    );
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map(WebhookDeliveryView.of),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.position, last.id) : null,
+    };
+  }
+
+  /**
+   * Sends a sent or dead delivery again: pending, attempts from zero, the same id (so a receiver
+   * that already has it drops it) and the same body. A pending or failed one is already queued.
+   */
+  async redeliver(webhookId: string, deliveryId: string, caller: Caller): Promise<WebhookDeliveryView> {
+    await this.enabled(webhookId, caller);
+    const [row] = await this.dataSource.query<WebhookDeliveryRow[]>(
+      `WITH redelivered AS (
+         UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = now(), last_error = NULL
+         WHERE id = $1 AND webhook_id = $2 AND status IN ('sent', 'dead')
+         RETURNING ${WEBHOOK_DELIVERY_COLUMNS})
+       SELECT * FROM redelivered`,
+      [deliveryId, webhookId],
+    );
+    if (!row) {
+      const [queued] = await this.dataSource.query<{ status: string }[]>(
+        'SELECT status FROM deliveries WHERE id = $1 AND webhook_id = $2',
+        [deliveryId, webhookId],
+      );
+      if (!queued) throw new NotFoundError('delivery', deliveryId);
+      throw new ConflictError(`the delivery is ${queued.status}: it is already queued`);
+    }
+    this.dispatcher.wake();
+    return WebhookDeliveryView.of(row);
+  }
+
+  /**
+   * Every dead delivery of the endpoint since `since`, sent again. Failed ones are left to their
+   * own schedule: an attempt may be in flight for them, and bringing it forward could send one
+   * twice at once (ADR 0021).
+   */
+  async redeliverSince(webhookId: string, input: RedeliverSinceDto, caller: Caller): Promise<RedeliveriesView> {
+    await this.enabled(webhookId, caller);
+    const [counts] = await this.dataSource.query<{ redelivered: number; still_retrying: number }[]>(
+      `WITH redelivered AS (
+         UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = now(), last_error = NULL
+         WHERE webhook_id = $1 AND status = 'dead' AND created_at >= $2::timestamptz
+         RETURNING 1)
+       SELECT (SELECT count(*) FROM redelivered)::int AS redelivered,
+              (SELECT count(*) FROM deliveries
+               WHERE webhook_id = $1 AND status = 'failed' AND created_at >= $2::timestamptz)::int AS still_retrying`,
+      [webhookId, input.since],
+    );
+    if (counts.redelivered > 0) this.dispatcher.wake();
+    return { redelivered: counts.redelivered, stillRetrying: counts.still_retrying };
+  }
+
+  /** The caller's webhook, which must be enabled to receive anything. */
+  private async enabled(webhookId: string, caller: Caller): Promise<Webhook> {
+    const webhook = await this.webhooks.get(webhookId, caller);
+    if (webhook.disabledAt) throw new ConflictError('the webhook is disabled: enable it first');
+    return webhook;
+  }
+}
