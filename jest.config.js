@@ -67,5 +67,12 @@ module.exports = {
       testMatch: ['<rootDir>/test/faults/*.fault-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
     },
+    {
+      // Against the secured three-node cluster (scripts/kafka-cluster.sh), not the test broker.
+      ...common,
+      displayName: 'kafka-security',
+      testMatch: ['<rootDir>/test/kafka-security/*.kafka-spec.ts'],
+      globalSetup: '<rootDir>/test/global-setup.ts',
+    },
   ],
 };

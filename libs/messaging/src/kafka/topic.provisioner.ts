@@ -15,6 +15,7 @@ export class TopicProvisioner implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
+    if (!this.settings.createTopics) return; // provisioned by the cluster's admin (scripts/kafka-provision.ts)
     const admin = this.kafka.admin();
     await admin.connect();
     try {
@@ -26,10 +27,11 @@ export class TopicProvisioner implements OnModuleInit {
         topics: missing.map((topic) => ({
           topic,
           numPartitions: this.settings.topicPartitions,
-          replicationFactor: -1,
-          configEntries: COMPACTED_TOPICS.includes(topic as Topic)
+          replicationFactor: this.settings.replicationFactor ?? -1,
+          configEntries: (COMPACTED_TOPICS.includes(topic as Topic)
             ? [{ name: 'cleanup.policy', value: 'compact' }]
-            : [],
+            : []
+          ).concat(minInsyncReplicasEntry(this.settings)),
         })),
       });
       this.logger.log(`created topics: ${missing.join(', ')}`);
@@ -37,4 +39,10 @@ export class TopicProvisioner implements OnModuleInit {
       await admin.disconnect();
     }
   }
+}
+
+/** Unset: the broker's `min.insync.replicas` applies. */
+function minInsyncReplicasEntry(settings: KafkaSettings): { name: string; value: string }[] {
+  const value = settings.minInsyncReplicas;
+  return value === undefined ? [] : [{ name: 'min.insync.replicas', value: String(value) }];
 }
