@@ -72,6 +72,7 @@ module.exports = {
       ...common,
       displayName: 'kafka-security',
       testMatch: ['<rootDir>/test/kafka-security/*.kafka-spec.ts'],
+      setupFiles: [...common.setupFiles, '<rootDir>/test/kafka-security/on-cluster.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
     },
   ],

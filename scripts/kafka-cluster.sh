@@ -16,8 +16,8 @@
 #
 # Environment (all optional):
 #   VIGIE_HOME             state directory            (default: <repo>/.vigie)
-#   KAFKA_CLUSTER_PORTS    the 3 client ports         (default: "9094 9096 9098");
-#                          each node's controller listens on its client port + 1
+#   KAFKA_CLUSTER_PORTS    the 3 client ports         (default: those of the last 'up', else
+#                          "9094 9096 9098"); each node's controller listens on client port + 1
 #   KAFKA_CLUSTER_HEAP     JVM heap options per node  (default: "-Xms256m -Xmx512m")
 #
 # State under $VIGIE_HOME/kafka-cluster: tls/ (CA and broker certificate), secrets/ (one random
@@ -27,11 +27,14 @@ set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VIGIE_HOME="${VIGIE_HOME:-$REPO_ROOT/.vigie}"
 HOST=127.0.0.1
+KAFKA_LIBS="$VIGIE_HOME/kafka/libs" # resolved by scripts/infra.sh kafka-jars
+STATE="$VIGIE_HOME/kafka-cluster"
+# The ports are remembered with the state, so later commands need not repeat them.
+PORTS_FILE="$STATE/ports"
+if [[ -z "${KAFKA_CLUSTER_PORTS:-}" && -f "$PORTS_FILE" ]]; then KAFKA_CLUSTER_PORTS="$(<"$PORTS_FILE")"; fi
 read -r -a PORTS <<<"${KAFKA_CLUSTER_PORTS:-9094 9096 9098}"
 (( ${#PORTS[@]} == 3 )) || { echo "[cluster] error: KAFKA_CLUSTER_PORTS needs exactly 3 ports" >&2; exit 2; }
 read -r -a HEAP <<<"${KAFKA_CLUSTER_HEAP:--Xms256m -Xmx512m}"
-KAFKA_LIBS="$VIGIE_HOME/kafka/libs" # resolved by scripts/infra.sh kafka-jars
-STATE="$VIGIE_HOME/kafka-cluster"
 TLS="$STATE/tls"
 SECRETS="$STATE/secrets"
 ENV_DIR="$STATE/env"
@@ -243,6 +246,7 @@ prepare() {
   bash "$REPO_ROOT/scripts/kafka-certs.sh" "$TLS"
   printf 'log4j.rootLogger=WARN, stderr\nlog4j.appender.stderr=org.apache.log4j.ConsoleAppender\nlog4j.appender.stderr.Target=System.err\nlog4j.appender.stderr.layout=org.apache.log4j.PatternLayout\nlog4j.appender.stderr.layout.ConversionPattern=[%%d] %%p %%m (%%c)%%n\n' >"$TOOLS_LOG4J"
   ensure_secrets
+  printf '%s\n' "${PORTS[*]}" >"$PORTS_FILE"
   local n
   for n in 1 2 3; do write_node_config "$n"; done
   ensure_formatted

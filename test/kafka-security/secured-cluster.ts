@@ -1,36 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
 import { securityConfig } from '@vigie/messaging';
 import { repoRoot } from '@vigie/testing';
+import { caCertificate, CLUSTER_HOME, clusterBrokers, userEnv, type ClusterUser } from './cluster-files';
 
-/**
- * The secured three-node cluster these tests run against (scripts/kafka-cluster.sh up, with
- * VIGIE_HOME = VIGIE_TEST_KAFKA_CLUSTER_HOME): its users' client settings are read from the
- * env files the script writes, exactly as an operator would hand them to a service.
- */
-export const CLUSTER_HOME = process.env.VIGIE_TEST_KAFKA_CLUSTER_HOME ?? join(repoRoot(), '.vigie', 'test-cluster');
-
-export type ClusterUser = 'admin' | 'partner-registry' | 'alert-ingestion' | 'prefect-routing' | 'notification';
-
-/** The KAFKA_* variables of one user, as `scripts/kafka-cluster.sh env <user>` prints them. */
-export function userEnv(user: ClusterUser): Record<string, string> {
-  const text = readFileSync(join(CLUSTER_HOME, 'kafka-cluster', 'env', `${user}.env`), 'utf8');
-  return Object.fromEntries(
-    text
-      .split('\n')
-      .filter((line) => line.includes('='))
-      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
-  );
-}
-
-export function clusterBrokers(): string[] {
-  return userEnv('admin').KAFKA_BROKERS.split(',');
-}
-
-export function caCertificate(): string {
-  return readFileSync(userEnv('admin').KAFKA_SSL_CA_FILE, 'utf8');
-}
+export { caCertificate, CLUSTER_HOME, clusterBrokers, userEnv, type ClusterUser };
 
 /** Fails fast: a refused connection must show as a rejection, not as minutes of retries. */
 const quick: Partial<KafkaConfig> = {
@@ -59,4 +35,36 @@ export function clientAs(user: ClusterUser, password?: string): Kafka {
 /** A client with arbitrary transport settings (plaintext, TLS without SASL, an untrusted CA…). */
 export function rawClient(config: Pick<KafkaConfig, 'ssl' | 'sasl'>): Kafka {
   return new Kafka({ clientId: 'kafka-security-test-raw', brokers: clusterBrokers(), ...quick, ...config });
+}
+
+/** The admin's client settings: what the tests themselves use to look at the cluster. */
+export function adminKafkaConfig(): Pick<KafkaConfig, 'brokers' | 'ssl' | 'sasl'> {
+  return {
+    brokers: clusterBrokers(),
+    ...securityConfig({
+      security: {
+        ca: caCertificate(),
+        sasl: { mechanism: 'scram-sha-512', username: 'admin', password: userEnv('admin').KAFKA_SASL_PASSWORD },
+      },
+    }),
+  };
+}
+
+/** Each service's own Kafka user; topics are the admin's business on a secured cluster. */
+export function servicesOnCluster(services: readonly string[]): Record<string, Record<string, string>> {
+  return Object.fromEntries(
+    services.map((service) => [service, { ...userEnv(service as ClusterUser), KAFKA_CREATE_TOPICS: 'false' }]),
+  );
+}
+
+/** `scripts/kafka-cluster.sh <command> [node]` on the tests' cluster (the ports are remembered in its state). */
+export async function clusterCommand(
+  command: 'up' | 'down' | 'start' | 'stop' | 'kill',
+  node?: 1 | 2 | 3,
+): Promise<void> {
+  await promisify(execFile)(
+    'bash',
+    [join(repoRoot(), 'scripts', 'kafka-cluster.sh'), command, ...(node ? [String(node)] : [])],
+    { env: { ...process.env, VIGIE_HOME: CLUSTER_HOME } },
+  );
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { KAFKA_SERVICE_USERS, UNSECURED_KAFKA_WARNING } from '@vigie/messaging';
+import { UNSECURED_KAFKA_WARNING } from '@vigie/messaging';
 import {
   SERVICES,
   WebhookSink,
@@ -10,22 +10,10 @@ import {
   waitFor,
   waitUntilAccepted,
   type Partner,
-  type ServiceName,
   type Stack,
 } from '@vigie/testing';
 import { newAdminKey } from '../e2e.env';
 import { startTestStack } from '../test-stack';
-import { clusterBrokers, userEnv } from './secured-cluster';
-
-/** Each service with its own Kafka user; topics are the admin's business on a secured cluster. */
-function securedEnvironment(): Partial<Record<ServiceName, Record<string, string>>> {
-  return Object.fromEntries(
-    SERVICES.map((service) => {
-      expect(KAFKA_SERVICE_USERS).toContain(service);
-      return [service, { ...userEnv(service), KAFKA_CREATE_TOPICS: 'false' }];
-    }),
-  );
-}
 
 describe('the four services on the secured cluster, each with its own Kafka user', () => {
   const adminKey = newAdminKey();
@@ -36,15 +24,8 @@ describe('the four services on the secured cluster, each with its own Kafka user
   let webhookId: string;
 
   beforeAll(async () => {
-    stack = await startTestStack(
-      'kafka-security',
-      20,
-      { adminKey },
-      {
-        kafkaBrokers: clusterBrokers().join(','),
-        serviceEnv: securedEnvironment(),
-      },
-    );
+    // On this project's cluster, each service gets its own user and KAFKA_CREATE_TOPICS=false.
+    stack = await startTestStack('kafka-security', 20, { adminKey });
     sink = await WebhookSink.start();
     const registry = { registryUrl: stack.url('partner-registry'), adminKey };
     firm = await registerActivePartner(
