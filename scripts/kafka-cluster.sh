@@ -236,7 +236,17 @@ provision() {
   [[ -f "$script" ]] || die "$script is missing: run 'npm run build', then 'scripts/kafka-cluster.sh provision'"
   local node="$REPO_ROOT/node_modules/.bin/node"
   [[ -x "$node" ]] || node=node
-  (set -a && . "$ENV_DIR/admin.env" && set +a && KAFKA_REPLICATION_FACTOR=3 KAFKA_MIN_INSYNC_REPLICAS=2 "$node" "$script")
+  # A freshly started cluster may not have spread the new topics' metadata to every broker yet
+  # ("does not host this topic-partition"); provisioning is idempotent, so it is simply retried.
+  local attempt
+  for attempt in 1 2 3 4 5; do
+    if (set -a && . "$ENV_DIR/admin.env" && set +a && KAFKA_REPLICATION_FACTOR=3 KAFKA_MIN_INSYNC_REPLICAS=2 "$node" "$script"); then
+      return 0
+    fi
+    log "provisioning attempt $attempt failed; retrying in 3 s"
+    sleep 3
+  done
+  die "could not provision topics and ACLs; see the messages above"
 }
 
 prepare() {
