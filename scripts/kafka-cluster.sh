@@ -294,6 +294,9 @@ cmd_status() {
   return "$ok"
 }
 
+# The comment block at the top of this file.
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"; }
+
 case "${1:-}" in
   up) cmd_up ;;
   down) cmd_down ;;
@@ -304,6 +307,6 @@ case "${1:-}" in
   start) check_node "${2:-}"; take_lock; start_node "$2"; wait_for_node "$2" ;;
   stop) check_node "${2:-}"; stop_node "$2" TERM ;;
   kill) check_node "${2:-}"; stop_node "$2" KILL ;;
-  -h|--help|help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' ;;
-  *) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  -h|--help|help) usage ;;
+  *) usage >&2; exit 2 ;;
 esac
