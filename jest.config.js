@@ -72,5 +72,13 @@ module.exports = {
       testMatch: ['<rootDir>/test/faults/*.fault-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
     },
+    {
+      // Against the secured three-node cluster (scripts/kafka-cluster.sh), not the test broker.
+      ...common,
+      displayName: 'kafka-security',
+      testMatch: ['<rootDir>/test/kafka-security/*.kafka-spec.ts'],
+      setupFiles: [...common.setupFiles, '<rootDir>/test/kafka-security/on-cluster.ts'],
+      globalSetup: '<rootDir>/test/global-setup.ts',
+    },
   ],
 };

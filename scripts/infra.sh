@@ -8,6 +8,10 @@
 #   scripts/infra.sh status       report both; exit 0 only if both are up
 #   scripts/infra.sh reset-kafka  stop Kafka and delete its data
 #
+#   scripts/infra.sh cluster-up|cluster-down|cluster-status|cluster-reset
+#                                 the secured three-node cluster instead of the
+#                                 single broker: see scripts/kafka-cluster.sh
+#
 # Environment (all optional):
 #   VIGIE_HOME        state directory               (default: <repo>/.vigie)
 #   KAFKA_PORT        broker listener port          (default: 9092)
@@ -447,7 +451,7 @@ cmd_reset_kafka() {
 }
 
 usage() {
-  sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 case "${1:-}" in
@@ -455,6 +459,9 @@ case "${1:-}" in
   down) cmd_down ;;
   status) cmd_status ;;
   reset-kafka) cmd_reset_kafka ;;
+  # Used by scripts/kafka-cluster.sh: the cluster runs from the same jars.
+  kafka-jars) take_lock; mkdir -p "$KAFKA_DIR" "$KAFKA_LOGS"; ensure_kafka_jars ;;
+  cluster-up|cluster-down|cluster-status|cluster-reset) exec bash "$REPO_ROOT/scripts/kafka-cluster.sh" "${1#cluster-}" ;;
   -h|--help|help) usage ;;
   *) usage >&2; exit 2 ;;
 esac

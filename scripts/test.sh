@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The full test suite: type-check, lint and build, unit tests, end-to-end tests, then fault tests
+# The full test suite: type-check, lint and build, unit tests, end-to-end tests, Kafka security
+# tests on a secured three-node cluster (127.0.0.1:19094/19096/19098), then fault tests
 # against a dedicated Kafka broker (formatted fresh for every run, on 127.0.0.1:19092) and
 # PostgreSQL; the reliability table of docs/reliability.md is regenerated from this run.
 set -euo pipefail
@@ -15,7 +16,13 @@ test_broker() {
   VIGIE_HOME="$PWD/.vigie/test-broker" KAFKA_PORT="$VIGIE_TEST_KAFKA_PORT" \
     KAFKA_CONTROLLER_PORT="$((VIGIE_TEST_KAFKA_PORT + 1))" bash scripts/infra.sh "$@"
 }
-trap 'test_broker down >/dev/null 2>&1 || true' EXIT
+# The secured three-node cluster of the kafka-security tests, formatted fresh for every run too.
+export VIGIE_TEST_KAFKA_CLUSTER_HOME="$PWD/.vigie/test-cluster"
+test_cluster() {
+  VIGIE_HOME="$VIGIE_TEST_KAFKA_CLUSTER_HOME" KAFKA_CLUSTER_PORTS="${VIGIE_TEST_KAFKA_CLUSTER_PORTS:-19094 19096 19098}" \
+    bash scripts/kafka-cluster.sh "$@"
+}
+trap 'test_broker down >/dev/null 2>&1 || true; test_cluster down >/dev/null 2>&1 || true' EXIT
 
 echo "== infrastructure"
 test_broker reset-kafka >/dev/null
@@ -38,6 +45,12 @@ npx jest --selectProjects integration --ci --runInBand --forceExit
 
 echo "== end-to-end tests (real Kafka, real PostgreSQL)"
 npx jest --selectProjects e2e --ci --runInBand --forceExit
+
+echo "== Kafka security (three-node cluster: SASL/SCRAM over TLS, ACLs per service, replication)"
+test_cluster reset >/dev/null
+test_cluster up
+npx jest --selectProjects kafka-security --ci --runInBand --forceExit
+test_cluster down
 
 echo "== browser tests (the console in Chromium, real stack)"
 bash scripts/chromium.sh

@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Stack, repoRoot, type StackOptions } from '@vigie/testing';
-import { e2eEnv, newSecretsKey } from './e2e.env';
+import type { KafkaConfig } from 'kafkajs';
+import { SERVICES, Stack, repoRoot, type StackOptions } from '@vigie/testing';
+import { e2eEnv, newSecretsKey, onKafkaCluster } from './e2e.env';
+import { adminKafkaConfig, clusterCommand, servicesOnCluster } from './kafka-security/secured-cluster';
 
 /**
  * The four services for one spec file, on the test broker and database. Each file gets its
@@ -21,6 +23,7 @@ export function startTestStack(
     adminApiKey: keys.adminKey,
     webhookSecretsKey: keys.webhookSecretsKey ?? newSecretsKey(),
     logDir: join(repoRoot(), '.vigie', 'test-logs', name),
+    ...(onKafkaCluster ? { serviceEnv: servicesOnCluster(SERVICES) } : {}),
     ...options,
   });
 }
@@ -30,6 +33,7 @@ export function startTestStack(
  * tests. Asynchronous, so the test's own servers (webhook sinks) keep answering meanwhile.
  */
 export async function testBroker(command: 'up' | 'down'): Promise<void> {
+  if (onKafkaCluster) return clusterCommand(command); // the whole cluster
   const port = Number(e2eEnv.kafkaBrokers.split(':').pop());
   await promisify(execFile)('bash', [join(repoRoot(), 'scripts', 'infra.sh'), command], {
     env: {
@@ -39,4 +43,9 @@ export async function testBroker(command: 'up' | 'down'): Promise<void> {
       KAFKA_CONTROLLER_PORT: String(port + 1),
     },
   });
+}
+
+/** How the tests' own Kafka clients reach the test broker (or the secured cluster, as its admin). */
+export function testKafkaConfig(): Pick<KafkaConfig, 'brokers' | 'ssl' | 'sasl'> {
+  return onKafkaCluster ? adminKafkaConfig() : { brokers: [e2eEnv.kafkaBrokers] };
 }

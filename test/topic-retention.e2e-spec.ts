@@ -72,6 +72,7 @@ describe('topic retention set by Vigie', () => {
       groupId: 'vigie-test-retention',
       topicPartitions: 3,
       topicRetentionMs: retentionMs,
+      createTopics: true,
     };
     await new TopicProvisioner(kafka, settings).onModuleInit();
   }

@@ -1,13 +1,13 @@
 import { AssignerProtocol, Kafka, logLevel, type Admin } from 'kafkajs';
-import { e2eEnv } from '../e2e.env';
+import { testKafkaConfig } from '../test-stack';
 
 /** The services' consumer groups (each group is named after its service). */
 export const CONSUMER_GROUPS = ['alert-ingestion', 'prefect-routing', 'notification'];
 
 export const faultKafka = new Kafka({
   clientId: 'vigie-fault-tests',
-  brokers: [e2eEnv.kafkaBrokers],
   logLevel: logLevel.NOTHING,
+  ...testKafkaConfig(),
 });
 
 /** What each live member of a group was assigned: topic → partitions. */

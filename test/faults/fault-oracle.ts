@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { Topics } from '@vigie/contracts';
 import { readTopic, recordReliability, waitFor, type ReliabilityRow } from '@vigie/testing';
 import { e2eEnv } from '../e2e.env';
+import { testKafkaConfig } from '../test-stack';
 import type { AlertStream } from './alert-stream';
 import { consumerBacklog, faultKafka } from './consumer-groups';
 import { tally, type Tally } from './delivery-tally';
@@ -155,7 +156,7 @@ async function storedByMarker(db: Client, markers: string[]): Promise<Map<string
 /** Every event about an alert: what ingestion published for it, and routing's decision. */
 async function publishedPerAlert(): Promise<Record<string, { alertId: string; eventId: string }[]>> {
   const events = async (topics: string[]) =>
-    (await Promise.all(topics.map((topic) => readTopic([e2eEnv.kafkaBrokers], topic, 60_000))))
+    (await Promise.all(topics.map((topic) => readTopic(testKafkaConfig(), topic, 60_000))))
       .flat()
       .flatMap((message) => {
         try {

@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Admin, Producer } from 'kafkajs';
 import { Topics, deadLetterTopicOf, type Topic } from '@vigie/contracts';
 import { readTopic, registerActivePartner, waitFor, waitUntilAccepted, type Stack } from '@vigie/testing';
-import { e2eEnv, newAdminKey } from '../e2e.env';
-import { startTestStack } from '../test-stack';
+import { newAdminKey } from '../e2e.env';
+import { startTestStack, testKafkaConfig } from '../test-stack';
 import { AlertStream } from './alert-stream';
 import { CONSUMER_GROUPS, consumedTopics, faultKafka } from './consumer-groups';
 import { expectSettled, settle } from './fault-oracle';
 import { prepareWorld, theftIn, type FaultWorld, type Place } from './fault-world';
 
-const brokers = [e2eEnv.kafkaBrokers];
+const brokers = testKafkaConfig();
 
 /** Topics the test also drives valid traffic through; any other consumed topic still gets its poison. */
 const DRIVEN: Topic[] = [

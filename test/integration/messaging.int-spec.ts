@@ -56,7 +56,14 @@ class Words {
 
 function options(clientId: string): MessagingOptions {
   return {
-    kafka: { brokers, clientId, groupId: `it-messaging-${run}`, topicPartitions: 3 },
+    kafka: {
+      brokers,
+      clientId,
+      groupId: `it-messaging-${run}`,
+      topicPartitions: 3,
+      topicRetentionMs: 604_800_000,
+      createTopics: true,
+    },
     schema: SCHEMA,
     databaseUrl: e2eEnv.databaseUrl,
     outbox: { batchSize: 50, pollIntervalMs: 200 },

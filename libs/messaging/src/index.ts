@@ -18,3 +18,5 @@ export * from './consumer/consumer-group.state';
 export * from './consumer/consumes.decorator';
 export * from './drain-loop';
 export * from './retention/messaging.retention';
+export * from './kafka/kafka.acls';
+export * from './kafka/topic.provisioner';

@@ -1,6 +1,7 @@
 export * from './bootstrap';
 export * from './config/config.loader';
 export * from './config/common.env';
+export * from './config/kafka.config';
 export * from './health/health.module';
 export * from './http/domain.error';
 export * from './http/error.filter';

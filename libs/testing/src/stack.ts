@@ -33,6 +33,8 @@ export interface StackOptions {
   services?: readonly ServiceInstance[];
   /** Extra environment for every service of this stack. */
   env?: Record<string, string>;
+  /** Extra environment for every process of one service (e.g. its own Kafka credentials). */
+  serviceEnv?: Partial<Record<ServiceName, Record<string, string>>>;
   /** Extra Node options for every service (e.g. `--cpu-prof`, which NODE_OPTIONS does not accept). */
   nodeArgs?: string[];
 }
@@ -147,6 +149,7 @@ export class Stack {
       WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
       KAFKAJS_NO_PARTITIONER_WARNING: '1',
       ...this.options.env,
+      ...this.options.serviceEnv?.[parseInstance(name).name],
     };
   }
 

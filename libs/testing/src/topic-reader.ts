@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
+import { Kafka, logLevel, type KafkaConfig, type KafkaMessage } from 'kafkajs';
 import { waitFor } from './wait-for';
 
 export type TopicMessage = KafkaMessage & { partition: number };
@@ -8,8 +8,14 @@ export type TopicMessage = KafkaMessage & { partition: number };
  * Every message of a topic up to its current end, read with a throw-away consumer group.
  * Lets a test count what was really published, instead of trusting the producer.
  */
-export async function readTopic(brokers: string[], topic: string, timeoutMs = 20000): Promise<TopicMessage[]> {
-  const kafka = new Kafka({ clientId: 'vigie-test-reader', brokers, logLevel: logLevel.NOTHING });
+export async function readTopic(
+  brokers: string[] | Pick<KafkaConfig, 'brokers' | 'ssl' | 'sasl'>,
+  topic: string,
+  timeoutMs = 20000,
+): Promise<TopicMessage[]> {
+  // A list of brokers (plaintext), or a client's settings (a secured cluster).
+  const connection = Array.isArray(brokers) ? { brokers } : brokers;
+  const kafka = new Kafka({ clientId: 'vigie-test-reader', logLevel: logLevel.NOTHING, ...connection });
   const admin = kafka.admin();
   await admin.connect();
   const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));

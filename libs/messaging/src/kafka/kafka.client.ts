@@ -27,10 +27,28 @@ function clientConfig(settings: KafkaSettings): KafkaConfig {
     logCreator: throughNestLogger,
     connectionTimeout: 3000,
     retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5000 },
+    ...securityConfig(settings),
   };
 }
 
+/** TLS (certificate and host name verified) and SASL, or nothing at all. */
+export function securityConfig(settings: Pick<KafkaSettings, 'security'>): Pick<KafkaConfig, 'ssl' | 'sasl'> {
+  const security = settings.security;
+  if (!security) return {};
+  const { username, password } = security.sasl;
+  return {
+    ssl: security.ca ? { ca: [security.ca], rejectUnauthorized: true } : true,
+    sasl:
+      security.sasl.mechanism === 'scram-sha-512'
+        ? { mechanism: 'scram-sha-512', username, password }
+        : { mechanism: 'scram-sha-256', username, password },
+  };
+}
+
+export const UNSECURED_KAFKA_WARNING = 'Kafka connection is not authenticated or encrypted — local development only';
+
 export function createKafkaClient(settings: KafkaSettings): Kafka {
+  if (!settings.security) new Logger('Kafka').warn(UNSECURED_KAFKA_WARNING);
   return new Kafka(clientConfig(settings));
 }
 

@@ -12,13 +12,16 @@ export type TopicSettings = ReadonlyMap<string, Readonly<Record<string, string>>
  * policy and no time limit. Every other topic, dead-letter twins included, carries events
  * (alerts among them) for `retention.ms`.
  */
-export function vigieTopicSettings(retentionMs: number): TopicSettings {
+export function vigieTopicSettings(retentionMs: number, minInsyncReplicas?: number): TopicSettings {
+  // Unset: the broker's `min.insync.replicas` applies (the single development broker).
+  const durability: Record<string, string> =
+    minInsyncReplicas === undefined ? {} : { 'min.insync.replicas': String(minInsyncReplicas) };
   return new Map(
     allTopics().map((topic): [string, Record<string, string>] => [
       topic,
       COMPACTED_TOPICS.includes(topic as Topic)
-        ? { 'cleanup.policy': 'compact' }
-        : { 'cleanup.policy': 'delete', 'retention.ms': String(retentionMs) },
+        ? { 'cleanup.policy': 'compact', ...durability }
+        : { 'cleanup.policy': 'delete', 'retention.ms': String(retentionMs), ...durability },
     ]),
   );
 }
@@ -33,6 +36,8 @@ export async function provisionTopics(
   admin: Admin,
   wanted: TopicSettings,
   partitions: number,
+  /** Absent: the broker's `default.replication.factor`. */
+  replicationFactor?: number,
 ): Promise<{ created: string[]; reconciled: string[] }> {
   const existing = new Set(await admin.listTopics());
   const missing = [...wanted.keys()].filter((topic) => !existing.has(topic));
@@ -42,7 +47,7 @@ export async function provisionTopics(
       topics: missing.map((topic) => ({
         topic,
         numPartitions: partitions,
-        replicationFactor: -1,
+        replicationFactor: replicationFactor ?? -1,
         configEntries: Object.entries(wanted.get(topic) ?? {}).map(([name, value]) => ({ name, value })),
       })),
     });
@@ -97,13 +102,15 @@ export class TopicProvisioner implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
+    if (!this.settings.createTopics) return; // provisioned by the cluster's admin (scripts/kafka-provision.ts)
     const admin = this.kafka.admin();
     await admin.connect();
     try {
       const { created, reconciled } = await provisionTopics(
         admin,
-        vigieTopicSettings(this.settings.topicRetentionMs),
+        vigieTopicSettings(this.settings.topicRetentionMs, this.settings.minInsyncReplicas),
         this.settings.topicPartitions,
+        this.settings.replicationFactor,
       );
       if (created.length > 0) this.logger.log(`created topics: ${created.join(', ')}`);
       if (reconciled.length > 0) {

@@ -16,6 +16,21 @@ export class CommonEnv {
   KAFKA_TOPIC_RETENTION_SECONDS: number = TOPIC_RETENTION_DEFAULT_SECONDS;
   /** Consumer group; defaults to the service name. A new group replays the topics from the start. */
   @IsOptional() @Matches(/^[a-zA-Z0-9._-]{1,200}$/) KAFKA_GROUP_ID?: string;
+  /** Replicas of each topic the service creates; absent: the broker's default. 3 on a cluster. */
+  @IsOptional() @IsInt() @Min(1) @Max(7) KAFKA_REPLICATION_FACTOR?: number;
+  /** In-sync replicas a write with acks=all needs; absent: the broker's default. 2 on a cluster. */
+  @IsOptional() @IsInt() @Min(1) @Max(7) KAFKA_MIN_INSYNC_REPLICAS?: number;
+  /** `false` where the admin provisions topics and services hold no CREATE right (a secured cluster). */
+  @IsIn(['true', 'false'], { message: 'KAFKA_CREATE_TOPICS must be true or false' }) KAFKA_CREATE_TOPICS = 'true';
+  /**
+   * SASL mechanism; setting it turns on SASL over TLS (both or neither). Unset: plaintext and
+   * unauthenticated, for a loopback development broker only.
+   */
+  @IsOptional() @IsIn(['scram-sha-512', 'scram-sha-256']) KAFKA_SASL_MECHANISM?: string;
+  @IsOptional() @Matches(/^[A-Za-z0-9._-]{1,100}$/) KAFKA_SASL_USERNAME?: string;
+  @IsOptional() @IsString() @IsNotEmpty() KAFKA_SASL_PASSWORD?: string;
+  /** PEM file of the CA the brokers' certificates chain to; unset: the system's CAs. */
+  @IsOptional() @IsString() @IsNotEmpty() KAFKA_SSL_CA_FILE?: string;
   @IsString() @IsNotEmpty() HTTP_HOST = '127.0.0.1';
   /** The partner registry, whose published keys verify person access tokens (the console's). */
   @IsString() @Matches(/^https?:\/\//) REGISTRY_URL = 'http://127.0.0.1:3001';

@@ -2,7 +2,7 @@ import type { KafkaSettings } from '@vigie/messaging';
 import { logLevelOf, type LoggingSettings, type MetricsSettings } from '@vigie/observability';
 import type { RateLimitSettings } from '../http/rate-limit.module';
 import type { CommonEnv } from './common.env';
-import { splitList } from './config.loader';
+import { kafkaSettings } from './kafka.config';
 
 /** What every service needs to start: HTTP, logs, its database schema, Kafka. */
 export interface ServiceConfig {
@@ -32,13 +32,7 @@ export function serviceConfig(
     metrics: { host: values.METRICS_HOST, port: values.METRICS_PORT ?? values.HTTP_PORT + 100 },
     databaseUrl: values.DATABASE_URL,
     schema: service.schema,
-    kafka: {
-      brokers: splitList(values.KAFKA_BROKERS),
-      clientId: service.name,
-      groupId: values.KAFKA_GROUP_ID ?? service.name,
-      topicPartitions: values.KAFKA_TOPIC_PARTITIONS,
-      topicRetentionMs: values.KAFKA_TOPIC_RETENTION_SECONDS * 1000,
-    },
+    kafka: kafkaSettings(values, service),
     rateLimit: { perMinute: values.RATE_LIMIT_PER_MINUTE },
     retention: {
       outboxSeconds: values.OUTBOX_RETENTION_SECONDS,

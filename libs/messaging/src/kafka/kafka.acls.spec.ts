@@ -1,0 +1,56 @@
+import { AclOperationTypes, AclResourceTypes, ResourcePatternTypes } from 'kafkajs';
+import { Topics, type Topic } from '@vigie/contracts';
+import { KAFKA_SERVICE_USERS, serviceAcls, TOPIC_RIGHTS } from './kafka.acls';
+
+describe('Kafka ACLs of the service users', () => {
+  const rights = Object.values(TOPIC_RIGHTS);
+
+  it('gives every topic exactly one producing service', () => {
+    for (const topic of Object.values(Topics)) {
+      const producers = rights.filter((right) => (right.produces as readonly Topic[]).includes(topic));
+      expect({ topic, producers: producers.length }).toEqual({ topic, producers: 1 });
+    }
+  });
+
+  it('names one user per service', () => {
+    expect(KAFKA_SERVICE_USERS).toEqual(['partner-registry', 'alert-ingestion', 'prefect-routing', 'notification']);
+  });
+
+  it('lets notification read what it consumes, write what it produces, and nothing else', () => {
+    const acls = serviceAcls('notification');
+    const on = (operation: AclOperationTypes) =>
+      acls
+        .filter((acl) => acl.resourceType === AclResourceTypes.TOPIC && acl.operation === operation)
+        .map((acl) => acl.resourceName)
+        .sort();
+    expect(on(AclOperationTypes.READ)).toEqual(['alert.routed.v1', 'broadcast.routed.v1', 'partner.changed.v1']);
+    expect(on(AclOperationTypes.WRITE)).toEqual([
+      'alert.acknowledged.v1',
+      'alert.routed.v1.dlq',
+      'broadcast.routed.v1.dlq',
+      'delivery.dead.v1',
+      'partner.changed.v1.dlq',
+    ]);
+    expect(on(AclOperationTypes.CREATE)).toEqual([]);
+    expect(acls.filter((acl) => acl.resourceType === AclResourceTypes.GROUP)).toEqual([
+      expect.objectContaining({
+        resourceName: 'notification',
+        resourcePatternType: ResourcePatternTypes.PREFIXED,
+        operation: AclOperationTypes.READ,
+      }),
+    ]);
+    expect(new Set(acls.map((acl) => acl.principal))).toEqual(new Set(['User:notification']));
+    expect(
+      acls.every(
+        (acl) =>
+          acl.resourcePatternType !== ResourcePatternTypes.PREFIXED || acl.resourceType === AclResourceTypes.GROUP,
+      ),
+    ).toBe(true);
+  });
+
+  it('gives the registry no read right at all', () => {
+    expect(serviceAcls('partner-registry').filter((acl) => acl.resourceType === AclResourceTypes.TOPIC)).toEqual([
+      expect.objectContaining({ resourceName: 'partner.changed.v1', operation: AclOperationTypes.WRITE }),
+    ]);
+  });
+});
