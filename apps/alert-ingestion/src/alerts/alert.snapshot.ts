@@ -9,7 +9,8 @@ import {
   type AlertLocation,
   type AlertSnapshot,
 } from '@vigie/contracts';
-import { toCapDateTime } from '../cap/cap-date';
+import { InvalidRequestError } from '@vigie/platform';
+import { capReference, capSender } from '../cap/cap-references';
 import type { CapAreaDto, SubmitAlertDto, SubmitAlertInfoDto } from './dto/submit-alert.dto';
 
 export interface SnapshotContext {
@@ -22,16 +23,6 @@ export interface SnapshotContext {
   /** For an update or a cancellation: the messages of the chain so far, oldest first. */
   earlier?: AlertSnapshot[];
   msgType?: AlertMessageType;
-}
-
-/** A CAP `references` entry: `sender,identifier,sent` of an earlier message. */
-export function capReference(message: Pick<AlertSnapshot, 'sender' | 'identifier' | 'sent'>): string {
-  return `${message.sender},${message.identifier},${toCapDateTime(new Date(message.sent))}`;
-}
-
-/** CAP `sender` for an organisation: stable, and never a person's address. */
-export function capSender(organisationId: string): string {
-  return `vigie:organisation:${organisationId}`;
 }
 
 /** The area of an info block that gives none: the commune (geocode INSEE), or the coordinates. */
@@ -75,6 +66,12 @@ function infoOf(input: SubmitAlertInfoDto, context: SnapshotContext): AlertInfo 
   };
 }
 
+/** The info blocks of an Alert or an Update (only a Cancel, which keeps the chain's, has none). */
+function contentOf(input: SubmitAlertDto): SubmitAlertInfoDto[] {
+  if (!input.info) throw new InvalidRequestError([{ field: 'info', problems: ['info should not be empty'] }]);
+  return input.info;
+}
+
 /** The snapshot of a new message — an alert, or an update or cancellation of earlier ones — with Vigie's defaults and resolution. */
 export function newAlertSnapshot(input: SubmitAlertDto, context: SnapshotContext): AlertSnapshot {
   const earlier = context.earlier ?? [];
@@ -97,6 +94,6 @@ export function newAlertSnapshot(input: SubmitAlertDto, context: SnapshotContext
     personalData: input.personalData ?? false,
     siteId: input.siteId,
     location: context.location,
-    info: input.info.map((info) => infoOf(info, context)),
+    info: contentOf(input).map((info) => infoOf(info, context)),
   };
 }

@@ -17,14 +17,16 @@ import { Geography } from '@vigie/geo';
 import { Outbox } from '@vigie/messaging';
 import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { ConflictError, DomainError, ForbiddenError, InvalidRequestError, NotFoundError } from '@vigie/platform';
+import { capReference } from '../cap/cap-references';
 import { requestFingerprint } from '../idempotency/request-fingerprint';
+import { cancellationOf, type Cancellation } from './alert.cancellation';
 import { decodeCursor, encodeCursor } from './alert.cursor';
 import { Alert } from './alert.entity';
 import { resolveLocation } from './alert.location';
-import { capReference, newAlertSnapshot } from './alert.snapshot';
-import type { CancelAlertDto } from './dto/cancel-alert.dto';
+import { newAlertSnapshot } from './alert.snapshot';
 import type { ListAlertsQuery } from './dto/list-alerts.query';
 import type { SubmitAlertDto, SubmitLocationDto } from './dto/submit-alert.dto';
+import { ReferenceError, referencedChain } from './referenced-chain';
 
 export interface AlertPage {
   alerts: AlertSnapshot[];
@@ -38,12 +40,19 @@ export interface Submission {
   created: boolean;
 }
 
+/** What the submitter's CAP document said of itself: kept so that its own references find it. */
+export interface DeclaredOrigin {
+  sender: string;
+  sent: string;
+}
+
 /** Run for every alert accepted: plain SQL, prepared once per connection. */
 const INSERT_ALERT: PreparedStatement = {
   name: 'ingestion.insert-alert',
   text: `INSERT INTO alerts (id, original_alert_id, sender_organisation_id, sent, status, msg_type, department,
-           event_code, severity, tlp, personal_data, snapshot)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb)`,
+           event_code, severity, tlp, personal_data, snapshot, identifier, declared_sender_digest, declared_sent)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13,
+           sha256(convert_to($14::text, 'UTF8')), $15::timestamptz)`,
 };
 
 interface Idempotency {
@@ -51,6 +60,11 @@ interface Idempotency {
   operation: string;
   body: unknown;
 }
+
+/** How a change finds its chain: the alert named in the route, or the CAP references alone. */
+type ChainTarget = { id: string; references?: string[] } | { references: string[] };
+
+const CHANGES: ReadonlySet<AlertMessageType> = new Set([AlertMessageType.Update, AlertMessageType.Cancel]);
 
 /**
  * Accepts alerts and the updates and cancellations of their chains. Every accepted message
@@ -67,7 +81,36 @@ export class AlertsService {
     private readonly outbox: Outbox,
   ) {}
 
-  async submit(input: SubmitAlertDto, caller: Caller, idempotencyKey?: string): Promise<Submission> {
+  /**
+   * A new alert; or, for a CAP Update or Cancel, a new message in the chain of the earlier
+   * messages its references name.
+   */
+  async submit(
+    input: SubmitAlertDto,
+    caller: Caller,
+    idempotencyKey?: string,
+    declared?: DeclaredOrigin,
+  ): Promise<Submission> {
+    const idempotency = this.idempotency(idempotencyKey, 'POST /v1/alerts', input);
+    if (input.msgType && CHANGES.has(input.msgType)) {
+      if (!input.references?.length) {
+        throw new InvalidRequestError([
+          {
+            field: 'references',
+            problems: [`a ${input.msgType} names the earlier messages it changes (sender,identifier,sent)`],
+          },
+        ]);
+      }
+      const target = { references: input.references };
+      return input.msgType === AlertMessageType.Update
+        ? this.changeContent(target, input, caller, idempotency, declared)
+        : this.end(target, cancellationOf(input), caller, idempotency, declared);
+    }
+    if (input.references?.length) {
+      throw new InvalidRequestError([
+        { field: 'references', problems: ['only an Update or a Cancel references earlier messages'] },
+      ]);
+    }
     const sender = await this.sender(caller);
     const snapshot = newAlertSnapshot(input, {
       alertId: newEventId(),
@@ -75,13 +118,49 @@ export class AlertsService {
       sent: new Date(),
       ...this.entitledLocation(sender, input.location),
     });
-    return this.store(snapshot, AlertSubmittedV1, this.idempotency(idempotencyKey, 'POST /v1/alerts', input));
+    return this.store(snapshot, AlertSubmittedV1, idempotency, declared);
   }
 
   /** A new message in the chain of alert `id`, with the content given; same status as the original. */
-  async update(id: string, input: SubmitAlertDto, caller: Caller, idempotencyKey?: string): Promise<Submission> {
+  async update(
+    id: string,
+    input: SubmitAlertDto,
+    caller: Caller,
+    idempotencyKey?: string,
+    declared?: DeclaredOrigin,
+  ): Promise<Submission> {
+    if (input.msgType === AlertMessageType.Cancel) {
+      throw new InvalidRequestError([
+        { field: 'msgType', problems: [`a Cancel goes to POST /v1/alerts/${id}/cancel`] },
+      ]);
+    }
+    const idempotency = this.idempotency(idempotencyKey, `POST /v1/alerts/${id}/updates`, input);
+    return this.changeContent({ id, references: input.references }, input, caller, idempotency, declared);
+  }
+
+  /** Ends the chain of alert `id`: a Cancel message carrying the latest content and the reason. */
+  async cancel(
+    id: string,
+    input: Cancellation,
+    caller: Caller,
+    idempotencyKey?: string,
+    declared?: DeclaredOrigin,
+  ): Promise<Submission> {
+    const idempotency = this.idempotency(idempotencyKey, `POST /v1/alerts/${id}/cancel`, input);
+    return this.end({ id, references: input.references }, input, caller, idempotency, declared);
+  }
+
+  private async changeContent(
+    target: ChainTarget,
+    input: SubmitAlertDto,
+    caller: Caller,
+    idempotency: Idempotency | null,
+    declared?: DeclaredOrigin,
+  ): Promise<Submission> {
+    const replayed = await this.earlierAnswer(caller, idempotency);
+    if (replayed) return replayed;
     const sender = await this.sender(caller);
-    const chain = await this.openChain(id, caller);
+    const chain = await this.openChain(target, caller);
     if (input.status !== chain[0].status) {
       throw new InvalidRequestError([
         { field: 'status', problems: [`an update keeps the status of the alert it updates (${chain[0].status})`] },
@@ -95,32 +174,36 @@ export class AlertsService {
       earlier: chain,
       msgType: AlertMessageType.Update,
     });
-    return this.store(
-      snapshot,
-      AlertUpdatedV1,
-      this.idempotency(idempotencyKey, `POST /v1/alerts/${id}/updates`, input),
-    );
+    return this.store(snapshot, AlertUpdatedV1, idempotency, declared);
   }
 
-  /** Ends the chain of alert `id`: a Cancel message carrying the latest content and the reason. */
-  async cancel(id: string, input: CancelAlertDto, caller: Caller, idempotencyKey?: string): Promise<Submission> {
-    const chain = await this.openChain(id, caller);
+  private async end(
+    target: ChainTarget,
+    input: Cancellation,
+    caller: Caller,
+    idempotency: Idempotency | null,
+    declared?: DeclaredOrigin,
+  ): Promise<Submission> {
+    const replayed = await this.earlierAnswer(caller, idempotency);
+    if (replayed) return replayed;
+    const chain = await this.openChain(target, caller);
+    if (input.status && input.status !== chain[0].status) {
+      throw new InvalidRequestError([
+        { field: 'status', problems: [`a cancellation keeps the status of the alert it cancels (${chain[0].status})`] },
+      ]);
+    }
     const latest = chain[chain.length - 1];
     const alertId = newEventId();
     const snapshot: AlertSnapshot = {
       ...latest,
       alertId,
-      identifier: alertId,
+      identifier: input.identifier ?? alertId,
       sent: new Date().toISOString(),
       msgType: AlertMessageType.Cancel,
       note: input.note,
       references: chain.map(capReference),
     };
-    return this.store(
-      snapshot,
-      AlertCancelledV1,
-      this.idempotency(idempotencyKey, `POST /v1/alerts/${id}/cancel`, input),
-    );
+    return this.store(snapshot, AlertCancelledV1, idempotency, declared);
   }
 
   /** An alert its sender sent or that was routed to the caller; anything else is not found. */
@@ -201,6 +284,7 @@ export class AlertsService {
     snapshot: AlertSnapshot,
     definition: EventDefinition<{ alert: AlertSnapshot }>,
     idempotency: Idempotency | null,
+    declared?: DeclaredOrigin,
   ): Promise<Submission> {
     return this.dataSource.transaction(async (manager) => {
       if (idempotency) {
@@ -234,6 +318,9 @@ export class AlertsService {
         snapshot.tlp,
         snapshot.personalData,
         JSON.stringify(snapshot),
+        snapshot.identifier,
+        declared?.sender ?? null,
+        declared ? new Date(declared.sent) : null,
       ]);
       // The alert's id correlates everything that follows from it, in every service's logs.
       await this.outbox.add(manager, {
@@ -262,6 +349,21 @@ export class AlertsService {
     return { alert: earlier.snapshot, created: false };
   }
 
+  /**
+   * The answer to a change already made with this Idempotency-Key, looked up before the chain:
+   * the chain has changed since (a replayed Cancel finds it cancelled).
+   */
+  private async earlierAnswer(caller: Caller, idempotency: Idempotency | null): Promise<Submission | undefined> {
+    if (!idempotency) return undefined;
+    const known = await this.dataSource.query<unknown[]>(
+      'SELECT 1 FROM idempotency_keys WHERE organisation_id = $1 AND key = $2',
+      [caller.organisationId, idempotency.key],
+    );
+    if (known.length === 0) return undefined;
+    const fingerprint = requestFingerprint(idempotency.operation, idempotency.body);
+    return this.replay(caller.organisationId!, idempotency.key, fingerprint);
+  }
+
   private idempotency(key: string | undefined, operation: string, body: unknown): Idempotency | null {
     return key ? { key, operation, body } : null;
   }
@@ -272,8 +374,9 @@ export class AlertsService {
 
   private entitledLocation(
     sender: DirectoryOrganisation,
-    input: SubmitLocationDto,
+    input: SubmitLocationDto | undefined,
   ): { location: AlertLocation; circle?: string } {
+    if (!input) throw new InvalidRequestError([{ field: 'location', problems: ['location should not be empty'] }]);
     const resolved = resolveLocation(input, this.geography);
     if ('problems' in resolved) throw new InvalidRequestError(resolved.problems);
     const { department } = resolved.location;
@@ -285,9 +388,21 @@ export class AlertsService {
     return resolved;
   }
 
-  /** The chain of the caller's alert `id`, which must not have been cancelled. */
-  private async openChain(id: string, caller: Caller): Promise<AlertSnapshot[]> {
-    const chain = await this.history(id, caller);
+  /**
+   * The chain a change joins, which must not have been cancelled: that of the caller's alert
+   * `id`, or the one the CAP references name. With both, the references must name that chain.
+   */
+  private async openChain(target: ChainTarget, caller: Caller): Promise<AlertSnapshot[]> {
+    const referenced = target.references?.length
+      ? await referencedChain(this.dataSource, caller.organisationId!, target.references)
+      : undefined;
+    const chain = await this.history('id' in target ? target.id : referenced!, caller);
+    if (referenced && referenced !== chain[0].originalAlertId) {
+      throw new ReferenceError(
+        'references_across_alerts',
+        'the references name messages of another alert than the one this change is posted to',
+      );
+    }
     if (chain.some((message) => message.msgType === AlertMessageType.Cancel)) {
       throw new ConflictError('this alert was cancelled; it can no longer change');
     }

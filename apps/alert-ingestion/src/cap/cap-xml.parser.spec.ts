@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import { BadRequestException } from '@nestjs/common';
 import { capFixture } from '../../../../test/fixtures/cap';
+import { validSubmission } from '../alerts/alert-bodies';
 import { SubmitAlertDto } from '../alerts/dto/submit-alert.dto';
-import { validSubmission } from './alert-negotiation';
 import { parseCapXml } from './cap-xml.parser';
 import { CapDocumentError } from './cap.errors';
 
@@ -81,7 +81,7 @@ describe('parseCapXml', () => {
       const { submission } = parseCapXml(
         minimal.replace('<event>Intrusion</event>', '<event>\n      Intrusion\n    </event>'),
       );
-      expect(submission.info[0].event).toBe('Intrusion');
+      expect(submission.info![0].event).toBe('Intrusion');
     });
 
     it('decodes the predefined entities and character references, and nothing else', () => {
@@ -90,14 +90,14 @@ describe('parseCapXml', () => {
           '<category>Security</category><headline>A &amp; B &lt;C&gt; &quot;d&quot; &apos;e&apos; &#233;&#x20AC;</headline>',
         ),
       );
-      expect(submission.info[0].headline).toBe('A & B <C> "d" \'e\' é€');
+      expect(submission.info![0].headline).toBe('A & B <C> "d" \'e\' é€');
     });
 
     it('keeps CDATA text as written', () => {
       const { submission } = parseCapXml(
         withinInfo('<category>Security</category><description><![CDATA[ <b>&amp;</b> ]]> &amp; more</description>'),
       );
-      expect(submission.info[0].description).toBe('<b>&amp;</b>  & more');
+      expect(submission.info![0].description).toBe('<b>&amp;</b>  & more');
     });
   });
 
@@ -105,8 +105,8 @@ describe('parseCapXml', () => {
     const { submission, envelope } = parseCapXml(capFixture('full'));
 
     it('keeps every info block, in order, with all of its structure', () => {
-      expect(submission.info.map((info) => info.language)).toEqual(['fr-FR', 'en-GB']);
-      const [fr, en] = submission.info;
+      expect(submission.info!.map((info) => info.language)).toEqual(['fr-FR', 'en-GB']);
+      const [fr, en] = submission.info!;
       expect(fr).toEqual({
         language: 'fr-FR',
         category: ['Security', 'Safety'],
@@ -291,17 +291,17 @@ describe('parseCapXml', () => {
         occurredAt: '2026-11-28T01:10:00+01:00',
         siteId: '0d7c9a52-4bd5-4a36-9a5e-2f3b2c9e6d11',
       });
-      expect(submission.info[0].parameter).toEqual([{ valueName: 'zone', value: 'B' }]);
+      expect(submission.info![0].parameter).toEqual([{ valueName: 'zone', value: 'B' }]);
     });
 
-    it('leaves an unknown vigie event code, and any msgType but Alert, to the DTO rules', async () => {
-      const update = parseCapXml(
+    it('leaves an unknown vigie event code, and a msgType Vigie does not take (Ack, Error), to the DTO rules', async () => {
+      const acknowledgement = parseCapXml(
         withinInfo(
           '<category>Security</category><eventCode><valueName>vigie</valueName><value>burglary</value></eventCode>',
-        ).replace('<msgType>Alert</msgType>', '<msgType>Update</msgType>'),
+        ).replace('<msgType>Alert</msgType>', '<msgType>Ack</msgType>'),
       );
-      const problems = await dtoProblems(update.submission);
-      expect(problems.msgType).toEqual(['msgType must be Alert here; updates and cancellations have their own routes']);
+      const problems = await dtoProblems(acknowledgement.submission);
+      expect(problems.msgType).toEqual(['msgType must be Alert, Update or Cancel']);
       expect(problems['info.0.eventCode']).toBeDefined();
     });
 
@@ -456,4 +456,60 @@ describe('parseCapXml', () => {
       refusal(document);
     });
   });
+
+  describe('updates and cancellations (CAP Update and Cancel)', () => {
+    const earlier = 'centrale@gardiennage-rhone-alpes.example,GRA-2026-11-28-0001,2026-11-28T01:14:05+01:00';
+    const later = 'centrale@gardiennage-rhone-alpes.example,GRA-2026-11-28-0002,2026-11-28T01:20:00Z';
+    const message = (msgType: string, references: string) =>
+      minimal
+        .replace('<msgType>Alert</msgType>', `<msgType>${msgType}</msgType>`)
+        .replace('<scope>Restricted</scope>', `<scope>Restricted</scope><references>${references}</references>`);
+
+    it('gives an Update its references, whitespace-separated in the document, one entry each', async () => {
+      const { submission, envelope } = parseCapXml(message('Update', ` ${earlier}\n  ${later} `));
+      expect(submission).toMatchObject({ msgType: 'Update', references: [earlier, later] });
+      expect(envelope.references).toEqual([earlier, later]);
+      expect(await validSubmission(submission)).toMatchObject({ msgType: 'Update', references: [earlier, later] });
+    });
+
+    it('reads a Cancel without info blocks or location: it keeps the content of the chain', async () => {
+      const document = message('Cancel', earlier)
+        .replace(/<info>[\s\S]*<\/info>/, '')
+        .replace('<references>', '<note>Fausse alerte</note><references>');
+      const { submission } = parseCapXml(document);
+      expect(submission).toEqual({
+        identifier: 'GRA-2026-11-28-0001',
+        status: 'Actual',
+        msgType: 'Cancel',
+        scope: 'Restricted',
+        tlp: 'AMBER',
+        personalData: false,
+        note: 'Fausse alerte',
+        references: [earlier],
+      });
+      expect(await validSubmission(submission)).toMatchObject({ msgType: 'Cancel', note: 'Fausse alerte' });
+      // Its info blocks, when it has some, are not read.
+      expect(
+        parseCapXml(message('Cancel', earlier).replace('<urgency>Immediate</urgency>', '')).submission,
+      ).not.toHaveProperty('info');
+    });
+
+    it('keeps an Alert’s references aside, as before', () => {
+      const { submission, envelope } = parseCapXml(message('Alert', earlier));
+      expect(submission).not.toHaveProperty('references');
+      expect(envelope.references).toEqual([earlier]);
+    });
+
+    it('refuses each malformed reference with its index', () => {
+      const document = message('Update', `${earlier} GRA-0041 ${SENDER_ONLY},X,2026-11-28T01:14:05`);
+      expect(problemsOf(refusal(document))).toEqual({
+        'references.1': ['each reference must be sender,identifier,sent'],
+        'references.2': [
+          'the sent of a reference must be a date and time with its time zone, e.g. 2026-11-28T01:12:00+01:00',
+        ],
+      });
+    });
+  });
 });
+
+const SENDER_ONLY = 'centrale@gardiennage-rhone-alpes.example';

@@ -1,7 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { AlertEventCode, INSEE_GEOCODE_NAME, Tlp, VIGIE_EVENT_CODE_NAME } from '@vigie/contracts';
+import { AlertEventCode, AlertMessageType, INSEE_GEOCODE_NAME, Tlp, VIGIE_EVENT_CODE_NAME } from '@vigie/contracts';
 import type { FieldError } from '@vigie/platform';
 import { hasExplicitZone } from './cap-date';
+import { ORGANISATION_SENDER_PREFIX, readCapReferences, referenceEntries } from './cap-references';
 import { CapDocumentError } from './cap.errors';
 import {
   CAP_1_2_NAMESPACE,
@@ -74,11 +75,12 @@ export interface SubmissionFromCap {
   tlp: string;
   personalData: boolean;
   note?: string;
+  references?: string[];
   incidents?: string[];
   siteId?: string;
   occurredAt?: string;
-  location: { commune: string };
-  info: InfoFromCap[];
+  location?: { commune: string };
+  info?: InfoFromCap[];
 }
 
 /**
@@ -125,8 +127,6 @@ const TLP_LABELS: ReadonlySet<string> = new Set(Object.values(Tlp));
 
 /** CAP forbids spaces, commas and the restricted characters < and & in identifier and sender. */
 const CAP_TOKEN = /^[^\s,<&]+$/;
-/** CAP `addresses` name organisations as Vigie writes its own `sender`; a bare id is accepted too. */
-const ORGANISATION_ADDRESS_PREFIX = 'vigie:organisation:';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const DECLARATION = /<!(?:DOCTYPE|ENTITY)/i;
@@ -295,29 +295,29 @@ class CapReader {
     const addresses = this.optional(root, 'addresses', 'addresses');
     const { tlp, personalData, codes } = this.codes(this.texts(root, 'code', 'code'));
     const note = this.optional(root, 'note', 'note');
-    const references = words(this.optional(root, 'references', 'references'));
+    const references = referenceEntries(this.optional(root, 'references', 'references'));
     const incidents = words(this.optional(root, 'incidents', 'incidents'));
-    const named = words(addresses).map((address) => address.replace(ORGANISATION_ADDRESS_PREFIX, ''));
+    const named = words(addresses).map((address) => address.replace(ORGANISATION_SENDER_PREFIX, ''));
     named.forEach((id, index) => {
       if (!UUID.test(id)) {
         this.problem(
           `addresses.${index}`,
-          `each address must be an organisation id (${ORGANISATION_ADDRESS_PREFIX}<id>)`,
+          `each address must be an organisation id (${ORGANISATION_SENDER_PREFIX}<id>)`,
         );
       }
     });
-    const info = this.elements(root, 'info').map((element, index) => this.info(element, `info.${index}`));
+    // A Cancel carries no content of its own (the chain's latest is kept): its info blocks are not read.
+    const cancel = msgType === String(AlertMessageType.Cancel);
+    const info = cancel ? [] : this.elements(root, 'info').map((element, index) => this.info(element, `info.${index}`));
 
     if (sender && !CAP_TOKEN.test(sender)) this.problem('sender', 'sender must not contain spaces, commas, < or &');
     if (sent && !hasExplicitZone(sent)) {
       this.problem('sent', 'sent must be a date and time with its time zone, e.g. 2026-11-28T01:12:00+01:00');
     }
-    references.forEach((reference, index) => {
-      if (reference.split(',').length !== 3) {
-        this.problem(`references.${index}`, 'each reference must be sender,identifier,sent');
-      }
-    });
-    if (info.length === 0) {
+    for (const { field, problems } of readCapReferences(references).problems) {
+      problems.forEach((problem) => this.problem(field, problem));
+    }
+    if (info.length === 0 && !cancel) {
       this.problem('info', 'at least one info block is needed: it carries the category, event, urgency and severity');
     }
     const commune = this.vigie.get(VIGIE_PARAMETER.commune) ?? firstInseeGeocode(info);
@@ -342,8 +342,10 @@ class CapReader {
         addresses: named.length > 0 ? named : undefined,
         siteId: this.vigie.get(VIGIE_PARAMETER.siteId),
         occurredAt: this.vigie.get(VIGIE_PARAMETER.occurredAt),
-        location: { commune: commune! },
-        info,
+        // An Alert's references are kept aside; an Update's or a Cancel's name the chain it joins.
+        references: msgType === String(AlertMessageType.Alert) ? undefined : references,
+        location: cancel ? undefined : { commune: commune! },
+        info: cancel ? undefined : info,
       }),
       envelope: { identifier, sender, sent, references, codes, ...compact({ source, restriction, addresses }) },
     };

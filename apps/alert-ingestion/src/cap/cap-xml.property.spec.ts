@@ -11,9 +11,9 @@ import {
 } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
 import { nearCapDocument, xmlTokenSoup } from '../../../../test/fixtures/cap/arbitraries';
+import { validSubmission } from '../alerts/alert-bodies';
 import { resolveLocation } from '../alerts/alert.location';
 import { newAlertSnapshot } from '../alerts/alert.snapshot';
-import { validSubmission } from './alert-negotiation';
 import { parseCapXml } from './cap-xml.parser';
 import { toCapXml } from './cap-xml.writer';
 import { CapDocumentError } from './cap.errors';
@@ -151,7 +151,7 @@ describe('CAP XML round trip on arbitrary content', () => {
       fc.asyncProperty(submission, async (body) => {
         const snapshotOf = async (plain: unknown) => {
           const input = await validSubmission(plain);
-          const resolved = resolveLocation(input.location, geography);
+          const resolved = resolveLocation(input.location!, geography);
           if ('problems' in resolved) throw new Error(JSON.stringify(resolved.problems));
           return newAlertSnapshot(input, {
             alertId: '7d3f6a2e-93c1-4b8e-a5d2-1f0e9c8b7a61',

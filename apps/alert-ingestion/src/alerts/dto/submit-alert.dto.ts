@@ -19,6 +19,7 @@ import {
   Matches,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -34,6 +35,7 @@ import {
   DEPARTMENT_CODE_PATTERN,
   Tlp,
 } from '@vigie/contracts';
+import { MAX_REFERENCES } from '../../cap/cap-references';
 
 export class CapValueDto {
   @ApiProperty({ example: 'INSEE' }) @IsString() @IsNotEmpty() @MaxLength(200) valueName: string;
@@ -201,16 +203,39 @@ export class SubmitLocationDto {
   department?: string;
 }
 
+const CHANGEABLE_MESSAGE_TYPES = [AlertMessageType.Alert, AlertMessageType.Update, AlertMessageType.Cancel];
+
+/** A Cancel keeps the content of the chain: content it gives is checked, none is needed. */
+function isNotACancelOrGiven(field: 'location' | 'info'): (dto: SubmitAlertDto) => boolean {
+  return (dto) => dto.msgType !== AlertMessageType.Cancel || dto[field] !== undefined;
+}
+
 /** A new alert: CAP 1.2 in JSON, plus Vigie's location, TLP and personal-data flag. */
 export class SubmitAlertDto {
   @ApiProperty({ enum: AlertStatus, example: AlertStatus.Actual }) @IsEnum(AlertStatus) status: AlertStatus;
 
-  @ApiPropertyOptional({ enum: [AlertMessageType.Alert], default: AlertMessageType.Alert })
-  @IsOptional()
-  @IsIn([AlertMessageType.Alert], {
-    message: 'msgType must be Alert here; updates and cancellations have their own routes',
+  @ApiPropertyOptional({
+    enum: CHANGEABLE_MESSAGE_TYPES,
+    default: AlertMessageType.Alert,
+    description:
+      'Alert for a new alert; Update or Cancel (with `references`) for a new message in the chain of an earlier one',
   })
-  msgType?: AlertMessageType.Alert;
+  @IsOptional()
+  @IsIn(CHANGEABLE_MESSAGE_TYPES, { message: 'msgType must be Alert, Update or Cancel' })
+  msgType?: AlertMessageType;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'CAP references of an Update or a Cancel: `sender,identifier,sent` of earlier messages of the alert, as Vigie answered them or as your CAP documents named them',
+    example: ['vigie:organisation:0b5e3c1d-8f2a-4c6b-9d7e-3a1f5e2d4c6b,GRA-2026-11-28-0042,2026-11-28T01:14:05+01:00'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_REFERENCES)
+  @IsString({ each: true })
+  @MaxLength(700, { each: true })
+  references?: string[];
 
   @ApiPropertyOptional({ enum: AlertScope, default: AlertScope.Restricted })
   @IsOptional()
@@ -258,17 +283,23 @@ export class SubmitAlertDto {
   @IsISO8601({ strict: true })
   occurredAt?: string;
 
-  @ApiProperty({ type: SubmitLocationDto })
+  @ApiProperty({ type: SubmitLocationDto, description: 'Required, except in a Cancel' })
+  @ValidateIf(isNotACancelOrGiven('location'))
   @IsDefined()
   @ValidateNested()
   @Type(() => SubmitLocationDto)
-  location: SubmitLocationDto;
+  location?: SubmitLocationDto;
 
-  @ApiProperty({ type: [SubmitAlertInfoDto], description: 'CAP info blocks, one per language' })
+  @ApiProperty({
+    type: [SubmitAlertInfoDto],
+    description: 'CAP info blocks, one per language. Required, except in a Cancel (which keeps the latest content)',
+  })
+  @ValidateIf(isNotACancelOrGiven('info'))
+  @IsDefined()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
   @ValidateNested({ each: true })
   @Type(() => SubmitAlertInfoDto)
-  info: SubmitAlertInfoDto[];
+  info?: SubmitAlertInfoDto[];
 }
