@@ -77,6 +77,7 @@ describe('CAP Update and Cancel messages: a change joins the chain its reference
   let otherFirm: Partner;
   const sinks: Record<'rhone' | 'national', WebhookSink> = {} as never;
   const recipients: Record<'rhone' | 'national', string> = {} as never;
+  const webhooks: { key: string; id: string }[] = [];
 
   const ingestion = () => stack.url('alert-ingestion');
   const post = (path: string, key: string, body: string, headers: Record<string, string> = {}) =>
@@ -132,12 +133,12 @@ describe('CAP Update and Cancel messages: a change joins the chain its reference
     const registry = { registryUrl: stack.url('partner-registry'), adminKey };
     firm = await registerActivePartner(
       registry,
-      { kind: 'SECURITY_FIRM', name: 'Gardiennage Rhône-Alpes SAS', departments: ['69'] },
+      { kind: 'SECURITY_FIRM', name: 'Centrale Lyonnaise de Télésurveillance', departments: ['69'] },
       { conventions: [PRIVATE_SECURITY] },
     );
     otherFirm = await registerActivePartner(
       registry,
-      { kind: 'SECURITY_FIRM', name: 'Autre Société de Sécurité', departments: ['69'] },
+      { kind: 'SECURITY_FIRM', name: 'Sécurité des Quais de Saône', departments: ['69'] },
       { conventions: [PRIVATE_SECURITY] },
     );
     // A Severe alert in the Rhône reaches the competent prefecture and, by escalation, the national level.
@@ -154,11 +155,16 @@ describe('CAP Update and Cancel messages: a change joins the chain its reference
     ] as const) {
       sinks[name] = await WebhookSink.start();
       await waitUntilAccepted(stack.url('notification'), key);
-      await registerWebhook(stack, key, sinks[name].url);
+      const webhook = await registerWebhook(stack, key, sinks[name].url);
+      webhooks.push({ key, id: webhook.id });
     }
   }, 120_000);
 
   afterAll(async () => {
+    // Later files share the database: they must not keep delivering to sinks closed here.
+    for (const { key, id } of webhooks) {
+      await request('DELETE', `${stack.url('notification')}/v1/webhooks/${id}`, { key });
+    }
     await stack?.stop();
     await Promise.all(Object.values(sinks).map((sink) => sink.close()));
   }, 30_000);

@@ -8,10 +8,12 @@ import {
   type AlertInfo,
   type AlertLocation,
   type AlertSnapshot,
+  type CapAreaShape,
+  type CapInfoShape,
+  type CapMessageShape,
 } from '@vigie/contracts';
 import { InvalidRequestError } from '@vigie/platform';
 import { capReference, capSender } from '../cap/cap-references';
-import type { CapAreaDto, SubmitAlertDto, SubmitAlertInfoDto } from './dto/submit-alert.dto';
 
 export interface SnapshotContext {
   alertId: string;
@@ -26,14 +28,14 @@ export interface SnapshotContext {
 }
 
 /** The area of an info block that gives none: the commune (geocode INSEE), or the coordinates. */
-function defaultArea(context: Pick<SnapshotContext, 'location' | 'circle'>): CapAreaDto {
+function defaultArea(context: Pick<SnapshotContext, 'location' | 'circle'>): CapAreaShape {
   const { commune, communeName, department } = context.location;
   return commune
     ? { areaDesc: `${communeName} (${commune})`, geocode: [{ valueName: INSEE_GEOCODE_NAME, value: commune }] }
     : { areaDesc: `département ${department}`, circle: context.circle ? [context.circle] : [] };
 }
 
-function infoOf(input: SubmitAlertInfoDto, context: SnapshotContext): AlertInfo {
+function infoOf(input: CapInfoShape, context: SnapshotContext): AlertInfo {
   const vigieCode = { valueName: VIGIE_EVENT_CODE_NAME, value: input.eventCode };
   return {
     language: input.language ?? 'fr-FR',
@@ -67,13 +69,13 @@ function infoOf(input: SubmitAlertInfoDto, context: SnapshotContext): AlertInfo 
 }
 
 /** The info blocks of an Alert or an Update (only a Cancel, which keeps the chain's, has none). */
-function contentOf(input: SubmitAlertDto): SubmitAlertInfoDto[] {
+function contentOf(input: CapMessageShape): CapInfoShape[] {
   if (!input.info) throw new InvalidRequestError([{ field: 'info', problems: ['info should not be empty'] }]);
   return input.info;
 }
 
 /** The snapshot of a new message — an alert, or an update or cancellation of earlier ones — with Vigie's defaults and resolution. */
-export function newAlertSnapshot(input: SubmitAlertDto, context: SnapshotContext): AlertSnapshot {
+export function newAlertSnapshot(input: CapMessageShape, context: SnapshotContext): AlertSnapshot {
   const earlier = context.earlier ?? [];
   return {
     alertId: context.alertId,

@@ -1,3 +1,4 @@
+import { CAP_LIMITS } from '@vigie/contracts';
 import type { FieldError } from '@vigie/platform';
 import { hasExplicitZone, toCapDateTime } from './cap-date';
 
@@ -8,9 +9,6 @@ import { hasExplicitZone, toCapDateTime } from './cap-date';
 
 /** How Vigie names an organisation as a CAP sender (and in CAP `addresses`). */
 export const ORGANISATION_SENDER_PREFIX = 'vigie:organisation:';
-
-/** Most references one message may carry: a long chain, not an unbounded list. */
-export const MAX_REFERENCES = 100;
 
 /** One entry of CAP `references`, read. */
 export interface CapReference {
@@ -58,10 +56,10 @@ function readEntry(entry: string): CapReference | string {
 export function readCapReferences(entries: readonly string[]): { references: CapReference[]; problems: FieldError[] } {
   const references: CapReference[] = [];
   const problems: FieldError[] = [];
-  if (entries.length > MAX_REFERENCES) {
-    problems.push({ field: 'references', problems: [`at most ${MAX_REFERENCES} references`] });
+  if (entries.length > CAP_LIMITS.references) {
+    problems.push({ field: 'references', problems: [`at most ${CAP_LIMITS.references} references`] });
   }
-  entries.slice(0, MAX_REFERENCES).forEach((entry, index) => {
+  entries.slice(0, CAP_LIMITS.references).forEach((entry, index) => {
     const read = readEntry(entry);
     if (typeof read === 'string') problems.push({ field: `references.${index}`, problems: [read] });
     else references.push(read);

@@ -1,5 +1,17 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { AlertEventCode, AlertMessageType, INSEE_GEOCODE_NAME, Tlp, VIGIE_EVENT_CODE_NAME } from '@vigie/contracts';
+import {
+  AlertEventCode,
+  AlertMessageType,
+  INSEE_GEOCODE_NAME,
+  Tlp,
+  VIGIE_EVENT_CODE_NAME,
+  type CapAreaShape,
+  type CapInfoShape,
+  type CapMessageShape,
+  type CapResourceShape,
+  type CapValueShape,
+  type Unchecked,
+} from '@vigie/contracts';
 import type { FieldError } from '@vigie/platform';
 import { hasExplicitZone } from './cap-date';
 import { ORGANISATION_SENDER_PREFIX, readCapReferences, referenceEntries } from './cap-references';
@@ -14,74 +26,18 @@ import {
 } from './cap.vocabulary';
 
 /*
- * CAP 1.2 XML in: a document becomes a plain object shaped like SubmitAlertDto, which the
+ * CAP 1.2 XML in: a document becomes a plain object of the CAP shape (libs/contracts), which the
  * same class-validator rules as JSON submissions then check. This module only refuses what
  * the DTO cannot see: unsafe or malformed XML, a root that is not a CAP 1.2 alert, and
  * elements the spec requires but the DTO leaves optional or names differently.
  */
 
-export interface CapPair {
-  valueName: string;
-  value: string;
-}
+/** A `valueName`/`value` pair as the document states it. */
+type CapPair = Unchecked<CapValueShape>;
+type InfoFromCap = Unchecked<CapInfoShape>;
 
-export interface ResourceFromCap {
-  resourceDesc: string;
-  mimeType: string;
-  /** A number when the text is a non-negative integer; otherwise the text, for the DTO to refuse. */
-  size?: number | string;
-  uri?: string;
-  digest?: string;
-}
-
-export interface AreaFromCap {
-  areaDesc: string;
-  polygon?: string[];
-  circle?: string[];
-  geocode?: CapPair[];
-}
-
-export interface InfoFromCap {
-  language: string;
-  category: string[];
-  event: string;
-  eventCode: string;
-  eventCodes?: CapPair[];
-  responseType?: string[];
-  urgency: string;
-  severity: string;
-  certainty: string;
-  audience?: string;
-  effective?: string;
-  onset?: string;
-  expires?: string;
-  senderName?: string;
-  headline: string;
-  description?: string;
-  instruction?: string;
-  web?: string;
-  contact?: string;
-  parameter?: CapPair[];
-  resource?: ResourceFromCap[];
-  area?: AreaFromCap[];
-}
-
-/** The submission read from a CAP document, field for field a SubmitAlertDto (not validated yet). */
-export interface SubmissionFromCap {
-  identifier: string;
-  status: string;
-  msgType: string;
-  scope: string;
-  tlp: string;
-  personalData: boolean;
-  note?: string;
-  references?: string[];
-  incidents?: string[];
-  siteId?: string;
-  occurredAt?: string;
-  location?: { commune: string };
-  info?: InfoFromCap[];
-}
+/** The submission read from a CAP document: the CAP shape, not validated yet. */
+export type SubmissionFromCap = Unchecked<CapMessageShape>;
 
 /**
  * What the document's header said that a submission does not carry. Vigie sets the alert's
@@ -330,7 +286,7 @@ class CapReader {
     if (this.problems.size > 0) throw new CapDocumentError('not a valid CAP 1.2 alert', this.details());
 
     return {
-      submission: compact({
+      submission: compact<SubmissionFromCap>({
         identifier,
         status,
         msgType,
@@ -368,7 +324,7 @@ class CapReader {
       }
     }
     const headline = this.optional(node, 'headline', `${path}.headline`);
-    return compact({
+    return compact<InfoFromCap>({
       language: this.optional(node, 'language', `${path}.language`) ?? CAP_DEFAULT_LANGUAGE,
       category,
       event,
@@ -397,10 +353,10 @@ class CapReader {
     });
   }
 
-  private resource(element: unknown, path: string): ResourceFromCap {
+  private resource(element: unknown, path: string): Unchecked<CapResourceShape> {
     const node = isNode(element) ? element : {};
     const size = this.optional(node, 'size', `${path}.size`);
-    return compact({
+    return compact<Unchecked<CapResourceShape>>({
       resourceDesc: this.required(node, 'resourceDesc', `${path}.resourceDesc`),
       mimeType: this.required(node, 'mimeType', `${path}.mimeType`),
       size: size !== undefined && /^\d{1,15}$/.test(size) ? Number(size) : size,
@@ -409,9 +365,9 @@ class CapReader {
     });
   }
 
-  private area(element: unknown, path: string): AreaFromCap {
+  private area(element: unknown, path: string): Unchecked<CapAreaShape> {
     const node = isNode(element) ? element : {};
-    return compact({
+    return compact<Unchecked<CapAreaShape>>({
       areaDesc: this.required(node, 'areaDesc', `${path}.areaDesc`),
       polygon: this.texts(node, 'polygon', `${path}.polygon`),
       circle: this.texts(node, 'circle', `${path}.circle`),
@@ -551,7 +507,7 @@ function firstInseeGeocode(info: InfoFromCap[]): string | undefined {
 }
 
 /**
- * Reads a CAP 1.2 XML document into a submission shaped like SubmitAlertDto, and the header
+ * Reads a CAP 1.2 XML document into a submission of the CAP shape (not validated yet), and the header
  * fields Vigie does not take from the submitter. Throws CapDocumentError (400) — and nothing
  * else — on input that is not an acceptable CAP 1.2 alert.
  */
