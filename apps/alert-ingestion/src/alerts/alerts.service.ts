@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DirectoryOrganisation, type Caller } from '@vigie/access';
 import {
@@ -16,9 +16,9 @@ import {
 import { Geography } from '@vigie/geo';
 import { Outbox } from '@vigie/messaging';
 import { runPrepared, type PreparedStatement } from '@vigie/persistence';
-import { ConflictError, DomainError, ForbiddenError, InvalidRequestError, NotFoundError } from '@vigie/platform';
+import { ConflictError, ForbiddenError, InvalidRequestError, NotFoundError } from '@vigie/platform';
 import { capReference } from '../cap/cap-references';
-import { requestFingerprint } from '../idempotency/request-fingerprint';
+import { Idempotency } from '../idempotency/idempotent-submission';
 import { cancellationOf, type Cancellation } from './alert.cancellation';
 import { decodeCursor, encodeCursor } from './alert.cursor';
 import { Alert } from './alert.entity';
@@ -55,12 +55,6 @@ const INSERT_ALERT: PreparedStatement = {
            sha256(convert_to($14::text, 'UTF8')), $15::timestamptz)`,
 };
 
-interface Idempotency {
-  key: string;
-  operation: string;
-  body: unknown;
-}
-
 /** How a change finds its chain: the alert named in the route, or the CAP references alone. */
 type ChainTarget = { id: string; references?: string[] } | { references: string[] };
 
@@ -91,7 +85,7 @@ export class AlertsService {
     idempotencyKey?: string,
     declared?: DeclaredOrigin,
   ): Promise<Submission> {
-    const idempotency = this.idempotency(idempotencyKey, 'POST /v1/alerts', input);
+    const idempotency = Idempotency.of(idempotencyKey, 'POST /v1/alerts', input);
     if (input.msgType && CHANGES.has(input.msgType)) {
       if (!input.references?.length) {
         throw new InvalidRequestError([
@@ -134,7 +128,7 @@ export class AlertsService {
         { field: 'msgType', problems: [`a Cancel goes to POST /v1/alerts/${id}/cancel`] },
       ]);
     }
-    const idempotency = this.idempotency(idempotencyKey, `POST /v1/alerts/${id}/updates`, input);
+    const idempotency = Idempotency.of(idempotencyKey, `POST /v1/alerts/${id}/updates`, input);
     return this.changeContent({ id, references: input.references }, input, caller, idempotency, declared);
   }
 
@@ -146,7 +140,7 @@ export class AlertsService {
     idempotencyKey?: string,
     declared?: DeclaredOrigin,
   ): Promise<Submission> {
-    const idempotency = this.idempotency(idempotencyKey, `POST /v1/alerts/${id}/cancel`, input);
+    const idempotency = Idempotency.of(idempotencyKey, `POST /v1/alerts/${id}/cancel`, input);
     return this.end({ id, references: input.references }, input, caller, idempotency, declared);
   }
 
@@ -287,14 +281,10 @@ export class AlertsService {
     declared?: DeclaredOrigin,
   ): Promise<Submission> {
     return this.dataSource.transaction(async (manager) => {
-      if (idempotency) {
-        const fingerprint = requestFingerprint(idempotency.operation, idempotency.body);
-        const claimed = await manager.query<unknown[]>(
-          `INSERT INTO idempotency_keys (organisation_id, key, request_hash, alert_id) VALUES ($1, $2, $3, $4)
-           ON CONFLICT DO NOTHING RETURNING alert_id`,
-          [snapshot.senderOrganisationId, idempotency.key, fingerprint, snapshot.alertId],
-        );
-        if (claimed.length === 0) return this.replay(snapshot.senderOrganisationId, idempotency.key, fingerprint);
+      if (idempotency && !(await idempotency.claim(manager, snapshot.senderOrganisationId, snapshot.alertId))) {
+        const earlier = await idempotency.earlier(this.dataSource, snapshot.senderOrganisationId);
+        if (!earlier) throw new ConflictError('this Idempotency-Key was just released; send the request again');
+        return { alert: earlier, created: false };
       }
       if (snapshot.msgType !== AlertMessageType.Alert) {
         // One change at a time per chain: the chain read below is the one this message extends.
@@ -333,39 +323,13 @@ export class AlertsService {
     });
   }
 
-  private async replay(organisationId: string, key: string, fingerprint: string): Promise<Submission> {
-    const [earlier] = await this.dataSource.query<{ request_hash: string; snapshot: AlertSnapshot }[]>(
-      `SELECT i.request_hash, a.snapshot FROM idempotency_keys i JOIN alerts a ON a.id = i.alert_id
-       WHERE i.organisation_id = $1 AND i.key = $2`,
-      [organisationId, key],
-    );
-    if (earlier.request_hash !== fingerprint) {
-      throw new DomainError(
-        'idempotency_key_reused',
-        'this Idempotency-Key was used for a different request',
-        HttpStatus.UNPROCESSABLE_ENTITY,
-      );
-    }
-    return { alert: earlier.snapshot, created: false };
-  }
-
   /**
    * The answer to a change already made with this Idempotency-Key, looked up before the chain:
    * the chain has changed since (a replayed Cancel finds it cancelled).
    */
   private async earlierAnswer(caller: Caller, idempotency: Idempotency | null): Promise<Submission | undefined> {
-    if (!idempotency) return undefined;
-    const known = await this.dataSource.query<unknown[]>(
-      'SELECT 1 FROM idempotency_keys WHERE organisation_id = $1 AND key = $2',
-      [caller.organisationId, idempotency.key],
-    );
-    if (known.length === 0) return undefined;
-    const fingerprint = requestFingerprint(idempotency.operation, idempotency.body);
-    return this.replay(caller.organisationId!, idempotency.key, fingerprint);
-  }
-
-  private idempotency(key: string | undefined, operation: string, body: unknown): Idempotency | null {
-    return key ? { key, operation, body } : null;
+    const earlier = await idempotency?.earlier(this.dataSource, caller.organisationId!);
+    return earlier && { alert: earlier, created: false };
   }
 
   private sender(caller: Caller): Promise<DirectoryOrganisation> {

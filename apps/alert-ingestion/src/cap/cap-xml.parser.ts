@@ -1,4 +1,3 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import {
   AlertEventCode,
   AlertMessageType,
@@ -12,12 +11,11 @@ import {
   type CapValueShape,
   type Unchecked,
 } from '@vigie/contracts';
-import type { FieldError } from '@vigie/platform';
 import { hasExplicitZone } from './cap-date';
 import { ORGANISATION_SENDER_PREFIX, readCapReferences, referenceEntries } from './cap-references';
+import { alertRoot, quoted, readXml, XmlFieldReader, type XmlNode, isNode } from './cap-xml.document';
 import { CapDocumentError } from './cap.errors';
 import {
-  CAP_1_2_NAMESPACE,
   CAP_DEFAULT_LANGUAGE,
   PERSONAL_DATA_CODE,
   TLP_CODE_PREFIX,
@@ -26,10 +24,10 @@ import {
 } from './cap.vocabulary';
 
 /*
- * CAP 1.2 XML in: a document becomes a plain object of the CAP shape (libs/contracts), which the
- * same class-validator rules as JSON submissions then check. This module only refuses what
- * the DTO cannot see: unsafe or malformed XML, a root that is not a CAP 1.2 alert, and
- * elements the spec requires but the DTO leaves optional or names differently.
+ * CAP 1.2 XML in: a document, read safely (cap-xml.document.ts), becomes a plain object of the
+ * CAP shape (libs/contracts), which the same class-validator rules as JSON submissions then
+ * check. This module only refuses what those rules cannot see: elements the spec requires but
+ * the JSON body leaves optional or names differently, and Vigie's own codes and parameters.
  */
 
 /** A `valueName`/`value` pair as the document states it. */
@@ -62,104 +60,11 @@ export interface ParsedCapAlert {
   envelope: CapEnvelope;
 }
 
-/** CAP elements that may occur more than once: always read as arrays, even when there is one. */
-const REPEATED = new Set([
-  'code',
-  'info',
-  'category',
-  'responseType',
-  'eventCode',
-  'parameter',
-  'resource',
-  'area',
-  'polygon',
-  'circle',
-  'geocode',
-]);
-
-const MAX_REPORTED_FIELDS = 100;
-
 const TLP_LABELS: ReadonlySet<string> = new Set(Object.values(Tlp));
 
 /** CAP forbids spaces, commas and the restricted characters < and & in identifier and sender. */
 const CAP_TOKEN = /^[^\s,<&]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const DECLARATION = /<!(?:DOCTYPE|ENTITY)/i;
-const CDATA_OPEN = '<![CDATA[';
-const CDATA_CLOSE = ']]>';
-const REFERENCE = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_:][\w.:-]*)?(;?)/g;
-const PREDEFINED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-const parser = new XMLParser({
-  // Only namespace declarations matter; every other attribute is dropped.
-  ignoreAttributes: (name: string) => name !== 'xmlns' && !name.startsWith('xmlns:'),
-  removeNSPrefix: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  // No entity processing at all: no DTD entity is ever defined or expanded. The five
-  // predefined references and character references are decoded below, in bounded code.
-  processEntities: false,
-  htmlEntities: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  maxNestedTags: 50,
-  isArray: (tagName: string, _path: unknown, _isLeaf: boolean, isAttribute: boolean) =>
-    !isAttribute && REPEATED.has(localName(tagName)),
-});
-
-type XmlNode = Record<string, unknown>;
-
-function isNode(value: unknown): value is XmlNode {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function localName(name: string): string {
-  return name.slice(name.indexOf(':') + 1);
-}
-
-function prefixOf(name: string): string {
-  const colon = name.indexOf(':');
-  return colon < 0 ? '' : name.slice(0, colon);
-}
-
-/** A short, quoted echo of submitted text for error messages. */
-function quoted(text: string): string {
-  return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}…` : text);
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/**
- * CDATA sections rewritten as escaped text, so that every text node is decoded the same way.
- * A linear scan: an unclosed section ends the rewriting (the validator then refuses it).
- */
-function cdataAsText(document: string): string {
-  let text = '';
-  let from = 0;
-  for (;;) {
-    const start = document.indexOf(CDATA_OPEN, from);
-    const end = start < 0 ? -1 : document.indexOf(CDATA_CLOSE, start + CDATA_OPEN.length);
-    if (end < 0) return text + document.slice(from);
-    text += document.slice(from, start) + escapeText(document.slice(start + CDATA_OPEN.length, end));
-    from = end + CDATA_CLOSE.length;
-  }
-}
-
-/** Code points XML 1.0 allows in a document. */
-function isXmlChar(codePoint: number): boolean {
-  return (
-    codePoint === 0x9 ||
-    codePoint === 0xa ||
-    codePoint === 0xd ||
-    (codePoint >= 0x20 && codePoint <= 0xd7ff) ||
-    (codePoint >= 0xe000 && codePoint <= 0xfffd) ||
-    (codePoint >= 0x10000 && codePoint <= 0x10ffff)
-  );
-}
 
 /** Drops empty arrays and undefined fields, so the result holds only what the document said. */
 function compact<T extends object>(object: T): T {
@@ -172,72 +77,9 @@ function words(text: string | undefined): string[] {
   return text ? text.split(/\s+/).filter(Boolean) : [];
 }
 
-/** The document as a tree, or a 400 when it is not safe, well-formed XML. */
-function readXml(document: unknown): unknown {
-  if (typeof document !== 'string' || document.trim() === '') {
-    throw CapDocumentError.body('expected a CAP 1.2 XML document', 'the body is empty');
-  }
-  if (DECLARATION.test(document)) {
-    throw CapDocumentError.body(
-      'DOCTYPE and ENTITY declarations are refused',
-      'a CAP 1.2 document needs no document type declaration: remove <!DOCTYPE …>; entities are never expanded',
-    );
-  }
-  const text = cdataAsText(document.replace(/^\uFEFF/, ''));
-  let verdict: ReturnType<typeof XMLValidator.validate>;
-  try {
-    verdict = XMLValidator.validate(text);
-  } catch (error) {
-    throw CapDocumentError.body('not well-formed XML', error instanceof Error ? error.message : 'unreadable');
-  }
-  if (verdict !== true) {
-    const { msg, line, col } = verdict.err;
-    throw CapDocumentError.body('not well-formed XML', `${msg} (line ${line}, column ${col})`);
-  }
-  try {
-    return parser.parse(text) as unknown;
-  } catch (error) {
-    throw CapDocumentError.body('not well-formed XML', error instanceof Error ? error.message : 'unreadable');
-  }
-}
-
-/** The `alert` root and the prefixes bound to the CAP 1.2 namespace on it ('' for the default namespace). */
-function alertRoot(tree: unknown): { root: XmlNode; prefixes: ReadonlySet<string> } {
-  const names = isNode(tree) ? Object.keys(tree).filter((name) => !name.startsWith('?') && !name.startsWith('#')) : [];
-  const [name] = names;
-  const refuse = (problem: string): never => {
-    throw new CapDocumentError('not a CAP 1.2 alert', [{ field: 'alert', problems: [problem] }]);
-  };
-  if (names.length !== 1 || localName(name) !== 'alert') {
-    refuse(
-      `the root element must be alert, in the namespace ${CAP_1_2_NAMESPACE}${name ? `; found ${quoted(name)}` : ''}`,
-    );
-  }
-  const value = (tree as XmlNode)[name];
-  const root = isNode(value) ? value : {};
-  const prefix = prefixOf(name);
-  const declared = root[prefix ? `@_xmlns:${prefix}` : '@_xmlns'];
-  if (declared !== CAP_1_2_NAMESPACE) {
-    refuse(
-      typeof declared === 'string'
-        ? `the namespace ${quoted(declared)} is not CAP 1.2's (${CAP_1_2_NAMESPACE})`
-        : `the alert element must be in the namespace ${CAP_1_2_NAMESPACE}`,
-    );
-  }
-  const prefixes = new Set(
-    Object.keys(root)
-      .filter((key) => (key === '@_xmlns' || key.startsWith('@_xmlns:')) && root[key] === CAP_1_2_NAMESPACE)
-      .map((key) => (key === '@_xmlns' ? '' : key.slice('@_xmlns:'.length))),
-  );
-  return { root, prefixes };
-}
-
-/** Reads CAP elements off the tree, collecting every problem with its path before failing once. */
-class CapReader {
-  private readonly problems = new Map<string, string[]>();
+/** Reads a CAP alert off the tree, into the CAP shape and the header fields kept aside. */
+class CapReader extends XmlFieldReader {
   private readonly vigie = new Map<string, string>();
-
-  constructor(private readonly prefixes: ReadonlySet<string>) {}
 
   alert(root: XmlNode): ParsedCapAlert {
     const identifier = this.required(root, 'identifier', 'identifier');
@@ -283,7 +125,7 @@ class CapReader {
         `an area needs a geocode whose valueName is ${INSEE_GEOCODE_NAME}, holding the commune's INSEE code (postal codes and coordinates are not resolved yet)`,
       );
     }
-    if (this.problems.size > 0) throw new CapDocumentError('not a valid CAP 1.2 alert', this.details());
+    if (this.failed) throw new CapDocumentError('not a valid CAP 1.2 alert', this.details());
 
     return {
       submission: compact<SubmissionFromCap>({
@@ -398,96 +240,6 @@ class CapReader {
     });
     if (labels.size > 1) this.problem('code', `conflicting TLP labels: ${[...labels].join(', ')}`);
     return { tlp: [...labels][0] ?? Tlp.Amber, personalData, codes };
-  }
-
-  /** The child elements of a node with this local name, in the CAP namespace. */
-  private elements(node: XmlNode, name: string): unknown[] {
-    const found: unknown[] = [];
-    for (const prefix of this.prefixes) {
-      const key = prefix ? `${prefix}:${name}` : name;
-      if (!Object.hasOwn(node, key)) continue;
-      const value: unknown = node[key];
-      found.push(...(Array.isArray(value) ? (value as unknown[]) : [value]));
-    }
-    return found;
-  }
-
-  /** An element CAP allows once: its trimmed text, or undefined when absent or empty. */
-  private optional(node: XmlNode, name: string, path: string): string | undefined {
-    const found = this.elements(node, name);
-    if (found.length > 1) this.problem(path, `${name} appears ${found.length} times; CAP 1.2 allows it once`);
-    if (found.length === 0) return undefined;
-    const text = this.text(found[0], path);
-    return text === '' ? undefined : text;
-  }
-
-  private required(node: XmlNode, name: string, path: string): string {
-    const text = this.optional(node, name, path);
-    if (text === undefined) this.problem(path, `${name} is required by CAP 1.2`);
-    return text ?? '';
-  }
-
-  private texts(node: XmlNode, name: string, path: string): string[] {
-    return this.elements(node, name).map((element, index) => this.text(element, `${path}.${index}`));
-  }
-
-  /** `valueName`/`value` pairs (eventCode, parameter, geocode): CAP requires both. */
-  private pairs(node: XmlNode, name: string, path: string): CapPair[] {
-    return this.elements(node, name).map((element, index) => {
-      const pair = isNode(element) ? element : {};
-      const at = `${path}.${index}`;
-      const valueName = this.required(pair, 'valueName', `${at}.valueName`);
-      if (this.elements(pair, 'value').length === 0) this.problem(`${at}.value`, 'value is required by CAP 1.2');
-      return { valueName, value: this.optional(pair, 'value', `${at}.value`) ?? '' };
-    });
-  }
-
-  /** The text of an element; child elements and attributes are ignored. */
-  private text(element: unknown, path: string): string {
-    const raw =
-      typeof element === 'string'
-        ? element
-        : isNode(element) && typeof element['#text'] === 'string'
-          ? element['#text']
-          : '';
-    return raw.includes('&') ? this.decode(raw, path) : raw;
-  }
-
-  /** Decodes the predefined entity references and character references; nothing else is an entity here. */
-  private decode(raw: string, path: string): string {
-    return raw.replace(REFERENCE, (whole: string, name: string | undefined, semicolon: string) => {
-      if (!name || !semicolon) {
-        this.problem(path, 'a bare & must be written &amp;');
-        return whole;
-      }
-      if (name.startsWith('#')) {
-        const codePoint = name.startsWith('#x') ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-        if (isXmlChar(codePoint)) return String.fromCodePoint(codePoint);
-        this.problem(path, `&${name}; is not a character XML allows`);
-        return '';
-      }
-      const character = Object.hasOwn(PREDEFINED_ENTITIES, name) ? PREDEFINED_ENTITIES[name] : undefined;
-      if (character !== undefined) return character;
-      this.problem(
-        path,
-        `&${name.slice(0, 40)}; is not defined: entities other than &amp; &lt; &gt; &quot; &apos; are refused`,
-      );
-      return '';
-    });
-  }
-
-  private problem(field: string, problem: string): void {
-    const problems = this.problems.get(field);
-    if (!problems) this.problems.set(field, [problem]);
-    else if (!problems.includes(problem)) problems.push(problem);
-  }
-
-  /** The problems by field, in the order found; a document wrong everywhere gets the first ones. */
-  private details(): FieldError[] {
-    const details = [...this.problems].slice(0, MAX_REPORTED_FIELDS).map(([field, problems]) => ({ field, problems }));
-    const unreported = this.problems.size - details.length;
-    if (unreported > 0) details.push({ field: 'body', problems: [`${unreported} more fields have problems`] });
-    return details;
   }
 }
 

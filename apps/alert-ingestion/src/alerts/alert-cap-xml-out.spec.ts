@@ -1,11 +1,11 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { AlertSnapshot } from '@vigie/contracts';
 import { fullJsonSubmission } from '../../../../test/fixtures/cap';
-import { validSubmission } from '../alerts/alert-bodies';
-import { newAlertSnapshot } from '../alerts/alert.snapshot';
-import { isCapDateTime, toCapDateTime } from './cap-date';
-import { parseCapXml } from './cap-xml.parser';
-import { toCapXml } from './cap-xml.writer';
+import { isCapDateTime, toCapDateTime } from '../cap/cap-date';
+import { parseCapXml } from '../cap/cap-xml.parser';
+import { toCapXml } from '../cap/cap-xml.writer';
+import { validSubmission } from './alert-bodies';
+import { newAlertSnapshot } from './alert.snapshot';
 
 /** Child order of each CAP 1.2 element, from the schema's sequences. */
 const SCHEMA_ORDER: Record<string, string[]> = {

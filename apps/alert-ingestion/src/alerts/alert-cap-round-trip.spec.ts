@@ -1,11 +1,11 @@
 import type { AlertSnapshot } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
 import { capFixture, fullJsonSubmission } from '../../../../test/fixtures/cap';
-import { validSubmission } from '../alerts/alert-bodies';
-import { resolveLocation } from '../alerts/alert.location';
-import { newAlertSnapshot, type SnapshotContext } from '../alerts/alert.snapshot';
-import { parseCapXml } from './cap-xml.parser';
-import { toCapXml } from './cap-xml.writer';
+import { parseCapXml } from '../cap/cap-xml.parser';
+import { toCapXml } from '../cap/cap-xml.writer';
+import { validSubmission } from './alert-bodies';
+import { resolveLocation } from './alert.location';
+import { newAlertSnapshot, type SnapshotContext } from './alert.snapshot';
 
 const geography = Geography.official();
 

@@ -11,12 +11,12 @@ import {
 } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
 import { nearCapDocument, xmlTokenSoup } from '../../../../test/fixtures/cap/arbitraries';
-import { validSubmission } from '../alerts/alert-bodies';
-import { resolveLocation } from '../alerts/alert.location';
-import { newAlertSnapshot } from '../alerts/alert.snapshot';
-import { parseCapXml } from './cap-xml.parser';
-import { toCapXml } from './cap-xml.writer';
-import { CapDocumentError } from './cap.errors';
+import { parseCapXml } from '../cap/cap-xml.parser';
+import { toCapXml } from '../cap/cap-xml.writer';
+import { CapDocumentError } from '../cap/cap.errors';
+import { validSubmission } from './alert-bodies';
+import { resolveLocation } from './alert.location';
+import { newAlertSnapshot } from './alert.snapshot';
 
 /** Reading a body through the XML path ends in a value or a 400, never in anything else. */
 async function readsOrRefuses(document: unknown): Promise<void> {

@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import { BadRequestException } from '@nestjs/common';
 import { capFixture } from '../../../../test/fixtures/cap';
-import { validSubmission } from '../alerts/alert-bodies';
-import { SubmitAlertDto } from '../alerts/dto/submit-alert.dto';
-import { parseCapXml } from './cap-xml.parser';
-import { CapDocumentError } from './cap.errors';
+import { parseCapXml } from '../cap/cap-xml.parser';
+import { CapDocumentError } from '../cap/cap.errors';
+import { validSubmission } from './alert-bodies';
+import { SubmitAlertDto } from './dto/submit-alert.dto';
 
 /** The error parseCapXml throws for this document (failing the test when it throws none or another). */
 function refusal(document: unknown): CapDocumentError {
