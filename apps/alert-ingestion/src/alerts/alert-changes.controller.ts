@@ -48,8 +48,8 @@ export class AlertChangesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<AlertView> {
     const submission = await readUpdate(contentType, body);
-    const declared = declaredOrigin(submission);
-    return answer(await this.alerts.update(id, submission.input, caller, idempotencyKey, declared), response);
+    const details = { idempotencyKey, declared: declaredOrigin(submission) };
+    return answer(await this.alerts.update(id, submission.input, caller, details), response);
   }
 
   @Post('cancel')
@@ -71,8 +71,8 @@ export class AlertChangesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<AlertView> {
     const { cancellation, cap } = await readCancellation(contentType, body);
-    const declared = declaredOrigin({ cap });
-    return answer(await this.alerts.cancel(id, cancellation, caller, idempotencyKey, declared), response);
+    const details = { idempotencyKey, declared: declaredOrigin({ cap }) };
+    return answer(await this.alerts.cancel(id, cancellation, caller, details), response);
   }
 
   @Get('chain')

@@ -43,12 +43,10 @@ export class AlertsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<AlertView> {
     const submission = await readSubmission(contentType, body);
-    const { alert, created } = await this.alerts.submit(
-      submission.input,
-      caller,
+    const { alert, created } = await this.alerts.submit(submission.input, caller, {
       idempotencyKey,
-      declaredOrigin(submission),
-    );
+      declared: declaredOrigin(submission),
+    });
     if (!created) response.setHeader('Idempotent-Replayed', 'true');
     return AlertView.of(alert);
   }

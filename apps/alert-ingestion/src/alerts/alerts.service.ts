@@ -46,6 +46,19 @@ export interface DeclaredOrigin {
   sent: string;
 }
 
+/** How a message came: its Idempotency-Key, and for a CAP document its declared sender and sent. */
+export interface RequestDetails {
+  idempotencyKey?: string;
+  declared?: DeclaredOrigin;
+}
+
+/** A message being accepted: who sends it, and how (the key already bound to its request). */
+interface Sending {
+  caller: Caller;
+  idempotency: Idempotency | null;
+  declared?: DeclaredOrigin;
+}
+
 /** Run for every alert accepted: plain SQL, prepared once per connection. */
 const INSERT_ALERT: PreparedStatement = {
   name: 'ingestion.insert-alert',
@@ -79,13 +92,8 @@ export class AlertsService {
    * A new alert; or, for a CAP Update or Cancel, a new message in the chain of the earlier
    * messages its references name.
    */
-  async submit(
-    input: SubmitAlertDto,
-    caller: Caller,
-    idempotencyKey?: string,
-    declared?: DeclaredOrigin,
-  ): Promise<Submission> {
-    const idempotency = Idempotency.of(idempotencyKey, 'POST /v1/alerts', input);
+  async submit(input: SubmitAlertDto, caller: Caller, details: RequestDetails = {}): Promise<Submission> {
+    const sending = this.sending(caller, details, 'POST /v1/alerts', input);
     if (input.msgType && CHANGES.has(input.msgType)) {
       if (!input.references?.length) {
         throw new InvalidRequestError([
@@ -97,8 +105,8 @@ export class AlertsService {
       }
       const target = { references: input.references };
       return input.msgType === AlertMessageType.Update
-        ? this.changeContent(target, input, caller, idempotency, declared)
-        : this.end(target, cancellationOf(input), caller, idempotency, declared);
+        ? this.changeContent(target, input, sending)
+        : this.end(target, cancellationOf(input), sending);
     }
     if (input.references?.length) {
       throw new InvalidRequestError([
@@ -112,49 +120,31 @@ export class AlertsService {
       sent: new Date(),
       ...this.entitledLocation(sender, input.location),
     });
-    return this.store(snapshot, AlertSubmittedV1, idempotency, declared);
+    return this.store(snapshot, AlertSubmittedV1, sending);
   }
 
   /** A new message in the chain of alert `id`, with the content given; same status as the original. */
-  async update(
-    id: string,
-    input: SubmitAlertDto,
-    caller: Caller,
-    idempotencyKey?: string,
-    declared?: DeclaredOrigin,
-  ): Promise<Submission> {
+  async update(id: string, input: SubmitAlertDto, caller: Caller, details: RequestDetails = {}): Promise<Submission> {
     if (input.msgType === AlertMessageType.Cancel) {
       throw new InvalidRequestError([
         { field: 'msgType', problems: [`a Cancel goes to POST /v1/alerts/${id}/cancel`] },
       ]);
     }
-    const idempotency = Idempotency.of(idempotencyKey, `POST /v1/alerts/${id}/updates`, input);
-    return this.changeContent({ id, references: input.references }, input, caller, idempotency, declared);
+    const sending = this.sending(caller, details, `POST /v1/alerts/${id}/updates`, input);
+    return this.changeContent({ id, references: input.references }, input, sending);
   }
 
   /** Ends the chain of alert `id`: a Cancel message carrying the latest content and the reason. */
-  async cancel(
-    id: string,
-    input: Cancellation,
-    caller: Caller,
-    idempotencyKey?: string,
-    declared?: DeclaredOrigin,
-  ): Promise<Submission> {
-    const idempotency = Idempotency.of(idempotencyKey, `POST /v1/alerts/${id}/cancel`, input);
-    return this.end({ id, references: input.references }, input, caller, idempotency, declared);
+  async cancel(id: string, input: Cancellation, caller: Caller, details: RequestDetails = {}): Promise<Submission> {
+    const sending = this.sending(caller, details, `POST /v1/alerts/${id}/cancel`, input);
+    return this.end({ id, references: input.references }, input, sending);
   }
 
-  private async changeContent(
-    target: ChainTarget,
-    input: SubmitAlertDto,
-    caller: Caller,
-    idempotency: Idempotency | null,
-    declared?: DeclaredOrigin,
-  ): Promise<Submission> {
-    const replayed = await this.earlierAnswer(caller, idempotency);
+  private async changeContent(target: ChainTarget, input: SubmitAlertDto, sending: Sending): Promise<Submission> {
+    const replayed = await this.earlierAnswer(sending);
     if (replayed) return replayed;
-    const sender = await this.sender(caller);
-    const chain = await this.openChain(target, caller);
+    const sender = await this.sender(sending.caller);
+    const chain = await this.openChain(target, sending.caller);
     if (input.status !== chain[0].status) {
       throw new InvalidRequestError([
         { field: 'status', problems: [`an update keeps the status of the alert it updates (${chain[0].status})`] },
@@ -168,19 +158,13 @@ export class AlertsService {
       earlier: chain,
       msgType: AlertMessageType.Update,
     });
-    return this.store(snapshot, AlertUpdatedV1, idempotency, declared);
+    return this.store(snapshot, AlertUpdatedV1, sending);
   }
 
-  private async end(
-    target: ChainTarget,
-    input: Cancellation,
-    caller: Caller,
-    idempotency: Idempotency | null,
-    declared?: DeclaredOrigin,
-  ): Promise<Submission> {
-    const replayed = await this.earlierAnswer(caller, idempotency);
+  private async end(target: ChainTarget, input: Cancellation, sending: Sending): Promise<Submission> {
+    const replayed = await this.earlierAnswer(sending);
     if (replayed) return replayed;
-    const chain = await this.openChain(target, caller);
+    const chain = await this.openChain(target, sending.caller);
     if (input.status && input.status !== chain[0].status) {
       throw new InvalidRequestError([
         { field: 'status', problems: [`a cancellation keeps the status of the alert it cancels (${chain[0].status})`] },
@@ -197,7 +181,7 @@ export class AlertsService {
       note: input.note,
       references: chain.map(capReference),
     };
-    return this.store(snapshot, AlertCancelledV1, idempotency, declared);
+    return this.store(snapshot, AlertCancelledV1, sending);
   }
 
   /** An alert its sender sent or that was routed to the caller; anything else is not found. */
@@ -277,8 +261,7 @@ export class AlertsService {
   private async store(
     snapshot: AlertSnapshot,
     definition: EventDefinition<{ alert: AlertSnapshot }>,
-    idempotency: Idempotency | null,
-    declared?: DeclaredOrigin,
+    { idempotency, declared }: Sending,
   ): Promise<Submission> {
     return this.dataSource.transaction(async (manager) => {
       if (idempotency && !(await idempotency.claim(manager, snapshot.senderOrganisationId, snapshot.alertId))) {
@@ -327,9 +310,13 @@ export class AlertsService {
    * The answer to a change already made with this Idempotency-Key, looked up before the chain:
    * the chain has changed since (a replayed Cancel finds it cancelled).
    */
-  private async earlierAnswer(caller: Caller, idempotency: Idempotency | null): Promise<Submission | undefined> {
+  private async earlierAnswer({ caller, idempotency }: Sending): Promise<Submission | undefined> {
     const earlier = await idempotency?.earlier(this.dataSource, caller.organisationId!);
     return earlier && { alert: earlier, created: false };
+  }
+
+  private sending(caller: Caller, details: RequestDetails, operation: string, body: unknown): Sending {
+    return { caller, idempotency: Idempotency.of(details.idempotencyKey, operation, body), declared: details.declared };
   }
 
   private sender(caller: Caller): Promise<DirectoryOrganisation> {

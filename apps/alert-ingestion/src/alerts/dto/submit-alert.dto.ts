@@ -101,25 +101,35 @@ export class SubmitAlertDto implements CapMessageShape {
   @MaxLength(CAP_LIMITS.reference, { each: true })
   references?: string[];
 
-  @ApiPropertyOptional({ enum: AlertScope, default: AlertScope.Restricted })
+  @ApiPropertyOptional({ enum: AlertScope, default: AlertScope.Restricted, example: AlertScope.Restricted })
   @IsOptional()
   @IsEnum(AlertScope)
   scope?: AlertScope;
 
-  @ApiPropertyOptional({ description: "The submitter's own identifier (CAP identifier); Vigie's id by default" })
+  @ApiPropertyOptional({
+    description: "The submitter's own identifier (CAP identifier); Vigie's id by default",
+    example: 'GRA-2026-11-28-0042',
+    maxLength: CAP_LIMITS.identifier,
+  })
   @IsOptional()
   @Matches(new RegExp(`^[^\\s,<&]{1,${CAP_LIMITS.identifier}}$`), {
     message: `identifier must be 1-${CAP_LIMITS.identifier} characters without spaces, commas, < or &`,
   })
   identifier?: string;
 
-  @ApiPropertyOptional({ enum: Tlp, default: Tlp.Amber, description: 'Traffic Light Protocol 2.0 label' })
+  @ApiPropertyOptional({
+    enum: Tlp,
+    default: Tlp.Amber,
+    example: Tlp.Amber,
+    description: 'Traffic Light Protocol 2.0 label',
+  })
   @IsOptional()
   @IsEnum(Tlp)
   tlp?: Tlp;
 
   @ApiPropertyOptional({
     default: false,
+    example: false,
     description: 'Free-text fields hold personal data (erased after the retention period)',
   })
   @IsOptional()
@@ -128,6 +138,7 @@ export class SubmitAlertDto implements CapMessageShape {
 
   @ApiPropertyOptional({
     type: [String],
+    example: ['5f0c7a4e-2b1d-4e8a-9c3f-7d6e5b4a3c21'],
     description:
       'Organisations named as recipients (CAP addresses): the only ones a TLP:RED alert reaches; under other labels they receive it if entitled in the département',
   })
@@ -137,13 +148,24 @@ export class SubmitAlertDto implements CapMessageShape {
   @IsUUID('all', { each: true, message: 'each address must be an organisation id' })
   addresses?: string[];
 
-  @ApiPropertyOptional({ description: 'Registry site concerned' }) @IsOptional() @IsUUID() siteId?: string;
+  @ApiPropertyOptional({ description: 'Registry site concerned', example: '0d7c9a52-4bd5-4a36-9a5e-2f3b2c9e6d11' })
+  @IsOptional()
+  @IsUUID()
+  siteId?: string;
   @CapText('note', {
     optional: true,
     api: { description: 'Required in a Cancel: its reason', example: 'Levée de doute : personnel de ménage' },
   })
   note?: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsString({ each: true }) incidents?: string[];
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'CAP incidents: the sender’s own incident ids',
+    example: ['GRA-INC-7781'],
+  })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  incidents?: string[];
 
   @ApiPropertyOptional({
     description: 'When it happened (ISO 8601); defaults to now',
