@@ -26,7 +26,7 @@ import { resolveLocation } from './alert.location';
 import { newAlertSnapshot } from './alert.snapshot';
 import type { ListAlertsQuery } from './dto/list-alerts.query';
 import type { SubmitAlertDto, SubmitLocationDto } from './dto/submit-alert.dto';
-import { ReferenceError, referencedChain } from './referenced-chain';
+import { CapReferenceError, referencedChain } from './referenced-chain';
 
 export interface AlertPage {
   alerts: AlertSnapshot[];
@@ -349,7 +349,7 @@ export class AlertsService {
       : undefined;
     const chain = await this.history('id' in target ? target.id : referenced!, caller);
     if (referenced && referenced !== chain[0].originalAlertId) {
-      throw new ReferenceError(
+      throw new CapReferenceError(
         'references_across_alerts',
         'the references name messages of another alert than the one this change is posted to',
       );

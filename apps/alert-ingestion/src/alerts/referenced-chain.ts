@@ -18,10 +18,10 @@ const MATCHES = `
         AND date_trunc('second', a.declared_sent) = r.sent))`;
 
 /** Refusal of references that name no message the caller sent, or messages of several alerts. */
-export class ReferenceError extends DomainError {
+export class CapReferenceError extends DomainError {
   constructor(code: 'unknown_reference' | 'references_across_alerts', message: string, details?: unknown) {
     super(code, message, HttpStatus.UNPROCESSABLE_ENTITY, details);
-    this.name = 'ReferenceError';
+    this.name = 'CapReferenceError';
   }
 }
 
@@ -37,24 +37,38 @@ export async function referencedChain(
 ): Promise<string> {
   const { references, problems } = readCapReferences(entries);
   if (problems.length > 0) throw new InvalidRequestError(problems);
-  const rows = await dataSource.query<{ position: number; original_alert_id: string | null }[]>(MATCHES, [
+  const rows = await dataSource.query<ReferenceMatch[]>(MATCHES, [
     organisationId,
     references.map((reference) => reference.sender),
     references.map((reference) => reference.identifier),
     references.map((reference) => reference.sent),
     capSender(organisationId),
   ]);
-  const unknown = [...new Set(rows.filter((row) => !row.original_alert_id).map((row) => row.position - 1))];
+  return chainOf(rows);
+}
+
+/** A message a reference matched (none: `original_alert_id` null); `position` counts from 1. */
+export interface ReferenceMatch {
+  position: number;
+  original_alert_id: string | null;
+}
+
+/**
+ * The one alert the matches name; 422 naming each reference that matched nothing, or when
+ * they name several alerts.
+ */
+export function chainOf(matches: readonly ReferenceMatch[]): string {
+  const unknown = [...new Set(matches.filter((row) => !row.original_alert_id).map((row) => row.position - 1))];
   if (unknown.length > 0) {
-    throw new ReferenceError(
+    throw new CapReferenceError(
       'unknown_reference',
       'the references name no message your organisation sent',
       unknown.map((index) => ({ field: `references.${index}`, problems: ['names no message your organisation sent'] })),
     );
   }
-  const alerts = new Set(rows.map((row) => row.original_alert_id!));
-  if (alerts.size > 1) {
-    throw new ReferenceError(
+  const alerts = new Set(matches.map((row) => row.original_alert_id!));
+  if (alerts.size !== 1) {
+    throw new CapReferenceError(
       'references_across_alerts',
       `the references name messages of ${alerts.size} different alerts; an Update or a Cancel belongs to one (POST /v1/alerts/{id}/updates or /cancel names it)`,
     );
