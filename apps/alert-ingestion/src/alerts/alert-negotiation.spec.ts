@@ -9,6 +9,7 @@ import { capFixture, fullJsonSubmission } from '../../../../test/fixtures/cap';
 import { useCapXmlBodyParser } from '../cap/alert-negotiation';
 import { parseCapXml } from '../cap/cap-xml.parser';
 import { readCancellation, readSubmission, validSubmission } from './alert-bodies';
+import { AlertChangesController } from './alert-changes.controller';
 import { CAP_XML_CANCEL_EXAMPLE, CAP_XML_EXAMPLE, CAP_XML_UPDATE_EXAMPLE } from './alert-negotiation.openapi';
 import { resolveLocation } from './alert.location';
 import { newAlertSnapshot } from './alert.snapshot';
@@ -49,7 +50,7 @@ describe('POST and GET /v1/alerts in JSON and CAP XML', () => {
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
-      controllers: [AlertsController],
+      controllers: [AlertsController, AlertChangesController],
       providers: [{ provide: AlertsService, useValue: service }],
     }).compile();
     const express = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
@@ -208,6 +209,19 @@ describe('POST and GET /v1/alerts in JSON and CAP XML', () => {
       'application/cap+xml',
     ]);
     expect((await post('application/cap+xml', CAP_XML_EXAMPLE)).status).toBe(201);
+  });
+
+  it('documents both formats, with an example of each, on the update and cancel routes', () => {
+    const document = SwaggerModule.createDocument(app, new DocumentBuilder().build());
+    for (const path of ['/v1/alerts/{id}/updates', '/v1/alerts/{id}/cancel']) {
+      const operation = document.paths[path].post!;
+      const content = (
+        operation.requestBody as { content: Record<string, { examples: Record<string, { value: unknown }> }> }
+      ).content;
+      expect(Object.keys(content)).toEqual(['application/json', 'application/cap+xml']);
+      expect(Object.keys(content['application/cap+xml'].examples)).toEqual(['json', 'capXml']);
+      expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['201', '409', '415', '422']));
+    }
   });
 
   it('documents a CAP Update and a CAP Cancel that read as such', async () => {
