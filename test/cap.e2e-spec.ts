@@ -10,8 +10,8 @@ import {
   waitUntilAccepted,
   type Partner,
 } from '@vigie/testing';
+import { validSubmission } from '../apps/alert-ingestion/src/alerts/alert-bodies';
 import { newAlertSnapshot } from '../apps/alert-ingestion/src/alerts/alert.snapshot';
-import { validSubmission } from '../apps/alert-ingestion/src/cap/alert-negotiation';
 import { parseCapXml } from '../apps/alert-ingestion/src/cap/cap-xml.parser';
 import { e2eEnv, newAdminKey } from './e2e.env';
 import { capFixture, fullJsonSubmission } from './fixtures/cap';

@@ -5,6 +5,7 @@ import { InitialIngestion1764300000100 } from './migrations/1764300000100-initia
 import { IdempotencyKeys1764300000110 } from './migrations/1764300000110-idempotency-keys';
 import { QueueTablesVacuumedOften1764300000120 } from './migrations/1764300000120-queue-tables-vacuumed-often';
 import { TraceHeaders1764300000130 } from './migrations/1764300000130-trace-headers';
+import { CapReferences1764300000140 } from './migrations/1764300000140-cap-references';
 
 /** The entities and migrations of the service's schema. */
 export const INGESTION_TABLES: ServiceDataSourceParts = {
@@ -14,5 +15,6 @@ export const INGESTION_TABLES: ServiceDataSourceParts = {
     IdempotencyKeys1764300000110,
     QueueTablesVacuumedOften1764300000120,
     TraceHeaders1764300000130,
+    CapReferences1764300000140,
   ],
 };

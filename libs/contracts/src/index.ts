@@ -2,6 +2,7 @@ export * from './topics';
 export * from './envelope';
 export * from './vocabulary/organisation';
 export * from './vocabulary/alert';
+export * from './cap/cap-message';
 export * from './events/alert-snapshot';
 export * from './events/alert-submitted.v1';
 export * from './events/alert-routed.v1';

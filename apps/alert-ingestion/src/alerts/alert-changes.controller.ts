@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -6,15 +6,16 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { ApiIdempotencyKey, IdempotencyKey } from '../idempotency/idempotency-key.decorator';
+import { declaredOrigin, readCancellation, readUpdate } from './alert-bodies';
+import { ApiAlertCancelBody, ApiAlertUpdateBody } from './alert-negotiation.openapi';
 import { AlertsService, type Submission } from './alerts.service';
 import { AlertView } from './dto/alert.view';
-import { CancelAlertDto } from './dto/cancel-alert.dto';
-import { SubmitAlertDto } from './dto/submit-alert.dto';
 
 function answer(submission: Submission, response: Response): AlertView {
   if (!submission.created) response.setHeader('Idempotent-Replayed', 'true');
@@ -30,34 +31,48 @@ export class AlertChangesController {
 
   @Post('updates')
   @ApiOperation({
-    summary: 'Update an alert: a new CAP message (msgType Update) referencing the earlier ones. Sender only.',
+    summary:
+      'Update an alert: a new CAP message (msgType Update) referencing the earlier ones, in JSON or as a CAP Update document. Sender only.',
   })
+  @ApiAlertUpdateBody()
   @ApiCreatedResponse({ type: AlertView })
   @ApiConflictResponse({ description: 'The alert was cancelled.' })
+  @ApiUnprocessableEntityResponse({ description: 'The references name no message you sent, or another alert.' })
   @ApiIdempotencyKey()
   async update(
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() input: SubmitAlertDto,
+    @Body() body: unknown,
+    @Headers('content-type') contentType: string | undefined,
     @CurrentCaller() caller: Caller,
     @IdempotencyKey() idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AlertView> {
-    return answer(await this.alerts.update(id, input, caller, idempotencyKey), response);
+    const submission = await readUpdate(contentType, body);
+    const details = { idempotencyKey, declared: declaredOrigin(submission) };
+    return answer(await this.alerts.update(id, submission.input, caller, details), response);
   }
 
   @Post('cancel')
-  @ApiOperation({ summary: 'Cancel an alert: a CAP message (msgType Cancel) with the reason. Sender only.' })
+  @ApiOperation({
+    summary:
+      'Cancel an alert: a CAP message (msgType Cancel) with the reason, from `{ note }` in JSON or a CAP Cancel document. Sender only.',
+  })
+  @ApiAlertCancelBody()
   @ApiCreatedResponse({ type: AlertView })
   @ApiConflictResponse({ description: 'The alert was already cancelled.' })
+  @ApiUnprocessableEntityResponse({ description: 'The references name no message you sent, or another alert.' })
   @ApiIdempotencyKey()
   async cancel(
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() input: CancelAlertDto,
+    @Body() body: unknown,
+    @Headers('content-type') contentType: string | undefined,
     @CurrentCaller() caller: Caller,
     @IdempotencyKey() idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AlertView> {
-    return answer(await this.alerts.cancel(id, input, caller, idempotencyKey), response);
+    const { cancellation, cap } = await readCancellation(contentType, body);
+    const details = { idempotencyKey, declared: declaredOrigin({ cap }) };
+    return answer(await this.alerts.cancel(id, cancellation, caller, details), response);
   }
 
   @Get('chain')

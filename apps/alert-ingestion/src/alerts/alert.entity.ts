@@ -7,6 +7,8 @@ export class Alert {
   @PrimaryColumn('uuid') id: string;
   @Column({ name: 'original_alert_id', type: 'uuid' }) originalAlertId: string;
   @Column({ name: 'sender_organisation_id', type: 'uuid' }) senderOrganisationId: string;
+  /** CAP identifier, as in the snapshot: what references name. */
+  @Column('text') identifier: string;
   @Column('timestamptz') sent: Date;
   @Column('text') status: AlertStatus;
   @Column({ name: 'msg_type', type: 'text' }) msgType: AlertMessageType;

@@ -1,7 +1,6 @@
-import type { AlertLocation } from '@vigie/contracts';
+import type { AlertLocation, CapLocationShape } from '@vigie/contracts';
 import type { Geography } from '@vigie/geo';
 import type { FieldError } from '@vigie/platform';
-import type { SubmitLocationDto } from './dto/submit-alert.dto';
 
 export type LocationResolution = { location: AlertLocation; circle?: string } | { problems: FieldError[] };
 
@@ -9,7 +8,7 @@ export type LocationResolution = { location: AlertLocation; circle?: string } | 
  * Resolves a submitted location against the official lists: exactly one of a commune, a
  * postal code that serves a single commune, or coordinates with their département.
  */
-export function resolveLocation(input: SubmitLocationDto, geography: Geography): LocationResolution {
+export function resolveLocation(input: CapLocationShape, geography: Geography): LocationResolution {
   const given = [input.commune, input.postalCode, input.coordinates].filter((value) => value !== undefined);
   if (given.length !== 1) {
     return { problems: [{ field: 'location', problems: ['give exactly one of commune, postalCode or coordinates'] }] };

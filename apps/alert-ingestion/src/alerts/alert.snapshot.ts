@@ -8,9 +8,12 @@ import {
   type AlertInfo,
   type AlertLocation,
   type AlertSnapshot,
+  type CapAreaShape,
+  type CapInfoShape,
+  type CapMessageShape,
 } from '@vigie/contracts';
-import { toCapDateTime } from '../cap/cap-date';
-import type { CapAreaDto, SubmitAlertDto, SubmitAlertInfoDto } from './dto/submit-alert.dto';
+import { InvalidRequestError } from '@vigie/platform';
+import { capReference, capSender } from '../cap/cap-references';
 
 export interface SnapshotContext {
   alertId: string;
@@ -24,25 +27,15 @@ export interface SnapshotContext {
   msgType?: AlertMessageType;
 }
 
-/** A CAP `references` entry: `sender,identifier,sent` of an earlier message. */
-export function capReference(message: Pick<AlertSnapshot, 'sender' | 'identifier' | 'sent'>): string {
-  return `${message.sender},${message.identifier},${toCapDateTime(new Date(message.sent))}`;
-}
-
-/** CAP `sender` for an organisation: stable, and never a person's address. */
-export function capSender(organisationId: string): string {
-  return `vigie:organisation:${organisationId}`;
-}
-
 /** The area of an info block that gives none: the commune (geocode INSEE), or the coordinates. */
-function defaultArea(context: Pick<SnapshotContext, 'location' | 'circle'>): CapAreaDto {
+function defaultArea(context: Pick<SnapshotContext, 'location' | 'circle'>): CapAreaShape {
   const { commune, communeName, department } = context.location;
   return commune
     ? { areaDesc: `${communeName} (${commune})`, geocode: [{ valueName: INSEE_GEOCODE_NAME, value: commune }] }
     : { areaDesc: `département ${department}`, circle: context.circle ? [context.circle] : [] };
 }
 
-function infoOf(input: SubmitAlertInfoDto, context: SnapshotContext): AlertInfo {
+function infoOf(input: CapInfoShape, context: SnapshotContext): AlertInfo {
   const vigieCode = { valueName: VIGIE_EVENT_CODE_NAME, value: input.eventCode };
   return {
     language: input.language ?? 'fr-FR',
@@ -75,8 +68,14 @@ function infoOf(input: SubmitAlertInfoDto, context: SnapshotContext): AlertInfo 
   };
 }
 
+/** The info blocks of an Alert or an Update (only a Cancel, which keeps the chain's, has none). */
+function contentOf(input: CapMessageShape): CapInfoShape[] {
+  if (!input.info) throw new InvalidRequestError([{ field: 'info', problems: ['info should not be empty'] }]);
+  return input.info;
+}
+
 /** The snapshot of a new message — an alert, or an update or cancellation of earlier ones — with Vigie's defaults and resolution. */
-export function newAlertSnapshot(input: SubmitAlertDto, context: SnapshotContext): AlertSnapshot {
+export function newAlertSnapshot(input: CapMessageShape, context: SnapshotContext): AlertSnapshot {
   const earlier = context.earlier ?? [];
   return {
     alertId: context.alertId,
@@ -97,6 +96,6 @@ export function newAlertSnapshot(input: SubmitAlertDto, context: SnapshotContext
     personalData: input.personalData ?? false,
     siteId: input.siteId,
     location: context.location,
-    info: input.info.map((info) => infoOf(info, context)),
+    info: contentOf(input).map((info) => infoOf(info, context)),
   };
 }

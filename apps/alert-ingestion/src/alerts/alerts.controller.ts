@@ -1,11 +1,18 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
-import { alertRepresentation, readSubmission } from '../cap/alert-negotiation';
-import { ApiAlertRepresentations, ApiAlertSubmissionBody } from '../cap/alert-negotiation.openapi';
 import { ApiIdempotencyKey, IdempotencyKey } from '../idempotency/idempotency-key.decorator';
+import { alertRepresentation, declaredOrigin, readSubmission } from './alert-bodies';
+import { ApiAlertRepresentations, ApiAlertSubmissionBody } from './alert-negotiation.openapi';
 import { AlertsService } from './alerts.service';
 import { AlertView } from './dto/alert.view';
 
@@ -17,11 +24,16 @@ export class AlertsController {
 
   @Post()
   @ApiOperation({
-    summary: 'Submit an alert. It is stored and published atomically; routing follows within milliseconds.',
+    summary:
+      'Submit an alert, or a CAP Update or Cancel of an earlier one named in its references. It is stored and published atomically; routing follows within milliseconds.',
   })
   @ApiAlertSubmissionBody()
   @ApiCreatedResponse({ type: AlertView })
   @ApiBadRequestResponse({ description: 'Invalid body: `details` lists each field and its problems.' })
+  @ApiConflictResponse({ description: 'An Update or a Cancel of an alert that was cancelled.' })
+  @ApiUnprocessableEntityResponse({
+    description: 'An Update or a Cancel whose references name no message you sent, or messages of several alerts.',
+  })
   @ApiIdempotencyKey()
   async submit(
     @Body() body: unknown,
@@ -30,8 +42,11 @@ export class AlertsController {
     @IdempotencyKey() idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AlertView> {
-    const { input } = await readSubmission(contentType, body);
-    const { alert, created } = await this.alerts.submit(input, caller, idempotencyKey);
+    const submission = await readSubmission(contentType, body);
+    const { alert, created } = await this.alerts.submit(submission.input, caller, {
+      idempotencyKey,
+      declared: declaredOrigin(submission),
+    });
     if (!created) response.setHeader('Idempotent-Replayed', 'true');
     return AlertView.of(alert);
   }

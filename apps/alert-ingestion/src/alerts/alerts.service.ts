@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DirectoryOrganisation, type Caller } from '@vigie/access';
 import {
@@ -16,15 +16,17 @@ import {
 import { Geography } from '@vigie/geo';
 import { Outbox } from '@vigie/messaging';
 import { runPrepared, type PreparedStatement } from '@vigie/persistence';
-import { ConflictError, DomainError, ForbiddenError, InvalidRequestError, NotFoundError } from '@vigie/platform';
-import { requestFingerprint } from '../idempotency/request-fingerprint';
+import { ConflictError, ForbiddenError, InvalidRequestError, NotFoundError } from '@vigie/platform';
+import { capReference } from '../cap/cap-references';
+import { Idempotency } from '../idempotency/idempotent-submission';
+import { cancellationOf, type Cancellation } from './alert.cancellation';
 import { decodeCursor, encodeCursor } from './alert.cursor';
 import { Alert } from './alert.entity';
 import { resolveLocation } from './alert.location';
-import { capReference, newAlertSnapshot } from './alert.snapshot';
-import type { CancelAlertDto } from './dto/cancel-alert.dto';
+import { newAlertSnapshot } from './alert.snapshot';
 import type { ListAlertsQuery } from './dto/list-alerts.query';
 import type { SubmitAlertDto, SubmitLocationDto } from './dto/submit-alert.dto';
+import { CapReferenceError, referencedChain } from './referenced-chain';
 
 export interface AlertPage {
   alerts: AlertSnapshot[];
@@ -38,19 +40,38 @@ export interface Submission {
   created: boolean;
 }
 
+/** What the submitter's CAP document said of itself: kept so that its own references find it. */
+export interface DeclaredOrigin {
+  sender: string;
+  sent: string;
+}
+
+/** How a message came: its Idempotency-Key, and for a CAP document its declared sender and sent. */
+export interface RequestDetails {
+  idempotencyKey?: string;
+  declared?: DeclaredOrigin;
+}
+
+/** A message being accepted: who sends it, and how (the key already bound to its request). */
+interface Sending {
+  caller: Caller;
+  idempotency: Idempotency | null;
+  declared?: DeclaredOrigin;
+}
+
 /** Run for every alert accepted: plain SQL, prepared once per connection. */
 const INSERT_ALERT: PreparedStatement = {
   name: 'ingestion.insert-alert',
   text: `INSERT INTO alerts (id, original_alert_id, sender_organisation_id, sent, status, msg_type, department,
-           event_code, severity, tlp, personal_data, snapshot)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb)`,
+           event_code, severity, tlp, personal_data, snapshot, identifier, declared_sender_digest, declared_sent)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13,
+           sha256(convert_to($14::text, 'UTF8')), $15::timestamptz)`,
 };
 
-interface Idempotency {
-  key: string;
-  operation: string;
-  body: unknown;
-}
+/** How a change finds its chain: the alert named in the route, or the CAP references alone. */
+type ChainTarget = { id: string; references?: string[] } | { references: string[] };
+
+const CHANGES: ReadonlySet<AlertMessageType> = new Set([AlertMessageType.Update, AlertMessageType.Cancel]);
 
 /**
  * Accepts alerts and the updates and cancellations of their chains. Every accepted message
@@ -67,7 +88,31 @@ export class AlertsService {
     private readonly outbox: Outbox,
   ) {}
 
-  async submit(input: SubmitAlertDto, caller: Caller, idempotencyKey?: string): Promise<Submission> {
+  /**
+   * A new alert; or, for a CAP Update or Cancel, a new message in the chain of the earlier
+   * messages its references name.
+   */
+  async submit(input: SubmitAlertDto, caller: Caller, details: RequestDetails = {}): Promise<Submission> {
+    const sending = this.sending(caller, details, 'POST /v1/alerts', input);
+    if (input.msgType && CHANGES.has(input.msgType)) {
+      if (!input.references?.length) {
+        throw new InvalidRequestError([
+          {
+            field: 'references',
+            problems: [`a ${input.msgType} names the earlier messages it changes (sender,identifier,sent)`],
+          },
+        ]);
+      }
+      const target = { references: input.references };
+      return input.msgType === AlertMessageType.Update
+        ? this.changeContent(target, input, sending)
+        : this.end(target, cancellationOf(input), sending);
+    }
+    if (input.references?.length) {
+      throw new InvalidRequestError([
+        { field: 'references', problems: ['only an Update or a Cancel references earlier messages'] },
+      ]);
+    }
     const sender = await this.sender(caller);
     const snapshot = newAlertSnapshot(input, {
       alertId: newEventId(),
@@ -75,13 +120,31 @@ export class AlertsService {
       sent: new Date(),
       ...this.entitledLocation(sender, input.location),
     });
-    return this.store(snapshot, AlertSubmittedV1, this.idempotency(idempotencyKey, 'POST /v1/alerts', input));
+    return this.store(snapshot, AlertSubmittedV1, sending);
   }
 
   /** A new message in the chain of alert `id`, with the content given; same status as the original. */
-  async update(id: string, input: SubmitAlertDto, caller: Caller, idempotencyKey?: string): Promise<Submission> {
-    const sender = await this.sender(caller);
-    const chain = await this.openChain(id, caller);
+  async update(id: string, input: SubmitAlertDto, caller: Caller, details: RequestDetails = {}): Promise<Submission> {
+    if (input.msgType === AlertMessageType.Cancel) {
+      throw new InvalidRequestError([
+        { field: 'msgType', problems: [`a Cancel goes to POST /v1/alerts/${id}/cancel`] },
+      ]);
+    }
+    const sending = this.sending(caller, details, `POST /v1/alerts/${id}/updates`, input);
+    return this.changeContent({ id, references: input.references }, input, sending);
+  }
+
+  /** Ends the chain of alert `id`: a Cancel message carrying the latest content and the reason. */
+  async cancel(id: string, input: Cancellation, caller: Caller, details: RequestDetails = {}): Promise<Submission> {
+    const sending = this.sending(caller, details, `POST /v1/alerts/${id}/cancel`, input);
+    return this.end({ id, references: input.references }, input, sending);
+  }
+
+  private async changeContent(target: ChainTarget, input: SubmitAlertDto, sending: Sending): Promise<Submission> {
+    const replayed = await this.earlierAnswer(sending);
+    if (replayed) return replayed;
+    const sender = await this.sender(sending.caller);
+    const chain = await this.openChain(target, sending.caller);
     if (input.status !== chain[0].status) {
       throw new InvalidRequestError([
         { field: 'status', problems: [`an update keeps the status of the alert it updates (${chain[0].status})`] },
@@ -95,32 +158,30 @@ export class AlertsService {
       earlier: chain,
       msgType: AlertMessageType.Update,
     });
-    return this.store(
-      snapshot,
-      AlertUpdatedV1,
-      this.idempotency(idempotencyKey, `POST /v1/alerts/${id}/updates`, input),
-    );
+    return this.store(snapshot, AlertUpdatedV1, sending);
   }
 
-  /** Ends the chain of alert `id`: a Cancel message carrying the latest content and the reason. */
-  async cancel(id: string, input: CancelAlertDto, caller: Caller, idempotencyKey?: string): Promise<Submission> {
-    const chain = await this.openChain(id, caller);
+  private async end(target: ChainTarget, input: Cancellation, sending: Sending): Promise<Submission> {
+    const replayed = await this.earlierAnswer(sending);
+    if (replayed) return replayed;
+    const chain = await this.openChain(target, sending.caller);
+    if (input.status && input.status !== chain[0].status) {
+      throw new InvalidRequestError([
+        { field: 'status', problems: [`a cancellation keeps the status of the alert it cancels (${chain[0].status})`] },
+      ]);
+    }
     const latest = chain[chain.length - 1];
     const alertId = newEventId();
     const snapshot: AlertSnapshot = {
       ...latest,
       alertId,
-      identifier: alertId,
+      identifier: input.identifier ?? alertId,
       sent: new Date().toISOString(),
       msgType: AlertMessageType.Cancel,
       note: input.note,
       references: chain.map(capReference),
     };
-    return this.store(
-      snapshot,
-      AlertCancelledV1,
-      this.idempotency(idempotencyKey, `POST /v1/alerts/${id}/cancel`, input),
-    );
+    return this.store(snapshot, AlertCancelledV1, sending);
   }
 
   /** An alert its sender sent or that was routed to the caller; anything else is not found. */
@@ -200,17 +261,13 @@ export class AlertsService {
   private async store(
     snapshot: AlertSnapshot,
     definition: EventDefinition<{ alert: AlertSnapshot }>,
-    idempotency: Idempotency | null,
+    { idempotency, declared }: Sending,
   ): Promise<Submission> {
     return this.dataSource.transaction(async (manager) => {
-      if (idempotency) {
-        const fingerprint = requestFingerprint(idempotency.operation, idempotency.body);
-        const claimed = await manager.query<unknown[]>(
-          `INSERT INTO idempotency_keys (organisation_id, key, request_hash, alert_id) VALUES ($1, $2, $3, $4)
-           ON CONFLICT DO NOTHING RETURNING alert_id`,
-          [snapshot.senderOrganisationId, idempotency.key, fingerprint, snapshot.alertId],
-        );
-        if (claimed.length === 0) return this.replay(snapshot.senderOrganisationId, idempotency.key, fingerprint);
+      if (idempotency && !(await idempotency.claim(manager, snapshot.senderOrganisationId, snapshot.alertId))) {
+        const earlier = await idempotency.earlier(this.dataSource, snapshot.senderOrganisationId);
+        if (!earlier) throw new ConflictError('this Idempotency-Key was just released; send the request again');
+        return { alert: earlier, created: false };
       }
       if (snapshot.msgType !== AlertMessageType.Alert) {
         // One change at a time per chain: the chain read below is the one this message extends.
@@ -234,6 +291,9 @@ export class AlertsService {
         snapshot.tlp,
         snapshot.personalData,
         JSON.stringify(snapshot),
+        snapshot.identifier,
+        declared?.sender ?? null,
+        declared ? new Date(declared.sent) : null,
       ]);
       // The alert's id correlates everything that follows from it, in every service's logs.
       await this.outbox.add(manager, {
@@ -246,24 +306,17 @@ export class AlertsService {
     });
   }
 
-  private async replay(organisationId: string, key: string, fingerprint: string): Promise<Submission> {
-    const [earlier] = await this.dataSource.query<{ request_hash: string; snapshot: AlertSnapshot }[]>(
-      `SELECT i.request_hash, a.snapshot FROM idempotency_keys i JOIN alerts a ON a.id = i.alert_id
-       WHERE i.organisation_id = $1 AND i.key = $2`,
-      [organisationId, key],
-    );
-    if (earlier.request_hash !== fingerprint) {
-      throw new DomainError(
-        'idempotency_key_reused',
-        'this Idempotency-Key was used for a different request',
-        HttpStatus.UNPROCESSABLE_ENTITY,
-      );
-    }
-    return { alert: earlier.snapshot, created: false };
+  /**
+   * The answer to a change already made with this Idempotency-Key, looked up before the chain:
+   * the chain has changed since (a replayed Cancel finds it cancelled).
+   */
+  private async earlierAnswer({ caller, idempotency }: Sending): Promise<Submission | undefined> {
+    const earlier = await idempotency?.earlier(this.dataSource, caller.organisationId!);
+    return earlier && { alert: earlier, created: false };
   }
 
-  private idempotency(key: string | undefined, operation: string, body: unknown): Idempotency | null {
-    return key ? { key, operation, body } : null;
+  private sending(caller: Caller, details: RequestDetails, operation: string, body: unknown): Sending {
+    return { caller, idempotency: Idempotency.of(details.idempotencyKey, operation, body), declared: details.declared };
   }
 
   private sender(caller: Caller): Promise<DirectoryOrganisation> {
@@ -272,8 +325,9 @@ export class AlertsService {
 
   private entitledLocation(
     sender: DirectoryOrganisation,
-    input: SubmitLocationDto,
+    input: SubmitLocationDto | undefined,
   ): { location: AlertLocation; circle?: string } {
+    if (!input) throw new InvalidRequestError([{ field: 'location', problems: ['location should not be empty'] }]);
     const resolved = resolveLocation(input, this.geography);
     if ('problems' in resolved) throw new InvalidRequestError(resolved.problems);
     const { department } = resolved.location;
@@ -285,9 +339,21 @@ export class AlertsService {
     return resolved;
   }
 
-  /** The chain of the caller's alert `id`, which must not have been cancelled. */
-  private async openChain(id: string, caller: Caller): Promise<AlertSnapshot[]> {
-    const chain = await this.history(id, caller);
+  /**
+   * The chain a change joins, which must not have been cancelled: that of the caller's alert
+   * `id`, or the one the CAP references name. With both, the references must name that chain.
+   */
+  private async openChain(target: ChainTarget, caller: Caller): Promise<AlertSnapshot[]> {
+    const referenced = target.references?.length
+      ? await referencedChain(this.dataSource, caller.organisationId!, target.references)
+      : undefined;
+    const chain = await this.history('id' in target ? target.id : referenced!, caller);
+    if (referenced && referenced !== chain[0].originalAlertId) {
+      throw new CapReferenceError(
+        'references_across_alerts',
+        'the references name messages of another alert than the one this change is posted to',
+      );
+    }
     if (chain.some((message) => message.msgType === AlertMessageType.Cancel)) {
       throw new ConflictError('this alert was cancelled; it can no longer change');
     }

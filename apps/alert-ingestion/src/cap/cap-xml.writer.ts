@@ -1,7 +1,7 @@
 import { XMLBuilder, type XmlBuilderOptions } from 'fast-xml-parser';
 import { VIGIE_EVENT_CODE_NAME, type AlertInfo, type AlertSnapshot, type CapValue } from '@vigie/contracts';
-import { capSender } from '../alerts/alert.snapshot';
 import { toCapDateTime } from './cap-date';
+import { capSender } from './cap-references';
 import {
   CAP_1_2_NAMESPACE,
   PERSONAL_DATA_CODE,

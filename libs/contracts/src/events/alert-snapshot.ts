@@ -18,6 +18,14 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  CAP_LIMITS,
+  type CapAreaShape,
+  type CapInfoShape,
+  type CapMessageShape,
+  type CapResourceShape,
+  type CapValueShape,
+} from '../cap/cap-message';
+import {
   AlertCategory,
   AlertCertainty,
   AlertEventCode,
@@ -31,51 +39,56 @@ import {
 import { COMMUNE_CODE_PATTERN, DEPARTMENT_CODE_PATTERN } from '../vocabulary/organisation';
 
 /** A CAP `valueName`/`value` pair (geocode, parameter, eventCode). */
-export class CapValue {
-  @IsString() @IsNotEmpty() @MaxLength(200) valueName: string;
-  @IsString() @MaxLength(2000) value: string;
+export class CapValue implements CapValueShape {
+  @IsString() @IsNotEmpty() @MaxLength(CAP_LIMITS.valueName) valueName: string;
+  @IsString() @MaxLength(CAP_LIMITS.value) value: string;
 }
 
 /** CAP 1.2 `resource`. */
-export class CapResource {
-  @IsString() @IsNotEmpty() @MaxLength(500) resourceDesc: string;
-  @IsString() @IsNotEmpty() @MaxLength(200) mimeType: string;
+export class CapResource implements CapResourceShape {
+  @IsString() @IsNotEmpty() @MaxLength(CAP_LIMITS.resourceDesc) resourceDesc: string;
+  @IsString() @IsNotEmpty() @MaxLength(CAP_LIMITS.mimeType) mimeType: string;
   @IsOptional() @IsInt() @Min(0) size?: number;
-  @IsOptional() @IsString() @MaxLength(2000) uri?: string;
-  @IsOptional() @IsString() @MaxLength(200) digest?: string;
+  @IsOptional() @IsString() @MaxLength(CAP_LIMITS.uri) uri?: string;
+  @IsOptional() @IsString() @MaxLength(CAP_LIMITS.digest) digest?: string;
 }
 
 /** CAP 1.2 `area`. Vigie's own geocode is the commune INSEE code (valueName `INSEE`). */
-export class CapArea {
-  @IsString() @IsNotEmpty() @MaxLength(500) areaDesc: string;
-  @IsArray() @IsString({ each: true }) @ArrayMaxSize(20) polygon: string[];
-  @IsArray() @IsString({ each: true }) @ArrayMaxSize(20) circle: string[];
-  @IsArray() @ValidateNested({ each: true }) @Type(() => CapValue) @ArrayMaxSize(100) geocode: CapValue[];
+export class CapArea implements CapAreaShape {
+  @IsString() @IsNotEmpty() @MaxLength(CAP_LIMITS.areaDesc) areaDesc: string;
+  @IsArray() @IsString({ each: true }) @ArrayMaxSize(CAP_LIMITS.shapes) polygon: string[];
+  @IsArray() @IsString({ each: true }) @ArrayMaxSize(CAP_LIMITS.shapes) circle: string[];
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => CapValue)
+  @ArrayMaxSize(CAP_LIMITS.geocodes)
+  geocode: CapValue[];
+  /** Not taken in yet: the submission shape has no altitude or ceiling. */
   @IsOptional() @IsString() altitude?: string;
   @IsOptional() @IsString() ceiling?: string;
 }
 
 /** CAP 1.2 `info`. `eventCode` holds Vigie's taxonomy code; other tools' codes go in `eventCodes`. */
-export class AlertInfo {
-  @IsString() @IsNotEmpty() @MaxLength(35) language: string;
+export class AlertInfo implements CapInfoShape {
+  @IsString() @IsNotEmpty() @MaxLength(CAP_LIMITS.language) language: string;
   @IsArray() @ArrayMinSize(1) @IsEnum(AlertCategory, { each: true }) category: AlertCategory[];
-  @IsString() @IsNotEmpty() @MaxLength(200) event: string;
+  @IsString() @IsNotEmpty() @MaxLength(CAP_LIMITS.event) event: string;
   @IsEnum(AlertEventCode) eventCode: AlertEventCode;
   @IsArray() @ValidateNested({ each: true }) @Type(() => CapValue) eventCodes: CapValue[];
   @IsArray() @IsString({ each: true }) responseType: string[];
   @IsEnum(AlertUrgency) urgency: AlertUrgency;
   @IsEnum(AlertSeverity) severity: AlertSeverity;
   @IsEnum(AlertCertainty) certainty: AlertCertainty;
-  @IsOptional() @IsString() @MaxLength(500) audience?: string;
+  @IsOptional() @IsString() @MaxLength(CAP_LIMITS.audience) audience?: string;
   @IsOptional() @IsISO8601({ strict: true }) effective?: string;
   @IsOptional() @IsISO8601({ strict: true }) onset?: string;
   @IsOptional() @IsISO8601({ strict: true }) expires?: string;
-  @IsOptional() @IsString() @MaxLength(200) senderName?: string;
-  @IsString() @IsNotEmpty() @MaxLength(160) headline: string;
-  @IsOptional() @IsString() @MaxLength(8000) description?: string;
-  @IsOptional() @IsString() @MaxLength(4000) instruction?: string;
-  @IsOptional() @IsString() @MaxLength(2000) web?: string;
-  @IsOptional() @IsString() @MaxLength(500) contact?: string;
+  @IsOptional() @IsString() @MaxLength(CAP_LIMITS.senderName) senderName?: string;
+  @IsString() @IsNotEmpty() @MaxLength(CAP_LIMITS.headline) headline: string;
+  @IsOptional() @IsString() @MaxLength(CAP_LIMITS.description) description?: string;
+  @IsOptional() @IsString() @MaxLength(CAP_LIMITS.instruction) instruction?: string;
+  @IsOptional() @IsString() @MaxLength(CAP_LIMITS.web) web?: string;
+  @IsOptional() @IsString() @MaxLength(CAP_LIMITS.contact) contact?: string;
   @IsArray() @ValidateNested({ each: true }) @Type(() => CapValue) parameter: CapValue[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => CapResource) resource: CapResource[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => CapArea) area: CapArea[];
@@ -93,22 +106,22 @@ export class AlertLocation {
  * sender, sent, status, msgType, scope, references, info blocks) plus what Vigie adds — the
  * sending organisation, TLP, the resolved location, and whether fields hold personal data.
  */
-export class AlertSnapshot {
+export class AlertSnapshot implements Omit<CapMessageShape, 'location'> {
   @IsUUID() alertId: string;
   /** The first message of the chain this one belongs to (itself for an original alert). */
   @IsUUID() originalAlertId: string;
   /** CAP `identifier`. */
-  @IsString() @IsNotEmpty() @MaxLength(200) identifier: string;
+  @IsString() @IsNotEmpty() @MaxLength(CAP_LIMITS.identifier) identifier: string;
   /** CAP `sender`. */
-  @IsString() @IsNotEmpty() @MaxLength(200) sender: string;
+  @IsString() @IsNotEmpty() @MaxLength(CAP_LIMITS.sender) sender: string;
   @IsUUID() senderOrganisationId: string;
   @IsISO8601({ strict: true }) sent: string;
   @IsISO8601({ strict: true }) occurredAt: string;
   @IsEnum(AlertStatus) status: AlertStatus;
   @IsEnum(AlertMessageType) msgType: AlertMessageType;
   @IsEnum(AlertScope) scope: AlertScope;
-  @IsOptional() @IsString() @MaxLength(500) restriction?: string;
-  @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @IsOptional() @IsString() @MaxLength(CAP_LIMITS.restriction) restriction?: string;
+  @IsOptional() @IsString() @MaxLength(CAP_LIMITS.note) note?: string;
   /** CAP `references`: `sender,identifier,sent` of the messages this one updates or cancels. */
   @IsArray() @IsString({ each: true }) references: string[];
   @IsArray() @IsString({ each: true }) incidents: string[];
@@ -116,7 +129,11 @@ export class AlertSnapshot {
    * CAP `addresses`: the organisations the sender names as recipients (ids). The only ones a
    * TLP:RED alert may reach; under other labels they receive it if entitled in the département.
    */
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) addresses?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(CAP_LIMITS.addresses)
+  @IsUUID('all', { each: true })
+  addresses?: string[];
   @IsEnum(Tlp) tlp: Tlp;
   /** True when free-text fields may hold personal data (names, plates…): retention applies. */
   @IsBoolean() personalData: boolean;

@@ -1,10 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { CapText } from './cap-text.decorator';
 
+/** The body of POST /v1/alerts/:id/cancel in JSON: the reason, as long as a CAP note may be. */
 export class CancelAlertDto {
-  @ApiProperty({ example: 'Fausse alerte : déclenchement intempestif du détecteur', maxLength: 2000 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
+  @CapText('note', { notEmpty: true, api: { example: 'Fausse alerte : déclenchement intempestif du détecteur' } })
   note: string;
 }

@@ -1,7 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
-import { AlertEventCode, AlertMessageType, AlertSeverity, AlertStatus, DEPARTMENT_CODE_PATTERN } from '@vigie/contracts';
+import {
+  AlertEventCode,
+  AlertMessageType,
+  AlertSeverity,
+  AlertStatus,
+  DEPARTMENT_CODE_PATTERN,
+} from '@vigie/contracts';
 
 export class ListAlertsQuery {
   @ApiPropertyOptional({ enum: AlertStatus }) @IsOptional() @IsEnum(AlertStatus) status?: AlertStatus;

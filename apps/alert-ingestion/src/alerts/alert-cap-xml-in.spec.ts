@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import { BadRequestException } from '@nestjs/common';
 import { capFixture } from '../../../../test/fixtures/cap';
-import { SubmitAlertDto } from '../alerts/dto/submit-alert.dto';
-import { validSubmission } from './alert-negotiation';
-import { parseCapXml } from './cap-xml.parser';
-import { CapDocumentError } from './cap.errors';
+import { parseCapXml } from '../cap/cap-xml.parser';
+import { CapDocumentError } from '../cap/cap.errors';
+import { validSubmission } from './alert-bodies';
+import { SubmitAlertDto } from './dto/submit-alert.dto';
 
 /** The error parseCapXml throws for this document (failing the test when it throws none or another). */
 function refusal(document: unknown): CapDocumentError {
@@ -81,7 +81,7 @@ describe('parseCapXml', () => {
       const { submission } = parseCapXml(
         minimal.replace('<event>Intrusion</event>', '<event>\n      Intrusion\n    </event>'),
       );
-      expect(submission.info[0].event).toBe('Intrusion');
+      expect(submission.info![0].event).toBe('Intrusion');
     });
 
     it('decodes the predefined entities and character references, and nothing else', () => {
@@ -90,14 +90,14 @@ describe('parseCapXml', () => {
           '<category>Security</category><headline>A &amp; B &lt;C&gt; &quot;d&quot; &apos;e&apos; &#233;&#x20AC;</headline>',
         ),
       );
-      expect(submission.info[0].headline).toBe('A & B <C> "d" \'e\' é€');
+      expect(submission.info![0].headline).toBe('A & B <C> "d" \'e\' é€');
     });
 
     it('keeps CDATA text as written', () => {
       const { submission } = parseCapXml(
         withinInfo('<category>Security</category><description><![CDATA[ <b>&amp;</b> ]]> &amp; more</description>'),
       );
-      expect(submission.info[0].description).toBe('<b>&amp;</b>  & more');
+      expect(submission.info![0].description).toBe('<b>&amp;</b>  & more');
     });
   });
 
@@ -105,8 +105,8 @@ describe('parseCapXml', () => {
     const { submission, envelope } = parseCapXml(capFixture('full'));
 
     it('keeps every info block, in order, with all of its structure', () => {
-      expect(submission.info.map((info) => info.language)).toEqual(['fr-FR', 'en-GB']);
-      const [fr, en] = submission.info;
+      expect(submission.info!.map((info) => info.language)).toEqual(['fr-FR', 'en-GB']);
+      const [fr, en] = submission.info!;
       expect(fr).toEqual({
         language: 'fr-FR',
         category: ['Security', 'Safety'],
@@ -291,17 +291,17 @@ describe('parseCapXml', () => {
         occurredAt: '2026-11-28T01:10:00+01:00',
         siteId: '0d7c9a52-4bd5-4a36-9a5e-2f3b2c9e6d11',
       });
-      expect(submission.info[0].parameter).toEqual([{ valueName: 'zone', value: 'B' }]);
+      expect(submission.info![0].parameter).toEqual([{ valueName: 'zone', value: 'B' }]);
     });
 
-    it('leaves an unknown vigie event code, and any msgType but Alert, to the DTO rules', async () => {
-      const update = parseCapXml(
+    it('leaves an unknown vigie event code, and a msgType Vigie does not take (Ack, Error), to the DTO rules', async () => {
+      const acknowledgement = parseCapXml(
         withinInfo(
           '<category>Security</category><eventCode><valueName>vigie</valueName><value>burglary</value></eventCode>',
-        ).replace('<msgType>Alert</msgType>', '<msgType>Update</msgType>'),
+        ).replace('<msgType>Alert</msgType>', '<msgType>Ack</msgType>'),
       );
-      const problems = await dtoProblems(update.submission);
-      expect(problems.msgType).toEqual(['msgType must be Alert here; updates and cancellations have their own routes']);
+      const problems = await dtoProblems(acknowledgement.submission);
+      expect(problems.msgType).toEqual(['msgType must be Alert, Update or Cancel']);
       expect(problems['info.0.eventCode']).toBeDefined();
     });
 

@@ -1,11 +1,11 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { AlertSnapshot } from '@vigie/contracts';
 import { fullJsonSubmission } from '../../../../test/fixtures/cap';
-import { newAlertSnapshot } from '../alerts/alert.snapshot';
-import { validSubmission } from './alert-negotiation';
-import { isCapDateTime, toCapDateTime } from './cap-date';
-import { parseCapXml } from './cap-xml.parser';
-import { toCapXml } from './cap-xml.writer';
+import { isCapDateTime, toCapDateTime } from '../cap/cap-date';
+import { parseCapXml } from '../cap/cap-xml.parser';
+import { toCapXml } from '../cap/cap-xml.writer';
+import { validSubmission } from './alert-bodies';
+import { newAlertSnapshot } from './alert.snapshot';
 
 /** Child order of each CAP 1.2 element, from the schema's sequences. */
 const SCHEMA_ORDER: Record<string, string[]> = {
@@ -213,7 +213,7 @@ describe('toCapXml', () => {
     snapshot.info[0].description = 'ligne 1\r\nligne 2\rligne 3';
     const xml = toCapXml(snapshot);
     expect(xml).toContain('<description>ligne 1&#13;\nligne 2&#13;ligne 3</description>');
-    expect(parseCapXml(xml).submission.info[0].description).toBe('ligne 1\r\nligne 2\rligne 3');
+    expect(parseCapXml(xml).submission.info![0].description).toBe('ligne 1\r\nligne 2\rligne 3');
   });
 
   it('escapes markup in text and drops characters XML cannot carry', async () => {
@@ -225,7 +225,7 @@ describe('toCapXml', () => {
       '<headline>A &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &apos;b&apos; ]]&gt; end</headline>',
     );
     expect(XMLValidator.validate(xml)).toBe(true);
-    expect(parseCapXml(xml).submission.info[0].headline).toBe('A <script>alert("x")</script> & \'b\' ]]> end');
+    expect(parseCapXml(xml).submission.info![0].headline).toBe('A <script>alert("x")</script> & \'b\' ]]> end');
   });
 
   it('writes snapshots stored before every CAP field existed', async () => {

@@ -1,11 +1,11 @@
 import type { AlertSnapshot } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
 import { capFixture, fullJsonSubmission } from '../../../../test/fixtures/cap';
-import { resolveLocation } from '../alerts/alert.location';
-import { newAlertSnapshot, type SnapshotContext } from '../alerts/alert.snapshot';
-import { validSubmission } from './alert-negotiation';
-import { parseCapXml } from './cap-xml.parser';
-import { toCapXml } from './cap-xml.writer';
+import { parseCapXml } from '../cap/cap-xml.parser';
+import { toCapXml } from '../cap/cap-xml.writer';
+import { validSubmission } from './alert-bodies';
+import { resolveLocation } from './alert.location';
+import { newAlertSnapshot, type SnapshotContext } from './alert.snapshot';
 
 const geography = Geography.official();
 
@@ -18,7 +18,7 @@ const context: Omit<SnapshotContext, 'location'> = {
 /** What ingestion would store for this body (JSON) or document (CAP XML), resolving the location as it does. */
 async function snapshotOf(body: unknown, format: 'json' | 'xml'): Promise<AlertSnapshot> {
   const input = await validSubmission(format === 'json' ? body : parseCapXml(body).submission);
-  const resolved = resolveLocation(input.location, geography);
+  const resolved = resolveLocation(input.location!, geography);
   if ('problems' in resolved) throw new Error(JSON.stringify(resolved.problems));
   return newAlertSnapshot(input, { ...context, ...resolved });
 }

@@ -11,12 +11,12 @@ import {
 } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
 import { nearCapDocument, xmlTokenSoup } from '../../../../test/fixtures/cap/arbitraries';
-import { resolveLocation } from '../alerts/alert.location';
-import { newAlertSnapshot } from '../alerts/alert.snapshot';
-import { validSubmission } from './alert-negotiation';
-import { parseCapXml } from './cap-xml.parser';
-import { toCapXml } from './cap-xml.writer';
-import { CapDocumentError } from './cap.errors';
+import { parseCapXml } from '../cap/cap-xml.parser';
+import { toCapXml } from '../cap/cap-xml.writer';
+import { CapDocumentError } from '../cap/cap.errors';
+import { validSubmission } from './alert-bodies';
+import { resolveLocation } from './alert.location';
+import { newAlertSnapshot } from './alert.snapshot';
 
 /** Reading a body through the XML path ends in a value or a 400, never in anything else. */
 async function readsOrRefuses(document: unknown): Promise<void> {
@@ -151,7 +151,7 @@ describe('CAP XML round trip on arbitrary content', () => {
       fc.asyncProperty(submission, async (body) => {
         const snapshotOf = async (plain: unknown) => {
           const input = await validSubmission(plain);
-          const resolved = resolveLocation(input.location, geography);
+          const resolved = resolveLocation(input.location!, geography);
           if ('problems' in resolved) throw new Error(JSON.stringify(resolved.problems));
           return newAlertSnapshot(input, {
             alertId: '7d3f6a2e-93c1-4b8e-a5d2-1f0e9c8b7a61',

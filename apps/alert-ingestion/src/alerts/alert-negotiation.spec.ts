@@ -6,14 +6,16 @@ import type { AlertSnapshot } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
 import { ErrorFilter, strictValidationPipe } from '@vigie/platform';
 import { capFixture, fullJsonSubmission } from '../../../../test/fixtures/cap';
-import { resolveLocation } from '../alerts/alert.location';
-import { newAlertSnapshot } from '../alerts/alert.snapshot';
-import { AlertsController } from '../alerts/alerts.controller';
-import { AlertsService } from '../alerts/alerts.service';
-import type { SubmitAlertDto } from '../alerts/dto/submit-alert.dto';
-import { useCapXmlBodyParser, validSubmission } from './alert-negotiation';
-import { CAP_XML_EXAMPLE } from './alert-negotiation.openapi';
-import { parseCapXml } from './cap-xml.parser';
+import { useCapXmlBodyParser } from '../cap/alert-negotiation';
+import { parseCapXml } from '../cap/cap-xml.parser';
+import { readCancellation, readSubmission, validSubmission } from './alert-bodies';
+import { AlertChangesController } from './alert-changes.controller';
+import { CAP_XML_CANCEL_EXAMPLE, CAP_XML_EXAMPLE, CAP_XML_UPDATE_EXAMPLE } from './alert-negotiation.openapi';
+import { resolveLocation } from './alert.location';
+import { newAlertSnapshot } from './alert.snapshot';
+import { AlertsController } from './alerts.controller';
+import { AlertsService } from './alerts.service';
+import type { SubmitAlertDto } from './dto/submit-alert.dto';
 
 const ALERT_ID = '7d3f6a2e-93c1-4b8e-a5d2-1f0e9c8b7a61';
 
@@ -25,7 +27,7 @@ class FakeAlertsService {
 
   async submit(input: SubmitAlertDto): Promise<{ alert: AlertSnapshot; created: boolean }> {
     this.submitted.push(input);
-    const resolved = resolveLocation(input.location, this.geography);
+    const resolved = resolveLocation(input.location!, this.geography);
     if ('problems' in resolved) throw new Error('unexpected location');
     this.stored = newAlertSnapshot(input, {
       alertId: ALERT_ID,
@@ -48,7 +50,7 @@ describe('POST and GET /v1/alerts in JSON and CAP XML', () => {
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
-      controllers: [AlertsController],
+      controllers: [AlertsController, AlertChangesController],
       providers: [{ provide: AlertsService, useValue: service }],
     }).compile();
     const express = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
@@ -207,5 +209,29 @@ describe('POST and GET /v1/alerts in JSON and CAP XML', () => {
       'application/cap+xml',
     ]);
     expect((await post('application/cap+xml', CAP_XML_EXAMPLE)).status).toBe(201);
+  });
+
+  it('documents both formats, with an example of each, on the update and cancel routes', () => {
+    const document = SwaggerModule.createDocument(app, new DocumentBuilder().build());
+    for (const path of ['/v1/alerts/{id}/updates', '/v1/alerts/{id}/cancel']) {
+      const operation = document.paths[path].post!;
+      const content = (
+        operation.requestBody as { content: Record<string, { examples: Record<string, { value: unknown }> }> }
+      ).content;
+      expect(Object.keys(content)).toEqual(['application/json', 'application/cap+xml']);
+      expect(Object.keys(content['application/cap+xml'].examples)).toEqual(['json', 'capXml']);
+      expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['201', '409', '415', '422']));
+    }
+  });
+
+  it('documents a CAP Update and a CAP Cancel that read as such', async () => {
+    const update = await readSubmission('application/cap+xml', CAP_XML_UPDATE_EXAMPLE);
+    expect(update.input).toMatchObject({
+      msgType: 'Update',
+      references: ['centrale@gardiennage-rhone-alpes.example,GRA-2026-11-28-0042,2026-11-28T01:14:05+01:00'],
+    });
+    const { cancellation } = await readCancellation('application/cap+xml', CAP_XML_CANCEL_EXAMPLE);
+    expect(cancellation).toMatchObject({ note: expect.stringContaining('Fausse alerte'), status: 'Actual' });
+    expect(cancellation.references).toHaveLength(2);
   });
 });
