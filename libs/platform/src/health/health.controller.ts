@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -36,6 +36,7 @@ export class HealthController {
   /** 200 whenever the process answers: dependencies are readiness's business. */
   @Get('live')
   @PublicRoute()
+  @ApiOperation({ summary: 'Liveness: the process answers (no dependency is checked).' })
   @ApiOkResponse({ description: 'The process serves requests' })
   live(): { status: 'ok'; uptimeSeconds: number } {
     return { status: 'ok', uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000) };
@@ -45,6 +46,7 @@ export class HealthController {
   @Get('ready')
   @PublicRoute()
   @HealthCheck()
+  @ApiOperation({ summary: 'Readiness: database, broker and consumer group, and the outbox backlog.' })
   @ApiServiceUnavailableResponse({ description: 'A dependency the service needs now is down; details per dependency' })
   ready(): Promise<HealthCheckResult> {
     return this.health.check([
@@ -58,6 +60,7 @@ export class HealthController {
   @Get()
   @PublicRoute()
   @HealthCheck()
+  @ApiOperation({ summary: 'Readiness, under the name older tools poll.' })
   check(): Promise<HealthCheckResult> {
     return this.ready();
   }
