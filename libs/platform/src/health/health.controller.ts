@@ -37,7 +37,14 @@ export class HealthController {
   @Get('live')
   @PublicRoute()
   @ApiOperation({ summary: 'Liveness: the process answers (no dependency is checked).' })
-  @ApiOkResponse({ description: 'The process serves requests' })
+  @ApiOkResponse({
+    description: 'The process serves requests',
+    schema: {
+      type: 'object',
+      required: ['status', 'uptimeSeconds'],
+      properties: { status: { type: 'string', enum: ['ok'] }, uptimeSeconds: { type: 'integer', minimum: 0 } },
+    },
+  })
   live(): { status: 'ok'; uptimeSeconds: number } {
     return { status: 'ok', uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000) };
   }

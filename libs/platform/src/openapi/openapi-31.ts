@@ -19,6 +19,13 @@ function convertSchema(schema: unknown): unknown {
     if (Array.isArray(rest[key])) converted[key] = rest[key].map(convertSchema);
   }
   if (nullable !== true) return converted;
+  if (converted.allOf || converted.$ref || converted.oneOf || converted.anyOf) {
+    // Nest writes a nullable reference as `type: object, allOf: [$ref]`: the null goes beside it.
+    const { description, type: _type, ...core } = converted;
+    const single = Array.isArray(core.allOf) && core.allOf.length === 1 && Object.keys(core).length === 1;
+    const schemaOrNull = [single ? (core.allOf as unknown[])[0] : core, { type: 'null' }];
+    return { ...(description === undefined ? {} : { description }), anyOf: schemaOrNull };
+  }
   if (typeof converted.type === 'string') {
     converted.type = [converted.type, 'null'];
     if (Array.isArray(converted.enum)) converted.enum = [...(converted.enum as unknown[]), null];
