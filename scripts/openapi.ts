@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { apiDescription, describeService, type ServiceDefinition, type ServiceConfig } from '@vigie/platform';
 import { service as ingestion } from '../apps/alert-ingestion/src/service';
 import { service as notification } from '../apps/notification/src/service';
@@ -12,7 +12,16 @@ import { service as routing } from '../apps/prefect-routing/src/service';
  * their controllers (in preview mode: no database, no broker). `--check` writes nothing and
  * fails when the committed file differs from what the code describes.
  */
-const OUTPUT = join(__dirname, '..', '..', 'docs', 'openapi.json');
+const ROOT = join(__dirname, '..', '..');
+const OUTPUT = join(ROOT, 'docs', 'openapi.json');
+/** The typed client's types (openapi-typescript), generated from the same document. */
+const CLIENT_TYPES = join(ROOT, 'libs', 'client', 'src', 'schema.ts');
+
+async function clientTypes(description: object): Promise<string> {
+  const { default: openapiTS, astToString } = await import('openapi-typescript');
+  const ast = await openapiTS(description as Parameters<typeof openapiTS>[0], { alphabetize: true, defaultNonNullable: false });
+  return `// Generated from docs/openapi.json by \`npm run openapi\`: do not edit.\n\n${astToString(ast)}`;
+}
 
 // Configuration the services refuse to start without; describing them reads none of it.
 const ENV: NodeJS.ProcessEnv = {
@@ -49,15 +58,23 @@ async function main(): Promise<void> {
     parts,
   );
   const text = `${JSON.stringify(description, null, 2)}\n`;
+  const types = await clientTypes(description);
   if (process.argv.includes('--check')) {
-    if (readFileSync(OUTPUT, 'utf8') !== text) {
-      console.error('docs/openapi.json is stale: run `npm run build && npm run openapi` and commit it');
+    const stale = [
+      [OUTPUT, text],
+      [CLIENT_TYPES, types],
+    ].filter(([file, expected]) => !existsSync(file) || readFileSync(file, 'utf8') !== expected);
+    if (stale.length > 0) {
+      console.error(
+        `stale: ${stale.map(([file]) => relative(ROOT, file)).join(', ')}; run \`npm run build && npm run openapi\` and commit`,
+      );
       process.exit(1);
     }
-    console.log('docs/openapi.json matches the code');
+    console.log('docs/openapi.json and the client types match the code');
     return;
   }
   writeFileSync(OUTPUT, text);
+  writeFileSync(CLIENT_TYPES, types);
   console.log(`wrote docs/openapi.json (${Object.keys(description.paths as object).length} paths)`);
 }
 

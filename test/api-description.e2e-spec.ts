@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { verifyWebhook, vigieClient, type AlertRoutedMessage } from '@vigie/client';
 import {
   ApiContract,
   onExchange,
@@ -133,6 +134,51 @@ describe('the API description and the answers of the four services', () => {
     for (const body of delivered) expect(contract.checkWebhook(body.type, body)).toEqual([]);
     expect(webhook.id).toBeDefined();
   }, 120_000);
+
+  it('lets the typed client (libs/client) publish an alert and verify the webhook it causes, as the README shows', async () => {
+    const notification = vigieClient(stack.url('notification'), prefecture.key);
+    const { data: webhook, error: refused } = await notification.POST('/v1/webhooks', { body: { url: sink.url } });
+    expect(refused).toBeUndefined();
+    const ingestion = vigieClient(stack.url('alert-ingestion'), firm.key);
+    const { data: alert, response } = await ingestion.POST('/v1/alerts', {
+      body: {
+        status: 'Actual',
+        location: { commune: SAINT_ETIENNE },
+        info: [
+          {
+            category: ['Security'],
+            eventCode: 'theft',
+            urgency: 'Immediate',
+            severity: 'Moderate',
+            certainty: 'Observed',
+            headline: 'Vol à l’étalage, galerie marchande',
+          },
+        ],
+      },
+    });
+    expect(response.status).toBe(201);
+    const delivered = await waitFor(
+      () =>
+        sink.received.find((received) => (JSON.parse(received.body) as AlertRoutedMessage).alert.alertId === alert!.id),
+      { what: 'the delivery of the alert published with the client', timeoutMs: 30_000 },
+    );
+    const headers = {
+      timestamp: delivered.headers['vigie-timestamp'] as string,
+      signature: delivered.headers['vigie-signature'] as string,
+    };
+    // Each webhook signs with its own secret: the copy to this webhook verifies with this one's.
+    const mine = sink.received.filter((received) =>
+      verifyWebhook(webhook!.secret, received.body, {
+        timestamp: received.headers['vigie-timestamp'] as string,
+        signature: received.headers['vigie-signature'] as string,
+      }),
+    );
+    expect(mine.length).toBeGreaterThan(0);
+    expect(verifyWebhook(webhook!.secret, delivered.body.replace('étalage', 'etalage'), headers)).toBe(false);
+    // A refusal is typed too: the problem details of the description.
+    const { error } = await ingestion.GET('/v1/alerts/{id}', { params: { path: { id: randomUUID() } } });
+    expect(error).toMatchObject({ status: 404, error: 'not_found' });
+  }, 60_000);
 
   it('sweeps every described operation, with and without a credential: described answers, security headers on each', async () => {
     const operations: { service: ServiceName; method: string; template: string; operation: any }[] = [];
