@@ -39,9 +39,9 @@ export interface HttpEdgeOptions {
 }
 
 /**
- * The HTTP edge every service shares: a request id and its telemetry scope, a log line and a
- * duration sample per request, per-key rate limiting, bounded JSON bodies (other media types
- * only through the service's own parsers), strict validation, JSON errors.
+ * The HTTP edge every service shares: security headers, a request id and its telemetry scope, a
+ * log line and a duration sample per request, per-key rate limiting, bounded JSON bodies (other
+ * media types only through the service's own parsers), strict validation, problem-details errors.
  */
 export async function createHttpApp(
   module: Type<unknown> | DynamicModule,
@@ -72,7 +72,7 @@ export async function createHttpApp(
 }
 
 /**
- * Starts one Vigie service: its HTTP edge, OpenAPI at /docs, topics and migrations before
+ * Starts one Vigie service: its HTTP edge, its API description at /openapi.json, topics and migrations before
  * anything listens, then the Kafka consumer, then HTTP.
  */
 export async function bootstrapService<C extends ServiceConfig>(
