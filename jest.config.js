@@ -23,7 +23,7 @@ const swcTsx = [
     },
   },
 ];
-const esmOnly = ['@nestjs', 'uuid', 'kafkajs', 'preact', 'jose'].join('|');
+const esmOnly = ['@nestjs', 'uuid', 'kafkajs', 'preact', 'jose', 'openapi-fetch'].join('|');
 const moduleNameMapper = {
   '^@vigie/observability/tracing$': '<rootDir>/libs/observability/src/tracing.ts',
   '^@vigie/(.*)$': '<rootDir>/libs/$1/src/index.ts',
@@ -59,6 +59,7 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/api-contract.setup.ts'],
     },
     {
       ...common,

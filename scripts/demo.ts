@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   };
   try {
     for (const name of ['partner-registry', 'alert-ingestion', 'prefect-routing', 'notification'] as const) {
-      detail(`${name.padEnd(17)} ${stack.url(name)}  (OpenAPI: ${stack.url(name)}/docs)`);
+      detail(`${name.padEnd(17)} ${stack.url(name)}  (OpenAPI: ${stack.url(name)}/openapi.json)`);
     }
     detail(`all healthy in ${Date.now() - started} ms`);
 

@@ -34,6 +34,9 @@ echo "== type-check, lint and build"
 npm run --silent typecheck
 npm run --silent lint
 npm run --silent build
+echo "== API description (docs/openapi.json up to date, Redocly's recommended rules)"
+npm run --silent openapi -- --check
+REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true npm run --silent openapi:lint
 # docs/asyncapi.yaml must be regenerated (npm run asyncapi) whenever libs/contracts changes.
 node dist/scripts/asyncapi.js --check
 

@@ -156,8 +156,9 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
       const health = await request<any>('GET', `${stack.url(name)}/health`);
       expect(health.status).toBe(200);
       expect(health.body.details).toMatchObject({ database: { status: 'up' }, kafka: { status: 'up' } });
-      const docs = await request<any>('GET', `${stack.url(name)}/docs-json`);
+      const docs = await request<any>('GET', `${stack.url(name)}/openapi.json`);
       expect(docs.status).toBe(200);
+      expect(docs.body.openapi).toBe('3.1.0');
       expect(docs.body.info.title).toMatch(/^Vigie — /);
       expect(Object.keys(docs.body.paths)).toContain('/v1/me');
     }
@@ -415,7 +416,7 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
       },
       { what: 'ingestion to refuse the pending organisation', timeoutMs: 15000 },
     );
-    expect(refused.body).toEqual({ error: 'forbidden', message: 'organisation is pending' });
+    expect(refused.body).toMatchObject({ status: 403, error: 'forbidden', detail: 'organisation is pending' });
   }, 60_000);
 
   it('dead-letters poison messages with the reason, and the partitions keep flowing', async () => {

@@ -194,8 +194,8 @@ describe('CAP 1.2 XML in and out of alert ingestion', () => {
     for (const fixture of ['external-entity', 'entity-expansion'] as const) {
       const refused = await post(CAP_XML, capFixture(fixture));
       expect(refused.status).toBe(400);
-      const body = JSON.parse(refused.text) as { error: string; message: string };
-      expect(body).toMatchObject({ error: 'bad_request', message: 'DOCTYPE and ENTITY declarations are refused' });
+      const body = JSON.parse(refused.text) as { error: string; detail: string };
+      expect(body).toMatchObject({ error: 'bad_request', detail: 'DOCTYPE and ENTITY declarations are refused' });
       expect(refused.text).not.toMatch(/root:|at \w+ \(|node_modules/);
     }
     const undeclared = await post(
@@ -216,9 +216,14 @@ describe('CAP 1.2 XML in and out of alert ingestion', () => {
   it('answers 415 to a body that is neither JSON nor CAP XML', async () => {
     const answer = await exchange('POST', alertsUrl(), { contentType: 'text/plain', body: capFixture('minimal') });
     expect(answer.status).toBe(415);
+    expect(answer.contentType).toBe('application/problem+json; charset=utf-8');
     expect(JSON.parse(answer.text)).toEqual({
+      type: 'urn:vigie:problem:unsupported_media_type',
+      title: 'Unsupported media type',
+      status: 415,
+      instance: '/v1/alerts',
       error: 'unsupported_media_type',
-      message: 'Content-Type text/plain is not accepted; send application/json or application/cap+xml',
+      detail: 'Content-Type text/plain is not accepted; send application/json or application/cap+xml',
     });
   }, 60_000);
 

@@ -116,7 +116,11 @@ describe('durability: an accepted alert is never lost, and nothing is accepted t
       for (let i = 0; i < 3; i++) {
         const refused = await request<any>('POST', url, { key: firm.key, body: alertBody(`base injoignable ${i}`) });
         expect(refused.status).toBe(503);
-        expect(refused.body).toEqual({ error: 'unavailable', message: 'temporarily unavailable; retry later' });
+        expect(refused.body).toMatchObject({
+          status: 503,
+          error: 'unavailable',
+          detail: 'temporarily unavailable; retry later',
+        });
         expect(refused.headers.get('retry-after')).toBe('5');
       }
       await proxy.open();

@@ -43,7 +43,7 @@ describe('person accounts: invitation, sign-in, access tokens on every service, 
       sessionToken: string;
       accessToken: string;
       person: { id: string; fullName: string };
-      message?: string;
+      detail?: string;
     }>('POST', registryUrl('/v1/sessions'), undefined, { email, password });
   }
 
@@ -180,10 +180,10 @@ describe('person accounts: invitation, sign-in, access tokens on every service, 
     const answers: number[] = [];
     for (let attempt = 0; attempt < 5; attempt++) answers.push((await signIn(email, 'wrong password!')).status);
     expect(answers).toEqual([401, 401, 401, 401, 401]);
-    expect(unknown.body.message).toBe((await signIn(`x.${randomUUID()}@example.fr`, 'nope')).body.message);
+    expect(unknown.body.detail).toBe((await signIn(`x.${randomUUID()}@example.fr`, 'nope')).body.detail);
     const locked = await signIn(email);
     expect(locked.status).toBe(423);
-    expect(locked.body.message).toMatch(/locked until/);
+    expect(locked.body.detail).toMatch(/locked until/);
   });
 
   it('ends sessions: sign-out, sign-out everywhere, idle and absolute expiry, a disabled person', async () => {

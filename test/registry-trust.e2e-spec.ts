@@ -140,7 +140,7 @@ describe('registry trust model: who may act, and how fast every service learns i
         },
         { what: `${service} to refuse the suspended firm`, timeoutMs: 5000 },
       );
-      expect(refused.body).toEqual({ error: 'forbidden', message: 'organisation is suspended' });
+      expect(refused.body).toMatchObject({ status: 403, error: 'forbidden', detail: 'organisation is suspended' });
     }
     console.log(`suspension effective in three services after ${Date.now() - started} ms`);
 
@@ -159,7 +159,7 @@ describe('registry trust model: who may act, and how fast every service learns i
     const newKey = rotated.body.key as string;
     await waitUntilAccepted(stack.url('alert-ingestion'), newKey);
     const expired = await me(stack.url('alert-ingestion'), firm.key);
-    expect(expired.body).toEqual({ error: 'unauthenticated', message: 'API key expired' });
+    expect(expired.body).toMatchObject({ status: 401, error: 'unauthenticated', detail: 'API key expired' });
 
     const newKeyId = rotated.body.id as string;
     expect((await registryCall('DELETE', `/v1/api-keys/${newKeyId}`, adminKey)).status).toBe(204);
@@ -170,7 +170,7 @@ describe('registry trust model: who may act, and how fast every service learns i
       },
       { what: 'ingestion to refuse the revoked key', timeoutMs: 5000 },
     );
-    expect(revoked.body.message).toBe('API key revoked');
+    expect(revoked.body.detail).toBe('API key revoked');
     expect((await registryCall('GET', '/v1/me', newKey)).status).toBe(401);
   }, 60_000);
 
@@ -247,7 +247,7 @@ describe('registry trust model: who may act, and how fast every service learns i
         },
         { what: 'the rebuilt directory to know the suspension', timeoutMs: 20000 },
       );
-      expect(refused.body.message).toBe('organisation is suspended');
+      expect(refused.body.detail).toBe('organisation is suspended');
       const known = await me(fresh.url('alert-ingestion'), firm.key);
       expect(known.body).toMatchObject({ organisationId: firm.id, kind: 'SECURITY_FIRM', departments: ['69'] });
     } finally {

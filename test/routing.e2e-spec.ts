@@ -285,7 +285,7 @@ describe('routing: the right people, and only they, with the reasons', () => {
       const beyond = { ...rule, id: `${rule.id}-38`, when: [{ departments: ['38'] }] };
       const refused = await request<any>('POST', `${routingUrl}/v1/routing/rules`, { key: rhone.key, body: beyond });
       expect(refused.status).toBe(403);
-      expect(refused.body.message).toBe("outside the prefecture's competence: département 38");
+      expect(refused.body.detail).toBe("outside the prefecture's competence: département 38");
       const builtin = await request('DELETE', `${routingUrl}/v1/routing/rules/competent-prefecture`, {
         key: rhone.key,
       });
@@ -424,7 +424,7 @@ describe('routing: the right people, and only they, with the reasons', () => {
     it('refuses a broadcast beyond the prefecture’s départements, and from a partner', async () => {
       const beyond = await broadcast(bdr.key, { departments: ['84'] });
       expect(beyond.status).toBe(403);
-      expect(beyond.body.message).toBe("outside the sender's competence: département 84");
+      expect(beyond.body.detail).toBe("outside the sender's competence: département 84");
       expect((await broadcast(firmBdr.key, {})).status).toBe(403);
     }, 30_000);
   });

@@ -369,7 +369,7 @@ describe('security: hostile requests against the four services', () => {
         await waitFor(
           async () => {
             const me = await request('GET', url(service, '/v1/me'), { key: credential.key });
-            return me.status === credential.status && credential.message.test(me.body.message);
+            return me.status === credential.status && credential.message.test(me.body.detail);
           },
           { what: `${service} to refuse ${credential.name}`, timeoutMs: 20_000 },
         );
@@ -395,9 +395,13 @@ describe('security: hostile requests against the four services', () => {
         if (is2xx(answer)) accepted += 1;
         const ok =
           answer.status === credential.status &&
-          credential.message.test(answer.body?.message) &&
+          credential.message.test(answer.body?.detail) &&
+          answer.headers.get('content-type')?.startsWith('application/problem+json') === true &&
           typeof answer.body === 'object' &&
-          Object.keys(answer.body ?? {}).every((field) => ['error', 'message'].includes(field));
+          answer.body?.status === credential.status &&
+          Object.keys(answer.body ?? {}).every((field) =>
+            ['type', 'title', 'status', 'detail', 'instance', 'error'].includes(field),
+          );
         if (!ok)
           refused.push(`${route.service} ${routeName(route)} with ${credential.name}: ${answer.status} ${answer.text}`);
       }
@@ -851,8 +855,9 @@ describe('security: hostile requests against the four services', () => {
       if (is2xx(answer)) accepted += 1;
       expect(answer.status).toBe(400);
       expect(answer.body).toMatchObject({
+        status: 400,
         error: 'bad_request',
-        message: 'DOCTYPE and ENTITY declarations are refused',
+        detail: 'DOCTYPE and ENTITY declarations are refused',
       });
     }
     // XInclude is not processed: the element is another tool's, nothing is read.

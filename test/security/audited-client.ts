@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { repoRoot } from '@vigie/testing';
+import { recordExchange, repoRoot } from '@vigie/testing';
 
 export interface Exchange {
   method: string;
@@ -50,6 +50,14 @@ export class AuditedClient {
     }
     const exchange = { method, url, status: response.status, headers: response.headers, text, body: parsed };
     this.exchanges.push(exchange);
+    // The answers to attacks must be described too (test/api-contract.setup.ts judges them).
+    recordExchange({
+      method,
+      url,
+      status: exchange.status,
+      contentType: response.headers.get('content-type'),
+      body: parsed,
+    });
     return exchange;
   }
 }

@@ -21,13 +21,13 @@ interface OpenApiOperation {
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 /**
- * Every route of every service, read from the OpenAPI document each serves at /docs-json:
+ * Every route of every service, read from the OpenAPI document each serves at /openapi.json:
  * a route added to a controller is in the sweeps without anyone listing it.
  */
 export async function routeInventory(stack: Stack, services: readonly ServiceName[] = SERVICES): Promise<Route[]> {
   const routes: Route[] = [];
   for (const service of services) {
-    const response = await fetch(`${stack.url(service)}/docs-json`);
+    const response = await fetch(`${stack.url(service)}/openapi.json`);
     if (!response.ok) throw new Error(`${service}: no OpenAPI document (${response.status})`);
     const document = (await response.json()) as { paths: Record<string, Record<string, OpenApiOperation>> };
     for (const [path, operations] of Object.entries(document.paths)) {

@@ -1,16 +1,6 @@
 import './tracing';
 import 'reflect-metadata';
 import { runService } from '@vigie/platform';
-import { RegistryModule } from './app.module';
-import { loadConfig } from './config';
+import { service } from './service';
 
-runService({
-  loadConfig,
-  module: (config) => RegistryModule.with(config),
-  consumes: false,
-  docs: {
-    title: 'Vigie — partner registry',
-    description:
-      'Organisations, départements and their prefectures, API keys. Every change is published as partner.changed.v1.',
-  },
-});
+runService(service);

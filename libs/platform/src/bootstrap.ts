@@ -1,7 +1,7 @@
 import { Logger, Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { ConsumerGroupState, EventConsumer, kafkaConsumerStrategy } from '@vigie/messaging';
 import { Metrics, ObservabilityModule, requestScope, type ObservabilitySettings } from '@vigie/observability';
@@ -9,14 +9,17 @@ import type { ServiceConfig } from './config/service.config';
 import { ErrorFilter } from './http/error.filter';
 import { withRateLimit, type RateLimitSettings } from './http/rate-limit.module';
 import { screenRequests, useJsonBodyParser } from './http/request-body';
+import { securityHeaders } from './http/security-headers';
 import { strictValidationPipe } from './http/validation.pipe';
+import { serveApiDescription, serviceDescription, type ServiceDocs } from './openapi/api-description';
+import { nestDocument } from './openapi/nest-document';
 
 export interface ServiceDefinition<C extends ServiceConfig> {
-  loadConfig: () => C;
+  loadConfig: (env?: NodeJS.ProcessEnv) => C;
   module: (config: C) => Type<unknown> | DynamicModule;
   /** True when the service consumes events. */
   consumes: boolean;
-  docs: { title: string; description: string };
+  docs: ServiceDocs;
   /** Service-specific HTTP set-up (extra body parsers…), before the app initialises. */
   configure?: (app: NestExpressApplication) => void;
   /** Media types the service's extra body parsers take, besides application/json (named in 415 answers). */
@@ -31,12 +34,14 @@ export interface HttpEdgeOptions {
   logger?: false;
   configure?: (app: NestExpressApplication) => void;
   bodyMediaTypes?: readonly string[];
+  /** Builds the module graph without creating any provider (no database, no broker): to describe the API. */
+  preview?: boolean;
 }
 
 /**
- * The HTTP edge every service shares: a request id and its telemetry scope, a log line and a
- * duration sample per request, per-key rate limiting, bounded JSON bodies (other media types
- * only through the service's own parsers), strict validation, JSON errors.
+ * The HTTP edge every service shares: security headers, a request id and its telemetry scope, a
+ * log line and a duration sample per request, per-key rate limiting, bounded JSON bodies (other
+ * media types only through the service's own parsers), strict validation, problem-details errors.
  */
 export async function createHttpApp(
   module: Type<unknown> | DynamicModule,
@@ -48,10 +53,12 @@ export async function createHttpApp(
   const app = await NestFactory.create<NestExpressApplication>(withRateLimit(observed, options.rateLimit), {
     bufferLogs: options.observability !== undefined,
     ...(options.logger === false ? { logger: false } : {}),
+    ...(options.preview ? { preview: true } : {}),
     bodyParser: false,
   });
+  app.use(securityHeaders());
   app.use(requestScope);
-  if (options.observability) {
+  if (options.observability && !options.preview) {
     app.useLogger(app.get(PinoNestLogger));
     app.use(app.get(Metrics).httpMiddleware());
   }
@@ -65,7 +72,7 @@ export async function createHttpApp(
 }
 
 /**
- * Starts one Vigie service: its HTTP edge, OpenAPI at /docs, topics and migrations before
+ * Starts one Vigie service: its HTTP edge, its API description at /openapi.json, topics and migrations before
  * anything listens, then the Kafka consumer, then HTTP.
  */
 export async function bootstrapService<C extends ServiceConfig>(
@@ -80,17 +87,7 @@ export async function bootstrapService<C extends ServiceConfig>(
   });
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(definition.docs.title)
-      .setDescription(definition.docs.description)
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key issued by the partner registry' })
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document);
+  serveApiDescription(app, serviceDescription(config.name, definition.docs, nestDocument(app, definition.docs)));
 
   if (definition.consumes) {
     app.connectMicroservice(kafkaConsumerStrategy(config.kafka, app.get(ConsumerGroupState), app.get(EventConsumer)), {
@@ -108,6 +105,29 @@ export async function bootstrapService<C extends ServiceConfig>(
 
 @Module({})
 class ObservedService {}
+
+/**
+ * A service's raw API description, derived from its modules in preview mode: no provider is
+ * created, so neither the database nor the broker is needed (scripts/openapi.ts).
+ */
+export async function describeService<C extends ServiceConfig>(
+  definition: ServiceDefinition<C>,
+  env: NodeJS.ProcessEnv,
+): Promise<OpenAPIObject> {
+  const config = definition.loadConfig(env);
+  const app = await createHttpApp(definition.module(config), {
+    rateLimit: config.rateLimit,
+    observability: { service: config.name, logging: config.logging, metrics: config.metrics },
+    configure: definition.configure,
+    logger: false,
+    preview: true,
+  });
+  try {
+    return nestDocument(app, definition.docs);
+  } finally {
+    await app.close();
+  }
+}
 
 /** A service's main: start it, or print why it cannot start (bad configuration…) and exit 1. */
 export function runService<C extends ServiceConfig>(definition: ServiceDefinition<C>): void {

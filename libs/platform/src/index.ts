@@ -12,3 +12,8 @@ export * from './http/validation.pipe';
 export * from './config/service.config';
 export * from './service-infrastructure.module';
 export * from './retention/personal-data.sweeper';
+export * from './http/security-headers';
+export * from './openapi/api-description';
+export * from './openapi/nest-document';
+export * from './openapi/openapi-31';
+export * from './openapi/problem-responses';

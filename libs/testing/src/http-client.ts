@@ -1,3 +1,5 @@
+import { recordExchange } from './api-contract';
+
 export interface HttpResult<T = unknown> {
   status: number;
   headers: Headers;
@@ -33,5 +35,12 @@ export async function request<T = any>(
   } catch {
     // not JSON: keep the text
   }
+  recordExchange({
+    method,
+    url,
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    body: parsed,
+  });
   return { status: response.status, headers: response.headers, body: parsed as T };
 }

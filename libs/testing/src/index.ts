@@ -15,3 +15,4 @@ export * from './secret-scan';
 export * from './otlp-collector';
 export * from './prometheus-text';
 export * from './promql';
+export * from './api-contract';

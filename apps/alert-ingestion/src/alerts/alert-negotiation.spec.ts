@@ -113,8 +113,12 @@ describe('POST and GET /v1/alerts in JSON and CAP XML', () => {
     const [xmlBody, jsonBody] = [await xml.json(), await json.json()];
     expect(xmlBody).toEqual(jsonBody);
     expect(xmlBody).toEqual({
+      type: 'urn:vigie:problem:bad_request',
+      title: 'Bad request',
+      status: 400,
+      instance: '/v1/alerts',
       error: 'bad_request',
-      message: 'invalid request',
+      detail: 'invalid request',
       details: [{ field: 'info.0.urgency', problems: [expect.stringContaining('urgency must be one of')] }],
     });
     expect(service.submitted).toEqual([]);
@@ -125,7 +129,13 @@ describe('POST and GET /v1/alerts in JSON and CAP XML', () => {
       const response = await post('application/cap+xml', capFixture(fixture));
       expect(response.status).toBe(400);
       const body = await response.json();
-      expect(body).toEqual({ error: 'bad_request', message: expect.any(String), details: expect.any(Array) });
+      expect(body).toMatchObject({
+        status: 400,
+        error: 'bad_request',
+        detail: expect.any(String),
+        details: expect.any(Array),
+      });
+      expect(Object.keys(body).sort()).toEqual(['detail', 'details', 'error', 'instance', 'status', 'title', 'type']);
       expect(JSON.stringify(body)).not.toMatch(/at \w+ \(|node_modules|root:/);
     }
     expect(service.submitted).toEqual([]);
@@ -139,9 +149,10 @@ describe('POST and GET /v1/alerts in JSON and CAP XML', () => {
   ])('answers 415 to a body of type %p', async (contentType, body) => {
     const response = await post(contentType, body);
     expect(response.status).toBe(415);
-    expect(await response.json()).toEqual({
+    expect(await response.json()).toMatchObject({
+      status: 415,
       error: 'unsupported_media_type',
-      message: expect.stringMatching(/send application\/json or application\/cap\+xml$/),
+      detail: expect.stringMatching(/send application\/json or application\/cap\+xml$/),
     });
   });
 

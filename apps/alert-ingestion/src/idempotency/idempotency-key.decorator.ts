@@ -1,5 +1,5 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { ApiHeader } from '@nestjs/swagger';
+import { applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiHeader, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { InvalidRequestError } from '@vigie/platform';
 import { isValidIdempotencyKey } from './request-fingerprint';
@@ -16,13 +16,18 @@ export const IdempotencyKey = createParamDecorator((_: unknown, context: Executi
   return value;
 });
 
-/** OpenAPI description of the header. */
+/** OpenAPI description of the header, and of the 422 it may cause. */
 export const ApiIdempotencyKey = (): MethodDecorator =>
-  ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description:
-      'Makes retries safe: the same key with the same body returns the alert already created (header ' +
-      'Idempotent-Replayed: true); the same key with another body is refused with 422. Keys are per organisation.',
-    example: 'alarm-centre-2026-11-28-000042',
-  });
+  applyDecorators(
+    ApiUnprocessableEntityResponse({
+      description: 'The Idempotency-Key was already used with another body (`idempotency_key_reused`).',
+    }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description:
+        'Makes retries safe: the same key with the same body returns the alert already created (header ' +
+        'Idempotent-Replayed: true); the same key with another body is refused with 422. Keys are per organisation.',
+      example: 'alarm-centre-2026-11-28-000042',
+    }),
+  );

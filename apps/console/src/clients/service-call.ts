@@ -5,9 +5,9 @@ export class ServiceCallError extends Error {
   constructor(
     readonly service: string,
     readonly status: number,
-    readonly body: { error?: string; message?: string; details?: { field: string; problems: string[] }[] } | null,
+    readonly body: { error?: string; detail?: string; details?: { field: string; problems: string[] }[] } | null,
   ) {
-    super(`${service} answered HTTP ${status}${body?.message ? `: ${body.message}` : ''}`);
+    super(`${service} answered HTTP ${status}${body?.detail ? `: ${body.detail}` : ''}`);
     this.name = 'ServiceCallError';
   }
 }

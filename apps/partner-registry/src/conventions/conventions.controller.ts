@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { ConventionsService } from './conventions.service';
@@ -44,6 +51,7 @@ export class ConventionsController {
       'all its départements; the convention must be signed.',
   })
   @ApiCreatedResponse({ type: MembershipView })
+  @ApiConflictResponse({ description: 'Already a member, or the convention cannot take members yet.' })
   join(
     @Param('id') id: string,
     @Body() input: JoinConventionDto,

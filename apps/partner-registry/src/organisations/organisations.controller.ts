@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { ApiKeyRole, OrganisationStatus } from '@vigie/contracts';
 import { CreateOrganisationDto } from './dto/create-organisation.dto';
@@ -42,6 +42,9 @@ export class OrganisationsController {
   @RequireRoles(ApiKeyRole.Operator)
   @ApiOperation({ summary: 'Activate (or reinstate) an organisation; its keys work in every service within seconds.' })
   @ApiOkResponse({ type: OrganisationView })
+  @ApiConflictResponse({
+    description: 'Not possible from the current status (a revoked organisation never changes again).',
+  })
   activate(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() input: ActivationDto,
@@ -55,6 +58,9 @@ export class OrganisationsController {
   @RequireRoles(ApiKeyRole.Operator)
   @ApiOperation({ summary: 'Suspend an organisation; every service refuses its keys within seconds.' })
   @ApiOkResponse({ type: OrganisationView })
+  @ApiConflictResponse({
+    description: 'Not possible from the current status (a revoked organisation never changes again).',
+  })
   suspend(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() input: StatusChangeDto,
@@ -68,6 +74,9 @@ export class OrganisationsController {
   @RequireRoles(ApiKeyRole.Operator)
   @ApiOperation({ summary: 'Revoke an organisation for good.' })
   @ApiOkResponse({ type: OrganisationView })
+  @ApiConflictResponse({
+    description: 'Not possible from the current status (a revoked organisation never changes again).',
+  })
   revoke(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() input: StatusChangeDto,

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import {
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiGoneResponse,
   ApiNotFoundResponse,
@@ -29,6 +30,7 @@ export class PeopleController {
   @Post('organizations/:id/invitations')
   @ApiOperation({ summary: 'Invite a person: a one-time link (its token is in this response only), valid 7 days.' })
   @ApiCreatedResponse({ type: IssuedInvitationView })
+  @ApiConflictResponse({ description: 'A person with this e-mail address already has an account.' })
   invite(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() input: InviteDto,
@@ -65,7 +67,7 @@ export class PeopleController {
   @Post('invitations/lookup')
   @PublicRoute()
   @ApiOperation({ summary: 'What an invitation link is for, before the person chooses a password.' })
-  @ApiOkResponse({ type: InvitationLookupView })
+  @ApiCreatedResponse({ type: InvitationLookupView })
   @ApiNotFoundResponse({ description: 'Unknown or already used.' })
   @ApiGoneResponse({ description: 'Expired.' })
   lookup(@Body() input: InvitationTokenDto): Promise<InvitationLookupView> {
@@ -77,7 +79,17 @@ export class PeopleController {
   @ApiOperation({
     summary: 'Use an invitation: the person’s account is created with the password chosen (argon2id hash).',
   })
-  @ApiCreatedResponse({ description: '{ personId, email }' })
+  @ApiCreatedResponse({
+    description: 'The account is created; the person signs in with it',
+    schema: {
+      type: 'object',
+      required: ['personId', 'email'],
+      properties: { personId: { type: 'string', format: 'uuid' }, email: { type: 'string', format: 'email' } },
+    },
+  })
+  @ApiNotFoundResponse({ description: 'Unknown or already used.' })
+  @ApiGoneResponse({ description: 'Expired.' })
+  @ApiConflictResponse({ description: 'A person with this e-mail address already has an account.' })
   accept(@Body() input: AcceptInvitationDto): Promise<{ personId: string; email: string }> {
     return this.people.accept(input);
   }

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { CreateReferentDto, DirectoryEntryView, ReferentView, UpdateReferentDto } from './dto/referent.dto';
@@ -18,6 +25,7 @@ export class ReferentsController {
       'The organisation’s operators, or administrators.',
   })
   @ApiCreatedResponse({ type: ReferentView })
+  @ApiConflictResponse({ description: 'The organisation already has a referent of this role for the département.' })
   create(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() input: CreateReferentDto,
@@ -37,6 +45,7 @@ export class ReferentsController {
   @RequireRoles(ApiKeyRole.Operator)
   @ApiOperation({ summary: 'Change a referent. The organisation’s operators, or administrators.' })
   @ApiOkResponse({ type: ReferentView })
+  @ApiConflictResponse({ description: 'The organisation already has a referent of this role for the département.' })
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() input: UpdateReferentDto,
@@ -50,6 +59,9 @@ export class ReferentsController {
   @RequireRoles(ApiKeyRole.Operator)
   @ApiOperation({ summary: 'Remove a referent. The organisation’s operators, or administrators.' })
   @ApiNoContentResponse()
+  @ApiConflictResponse({
+    description: 'The referent coordinates crisis management for a site: replace them there first.',
+  })
   remove(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<void> {
     return this.referents.remove(id, caller);
   }

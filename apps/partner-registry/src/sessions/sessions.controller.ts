@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { bearerToken, CurrentCaller, type Caller } from '@vigie/access';
 import { PublicRoute, UnauthenticatedError } from '@vigie/platform';
 import { AccessView, SessionView, SignInDto } from '../people/people.dto';
@@ -26,6 +34,8 @@ export class SessionsController {
     summary: 'Sign in: a session token (kept by the console) and a 5-minute access token. 423 while locked.',
   })
   @ApiCreatedResponse({ type: SessionView })
+  @ApiUnauthorizedResponse({ description: 'Unknown e-mail address or wrong password (the same answer for both).' })
+  @ApiResponse({ status: 423, description: 'Locked for a while after repeated wrong passwords.' })
   signIn(@Body() input: SignInDto): Promise<SessionView> {
     return this.sessions.signIn(input.email, input.password);
   }
@@ -35,6 +45,7 @@ export class SessionsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'A new access token for an open session (Authorization: Bearer vgs_…).' })
   @ApiOkResponse({ type: AccessView })
+  @ApiUnauthorizedResponse({ description: 'No session token, or the session has ended.' })
   refresh(@Headers('authorization') authorization?: string): Promise<AccessView> {
     return this.sessions.refresh(sessionTokenOf(authorization));
   }
@@ -44,6 +55,7 @@ export class SessionsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Sign out: the session (Authorization: Bearer vgs_…) ends.' })
   @ApiNoContentResponse()
+  @ApiUnauthorizedResponse({ description: 'No session token.' })
   signOut(@Headers('authorization') authorization?: string): Promise<void> {
     return this.sessions.signOut(sessionTokenOf(authorization));
   }
@@ -59,6 +71,10 @@ export class SessionsController {
   @Get('.well-known/jwks.json')
   @PublicRoute()
   @ApiOperation({ summary: 'The public keys that verify person access tokens (JWKS).' })
+  @ApiOkResponse({
+    description: 'A JSON Web Key Set (RFC 7517)',
+    schema: { type: 'object', required: ['keys'], properties: { keys: { type: 'array', items: { type: 'object' } } } },
+  })
   jwks(): object {
     return this.signer.jwks();
   }

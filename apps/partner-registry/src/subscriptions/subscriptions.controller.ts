@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { CreateSubscriptionDto, SubscriptionView } from './dto/subscription.dto';
@@ -18,6 +25,7 @@ export class SubscriptionsController {
       'Published in partner.changed.v1.',
   })
   @ApiCreatedResponse({ type: SubscriptionView })
+  @ApiConflictResponse({ description: 'The organisation holds the most subscriptions allowed.' })
   create(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() input: CreateSubscriptionDto,

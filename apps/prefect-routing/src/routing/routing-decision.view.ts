@@ -11,12 +11,18 @@ export class RoutingDecisionView {
   @ApiProperty({ format: 'uuid' }) alertId: string;
   @ApiProperty({ format: 'uuid' }) decisionId: string;
   @ApiProperty({ example: '69' }) department: string;
-  @ApiProperty() routedAt: string;
+  @ApiProperty({ format: 'date-time' }) routedAt: string;
   @ApiProperty({ type: RecipientView, isArray: true }) recipients: RecipientView[];
   @ApiProperty({
     description: 'Who a rule would have selected but a constraint removed, and why',
+    type: RecipientView,
+    isArray: true,
     example: [
-      { organisationId: '…', rule: 'subscribers', reason: 'TLP:AMBER — not a member of the sender’s convention' },
+      {
+        organisationId: '0190b6c4-5a7e-7c3e-9f00-6b1d2c3e4f51',
+        rule: 'subscribers',
+        reason: 'TLP:AMBER — not a member of the sender’s convention',
+      },
     ],
   })
   excluded: { organisationId: string; rule: string; reason: string }[];

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import {
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNoContentResponse,
@@ -40,6 +41,7 @@ export class RulesController {
       'Add a rule. Administrators: any rule; a prefecture: rules whose every condition is limited to its départements.',
   })
   @ApiCreatedResponse({ type: RoutingRuleView })
+  @ApiConflictResponse({ description: 'A routing rule with this id already exists.' })
   @ApiForbiddenResponse({ description: 'Beyond the caller’s competence, or not a prefecture.' })
   create(@Body() input: CreateRoutingRuleDto, @CurrentCaller() caller: Caller): Promise<RoutingRuleView> {
     return this.rules.create(input, caller);

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -36,7 +36,15 @@ export class HealthController {
   /** 200 whenever the process answers: dependencies are readiness's business. */
   @Get('live')
   @PublicRoute()
-  @ApiOkResponse({ description: 'The process serves requests' })
+  @ApiOperation({ summary: 'Liveness: the process answers (no dependency is checked).' })
+  @ApiOkResponse({
+    description: 'The process serves requests',
+    schema: {
+      type: 'object',
+      required: ['status', 'uptimeSeconds'],
+      properties: { status: { type: 'string', enum: ['ok'] }, uptimeSeconds: { type: 'integer', minimum: 0 } },
+    },
+  })
   live(): { status: 'ok'; uptimeSeconds: number } {
     return { status: 'ok', uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000) };
   }
@@ -45,6 +53,7 @@ export class HealthController {
   @Get('ready')
   @PublicRoute()
   @HealthCheck()
+  @ApiOperation({ summary: 'Readiness: database, broker and consumer group, and the outbox backlog.' })
   @ApiServiceUnavailableResponse({ description: 'A dependency the service needs now is down; details per dependency' })
   ready(): Promise<HealthCheckResult> {
     return this.health.check([
@@ -58,6 +67,7 @@ export class HealthController {
   @Get()
   @PublicRoute()
   @HealthCheck()
+  @ApiOperation({ summary: 'Readiness, under the name older tools poll.' })
   check(): Promise<HealthCheckResult> {
     return this.ready();
   }

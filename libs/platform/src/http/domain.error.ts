@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import type { FieldError } from './validation.pipe';
 
-/** A refusal the caller can act on. The filter turns it into `{ error, message, details }`. */
+/** A refusal the caller can act on. The filter turns it into problem details (`error` is the code, `detail` the message). */
 export class DomainError extends Error {
   constructor(
     readonly code: string,

@@ -158,10 +158,15 @@ describe('HTTP edge of every service', () => {
     const deep = await post(JSON.stringify({ name: 'a', data: nested(MAX_JSON_DEPTH) }));
     expect(deep.status).toBe(400);
     expect(deep.body).toEqual({
+      type: 'urn:vigie:problem:bad_request',
+      title: 'Bad request',
+      status: 400,
+      detail: 'invalid request',
+      instance: '/v1/echo',
       error: 'bad_request',
-      message: 'invalid request',
       details: [{ field: 'body', problems: ['JSON nested deeper than 32 levels'] }],
     });
+    expect(deep.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
     const proto = await post('{"name":"a","__proto__":{"isAdmin":true}}');
     expect(proto.status).toBe(400);
     expect(proto.body.details[0].problems).toEqual(['the key "__proto__" is not accepted']);
@@ -185,7 +190,7 @@ describe('HTTP edge of every service', () => {
     const malformed = await post('{"name": "a",');
     expect(malformed.status).toBe(400);
     expect(malformed.body.error).toBe('bad_request');
-    expect(malformed.body.message).toBe('the request body is not valid JSON');
+    expect(malformed.body.detail).toBe('the request body is not valid JSON');
     expect(JSON.stringify(malformed.body)).not.toMatch(/node_modules|at \w+ \(|\.js:\d+/);
   });
 
@@ -199,7 +204,31 @@ describe('HTTP edge of every service', () => {
     const answer = await call(`${url}/v1/echo`, { key, contentType, body: Buffer.from('name=a') });
     expect(answer.status).toBe(415);
     expect(answer.body.error).toBe('unsupported_media_type');
-    expect(answer.body.message).toContain(message);
+    expect(answer.body.detail).toContain(message);
+  });
+
+  it('answers problem details to an unknown route, and never a stack trace', async () => {
+    const answer = await call(`${url}/v1/nowhere?token=secret`, { key, method: 'GET' });
+    expect(answer.status).toBe(404);
+    expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(answer.body).toMatchObject({ type: 'urn:vigie:problem:not_found', status: 404, instance: '/v1/nowhere' });
+    expect(JSON.stringify(answer.body)).not.toContain('secret');
+  });
+
+  it.each([
+    ['a success', '/v1/echo', { method: 'GET', key }],
+    ['a refusal', '/v1/echo', { method: 'GET' }],
+    ['a public route', '/health', { method: 'GET' }],
+  ] as const)('puts the security headers on %s', async (_what, path, options) => {
+    const answer = await call(`${url}${path}`, options);
+    expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(answer.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    expect(answer.headers.get('content-security-policy')).toBe(
+      "default-src 'none';frame-ancestors 'none';base-uri 'none';form-action 'none'",
+    );
+    expect(answer.headers.get('x-frame-options')).toBe('DENY');
+    expect(answer.headers.has('x-powered-by')).toBe(false);
   });
 
   it('takes a POST without a body to validation, not to 415', async () => {
@@ -231,9 +260,14 @@ describe('rate limiting', () => {
     expect(statuses).toEqual([...Array(LIMIT).fill(200), 429, 429]);
 
     const refused = await read(first);
+    expect(refused.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
     expect(refused.body).toEqual({
+      type: 'urn:vigie:problem:too_many_requests',
+      title: 'Too many requests',
+      status: 429,
+      instance: '/v1/echo',
       error: 'too_many_requests',
-      message: `rate limit exceeded: at most ${LIMIT} requests per minute per API key; retry after the Retry-After delay (seconds)`,
+      detail: `rate limit exceeded: at most ${LIMIT} requests per minute per API key; retry after the Retry-After delay (seconds)`,
     });
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);

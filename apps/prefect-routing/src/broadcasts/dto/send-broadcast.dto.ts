@@ -21,6 +21,7 @@ import {
   type BroadcastSnapshot,
   type RoutedRecipient,
 } from '@vigie/contracts';
+import { RecipientView } from '../../routing/routing-decision.view';
 import type { Exclusion } from '../../rule-engine';
 
 /** A vigilance message from a prefecture (or the national level) to its partners. */
@@ -94,14 +95,24 @@ export class SendBroadcastDto {
 }
 
 export class BroadcastRoutingView {
-  @ApiProperty() recipients: RoutedRecipient[];
-  @ApiProperty() excluded: Exclusion[];
+  @ApiProperty({ type: RecipientView, isArray: true }) recipients: RoutedRecipient[];
+  @ApiProperty({
+    type: RecipientView,
+    isArray: true,
+    description: 'Who a rule selected but a constraint removed, and why',
+  })
+  excluded: Exclusion[];
   @ApiProperty({ type: [String] }) warnings: string[];
 }
 
 export class BroadcastView {
-  @ApiProperty() broadcast: BroadcastSnapshot;
-  @ApiProperty() routedAt: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The broadcast as sent: the `BroadcastSnapshot` of the `broadcast.routed` webhook',
+  })
+  broadcast: BroadcastSnapshot;
+  @ApiProperty({ format: 'date-time' }) routedAt: string;
   @ApiPropertyOptional({
     type: BroadcastRoutingView,
     description: 'Who received it and why: for its sender and administrators only',

@@ -174,11 +174,11 @@ export class RoutingRuleView {
   @ApiProperty() description: string;
   @ApiProperty({ type: [RuleConditionDto] }) when: RuleCondition[];
   @ApiProperty({ type: RecipientSelectorDto }) select: RecipientSelector;
-  @ApiPropertyOptional({ enum: Tlp, nullable: true }) tlp: Tlp | null;
+  @ApiPropertyOptional({ enum: Tlp, type: String, nullable: true }) tlp: Tlp | null;
   @ApiProperty() position: number;
   @ApiProperty() enabled: boolean;
   @ApiProperty({ description: 'A default rule shipped with Vigie' }) builtin: boolean;
-  @ApiProperty({ format: 'uuid', nullable: true }) ownerOrganisationId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) ownerOrganisationId: string | null;
   @ApiProperty() updatedAt: string;
   @ApiProperty() updatedBy: string;
 

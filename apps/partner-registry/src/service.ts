@@ -1,0 +1,15 @@
+import type { ServiceDefinition } from '@vigie/platform';
+import { RegistryModule } from './app.module';
+import { loadConfig, type RegistryConfig } from './config';
+
+/** What this service is: its configuration, modules and API description (main.ts runs it; scripts/openapi.ts describes it). */
+export const service: ServiceDefinition<RegistryConfig> = {
+  loadConfig,
+  module: (config) => RegistryModule.with(config),
+  consumes: false,
+  docs: {
+    title: 'Vigie — partner registry',
+    description:
+      'Organisations, départements and their prefectures, API keys. Every change is published as partner.changed.v1.',
+  },
+};
