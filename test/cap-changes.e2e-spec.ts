@@ -309,8 +309,12 @@ describe('CAP Update and Cancel messages: a change joins the chain its reference
     for (const refusal of refusals) {
       expect(refusal.status).toBe(422);
       expect(refusal.body).toEqual({
+        type: 'urn:vigie:problem:unknown_reference',
+        title: 'Unknown reference',
+        status: 422,
+        detail: 'the references name no message your organisation sent',
+        instance: '/v1/alerts',
         error: 'unknown_reference',
-        message: 'the references name no message your organisation sent',
         details: [{ field: 'references.0', problems: ['names no message your organisation sent'] }],
       });
     }

@@ -166,4 +166,6 @@ export const LIST_QUERIES: Record<string, (targets: Targets) => string> = {
   'GET /v1/deliveries': ({ victim }) => `?alertId=${victim.receivedAlertId}`,
   'GET /v1/alert-states': ({ victim }) => `?ids=${victim.alertId},${victim.receivedAlertId}`,
   'GET /v1/audit': ({ victim }) => `?organisationId=${victim.organisationId}`,
+  // Reference data: the official commune list, nothing of any organisation.
+  'GET /v1/communes': () => '?q=saint',
 };
