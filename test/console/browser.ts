@@ -57,6 +57,22 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   );
 }
 
+/** The page as it is now has no WCAG 2.1 A/AA violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await accessibilityViolations(page)).toEqual([]);
+}
+
+/** Signs in through the console's form; the feed is where a signed-in person lands. */
+export async function signIn(page: Page, consoleUrl: string, who: { email: string; password: string }): Promise<void> {
+  await page.goto(`${consoleUrl}/connexion`);
+  await page.fill('#email', who.email);
+  await page.fill('#password', who.password);
+  await Promise.all([
+    page.waitForURL(`${consoleUrl}/alertes`),
+    page.click('form[action="/connexion"] button[type=submit]'),
+  ]);
+}
+
 /**
  * Moves the focus with Tab only until `selector` has it (proving it is reachable by keyboard),
  * within `maxTabs` presses.

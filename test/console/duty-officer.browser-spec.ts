@@ -18,7 +18,15 @@ import { e2eEnv, newAdminKey } from '../e2e.env';
 import { PRIVATE_SECURITY, intrusion, postAlert, subscriber } from '../notification-fixtures';
 import { startTestStack } from '../test-stack';
 import { invite, personWithPassword } from './accounts';
-import { accessibilityViolations, launchChromium, openPage, screenshot, tabTo, type PageProblems } from './browser';
+import {
+  expectAccessible,
+  launchChromium,
+  openPage,
+  screenshot,
+  tabTo,
+  signIn as signInAs,
+  type PageProblems,
+} from './browser';
 
 const PORT_OFFSET = 400;
 const LYON = '69123';
@@ -55,16 +63,7 @@ describe('console: a Rhône duty officer in a real browser', () => {
     return opened;
   }
 
-  async function expectAccessible(page: Page): Promise<void> {
-    expect(await accessibilityViolations(page)).toEqual([]);
-  }
-
-  async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
-    await page.goto(url('/connexion'));
-    await page.fill('#email', who.email);
-    await page.fill('#password', who.password);
-    await Promise.all([page.waitForURL(url('/alertes')), page.click('form[action="/connexion"] button[type=submit]')]);
-  }
+  const signIn = (page: Page, who: { email: string; password: string }) => signInAs(page, consoleApp.url, who);
 
   const csrfOf = (page: Page): Promise<string | null> => page.getAttribute('input[name=_csrf]', 'value');
 

@@ -14,7 +14,15 @@ import { e2eEnv, newAdminKey } from '../e2e.env';
 import { PRIVATE_SECURITY } from '../notification-fixtures';
 import { startTestStack } from '../test-stack';
 import { personWithPassword } from './accounts';
-import { accessibilityViolations, launchChromium, openPage, screenshot, tabTo, type PageProblems } from './browser';
+import {
+  expectAccessible,
+  launchChromium,
+  openPage,
+  screenshot,
+  tabTo,
+  signIn as signInAs,
+  type PageProblems,
+} from './browser';
 
 const PORT_OFFSET = 450;
 const GUARD = { email: 'sam.roux@forez-securite.fr', fullName: 'Sam Roux', password: 'ronde-de-nuit-42-forez' };
@@ -48,16 +56,7 @@ describe('console: a partner reports an incident', () => {
     return { page: await context.newPage(), watch: { problems: [] } };
   }
 
-  async function expectAccessible(page: Page): Promise<void> {
-    expect(await accessibilityViolations(page)).toEqual([]);
-  }
-
-  async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
-    await page.goto(url('/connexion'));
-    await page.fill('#email', who.email);
-    await page.fill('#password', who.password);
-    await Promise.all([page.waitForURL(url('/alertes')), page.click('form[action="/connexion"] button[type=submit]')]);
-  }
+  const signIn = (page: Page, who: { email: string; password: string }) => signInAs(page, consoleApp.url, who);
 
   /** The firm's alerts with this headline, as ingestion holds them. */
   async function alertsHeadlined(headline: string): Promise<string[]> {

@@ -17,7 +17,7 @@ import {
 import { e2eEnv, newAdminKey } from '../e2e.env';
 import { PRIVATE_SECURITY, intrusion, postAlert } from '../notification-fixtures';
 import { startTestStack } from '../test-stack';
-import { accessibilityViolations, launchChromium, openPage, screenshot, type PageProblems } from './browser';
+import { expectAccessible, launchChromium, openPage, screenshot, type PageProblems } from './browser';
 
 const PORT_OFFSET = 420;
 const ANNECY = '74010';
@@ -39,10 +39,6 @@ describe('console: pages before sign-in, in a real browser', () => {
     const opened = await openPage(browser);
     contexts.push(opened.context);
     return opened;
-  }
-
-  async function expectAccessible(page: Page): Promise<void> {
-    expect(await accessibilityViolations(page)).toEqual([]);
   }
 
   beforeAll(async () => {

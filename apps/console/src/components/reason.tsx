@@ -1,4 +1,5 @@
 import type { VNode } from 'preact';
+import { Notice, Table } from './form';
 
 /** Why a recipient was chosen, in French, by routing rule; routing's own detail follows as it says it. */
 const RULE: Record<string, string> = {
@@ -25,4 +26,64 @@ export function Reason(props: { rule?: string | null; reason: string | null }): 
 /** A routing message (warning, exclusion) as routing words it. */
 export function RoutingText(props: { text: string }): VNode {
   return <span lang="en">{props.text}</span>;
+}
+
+/** One organisation a draft would reach, with the rule and the reason that chose it. */
+export interface PreviewedRecipient {
+  name: string;
+  rule: string | null;
+  reason: string | null;
+}
+
+/**
+ * Who a draft (an alert or a broadcast) would reach and why, before it is sent: routing's
+ * warnings, the recipients with their reason, and those left out.
+ */
+export function RecipientsPreview(props: {
+  caption: string;
+  recipients: PreviewedRecipient[];
+  excluded: { name: string; reason: string }[];
+  warnings: string[];
+}): VNode {
+  const count = props.recipients.length;
+  return (
+    <>
+      {props.warnings.length > 0 ? (
+        <Notice tone="warning" title="À noter">
+          <ul>
+            {props.warnings.map((warning) => (
+              <li>
+                <RoutingText text={warning} />
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
+      <h2>{count === 0 ? 'Personne ne le recevrait' : `${count} destinataire${count > 1 ? 's' : ''}`}</h2>
+      <Table caption={props.caption} headers={['Organisation', 'Pourquoi']}>
+        <tbody>
+          {props.recipients.map((recipient) => (
+            <tr>
+              <td>{recipient.name}</td>
+              <td>
+                <Reason rule={recipient.rule} reason={recipient.reason} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      {props.excluded.length > 0 ? (
+        <details class="fr-mb-3w">
+          <summary>Organisations qui ne le recevront pas ({props.excluded.length})</summary>
+          <ul>
+            {props.excluded.map((exclusion) => (
+              <li>
+                {exclusion.name} : <RoutingText text={exclusion.reason} />
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </>
+  );
 }

@@ -5,7 +5,7 @@ import { SeverityBadge, StatusBadge, TlpBadge } from '../../components/badges';
 import { Checkboxes, CsrfField, Field, Notice, Radios, Table } from '../../components/form';
 import { SEVERITY, TLP, frenchDateTime, label } from '../../components/labels';
 import { Layout, type Viewer } from '../../components/layout';
-import { Reason, RoutingText } from '../../components/reason';
+import { RecipientsPreview } from '../../components/reason';
 import {
   SECTORS,
   SEVERITIES,
@@ -163,42 +163,12 @@ export function PreviewPage(
           <TlpBadge tlp={form.tlp} explain />
         </p>
       </div>
-      {preview.warnings.length > 0 ? (
-        <Notice tone="warning" title="À noter">
-          <ul>
-            {preview.warnings.map((warning) => (
-              <li>
-                <RoutingText text={warning} />
-              </li>
-            ))}
-          </ul>
-        </Notice>
-      ) : null}
-      <h2>{`${preview.recipients.length} destinataire${preview.recipients.length > 1 ? 's' : ''}`}</h2>
-      <Table caption="Organisations qui recevront le message, et pourquoi" headers={['Organisation', 'Pourquoi']}>
-        <tbody>
-          {preview.recipients.map((recipient) => (
-            <tr>
-              <td>{recipient.name}</td>
-              <td>
-                <Reason rule={recipient.rule} reason={recipient.reason} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
-      {preview.excluded.length > 0 ? (
-        <details class="fr-mb-3w">
-          <summary>Organisations qui ne le recevront pas ({preview.excluded.length})</summary>
-          <ul>
-            {preview.excluded.map((exclusion) => (
-              <li>
-                {exclusion.name} : <RoutingText text={exclusion.reason} />
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
+      <RecipientsPreview
+        caption="Organisations qui recevront le message, et pourquoi"
+        recipients={preview.recipients}
+        excluded={preview.excluded}
+        warnings={preview.warnings}
+      />
       {props.confirmationError ? <Notice tone="error" title={props.confirmationError} /> : null}
       <form method="post" action="/diffusions">
         <CsrfField token={props.csrfToken} />

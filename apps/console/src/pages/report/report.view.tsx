@@ -1,10 +1,10 @@
 import type { VNode } from 'preact';
 import type { AlertPreview } from '../../clients/routing.client';
 import { SeverityBadge, TlpBadge } from '../../components/badges';
-import { CsrfField, Field, Notice, Radios, Select, Table } from '../../components/form';
+import { CsrfField, Field, Notice, Radios, Select } from '../../components/form';
 import { TLP } from '../../components/labels';
 import { Layout, type Viewer } from '../../components/layout';
-import { Reason, RoutingText } from '../../components/reason';
+import { RecipientsPreview } from '../../components/reason';
 import {
   CERTAINTY_CHOICES,
   EVENT_CHOICES,
@@ -236,7 +236,6 @@ export function ReportPreviewPage(
   props: Frame & { form: ReportForm; commune: CommuneChoice | null; preview: AlertPreview },
 ): VNode {
   const { form, preview } = props;
-  const count = preview.recipients.length;
   return (
     <Layout title="Vérifier avant d’envoyer" viewer={props.viewer} csrfToken={props.csrfToken} section="signaler">
       <h1>Vérifier avant d’envoyer</h1>
@@ -252,30 +251,16 @@ export function ReportPreviewPage(
           <SeverityBadge severity={form.severity} /> <TlpBadge tlp={form.tlp} explain />
         </p>
       </div>
-      {preview.warnings.length > 0 ? (
-        <Notice tone="warning" title="À noter">
-          <ul>
-            {preview.warnings.map((warning) => (
-              <li>
-                <RoutingText text={warning} />
-              </li>
-            ))}
-          </ul>
-        </Notice>
-      ) : null}
-      <h2>{count === 0 ? 'Personne ne le recevrait' : `${count} destinataire${count > 1 ? 's' : ''}`}</h2>
-      <Table caption="Qui recevra ce signalement, et pourquoi" headers={['Organisation', 'Pourquoi']}>
-        <tbody>
-          {preview.recipients.map((recipient) => (
-            <tr>
-              <td>{recipient.name}</td>
-              <td>
-                <Reason rule={recipient.rules[0] ?? null} reason={recipient.reasons.join(' ; ') || null} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      <RecipientsPreview
+        caption="Qui recevra ce signalement, et pourquoi"
+        recipients={preview.recipients.map((recipient) => ({
+          name: recipient.name,
+          rule: recipient.rules[0] ?? null,
+          reason: recipient.reasons.join(' ; ') || null,
+        }))}
+        excluded={preview.excluded}
+        warnings={preview.warnings}
+      />
       <form method="post" action="/signalements">
         <CsrfField token={props.csrfToken} />
         <Hidden form={form} />
