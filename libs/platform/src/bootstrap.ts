@@ -65,6 +65,8 @@ export async function createHttpApp(
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   app.disable('x-powered-by');
+  // Every answer is `Cache-Control: no-store`: an entity tag would only add a hash of the body.
+  app.disable('etag');
   useJsonBodyParser(app);
   options.configure?.(app);
   screenRequests(app, options.bodyMediaTypes ?? []);

@@ -147,6 +147,8 @@ describe('HTTP edge of every service', () => {
     const answer = await post(JSON.stringify({ name: 'a', data: nested(MAX_JSON_DEPTH - 1) }));
     expect(answer.status).toBe(201);
     expect(answer.body.name).toBe('a');
+    // Answers are never cached, so they carry no entity tag (a hash of the body, in the clear).
+    expect(answer.headers.has('etag')).toBe(false);
   });
 
   it('answers 413 to a body over 256 KiB', async () => {
@@ -229,6 +231,7 @@ describe('HTTP edge of every service', () => {
     );
     expect(answer.headers.get('x-frame-options')).toBe('DENY');
     expect(answer.headers.has('x-powered-by')).toBe(false);
+    expect(answer.headers.has('etag')).toBe(false);
   });
 
   it('takes a POST without a body to validation, not to 415', async () => {
