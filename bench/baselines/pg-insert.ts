@@ -25,6 +25,10 @@ const ALERT_COLUMNS = [
   'tlp',
   'personal_data',
   'snapshot',
+  // What a CAP reference is matched on (ADR 23).
+  'identifier',
+  'declared_sender_digest',
+  'declared_sent',
 ];
 
 /**
