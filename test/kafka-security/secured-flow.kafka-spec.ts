@@ -79,14 +79,20 @@ describe('the four services on the secured cluster, each with its own Kafka user
         ),
       { what: `the webhook delivery of ${alertId}`, timeoutMs: 60_000 },
     );
-    const deliveries = await request<{ webhookId: string; status: string }[]>(
-      'GET',
-      `${stack.url('notification')}/v1/deliveries?alertId=${alertId}`,
-      { key: rhone.key },
+    // The sink answers before notification records the outcome: poll until it is recorded.
+    const statuses = await waitFor(
+      async () => {
+        const deliveries = await request<{ webhookId: string; status: string }[]>(
+          'GET',
+          `${stack.url('notification')}/v1/deliveries?alertId=${alertId}`,
+          { key: rhone.key },
+        );
+        const mine = deliveries.body.filter((delivery) => delivery.webhookId === webhookId).map((d) => d.status);
+        return mine.includes('pending') ? undefined : mine;
+      },
+      { what: `the outcome of the delivery of ${alertId}`, timeoutMs: 30_000 },
     );
-    expect(deliveries.body.filter((delivery) => delivery.webhookId === webhookId).map((d) => d.status)).toEqual([
-      'sent',
-    ]);
+    expect(statuses).toEqual(['sent']);
   }, 90_000);
 
   it('logs no warning about an unsecured Kafka connection', () => {
