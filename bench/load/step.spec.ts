@@ -35,6 +35,13 @@ describe('runStep', () => {
     expect(step).toMatchObject({ sent: 30, delivered: 27, drainMs: null, sustained: false });
   });
 
+  it('does not call a step sustained when its p99 exceeds the bound, however steady the queue', async () => {
+    const step = await runStep(new FakeTarget({ delayMs: 600 }), { rate: 50, seconds: 0.2, drainTimeoutMs: 2000 });
+    expect(step).toMatchObject({ sent: 10, delivered: 10, errors: 0, sustained: false });
+    expect(step.latency.p99).toBeGreaterThan(500);
+    expect(step.drainMs).toBeLessThan(2000);
+  });
+
   it('counts refusals as errors, with samples of the reason', async () => {
     const step = await runStep(new FakeTarget({ delayMs: 1, refuse: true }), { rate: 100, seconds: 0.1 });
     expect(step).toMatchObject({ sent: 10, delivered: 0, errors: 10, sustained: false });

@@ -53,6 +53,8 @@ export interface StepOptions {
 
 /** A step holds when every message arrived, the backlog did not trend up, and it cleared within this time. */
 export const MAX_DRAIN_MS = 2000;
+/** ...and when 99 % of the messages arrived within this time of their intended send: a queue is not throughput. */
+export const MAX_P99_MS = 500;
 /** Tolerated backlog growth, as a share of the rate (noise, not a trend). */
 export const MAX_SLOPE_SHARE = 0.05;
 
@@ -121,8 +123,10 @@ export async function runStep(target: LoadTarget, options: StepOptions): Promise
   const drained = delivered + errors >= fired;
   const drainMs = drained ? Math.max(0, lastArrival - load.endedAt) : null;
   const backlogSlope = slope(backlog.filter((s) => s.t >= (load.startedAt + load.endedAt) / 2 && s.t <= load.endedAt));
+  const latencies = latency.summary();
   const sustained =
     errors === 0 &&
+    latencies.p99 <= MAX_P99_MS &&
     drainMs !== null &&
     drainMs <= MAX_DRAIN_MS &&
     backlogSlope <= Math.max(1, MAX_SLOPE_SHARE * options.rate);
@@ -134,7 +138,7 @@ export async function runStep(target: LoadTarget, options: StepOptions): Promise
     delivered,
     errors,
     errorSamples,
-    latency: latency.summary(),
+    latency: latencies,
     accepted: accepted.summary(),
     stages: Object.fromEntries([...stages].map(([stage, recorder]) => [stage, recorder.summary()])),
     backlogSlope: Math.round(backlogSlope * 10) / 10,

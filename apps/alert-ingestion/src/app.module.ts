@@ -5,6 +5,7 @@ import { AlertChangesController } from './alerts/alert-changes.controller';
 import { AlertIntakeMetrics } from './alerts/alert-intake.metrics';
 import { AlertReadsController } from './alerts/alert-reads.controller';
 import { AlertRoutedConsumer } from './alerts/alert-routed.consumer';
+import { AlertWriter } from './alerts/alert.writer';
 import { AlertsController } from './alerts/alerts.controller';
 import { AlertsService } from './alerts/alerts.service';
 import { INGESTION_CONFIG, type IngestionConfig } from './config';
@@ -24,6 +25,7 @@ export class IngestionModule implements NestModule {
       providers: [
         { provide: INGESTION_CONFIG, useValue: config },
         AlertsService,
+        AlertWriter,
         { provide: RETENTION_PLAN, useValue: ingestionRetention(config) },
         RetentionJob,
       ],

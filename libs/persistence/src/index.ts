@@ -1,2 +1,3 @@
 export * from './data-source.factory';
 export * from './prepared';
+export * from './group-commit';

@@ -8,7 +8,7 @@ import { toCapXml } from '../cap/cap-xml.writer';
 import { UnsupportedMediaTypeError } from '../cap/cap.errors';
 import { CAP_XML_MEDIA_TYPE, JSON_MEDIA_TYPE } from '../cap/cap.vocabulary';
 import { cancellationOf, type Cancellation } from './alert.cancellation';
-import type { DeclaredOrigin } from './alerts.service';
+import type { DeclaredOrigin } from './alert.writer';
 import { AlertView } from './dto/alert.view';
 import { CancelAlertDto } from './dto/cancel-alert.dto';
 import { SubmitAlertDto } from './dto/submit-alert.dto';

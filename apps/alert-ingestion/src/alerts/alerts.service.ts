@@ -8,14 +8,12 @@ import {
   AlertUpdatedV1,
   isEntitledIn,
   newEventId,
-  primaryInfo,
   type AlertLocation,
   type AlertSnapshot,
   type EventDefinition,
 } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
 import { Outbox } from '@vigie/messaging';
-import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { ConflictError, ForbiddenError, InvalidRequestError, NotFoundError } from '@vigie/platform';
 import { capReference } from '../cap/cap-references';
 import { Idempotency } from '../idempotency/idempotent-submission';
@@ -24,6 +22,7 @@ import { decodeCursor, encodeCursor } from './alert.cursor';
 import { Alert } from './alert.entity';
 import { resolveLocation } from './alert.location';
 import { newAlertSnapshot } from './alert.snapshot';
+import { AlertWriter, keyClaim, type AlertWrite, type DeclaredOrigin, type WriteOutcome } from './alert.writer';
 import type { ListAlertsQuery } from './dto/list-alerts.query';
 import type { SubmitAlertDto, SubmitLocationDto } from './dto/submit-alert.dto';
 import { CapReferenceError, referencedChain } from './referenced-chain';
@@ -40,12 +39,6 @@ export interface Submission {
   created: boolean;
 }
 
-/** What the submitter's CAP document said of itself: kept so that its own references find it. */
-export interface DeclaredOrigin {
-  sender: string;
-  sent: string;
-}
-
 /** How a message came: its Idempotency-Key, and for a CAP document its declared sender and sent. */
 export interface RequestDetails {
   idempotencyKey?: string;
@@ -58,15 +51,6 @@ interface Sending {
   idempotency: Idempotency | null;
   declared?: DeclaredOrigin;
 }
-
-/** Run for every alert accepted: plain SQL, prepared once per connection. */
-const INSERT_ALERT: PreparedStatement = {
-  name: 'ingestion.insert-alert',
-  text: `INSERT INTO alerts (id, original_alert_id, sender_organisation_id, sent, status, msg_type, department,
-           event_code, severity, tlp, personal_data, snapshot, identifier, declared_sender_digest, declared_sent)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13,
-           sha256(convert_to($14::text, 'UTF8')), $15::timestamptz)`,
-};
 
 /** How a change finds its chain: the alert named in the route, or the CAP references alone. */
 type ChainTarget = { id: string; references?: string[] } | { references: string[] };
@@ -86,6 +70,7 @@ export class AlertsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly writer: AlertWriter,
   ) {}
 
   /**
@@ -258,51 +243,47 @@ export class AlertsService {
     return rows.map((row) => row.snapshot);
   }
 
+  /**
+   * Stores a message and its event in one transaction (the outbox). A new alert shares its
+   * transaction with those submitted meanwhile (AlertWriter); a change of a chain is stored
+   * alone, after its chain was checked under the chain's lock.
+   */
   private async store(
     snapshot: AlertSnapshot,
     definition: EventDefinition<{ alert: AlertSnapshot }>,
     { idempotency, declared }: Sending,
   ): Promise<Submission> {
-    return this.dataSource.transaction(async (manager) => {
-      if (idempotency && !(await idempotency.claim(manager, snapshot.senderOrganisationId, snapshot.alertId))) {
-        const earlier = await idempotency.earlier(this.dataSource, snapshot.senderOrganisationId);
-        if (!earlier) throw new ConflictError('this Idempotency-Key was just released; send the request again');
-        return { alert: earlier, created: false };
-      }
-      if (snapshot.msgType !== AlertMessageType.Alert) {
-        // One change at a time per chain: the chain read below is the one this message extends.
-        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [snapshot.originalAlertId]);
-        const chain = await this.chainOf(manager, snapshot.originalAlertId);
-        if (chain.some((message) => message.msgType === AlertMessageType.Cancel)) {
-          throw new ConflictError('this alert was cancelled; it can no longer change');
-        }
-      }
-      const info = primaryInfo(snapshot);
-      await runPrepared(manager, INSERT_ALERT, [
-        snapshot.alertId,
-        snapshot.originalAlertId,
-        snapshot.senderOrganisationId,
-        new Date(snapshot.sent),
-        snapshot.status,
-        snapshot.msgType,
-        snapshot.location.department,
-        info.eventCode,
-        info.severity,
-        snapshot.tlp,
-        snapshot.personalData,
-        JSON.stringify(snapshot),
-        snapshot.identifier,
-        declared?.sender ?? null,
-        declared ? new Date(declared.sent) : null,
-      ]);
+    const write: AlertWrite = {
+      snapshot,
+      idempotency,
+      declared,
       // The alert's id correlates everything that follows from it, in every service's logs.
-      await this.outbox.add(manager, {
+      event: this.outbox.prepare({
         definition,
         key: snapshot.originalAlertId,
         payload: { alert: snapshot },
         origin: { correlationId: snapshot.alertId },
-      });
-      return { alert: snapshot, created: true };
+      }),
+    };
+    const outcome =
+      snapshot.msgType === AlertMessageType.Alert ? await this.writer.storeNew(write) : await this.storeChange(write);
+    if (outcome === 'created') return { alert: snapshot, created: true };
+    const earlier = await idempotency!.earlier(this.dataSource, snapshot.senderOrganisationId);
+    if (!earlier) throw new ConflictError('this Idempotency-Key was just released; send the request again');
+    return { alert: earlier, created: false };
+  }
+
+  private storeChange(write: AlertWrite): Promise<WriteOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      if (write.idempotency && !(await Idempotency.claimAll(manager, keyClaim(write))).size) return 'replayed';
+      // One change at a time per chain: the chain read below is the one this message extends.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [write.snapshot.originalAlertId]);
+      const chain = await this.chainOf(manager, write.snapshot.originalAlertId);
+      if (chain.some((message) => message.msgType === AlertMessageType.Cancel)) {
+        throw new ConflictError('this alert was cancelled; it can no longer change');
+      }
+      await this.writer.insert(manager, [write]);
+      return 'created';
     });
   }
 

@@ -1,8 +1,27 @@
 import { HttpStatus } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AlertSnapshot } from '@vigie/contracts';
+import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { DomainError } from '@vigie/platform';
 import { requestFingerprint } from './request-fingerprint';
+
+/** A key claimed for the alert its request creates. */
+export interface KeyClaim {
+  organisationId: string;
+  idempotency: Idempotency;
+  alertId: string;
+}
+
+/**
+ * Claims keys for several requests with one statement. A key an earlier request holds is not
+ * claimed; of two requests with the same key in one batch, the first claims it.
+ */
+const CLAIM_KEYS: PreparedStatement = {
+  name: 'ingestion.claim-idempotency-keys',
+  text: `INSERT INTO idempotency_keys (organisation_id, key, request_hash, alert_id)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[])
+         ON CONFLICT DO NOTHING RETURNING alert_id`,
+};
 
 /** An Idempotency-Key and the request it came with: the same key must come with the same request. */
 export class Idempotency {
@@ -17,16 +36,23 @@ export class Idempotency {
   }
 
   /**
-   * Claims the key for `alertId` in the transaction that stores it. False when an earlier
-   * request holds it: the caller then answers with `replay`.
+   * Claims each key for its alert in the transaction that stores the alerts, and returns the ids
+   * of the alerts whose key was claimed. The others' requests were made before: the caller
+   * answers them with `earlier`.
    */
-  async claim(manager: EntityManager, organisationId: string, alertId: string): Promise<boolean> {
-    const claimed = await manager.query<unknown[]>(
-      `INSERT INTO idempotency_keys (organisation_id, key, request_hash, alert_id) VALUES ($1, $2, $3, $4)
-       ON CONFLICT DO NOTHING RETURNING alert_id`,
-      [organisationId, this.key, this.fingerprint, alertId],
+  static async claimAll(manager: EntityManager, unordered: readonly KeyClaim[]): Promise<Set<string>> {
+    if (unordered.length === 0) return new Set();
+    // In one order in every transaction: two batches waiting for each other's keys cannot deadlock.
+    const claims = [...unordered].sort(
+      (a, b) => compare(a.organisationId, b.organisationId) || compare(a.idempotency.key, b.idempotency.key),
     );
-    return claimed.length > 0;
+    const claimed = await runPrepared<{ alert_id: string }>(manager, CLAIM_KEYS, [
+      claims.map((claim) => claim.organisationId),
+      claims.map((claim) => claim.idempotency.key),
+      claims.map((claim) => claim.idempotency.fingerprint),
+      claims.map((claim) => claim.alertId),
+    ]);
+    return new Set(claimed.map((row) => row.alert_id.toLowerCase()));
   }
 
   /** The alert an earlier request with this key created, if any; 422 when that request was another. */
@@ -46,4 +72,8 @@ export class Idempotency {
     }
     return earlier.snapshot;
   }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -17,9 +17,19 @@ export interface OutboxEntry<P extends object> {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const INSERT_EVENT: PreparedStatement = {
+/** An event ready to be written: its envelope and the trace context of the work that made it. */
+export interface OutboxRow<P extends object = object> {
+  envelope: EventEnvelope<P>;
+  topic: string;
+  key: string;
+  headers: Record<string, string>;
+}
+
+/** One statement whatever the number of events: each column comes as an array. */
+const INSERT_EVENTS: PreparedStatement = {
   name: 'messaging.outbox-insert',
-  text: 'INSERT INTO outbox (id, topic, message_key, envelope, headers) VALUES ($1, $2, $3, $4, $5)',
+  text: `INSERT INTO outbox (id, topic, message_key, envelope, headers)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::jsonb[])`,
 };
 
 /**
@@ -33,23 +43,38 @@ export class Outbox {
   constructor(@Inject(KAFKA_SETTINGS) private readonly settings: KafkaSettings) {}
 
   async add<P extends object>(manager: EntityManager, entry: OutboxEntry<P>): Promise<EventEnvelope<P>> {
+    const row = this.prepare(entry);
+    await this.write(manager, [row]);
+    return row.envelope;
+  }
+
+  /**
+   * The event's envelope and headers, made in the caller's context (its trace and request id),
+   * to be written later, possibly with other callers' events (see GroupCommit).
+   */
+  prepare<P extends object>(entry: OutboxEntry<P>): OutboxRow<P> {
     // Work done for an alert (an event handled, a delivery attempted) keeps the alert's correlation id.
-    const inherited = currentScope()?.correlationId;
+    const scope = currentScope();
+    const inherited = scope?.correlationId;
     const envelope = createEnvelope(entry.definition, entry.payload, {
       ...(inherited && UUID.test(inherited) ? { correlationId: inherited } : {}),
       ...entry.origin,
       producer: this.settings.clientId,
     });
-    await runPrepared(manager, INSERT_EVENT, [
-      envelope.id,
-      entry.definition.topic,
-      entry.key,
-      JSON.stringify(envelope),
-      JSON.stringify(propagationHeaders()),
-    ]);
     // The request's log line names the alert it created (the first event's correlation id).
-    const scope = currentScope();
     if (scope && !scope.correlationId) scope.correlationId = envelope.correlationId;
-    return envelope;
+    return { envelope, topic: entry.definition.topic, key: entry.key, headers: propagationHeaders() };
+  }
+
+  /** Writes prepared events in the caller's transaction, in order, with one statement. */
+  async write(manager: EntityManager, rows: readonly OutboxRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await runPrepared(manager, INSERT_EVENTS, [
+      rows.map((row) => row.envelope.id),
+      rows.map((row) => row.topic),
+      rows.map((row) => row.key),
+      rows.map((row) => JSON.stringify(row.envelope)),
+      rows.map((row) => JSON.stringify(row.headers)),
+    ]);
   }
 }
