@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { AlertWriter, type AlertWrite } from '../../apps/alert-ingestion/src/alerts/alert.writer';
-import { Idempotency } from '../../apps/alert-ingestion/src/idempotency/idempotent-submission';
-import { INGESTION_TABLES } from '../../apps/alert-ingestion/src/tables';
 import {
   AlertCategory,
   AlertCertainty,
@@ -19,6 +16,9 @@ import {
 } from '@vigie/contracts';
 import { Outbox, type KafkaSettings } from '@vigie/messaging';
 import { openServiceDataSource, serviceDataSourceOptions } from '@vigie/persistence';
+import { AlertWriter, type AlertWrite } from '../../apps/alert-ingestion/src/alerts/alert.writer';
+import { Idempotency } from '../../apps/alert-ingestion/src/idempotency/idempotent-submission';
+import { INGESTION_TABLES } from '../../apps/alert-ingestion/src/tables';
 import { e2eEnv } from '../e2e.env';
 
 /**
