@@ -15,12 +15,11 @@ import {
   Topics,
   deadLetterTopicOf,
   type EventDefinition,
-  type Topic,
+  type Topic, contractSchemas, envelopeSchema, type JsonSchema
 } from '@vigie/contracts';
 import { TOPIC_RETENTION_DEFAULT_SECONDS } from '@vigie/messaging';
 import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER } from '@vigie/observability';
 import { repoRoot } from '../libs/testing/src/repo-root';
-import { contractSchemas, envelopeSchema, type JsonSchema } from './asyncapi/payload-schemas';
 
 /** The four services, by their Kafka client id and default consumer group. */
 export type Service = 'partner-registry' | 'alert-ingestion' | 'prefect-routing' | 'notification';

@@ -38,6 +38,7 @@ function snapshot(alertId = newEventId()): AlertSnapshot {
     sender: `vigie:organisation:${SENDER}`,
     senderOrganisationId: SENDER,
     sent: new Date().toISOString(),
+    occurredAt: new Date().toISOString(),
     status: AlertStatus.Actual,
     msgType: AlertMessageType.Alert,
     scope: AlertScope.Restricted,
@@ -58,10 +59,12 @@ function snapshot(alertId = newEventId()): AlertSnapshot {
         severity: AlertSeverity.Moderate,
         certainty: AlertCertainty.Observed,
         headline: 'Intrusion',
+        parameter: [],
+        resource: [],
         area: [{ areaDesc: 'Lyon', polygon: [], circle: [], geocode: [] }],
       },
     ],
-  } as AlertSnapshot;
+  };
 }
 
 describe('ingestion group commit on the real PostgreSQL', () => {

@@ -14,3 +14,4 @@ export * from './events/delivery-dead.v1';
 export * from './events/personal-data';
 export * from './matching/entitlement';
 export * from './matching/subscription-match';
+export * from './schemas/contract-schemas';

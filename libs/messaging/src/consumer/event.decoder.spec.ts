@@ -64,9 +64,10 @@ describe('decodeEvent', () => {
   });
 
   it('refuses an invalid envelope, naming the fields', async () => {
-    expect(await poisonReason({ ...envelope, id: 'nope', correlationId: undefined })).toMatch(
-      /^invalid envelope; id: id must be a UUID; correlationId: /,
-    );
+    const reason = await poisonReason({ ...envelope, id: 'nope', correlationId: undefined });
+    expect(reason).toMatch(/^invalid envelope; /);
+    expect(reason).toContain('correlationId: is missing');
+    expect(reason).toContain('id: must match format "uuid"');
   });
 
   it('refuses an event of another type or version on the topic', async () => {
@@ -83,7 +84,7 @@ describe('decodeEvent', () => {
       payload: { ...payload, departments: ['20'], apiKeys: [{ ...payload.apiKeys[0], secretHash: 'short' }] },
     });
     expect(reason).toMatch(/^invalid partner.changed v1 payload; /);
-    expect(reason).toContain('departments:');
+    expect(reason).toContain('departments.0: must match pattern');
     expect(reason).toContain('apiKeys.0.secretHash:');
   });
 
@@ -100,7 +101,7 @@ describe('decodeEvent', () => {
       }
       expect(refused).toHaveProperty(
         'details',
-        expect.arrayContaining([expect.stringMatching(/^alert: alert should not be (null or undefined|empty)/)]),
+        expect.arrayContaining(['alert: is missing']),
       );
     },
   );

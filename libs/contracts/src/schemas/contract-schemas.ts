@@ -1,6 +1,6 @@
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
-import { EnvelopeShape, type EventDefinition } from '@vigie/contracts';
+import { EnvelopeShape, type EventDefinition } from '../envelope';
 
 export type JsonSchema = Record<string, unknown>;
 
