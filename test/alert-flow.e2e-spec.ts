@@ -442,7 +442,7 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
     );
     const reasons = new Map(deadLetters.map((m) => [m.key!.toString(), m.headers!['vigie-dlq-reason']!.toString()]));
     expect(reasons.get(`${tag}-json-0`)).toBe('value is not JSON');
-    expect(reasons.get(`${tag}-envelope-0`)).toMatch(/^invalid envelope; id: id must be a UUID/);
+    expect(reasons.get(`${tag}-envelope-0`)).toMatch(/^invalid envelope; id: is missing; type: is missing; /);
     expect(deadLetters[0].headers!['vigie-dlq-consumer']!.toString()).toBe('prefect-routing');
   }, 60_000);
 
