@@ -25,6 +25,7 @@ import { measureFanOut } from './vigie/fan-out';
 import { measureObservabilityOverhead } from './vigie/observability-overhead';
 import { seedFanOut, seedPrefectureWebhook, seedPublisher } from './vigie/seed';
 import { SignedSink } from './vigie/signed-sink';
+import { runSoak } from './vigie/soak';
 import { VigieTarget } from './vigie/vigie-target';
 
 /** Latency alerts: Lyon (69123), one delivery each to the Rhône prefecture. */
@@ -284,6 +285,8 @@ async function main(): Promise<void> {
         `console ${page.page}: p50 ${page.p50} p95 ${page.p95} p99 ${page.p99} max ${page.max} ms (${page.samples} requests)`,
       );
     }
+  } else if (options.soakMinutes !== null) {
+    results.soak = await runSoak(options, options.rates[0], options.soakMinutes, log);
   } else if (options.observabilityRate !== null) {
     results.observability = await measureObservabilityOverhead(options, options.observabilityRate, log);
   } else if (options.profileRate !== null) {

@@ -44,10 +44,12 @@ describe('parseOptions', () => {
     expect(parseOptions(['--console', '10000'], {}).consoleAlerts).toBe(10000);
   });
 
-  it.each([[['--console', '0']], [['--rates', '10,-1']], [['--only', 'latency,nonsense']], [['--step-seconds', 'abc']]])(
-    'refuses %j',
-    (argv) => {
-      expect(() => parseOptions(argv, {})).toThrow();
-    },
-  );
+  it.each([
+    [['--console', '0']],
+    [['--rates', '10,-1']],
+    [['--only', 'latency,nonsense']],
+    [['--step-seconds', 'abc']],
+  ])('refuses %j', (argv) => {
+    expect(() => parseOptions(argv, {})).toThrow();
+  });
 });

@@ -30,6 +30,8 @@ export interface BenchOptions {
   consoleAlerts: number | null;
   /** Measure the CPU cost of logs, metrics and tracing at this rate (alerts/s), instead of the rest. */
   observabilityRate: number | null;
+  /** `--soak MINUTES`: the first of `rates` held that many minutes, memory, tables and lag after each, instead of the rest. */
+  soakMinutes: number | null;
   /** Render the tables and chart of an earlier run's results.json instead of measuring. */
   report: string | null;
   outDir: string;
@@ -52,6 +54,8 @@ const USAGE = `npm run bench [-- options]
                           in the Rhône prefecture's history (e.g. 10000)
   --observability RATE    CPU per alert and latency at RATE alerts/s with logs, metrics and tracing switched on one
                           after the other (a fresh stack each), instead of the rest
+  --soak MINUTES          hold the first of --rates for MINUTES (e.g. --rates 150 --soak 30): memory of every process,
+                          size of every table and consumer lag after each minute, and their slopes, instead of the rest
   --report FILE           print and write the tables and chart of an earlier results.json again, without measuring
   --out DIR               where results, chart and profile go (default docs/benchmarks, .vigie/bench for --smoke)`;
 
@@ -78,6 +82,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       profile: { type: 'string' },
       console: { type: 'string' },
       observability: { type: 'string' },
+      soak: { type: 'string' },
       report: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -109,6 +114,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     consoleAlerts: values.console === undefined ? null : Math.round(positiveNumbers(values.console, '--console')[0]),
     observabilityRate:
       values.observability === undefined ? null : positiveNumbers(values.observability, '--observability')[0],
+    soakMinutes: values.soak === undefined ? null : Math.round(positiveNumbers(values.soak, '--soak')[0]),
     report: values.report ?? null,
     outDir: values.out ?? join(repoRoot(), smoke ? '.vigie/bench' : 'docs/benchmarks'),
     databaseUrl: env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/vigie_bench',

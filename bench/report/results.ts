@@ -3,6 +3,7 @@ import type { StepResult } from '../load/step';
 import type { ConsoleRenderResult } from '../vigie/console-render';
 import type { FanOutResult } from '../vigie/fan-out';
 import type { ObservabilityRun } from '../vigie/observability-overhead';
+import type { SoakResult } from '../vigie/soak';
 import type { ProfileSummary } from './cpu-profile';
 import type { UsageWindow } from './resources';
 
@@ -39,6 +40,8 @@ export interface BenchResults {
   /** `--console N`: the console's page render times with N alerts in the prefecture's history. */
   console?: ConsoleRenderResult;
   observability?: ObservabilityRun[];
+  /** `--soak MINUTES`: one fixed rate held for long, and what grew meanwhile. */
+  soak?: SoakResult;
 }
 
 /** The highest sustained rate of a ladder (0 if none held). */

@@ -5,6 +5,7 @@ import { InitialRouting1764300000200 } from './migrations/1764300000200-initial-
 import { StoredRulesAndBroadcasts1764300000201 } from './migrations/1764300000201-stored-rules-and-broadcasts';
 import { QueueTablesVacuumedOften1764300000210 } from './migrations/1764300000210-queue-tables-vacuumed-often';
 import { TraceHeaders1764300000220 } from './migrations/1764300000220-trace-headers';
+import { RulesBumpRoutingVersion1764300000230 } from './migrations/1764300000230-rules-bump-routing-version';
 import { ParkedChange } from './routing/parked-change.entity';
 import { RoutingDecision } from './routing/routing-decision.entity';
 import { StoredRule } from './stored-rules/stored-rule.entity';
@@ -17,5 +18,6 @@ export const ROUTING_TABLES: ServiceDataSourceParts = {
     StoredRulesAndBroadcasts1764300000201,
     QueueTablesVacuumedOften1764300000210,
     TraceHeaders1764300000220,
+    RulesBumpRoutingVersion1764300000230,
   ],
 };

@@ -14,6 +14,7 @@ import {
 } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
 import { Outbox } from '@vigie/messaging';
+import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { ConflictError, ForbiddenError, InvalidRequestError, NotFoundError } from '@vigie/platform';
 import { capReference } from '../cap/cap-references';
 import { Idempotency } from '../idempotency/idempotent-submission';
@@ -54,6 +55,13 @@ interface Sending {
 
 /** How a change finds its chain: the alert named in the route, or the CAP references alone. */
 type ChainTarget = { id: string; references?: string[] } | { references: string[] };
+
+/** Read for every alert accepted: plain SQL, prepared once per connection. */
+const SENDER: PreparedStatement = {
+  name: 'ingestion.sender',
+  text: 'SELECT id, kind, departments, conventions FROM directory_organisations WHERE id = $1',
+};
+type Sender = Pick<DirectoryOrganisation, 'id' | 'kind' | 'departments' | 'conventions'>;
 
 const CHANGES: ReadonlySet<AlertMessageType> = new Set([AlertMessageType.Update, AlertMessageType.Cancel]);
 
@@ -300,12 +308,15 @@ export class AlertsService {
     return { caller, idempotency: Idempotency.of(details.idempotencyKey, operation, body), declared: details.declared };
   }
 
-  private sender(caller: Caller): Promise<DirectoryOrganisation> {
-    return this.dataSource.manager.findOneByOrFail(DirectoryOrganisation, { id: caller.organisationId! });
+  /** The sender as the directory knows it: what says where it may publish. */
+  private async sender(caller: Caller): Promise<Sender> {
+    const [sender] = await runPrepared<Sender>(this.dataSource, SENDER, [caller.organisationId]);
+    if (!sender) throw new NotFoundError('organisation', caller.organisationId!);
+    return sender;
   }
 
   private entitledLocation(
-    sender: DirectoryOrganisation,
+    sender: Sender,
     input: SubmitLocationDto | undefined,
   ): { location: AlertLocation; circle?: string } {
     if (!input) throw new InvalidRequestError([{ field: 'location', problems: ['location should not be empty'] }]);

@@ -6,7 +6,6 @@ import { Geography } from '@vigie/geo';
 import { ForbiddenError, InvalidRequestError } from '@vigie/platform';
 import { RoutingDirectory } from '../routing/routing-directory';
 import { decide, type RoutableMessage } from '../rule-engine';
-import { RulesService } from '../stored-rules/rules.service';
 import { PreviewAlertDto, RoutingPreviewView } from './preview.dto';
 
 /** Who a draft alert would reach and why, by the rules in force; nothing is stored or sent. */
@@ -16,7 +15,6 @@ export class PreviewService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly rules: RulesService,
     private readonly directory: RoutingDirectory,
   ) {}
 
@@ -38,10 +36,7 @@ export class PreviewService {
         },
       ],
     };
-    const [directory, rules] = await Promise.all([
-      this.directory.entries(this.dataSource.manager),
-      this.rules.active(),
-    ]);
+    const { entries: directory, rules } = await this.directory.inputs(this.dataSource.manager);
     const byId = new Map(directory.map((entry) => [entry.id, entry]));
     // The audience of a département is shown only to whoever may publish there, as ingestion decides.
     const entry = byId.get(sender);

@@ -1,23 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DirectoryOrganisation } from '@vigie/access';
-import type { DirectoryEntry } from '../rule-engine';
+import type { DirectoryEntry, RoutingRule } from '../rule-engine';
+import { RulesService } from '../stored-rules/rules.service';
+
+/** What the rules engine reads besides the alert: the partner directory and the enabled rules. */
+export interface RoutingInputs {
+  entries: DirectoryEntry[];
+  rules: RoutingRule[];
+}
 
 /**
- * The partner directory as the rules engine reads it, reloaded only when it changed: a trigger
- * bumps `directory_version` with every change to the read model, whichever instance applied it,
- * and reading that one row is all an alert costs while the directory stays the same.
+ * The partner directory and the routing rules as the rules engine reads them, reloaded only
+ * when they changed: triggers bump `directory_version` with every change to the read model or
+ * to the rules, whichever instance made it, and reading that one row is all an alert costs
+ * while both stay the same. What it returns is shared: callers do not modify it.
  */
 @Injectable()
 export class RoutingDirectory {
-  private cached: { version: string; entries: DirectoryEntry[] } | undefined;
+  private cached: ({ version: string } & RoutingInputs) | undefined;
 
-  async entries(manager: EntityManager): Promise<DirectoryEntry[]> {
+  constructor(private readonly rules: RulesService) {}
+
+  async inputs(manager: EntityManager): Promise<RoutingInputs> {
     const [{ version }] = await manager.query<{ version: string }[]>('SELECT version FROM directory_version');
     if (this.cached?.version !== version) {
-      // Read in the same transaction as the version: the pair is consistent.
-      this.cached = { version, entries: await manager.find(DirectoryOrganisation) };
+      // Read in the same transaction as the version: the three are consistent.
+      const [entries, rules] = await Promise.all([manager.find(DirectoryOrganisation), this.rules.active(manager)]);
+      this.cached = { version, entries, rules };
     }
-    return this.cached.entries;
+    return this.cached;
+  }
+
+  async entries(manager: EntityManager): Promise<DirectoryEntry[]> {
+    return (await this.inputs(manager)).entries;
   }
 }

@@ -16,7 +16,6 @@ import { Outbox } from '@vigie/messaging';
 import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { NotFoundError } from '@vigie/platform';
 import { decide, type RoutingDecisionResult } from '../rule-engine';
-import { RulesService } from '../stored-rules/rules.service';
 import { ParkedChange } from './parked-change.entity';
 import { RoutingDecision } from './routing-decision.entity';
 import { RoutingDirectory } from './routing-directory';
@@ -60,7 +59,6 @@ export class RoutingService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
-    private readonly rules: RulesService,
     private readonly directory: RoutingDirectory,
   ) {}
 
@@ -145,8 +143,8 @@ export class RoutingService {
   }
 
   private async decide(alert: AlertSnapshot, manager: EntityManager): Promise<RoutingDecisionResult> {
-    const [directory, rules] = await Promise.all([this.directory.entries(manager), this.rules.active(manager)]);
-    return decide(alert, directory, { rules, namedRecipients: alert.addresses ?? [] });
+    const { entries, rules } = await this.directory.inputs(manager);
+    return decide(alert, entries, { rules, namedRecipients: alert.addresses ?? [] });
   }
 
   private async record(
