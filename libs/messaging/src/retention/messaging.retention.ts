@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { runPrepared } from '@vigie/persistence';
 import { DrainLoop } from '../drain-loop';
 import { MESSAGING_OPTIONS } from '../kafka/kafka.tokens';
 import type { MessagingOptions } from '../messaging.options';
@@ -10,10 +11,15 @@ const BATCH = 5000;
 async function purge(dataSource: DataSource, table: string, condition: string, seconds: number): Promise<number> {
   let deleted = 0;
   for (;;) {
-    const rows = await dataSource.query<unknown[]>(
-      `DELETE FROM ${table} WHERE ctid IN (
-         SELECT ctid FROM ${table} WHERE ${condition} < now() - $1::int * interval '1 second' LIMIT ${BATCH})
-       RETURNING 1`,
+    // Through pg itself: TypeORM answers a DELETE with [rows, count], not the rows.
+    const rows = await runPrepared(
+      dataSource,
+      {
+        name: `messaging.purge-${table}`,
+        text: `DELETE FROM ${table} WHERE ctid IN (
+               SELECT ctid FROM ${table} WHERE ${condition} < now() - $1::int * interval '1 second' LIMIT ${BATCH})
+             RETURNING 1`,
+      },
       [seconds],
     );
     deleted += rows.length;
@@ -30,6 +36,8 @@ async function purge(dataSource: DataSource, table: string, condition: string, s
 export class MessagingRetention implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(MessagingRetention.name);
   private loop: DrainLoop | null = null;
+  /** A service that consumes no event (the registry) has no handled-events table; known after the first sweep. */
+  private inbox: boolean | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -54,7 +62,13 @@ export class MessagingRetention implements OnApplicationBootstrap, OnModuleDestr
   async sweep(): Promise<number> {
     const { outboxSeconds, handledEventsSeconds } = this.options.retention;
     const published = await purge(this.dataSource, 'outbox', 'published_at', outboxSeconds);
-    const handled = await purge(this.dataSource, 'handled_events', 'handled_at', handledEventsSeconds);
+    if (this.inbox === null) {
+      const [row] = await this.dataSource.query<{ inbox: boolean }[]>(
+        `SELECT to_regclass('handled_events') IS NOT NULL AS inbox`,
+      );
+      this.inbox = row.inbox;
+    }
+    const handled = this.inbox ? await purge(this.dataSource, 'handled_events', 'handled_at', handledEventsSeconds) : 0;
     if (published + handled > 0) {
       this.logger.log(`deleted ${published} published outbox rows and ${handled} handled-event records`);
     }
