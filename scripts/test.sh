@@ -52,10 +52,7 @@ npx jest --selectProjects e2e --ci --runInBand --forceExit
 echo "== Kafka security (three-node cluster: SASL/SCRAM over TLS, ACLs per service, replication)"
 test_cluster reset >/dev/null
 test_cluster up
-# The cluster fault scenarios (test/kafka-security/cluster-faults.kafka-spec.ts) are left out of
-# this run until the loss one of them showed is explained: see docs/reliability.md. They run
-# with `npm run test:kafka-security`.
-npx jest --selectProjects kafka-security --ci --runInBand --forceExit --testPathIgnorePatterns cluster-faults
+npx jest --selectProjects kafka-security --ci --runInBand --forceExit
 test_cluster down
 
 echo "== browser tests (the console in Chromium, real stack)"
