@@ -16,6 +16,7 @@ import {
   label,
 } from '../../components/labels';
 import { Layout, type Viewer } from '../../components/layout';
+import { CommuneMapFigure } from '../../components/commune-map';
 import { Reason, RoutingText } from '../../components/reason';
 import type { AlertPageModel } from './alert.model';
 
@@ -131,6 +132,7 @@ export function AlertPage(props: { model: AlertPageModel; viewer: Viewer; csrfTo
           <Fact term="Identifiant">{alert.identifier}</Fact>
           {alert.personalData ? <Fact term="Données personnelles">Oui : conservation limitée</Fact> : null}
         </dl>
+        <CommuneMapFigure communeCode={alert.location.commune} communeName={alert.location.communeName} />
       </section>
       <section class="fr-mb-4w" aria-labelledby="chaine-titre">
         <h2 id="chaine-titre">Chronologie</h2>
