@@ -1,6 +1,7 @@
 import type { VNode } from 'preact';
 import { AlertMessageType, AlertStatus } from '@vigie/contracts';
 import { SeverityBadge, StateBadge, StatusBadge, TlpBadge, UrgencyBadge } from '../../components/badges';
+import { CommuneMapFigure } from '../../components/commune-map';
 import { Breadcrumb, CsrfField, Field, Notice, Table } from '../../components/form';
 import {
   CERTAINTY,
@@ -16,7 +17,6 @@ import {
   label,
 } from '../../components/labels';
 import { Layout, type Viewer } from '../../components/layout';
-import { CommuneMapFigure } from '../../components/commune-map';
 import { Reason, RoutingText } from '../../components/reason';
 import type { AlertPageModel } from './alert.model';
 
