@@ -1,2 +1,3 @@
 export * from './geography';
 export * from './commune-search';
+export * from './commune-map';

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Header, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { CommuneMap } from '@vigie/geo';
 import { IngestionClient } from '../../clients/ingestion.client';
 import { NotificationClient } from '../../clients/notification.client';
 import { RegistryClient } from '../../clients/registry.client';
@@ -32,7 +33,9 @@ export class AlertController {
     private readonly routing: RoutingClient,
     private readonly notification: NotificationClient,
     private readonly registry: RegistryClient,
-  ) {}
+  ) {
+    CommuneMap.official(); // loads the map data at start, not on the first alert page
+  }
 
   @Get()
   @Header('cache-control', 'no-store')

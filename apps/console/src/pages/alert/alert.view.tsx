@@ -1,6 +1,7 @@
 import type { VNode } from 'preact';
 import { AlertMessageType, AlertStatus } from '@vigie/contracts';
 import { SeverityBadge, StateBadge, StatusBadge, TlpBadge, UrgencyBadge } from '../../components/badges';
+import { CommuneMapFigure } from '../../components/commune-map';
 import { Breadcrumb, CsrfField, Field, Notice, Table } from '../../components/form';
 import {
   CERTAINTY,
@@ -131,6 +132,7 @@ export function AlertPage(props: { model: AlertPageModel; viewer: Viewer; csrfTo
           <Fact term="Identifiant">{alert.identifier}</Fact>
           {alert.personalData ? <Fact term="Données personnelles">Oui : conservation limitée</Fact> : null}
         </dl>
+        <CommuneMapFigure communeCode={alert.location.commune} communeName={alert.location.communeName} />
       </section>
       <section class="fr-mb-4w" aria-labelledby="chaine-titre">
         <h2 id="chaine-titre">Chronologie</h2>

@@ -1,0 +1,122 @@
+import { join } from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import {
+  ConsoleProcess,
+  issueKey,
+  prefectureOf,
+  registerActivePartner,
+  repoRoot,
+  waitFor,
+  waitUntilAccepted,
+  type Partner,
+  type RegistryAccess,
+  type Stack,
+} from '@vigie/testing';
+import { e2eEnv, newAdminKey } from '../e2e.env';
+import { PRIVATE_SECURITY, intrusion, postAlert } from '../notification-fixtures';
+import { startTestStack } from '../test-stack';
+import { personWithPassword } from './accounts';
+import { expectAccessible, launchChromium, openPage, signIn, tabTo } from './browser';
+
+const PORT_OFFSET = 800;
+const OFFICER = { email: 'dominique.leroy@rhone.gouv.fr', fullName: 'Dominique Leroy', password: 'carte-du-rhone-69' };
+
+// The alert page shows the commune on its département's outline, as inline SVG.
+describe('console: the commune on a small map on the alert page', () => {
+  const adminKey = newAdminKey();
+  let stack: Stack;
+  let consoleApp: ConsoleProcess;
+  let browser: Browser;
+  let firm: Partner;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    stack = await startTestStack('console-commune-map', PORT_OFFSET, { adminKey });
+    const registry: RegistryAccess = { registryUrl: stack.url('partner-registry'), adminKey };
+    consoleApp = await ConsoleProcess.start({
+      port: e2eEnv.basePort + PORT_OFFSET + 9,
+      stack,
+      logFile: join(repoRoot(), '.vigie', 'test-logs', 'console-commune-map', 'console.log'),
+    });
+    firm = await registerActivePartner(
+      registry,
+      { kind: 'SECURITY_FIRM', name: 'Gardiennage de la Presqu’île', departments: ['69'] },
+      { conventions: [PRIVATE_SECURITY] },
+    );
+    const rhone = await prefectureOf(registry, '69');
+    await issueKey(registry, rhone.id);
+    await personWithPassword(registry, rhone.id, { ...OFFICER, roles: ['DUTY_OFFICER'] });
+    await waitUntilAccepted(stack.url('alert-ingestion'), firm.key);
+    browser = await launchChromium();
+  }, 240_000);
+
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await consoleApp?.stop();
+    await stack?.stop();
+  }, 60_000);
+
+  it('draws Lyon inside the outline of the Rhône, named in the caption, accessible and out of the tab order', async () => {
+    const alertId = await postAlert(stack, firm.key, intrusion('69123', 'Severe', 'Intrusion, quai Saint-Antoine'));
+    const { page, context } = await openPage(browser);
+    contexts.push(context);
+    await signIn(page, consoleApp.url, OFFICER);
+    // Routing reaches the prefecture asynchronously: the page answers 404 until then.
+    await waitFor(async () => (await page.goto(`${consoleApp.url}/alertes/${alertId}`))?.status() === 200, {
+      what: 'the alert page for the Rhône',
+      timeoutMs: 20_000,
+    });
+
+    const map = page.locator('figure.vigie-commune-map');
+    expect(await map.locator('svg title').textContent()).toBe('Carte du Rhône, point sur Lyon');
+    expect(await map.locator('figcaption').textContent()).toContain('Lyon dans le département Rhône (69)');
+    expect(await map.locator('figcaption').textContent()).toContain('Contour approximatif');
+    const inside = await page.evaluate(() => {
+      const svg = document.querySelector<SVGSVGElement>('figure.vigie-commune-map svg')!;
+      const outline = svg.querySelector<SVGPathElement>('path')!;
+      const point = svg.querySelector<SVGCircleElement>('circle')!;
+      const at = new DOMPoint(point.cx.baseVal.value, point.cy.baseVal.value);
+      // A point just outside the view box is a control: the check can answer "outside".
+      return { centre: outline.isPointInFill(at), corner: outline.isPointInFill(new DOMPoint(-5, -5)) };
+    });
+    expect(inside).toEqual({ centre: true, corner: false });
+    await expectAccessible(page);
+
+    // Keyboard: the map is an image, never a stop in the tab order; Tab goes from before it to the end of the page.
+    const stops: boolean[] = [];
+    await tabTo(page, '#acquitter button');
+    for (let presses = 0; presses < 150; presses++) {
+      await page.keyboard.press('Tab');
+      const where = await page.evaluate(() => ({
+        inMap: Boolean(document.activeElement?.closest('figure.vigie-commune-map')),
+        pastEnd: !document.activeElement || document.activeElement === document.body,
+      }));
+      if (where.pastEnd) break;
+      stops.push(where.inMap);
+    }
+    expect(stops.length).toBeLessThan(149); // the end of the page was reached
+    expect(stops).not.toContain(true);
+    expect(await page.getAttribute('figure.vigie-commune-map svg', 'focusable')).toBe('false');
+  }, 90_000);
+
+  it('shows no map, and no error, when the alert has no commune', async () => {
+    const alertId = await postAlert(stack, firm.key, {
+      ...intrusion('69123', 'Moderate', 'Rôdeur signalé, coordonnées seules'),
+      location: { coordinates: { latitude: 45.75, longitude: 4.85 }, department: '69' },
+    });
+    const { page, context } = await openPage(browser);
+    contexts.push(context);
+    await signIn(page, consoleApp.url, OFFICER);
+    await waitFor(async () => (await page.goto(`${consoleApp.url}/alertes/${alertId}`))?.status() === 200, {
+      what: 'the alert page for the Rhône',
+      timeoutMs: 20_000,
+    });
+    expect(await page.textContent('main')).toContain('Rôdeur signalé');
+    expect(await page.locator('figure.vigie-commune-map').count()).toBe(0);
+    await expectAccessible(page);
+  }, 90_000);
+});
