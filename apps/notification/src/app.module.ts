@@ -21,6 +21,7 @@ import { RoutedMessagesConsumer } from './deliveries/routed-messages.consumer';
 import { RoutedMessagesService } from './deliveries/routed-messages.service';
 import { ReferentsDirectory } from './directory/referents.directory';
 import { EscalationController } from './escalation/escalation.controller';
+import { EscalationStatisticsController } from './escalation/escalation-statistics.controller';
 import { EscalationMetrics } from './escalation/escalation.metrics';
 import { EscalationScheduler } from './escalation/escalation.scheduler';
 import { EscalationsService } from './escalation/escalations.service';
@@ -55,6 +56,7 @@ export class NotificationModule {
         AcknowledgementLinkApiController,
         AlertStatesController,
         EscalationController,
+        EscalationStatisticsController,
         RoutedMessagesConsumer,
       ],
       providers: [

@@ -1,0 +1,148 @@
+import { request, waitFor, waitUntilAccepted, type Partner, type RegistryAccess, type Stack } from '@vigie/testing';
+import { newAdminKey } from './e2e.env';
+import { intrusion, nationalLevel, postAlert, senderAndPrefecture } from './notification-fixtures';
+import { startTestStack } from './test-stack';
+
+const VILLEURBANNE = '69266';
+const MARSEILLE = '13055';
+const RED_HEADLINE = 'Menace ciblée sur un dépôt de fonds, Villeurbanne';
+
+interface Figures {
+  departments: string[] | null;
+  total: number;
+  byDepartment: { department: string; count: number }[];
+  byEventCode: { eventCode: string; count: number }[];
+  bySeverity: { severity: string; count: number }[];
+  byDayAndEventCode: { day: string; eventCode: string; count: number }[];
+  byDayAndSeverity: { day: string; severity: string; count: number }[];
+}
+
+// Counts of alerts for the national level (every département) and a prefecture (its own), computed in PostgreSQL.
+describe('statistics scoped to the caller', () => {
+  const adminKey = newAdminKey();
+  let stack: Stack;
+  let registry: RegistryAccess;
+  let rhoneFirm: Partner;
+  let rhone: { id: string; key: string };
+  let provence: { id: string; key: string };
+  let national: Partner;
+  let since: string;
+
+  const figures = (key: string | undefined, query = '') =>
+    request<Figures>('GET', `${stack.url('alert-ingestion')}/v1/statistics/alerts?from=${since}${query}`, { key });
+  const escalations = (key: string) =>
+    request<{ departments: string[] | null; total: number; byDepartment: { department: string; count: number }[] }>(
+      'GET',
+      `${stack.url('notification')}/v1/statistics/escalations`,
+      { key },
+    );
+
+  beforeAll(async () => {
+    stack = await startTestStack('statistics', 730, { adminKey });
+    registry = { registryUrl: stack.url('partner-registry'), adminKey };
+    ({ firm: rhoneFirm, prefecture: rhone } = await senderAndPrefecture(
+      registry,
+      stack,
+      'Rhône Comptage Gardiennage',
+      '69',
+    ));
+    let provenceFirm: Partner;
+    ({ firm: provenceFirm, prefecture: provence } = await senderAndPrefecture(
+      registry,
+      stack,
+      'Provence Comptage Sécurité',
+      '13',
+    ));
+    national = await nationalLevel(registry, ['subscriber']);
+    for (const key of [rhone.key, provence.key, national.key]) {
+      await waitUntilAccepted(stack.url('alert-ingestion'), key);
+      await waitUntilAccepted(stack.url('notification'), key);
+    }
+    since = new Date(Date.now() - 1000).toISOString();
+    await postAlert(stack, rhoneFirm.key, intrusion(VILLEURBANNE, 'Severe', 'Intrusion grave, Villeurbanne'));
+    await postAlert(stack, rhoneFirm.key, intrusion(VILLEURBANNE, 'Minor', RED_HEADLINE, 'RED'));
+    await postAlert(stack, provenceFirm.key, intrusion(MARSEILLE, 'Moderate', 'Intrusion, Marseille'));
+  }, 180_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+  }, 60_000);
+
+  it('gives the national level every département, grouped by département, event, severity and day, without content', async () => {
+    const answer = await figures(national.key);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      departments: null,
+      total: 3,
+      byDepartment: [
+        { department: '13', count: 1 },
+        { department: '69', count: 2 },
+      ],
+      byEventCode: [{ eventCode: 'intrusion', count: 3 }],
+    });
+    expect(answer.body.bySeverity).toEqual(
+      expect.arrayContaining([
+        { severity: 'Severe', count: 1 },
+        { severity: 'Minor', count: 1 },
+        { severity: 'Moderate', count: 1 },
+      ]),
+    );
+    const today = answer.body.byDayAndEventCode;
+    expect(today).toHaveLength(1);
+    expect(today[0]).toMatchObject({ eventCode: 'intrusion', count: 3 });
+    expect(today[0].day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(answer.body.byDayAndSeverity.reduce((sum, row) => sum + row.count, 0)).toBe(3);
+    // The TLP:RED alert is counted, but nothing of it is told.
+    expect(JSON.stringify(answer.body)).not.toContain('Villeurbanne');
+    expect(JSON.stringify(answer.body)).not.toContain('RED');
+  });
+
+  it('gives a prefecture its own département only, and nothing of another', async () => {
+    const own = await figures(rhone.key);
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ departments: ['69'], total: 2, byDepartment: [{ department: '69', count: 2 }] });
+    const other = await figures(rhone.key, '&department=13');
+    expect(other.status).toBe(200);
+    expect(other.body).toMatchObject({ departments: [], total: 0, byDepartment: [], byEventCode: [] });
+    const narrowed = await figures(national.key, '&department=13');
+    expect(narrowed.body).toMatchObject({ departments: ['13'], total: 1 });
+  });
+
+  it('refuses a firm (403), an anonymous caller (401) and bad windows (400), as problem+json', async () => {
+    const firm = await figures(rhoneFirm.key);
+    expect(firm.status).toBe(403);
+    expect(firm.headers.get('content-type')).toContain('application/problem+json');
+    expect((await figures(undefined)).status).toBe(401);
+    for (const query of ['&to=yesterday', '&department=999', `&to=${encodeURIComponent('2020-01-01T00:00:00Z')}`]) {
+      const refused = await figures(national.key, query);
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      expect(JSON.stringify(refused.body)).not.toMatch(/at .*\.js/);
+    }
+    const tooLong = await request(
+      'GET',
+      `${stack.url('alert-ingestion')}/v1/statistics/alerts?from=2024-01-01T00:00:00Z&to=2026-01-01T00:00:00Z`,
+      { key: national.key },
+    );
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body).toMatchObject({ details: [{ field: 'from', problems: ['the window is at most 366 days'] }] });
+  });
+
+  it('counts open escalations by département, scoped the same way', async () => {
+    const seen = await waitFor(
+      async () => {
+        const answer = await escalations(national.key);
+        return answer.body.byDepartment?.some((row) => row.department === '69') ? answer : undefined;
+      },
+      { what: 'the Severe alert of the Rhône to arm an escalation' },
+    );
+    expect(seen.status).toBe(200);
+    expect(seen.body.departments).toBeNull();
+    expect(seen.body.byDepartment).toEqual([{ department: '69', count: 1 }]);
+    expect((await escalations(rhone.key)).body).toMatchObject({ departments: ['69'], total: 1 });
+    expect((await escalations(provence.key)).body).toMatchObject({ departments: ['13'], total: 0, byDepartment: [] });
+    const firm = await escalations(rhoneFirm.key);
+    expect(firm.status).toBe(403);
+    expect(firm.headers.get('content-type')).toContain('application/problem+json');
+  });
+});
