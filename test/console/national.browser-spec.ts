@@ -16,6 +16,8 @@ import {
 import { e2eEnv, newAdminKey } from '../e2e.env';
 import { PRIVATE_SECURITY, intrusion, postAlert } from '../notification-fixtures';
 import { startTestStack } from '../test-stack';
+import { bandOf } from '../../apps/console/src/components/france-map';
+import { BANDS } from '../../apps/console/src/pages/national/national.model';
 import { personWithPassword } from './accounts';
 import { expectAccessible, launchChromium, openPage, screenshot, signIn, tabTo, type PageProblems } from './browser';
 
@@ -35,6 +37,7 @@ describe('console: the national pages in a real browser', () => {
   let registry: RegistryAccess;
   let browser: Browser;
   let national: { id: string; key: string };
+  let rhoneKey: string;
   const contexts: BrowserContext[] = [];
 
   const url = (path: string): string => `${consoleApp.url}${path}`;
@@ -47,6 +50,29 @@ describe('console: the national pages in a real browser', () => {
 
   const fillOf = (page: Page, code: string): Promise<string | null> =>
     page.getAttribute(`svg.vigie-map a[data-department="${code}"] path`, 'fill');
+
+  // The test database is shared with the other specs: figures are compared with what the APIs count.
+  type Counts = { department: string; count: number }[];
+  const countOf = (counts: Counts, code: string): number => counts.find((row) => row.department === code)?.count ?? 0;
+  const alertFigures = async (key: string, days: number) => {
+    const to = new Date();
+    const from = new Date(to.getTime() - days * 86_400_000);
+    const query = `from=${from.toISOString()}&to=${to.toISOString()}`;
+    return (
+      await request<{
+        total: number;
+        byDepartment: Counts;
+        byDayAndEventCode: { day: string; eventCode: string; count: number }[];
+        byDayAndSeverity: { day: string; severity: string; count: number }[];
+      }>('GET', `${stack.url('alert-ingestion')}/v1/statistics/alerts?${query}`, { key })
+    ).body;
+  };
+  const openEscalations = async (): Promise<Counts> =>
+    (
+      await request<{ byDepartment: Counts }>('GET', `${stack.url('notification')}/v1/statistics/escalations`, {
+        key: national.key,
+      })
+    ).body.byDepartment;
 
   beforeAll(async () => {
     stack = await startTestStack('console-national', PORT_OFFSET, { adminKey });
@@ -66,14 +92,20 @@ describe('console: the national pages in a real browser', () => {
       ),
     );
     for (const firm of firms) await waitUntilAccepted(stack.url('alert-ingestion'), firm.key);
-    const listed = await request<{ id: string }[]>('GET', `${registry.registryUrl}/v1/organizations?kind=NATIONAL_LEVEL`, {
-      key: adminKey,
-    });
+    const listed = await request<{ id: string }[]>(
+      'GET',
+      `${registry.registryUrl}/v1/organizations?kind=NATIONAL_LEVEL`,
+      {
+        key: adminKey,
+      },
+    );
     national = { id: listed.body[0].id, key: await issueKey(registry, listed.body[0].id) };
     await waitUntilAccepted(stack.url('notification'), national.key);
     await personWithPassword(registry, national.id, { ...ANALYST, roles: ['NATIONAL_ANALYST'] });
     const rhone = await prefectureOf(registry, '69');
     await personWithPassword(registry, rhone.id, { ...OFFICER, roles: ['DUTY_OFFICER'] });
+    rhoneKey = await issueKey(registry, rhone.id);
+    await waitUntilAccepted(stack.url('alert-ingestion'), rhoneKey);
 
     const [lyonFirm, corsicaFirm, reunionFirm] = firms;
     await postAlert(stack, lyonFirm.key, intrusion(LYON, 'Minor', 'Intrusion mineure, Lyon'));
@@ -85,10 +117,8 @@ describe('console: the national pages in a real browser', () => {
     // Both Severe alerts arm an escalation for their prefecture.
     await waitFor(
       async () => {
-        const open = await request<{ total: number }>('GET', `${stack.url('notification')}/v1/statistics/escalations`, {
-          key: national.key,
-        });
-        return open.body.total === 2 ? true : undefined;
+        const open = await openEscalations();
+        return countOf(open, '2A') >= 1 && countOf(open, '69') >= 1 ? true : undefined;
       },
       { what: 'the escalations of the two Severe alerts' },
     );
@@ -108,7 +138,10 @@ describe('console: the national pages in a real browser', () => {
   it('shows the 101 départements, each a link coloured by its alerts, with the same figures in a table', async () => {
     const { page, watch } = await newPage();
     await signIn(page, consoleApp.url, ANALYST);
-    await Promise.all([page.waitForURL(url('/carte')), page.click('nav[aria-label="Menu principal"] a[href="/carte"]')]);
+    await Promise.all([
+      page.waitForURL(url('/carte')),
+      page.click('nav[aria-label="Menu principal"] a[href="/carte"]'),
+    ]);
     await expectAccessible(page);
 
     const linked = await page.$$eval('svg.vigie-map a', (links) =>
@@ -129,13 +162,26 @@ describe('console: the national pages in a real browser', () => {
       expect(await page.isVisible(`svg.vigie-map a[data-department="${overseas}"] path`)).toBe(true);
     }
 
-    expect(await fillOf(page, '974')).toBe('#f4a261');
-    expect(await fillOf(page, '69')).toBe('#f4a261');
-    expect(await fillOf(page, '2A')).toBe('#fcd7b6');
-    expect(await fillOf(page, '01')).toBe('#f6f6f6');
-    const row974 = await page.textContent('#carte-tableau tr:has(a[href="/departements/974"])');
-    expect(row974).toContain('La Réunion (974)');
-    expect(row974).toContain('2');
+    // Each département filled by the band of its own count, and the table says the same as the API.
+    const lastDay = (await alertFigures(national.key, 1)).byDepartment;
+    for (const [code, posted] of [
+      ['974', 2],
+      ['2A', 1],
+      ['69', 2],
+    ] as const) {
+      const count = countOf(lastDay, code);
+      expect(count).toBeGreaterThanOrEqual(posted);
+      expect(await fillOf(page, code)).toBe(bandOf(BANDS.alertes, count).fill);
+      expect(await page.textContent(`#carte-tableau tr:has(a[href="/departements/${code}"]) td:last-child`)).toBe(
+        String(count),
+      );
+    }
+    for (const link of linked) {
+      const count = Number(/: (\d+) alertes?$/.exec(link.label!)![1]);
+      const code = link.href!.split('/').pop()!;
+      expect(await fillOf(page, code)).toBe(bandOf(BANDS.alertes, count).fill);
+    }
+    expect(await page.textContent('#carte-tableau tr:has(a[href="/departements/974"])')).toContain('La Réunion (974)');
     expect(await page.textContent('main')).toContain('2 à 4 alertes');
     await screenshot(page, 'carte-de-france');
     expect(watch.problems).toEqual([]);
@@ -159,13 +205,17 @@ describe('console: the national pages in a real browser', () => {
     const { page, watch } = await newPage();
     await signIn(page, consoleApp.url, ANALYST);
     await page.goto(url('/carte'));
-    await Promise.all([page.waitForURL(url('/departements/974')), page.click('svg.vigie-map a[data-department="974"]')]);
+    await Promise.all([
+      page.waitForURL(url('/departements/974')),
+      page.click('svg.vigie-map a[data-department="974"]'),
+    ]);
     expect(await page.textContent('h1')).toBe('La Réunion (974)');
     await expectAccessible(page);
 
     // The Rhône: two alerts counted, but the TLP:RED one was not addressed to the national level.
     await page.goto(url('/departements/69'));
-    expect(await page.textContent('main')).toContain('2alertes des dernières 24 heures');
+    const shown = /(\d+)alertes des dernières 24 heures/.exec((await page.textContent('main'))!);
+    expect(Number(shown![1])).toBeGreaterThanOrEqual(2);
     expect(await page.textContent('main')).not.toContain(RED_HEADLINE);
     expect((await page.goto(url('/departements/99')))!.status()).toBe(404);
     expect(watch.problems).toEqual([]);
@@ -175,13 +225,19 @@ describe('console: the national pages in a real browser', () => {
     const { page, watch } = await newPage();
     await signIn(page, consoleApp.url, ANALYST);
     await page.goto(url('/carte'));
-    await Promise.all([page.waitForURL(url('/carte?couleur=escalades')), page.click('a[href="/carte?couleur=escalades"]')]);
+    await Promise.all([
+      page.waitForURL(url('/carte?couleur=escalades')),
+      page.click('a[href="/carte?couleur=escalades"]'),
+    ]);
     expect(await page.getAttribute('a[href="/carte?couleur=escalades"]', 'aria-current')).toBe('page');
-    expect(await fillOf(page, '2A')).toBe('#cfc4f5');
-    expect(await fillOf(page, '69')).toBe('#cfc4f5');
-    expect(await fillOf(page, '974')).toBe('#f6f6f6');
+    const open = await openEscalations();
+    for (const code of ['2A', '69', '974']) {
+      expect(await fillOf(page, code)).toBe(bandOf(BANDS.escalades, countOf(open, code)).fill);
+    }
+    const corsica = countOf(open, '2A');
+    expect(corsica).toBeGreaterThanOrEqual(1);
     expect(await page.getAttribute('svg.vigie-map a[data-department="2A"]', 'aria-label')).toBe(
-      'Corse-du-Sud (2A) : 1 escalade en cours',
+      `Corse-du-Sud (2A) : ${corsica} ${corsica > 1 ? 'escalades' : 'escalade'} en cours`,
     );
     await expectAccessible(page);
 
@@ -190,7 +246,9 @@ describe('console: the national pages in a real browser', () => {
     const plain = await withoutScript.newPage();
     await signIn(plain, consoleApp.url, ANALYST);
     await plain.goto(url('/carte?couleur=escalades'));
-    expect(await plain.getAttribute('svg.vigie-map a[data-department="2A"] path', 'fill')).toBe('#cfc4f5');
+    expect(await plain.getAttribute('svg.vigie-map a[data-department="2A"] path', 'fill')).toBe(
+      bandOf(BANDS.escalades, corsica).fill,
+    );
     expect(watch.problems).toEqual([]);
   });
 
@@ -203,20 +261,29 @@ describe('console: the national pages in a real browser', () => {
     ]);
     await expectAccessible(page);
     expect(await page.textContent('#par-type title')).toBe('Alertes par jour et par type d’événement, 30 jours');
-    expect(await page.textContent('#par-type desc')).toContain('5 alertes sur les 30 derniers jours. Intrusion : 5');
-    expect(await page.textContent('#par-gravite desc')).toContain('Grave : 2');
+    const month = await alertFigures(national.key, 30);
+    expect(month.total).toBeGreaterThanOrEqual(5);
+    expect(await page.textContent('#par-type desc')).toContain(`${month.total} alertes sur les 30 derniers jours.`);
+    expect(await page.textContent('#par-gravite desc')).toContain('Grave : ');
     expect(await page.$$eval('#par-type svg rect', (bars) => bars.length)).toBeGreaterThan(0);
     await page.click('#par-gravite summary');
     expect(await page.isVisible('#par-gravite table')).toBe(true);
     await screenshot(page, 'tendances');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[href="/tendances.csv?jours=30"]')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('a[href="/tendances.csv?jours=30"]'),
+    ]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(download.suggestedFilename()).toBe('tendances.csv');
     expect(csv).toContain('Jour;Regroupement;Valeur;Nombre d’alertes');
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
-    expect(csv).toContain(`${today};Type d’événement;Intrusion;5`);
-    expect(csv).toContain(`${today};Gravité;Grave;2`);
+    const intrusions = month.byDayAndEventCode.find((row) => row.day === today && row.eventCode === 'intrusion')!;
+    const severe = month.byDayAndSeverity.find((row) => row.day === today && row.severity === 'Severe')!;
+    expect(intrusions.count).toBeGreaterThanOrEqual(5);
+    expect(severe.count).toBeGreaterThanOrEqual(2);
+    expect(csv).toContain(`${today};Type d’événement;Intrusion;${intrusions.count}\r\n`);
+    expect(csv).toContain(`${today};Gravité;Grave;${severe.count}\r\n`);
 
     await Promise.all([page.waitForURL(url('/tendances?jours=90')), page.click('a[href="/tendances?jours=90"]')]);
     expect(await page.textContent('#par-type title')).toContain('90 jours');
@@ -234,6 +301,8 @@ describe('console: the national pages in a real browser', () => {
     expect(await page.textContent('main')).toContain(RED_HEADLINE);
     await page.goto(url('/tendances'));
     expect(await page.textContent('main')).toContain('pour le département 69');
-    expect(await page.textContent('#par-type desc')).toContain('2 alertes sur les 30 derniers jours');
+    const own = await alertFigures(rhoneKey, 30);
+    expect(own.total).toBeGreaterThanOrEqual(2);
+    expect(await page.textContent('#par-type desc')).toContain(`${own.total} alertes sur les 30 derniers jours`);
   });
 });
