@@ -75,7 +75,8 @@ describe('console: the national pages in a real browser', () => {
     ).body.byDepartment;
 
   beforeAll(async () => {
-    stack = await startTestStack('console-national', PORT_OFFSET, { adminKey });
+    // A loaded machine can take minutes to start four services (the official lists are parsed at start).
+    stack = await startTestStack('console-national', PORT_OFFSET, { adminKey }, { startTimeoutMs: 240_000 });
     registry = { registryUrl: stack.url('partner-registry'), adminKey };
     consoleApp = await ConsoleProcess.start({
       port: e2eEnv.basePort + PORT_OFFSET + 9,
@@ -123,7 +124,7 @@ describe('console: the national pages in a real browser', () => {
       { what: 'the escalations of the two Severe alerts' },
     );
     browser = await launchChromium();
-  }, 240_000);
+  }, 480_000);
 
   afterEach(async () => {
     for (const context of contexts.splice(0)) await context.close();
