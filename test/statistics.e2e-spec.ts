@@ -1,5 +1,5 @@
-import { request, waitFor, waitUntilAccepted, type Partner, type RegistryAccess, type Stack } from '@vigie/testing';
 import { Client } from 'pg';
+import { request, waitFor, waitUntilAccepted, type Partner, type RegistryAccess, type Stack } from '@vigie/testing';
 import { e2eEnv, newAdminKey } from './e2e.env';
 import { intrusion, nationalLevel, postAlert, senderAndPrefecture } from './notification-fixtures';
 import { startTestStack } from './test-stack';

@@ -13,11 +13,11 @@ import {
   type RegistryAccess,
   type Stack,
 } from '@vigie/testing';
+import { bandOf } from '../../apps/console/src/components/france-map';
+import { BANDS } from '../../apps/console/src/pages/national/national.model';
 import { e2eEnv, newAdminKey } from '../e2e.env';
 import { PRIVATE_SECURITY, intrusion, postAlert } from '../notification-fixtures';
 import { startTestStack } from '../test-stack';
-import { bandOf } from '../../apps/console/src/components/france-map';
-import { BANDS } from '../../apps/console/src/pages/national/national.model';
 import { personWithPassword } from './accounts';
 import { expectAccessible, launchChromium, openPage, screenshot, signIn, tabTo, type PageProblems } from './browser';
 
@@ -275,7 +275,7 @@ describe('console: the national pages in a real browser', () => {
       page.waitForEvent('download'),
       page.click('a[href="/tendances.csv?jours=30"]'),
     ]);
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = readFileSync((await download.path()), 'utf8');
     expect(download.suggestedFilename()).toBe('tendances.csv');
     expect(csv).toContain('Jour;Regroupement;Valeur;Nombre d’alertes');
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
