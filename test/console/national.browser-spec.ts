@@ -110,18 +110,18 @@ describe('console: the national pages in a real browser', () => {
 
     const [lyonFirm, corsicaFirm, reunionFirm] = firms;
     await postAlert(stack, lyonFirm.key, intrusion(LYON, 'Minor', 'Intrusion mineure, Lyon'));
-    // Severe, TLP:RED and naming no one: only its competent prefecture receives it, not the national level.
+    // Severe, TLP:RED and naming no one: counted, but it reaches no one (not even its prefecture, nor the national level).
     await postAlert(stack, lyonFirm.key, intrusion(LYON, 'Severe', RED_HEADLINE, 'RED'));
     await postAlert(stack, corsicaFirm.key, intrusion(AJACCIO, 'Severe', 'Intrusion grave, Ajaccio'));
     await postAlert(stack, reunionFirm.key, intrusion(SAINT_DENIS_REUNION, 'Moderate', 'Intrusion, Saint-Denis'));
     await postAlert(stack, reunionFirm.key, intrusion(SAINT_DENIS_REUNION, 'Minor', 'Vol, Saint-Denis'));
-    // Both Severe alerts arm an escalation for their prefecture.
+    // The Severe GREEN alert arms an escalation for its prefecture (the TLP:RED one reaches no one it did not name).
     await waitFor(
       async () => {
         const open = await openEscalations();
-        return countOf(open, '2A') >= 1 && countOf(open, '69') >= 1 ? true : undefined;
+        return countOf(open, '2A') >= 1 ? true : undefined;
       },
-      { what: 'the escalations of the two Severe alerts' },
+      { what: 'the escalation of the Severe alert of Corse-du-Sud', timeoutMs: 60_000 },
     );
     browser = await launchChromium();
   }, 480_000);
@@ -299,7 +299,8 @@ describe('console: the national pages in a real browser', () => {
     expect((await page.goto(url('/carte')))!.status()).toBe(403);
     expect((await page.goto(url('/departements/2A')))!.status()).toBe(404);
     expect((await page.goto(url('/departements/69')))!.status()).toBe(200);
-    expect(await page.textContent('main')).toContain(RED_HEADLINE);
+    expect(await page.textContent('main')).toContain('Intrusion mineure, Lyon');
+    expect(await page.textContent('main')).not.toContain(RED_HEADLINE);
     await page.goto(url('/tendances'));
     expect(await page.textContent('main')).toContain('pour le département 69');
     const own = await alertFigures(rhoneKey, 30);
