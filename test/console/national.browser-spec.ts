@@ -186,7 +186,7 @@ describe('console: the national pages in a real browser', () => {
     expect(await page.textContent('main')).toContain('2 à 4 alertes');
     await screenshot(page, 'carte-de-france');
     expect(watch.problems).toEqual([]);
-  });
+  }, 120_000);
 
   it('is reached with the keyboard: Tab from one département to the next, Enter opens 2A', async () => {
     const { page, watch } = await newPage();
@@ -200,7 +200,7 @@ describe('console: the national pages in a real browser', () => {
     expect(await page.textContent('#alertes-du-departement')).toContain('Intrusion grave, Ajaccio');
     await expectAccessible(page);
     expect(watch.problems).toEqual([]);
-  });
+  }, 120_000);
 
   it('opens La Réunion from its inset; a département page counts what it may not show', async () => {
     const { page, watch } = await newPage();
@@ -220,7 +220,7 @@ describe('console: the national pages in a real browser', () => {
     expect(await page.textContent('main')).not.toContain(RED_HEADLINE);
     expect((await page.goto(url('/departements/99')))!.status()).toBe(404);
     expect(watch.problems).toEqual([]);
-  });
+  }, 120_000);
 
   it('switches the colouring to open escalations with a link (no script needed)', async () => {
     const { page, watch } = await newPage();
@@ -251,7 +251,7 @@ describe('console: the national pages in a real browser', () => {
       bandOf(BANDS.escalades, corsica).fill,
     );
     expect(watch.problems).toEqual([]);
-  });
+  }, 120_000);
 
   it('draws the trends by event type and severity, and gives the same figures as CSV', async () => {
     const { page, watch } = await newPage();
@@ -290,7 +290,7 @@ describe('console: the national pages in a real browser', () => {
     expect(await page.textContent('#par-type title')).toContain('90 jours');
     await expectAccessible(page);
     expect(watch.problems).toEqual([]);
-  });
+  }, 120_000);
 
   it('gives a prefecture its own trends and département, never the map nor another département', async () => {
     const { page } = await newPage();
@@ -306,5 +306,5 @@ describe('console: the national pages in a real browser', () => {
     const own = await alertFigures(rhoneKey, 30);
     expect(own.total).toBeGreaterThanOrEqual(2);
     expect(await page.textContent('#par-type desc')).toContain(`${own.total} alertes sur les 30 derniers jours`);
-  });
+  }, 120_000);
 });
