@@ -10,6 +10,8 @@ import { AlertsController } from './alerts/alerts.controller';
 import { AlertsService } from './alerts/alerts.service';
 import { INGESTION_CONFIG, type IngestionConfig } from './config';
 import { ingestionRetention } from './retention/retention.plan';
+import { AlertStatisticsController } from './statistics/alert-statistics.controller';
+import { AlertStatisticsService } from './statistics/alert-statistics.service';
 import { INGESTION_TABLES } from './tables';
 
 @Module({})
@@ -21,11 +23,18 @@ export class IngestionModule implements NestModule {
         ServiceInfrastructureModule.for(config, INGESTION_TABLES),
         PartnerDirectoryModule.verifyingPersonsWith(config.registryUrl),
       ],
-      controllers: [AlertsController, AlertReadsController, AlertChangesController, AlertRoutedConsumer],
+      controllers: [
+        AlertsController,
+        AlertReadsController,
+        AlertChangesController,
+        AlertRoutedConsumer,
+        AlertStatisticsController,
+      ],
       providers: [
         { provide: INGESTION_CONFIG, useValue: config },
         AlertsService,
         AlertWriter,
+        AlertStatisticsService,
         { provide: RETENTION_PLAN, useValue: ingestionRetention(config) },
         RetentionJob,
       ],

@@ -6,6 +6,7 @@ import { IdempotencyKeys1764300000110 } from './migrations/1764300000110-idempot
 import { QueueTablesVacuumedOften1764300000120 } from './migrations/1764300000120-queue-tables-vacuumed-often';
 import { TraceHeaders1764300000130 } from './migrations/1764300000130-trace-headers';
 import { CapReferences1764300000140 } from './migrations/1764300000140-cap-references';
+import { AlertStatisticsIndex1764300000190 } from './migrations/1764300000190-alert-statistics-index';
 
 /** The entities and migrations of the service's schema. */
 export const INGESTION_TABLES: ServiceDataSourceParts = {
@@ -16,5 +17,6 @@ export const INGESTION_TABLES: ServiceDataSourceParts = {
     QueueTablesVacuumedOften1764300000120,
     TraceHeaders1764300000130,
     CapReferences1764300000140,
+    AlertStatisticsIndex1764300000190,
   ],
 };

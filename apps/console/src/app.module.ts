@@ -5,6 +5,7 @@ import { IngestionClient } from './clients/ingestion.client';
 import { NotificationClient } from './clients/notification.client';
 import { RegistryClient } from './clients/registry.client';
 import { RoutingClient } from './clients/routing.client';
+import { StatisticsClient } from './clients/statistics.client';
 import { CONSOLE_CONFIG, type ConsoleConfig } from './config';
 import { ErrorPageFilter } from './edge/error-page.filter';
 import { HealthController } from './edge/health.controller';
@@ -13,6 +14,8 @@ import { AlertController } from './pages/alert/alert.controller';
 import { BroadcastController } from './pages/broadcast/broadcast.controller';
 import { FeedStreamController } from './pages/feed/feed-stream.controller';
 import { FeedController } from './pages/feed/feed.controller';
+import { MapController } from './pages/national/map.controller';
+import { TrendsController } from './pages/national/trends.controller';
 import { PartnersController } from './pages/partners/partners.controller';
 import { ReferentsController } from './pages/referents/referents.controller';
 import { ReportController } from './pages/report/report.controller';
@@ -44,6 +47,8 @@ export class ConsoleModule {
         SitesController,
         ReferentsController,
         ReportController,
+        MapController,
+        TrendsController,
       ],
       providers: [
         { provide: CONSOLE_CONFIG, useValue: config },
@@ -51,6 +56,7 @@ export class ConsoleModule {
         IngestionClient,
         RoutingClient,
         NotificationClient,
+        StatisticsClient,
         ConsoleSessionStore,
         PersonAccess,
         { provide: APP_GUARD, useClass: SessionGuard },

@@ -20,6 +20,7 @@ import { DeliveryQueue } from './deliveries/delivery.queue';
 import { RoutedMessagesConsumer } from './deliveries/routed-messages.consumer';
 import { RoutedMessagesService } from './deliveries/routed-messages.service';
 import { ReferentsDirectory } from './directory/referents.directory';
+import { EscalationStatisticsController } from './escalation/escalation-statistics.controller';
 import { EscalationController } from './escalation/escalation.controller';
 import { EscalationMetrics } from './escalation/escalation.metrics';
 import { EscalationScheduler } from './escalation/escalation.scheduler';
@@ -55,6 +56,7 @@ export class NotificationModule {
         AcknowledgementLinkApiController,
         AlertStatesController,
         EscalationController,
+        EscalationStatisticsController,
         RoutedMessagesConsumer,
       ],
       providers: [

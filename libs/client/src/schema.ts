@@ -970,6 +970,40 @@ export interface paths {
         patch: operations["sitesUpdate"];
         trace?: never;
     };
+    "/v1/statistics/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts of new real alerts over a window by département, event type, severity and day: every département for the national level, its own for a prefecture. Counts only, never content. */
+        get: operations["alertStatisticsCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/statistics/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open escalations (armed: not yet acknowledged by the competent prefecture) by département: every département for the national level, its own for a prefecture. */
+        get: operations["escalationStatisticsOpen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stream": {
         parameters: {
             query?: never;
@@ -1404,6 +1438,21 @@ export interface components {
              */
             rule?: string | null;
         };
+        AlertStatisticsView: {
+            byDayAndEventCode: components["schemas"]["DayEventCodeCount"][];
+            byDayAndSeverity: components["schemas"]["DaySeverityCount"][];
+            byDepartment: components["schemas"]["DepartmentCount"][];
+            byEventCode: components["schemas"]["EventCodeCount"][];
+            bySeverity: components["schemas"]["SeverityCount"][];
+            /** @description The départements counted; null means every département (national level) */
+            departments: string[] | null;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @description New real alerts (msgType Alert, status Actual) sent in the window */
+            total: number;
+        };
         AlertView: {
             /**
              * Format: uuid
@@ -1828,6 +1877,26 @@ export interface components {
              */
             sectors?: ("PRIVATE_SECURITY" | "LARGE_RETAIL" | "JEWELLERY" | "TOBACCO" | "SOCIAL_HOUSING")[];
         };
+        DayEventCodeCount: {
+            count: number;
+            /**
+             * @description Calendar day in Europe/Paris
+             * @example 2026-12-04
+             */
+            day: string;
+            /** @enum {string} */
+            eventCode: "intrusion" | "theft" | "armed-robbery" | "assault" | "suspicious-behaviour" | "suspicious-package" | "drone-overflight" | "crowd-disorder" | "fire" | "terrorist-threat" | "cyber-incident" | "other";
+        };
+        DaySeverityCount: {
+            count: number;
+            /**
+             * @description Calendar day in Europe/Paris
+             * @example 2026-12-04
+             */
+            day: string;
+            /** @enum {string} */
+            severity: "Extreme" | "Severe" | "Moderate" | "Minor" | "Unknown";
+        };
         DeliveryView: {
             /**
              * Format: uuid
@@ -1880,6 +1949,11 @@ export interface components {
             type: "alert.routed" | "alert.escalated" | "broadcast.routed" | "vigie.test" | "webhook.disabled";
             /** Format: uuid */
             webhookId?: string | null;
+        };
+        DepartmentCount: {
+            count: number;
+            /** @example 69 */
+            department: string;
         };
         DepartmentView: {
             /** @example 69 */
@@ -1953,6 +2027,11 @@ export interface components {
              */
             status: "armed" | "cancelled" | "completed";
             steps: components["schemas"]["EscalationStepView"][];
+        };
+        EventCodeCount: {
+            count: number;
+            /** @enum {string} */
+            eventCode: "intrusion" | "theft" | "armed-robbery" | "assault" | "suspicious-behaviour" | "suspicious-package" | "drone-overflight" | "crowd-disorder" | "fire" | "terrorist-threat" | "cyber-incident" | "other";
         };
         InvitationLookupView: {
             email: string;
@@ -2100,6 +2179,18 @@ export interface components {
             organisation: components["schemas"]["SiteOwnerRef"];
             /** @enum {string} */
             securityPlanStatus: "NONE" | "DRAFT" | "SUBMITTED" | "APPROVED";
+        };
+        OpenEscalationCount: {
+            count: number;
+            /** @example 69 */
+            department: string;
+        };
+        OpenEscalationsView: {
+            byDepartment: components["schemas"]["OpenEscalationCount"][];
+            /** @description The départements counted; null means every département (national level) */
+            departments: string[] | null;
+            /** @description Escalations still armed (not acknowledged, not cancelled) */
+            total: number;
         };
         OrganisationView: {
             cnapsNumber?: string | null;
@@ -2499,6 +2590,11 @@ export interface components {
             person: components["schemas"]["SignedInPersonView"];
             /** @description Kept server-side by the console; refreshes the access token (vgs_…) */
             sessionToken: string;
+        };
+        SeverityCount: {
+            count: number;
+            /** @enum {string} */
+            severity: "Extreme" | "Severe" | "Moderate" | "Minor" | "Unknown";
         };
         SignedInPersonView: {
             departments: string[];
@@ -6148,6 +6244,95 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    alertStatisticsCount: {
+        parameters: {
+            query?: {
+                /** @description Count this département only (within your scope) */
+                department?: string;
+                /** @description Sent at or after (ISO 8601); default: 30 days before `to` */
+                from?: string;
+                /** @description Sent before (ISO 8601); default: now. At most 366 days after `from`. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertStatisticsView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description The caller is neither a prefecture, a State force nor the national level. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:vigie:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The caller is neither a prefecture, a State force nor the national level.",
+                     *       "error": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    escalationStatisticsOpen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenEscalationsView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description The caller is neither a prefecture, a State force nor the national level. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:vigie:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The caller is neither a prefecture, a State force nor the national level.",
+                     *       "error": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };

@@ -14,4 +14,5 @@ export * from './events/delivery-dead.v1';
 export * from './events/personal-data';
 export * from './matching/entitlement';
 export * from './matching/subscription-match';
+export * from './matching/statistics-scope';
 export * from './schemas/contract-schemas';

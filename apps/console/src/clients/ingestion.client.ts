@@ -9,6 +9,7 @@ export interface AlertFilters {
   status?: string;
   eventCode?: string;
   severity?: string;
+  department?: string;
   from?: string;
   to?: string;
   cursor?: string;

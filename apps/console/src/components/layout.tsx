@@ -7,6 +7,8 @@ export interface Viewer {
   organisationName: string;
   /** Whether the person's organisation is a prefecture (the duty desk pages). */
   prefecture: boolean;
+  /** Whether the person's organisation is the national level (the national pages). */
+  national?: boolean;
 }
 
 export interface LayoutProps {
@@ -15,14 +17,14 @@ export interface LayoutProps {
   viewer: Viewer | null;
   csrfToken: string | null;
   /** The navigation entry to mark as the current page. */
-  section?: 'alertes' | 'signaler' | 'diffusions' | 'partenaires' | 'sites' | 'referents';
+  section?: 'alertes' | 'signaler' | 'diffusions' | 'partenaires' | 'sites' | 'referents' | 'carte' | 'tendances';
   /** An exercise banner across the whole page. */
   exercise?: boolean;
   children: ComponentChildren;
 }
 
-/** Who sees an entry: everyone, the State desks (prefectures, national level), or their partners. */
-type Audience = 'everyone' | 'state' | 'partner';
+/** Who sees an entry: everyone, the State desks (prefectures, national level), the national level, or partners. */
+type Audience = 'everyone' | 'state' | 'national' | 'partner';
 
 const NAV: { section: NonNullable<LayoutProps['section']>; href: string; label: string; audience: Audience }[] = [
   { section: 'alertes', href: '/alertes', label: 'Alertes', audience: 'everyone' },
@@ -31,10 +33,13 @@ const NAV: { section: NonNullable<LayoutProps['section']>; href: string; label: 
   { section: 'partenaires', href: '/partenaires', label: 'Partenaires', audience: 'state' },
   { section: 'sites', href: '/sites', label: 'Sites', audience: 'state' },
   { section: 'referents', href: '/referents', label: 'Référents', audience: 'state' },
+  { section: 'carte', href: '/carte', label: 'Carte de France', audience: 'national' },
+  { section: 'tendances', href: '/tendances', label: 'Tendances', audience: 'state' },
 ];
 
 function shownTo(audience: Audience, viewer: Viewer | null): boolean {
   if (audience === 'everyone') return true;
+  if (audience === 'national') return viewer?.national === true;
   return audience === 'state' ? viewer?.prefecture === true : viewer?.prefecture === false;
 }
 

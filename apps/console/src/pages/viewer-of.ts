@@ -8,5 +8,6 @@ export function viewerOf(signedIn: SignedIn): LayoutViewer {
     fullName: signedIn.person.fullName,
     organisationName: signedIn.person.organisationName,
     prefecture: signedIn.stateDesk,
+    national: signedIn.person.organisationKind === 'NATIONAL_LEVEL',
   };
 }

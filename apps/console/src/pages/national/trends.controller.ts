@@ -1,0 +1,54 @@
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { StatisticsClient, type AlertFigures } from '../../clients/statistics.client';
+import { renderPage } from '../../render';
+import { NotForYou } from '../../session/session.errors';
+import { Viewer, type SignedIn } from '../../session/viewer';
+import { viewerOf } from '../viewer-of';
+import { byEventType, bySeverity, daysOf, trendDaysOf, trendsCsv, type TrendDays } from './trends.model';
+import { TrendsPage } from './trends.view';
+
+const DAY_MS = 86_400_000;
+
+/** Alerts per day by event type and by severity, for the State desks (each service scopes the figures). */
+@Controller()
+export class TrendsController {
+  constructor(private readonly statistics: StatisticsClient) {}
+
+  @Get('tendances')
+  @Header('cache-control', 'no-store')
+  async page(@Viewer() viewer: SignedIn, @Query('jours') jours: unknown): Promise<string> {
+    const days = trendDaysOf(jours);
+    const { figures, dayList } = await this.figures(viewer, days);
+    const scope =
+      figures.departments === null
+        ? 'pour toute la France'
+        : `pour le${figures.departments.length > 1 ? 's départements' : ' département'} ${figures.departments.join(', ')}`;
+    return renderPage(
+      TrendsPage({
+        days,
+        scope,
+        events: byEventType(figures, dayList),
+        severities: bySeverity(figures, dayList),
+        viewer: viewerOf(viewer),
+        csrfToken: viewer.csrfToken,
+      }),
+    );
+  }
+
+  @Get('tendances.csv')
+  @Header('cache-control', 'no-store')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="tendances.csv"')
+  async csv(@Viewer() viewer: SignedIn, @Query('jours') jours: unknown): Promise<string> {
+    const { figures, dayList } = await this.figures(viewer, trendDaysOf(jours));
+    return trendsCsv(byEventType(figures, dayList), bySeverity(figures, dayList));
+  }
+
+  private async figures(viewer: SignedIn, days: TrendDays): Promise<{ figures: AlertFigures; dayList: string[] }> {
+    if (!viewer.stateDesk) throw new NotForYou();
+    const to = new Date();
+    const from = new Date(to.getTime() - days * DAY_MS);
+    const figures = await this.statistics.alerts(viewer.bearer, { from, to });
+    return { figures, dayList: daysOf(from, to) };
+  }
+}

@@ -1,0 +1,69 @@
+import type { VNode } from 'preact';
+import { StackedBarChart } from '../../components/bar-chart';
+import { Layout, type Viewer } from '../../components/layout';
+import type { Trend, TrendDays } from './trends.model';
+
+function summary(trend: Trend, days: TrendDays): string {
+  const total = trend.series.reduce((sum, series) => sum + series.counts.reduce((a, b) => a + b, 0), 0);
+  if (total === 0) return `Aucune alerte sur les ${days} derniers jours.`;
+  const parts = trend.series.map((series) => `${series.label} : ${series.counts.reduce((a, b) => a + b, 0)}`);
+  return `${total} alertes sur les ${days} derniers jours. ${parts.join(', ')}.`;
+}
+
+export function TrendsPage(props: {
+  days: TrendDays;
+  scope: string;
+  events: Trend;
+  severities: Trend;
+  viewer: Viewer;
+  csrfToken: string;
+}): VNode {
+  return (
+    <Layout title="Tendances" viewer={props.viewer} csrfToken={props.csrfToken} section="tendances">
+      <h1>Tendances des alertes</h1>
+      <p>{`Alertes réelles par jour, ${props.scope}, sur les ${props.days} derniers jours.`}</p>
+      <nav aria-label="Période">
+        <ul class="fr-btns-group fr-btns-group--inline-md">
+          {([30, 90] as const).map((days) => (
+            <li>
+              <a
+                class={`fr-btn ${days === props.days ? '' : 'fr-btn--secondary'}`}
+                href={`/tendances?jours=${days}`}
+                aria-current={days === props.days ? 'page' : undefined}
+              >
+                {`${days} jours`}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <p>
+        <a
+          class="fr-link fr-icon-download-line fr-link--icon-left"
+          href={`/tendances.csv?jours=${props.days}`}
+          download
+        >
+          {`Télécharger ces chiffres (CSV, ${props.days} jours)`}
+        </a>
+      </p>
+      <h2>Par type d’événement</h2>
+      <StackedBarChart
+        id="par-type"
+        title={`Alertes par jour et par type d’événement, ${props.days} jours`}
+        summary={summary(props.events, props.days)}
+        days={props.events.days}
+        series={props.events.series}
+        seriesHeading="Type d’événement"
+      />
+      <h2>Par gravité</h2>
+      <StackedBarChart
+        id="par-gravite"
+        title={`Alertes par jour et par gravité, ${props.days} jours`}
+        summary={summary(props.severities, props.days)}
+        days={props.severities.days}
+        series={props.severities.series}
+        seriesHeading="Gravité"
+      />
+    </Layout>
+  );
+}

@@ -1,0 +1,53 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
+import { ApiKeyRole, statisticsScope } from '@vigie/contracts';
+import { ForbiddenError } from '@vigie/platform';
+
+export class OpenEscalationCount {
+  @ApiProperty({ example: '69' }) department: string;
+  @ApiProperty() count: number;
+}
+
+/** Counts only: no alert content. */
+export class OpenEscalationsView {
+  @ApiProperty({
+    type: String,
+    isArray: true,
+    nullable: true,
+    description: 'The départements counted; null means every département (national level)',
+  })
+  departments: string[] | null;
+  @ApiProperty({ description: 'Escalations still armed (not acknowledged, not cancelled)' }) total: number;
+  @ApiProperty({ type: OpenEscalationCount, isArray: true }) byDepartment: OpenEscalationCount[];
+}
+
+@ApiTags('statistics')
+@Controller('v1/statistics/escalations')
+export class EscalationStatisticsController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  @RequireRoles(ApiKeyRole.Subscriber, ApiKeyRole.Operator)
+  @ApiOperation({
+    summary:
+      'Open escalations (armed: not yet acknowledged by the competent prefecture) by département: every département for the national level, its own for a prefecture.',
+  })
+  @ApiOkResponse({ type: OpenEscalationsView })
+  @ApiForbiddenResponse({ description: 'The caller is neither a prefecture, a State force nor the national level.' })
+  async open(@CurrentCaller() caller: Caller): Promise<OpenEscalationsView> {
+    const departments = statisticsScope(caller);
+    if (departments === undefined) throw new ForbiddenError('statistics are for prefectures and the national level');
+    // Grouped in PostgreSQL over the armed escalations only (the partial index ix_escalations_due).
+    const rows = await this.dataSource.query<{ department: string; count: string }[]>(
+      `SELECT alert->'location'->>'department' AS department, count(*) AS count
+         FROM escalations
+        WHERE status = 'armed' AND ($1::text[] IS NULL OR alert->'location'->>'department' = ANY ($1::text[]))
+        GROUP BY 1 ORDER BY 1`,
+      [departments],
+    );
+    const byDepartment = rows.map((row) => ({ department: row.department, count: Number(row.count) }));
+    return { departments, total: byDepartment.reduce((sum, row) => sum + row.count, 0), byDepartment };
+  }
+}

@@ -1,0 +1,203 @@
+import { Client } from 'pg';
+import { request, waitFor, waitUntilAccepted, type Partner, type RegistryAccess, type Stack } from '@vigie/testing';
+import { e2eEnv, newAdminKey } from './e2e.env';
+import { intrusion, nationalLevel, postAlert, senderAndPrefecture } from './notification-fixtures';
+import { startTestStack } from './test-stack';
+
+const VILLEURBANNE = '69266';
+const MARSEILLE = '13055';
+const RED_HEADLINE = 'Menace ciblée sur un dépôt de fonds, Villeurbanne';
+
+interface Figures {
+  departments: string[] | null;
+  total: number;
+  byDepartment: { department: string; count: number }[];
+  byEventCode: { eventCode: string; count: number }[];
+  bySeverity: { severity: string; count: number }[];
+  byDayAndEventCode: { day: string; eventCode: string; count: number }[];
+  byDayAndSeverity: { day: string; severity: string; count: number }[];
+}
+
+// Counts of alerts for the national level (every département) and a prefecture (its own), computed in PostgreSQL.
+describe('statistics scoped to the caller', () => {
+  const adminKey = newAdminKey();
+  let stack: Stack;
+  let registry: RegistryAccess;
+  let rhoneFirm: Partner;
+  let rhone: { id: string; key: string };
+  let provence: { id: string; key: string };
+  let national: Partner;
+  let since: string;
+
+  const figures = (key: string | undefined, query = '') =>
+    request<Figures>('GET', `${stack.url('alert-ingestion')}/v1/statistics/alerts?from=${since}${query}`, { key });
+  const escalations = (key: string) =>
+    request<{ departments: string[] | null; total: number; byDepartment: { department: string; count: number }[] }>(
+      'GET',
+      `${stack.url('notification')}/v1/statistics/escalations`,
+      { key },
+    );
+
+  beforeAll(async () => {
+    stack = await startTestStack('statistics', 730, { adminKey });
+    registry = { registryUrl: stack.url('partner-registry'), adminKey };
+    ({ firm: rhoneFirm, prefecture: rhone } = await senderAndPrefecture(
+      registry,
+      stack,
+      'Rhône Comptage Gardiennage',
+      '69',
+    ));
+    let provenceFirm: Partner;
+    ({ firm: provenceFirm, prefecture: provence } = await senderAndPrefecture(
+      registry,
+      stack,
+      'Provence Comptage Sécurité',
+      '13',
+    ));
+    national = await nationalLevel(registry, ['subscriber']);
+    for (const key of [rhone.key, provence.key, national.key]) {
+      await waitUntilAccepted(stack.url('alert-ingestion'), key);
+      await waitUntilAccepted(stack.url('notification'), key);
+    }
+    since = new Date(Date.now() - 1000).toISOString();
+    await postAlert(stack, rhoneFirm.key, intrusion(VILLEURBANNE, 'Severe', 'Intrusion grave, Villeurbanne'));
+    await postAlert(stack, rhoneFirm.key, intrusion(VILLEURBANNE, 'Minor', RED_HEADLINE, 'RED'));
+    await postAlert(stack, provenceFirm.key, intrusion(MARSEILLE, 'Moderate', 'Intrusion, Marseille'));
+  }, 180_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+  }, 60_000);
+
+  it('gives the national level every département, grouped by département, event, severity and day, without content', async () => {
+    const answer = await figures(national.key);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      departments: null,
+      total: 3,
+      byDepartment: [
+        { department: '13', count: 1 },
+        { department: '69', count: 2 },
+      ],
+      byEventCode: [{ eventCode: 'intrusion', count: 3 }],
+    });
+    expect(answer.body.bySeverity).toEqual(
+      expect.arrayContaining([
+        { severity: 'Severe', count: 1 },
+        { severity: 'Minor', count: 1 },
+        { severity: 'Moderate', count: 1 },
+      ]),
+    );
+    const today = answer.body.byDayAndEventCode;
+    expect(today).toHaveLength(1);
+    expect(today[0]).toMatchObject({ eventCode: 'intrusion', count: 3 });
+    expect(today[0].day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(answer.body.byDayAndSeverity.reduce((sum, row) => sum + row.count, 0)).toBe(3);
+    // The TLP:RED alert is counted, but nothing of it is told.
+    expect(JSON.stringify(answer.body)).not.toContain('Villeurbanne');
+    expect(JSON.stringify(answer.body)).not.toContain('RED');
+  });
+
+  it('gives a prefecture its own département only, and nothing of another', async () => {
+    const own = await figures(rhone.key);
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ departments: ['69'], total: 2, byDepartment: [{ department: '69', count: 2 }] });
+    const other = await figures(rhone.key, '&department=13');
+    expect(other.status).toBe(200);
+    expect(other.body).toMatchObject({ departments: [], total: 0, byDepartment: [], byEventCode: [] });
+    const narrowed = await figures(national.key, '&department=13');
+    expect(narrowed.body).toMatchObject({ departments: ['13'], total: 1 });
+  });
+
+  it('refuses a firm (403), an anonymous caller (401) and bad windows (400), as problem+json', async () => {
+    const firm = await figures(rhoneFirm.key);
+    expect(firm.status).toBe(403);
+    expect(firm.headers.get('content-type')).toContain('application/problem+json');
+    expect((await figures(undefined)).status).toBe(401);
+    for (const query of ['&to=yesterday', '&department=999', `&to=${encodeURIComponent('2020-01-01T00:00:00Z')}`]) {
+      const refused = await figures(national.key, query);
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      expect(JSON.stringify(refused.body)).not.toMatch(/at .*\.js/);
+    }
+    const tooLong = await request(
+      'GET',
+      `${stack.url('alert-ingestion')}/v1/statistics/alerts?from=2024-01-01T00:00:00Z&to=2026-01-01T00:00:00Z`,
+      { key: national.key },
+    );
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body).toMatchObject({ details: [{ field: 'from', problems: ['the window is at most 366 days'] }] });
+  });
+
+  it('counts open escalations by département, scoped the same way', async () => {
+    // The escalations table holds other specs' escalations too: assert the scope, and ours among them.
+    const seen = await waitFor(
+      async () => {
+        const answer = await escalations(national.key);
+        return answer.body.byDepartment?.some((row) => row.department === '69') ? answer : undefined;
+      },
+      { what: 'the Severe alert of the Rhône to arm an escalation' },
+    );
+    expect(seen.status).toBe(200);
+    expect(seen.body.departments).toBeNull();
+    expect(seen.body.total).toBe(seen.body.byDepartment.reduce((sum, row) => sum + row.count, 0));
+    const own = await escalations(rhone.key);
+    expect(own.body.departments).toEqual(['69']);
+    expect(own.body.byDepartment.map((row) => row.department)).toEqual(['69']);
+    expect(own.body.total).toBeGreaterThanOrEqual(1);
+    const other = await escalations(provence.key);
+    expect(other.body.departments).toEqual(['13']);
+    expect(other.body.byDepartment.every((row) => row.department === '13')).toBe(true);
+    const firm = await escalations(rhoneFirm.key);
+    expect(firm.status).toBe(403);
+    expect(firm.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('counts 100,000 alerts of a 90-day window from the index alone, p95 under 300 ms', async () => {
+    // A history of 100,000 alerts, written straight into ingestion's table, long before the alerts above.
+    const database = new Client({ connectionString: e2eEnv.databaseUrl });
+    await database.connect();
+    const windowEnd = new Date(Date.now() - 200 * 86_400_000);
+    const windowStart = new Date(windowEnd.getTime() - 90 * 86_400_000);
+    try {
+      await database.query(
+        `INSERT INTO ingestion.alerts (id, original_alert_id, sender_organisation_id, identifier, sent, status, msg_type,
+                department, event_code, severity, tlp, personal_data, snapshot)
+         SELECT id, id, $3, id::text, $1::timestamptz + (n % 90) * interval '1 day' + (n % 86400) * interval '1 second',
+                'Actual', 'Alert', (ARRAY['69', '13', '2A', '974', '75'])[1 + n % 5],
+                (ARRAY['intrusion', 'theft', 'fire'])[1 + n % 3], (ARRAY['Minor', 'Moderate', 'Severe'])[1 + n % 3],
+                'GREEN', false, '{}'::jsonb
+           FROM (SELECT gen_random_uuid() AS id, n FROM generate_series(1, 100000) AS n) AS seeded
+          WHERE $1::timestamptz < $2::timestamptz`,
+        [windowStart, windowEnd, rhoneFirm.id],
+      );
+      await database.query('VACUUM ANALYZE ingestion.alerts');
+      const plan = (
+        await database.query<{ 'QUERY PLAN': string }>(
+          `EXPLAIN SELECT department, count(*) FROM ingestion.alerts
+            WHERE msg_type = 'Alert' AND status = 'Actual' AND sent >= $1 AND sent < $2 GROUP BY department`,
+          [windowStart, windowEnd],
+        )
+      ).rows
+        .map((row) => row['QUERY PLAN'])
+        .join('\n');
+      expect(plan).toContain('ix_alerts_statistics');
+    } finally {
+      await database.end();
+    }
+    const query = `from=${windowStart.toISOString()}&to=${windowEnd.toISOString()}`;
+    const timings: number[] = [];
+    for (let round = 0; round < 20; round++) {
+      const started = performance.now();
+      const answer = await request<Figures>('GET', `${stack.url('alert-ingestion')}/v1/statistics/alerts?${query}`, {
+        key: national.key,
+      });
+      timings.push(performance.now() - started);
+      expect(answer.body.total).toBe(100_000);
+    }
+    timings.sort((a, b) => a - b);
+    const p95 = timings[Math.ceil(timings.length * 0.95) - 1];
+    process.stdout.write(`statistics over 100,000 alerts: p50 ${timings[9].toFixed(0)} ms, p95 ${p95.toFixed(0)} ms\n`);
+    expect(p95).toBeLessThan(300);
+  }, 120_000);
+});
