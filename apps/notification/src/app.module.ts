@@ -33,6 +33,8 @@ import { EndpointHealth } from './webhooks/endpoint-health';
 import { SecretBox } from './webhooks/secret-box';
 import { WebhookDeliveriesController } from './webhooks/webhook-deliveries.controller';
 import { WebhookDeliveriesService } from './webhooks/webhook-deliveries.service';
+import { WebhookImportController } from './webhooks/webhook-import.controller';
+import { WebhookImportService } from './webhooks/webhook-import.service';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { WebhooksService } from './webhooks/webhooks.service';
 
@@ -46,6 +48,7 @@ export class NotificationModule {
         PartnerDirectoryModule.verifyingPersonsWith(config.registryUrl),
       ],
       controllers: [
+        WebhookImportController,
         WebhooksController,
         WebhookDeliveriesController,
         DeliveriesController,
@@ -70,6 +73,7 @@ export class NotificationModule {
         },
         ReferentsDirectory,
         WebhooksService,
+        WebhookImportService,
         WebhookDeliveriesService,
         EndpointHealth,
         StreamLog,
