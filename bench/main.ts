@@ -229,7 +229,6 @@ async function measure(options: BenchOptions, results: BenchResults): Promise<vo
       const seeded = await seedFanOut(stack, registry, sink, {
         department: FANOUT_DEPARTMENT,
         partners: options.fanOutPartners,
-        concurrency: 8,
       });
       log(`seeded in ${Math.round(seeded.seedingMs / 1000)} s`);
       await sleep(2000);

@@ -57,71 +57,102 @@ export interface FanOutSeed {
   seedingMs: number;
 }
 
+interface ImportReport {
+  created: number;
+  results: { row: number; organisationId: string; webhookId?: string; secret?: string }[];
+  problems: { row: number; field: string; code: string; detail?: string }[];
+}
+
+/** The largest file either import takes. */
+const IMPORT_ROWS = 10_000;
+
+/** Imports the rows in files of IMPORT_ROWS; the results' rows are numbered across all of them. */
+async function importAll(
+  url: string,
+  key: string,
+  rows: object[],
+  body: (rows: object[]) => object,
+): Promise<ImportReport> {
+  const report: ImportReport = { created: 0, results: [], problems: [] };
+  for (let start = 0; start < rows.length; start += IMPORT_ROWS) {
+    const answer = await request<ImportReport>('POST', url, {
+      key,
+      body: body(rows.slice(start, start + IMPORT_ROWS)),
+    });
+    if (answer.status !== 200) throw new Error(`import: HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
+    report.created += answer.body.created;
+    report.results.push(...answer.body.results.map((result) => ({ ...result, row: result.row + start })));
+    report.problems.push(...answer.body.problems.map((problem) => ({ ...problem, row: problem.row + start })));
+  }
+  return report;
+}
+
 /**
  * The fan-out set-up in one département: `partners` security firms, each a member of the
  * convention with a subscription to the département and a webhook, plus webhooks for the
  * competent prefecture and the national level (a Severe alert reaches both). Seeded through
- * the public APIs, `concurrency` organisations at a time.
+ * the public bulk imports, as a prefecture onboards its partners: the organisations in the
+ * registry, then their webhooks in notification (sent again until notification knows every
+ * organisation from partner.changed.v1).
  */
 export async function seedFanOut(
   stack: Stack,
   registry: RegistryAccess,
   sink: SignedSink,
-  options: { department: string; partners: number; concurrency: number },
+  options: { department: string; partners: number },
 ): Promise<FanOutSeed> {
   const started = Date.now();
   const { department } = options;
-  const admin = { key: registry.adminKey };
-  const conventions = await request<{ id: string; code: string }[]>(
-    'GET',
-    `${registry.registryUrl}/v1/conventions`,
-    admin,
-  );
-  const conventionId = conventions.body.find((convention) => convention.code === CONVENTION)?.id;
-  if (!conventionId) throw new Error(`no convention ${CONVENTION}`);
-
-  const seedPartner = async (index: number): Promise<string> => {
-    const created = await request<{ id: string }>('POST', `${registry.registryUrl}/v1/organizations`, {
-      ...admin,
-      body: withIdentity({
-        kind: 'SECURITY_FIRM',
-        name: `Bench subscriber ${department}-${index}`,
-        departments: [department],
-      }),
-    });
-    expect201('organisation', created);
-    const { id } = created.body;
-    const activated = await request('POST', `${registry.registryUrl}/v1/organizations/${id}/activate`, {
-      ...admin,
-      body: { reason: 'benchmark' },
-    });
-    if (activated.status !== 200) throw new Error(`activate: HTTP ${activated.status}`);
-    expect201(
-      'membership',
-      await request('POST', `${registry.registryUrl}/v1/conventions/${conventionId}/members`, {
-        ...admin,
-        body: { organisationId: id },
-      }),
-    );
-    expect201(
-      'subscription',
-      await request('POST', `${registry.registryUrl}/v1/organizations/${id}/subscriptions`, {
-        ...admin,
-        body: { departments: [department] },
-      }),
-    );
-    const endpoint = `partner-${department}-${index}`;
-    await registerWebhook(stack, sink, await issueKey(registry, id, ['subscriber']), endpoint);
-    return endpoint;
-  };
-
-  const endpoints: string[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: options.concurrency }, async () => {
-      while (next < options.partners) endpoints.push(await seedPartner(next++));
+  const rows = Array.from({ length: options.partners }, (_, index) => ({
+    ...withIdentity({
+      kind: 'SECURITY_FIRM',
+      name: `Bench subscriber ${department}-${index}`,
+      departments: [department],
     }),
+    conventions: [CONVENTION],
+    subscriptionDepartments: [department],
+  }));
+  const organisations = await importAll(
+    `${registry.registryUrl}/v1/organizations/import?activate=true`,
+    registry.adminKey,
+    rows,
+    (part) => part,
   );
+  if (organisations.problems.length > 0 || organisations.created !== options.partners) {
+    throw new Error(`organisation import: ${JSON.stringify(organisations.problems.slice(0, 5))}`);
+  }
+  const endpointOf = new Map(
+    organisations.results.map((result) => [result.organisationId, `partner-${department}-${result.row - 1}`]),
+  );
+  let pending = [...endpointOf.entries()].map(([organisationId, endpoint]) => ({
+    organisationId,
+    url: sink.url(endpoint),
+  }));
+  const deadline = Date.now() + 120_000;
+  while (pending.length > 0) {
+    const report = await importAll(
+      `${stack.url('notification')}/v1/webhooks/import`,
+      registry.adminKey,
+      pending,
+      (part) => ({
+        webhooks: part,
+      }),
+    );
+    for (const result of report.results) {
+      if (!result.secret) throw new Error(`webhook of ${result.organisationId} registered before the seeding`);
+      sink.trust(endpointOf.get(result.organisationId)!, result.secret);
+    }
+    const unknown = new Set(
+      report.problems.filter((problem) => problem.code === 'unknown_organisation').map((p) => p.row),
+    );
+    if (report.problems.length > unknown.size) throw new Error(`webhook import: ${JSON.stringify(report.problems[0])}`);
+    pending = pending.filter((_, index) => unknown.has(index + 1));
+    if (pending.length > 0 && Date.now() > deadline)
+      throw new Error(`${pending.length} organisations unknown to notification`);
+    if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const endpoints = [...endpointOf.values()];
+  const admin = { key: registry.adminKey };
   const prefectureEndpoint = await seedPrefectureWebhook(stack, registry, sink, department);
   const national = await request<{ id: string }[]>(
     'GET',

@@ -34,6 +34,8 @@ import { EndpointHealth } from './webhooks/endpoint-health';
 import { SecretBox } from './webhooks/secret-box';
 import { WebhookDeliveriesController } from './webhooks/webhook-deliveries.controller';
 import { WebhookDeliveriesService } from './webhooks/webhook-deliveries.service';
+import { WebhookImportController } from './webhooks/webhook-import.controller';
+import { WebhookImportService } from './webhooks/webhook-import.service';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { WebhooksService } from './webhooks/webhooks.service';
 
@@ -47,6 +49,7 @@ export class NotificationModule {
         PartnerDirectoryModule.verifyingPersonsWith(config.registryUrl),
       ],
       controllers: [
+        WebhookImportController,
         WebhooksController,
         WebhookDeliveriesController,
         DeliveriesController,
@@ -72,6 +75,7 @@ export class NotificationModule {
         },
         ReferentsDirectory,
         WebhooksService,
+        WebhookImportService,
         WebhookDeliveriesService,
         EndpointHealth,
         StreamLog,

@@ -15,6 +15,8 @@ import { RegistryCallerResolver } from './credentials/registry-caller.resolver';
 import { CommunesController } from './departments/communes.controller';
 import { DepartmentsController } from './departments/departments.controller';
 import { DepartmentsSeeder } from './departments/departments.seeder';
+import { ImportsController } from './imports/imports.controller';
+import { ImportsService } from './imports/imports.service';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';
 import { PartnerEvents } from './organisations/partner.events';
@@ -39,6 +41,7 @@ export class RegistryModule {
       module: RegistryModule,
       imports: [ServiceInfrastructureModule.for(config, REGISTRY_TABLES)],
       controllers: [
+        ImportsController,
         OrganisationsController,
         CredentialsController,
         DepartmentsController,
@@ -58,6 +61,7 @@ export class RegistryModule {
         { provide: CALLER_RESOLVER, useClass: RegistryCallerResolver },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         OrganisationsService,
+        ImportsService,
         CredentialsService,
         SitesService,
         SubscriptionsService,

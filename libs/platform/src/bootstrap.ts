@@ -67,8 +67,10 @@ export async function createHttpApp(
   app.disable('x-powered-by');
   // Every answer is `Cache-Control: no-store`: an entity tag would only add a hash of the body.
   app.disable('etag');
-  useJsonBodyParser(app);
+  // A service's own parsers come first: one that takes a route's body (a larger limit for an
+  // import, say) leaves nothing for the shared JSON parser, which skips a parsed body.
   options.configure?.(app);
+  useJsonBodyParser(app);
   screenRequests(app, options.bodyMediaTypes ?? []);
   return app;
 }

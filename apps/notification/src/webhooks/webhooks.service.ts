@@ -18,6 +18,9 @@ import { previousSecretData, Webhook } from './webhook.entity';
 /** Bounds the fan-out of one alert, and what a leaked key can register. */
 export const MAX_ACTIVE_WEBHOOKS = 10;
 
+/** The advisory lock that serialises an organisation's registrations, so that the limit holds. */
+export const webhookLockKey = (organisationId: string): string => `vigie.notification.webhooks.${organisationId}`;
+
 /** How long the replaced secret keeps signing after a rotation, unless the request says otherwise. */
 export const DEFAULT_OVERLAP_SECONDS = 86400;
 
@@ -136,9 +139,7 @@ export class WebhooksService {
 
   /** Serialises an organisation's registrations and re-enablings so that the limit holds. */
   private async withinLimit(manager: EntityManager, organisationId: string): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-      `vigie.notification.webhooks.${organisationId}`,
-    ]);
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [webhookLockKey(organisationId)]);
     const active = await manager.countBy(Webhook, { organisationId, disabledAt: IsNull() });
     if (active >= MAX_ACTIVE_WEBHOOKS) {
       throw new ConflictError(`an organisation may have at most ${MAX_ACTIVE_WEBHOOKS} active webhooks`);

@@ -17,7 +17,7 @@ import { PartnerEvents } from './partner.events';
 import { isValidSiret } from './siret';
 
 /** Field problems a DTO cannot see alone: codes against the official lists, kind-specific fields. */
-function checkOrganisation(input: CreateOrganisationDto): { sector: Sector | null } {
+export function checkOrganisation(input: CreateOrganisationDto): { sector: Sector | null } {
   const problems: FieldError[] = [];
   const unknown = input.departments.filter((code) => !Geography.official().department(code));
   if (unknown.length > 0)

@@ -24,7 +24,10 @@ const subscribesFor = (caller: Caller, organisation: ManagedOrganisation) => act
  * A subscription covers known départements where the organisation operates (for a State
  * organisation, the départements it is in charge of).
  */
-function departmentProblems(departments: string[], organisation: Organisation): FieldError[] {
+export function departmentProblems(
+  departments: string[],
+  organisation: Pick<Organisation, 'departments'>,
+): FieldError[] {
   const unknown = departments.filter((code) => !Geography.official().department(code));
   if (unknown.length > 0) return [{ field: 'departments', problems: [`unknown départements: ${unknown.join(', ')}`] }];
   const outside = departments.filter((code) => !organisation.departments.includes(code));

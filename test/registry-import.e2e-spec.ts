@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
+import {
+  WebhookSink,
+  issueKey,
+  prefectureOf,
+  randomSiret,
+  registerActivePartner,
+  request,
+  waitFor,
+  waitUntilAccepted,
+  type Partner,
+  type RegistryAccess,
+  type Stack,
+} from '@vigie/testing';
+import { newAdminKey } from './e2e.env';
+import { intrusion, postAlert, senderAndPrefecture } from './notification-fixtures';
+import { startTestStack } from './test-stack';
+
+interface Report {
+  format: string;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  refused: number;
+  results: { row: number; outcome: string; organisationId: string; key: string }[];
+  problems: { row: number; field: string; code: string; message: string; detail?: string }[];
+}
+interface WebhookReport {
+  created: number;
+  unchanged: number;
+  refused: number;
+  results: { row: number; outcome: string; organisationId: string; webhookId: string; secret?: string }[];
+  problems: { row: number; field: string; code: string }[];
+}
+
+const run = randomUUID().slice(0, 8);
+const PERIGUEUX = '24322';
+const CNAPS = 'AUT-024-2118-05-23-20190371234';
+
+describe('partner registry: bulk import of organisations and their webhooks', () => {
+  const adminKey = newAdminKey();
+  let stack: Stack;
+  let registry: RegistryAccess;
+  let sink: WebhookSink;
+  let sender: Partner;
+  let dordogne: string;
+  let gironde: string;
+  let outsiderFirm: Partner;
+
+  const upload = (key: string, body: { json?: unknown; csv?: string }, query = '') =>
+    request<Report>('POST', `${registry.registryUrl}/v1/organizations/import${query}`, {
+      key,
+      ...(body.csv !== undefined
+        ? { rawBody: body.csv, headers: { 'content-type': 'text/csv' } }
+        : { body: body.json }),
+    });
+  const importWebhooks = (key: string, webhooks: unknown[]) =>
+    request<WebhookReport>('POST', `${stack.url('notification')}/v1/webhooks/import`, { key, body: { webhooks } });
+  const organisationsNamed = async (prefix: string) =>
+    (
+      await request<{ id: string; name: string; status: string }[]>(
+        'GET',
+        `${registry.registryUrl}/v1/organizations?department=24`,
+        { key: adminKey },
+      )
+    ).body.filter((organisation) => organisation.name.startsWith(prefix));
+
+  beforeAll(async () => {
+    sink = await WebhookSink.start();
+    stack = await startTestStack('registry-import', 500, { adminKey }, { startTimeoutMs: 300_000 });
+    registry = { registryUrl: stack.url('partner-registry'), adminKey };
+    ({ firm: sender } = await senderAndPrefecture(registry, stack, `Import émettrice ${run}`, '24'));
+    dordogne = await issueKey(registry, (await prefectureOf(registry, '24')).id, ['operator']);
+    gironde = await issueKey(registry, (await prefectureOf(registry, '33')).id, ['operator']);
+    outsiderFirm = await registerActivePartner(registry, {
+      kind: 'SECURITY_FIRM',
+      name: `Import intrus ${run}`,
+      departments: ['24'],
+    });
+    await waitUntilAccepted(stack.url('notification'), dordogne);
+    await waitUntilAccepted(stack.url('notification'), gironde);
+  }, 600_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    await sink?.close();
+  }, 30_000);
+
+  it('imports a CSV file: good rows created, bad rows reported by line, field and reason', async () => {
+    const siret = randomSiret();
+    const csv = [
+      'kind;name;departments;siret;cnapsNumber;conventions;subscriptionDepartments',
+      `SECURITY_FIRM;CSV Gardiennage ${run};24;${siret};${CNAPS};private-security-2019;24`,
+      `SECURITY_FIRM;CSV Sans SIRET ${run};24;;${CNAPS};;`,
+      `JEWELLER;CSV Bijoux Bordeaux ${run};33;;;;`,
+      `TOBACCONIST;CSV Tabac ${run};24;;;tobacco;33`,
+    ].join('\n');
+    const report = await upload(dordogne, { csv });
+    expect(report.status).toBe(200);
+    expect(report.body).toMatchObject({ format: 'csv', rows: 4, created: 1, updated: 0, unchanged: 0, refused: 3 });
+    expect(report.body.results).toEqual([
+      expect.objectContaining({ row: 2, outcome: 'created', key: `siret:${siret}` }),
+    ]);
+    expect(report.body.problems).toEqual([
+      {
+        row: 3,
+        field: 'siret',
+        code: 'invalid_value',
+        message: 'La valeur du champ « siret » n’est pas valide.',
+        detail: 'a security firm needs its SIRET',
+      },
+      expect.objectContaining({ row: 4, field: 'departments', code: 'outside_competence' }),
+      // Every problem of a row is reported: the tobacco convention is not signed yet, and the
+      // firm does not operate in the Gironde.
+      expect.objectContaining({ row: 5, field: 'conventions', code: 'convention_refused' }),
+      expect.objectContaining({ row: 5, field: 'subscriptionDepartments', code: 'subscription_refused' }),
+    ]);
+    const created = await organisationsNamed('CSV ');
+    expect(created.filter((organisation) => organisation.name.endsWith(run)).map((o) => o.status)).toEqual(['PENDING']);
+    const audit = await request<{ action: string }[]>(
+      'GET',
+      `${registry.registryUrl}/v1/audit?organisationId=${report.body.results[0].organisationId}`,
+      { key: adminKey },
+    );
+    expect(audit.body.map((entry) => entry.action)).toContain('organisation.imported');
+  });
+
+  it('imports JSON, and the same file again creates nothing', async () => {
+    const rows = [
+      {
+        kind: 'SECURITY_FIRM',
+        name: `JSON Surveillance ${run}`,
+        departments: ['24'],
+        siret: randomSiret(),
+        cnapsNumber: CNAPS,
+        conventions: ['private-security-2019'],
+        eventCodes: ['intrusion'],
+        minimumSeverity: 'Minor',
+      },
+      { kind: 'JEWELLER', name: `JSON Bijouterie ${run}`, departments: ['24'], conventions: ['jewellery-2018'] },
+    ];
+    const first = await upload(dordogne, { json: rows }, '?activate=true');
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ format: 'json', rows: 2, created: 2, unchanged: 0, refused: 0 });
+    const again = await upload(dordogne, { json: { rows } }, '?activate=true');
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 2, refused: 0 });
+    expect(again.body.results.map((result) => result.organisationId)).toEqual(
+      first.body.results.map((result) => result.organisationId),
+    );
+    expect((await organisationsNamed('JSON ')).filter((o) => o.name.endsWith(run)).length).toBe(2);
+    // The row with one more subscription completes the organisation rather than duplicating it.
+    const completed = await upload(dordogne, { json: [{ ...rows[0], minimumSeverity: 'Severe' }] });
+    expect(completed.body).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
+    const subscriptions = await request<unknown[]>(
+      'GET',
+      `${registry.registryUrl}/v1/organizations/${first.body.results[0].organisationId}/subscriptions`,
+      { key: adminKey },
+    );
+    expect(subscriptions.body).toHaveLength(2);
+  });
+
+  it('lets only administrators and prefectures import, each prefecture for its own départements', async () => {
+    const row = { kind: 'JEWELLER', name: `Scope Bijoux ${run}`, departments: ['24'] };
+    const firm = await upload(outsiderFirm.key, { json: [row] });
+    expect(firm.status).toBe(403);
+    expect(firm.headers.get('content-type')).toContain('application/problem+json');
+    const other = await upload(gironde, { json: [row] });
+    expect(other.status).toBe(200);
+    expect(other.body).toMatchObject({ created: 0, refused: 1 });
+    expect(other.body.problems[0]).toMatchObject({ row: 1, code: 'outside_competence' });
+    const webhooks = await importWebhooks(outsiderFirm.key, [{ organisationId: outsiderFirm.id, url: sink.url }]);
+    expect(webhooks.status).toBe(403);
+  });
+
+  it('refuses a malformed file with problem details', async () => {
+    const broken = await upload(dordogne, { csv: 'kind,name,departments\n"JEWELLER,unterminated\n' });
+    expect(broken.status).toBe(400);
+    expect(broken.headers.get('content-type')).toContain('application/problem+json');
+    expect(JSON.stringify(broken.body)).toContain('the CSV file cannot be read');
+    const notRows = await upload(dordogne, { json: { organisations: [] } });
+    expect(notRows.status).toBe(400);
+    expect(JSON.stringify(notRows.body)).not.toContain('at ');
+  });
+
+  it('delivers an alert to the webhook of an imported partner', async () => {
+    const imported = await upload(
+      dordogne,
+      {
+        json: [
+          {
+            kind: 'SECURITY_FIRM',
+            name: `Webhook Sécurité ${run}`,
+            departments: ['24'],
+            siret: randomSiret(),
+            cnapsNumber: CNAPS,
+            conventions: ['private-security-2019'],
+            eventCodes: ['intrusion'],
+            minimumSeverity: 'Minor',
+          },
+        ],
+      },
+      '?activate=true',
+    );
+    expect(imported.body.created).toBe(1);
+    const organisationId = imported.body.results[0].organisationId;
+    const rows = [
+      { organisationId, url: sink.url },
+      { organisationId, url: 'ftp://example.org/hook' },
+    ];
+    // Notification learns of the organisation from partner.changed.v1: the file is sent again until it does.
+    const registered = await waitFor(
+      async () => {
+        const report = await importWebhooks(dordogne, rows);
+        return report.body.created === 1 ? report.body : undefined;
+      },
+      { what: 'the imported organisation to be known to notification', timeoutMs: 30_000 },
+    );
+    expect(registered.problems).toEqual([expect.objectContaining({ row: 2, field: 'url', code: 'invalid_value' })]);
+    const secret = registered.results[0].secret!;
+    expect(secret).toMatch(/^whsec_/);
+    const again = await importWebhooks(dordogne, rows);
+    expect(again.body).toMatchObject({ created: 0, unchanged: 1 });
+    expect(again.body.results[0].secret).toBeUndefined();
+    expect((await importWebhooks(gironde, rows)).body.problems[0]).toMatchObject({ code: 'unknown_organisation' });
+
+    const alertId = await postAlert(stack, sender.key, intrusion(PERIGUEUX, 'Severe', `Import ${run}`));
+    const received = await waitFor(() => sink.received.find((r) => r.body.includes(alertId)), {
+      what: 'the alert at the imported partner’s webhook',
+      timeoutMs: 30_000,
+    });
+    expect(new Webhook(secret).verify(received.body, received.headers as Record<string, string>)).toBeTruthy();
+  }, 90_000);
+});
