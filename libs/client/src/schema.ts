@@ -794,6 +794,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/organizations/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import partner organisations with their conventions and subscription, from a CSV file or a JSON array (at most 10000 rows, 8 MB). Administrators, or a prefecture for partners of its départements.
+         * @description Columns: kind, name, departments, siret, cnapsNumber, sector, conventions, subscriptionDepartments, eventCodes, minimumSeverity; in a CSV cell, list items are separated by "|" (the delimiter is "," or ";"). An organisation is matched on its SIRET, or on its kind and name when it has none: importing the same file again creates nothing and reports every row unchanged. Each row is validated as the single-organisation routes would; a refused row is reported (row, field, machine code, French message) and the others are imported.
+         */
+        post: operations["importsRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/people/{id}": {
         parameters: {
             query?: never;
@@ -1172,6 +1192,26 @@ export interface paths {
         put?: never;
         /** Queue a test event for the endpoint: a signed delivery of type vigie.test ("test": true, no alert), retried and listed like any other. */
         post: operations["webhookDeliveriesTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register the webhooks of many partner organisations (at most 10000 rows). Administrators, or a prefecture for partners of its départements.
+         * @description Each row is checked as POST /v1/webhooks checks one. A created webhook’s signing secret is in this answer only. An organisation that already has the URL active is reported unchanged, so the same file can be sent again; an organisation the registry created a moment ago may not be known here yet (unknown_organisation): send the file again.
+         */
+        post: operations["webhookImportRun"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2032,6 +2072,62 @@ export interface components {
             count: number;
             /** @enum {string} */
             eventCode: "intrusion" | "theft" | "armed-robbery" | "assault" | "suspicious-behaviour" | "suspicious-package" | "drone-overflight" | "crowd-disorder" | "fire" | "terrorist-threat" | "cyber-incident" | "other";
+        };
+        ImportProblemView: {
+            /**
+             * @description invalid_value, missing_value, unknown_column, duplicate_in_file, unknown_convention, convention_refused, subscription_refused, outside_competence, conflicts_with_existing, too_many_subscriptions, revoked
+             * @example invalid_value
+             */
+            code: string;
+            /** @example siret must be 14 digits with a valid checksum */
+            detail?: string;
+            /** @example siret */
+            field: string;
+            /** @example La valeur du champ « siret » n’est pas valide. */
+            message: string;
+            /** @example 3 */
+            row: number;
+        };
+        ImportReportView: {
+            /** @example 1 */
+            created: number;
+            /** @enum {string} */
+            format: "csv" | "json";
+            problems: components["schemas"]["ImportProblemView"][];
+            /**
+             * @description Rows refused (each with one or more problems)
+             * @example 1
+             */
+            refused: number;
+            results: components["schemas"]["ImportResultView"][];
+            /**
+             * @description Rows in the file
+             * @example 3
+             */
+            rows: number;
+            /** @example 1 */
+            unchanged: number;
+            /** @example 0 */
+            updated: number;
+        };
+        ImportResultView: {
+            /**
+             * @description The natural key the row was matched on
+             * @example siret:73282932000074
+             */
+            key: string;
+            /** Format: uuid */
+            organisationId: string;
+            /**
+             * @description created; updated (already registered, memberships or subscription it lacked added); unchanged (already as the row says)
+             * @enum {string}
+             */
+            outcome: "created" | "updated" | "unchanged";
+            /**
+             * @description Line in a CSV file (the header is line 1), position from 1 in a JSON array
+             * @example 2
+             */
+            row: number;
         };
         InvitationLookupView: {
             email: string;
@@ -2915,6 +3011,72 @@ export interface components {
              * @enum {string}
              */
             type: "alert.routed" | "alert.escalated" | "broadcast.routed" | "vigie.test";
+        };
+        WebhookImportDto: {
+            /** @description Each row is validated on its own: a refused row is reported, the others are registered. */
+            webhooks: components["schemas"]["WebhookImportRowDto"][];
+        };
+        WebhookImportProblemView: {
+            /**
+             * @description invalid_value, unknown_organisation (not known yet, or not one the caller manages), too_many_webhooks
+             * @example invalid_value
+             */
+            code: string;
+            /** @example https is required */
+            detail?: string;
+            /** @example url */
+            field: string;
+            /** @example La valeur du champ « url » n’est pas valide. */
+            message: string;
+            /** @example 2 */
+            row: number;
+        };
+        WebhookImportReportView: {
+            /** @example 1 */
+            created: number;
+            problems: components["schemas"]["WebhookImportProblemView"][];
+            /** @example 1 */
+            refused: number;
+            results: components["schemas"]["WebhookImportResultView"][];
+            /** @example 2 */
+            rows: number;
+            /** @example 0 */
+            unchanged: number;
+        };
+        WebhookImportResultView: {
+            /** Format: uuid */
+            organisationId: string;
+            /**
+             * @description unchanged: the organisation already has this URL, active
+             * @enum {string}
+             */
+            outcome: "created" | "unchanged";
+            /**
+             * @description Position of the row, from 1
+             * @example 1
+             */
+            row: number;
+            /**
+             * @description The signing secret of a created webhook, in this answer only (never for an unchanged one)
+             * @example whsec_RXhhbXBsZSBvbmx5OiBuZXZlciBhIHJlYWwga2V5ISE=
+             */
+            secret?: string;
+            /** @example https://alarms.gardiennage-rhone.fr/vigie/webhook */
+            url: string;
+            /** Format: uuid */
+            webhookId: string;
+        };
+        WebhookImportRowDto: {
+            /**
+             * Format: uuid
+             * @description The organisation the endpoint belongs to
+             */
+            organisationId: string;
+            /**
+             * @description Where alerts are POSTed. https, no credentials, and a public address (checked at registration and before each delivery).
+             * @example https://alarms.gardiennage-rhone.fr/vigie/webhook
+             */
+            url: string;
         };
         WebhookView: {
             /** @example 2025-11-28T09:15:00.000Z */
@@ -5604,6 +5766,84 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    importsRun: {
+        parameters: {
+            query?: {
+                /** @description Activate the organisations the import creates (otherwise they stay PENDING) */
+                activate?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {}
+                 *     ]
+                 */
+                "application/json": Record<string, never>[] | string;
+                /**
+                 * @example [
+                 *       {}
+                 *     ]
+                 */
+                "text/csv": Record<string, never>[] | string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportView"];
+                };
+            };
+            /** @description The file cannot be read, holds no row or too many. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:vigie:problem:bad_request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The file cannot be read, holds no row or too many.",
+                     *       "error": "bad_request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description Neither an administrator nor a prefecture. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:vigie:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Neither an administrator nor a prefecture.",
+                     *       "error": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     peopleUpdate: {
         parameters: {
             query?: never;
@@ -6958,6 +7198,80 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    webhookImportRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "webhooks": [
+                 *         {
+                 *           "url": "https://alarms.gardiennage-rhone.fr/vigie/webhook",
+                 *           "organisationId": "0190b6c4-5a7e-7c3e-9f00-6b1d2c3e4f50"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookImportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookImportReportView"];
+                };
+            };
+            /** @description Not an object whose "webhooks" is an array of 1 to 10,000 rows. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:vigie:problem:bad_request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "Not an object whose \"webhooks\" is an array of 1 to 10,000 rows.",
+                     *       "error": "bad_request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description Neither an administrator nor a prefecture. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:vigie:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Neither an administrator nor a prefecture.",
+                     *       "error": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
