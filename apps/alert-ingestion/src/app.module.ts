@@ -10,6 +10,7 @@ import { AlertsController } from './alerts/alerts.controller';
 import { AlertsService } from './alerts/alerts.service';
 import { INGESTION_CONFIG, type IngestionConfig } from './config';
 import { ingestionRetention } from './retention/retention.plan';
+import { SentAlertsController } from './sent/sent-alerts.controller';
 import { INGESTION_TABLES } from './tables';
 
 @Module({})
@@ -21,7 +22,13 @@ export class IngestionModule implements NestModule {
         ServiceInfrastructureModule.for(config, INGESTION_TABLES),
         PartnerDirectoryModule.verifyingPersonsWith(config.registryUrl),
       ],
-      controllers: [AlertsController, AlertReadsController, AlertChangesController, AlertRoutedConsumer],
+      controllers: [
+        AlertsController,
+        AlertReadsController,
+        AlertChangesController,
+        SentAlertsController,
+        AlertRoutedConsumer,
+      ],
       providers: [
         { provide: INGESTION_CONFIG, useValue: config },
         AlertsService,

@@ -13,6 +13,7 @@ import { AlertController } from './pages/alert/alert.controller';
 import { BroadcastController } from './pages/broadcast/broadcast.controller';
 import { FeedStreamController } from './pages/feed/feed-stream.controller';
 import { FeedController } from './pages/feed/feed.controller';
+import { MyReportsController } from './pages/my-reports/my-reports.controller';
 import { PartnersController } from './pages/partners/partners.controller';
 import { ReferentsController } from './pages/referents/referents.controller';
 import { ReportController } from './pages/report/report.controller';
@@ -44,6 +45,7 @@ export class ConsoleModule {
         SitesController,
         ReferentsController,
         ReportController,
+        MyReportsController,
       ],
       providers: [
         { provide: CONSOLE_CONFIG, useValue: config },
