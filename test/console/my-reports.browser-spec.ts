@@ -129,7 +129,7 @@ describe('console: my reports (a partner follows what it reported)', () => {
     );
     expect(chain.body.map((message) => message.msgType)).toEqual(['Alert', 'Cancel']);
     expect(chain.body[1].note).toContain('intempestif');
-  });
+  }, 90_000);
 
   it('is a page that does not exist for another firm, even one that received the alert', async () => {
     const headline = 'Intrusion, parking du Palais Beaumont';
@@ -154,5 +154,5 @@ describe('console: my reports (a partner follows what it reported)', () => {
     await page.goto(url('/mes-signalements'));
     expect(await page.content()).not.toContain(headline);
     await expectAccessible(page);
-  });
+  }, 90_000);
 });
