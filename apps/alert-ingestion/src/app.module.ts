@@ -12,6 +12,7 @@ import { INGESTION_CONFIG, type IngestionConfig } from './config';
 import { ingestionRetention } from './retention/retention.plan';
 import { AlertStatisticsController } from './statistics/alert-statistics.controller';
 import { AlertStatisticsService } from './statistics/alert-statistics.service';
+import { SentAlertsController } from './sent/sent-alerts.controller';
 import { INGESTION_TABLES } from './tables';
 
 @Module({})
@@ -27,8 +28,9 @@ export class IngestionModule implements NestModule {
         AlertsController,
         AlertReadsController,
         AlertChangesController,
-        AlertRoutedConsumer,
         AlertStatisticsController,
+        SentAlertsController,
+        AlertRoutedConsumer,
       ],
       providers: [
         { provide: INGESTION_CONFIG, useValue: config },

@@ -16,6 +16,7 @@ import { FeedStreamController } from './pages/feed/feed-stream.controller';
 import { FeedController } from './pages/feed/feed.controller';
 import { MapController } from './pages/national/map.controller';
 import { TrendsController } from './pages/national/trends.controller';
+import { MyReportsController } from './pages/my-reports/my-reports.controller';
 import { PartnersController } from './pages/partners/partners.controller';
 import { ReferentsController } from './pages/referents/referents.controller';
 import { ReportController } from './pages/report/report.controller';
@@ -49,6 +50,7 @@ export class ConsoleModule {
         ReportController,
         MapController,
         TrendsController,
+        MyReportsController,
       ],
       providers: [
         { provide: CONSOLE_CONFIG, useValue: config },

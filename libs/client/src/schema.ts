@@ -903,6 +903,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sent-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The alerts your organisation sent: the latest message of each chain (Alert, Update or Cancel), most recent first. */
+        get: operations["sentAlertsList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sessions": {
         parameters: {
             query?: never;
@@ -1033,7 +1050,7 @@ export interface paths {
         };
         /**
          * Server-Sent Events: what is routed to the caller's organisation, live.
-         * @description Events: alert.routed, alert.escalated, broadcast.routed; each `data` is the JSON a webhook would receive (without deliveryId). Each event has an `id`, increasing per organisation: reconnect with `Last-Event-ID` to receive every event after it, once. Without it the stream starts with the next event. A comment line is sent every 15 s; the stream ends if the key is revoked.
+         * @description Events: alert.routed, alert.escalated, broadcast.routed; each `data` is the JSON a webhook would receive (without deliveryId). To the sender of an alert only, alert.acknowledged: `data` is an Acknowledgement (who acknowledged, when) plus originalAlertId, without the alert. Each event has an `id`, increasing per organisation: reconnect with `Last-Event-ID` to receive every event after it, once. Without it the stream starts with the next event. A comment line is sent every 15 s; the stream ends if the key is revoked.
          */
         get: operations["streamStream"];
         put?: never;
@@ -6220,6 +6237,32 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    sentAlertsList: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertView"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };

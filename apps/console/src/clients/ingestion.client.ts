@@ -52,6 +52,23 @@ export class IngestionClient {
     return (await this.http.call<Alert>('GET', `/v1/alerts/${encodeURIComponent(id)}`, { bearer })).body;
   }
 
+  /** What the person's organisation reported: the latest message of each chain, most recent first. */
+  async sent(bearer: string): Promise<Alert[]> {
+    return (await this.http.call<Alert[]>('GET', '/v1/sent-alerts', { bearer, query: { limit: '100' } })).body;
+  }
+
+  /** A CAP Cancel of one of the organisation's alerts; the key makes a resent form cancel once. */
+  async cancel(bearer: string, id: string, note: string, idempotencyKey: string): Promise<Alert> {
+    const path = `/v1/alerts/${encodeURIComponent(id)}/cancel`;
+    return (
+      await this.http.call<Alert>('POST', path, {
+        bearer,
+        body: { note },
+        headers: { 'idempotency-key': idempotencyKey },
+      })
+    ).body;
+  }
+
   /** The update/cancel chain of an alert the caller may read, oldest first. */
   async chain(bearer: string, id: string): Promise<Alert[]> {
     return (await this.http.call<Alert[]>('GET', `/v1/alerts/${encodeURIComponent(id)}/chain`, { bearer })).body;

@@ -17,7 +17,16 @@ export interface LayoutProps {
   viewer: Viewer | null;
   csrfToken: string | null;
   /** The navigation entry to mark as the current page. */
-  section?: 'alertes' | 'signaler' | 'diffusions' | 'partenaires' | 'sites' | 'referents' | 'carte' | 'tendances';
+  section?:
+    | 'alertes'
+    | 'signaler'
+    | 'mes-signalements'
+    | 'diffusions'
+    | 'partenaires'
+    | 'sites'
+    | 'referents'
+    | 'carte'
+    | 'tendances';
   /** An exercise banner across the whole page. */
   exercise?: boolean;
   children: ComponentChildren;
@@ -29,6 +38,7 @@ type Audience = 'everyone' | 'state' | 'national' | 'partner';
 const NAV: { section: NonNullable<LayoutProps['section']>; href: string; label: string; audience: Audience }[] = [
   { section: 'alertes', href: '/alertes', label: 'Alertes', audience: 'everyone' },
   { section: 'signaler', href: '/signalements/nouveau', label: 'Signaler un incident', audience: 'partner' },
+  { section: 'mes-signalements', href: '/mes-signalements', label: 'Mes signalements', audience: 'partner' },
   { section: 'diffusions', href: '/diffusions/nouvelle', label: 'Diffuser un message', audience: 'state' },
   { section: 'partenaires', href: '/partenaires', label: 'Partenaires', audience: 'state' },
   { section: 'sites', href: '/sites', label: 'Sites', audience: 'state' },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@vigie/access';
@@ -5,8 +6,15 @@ import { AcknowledgementChannel, AlertAcknowledgedV1, OrganisationStatus } from 
 import { Outbox } from '@vigie/messaging';
 import { NotFoundError } from '@vigie/platform';
 import { EscalationsService } from '../escalation/escalations.service';
+import { StreamLog } from '../stream/stream.log';
 import type { AcknowledgementClaim } from './acknowledgement-link';
 import { AcknowledgementView } from './acknowledgement.view';
+
+/** The stream subject of one organisation's acknowledgement of one alert: stable, so a replay appends nothing. */
+export function acknowledgementSubject(alertId: string, organisationId: string): string {
+  const hex = createHash('sha256').update(`${alertId}:${organisationId}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
 
 export type AcknowledgementSource =
   | {
@@ -35,13 +43,15 @@ export class AcknowledgementsService {
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly escalations: EscalationsService,
+    private readonly stream: StreamLog,
   ) {}
 
   /**
    * A recipient takes the alert in hand. The first acknowledgement of an organisation is recorded
    * and published (alert.acknowledged.v1) and disarms the escalation if it comes from the competent
    * prefecture; later ones change nothing and get the same answer. Anyone the alert was not routed
-   * to gets 404.
+   * to gets 404. The sender's organisation (only it) gets `alert.acknowledged` on its stream: who
+   * acknowledged and when, never the alert's content.
    */
   acknowledge(
     alertId: string,
@@ -88,6 +98,19 @@ export class AcknowledgementsService {
         `${VIEW} WHERE a.alert_id = $1 AND a.organisation_id = $2`,
         [alertId, organisationId],
       );
+      if (inserted.length > 0 && alert.sender_organisation_id !== organisationId) {
+        // Last statement of the transaction: the append locks the sender's stream head until commit.
+        await this.stream.appendAll(manager, {
+          type: 'alert.acknowledged',
+          subjectId: acknowledgementSubject(alertId, organisationId),
+          entries: [
+            {
+              organisationId: alert.sender_organisation_id,
+              data: { ...AcknowledgementView.of(row), originalAlertId: alert.original_alert_id },
+            },
+          ],
+        });
+      }
       return { acknowledgement: AcknowledgementView.of(row), created: inserted.length > 0 };
     });
   }

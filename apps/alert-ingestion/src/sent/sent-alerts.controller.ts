@@ -1,0 +1,48 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
+import { ApiKeyRole, type AlertSnapshot } from '@vigie/contracts';
+import { AlertView } from '../alerts/dto/alert.view';
+
+export class SentAlertsQuery {
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+/**
+ * What the caller's organisation reported: one entry per alert chain, its latest message (so a
+ * cancelled report shows as cancelled), the most recently changed first. Alerts routed to the
+ * organisation are not here: GET /v1/alerts lists both.
+ */
+@ApiTags('alerts')
+@Controller('v1/sent-alerts')
+export class SentAlertsController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  @RequireRoles(ApiKeyRole.Publisher)
+  @ApiOperation({
+    summary:
+      'The alerts your organisation sent: the latest message of each chain (Alert, Update or Cancel), most recent first.',
+  })
+  @ApiOkResponse({ type: AlertView, isArray: true })
+  async list(@Query() query: SentAlertsQuery, @CurrentCaller() caller: Caller): Promise<AlertView[]> {
+    const rows = await this.dataSource.query<{ snapshot: AlertSnapshot }[]>(
+      `SELECT latest.snapshot FROM (
+         SELECT DISTINCT ON (a.original_alert_id) a.snapshot, a.sent, a.id FROM alerts a
+         WHERE a.sender_organisation_id = $1
+         ORDER BY a.original_alert_id, a.sent DESC, a.id DESC) latest
+       ORDER BY latest.sent DESC, latest.id DESC LIMIT $2`,
+      [caller.organisationId, query.limit ?? 50],
+    );
+    return rows.map((row) => AlertView.of(row.snapshot));
+  }
+}

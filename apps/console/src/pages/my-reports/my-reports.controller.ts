@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Headers,
+  Logger,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AlertMessageType } from '@vigie/contracts';
+import { IngestionClient, type Alert } from '../../clients/ingestion.client';
+import { NotificationClient, type Acknowledgement } from '../../clients/notification.client';
+import { ServiceCallError } from '../../clients/service-call';
+import { renderFragment, renderPage } from '../../render';
+import { Viewer, type SignedIn } from '../../session/viewer';
+import { parseEvents, sseMessage } from '../feed/feed-stream.controller';
+import { textField } from '../form-body';
+import { viewerOf } from '../viewer-of';
+import { acknowledgementItem, chainAcknowledgements, reportRow } from './my-reports.model';
+import { AcknowledgementLine, MyReportsPage, ReportPage, acknowledgementEvent } from './my-reports.view';
+
+const EVENT_ID = /^\d{1,18}$/;
+const IDEMPOTENCY_KEY = /^[0-9a-f-]{36}$/;
+
+/** An invalid id, or another organisation's alert, is a page that does not exist. */
+const notFound = (): ServiceCallError => new ServiceCallError('console', 404, null);
+const reportId = new ParseUUIDPipe({ exceptionFactory: notFound });
+
+/**
+ * "Mes signalements": what the person's organisation reported, who acknowledged each (live),
+ * and the cancellation of a false alarm. Only the sender's organisation reaches these pages.
+ */
+@Controller('mes-signalements')
+export class MyReportsController {
+  private readonly logger = new Logger('my-reports');
+
+  constructor(
+    private readonly ingestion: IngestionClient,
+    private readonly notification: NotificationClient,
+  ) {}
+
+  @Get()
+  @Header('cache-control', 'no-store')
+  async list(@Viewer() viewer: SignedIn): Promise<string> {
+    const sent = await this.ingestion.sent(viewer.bearer);
+    const rows = await Promise.all(
+      sent.map(async (latest) =>
+        reportRow(latest, chainAcknowledgements(await this.acknowledgementsOf(viewer, latest))),
+      ),
+    );
+    return renderPage(MyReportsPage({ viewer: viewerOf(viewer), csrfToken: viewer.csrfToken, rows }));
+  }
+
+  /** The organisation's stream, of which only acknowledgements are relayed, as list items. */
+  @Get('flux')
+  async relay(
+    @Viewer() viewer: SignedIn,
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const abort = new AbortController();
+    request.on('close', () => abort.abort());
+    const resumeFrom = lastEventId && EVENT_ID.test(lastEventId.trim()) ? lastEventId.trim() : undefined;
+    const upstream = await this.notification.stream(viewer.bearer, resumeFrom, abort.signal);
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-accel-buffering': 'no',
+    });
+    response.write('retry: 1000\n\n');
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for await (const chunk of upstream.body as unknown as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true });
+        const parsed = parseEvents(buffer);
+        buffer = parsed.rest;
+        for (const event of parsed.events) {
+          if (event === 'keep-alive') response.write(': keep-alive\n\n');
+          else if (event.event === 'alert.acknowledged') {
+            const ack = JSON.parse(event.data) as Acknowledgement & { originalAlertId: string };
+            const html = renderFragment(AcknowledgementLine({ ack: acknowledgementItem(ack) }));
+            response.write(sseMessage(event.id, acknowledgementEvent(ack.originalAlertId), html));
+          } else response.write(sseMessage(event.id, null, ''));
+        }
+      }
+    } catch (error) {
+      if (!abort.signal.aborted) this.logger.warn(`stream relay ended: ${(error as Error).message}`);
+    } finally {
+      response.end();
+    }
+  }
+
+  @Get(':id')
+  @Header('cache-control', 'no-store')
+  async show(
+    @Param('id', reportId) id: string,
+    @Viewer() viewer: SignedIn,
+    @Query('annule') cancelled?: string,
+  ): Promise<string> {
+    return this.page(id, viewer, { justCancelled: cancelled === '1', noteError: null });
+  }
+
+  /** CAP Cancel through ingestion; the form's key makes a resent form cancel once. */
+  @Post(':id/annuler')
+  async cancel(
+    @Param('id', reportId) id: string,
+    @Viewer() viewer: SignedIn,
+    @Body() form: unknown,
+    @Res() response: Response,
+  ): Promise<void> {
+    const chain = await this.ownChain(id, viewer);
+    const note = textField(form, 'motif', 500).trim();
+    if (!note) {
+      response
+        .status(422)
+        .type('html')
+        .send(
+          await this.page(id, viewer, { justCancelled: false, noteError: 'Indiquez pourquoi vous annulez.' }, chain),
+        );
+      return;
+    }
+    const presented = textField(form, 'cle', 36);
+    const key = IDEMPOTENCY_KEY.test(presented) ? presented : randomUUID();
+    try {
+      await this.ingestion.cancel(viewer.bearer, chain[0].alertId, note, key);
+    } catch (error) {
+      // Already cancelled (a second click after the first went through): the page shows it.
+      if (!(error instanceof ServiceCallError && error.status === 409)) throw error;
+    }
+    response.redirect(303, `/mes-signalements/${chain[0].alertId}?annule=1`);
+  }
+
+  private async page(
+    id: string,
+    viewer: SignedIn,
+    flags: { justCancelled: boolean; noteError: string | null },
+    known?: Alert[],
+  ): Promise<string> {
+    const chain = known ?? (await this.ownChain(id, viewer));
+    const latest = chain[chain.length - 1];
+    const acknowledgements = await Promise.all(
+      chain.map((message) => this.acknowledgementsFor(viewer, message.alertId)),
+    );
+    const model = {
+      row: reportRow(latest, chainAcknowledgements(acknowledgements)),
+      chain: chain.map((message) => ({
+        sent: message.sent,
+        msgType: message.msgType,
+        headline: message.info[0]?.headline ?? message.identifier,
+        note: message.note ?? null,
+      })),
+      cancelled: latest.msgType === AlertMessageType.Cancel,
+      idempotencyKey: randomUUID(),
+      ...flags,
+    };
+    return renderPage(ReportPage({ viewer: viewerOf(viewer), csrfToken: viewer.csrfToken, model }));
+  }
+
+  /** The chain of a report the person's organisation sent; anything else does not exist here. */
+  private async ownChain(id: string, viewer: SignedIn): Promise<Alert[]> {
+    const alert = await this.ingestion.alert(viewer.bearer, id);
+    if (alert.senderOrganisationId !== viewer.person.organisationId) throw notFound();
+    const chain = await this.ingestion.chain(viewer.bearer, id);
+    return chain.filter((message) => message.senderOrganisationId === viewer.person.organisationId);
+  }
+
+  private async acknowledgementsOf(viewer: SignedIn, latest: Alert): Promise<Acknowledgement[][]> {
+    const ids = [...new Set([latest.originalAlertId, latest.alertId])];
+    return Promise.all(ids.map((id) => this.acknowledgementsFor(viewer, id)));
+  }
+
+  /** A message not (yet) routed is unknown to notification: no acknowledgement. */
+  private async acknowledgementsFor(viewer: SignedIn, alertId: string): Promise<Acknowledgement[]> {
+    try {
+      return await this.notification.acknowledgements(viewer.bearer, alertId);
+    } catch (error) {
+      if (error instanceof ServiceCallError && error.status === 404) return [];
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,160 @@
+import type { VNode } from 'preact';
+import { SeverityBadge, StatusBadge } from '../../components/badges';
+import { Breadcrumb, CsrfField, Field, Notice, Table } from '../../components/form';
+import { MESSAGE_TYPE, frenchDateTime, label } from '../../components/labels';
+import { Layout, type Viewer } from '../../components/layout';
+import type { AcknowledgementItem, ReportRow } from './my-reports.model';
+
+/** The live-event name of a report's acknowledgements: the relay sends each one under it. */
+export const acknowledgementEvent = (reportId: string): string => `acquittement-${reportId}`;
+
+export function AcknowledgementLine(props: { ack: AcknowledgementItem }): VNode {
+  const ack = props.ack;
+  return (
+    <li>
+      <strong>{ack.organisation}</strong>
+      {ack.who ? ` (${ack.who})` : ''}, le <time dateTime={ack.at}>{frenchDateTime(ack.at)}</time>
+    </li>
+  );
+}
+
+/** The acknowledgements of one report; new ones are appended live (htmx SSE). */
+function Acknowledgements(props: { row: Pick<ReportRow, 'id' | 'acknowledgements'> }): VNode {
+  return (
+    <div>
+      {props.row.acknowledgements.length === 0 ? (
+        <p class="fr-text--sm fr-mb-0 vigie-waiting">Pas encore acquitté.</p>
+      ) : null}
+      <ul
+        class="fr-text--sm fr-mb-0"
+        data-acknowledgements={props.row.id}
+        sse-swap={acknowledgementEvent(props.row.id)}
+        hx-swap="beforeend"
+      >
+        {props.row.acknowledgements.map((ack) => (
+          <AcknowledgementLine ack={ack} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Situation(props: { msgType: string }): VNode {
+  if (props.msgType === 'Cancel') return <span class="fr-badge fr-badge--sm fr-badge--warning">Annulé</span>;
+  if (props.msgType === 'Update') return <span class="fr-badge fr-badge--sm fr-badge--info">Mis à jour</span>;
+  return <span class="fr-badge fr-badge--sm fr-badge--success">En cours</span>;
+}
+
+export function MyReportsPage(props: { viewer: Viewer; csrfToken: string; rows: ReportRow[] }): VNode {
+  return (
+    <Layout title="Mes signalements" viewer={props.viewer} csrfToken={props.csrfToken} section="mes-signalements">
+      <h1>Mes signalements</h1>
+      <p>
+        Les alertes envoyées par votre organisation. Les acquittements des préfectures s’affichent ici dès qu’ils
+        arrivent.
+      </p>
+      {props.rows.length === 0 ? (
+        <p>
+          Votre organisation n’a encore rien signalé. <a href="/signalements/nouveau">Signaler un incident</a>
+        </p>
+      ) : (
+        <div hx-ext="sse" sse-connect="/mes-signalements/flux">
+          <p class="fr-text--sm" id="flux-etat" role="status" aria-live="polite">
+            Sans JavaScript, rechargez la page pour voir les nouveaux acquittements.
+          </p>
+          <Table
+            caption="Signalements de votre organisation, les plus récents d’abord"
+            headers={['Signalement', 'Gravité', 'Situation', 'Envoyé le', 'Acquitté par']}
+          >
+            <tbody>
+              {props.rows.map((row) => (
+                <tr id={`signalement-${row.id}`}>
+                  <td>
+                    <a href={`/mes-signalements/${row.id}`}>{row.headline}</a>
+                    <p class="fr-text--xs fr-mb-0">
+                      {row.event} — {row.commune}
+                    </p>
+                  </td>
+                  <td>
+                    <SeverityBadge severity={row.severity} /> <StatusBadge status={row.status} />
+                  </td>
+                  <td>
+                    <Situation msgType={row.msgType} />
+                  </td>
+                  <td>{frenchDateTime(row.sent)}</td>
+                  <td>
+                    <Acknowledgements row={row} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </div>
+      )}
+    </Layout>
+  );
+}
+
+export interface ReportPageModel {
+  row: ReportRow;
+  chain: { sent: string; msgType: string; headline: string; note: string | null }[];
+  cancelled: boolean;
+  justCancelled: boolean;
+  noteError: string | null;
+  idempotencyKey: string;
+}
+
+export function ReportPage(props: { viewer: Viewer; csrfToken: string; model: ReportPageModel }): VNode {
+  const { row, chain } = props.model;
+  return (
+    <Layout title={row.headline} viewer={props.viewer} csrfToken={props.csrfToken} section="mes-signalements">
+      <Breadcrumb trail={[{ href: '/mes-signalements', label: 'Mes signalements' }, { label: row.headline }]} />
+      <h1>{row.headline}</h1>
+      {props.model.justCancelled ? (
+        <Notice tone="success" title="Signalement annulé : les destinataires sont prévenus." />
+      ) : null}
+      <p>
+        {row.event} — {row.commune} — <SeverityBadge severity={row.severity} /> <Situation msgType={row.msgType} />
+      </p>
+      <section class="fr-mb-4w" aria-labelledby="chaine-titre">
+        <h2 id="chaine-titre">Chronologie</h2>
+        <ol class="vigie-timeline">
+          {chain.map((message) => (
+            <li>
+              <time dateTime={message.sent}>{frenchDateTime(message.sent)}</time> —{' '}
+              {label(MESSAGE_TYPE, message.msgType)} : {message.headline}
+              {message.note ? <span> — {message.note}</span> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section class="fr-mb-4w" aria-labelledby="acquittements-titre" hx-ext="sse" sse-connect="/mes-signalements/flux">
+        <h2 id="acquittements-titre">Acquitté par</h2>
+        <p class="fr-text--sm" id="flux-etat" role="status" aria-live="polite"></p>
+        <Acknowledgements row={row} />
+      </section>
+      {props.model.cancelled ? null : (
+        <section class="fr-mb-4w" aria-labelledby="annuler-titre">
+          <h2 id="annuler-titre">Annuler ce signalement</h2>
+          <p>Si c’était une fausse alerte, annulez-la : tous ceux qui l’ont reçue en sont prévenus.</p>
+          <form method="post" action={`/mes-signalements/${row.id}/annuler`}>
+            <CsrfField token={props.csrfToken} />
+            <input type="hidden" name="cle" value={props.model.idempotencyKey} />
+            <Field
+              id="annulation-motif"
+              name="motif"
+              label="Motif de l’annulation"
+              hint="Par exemple : déclenchement intempestif du détecteur"
+              required
+              multiline
+              error={props.model.noteError ?? undefined}
+            />
+            <button type="submit" class="fr-btn fr-btn--secondary">
+              Annuler le signalement (fausse alerte)
+            </button>
+          </form>
+        </section>
+      )}
+    </Layout>
+  );
+}
