@@ -8,7 +8,13 @@ describe('notification configuration', () => {
     expect(config.http.port).toBe(3004);
     expect(config.schema).toBe('notification');
     expect(config.kafka).toMatchObject({ clientId: 'notification', groupId: 'notification' });
-    expect(config.delivery).toEqual({ timeoutMs: 5000, maxAttempts: 8, retryBaseMs: 1000 });
+    expect(config.delivery).toEqual({
+      timeoutMs: 5000,
+      maxAttempts: 8,
+      retryBaseMs: 1000,
+      perTarget: 4,
+      maxInFlight: 1000,
+    });
     expect(config.webhooks).toEqual({
       secretsKey: KEY,
       allowPrivateTargets: false,
@@ -31,8 +37,16 @@ describe('notification configuration', () => {
       WEBHOOK_MAX_ATTEMPTS: '3',
       WEBHOOK_DISABLE_AFTER_FAILURES: '5',
       WEBHOOK_DISABLE_AFTER_SECONDS: '0',
+      DELIVERY_CONCURRENCY_PER_TARGET: '1',
+      DELIVERY_MAX_IN_FLIGHT: '50',
     });
-    expect(config.delivery).toEqual({ timeoutMs: 1500, maxAttempts: 3, retryBaseMs: 1000 });
+    expect(config.delivery).toEqual({
+      timeoutMs: 1500,
+      maxAttempts: 3,
+      retryBaseMs: 1000,
+      perTarget: 1,
+      maxInFlight: 50,
+    });
     expect(config.webhooks).toEqual({
       secretsKey: KEY,
       allowPrivateTargets: true,

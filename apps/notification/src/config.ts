@@ -19,6 +19,10 @@ class NotificationEnv extends CommonEnv {
   @IsInt() @Min(0) @Max(90 * 86400) WEBHOOK_DISABLE_AFTER_SECONDS: number = 86400;
   /** First retry delay; each further one doubles (with jitter), up to 15 minutes. */
   @IsInt() @Min(10) @Max(600_000) DELIVERY_RETRY_BASE_MS: number = 1000;
+  /** Requests in flight to one webhook (or e-mail address) at once, per instance; 1 sends strictly one after another. */
+  @IsInt() @Min(1) @Max(64) DELIVERY_CONCURRENCY_PER_TARGET: number = 4;
+  /** Requests in flight at once in this instance, all targets together. */
+  @IsInt() @Min(1) @Max(10_000) DELIVERY_MAX_IN_FLIGHT: number = 1000;
   /** `smtp://user:pass@host:port` or `smtps://…`; e-mail is off when unset. */
   @IsOptional()
   @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
@@ -46,6 +50,10 @@ export interface DeliverySettings {
   timeoutMs: number;
   maxAttempts: number;
   retryBaseMs: number;
+  /** Requests in flight to one target at once (per instance). */
+  perTarget: number;
+  /** Requests in flight at once in the instance. */
+  maxInFlight: number;
 }
 
 export interface WebhookSettings {
@@ -85,6 +93,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NotificationCo
       timeoutMs: values.WEBHOOK_TIMEOUT_MS,
       maxAttempts: values.WEBHOOK_MAX_ATTEMPTS,
       retryBaseMs: values.DELIVERY_RETRY_BASE_MS,
+      perTarget: values.DELIVERY_CONCURRENCY_PER_TARGET,
+      maxInFlight: values.DELIVERY_MAX_IN_FLIGHT,
     },
     webhooks: {
       secretsKey: values.WEBHOOK_SECRETS_KEY.toLowerCase(),

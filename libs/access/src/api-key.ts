@@ -61,28 +61,74 @@ export function bearerToken(header: string | undefined): string | null {
   return match ? match[1] : null;
 }
 
+/** The limits of {@link VerifiedSecrets}. */
+export interface VerifiedSecretsLimits {
+  /** Keys whose matching secret is remembered (least recently used forgotten first). */
+  keys: number;
+  /** Wrong (hash, secret) pairs remembered, so that a repeated wrong key costs one hash. */
+  mismatches: number;
+}
+
 /**
- * Remembers, for a few minutes, which (stored hash, secret) pairs matched, so the slow hash
- * runs once per key and process rather than on every request. Only a digest of the secret is
- * kept; a rotated or re-hashed key misses the cache. Status and revocation are still read on
- * every request.
+ * Remembers which secret matched each stored hash, so that the slow hash runs once per key and
+ * process, never again on the request path. A match is a fact about two strings that cannot go
+ * stale: a rotated or re-hashed key has a new stored hash and misses; revocation, expiry and the
+ * organisation's standing are read with the key on every request, so nothing here needs a
+ * lifetime or a refresh. Concurrent checks of the same pair share one hash. Only a digest of the
+ * secret is kept. A mismatch is remembered apart, in a smaller bounded set (a wrong secret can
+ * never be taken for the right one, and presenting many wrong secrets only evicts other wrong ones).
  */
 export class VerifiedSecrets {
-  private readonly entries = new Map<string, number>();
+  /** Stored hash → digest of the secret that matched it. */
+  private readonly matched = new Map<string, string>();
+  private readonly mismatched = new Map<string, true>();
+  private readonly pending = new Map<string, Promise<boolean>>();
 
   constructor(
-    private readonly ttlMs = 5 * 60_000,
-    private readonly capacity = 10_000,
+    private readonly limits: VerifiedSecretsLimits = { keys: 100_000, mismatches: 1_000 },
     private readonly verify: (secret: string, stored: string) => Promise<boolean> = secretMatches,
   ) {}
 
-  async matches(secret: string, stored: string, now = Date.now()): Promise<boolean> {
-    const entry = `${stored}:${createHash('sha256').update(secret).digest('base64url')}`;
-    const expiresAt = this.entries.get(entry);
-    if (expiresAt !== undefined && expiresAt > now) return true;
-    if (!(await this.verify(secret, stored))) return false;
-    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(entry, now + this.ttlMs);
-    return true;
+  matches(secret: string, stored: string): Promise<boolean> {
+    const digest = createHash('sha256').update(secret).digest('base64url');
+    if (this.matched.get(stored) === digest) {
+      touch(this.matched, stored, digest);
+      return Promise.resolve(true);
+    }
+    const pair = `${stored}:${digest}`;
+    if (this.mismatched.has(pair)) return Promise.resolve(false);
+    const running = this.pending.get(pair);
+    if (running) return running;
+    const check = this.verify(secret, stored)
+      .then((ok) => {
+        if (ok) remember(this.matched, stored, digest, this.limits.keys);
+        else remember(this.mismatched, pair, true, this.limits.mismatches);
+        return ok;
+      })
+      .finally(() => this.pending.delete(pair));
+    this.pending.set(pair, check);
+    return check;
   }
+
+  /** Forgets the stored hashes of keys that were removed or replaced (memory only: a miss costs a hash). */
+  forget(storedHashes: Iterable<string>): void {
+    for (const stored of storedHashes) this.matched.delete(stored);
+  }
+
+  /** How many keys and mismatches are remembered. */
+  get size(): { keys: number; mismatches: number } {
+    return { keys: this.matched.size, mismatches: this.mismatched.size };
+  }
+}
+
+/** Moves an entry to the most recently used end. */
+function touch<K, V>(map: Map<K, V>, key: K, value: V): void {
+  map.delete(key);
+  map.set(key, value);
+}
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V, capacity: number): void {
+  map.delete(key);
+  if (map.size >= capacity) map.delete(map.keys().next().value!);
+  map.set(key, value);
 }

@@ -37,6 +37,18 @@ describe('authenticateKey', () => {
     expect(admin.isAdmin).toBe(true);
   });
 
+  it('refuses a remembered key as soon as its row says revoked, without hashing again', async () => {
+    let hashes = 0;
+    const counting = new VerifiedSecrets(undefined, async (presented, stored) => {
+      hashes++;
+      return verified.matches(presented, stored);
+    });
+    await authenticateKey(row(), { keyId: id, secret }, counting);
+    const revoked = authenticateKey(row({ revoked_at: new Date() }), { keyId: id, secret }, counting);
+    await expect(revoked).rejects.toThrow('API key revoked');
+    expect(hashes).toBe(1);
+  });
+
   it.each([
     ['an unknown key', () => undefined, (s: string) => s, UnauthenticatedError, 'unknown API key'],
     [

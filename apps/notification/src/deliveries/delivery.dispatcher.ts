@@ -9,13 +9,14 @@ import { EndpointHealth } from '../webhooks/endpoint-health';
 import { DeliveryMetrics } from './delivery.metrics';
 import { decideOutcome, truncateError, WEBHOOK_RETRY, type ChannelResult } from './delivery.outcome';
 import { DeliveryQueue, type AttemptFacts, type ClaimedDelivery } from './delivery.queue';
+import { runWindowed, Slots } from './slots';
 
 /** Targets claimed per round. */
-const TARGETS_PER_ROUND = 200;
-/** Targets served at once in one instance. */
-const MAX_TARGETS_IN_FLIGHT = 200;
-/** Due deliveries of one target claimed together and sent one after another. */
+const TARGETS_PER_ROUND = 500;
+/** Due deliveries of one target claimed together, sent in order of start, a window of them at once. */
 const RUN_LENGTH = 50;
+/** Claimed deliveries held in one instance at most (bodies in memory, leases running): runs shrink towards it. */
+const MAX_HELD = 10_000;
 const FALLBACK_INTERVAL_MS = 500;
 
 const targetOf = (delivery: ClaimedDelivery): string => (delivery.webhook_id ?? delivery.referent_id)!;
@@ -23,7 +24,8 @@ const targetOf = (delivery: ClaimedDelivery): string => (delivery.webhook_id ?? 
 /**
  * Sends pending deliveries: woken after each handled message and each finished attempt, and every
  * 500 ms in case a wake-up was missed or a retry fell due. A round only claims and starts
- * attempts; it never waits for them, so a slow partner delays nobody else.
+ * attempts; it never waits for them, so a slow partner delays nobody else. Each target has up to
+ * `perTarget` requests in flight, and the instance up to `maxInFlight` (ADR 29).
  */
 @Injectable()
 export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
@@ -31,7 +33,12 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
   private readonly settings: DeliverySettings;
   private readonly leaseMs: number;
   private readonly shutdown = new AbortController();
+  /** Targets with a run in flight here. */
   private readonly inFlight = new Map<string, Promise<void>>();
+  /** Requests in flight across every target. */
+  private readonly requests: Slots;
+  /** Deliveries claimed and not yet finished. */
+  private held = 0;
   private loop: DrainLoop | null = null;
 
   constructor(
@@ -45,6 +52,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
     this.settings = config.delivery;
     // Target check and request each get up to the timeout; the margin covers recording.
     this.leaseMs = 2 * this.settings.timeoutMs + 30_000;
+    this.requests = new Slots(this.settings.maxInFlight);
   }
 
   onApplicationBootstrap(): void {
@@ -70,9 +78,13 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
 
   /** Claims runs and starts them; true when more may be due at once. */
   private async round(): Promise<boolean> {
-    const room = Math.min(TARGETS_PER_ROUND, MAX_TARGETS_IN_FLIGHT - this.inFlight.size);
+    const room = Math.min(TARGETS_PER_ROUND, this.settings.maxInFlight - this.inFlight.size, MAX_HELD - this.held);
     if (room <= 0 || this.shutdown.signal.aborted) return false;
-    const claimed = await this.queue.claim(this.leaseMs, room, [...this.inFlight.keys()], RUN_LENGTH);
+    const runLength = Math.max(
+      this.settings.perTarget,
+      Math.min(RUN_LENGTH, Math.floor((MAX_HELD - this.held) / room)),
+    );
+    const claimed = await this.queue.claim(this.leaseMs, room, [...this.inFlight.keys()], runLength);
     const runs = new Map<string, ClaimedDelivery[]>();
     for (const delivery of claimed) {
       const run = runs.get(targetOf(delivery));
@@ -80,12 +92,14 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
       else runs.set(targetOf(delivery), [delivery]);
     }
     for (const [target, run] of runs) {
+      this.held += run.length;
       const serving = this.serve(run)
         .catch((error: unknown) => {
           // Not recorded: the lease brings the deliveries back.
           this.logger.warn(`target ${target}: ${(error as Error).message}; retried when the lease ends`);
         })
         .finally(() => {
+          this.held -= run.length;
           this.inFlight.delete(target);
           this.wake();
         });
@@ -95,30 +109,34 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
   }
 
   /**
-   * Sends a target's run in order. The first delivery that is not sent ends the run: the rest go
-   * back to the queue at once, as they do when the service stops or the run nears its lease.
-   * Successes are recorded while the next request goes out; the slot is held until they are.
+   * Sends a target's run in order of start, up to `perTarget` requests at once, each holding one
+   * of the instance's request slots. The first delivery that is not sent stops the starts: the
+   * ones not started go back to the queue at once, as they do when the service stops or the run
+   * nears its lease. Successes are recorded together; the target is held until they are.
    */
   private async serve(run: ClaimedDelivery[]): Promise<void> {
     const started = Date.now();
     const recorded: Promise<void>[] = [];
+    let stopped = false;
     try {
-      for (const [index, delivery] of run.entries()) {
-        if (this.shutdown.signal.aborted || Date.now() - started > this.leaseMs / 2) {
-          await this.queue.release(run.slice(index));
-          return;
-        }
-        const result = await this.attempt(delivery);
-        if (result !== 'not sent') {
+      const notStarted = await runWindowed(
+        run,
+        this.settings.perTarget,
+        this.requests,
+        async (delivery) => {
+          const result = await this.attempt(delivery);
+          if (result === 'not sent') {
+            stopped = true;
+            return;
+          }
           const recording = this.queue.sent(delivery, result);
           // Awaited below; handled now so that a failed write is not an unhandled rejection meanwhile.
           recording.catch(() => undefined);
           recorded.push(recording);
-          continue;
-        }
-        await this.queue.release(run.slice(index + 1));
-        return;
-      }
+        },
+        () => !stopped && !this.shutdown.signal.aborted && Date.now() - started <= this.leaseMs / 2,
+      );
+      await this.queue.release(notStarted);
     } finally {
       await Promise.all(recorded);
     }

@@ -63,7 +63,13 @@ export class PartnerDirectory implements CallerResolver {
       ],
     );
     if (updated.length === 0) return;
-    await manager.query('DELETE FROM directory_api_keys WHERE organisation_id = $1', [snapshot.organisationId]);
+    const replaced = await manager.query<{ secret_hash: string }[]>(
+      'DELETE FROM directory_api_keys WHERE organisation_id = $1 RETURNING secret_hash',
+      [snapshot.organisationId],
+    );
+    // Memory only: revocation is enforced by the row read on every request, whatever is remembered.
+    const usable = new Set(snapshot.apiKeys.filter((key) => !key.revokedAt).map((key) => key.secretHash));
+    this.verified.forget(replaced.map((row) => row.secret_hash).filter((hash) => !usable.has(hash)));
     for (const key of snapshot.apiKeys) {
       await manager.query(
         `INSERT INTO directory_api_keys (id, organisation_id, secret_hash, roles, expires_at, revoked_at)

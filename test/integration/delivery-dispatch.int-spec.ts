@@ -1,0 +1,171 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { Outbox, type KafkaSettings } from '@vigie/messaging';
+import { Metrics } from '@vigie/observability';
+import { openServiceDataSource, serviceDataSourceOptions } from '@vigie/persistence';
+import { waitFor, WebhookSink } from '@vigie/testing';
+import type { EmailChannel } from '../../apps/notification/src/channels/email/email.channel';
+import { WebhookChannel } from '../../apps/notification/src/channels/webhook/webhook.channel';
+import type { NotificationConfig } from '../../apps/notification/src/config';
+import { DeliveryDispatcher } from '../../apps/notification/src/deliveries/delivery.dispatcher';
+import { DeliveryMetrics } from '../../apps/notification/src/deliveries/delivery.metrics';
+import { DeliveryQueue } from '../../apps/notification/src/deliveries/delivery.queue';
+import { NOTIFICATION_TABLES } from '../../apps/notification/src/tables';
+import { EndpointHealth } from '../../apps/notification/src/webhooks/endpoint-health';
+import { SecretBox } from '../../apps/notification/src/webhooks/secret-box';
+import { e2eEnv } from '../e2e.env';
+
+/**
+ * The delivery queue and its dispatcher against the real PostgreSQL, on a schema of this file's
+ * own, sending to loopback sinks: two dispatchers never send a delivery twice, a lease that ends
+ * (the claimer died) brings its deliveries back, and a slow endpoint does not hold a fast one.
+ */
+
+const SCHEMA = `it_dispatch_${randomUUID().slice(0, 8)}`;
+const KEY = randomBytes(32).toString('hex');
+const PER_TARGET = 4;
+
+const config = {
+  delivery: { timeoutMs: 5000, maxAttempts: 8, retryBaseMs: 1000, perTarget: PER_TARGET, maxInFlight: 100 },
+  webhooks: { secretsKey: KEY, allowPrivateTargets: true, disableAfter: { failures: 20, seconds: 86400 } },
+  email: {
+    smtpUrl: null,
+    from: 'Vigie <no-reply@vigie.invalid>',
+    publicBaseUrl: 'http://127.0.0.1',
+    ackLinkTtlSeconds: 60,
+  },
+} as unknown as NotificationConfig;
+
+jest.setTimeout(120_000);
+
+describe('delivery dispatch on the real PostgreSQL', () => {
+  let dataSource: DataSource;
+  let outbox: Outbox;
+  let queue: DeliveryQueue;
+  const box = SecretBox.fromHex(KEY);
+  const organisation = randomUUID();
+  const sinks: WebhookSink[] = [];
+  const dispatchers: DeliveryDispatcher[] = [];
+
+  const startDispatcher = (): DeliveryDispatcher => {
+    const dispatcher = new DeliveryDispatcher(
+      queue,
+      new WebhookChannel(box, config),
+      {} as EmailChannel,
+      new DeliveryMetrics(new Metrics(), dataSource),
+      new EndpointHealth(dataSource, outbox, config),
+      config,
+    );
+    dispatcher.onApplicationBootstrap();
+    dispatchers.push(dispatcher);
+    return dispatcher;
+  };
+
+  const sink = async (respondAfterMs = 0): Promise<WebhookSink> => {
+    const started = await WebhookSink.start({ respondAfterMs });
+    sinks.push(started);
+    return started;
+  };
+
+  /** A webhook to `url` and `count` pending deliveries for it; their ids. */
+  const queued = async (url: string, count: number): Promise<string[]> => {
+    const webhook = randomUUID();
+    await dataSource.query(
+      'INSERT INTO webhooks (id, organisation_id, url, secret_ciphertext) VALUES ($1, $2, $3, $4)',
+      [webhook, organisation, url, box.encrypt(randomBytes(24).toString('base64'), webhook)],
+    );
+    const ids = Array.from({ length: count }, () => randomUUID());
+    await dataSource.query(
+      `INSERT INTO deliveries (id, alert_id, message_type, organisation_id, channel, webhook_id, status, next_attempt_at, body)
+       SELECT id, gen_random_uuid(), 'vigie.alert', $2, 'webhook', $3, 'pending', now(), jsonb_build_object('n', n)
+       FROM unnest($1::uuid[]) WITH ORDINALITY AS d(id, n)`,
+      [ids, organisation, webhook],
+    );
+    return ids;
+  };
+
+  const statuses = (ids: string[]): Promise<{ id: string; status: string; attempts: number }[]> =>
+    dataSource.query('SELECT id, status, attempts FROM deliveries WHERE id = ANY($1) ORDER BY id', [ids]);
+
+  const allSent = async (ids: string[]): Promise<boolean> =>
+    (await statuses(ids)).filter((row) => row.status === 'sent').length === ids.length;
+
+  const receivedIds = (from: WebhookSink): string[] => from.received.map((r) => String(r.headers['webhook-id']));
+
+  beforeAll(async () => {
+    dataSource = await openServiceDataSource(
+      serviceDataSourceOptions({ url: e2eEnv.databaseUrl, schema: SCHEMA, poolSize: 8 }, NOTIFICATION_TABLES),
+    );
+    outbox = new Outbox({ clientId: 'it-dispatch' } as KafkaSettings);
+    queue = new DeliveryQueue(dataSource, outbox);
+    await dataSource.query(
+      `INSERT INTO directory_organisations (id, kind, name, status, departments, revision)
+       VALUES ($1, 'SECURITY_FIRM', 'Veille Rhône', 'ACTIVE', '{69}', 1)`,
+      [organisation],
+    );
+  });
+
+  afterEach(async () => {
+    await Promise.all(dispatchers.splice(0).map((dispatcher) => dispatcher.onModuleDestroy()));
+    await Promise.all(sinks.splice(0).map((each) => each.close()));
+    await dataSource.query("UPDATE deliveries SET status = 'dead' WHERE status IN ('pending', 'failed')");
+  });
+
+  afterAll(async () => {
+    await dataSource.query(`DROP SCHEMA "${SCHEMA}" CASCADE`);
+    await dataSource.destroy();
+  });
+
+  it('sends each delivery once when two dispatchers claim the same queue at once', async () => {
+    const target = await sink();
+    const ids = (await Promise.all(Array.from({ length: 10 }, () => queued(target.url, 10)))).flat();
+    // The pool's connections opened beforehand: on a loaded machine opening them mid-burst can time out.
+    await Promise.all(Array.from({ length: 8 }, () => dataSource.query('SELECT pg_sleep(0.05)')));
+    startDispatcher();
+    startDispatcher();
+
+    await waitFor(() => allSent(ids), { what: '100 deliveries sent', timeoutMs: 90_000 });
+    expect(receivedIds(target).sort()).toEqual([...ids].sort());
+    expect((await statuses(ids)).every((row) => row.attempts === 1)).toBe(true);
+  });
+
+  it('brings back the deliveries of a claimer that died once its lease ends, and not before', async () => {
+    const target = await sink();
+    const ids = await queued(target.url, 3);
+    // Claimed by an instance that then dies: nothing recorded, nothing handed back.
+    const claimed = await queue.claim(1500, 10, [], 10);
+    expect(claimed.map((row) => row.id).sort()).toEqual([...ids].sort());
+    expect(await queue.claim(1500, 10, [], 10)).toEqual([]);
+    const claimedAt = Date.now();
+    startDispatcher();
+
+    await waitFor(() => allSent(ids), { what: 'the deliveries sent after the lease', timeoutMs: 15_000 });
+    expect(Math.min(...target.received.map((r) => r.receivedAt))).toBeGreaterThanOrEqual(claimedAt + 1000);
+    expect(receivedIds(target).sort()).toEqual([...ids].sort());
+    // The dead claim counted as an attempt, as a crash mid-send must.
+    expect((await statuses(ids)).map((row) => row.attempts)).toEqual([2, 2, 2]);
+  });
+
+  it('keeps a slow endpoint to its own window: a fast one is served meanwhile', async () => {
+    const slow = await sink(4000);
+    const fast = await sink();
+    const slowIds = await queued(slow.url, 10);
+    const fastIds = await queued(fast.url, 20);
+    startDispatcher();
+
+    await waitFor(() => slow.received.length >= PER_TARGET, { what: 'the slow endpoint’s first window' });
+    await waitFor(() => allSent(fastIds), { what: 'the fast endpoint served', timeoutMs: 10_000 });
+    // Still within the slow endpoint's first answers: exactly one window of requests reached it.
+    expect(slow.received.every((r) => Date.now() - r.receivedAt < 4000)).toBe(true);
+    expect(slow.received).toHaveLength(PER_TARGET);
+    expect(receivedIds(fast).sort()).toEqual([...fastIds].sort());
+
+    await waitFor(() => allSent(slowIds), { what: 'the slow endpoint served', timeoutMs: 20_000 });
+    expect(receivedIds(slow).sort()).toEqual([...slowIds].sort());
+    // Never more than the window at once: each request after the first window followed an answer.
+    const arrivals = slow.received.map((r) => r.receivedAt).sort((a, b) => a - b);
+    for (let i = PER_TARGET; i < arrivals.length; i++) {
+      expect(arrivals[i] - arrivals[i - PER_TARGET]).toBeGreaterThanOrEqual(3900);
+    }
+  });
+});
