@@ -25,7 +25,7 @@ const targetOf = (delivery: ClaimedDelivery): string => (delivery.webhook_id ?? 
  * Sends pending deliveries: woken after each handled message and each finished attempt, and every
  * 500 ms in case a wake-up was missed or a retry fell due. A round only claims and starts
  * attempts; it never waits for them, so a slow partner delays nobody else. Each target has up to
- * `perTarget` requests in flight, and the instance up to `maxInFlight` (ADR 29).
+ * `perTarget` requests in flight, and the instance up to `maxInFlight` (ADR 32).
  */
 @Injectable()
 export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
