@@ -1,118 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { ConfigResourceTypes, Kafka, logLevel, type KafkaMessage, type Producer } from 'kafkajs';
-import { Client } from 'pg';
+import { ConfigResourceTypes } from 'kafkajs';
 import { Topics } from '@vigie/contracts';
 import {
   SERVICES,
-  Stack,
-  WebhookSink,
+  issueKey,
   messagesWithKey,
-  prefectureOf,
   readTopic,
   registerActivePartner,
   request,
   waitFor,
   waitUntilAccepted,
-  issueKey,
-  type Partner,
-  type ReceivedRequest,
 } from '@vigie/testing';
-
 import { verifyWebhook } from '../apps/notification/src/channels/webhook/webhook.signer';
-import { e2eEnv, newAdminKey } from './e2e.env';
-import { startTestStack } from './test-stack';
+import { PRIVATE_SECURITY, brokers, intrusionInLyon, intrusionInfo, useAlertFlowWorld } from './alert-flow/alert-flow-world';
+import { newAdminKey } from './e2e.env';
 
-const brokers = [e2eEnv.kafkaBrokers];
-const PRIVATE_SECURITY = 'private-security-2019';
-
-const intrusionInfo = {
-  category: ['Security'],
-  eventCode: 'intrusion',
-  urgency: 'Immediate',
-  severity: 'Severe',
-  certainty: 'Observed',
-  headline: 'Intrusion en cours, entrepôt quai Rambaud',
-  description: 'Deux individus détectés par vidéoprotection, agent sur place.',
-};
-
-const intrusionInLyon = {
-  status: 'Actual',
-  tlp: 'AMBER',
-  location: { commune: '69123' },
-  info: [intrusionInfo],
-};
-
+/** What a sender and a recipient see of an alert; the messaging guarantees are in alert-flow-messaging. */
 describe('an alert end to end: four services, a real Kafka broker, a real PostgreSQL', () => {
-  const adminKey = newAdminKey();
-  let stack: Stack;
-  let sink: WebhookSink;
-  let firm: Partner;
-  let rhone: { id: string; name: string; key: string };
+  const world = useAlertFlowWorld('alert-flow', 0, 'Gardiennage Rhône-Alpes SAS');
+  const { postAlert, deliveriesTo, alertDelivered, kafka, adminKey } = world;
+  let stack: typeof world.stack;
+  let firm: typeof world.firm;
+  let rhone: typeof world.rhone;
+  let registry: typeof world.registry;
   let webhookSecret: string;
-  let webhookId: string;
-  let registry: { registryUrl: string; adminKey: string };
-  const kafka = new Kafka({ clientId: 'vigie-e2e', brokers, logLevel: logLevel.NOTHING });
-  let producer: Producer;
-
-  const postAlert = (key: string | undefined, body: unknown, headers: Record<string, string> = {}) =>
-    request<any>('POST', `${stack.url('alert-ingestion')}/v1/alerts`, { key, body, headers });
-
-  const deliveriesTo = (alertId: string): ReceivedRequest[] =>
-    sink.received.filter(
-      (received) => (JSON.parse(received.body) as { alert: { alertId: string } }).alert.alertId === alertId,
-    );
-
-  /** Posts a valid alert and waits until its delivery to the Rhône prefecture is recorded as sent. */
-  async function alertDelivered(): Promise<string> {
-    const created = await postAlert(firm.key, intrusionInLyon);
-    expect(created.status).toBe(201);
-    const alertId = created.body.id as string;
-    await waitFor(
-      async () => {
-        const result = await request<any[]>('GET', `${stack.url('notification')}/v1/deliveries?alertId=${alertId}`, {
-          key: rhone.key,
-        });
-        // Other files may have left webhooks for the same prefecture: look at this file's one.
-        const ours = result.body.filter((delivery) => delivery.webhookId === webhookId);
-        return ours.length === 1 && ours[0].status === 'sent';
-      },
-      { what: `the delivery of ${alertId} to be sent`, timeoutMs: 15000 },
-    );
-    return alertId;
-  }
-
-  beforeAll(async () => {
-    stack = await startTestStack('alert-flow', 0, { adminKey });
-    sink = await WebhookSink.start();
-    registry = { registryUrl: stack.url('partner-registry'), adminKey };
-
-    firm = await registerActivePartner(
-      registry,
-      { kind: 'SECURITY_FIRM', name: 'Gardiennage Rhône-Alpes SAS', departments: ['69'] },
-      { conventions: [PRIVATE_SECURITY] },
-    );
-    const prefecture = await prefectureOf(registry, '69');
-    rhone = { ...prefecture, key: await issueKey(registry, prefecture.id) };
-
-    // Services learn keys from partner.changed.v1: wait until they have.
-    await waitUntilAccepted(stack.url('alert-ingestion'), firm.key);
-    await waitUntilAccepted(stack.url('notification'), rhone.key);
-    const webhook = await request<{ id: string; secret: string }>('POST', `${stack.url('notification')}/v1/webhooks`, {
-      key: rhone.key,
-      body: { url: sink.url },
-    });
-    expect(webhook.status).toBe(201);
-    webhookSecret = webhook.body.secret;
-    webhookId = webhook.body.id;
-    producer = kafka.producer();
-    await producer.connect();
-  }, 120_000);
-
-  afterAll(async () => {
-    await producer?.disconnect();
-    await stack?.stop();
-    await sink?.close();
-  }, 30_000);
+  beforeAll(() => ({ stack, firm, rhone, registry, webhookSecret } = world));
 
   it('creates the versioned topics and their dead-letter topics explicitly', async () => {
     const admin = kafka.admin();
@@ -419,225 +331,4 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
     expect(refused.body).toMatchObject({ status: 403, error: 'forbidden', detail: 'organisation is pending' });
   }, 60_000);
 
-  it('dead-letters poison messages with the reason, and the partitions keep flowing', async () => {
-    const { length: partitionCount } = await topicPartitions(Topics.AlertSubmittedV1);
-    const tag = randomUUID();
-    const poison = Array.from({ length: partitionCount }, (_, partition) => [
-      { partition, key: `${tag}-json-${partition}`, value: 'this is not JSON' },
-      { partition, key: `${tag}-envelope-${partition}`, value: JSON.stringify({ hello: 'world' }) },
-    ]).flat();
-    await producer.send({ topic: Topics.AlertSubmittedV1, messages: poison });
-
-    // A valid alert, behind a poison message on whichever partition it lands, still arrives.
-    await alertDelivered();
-
-    const deadLetters = await waitFor(
-      async () => {
-        const found = (await readTopic(brokers, `${Topics.AlertSubmittedV1}.dlq`)).filter((m) =>
-          m.key?.toString().startsWith(tag),
-        );
-        return found.length === poison.length ? found : undefined;
-      },
-      { what: 'every poison message on the dead-letter topic', timeoutMs: 15000 },
-    );
-    const reasons = new Map(deadLetters.map((m) => [m.key!.toString(), m.headers!['vigie-dlq-reason']!.toString()]));
-    expect(reasons.get(`${tag}-json-0`)).toBe('value is not JSON');
-    expect(reasons.get(`${tag}-envelope-0`)).toMatch(/^invalid envelope; id: is missing; type: is missing; /);
-    expect(deadLetters[0].headers!['vigie-dlq-consumer']!.toString()).toBe('prefect-routing');
-  }, 60_000);
-
-  it('gives a redelivered event no second effect', async () => {
-    const alertId = await alertDelivered();
-    const [original] = await messagesWithKey(brokers, Topics.AlertSubmittedV1, alertId);
-    const [sent] = await producer.send({
-      topic: Topics.AlertSubmittedV1,
-      messages: [{ key: alertId, value: original.value, headers: original.headers }],
-    });
-    const redeliveredOffset = Number(sent.baseOffset);
-
-    // Wait until routing has consumed the copy (its group committed past it) …
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      await waitFor(
-        async () => {
-          const [committed] = await admin.fetchOffsets({
-            groupId: 'prefect-routing',
-            topics: [Topics.AlertSubmittedV1],
-          });
-          const partition = committed.partitions.find((p) => p.partition === sent.partition);
-          return Number(partition?.offset ?? -1) > redeliveredOffset;
-        },
-        { what: 'routing to consume the redelivered event', timeoutMs: 20000, intervalMs: 200 },
-      );
-    } finally {
-      await admin.disconnect();
-    }
-    // … then it must have routed once and notified once.
-    expect(await messagesWithKey(brokers, Topics.AlertRoutedV1, alertId)).toHaveLength(1);
-    const deliveries = await request<any[]>('GET', `${stack.url('notification')}/v1/deliveries?alertId=${alertId}`, {
-      key: rhone.key,
-    });
-    expect(deliveries.body.filter((delivery) => delivery.webhookId === webhookId)).toHaveLength(1);
-    expect(deliveriesTo(alertId)).toHaveLength(1);
-  }, 60_000);
-
-  /** New alerts for the Rhône as routing receives them: a delivered alert's event, each with new ids (its own chain). */
-  async function newAlertEvents(count: number): Promise<any[]> {
-    const alertId = await alertDelivered();
-    const [published] = await messagesWithKey(brokers, Topics.AlertSubmittedV1, alertId);
-    const template = JSON.parse(published.value!.toString());
-    return Array.from({ length: count }, () => {
-      const envelope = structuredClone(template);
-      envelope.id = randomUUID();
-      envelope.payload.alert.alertId = envelope.payload.alert.originalAlertId = randomUUID();
-      return envelope;
-    });
-  }
-
-  const asMessage = (envelope: any) => ({ key: envelope.payload.alert.alertId, value: JSON.stringify(envelope) });
-
-  /** Routing's handled-event rows for these events, once there is one for each. */
-  function handledOnceEach(db: Client, events: any[]): Promise<{ event_id: string; handled_at: Date }[]> {
-    return waitFor(
-      async () => {
-        const { rows } = await db.query<{ event_id: string; handled_at: Date }>(
-          'SELECT event_id, handled_at FROM routing.handled_events WHERE event_id = ANY($1::uuid[])',
-          [events.map((event) => event.id)],
-        );
-        return rows.length === events.length ? rows : undefined;
-      },
-      { what: 'routing to handle the burst', timeoutMs: 20000, intervalMs: 100 },
-    );
-  }
-
-  /** The first message on alert.submitted.v1's dead-letter topic that `matches`, once there is one. */
-  async function deadLettered(matches: (message: KafkaMessage) => boolean, what: string): Promise<KafkaMessage> {
-    const [found] = await waitFor(
-      async () => {
-        const messages = (await readTopic(brokers, `${Topics.AlertSubmittedV1}.dlq`)).filter(matches);
-        return messages.length > 0 ? messages : undefined;
-      },
-      { what, timeoutMs: 20000 },
-    );
-    return found;
-  }
-
-  /** Each alert was routed (alert.routed.v1 in routing's outbox) exactly once. */
-  async function expectRoutedOnce(db: Client, events: any[]): Promise<void> {
-    const { rows: routed } = await db.query<{ message_key: string; copies: number }>(
-      `SELECT message_key, count(*)::int AS copies FROM routing.outbox
-       WHERE topic = $1 AND message_key = ANY($2::text[]) GROUP BY message_key`,
-      [Topics.AlertRoutedV1, events.map((event) => event.payload.alert.alertId)],
-    );
-    expect(routed).toHaveLength(events.length);
-    expect(routed.every((row) => row.copies === 1)).toBe(true);
-  }
-
-  it('handles a burst on a partition in one transaction: each event once, a copy ignored, poison set aside', async () => {
-    const events = await newAlertEvents(8);
-    const tag = randomUUID();
-    // One produce request: the broker appends it as one record batch, which routing fetches whole.
-    await producer.send({
-      topic: Topics.AlertSubmittedV1,
-      messages: [
-        ...events.slice(0, 4).map(asMessage),
-        { key: `${tag}-poison`, value: 'not JSON either' },
-        asMessage(events[1]),
-        ...events.slice(4).map(asMessage),
-      ].map((message) => ({ ...message, partition: 0 })),
-    });
-
-    const db = new Client({ connectionString: e2eEnv.databaseUrl });
-    await db.connect();
-    try {
-      const handled = await handledOnceEach(db, events);
-      // handled_at is the transaction's start: one value, one transaction.
-      expect(new Set(handled.map((row) => row.handled_at.getTime())).size).toBe(1);
-      await expectRoutedOnce(db, events);
-    } finally {
-      await db.end();
-    }
-    const deadLetter = await deadLettered(
-      (m) => m.key?.toString() === `${tag}-poison`,
-      'the poison message of the burst on the dead-letter topic',
-    );
-    expect(deadLetter.value!.toString()).toBe('not JSON either');
-    expect(deadLetter.headers!['vigie-dlq-reason']!.toString()).toBe('value is not JSON');
-  }, 60_000);
-
-  it('handles the rest of a burst when one of its events fails: that one is retried alone, then dead-lettered', async () => {
-    const events = await newAlertEvents(6);
-    // A second event for the third alert: routing already decided on that alert, so this one fails
-    // (a unique constraint), and with it the burst's transaction.
-    const twin = { ...structuredClone(events[2]), id: randomUUID() };
-    await producer.send({
-      topic: Topics.AlertSubmittedV1,
-      messages: [...events.slice(0, 3), twin, ...events.slice(3)]
-        .map(asMessage)
-        .map((message) => ({ ...message, partition: 0 })),
-    });
-
-    const db = new Client({ connectionString: e2eEnv.databaseUrl });
-    await db.connect();
-    try {
-      const handled = await handledOnceEach(db, events);
-      // Handled one at a time after the shared transaction failed.
-      expect(new Set(handled.map((row) => row.handled_at.getTime())).size).toBe(events.length);
-      await expectRoutedOnce(db, events);
-      const deadLetter = await deadLettered(
-        (m) => m.value?.toString().includes(twin.id) ?? false,
-        'the failing event on the dead-letter topic',
-      );
-      expect(deadLetter.headers!['vigie-dlq-reason']!.toString()).toMatch(
-        /^failed after 5 attempts: .*duplicate key value violates unique constraint "uq_routing_decisions_alert"/,
-      );
-      const { rowCount } = await db.query('SELECT 1 FROM routing.handled_events WHERE event_id = $1', [twin.id]);
-      expect(rowCount).toBe(0);
-    } finally {
-      await db.end();
-    }
-  }, 60_000);
-
-  it('publishes what the outbox holds when the service starts again', async () => {
-    const alertId = await alertDelivered();
-    const [published] = await messagesWithKey(brokers, Topics.AlertSubmittedV1, alertId);
-    const envelope = JSON.parse(published.value!.toString());
-    // An event committed just before a crash: in the outbox, never published.
-    const pendingAlertId = randomUUID();
-    envelope.id = randomUUID();
-    envelope.payload.alert.alertId = pendingAlertId;
-
-    await stack.stopService('alert-ingestion', 'SIGKILL');
-    const db = new Client({ connectionString: e2eEnv.databaseUrl });
-    await db.connect();
-    try {
-      await db.query('INSERT INTO ingestion.outbox (id, topic, message_key, envelope) VALUES ($1, $2, $3, $4)', [
-        envelope.id,
-        Topics.AlertSubmittedV1,
-        pendingAlertId,
-        envelope,
-      ]);
-      await stack.startService('alert-ingestion');
-      await waitFor(() => deliveriesTo(pendingAlertId).length === 1, {
-        what: 'the pending event to be published, routed and delivered after restart',
-        timeoutMs: 20000,
-      });
-      const { rows } = await db.query('SELECT published_at FROM ingestion.outbox WHERE id = $1', [envelope.id]);
-      expect(rows[0].published_at).not.toBeNull();
-    } finally {
-      await db.end();
-    }
-  }, 90_000);
-
-  async function topicPartitions(topic: string): Promise<number[]> {
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
-      return metadata.topics[0].partitions.map((p) => p.partitionId);
-    } finally {
-      await admin.disconnect();
-    }
-  }
 });
