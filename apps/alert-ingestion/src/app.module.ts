@@ -10,9 +10,9 @@ import { AlertsController } from './alerts/alerts.controller';
 import { AlertsService } from './alerts/alerts.service';
 import { INGESTION_CONFIG, type IngestionConfig } from './config';
 import { ingestionRetention } from './retention/retention.plan';
+import { SentAlertsController } from './sent/sent-alerts.controller';
 import { AlertStatisticsController } from './statistics/alert-statistics.controller';
 import { AlertStatisticsService } from './statistics/alert-statistics.service';
-import { SentAlertsController } from './sent/sent-alerts.controller';
 import { INGESTION_TABLES } from './tables';
 
 @Module({})
