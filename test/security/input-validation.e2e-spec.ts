@@ -5,6 +5,12 @@ import type { CallOptions, Exchange } from './audited-client';
 import { fillPath, routeName } from './route-inventory';
 import { NOTES, is2xx, useSecurityWorld } from './security-world';
 
+/** Routes whose body may exceed the common 256 KiB, and their own limit in bytes. */
+const BODY_LIMITS: Record<string, number> = {
+  'POST /v1/organizations/import': 8 * 1024 * 1024,
+  'POST /v1/webhooks/import': 4 * 1024 * 1024,
+};
+
 /** Injection and input validation: hostile bodies, query strings, identifiers and CAP XML. */
 describe('security: hostile input on every route', () => {
   const world = useSecurityWorld('security-input', 190, { victimRecords: false });
@@ -36,7 +42,7 @@ describe('security: hostile input on every route', () => {
         status: 400,
       },
       { name: 'JSON nested 40 deep', options: { json: { nested } }, status: 400 },
-      { name: 'a body over 256 KiB', options: { json: { padding: 'x'.repeat(300 * 1024) } }, status: 413 },
+      { name: 'a body over its limit', options: { json: { padding: 'x'.repeat(300 * 1024) } }, status: 413 },
       { name: 'text/plain', options: { raw: 'isAdmin=true', contentType: 'text/plain' }, status: 415 },
       {
         name: 'a form',
@@ -61,7 +67,11 @@ describe('security: hostile input on every route', () => {
       );
       const key = route.service === 'partner-registry' ? adminKey : attacker.key;
       for (const attack of hostile) {
-        const answer = await call(route.service, route.method, path, { key, ...attack.options });
+        // The file imports take bigger bodies than the 256 KiB of every other route: beyond theirs, 413 too.
+        const limit = BODY_LIMITS[routeName(route)];
+        const options =
+          limit && attack.status === 413 ? { json: { padding: 'x'.repeat(limit + 64 * 1024) } } : attack.options;
+        const answer = await call(route.service, route.method, path, { key, ...options });
         sent += 1;
         if (is2xx(answer)) accepted += 1;
         if (answer.status !== attack.status || !answer.body?.error || (attack.check && !attack.check(answer))) {
@@ -74,12 +84,9 @@ describe('security: hostile input on every route', () => {
       (r) => r.method === 'GET' && /\/(alerts|organizations|audit|deliveries)$/.test(r.path),
     )) {
       const key = route.service === 'partner-registry' ? adminKey : attacker.key;
-      const answer = await call(
-        route.service,
-        'GET',
-        `${route.path}?isAdmin=true&organisationId=${world.victim.id}`,
-        { key },
-      );
+      const answer = await call(route.service, 'GET', `${route.path}?isAdmin=true&organisationId=${world.victim.id}`, {
+        key,
+      });
       sent += 1;
       if (is2xx(answer)) accepted += 1;
       if (answer.status !== 400) problems.push(`${routeName(route)} with unknown query fields: ${answer.status}`);

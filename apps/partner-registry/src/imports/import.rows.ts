@@ -2,7 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { parse } from 'csv-parse/sync';
 import type { Sector } from '@vigie/contracts';
-import { DomainError, type FieldError } from '@vigie/platform';
+import { DomainError, InvalidRequestError, type FieldError } from '@vigie/platform';
 import { CreateOrganisationDto } from '../organisations/dto/create-organisation.dto';
 import { checkOrganisation } from '../organisations/organisations.service';
 import { CreateSubscriptionDto } from '../subscriptions/dto/subscription.dto';
@@ -112,6 +112,14 @@ export function parseCsv(text: string): { row: number; raw: RawRow }[] {
 
 /** A JSON body (an array of rows, or `{ "rows": [...] }`) to raw rows numbered from 1. */
 export function parseJsonRows(body: unknown): { row: number; raw: RawRow }[] {
+  if (body !== null && typeof body === 'object' && !Array.isArray(body)) {
+    const unknown = Object.keys(body).filter((name) => name !== 'rows');
+    if (unknown.length > 0) {
+      throw new InvalidRequestError(
+        unknown.map((name) => ({ field: name, problems: [`property ${name} should not exist`] })),
+      );
+    }
+  }
   const rows: unknown = Array.isArray(body) ? body : (body as { rows?: unknown } | null)?.rows;
   if (!Array.isArray(rows)) throw malformedFile('send an array of rows, or an object whose "rows" is one');
   if (rows.length === 0) throw malformedFile('the file holds no row');
