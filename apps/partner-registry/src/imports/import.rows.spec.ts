@@ -60,8 +60,11 @@ describe('import rows', () => {
     expect(fileProblem(() => parseCsv('kind,name,departments\n'))).toEqual([
       { field: 'file', problems: ['the file holds no row'] },
     ]);
-    expect(fileProblem(() => parseJsonRows({ organisations: [] }))).toEqual([
+    expect(fileProblem(() => parseJsonRows({ rows: 'none' }))).toEqual([
       { field: 'file', problems: ['send an array of rows, or an object whose "rows" is one'] },
+    ]);
+    expect(fileProblem(() => parseJsonRows({ organisations: [] }))).toEqual([
+      { field: 'organisations', problems: ['property organisations should not exist'] },
     ]);
     expect(() => checkRowCount(MAX_IMPORT_ROWS)).not.toThrow();
     expect(fileProblem(() => checkRowCount(MAX_IMPORT_ROWS + 1))).toEqual([
