@@ -7,6 +7,7 @@ import {
   withIdentity,
   type RegistryAccess,
   type Stack,
+  waitFor,
 } from '../../libs/testing/src';
 import type { SignedSink } from './signed-sink';
 
@@ -75,10 +76,18 @@ async function importAll(
 ): Promise<ImportReport> {
   const report: ImportReport = { created: 0, results: [], problems: [] };
   for (let start = 0; start < rows.length; start += IMPORT_ROWS) {
-    const answer = await request<ImportReport>('POST', url, {
-      key,
-      body: body(rows.slice(start, start + IMPORT_ROWS)),
-    });
+    // A key just issued by the registry reaches notification with partner.changed.v1: until
+    // then notification answers 401, so the first file is sent again until the key is known.
+    const answer = await waitFor(
+      async () => {
+        const sent = await request<ImportReport>('POST', url, {
+          key,
+          body: body(rows.slice(start, start + IMPORT_ROWS)),
+        });
+        return sent.status === 401 ? undefined : sent;
+      },
+      { what: `${url} to know the importing key`, timeoutMs: 30_000, intervalMs: 100 },
+    );
     if (answer.status !== 200) throw new Error(`import: HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
     report.created += answer.body.created;
     report.results.push(...answer.body.results.map((result) => ({ ...result, row: result.row + start })));
