@@ -137,11 +137,14 @@ export async function seedFanOut(
     organisationId,
     url: sink.url(endpoint),
   }));
+  // Notification knows the organisations' own keys, not the registry's administrator key: the
+  // competent prefecture imports its partners' webhooks.
+  const importer = await issueKey(registry, (await prefectureOf(registry, department)).id);
   const deadline = Date.now() + 120_000;
   while (pending.length > 0) {
     const report = await importAll(
       `${stack.url('notification')}/v1/webhooks/import`,
-      registry.adminKey,
+      importer,
       pending,
       (part) => ({
         webhooks: part,
