@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { DirectoryOrganisation, type Caller } from '@vigie/access';
+import { DataSource } from 'typeorm';
+import type { Caller } from '@vigie/access';
 import {
   AlertCancelledV1,
   AlertMessageType,
@@ -14,16 +14,23 @@ import {
 } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
 import { Outbox } from '@vigie/messaging';
-import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { ConflictError, ForbiddenError, InvalidRequestError, NotFoundError } from '@vigie/platform';
 import { capReference } from '../cap/cap-references';
 import { Idempotency } from '../idempotency/idempotent-submission';
 import { cancellationOf, type Cancellation } from './alert.cancellation';
 import { decodeCursor, encodeCursor } from './alert.cursor';
-import { Alert } from './alert.entity';
 import { resolveLocation } from './alert.location';
 import { newAlertSnapshot } from './alert.snapshot';
 import { AlertWriter, keyClaim, type AlertWrite, type DeclaredOrigin, type WriteOutcome } from './alert.writer';
+import {
+  chainMessages,
+  lockChain,
+  senderOf,
+  visibleAlert,
+  visibleAlerts,
+  visibleChainMessages,
+  type Sender,
+} from './alerts.queries';
 import type { ListAlertsQuery } from './dto/list-alerts.query';
 import type { SubmitAlertDto, SubmitLocationDto } from './dto/submit-alert.dto';
 import { CapReferenceError, referencedChain } from './referenced-chain';
@@ -55,13 +62,6 @@ interface Sending {
 
 /** How a change finds its chain: the alert named in the route, or the CAP references alone. */
 type ChainTarget = { id: string; references?: string[] } | { references: string[] };
-
-/** Read for every alert accepted: plain SQL, prepared once per connection. */
-const SENDER: PreparedStatement = {
-  name: 'ingestion.sender',
-  text: 'SELECT id, kind, departments, conventions FROM directory_organisations WHERE id = $1',
-};
-type Sender = Pick<DirectoryOrganisation, 'id' | 'kind' | 'departments' | 'conventions'>;
 
 const CHANGES: ReadonlySet<AlertMessageType> = new Set([AlertMessageType.Update, AlertMessageType.Cancel]);
 
@@ -179,14 +179,9 @@ export class AlertsService {
 
   /** An alert its sender sent or that was routed to the caller; anything else is not found. */
   async get(id: string, caller: Caller): Promise<AlertSnapshot> {
-    const [alert] = await this.dataSource.query<{ snapshot: AlertSnapshot }[]>(
-      `SELECT a.snapshot FROM alerts a
-       WHERE a.id = $1 AND (a.sender_organisation_id = $2
-         OR EXISTS (SELECT 1 FROM alert_recipients r WHERE r.alert_id = a.id AND r.organisation_id = $2))`,
-      [id, caller.organisationId],
-    );
+    const alert = await visibleAlert(this.dataSource.manager, id, caller.organisationId!);
     if (!alert) throw new NotFoundError('alert', id);
-    return alert.snapshot;
+    return alert;
   }
 
   /** The caller's alerts and those routed to it, newest first, a page at a time. */
@@ -195,30 +190,16 @@ export class AlertsService {
     if (cursor === null)
       throw new InvalidRequestError([{ field: 'cursor', problems: ['cursor is not one this API returned'] }]);
     const limit = query.limit ?? 50;
-    const conditions = [
-      `(a.sender_organisation_id = $1 OR EXISTS (SELECT 1 FROM alert_recipients r WHERE r.alert_id = a.id AND r.organisation_id = $1))`,
-    ];
-    const parameters: unknown[] = [caller.organisationId];
-    const where = (sql: string, value: unknown): void => {
-      parameters.push(value);
-      conditions.push(sql.replace('?', `$${parameters.length}`));
-    };
-    if (query.status) where('a.status = ?', query.status);
-    if (query.msgType) where('a.msg_type = ?', query.msgType);
-    if (query.eventCode) where('a.event_code = ?', query.eventCode);
-    if (query.severity) where('a.severity = ?', query.severity);
-    if (query.department) where('a.department = ?', query.department);
-    if (query.from) where('a.sent >= ?', new Date(query.from));
-    if (query.to) where('a.sent < ?', new Date(query.to));
-    if (cursor) {
-      parameters.push(new Date(cursor.sent), cursor.id);
-      conditions.push(`(a.sent, a.id) < ($${parameters.length - 1}, $${parameters.length})`);
-    }
-    parameters.push(limit + 1);
-    const rows = await this.dataSource.query<{ id: string; sent: Date; snapshot: AlertSnapshot }[]>(
-      `SELECT a.id, a.sent, a.snapshot FROM alerts a WHERE ${conditions.join(' AND ')}
-       ORDER BY a.sent DESC, a.id DESC LIMIT $${parameters.length}`,
-      parameters,
+    const rows = await visibleAlerts(
+      this.dataSource.manager,
+      caller.organisationId!,
+      {
+        ...query,
+        from: query.from ? new Date(query.from) : undefined,
+        to: query.to ? new Date(query.to) : undefined,
+      },
+      // One more than a page tells whether another follows.
+      { after: cursor, limit: limit + 1 },
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -230,9 +211,9 @@ export class AlertsService {
 
   /** Every message of the chain of one of the caller's alerts, oldest first. */
   async history(id: string, caller: Caller): Promise<AlertSnapshot[]> {
-    const alert = await this.dataSource.manager.findOneBy(Alert, { id });
+    const alert = await visibleAlert(this.dataSource.manager, id, caller.organisationId!);
     if (!alert || alert.senderOrganisationId !== caller.organisationId) throw new NotFoundError('alert', id);
-    return this.chainOf(this.dataSource.manager, alert.originalAlertId);
+    return chainMessages(this.dataSource.manager, alert.originalAlertId);
   }
 
   /**
@@ -241,14 +222,7 @@ export class AlertsService {
    */
   async chain(id: string, caller: Caller): Promise<AlertSnapshot[]> {
     const anchor = await this.get(id, caller);
-    const rows = await this.dataSource.query<{ snapshot: AlertSnapshot }[]>(
-      `SELECT a.snapshot FROM alerts a
-       WHERE a.original_alert_id = $1 AND (a.sender_organisation_id = $2
-         OR EXISTS (SELECT 1 FROM alert_recipients r WHERE r.alert_id = a.id AND r.organisation_id = $2))
-       ORDER BY a.sent, a.id`,
-      [anchor.originalAlertId, caller.organisationId],
-    );
-    return rows.map((row) => row.snapshot);
+    return visibleChainMessages(this.dataSource.manager, anchor.originalAlertId, caller.organisationId!);
   }
 
   /**
@@ -285,8 +259,8 @@ export class AlertsService {
     return this.dataSource.transaction(async (manager) => {
       if (write.idempotency && !(await Idempotency.claimAll(manager, keyClaim(write))).size) return 'replayed';
       // One change at a time per chain: the chain read below is the one this message extends.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [write.snapshot.originalAlertId]);
-      const chain = await this.chainOf(manager, write.snapshot.originalAlertId);
+      await lockChain(manager, write.snapshot.originalAlertId);
+      const chain = await chainMessages(manager, write.snapshot.originalAlertId);
       if (chain.some((message) => message.msgType === AlertMessageType.Cancel)) {
         throw new ConflictError('this alert was cancelled; it can no longer change');
       }
@@ -310,7 +284,7 @@ export class AlertsService {
 
   /** The sender as the directory knows it: what says where it may publish. */
   private async sender(caller: Caller): Promise<Sender> {
-    const [sender] = await runPrepared<Sender>(this.dataSource, SENDER, [caller.organisationId]);
+    const sender = await senderOf(this.dataSource.manager, caller.organisationId!);
     if (!sender) throw new NotFoundError('organisation', caller.organisationId!);
     return sender;
   }
@@ -337,7 +311,7 @@ export class AlertsService {
    */
   private async openChain(target: ChainTarget, caller: Caller): Promise<AlertSnapshot[]> {
     const referenced = target.references?.length
-      ? await referencedChain(this.dataSource, caller.organisationId!, target.references)
+      ? await referencedChain(this.dataSource.manager, caller.organisationId!, target.references)
       : undefined;
     const chain = await this.history('id' in target ? target.id : referenced!, caller);
     if (referenced && referenced !== chain[0].originalAlertId) {
@@ -350,10 +324,5 @@ export class AlertsService {
       throw new ConflictError('this alert was cancelled; it can no longer change');
     }
     return chain;
-  }
-
-  private async chainOf(manager: EntityManager, originalAlertId: string): Promise<AlertSnapshot[]> {
-    const messages = await manager.find(Alert, { where: { originalAlertId }, order: { sent: 'ASC', id: 'ASC' } });
-    return messages.map((message) => message.snapshot);
   }
 }

@@ -1,21 +1,8 @@
 import { HttpStatus } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { DomainError, InvalidRequestError } from '@vigie/platform';
 import { capSender, readCapReferences } from '../cap/cap-references';
-
-/**
- * The reference matches a message of the caller when the identifier is the message's and the
- * sender and sent are either Vigie's (`vigie:organisation:<id>`, the acceptance time, as Vigie
- * answers and writes them) or those the submitter's own CAP document declared. Only the
- * caller's messages are searched: another organisation's message is unknown, like a missing one.
- */
-const MATCHES = `
-  SELECT r.position::int AS position, a.original_alert_id
-  FROM unnest($2::text[], $3::text[], $4::timestamptz[]) WITH ORDINALITY AS r(sender, identifier, sent, position)
-  LEFT JOIN alerts a ON a.sender_organisation_id = $1 AND a.identifier = r.identifier
-    AND ((r.sender = $5 AND date_trunc('second', a.sent) = r.sent)
-      OR (a.declared_sender_digest = sha256(convert_to(r.sender, 'UTF8'))
-        AND date_trunc('second', a.declared_sent) = r.sent))`;
+import { matchReferences, type ReferenceMatch } from './alerts.queries';
 
 /** Refusal of references that name no message the caller sent, or messages of several alerts. */
 export class CapReferenceError extends DomainError {
@@ -31,26 +18,13 @@ export class CapReferenceError extends DomainError {
  * that is not `sender,identifier,sent`, 422 otherwise.
  */
 export async function referencedChain(
-  dataSource: DataSource,
+  manager: EntityManager,
   organisationId: string,
   entries: readonly string[],
 ): Promise<string> {
   const { references, problems } = readCapReferences(entries);
   if (problems.length > 0) throw new InvalidRequestError(problems);
-  const rows = await dataSource.query<ReferenceMatch[]>(MATCHES, [
-    organisationId,
-    references.map((reference) => reference.sender),
-    references.map((reference) => reference.identifier),
-    references.map((reference) => reference.sent),
-    capSender(organisationId),
-  ]);
-  return chainOf(rows);
-}
-
-/** A message a reference matched (none: `original_alert_id` null); `position` counts from 1. */
-export interface ReferenceMatch {
-  position: number;
-  original_alert_id: string | null;
+  return chainOf(await matchReferences(manager, organisationId, capSender(organisationId), references));
 }
 
 /**

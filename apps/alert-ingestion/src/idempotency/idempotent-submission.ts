@@ -1,8 +1,8 @@
 import { HttpStatus } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AlertSnapshot } from '@vigie/contracts';
-import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { DomainError } from '@vigie/platform';
+import { claimKeys, keyHolder } from './idempotency-keys.queries';
 import { requestFingerprint } from './request-fingerprint';
 
 /** A key claimed for the alert its request creates. */
@@ -11,17 +11,6 @@ export interface KeyClaim {
   idempotency: Idempotency;
   alertId: string;
 }
-
-/**
- * Claims keys for several requests with one statement. A key an earlier request holds is not
- * claimed; of two requests with the same key in one batch, the first claims it.
- */
-const CLAIM_KEYS: PreparedStatement = {
-  name: 'ingestion.claim-idempotency-keys',
-  text: `INSERT INTO idempotency_keys (organisation_id, key, request_hash, alert_id)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[])
-         ON CONFLICT DO NOTHING RETURNING alert_id`,
-};
 
 /** An Idempotency-Key and the request it came with: the same key must come with the same request. */
 export class Idempotency {
@@ -46,31 +35,29 @@ export class Idempotency {
     const claims = [...unordered].sort(
       (a, b) => compare(a.organisationId, b.organisationId) || compare(a.idempotency.key, b.idempotency.key),
     );
-    const claimed = await runPrepared<{ alert_id: string }>(manager, CLAIM_KEYS, [
-      claims.map((claim) => claim.organisationId),
-      claims.map((claim) => claim.idempotency.key),
-      claims.map((claim) => claim.idempotency.fingerprint),
-      claims.map((claim) => claim.alertId),
-    ]);
-    return new Set(claimed.map((row) => row.alert_id.toLowerCase()));
+    return claimKeys(
+      manager,
+      claims.map((claim) => ({
+        organisationId: claim.organisationId,
+        key: claim.idempotency.key,
+        requestHash: claim.idempotency.fingerprint,
+        alertId: claim.alertId,
+      })),
+    );
   }
 
   /** The alert an earlier request with this key created, if any; 422 when that request was another. */
   async earlier(dataSource: DataSource, organisationId: string): Promise<AlertSnapshot | undefined> {
-    const [earlier] = await dataSource.query<{ request_hash: string; snapshot: AlertSnapshot }[]>(
-      `SELECT i.request_hash, a.snapshot FROM idempotency_keys i JOIN alerts a ON a.id = i.alert_id
-       WHERE i.organisation_id = $1 AND i.key = $2`,
-      [organisationId, this.key],
-    );
+    const earlier = await keyHolder(dataSource.manager, organisationId, this.key);
     if (!earlier) return undefined;
-    if (earlier.request_hash !== this.fingerprint) {
+    if (earlier.requestHash !== this.fingerprint) {
       throw new DomainError(
         'idempotency_key_reused',
         'this Idempotency-Key was used for a different request',
         HttpStatus.UNPROCESSABLE_ENTITY,
       );
     }
-    return earlier.snapshot;
+    return earlier.alert;
   }
 }
 

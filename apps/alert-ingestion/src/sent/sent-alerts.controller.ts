@@ -4,7 +4,8 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
-import { ApiKeyRole, type AlertSnapshot } from '@vigie/contracts';
+import { ApiKeyRole } from '@vigie/contracts';
+import { latestSent } from '../alerts/alerts.queries';
 import { AlertView } from '../alerts/dto/alert.view';
 
 export class SentAlertsQuery {
@@ -35,14 +36,7 @@ export class SentAlertsController {
   })
   @ApiOkResponse({ type: AlertView, isArray: true })
   async list(@Query() query: SentAlertsQuery, @CurrentCaller() caller: Caller): Promise<AlertView[]> {
-    const rows = await this.dataSource.query<{ snapshot: AlertSnapshot }[]>(
-      `SELECT latest.snapshot FROM (
-         SELECT DISTINCT ON (a.original_alert_id) a.snapshot, a.sent, a.id FROM alerts a
-         WHERE a.sender_organisation_id = $1
-         ORDER BY a.original_alert_id, a.sent DESC, a.id DESC) latest
-       ORDER BY latest.sent DESC, latest.id DESC LIMIT $2`,
-      [caller.organisationId, query.limit ?? 50],
-    );
-    return rows.map((row) => AlertView.of(row.snapshot));
+    const latest = await latestSent(this.dataSource.manager, caller.organisationId!, query.limit ?? 50);
+    return latest.map((snapshot) => AlertView.of(snapshot));
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DirectoryOrganisation } from '@vigie/access';
 import type { DirectoryEntry, RoutingRule } from '../rule-engine';
+import { directoryEntries, directoryVersion } from '../stored-rules/routing-rules.queries';
 import { RulesService } from '../stored-rules/rules.service';
 
 /** What the rules engine reads besides the alert: the partner directory and the enabled rules. */
@@ -23,10 +23,10 @@ export class RoutingDirectory {
   constructor(private readonly rules: RulesService) {}
 
   async inputs(manager: EntityManager): Promise<RoutingInputs> {
-    const [{ version }] = await manager.query<{ version: string }[]>('SELECT version FROM directory_version');
+    const version = await directoryVersion(manager);
     if (this.cached?.version !== version) {
       // Read in the same transaction as the version: the three are consistent.
-      const [entries, rules] = await Promise.all([manager.find(DirectoryOrganisation), this.rules.active(manager)]);
+      const [entries, rules] = await Promise.all([directoryEntries(manager), this.rules.active(manager)]);
       this.cached = { version, entries, rules };
     }
     return this.cached;

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@vigie/access';
 import {
   AlertMessageType,
@@ -13,11 +13,18 @@ import {
   type RoutedRecipient,
 } from '@vigie/contracts';
 import { Outbox } from '@vigie/messaging';
-import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { NotFoundError } from '@vigie/platform';
 import { decide, type RoutingDecisionResult } from '../rule-engine';
-import { ParkedChange } from './parked-change.entity';
-import { RoutingDecision } from './routing-decision.entity';
+import type { RoutingDecision } from './routing-decision.entity';
+import {
+  chainDecisions,
+  decisionOf,
+  insertDecision,
+  isRouted,
+  lockChain,
+  parkChange,
+  takeParkedChanges,
+} from './routing-decisions.queries';
 import { RoutingDirectory } from './routing-directory';
 
 export const CHAIN_RULE = 'chain-of-the-original';
@@ -31,26 +38,6 @@ export function routedRecipients(result: RoutingDecisionResult): RoutedRecipient
     reason: recipient.reasons.join('; '),
   }));
 }
-
-/**
- * Serialises the routing of one chain's messages across consumers: a change that parks itself
- * and the original that looks for parked changes never miss each other.
- */
-async function lockChain(manager: EntityManager, originalAlertId: string): Promise<void> {
-  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [originalAlertId]);
-}
-
-// Statements run for every alert routed: plain SQL, prepared once per connection.
-const PARKED_CHANGES: PreparedStatement = {
-  name: 'routing.parked-changes',
-  text: 'SELECT event_id, envelope FROM parked_changes WHERE original_alert_id = $1 ORDER BY sequence',
-};
-const INSERT_DECISION: PreparedStatement = {
-  name: 'routing.insert-decision',
-  text: `INSERT INTO routing_decisions (id, alert_id, original_alert_id, sender_organisation_id, department,
-           recipients, excluded, warnings, routed_at)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9)`,
-};
 
 @Injectable()
 export class RoutingService {
@@ -76,16 +63,10 @@ export class RoutingService {
       excluded: result.excluded,
       warnings: result.warnings,
     });
-    const parked = await runPrepared<{ event_id: string; envelope: EventEnvelope<AlertChangedV1Payload> }>(
-      manager,
-      PARKED_CHANGES,
-      [alert.alertId],
-    );
-    for (const change of parked) {
-      this.logger.log(`applying ${change.envelope.type} ${change.event_id} parked until ${alert.alertId} was routed`);
-      await this.applyChange(change.envelope, manager);
+    for (const change of await takeParkedChanges(manager, alert.alertId)) {
+      this.logger.log(`applying ${change.type} ${change.id} parked until ${alert.alertId} was routed`);
+      await this.applyChange(change, manager);
     }
-    if (parked.length > 0) await manager.delete(ParkedChange, { eventId: In(parked.map((c) => c.event_id)) });
   }
 
   /**
@@ -97,14 +78,9 @@ export class RoutingService {
   async routeChange(event: EventEnvelope<AlertChangedV1Payload>, manager: EntityManager): Promise<void> {
     const { alert } = event.payload;
     await lockChain(manager, alert.originalAlertId);
-    const originalRouted = await manager.existsBy(RoutingDecision, { alertId: alert.originalAlertId });
-    if (!originalRouted) {
+    if (!(await isRouted(manager, alert.originalAlertId))) {
       this.logger.log(`parking ${event.type} ${event.id}: original ${alert.originalAlertId} not routed yet`);
-      await manager.insert(ParkedChange, {
-        eventId: event.id,
-        originalAlertId: alert.originalAlertId,
-        envelope: event,
-      });
+      await parkChange(manager, event);
       return;
     }
     await this.applyChange(event, manager);
@@ -112,11 +88,8 @@ export class RoutingService {
 
   private async applyChange(event: EventEnvelope<AlertChangedV1Payload>, manager: EntityManager): Promise<void> {
     const { alert } = event.payload;
-    if (await manager.existsBy(RoutingDecision, { alertId: alert.alertId })) return; // already applied
-    const chain = await manager.find(RoutingDecision, {
-      where: { originalAlertId: alert.originalAlertId },
-      order: { routedAt: 'ASC' },
-    });
+    if (await isRouted(manager, alert.alertId)) return; // already applied
+    const chain = await chainDecisions(manager, alert.originalAlertId);
     const recipients = new Map<string, RoutedRecipient>();
     for (const decision of chain) {
       for (const recipient of decision.recipients) {
@@ -162,17 +135,7 @@ export class RoutingService {
       ...outcome,
       routedAt: new Date(),
     };
-    await runPrepared(manager, INSERT_DECISION, [
-      decision.id,
-      decision.alertId,
-      decision.originalAlertId,
-      decision.senderOrganisationId,
-      decision.department,
-      JSON.stringify(decision.recipients),
-      JSON.stringify(decision.excluded),
-      JSON.stringify(decision.warnings),
-      decision.routedAt,
-    ]);
+    await insertDecision(manager, decision);
     await this.outbox.add(manager, {
       definition: AlertRoutedV1,
       key: alert.originalAlertId,
@@ -192,7 +155,7 @@ export class RoutingService {
    * alert, not the list of who else received it.
    */
   async decisionFor(alertId: string, caller: Caller): Promise<RoutingDecision> {
-    const decision = await this.dataSource.manager.findOneBy(RoutingDecision, { alertId });
+    const decision = await decisionOf(this.dataSource.manager, alertId);
     const visible =
       decision &&
       (caller.isAdmin ||

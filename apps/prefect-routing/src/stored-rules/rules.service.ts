@@ -1,20 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@vigie/access';
-import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { ConflictError, ForbiddenError, NotFoundError } from '@vigie/platform';
 import type { RoutingRule } from '../rule-engine';
 import { CreateRoutingRuleDto, RoutingRuleBodyDto, RoutingRuleView, selectorOf } from './dto/routing-rule.dto';
+import {
+  activeRules,
+  allRules,
+  deleteRule,
+  insertRule,
+  ruleById,
+  ruleExists,
+  saveRule,
+} from './routing-rules.queries';
 import { mayReadRules, ruleDeleteRefusal, ruleWriteRefusal } from './rule-permissions';
-import { StoredRule, toRoutingRule } from './stored-rule.entity';
+import { StoredRule } from './stored-rule.entity';
 
 const DEFAULT_POSITION = 100;
-
-/** Read for every alert routed: plain SQL, prepared once per connection. */
-const ACTIVE_RULES: PreparedStatement = {
-  name: 'routing.active-rules',
-  text: 'SELECT id, description, conditions, selector, tlp FROM routing_rules WHERE enabled ORDER BY position, id',
-};
 
 /** The routing rules in PostgreSQL: what the engine runs for every alert, and their editing. */
 @Injectable()
@@ -22,18 +24,13 @@ export class RulesService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The enabled rules in the order they run; read in the routing transaction. */
-  async active(manager: EntityManager = this.dataSource.manager): Promise<RoutingRule[]> {
-    const rules = await runPrepared<Pick<StoredRule, 'id' | 'description' | 'conditions' | 'selector' | 'tlp'>>(
-      manager,
-      ACTIVE_RULES,
-      [],
-    );
-    return rules.map(toRoutingRule);
+  active(manager: EntityManager = this.dataSource.manager): Promise<RoutingRule[]> {
+    return activeRules(manager);
   }
 
   async list(caller: Caller): Promise<RoutingRuleView[]> {
     this.assertMayRead(caller);
-    const rules = await this.dataSource.manager.find(StoredRule, { order: { position: 'ASC', id: 'ASC' } });
+    const rules = await allRules(this.dataSource.manager);
     return rules.map(RoutingRuleView.of);
   }
 
@@ -46,7 +43,7 @@ export class RulesService {
     this.assertMayRead(caller);
     refuseIf(ruleWriteRefusal(caller, input.when));
     return this.dataSource.transaction(async (manager) => {
-      if (await manager.existsBy(StoredRule, { id: input.id })) {
+      if (await ruleExists(manager, input.id)) {
         throw new ConflictError(`a routing rule ${input.id} already exists`);
       }
       const rule = manager.create(StoredRule, {
@@ -55,7 +52,7 @@ export class RulesService {
         builtin: false,
         ownerOrganisationId: caller.organisationId,
       });
-      await manager.insert(StoredRule, rule);
+      await insertRule(manager, rule);
       return RoutingRuleView.of(rule);
     });
   }
@@ -66,7 +63,7 @@ export class RulesService {
       const existing = await this.find(manager, id, true);
       refuseIf(ruleWriteRefusal(caller, input.when, existing));
       Object.assign(existing, fields(input, caller, existing.position));
-      await manager.save(StoredRule, existing);
+      await saveRule(manager, existing);
       return RoutingRuleView.of(existing);
     });
   }
@@ -76,7 +73,7 @@ export class RulesService {
     await this.dataSource.transaction(async (manager) => {
       const existing = await this.find(manager, id, true);
       refuseIf(ruleDeleteRefusal(caller, existing));
-      await manager.delete(StoredRule, { id });
+      await deleteRule(manager, id);
     });
   }
 
@@ -85,10 +82,7 @@ export class RulesService {
   }
 
   private async find(manager: EntityManager, id: string, forUpdate = false): Promise<StoredRule> {
-    const rule = await manager.findOne(StoredRule, {
-      where: { id },
-      ...(forUpdate ? { lock: { mode: 'pessimistic_write' } } : {}),
-    });
+    const rule = await ruleById(manager, id, forUpdate);
     if (!rule) throw new NotFoundError('routing rule', id);
     return rule;
   }

@@ -1,0 +1,225 @@
+import type { EntityManager } from 'typeorm';
+import type { DirectoryOrganisation } from '@vigie/access';
+import { primaryInfo, type AlertSnapshot } from '@vigie/contracts';
+import { runPrepared, type PreparedStatement } from '@vigie/persistence';
+import type { AlertCursor } from './alert.cursor';
+
+/**
+ * The alerts aggregate's SQL: `alerts` (every message of every chain, its snapshot beside the
+ * columns that filter it) and `alert_recipients` (who may read each message here). Every read
+ * is scoped to an organisation: its sender, or a recipient routing named.
+ */
+
+const VISIBLE_TO = `(a.sender_organisation_id = $1
+  OR EXISTS (SELECT 1 FROM alert_recipients r WHERE r.alert_id = a.id AND r.organisation_id = $1))`;
+
+/** One statement for any number of messages: each column comes as an array. */
+const INSERT_ALERTS: PreparedStatement = {
+  name: 'ingestion.insert-alerts',
+  text: `INSERT INTO alerts (id, original_alert_id, sender_organisation_id, sent, status, msg_type, department,
+           event_code, severity, tlp, personal_data, snapshot, identifier, declared_sender_digest, declared_sent)
+         SELECT id, original_alert_id, sender_organisation_id, sent, status, msg_type, department, event_code,
+           severity, tlp, personal_data, snapshot, identifier, sha256(convert_to(declared_sender, 'UTF8')), declared_sent
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::text[], $6::text[], $7::text[],
+           $8::text[], $9::text[], $10::text[], $11::boolean[], $12::jsonb[], $13::text[], $14::text[], $15::timestamptz[])
+           AS m(id, original_alert_id, sender_organisation_id, sent, status, msg_type, department, event_code,
+             severity, tlp, personal_data, snapshot, identifier, declared_sender, declared_sent)`,
+};
+
+const INSERT_RECIPIENTS: PreparedStatement = {
+  name: 'ingestion.insert-alert-recipients',
+  text: `INSERT INTO alert_recipients (alert_id, organisation_id)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING`,
+};
+
+/** Read for every alert accepted: what says where its sender may publish. */
+const SENDER: PreparedStatement = {
+  name: 'ingestion.sender',
+  text: 'SELECT id, kind, departments, conventions FROM directory_organisations WHERE id = $1',
+};
+export type Sender = Pick<DirectoryOrganisation, 'id' | 'kind' | 'departments' | 'conventions'>;
+
+/** A message to insert, with what its submitter's CAP document declared of itself, if any. */
+export interface AlertRow {
+  snapshot: AlertSnapshot;
+  declared?: { sender: string; sent: string };
+}
+
+/** Filters of a list; every one optional. */
+export interface AlertFilters {
+  status?: string;
+  msgType?: string;
+  eventCode?: string;
+  severity?: string;
+  department?: string;
+  from?: Date;
+  to?: Date;
+}
+
+export async function insertAlerts(manager: EntityManager, rows: readonly AlertRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const infos = rows.map(({ snapshot }) => primaryInfo(snapshot));
+  const column = <T>(pick: (row: AlertRow, index: number) => T): T[] => rows.map(pick);
+  await runPrepared(manager, INSERT_ALERTS, [
+    column(({ snapshot }) => snapshot.alertId),
+    column(({ snapshot }) => snapshot.originalAlertId),
+    column(({ snapshot }) => snapshot.senderOrganisationId),
+    column(({ snapshot }) => snapshot.sent),
+    column(({ snapshot }) => snapshot.status),
+    column(({ snapshot }) => snapshot.msgType),
+    column(({ snapshot }) => snapshot.location.department),
+    column((_, index) => infos[index].eventCode),
+    column((_, index) => infos[index].severity),
+    column(({ snapshot }) => snapshot.tlp),
+    column(({ snapshot }) => snapshot.personalData),
+    column(({ snapshot }) => JSON.stringify(snapshot)),
+    column(({ snapshot }) => snapshot.identifier),
+    column(({ declared }) => declared?.sender ?? null),
+    column(({ declared }) => declared?.sent ?? null),
+  ]);
+}
+
+/** Who may read each message here (routing's decisions), several alerts in one statement. */
+export async function insertRecipients(
+  manager: EntityManager,
+  rows: readonly { alertId: string; organisationId: string }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await runPrepared(manager, INSERT_RECIPIENTS, [
+    rows.map((row) => row.alertId),
+    rows.map((row) => row.organisationId),
+  ]);
+}
+
+export async function senderOf(manager: EntityManager, organisationId: string): Promise<Sender | undefined> {
+  const [sender] = await runPrepared<Sender>(manager, SENDER, [organisationId]);
+  return sender;
+}
+
+/** A message the organisation sent or received; undefined for any other. */
+export async function visibleAlert(
+  manager: EntityManager,
+  id: string,
+  organisationId: string,
+): Promise<AlertSnapshot | undefined> {
+  const [row] = await manager.query<{ snapshot: AlertSnapshot }[]>(
+    `SELECT a.snapshot FROM alerts a WHERE a.id = $2 AND ${VISIBLE_TO}`,
+    [organisationId, id],
+  );
+  return row?.snapshot;
+}
+
+/** The organisation's messages, sent or received, newest first, after the cursor; `limit` at most. */
+export async function visibleAlerts(
+  manager: EntityManager,
+  organisationId: string,
+  filters: AlertFilters,
+  page: { after?: AlertCursor; limit: number },
+): Promise<{ id: string; sent: Date; snapshot: AlertSnapshot }[]> {
+  const conditions = [VISIBLE_TO];
+  const parameters: unknown[] = [organisationId];
+  const where = (sql: string, value: unknown): void => {
+    if (value === undefined) return;
+    parameters.push(value);
+    conditions.push(sql.replace('?', `$${parameters.length}`));
+  };
+  where('a.status = ?', filters.status);
+  where('a.msg_type = ?', filters.msgType);
+  where('a.event_code = ?', filters.eventCode);
+  where('a.severity = ?', filters.severity);
+  where('a.department = ?', filters.department);
+  where('a.sent >= ?', filters.from);
+  where('a.sent < ?', filters.to);
+  if (page.after) {
+    parameters.push(new Date(page.after.sent), page.after.id);
+    conditions.push(`(a.sent, a.id) < ($${parameters.length - 1}, $${parameters.length})`);
+  }
+  parameters.push(page.limit);
+  return manager.query(
+    `SELECT a.id, a.sent, a.snapshot FROM alerts a WHERE ${conditions.join(' AND ')}
+     ORDER BY a.sent DESC, a.id DESC LIMIT $${parameters.length}`,
+    parameters,
+  );
+}
+
+/** Every message of a chain, oldest first. */
+export async function chainMessages(manager: EntityManager, originalAlertId: string): Promise<AlertSnapshot[]> {
+  const rows = await manager.query<{ snapshot: AlertSnapshot }[]>(
+    'SELECT snapshot FROM alerts WHERE original_alert_id = $1 ORDER BY sent, id',
+    [originalAlertId],
+  );
+  return rows.map((row) => row.snapshot);
+}
+
+/** The messages of a chain the organisation sent or received, oldest first. */
+export async function visibleChainMessages(
+  manager: EntityManager,
+  originalAlertId: string,
+  organisationId: string,
+): Promise<AlertSnapshot[]> {
+  const rows = await manager.query<{ snapshot: AlertSnapshot }[]>(
+    `SELECT a.snapshot FROM alerts a WHERE a.original_alert_id = $2 AND ${VISIBLE_TO} ORDER BY a.sent, a.id`,
+    [organisationId, originalAlertId],
+  );
+  return rows.map((row) => row.snapshot);
+}
+
+/** The latest message of each chain the organisation sent, most recent first. */
+export async function latestSent(manager: EntityManager, organisationId: string, limit: number): Promise<AlertSnapshot[]> {
+  const rows = await manager.query<{ snapshot: AlertSnapshot }[]>(
+    `SELECT latest.snapshot FROM (
+       SELECT DISTINCT ON (a.original_alert_id) a.snapshot, a.sent, a.id FROM alerts a
+       WHERE a.sender_organisation_id = $1
+       ORDER BY a.original_alert_id, a.sent DESC, a.id DESC) latest
+     ORDER BY latest.sent DESC, latest.id DESC LIMIT $2`,
+    [organisationId, limit],
+  );
+  return rows.map((row) => row.snapshot);
+}
+
+/** Until the transaction ends, the one change of this chain being made (the chain read after it is current). */
+export async function lockChain(manager: EntityManager, originalAlertId: string): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [originalAlertId]);
+}
+
+/** A CAP reference as `readCapReferences` parses it. */
+export interface ReferenceKey {
+  sender: string;
+  identifier: string;
+  sent: Date;
+}
+
+/** A message a reference matched (none: `original_alert_id` null); `position` counts from 1. */
+export interface ReferenceMatch {
+  position: number;
+  original_alert_id: string | null;
+}
+
+/**
+ * For each reference, the chain of the organisation's message it names. It matches when the
+ * identifier is the message's and the sender and sent are either Vigie's (`vigieSender`, the
+ * acceptance time, as Vigie answers and writes them) or those the submitter's own CAP document
+ * declared. Another organisation's message is unknown, like a missing one.
+ */
+export function matchReferences(
+  manager: EntityManager,
+  organisationId: string,
+  vigieSender: string,
+  references: readonly ReferenceKey[],
+): Promise<ReferenceMatch[]> {
+  return manager.query<ReferenceMatch[]>(
+    `SELECT r.position::int AS position, a.original_alert_id
+     FROM unnest($2::text[], $3::text[], $4::timestamptz[]) WITH ORDINALITY AS r(sender, identifier, sent, position)
+     LEFT JOIN alerts a ON a.sender_organisation_id = $1 AND a.identifier = r.identifier
+       AND ((r.sender = $5 AND date_trunc('second', a.sent) = r.sent)
+         OR (a.declared_sender_digest = sha256(convert_to(r.sender, 'UTF8'))
+           AND date_trunc('second', a.declared_sent) = r.sent))`,
+    [
+      organisationId,
+      references.map((reference) => reference.sender),
+      references.map((reference) => reference.identifier),
+      references.map((reference) => reference.sent),
+      vigieSender,
+    ],
+  );
+}
