@@ -5,9 +5,11 @@ import {
   createInboxTable,
   createOutboxTable,
   MessagingRetention,
+  QueueVacuum,
   type MessagingOptions,
 } from '@vigie/messaging';
 import { openServiceDataSource, serviceDataSourceOptions } from '@vigie/persistence';
+import { waitFor } from '../../libs/testing/src';
 import { e2eEnv } from '../e2e.env';
 
 /**
@@ -78,4 +80,50 @@ describe('messaging retention on the real PostgreSQL', () => {
       if (withInbox) expect(await dataSource.query('SELECT 1 FROM handled_events')).toHaveLength(1);
     },
   );
+
+  it('vacuums a queue table once it holds enough dead rows, with autovacuum or without', async () => {
+    const dataSource = await schemaWith(true);
+    opened.push(dataSource);
+    const schema = dataSource.driver.schema!;
+    // Autovacuum must not do it in our place: the table says so, whatever the server does.
+    await dataSource.query('ALTER TABLE outbox SET (autovacuum_enabled = false)');
+    const stats = async (): Promise<{ dead: number; vacuums: number }> => {
+      const [row] = await dataSource.query<{ dead: number; vacuums: number }[]>(
+        `SELECT n_dead_tup::int AS dead, vacuum_count::int AS vacuums FROM pg_stat_user_tables
+         WHERE schemaname = $1 AND relname = 'outbox'`,
+        [schema],
+      );
+      return row;
+    };
+    const vacuumFrom = (deadRows: number): QueueVacuum =>
+      new QueueVacuum(dataSource, {
+        schema,
+        vacuum: { intervalMs: 0, deadRows, tables: ['outbox', 'handled_events'] },
+      } as MessagingOptions);
+    await dataSource.query(
+      `INSERT INTO outbox (id, topic, message_key, envelope)
+       SELECT gen_random_uuid(), 'it.vacuum.v1', 'k', '{}' FROM generate_series(1, 500)`,
+    );
+    await dataSource.query('UPDATE outbox SET published_at = now()');
+    await waitFor(async () => (await stats()).dead >= 100, { what: 'the statistics to count dead rows' });
+    const { dead } = await stats();
+
+    // Fewer dead rows than the threshold: nothing to do.
+    expect(await vacuumFrom(dead + 1).round()).toEqual([]);
+    expect((await stats()).vacuums).toBe(0);
+
+    expect(await vacuumFrom(dead).round()).toEqual(['outbox']);
+    await waitFor(async () => (await stats()).vacuums === 1, { what: 'the vacuum to be counted' });
+    await waitFor(async () => (await stats()).dead === 0, { what: 'no dead row left' });
+  });
+
+  it('refuses a queue table name that is not a plain identifier', () => {
+    expect(
+      () =>
+        new QueueVacuum({} as DataSource, {
+          schema: 's',
+          vacuum: { intervalMs: 0, deadRows: 1, tables: ['outbox; DROP TABLE alerts'] },
+        } as MessagingOptions),
+    ).toThrow(/plain names/);
+  });
 });

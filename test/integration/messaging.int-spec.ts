@@ -69,6 +69,7 @@ function options(clientId: string): MessagingOptions {
     outbox: { batchSize: 50, pollIntervalMs: 200 },
     consumer: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 },
     retention: { outboxSeconds: 3600, handledEventsSeconds: 3600, sweepIntervalMs: 3_600_000 },
+    vacuum: { intervalMs: 0, deadRows: 1000, tables: ['outbox', 'handled_events'] },
   };
 }
 

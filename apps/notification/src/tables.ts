@@ -20,4 +20,5 @@ export const NOTIFICATION_TABLES: ServiceDataSourceParts = {
     TraceHeaders1764300000340,
     WebhookSelfService1764300000350,
   ],
+  queueTables: ['deliveries'],
 };

@@ -17,6 +17,8 @@ export * from './consumer/failure.policy';
 export * from './consumer/consumer-group.state';
 export * from './consumer/consumes.decorator';
 export * from './drain-loop';
+export * from './periodic-job';
 export * from './retention/messaging.retention';
 export * from './kafka/kafka.acls';
 export * from './kafka/topic.provisioner';
+export * from './retention/queue-vacuum';

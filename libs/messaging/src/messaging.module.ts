@@ -13,6 +13,7 @@ import type { MessagingOptions } from './messaging.options';
 import { Outbox } from './outbox/outbox';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { MessagingRetention } from './retention/messaging.retention';
+import { QueueVacuum } from './retention/queue-vacuum';
 
 /** Kafka for one service: topics, producer, outbox and relay, consumer pipeline, health. */
 @Module({})
@@ -35,6 +36,7 @@ export class MessagingModule {
         ConsumerLagMetrics,
         KafkaHealthIndicator,
         MessagingRetention,
+        QueueVacuum,
       ],
       exports: [
         Outbox,
@@ -44,6 +46,7 @@ export class MessagingModule {
         KafkaHealthIndicator,
         KafkaProducer,
         KAFKA_CLIENT,
+        QueueVacuum,
       ],
     };
   }

@@ -13,6 +13,11 @@ export interface ServiceDataSourceParts {
   entities: MixedList<Function | string | EntitySchema>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
+  /**
+   * Tables besides the outbox and the inbox whose rows are updated or deleted soon after their
+   * insertion (e.g. deliveries): the service vacuums them itself once enough rows are dead.
+   */
+  queueTables?: string[];
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;

@@ -23,6 +23,7 @@ export class ServiceInfrastructureModule {
           outbox: { batchSize: 500, pollIntervalMs: 1000 },
           consumer: { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 10000 },
           retention: config.retention,
+          vacuum: { ...config.queueVacuum, tables: ['outbox', 'handled_events', ...(tables.queueTables ?? [])] },
         }),
         HealthModule,
       ],

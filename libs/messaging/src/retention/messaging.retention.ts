@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { runPrepared } from '@vigie/persistence';
-import { DrainLoop } from '../drain-loop';
 import { MESSAGING_OPTIONS } from '../kafka/kafka.tokens';
 import type { MessagingOptions } from '../messaging.options';
+import { PeriodicJob, type PeriodicJobSchedule } from '../periodic-job';
 
 const BATCH = 5000;
 
@@ -33,29 +33,25 @@ async function purge(dataSource: DataSource, table: string, condition: string, s
  * once older than its own. Unpublished rows are never deleted, whatever their age.
  */
 @Injectable()
-export class MessagingRetention implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(MessagingRetention.name);
-  private loop: DrainLoop | null = null;
+export class MessagingRetention extends PeriodicJob {
+  protected readonly logger = new Logger(MessagingRetention.name);
   /** A service that consumes no event (the registry) has no handled-events table; known after the first sweep. */
   private inbox: boolean | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.loop = new DrainLoop(async () => (await this.sweep(), false), {
-      name: 'messaging retention',
-      logger: this.logger,
-      intervalMs: this.options.retention.sweepIntervalMs,
-      retry: { baseDelayMs: 1000, maxDelayMs: this.options.retention.sweepIntervalMs },
-    });
-    this.loop.wake();
+  ) {
+    super();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await this.loop?.stop();
+  protected schedule(): PeriodicJobSchedule {
+    return { name: 'messaging retention', intervalMs: this.options.retention.sweepIntervalMs, atStart: true };
+  }
+
+  protected async tick(): Promise<boolean> {
+    await this.sweep();
+    return false;
   }
 
   /** One pass; returns how many rows it deleted. */

@@ -55,6 +55,12 @@ export class CommonEnv {
    * within seconds.
    */
   @IsInt() @Min(1) @Max(365 * 86400) HANDLED_EVENTS_RETENTION_SECONDS: number = 14 * 86400;
+  /**
+   * How often the service checks its queue tables (outbox, inbox, deliveries) for dead rows and
+   * vacuums those with QUEUE_VACUUM_DEAD_ROWS or more, whatever the server's autovacuum does; 0: never.
+   */
+  @IsInt() @Min(0) @Max(3600_000) QUEUE_VACUUM_INTERVAL_MS: number = 5000;
+  @IsInt() @Min(1) @Max(10_000_000) QUEUE_VACUUM_DEAD_ROWS: number = 2000;
   /** Requests per API key (without a key: per client address) per 60 s window, per instance; 0 turns limiting off. */
   @IsInt() @Min(0) @Max(10_000_000) RATE_LIMIT_PER_MINUTE: number = 30_000;
 }

@@ -16,6 +16,8 @@ export interface ServiceConfig {
   rateLimit: RateLimitSettings;
   /** How long published events and handled-event records are kept, and how often they are purged. */
   retention: { outboxSeconds: number; handledEventsSeconds: number; sweepIntervalMs: number };
+  /** How often the service looks for queue tables to vacuum (0: never), and from how many dead rows. */
+  queueVacuum: { intervalMs: number; deadRows: number };
   /** Where the registry's person-token keys are published. */
   registryUrl: string;
 }
@@ -39,6 +41,7 @@ export function serviceConfig(
       handledEventsSeconds: values.HANDLED_EVENTS_RETENTION_SECONDS,
       sweepIntervalMs: values.RETENTION_SWEEP_INTERVAL_MS,
     },
+    queueVacuum: { intervalMs: values.QUEUE_VACUUM_INTERVAL_MS, deadRows: values.QUEUE_VACUUM_DEAD_ROWS },
     registryUrl: values.REGISTRY_URL,
   };
 }

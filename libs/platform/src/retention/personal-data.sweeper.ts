@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { withoutPersonalData, type AlertSnapshot } from '@vigie/contracts';
-import { DrainLoop } from '@vigie/messaging';
+import { PeriodicJob, type PeriodicJobSchedule } from '@vigie/messaging';
 
 export interface ErasureTarget {
   /** Table holding copies of alerts; it has `id` and `personal_data_erased_at` columns. */
@@ -69,26 +69,23 @@ export interface RetentionPlan {
  * Services provide their RETENTION_PLAN and list this class among their providers.
  */
 @Injectable()
-export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(RetentionJob.name);
-  private loop: DrainLoop | null = null;
+export class RetentionJob extends PeriodicJob {
+  protected readonly logger = new Logger(RetentionJob.name);
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(RETENTION_PLAN) private readonly plan: RetentionPlan,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.loop = new DrainLoop(async () => (await this.sweep(), false), {
-      name: 'retention sweep',
-      logger: this.logger,
-      intervalMs: this.plan.intervalMs,
-      retry: { baseDelayMs: 1000, maxDelayMs: this.plan.intervalMs },
-    });
+  ) {
+    super();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await this.loop?.stop();
+  protected schedule(): PeriodicJobSchedule {
+    return { name: 'retention sweep', intervalMs: this.plan.intervalMs };
+  }
+
+  protected async tick(): Promise<boolean> {
+    await this.sweep();
+    return false;
   }
 
   /** One pass over every target; returns how many copies it erased. */
