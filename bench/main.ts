@@ -19,7 +19,7 @@ import { ResourceMonitor, type UsageWindow, type Watched } from './report/resour
 import { maxSustained, type BenchResults, type Machine } from './report/results';
 import { sections, toMarkdown, toTerminal } from './report/tables';
 import { AlertPoster } from './vigie/alert-poster';
-import { resetDatabase, servicePids, startBenchStack } from './vigie/bench-stack';
+import { ingestionUrls, resetDatabase, servicePids, startBenchStack } from './vigie/bench-stack';
 import { measureConsoleRender } from './vigie/console-render';
 import { measureFanOut } from './vigie/fan-out';
 import { measureObservabilityOverhead } from './vigie/observability-overhead';
@@ -130,13 +130,13 @@ async function measure(options: BenchOptions, results: BenchResults): Promise<vo
   const phases = options.phases;
   log('resetting the bench database schemas');
   await resetDatabase(options.databaseUrl);
-  log('starting the four services');
+  log(`starting the four services${options.instances > 1 ? `, ${options.instances} processes of each` : ''}`);
   const running = await startBenchStack(options);
   results.startupMs = running.startupMs;
   log(`stack healthy in ${running.startupMs} ms`);
   const { stack, registry } = running;
   const sink = await SignedSink.start();
-  const watched = new Map<string, Watched>([...servicePids(stack)].map(([name, pid]) => [name, { pid }]));
+  const watched = new Map<string, Watched>([...servicePids(stack, options.instances)].map(([name, pid]) => [name, { pid }]));
   const broker = brokerPid();
   if (broker) watched.set('kafka broker', { pid: broker });
   // The backends serving the bench database (the services' pools), not the rest of the server.
@@ -155,7 +155,7 @@ async function measure(options: BenchOptions, results: BenchResults): Promise<vo
   const atRest = (): UsageWindow | undefined => results.resources.find((window) => window.label === 'at rest');
   await seedPrefectureWebhook(stack, registry, sink, LATENCY_DEPARTMENT);
   const vigie = new VigieTarget(
-    stack.url('alert-ingestion'),
+    ingestionUrls(stack, options.instances),
     await seedPublisher(stack, registry, LATENCY_DEPARTMENT),
     sink,
     LATENCY_COMMUNE,
@@ -263,6 +263,7 @@ async function main(): Promise<void> {
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
     smoke: options.smoke,
     partitions: options.partitions,
+    instances: options.instances,
     machine: await machine(options),
     startupMs: null,
     messageSizes: null,

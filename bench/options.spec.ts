@@ -15,6 +15,7 @@ describe('parseOptions', () => {
       profileRate: null,
       consoleAlerts: null,
       partitions: 3,
+      instances: 1,
     });
     expect([...options.phases]).toEqual(['latency', 'hold', 'kafka', 'pg', 'fanout', 'resources']);
   });
@@ -40,12 +41,17 @@ describe('parseOptions', () => {
     expect([...options.phases]).toEqual(['latency', 'pg']);
   });
 
+  it('runs several processes of every service with --instances', () => {
+    expect(parseOptions(['--instances', '2', '--partitions', '6'], {})).toMatchObject({ instances: 2, partitions: 6 });
+  });
+
   it('measures the console alone with --console', () => {
     expect(parseOptions(['--console', '10000'], {}).consoleAlerts).toBe(10000);
   });
 
   it.each([
     [['--console', '0']],
+    [['--instances', '0']],
     [['--rates', '10,-1']],
     [['--only', 'latency,nonsense']],
     [['--step-seconds', 'abc']],

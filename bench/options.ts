@@ -24,6 +24,8 @@ export interface BenchOptions {
   phases: Set<Phase>;
   /** Partitions of every topic (KAFKA_TOPIC_PARTITIONS), for Vigie and the Kafka baseline alike. */
   partitions: number;
+  /** Processes of every service, each in its service's consumer group (the first takes the seeding calls). */
+  instances: number;
   /** Run the services under `node --cpu-prof` at this rate instead of the measurements. */
   profileRate: number | null;
   /** Measure the console's page render times with this many alerts in the prefecture's history, instead of the rest. */
@@ -48,6 +50,7 @@ const USAGE = `npm run bench [-- options]
   --hold-seconds N        seconds the highest sustained rate is held (default 60)
   --fanout N              partner webhooks of the fan-out alert (default 1000)
   --partitions N          partitions of every topic, Vigie's and the baseline's (default 3, the services' default)
+  --instances N           processes of every service (default 1); the load is spread over the ingestion processes
   --only a,b              phases to run: ${PHASES.join(', ')} (default: all)
   --profile RATE          run the services under node --cpu-prof at RATE alerts/s and summarise where the time goes
   --console ALERTS        measure only the console's server-side page render times (p50/p95/p99) with ALERTS alerts
@@ -78,6 +81,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       'hold-seconds': { type: 'string' },
       fanout: { type: 'string' },
       partitions: { type: 'string' },
+      instances: { type: 'string' },
       only: { type: 'string' },
       profile: { type: 'string' },
       console: { type: 'string' },
@@ -110,6 +114,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     fanOutPartners: number(values.fanout, smoke ? 5 : 1000, '--fanout'),
     phases: new Set(only as Phase[]),
     partitions: Math.round(number(values.partitions, 3, '--partitions')),
+    instances: Math.round(number(values.instances, 1, '--instances')),
     profileRate: values.profile === undefined ? null : positiveNumbers(values.profile, '--profile')[0],
     consoleAlerts: values.console === undefined ? null : Math.round(positiveNumbers(values.console, '--console')[0]),
     observabilityRate:

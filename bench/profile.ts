@@ -30,7 +30,7 @@ export async function profileServices(options: BenchOptions, rate: number): Prom
   try {
     await seedPrefectureWebhook(stack, registry, sink, '69');
     const target = new VigieTarget(
-      stack.url('alert-ingestion'),
+      [stack.url('alert-ingestion')],
       await seedPublisher(stack, registry, '69'),
       sink,
       '69123',

@@ -25,6 +25,8 @@ export interface BenchResults {
   smoke: boolean;
   /** Partitions of every topic, Vigie's and the Kafka baseline's. */
   partitions: number;
+  /** Processes of every service (absent in runs from before `--instances`: one). */
+  instances?: number;
   machine: Machine;
   startupMs: number | null;
   messageSizes: { submitted: number; routed: number } | null;

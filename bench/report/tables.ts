@@ -156,6 +156,7 @@ function machineSection(results: BenchResults): Section {
       ['load average (1, 5, 15 min) at start / end', `${m.loadAtStart.join(' ')} / ${m.loadAtEnd.join(' ')}`],
       ['software', `Node ${m.node}, PostgreSQL ${m.postgres}, Kafka ${m.kafka} (single KRaft node)`],
       ['topic partitions', `${results.partitions}`],
+      ['processes of every service', `${results.instances ?? 1}`],
       [
         'message sizes',
         results.messageSizes

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { repoRoot, Stack, type RegistryAccess, type ServiceName } from '../../libs/testing/src';
+import { repoRoot, SERVICES, Stack, type RegistryAccess, type ServiceInstance } from '../../libs/testing/src';
 import { now } from '../load/clock';
 import type { BenchOptions } from '../options';
 
@@ -26,8 +26,15 @@ export async function resetDatabase(databaseUrl: string): Promise<void> {
   }
 }
 
+/** Every process of an `instances`-wide stack: the four services, then their second processes, and so on. */
+export function benchInstances(instances: number): ServiceInstance[] {
+  return Array.from({ length: instances }, (_, index) =>
+    SERVICES.map((name): ServiceInstance => (index === 0 ? name : `${name}#${index + 1}`)),
+  ).flat();
+}
+
 /**
- * The four services on the bench's own database and broker, in their default configuration
+ * The four services (`options.instances` processes of each) on the bench's own database and broker, in their default configuration
  * (a JSON line per request and per event handled, metrics on, tracing off). `nodeArgs` runs them
  * under e.g. `--cpu-prof`; `env` changes their configuration (the observability overhead runs).
  */
@@ -49,6 +56,7 @@ export async function startBenchStack(
     logDir,
     startTimeoutMs: 180_000,
     nodeArgs,
+    services: benchInstances(options.instances),
     // One key posts at every rate of the ladder. The limiter stays on, so its cost is measured, with
     // a ceiling no step reaches: the bench measures the platform, not the per-key limit.
     env: { KAFKA_TOPIC_PARTITIONS: String(options.partitions), RATE_LIMIT_PER_MINUTE: '10000000', ...env },
@@ -60,11 +68,18 @@ export async function startBenchStack(
   };
 }
 
-export function servicePids(stack: Stack): Map<ServiceName, number> {
-  const pids = new Map<ServiceName, number>();
-  for (const name of ['partner-registry', 'alert-ingestion', 'prefect-routing', 'notification'] as const) {
+export function servicePids(stack: Stack, instances = 1): Map<ServiceInstance, number> {
+  const pids = new Map<ServiceInstance, number>();
+  for (const name of benchInstances(instances)) {
     const pid = stack.pid(name);
     if (pid !== undefined) pids.set(name, pid);
   }
   return pids;
+}
+
+/** Where the load goes: every ingestion process of the stack, taken in turn. */
+export function ingestionUrls(stack: Stack, instances: number): string[] {
+  return benchInstances(instances)
+    .filter((name) => name.startsWith('alert-ingestion'))
+    .map((name) => stack.url(name));
 }

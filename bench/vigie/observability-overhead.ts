@@ -130,7 +130,7 @@ export async function measureObservabilityOverhead(
         try {
           await seedPrefectureWebhook(stack, registry, sink, '69');
           vigie = new VigieTarget(
-            stack.url('alert-ingestion'),
+            [stack.url('alert-ingestion')],
             await seedPublisher(stack, registry, '69'),
             sink,
             '69123',

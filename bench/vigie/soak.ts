@@ -97,7 +97,7 @@ export async function runSoak(
   let vigie: VigieTarget | undefined;
   try {
     await seedPrefectureWebhook(stack, registry, sink, '69');
-    vigie = new VigieTarget(stack.url('alert-ingestion'), await seedPublisher(stack, registry, '69'), sink, '69123');
+    vigie = new VigieTarget([stack.url('alert-ingestion')], await seedPublisher(stack, registry, '69'), sink, '69123');
     const seconds = options.smoke ? 2 : 60;
     for (let minute = 1; minute <= minutes; minute++) {
       await monitor.start();

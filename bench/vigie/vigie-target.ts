@@ -3,22 +3,24 @@ import { AlertPoster } from './alert-poster';
 import type { SignedSink } from './signed-sink';
 
 /**
- * Vigie end to end: each message is an alert POSTed to ingestion by the bench publisher; it
+ * Vigie end to end: each message is an alert POSTed to ingestion by the bench publisher (to each
+ * ingestion process in turn when there are several); it
  * arrives when the competent prefecture's webhook on the sink receives it, signed. The
  * delivery body tells when ingestion accepted it and when routing decided.
  */
 export class VigieTarget implements LoadTarget {
   readonly name = 'vigie';
   onArrival: ((arrival: Arrival) => void) | null = null;
-  private readonly poster: AlertPoster;
+  private readonly posters: AlertPoster[];
+  private sent = 0;
 
   constructor(
-    ingestionUrl: string,
+    ingestionUrls: string[],
     publisherKey: string,
     sink: SignedSink,
     private readonly commune: string,
   ) {
-    this.poster = new AlertPoster(ingestionUrl, publisherKey);
+    this.posters = ingestionUrls.map((url) => new AlertPoster(url, publisherKey));
     sink.onDelivery = (delivery) =>
       this.onArrival?.({
         tag: delivery.identifier,
@@ -31,10 +33,11 @@ export class VigieTarget implements LoadTarget {
   }
 
   send(tag: string): Promise<string | null> {
-    return this.poster.post({ identifier: tag, commune: this.commune, severity: 'Moderate', tlp: 'AMBER' });
+    const poster = this.posters[this.sent++ % this.posters.length];
+    return poster.post({ identifier: tag, commune: this.commune, severity: 'Moderate', tlp: 'AMBER' });
   }
 
   close(): void {
-    this.poster.close();
+    for (const poster of this.posters) poster.close();
   }
 }
