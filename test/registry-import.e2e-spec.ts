@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
+import { ROUTED_RECIPIENTS_PER_EVENT, Topics, type AlertRoutedV1Payload, type EventEnvelope } from '@vigie/contracts';
 import {
   WebhookSink,
   issueKey,
@@ -9,11 +10,13 @@ import {
   request,
   waitFor,
   waitUntilAccepted,
+  withIdentity,
+  messagesWithKey,
   type Partner,
   type RegistryAccess,
   type Stack,
 } from '@vigie/testing';
-import { newAdminKey } from './e2e.env';
+import { e2eEnv, newAdminKey } from './e2e.env';
 import { intrusion, postAlert, senderAndPrefecture } from './notification-fixtures';
 import { startTestStack } from './test-stack';
 
@@ -232,4 +235,56 @@ describe('partner registry: bulk import of organisations and their webhooks', ()
     });
     expect(new Webhook(secret).verify(received.body, received.headers as Record<string, string>)).toBeTruthy();
   }, 90_000);
+
+  it('routes an alert to more partners than one routed event carries: every one of them receives it', async () => {
+    // Landes: no other test of this file publishes there.
+    const partners = ROUTED_RECIPIENTS_PER_EVENT + 5;
+    const rows = Array.from({ length: partners }, (_, index) => ({
+      ...withIdentity({ kind: 'SECURITY_FIRM', name: `Landes abonnée ${run} ${index}`, departments: ['40'] }),
+      conventions: ['private-security-2019'],
+      subscriptionDepartments: ['40'],
+    }));
+    const imported = await upload(adminKey, { json: rows }, '?activate=true');
+    expect(imported.body).toMatchObject({ created: partners, refused: 0 });
+    const { firm } = await senderAndPrefecture(registry, stack, `Landes émettrice ${run}`, '40');
+    // Routing knows every imported partner (partner.changed.v1) before the alert is sent.
+    await waitFor(
+      async () => {
+        const preview = await request<{ recipients: unknown[] }>('POST', `${stack.url('prefect-routing')}/v1/routing/preview`, {
+          key: firm.key,
+          body: { commune: '40192', eventCode: 'intrusion', severity: 'Severe', tlp: 'GREEN' },
+        });
+        return preview.status === 200 && preview.body.recipients.length > partners;
+      },
+      { what: 'routing to know every imported partner', timeoutMs: 60_000, intervalMs: 500 },
+    );
+
+    const alertId = await postAlert(stack, firm.key, intrusion('40192', 'Severe', `Intrusion à Mont-de-Marsan ${run}`));
+
+    const brokers = e2eEnv.kafkaBrokers.split(',');
+    const routed = await waitFor(
+      async () => {
+        const messages = await messagesWithKey(brokers, Topics.AlertRoutedV1, alertId);
+        return messages.length >= 2 ? messages : undefined;
+      },
+      { what: 'the routed events of the alert', timeoutMs: 60_000, intervalMs: 500 },
+    );
+    const payloads = routed.map((message) => (JSON.parse(message.value!.toString()) as EventEnvelope<AlertRoutedV1Payload>).payload);
+    expect(payloads.map((payload) => [payload.part, payload.recipients.length])).toEqual([
+      [{ index: 1, count: 2 }, ROUTED_RECIPIENTS_PER_EVENT],
+      [{ index: 2, count: 2 }, expect.any(Number)],
+    ]);
+    expect(new Set(payloads.map((payload) => payload.decisionId)).size).toBe(1);
+    const everyone = new Set(payloads.flatMap((payload) => payload.recipients.map((r) => r.organisationId)));
+    for (const result of imported.body.results) expect(everyone.has(result.organisationId)).toBe(true);
+    // The second event was handled too: a partner only it names reads the alert.
+    const importedIds = new Set(imported.body.results.map((result) => result.organisationId));
+    const inSecond = payloads[1].recipients.map((r) => r.organisationId).find((id) => importedIds.has(id))!;
+    const inSecondKey = await issueKey(registry, inSecond);
+    await waitUntilAccepted(stack.url('alert-ingestion'), inSecondKey);
+    const read = await request<{ id: string }>('GET', `${stack.url('alert-ingestion')}/v1/alerts/${alertId}`, {
+      key: inSecondKey,
+    });
+    expect(read.status).toBe(200);
+  }, 120_000);
 });

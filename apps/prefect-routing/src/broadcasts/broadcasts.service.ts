@@ -17,7 +17,7 @@ import { Geography } from '@vigie/geo';
 import { Outbox } from '@vigie/messaging';
 import { ForbiddenError, NotFoundError } from '@vigie/platform';
 import { RoutingDirectory } from '../routing/routing-directory';
-import { routedRecipients } from '../routing/routing.service';
+import { routedParts, routedRecipients } from '../routing/routing.service';
 import { BROADCAST_RULES, decide, type DirectoryEntry, type Exclusion } from '../rule-engine';
 import { broadcastReach } from './broadcast-permissions';
 import { Broadcast } from './broadcast.entity';
@@ -58,17 +58,14 @@ export class BroadcastsService {
         decisionId: newEventId(),
       };
       await manager.insert(Broadcast, stored);
-      await this.outbox.add(manager, {
-        definition: BroadcastRoutedV1,
-        key: broadcast.broadcastId,
-        origin: { correlationId: broadcast.broadcastId },
-        payload: {
-          broadcast,
-          decisionId: stored.decisionId,
-          routedAt: stored.routedAt.toISOString(),
-          recipients: stored.recipients,
-        },
-      });
+      for (const slice of routedParts(stored.recipients)) {
+        await this.outbox.add(manager, {
+          definition: BroadcastRoutedV1,
+          key: broadcast.broadcastId,
+          origin: { correlationId: broadcast.broadcastId },
+          payload: { broadcast, decisionId: stored.decisionId, routedAt: stored.routedAt.toISOString(), ...slice },
+        });
+      }
       return view(stored, caller);
     });
   }

@@ -5,6 +5,7 @@ import {
   AlertMessageType,
   AlertRoutedV1,
   isStateKind,
+  ROUTED_RECIPIENTS_PER_EVENT,
   newEventId,
   type AlertChangedV1Payload,
   type AlertSubmittedV1Payload,
@@ -136,17 +137,16 @@ export class RoutingService {
       routedAt: new Date(),
     };
     await insertDecision(manager, decision);
-    await this.outbox.add(manager, {
-      definition: AlertRoutedV1,
-      key: alert.originalAlertId,
-      payload: {
-        alert,
-        decisionId: decision.id,
-        routedAt: decision.routedAt.toISOString(),
-        recipients: decision.recipients,
-      },
-      origin: { correlationId: event.correlationId, causationId: event.id },
-    });
+    // One event per slice of recipients: a decision for a whole département's partners does not fit
+    // in one Kafka message. The slices go out in order, under the chain's key.
+    for (const slice of routedParts(decision.recipients)) {
+      await this.outbox.add(manager, {
+        definition: AlertRoutedV1,
+        key: alert.originalAlertId,
+        payload: { alert, decisionId: decision.id, routedAt: decision.routedAt.toISOString(), ...slice },
+        origin: { correlationId: event.correlationId, causationId: event.id },
+      });
+    }
   }
 
   /**
@@ -166,4 +166,19 @@ export class RoutingService {
     if (!visible) throw new NotFoundError('routing decision for alert', alertId);
     return decision;
   }
+}
+
+/**
+ * A decision's recipients as the routed events carry them: slices of at most `size`, numbered
+ * when there are several; one empty slice for a decision that selected nobody.
+ */
+export function routedParts(
+  recipients: readonly RoutedRecipient[],
+  size = ROUTED_RECIPIENTS_PER_EVENT,
+): { recipients: RoutedRecipient[]; part?: { index: number; count: number } }[] {
+  const count = Math.max(1, Math.ceil(recipients.length / size));
+  return Array.from({ length: count }, (_, index) => ({
+    recipients: recipients.slice(index * size, (index + 1) * size),
+    ...(count > 1 ? { part: { index: index + 1, count } } : {}),
+  }));
 }

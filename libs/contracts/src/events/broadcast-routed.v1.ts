@@ -16,7 +16,7 @@ import { defineEvent } from '../envelope';
 import { Topics } from '../topics';
 import { AlertEventCode, AlertSeverity, AlertStatus, Tlp } from '../vocabulary/alert';
 import { DEPARTMENT_CODE_PATTERN, Sector } from '../vocabulary/organisation';
-import { RoutedRecipient } from './alert-routed.v1';
+import { RoutedPart, RoutedRecipient } from './alert-routed.v1';
 
 /** Who a broadcast is meant for, before routing applies conventions, opt-ins and TLP. */
 export class BroadcastAudience {
@@ -46,12 +46,17 @@ export class BroadcastSnapshot {
   @IsDefined() @ValidateNested() @Type(() => BroadcastAudience) audience: BroadcastAudience;
 }
 
-/** Routing decided who receives a broadcast. Key: broadcast id. */
+/**
+ * Routing decided who receives a broadcast. Key: broadcast id. Like alert.routed.v1, a decision
+ * with more than ROUTED_RECIPIENTS_PER_EVENT recipients comes as several events numbered by `part`.
+ */
 export class BroadcastRoutedV1Payload {
   @IsDefined() @ValidateNested() @Type(() => BroadcastSnapshot) broadcast: BroadcastSnapshot;
   @IsUUID() decisionId: string;
   @IsISO8601({ strict: true }) routedAt: string;
   @IsArray() @ValidateNested({ each: true }) @Type(() => RoutedRecipient) recipients: RoutedRecipient[];
+  /** Absent when the decision fits in one event. */
+  @IsOptional() @ValidateNested() @Type(() => RoutedPart) part?: RoutedPart;
 }
 
 export const BroadcastRoutedV1 = defineEvent({

@@ -1,5 +1,5 @@
 import type { Kafka, ProducerBatch } from 'kafkajs';
-import { KafkaProducer, SEND_ATTEMPTS } from './kafka.producer';
+import { KafkaProducer, MAX_REQUEST_BYTES, requests, SEND_ATTEMPTS } from './kafka.producer';
 
 /** A kafkajs client whose producer answers each sendBatch with the next outcome given. */
 function kafkaAnswering(outcomes: (Error | 'ok')[]) {
@@ -78,5 +78,35 @@ describe('KafkaProducer', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  it('splits a large batch into requests the broker accepts, sent one after the other in order', async () => {
+    const large = Array.from({ length: 5 }, (_, index) => ({
+      topic: 'alert.routed.v1',
+      key: 'one-chain',
+      value: String(index).repeat(200 * 1024),
+    }));
+    const { kafka, batches } = kafkaAnswering([]);
+    await new KafkaProducer(kafka).send(large);
+    // 200 KiB each: two fit under 512 KiB, the fifth goes alone.
+    expect(batches.map((batch) => batch.topicMessages![0].messages.map((message) => String(message.value)[0]))).toEqual([
+      ['0', '1'],
+      ['2', '3'],
+      ['4'],
+    ]);
+  });
+});
+
+describe('requests', () => {
+  const message = (value: string) => ({ topic: 't', key: 'k', value, headers: { traceparent: 'x' } });
+
+  it('keeps every message, in order, and one over the limit alone', () => {
+    const groups = requests([message('a'), message('b'.repeat(MAX_REQUEST_BYTES)), message('c'), message('d')], 100);
+    expect(groups.map((group) => group.map((m) => m.value[0]))).toEqual([['a'], ['b'], ['c', 'd']]);
+  });
+
+  it('counts keys and headers with the values', () => {
+    expect(requests([message('x'.repeat(40)), message('y'.repeat(40))], 95)).toHaveLength(2);
+    expect(requests([message('x'.repeat(40)), message('y'.repeat(40))], 120)).toHaveLength(1);
   });
 });

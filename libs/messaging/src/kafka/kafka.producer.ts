@@ -12,6 +12,12 @@ export interface OutgoingMessage {
 
 /** Attempts of one send, each carrying the whole batch, before the caller sees the error. */
 export const SEND_ATTEMPTS = 9;
+/**
+ * Most bytes of messages one request carries. The broker refuses a partition's record batch over
+ * `message.max.bytes` (1 MiB by default), and every message of one key goes to one partition, so
+ * an outbox batch of large events under one key could exceed it and be refused on every retry.
+ */
+export const MAX_REQUEST_BYTES = 512 * 1024;
 const SEND_BACKOFF = { baseDelayMs: 200, maxDelayMs: 5000 };
 
 /**
@@ -43,8 +49,17 @@ export class KafkaProducer implements OnModuleDestroy {
     });
   }
 
+  /**
+   * Sends the messages in order, in requests of at most MAX_REQUEST_BYTES (one larger message
+   * goes alone), each acknowledged before the next leaves: a key's messages stay in order.
+   */
   async send(messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
+    await this.connect();
+    for (const request of requests(messages, MAX_REQUEST_BYTES)) await this.sendRequest(request);
+  }
+
+  private async sendRequest(messages: OutgoingMessage[]): Promise<void> {
     const byTopic = new Map<string, Message[]>();
     for (const message of messages) {
       const list = byTopic.get(message.topic) ?? [];
@@ -52,7 +67,6 @@ export class KafkaProducer implements OnModuleDestroy {
       byTopic.set(message.topic, list);
     }
     const topicMessages = [...byTopic].map(([topic, list]) => ({ topic, messages: list }));
-    await this.connect();
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.producer.sendBatch({ acks: -1, topicMessages });
@@ -84,4 +98,29 @@ export class KafkaProducer implements OnModuleDestroy {
 function retriable(error: unknown): boolean {
   const { name, retriable } = error as { name?: unknown; retriable?: unknown };
   return name === 'KafkaJSNumberOfRetriesExceeded' || retriable === true;
+}
+
+/** The messages in consecutive groups of at most `maxBytes` (key, value and headers), in order. */
+export function requests(messages: readonly OutgoingMessage[], maxBytes: number): OutgoingMessage[][] {
+  const groups: OutgoingMessage[][] = [];
+  let group: OutgoingMessage[] = [];
+  let bytes = 0;
+  for (const message of messages) {
+    const size = sizeOf(message);
+    if (group.length > 0 && bytes + size > maxBytes) {
+      groups.push(group);
+      group = [];
+      bytes = 0;
+    }
+    group.push(message);
+    bytes += size;
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
+}
+
+function sizeOf(message: OutgoingMessage): number {
+  let size = Buffer.byteLength(message.key) + Buffer.byteLength(message.value);
+  for (const [name, value] of Object.entries(message.headers ?? {})) size += name.length + Buffer.byteLength(value);
+  return size;
 }
