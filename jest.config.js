@@ -23,7 +23,7 @@ const swcTsx = [
     },
   },
 ];
-const esmOnly = ['@nestjs', 'uuid', 'kafkajs', 'preact', 'jose', 'openapi-fetch'].join('|');
+const esmOnly = ['@nestjs', 'uuid', 'kafkajs', 'preact', 'jose', 'openapi-fetch', 'openid-client', 'oauth4webapi'].join('|');
 const moduleNameMapper = {
   '^@vigie/observability/tracing$': '<rootDir>/libs/observability/src/tracing.ts',
   '^@vigie/(.*)$': '<rootDir>/libs/$1/src/index.ts',

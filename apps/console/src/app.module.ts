@@ -5,6 +5,7 @@ import { IngestionClient } from './clients/ingestion.client';
 import { NotificationClient } from './clients/notification.client';
 import { RegistryClient } from './clients/registry.client';
 import { RoutingClient } from './clients/routing.client';
+import { StateIdentityClient } from './clients/state-identity.client';
 import { StatisticsClient } from './clients/statistics.client';
 import { CONSOLE_CONFIG, type ConsoleConfig } from './config';
 import { ErrorPageFilter } from './edge/error-page.filter';
@@ -22,9 +23,11 @@ import { ReferentsController } from './pages/referents/referents.controller';
 import { ReportController } from './pages/report/report.controller';
 import { SignInController } from './pages/sign-in/sign-in.controller';
 import { SitesController } from './pages/sites/sites.controller';
+import { StateSignInController } from './pages/state-sign-in/state-sign-in.controller';
 import { ConsoleSessionStore } from './session/console-session.store';
 import { PersonAccess } from './session/person-access.service';
 import { SessionGuard } from './session/session.guards';
+import { StateSignInFlows } from './session/state-sign-in.flows';
 
 @Module({})
 export class ConsoleModule {
@@ -32,12 +35,13 @@ export class ConsoleModule {
     return {
       module: ConsoleModule,
       imports: [
-        // Only the sign-in and invitation forms use it (ThrottlerGuard on those routes).
+        // Only the sign-in (password and State identity) and invitation forms use it (ThrottlerGuard on those routes).
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.signInPerMinute }] }),
       ],
       controllers: [
         HealthController,
         SignInController,
+        StateSignInController,
         AckLinkController,
         // The live stream before the alert page, whose :id would otherwise take "flux".
         FeedStreamController,
@@ -59,7 +63,9 @@ export class ConsoleModule {
         RoutingClient,
         NotificationClient,
         StatisticsClient,
+        StateIdentityClient,
         ConsoleSessionStore,
+        StateSignInFlows,
         PersonAccess,
         { provide: APP_GUARD, useClass: SessionGuard },
         { provide: APP_FILTER, useClass: ErrorPageFilter },

@@ -26,6 +26,17 @@ class ConsoleEnv {
   @IsInt() @Min(60) @Max(86400) CONSOLE_SESSION_MAX_SECONDS: number = 12 * 3600;
   /** Sign-in attempts per client address per minute (the registry also locks accounts). */
   @IsInt() @Min(1) @Max(10_000) CONSOLE_SIGN_IN_PER_MINUTE: number = 20;
+  /**
+   * State sign-in (OpenID Connect, e.g. ProConnect; ADR 37): the provider's issuer URL and this
+   * console's client there. The button shows only when the three are set.
+   */
+  @IsOptional() @Matches(HTTP_URL) OIDC_ISSUER_URL?: string;
+  @IsOptional() @IsString() @IsNotEmpty() OIDC_CLIENT_ID?: string;
+  @IsOptional() @IsString() @IsNotEmpty() OIDC_CLIENT_SECRET?: string;
+  /** Where the provider sends the browser back, as registered there (default: <public URL>/connexion/etat/retour). */
+  @IsOptional() @Matches(HTTP_URL) OIDC_REDIRECT_URI?: string;
+  /** Scopes asked for; the e-mail address is what maps the identity to a person account. */
+  @IsString() @Matches(/(^| )openid( |$)/) OIDC_SCOPES = 'openid email';
 }
 
 export interface ServiceUrls {
@@ -44,6 +55,18 @@ export interface ConsoleConfig {
   secureCookie: boolean;
   sessionMaxSeconds: number;
   signInPerMinute: number;
+  /** Null: State sign-in is off (no button, its routes answer 404). */
+  stateSignIn: StateSignInSettings | null;
+}
+
+export interface StateSignInSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  scopes: string;
+  /** Plain http to the provider: only for a provider on this machine (tests, a local try-out). */
+  plainHttp: boolean;
 }
 
 const trimSlash = (url: string): string => url.replace(/\/+$/, '');
@@ -65,6 +88,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConsoleConfig 
     secureCookie: publicUrl.startsWith('https://'),
     sessionMaxSeconds: values.CONSOLE_SESSION_MAX_SECONDS,
     signInPerMinute: values.CONSOLE_SIGN_IN_PER_MINUTE,
+    stateSignIn: stateSignInOf(values, publicUrl),
+  };
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+function stateSignInOf(values: ConsoleEnv, publicUrl: string): StateSignInSettings | null {
+  const { OIDC_ISSUER_URL: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret } = values;
+  if (!issuer && !clientId && !clientSecret) return null;
+  if (!issuer || !clientId || !clientSecret) {
+    throw new Error('invalid configuration:\n  OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together');
+  }
+  const plainHttp = new URL(issuer).protocol === 'http:';
+  if (plainHttp && !LOOPBACK.has(new URL(issuer).hostname)) {
+    throw new Error('invalid configuration:\n  OIDC_ISSUER_URL must be https (plain http only on loopback)');
+  }
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    redirectUri: values.OIDC_REDIRECT_URI ?? `${publicUrl}/connexion/etat/retour`,
+    scopes: values.OIDC_SCOPES,
+    plainHttp,
   };
 }
 

@@ -33,7 +33,7 @@ async function bootstrap(): Promise<void> {
   app.use(app.get(Metrics).httpMiddleware());
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  app.use(securityHeaders(config.secureCookie));
+  app.use(securityHeaders(config.secureCookie, config.stateSignIn?.issuer));
   app.useBodyParser('urlencoded', { extended: false, limit: FORM_LIMIT, parameterLimit: 200 });
   // The built bundle sits beside the compiled app: dist/apps/console/assets.
   serveAssets(app.getHttpAdapter().getInstance(), join(__dirname, '..', 'assets'));

@@ -27,6 +27,7 @@ import { ReferentsController } from './referents/referents.controller';
 import { ReferentsService } from './referents/referents.service';
 import { SessionsController } from './sessions/sessions.controller';
 import { SessionsService } from './sessions/sessions.service';
+import { StateIdentityVerifier } from './sessions/state-identity.verifier';
 import { ComplianceController } from './sites/compliance.controller';
 import { SitesController } from './sites/sites.controller';
 import { SitesService } from './sites/sites.service';
@@ -74,6 +75,7 @@ export class RegistryModule {
         ReferentsService,
         PeopleService,
         SessionsService,
+        StateIdentityVerifier,
         PersonTokenSigner,
         {
           provide: PERSON_TOKENS,

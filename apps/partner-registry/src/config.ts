@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Min } from 'class-validator';
 import { CommonEnv, loadEnv, portField, serviceConfig, type ServiceConfig } from '@vigie/platform';
 import { readConventionDeployments, type ConventionDeployments } from './conventions/conventions.deployments';
 
@@ -19,6 +19,14 @@ class RegistryEnv extends CommonEnv {
   /** Consecutive wrong passwords that lock an account, and for how long. */
   @IsInt() @Min(1) LOGIN_LOCKOUT_ATTEMPTS: number = 5;
   @IsInt() @Min(1) LOGIN_LOCKOUT_SECONDS: number = 15 * 60;
+  /**
+   * State sign-in (OpenID Connect, ADR 37): the provider whose ID tokens open sessions, and the
+   * console's client id there (the tokens' audience). Both or neither.
+   */
+  @IsOptional() @Matches(/^https?:\/\/\S+$/) OIDC_ISSUER_URL?: string;
+  @IsOptional() @IsString() @IsNotEmpty() OIDC_CLIENT_ID?: string;
+  /** `false` for a federation that vouches for its e-mail addresses without sending `email_verified`. */
+  @IsIn(['true', 'false']) OIDC_REQUIRE_EMAIL_VERIFIED = 'true';
 }
 
 export interface RegistryConfig extends ServiceConfig {
@@ -27,6 +35,14 @@ export interface RegistryConfig extends ServiceConfig {
   personTokenSigningKey?: string;
   sessions: { idleSeconds: number; absoluteSeconds: number };
   lockout: { attempts: number; lockSeconds: number };
+  /** Absent: State sign-in is off and `POST /v1/sessions/federated` answers 404. */
+  stateSignIn?: StateSignInSettings;
+}
+
+export interface StateSignInSettings {
+  issuer: string;
+  clientId: string;
+  requireEmailVerified: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig {
@@ -40,6 +56,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
     personTokenSigningKey: values.PERSON_TOKEN_SIGNING_KEY,
     sessions: { idleSeconds: values.SESSION_IDLE_SECONDS, absoluteSeconds: values.SESSION_ABSOLUTE_SECONDS },
     lockout: { attempts: values.LOGIN_LOCKOUT_ATTEMPTS, lockSeconds: values.LOGIN_LOCKOUT_SECONDS },
+    stateSignIn: stateSignInOf(values),
+  };
+}
+
+function stateSignInOf(values: RegistryEnv): StateSignInSettings | undefined {
+  if (!values.OIDC_ISSUER_URL && !values.OIDC_CLIENT_ID) return undefined;
+  if (!values.OIDC_ISSUER_URL || !values.OIDC_CLIENT_ID) {
+    throw new Error('invalid configuration:\n  OIDC_ISSUER_URL and OIDC_CLIENT_ID go together (State sign-in)');
+  }
+  return {
+    issuer: values.OIDC_ISSUER_URL,
+    clientId: values.OIDC_CLIENT_ID,
+    requireEmailVerified: values.OIDC_REQUIRE_EMAIL_VERIFIED === 'true',
   };
 }
 

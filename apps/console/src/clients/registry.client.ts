@@ -91,6 +91,11 @@ export class RegistryClient {
     return (await this.http.call<OpenedSession>('POST', '/v1/sessions', { body: { email, password } })).body;
   }
 
+  /** State sign-in: the registry checks the provider's ID token itself before opening a session. */
+  async openStateSession(idToken: string, nonce: string): Promise<OpenedSession> {
+    return (await this.http.call<OpenedSession>('POST', '/v1/sessions/federated', { body: { idToken, nonce } })).body;
+  }
+
   async refreshSession(sessionToken: string): Promise<RefreshedAccess> {
     return (await this.http.call<RefreshedAccess>('POST', '/v1/sessions/refresh', { bearer: sessionToken })).body;
   }

@@ -29,6 +29,11 @@ export interface LayoutProps {
     | 'tendances';
   /** An exercise banner across the whole page. */
   exercise?: boolean;
+  /**
+   * A local path the page moves on to at once (`<meta http-equiv="refresh">`): a navigation the
+   * console's own page starts, so that SameSite=Strict cookies go with it.
+   */
+  moveOnTo?: string;
   children: ComponentChildren;
 }
 
@@ -63,6 +68,7 @@ export function Layout(props: LayoutProps): VNode {
         <meta name="viewport" content="width=device-width, initial-scale=1, shrink-to-fit=no" />
         <meta name="format-detection" content="telephone=no" />
         <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false}' />
+        {props.moveOnTo ? <meta http-equiv="refresh" content={`0;url=${props.moveOnTo}`} /> : null}
         <title>{`${props.title} — Vigie`}</title>
         <link rel="icon" href="/ressources/dsfr/favicon/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/ressources/dsfr/dsfr.min.css" />

@@ -3,9 +3,11 @@ import helmet from 'helmet';
 
 /**
  * Strict headers for every answer: no inline script, no eval, nothing framed, forms only to
- * ourselves. The DSFR, htmx and our bundle are all served from this origin.
+ * ourselves (and to the State identity provider, where the sign-in form's redirect goes; a
+ * browser applies `form-action` to the redirects that follow a form). The DSFR, htmx and our
+ * bundle are all served from this origin.
  */
-export function securityHeaders(secure: boolean): RequestHandler {
+export function securityHeaders(secure: boolean, identityProvider?: string): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -19,7 +21,7 @@ export function securityHeaders(secure: boolean): RequestHandler {
         mediaSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
-        formAction: ["'self'"],
+        formAction: identityProvider ? ["'self'", new URL(identityProvider).origin] : ["'self'"],
         frameAncestors: ["'none'"],
         ...(secure ? { upgradeInsecureRequests: [] } : {}),
       },

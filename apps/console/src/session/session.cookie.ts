@@ -23,3 +23,33 @@ export function writeSessionCookie(response: Response, secure: boolean, id: stri
     }),
   );
 }
+
+/** The cookie that binds a State sign-in under way to this browser (see StateSignInFlows). */
+function flowCookieName(secure: boolean): string {
+  return secure ? '__Host-vigie-etat' : 'vigie-etat';
+}
+
+export function readStateSignInCookie(request: Request, secure: boolean): string | undefined {
+  const header = request.headers.cookie;
+  return header ? parse(header)[flowCookieName(secure)] : undefined;
+}
+
+/**
+ * SameSite=Lax, unlike the session cookie: the provider's redirect back is a cross-site
+ * navigation, which a Strict cookie would not follow.
+ */
+export function writeStateSignInCookie(
+  response: Response,
+  options: { secure: boolean; id: string | null; maxAgeSeconds: number },
+): void {
+  response.append(
+    'Set-Cookie',
+    serialize(flowCookieName(options.secure), options.id ?? '', {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: options.secure,
+      path: '/',
+      maxAge: options.id === null ? 0 : options.maxAgeSeconds,
+    }),
+  );
+}

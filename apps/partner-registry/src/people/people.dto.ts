@@ -9,6 +9,7 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
@@ -53,6 +54,20 @@ export class UpdatePersonDto {
 export class SignInDto {
   @ApiProperty() @IsString() @MaxLength(254) email: string;
   @ApiProperty() @IsString() @MaxLength(200) password: string;
+}
+
+export class StateSignInDto {
+  @ApiProperty({ description: 'The ID token the console received from the State identity provider (a signed JWT)' })
+  @IsString()
+  @MaxLength(16_384)
+  @Matches(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, { message: 'idToken must be a signed JWT' })
+  idToken: string;
+
+  @ApiProperty({ description: 'The nonce of the authorization request that yielded this ID token' })
+  @IsString()
+  @MinLength(16)
+  @MaxLength(256)
+  nonce: string;
 }
 
 export class IssuedInvitationView {

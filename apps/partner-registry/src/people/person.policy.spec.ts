@@ -1,5 +1,5 @@
 import { ApiKeyRole, OrganisationKind, PersonRole } from '@vigie/contracts';
-import { afterFailure, apiRolesOf, sessionAlive } from './person.policy';
+import { afterFailure, apiRolesOf, mayUseStateSignIn, sessionAlive } from './person.policy';
 
 describe('person policy', () => {
   it.each([
@@ -14,6 +14,18 @@ describe('person policy', () => {
     [[], OrganisationKind.Prefecture, []],
   ])('maps %p in a %s to %p, never admin', (roles, kind, expected) => {
     expect(apiRolesOf(roles, kind)).toEqual(expected);
+  });
+
+  it.each([
+    [OrganisationKind.Prefecture, true],
+    [OrganisationKind.StateForce, true],
+    [OrganisationKind.NationalLevel, true],
+    [OrganisationKind.SecurityFirm, false],
+    [OrganisationKind.Jeweller, false],
+    [OrganisationKind.ShoppingSiteOperator, false],
+    [OrganisationKind.ProfessionalBody, false],
+  ])('State sign-in for a person of a %s: %p', (kind, allowed) => {
+    expect(mayUseStateSignIn(kind)).toBe(allowed);
   });
 
   it('locks the account at the last allowed failure, for the configured time', () => {

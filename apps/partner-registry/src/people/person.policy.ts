@@ -50,3 +50,14 @@ export function sessionAlive(
 }
 
 export const MIN_PASSWORD_LENGTH = 12;
+
+const STATE_ORGANISATIONS = new Set<OrganisationKind>([
+  OrganisationKind.Prefecture,
+  OrganisationKind.StateForce,
+  OrganisationKind.NationalLevel,
+]);
+
+/** State sign-in (the State's agent identity) is for people of State organisations only. */
+export function mayUseStateSignIn(kind: OrganisationKind): boolean {
+  return STATE_ORGANISATIONS.has(kind);
+}

@@ -1,7 +1,9 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import {
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiResponse,
@@ -10,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { bearerToken, CurrentCaller, type Caller } from '@vigie/access';
 import { PublicRoute, UnauthenticatedError } from '@vigie/platform';
-import { AccessView, SessionView, SignInDto } from '../people/people.dto';
+import { AccessView, SessionView, SignInDto, StateSignInDto } from '../people/people.dto';
 import { PersonTokenSigner } from '../people/person-token.signer';
 import { SessionsService } from './sessions.service';
 
@@ -38,6 +40,29 @@ export class SessionsController {
   @ApiResponse({ status: 423, description: 'Locked for a while after repeated wrong passwords.' })
   signIn(@Body() input: SignInDto): Promise<SessionView> {
     return this.sessions.signIn(input.email, input.password);
+  }
+
+  @Post('v1/sessions/federated')
+  @PublicRoute()
+  @ApiOperation({
+    summary: 'State sign-in (OpenID Connect): an ID token from the State identity provider opens a session.',
+    description:
+      "The registry verifies the ID token itself against the provider's published keys (signature, issuer, " +
+      "audience = the console's client id, dates, nonce, verified e-mail); each ID token opens one session at most. " +
+      'The e-mail address must be that of an active person of a prefecture, a State force or the national level.',
+  })
+  @ApiCreatedResponse({ type: SessionView })
+  @ApiUnauthorizedResponse({
+    description: 'The ID token is invalid, for another client, expired, already used, or the account is disabled.',
+  })
+  @ApiForbiddenResponse({
+    description: 'The person does not belong to a State organisation (`not_state_organisation`).',
+  })
+  @ApiNotFoundResponse({
+    description: 'No person account has this e-mail address (`no_account`), or State sign-in is off.',
+  })
+  signInWithStateIdentity(@Body() input: StateSignInDto): Promise<SessionView> {
+    return this.sessions.signInWithStateIdentity(input.idToken, input.nonce);
   }
 
   @Post('v1/sessions/refresh')

@@ -11,7 +11,10 @@ import { REGISTRY_CONFIG, type RegistryConfig } from '../config';
 import { hashOpaqueToken, isOpaqueToken, newOpaqueToken } from '../people/opaque-token';
 import type { AccessView, SessionView } from '../people/people.dto';
 import { ACCESS_TOKEN_SECONDS, PersonTokenSigner } from '../people/person-token.signer';
-import { afterFailure, apiRolesOf, sessionAlive } from '../people/person.policy';
+import { afterFailure, apiRolesOf, mayUseStateSignIn, sessionAlive } from '../people/person.policy';
+import { claimFederatedSignIn } from './federated-sign-ins.queries';
+import type { StateIdentity } from './state-identity';
+import { StateIdentityVerifier } from './state-identity.verifier';
 
 interface SignInRow {
   id: string;
@@ -50,15 +53,13 @@ export class SessionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly signer: PersonTokenSigner,
+    private readonly stateIdentity: StateIdentityVerifier,
     @Inject(REGISTRY_CONFIG) private readonly config: RegistryConfig,
   ) {}
 
   async signIn(email: string, password: string): Promise<SessionView> {
     const now = new Date();
-    const [row] = await this.dataSource.query<SignInRow[]>(
-      `SELECT ${PERSON_COLUMNS} FROM people p JOIN organisations o ON o.id = p.organisation_id WHERE lower(p.email) = lower($1)`,
-      [email],
-    );
+    const row = await this.personByEmail(email);
     if (row?.locked_until && row.locked_until > now) {
       throw new DomainError(
         'locked',
@@ -73,18 +74,29 @@ export class SessionsService {
       throw badCredentials();
     }
     this.checkActive(row);
-    const session = newOpaqueToken('vgs');
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        'UPDATE people SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = $1',
-        [row.id],
+    return this.openSession(row, now, null);
+  }
+
+  /**
+   * State sign-in: the ID token the console received from the State's identity provider, checked
+   * here against the provider's keys, opens a session for the person with its e-mail address, if
+   * that person belongs to a State organisation. Each ID token opens one session at most.
+   */
+  async signInWithStateIdentity(idToken: string, nonce: string): Promise<SessionView> {
+    const identity = await this.stateIdentity.verify(idToken, nonce);
+    const row = await this.personByEmail(identity.email);
+    if (!row) {
+      throw new DomainError('no_account', 'no person account has this e-mail address', HttpStatus.NOT_FOUND);
+    }
+    this.checkActive(row);
+    if (!mayUseStateSignIn(row.kind)) {
+      throw new DomainError(
+        'not_state_organisation',
+        'State sign-in is for people of prefectures, State forces and the national level',
+        HttpStatus.FORBIDDEN,
       );
-      await manager.query(
-        `INSERT INTO person_sessions (id, person_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)`,
-        [session.id, row.id, session.hash, new Date(now.getTime() + this.config.sessions.absoluteSeconds * 1000)],
-      );
-    });
-    return { sessionToken: session.token, ...(await this.access(row, session.id)) };
+    }
+    return this.openSession(row, new Date(), identity);
   }
 
   async refresh(sessionToken: string): Promise<AccessView> {
@@ -142,6 +154,40 @@ export class SessionsService {
     }
     this.checkActive(row);
     return row;
+  }
+
+  private async personByEmail(email: string): Promise<SignInRow | undefined> {
+    const [row] = await this.dataSource.query<SignInRow[]>(
+      `SELECT ${PERSON_COLUMNS} FROM people p JOIN organisations o ON o.id = p.organisation_id WHERE lower(p.email) = lower($1)`,
+      [email],
+    );
+    return row;
+  }
+
+  /** A new session row (and its first access token); a State sign-in's ID token is claimed in the same transaction. */
+  private async openSession(row: SignInRow, now: Date, identity: StateIdentity | null): Promise<SessionView> {
+    const session = newOpaqueToken('vgs');
+    await this.dataSource.transaction(async (manager) => {
+      if (
+        identity &&
+        !(await claimFederatedSignIn(manager, {
+          tokenDigest: identity.tokenDigest,
+          personId: row.id,
+          expiresAt: identity.expiresAt,
+        }))
+      ) {
+        throw new UnauthenticatedError('this ID token has already opened a session');
+      }
+      await manager.query(
+        'UPDATE people SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = $1',
+        [row.id],
+      );
+      await manager.query(
+        `INSERT INTO person_sessions (id, person_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)`,
+        [session.id, row.id, session.hash, new Date(now.getTime() + this.config.sessions.absoluteSeconds * 1000)],
+      );
+    });
+    return { sessionToken: session.token, ...(await this.access(row, session.id)) };
   }
 
   private checkActive(row: SignInRow): void {

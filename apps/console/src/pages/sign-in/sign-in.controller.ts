@@ -3,6 +3,7 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { RegistryClient } from '../../clients/registry.client';
 import { ServiceCallError } from '../../clients/service-call';
+import { StateIdentityClient } from '../../clients/state-identity.client';
 import { CONSOLE_CONFIG, type ConsoleConfig } from '../../config';
 import { renderPage } from '../../render';
 import { ConsoleSessionStore, type ConsoleSession } from '../../session/console-session.store';
@@ -25,6 +26,7 @@ export class SignInController {
     private readonly store: ConsoleSessionStore,
     private readonly registry: RegistryClient,
     private readonly access: PersonAccess,
+    private readonly stateIdentity: StateIdentityClient,
     @Inject(CONSOLE_CONFIG) private readonly config: ConsoleConfig,
   ) {}
 
@@ -51,6 +53,7 @@ export class SignInController {
           returnTo: localPath(returnTo),
           error: null,
           info: INFO[info ?? ''] ?? null,
+          stateSignIn: this.stateIdentity.enabled,
         }),
       ),
     );
@@ -67,7 +70,18 @@ export class SignInController {
       response
         .status(status)
         .type('html')
-        .send(renderPage(SignInPage({ csrfToken: session.csrfToken, email, returnTo, error, info: null })));
+        .send(
+          renderPage(
+            SignInPage({
+              csrfToken: session.csrfToken,
+              email,
+              returnTo,
+              error,
+              info: null,
+              stateSignIn: this.stateIdentity.enabled,
+            }),
+          ),
+        );
     };
     if (!email || !textField(body, 'password', 1000))
       return refuse(400, 'Saisissez votre adresse électronique et votre mot de passe.');

@@ -1,6 +1,7 @@
 import type { VNode } from 'preact';
 import { CsrfField, Field, Notice } from '../../components/form';
 import { Layout } from '../../components/layout';
+import { OrSeparator, StateSignInButton } from '../../components/state-sign-in';
 
 export interface SignInModel {
   csrfToken: string;
@@ -8,6 +9,8 @@ export interface SignInModel {
   returnTo: string;
   error: string | null;
   info: string | null;
+  /** State sign-in (OpenID Connect) is configured: its button comes first. */
+  stateSignIn: boolean;
 }
 
 export function SignInPage(model: SignInModel): VNode {
@@ -18,6 +21,12 @@ export function SignInPage(model: SignInModel): VNode {
           <h1>Se connecter à Vigie</h1>
           {model.info ? <Notice tone="success" title={model.info} /> : null}
           {model.error ? <Notice tone="error" title={model.error} /> : null}
+          {model.stateSignIn ? (
+            <>
+              <StateSignInButton csrfToken={model.csrfToken} returnTo={model.returnTo} />
+              <OrSeparator />
+            </>
+          ) : null}
           <form method="post" action="/connexion">
             <CsrfField token={model.csrfToken} />
             <input type="hidden" name="suite" value={model.returnTo} />

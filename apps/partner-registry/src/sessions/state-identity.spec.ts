@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import { IdentityRefused, identityOf } from './state-identity';
+
+const TOKEN = 'header.payload.signature';
+const expected = { nonce: 'n-0123456789abcdef', clientId: 'vigie-console', requireEmailVerified: true };
+const claims = {
+  sub: 'agent-42',
+  nonce: 'n-0123456789abcdef',
+  aud: 'vigie-console',
+  email: 'Camille.Durand@rhone.gouv.fr',
+  email_verified: true,
+  exp: 1_796_000_000,
+};
+
+describe('the identity an ID token proves', () => {
+  it('is its subject and its e-mail address (lower-cased), with the token digest and expiry', () => {
+    expect(identityOf(TOKEN, claims, expected)).toEqual({
+      subject: 'agent-42',
+      email: 'camille.durand@rhone.gouv.fr',
+      tokenDigest: createHash('sha256').update(TOKEN).digest('hex'),
+      expiresAt: new Date(1_796_000_000_000),
+    });
+  });
+
+  it.each([
+    ['another sign-in (nonce)', { nonce: 'n-other-nonce-000000' }],
+    ['no nonce', { nonce: undefined }],
+    ['no subject', { sub: '' }],
+    ['no e-mail address', { email: undefined }],
+    ['an e-mail address that is not one', { email: 'camille' }],
+    ['an unverified e-mail address', { email_verified: false }],
+    ['no word on the e-mail address', { email_verified: undefined }],
+    ['several audiences and another authorised party', { aud: ['vigie-console', 'other'], azp: 'other' }],
+    ['several audiences and no authorised party', { aud: ['vigie-console', 'other'] }],
+    ['no expiry', { exp: undefined }],
+  ])('is refused for %s', (_why, change) => {
+    expect(() => identityOf(TOKEN, { ...claims, ...change }, expected)).toThrow(IdentityRefused);
+  });
+
+  it('accepts several audiences when the console is the authorised party', () => {
+    const identity = identityOf(TOKEN, { ...claims, aud: ['vigie-console', 'other'], azp: 'vigie-console' }, expected);
+    expect(identity.subject).toBe('agent-42');
+  });
+
+  it('trusts the federation for the e-mail address when told to', () => {
+    const trusting = { ...expected, requireEmailVerified: false };
+    expect(identityOf(TOKEN, { ...claims, email_verified: undefined }, trusting).email).toBe(
+      'camille.durand@rhone.gouv.fr',
+    );
+  });
+});

@@ -1,0 +1,81 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { DomainError, UnauthenticatedError } from '@vigie/platform';
+import { REGISTRY_CONFIG, type RegistryConfig, type StateSignInSettings } from '../config';
+import { IdentityRefused, identityOf, type StateIdentity } from './state-identity';
+
+/** Asymmetric algorithms only: a client secret must never be able to sign an ID token we accept. */
+const ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
+/** An ID token older than this opens no session (the console exchanges it within seconds). */
+const MAX_TOKEN_AGE = '10m';
+const DISCOVERY_TIMEOUT_MS = 10_000;
+
+/**
+ * Verifies, in the registry itself, the ID token the console received from the State's identity
+ * provider: signature against the provider's published keys (its discovery document's
+ * `jwks_uri`), issuer, audience (the console's client id), dates, nonce and e-mail. The console
+ * only relays the token, so a compromised console cannot open a session for an e-mail address
+ * nobody signed in with (ADR 37).
+ */
+@Injectable()
+export class StateIdentityVerifier {
+  private keys?: Promise<JWTVerifyGetKey>;
+
+  constructor(@Inject(REGISTRY_CONFIG) private readonly config: RegistryConfig) {}
+
+  async verify(idToken: string, nonce: string): Promise<StateIdentity> {
+    const settings = this.config.stateSignIn;
+    if (!settings) throw new DomainError('not_configured', 'State sign-in is not configured', HttpStatus.NOT_FOUND);
+    let claims: Record<string, unknown>;
+    try {
+      ({ payload: claims } = await jwtVerify(idToken, await this.providerKeys(settings), {
+        issuer: settings.issuer,
+        audience: settings.clientId,
+        algorithms: ALGORITHMS,
+        maxTokenAge: MAX_TOKEN_AGE,
+        clockTolerance: 30,
+        requiredClaims: ['sub', 'iat', 'exp', 'nonce'],
+      }));
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      throw new UnauthenticatedError(
+        'the ID token is not valid for this console (signature, issuer, audience or dates)',
+      );
+    }
+    try {
+      return identityOf(idToken, claims, {
+        nonce,
+        clientId: settings.clientId,
+        requireEmailVerified: settings.requireEmailVerified,
+      });
+    } catch (error) {
+      if (error instanceof IdentityRefused) throw new UnauthenticatedError(error.message);
+      throw error;
+    }
+  }
+
+  /** The provider's key set, found once through its discovery document (again after a failure). */
+  private providerKeys(settings: StateSignInSettings): Promise<JWTVerifyGetKey> {
+    this.keys ??= this.discover(settings).catch((error: unknown) => {
+      this.keys = undefined;
+      throw error;
+    });
+    return this.keys;
+  }
+
+  private async discover(settings: StateSignInSettings): Promise<JWTVerifyGetKey> {
+    const unavailable = (why: string): DomainError =>
+      new DomainError(
+        'identity_provider_unavailable',
+        `the State identity provider ${why}`,
+        HttpStatus.SERVICE_UNAVAILABLE,
+      );
+    const url = `${settings.issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
+    const response = await fetch(url, { signal: AbortSignal.timeout(DISCOVERY_TIMEOUT_MS) }).catch(() => null);
+    if (!response?.ok) throw unavailable('does not answer its discovery document');
+    const metadata = (await response.json()) as { issuer?: unknown; jwks_uri?: unknown };
+    if (metadata.issuer !== settings.issuer) throw unavailable(`announces another issuer (${String(metadata.issuer)})`);
+    if (typeof metadata.jwks_uri !== 'string') throw unavailable('publishes no jwks_uri');
+    return createRemoteJWKSet(new URL(metadata.jwks_uri), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 });
+  }
+}

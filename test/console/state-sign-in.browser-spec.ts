@@ -1,0 +1,343 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import {
+  ConsoleProcess,
+  prefectureOf,
+  registerActivePartner,
+  repoRoot,
+  request,
+  waitFor,
+  type RegistryAccess,
+  type Stack,
+} from '@vigie/testing';
+import { e2eEnv, newAdminKey } from '../e2e.env';
+import { PRIVATE_SECURITY } from '../notification-fixtures';
+import { TestIdentityProvider } from '../state-identity/test-provider';
+import { startTestStack } from '../test-stack';
+import { personWithPassword } from './accounts';
+import { expectAccessible, launchChromium, openPage, screenshot, tabTo, type PageProblems } from './browser';
+
+const PORT_OFFSET = 840;
+const CALLBACK_PATH = '/connexion/etat/retour';
+const CONSOLE_CLIENT = { client_id: 'vigie-console', client_secret: randomBytes(24).toString('base64url') };
+/** Another service of the same federation: its codes and ID tokens are not for Vigie. */
+const OTHER_CLIENT = { client_id: 'autre-service', client_secret: randomBytes(24).toString('base64url') };
+const AGENT = { login: 'agent-rhone', email: 'sacha.lefebvre@rhone.gouv.fr', fullName: 'Sacha Lefebvre' };
+const STRANGER = { login: 'agent-inconnu', email: 'dominique.roux@interieur.gouv.fr' };
+const GUARD = { login: 'gardien', email: 'lea.bernard@gardiennage-saone.fr', fullName: 'Léa Bernard' };
+
+const s256 = (verifier: string): string => createHash('sha256').update(verifier).digest('base64url');
+
+// Sign-in with the State's agent identity, against a real OpenID provider (oidc-provider) on loopback.
+describe('console: State sign-in (OpenID Connect) in a real browser', () => {
+  const adminKey = newAdminKey();
+  let provider: TestIdentityProvider;
+  let stack: Stack;
+  let consoleApp: ConsoleProcess;
+  let registry: RegistryAccess;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const consolePort = e2eEnv.basePort + PORT_OFFSET + 9;
+  const callbackUrl = `http://127.0.0.1:${consolePort}${CALLBACK_PATH}`;
+  const url = (path: string): string => `${consoleApp.url}${path}`;
+
+  async function newPage(): Promise<{ page: Page; watch: PageProblems }> {
+    const opened = await openPage(browser);
+    contexts.push(opened.context);
+    return opened;
+  }
+
+  /** The provider's development login and consent pages (any password), by keyboard. */
+  async function throughProvider(page: Page, login: string): Promise<void> {
+    await page.waitForSelector('input[name=login]');
+    await page.focus('input[name=login]');
+    await page.keyboard.type(login);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('un mot de passe quelconque');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('input[name=prompt][value=consent]');
+    await page.focus('button[type=submit]');
+    await page.keyboard.press('Enter');
+  }
+
+  /** Through the provider and back: the console's answer to the return. */
+  async function returnFromProvider(page: Page, login: string): Promise<Response> {
+    const [answer] = await Promise.all([
+      page.waitForResponse((response) => new URL(response.url()).pathname === CALLBACK_PATH),
+      throughProvider(page, login),
+    ]);
+    await page.waitForLoadState();
+    return answer;
+  }
+
+  /** Records the browser's returns to the console from the provider. */
+  function returnsOf(page: Page): string[] {
+    const seen: string[] = [];
+    page.on('request', (sent) => {
+      if (new URL(sent.url()).pathname === CALLBACK_PATH) seen.push(sent.url());
+    });
+    return seen;
+  }
+
+  /** Starts a State sign-in and stops the browser on its way to the provider: the authorization URL. */
+  async function authorizationUrlOf(page: Page): Promise<URL> {
+    let captured: URL | undefined;
+    await page.route(
+      (target) => target.origin === provider.issuer,
+      async (route) => {
+        captured = new URL(route.request().url());
+        await route.abort();
+      },
+    );
+    await page.goto(url('/connexion'));
+    await page.click('form[action="/connexion/etat"] button[type=submit]').catch(() => undefined);
+    const found = await waitFor(() => captured, { what: 'the redirect to the provider' });
+    await page.unrouteAll();
+    return found;
+  }
+
+  beforeAll(async () => {
+    provider = await TestIdentityProvider.start({
+      port: e2eEnv.basePort + PORT_OFFSET + 120,
+      logFile: join(repoRoot(), '.vigie', 'test-logs', 'console-state-sign-in', 'provider.log'),
+      clients: [
+        { ...CONSOLE_CLIENT, redirect_uris: [callbackUrl] },
+        { ...OTHER_CLIENT, redirect_uris: [callbackUrl] },
+      ],
+      accounts: {
+        [AGENT.login]: { email: AGENT.email, email_verified: true },
+        [STRANGER.login]: { email: STRANGER.email, email_verified: true },
+        [GUARD.login]: { email: GUARD.email, email_verified: true },
+      },
+    });
+    const identity = { OIDC_ISSUER_URL: provider.issuer, OIDC_CLIENT_ID: CONSOLE_CLIENT.client_id };
+    stack = await startTestStack(
+      'console-state-sign-in',
+      PORT_OFFSET,
+      { adminKey },
+      {
+        serviceEnv: { 'partner-registry': identity },
+      },
+    );
+    registry = { registryUrl: stack.url('partner-registry'), adminKey };
+    consoleApp = await ConsoleProcess.start({
+      port: consolePort,
+      stack,
+      logFile: join(repoRoot(), '.vigie', 'test-logs', 'console-state-sign-in', 'console.log'),
+      env: { ...identity, OIDC_CLIENT_SECRET: CONSOLE_CLIENT.client_secret },
+    });
+    const rhone = await prefectureOf(registry, '69');
+    await personWithPassword(registry, rhone.id, {
+      email: AGENT.email,
+      fullName: AGENT.fullName,
+      roles: ['DUTY_OFFICER'],
+      password: 'mot-de-passe-de-secours-69',
+    });
+    const firm = await registerActivePartner(
+      registry,
+      { kind: 'SECURITY_FIRM', name: 'Gardiennage de la Saône', departments: ['69'] },
+      { conventions: [PRIVATE_SECURITY] },
+    );
+    await personWithPassword(registry, firm.id, {
+      email: GUARD.email,
+      fullName: GUARD.fullName,
+      roles: ['DUTY_OFFICER'],
+      password: 'ronde-de-nuit-saone-69',
+    });
+    browser = await launchChromium();
+  }, 240_000);
+
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await consoleApp?.stop();
+    await stack?.stop();
+    await provider?.stop();
+  }, 60_000);
+
+  it('signs a State agent in by keyboard alone, through the provider, onto the feed', async () => {
+    const { page, watch } = await newPage();
+    await page.goto(url('/connexion'));
+    expect(await page.textContent('form[action="/connexion/etat"] button')).toContain(
+      'Se connecter avec l’identité de l’État',
+    );
+    await expectAccessible(page);
+    await screenshot(page, 'connexion-etat');
+
+    await tabTo(page, 'form[action="/connexion/etat"] button[type=submit]');
+    const [started] = await Promise.all([
+      page.waitForResponse((answer) => new URL(answer.url()).pathname === '/connexion/etat'),
+      page.keyboard.press('Enter'),
+    ]);
+    expect(started.status()).toBe(303);
+    const flowCookie = await started.headerValue('set-cookie');
+    expect(flowCookie).toMatch(/^vigie-etat=[\w-]{43};/);
+    expect(flowCookie).toMatch(/HttpOnly/);
+    expect(flowCookie).toMatch(/SameSite=Lax/);
+
+    await throughProvider(page, AGENT.login);
+    await page.waitForURL(url('/alertes'));
+    expect(await page.textContent('header')).toContain(AGENT.fullName);
+    await expectAccessible(page);
+    expect(watch.problems).toEqual([]);
+  });
+
+  it('asks the provider for a code with PKCE (S256), a state and a nonce', async () => {
+    const { page } = await newPage();
+    const authorization = await authorizationUrlOf(page);
+    const query = authorization.searchParams;
+    expect(query.get('client_id')).toBe(CONSOLE_CLIENT.client_id);
+    expect(query.get('response_type')).toBe('code');
+    expect(query.get('redirect_uri')).toBe(callbackUrl);
+    expect(query.get('code_challenge_method')).toBe('S256');
+    expect(query.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+    expect(query.get('state')).toMatch(/^[\w-]{20,}$/);
+    expect(query.get('nonce')).toMatch(/^[\w-]{20,}$/);
+    expect(query.get('scope')?.split(' ')).toEqual(expect.arrayContaining(['openid', 'email']));
+  });
+
+  it('refuses a return with a forged state, and then the genuine one too (one return per sign-in)', async () => {
+    const { page } = await newPage();
+    const returns = returnsOf(page);
+    await page.route(
+      (target) => target.pathname === CALLBACK_PATH,
+      (route) => route.abort(),
+    );
+    await page.goto(url('/connexion'));
+    await page.click('form[action="/connexion/etat"] button[type=submit]');
+    await throughProvider(page, AGENT.login);
+    const genuine = new URL(await waitFor(() => returns[0], { what: 'the return from the provider' }));
+    await page.unrouteAll();
+
+    const forged = new URL(genuine);
+    forged.searchParams.set('state', randomBytes(32).toString('base64url'));
+    const refused = await page.goto(forged.href);
+    expect(refused!.status()).toBe(400);
+    expect(await page.textContent('h1')).toBe('Connexion refusée');
+    expect(await page.textContent('main')).toContain('n’a pas pu être vérifiée');
+    await expectAccessible(page);
+
+    const again = await page.goto(genuine.href);
+    expect(again!.status()).toBe(400);
+    expect(await page.textContent('main')).toContain('n’a pas pu être vérifiée');
+    expect((await page.goto(url('/alertes')))!.url()).toContain('/connexion');
+  });
+
+  it('refuses a replayed code, in the same browser and in another one', async () => {
+    const { page } = await newPage();
+    const returns = returnsOf(page);
+    await page.goto(url('/connexion'));
+    await page.click('form[action="/connexion/etat"] button[type=submit]');
+    await throughProvider(page, AGENT.login);
+    await page.waitForURL(url('/alertes'));
+    const used = new URL(returns[0]);
+
+    const replayed = await page.goto(used.href);
+    expect(replayed!.status()).toBe(400);
+    expect(await page.textContent('main')).toContain('n’a pas pu être vérifiée');
+
+    // Someone holding the used code starts their own sign-in, so that the state matches: the provider refuses the code.
+    const { page: other } = await newPage();
+    const theirs = await authorizationUrlOf(other);
+    const injected = new URL(callbackUrl);
+    injected.searchParams.set('code', used.searchParams.get('code')!);
+    injected.searchParams.set('state', theirs.searchParams.get('state')!);
+    const refused = await other.goto(injected.href);
+    expect(refused!.status()).toBe(400);
+    expect(await other.textContent('main')).toContain('Le fournisseur d’identité n’a pas confirmé cette connexion');
+    expect((await other.goto(url('/alertes')))!.url()).toContain('/connexion');
+  });
+
+  it('refuses a code issued to another client of the provider', async () => {
+    const { page } = await newPage();
+    const authorization = await authorizationUrlOf(page);
+    authorization.searchParams.set('client_id', OTHER_CLIENT.client_id);
+    await page.goto(authorization.href);
+    expect((await returnFromProvider(page, AGENT.login)).status()).toBe(400);
+    expect(await page.textContent('h1')).toBe('Connexion refusée');
+    expect(await page.textContent('main')).toContain('Le fournisseur d’identité n’a pas confirmé cette connexion');
+    expect((await page.goto(url('/alertes')))!.url()).toContain('/connexion');
+  });
+
+  it('has the registry refuse an ID token issued to another client, and accept one issued to the console', async () => {
+    const tokenFor = async (client: { client_id: string; client_secret: string }): Promise<[string, string]> => {
+      const { page } = await newPage();
+      const returns = returnsOf(page);
+      await page.route(
+        (target) => target.pathname === CALLBACK_PATH,
+        (route) => route.abort(),
+      );
+      const verifier = randomBytes(32).toString('base64url');
+      const nonce = randomBytes(16).toString('base64url');
+      const authorization = new URL(`${provider.issuer}/auth`);
+      for (const [name, value] of Object.entries({
+        client_id: client.client_id,
+        response_type: 'code',
+        scope: 'openid email',
+        redirect_uri: callbackUrl,
+        state: randomBytes(16).toString('base64url'),
+        nonce,
+        code_challenge: s256(verifier),
+        code_challenge_method: 'S256',
+      }))
+        authorization.searchParams.set(name, value);
+      await page.goto(authorization.href);
+      await throughProvider(page, AGENT.login);
+      const code = new URL(await waitFor(() => returns[0], { what: 'the code' })).searchParams.get('code')!;
+      const exchanged = await fetch(`${provider.issuer}/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code,
+          redirect_uri: callbackUrl,
+          code_verifier: verifier,
+          ...client,
+        }),
+      });
+      expect(exchanged.status).toBe(200);
+      return [((await exchanged.json()) as { id_token: string }).id_token, nonce];
+    };
+
+    const [foreign, foreignNonce] = await tokenFor(OTHER_CLIENT);
+    const refused = await request('POST', `${registry.registryUrl}/v1/sessions/federated`, {
+      body: { idToken: foreign, nonce: foreignNonce },
+    });
+    expect(refused.status).toBe(401);
+
+    const [own, ownNonce] = await tokenFor(CONSOLE_CLIENT);
+    const accepted = await request('POST', `${registry.registryUrl}/v1/sessions/federated`, {
+      body: { idToken: own, nonce: ownNonce },
+    });
+    expect(accepted.status).toBe(201);
+    expect(accepted.body.person).toMatchObject({ email: AGENT.email, organisationKind: 'PREFECTURE' });
+  });
+
+  it('says in French that no Vigie account has an unknown identity, and creates none', async () => {
+    const { page } = await newPage();
+    await page.goto(url('/connexion'));
+    await page.click('form[action="/connexion/etat"] button[type=submit]');
+    expect((await returnFromProvider(page, STRANGER.login)).status()).toBe(404);
+    expect(await page.textContent('h1')).toBe('Aucun compte Vigie');
+    expect(await page.textContent('main')).toContain('Aucun compte Vigie n’est associé à cette identité');
+    await expectAccessible(page);
+    await screenshot(page, 'connexion-etat-inconnue');
+    // Keyboard: the way back to the sign-in page.
+    await tabTo(page, 'main a[href="/connexion"]');
+    await Promise.all([page.waitForURL(url('/connexion')), page.keyboard.press('Enter')]);
+    expect((await page.goto(url('/alertes')))!.url()).toContain('/connexion');
+  });
+
+  it('keeps State sign-in for State organisations: a security firm’s guard is sent to their password', async () => {
+    const { page } = await newPage();
+    await page.goto(url('/connexion'));
+    await page.click('form[action="/connexion/etat"] button[type=submit]');
+    expect((await returnFromProvider(page, GUARD.login)).status()).toBe(403);
+    expect(await page.textContent('h1')).toBe('Connexion réservée aux agents de l’État');
+    await expectAccessible(page);
+  });
+});

@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { repoRoot, waitFor } from '@vigie/testing';
+
+export interface TestClient {
+  client_id: string;
+  client_secret: string;
+  redirect_uris: string[];
+}
+
+export interface TestAccount {
+  email: string;
+  email_verified: boolean;
+}
+
+export interface TestProviderOptions {
+  port: number;
+  logFile: string;
+  clients: TestClient[];
+  /** By login (what is typed on the provider's login page). */
+  accounts: Record<string, TestAccount>;
+}
+
+/**
+ * oidc-provider on loopback (test/state-identity/provider.mjs), with its own RSA signing key,
+ * clients using PKCE and `client_secret_post`, and development login and consent pages.
+ */
+export class TestIdentityProvider {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly issuer: string,
+    /** The private signing key (JWK), for tests that sign tokens as the provider would. */
+    readonly signingKey: JsonWebKey & { kid: string; alg: string },
+  ) {}
+
+  static async start(options: TestProviderOptions): Promise<TestIdentityProvider> {
+    const issuer = `http://127.0.0.1:${options.port}`;
+    const signingKey = {
+      ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }),
+      kid: 'test-provider-1',
+      alg: 'RS256',
+      use: 'sig',
+    };
+    const settings = {
+      issuer,
+      port: options.port,
+      signingKey,
+      cookieKey: randomBytes(32).toString('base64url'),
+      clients: options.clients.map((client) => ({
+        ...client,
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_post',
+      })),
+      accounts: options.accounts,
+    };
+    mkdirSync(dirname(options.logFile), { recursive: true });
+    const log = openSync(options.logFile, 'a');
+    const child = spawn(process.execPath, [join(repoRoot(), 'test', 'state-identity', 'provider.mjs')], {
+      env: { ...process.env, VIGIE_TEST_OIDC_SETTINGS: JSON.stringify(settings) },
+      stdio: ['ignore', log, log],
+    });
+    closeSync(log);
+    process.once('exit', () => child.kill('SIGKILL'));
+    let exited = false;
+    child.once('exit', () => (exited = true));
+    await waitFor(
+      async () => {
+        if (exited) throw new Error(`the test provider exited:\n${readFileSync(options.logFile, 'utf8').slice(-3000)}`);
+        return (await fetch(`${issuer}/.well-known/openid-configuration`).catch(() => null))?.ok ?? false;
+      },
+      { what: 'the test OpenID provider', timeoutMs: 30_000, intervalMs: 100 },
+    );
+    return new TestIdentityProvider(child, issuer, signingKey);
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exit = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 5_000);
+    await exit;
+    clearTimeout(timer);
+  }
+}
