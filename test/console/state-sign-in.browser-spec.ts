@@ -7,7 +7,6 @@ import {
   registerActivePartner,
   repoRoot,
   request,
-  waitFor,
   type RegistryAccess,
   type Stack,
 } from '@vigie/testing';
@@ -38,6 +37,8 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
   let registry: RegistryAccess;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
+  /** What a page tried to load from outside this machine (refused): must stay empty. */
+  const outside: string[] = [];
   const consolePort = e2eEnv.basePort + PORT_OFFSET + 9;
   const callbackUrl = `http://127.0.0.1:${consolePort}${CALLBACK_PATH}`;
   const url = (path: string): string => `${consoleApp.url}${path}`;
@@ -45,6 +46,13 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
   async function newPage(): Promise<{ page: Page; watch: PageProblems }> {
     const opened = await openPage(browser);
     contexts.push(opened.context);
+    await opened.context.route(
+      (target) => !['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname),
+      async (route) => {
+        outside.push(route.request().url());
+        await route.abort();
+      },
+    );
     return opened;
   }
 
@@ -56,7 +64,7 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('un mot de passe quelconque');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('input[name=prompt][value=consent]');
+    await page.waitForSelector('input[name=prompt][value=consent]', { state: 'attached' });
     await page.focus('button[type=submit]');
     await page.keyboard.press('Enter');
   }
@@ -80,21 +88,32 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
     return seen;
   }
 
-  /** Starts a State sign-in and stops the browser on its way to the provider: the authorization URL. */
+  /**
+   * Starts a State sign-in in `page`: the authorization URL the console sends the browser to (the
+   * browser goes on to the provider's login page).
+   */
   async function authorizationUrlOf(page: Page): Promise<URL> {
-    let captured: URL | undefined;
-    await page.route(
-      (target) => target.origin === provider.issuer,
-      async (route) => {
-        captured = new URL(route.request().url());
-        await route.abort();
-      },
-    );
     await page.goto(url('/connexion'));
-    await page.click('form[action="/connexion/etat"] button[type=submit]').catch(() => undefined);
-    const found = await waitFor(() => captured, { what: 'the redirect to the provider' });
-    await page.unrouteAll();
-    return found;
+    const [started] = await Promise.all([
+      page.waitForResponse((response) => new URL(response.url()).pathname === '/connexion/etat'),
+      page.click('form[action="/connexion/etat"] button[type=submit]'),
+    ]);
+    expect(started.status()).toBe(303);
+    return new URL((await started.headerValue('location'))!);
+  }
+
+  /**
+   * Another browser goes through the provider's pages for an authorization URL: the return the
+   * provider sent it (a genuine code and state). The console refuses it there, before any use of
+   * the code: that browser does not hold the cookie of the sign-in.
+   */
+  async function returnElsewhere(authorization: URL, login: string): Promise<URL> {
+    const { page: elsewhere } = await newPage();
+    await elsewhere.goto(authorization.href);
+    const answer = await returnFromProvider(elsewhere, login);
+    expect(answer.status()).toBe(400);
+    expect(await elsewhere.textContent('main')).toContain('n’a pas pu être vérifiée');
+    return new URL(answer.url());
   }
 
   beforeAll(async () => {
@@ -150,6 +169,7 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
 
   afterEach(async () => {
     for (const context of contexts.splice(0)) await context.close();
+    expect(outside.splice(0)).toEqual([]);
   });
 
   afterAll(async () => {
@@ -160,7 +180,15 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
   }, 60_000);
 
   it('signs a State agent in by keyboard alone, through the provider, onto the feed', async () => {
-    const { page, watch } = await newPage();
+    const { page } = await newPage();
+    // The console's pages log no error (a CSP violation is one); the provider's test pages are not ours.
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      const where = message.location().url;
+      if (message.type() === 'error' && !where.startsWith(provider.issuer)) {
+        consoleErrors.push(`${where}: ${message.text()}`);
+      }
+    });
     await page.goto(url('/connexion'));
     expect(await page.textContent('form[action="/connexion/etat"] button')).toContain(
       'Se connecter avec l’identité de l’État',
@@ -183,8 +211,8 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
     await page.waitForURL(url('/alertes'));
     expect(await page.textContent('header')).toContain(AGENT.fullName);
     await expectAccessible(page);
-    expect(watch.problems).toEqual([]);
-  });
+    expect(consoleErrors).toEqual([]);
+  }, 60_000);
 
   it('asks the provider for a code with PKCE (S256), a state and a nonce', async () => {
     const { page } = await newPage();
@@ -198,20 +226,20 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
     expect(query.get('state')).toMatch(/^[\w-]{20,}$/);
     expect(query.get('nonce')).toMatch(/^[\w-]{20,}$/);
     expect(query.get('scope')?.split(' ')).toEqual(expect.arrayContaining(['openid', 'email']));
-  });
+  }, 60_000);
+
+  it('binds a return to the browser that started the sign-in', async () => {
+    const { page } = await newPage();
+    const genuine = await returnElsewhere(await authorizationUrlOf(page), AGENT.login);
+    // The same return in the browser that started the sign-in is accepted.
+    await page.goto(genuine.href);
+    await page.waitForURL(url('/alertes'));
+    expect(await page.textContent('header')).toContain(AGENT.fullName);
+  }, 60_000);
 
   it('refuses a return with a forged state, and then the genuine one too (one return per sign-in)', async () => {
     const { page } = await newPage();
-    const returns = returnsOf(page);
-    await page.route(
-      (target) => target.pathname === CALLBACK_PATH,
-      (route) => route.abort(),
-    );
-    await page.goto(url('/connexion'));
-    await page.click('form[action="/connexion/etat"] button[type=submit]');
-    await throughProvider(page, AGENT.login);
-    const genuine = new URL(await waitFor(() => returns[0], { what: 'the return from the provider' }));
-    await page.unrouteAll();
+    const genuine = await returnElsewhere(await authorizationUrlOf(page), AGENT.login);
 
     const forged = new URL(genuine);
     forged.searchParams.set('state', randomBytes(32).toString('base64url'));
@@ -225,7 +253,7 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
     expect(again!.status()).toBe(400);
     expect(await page.textContent('main')).toContain('n’a pas pu être vérifiée');
     expect((await page.goto(url('/alertes')))!.url()).toContain('/connexion');
-  });
+  }, 60_000);
 
   it('refuses a replayed code, in the same browser and in another one', async () => {
     const { page } = await newPage();
@@ -250,7 +278,7 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
     expect(refused!.status()).toBe(400);
     expect(await other.textContent('main')).toContain('Le fournisseur d’identité n’a pas confirmé cette connexion');
     expect((await other.goto(url('/alertes')))!.url()).toContain('/connexion');
-  });
+  }, 60_000);
 
   it('refuses a code issued to another client of the provider', async () => {
     const { page } = await newPage();
@@ -261,16 +289,10 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
     expect(await page.textContent('h1')).toBe('Connexion refusée');
     expect(await page.textContent('main')).toContain('Le fournisseur d’identité n’a pas confirmé cette connexion');
     expect((await page.goto(url('/alertes')))!.url()).toContain('/connexion');
-  });
+  }, 60_000);
 
   it('has the registry refuse an ID token issued to another client, and accept one issued to the console', async () => {
     const tokenFor = async (client: { client_id: string; client_secret: string }): Promise<[string, string]> => {
-      const { page } = await newPage();
-      const returns = returnsOf(page);
-      await page.route(
-        (target) => target.pathname === CALLBACK_PATH,
-        (route) => route.abort(),
-      );
       const verifier = randomBytes(32).toString('base64url');
       const nonce = randomBytes(16).toString('base64url');
       const authorization = new URL(`${provider.issuer}/auth`);
@@ -285,9 +307,7 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
         code_challenge_method: 'S256',
       }))
         authorization.searchParams.set(name, value);
-      await page.goto(authorization.href);
-      await throughProvider(page, AGENT.login);
-      const code = new URL(await waitFor(() => returns[0], { what: 'the code' })).searchParams.get('code')!;
+      const code = (await returnElsewhere(authorization, AGENT.login)).searchParams.get('code')!;
       const exchanged = await fetch(`${provider.issuer}/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -315,7 +335,7 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
     });
     expect(accepted.status).toBe(201);
     expect(accepted.body.person).toMatchObject({ email: AGENT.email, organisationKind: 'PREFECTURE' });
-  });
+  }, 60_000);
 
   it('says in French that no Vigie account has an unknown identity, and creates none', async () => {
     const { page } = await newPage();
@@ -330,7 +350,7 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
     await tabTo(page, 'main a[href="/connexion"]');
     await Promise.all([page.waitForURL(url('/connexion')), page.keyboard.press('Enter')]);
     expect((await page.goto(url('/alertes')))!.url()).toContain('/connexion');
-  });
+  }, 60_000);
 
   it('keeps State sign-in for State organisations: a security firm’s guard is sent to their password', async () => {
     const { page } = await newPage();
@@ -339,5 +359,5 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
     expect((await returnFromProvider(page, GUARD.login)).status()).toBe(403);
     expect(await page.textContent('h1')).toBe('Connexion réservée aux agents de l’État');
     await expectAccessible(page);
-  });
+  }, 60_000);
 });

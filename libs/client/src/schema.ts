@@ -954,6 +954,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sessions/federated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * State sign-in (OpenID Connect): an ID token from the State identity provider opens a session.
+         * @description The registry verifies the ID token itself against the provider's published keys (signature, issuer, audience = the console's client id, dates, nonce, verified e-mail); each ID token opens one session at most. The e-mail address must be that of an active person of a prefecture, a State force or the national level.
+         */
+        post: operations["sessionsSignInWithStateIdentity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sessions/refresh": {
         parameters: {
             query?: never;
@@ -2753,6 +2773,12 @@ export interface components {
             organisationId: string;
             securityPlan: components["schemas"]["SecurityPlanView"];
             updatedAt: string;
+        };
+        StateSignInDto: {
+            /** @description The ID token the console received from the State identity provider (a signed JWT) */
+            idToken: string;
+            /** @description The nonce of the authorization request that yielded this ID token */
+            nonce: string;
         };
         StatusChangeDto: {
             /** @example CNAPS authorisation withdrawn */
@@ -6373,6 +6399,94 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    sessionsSignInWithStateIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "idToken": "string",
+                 *       "nonce": "string"
+                 *     }
+                 */
+                "application/json": components["schemas"]["StateSignInDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description The ID token is invalid, for another client, expired, already used, or the account is disabled. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:vigie:problem:unauthenticated",
+                     *       "title": "Unauthenticated",
+                     *       "status": 401,
+                     *       "detail": "The ID token is invalid, for another client, expired, already used, or the account is disabled.",
+                     *       "error": "unauthenticated"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The person does not belong to a State organisation (`not_state_organisation`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:vigie:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The person does not belong to a State organisation (`not_state_organisation`).",
+                     *       "error": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No person account has this e-mail address (`no_account`), or State sign-in is off. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:vigie:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No person account has this e-mail address (`no_account`), or State sign-in is off.",
+                     *       "error": "not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
