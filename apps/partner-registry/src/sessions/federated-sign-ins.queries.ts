@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
+/** `federated_sign_ins`: the ID tokens that opened a session through State sign-in, until they expire. */
+
 export interface FederatedSignIn {
   tokenDigest: string;
   personId: string;
