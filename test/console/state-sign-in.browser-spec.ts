@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import {
@@ -7,6 +8,7 @@ import {
   registerActivePartner,
   repoRoot,
   request,
+  waitFor,
   type RegistryAccess,
   type Stack,
 } from '@vigie/testing';
@@ -42,6 +44,7 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
   const consolePort = e2eEnv.basePort + PORT_OFFSET + 9;
   const callbackUrl = `http://127.0.0.1:${consolePort}${CALLBACK_PATH}`;
   const url = (path: string): string => `${consoleApp.url}${path}`;
+  const consoleLog = join(repoRoot(), '.vigie', 'test-logs', 'console-state-sign-in', 'console.log');
 
   async function newPage(): Promise<{ page: Page; watch: PageProblems }> {
     const opened = await openPage(browser);
@@ -77,6 +80,18 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
     ]);
     await page.waitForLoadState();
     return answer;
+  }
+
+  /** The reasons the console logged for the State sign-ins it refused, oldest first. */
+  const refusals = (): string[] =>
+    readFileSync(consoleLog, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('State sign-in refused'));
+
+  /** The console logged one more refusal since `mark` (a count of refusals), for the reason meant. */
+  async function expectRefusalSince(mark: number, ...words: string[]): Promise<void> {
+    const logged = await waitFor(() => refusals().slice(mark)[0], { what: 'the refusal in the console log' });
+    for (const word of words) expect(logged).toContain(word);
   }
 
   /** Records the browser's returns to the console from the provider. */
@@ -143,7 +158,7 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
     consoleApp = await ConsoleProcess.start({
       port: consolePort,
       stack,
-      logFile: join(repoRoot(), '.vigie', 'test-logs', 'console-state-sign-in', 'console.log'),
+      logFile: consoleLog,
       env: { ...identity, OIDC_CLIENT_SECRET: CONSOLE_CLIENT.client_secret },
     });
     const rhone = await prefectureOf(registry, '69');
@@ -243,8 +258,10 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
 
     const forged = new URL(genuine);
     forged.searchParams.set('state', randomBytes(32).toString('base64url'));
+    const mark = refusals().length;
     const refused = await page.goto(forged.href);
     expect(refused!.status()).toBe(400);
+    await expectRefusalSince(mark, '(expired)', 'the state does not match');
     expect(await page.textContent('h1')).toBe('Connexion refusée');
     expect(await page.textContent('main')).toContain('n’a pas pu être vérifiée');
     await expectAccessible(page);
@@ -271,12 +288,13 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
     // Someone holding the used code starts their own sign-in, so that the state matches: the provider refuses the code.
     const { page: other } = await newPage();
     const theirs = await authorizationUrlOf(other);
-    const injected = new URL(callbackUrl);
-    injected.searchParams.set('code', used.searchParams.get('code')!);
+    const injected = new URL(used);
     injected.searchParams.set('state', theirs.searchParams.get('state')!);
+    const mark = refusals().length;
     const refused = await other.goto(injected.href);
     expect(refused!.status()).toBe(400);
     expect(await other.textContent('main')).toContain('Le fournisseur d’identité n’a pas confirmé cette connexion');
+    await expectRefusalSince(mark, '(provider)', '(invalid_grant)');
     expect((await other.goto(url('/alertes')))!.url()).toContain('/connexion');
   }, 60_000);
 
@@ -285,9 +303,11 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
     const authorization = await authorizationUrlOf(page);
     authorization.searchParams.set('client_id', OTHER_CLIENT.client_id);
     await page.goto(authorization.href);
+    const mark = refusals().length;
     expect((await returnFromProvider(page, AGENT.login)).status()).toBe(400);
     expect(await page.textContent('h1')).toBe('Connexion refusée');
     expect(await page.textContent('main')).toContain('Le fournisseur d’identité n’a pas confirmé cette connexion');
+    await expectRefusalSince(mark, '(provider)', '(invalid_grant)');
     expect((await page.goto(url('/alertes')))!.url()).toContain('/connexion');
   }, 60_000);
 

@@ -29,6 +29,16 @@ export class StateSignInRefused extends Error {
 const sameText = (a: string, b: string | null): boolean =>
   b !== null && Buffer.byteLength(a) === Buffer.byteLength(b) && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
+/** openid-client's reason in words: its message, the provider's `error`, and the cause's message. */
+function whyRefused(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const { error: providerError, cause } = error as Error & { error?: unknown; cause?: unknown };
+  const parts = [error.message];
+  if (typeof providerError === 'string') parts.push(`(${providerError})`);
+  if (cause instanceof Error) parts.push(`— ${cause.message}`);
+  return parts.join(' ');
+}
+
 /**
  * The State's identity provider (OpenID Connect: authorization code with PKCE S256, `state` and
  * `nonce`), through `openid-client`, which checks the ID token's signature, issuer, audience,
@@ -95,7 +105,7 @@ export class StateIdentityClient {
         idTokenExpected: true,
       });
     } catch (error) {
-      throw new StateSignInRefused('provider', error instanceof Error ? error.message : String(error));
+      throw new StateSignInRefused('provider', whyRefused(error));
     }
     if (!tokens.id_token) throw new StateSignInRefused('provider', 'no ID token');
     return tokens.id_token;

@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Header, Inject, NotFoundException, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Inject,
+  Logger,
+  NotFoundException,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { RegistryClient, type OpenedSession } from '../../clients/registry.client';
@@ -22,6 +34,8 @@ import { MovingOnPage, StateSignInRefusedPage } from './state-sign-in.view';
 @Controller('connexion/etat')
 @PublicPage()
 export class StateSignInController {
+  private readonly logger = new Logger('state-sign-in');
+
   constructor(
     private readonly identity: StateIdentityClient,
     private readonly flows: StateSignInFlows,
@@ -81,7 +95,11 @@ export class StateSignInController {
       const idToken = await this.identity.finish(query, pending);
       return await this.registry.openStateSession(idToken, pending.nonce);
     } catch (error) {
-      if (error instanceof StateSignInRefused) return error.reason;
+      if (error instanceof StateSignInRefused) {
+        // Why, for whoever runs the console (never a token: the library's and provider's words only).
+        this.logger.warn(`State sign-in refused (${error.reason}): ${error.message}`);
+        return error.reason;
+      }
       const outcome =
         error instanceof ServiceCallError && error.service === 'partner-registry'
           ? outcomeOfRegistryRefusal(error.status, error.body?.error)
