@@ -51,7 +51,7 @@ describe('State sign-in at the registry: ID tokens checked against the providerâ
     return { idToken: token, nonce: options.otherNonce ? randomBytes(16).toString('base64url') : nonce };
   }
 
-  const federated = (body: { idToken: string; nonce: string }) =>
+  const federated = (body: { idToken: string; nonce: string; userinfo?: string }) =>
     request('POST', `${registry.registryUrl}/v1/sessions/federated`, { body });
 
   beforeAll(async () => {
@@ -141,6 +141,33 @@ describe('State sign-in at the registry: ID tokens checked against the providerâ
     expect((await federated(await idToken({}, { issuedAt: hourAgo }))).status).toBe(401);
     const twentyMinutesAgo = Math.floor(Date.now() / 1000) - 1200;
     expect((await federated(await idToken({}, { issuedAt: twentyMinutesAgo }))).status).toBe(401);
+  });
+
+  /** A userinfo answer as the provider would sign it. */
+  async function signedUserinfo(
+    claims: JWTPayload,
+    key: JsonWebKey & { kid: string } = provider.signingKey,
+  ): Promise<string> {
+    return new SignJWT({ iss: provider.issuer, aud: CLIENT_ID, sub: 'agent-rhone', ...claims })
+      .setProtectedHeader({ alg: 'RS256', kid: key.kid })
+      .sign(await importJWK(key, 'RS256'));
+  }
+
+  it('reads the e-mail address from a signed userinfo answer about the same subject (as ProConnect sends it)', async () => {
+    const verified = { email: agent, email_verified: true };
+    const bare = () => idToken({ email: undefined, email_verified: undefined });
+    expect((await federated(await bare())).status).toBe(401);
+    const otherSubject = await signedUserinfo({ ...verified, sub: 'someone-else' });
+    expect((await federated({ ...(await bare()), userinfo: otherSubject })).status).toBe(401);
+    const stranger = {
+      ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }),
+      kid: provider.signingKey.kid,
+    };
+    const forged = await signedUserinfo(verified, stranger);
+    expect((await federated({ ...(await bare()), userinfo: forged })).status).toBe(401);
+    const opened = await federated({ ...(await bare()), userinfo: await signedUserinfo(verified) });
+    expect(opened.status).toBe(201);
+    expect(opened.body.person.email).toBe(agent);
   });
 
   it('creates no account for an unknown e-mail address', async () => {

@@ -24,6 +24,8 @@ const CALLBACK_PATH = '/connexion/etat/retour';
 const CONSOLE_CLIENT = { client_id: 'vigie-console', client_secret: randomBytes(24).toString('base64url') };
 /** Another service of the same federation: its codes and ID tokens are not for Vigie. */
 const OTHER_CLIENT = { client_id: 'autre-service', client_secret: randomBytes(24).toString('base64url') };
+/** Both ask for signed userinfo answers, where the provider puts the e-mail address (as ProConnect does). */
+const SIGNED_USERINFO = { userinfo_signed_response_alg: 'RS256' };
 const AGENT = { login: 'agent-rhone', email: 'sacha.lefebvre@rhone.gouv.fr', fullName: 'Sacha Lefebvre' };
 const STRANGER = { login: 'agent-inconnu', email: 'dominique.roux@interieur.gouv.fr' };
 const GUARD = { login: 'gardien', email: 'lea.bernard@gardiennage-saone.fr', fullName: 'Léa Bernard' };
@@ -136,8 +138,8 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
       port: e2eEnv.basePort + PORT_OFFSET + 120,
       logFile: join(repoRoot(), '.vigie', 'test-logs', 'console-state-sign-in', 'provider.log'),
       clients: [
-        { ...CONSOLE_CLIENT, redirect_uris: [callbackUrl] },
-        { ...OTHER_CLIENT, redirect_uris: [callbackUrl] },
+        { ...CONSOLE_CLIENT, ...SIGNED_USERINFO, redirect_uris: [callbackUrl] },
+        { ...OTHER_CLIENT, ...SIGNED_USERINFO, redirect_uris: [callbackUrl] },
       ],
       accounts: {
         [AGENT.login]: { email: AGENT.email, email_verified: true },
@@ -312,7 +314,11 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
   }, 60_000);
 
   it('has the registry refuse an ID token issued to another client, and accept one issued to the console', async () => {
-    const tokenFor = async (client: { client_id: string; client_secret: string }): Promise<[string, string]> => {
+    /** An ID token, its nonce and the signed userinfo answer, as `client` gets them from the provider. */
+    const proofFor = async (client: {
+      client_id: string;
+      client_secret: string;
+    }): Promise<{ idToken: string; nonce: string; userinfo: string }> => {
       const verifier = randomBytes(32).toString('base64url');
       const nonce = randomBytes(16).toString('base64url');
       const authorization = new URL(`${provider.issuer}/auth`);
@@ -340,18 +346,25 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
         }),
       });
       expect(exchanged.status).toBe(200);
-      return [((await exchanged.json()) as { id_token: string }).id_token, nonce];
+      const tokens = (await exchanged.json()) as { id_token: string; access_token: string };
+      // As with ProConnect, the ID token names no e-mail address: the console's sign-ins go through the userinfo answer.
+      expect(JSON.parse(Buffer.from(tokens.id_token.split('.')[1], 'base64url').toString())).not.toHaveProperty(
+        'email',
+      );
+      const userinfo = await fetch(`${provider.issuer}/me`, {
+        headers: { authorization: `Bearer ${tokens.access_token}`, accept: 'application/jwt' },
+      });
+      expect(userinfo.headers.get('content-type')).toContain('application/jwt');
+      return { idToken: tokens.id_token, nonce, userinfo: await userinfo.text() };
     };
 
-    const [foreign, foreignNonce] = await tokenFor(OTHER_CLIENT);
     const refused = await request('POST', `${registry.registryUrl}/v1/sessions/federated`, {
-      body: { idToken: foreign, nonce: foreignNonce },
+      body: await proofFor(OTHER_CLIENT),
     });
     expect(refused.status).toBe(401);
 
-    const [own, ownNonce] = await tokenFor(CONSOLE_CLIENT);
     const accepted = await request('POST', `${registry.registryUrl}/v1/sessions/federated`, {
-      body: { idToken: own, nonce: ownNonce },
+      body: await proofFor(CONSOLE_CLIENT),
     });
     expect(accepted.status).toBe(201);
     expect(accepted.body.person).toMatchObject({ email: AGENT.email, organisationKind: 'PREFECTURE' });

@@ -14,10 +14,9 @@ const provider = new Provider(settings.issuer, {
   pkce: { required: () => true },
   scopes: ['openid', 'email'],
   claims: { openid: ['sub'], email: ['email', 'email_verified'] },
-  // The e-mail address goes in the ID token itself, where the registry reads it.
-  conformIdTokenClaims: false,
-  // The login and consent pages of oidc-provider's development interactions: any password.
-  features: { devInteractions: { enabled: true } },
+  // As ProConnect does: the e-mail address is not in the ID token but in the userinfo answer,
+  // signed for the clients that ask for it (userinfo_signed_response_alg).
+  features: { devInteractions: { enabled: true }, jwtUserinfo: { enabled: true } },
   async findAccount(_ctx, id) {
     const account = accounts[id];
     if (!account) return undefined;

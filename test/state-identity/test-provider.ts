@@ -8,6 +8,8 @@ export interface TestClient {
   client_id: string;
   client_secret: string;
   redirect_uris: string[];
+  /** Set: the userinfo answer is a JWT signed with this algorithm. */
+  userinfo_signed_response_alg?: string;
 }
 
 export interface TestAccount {
@@ -25,7 +27,9 @@ export interface TestProviderOptions {
 
 /**
  * oidc-provider on loopback (test/state-identity/provider.mjs), with its own RSA signing key,
- * clients using PKCE and `client_secret_post`, and development login and consent pages.
+ * clients using PKCE and `client_secret_post`, and development login and consent pages. Like
+ * ProConnect, it puts the e-mail address in the userinfo answer (signed for the clients that
+ * ask), not in the ID token.
  */
 export class TestIdentityProvider {
   private constructor(

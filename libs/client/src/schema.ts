@@ -965,7 +965,7 @@ export interface paths {
         put?: never;
         /**
          * State sign-in (OpenID Connect): an ID token from the State identity provider opens a session.
-         * @description The registry verifies the ID token itself against the provider's published keys (signature, issuer, audience = the console's client id, dates, nonce, verified e-mail); each ID token opens one session at most. The e-mail address must be that of an active person of a prefecture, a State force or the national level.
+         * @description The registry verifies the ID token itself against the provider's published keys (signature, issuer, audience = the console's client id, dates, nonce, verified e-mail); each ID token opens one session at most. The e-mail address is read from the ID token, or from the provider's signed userinfo answer when one is sent. The e-mail address must be that of an active person of a prefecture, a State force or the national level.
          */
         post: operations["sessionsSignInWithStateIdentity"];
         delete?: never;
@@ -2779,6 +2779,8 @@ export interface components {
             idToken: string;
             /** @description The nonce of the authorization request that yielded this ID token */
             nonce: string;
+            /** @description The provider's signed userinfo answer (a JWT about the same subject), when the provider puts the e-mail address there rather than in the ID token */
+            userinfo?: string;
         };
         StatusChangeDto: {
             /** @example CNAPS authorisation withdrawn */

@@ -92,8 +92,8 @@ export class RegistryClient {
   }
 
   /** State sign-in: the registry checks the provider's ID token itself before opening a session. */
-  async openStateSession(idToken: string, nonce: string): Promise<OpenedSession> {
-    return (await this.http.call<OpenedSession>('POST', '/v1/sessions/federated', { body: { idToken, nonce } })).body;
+  async openStateSession(proof: { idToken: string; userinfo?: string }, nonce: string): Promise<OpenedSession> {
+    return (await this.http.call<OpenedSession>('POST', '/v1/sessions/federated', { body: { ...proof, nonce } })).body;
   }
 
   async refreshSession(sessionToken: string): Promise<RefreshedAccess> {

@@ -13,6 +13,12 @@ export interface PendingStateSignIn {
   returnTo: string;
 }
 
+/** What the registry checks again: the ID token and, when the e-mail address is not in it, the signed userinfo answer. */
+export interface StateIdentityProof {
+  idToken: string;
+  userinfo?: string;
+}
+
 export type StateSignInRefusal = 'expired' | 'cancelled' | 'provider';
 
 /** The provider's answer is not a sign-in this console asked for, or the provider refused it. */
@@ -83,9 +89,11 @@ export class StateIdentityClient {
 
   /**
    * The ID token of the sign-in the browser came back from, once the code is exchanged with the
-   * PKCE verifier and the token checked. `query` is the callback's query string.
+   * PKCE verifier and the token checked (and the provider's signed userinfo answer when the
+   * e-mail address is not in the ID token, as with ProConnect). `query` is the callback's query
+   * string.
    */
-  async finish(query: URLSearchParams, pending: PendingStateSignIn): Promise<string> {
+  async finish(query: URLSearchParams, pending: PendingStateSignIn): Promise<StateIdentityProof> {
     // Checked here first so that a forged or stale `state` is told apart from a provider's refusal.
     if (!sameText(pending.state, query.get('state'))) {
       throw new StateSignInRefused('expired', 'the state does not match this browser’s sign-in');
@@ -108,7 +116,33 @@ export class StateIdentityClient {
       throw new StateSignInRefused('provider', whyRefused(error));
     }
     if (!tokens.id_token) throw new StateSignInRefused('provider', 'no ID token');
-    return tokens.id_token;
+    if (typeof tokens.claims()?.email === 'string') return { idToken: tokens.id_token };
+    return { idToken: tokens.id_token, userinfo: await this.signedUserinfo(configuration, tokens.access_token) };
+  }
+
+  /** The userinfo answer as the provider signed it (a JWT the registry verifies), never an unsigned one. */
+  private async signedUserinfo(configuration: oidc.Configuration, accessToken: string): Promise<string> {
+    const endpoint = configuration.serverMetadata().userinfo_endpoint;
+    if (!endpoint)
+      throw new StateSignInRefused('provider', 'no e-mail address in the ID token and no userinfo endpoint');
+    let answer: globalThis.Response;
+    try {
+      answer = await oidc.fetchProtectedResource(
+        configuration,
+        accessToken,
+        new URL(endpoint),
+        'GET',
+        undefined,
+        new Headers({ accept: 'application/jwt' }),
+      );
+    } catch (error) {
+      throw new StateSignInRefused('provider', whyRefused(error));
+    }
+    const body = (await answer.text()).trim();
+    if (!answer.ok || !answer.headers.get('content-type')?.startsWith('application/jwt')) {
+      throw new StateSignInRefused('provider', `the userinfo answer is not a signed JWT (HTTP ${answer.status})`);
+    }
+    return body;
   }
 
   private settings(): StateSignInSettings {

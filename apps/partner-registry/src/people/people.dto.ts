@@ -68,6 +68,16 @@ export class StateSignInDto {
   @MinLength(16)
   @MaxLength(256)
   nonce: string;
+
+  @ApiPropertyOptional({
+    description:
+      "The provider's signed userinfo answer (a JWT about the same subject), when the provider puts the e-mail address there rather than in the ID token",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(16_384)
+  @Matches(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, { message: 'userinfo must be a signed JWT' })
+  userinfo?: string;
 }
 
 export class IssuedInvitationView {

@@ -49,6 +49,7 @@ export class SessionsController {
     description:
       "The registry verifies the ID token itself against the provider's published keys (signature, issuer, " +
       "audience = the console's client id, dates, nonce, verified e-mail); each ID token opens one session at most. " +
+      "The e-mail address is read from the ID token, or from the provider's signed userinfo answer when one is sent. " +
       'The e-mail address must be that of an active person of a prefecture, a State force or the national level.',
   })
   @ApiCreatedResponse({ type: SessionView })
@@ -62,7 +63,7 @@ export class SessionsController {
     description: 'No person account has this e-mail address (`no_account`), or State sign-in is off.',
   })
   signInWithStateIdentity(@Body() input: StateSignInDto): Promise<SessionView> {
-    return this.sessions.signInWithStateIdentity(input.idToken, input.nonce);
+    return this.sessions.signInWithStateIdentity(input.idToken, input.nonce, input.userinfo);
   }
 
   @Post('v1/sessions/refresh')

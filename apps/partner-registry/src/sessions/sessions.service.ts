@@ -82,8 +82,8 @@ export class SessionsService {
    * here against the provider's keys, opens a session for the person with its e-mail address, if
    * that person belongs to a State organisation. Each ID token opens one session at most.
    */
-  async signInWithStateIdentity(idToken: string, nonce: string): Promise<SessionView> {
-    const identity = await this.stateIdentity.verify(idToken, nonce);
+  async signInWithStateIdentity(idToken: string, nonce: string, userinfo?: string): Promise<SessionView> {
+    const identity = await this.stateIdentity.verify(idToken, nonce, userinfo);
     const row = await this.personByEmail(identity.email);
     if (!row) {
       throw new DomainError('no_account', 'no person account has this e-mail address', HttpStatus.NOT_FOUND);

@@ -49,3 +49,22 @@ describe('the identity an ID token proves', () => {
     );
   });
 });
+
+describe('the identity a signed userinfo answer completes', () => {
+  const withoutEmail = { sub: 'agent-42', nonce: expected.nonce, aud: 'vigie-console', exp: 1_796_000_000 };
+
+  it('takes the e-mail address from the userinfo answer about the same subject', () => {
+    const userinfo = { sub: 'agent-42', email: 'sacha.lefebvre@rhone.gouv.fr', email_verified: true };
+    expect(identityOf(TOKEN, withoutEmail, expected, userinfo).email).toBe('sacha.lefebvre@rhone.gouv.fr');
+  });
+
+  it('is refused when the userinfo answer is about someone else', () => {
+    const userinfo = { sub: 'agent-43', email: 'sacha.lefebvre@rhone.gouv.fr', email_verified: true };
+    expect(() => identityOf(TOKEN, withoutEmail, expected, userinfo)).toThrow(IdentityRefused);
+  });
+
+  it('still wants the e-mail address verified', () => {
+    const userinfo = { sub: 'agent-42', email: 'sacha.lefebvre@rhone.gouv.fr', email_verified: false };
+    expect(() => identityOf(TOKEN, withoutEmail, expected, userinfo)).toThrow(IdentityRefused);
+  });
+});

@@ -36,15 +36,22 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/;
 /**
  * The checks OpenID Connect Core leaves to the relying party after the signature, issuer,
  * audience and dates (jose checks those): the nonce of this sign-in, the authorised party when
- * the token has several audiences, and a verified e-mail address.
+ * the token has several audiences, and a verified e-mail address, read from the ID token or,
+ * when given (a federation such as ProConnect puts it there), from the provider's signed
+ * userinfo answer about the same subject.
  */
 export function identityOf(
   idToken: string,
   claims: Record<string, unknown>,
   expected: IdentityExpectations,
+  userinfo?: Record<string, unknown>,
 ): StateIdentity {
-  const { sub, nonce, aud, azp, email, email_verified: emailVerified, exp } = claims;
+  const { sub, nonce, aud, azp, exp } = claims;
   if (typeof sub !== 'string' || sub.length === 0) throw new IdentityRefused('the ID token has no subject');
+  if (userinfo && userinfo.sub !== sub) {
+    throw new IdentityRefused('the userinfo answer is about another subject than the ID token');
+  }
+  const { email, email_verified: emailVerified } = userinfo ?? claims;
   if (typeof nonce !== 'string' || !sameText(nonce, expected.nonce)) {
     throw new IdentityRefused('the ID token was not issued for this sign-in (nonce)');
   }

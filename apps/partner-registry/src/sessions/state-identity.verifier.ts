@@ -23,12 +23,14 @@ export class StateIdentityVerifier {
 
   constructor(@Inject(REGISTRY_CONFIG) private readonly config: RegistryConfig) {}
 
-  async verify(idToken: string, nonce: string): Promise<StateIdentity> {
+  async verify(idToken: string, nonce: string, userinfo?: string): Promise<StateIdentity> {
     const settings = this.config.stateSignIn;
     if (!settings) throw new DomainError('not_configured', 'State sign-in is not configured', HttpStatus.NOT_FOUND);
+    const keys = await this.providerKeys(settings);
     let claims: Record<string, unknown>;
+    let userinfoClaims: Record<string, unknown> | undefined;
     try {
-      ({ payload: claims } = await jwtVerify(idToken, await this.providerKeys(settings), {
+      ({ payload: claims } = await jwtVerify(idToken, keys, {
         issuer: settings.issuer,
         audience: settings.clientId,
         algorithms: ALGORITHMS,
@@ -36,18 +38,28 @@ export class StateIdentityVerifier {
         clockTolerance: 30,
         requiredClaims: ['sub', 'iat', 'exp', 'nonce'],
       }));
-    } catch (error) {
-      if (error instanceof DomainError) throw error;
+      // A signed userinfo answer: the same keys, issuer and audience (OpenID Connect Core 5.3.2).
+      if (userinfo) {
+        ({ payload: userinfoClaims } = await jwtVerify(userinfo, keys, {
+          issuer: settings.issuer,
+          audience: settings.clientId,
+          algorithms: ALGORITHMS,
+          clockTolerance: 30,
+          requiredClaims: ['sub'],
+        }));
+      }
+    } catch {
       throw new UnauthenticatedError(
-        'the ID token is not valid for this console (signature, issuer, audience or dates)',
+        'the ID token or the userinfo answer is not valid for this console (signature, issuer, audience or dates)',
       );
     }
     try {
-      return identityOf(idToken, claims, {
-        nonce,
-        clientId: settings.clientId,
-        requireEmailVerified: settings.requireEmailVerified,
-      });
+      return identityOf(
+        idToken,
+        claims,
+        { nonce, clientId: settings.clientId, requireEmailVerified: settings.requireEmailVerified },
+        userinfoClaims,
+      );
     } catch (error) {
       if (error instanceof IdentityRefused) throw new UnauthenticatedError(error.message);
       throw error;

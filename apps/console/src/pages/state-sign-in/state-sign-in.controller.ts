@@ -92,8 +92,8 @@ export class StateSignInController {
     pending: PendingStateSignIn,
   ): Promise<OpenedSession | StateSignInOutcome> {
     try {
-      const idToken = await this.identity.finish(query, pending);
-      return await this.registry.openStateSession(idToken, pending.nonce);
+      const proof = await this.identity.finish(query, pending);
+      return await this.registry.openStateSession(proof, pending.nonce);
     } catch (error) {
       if (error instanceof StateSignInRefused) {
         // Why, for whoever runs the console (never a token: the library's and provider's words only).
