@@ -8,6 +8,7 @@ import {
   AlertRoutedV1,
   AlertSubmittedV1,
   AlertUpdatedV1,
+  BroadcastAcknowledgedV1,
   BroadcastRoutedV1,
   COMPACTED_TOPICS,
   DeliveryDeadV1,
@@ -15,7 +16,10 @@ import {
   Topics,
   deadLetterTopicOf,
   type EventDefinition,
-  type Topic, contractSchemas, envelopeSchema, type JsonSchema
+  type Topic,
+  contractSchemas,
+  envelopeSchema,
+  type JsonSchema,
 } from '@vigie/contracts';
 import { TOPIC_RETENTION_DEFAULT_SECONDS } from '@vigie/messaging';
 import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER } from '@vigie/observability';
@@ -77,6 +81,13 @@ export const EVENTS: Record<Topic, EventDocumentation> = {
     producer: 'prefect-routing',
     consumers: ['notification'],
     summary: 'Routing decided who receives a broadcast from a prefecture or the national level.',
+  },
+  [Topics.BroadcastAcknowledgedV1]: {
+    definition: BroadcastAcknowledgedV1,
+    key: 'The broadcast id.',
+    producer: 'notification',
+    consumers: [],
+    summary: 'A recipient organisation acknowledged a broadcast (once per broadcast and organisation).',
   },
   [Topics.DeliveryDeadV1]: {
     definition: DeliveryDeadV1,

@@ -175,6 +175,17 @@ describe('the payload schemas agree with the consumers’ validation', () => {
       },
     ],
     [
+      'broadcast.acknowledged.v1',
+      {
+        broadcastId: uuid(6),
+        senderOrganisationId: uuid(2),
+        organisationId: uuid(4),
+        apiKeyId: uuid(7),
+        personId: uuid(8),
+        acknowledgedAt: '2026-12-04T07:20:00.000Z',
+      },
+    ],
+    [
       'partner.changed.v1',
       {
         organisationId: uuid(2),

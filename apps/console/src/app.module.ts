@@ -19,6 +19,7 @@ import { MyReportsController } from './pages/my-reports/my-reports.controller';
 import { MapController } from './pages/national/map.controller';
 import { TrendsController } from './pages/national/trends.controller';
 import { PartnersController } from './pages/partners/partners.controller';
+import { ReceivedBroadcastsController } from './pages/received-broadcasts/received-broadcasts.controller';
 import { ReferentsController } from './pages/referents/referents.controller';
 import { ReportController } from './pages/report/report.controller';
 import { SignInController } from './pages/sign-in/sign-in.controller';
@@ -55,6 +56,7 @@ export class ConsoleModule {
         MapController,
         TrendsController,
         MyReportsController,
+        ReceivedBroadcastsController,
       ],
       providers: [
         { provide: CONSOLE_CONFIG, useValue: config },

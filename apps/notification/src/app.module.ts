@@ -8,6 +8,9 @@ import { AcknowledgementsController } from './acknowledgements/acknowledgements.
 import { AcknowledgementsService } from './acknowledgements/acknowledgements.service';
 import { AlertStatesController } from './alert-states/alert-states.controller';
 import { AlertStatesService } from './alert-states/alert-states.service';
+import { BroadcastAcknowledgementsController } from './broadcasts/broadcast-acknowledgements.controller';
+import { BroadcastAcknowledgementsService } from './broadcasts/broadcast-acknowledgements.service';
+import { ReceivedBroadcastsController } from './broadcasts/received-broadcasts.controller';
 import { EmailChannel } from './channels/email/email.channel';
 import { EmailSender } from './channels/email/email.sender';
 import { WebhookChannel } from './channels/webhook/webhook.channel';
@@ -58,6 +61,8 @@ export class NotificationModule {
         AcknowledgementLinkController,
         AcknowledgementLinkApiController,
         AlertStatesController,
+        ReceivedBroadcastsController,
+        BroadcastAcknowledgementsController,
         EscalationController,
         EscalationStatisticsController,
         RoutedMessagesConsumer,
@@ -91,6 +96,7 @@ export class NotificationModule {
         EscalationMetrics,
         AcknowledgementsService,
         AlertStatesService,
+        BroadcastAcknowledgementsService,
         EscalationsService,
         EscalationScheduler,
         { provide: RETENTION_PLAN, useValue: notificationRetention(config) },

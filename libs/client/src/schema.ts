@@ -310,6 +310,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/broadcast-acknowledgements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The acknowledgements of a page of broadcasts, in one call, with the same scoping as GET /v1/broadcasts/{id}/acknowledgements; broadcasts the caller may not see contribute nothing. */
+        get: operations["broadcastAcknowledgementsMany"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/broadcasts": {
         parameters: {
             query?: never;
@@ -339,6 +356,24 @@ export interface paths {
         get: operations["broadcastsGet"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/broadcasts/{id}/acknowledgements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who acknowledged a broadcast, oldest first: every recipient for its sender and administrators, its own acknowledgement for a recipient. */
+        get: operations["broadcastAcknowledgementsList"];
+        put?: never;
+        /** Acknowledge a broadcast routed to the caller's organisation (it was read): 201 the first time (broadcast.acknowledged.v1 is published and the sender's stream gets broadcast.acknowledged), 200 with the same body afterwards. */
+        post: operations["broadcastAcknowledgementsAcknowledge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -831,6 +866,40 @@ export interface paths {
         patch: operations["peopleUpdate"];
         trace?: never;
     };
+    "/v1/received-broadcasts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Broadcasts (vigilance messages) routed to the caller's organisation, newest first (100), each with why it came and the organisation's acknowledgement. */
+        get: operations["receivedBroadcastsList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/received-broadcasts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One broadcast routed to the caller's organisation, with its acknowledgement. */
+        get: operations["receivedBroadcastsGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/referents/{id}": {
         parameters: {
             query?: never;
@@ -1070,7 +1139,7 @@ export interface paths {
         };
         /**
          * Server-Sent Events: what is routed to the caller's organisation, live.
-         * @description Events: alert.routed, alert.escalated, broadcast.routed; each `data` is the JSON a webhook would receive (without deliveryId). To the sender of an alert only, alert.acknowledged: `data` is an Acknowledgement (who acknowledged, when) plus originalAlertId, without the alert. Each event has an `id`, increasing per organisation: reconnect with `Last-Event-ID` to receive every event after it, once. Without it the stream starts with the next event. A comment line is sent every 15 s; the stream ends if the key is revoked.
+         * @description Events: alert.routed, alert.escalated, broadcast.routed; each `data` is the JSON a webhook would receive (without deliveryId). To the sender of an alert only, alert.acknowledged: `data` is an Acknowledgement (who acknowledged, when) plus originalAlertId, without the alert. To the sender of a broadcast only, broadcast.acknowledged: `data` is a BroadcastAcknowledgement (which recipient, the person, when). Each event has an `id`, increasing per organisation: reconnect with `Last-Event-ID` to receive every event after it, once. Without it the stream starts with the next event. A comment line is sent every 15 s; the stream ends if the key is revoked.
          */
         get: operations["streamStream"];
         put?: never;
@@ -1567,6 +1636,21 @@ export interface components {
             /** @example 1 */
             id: number;
             organisationId?: string | null;
+        };
+        BroadcastAcknowledgementView: {
+            /** @example 2026-12-04T21:17:03.000Z */
+            acknowledgedAt: string;
+            /** Format: uuid */
+            broadcastId: string;
+            /**
+             * Format: uuid
+             * @description The recipient organisation that acknowledged
+             */
+            organisationId: string;
+            /** @example Bijouterie Martin */
+            organisationName?: string | null;
+            /** @description The person who acknowledged through the console; null for an API key */
+            person?: components["schemas"]["AcknowledgingPersonView"] | null;
         };
         BroadcastAudience: {
             conventions: string[];
@@ -2445,6 +2529,26 @@ export interface components {
              * @example urn:vigie:problem:bad_request
              */
             type: string;
+        };
+        ReceivedBroadcastView: {
+            /** @description Your organisation's acknowledgement; null until someone acknowledges it */
+            acknowledgement?: components["schemas"]["BroadcastAcknowledgementView"] | null;
+            /** @description The broadcast as sent: the `BroadcastSnapshot` of the `broadcast.routed` webhook */
+            broadcast: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Why it reached your organisation
+             * @example member of convention private-security-2019 in département 69
+             */
+            reason: string;
+            /** Format: date-time */
+            routedAt: string;
+            /**
+             * @description The routing rule that chose your organisation
+             * @example broadcast-audience
+             */
+            rule: string;
         };
         RecipientSelectorDto: {
             kinds?: ("SECURITY_FIRM" | "SHOPPING_SITE_OPERATOR" | "JEWELLER" | "TOBACCONIST" | "SOCIAL_LANDLORD" | "PROFESSIONAL_BODY" | "PREFECTURE" | "STATE_FORCE" | "NATIONAL_LEVEL")[];
@@ -4399,6 +4503,50 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    broadcastAcknowledgementsMany: {
+        parameters: {
+            query: {
+                /** @description Comma-separated broadcast ids (at most 100): a page of a list, in one call */
+                ids: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BroadcastAcknowledgementView"][];
+                };
+            };
+            /** @description ids missing, more than 100, or not UUIDs. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:vigie:problem:bad_request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "ids missing, more than 100, or not UUIDs.",
+                     *       "error": "bad_request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     broadcastsList: {
         parameters: {
             query?: never;
@@ -4504,6 +4652,103 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    broadcastAcknowledgementsList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BroadcastAcknowledgementView"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such broadcast, or not yours to see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:vigie:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such broadcast, or not yours to see.",
+                     *       "error": "not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    broadcastAcknowledgementsAcknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Already acknowledged: nothing changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BroadcastAcknowledgementView"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BroadcastAcknowledgementView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such broadcast was routed to your organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:vigie:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such broadcast was routed to your organisation.",
+                     *       "error": "not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
@@ -5919,6 +6164,74 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    receivedBroadcastsList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivedBroadcastView"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    receivedBroadcastsGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivedBroadcastView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such broadcast was routed to your organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:vigie:problem:not_found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such broadcast was routed to your organisation.",
+                     *       "error": "not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };

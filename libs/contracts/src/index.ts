@@ -10,6 +10,7 @@ export * from './events/broadcast-routed.v1';
 export * from './events/partner-changed.v1';
 export * from './events/alert-changed.v1';
 export * from './events/alert-acknowledged.v1';
+export * from './events/broadcast-acknowledged.v1';
 export * from './events/delivery-dead.v1';
 export * from './events/personal-data';
 export * from './matching/entitlement';

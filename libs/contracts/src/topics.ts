@@ -9,6 +9,7 @@ export const Topics = {
   AlertRoutedV1: 'alert.routed.v1',
   AlertAcknowledgedV1: 'alert.acknowledged.v1',
   BroadcastRoutedV1: 'broadcast.routed.v1',
+  BroadcastAcknowledgedV1: 'broadcast.acknowledged.v1',
   DeliveryDeadV1: 'delivery.dead.v1',
   PartnerChangedV1: 'partner.changed.v1',
 } as const;

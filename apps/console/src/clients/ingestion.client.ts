@@ -57,6 +57,18 @@ export class IngestionClient {
     return (await this.http.call<Alert[]>('GET', '/v1/sent-alerts', { bearer, query: { limit: '100' } })).body;
   }
 
+  /** A CAP Update of one of the organisation's alerts; the key makes a resent form update once. */
+  async update(bearer: string, id: string, alert: object, idempotencyKey: string): Promise<Alert> {
+    const path = `/v1/alerts/${encodeURIComponent(id)}/updates`;
+    return (
+      await this.http.call<Alert>('POST', path, {
+        bearer,
+        body: alert,
+        headers: { 'idempotency-key': idempotencyKey },
+      })
+    ).body;
+  }
+
   /** A CAP Cancel of one of the organisation's alerts; the key makes a resent form cancel once. */
   async cancel(bearer: string, id: string, note: string, idempotencyKey: string): Promise<Alert> {
     const path = `/v1/alerts/${encodeURIComponent(id)}/cancel`;

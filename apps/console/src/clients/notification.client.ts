@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { BroadcastSnapshot } from '@vigie/contracts';
 import { CONSOLE_CONFIG, type ConsoleConfig } from '../config';
 import { ServiceHttp } from './service-call';
 
@@ -54,6 +55,24 @@ export interface LinkAlert {
   status: string;
 }
 
+/** One recipient organisation's acknowledgement of a broadcast. */
+export interface BroadcastAcknowledgement {
+  broadcastId: string;
+  organisationId: string;
+  organisationName: string | null;
+  person: { id: string; name: string } | null;
+  acknowledgedAt: string;
+}
+
+/** A broadcast as the caller's organisation received it, with its own acknowledgement. */
+export interface ReceivedBroadcast {
+  broadcast: BroadcastSnapshot;
+  routedAt: string;
+  rule: string;
+  reason: string;
+  acknowledgement: BroadcastAcknowledgement | null;
+}
+
 /** Notification: acknowledgements, deliveries, escalation and the live stream. */
 @Injectable()
 export class NotificationClient {
@@ -107,5 +126,30 @@ export class NotificationClient {
   async acknowledgeByLink(token: string): Promise<Acknowledgement> {
     const path = `/v1/acknowledgement-links/${encodeURIComponent(token)}`;
     return (await this.http.call<Acknowledgement>('POST', path)).body;
+  }
+
+  /** The broadcasts routed to the caller's organisation, newest first. */
+  async receivedBroadcasts(bearer: string): Promise<ReceivedBroadcast[]> {
+    return (await this.http.call<ReceivedBroadcast[]>('GET', '/v1/received-broadcasts', { bearer })).body;
+  }
+
+  async receivedBroadcast(bearer: string, broadcastId: string): Promise<ReceivedBroadcast> {
+    const path = `/v1/received-broadcasts/${encodeURIComponent(broadcastId)}`;
+    return (await this.http.call<ReceivedBroadcast>('GET', path, { bearer })).body;
+  }
+
+  /** Idempotent: a second acknowledgement answers the first. */
+  async acknowledgeBroadcast(bearer: string, broadcastId: string): Promise<BroadcastAcknowledgement> {
+    const path = `/v1/broadcasts/${encodeURIComponent(broadcastId)}/acknowledgements`;
+    return (await this.http.call<BroadcastAcknowledgement>('POST', path, { bearer })).body;
+  }
+
+  /** The acknowledgements of a page of broadcasts, in one call (the sender sees every recipient's). */
+  async broadcastAcknowledgements(bearer: string, broadcastIds: string[]): Promise<BroadcastAcknowledgement[]> {
+    if (broadcastIds.length === 0) return [];
+    const query = { ids: broadcastIds.join(',') };
+    return (
+      await this.http.call<BroadcastAcknowledgement[]>('GET', '/v1/broadcast-acknowledgements', { bearer, query })
+    ).body;
   }
 }

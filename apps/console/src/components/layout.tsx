@@ -21,6 +21,7 @@ export interface LayoutProps {
     | 'alertes'
     | 'signaler'
     | 'mes-signalements'
+    | 'diffusions-recues'
     | 'diffusions'
     | 'partenaires'
     | 'sites'
@@ -44,6 +45,7 @@ const NAV: { section: NonNullable<LayoutProps['section']>; href: string; label: 
   { section: 'alertes', href: '/alertes', label: 'Alertes', audience: 'everyone' },
   { section: 'signaler', href: '/signalements/nouveau', label: 'Signaler un incident', audience: 'partner' },
   { section: 'mes-signalements', href: '/mes-signalements', label: 'Mes signalements', audience: 'partner' },
+  { section: 'diffusions-recues', href: '/diffusions-recues', label: 'Messages reçus', audience: 'partner' },
   { section: 'diffusions', href: '/diffusions/nouvelle', label: 'Diffuser un message', audience: 'state' },
   { section: 'partenaires', href: '/partenaires', label: 'Partenaires', audience: 'state' },
   { section: 'sites', href: '/sites', label: 'Sites', audience: 'state' },

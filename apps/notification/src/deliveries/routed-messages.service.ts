@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AlertRoutedV1Payload, BroadcastRoutedV1Payload, EventEnvelope, RoutedRecipient } from '@vigie/contracts';
+import type {
+  AlertRoutedV1Payload,
+  BroadcastRoutedV1Payload,
+  BroadcastSnapshot,
+  EventEnvelope,
+  RoutedRecipient,
+} from '@vigie/contracts';
 import type { ConsumerTransaction } from '@vigie/messaging';
 import { EscalationsService } from '../escalation/escalations.service';
 import { DeliveriesService } from './deliveries.service';
@@ -30,6 +36,7 @@ export class RoutedMessagesService {
       senderOrganisationId: alert.senderOrganisationId,
       routedAt,
       recipients,
+      broadcast: null,
     });
     await this.escalations.onRouted(manager, event.payload);
     await this.deliveries.distribute(
@@ -59,6 +66,7 @@ export class RoutedMessagesService {
       senderOrganisationId: broadcast.senderOrganisationId,
       routedAt,
       recipients,
+      broadcast,
     });
     // A broadcast may cover several départements: the referents e-mailed are those of each.
     for (const department of broadcast.audience.departments.length ? broadcast.audience.departments : [null]) {
@@ -86,12 +94,21 @@ export class RoutedMessagesService {
       senderOrganisationId: string;
       routedAt: string;
       recipients: RoutedRecipient[];
+      /** A broadcast's content, kept so its recipients can list what they received. */
+      broadcast: BroadcastSnapshot | null;
     },
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO routed_messages (id, kind, original_alert_id, sender_organisation_id, routed_at)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`,
-      [message.id, message.kind, message.originalAlertId, message.senderOrganisationId, message.routedAt],
+      `INSERT INTO routed_messages (id, kind, original_alert_id, sender_organisation_id, routed_at, broadcast)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
+      [
+        message.id,
+        message.kind,
+        message.originalAlertId,
+        message.senderOrganisationId,
+        message.routedAt,
+        message.broadcast ? JSON.stringify(message.broadcast) : null,
+      ],
     );
     await this.deliveries.addRecipients(manager, message.id, message.recipients);
   }

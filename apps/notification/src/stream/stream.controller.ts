@@ -27,6 +27,7 @@ export class StreamController {
     description:
       'Events: alert.routed, alert.escalated, broadcast.routed; each `data` is the JSON a webhook would receive (without deliveryId). ' +
       'To the sender of an alert only, alert.acknowledged: `data` is an Acknowledgement (who acknowledged, when) plus originalAlertId, without the alert. ' +
+      'To the sender of a broadcast only, broadcast.acknowledged: `data` is a BroadcastAcknowledgement (which recipient, the person, when). ' +
       'Each event has an `id`, increasing per organisation: reconnect with `Last-Event-ID` to receive every event after it, once. ' +
       'Without it the stream starts with the next event. A comment line is sent every 15 s; the stream ends if the key is revoked.',
   })

@@ -25,7 +25,7 @@ const APPEND: PreparedStatement = {
 
 /** One message for several organisations, each with its own copy. */
 export interface StreamAppend {
-  /** SSE event name: `alert.routed`, `alert.escalated`, `broadcast.routed`, `alert.acknowledged`. */
+  /** SSE event name: `alert.routed`, `alert.escalated`, `broadcast.routed`, `alert.acknowledged`, `broadcast.acknowledged`. */
   type: string;
   /** The alert or broadcast the event is about: an organisation gets one event per type and subject. */
   subjectId: string;

@@ -27,6 +27,7 @@ describe('Kafka ACLs of the service users', () => {
     expect(on(AclOperationTypes.WRITE)).toEqual([
       'alert.acknowledged.v1',
       'alert.routed.v1.dlq',
+      'broadcast.acknowledged.v1',
       'broadcast.routed.v1.dlq',
       'delivery.dead.v1',
       'partner.changed.v1.dlq',

@@ -17,7 +17,7 @@ export const TOPIC_RIGHTS = {
     consumes: [Topics.AlertSubmittedV1, Topics.AlertUpdatedV1, Topics.AlertCancelledV1, Topics.PartnerChangedV1],
   },
   notification: {
-    produces: [Topics.AlertAcknowledgedV1, Topics.DeliveryDeadV1],
+    produces: [Topics.AlertAcknowledgedV1, Topics.BroadcastAcknowledgedV1, Topics.DeliveryDeadV1],
     consumes: [Topics.AlertRoutedV1, Topics.BroadcastRoutedV1, Topics.PartnerChangedV1],
   },
 } as const satisfies Record<string, { produces: readonly Topic[]; consumes: readonly Topic[] }>;

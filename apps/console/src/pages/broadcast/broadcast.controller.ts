@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Header, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { NotificationClient } from '../../clients/notification.client';
 import { RegistryClient } from '../../clients/registry.client';
 import { RoutingClient } from '../../clients/routing.client';
 import { ServiceCallError } from '../../clients/service-call';
@@ -9,6 +10,7 @@ import { Viewer, type SignedIn } from '../../session/viewer';
 import { viewerOf } from '../viewer-of';
 import {
   EMPTY_FORM,
+  acknowledgementsByBroadcast,
   confirmationError,
   draftOf,
   formErrors,
@@ -27,17 +29,29 @@ export class BroadcastController {
   constructor(
     private readonly routing: RoutingClient,
     private readonly registry: RegistryClient,
+    private readonly notification: NotificationClient,
   ) {}
 
   @Get()
   @Header('cache-control', 'no-store')
   async list(@Viewer() viewer: SignedIn, @Query('envoye') sent?: string): Promise<string> {
     const broadcasts = await this.routing.broadcasts(viewer.bearer);
+    // Routing explains a broadcast to its sender only: those are the ones whose acknowledgements are shown.
+    const own = broadcasts.filter((item) => item.routing).map((item) => item.broadcast.broadcastId);
+    const acknowledgements = acknowledgementsByBroadcast(
+      await this.notification.broadcastAcknowledgements(viewer.bearer, own),
+    );
     const confirmed = sent
       ? (broadcasts.find((item) => item.broadcast.broadcastId === sent)?.broadcast.headline ?? null)
       : null;
     return renderPage(
-      BroadcastsPage({ viewer: viewerOf(viewer), csrfToken: viewer.csrfToken, broadcasts, sent: confirmed }),
+      BroadcastsPage({
+        viewer: viewerOf(viewer),
+        csrfToken: viewer.csrfToken,
+        broadcasts,
+        acknowledgements,
+        sent: confirmed,
+      }),
     );
   }
 

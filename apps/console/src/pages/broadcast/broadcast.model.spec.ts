@@ -1,4 +1,10 @@
-import { confirmationError, draftOf, formErrors, readBroadcastForm } from './broadcast.model';
+import {
+  acknowledgementsByBroadcast,
+  confirmationError,
+  draftOf,
+  formErrors,
+  readBroadcastForm,
+} from './broadcast.model';
 
 const filled = {
   headline: 'Vigilance',
@@ -49,5 +55,29 @@ describe('the broadcast composer', () => {
     const form = readBroadcastForm({ ...filled, sectors: ['JEWELLERY', 'NUCLEAR'], conventions: 'not-an-id' });
     expect(form.sectors).toEqual(['JEWELLERY']);
     expect(form.conventions).toEqual([]);
+  });
+});
+
+describe("the sender's view of acknowledgements", () => {
+  const ack = (broadcastId: string, name: string, at: string, person: string | null = null) => ({
+    broadcastId,
+    organisationId: `${name}-id`,
+    organisationName: name,
+    person: person ? { id: 'p', name: person } : null,
+    acknowledgedAt: at,
+  });
+
+  it('groups them by broadcast, oldest first, naming the person when there is one', () => {
+    const grouped = acknowledgementsByBroadcast([
+      ack('b1', 'Creuse Gardiennage', '2026-12-04T20:10:00.000Z'),
+      ack('b2', 'Bijouterie Martin', '2026-12-04T20:01:00.000Z'),
+      ack('b1', 'Guéret Sécurité', '2026-12-04T20:05:00.000Z', 'Léa Martin'),
+    ]);
+    expect(grouped.get('b1')).toEqual([
+      { organisation: 'Guéret Sécurité', who: 'Léa Martin', at: '2026-12-04T20:05:00.000Z' },
+      { organisation: 'Creuse Gardiennage', who: null, at: '2026-12-04T20:10:00.000Z' },
+    ]);
+    expect(grouped.get('b2')).toHaveLength(1);
+    expect(grouped.get('b3')).toBeUndefined();
   });
 });

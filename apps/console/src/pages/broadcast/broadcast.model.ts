@@ -1,3 +1,4 @@
+import type { BroadcastAcknowledgement } from '../../clients/notification.client';
 import type { BroadcastDraft } from '../../clients/routing.client';
 import { listField, textField } from '../form-body';
 
@@ -91,3 +92,29 @@ export const EMPTY_FORM: BroadcastForm = {
   conventions: [],
   confirmation: '',
 };
+
+/** A recipient's acknowledgement of a broadcast, as its sender sees it. */
+export interface RecipientAcknowledgement {
+  organisation: string;
+  /** The person, when it was acknowledged through the console. */
+  who: string | null;
+  at: string;
+}
+
+/** The acknowledgements of the sender's broadcasts, by broadcast, oldest first. */
+export function acknowledgementsByBroadcast(
+  acknowledgements: BroadcastAcknowledgement[],
+): Map<string, RecipientAcknowledgement[]> {
+  const byBroadcast = new Map<string, RecipientAcknowledgement[]>();
+  const ordered = [...acknowledgements].sort((a, b) => a.acknowledgedAt.localeCompare(b.acknowledgedAt));
+  for (const acknowledgement of ordered) {
+    const list = byBroadcast.get(acknowledgement.broadcastId) ?? [];
+    list.push({
+      organisation: acknowledgement.organisationName ?? 'Organisation destinataire',
+      who: acknowledgement.person?.name ?? null,
+      at: acknowledgement.acknowledgedAt,
+    });
+    byBroadcast.set(acknowledgement.broadcastId, list);
+  }
+  return byBroadcast;
+}

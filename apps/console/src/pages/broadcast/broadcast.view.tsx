@@ -13,6 +13,7 @@ import {
   needsTypedConfirmation,
   type BroadcastForm,
   type FormErrors,
+  type RecipientAcknowledgement,
 } from './broadcast.model';
 
 interface Frame {
@@ -204,7 +205,34 @@ export function PreviewPage(
   );
 }
 
-export function BroadcastsPage(props: Frame & { broadcasts: Broadcast[]; sent: string | null }): VNode {
+function Acknowledgements(props: { recipients: number; acknowledged: RecipientAcknowledgement[] }): VNode {
+  return (
+    <div>
+      <p>
+        {props.acknowledged.length} sur {props.recipients}
+      </p>
+      {props.acknowledged.length > 0 ? (
+        <ul>
+          {props.acknowledged.map((ack) => (
+            <li>
+              <strong>{ack.organisation}</strong>
+              {ack.who ? ` (${ack.who})` : ''}, le <time dateTime={ack.at}>{frenchDateTime(ack.at)}</time>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+export function BroadcastsPage(
+  props: Frame & {
+    broadcasts: Broadcast[];
+    /** The acknowledgements of the broadcasts this organisation sent, by broadcast id. */
+    acknowledgements: Map<string, RecipientAcknowledgement[]>;
+    sent: string | null;
+  },
+): VNode {
   return (
     <Layout title="Messages diffusés" viewer={props.viewer} csrfToken={props.csrfToken} section="diffusions">
       <h1>Messages diffusés</h1>
@@ -216,16 +244,29 @@ export function BroadcastsPage(props: Frame & { broadcasts: Broadcast[]; sent: s
       </p>
       <Table
         caption="Messages envoyés et reçus, les plus récents d’abord"
-        headers={['Message', 'Nature', 'Gravité', 'Envoyé le', 'Destinataires']}
+        headers={['Message', 'Nature', 'Gravité', 'Envoyé le', 'Destinataires', 'Acquitté par']}
       >
         <tbody>
           {props.broadcasts.map((item) => (
-            <tr class={item.broadcast.status === AlertStatus.Exercise ? 'vigie-row--exercise' : ''}>
+            <tr
+              id={`diffusion-${item.broadcast.broadcastId}`}
+              class={item.broadcast.status === AlertStatus.Exercise ? 'vigie-row--exercise' : ''}
+            >
               <td>{item.broadcast.headline}</td>
               <td>{item.broadcast.status === AlertStatus.Exercise ? 'EXERCICE' : 'Réel'}</td>
               <td>{label(SEVERITY, item.broadcast.severity)}</td>
               <td>{frenchDateTime(item.routedAt)}</td>
               <td>{item.routing ? item.routing.recipients.length : '—'}</td>
+              <td data-acknowledgements={item.broadcast.broadcastId}>
+                {item.routing ? (
+                  <Acknowledgements
+                    recipients={item.routing.recipients.length}
+                    acknowledged={props.acknowledgements.get(item.broadcast.broadcastId) ?? []}
+                  />
+                ) : (
+                  '—'
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -22,9 +22,17 @@ import { renderFragment, renderPage } from '../../render';
 import { Viewer, type SignedIn } from '../../session/viewer';
 import { parseEvents, sseMessage } from '../feed/feed-stream.controller';
 import { textField } from '../form-body';
+import { readReportForm, type ReportErrors, type ReportForm } from '../report/report.model';
 import { viewerOf } from '../viewer-of';
 import { acknowledgementItem, chainAcknowledgements, reportRow } from './my-reports.model';
-import { AcknowledgementLine, MyReportsPage, ReportPage, acknowledgementEvent } from './my-reports.view';
+import {
+  AcknowledgementLine,
+  MyReportsPage,
+  ReportPage,
+  ReportUpdatePage,
+  acknowledgementEvent,
+} from './my-reports.view';
+import { updateErrors, updateFormOf, updateOf, updateRefusal } from './report-update.model';
 
 const EVENT_ID = /^\d{1,18}$/;
 const IDEMPOTENCY_KEY = /^[0-9a-f-]{36}$/;
@@ -105,8 +113,63 @@ export class MyReportsController {
     @Param('id', reportId) id: string,
     @Viewer() viewer: SignedIn,
     @Query('annule') cancelled?: string,
+    @Query('modifie') updated?: string,
   ): Promise<string> {
-    return this.page(id, viewer, { justCancelled: cancelled === '1', noteError: null });
+    return this.page(id, viewer, { justCancelled: cancelled === '1', justUpdated: updated === '1', noteError: null });
+  }
+
+  /** The update form, filled with the report as it stands; a cancelled report says it cannot change. */
+  @Get(':id/modifier')
+  @Header('cache-control', 'no-store')
+  async editUpdate(
+    @Param('id', reportId) id: string,
+    @Viewer() viewer: SignedIn,
+    @Res() response: Response,
+  ): Promise<void> {
+    const chain = await this.ownChain(id, viewer);
+    const latest = chain[chain.length - 1];
+    const cancelled = latest.msgType === AlertMessageType.Cancel;
+    response
+      .status(cancelled ? 409 : 200)
+      .type('html')
+      .send(this.updatePage(viewer, chain, updateFormOf(latest), {}, cancelled ? updateRefusal(409) : null));
+  }
+
+  /** A CAP Update through ingestion; the form's key makes a resent form update once. */
+  @Post(':id/modifier')
+  async update(
+    @Param('id', reportId) id: string,
+    @Viewer() viewer: SignedIn,
+    @Body() body: unknown,
+    @Res() response: Response,
+  ): Promise<void> {
+    const chain = await this.ownChain(id, viewer);
+    const latest = chain[chain.length - 1];
+    const form = readReportForm(body);
+    const errors = updateErrors(form);
+    if (latest.msgType === AlertMessageType.Cancel || Object.keys(errors).length > 0) {
+      const cancelled = latest.msgType === AlertMessageType.Cancel;
+      response
+        .status(cancelled ? 409 : 400)
+        .type('html')
+        .send(this.updatePage(viewer, chain, form, cancelled ? {} : errors, cancelled ? updateRefusal(409) : null));
+      return;
+    }
+    try {
+      await this.ingestion.update(viewer.bearer, chain[0].alertId, updateOf(latest, form), form.draftKey);
+    } catch (error) {
+      if (!(error instanceof ServiceCallError)) throw error;
+      const refusal = updateRefusal(error.status);
+      if (!refusal) throw error;
+      // Cancelled meanwhile (another tab, the API): the page shows the chain as it now ends.
+      const current = error.status === 409 ? await this.ownChain(id, viewer) : chain;
+      response
+        .status(error.status === 422 ? 400 : error.status)
+        .type('html')
+        .send(this.updatePage(viewer, current, form, {}, refusal));
+      return;
+    }
+    response.redirect(303, `/mes-signalements/${chain[0].alertId}?modifie=1`);
   }
 
   /** CAP Cancel through ingestion; the form's key makes a resent form cancel once. */
@@ -124,7 +187,12 @@ export class MyReportsController {
         .status(422)
         .type('html')
         .send(
-          await this.page(id, viewer, { justCancelled: false, noteError: 'Indiquez pourquoi vous annulez.' }, chain),
+          await this.page(
+            id,
+            viewer,
+            { justCancelled: false, justUpdated: false, noteError: 'Indiquez pourquoi vous annulez.' },
+            chain,
+          ),
         );
       return;
     }
@@ -142,7 +210,7 @@ export class MyReportsController {
   private async page(
     id: string,
     viewer: SignedIn,
-    flags: { justCancelled: boolean; noteError: string | null },
+    flags: { justCancelled: boolean; justUpdated: boolean; noteError: string | null },
     known?: Alert[],
   ): Promise<string> {
     const chain = known ?? (await this.ownChain(id, viewer));
@@ -156,6 +224,7 @@ export class MyReportsController {
         sent: message.sent,
         msgType: message.msgType,
         headline: message.info[0]?.headline ?? message.identifier,
+        severity: message.info[0]?.severity ?? null,
         note: message.note ?? null,
       })),
       cancelled: latest.msgType === AlertMessageType.Cancel,
@@ -163,6 +232,32 @@ export class MyReportsController {
       ...flags,
     };
     return renderPage(ReportPage({ viewer: viewerOf(viewer), csrfToken: viewer.csrfToken, model }));
+  }
+
+  private updatePage(
+    viewer: SignedIn,
+    chain: Alert[],
+    form: ReportForm,
+    errors: ReportErrors,
+    problem: string | null,
+  ): string {
+    const row = reportRow(chain[chain.length - 1], []);
+    return renderPage(
+      ReportUpdatePage({
+        viewer: viewerOf(viewer),
+        csrfToken: viewer.csrfToken,
+        model: {
+          id: chain[0].alertId,
+          headline: row.headline,
+          event: row.event,
+          commune: row.commune,
+          form,
+          errors,
+          problem,
+          cancelled: chain[chain.length - 1].msgType === AlertMessageType.Cancel,
+        },
+      }),
+    );
   }
 
   /** The chain of a report the person's organisation sent; anything else does not exist here. */

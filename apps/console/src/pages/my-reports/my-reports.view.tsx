@@ -1,8 +1,10 @@
 import type { VNode } from 'preact';
 import { SeverityBadge, StatusBadge } from '../../components/badges';
-import { Breadcrumb, CsrfField, Field, Notice, Table } from '../../components/form';
-import { MESSAGE_TYPE, frenchDateTime, label } from '../../components/labels';
+import { Breadcrumb, Button, CsrfField, Field, Notice, Table } from '../../components/form';
+import { MESSAGE_TYPE, SEVERITY, frenchDateTime, label } from '../../components/labels';
 import { Layout, type Viewer } from '../../components/layout';
+import type { ReportErrors, ReportForm } from '../report/report.model';
+import { AssessmentFields, ErrorSummary } from '../report/report.view';
 import type { AcknowledgementItem, ReportRow } from './my-reports.model';
 
 /** The live-event name of a report's acknowledgements: the relay sends each one under it. */
@@ -97,9 +99,10 @@ export function MyReportsPage(props: { viewer: Viewer; csrfToken: string; rows: 
 
 export interface ReportPageModel {
   row: ReportRow;
-  chain: { sent: string; msgType: string; headline: string; note: string | null }[];
+  chain: { sent: string; msgType: string; headline: string; severity: string | null; note: string | null }[];
   cancelled: boolean;
   justCancelled: boolean;
+  justUpdated: boolean;
   noteError: string | null;
   idempotencyKey: string;
 }
@@ -113,6 +116,9 @@ export function ReportPage(props: { viewer: Viewer; csrfToken: string; model: Re
       {props.model.justCancelled ? (
         <Notice tone="success" title="Signalement annulé : les destinataires sont prévenus." />
       ) : null}
+      {props.model.justUpdated ? (
+        <Notice tone="success" title="Signalement mis à jour : les destinataires reçoivent la mise à jour." />
+      ) : null}
       <p>
         {row.event} — {row.commune} — <SeverityBadge severity={row.severity} /> <Situation msgType={row.msgType} />
       </p>
@@ -123,6 +129,7 @@ export function ReportPage(props: { viewer: Viewer; csrfToken: string; model: Re
             <li>
               <time dateTime={message.sent}>{frenchDateTime(message.sent)}</time> —{' '}
               {label(MESSAGE_TYPE, message.msgType)} : {message.headline}
+              {message.severity ? ` (gravité : ${label(SEVERITY, message.severity).toLowerCase()})` : null}
               {message.note ? <span> — {message.note}</span> : null}
             </li>
           ))}
@@ -133,6 +140,15 @@ export function ReportPage(props: { viewer: Viewer; csrfToken: string; model: Re
         <p class="fr-text--sm" id="flux-etat" role="status" aria-live="polite"></p>
         <Acknowledgements row={row} />
       </section>
+      {props.model.cancelled ? null : (
+        <section aria-labelledby="modifier-titre">
+          <h2 id="modifier-titre">Modifier ce signalement</h2>
+          <p>
+            La situation a changé (plus grave, terminée, mieux connue) ? Envoyez une mise à jour : ceux qui l’ont reçu
+            la recevront. <a href={`/mes-signalements/${row.id}/modifier`}>Modifier le signalement</a>
+          </p>
+        </section>
+      )}
       {props.model.cancelled ? null : (
         <section class="fr-mb-4w" aria-labelledby="annuler-titre">
           <h2 id="annuler-titre">Annuler ce signalement</h2>
@@ -154,6 +170,62 @@ export function ReportPage(props: { viewer: Viewer; csrfToken: string; model: Re
             </button>
           </form>
         </section>
+      )}
+    </Layout>
+  );
+}
+
+export interface ReportUpdateModel {
+  /** The report's first message: its address in the console. */
+  id: string;
+  headline: string;
+  event: string;
+  commune: string;
+  form: ReportForm;
+  errors: ReportErrors;
+  /** A refusal, in words (cancelled, no longer entitled, refused). */
+  problem: string | null;
+  cancelled: boolean;
+}
+
+/** The update of a report (CAP Update): the same questions as the report form, answered as it stands. */
+export function ReportUpdatePage(props: { viewer: Viewer; csrfToken: string; model: ReportUpdateModel }): VNode {
+  const { model } = props;
+  return (
+    <Layout
+      title="Modifier le signalement"
+      viewer={props.viewer}
+      csrfToken={props.csrfToken}
+      section="mes-signalements"
+    >
+      <Breadcrumb
+        trail={[
+          { href: '/mes-signalements', label: 'Mes signalements' },
+          { href: `/mes-signalements/${model.id}`, label: model.headline },
+          { label: 'Modifier' },
+        ]}
+      />
+      <h1>Modifier le signalement</h1>
+      {model.cancelled ? (
+        <Notice tone="error" title={model.problem ?? 'Ce signalement a été annulé : il ne peut plus être modifié.'}>
+          <p>
+            <a href={`/mes-signalements/${model.id}`}>Revenir au signalement</a>
+          </p>
+        </Notice>
+      ) : (
+        <>
+          <p>
+            {model.event} — {model.commune}. Le lieu et la nature restent ceux du signalement ; tous ceux qui l’ont reçu
+            recevront la mise à jour.
+          </p>
+          <ErrorSummary errors={model.errors} problem={model.problem} />
+          <form method="post" action={`/mes-signalements/${model.id}/modifier`}>
+            <CsrfField token={props.csrfToken} />
+            <input type="hidden" name="draftKey" value={model.form.draftKey} />
+            <AssessmentFields form={model.form} errors={model.errors} />
+            <Button>Envoyer la mise à jour</Button>
+          </form>
+        </>
       )}
     </Layout>
   );

@@ -29,7 +29,8 @@ export interface CommuneChoice {
   postalCodes: string[];
 }
 
-function ErrorSummary(props: { errors: ReportErrors; problem: string | null }): VNode | null {
+/** Every problem of the form, listed above it. */
+export function ErrorSummary(props: { errors: ReportErrors; problem: string | null }): VNode | null {
   const messages = [...Object.values(props.errors).filter(Boolean), ...(props.problem ? [props.problem] : [])];
   if (messages.length === 0) return null;
   return (
@@ -66,6 +67,70 @@ export function CommuneChoices(props: { query: string; communes: CommuneChoice[]
         <p class="fr-message fr-message--info">Aucune commune ne correspond à « {props.query} ».</p>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * What the person says of the incident — gravity, urgency, certainty as plain questions, the
+ * summary, the details, who may read it — in the report form and in its update.
+ */
+export function AssessmentFields(props: { form: ReportForm; errors: ReportErrors }): VNode {
+  const { form, errors } = props;
+  return (
+    <>
+      <Radios
+        name="severity"
+        legend="Est-ce grave ?"
+        value={form.severity}
+        error={errors.severity}
+        choices={[...SEVERITY_CHOICES]}
+      />
+      <Radios
+        name="urgency"
+        legend="Quand faut-il agir ?"
+        value={form.urgency}
+        error={errors.urgency}
+        choices={[...URGENCY_CHOICES]}
+      />
+      <Radios
+        name="certainty"
+        legend="Est-ce constaté ?"
+        value={form.certainty}
+        error={errors.certainty}
+        choices={[...CERTAINTY_CHOICES]}
+      />
+      <Field
+        id="headline"
+        name="headline"
+        label="En une ligne"
+        hint="Par exemple : Intrusion en cours, entrepôt rue des Docks"
+        value={form.headline}
+        error={errors.headline}
+        required
+      />
+      <Field
+        id="description"
+        name="description"
+        label="Précisions (facultatif)"
+        hint="Ce que vous voyez, ce qui est fait. Pas de photo."
+        value={form.description}
+        multiline
+      />
+      <div class="fr-checkbox-group fr-mb-3w">
+        <input type="checkbox" id="personalData" name="personalData" value="oui" checked={form.personalData} />
+        <label class="fr-label" for="personalData">
+          Les précisions décrivent des personnes
+          <span class="fr-hint-text">Signalement, nom : elles seront effacées après la durée de conservation.</span>
+        </label>
+      </div>
+      <Radios
+        name="tlp"
+        legend="Qui peut lire ce signalement ?"
+        value={form.tlp}
+        error={errors.tlp}
+        choices={REPORT_TLPS.map((value) => ({ value, label: TLP[value].name, hint: TLP[value].explanation }))}
+      />
+    </>
   );
 }
 
@@ -148,58 +213,7 @@ export function ReportPage(
           error={errors.eventCode}
           choices={[{ value: '', label: 'Choisir' }, ...EVENT_CHOICES]}
         />
-        <Radios
-          name="severity"
-          legend="Est-ce grave ?"
-          value={form.severity}
-          error={errors.severity}
-          choices={[...SEVERITY_CHOICES]}
-        />
-        <Radios
-          name="urgency"
-          legend="Quand faut-il agir ?"
-          value={form.urgency}
-          error={errors.urgency}
-          choices={[...URGENCY_CHOICES]}
-        />
-        <Radios
-          name="certainty"
-          legend="Est-ce constaté ?"
-          value={form.certainty}
-          error={errors.certainty}
-          choices={[...CERTAINTY_CHOICES]}
-        />
-        <Field
-          id="headline"
-          name="headline"
-          label="En une ligne"
-          hint="Par exemple : Intrusion en cours, entrepôt rue des Docks"
-          value={form.headline}
-          error={errors.headline}
-          required
-        />
-        <Field
-          id="description"
-          name="description"
-          label="Précisions (facultatif)"
-          hint="Ce que vous voyez, ce qui est fait. Pas de photo."
-          value={form.description}
-          multiline
-        />
-        <div class="fr-checkbox-group fr-mb-3w">
-          <input type="checkbox" id="personalData" name="personalData" value="oui" checked={form.personalData} />
-          <label class="fr-label" for="personalData">
-            Les précisions décrivent des personnes
-            <span class="fr-hint-text">Signalement, nom : elles seront effacées après la durée de conservation.</span>
-          </label>
-        </div>
-        <Radios
-          name="tlp"
-          legend="Qui peut lire ce signalement ?"
-          value={form.tlp}
-          error={errors.tlp}
-          choices={REPORT_TLPS.map((value) => ({ value, label: TLP[value].name, hint: TLP[value].explanation }))}
-        />
+        <AssessmentFields form={form} errors={errors} />
         <button type="submit" id="apercu" class="fr-btn">
           Voir qui le recevra
         </button>

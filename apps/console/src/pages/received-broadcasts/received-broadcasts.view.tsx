@@ -1,0 +1,120 @@
+import type { VNode } from 'preact';
+import { SeverityBadge, StateBadge, StatusBadge, TlpBadge } from '../../components/badges';
+import { Breadcrumb, Button, CsrfField, Notice, Table } from '../../components/form';
+import { frenchDateTime } from '../../components/labels';
+import { Layout, type Viewer } from '../../components/layout';
+import { Reason } from '../../components/reason';
+import type { AcknowledgedBy, ReceivedBroadcastItem } from './received-broadcasts.model';
+
+interface Frame {
+  viewer: Viewer;
+  csrfToken: string;
+}
+
+function Acknowledgement(props: { acknowledged: AcknowledgedBy | null }): VNode {
+  const { acknowledged } = props;
+  if (!acknowledged) return <StateBadge tone="warning">À acquitter</StateBadge>;
+  return (
+    <span data-acknowledged="true">
+      <StateBadge tone="success">Acquitté</StateBadge> par {acknowledged.who}, le{' '}
+      <time dateTime={acknowledged.at}>{frenchDateTime(acknowledged.at)}</time>
+    </span>
+  );
+}
+
+export function ReceivedBroadcastsPage(props: Frame & { items: ReceivedBroadcastItem[] }): VNode {
+  return (
+    <Layout title="Messages reçus" viewer={props.viewer} csrfToken={props.csrfToken} section="diffusions-recues">
+      <h1>Messages de vigilance reçus</h1>
+      <p>
+        Les messages que la préfecture ou le niveau national adresse à votre organisation. Acquittez chacun pour lui
+        indiquer que vous l’avez lu.
+      </p>
+      {props.items.length === 0 ? (
+        <p>Votre organisation n’a encore reçu aucun message de vigilance.</p>
+      ) : (
+        <Table
+          caption="Messages reçus par votre organisation, les plus récents d’abord"
+          headers={['Message', 'De', 'Envoyé le', 'Qui peut le lire', 'Acquittement']}
+        >
+          <tbody>
+            {props.items.map((item) => (
+              <tr id={`diffusion-${item.id}`} class={item.exercise ? 'vigie-row--exercise' : ''}>
+                <td>
+                  <a href={`/diffusions-recues/${item.id}`}>{item.headline}</a>{' '}
+                  <StatusBadge status={item.exercise ? 'Exercise' : 'Actual'} />{' '}
+                  <SeverityBadge severity={item.severity} />
+                </td>
+                <td>{item.sender}</td>
+                <td>
+                  <time dateTime={item.sent}>{frenchDateTime(item.sent)}</time>
+                </td>
+                <td>
+                  <TlpBadge tlp={item.tlp} />
+                </td>
+                <td>
+                  <Acknowledgement acknowledged={item.acknowledged} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </Layout>
+  );
+}
+
+export function ReceivedBroadcastPage(
+  props: Frame & { item: ReceivedBroadcastItem; justAcknowledged: boolean },
+): VNode {
+  const { item } = props;
+  return (
+    <Layout
+      title={item.headline}
+      viewer={props.viewer}
+      csrfToken={props.csrfToken}
+      section="diffusions-recues"
+      exercise={item.exercise}
+    >
+      <Breadcrumb trail={[{ href: '/diffusions-recues', label: 'Messages reçus' }, { label: item.headline }]} />
+      <h1>{item.headline}</h1>
+      {props.justAcknowledged ? (
+        <Notice tone="success" title="Message acquitté : l’émetteur sait que vous l’avez lu." />
+      ) : null}
+      <p>
+        De <strong>{item.sender}</strong>, le <time dateTime={item.sent}>{frenchDateTime(item.sent)}</time>
+      </p>
+      <p>
+        <StatusBadge status={item.exercise ? 'Exercise' : 'Actual'} /> <SeverityBadge severity={item.severity} />{' '}
+        <TlpBadge tlp={item.tlp} explain />
+      </p>
+      <section aria-labelledby="message-titre">
+        <h2 id="message-titre">Message</h2>
+        <p>{item.description}</p>
+        {item.instruction ? (
+          <>
+            <h3>Consignes</h3>
+            <p>{item.instruction}</p>
+          </>
+        ) : null}
+        <p>
+          Pourquoi vous le recevez : <Reason rule={item.rule} reason={item.reason} />
+        </p>
+      </section>
+      <section aria-labelledby="acquittement-titre">
+        <h2 id="acquittement-titre">Acquittement</h2>
+        {item.acknowledged ? (
+          <p>
+            <Acknowledgement acknowledged={item.acknowledged} />
+          </p>
+        ) : (
+          <form method="post" action={`/diffusions-recues/${item.id}/acquitter`}>
+            <CsrfField token={props.csrfToken} />
+            <p>L’émetteur verra que votre organisation a lu ce message, et qui l’a acquitté.</p>
+            <Button>J’ai lu ce message (acquitter)</Button>
+          </form>
+        )}
+      </section>
+    </Layout>
+  );
+}

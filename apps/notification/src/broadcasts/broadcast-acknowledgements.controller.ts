@@ -1,0 +1,74 @@
+import { Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
+import { ApiKeyRole } from '@vigie/contracts';
+import { organisationOf } from '../caller-organisation';
+import { BroadcastAcknowledgementsService } from './broadcast-acknowledgements.service';
+import { BroadcastAcknowledgementView } from './dto/broadcast-acknowledgement.view';
+import { BroadcastAcknowledgementsQuery } from './dto/broadcast-acknowledgements.query';
+
+@ApiTags('broadcasts')
+@Controller()
+export class BroadcastAcknowledgementsController {
+  constructor(private readonly broadcasts: BroadcastAcknowledgementsService) {}
+
+  @Post('v1/broadcasts/:id/acknowledgements')
+  @RequireRoles(ApiKeyRole.Subscriber)
+  @ApiOperation({
+    summary:
+      "Acknowledge a broadcast routed to the caller's organisation (it was read): 201 the first time (broadcast.acknowledged.v1 is published and the sender's stream gets broadcast.acknowledged), 200 with the same body afterwards.",
+  })
+  @ApiCreatedResponse({ type: BroadcastAcknowledgementView })
+  @ApiOkResponse({ type: BroadcastAcknowledgementView, description: 'Already acknowledged: nothing changed.' })
+  @ApiNotFoundResponse({ description: 'No such broadcast was routed to your organisation.' })
+  async acknowledge(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<BroadcastAcknowledgementView> {
+    const { acknowledgement, created } = await this.broadcasts.acknowledge(id, organisationOf(caller), {
+      apiKeyId: caller.keyId,
+      person: caller.person ? { id: caller.person.id, name: caller.person.name } : null,
+    });
+    response.status(created ? HttpStatus.CREATED : HttpStatus.OK);
+    return BroadcastAcknowledgementView.of(acknowledgement);
+  }
+
+  @Get('v1/broadcasts/:id/acknowledgements')
+  @RequireRoles(ApiKeyRole.Subscriber, ApiKeyRole.Publisher, ApiKeyRole.Operator)
+  @ApiOperation({
+    summary:
+      'Who acknowledged a broadcast, oldest first: every recipient for its sender and administrators, its own acknowledgement for a recipient.',
+  })
+  @ApiOkResponse({ type: BroadcastAcknowledgementView, isArray: true })
+  @ApiNotFoundResponse({ description: 'No such broadcast, or not yours to see.' })
+  async list(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<BroadcastAcknowledgementView[]> {
+    return (await this.broadcasts.of(id, caller)).map(BroadcastAcknowledgementView.of);
+  }
+
+  @Get('v1/broadcast-acknowledgements')
+  @RequireRoles(ApiKeyRole.Subscriber, ApiKeyRole.Publisher, ApiKeyRole.Operator)
+  @ApiOperation({
+    summary:
+      'The acknowledgements of a page of broadcasts, in one call, with the same scoping as GET /v1/broadcasts/{id}/acknowledgements; broadcasts the caller may not see contribute nothing.',
+  })
+  @ApiOkResponse({ type: BroadcastAcknowledgementView, isArray: true })
+  @ApiBadRequestResponse({ description: 'ids missing, more than 100, or not UUIDs.' })
+  async many(
+    @Query() query: BroadcastAcknowledgementsQuery,
+    @CurrentCaller() caller: Caller,
+  ): Promise<BroadcastAcknowledgementView[]> {
+    return (await this.broadcasts.ofMany(query.ids, caller)).map(BroadcastAcknowledgementView.of);
+  }
+}

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Caller } from '@vigie/access';
+import { BroadcastAcknowledgedV1 } from '@vigie/contracts';
+import { Outbox } from '@vigie/messaging';
+import { NotFoundError } from '@vigie/platform';
+import { StreamLog } from '../stream/stream.log';
+import {
+  broadcastAcknowledgement,
+  broadcastAcknowledgements,
+  broadcastVisibleTo,
+  insertBroadcastAcknowledgement,
+  receivedBroadcast,
+  receivedBroadcasts,
+  senderOfBroadcastTo,
+  type BroadcastAcknowledgement,
+  type ReceivedBroadcast,
+} from './broadcast-acknowledgements.queries';
+import { BroadcastAcknowledgementView } from './dto/broadcast-acknowledgement.view';
+
+const LISTED = 100;
+
+/** The stream subject of one organisation's acknowledgement of one broadcast: stable, so a replay appends nothing. */
+export function broadcastAcknowledgementSubject(broadcastId: string, organisationId: string): string {
+  const hex = createHash('sha256').update(`broadcast:${broadcastId}:${organisationId}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * Vigilance messages as their recipients received them, and their acknowledgements: a recipient
+ * says it read the message; its sender (a prefecture, the national level) sees who did.
+ */
+@Injectable()
+export class BroadcastAcknowledgementsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly stream: StreamLog,
+  ) {}
+
+  received(organisationId: string): Promise<ReceivedBroadcast[]> {
+    return receivedBroadcasts(this.dataSource.manager, organisationId, LISTED);
+  }
+
+  async receivedOne(organisationId: string, broadcastId: string): Promise<ReceivedBroadcast> {
+    const found = await receivedBroadcast(this.dataSource.manager, organisationId, broadcastId);
+    if (!found) throw new NotFoundError('broadcast', broadcastId);
+    return found;
+  }
+
+  /**
+   * The first acknowledgement of an organisation is recorded, published (broadcast.acknowledged.v1)
+   * and appended to the sender's stream; later ones change nothing and get the same answer. A
+   * broadcast not routed to the organisation is 404.
+   */
+  acknowledge(
+    broadcastId: string,
+    organisationId: string,
+    source: { apiKeyId: string; person: { id: string; name: string } | null },
+  ): Promise<{ acknowledgement: BroadcastAcknowledgement; created: boolean }> {
+    return this.dataSource.transaction(async (manager) => {
+      const senderOrganisationId = await senderOfBroadcastTo(manager, broadcastId, organisationId);
+      if (!senderOrganisationId) throw new NotFoundError('broadcast', broadcastId);
+      const created = await insertBroadcastAcknowledgement(manager, { broadcastId, organisationId, ...source });
+      const acknowledgement = (await broadcastAcknowledgement(manager, broadcastId, organisationId))!;
+      if (created) {
+        await this.outbox.add(manager, {
+          definition: BroadcastAcknowledgedV1,
+          key: broadcastId,
+          origin: { correlationId: broadcastId },
+          payload: {
+            broadcastId,
+            senderOrganisationId,
+            organisationId,
+            apiKeyId: source.apiKeyId,
+            ...(source.person ? { personId: source.person.id } : {}),
+            acknowledgedAt: acknowledgement.acknowledgedAt.toISOString(),
+          },
+        });
+        // Last statement of the transaction: the append locks the sender's stream head until commit.
+        await this.stream.appendAll(manager, {
+          type: 'broadcast.acknowledged',
+          subjectId: broadcastAcknowledgementSubject(broadcastId, organisationId),
+          entries: [
+            { organisationId: senderOrganisationId, data: { ...BroadcastAcknowledgementView.of(acknowledgement) } },
+          ],
+        });
+      }
+      return { acknowledgement, created };
+    });
+  }
+
+  /** One broadcast's acknowledgements: 404 for whoever neither sent nor received it. */
+  async of(broadcastId: string, caller: Caller): Promise<BroadcastAcknowledgement[]> {
+    if (!(await broadcastVisibleTo(this.dataSource.manager, broadcastId, caller))) {
+      throw new NotFoundError('broadcast', broadcastId);
+    }
+    return broadcastAcknowledgements(this.dataSource.manager, [broadcastId], caller);
+  }
+
+  /** Several broadcasts' acknowledgements in one call (a page of the sender's list). */
+  ofMany(broadcastIds: string[], caller: Caller): Promise<BroadcastAcknowledgement[]> {
+    return broadcastAcknowledgements(this.dataSource.manager, broadcastIds, caller);
+  }
+}

@@ -1,0 +1,202 @@
+import { Topics } from '@vigie/contracts';
+import {
+  SseClient,
+  issueKey,
+  messagesWithKey,
+  prefectureOf,
+  request,
+  waitFor,
+  waitUntilAccepted,
+  type Partner,
+  type RegistryAccess,
+  type Stack,
+} from '@vigie/testing';
+import { personWithPassword } from './console/accounts';
+import { e2eEnv, newAdminKey } from './e2e.env';
+import { subscriber } from './notification-fixtures';
+import { startTestStack } from './test-stack';
+
+const HAUTE_VIENNE = '87';
+const GUARD = {
+  email: 'lea.martin@limousin-surveillance.fr',
+  fullName: 'Léa Martin',
+  password: 'limoges-87-ronde-nuit',
+};
+
+interface Acknowledgement {
+  broadcastId: string;
+  organisationId: string;
+  organisationName: string | null;
+  person: { id: string; name: string } | null;
+  acknowledgedAt: string;
+}
+
+interface Received {
+  broadcast: { broadcastId: string; headline: string; senderName: string; tlp: string };
+  routedAt: string;
+  rule: string;
+  reason: string;
+  acknowledgement: Acknowledgement | null;
+}
+
+// In the Haute-Vienne, so that other files' organisations play no part; a Vienne firm is the outsider.
+describe('broadcast acknowledgements: a partner acknowledges a vigilance message, the prefecture sees who did', () => {
+  const adminKey = newAdminKey();
+  let stack: Stack;
+  let registry: RegistryAccess;
+  let firm: Partner;
+  let coRecipient: Partner;
+  let outsider: Partner;
+  let prefecture: { id: string; name: string; key: string };
+  let sender: SseClient;
+
+  const notification = (path: string): string => `${stack.url('notification')}${path}`;
+
+  async function broadcast(headline: string): Promise<string> {
+    const sent = await request<{
+      broadcast: { broadcastId: string };
+      routing: { recipients: { organisationId: string }[] };
+    }>('POST', `${stack.url('prefect-routing')}/v1/broadcasts`, {
+      key: prefecture.key,
+      body: { headline, description: 'Repérages signalés près des commerces de Limoges.' },
+    });
+    expect(sent.status).toBe(201);
+    const recipients = sent.body.routing.recipients.map((recipient) => recipient.organisationId);
+    expect(recipients).toEqual(expect.arrayContaining([firm.id, coRecipient.id]));
+    expect(recipients).not.toContain(outsider.id);
+    return sent.body.broadcast.broadcastId;
+  }
+
+  /** Notification has it once routing's event was handled. */
+  async function receivedBy(key: string, broadcastId: string): Promise<Received> {
+    return waitFor(
+      async () => {
+        const listed = await request<Received[]>('GET', notification('/v1/received-broadcasts'), { key });
+        return listed.body.find((item) => item.broadcast.broadcastId === broadcastId);
+      },
+      { what: 'the broadcast among those received', timeoutMs: 20_000 },
+    );
+  }
+
+  beforeAll(async () => {
+    stack = await startTestStack('broadcast-acknowledgements', 810, { adminKey });
+    registry = { registryUrl: stack.url('partner-registry'), adminKey };
+    firm = await subscriber(registry, stack, 'Limoges Gardiennage', HAUTE_VIENNE);
+    coRecipient = await subscriber(registry, stack, 'Limousin Surveillance', HAUTE_VIENNE);
+    outsider = await subscriber(registry, stack, 'Poitou Veille', '86');
+    await personWithPassword(registry, coRecipient.id, { ...GUARD, roles: ['DUTY_OFFICER'] });
+    const found = await prefectureOf(registry, HAUTE_VIENNE);
+    prefecture = { ...found, key: await issueKey(registry, found.id) };
+    await waitUntilAccepted(stack.url('prefect-routing'), prefecture.key);
+    await waitUntilAccepted(stack.url('notification'), prefecture.key);
+    sender = await SseClient.connect(notification('/v1/stream'), { authorization: `Bearer ${prefecture.key}` });
+  }, 180_000);
+
+  afterAll(async () => {
+    await sender?.close();
+    await stack?.stop();
+  }, 60_000);
+
+  it('lists it for its recipients only, acknowledges once, and tells the sender who acknowledged', async () => {
+    const broadcastId = await broadcast('Vigilance renforcée : vols à la voiture bélier');
+
+    const received = await receivedBy(firm.key, broadcastId);
+    expect(received.broadcast).toMatchObject({
+      headline: 'Vigilance renforcée : vols à la voiture bélier',
+      tlp: 'GREEN',
+    });
+    expect(received.broadcast.senderName).toBe(prefecture.name);
+    expect(received.rule).toBe('broadcast-audience');
+    expect(received.acknowledgement).toBeNull();
+
+    // An organisation it was not addressed to: it does not exist, whatever the route.
+    const outsiders = await request<Received[]>('GET', notification('/v1/received-broadcasts'), { key: outsider.key });
+    expect(outsiders.body.map((item) => item.broadcast.broadcastId)).not.toContain(broadcastId);
+    expect(
+      (await request('GET', notification(`/v1/received-broadcasts/${broadcastId}`), { key: outsider.key })).status,
+    ).toBe(404);
+    const path = notification(`/v1/broadcasts/${broadcastId}/acknowledgements`);
+    expect((await request('POST', path, { key: outsider.key })).status).toBe(404);
+    expect((await request('GET', path, { key: outsider.key })).status).toBe(404);
+
+    // The first acknowledgement is recorded (201), the second answers the first (200).
+    const first = await request<Acknowledgement>('POST', path, { key: firm.key });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({
+      broadcastId,
+      organisationId: firm.id,
+      organisationName: 'Limoges Gardiennage',
+      person: null,
+    });
+    const second = await request<Acknowledgement>('POST', path, { key: firm.key });
+    expect(second.status).toBe(200);
+    expect(second.body).toEqual(first.body);
+    const again = await request<Received>('GET', notification(`/v1/received-broadcasts/${broadcastId}`), {
+      key: firm.key,
+    });
+    expect(again.body.acknowledgement).toEqual(first.body);
+
+    // A person of the co-recipient acknowledges through a person access token (the console's way): named.
+    const session = await request<{ accessToken: string }>('POST', `${registry.registryUrl}/v1/sessions`, {
+      body: { email: GUARD.email, password: GUARD.password },
+    });
+    expect(session.status).toBe(201);
+    const byPerson = await request<Acknowledgement>('POST', path, { key: session.body.accessToken });
+    expect(byPerson.status).toBe(201);
+    expect(byPerson.body.person?.name).toBe('Léa Martin');
+
+    // The prefecture sees both, oldest first; a recipient sees only its own.
+    const seen = await request<Acknowledgement[]>('GET', path, { key: prefecture.key });
+    expect(seen.status).toBe(200);
+    expect(seen.body.map((ack) => [ack.organisationId, ack.person?.name ?? null])).toEqual([
+      [firm.id, null],
+      [coRecipient.id, 'Léa Martin'],
+    ]);
+    const batch = await request<Acknowledgement[]>(
+      'GET',
+      notification(`/v1/broadcast-acknowledgements?ids=${broadcastId}`),
+      {
+        key: prefecture.key,
+      },
+    );
+    expect(batch.body).toEqual(seen.body);
+    const own = await request<Acknowledgement[]>('GET', path, { key: firm.key });
+    expect(own.body.map((ack) => ack.organisationId)).toEqual([firm.id]);
+    const outsidersBatch = await request<Acknowledgement[]>(
+      'GET',
+      notification(`/v1/broadcast-acknowledgements?ids=${broadcastId}`),
+      { key: outsider.key },
+    );
+    expect(outsidersBatch.body).toEqual([]);
+
+    // Published once per organisation on Kafka, and pushed on the sender's stream once each.
+    const published = await waitFor(
+      async () => {
+        const messages = await messagesWithKey([e2eEnv.kafkaBrokers], Topics.BroadcastAcknowledgedV1, broadcastId);
+        return messages.length >= 2 ? messages : undefined;
+      },
+      { what: 'broadcast.acknowledged.v1', timeoutMs: 20_000 },
+    );
+    const payloads = published.map((message) => JSON.parse(message.value!.toString()).payload);
+    expect(payloads.map((payload) => payload.organisationId).sort()).toEqual([firm.id, coRecipient.id].sort());
+    expect(payloads.find((payload) => payload.organisationId === firm.id)).toMatchObject({
+      broadcastId,
+      senderOrganisationId: prefecture.id,
+    });
+
+    // A later acknowledgement marks the point by which every earlier one is on the stream.
+    const marker = await broadcast('Vigilance : repérages de nuit');
+    await receivedBy(firm.key, marker);
+    expect(
+      (await request('POST', notification(`/v1/broadcasts/${marker}/acknowledgements`), { key: firm.key })).status,
+    ).toBe(201);
+    const pushed = (): Acknowledgement[] =>
+      sender.events.filter((event) => event.event === 'broadcast.acknowledged').map((event) => JSON.parse(event.data));
+    await waitFor(() => pushed().some((ack) => ack.broadcastId === marker), {
+      what: 'the marker on the sender stream',
+    });
+    const forFirst = pushed().filter((ack) => ack.broadcastId === broadcastId);
+    expect(forFirst.map((ack) => ack.organisationId)).toEqual([firm.id, coRecipient.id]);
+    expect(forFirst[1].person?.name).toBe('Léa Martin');
+  }, 120_000);
+});

@@ -1,0 +1,313 @@
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  ConsoleProcess,
+  request,
+  repoRoot,
+  waitFor,
+  waitUntilAccepted,
+  type Partner,
+  type RegistryAccess,
+  type Stack,
+} from '@vigie/testing';
+import { e2eEnv, newAdminKey } from '../e2e.env';
+import { intrusion, postAlert, senderAndPrefecture, subscriber } from '../notification-fixtures';
+import { startTestStack } from '../test-stack';
+import { personWithPassword } from './accounts';
+import {
+  expectAccessible,
+  launchChromium,
+  openPage,
+  screenshot,
+  signIn as signInAs,
+  tabTo,
+  type PageProblems,
+} from './browser';
+
+const PORT_OFFSET = 810;
+const TULLE = '19272';
+const GUARD = { email: 'hugo.delmas@tulle-gardiennage.fr', fullName: 'Hugo Delmas', password: 'correze-19-ronde-nuit' };
+const NEIGHBOUR = {
+  email: 'anne.vergne@correze-veille.fr',
+  fullName: 'Anne Vergne',
+  password: 'vezere-19-veille-nuit',
+};
+const OUTSIDER = { email: 'marc.roux@charente-securite.fr', fullName: 'Marc Roux', password: 'angouleme-16-ronde' };
+const OFFICER = { email: 'claire.faure@correze.gouv.fr', fullName: 'Claire Faure', password: 'permanence-19-tulle' };
+
+// A Corrèze firm's guard updates a report and acknowledges the prefecture's vigilance message;
+// the Charente plays the organisation a message was not addressed to.
+describe('console: a partner updates its reports and acknowledges vigilance messages', () => {
+  const adminKey = newAdminKey();
+  let stack: Stack;
+  let consoleApp: ConsoleProcess;
+  let registry: RegistryAccess;
+  let browser: Browser;
+  let firm: Partner;
+  let prefecture: { id: string; name: string; key: string };
+  const contexts: BrowserContext[] = [];
+
+  const url = (path: string): string => `${consoleApp.url}${path}`;
+  const signIn = (page: Page, who: { email: string; password: string }) => signInAs(page, consoleApp.url, who);
+  const csrfOf = async (page: Page): Promise<string> => (await page.getAttribute('input[name=_csrf]', 'value')) ?? '';
+
+  async function newPage(): Promise<{ page: Page; watch: PageProblems }> {
+    const opened = await openPage(browser);
+    contexts.push(opened.context);
+    return opened;
+  }
+
+  /** A vigilance message from the Corrèze prefecture (its API key), once notification holds it. */
+  async function broadcast(headline: string): Promise<string> {
+    const sent = await request<{ broadcast: { broadcastId: string } }>(
+      'POST',
+      `${stack.url('prefect-routing')}/v1/broadcasts`,
+      {
+        key: prefecture.key,
+        body: {
+          headline,
+          description: 'Plusieurs chantiers visités la nuit dernière autour de Tulle.',
+          instruction: 'Signalez tout véhicule en repérage au 17.',
+        },
+      },
+    );
+    expect(sent.status).toBe(201);
+    const id = sent.body.broadcast.broadcastId;
+    await waitFor(
+      async () =>
+        (await request('GET', `${stack.url('notification')}/v1/received-broadcasts/${id}`, { key: firm.key }))
+          .status === 200,
+      { what: 'the broadcast received by the firm', timeoutMs: 20_000 },
+    );
+    return id;
+  }
+
+  beforeAll(async () => {
+    stack = await startTestStack('console-partner-updates', PORT_OFFSET, { adminKey });
+    registry = { registryUrl: stack.url('partner-registry'), adminKey };
+    consoleApp = await ConsoleProcess.start({
+      port: e2eEnv.basePort + PORT_OFFSET + 9,
+      stack,
+      logFile: join(repoRoot(), '.vigie', 'test-logs', 'console-partner-updates', 'console.log'),
+    });
+    ({ firm, prefecture } = await senderAndPrefecture(registry, stack, 'Tulle Gardiennage', '19'));
+    await waitUntilAccepted(stack.url('notification'), firm.key);
+    await waitUntilAccepted(stack.url('prefect-routing'), firm.key);
+    await waitUntilAccepted(stack.url('prefect-routing'), prefecture.key);
+    const neighbour = await subscriber(registry, stack, 'Corrèze Veille', '19');
+    const outsider = await subscriber(registry, stack, 'Charente Sécurité', '16');
+    await personWithPassword(registry, firm.id, { ...GUARD, roles: ['DUTY_OFFICER'] });
+    await personWithPassword(registry, neighbour.id, { ...NEIGHBOUR, roles: ['DUTY_OFFICER'] });
+    await personWithPassword(registry, outsider.id, { ...OUTSIDER, roles: ['DUTY_OFFICER'] });
+    await personWithPassword(registry, prefecture.id, { ...OFFICER, roles: ['DUTY_OFFICER'] });
+    browser = await launchChromium();
+  }, 240_000);
+
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await consoleApp?.stop();
+    await stack?.stop();
+  }, 60_000);
+
+  it('updates a report with the keyboard alone; the chain shows the update; errors and a cancelled report are said in words', async () => {
+    const headline = 'Intrusion, dépôt de la gare de Tulle';
+    const alertId = await postAlert(stack, firm.key, intrusion(TULLE, 'Severe', headline));
+    const { page, watch } = await newPage();
+    await signIn(page, GUARD);
+    await page.goto(url(`/mes-signalements/${alertId}`));
+    await tabTo(page, `a[href="/mes-signalements/${alertId}/modifier"]`);
+    await Promise.all([page.waitForURL(url(`/mes-signalements/${alertId}/modifier`)), page.keyboard.press('Enter')]);
+    // Filled with the report as it stands.
+    expect(await page.isChecked('#severity-Severe')).toBe(true);
+    expect(await page.isChecked('#tlp-GREEN')).toBe(true);
+    expect(await page.inputValue('#headline')).toBe(headline);
+    expect(await page.textContent('main')).toContain('Diffusion communautaire (TLP:GREEN)');
+    await expectAccessible(page);
+
+    // Less grave now, and a new summary.
+    await tabTo(page, '#severity-Severe');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.isChecked('#severity-Minor')).toBe(true);
+    await tabTo(page, '#headline');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('Intrusion terminée, dépôt de la gare de Tulle');
+    await tabTo(page, 'form[action$="/modifier"] button[type=submit]');
+    await Promise.all([page.waitForURL(url(`/mes-signalements/${alertId}?modifie=1`)), page.keyboard.press('Enter')]);
+    expect(await page.textContent('main')).toContain('Signalement mis à jour');
+    const timeline = page.locator('.vigie-timeline li');
+    expect(await timeline.count()).toBe(2);
+    expect(await timeline.nth(1).textContent()).toContain('Mise à jour : Intrusion terminée');
+    expect(await timeline.nth(1).textContent()).toContain('mineure');
+    await expectAccessible(page);
+    const chain = await request<{ msgType: string; info: { severity: string; headline: string }[] }[]>(
+      'GET',
+      `${stack.url('alert-ingestion')}/v1/alerts/${alertId}/chain`,
+      { key: firm.key },
+    );
+    expect(chain.body.map((message) => message.msgType)).toEqual(['Alert', 'Update']);
+    expect(chain.body[1].info[0]).toMatchObject({
+      severity: 'Minor',
+      headline: 'Intrusion terminée, dépôt de la gare de Tulle',
+    });
+
+    // A missing summary is said in words, and nothing is sent.
+    await page.goto(url(`/mes-signalements/${alertId}/modifier`));
+    await page.fill('#headline', '');
+    // The browser refuses an empty required field itself; the server's answer is what is checked here.
+    await page.$eval('form[action$="/modifier"]', (form) => ((form as HTMLFormElement).noValidate = true));
+    const [refused] = await Promise.all([
+      page.waitForResponse(
+        (response) => response.url().endsWith('/modifier') && response.request().method() === 'POST',
+      ),
+      page.click('form[action$="/modifier"] button[type=submit]'),
+    ]);
+    expect(refused.status()).toBe(400);
+    expect(await page.textContent('main')).toContain('Résumez en une ligne ce qui se passe.');
+    await expectAccessible(page);
+
+    // Cancelled: it cannot be updated any more, and the page says so.
+    const cancelled = await request('POST', `${stack.url('alert-ingestion')}/v1/alerts/${alertId}/cancel`, {
+      key: firm.key,
+      body: { note: 'Fausse alerte' },
+    });
+    expect(cancelled.status).toBe(201);
+    const closed = await page.goto(url(`/mes-signalements/${alertId}/modifier`));
+    expect(closed?.status()).toBe(409);
+    expect(await page.textContent('main')).toContain('Ce signalement a été annulé : il ne peut plus être modifié.');
+    expect(await page.locator('form[action$="/modifier"]').count()).toBe(0);
+    await expectAccessible(page);
+    const resent = await page.request.post(url(`/mes-signalements/${alertId}/modifier`), {
+      form: {
+        _csrf: await csrfOf(page),
+        severity: 'Minor',
+        urgency: 'Past',
+        certainty: 'Observed',
+        tlp: 'GREEN',
+        headline,
+      },
+    });
+    expect(resent.status()).toBe(409);
+    await page.goto(url(`/mes-signalements/${alertId}`));
+    expect(await page.locator(`a[href="/mes-signalements/${alertId}/modifier"]`).count()).toBe(0);
+    const after = await request<unknown[]>('GET', `${stack.url('alert-ingestion')}/v1/alerts/${alertId}/chain`, {
+      key: firm.key,
+    });
+    expect(after.body).toHaveLength(3);
+    expect(watch.problems).toEqual([]);
+  }, 120_000);
+
+  it("answers 404 for another firm's report update, even one that received the alert", async () => {
+    const alertId = await postAlert(stack, firm.key, intrusion(TULLE, 'Severe', 'Intrusion, parking de la cathédrale'));
+    const { page } = await newPage();
+    await signIn(page, NEIGHBOUR);
+    await waitFor(
+      async () => {
+        await page.goto(url('/alertes'));
+        return (await page.locator(`#alerte-${alertId}`).count()) === 1;
+      },
+      { what: "the alert on the neighbour's feed", timeoutMs: 20_000 },
+    );
+    const form = await page.goto(url(`/mes-signalements/${alertId}/modifier`));
+    expect(form?.status()).toBe(404);
+    await expectAccessible(page);
+    const posted = await page.request.post(url(`/mes-signalements/${alertId}/modifier`), {
+      form: {
+        _csrf: await csrfOf(page),
+        severity: 'Minor',
+        urgency: 'Past',
+        certainty: 'Observed',
+        tlp: 'GREEN',
+        headline: 'Prise de contrôle',
+      },
+    });
+    expect(posted.status()).toBe(404);
+    const chain = await request<unknown[]>('GET', `${stack.url('alert-ingestion')}/v1/alerts/${alertId}/chain`, {
+      key: firm.key,
+    });
+    expect(chain.body).toHaveLength(1);
+  }, 90_000);
+
+  it('reads a vigilance message and acknowledges it with the keyboard alone; the prefecture sees who did', async () => {
+    const headline = 'Vigilance : vols de câbles sur les chantiers';
+    const broadcastId = await broadcast(headline);
+    const { page, watch } = await newPage();
+    await signIn(page, GUARD);
+    await tabTo(page, 'a[href="/diffusions-recues"]');
+    await Promise.all([page.waitForURL(url('/diffusions-recues')), page.keyboard.press('Enter')]);
+    const row = page.locator(`#diffusion-${broadcastId}`);
+    expect(await row.textContent()).toContain(headline);
+    expect(await row.textContent()).toContain(prefecture.name);
+    expect(await row.textContent()).toContain('À acquitter');
+    await expectAccessible(page);
+
+    await tabTo(page, `a[href="/diffusions-recues/${broadcastId}"]`);
+    await Promise.all([page.waitForURL(url(`/diffusions-recues/${broadcastId}`)), page.keyboard.press('Enter')]);
+    expect(await page.textContent('main')).toContain('Signalez tout véhicule en repérage au 17.');
+    await expectAccessible(page);
+    await screenshot(page, 'message-recu');
+    await tabTo(page, 'form[action$="/acquitter"] button[type=submit]');
+    await Promise.all([
+      page.waitForURL(url(`/diffusions-recues/${broadcastId}?acquitte=1`)),
+      page.keyboard.press('Enter'),
+    ]);
+    expect(await page.textContent('main')).toContain('Message acquitté');
+    expect(await page.textContent('main')).toContain(`par ${GUARD.fullName}`);
+    expect(await page.locator('form[action$="/acquitter"]').count()).toBe(0);
+    await expectAccessible(page);
+
+    // A resent form changes nothing: one acknowledgement, by the person.
+    const again = await page.request.post(url(`/diffusions-recues/${broadcastId}/acquitter`), {
+      form: { _csrf: await csrfOf(page) },
+    });
+    expect(again.status()).toBe(200);
+    const acknowledgements = await request<{ organisationId: string; person: { name: string } | null }[]>(
+      'GET',
+      `${stack.url('notification')}/v1/broadcasts/${broadcastId}/acknowledgements`,
+      { key: prefecture.key },
+    );
+    expect(acknowledgements.body).toEqual([
+      expect.objectContaining({ organisationId: firm.id, person: expect.objectContaining({ name: GUARD.fullName }) }),
+    ]);
+    await page.goto(url('/diffusions-recues'));
+    expect(await page.locator(`#diffusion-${broadcastId}`).textContent()).toContain(`Acquitté par ${GUARD.fullName}`);
+    expect(watch.problems).toEqual([]);
+
+    // The prefecture's list of broadcasts: who acknowledged, out of how many recipients.
+    const officer = await newPage();
+    await signIn(officer.page, OFFICER);
+    await officer.page.goto(url('/diffusions'));
+    const cell = officer.page.locator(`[data-acknowledgements="${broadcastId}"]`);
+    expect(await cell.textContent()).toMatch(/^1 sur \d+/);
+    expect(await cell.textContent()).toContain(`Tulle Gardiennage (${GUARD.fullName})`);
+    await expectAccessible(officer.page);
+    expect(officer.watch.problems).toEqual([]);
+  }, 120_000);
+
+  it('is a page that does not exist for an organisation the message was not addressed to', async () => {
+    const headline = 'Vigilance : démarcheurs se présentant comme agents de sécurité';
+    const broadcastId = await broadcast(headline);
+    const { page } = await newPage();
+    await signIn(page, OUTSIDER);
+    await page.goto(url('/diffusions-recues'));
+    expect(await page.textContent('main')).not.toContain(headline);
+    await expectAccessible(page);
+    const detail = await page.goto(url(`/diffusions-recues/${broadcastId}`));
+    expect(detail?.status()).toBe(404);
+    expect(await page.textContent('main')).not.toContain(headline);
+    const acknowledged = await page.request.post(url(`/diffusions-recues/${broadcastId}/acquitter`), {
+      form: { _csrf: await csrfOf(page) },
+    });
+    expect(acknowledged.status()).toBe(404);
+    const none = await request<unknown[]>(
+      'GET',
+      `${stack.url('notification')}/v1/broadcasts/${broadcastId}/acknowledgements`,
+      { key: prefecture.key },
+    );
+    expect(none.body).toEqual([]);
+  }, 90_000);
+});

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { AlertSeverity, AlertStatus, newEventId, Tlp, type BroadcastSnapshot } from '@vigie/contracts';
+import { openServiceDataSource, serviceDataSourceOptions } from '@vigie/persistence';
+import {
+  broadcastAcknowledgement,
+  broadcastAcknowledgements,
+  broadcastVisibleTo,
+  insertBroadcastAcknowledgement,
+  receivedBroadcast,
+  receivedBroadcasts,
+  senderOfBroadcastTo,
+} from '../../apps/notification/src/broadcasts/broadcast-acknowledgements.queries';
+import { NOTIFICATION_TABLES } from '../../apps/notification/src/tables';
+import { e2eEnv } from '../e2e.env';
+
+/**
+ * The broadcast acknowledgements query module against the real PostgreSQL, on a schema of this
+ * file's own (its migration included): what each organisation may list, read and acknowledge.
+ */
+
+const SCHEMA = `it_broadcast_acks_${randomUUID().slice(0, 8)}`;
+
+jest.setTimeout(60_000);
+
+describe('broadcast acknowledgements on the real PostgreSQL', () => {
+  let dataSource: DataSource;
+  const prefecture = randomUUID();
+  const firm = randomUUID();
+  const jeweller = randomUUID();
+  const outsider = randomUUID();
+  const older = newEventId();
+  const newer = newEventId();
+  const alert = newEventId();
+
+  const snapshot = (broadcastId: string, headline: string): BroadcastSnapshot => ({
+    broadcastId,
+    senderOrganisationId: prefecture,
+    senderName: 'Préfecture de la Haute-Vienne',
+    sent: new Date().toISOString(),
+    status: AlertStatus.Actual,
+    tlp: Tlp.Green,
+    severity: AlertSeverity.Moderate,
+    headline,
+    description: 'Repérages signalés.',
+    audience: { departments: ['87'], sectors: [], conventions: [] },
+  });
+
+  async function routed(id: string, kind: 'alert' | 'broadcast', at: string, recipients: string[]): Promise<void> {
+    await dataSource.query(
+      `INSERT INTO routed_messages (id, kind, original_alert_id, sender_organisation_id, routed_at, broadcast)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        id,
+        kind,
+        kind === 'alert' ? id : null,
+        prefecture,
+        at,
+        kind === 'broadcast' ? JSON.stringify(snapshot(id, `Message ${at}`)) : null,
+      ],
+    );
+    for (const organisation of recipients) {
+      await dataSource.query(
+        "INSERT INTO routed_recipients (message_id, organisation_id, rule, reason) VALUES ($1, $2, 'broadcast-audience', 'in 87')",
+        [id, organisation],
+      );
+    }
+  }
+
+  beforeAll(async () => {
+    dataSource = await openServiceDataSource(
+      serviceDataSourceOptions({ url: e2eEnv.databaseUrl, schema: SCHEMA, poolSize: 2 }, NOTIFICATION_TABLES),
+    );
+    for (const [id, name] of [
+      [prefecture, 'Préfecture de la Haute-Vienne'],
+      [firm, 'Limoges Gardiennage'],
+      [jeweller, 'Bijouterie du Limousin'],
+      [outsider, 'Poitou Veille'],
+    ]) {
+      await dataSource.query(
+        `INSERT INTO directory_organisations (id, kind, name, status, departments, revision)
+         VALUES ($1, 'SECURITY_FIRM', $2, 'ACTIVE', '{87}', 1)`,
+        [id, name],
+      );
+    }
+    await routed(older, 'broadcast', '2026-12-04T20:00:00Z', [firm, jeweller]);
+    await routed(newer, 'broadcast', '2026-12-04T21:00:00Z', [firm]);
+    await routed(alert, 'alert', '2026-12-04T22:00:00Z', [firm]);
+  });
+
+  afterAll(async () => {
+    await dataSource.query(`DROP SCHEMA "${SCHEMA}" CASCADE`);
+    await dataSource.destroy();
+  });
+
+  it('lists the broadcasts routed to an organisation, newest first, and no alert', async () => {
+    const listed = await receivedBroadcasts(dataSource.manager, firm, 100);
+    expect(listed.map((item) => item.broadcast.broadcastId)).toEqual([newer, older]);
+    expect(listed[0]).toMatchObject({ rule: 'broadcast-audience', reason: 'in 87', acknowledgement: null });
+    expect(
+      (await receivedBroadcasts(dataSource.manager, jeweller, 100)).map((item) => item.broadcast.broadcastId),
+    ).toEqual([older]);
+    expect(await receivedBroadcasts(dataSource.manager, outsider, 100)).toEqual([]);
+    expect(await receivedBroadcasts(dataSource.manager, firm, 1)).toHaveLength(1);
+    expect(await receivedBroadcast(dataSource.manager, outsider, older)).toBeNull();
+    expect(await receivedBroadcast(dataSource.manager, firm, alert)).toBeNull();
+  });
+
+  it('acknowledges once per organisation, only where the broadcast was routed', async () => {
+    expect(await senderOfBroadcastTo(dataSource.manager, older, firm)).toBe(prefecture);
+    expect(await senderOfBroadcastTo(dataSource.manager, older, outsider)).toBeNull();
+    expect(await senderOfBroadcastTo(dataSource.manager, alert, firm)).toBeNull();
+
+    const byKey = { broadcastId: older, organisationId: firm, apiKeyId: randomUUID(), person: null };
+    expect(await insertBroadcastAcknowledgement(dataSource.manager, byKey)).toBe(true);
+    const first = await broadcastAcknowledgement(dataSource.manager, older, firm);
+    expect(
+      await insertBroadcastAcknowledgement(dataSource.manager, { ...byKey, person: { id: randomUUID(), name: 'X' } }),
+    ).toBe(false);
+    expect(await broadcastAcknowledgement(dataSource.manager, older, firm)).toEqual(first);
+    expect(first).toMatchObject({
+      broadcastId: older,
+      organisationId: firm,
+      organisationName: 'Limoges Gardiennage',
+      person: null,
+    });
+
+    const person = { id: randomUUID(), name: 'Léa Martin' };
+    await insertBroadcastAcknowledgement(dataSource.manager, {
+      broadcastId: older,
+      organisationId: jeweller,
+      apiKeyId: randomUUID(),
+      person,
+    });
+    expect((await receivedBroadcast(dataSource.manager, jeweller, older))?.acknowledgement?.person).toEqual(person);
+  });
+
+  it('shows every acknowledgement to the sender, its own to a recipient, nothing to an outsider', async () => {
+    const reader = (organisationId: string | null, isAdmin = false) => ({ organisationId, isAdmin });
+    const organisations = async (who: { organisationId: string | null; isAdmin: boolean }) =>
+      (await broadcastAcknowledgements(dataSource.manager, [older, newer], who)).map((ack) => ack.organisationId);
+    expect(await organisations(reader(prefecture))).toEqual([firm, jeweller]);
+    expect(await organisations(reader(null, true))).toEqual([firm, jeweller]);
+    expect(await organisations(reader(jeweller))).toEqual([jeweller]);
+    expect(await organisations(reader(outsider))).toEqual([]);
+
+    expect(await broadcastVisibleTo(dataSource.manager, older, reader(prefecture))).toBe(true);
+    expect(await broadcastVisibleTo(dataSource.manager, newer, reader(firm))).toBe(true);
+    expect(await broadcastVisibleTo(dataSource.manager, newer, reader(jeweller))).toBe(false);
+    expect(await broadcastVisibleTo(dataSource.manager, older, reader(null, true))).toBe(true);
+    expect(await broadcastVisibleTo(dataSource.manager, alert, reader(prefecture))).toBe(false);
+  });
+});
