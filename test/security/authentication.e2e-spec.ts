@@ -29,6 +29,8 @@ describe('security: authentication on every route of the four services', () => {
       'DELETE /v1/sessions/current',
       'GET /.well-known/jwks.json',
     );
+    // State sign-in: the ID token, signed by the identity provider and checked against its keys, is the credential (ADR 37).
+    links.push('POST /v1/sessions/federated');
     expect(publicRoutes.map(routeName).filter((name) => ![...health, ...links].includes(name))).toEqual([]);
   });
 
