@@ -136,8 +136,11 @@ export const OBJECT_ROUTES: Record<string, Cases> = {
   'POST /v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': ({ victim }) => [
     { params: { id: victim.webhookId, deliveryId: '00000000-0000-4000-8000-000000000000' } },
   ],
-  // broadcasts
+  // broadcasts: one the victim received, never addressed to the attacker
   'GET /v1/broadcasts/{id}': onVictim('broadcastId'),
+  'GET /v1/received-broadcasts/{id}': onVictim('broadcastId'),
+  'GET /v1/broadcasts/{id}/acknowledgements': onVictim('broadcastId'),
+  'POST /v1/broadcasts/{id}/acknowledgements': onVictim('broadcastId', () => ({})),
 };
 
 /**
@@ -165,6 +168,7 @@ export const LIST_QUERIES: Record<string, (targets: Targets) => string> = {
   'GET /v1/alerts': ({ victimDepartment }) => `?department=${victimDepartment}`,
   'GET /v1/deliveries': ({ victim }) => `?alertId=${victim.receivedAlertId}`,
   'GET /v1/alert-states': ({ victim }) => `?ids=${victim.alertId},${victim.receivedAlertId}`,
+  'GET /v1/broadcast-acknowledgements': ({ victim }) => `?ids=${victim.broadcastId}`,
   'GET /v1/audit': ({ victim }) => `?organisationId=${victim.organisationId}`,
   // Reference data: the official commune list, nothing of any organisation.
   'GET /v1/communes': () => '?q=saint',

@@ -115,6 +115,7 @@ export class SecurityWorld {
       this.call('notification', 'GET', '/v1/webhooks', { key }),
       this.call('notification', 'GET', `/v1/alerts/${v.receivedAlertId}/acknowledgements`, { key }),
       this.call('prefect-routing', 'GET', `/v1/broadcasts/${v.broadcastId}`, { key }),
+      this.call('notification', 'GET', `/v1/broadcasts/${v.broadcastId}/acknowledgements`, { key }),
       this.call('prefect-routing', 'GET', `/v1/routing/rules/${this.targets.victimPrefectureRuleId}`, {
         key: this.creuseOperator,
       }),
