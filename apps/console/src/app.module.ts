@@ -12,12 +12,14 @@ import { ErrorPageFilter } from './edge/error-page.filter';
 import { HealthController } from './edge/health.controller';
 import { AckLinkController } from './pages/ack-link/ack-link.controller';
 import { AlertController } from './pages/alert/alert.controller';
+import { AuditViewerController } from './pages/audit/audit.controller';
 import { BroadcastController } from './pages/broadcast/broadcast.controller';
 import { FeedStreamController } from './pages/feed/feed-stream.controller';
 import { FeedController } from './pages/feed/feed.controller';
 import { MyReportsController } from './pages/my-reports/my-reports.controller';
 import { MapController } from './pages/national/map.controller';
 import { TrendsController } from './pages/national/trends.controller';
+import { OrganisationController } from './pages/organisation/organisation.controller';
 import { PartnersController } from './pages/partners/partners.controller';
 import { ReceivedBroadcastsController } from './pages/received-broadcasts/received-broadcasts.controller';
 import { ReferentsController } from './pages/referents/referents.controller';
@@ -57,6 +59,8 @@ export class ConsoleModule {
         TrendsController,
         MyReportsController,
         ReceivedBroadcastsController,
+        OrganisationController,
+        AuditViewerController,
       ],
       providers: [
         { provide: CONSOLE_CONFIG, useValue: config },

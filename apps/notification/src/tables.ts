@@ -7,6 +7,7 @@ import { QueueTablesVacuumedOften1764300000320 } from './migrations/176430000032
 import { AcknowledgingPerson1764300000330 } from './migrations/1764300000330-acknowledging-person';
 import { TraceHeaders1764300000340 } from './migrations/1764300000340-trace-headers';
 import { WebhookSelfService1764300000350 } from './migrations/1764300000350-webhook-self-service';
+import { DeliveriesInTrouble1764400002000 } from './migrations/1764400002000-deliveries-in-trouble';
 import { BroadcastAcknowledgements1764400034000 } from './migrations/1764400034000-broadcast-acknowledgements';
 import { Webhook } from './webhooks/webhook.entity';
 
@@ -20,6 +21,7 @@ export const NOTIFICATION_TABLES: ServiceDataSourceParts = {
     AcknowledgingPerson1764300000330,
     TraceHeaders1764300000340,
     WebhookSelfService1764300000350,
+    DeliveriesInTrouble1764400002000,
     BroadcastAcknowledgements1764400034000,
   ],
   queueTables: ['deliveries'],

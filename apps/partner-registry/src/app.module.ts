@@ -4,6 +4,7 @@ import { ApiKeyGuard, CALLER_RESOLVER, MeController, PERSON_TOKENS } from '@vigi
 import { ServiceInfrastructureModule } from '@vigie/platform';
 import { AuditController } from './audit/audit.controller';
 import { AuditLog } from './audit/audit.log';
+import { AuditTrail } from './audit/audit.trail';
 import { REGISTRY_CONFIG, type RegistryConfig } from './config';
 import { ConventionsController } from './conventions/conventions.controller';
 import { CONVENTION_DEPLOYMENTS } from './conventions/conventions.deployments';
@@ -68,6 +69,7 @@ export class RegistryModule {
         SubscriptionsService,
         PartnerEvents,
         AuditLog,
+        AuditTrail,
         DepartmentsSeeder,
         ConventionsService,
         ConventionsSeeder,

@@ -8,6 +8,7 @@ import { InitialRegistry1764300000000 } from './migrations/1764300000000-initial
 import { QueueTablesVacuumedOften1764300000010 } from './migrations/1764300000010-queue-tables-vacuumed-often';
 import { PeopleAndSessions1764300000020 } from './migrations/1764300000020-people-and-sessions';
 import { TraceHeaders1764300000030 } from './migrations/1764300000030-trace-headers';
+import { AuditFilters1764400002010 } from './migrations/1764400002010-audit-filters';
 import { FederatedSignIns1764400004000 } from './migrations/1764400004000-federated-sign-ins';
 import { Organisation } from './organisations/organisation.entity';
 import { Referent } from './referents/referent.entity';
@@ -22,6 +23,7 @@ export const REGISTRY_TABLES: ServiceDataSourceParts = {
     QueueTablesVacuumedOften1764300000010,
     PeopleAndSessions1764300000020,
     TraceHeaders1764300000030,
+    AuditFilters1764400002010,
     FederatedSignIns1764400004000,
   ],
 };

@@ -300,7 +300,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit trail, newest first. Administrators only. */
+        /** The audit trail, newest first, filtered by organisation, person, object and period. Administrators and the national level’s operators only. */
         get: operations["auditList"];
         put?: never;
         post?: never;
@@ -490,7 +490,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How an alert (or broadcast) is being delivered: one entry per recipient, channel and target. Its sender and administrators see every recipient; a recipient sees its own. */
+        /** With alertId: how an alert (or broadcast) is being delivered, one entry per recipient, channel and target; its sender and administrators see every recipient, a recipient sees its own. With state: the caller's organisation's failing or dead deliveries, newest first (an administrator's: every organisation's). */
         get: operations["deliveriesList"];
         put?: never;
         post?: never;
@@ -1623,7 +1623,7 @@ export interface components {
             /** @example organisation.suspended */
             action: string;
             /**
-             * @description admin, organisation:<id>/key:<id>, or seed
+             * @description admin, organisation:<id>/key:<id>, organisation:<id>/person:<id> (<name>), or seed
              * @example admin
              */
             actor: string;
@@ -1636,6 +1636,13 @@ export interface components {
             /** @example 1 */
             id: number;
             organisationId?: string | null;
+            /** @description The name of that organisation today */
+            organisationName?: string | null;
+            /**
+             * Format: uuid
+             * @description The person acting, if any
+             */
+            personId?: string | null;
         };
         BroadcastAcknowledgementView: {
             /** @example 2026-12-04T21:17:03.000Z */
@@ -4477,10 +4484,21 @@ export interface operations {
     auditList: {
         parameters: {
             query?: {
-                /** @description Entries older than this id (paging) */
+                /** @description Entries older than this id (paging: the last id of the previous page) */
                 before?: number;
+                /** @description The kind of object changed: organisation, api-key, person, invitation, subscription, site, … */
+                entity?: string;
+                /** @description The id of the object changed (with or without entity) */
+                entityId?: string;
+                /** @description Entries at or after this instant (ISO 8601) */
+                from?: string;
                 limit?: number;
+                /** @description Entries about this organisation */
                 organisationId?: string;
+                /** @description Entries of changes this person made (through the console) */
+                personId?: string;
+                /** @description Entries before this instant (ISO 8601) */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -4498,7 +4516,24 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
+            /** @description The caller is neither an administrator nor an operator of the national level. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:vigie:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The caller is neither an administrator nor an operator of the national level.",
+                     *       "error": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
@@ -5001,9 +5036,13 @@ export interface operations {
     };
     deliveriesList: {
         parameters: {
-            query: {
-                /** @description The routed alert (or broadcast) */
-                alertId: string;
+            query?: {
+                /** @description The routed alert (or broadcast). Give either alertId or state. */
+                alertId?: string;
+                /** @description With state: at most this many deliveries */
+                limit?: number;
+                /** @description The caller's organisation's deliveries in this state, newest first: failing (the last attempt failed, another is scheduled) or dead (given up; a webhook's dead delivery can be redelivered). Give either alertId or state. */
+                state?: "failing" | "dead";
             };
             header?: never;
             path?: never;
@@ -5019,7 +5058,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryView"][];
                 };
             };
-            /** @description alertId is missing or not a UUID. */
+            /** @description Neither or both of alertId and state, alertId not a UUID, an unknown state or a limit out of 1–200. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5030,7 +5069,7 @@ export interface operations {
                      *       "type": "urn:vigie:problem:bad_request",
                      *       "title": "Bad request",
                      *       "status": 400,
-                     *       "detail": "alertId is missing or not a UUID.",
+                     *       "detail": "Neither or both of alertId and state, alertId not a UUID, an unknown state or a limit out of 1–200.",
                      *       "error": "bad_request"
                      *     }
                      */

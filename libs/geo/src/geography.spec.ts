@@ -42,4 +42,16 @@ describe('Geography (official INSEE lists)', () => {
   ])('names the prefecture of %s "%s"', (code, name) => {
     expect(geo.department(code)?.prefectureName).toBe(name);
   });
+
+  it.each([
+    ['69', 'le '],
+    ['42', 'la '],
+    ['40', 'les '],
+    ['01', "l'"],
+    ['75', ''],
+    ['35', ''],
+    ['974', ''],
+  ])('gives département %s the article "%s"', (code, article) => {
+    expect(geo.department(code)?.article).toBe(article);
+  });
 });

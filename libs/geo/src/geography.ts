@@ -18,7 +18,11 @@ export interface Department {
   zone: 'metro' | 'drom' | 'com';
   /** e.g. "Préfecture du Rhône", built with the INSEE article type (typeLiaison). */
   prefectureName: string;
+  /** The article before the name in a sentence ("le Rhône", "l'Ain", "Paris"): '' when none. */
+  article: DepartmentArticle;
 }
+
+export type DepartmentArticle = '' | 'le ' | 'la ' | 'les ' | "l'";
 
 interface RawDepartment {
   code: string;
@@ -40,6 +44,9 @@ interface RawCommune {
 
 // INSEE "type de nom en clair": which preposition and article precede the name.
 const LINKS = ['de ', "d'", 'du ', 'de la ', 'des ', "de l'", 'des ', 'de las ', 'de los '];
+
+// The same type, as the article alone: "le Rhône", "la Loire", "les Landes", "l'Ain", "Paris".
+const ARTICLES: DepartmentArticle[] = ['', '', 'le ', 'la ', 'les ', "l'", 'les '];
 
 function prefectureName(raw: RawDepartment): string {
   return `Préfecture ${LINKS[raw.typeLiaison] ?? 'de '}${raw.nom}`;
@@ -66,6 +73,7 @@ export class Geography {
           chefLieu: raw.chefLieu,
           zone: raw.zone,
           prefectureName: prefectureName(raw),
+          article: ARTICLES[raw.typeLiaison] ?? '',
         },
       ]),
     );

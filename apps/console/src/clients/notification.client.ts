@@ -73,7 +73,37 @@ export interface ReceivedBroadcast {
   acknowledgement: BroadcastAcknowledgement | null;
 }
 
-/** Notification: acknowledgements, deliveries, escalation and the live stream. */
+export interface Webhook {
+  id: string;
+  url: string;
+  createdAt: string;
+  disabledAt: string | null;
+  disabledReason: string | null;
+}
+
+export interface WebhookDelivery {
+  id: string;
+  type: string;
+  subjectId: string;
+  status: Delivery['status'];
+  attempts: number;
+  responseStatus: number | null;
+  lastError: string | null;
+  createdAt: string;
+  lastAttemptAt: string | null;
+  nextAttemptAt: string | null;
+  sentAt: string | null;
+}
+
+/** A delivery of the caller's organisation, as `GET /v1/deliveries?state=…` lists it. */
+export interface OrganisationDelivery extends Delivery {
+  alertId: string;
+  type: string;
+  webhookId: string | null;
+  createdAt: string;
+}
+
+/** Notification: acknowledgements, deliveries, escalation, webhooks, broadcasts received and the live stream. */
 @Injectable()
 export class NotificationClient {
   private readonly http: ServiceHttp;
@@ -151,5 +181,30 @@ export class NotificationClient {
     return (
       await this.http.call<BroadcastAcknowledgement[]>('GET', '/v1/broadcast-acknowledgements', { bearer, query })
     ).body;
+  }
+
+  async webhooks(bearer: string): Promise<Webhook[]> {
+    return (await this.http.call<Webhook[]>('GET', '/v1/webhooks', { bearer })).body;
+  }
+
+  /** One of the caller's webhooks: its recent deliveries, newest first (another organisation's: 404). */
+  async webhookDeliveries(bearer: string, webhookId: string, limit: number): Promise<WebhookDelivery[]> {
+    const path = `/v1/webhooks/${encodeURIComponent(webhookId)}/deliveries`;
+    const page = await this.http.call<{ items: WebhookDelivery[] }>('GET', path, {
+      bearer,
+      query: { limit: String(limit) },
+    });
+    return page.body.items;
+  }
+
+  async redeliver(bearer: string, webhookId: string, deliveryId: string): Promise<WebhookDelivery> {
+    const path = `/v1/webhooks/${encodeURIComponent(webhookId)}/deliveries/${encodeURIComponent(deliveryId)}/redeliver`;
+    return (await this.http.call<WebhookDelivery>('POST', path, { bearer })).body;
+  }
+
+  /** The caller's organisation's failing (being retried) or dead (given up) deliveries, newest first. */
+  async deliveriesInState(bearer: string, state: 'failing' | 'dead', limit: number): Promise<OrganisationDelivery[]> {
+    const query = { state, limit: String(limit) };
+    return (await this.http.call<OrganisationDelivery[]>('GET', '/v1/deliveries', { bearer, query })).body;
   }
 }

@@ -78,7 +78,88 @@ export interface InvitationSummary {
   expiresAt: string;
 }
 
-/** The partner registry: person sessions, organisations, sites, referents. */
+export interface Person {
+  id: string;
+  email: string;
+  fullName: string;
+  roles: string[];
+  status: string;
+  createdAt: string;
+  lastLoginAt: string | null;
+}
+
+export interface Invitation {
+  id: string;
+  email: string;
+  fullName: string;
+  roles: string[];
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface IssuedInvitation extends Invitation {
+  /** The one-time link's token: in this answer only. */
+  token: string;
+}
+
+export interface ApiKey {
+  id: string;
+  organisationId: string;
+  roles: string[];
+  label: string | null;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  replacesKeyId: string | null;
+}
+
+export interface IssuedApiKey extends ApiKey {
+  /** The key itself: in this answer only. */
+  key: string;
+}
+
+export interface Subscription {
+  id: string;
+  organisationId: string;
+  departments: string[];
+  eventCodes: string[];
+  minimumSeverity: string;
+  sectors: string[];
+  includeExercises: boolean;
+  createdAt: string;
+}
+
+export type NewSubscription = Pick<
+  Subscription,
+  'departments' | 'eventCodes' | 'minimumSeverity' | 'sectors' | 'includeExercises'
+>;
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  personId: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  organisationId: string | null;
+  organisationName: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditQuery {
+  organisationId?: string;
+  personId?: string;
+  entity?: string;
+  entityId?: string;
+  from?: string;
+  to?: string;
+  before?: string;
+  limit?: string;
+}
+
+/** The partner registry: person sessions, organisations, sites, referents, people, keys, subscriptions, audit. */
 @Injectable()
 export class RegistryClient {
   private readonly http: ServiceHttp;
@@ -163,5 +244,71 @@ export class RegistryClient {
   async referentDirectory(bearer: string, department: string): Promise<DirectoryEntry[]> {
     const path = `/v1/departments/${encodeURIComponent(department)}/referents`;
     return (await this.http.call<DirectoryEntry[]>('GET', path, { bearer })).body;
+  }
+
+  async people(bearer: string, organisationId: string): Promise<Person[]> {
+    const path = `/v1/organizations/${encodeURIComponent(organisationId)}/people`;
+    return (await this.http.call<Person[]>('GET', path, { bearer })).body;
+  }
+
+  async invitations(bearer: string, organisationId: string): Promise<Invitation[]> {
+    const path = `/v1/organizations/${encodeURIComponent(organisationId)}/invitations`;
+    return (await this.http.call<Invitation[]>('GET', path, { bearer })).body;
+  }
+
+  async invite(
+    bearer: string,
+    organisationId: string,
+    person: { email: string; fullName: string; roles: string[] },
+  ): Promise<IssuedInvitation> {
+    const path = `/v1/organizations/${encodeURIComponent(organisationId)}/invitations`;
+    return (await this.http.call<IssuedInvitation>('POST', path, { bearer, body: person })).body;
+  }
+
+  async updatePerson(
+    bearer: string,
+    personId: string,
+    change: { roles?: string[]; status?: 'ACTIVE' | 'DISABLED' },
+  ): Promise<Person> {
+    const path = `/v1/people/${encodeURIComponent(personId)}`;
+    return (await this.http.call<Person>('PATCH', path, { bearer, body: change })).body;
+  }
+
+  async apiKeys(bearer: string, organisationId: string): Promise<ApiKey[]> {
+    const path = `/v1/organizations/${encodeURIComponent(organisationId)}/api-keys`;
+    return (await this.http.call<ApiKey[]>('GET', path, { bearer })).body;
+  }
+
+  async issueApiKey(
+    bearer: string,
+    organisationId: string,
+    key: { roles: string[]; label?: string },
+  ): Promise<IssuedApiKey> {
+    const path = `/v1/organizations/${encodeURIComponent(organisationId)}/api-keys`;
+    return (await this.http.call<IssuedApiKey>('POST', path, { bearer, body: key })).body;
+  }
+
+  async revokeApiKey(bearer: string, keyId: string): Promise<void> {
+    await this.http.call('DELETE', `/v1/api-keys/${encodeURIComponent(keyId)}`, { bearer });
+  }
+
+  async subscriptions(bearer: string, organisationId: string): Promise<Subscription[]> {
+    const path = `/v1/organizations/${encodeURIComponent(organisationId)}/subscriptions`;
+    return (await this.http.call<Subscription[]>('GET', path, { bearer })).body;
+  }
+
+  async subscribe(bearer: string, organisationId: string, subscription: NewSubscription): Promise<Subscription> {
+    const path = `/v1/organizations/${encodeURIComponent(organisationId)}/subscriptions`;
+    return (await this.http.call<Subscription>('POST', path, { bearer, body: subscription })).body;
+  }
+
+  async unsubscribe(bearer: string, organisationId: string, subscriptionId: string): Promise<void> {
+    const path = `/v1/organizations/${encodeURIComponent(organisationId)}/subscriptions/${encodeURIComponent(subscriptionId)}`;
+    await this.http.call('DELETE', path, { bearer });
+  }
+
+  /** The audit trail, newest first (administrators and the national level's operators). */
+  async audit(bearer: string, query: AuditQuery): Promise<AuditEntry[]> {
+    return (await this.http.call<AuditEntry[]>('GET', '/v1/audit', { bearer, query: { ...query } })).body;
   }
 }

@@ -211,3 +211,50 @@ export function Breadcrumb(props: { trail: { href?: string; label: string }[] })
     </nav>
   );
 }
+
+/** A form that is one button (delete, revoke, send again): posts the CSRF token and nothing else. */
+export function ButtonForm(props: {
+  action: string;
+  csrfToken: string;
+  children: ComponentChildren;
+  /** The id of the text the button acts on, read with the button's name by screen readers. */
+  describedBy?: string;
+  secondary?: boolean;
+}): VNode {
+  return (
+    <form method="post" action={props.action} class="vigie-inline-form">
+      <CsrfField token={props.csrfToken} />
+      <button
+        type="submit"
+        class={`fr-btn fr-btn--sm${props.secondary ? ' fr-btn--secondary' : ''}`}
+        aria-describedby={props.describedBy}
+      >
+        {props.children}
+      </button>
+    </form>
+  );
+}
+
+/** A secret (an API key, an invitation link) shown once, in a field that is easy to select and copy. */
+export function ShownOnce(props: { id: string; label: string; value: string; warning: string }): VNode {
+  return (
+    <div class="fr-alert fr-alert--warning fr-mb-3w" role="status">
+      <h2 class="fr-alert__title">{props.warning}</h2>
+      <div class="fr-input-group fr-mt-2w">
+        <label class="fr-label" for={props.id}>
+          {props.label}
+        </label>
+        <input class="fr-input vigie-secret" id={props.id} readOnly value={props.value} autoComplete="off" spellcheck={false} />
+      </div>
+    </div>
+  );
+}
+
+/** A link shown as a button (to a page that asks for confirmation, or to go back). */
+export function ButtonLink(props: { href: string; children: ComponentChildren; secondary?: boolean }): VNode {
+  return (
+    <a class={`fr-btn fr-btn--sm${props.secondary ? ' fr-btn--secondary' : ''}`} href={props.href}>
+      {props.children}
+    </a>
+  );
+}

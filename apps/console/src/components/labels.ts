@@ -1,3 +1,5 @@
+import { EVENT_LABELS_FR } from '@vigie/contracts';
+
 /** Plain French words for the CAP and Vigie vocabulary, shown everywhere in the console. */
 export const SEVERITY: Record<string, string> = {
   Extreme: 'Extrême',
@@ -99,6 +101,44 @@ export const SECURITY_PLAN: Record<string, string> = {
   SUBMITTED: 'Déposé',
   APPROVED: 'Approuvé',
   EXPIRED: 'Périmé',
+};
+
+/** Vigie's event types (CAP eventCode). */
+export const EVENT: Record<string, string> = EVENT_LABELS_FR;
+
+/** The sectors alerts come from (the sender's). */
+export const SECTORS: Record<string, string> = {
+  PRIVATE_SECURITY: 'Sécurité privée',
+  LARGE_RETAIL: 'Grande distribution et centres commerciaux',
+  JEWELLERY: 'Bijouterie',
+  TOBACCO: 'Buralistes',
+  SOCIAL_HOUSING: 'Bailleurs sociaux',
+};
+
+/** What a person may do in Vigie (the registry's person roles). */
+export const PERSON_ROLE: Record<string, string> = {
+  DUTY_OFFICER: 'Permanence : lit, acquitte et signale les alertes',
+  ORGANISATION_ADMIN: 'Administration : personnes, clés d’API, abonnements',
+  NATIONAL_ANALYST: 'Analyse nationale',
+};
+
+export const PERSON_STATUS: Record<string, string> = {
+  ACTIVE: 'Actif',
+  DISABLED: 'Désactivé',
+};
+
+/** What an API key lets a program do. */
+export const API_KEY_ROLE: Record<string, string> = {
+  publisher: 'Envoyer des alertes',
+  subscriber: 'Recevoir des alertes (webhooks, flux)',
+  operator: 'Gérer l’organisation (sites, référents, clés, abonnements)',
+  admin: 'Administration nationale',
+};
+
+export const WEBHOOK_DISABLED: Record<string, string> = {
+  'by-organisation': 'désactivé par votre organisation',
+  gone: 'désactivé : le serveur a répondu que l’adresse n’existe plus',
+  failing: 'désactivé automatiquement après des échecs répétés',
 };
 
 export function label(table: Record<string, string>, value: string | null | undefined): string {

@@ -27,7 +27,9 @@ export interface LayoutProps {
     | 'sites'
     | 'referents'
     | 'carte'
-    | 'tendances';
+    | 'tendances'
+    | 'mon-organisation'
+    | 'journal';
   /** An exercise banner across the whole page. */
   exercise?: boolean;
   /**
@@ -52,6 +54,8 @@ const NAV: { section: NonNullable<LayoutProps['section']>; href: string; label: 
   { section: 'referents', href: '/referents', label: 'Référents', audience: 'state' },
   { section: 'carte', href: '/carte', label: 'Carte de France', audience: 'national' },
   { section: 'tendances', href: '/tendances', label: 'Tendances', audience: 'state' },
+  { section: 'mon-organisation', href: '/mon-organisation', label: 'Mon organisation', audience: 'everyone' },
+  { section: 'journal', href: '/administration/journal', label: 'Journal d’audit', audience: 'national' },
 ];
 
 function shownTo(audience: Audience, viewer: Viewer | null): boolean {

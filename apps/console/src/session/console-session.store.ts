@@ -3,11 +3,21 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { SignedInPerson } from '../clients/registry.client';
 import { CONSOLE_CONFIG, type ConsoleConfig } from '../config';
 
+/** A secret the person must see once, right after it was made (an API key, an invitation link). */
+export interface ShownOnce {
+  kind: 'api-key' | 'invitation';
+  /** What it is for: the key's name, or the invited person's e-mail address. */
+  about: string;
+  value: string;
+}
+
 /** What the console keeps for one browser; the browser only holds the opaque id. */
 export interface ConsoleSession {
   id: string;
   csrfToken: string;
   createdAt: number;
+  /** Kept from a form's answer to the page it redirects to, then forgotten (never in a URL or a cookie). */
+  shownOnce?: ShownOnce;
   signedIn: {
     person: SignedInPerson;
     /** The registry's session token: never leaves this process. */
@@ -56,6 +66,14 @@ export class ConsoleSessionStore implements OnModuleDestroy {
     const renewed: ConsoleSession = { id: secret(), csrfToken: secret(), createdAt: Date.now(), signedIn };
     this.sessions.set(renewed.id, renewed);
     return renewed;
+  }
+
+  /** The secret to show once: handed out a single time, then gone from memory. */
+  takeShownOnce(session: ConsoleSession, kind: ShownOnce['kind']): ShownOnce | null {
+    const secret = session.shownOnce;
+    if (!secret || secret.kind !== kind) return null;
+    delete session.shownOnce;
+    return secret;
   }
 
   delete(id: string): void {

@@ -8,6 +8,7 @@ import { propagationHeaders } from '@vigie/observability';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
 import { ReferentsDirectory } from '../directory/referents.directory';
 import { StreamLog } from '../stream/stream.log';
+import { deliveriesInStatus } from './deliveries.queries';
 import { Delivery } from './delivery.entity';
 import {
   ALL_CHANNELS,
@@ -16,6 +17,7 @@ import {
   type Distribution,
   type PlannedDelivery,
 } from './distribution.plan';
+import { DEFAULT_STATE_LIMIT, type DeliveryState } from './dto/deliveries.query';
 import { DeliveryView } from './dto/delivery.view';
 
 @Injectable()
@@ -99,6 +101,20 @@ export class DeliveriesService {
         ];
     const deliveries = await this.dataSource.manager.find(Delivery, { where, order: { createdAt: 'ASC', id: 'ASC' } });
     return deliveries.map(DeliveryView.of);
+  }
+
+  /**
+   * The caller's organisation's failing or dead deliveries, newest first (every organisation's
+   * for an administrator): what it should look at before a partner calls to ask.
+   */
+  async inState(state: DeliveryState, limit: number | undefined, caller: Caller): Promise<DeliveryView[]> {
+    if (!caller.isAdmin && !caller.organisationId) return [];
+    const rows = await deliveriesInStatus(this.dataSource.manager, {
+      organisationId: caller.isAdmin ? null : caller.organisationId,
+      status: state === 'failing' ? 'failed' : 'dead',
+      limit: limit ?? DEFAULT_STATE_LIMIT,
+    });
+    return rows.map(DeliveryView.of);
   }
 
   /** Inserts the planned deliveries in one statement; those already there (same message and target) are kept. */

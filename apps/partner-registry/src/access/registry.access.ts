@@ -43,3 +43,11 @@ export function canRead(caller: Caller, target: ManagedOrganisation): boolean {
 export function isCompetentFor(caller: Caller, department: string): boolean {
   return caller.isAdmin || (caller.kind === OrganisationKind.Prefecture && caller.departments.includes(department));
 }
+
+/**
+ * May the caller read the audit trail (every organisation's)? Administrators, and the national
+ * level's operators: its organisation administrators, the people who run Vigie nationally.
+ */
+export function canReadAudit(caller: Caller): boolean {
+  return caller.isAdmin || (caller.kind === OrganisationKind.NationalLevel && caller.roles.includes(ApiKeyRole.Operator));
+}

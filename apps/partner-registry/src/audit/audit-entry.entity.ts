@@ -10,6 +10,8 @@ export class AuditEntry {
   @Column('text') entity: string;
   @Column({ name: 'entity_id', type: 'text' }) entityId: string;
   @Column({ name: 'organisation_id', type: 'uuid', nullable: true }) organisationId: string | null;
+  /** The person acting, when a person (through the console) made the change. */
+  @Column({ name: 'person_id', type: 'uuid', nullable: true }) personId: string | null;
   @Column({ type: 'jsonb', nullable: true }) before: object | null;
   @Column({ type: 'jsonb', nullable: true }) after: object | null;
 }

@@ -1,15 +1,46 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { DataSource, LessThan } from 'typeorm';
-import { RequireRoles } from '@vigie/access';
-import { ApiKeyRole } from '@vigie/contracts';
-import { AuditEntry } from './audit-entry.entity';
+import { IsISO8601, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { CurrentCaller, type Caller } from '@vigie/access';
+import { AuditTrail } from './audit.trail';
 
 export class AuditQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organisationId?: string;
-  @ApiPropertyOptional({ description: 'Entries older than this id (paging)', example: 120 })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Entries about this organisation' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Entries of changes this person made (through the console)' })
+  @IsOptional()
+  @IsUUID()
+  personId?: string;
+  @ApiPropertyOptional({
+    example: 'api-key',
+    description: 'The kind of object changed: organisation, api-key, person, invitation, subscription, site, …',
+  })
+  @IsOptional()
+  @Matches(/^[a-z][a-z-]{0,39}$/, { message: 'entity is a kind of object such as api-key' })
+  entity?: string;
+  @ApiPropertyOptional({ description: 'The id of the object changed (with or without entity)' })
+  @IsOptional()
+  @MaxLength(200)
+  entityId?: string;
+  @ApiPropertyOptional({ description: 'Entries at or after this instant (ISO 8601)', example: '2026-12-01T00:00:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+  @ApiPropertyOptional({ description: 'Entries before this instant (ISO 8601)', example: '2026-12-05T00:00:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+  @ApiPropertyOptional({ description: 'Entries older than this id (paging: the last id of the previous page)', example: 120 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -27,11 +58,19 @@ export class AuditQuery {
 export class AuditEntryView {
   @ApiProperty({ example: 1 }) id: number;
   @ApiProperty() at: string;
-  @ApiProperty({ example: 'admin', description: 'admin, organisation:<id>/key:<id>, or seed' }) actor: string;
+  @ApiProperty({
+    example: 'admin',
+    description: 'admin, organisation:<id>/key:<id>, organisation:<id>/person:<id> (<name>), or seed',
+  })
+  actor: string;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid', description: 'The person acting, if any' })
+  personId: string | null;
   @ApiProperty({ example: 'organisation.suspended' }) action: string;
   @ApiProperty({ example: 'organisation' }) entity: string;
   @ApiProperty() entityId: string;
   @ApiPropertyOptional({ nullable: true, type: String }) organisationId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The name of that organisation today' })
+  organisationName: string | null;
   @ApiPropertyOptional({ nullable: true, type: Object }) before: unknown;
   @ApiPropertyOptional({ nullable: true, type: Object }) after: unknown;
 }
@@ -39,21 +78,16 @@ export class AuditEntryView {
 @ApiTags('audit')
 @Controller('v1/audit')
 export class AuditController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly trail: AuditTrail) {}
 
   @Get()
-  @RequireRoles(ApiKeyRole.Admin)
-  @ApiOperation({ summary: 'The audit trail, newest first. Administrators only.' })
+  @ApiOperation({
+    summary:
+      'The audit trail, newest first, filtered by organisation, person, object and period. Administrators and the national level’s operators only.',
+  })
   @ApiOkResponse({ type: AuditEntryView, isArray: true })
-  async list(@Query() query: AuditQuery): Promise<AuditEntryView[]> {
-    const entries = await this.dataSource.manager.find(AuditEntry, {
-      where: {
-        ...(query.organisationId ? { organisationId: query.organisationId } : {}),
-        ...(query.before ? { id: LessThan(String(query.before)) } : {}),
-      },
-      order: { id: 'DESC' },
-      take: query.limit ?? 100,
-    });
-    return entries.map((entry) => ({ ...entry, id: Number(entry.id), at: entry.at.toISOString() }));
+  @ApiForbiddenResponse({ description: 'The caller is neither an administrator nor an operator of the national level.' })
+  list(@Query() query: AuditQuery, @CurrentCaller() caller: Caller): Promise<AuditEntryView[]> {
+    return this.trail.entries(query, caller);
   }
 }

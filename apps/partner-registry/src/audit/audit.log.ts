@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '@vigie/access';
 import { actorOf } from '../access/registry.access';
+import { insertAuditEntry } from './audit-log.queries';
 
 export interface AuditRecord {
   action: string;
@@ -16,18 +17,15 @@ export interface AuditRecord {
 @Injectable()
 export class AuditLog {
   async record(manager: EntityManager, caller: Caller | 'seed', record: AuditRecord): Promise<void> {
-    await manager.query(
-      `INSERT INTO audit_log (actor, action, entity, entity_id, organisation_id, before, after)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        caller === 'seed' ? 'seed' : actorOf(caller),
-        record.action,
-        record.entity,
-        record.entityId,
-        record.organisationId,
-        record.before ? JSON.stringify(record.before) : null,
-        record.after ? JSON.stringify(record.after) : null,
-      ],
-    );
+    await insertAuditEntry(manager, {
+      actor: caller === 'seed' ? 'seed' : actorOf(caller),
+      personId: caller === 'seed' ? null : (caller.person?.id ?? null),
+      action: record.action,
+      entity: record.entity,
+      entityId: record.entityId,
+      organisationId: record.organisationId,
+      before: record.before ?? null,
+      after: record.after ?? null,
+    });
   }
 }

@@ -1,16 +1,10 @@
 import type { BroadcastAcknowledgement } from '../../clients/notification.client';
 import type { BroadcastDraft } from '../../clients/routing.client';
+import { SECTORS } from '../../components/labels';
 import { listField, textField } from '../form-body';
 
 export const SEVERITIES = ['Minor', 'Moderate', 'Severe', 'Extreme'] as const;
 export const TLPS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
-export const SECTORS: Record<string, string> = {
-  PRIVATE_SECURITY: 'Sécurité privée',
-  LARGE_RETAIL: 'Grande distribution et centres commerciaux',
-  JEWELLERY: 'Bijouterie',
-  TOBACCO: 'Buralistes',
-  SOCIAL_HOUSING: 'Bailleurs sociaux',
-};
 
 /** The composer's fields as posted (kept as text so the form can be shown again as typed). */
 export interface BroadcastForm {

@@ -3,11 +3,10 @@ import { AlertStatus } from '@vigie/contracts';
 import type { Broadcast, BroadcastPreview } from '../../clients/routing.client';
 import { SeverityBadge, StatusBadge, TlpBadge } from '../../components/badges';
 import { Checkboxes, CsrfField, Field, Notice, Radios, Table } from '../../components/form';
-import { SEVERITY, TLP, frenchDateTime, label } from '../../components/labels';
+import { SECTORS, SEVERITY, TLP, frenchDateTime, label } from '../../components/labels';
 import { Layout, type Viewer } from '../../components/layout';
 import { RecipientsPreview } from '../../components/reason';
 import {
-  SECTORS,
   SEVERITIES,
   TLPS,
   needsTypedConfirmation,

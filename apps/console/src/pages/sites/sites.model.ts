@@ -1,4 +1,5 @@
 import type { DirectoryEntry, Organisation, Site } from '../../clients/registry.client';
+import { csvDocument } from '../csv';
 
 export interface SiteRow {
   name: string;
@@ -37,14 +38,7 @@ export function siteRows(sites: Site[], operators: Organisation[], directory: Di
     .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
 }
 
-const csvCell = (value: string): string => {
-  // A leading = + - @ would be a formula in a spreadsheet (a plain number such as a phone is harmless).
-  const formula = /^[=+\-@\t\r]/.test(value) && !/^[+-]?[\d\s().]+$/.test(value);
-  const safe = formula ? `'${value}` : value;
-  return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
-/** The CSV a spreadsheet opens directly (semicolons, UTF-8 with BOM, as French Excel expects). */
+/** The CSV a spreadsheet opens directly (phone numbers kept as they are). */
 export function sitesCsv(rows: SiteRow[], planLabel: (status: string) => string): string {
   const header = [
     'Site',
@@ -55,18 +49,14 @@ export function sitesCsv(rows: SiteRow[], planLabel: (status: string) => string)
     'Coordinateur de crise',
     'Téléphone du coordinateur',
   ];
-  const lines = rows.map((row) =>
-    [
-      row.name,
-      row.operator,
-      row.commune,
-      planLabel(row.securityPlan),
-      row.securityPlanDetail,
-      row.coordinator ?? '',
-      row.coordinatorPhone ?? '',
-    ]
-      .map(csvCell)
-      .join(';'),
-  );
-  return `\uFEFF${[header.join(';'), ...lines].join('\r\n')}\r\n`;
+  const cells = rows.map((row) => [
+    row.name,
+    row.operator,
+    row.commune,
+    planLabel(row.securityPlan),
+    row.securityPlanDetail,
+    row.coordinator ?? '',
+    row.coordinatorPhone ?? '',
+  ]);
+  return csvDocument(header, cells, { keepNumbers: true });
 }

@@ -1,12 +1,43 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+
+/** The deliveries an organisation should look at: failing (being retried) or dead (given up). */
+export const DELIVERY_STATES = ['failing', 'dead'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+export const DEFAULT_STATE_LIMIT = 50;
 
 export class DeliveriesQuery {
-  @ApiProperty({
+  @ApiPropertyOptional({
     format: 'uuid',
-    description: 'The routed alert (or broadcast)',
+    description: 'The routed alert (or broadcast). Give either alertId or state.',
     example: '3f0c9b52-6d1e-4a7b-8c2f-5e9d0a1b2c3d',
   })
+  @IsOptional()
   @IsUUID()
-  alertId: string;
+  alertId?: string;
+
+  @ApiPropertyOptional({
+    enum: DELIVERY_STATES,
+    description:
+      "The caller's organisation's deliveries in this state, newest first: failing (the last attempt failed, another is scheduled) or dead (given up; a webhook's dead delivery can be redelivered). Give either alertId or state.",
+    example: 'dead',
+  })
+  @IsOptional()
+  @IsIn(DELIVERY_STATES)
+  state?: DeliveryState;
+
+  @ApiPropertyOptional({
+    default: DEFAULT_STATE_LIMIT,
+    minimum: 1,
+    maximum: 200,
+    description: 'With state: at most this many deliveries',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
 }

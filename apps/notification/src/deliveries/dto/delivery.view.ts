@@ -3,6 +3,23 @@ import type { Delivery, DeliveryStatus } from '../delivery.entity';
 
 const STATUSES: DeliveryStatus[] = ['pending', 'failed', 'sent', 'dead'];
 
+/** What the view shows of a delivery (an entity, or a row of the deliveries query module). */
+type DeliveryFields = Pick<
+  Delivery,
+  | 'id'
+  | 'alertId'
+  | 'messageType'
+  | 'organisationId'
+  | 'channel'
+  | 'webhookId'
+  | 'referentId'
+  | 'status'
+  | 'attempts'
+  | 'lastError'
+  | 'createdAt'
+  | 'sentAt'
+>;
+
 export class DeliveryView {
   @ApiProperty({
     format: 'uuid',
@@ -39,7 +56,7 @@ export class DeliveryView {
   @ApiProperty({ example: '2025-11-28T09:15:00.000Z' }) createdAt: string;
   @ApiPropertyOptional({ nullable: true, type: String, example: '2025-11-28T09:15:00.412Z' }) sentAt: string | null;
 
-  static of(delivery: Delivery): DeliveryView {
+  static of(delivery: DeliveryFields): DeliveryView {
     return {
       id: delivery.id,
       alertId: delivery.alertId,

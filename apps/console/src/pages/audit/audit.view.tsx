@@ -1,0 +1,98 @@
+import type { VNode } from 'preact';
+import { Button, Field, Notice, Select, Table } from '../../components/form';
+import { Layout, type Viewer } from '../../components/layout';
+import { AUDITED_OBJECTS, filtersQuery, type AuditFilters, type AuditRow, type FilterErrors } from './audit.model';
+
+export interface AuditModel {
+  filters: AuditFilters;
+  errors: FilterErrors;
+  rows: AuditRow[];
+  /** The id to page from when there may be older entries. */
+  olderThan: number | null;
+}
+
+export function AuditPage(props: { model: AuditModel; viewer: Viewer; csrfToken: string }): VNode {
+  const { filters, errors, rows, olderThan } = props.model;
+  // The filters without the page: links from here start again from the newest entries.
+  const kept = { ...filters, avant: '' };
+  const invalid = Object.keys(errors).length > 0;
+  return (
+    <Layout title="Journal d’audit" viewer={props.viewer} csrfToken={props.csrfToken} section="journal">
+      <h1>Journal d’audit</h1>
+      <p>
+        Qui a changé quoi dans le référentiel des partenaires : organisations, personnes, clés d’API, abonnements, sites,
+        référents et conventions, du plus récent au plus ancien. Les lectures n’y figurent pas.
+      </p>
+      <form method="get" action="/administration/journal" aria-labelledby="filtres">
+        <h2 id="filtres">Filtres</h2>
+        {invalid ? <Notice tone="error" title="Corrigez les filtres signalés : le journal n’a pas été filtré." /> : null}
+        <Field id="filtre-personne" name="personne" label="Personne (identifiant)" hint="Cliquez sur un nom dans le journal pour le remplir." value={filters.personne} error={errors.personne} autocomplete="off" />
+        <Field id="filtre-organisation" name="organisation" label="Organisation (identifiant)" hint="Cliquez sur une organisation dans le journal pour le remplir." value={filters.organisation} error={errors.organisation} autocomplete="off" />
+        <Select
+          id="filtre-objet"
+          name="objet"
+          label="Type d’objet"
+          choices={[{ value: '', label: 'Tous' }, ...Object.entries(AUDITED_OBJECTS).map(([value, text]) => ({ value, label: text }))]}
+          value={filters.objet}
+          error={errors.objet}
+        />
+        <Field id="filtre-identifiant" name="identifiant" label="Identifiant de l’objet" value={filters.identifiant} error={errors.identifiant} autocomplete="off" />
+        <Field id="filtre-du" name="du" type="date" label="Du" hint="Jour inclus, heure de Paris" value={filters.du} error={errors.du} />
+        <Field id="filtre-au" name="au" type="date" label="Au" hint="Jour inclus, heure de Paris" value={filters.au} error={errors.au} />
+        <Button>Filtrer</Button>
+      </form>
+      <p>
+        <a href={`/administration/journal.csv${filtersQuery(kept)}`} download>
+          Exporter ces entrées en CSV
+        </a>
+      </p>
+      {invalid ? null : rows.length === 0 ? (
+        <p>Aucune entrée ne correspond à ces filtres.</p>
+      ) : (
+        <Table caption="Entrées du journal, les plus récentes d’abord" headers={['Date', 'Qui', 'Action', 'Objet', 'Organisation', 'Changement']} id="table-journal">
+          <tbody>
+            {rows.map((row) => (
+              <tr data-entry={String(row.id)}>
+                <td>{row.at}</td>
+                <td>{row.personId ? <a href={`/administration/journal${filtersQuery({ ...kept, personne: row.personId })}`}>{row.who}</a> : row.who}</td>
+                <td>{row.action}</td>
+                <td>
+                  <a href={`/administration/journal${filtersQuery({ ...kept, objet: row.entity, identifiant: row.entityId })}`}>
+                    {row.object} {row.entityId}
+                  </a>
+                </td>
+                <td>
+                  {row.organisationId ? (
+                    <a href={`/administration/journal${filtersQuery({ ...kept, organisation: row.organisationId })}`}>{row.organisation}</a>
+                  ) : (
+                    row.organisation
+                  )}
+                </td>
+                <td>
+                  {row.before ? <p>Avant : <code>{row.before}</code></p> : null}
+                  {row.after ? <p>Après : <code>{row.after}</code></p> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      {filters.avant || olderThan ? (
+      <nav aria-label="Pages du journal">
+        <ul>
+          {filters.avant ? (
+            <li>
+              <a href={`/administration/journal${filtersQuery(kept)}`}>Revenir aux entrées les plus récentes</a>
+            </li>
+          ) : null}
+          {olderThan ? (
+            <li>
+              <a href={`/administration/journal${filtersQuery({ ...kept, avant: String(olderThan) })}`}>Entrées plus anciennes</a>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+      ) : null}
+    </Layout>
+  );
+}
