@@ -28,6 +28,7 @@ import { EscalationController } from './escalation/escalation.controller';
 import { EscalationMetrics } from './escalation/escalation.metrics';
 import { EscalationScheduler } from './escalation/escalation.scheduler';
 import { EscalationsService } from './escalation/escalations.service';
+import { TimeToAcknowledgeController } from './escalation/time-to-acknowledge.controller';
 import { notificationRetention } from './retention/retention.plan';
 import { StreamController } from './stream/stream.controller';
 import { StreamHub } from './stream/stream.hub';
@@ -65,6 +66,7 @@ export class NotificationModule {
         BroadcastAcknowledgementsController,
         EscalationController,
         EscalationStatisticsController,
+        TimeToAcknowledgeController,
         RoutedMessagesConsumer,
       ],
       providers: [

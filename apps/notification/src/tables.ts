@@ -9,6 +9,7 @@ import { TraceHeaders1764300000340 } from './migrations/1764300000340-trace-head
 import { WebhookSelfService1764300000350 } from './migrations/1764300000350-webhook-self-service';
 import { DeliveriesInTrouble1764400002000 } from './migrations/1764400002000-deliveries-in-trouble';
 import { BroadcastAcknowledgements1764400034000 } from './migrations/1764400034000-broadcast-acknowledgements';
+import { EscalationsByCreation1764400036000 } from './migrations/1764400036000-escalations-by-creation';
 import { Webhook } from './webhooks/webhook.entity';
 
 /** The entities and migrations of the service's schema. */
@@ -23,6 +24,7 @@ export const NOTIFICATION_TABLES: ServiceDataSourceParts = {
     WebhookSelfService1764300000350,
     DeliveriesInTrouble1764400002000,
     BroadcastAcknowledgements1764400034000,
+    EscalationsByCreation1764400036000,
   ],
   queueTables: ['deliveries'],
 };

@@ -1,0 +1,93 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IsISO8601, IsOptional } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
+import { ApiKeyRole, statisticsScope } from '@vigie/contracts';
+import { ForbiddenError, InvalidRequestError } from '@vigie/platform';
+import { timeToAcknowledge } from './time-to-acknowledge.queries';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const DEFAULT_DAYS = 30;
+const MAX_DAYS = 366;
+
+export class TimeToAcknowledgeQuery {
+  @ApiPropertyOptional({ description: 'Escalations armed at or after (ISO 8601); default: 30 days before `to`' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+  @ApiPropertyOptional({ description: 'Armed before (ISO 8601); default: now. At most 366 days after `from`.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+}
+
+export class PrefectureTimeToAcknowledgeView {
+  @ApiProperty({ format: 'uuid' }) prefectureId: string;
+  @ApiProperty({ example: '69' }) department: string;
+  @ApiProperty({ description: 'Escalations armed in the period' }) escalations: number;
+  @ApiProperty({ description: 'Of which the prefecture has not acknowledged the alert' }) unacknowledged: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Median seconds from arming to acknowledgement' })
+  medianSeconds: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: '90th percentile, in seconds' })
+  p90Seconds: number | null;
+}
+
+/** Delays and counts only: no alert content. */
+export class TimeToAcknowledgeView {
+  @ApiProperty({ format: 'date-time' }) from: string;
+  @ApiProperty({ format: 'date-time' }) to: string;
+  @ApiProperty({
+    type: String,
+    isArray: true,
+    nullable: true,
+    description: 'The départements counted; null means every département (national level)',
+  })
+  departments: string[] | null;
+  @ApiProperty({ type: PrefectureTimeToAcknowledgeView, isArray: true })
+  prefectures: PrefectureTimeToAcknowledgeView[];
+}
+
+/** The period asked for, defaulted and bounded. */
+export function period(query: TimeToAcknowledgeQuery, now = new Date()): { from: Date; to: Date } {
+  const to = query.to ? new Date(query.to) : now;
+  const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_DAYS * DAY_MS);
+  if (from.getTime() >= to.getTime()) {
+    throw new InvalidRequestError([{ field: 'from', problems: ['from must be before to'] }]);
+  }
+  if (to.getTime() - from.getTime() > MAX_DAYS * DAY_MS) {
+    throw new InvalidRequestError([{ field: 'from', problems: [`the period is at most ${MAX_DAYS} days`] }]);
+  }
+  return { from, to };
+}
+
+@ApiTags('statistics')
+@Controller('v1/statistics/time-to-acknowledge')
+export class TimeToAcknowledgeController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  @RequireRoles(ApiKeyRole.Subscriber, ApiKeyRole.Operator)
+  @ApiOperation({
+    summary:
+      'Time to acknowledge per prefecture over a period (median, 90th percentile, escalations not acknowledged): every prefecture for the national level, its own for a prefecture.',
+  })
+  @ApiOkResponse({ type: TimeToAcknowledgeView })
+  @ApiBadRequestResponse({ description: 'Invalid period.' })
+  @ApiForbiddenResponse({ description: 'The caller is neither a prefecture, a State force nor the national level.' })
+  async get(@Query() query: TimeToAcknowledgeQuery, @CurrentCaller() caller: Caller): Promise<TimeToAcknowledgeView> {
+    const departments = statisticsScope(caller);
+    if (departments === undefined) throw new ForbiddenError('statistics are for prefectures and the national level');
+    const { from, to } = period(query);
+    const prefectures = await timeToAcknowledge(this.dataSource, from, to, departments);
+    return { from: from.toISOString(), to: to.toISOString(), departments, prefectures };
+  }
+}
