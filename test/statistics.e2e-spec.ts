@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { request, waitFor, waitUntilAccepted, type Partner, type RegistryAccess, type Stack } from '@vigie/testing';
 import { e2eEnv, newAdminKey } from './e2e.env';
@@ -151,6 +152,69 @@ describe('statistics scoped to the caller', () => {
     const firm = await escalations(rhoneFirm.key);
     expect(firm.status).toBe(403);
     expect(firm.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('gives the time to acknowledge per prefecture (median, p90, unacknowledged), scoped the same way', async () => {
+    // Escalations armed on a day of their own, long ago, so that no other escalation falls in the period.
+    const start = new Date(Date.now() - 500 * 86_400_000);
+    const end = new Date(start.getTime() + 86_400_000);
+    const database = new Client({ connectionString: e2eEnv.databaseUrl });
+    await database.connect();
+    try {
+      // Rhône: acknowledged after 60 s and 120 s, one not acknowledged; Provence: after 300 s.
+      const seeded: [string, string, number | null][] = [
+        [rhone.id, '69', 60],
+        [rhone.id, '69', 120],
+        [rhone.id, '69', null],
+        [provence.id, '13', 300],
+      ];
+      for (const [prefectureId, department, delay] of seeded) {
+        const alertId = randomUUID();
+        await database.query(
+          `INSERT INTO notification.escalations (id, alert_id, prefecture_id, alert, status, created_at)
+           VALUES ($1, $2, $3, jsonb_build_object('location', jsonb_build_object('department', $4::text)), 'completed', $5)`,
+          [randomUUID(), alertId, prefectureId, department, start],
+        );
+        if (delay !== null) {
+          await database.query(
+            `INSERT INTO notification.acknowledgements (alert_id, organisation_id, channel, acknowledged_at)
+             VALUES ($1, $2, 'api', $3::timestamptz + $4 * interval '1 second')`,
+            [alertId, prefectureId, start, delay],
+          );
+        }
+      }
+    } finally {
+      await database.end();
+    }
+    interface Delays {
+      departments: string[] | null;
+      prefectures: {
+        prefectureId: string;
+        department: string;
+        escalations: number;
+        unacknowledged: number;
+        medianSeconds: number | null;
+        p90Seconds: number | null;
+      }[];
+    }
+    const delays = (key: string, query = `from=${start.toISOString()}&to=${end.toISOString()}`) =>
+      request<Delays>('GET', `${stack.url('notification')}/v1/statistics/time-to-acknowledge?${query}`, { key });
+    const all = await delays(national.key);
+    expect(all.status).toBe(200);
+    expect(all.body.departments).toBeNull();
+    expect(all.body.prefectures).toEqual([
+      { prefectureId: provence.id, department: '13', escalations: 1, unacknowledged: 0, medianSeconds: 300, p90Seconds: 300 },
+      { prefectureId: rhone.id, department: '69', escalations: 3, unacknowledged: 1, medianSeconds: 90, p90Seconds: 114 },
+    ]);
+    const own = await delays(rhone.key);
+    expect(own.body.prefectures.map((row) => row.prefectureId)).toEqual([rhone.id]);
+    const other = await delays(provence.key);
+    expect(other.body.prefectures.map((row) => row.prefectureId)).toEqual([provence.id]);
+    const firm = await delays(rhoneFirm.key);
+    expect(firm.status).toBe(403);
+    const inverted = await delays(national.key, `from=${end.toISOString()}&to=${start.toISOString()}`);
+    expect(inverted.status).toBe(400);
+    expect(inverted.headers.get('content-type')).toContain('application/problem+json');
   });
 
   it('counts 100,000 alerts of a 90-day window', async () => {

@@ -1130,6 +1130,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/statistics/time-to-acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Time to acknowledge per prefecture over a period (median, 90th percentile, escalations not acknowledged): every prefecture for the national level, its own for a prefecture. */
+        get: operations["timeToAcknowledgeGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stream": {
         parameters: {
             query?: never;
@@ -2458,6 +2475,20 @@ export interface components {
             /** @example Préfecture du Rhône */
             name: string;
         };
+        PrefectureTimeToAcknowledgeView: {
+            /** @example 69 */
+            department: string;
+            /** @description Escalations armed in the period */
+            escalations: number;
+            /** @description Median seconds from arming to acknowledgement */
+            medianSeconds: number | null;
+            /** @description 90th percentile, in seconds */
+            p90Seconds: number | null;
+            /** Format: uuid */
+            prefectureId: string;
+            /** @description Of which the prefecture has not acknowledged the alert */
+            unacknowledged: number;
+        };
         PreviewAlertDto: {
             /** @description Organisations named as recipients (CAP addresses) */
             addresses?: string[];
@@ -3076,6 +3107,15 @@ export interface components {
             organisationId: string;
             /** @description Empty: every sector */
             sectors: ("PRIVATE_SECURITY" | "LARGE_RETAIL" | "JEWELLERY" | "TOBACCO" | "SOCIAL_HOUSING")[];
+        };
+        TimeToAcknowledgeView: {
+            /** @description The départements counted; null means every département (national level) */
+            departments: string[] | null;
+            /** Format: date-time */
+            from: string;
+            prefectures: components["schemas"]["PrefectureTimeToAcknowledgeView"][];
+            /** Format: date-time */
+            to: string;
         };
         UpdatePersonDto: {
             roles?: ("DUTY_OFFICER" | "ORGANISATION_ADMIN" | "NATIONAL_ANALYST")[];
@@ -7065,6 +7105,69 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description The caller is neither a prefecture, a State force nor the national level. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:vigie:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The caller is neither a prefecture, a State force nor the national level.",
+                     *       "error": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    timeToAcknowledgeGet: {
+        parameters: {
+            query?: {
+                /** @description Escalations armed at or after (ISO 8601); default: 30 days before `to` */
+                from?: string;
+                /** @description Armed before (ISO 8601); default: now. At most 366 days after `from`. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeToAcknowledgeView"];
+                };
+            };
+            /** @description Invalid period. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:vigie:problem:bad_request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "Invalid period.",
+                     *       "error": "bad_request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             401: components["responses"]["Unauthenticated"];
             /** @description The caller is neither a prefecture, a State force nor the national level. */
             403: {
