@@ -17,6 +17,7 @@ import { BroadcastController } from './pages/broadcast/broadcast.controller';
 import { FeedStreamController } from './pages/feed/feed-stream.controller';
 import { FeedController } from './pages/feed/feed.controller';
 import { MyReportsController } from './pages/my-reports/my-reports.controller';
+import { AcknowledgementDelaysController } from './pages/national/acknowledgement-delays.controller';
 import { MapController } from './pages/national/map.controller';
 import { TrendsController } from './pages/national/trends.controller';
 import { OrganisationController } from './pages/organisation/organisation.controller';
@@ -57,6 +58,7 @@ export class ConsoleModule {
         ReportController,
         MapController,
         TrendsController,
+        AcknowledgementDelaysController,
         MyReportsController,
         ReceivedBroadcastsController,
         OrganisationController,

@@ -21,6 +21,23 @@ export interface EscalationFigures {
   byDepartment: { department: string; count: number }[];
 }
 
+/** Time to acknowledge of one prefecture over a period, in seconds (ADR 36). */
+export interface PrefectureDelays {
+  prefectureId: string;
+  department: string;
+  escalations: number;
+  unacknowledged: number;
+  medianSeconds: number | null;
+  p90Seconds: number | null;
+}
+
+export interface DelayFigures {
+  from: string;
+  to: string;
+  departments: string[] | null;
+  prefectures: PrefectureDelays[];
+}
+
 /** The statistics APIs of alert ingestion and notification, scoped by each service to the person. */
 @Injectable()
 export class StatisticsClient {
@@ -39,5 +56,11 @@ export class StatisticsClient {
 
   async openEscalations(bearer: string): Promise<EscalationFigures> {
     return (await this.notification.call<EscalationFigures>('GET', '/v1/statistics/escalations', { bearer })).body;
+  }
+
+  async timeToAcknowledge(bearer: string, window: { from: Date; to: Date }): Promise<DelayFigures> {
+    const query = { from: window.from.toISOString(), to: window.to.toISOString() };
+    return (await this.notification.call<DelayFigures>('GET', '/v1/statistics/time-to-acknowledge', { bearer, query }))
+      .body;
   }
 }

@@ -172,7 +172,12 @@ export function Notice(props: {
   );
 }
 
-export function Table(props: { caption: string; headers: string[]; children: ComponentChildren; id?: string }): VNode {
+export function Table(props: {
+  caption: string;
+  headers: ComponentChildren[];
+  children: ComponentChildren;
+  id?: string;
+}): VNode {
   return (
     <div class="fr-table fr-table--no-caption-offset" id={props.id}>
       <table>

@@ -28,6 +28,7 @@ export interface LayoutProps {
     | 'referents'
     | 'carte'
     | 'tendances'
+    | 'delais'
     | 'mon-organisation'
     | 'journal';
   /** An exercise banner across the whole page. */
@@ -54,6 +55,7 @@ const NAV: { section: NonNullable<LayoutProps['section']>; href: string; label: 
   { section: 'referents', href: '/referents', label: 'Référents', audience: 'state' },
   { section: 'carte', href: '/carte', label: 'Carte de France', audience: 'national' },
   { section: 'tendances', href: '/tendances', label: 'Tendances', audience: 'state' },
+  { section: 'delais', href: '/delais-acquittement', label: 'Délais d’acquittement', audience: 'state' },
   { section: 'mon-organisation', href: '/mon-organisation', label: 'Mon organisation', audience: 'everyone' },
   { section: 'journal', href: '/administration/journal', label: 'Journal d’audit', audience: 'national' },
 ];

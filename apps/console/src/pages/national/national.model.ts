@@ -59,3 +59,9 @@ export function figureWords(mode: MapMode, figure: MapFigure): string {
   const words = MODE_WORDS[mode];
   return `${figure.name} (${figure.code}) : ${figure.count} ${figure.count > 1 ? words.many : words.one}`;
 }
+
+/** Whose figures these are, in words: all of France, or the départements of the caller's scope. */
+export function scopeWords(departments: string[] | null): string {
+  if (departments === null) return 'pour toute la France';
+  return `pour le${departments.length > 1 ? 's départements' : ' département'} ${departments.join(', ')}`;
+}

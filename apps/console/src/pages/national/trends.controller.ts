@@ -4,6 +4,7 @@ import { renderPage } from '../../render';
 import { NotForYou } from '../../session/session.errors';
 import { Viewer, type SignedIn } from '../../session/viewer';
 import { viewerOf } from '../viewer-of';
+import { scopeWords } from './national.model';
 import { byEventType, bySeverity, daysOf, trendDaysOf, trendsCsv, type TrendDays } from './trends.model';
 import { TrendsPage } from './trends.view';
 
@@ -19,10 +20,7 @@ export class TrendsController {
   async page(@Viewer() viewer: SignedIn, @Query('jours') jours: unknown): Promise<string> {
     const days = trendDaysOf(jours);
     const { figures, dayList } = await this.figures(viewer, days);
-    const scope =
-      figures.departments === null
-        ? 'pour toute la France'
-        : `pour le${figures.departments.length > 1 ? 's départements' : ' département'} ${figures.departments.join(', ')}`;
+    const scope = scopeWords(figures.departments);
     return renderPage(
       TrendsPage({
         days,
