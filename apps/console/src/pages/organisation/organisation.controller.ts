@@ -9,6 +9,7 @@ import { renderPage } from '../../render';
 import { ConsoleSessionStore, type ConsoleSession } from '../../session/console-session.store';
 import { Session, Viewer, type SignedIn } from '../../session/viewer';
 import { viewerOf } from '../viewer-of';
+import { PersonPage, RevokeKeyPage, ShownOncePage, WebhookPage } from './organisation-details.view';
 import {
   deliveryLines,
   keyPrefix,
@@ -18,15 +19,7 @@ import {
   readSubscription,
   webhookDisabled,
 } from './organisation.model';
-import {
-  OrganisationPage,
-  PersonPage,
-  RevokeKeyPage,
-  ShownOncePage,
-  WebhookPage,
-  type KeyRow,
-  type OrganisationModel,
-} from './organisation.view';
+import { OrganisationPage, type KeyRow, type OrganisationModel } from './organisation.view';
 import { subscriptionSentence } from './subscription-sentence';
 
 const notFound = (): ServiceCallError => new ServiceCallError('console', 404, null);

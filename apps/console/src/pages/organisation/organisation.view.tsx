@@ -1,18 +1,6 @@
 import type { VNode } from 'preact';
 import { StateBadge } from '../../components/badges';
-import {
-  Breadcrumb,
-  Button,
-  ButtonForm,
-  ButtonLink,
-  Checkboxes,
-  CsrfField,
-  Field,
-  Notice,
-  Radios,
-  ShownOnce,
-  Table,
-} from '../../components/form';
+import { Button, ButtonForm, Checkboxes, CsrfField, Field, Notice, Radios, Table } from '../../components/form';
 import {
   API_KEY_ROLE,
   CHANNEL,
@@ -100,15 +88,18 @@ export interface OrganisationModel {
   subscriptionForm: SubscriptionForm;
 }
 
-interface PageProps<T> {
+export interface PageProps<T> {
   model: T;
   viewer: Viewer;
   csrfToken: string;
 }
 
-const roleChoices = INVITABLE_ROLES.map((role) => ({ value: role, label: label(PERSON_ROLE, role) }));
+export const roleChoices = INVITABLE_ROLES.map((role) => ({ value: role, label: label(PERSON_ROLE, role) }));
 
-function Problems(props: { model: OrganisationModel; form: NonNullable<OrganisationModel['problems']>['form'] }): VNode | null {
+function Problems(props: {
+  model: OrganisationModel;
+  form: NonNullable<OrganisationModel['problems']>['form'];
+}): VNode | null {
   const problems = props.model.problems;
   if (!problems || problems.form !== props.form) return null;
   return (
@@ -163,7 +154,11 @@ function PeopleSection(props: PageProps<OrganisationModel>): VNode {
           {section.rows.invitations.length === 0 ? (
             <p>Aucune invitation en attente.</p>
           ) : (
-            <Table caption="Invitations envoyées et pas encore utilisées" headers={['Nom', 'Adresse électronique', 'Rôles', 'Valable jusqu’au']} id="table-invitations">
+            <Table
+              caption="Invitations envoyées et pas encore utilisées"
+              headers={['Nom', 'Adresse électronique', 'Rôles', 'Valable jusqu’au']}
+              id="table-invitations"
+            >
               <tbody>
                 {section.rows.invitations.map((invitation) => (
                   <tr>
@@ -180,7 +175,14 @@ function PeopleSection(props: PageProps<OrganisationModel>): VNode {
           <Problems model={model} form="invitation" />
           <form method="post" action="/mon-organisation/invitations">
             <CsrfField token={csrfToken} />
-            <Field id="invitation-nom" name="fullName" label="Nom et prénom" value={model.invitationForm.fullName} required autocomplete="off" />
+            <Field
+              id="invitation-nom"
+              name="fullName"
+              label="Nom et prénom"
+              value={model.invitationForm.fullName}
+              required
+              autocomplete="off"
+            />
             <Field
               id="invitation-courriel"
               name="email"
@@ -205,7 +207,11 @@ function KeyState(props: { key_: KeyRow }): VNode {
   if (key.revokedAt) return <StateBadge tone="error">{`Révoquée le ${frenchDateTime(key.revokedAt)}`}</StateBadge>;
   if (key.expiresAt && Date.parse(key.expiresAt) <= Date.now())
     return <StateBadge tone="warning">{`Expirée le ${frenchDateTime(key.expiresAt)}`}</StateBadge>;
-  return <StateBadge tone="success">{key.expiresAt ? `Active jusqu’au ${frenchDateTime(key.expiresAt)}` : 'Active'}</StateBadge>;
+  return (
+    <StateBadge tone="success">
+      {key.expiresAt ? `Active jusqu’au ${frenchDateTime(key.expiresAt)}` : 'Active'}
+    </StateBadge>
+  );
 }
 
 function KeysSection(props: PageProps<OrganisationModel>): VNode {
@@ -360,7 +366,11 @@ function SubscriptionsSection(props: PageProps<OrganisationModel>): VNode {
 
 export function DeliveriesTable(props: { caption: string; rows: DeliveryRow[]; csrfToken: string; id: string }): VNode {
   return (
-    <Table caption={props.caption} headers={['Créée le', 'Destination', 'État', 'Essais', 'Dernière erreur', 'Action']} id={props.id}>
+    <Table
+      caption={props.caption}
+      headers={['Créée le', 'Destination', 'État', 'Essais', 'Dernière erreur', 'Action']}
+      id={props.id}
+    >
       <tbody>
         {props.rows.map((delivery) => (
           <tr data-delivery={delivery.id}>
@@ -369,7 +379,9 @@ export function DeliveriesTable(props: { caption: string; rows: DeliveryRow[]; c
               {label(CHANNEL, delivery.channel)} — {delivery.target}
             </td>
             <td>
-              <StateBadge tone={delivery.status === 'sent' ? 'success' : delivery.status === 'dead' ? 'error' : 'warning'}>
+              <StateBadge
+                tone={delivery.status === 'sent' ? 'success' : delivery.status === 'dead' ? 'error' : 'warning'}
+              >
                 {label(DELIVERY_STATUS, delivery.status)}
               </StateBadge>
             </td>
@@ -377,7 +389,11 @@ export function DeliveriesTable(props: { caption: string; rows: DeliveryRow[]; c
             <td id={`erreur-${delivery.id}`}>{delivery.problem ?? '—'}</td>
             <td>
               {delivery.redeliverAction ? (
-                <ButtonForm action={delivery.redeliverAction} csrfToken={props.csrfToken} describedBy={`erreur-${delivery.id}`}>
+                <ButtonForm
+                  action={delivery.redeliverAction}
+                  csrfToken={props.csrfToken}
+                  describedBy={`erreur-${delivery.id}`}
+                >
                   Renvoyer
                 </ButtonForm>
               ) : null}
@@ -400,13 +416,19 @@ function WebhooksSection(props: PageProps<OrganisationModel>): VNode {
         section.rows.length === 0 ? (
           <p>Aucun webhook : l’organisation reçoit les alertes dans la console et par courriel.</p>
         ) : (
-          <Table caption="Les adresses où Vigie envoie les alertes" headers={['Adresse', 'État', 'Créé le', 'Livraisons']} id="table-webhooks">
+          <Table
+            caption="Les adresses où Vigie envoie les alertes"
+            headers={['Adresse', 'État', 'Créé le', 'Livraisons']}
+            id="table-webhooks"
+          >
             <tbody>
               {section.rows.map((webhook) => (
                 <tr>
                   <td>{webhook.url}</td>
                   <td>
-                    <StateBadge tone={webhook.disabled ? 'warning' : 'success'}>{webhook.disabled ?? 'Actif'}</StateBadge>
+                    <StateBadge tone={webhook.disabled ? 'warning' : 'success'}>
+                      {webhook.disabled ?? 'Actif'}
+                    </StateBadge>
                   </td>
                   <td>{frenchDateTime(webhook.createdAt)}</td>
                   <td>
@@ -460,110 +482,6 @@ export function OrganisationPage(props: PageProps<OrganisationModel>): VNode {
       <KeysSection {...props} />
       <SubscriptionsSection {...props} />
       <WebhooksSection {...props} />
-    </Layout>
-  );
-}
-
-const trail = (label: string) => [{ href: '/mon-organisation', label: 'Mon organisation' }, { label }];
-
-/** The secret (key or invitation link) shown once, right after it was made. */
-export function ShownOncePage(
-  props: PageProps<{ title: string; fieldLabel: string; value: string; explanation: string }>,
-): VNode {
-  const { model } = props;
-  return (
-    <Layout title={model.title} viewer={props.viewer} csrfToken={props.csrfToken} section="mon-organisation">
-      <Breadcrumb trail={trail(model.title)} />
-      <h1>{model.title}</h1>
-      <ShownOnce
-        id="secret"
-        label={model.fieldLabel}
-        value={model.value}
-        warning="Copiez-la maintenant : elle ne sera plus jamais affichée."
-      />
-      <p>{model.explanation}</p>
-      <ButtonLink href="/mon-organisation">Retour à mon organisation</ButtonLink>
-    </Layout>
-  );
-}
-
-export function RevokeKeyPage(props: PageProps<{ key: KeyRow }>): VNode {
-  const { key } = props.model;
-  return (
-    <Layout title="Révoquer une clé" viewer={props.viewer} csrfToken={props.csrfToken} section="mon-organisation">
-      <Breadcrumb trail={trail('Révoquer une clé')} />
-      <h1>
-        Révoquer la clé « {key.label} » ({key.prefix}) ?
-      </h1>
-      <p>
-        Les programmes qui l’utilisent seront refusés par tous les services de Vigie dans les secondes qui suivent. La
-        révocation est définitive : pour continuer, il faudra créer une nouvelle clé.
-      </p>
-      <form method="post" action={`/mon-organisation/cles/${key.id}/revocation`}>
-        <CsrfField token={props.csrfToken} />
-        <p>
-          <Button danger>Révoquer définitivement</Button>
-        </p>
-        <p>
-          <ButtonLink href="/mon-organisation#cles" secondary>
-            Annuler
-          </ButtonLink>
-        </p>
-      </form>
-    </Layout>
-  );
-}
-
-export function PersonPage(props: PageProps<{ person: PersonRow; problems: string[] }>): VNode {
-  const { person, problems } = props.model;
-  return (
-    <Layout title={person.fullName} viewer={props.viewer} csrfToken={props.csrfToken} section="mon-organisation">
-      <Breadcrumb trail={trail(person.fullName)} />
-      <h1>{person.fullName}</h1>
-      <p>{person.email}</p>
-      {problems.length > 0 ? (
-        <Notice tone="error" title="Rien n’a été changé">
-          <ul>
-            {problems.map((problem) => (
-              <li>{problem}</li>
-            ))}
-          </ul>
-        </Notice>
-      ) : null}
-      <form method="post" action={`/mon-organisation/personnes/${person.id}`}>
-        <CsrfField token={props.csrfToken} />
-        <Checkboxes name="roles" legend="Rôles" choices={roleChoices} values={person.roles} />
-        <Radios
-          name="status"
-          legend="Compte"
-          choices={[
-            { value: 'ACTIVE', label: 'Actif' },
-            { value: 'DISABLED', label: 'Désactivé', hint: 'La personne est déconnectée partout et ne peut plus se connecter.' },
-          ]}
-          value={person.status}
-        />
-        <Button>Enregistrer</Button>
-      </form>
-    </Layout>
-  );
-}
-
-export function WebhookPage(props: PageProps<{ webhook: WebhookRow; deliveries: DeliveryRow[]; done: string | null }>): VNode {
-  const { webhook, deliveries, done } = props.model;
-  return (
-    <Layout title="Livraisons d’un webhook" viewer={props.viewer} csrfToken={props.csrfToken} section="mon-organisation">
-      <Breadcrumb trail={trail('Livraisons d’un webhook')} />
-      <h1>Livraisons à {webhook.url}</h1>
-      {done ? <Notice tone="success" title={done} /> : null}
-      <p>{webhook.disabled ? `Ce webhook est ${webhook.disabled} : il ne reçoit rien.` : 'Ce webhook est actif.'}</p>
-      {deliveries.length === 0 ? (
-        <p>Aucune livraison pour l’instant.</p>
-      ) : (
-        <DeliveriesTable caption="Les livraisons les plus récentes" rows={deliveries} csrfToken={props.csrfToken} id="table-livraisons" />
-      )}
-      <ButtonLink href="/mon-organisation#webhooks" secondary>
-        Retour à mon organisation
-      </ButtonLink>
     </Layout>
   );
 }
