@@ -243,8 +243,13 @@ describe('console: a partner reports an incident', () => {
 
     // The network returns: both tabs send it at once; one alert.
     await page.context().setOffline(false);
-    await page.waitForSelector('#brouillons-liste a[href^="/alertes/"], #brouillons[hidden]');
-    await second.waitForSelector('#brouillons-liste a[href^="/alertes/"], #brouillons[hidden]');
+    // Each tab ends with a link to the alert it sent, or with no list at all when the other tab
+    // sent the draft first (a hidden section is never "visible": wait on the state instead).
+    const settled = () =>
+      document.querySelector('#brouillons-liste a[href^="/alertes/"]') !== null ||
+      document.getElementById('brouillons')?.hidden === true;
+    await page.waitForFunction(settled);
+    await second.waitForFunction(settled);
     const alerts = await alertsHeadlined(headline);
     expect(alerts).toHaveLength(1);
     const links = [
