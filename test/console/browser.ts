@@ -2,7 +2,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { repoRoot } from '@vigie/testing';
+import { ConsoleProcess, repoRoot, type RegistryAccess, type Stack, type StackOptions } from '@vigie/testing';
+import { e2eEnv, newAdminKey } from '../e2e.env';
+import { startTestStack } from '../test-stack';
 
 /** Debian's Chromium (never a downloaded browser): scripts/test.sh installs it. */
 export const CHROMIUM = process.env.VIGIE_CHROMIUM ?? '/usr/bin/chromium';
@@ -91,4 +93,104 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const folder = join(repoRoot(), 'docs', 'console');
   mkdirSync(folder, { recursive: true });
   await page.screenshot({ path: join(folder, `${name}.png`), fullPage: false });
+}
+
+export interface ConsoleSuiteOptions {
+  /** Options of the four services (environment, start timeout). */
+  stack?: Partial<StackOptions>;
+  /** The console's own environment (an identity provider, for instance). */
+  consoleEnv?: () => Record<string, string>;
+  /** The console's port; basePort + portOffset + 9 unless given. */
+  consolePort?: number;
+  /** Runs once the stack and the console are up, before Chromium starts: the spec's own data. */
+  setUp?: (suite: ConsoleSuite) => Promise<void>;
+  /** How long the set-up may take, stack included. */
+  setUpTimeoutMs?: number;
+}
+
+/** What a browser spec works with: set by `consoleSuite`'s beforeAll, valid inside the tests. */
+export interface ConsoleSuite {
+  readonly adminKey: string;
+  readonly stack: Stack;
+  readonly consoleApp: ConsoleProcess;
+  readonly registry: RegistryAccess;
+  readonly browser: Browser;
+  /** The console's address of a path. */
+  url: (path: string) => string;
+  /** Signs in through the console's form. */
+  signIn: (page: Page, who: { email: string; password: string }) => Promise<void>;
+  /** A page in a fresh context, closed after the test; without JavaScript when asked. */
+  newPage: (options?: {
+    javaScript?: boolean;
+  }) => Promise<{ context: BrowserContext; page: Page; watch: PageProblems }>;
+}
+
+/**
+ * One stack, one console and one Chromium for a browser spec file: started in beforeAll (the
+ * spec's `setUp` then adds its organisations and people), every page's context closed after each
+ * test, everything stopped in afterAll. Logs go to .vigie/test-logs/<name>/.
+ */
+export function consoleSuite(name: string, portOffset: number, options: ConsoleSuiteOptions = {}): ConsoleSuite {
+  const adminKey = newAdminKey();
+  const contexts: BrowserContext[] = [];
+  let stack: Stack | undefined;
+  let consoleApp: ConsoleProcess | undefined;
+  let browser: Browser | undefined;
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not started: use the suite inside tests or setUp`);
+    return value;
+  };
+
+  const suite: ConsoleSuite = {
+    adminKey,
+    get stack() {
+      return started(stack, 'the stack');
+    },
+    get consoleApp() {
+      return started(consoleApp, 'the console');
+    },
+    get registry() {
+      return { registryUrl: started(stack, 'the stack').url('partner-registry'), adminKey };
+    },
+    get browser() {
+      return started(browser, 'Chromium');
+    },
+    url: (path) => `${started(consoleApp, 'the console').url}${path}`,
+    signIn: (page, who) => signIn(page, started(consoleApp, 'the console').url, who),
+    newPage: async ({ javaScript = true } = {}) => {
+      const chromium = started(browser, 'Chromium');
+      if (javaScript) {
+        const opened = await openPage(chromium);
+        contexts.push(opened.context);
+        return opened;
+      }
+      const context = await chromium.newContext({ locale: 'fr-FR', javaScriptEnabled: false });
+      contexts.push(context);
+      return { context, page: await context.newPage(), watch: { problems: [] } };
+    },
+  };
+
+  beforeAll(async () => {
+    stack = await startTestStack(name, portOffset, { adminKey }, options.stack);
+    consoleApp = await ConsoleProcess.start({
+      port: options.consolePort ?? e2eEnv.basePort + portOffset + 9,
+      stack,
+      logFile: join(repoRoot(), '.vigie', 'test-logs', name, 'console.log'),
+      env: options.consoleEnv?.(),
+    });
+    await options.setUp?.(suite);
+    browser = await launchChromium();
+  }, options.setUpTimeoutMs ?? 240_000);
+
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await consoleApp?.stop();
+    await stack?.stop();
+  }, 60_000);
+
+  return suite;
 }

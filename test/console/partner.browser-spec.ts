@@ -1,30 +1,8 @@
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  ConsoleProcess,
-  registerActivePartner,
-  request,
-  repoRoot,
-  waitUntilAccepted,
-  type Partner,
-  type RegistryAccess,
-  type Stack,
-} from '@vigie/testing';
-import { e2eEnv, newAdminKey } from '../e2e.env';
+import { registerActivePartner, request, waitUntilAccepted, type Partner } from '@vigie/testing';
 import { PRIVATE_SECURITY } from '../notification-fixtures';
-import { startTestStack } from '../test-stack';
 import { personWithPassword } from './accounts';
-import {
-  expectAccessible,
-  launchChromium,
-  openPage,
-  screenshot,
-  tabTo,
-  signIn as signInAs,
-  type PageProblems,
-} from './browser';
+import { consoleSuite, expectAccessible, screenshot, tabTo } from './browser';
 
-const PORT_OFFSET = 450;
 const GUARD = { email: 'sam.roux@forez-securite.fr', fullName: 'Sam Roux', password: 'ronde-de-nuit-42-forez' };
 const LONE_GUARD = { email: 'max.petit@ondaine-veille.fr', fullName: 'Max Petit', password: 'veille-ondaine-42-seul' };
 const OTHER_GUARD = {
@@ -35,82 +13,46 @@ const OTHER_GUARD = {
 
 // A security firm's guard reports an incident from the console, in Chromium, against the real stack.
 describe('console: a partner reports an incident', () => {
-  const adminKey = newAdminKey();
-  let stack: Stack;
-  let consoleApp: ConsoleProcess;
-  let registry: RegistryAccess;
-  let browser: Browser;
   let firm: Partner;
-  const contexts: BrowserContext[] = [];
-
-  const url = (path: string): string => `${consoleApp.url}${path}`;
-
-  async function newPage(javaScript = true): Promise<{ page: Page; watch: PageProblems }> {
-    if (javaScript) {
-      const opened = await openPage(browser);
-      contexts.push(opened.context);
-      return opened;
-    }
-    const context = await browser.newContext({ locale: 'fr-FR', javaScriptEnabled: false });
-    contexts.push(context);
-    return { page: await context.newPage(), watch: { problems: [] } };
-  }
-
-  const signIn = (page: Page, who: { email: string; password: string }) => signInAs(page, consoleApp.url, who);
+  const suite = consoleSuite('console-partner', 450, {
+    async setUp({ registry, stack }) {
+      firm = await registerActivePartner(
+        registry,
+        { kind: 'SECURITY_FIRM', name: 'Forez Sécurité', departments: ['42'] },
+        { conventions: [PRIVATE_SECURITY] },
+      );
+      const otherFirm = await registerActivePartner(
+        registry,
+        { kind: 'SECURITY_FIRM', name: 'Gier Protection', departments: ['42'] },
+        { conventions: [PRIVATE_SECURITY] },
+      );
+      const loneFirm = await registerActivePartner(registry, {
+        kind: 'SECURITY_FIRM',
+        name: 'Ondaine Veille',
+        departments: ['42'],
+      });
+      await waitUntilAccepted(stack.url('prefect-routing'), loneFirm.key);
+      await personWithPassword(registry, loneFirm.id, { ...LONE_GUARD, roles: ['DUTY_OFFICER'] });
+      for (const service of ['alert-ingestion', 'prefect-routing', 'notification'] as const) {
+        await waitUntilAccepted(stack.url(service), firm.key);
+        await waitUntilAccepted(stack.url(service), otherFirm.key);
+      }
+      await personWithPassword(registry, firm.id, { ...GUARD, roles: ['DUTY_OFFICER'] });
+      await personWithPassword(registry, otherFirm.id, { ...OTHER_GUARD, roles: ['DUTY_OFFICER'] });
+    },
+  });
+  const { url, signIn } = suite;
+  const newPage = (javaScript = true) => suite.newPage({ javaScript });
 
   /** The firm's alerts with this headline, as ingestion holds them. */
   async function alertsHeadlined(headline: string): Promise<string[]> {
     const listed = await request<{ alerts: { alertId: string; info: { headline: string }[] }[] }>(
       'GET',
-      `${stack.url('alert-ingestion')}/v1/alerts?limit=100`,
+      `${suite.stack.url('alert-ingestion')}/v1/alerts?limit=100`,
       { key: firm.key },
     );
     return listed.body.alerts.filter((alert) => alert.info[0].headline === headline).map((alert) => alert.alertId);
   }
-
-  beforeAll(async () => {
-    stack = await startTestStack('console-partner', PORT_OFFSET, { adminKey });
-    registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    consoleApp = await ConsoleProcess.start({
-      port: e2eEnv.basePort + PORT_OFFSET + 9,
-      stack,
-      logFile: join(repoRoot(), '.vigie', 'test-logs', 'console-partner', 'console.log'),
-    });
-    firm = await registerActivePartner(
-      registry,
-      { kind: 'SECURITY_FIRM', name: 'Forez Sécurité', departments: ['42'] },
-      { conventions: [PRIVATE_SECURITY] },
-    );
-    const otherFirm = await registerActivePartner(
-      registry,
-      { kind: 'SECURITY_FIRM', name: 'Gier Protection', departments: ['42'] },
-      { conventions: [PRIVATE_SECURITY] },
-    );
-    const loneFirm = await registerActivePartner(registry, {
-      kind: 'SECURITY_FIRM',
-      name: 'Ondaine Veille',
-      departments: ['42'],
-    });
-    await waitUntilAccepted(stack.url('prefect-routing'), loneFirm.key);
-    await personWithPassword(registry, loneFirm.id, { ...LONE_GUARD, roles: ['DUTY_OFFICER'] });
-    for (const service of ['alert-ingestion', 'prefect-routing', 'notification'] as const) {
-      await waitUntilAccepted(stack.url(service), firm.key);
-      await waitUntilAccepted(stack.url(service), otherFirm.key);
-    }
-    await personWithPassword(registry, firm.id, { ...GUARD, roles: ['DUTY_OFFICER'] });
-    await personWithPassword(registry, otherFirm.id, { ...OTHER_GUARD, roles: ['DUTY_OFFICER'] });
-    browser = await launchChromium();
-  }, 240_000);
-
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await consoleApp?.stop();
-    await stack?.stop();
-  }, 60_000);
 
   it('is filled with the keyboard alone: commune typed without accents, who will receive it and why, sent once however often it is resent', async () => {
     const { page, watch } = await newPage();
