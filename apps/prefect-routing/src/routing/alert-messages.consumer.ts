@@ -8,7 +8,7 @@ import {
   type AlertSubmittedV1Payload,
   type EventEnvelope,
 } from '@vigie/contracts';
-import { Consumes } from '@vigie/messaging';
+import { Consumes, type ConsumerTransaction } from '@vigie/messaging';
 import { RoutingService } from './routing.service';
 
 @Controller()
@@ -16,8 +16,12 @@ export class AlertMessagesConsumer {
   constructor(private readonly routing: RoutingService) {}
 
   @Consumes(AlertSubmittedV1)
-  onAlertSubmitted(event: EventEnvelope<AlertSubmittedV1Payload>, manager: EntityManager): Promise<void> {
-    return this.routing.route(event, manager);
+  onAlertSubmitted(
+    event: EventEnvelope<AlertSubmittedV1Payload>,
+    manager: EntityManager,
+    transaction: ConsumerTransaction,
+  ): Promise<void> {
+    return this.routing.route(event, manager, transaction);
   }
 
   @Consumes(AlertUpdatedV1)

@@ -9,37 +9,47 @@ import { RoutingDecision } from './routing-decision.entity';
  * and `parked_changes` (an update or cancellation that arrived before its original was routed).
  */
 
-// Run for every alert routed: plain SQL, prepared once per connection.
+// Run for every batch of alerts routed: plain SQL, prepared once per connection.
 const PARKED_CHANGES: PreparedStatement = {
-  name: 'routing.parked-changes',
-  text: 'SELECT event_id, envelope FROM parked_changes WHERE original_alert_id = $1 ORDER BY sequence',
+  name: 'routing.parked-changes-of',
+  text: `SELECT event_id, original_alert_id, envelope FROM parked_changes
+         WHERE original_alert_id = ANY ($1::uuid[]) ORDER BY sequence`,
 };
-const INSERT_DECISION: PreparedStatement = {
-  name: 'routing.insert-decision',
+const LOCK_CHAINS: PreparedStatement = {
+  name: 'routing.lock-chains',
+  // In one order whatever the batch, so two transactions locking overlapping chains wait, never deadlock.
+  text: `SELECT count(pg_advisory_xact_lock(hashtextextended(chain, 0)))
+         FROM (SELECT DISTINCT unnest($1::text[]) AS chain ORDER BY 1) AS chains`,
+};
+const INSERT_DECISIONS: PreparedStatement = {
+  name: 'routing.insert-decisions',
   text: `INSERT INTO routing_decisions (id, alert_id, original_alert_id, sender_organisation_id, department,
            recipients, excluded, warnings, routed_at)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9)`,
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[],
+                              $6::jsonb[], $7::jsonb[], $8::jsonb[], $9::timestamptz[])`,
 };
 
 /**
- * Serialises the routing of one chain's messages across consumers until the transaction ends:
+ * Serialises the routing of the chains' messages across consumers until the transaction ends:
  * a change that parks itself and the original that looks for parked changes never miss each other.
  */
-export async function lockChain(manager: EntityManager, originalAlertId: string): Promise<void> {
-  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [originalAlertId]);
+export async function lockChains(manager: EntityManager, originalAlertIds: readonly string[]): Promise<void> {
+  await runPrepared(manager, LOCK_CHAINS, [originalAlertIds]);
 }
 
-export async function insertDecision(manager: EntityManager, decision: RoutingDecision): Promise<void> {
-  await runPrepared(manager, INSERT_DECISION, [
-    decision.id,
-    decision.alertId,
-    decision.originalAlertId,
-    decision.senderOrganisationId,
-    decision.department,
-    JSON.stringify(decision.recipients),
-    JSON.stringify(decision.excluded),
-    JSON.stringify(decision.warnings),
-    decision.routedAt,
+/** The decisions, in one statement whatever their number. */
+export async function insertDecisions(manager: EntityManager, decisions: readonly RoutingDecision[]): Promise<void> {
+  if (decisions.length === 0) return;
+  await runPrepared(manager, INSERT_DECISIONS, [
+    decisions.map((decision) => decision.id),
+    decisions.map((decision) => decision.alertId),
+    decisions.map((decision) => decision.originalAlertId),
+    decisions.map((decision) => decision.senderOrganisationId),
+    decisions.map((decision) => decision.department),
+    decisions.map((decision) => JSON.stringify(decision.recipients)),
+    decisions.map((decision) => JSON.stringify(decision.excluded)),
+    decisions.map((decision) => JSON.stringify(decision.warnings)),
+    decisions.map((decision) => decision.routedAt),
   ]);
 }
 
@@ -64,16 +74,24 @@ export async function parkChange(manager: EntityManager, event: EventEnvelope<Al
   });
 }
 
-/** The changes parked until this original is routed, in their order of arrival, removed from the table. */
+/**
+ * The changes parked until these originals were routed, each original's in their order of arrival,
+ * removed from the table.
+ */
 export async function takeParkedChanges(
   manager: EntityManager,
-  originalAlertId: string,
-): Promise<EventEnvelope<AlertChangedV1Payload>[]> {
-  const parked = await runPrepared<{ event_id: string; envelope: EventEnvelope<AlertChangedV1Payload> }>(
-    manager,
-    PARKED_CHANGES,
-    [originalAlertId],
-  );
+  originalAlertIds: readonly string[],
+): Promise<Map<string, EventEnvelope<AlertChangedV1Payload>[]>> {
+  const parked = await runPrepared<{
+    event_id: string;
+    original_alert_id: string;
+    envelope: EventEnvelope<AlertChangedV1Payload>;
+  }>(manager, PARKED_CHANGES, [originalAlertIds]);
   if (parked.length > 0) await manager.delete(ParkedChange, { eventId: In(parked.map((change) => change.event_id)) });
-  return parked.map((change) => change.envelope);
+  const byOriginal = new Map<string, EventEnvelope<AlertChangedV1Payload>[]>();
+  for (const change of parked) {
+    const original = change.original_alert_id.toLowerCase();
+    byOriginal.set(original, [...(byOriginal.get(original) ?? []), change.envelope]);
+  }
+  return byOriginal;
 }

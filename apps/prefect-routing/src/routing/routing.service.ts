@@ -13,19 +13,21 @@ import {
   type EventEnvelope,
   type RoutedRecipient,
 } from '@vigie/contracts';
-import { Outbox } from '@vigie/messaging';
+import { Outbox, type ConsumerTransaction, type OutboxRow } from '@vigie/messaging';
+import { currentScope, runInScope, type TelemetryScope } from '@vigie/observability';
 import { NotFoundError } from '@vigie/platform';
 import { decide, type RoutingDecisionResult } from '../rule-engine';
 import type { RoutingDecision } from './routing-decision.entity';
 import {
   chainDecisions,
   decisionOf,
-  insertDecision,
+  insertDecisions,
   isRouted,
-  lockChain,
+  lockChains,
   parkChange,
   takeParkedChanges,
 } from './routing-decisions.queries';
+import type { RoutingInputs } from './routing-directory';
 import { RoutingDirectory } from './routing-directory';
 
 export const CHAIN_RULE = 'chain-of-the-original';
@@ -40,9 +42,19 @@ export function routedRecipients(result: RoutingDecisionResult): RoutedRecipient
   }));
 }
 
+/** A decision made, waiting for the end of its transaction with its events. */
+interface Routed {
+  decision: RoutingDecision;
+  events: OutboxRow[];
+  /** The handled event's context, for the parked changes applied after it. */
+  scope: TelemetryScope;
+}
+
 @Injectable()
 export class RoutingService {
   private readonly logger = new Logger(RoutingService.name);
+  /** The submitted alerts decided in each consumer transaction, stored together before it commits. */
+  private readonly batches = new WeakMap<object, { inputs: RoutingInputs; routed: Routed[] }>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -52,21 +64,61 @@ export class RoutingService {
 
   /**
    * Decides who receives a submitted alert with the stored rules (rules, subscriptions,
-   * conventions, TLP), stores the decision with its explanations, publishes alert.routed.v1,
-   * then applies the updates and cancellations that arrived before it, in their order.
+   * conventions, TLP) and keeps the decision for the end of the consumer's transaction, where the
+   * batch's decisions and their alert.routed.v1 events are stored together (`storeRouted`).
    */
-  async route(event: EventEnvelope<AlertSubmittedV1Payload>, manager: EntityManager): Promise<void> {
+  async route(
+    event: EventEnvelope<AlertSubmittedV1Payload>,
+    manager: EntityManager,
+    transaction: Pick<ConsumerTransaction, 'beforeCommit'>,
+  ): Promise<void> {
+    let batch = this.batches.get(transaction);
+    if (!batch) {
+      // Read once per transaction: the directory and rules every decision of the batch uses.
+      batch = { inputs: await this.directory.inputs(manager), routed: [] };
+      this.batches.set(transaction, batch);
+      const routed = batch.routed;
+      transaction.beforeCommit((manager) => this.storeRouted(manager, routed));
+    }
     const { alert } = event.payload;
-    await lockChain(manager, alert.originalAlertId);
-    const result = await this.decide(alert, manager);
-    await this.record(manager, event, alert, {
-      recipients: routedRecipients(result),
-      excluded: result.excluded,
-      warnings: result.warnings,
+    const result = decide(alert, batch.inputs.entries, {
+      rules: batch.inputs.rules,
+      namedRecipients: alert.addresses ?? [],
     });
-    for (const change of await takeParkedChanges(manager, alert.alertId)) {
-      this.logger.log(`applying ${change.type} ${change.id} parked until ${alert.alertId} was routed`);
-      await this.applyChange(change, manager);
+    batch.routed.push(
+      this.decision(event, alert, {
+        recipients: routedRecipients(result),
+        excluded: result.excluded,
+        warnings: result.warnings,
+      }),
+    );
+  }
+
+  /**
+   * The batch's decisions and their events, with one statement each whatever the batch's size;
+   * then the updates and cancellations that arrived before their original, in their order.
+   * The chains are locked first: a change parking itself meanwhile waits, then finds its
+   * original routed.
+   */
+  private async storeRouted(manager: EntityManager, routed: readonly Routed[]): Promise<void> {
+    const originals = routed.map(({ decision }) => decision.originalAlertId);
+    await lockChains(manager, originals);
+    await insertDecisions(
+      manager,
+      routed.map(({ decision }) => decision),
+    );
+    await this.outbox.write(
+      manager,
+      routed.flatMap(({ events }) => events),
+    );
+    const parked = await takeParkedChanges(manager, originals);
+    for (const { decision, scope } of routed) {
+      for (const change of parked.get(decision.alertId.toLowerCase()) ?? []) {
+        await runInScope(scope, async () => {
+          this.logger.log(`applying ${change.type} ${change.id} parked until ${decision.alertId} was routed`);
+          await this.applyChange(change, manager);
+        });
+      }
     }
   }
 
@@ -78,7 +130,7 @@ export class RoutingService {
    */
   async routeChange(event: EventEnvelope<AlertChangedV1Payload>, manager: EntityManager): Promise<void> {
     const { alert } = event.payload;
-    await lockChain(manager, alert.originalAlertId);
+    await lockChains(manager, [alert.originalAlertId]);
     if (!(await isRouted(manager, alert.originalAlertId))) {
       this.logger.log(`parking ${event.type} ${event.id}: original ${alert.originalAlertId} not routed yet`);
       await parkChange(manager, event);
@@ -121,12 +173,12 @@ export class RoutingService {
     return decide(alert, entries, { rules, namedRecipients: alert.addresses ?? [] });
   }
 
-  private async record(
-    manager: EntityManager,
+  /** A decision and its events, prepared in the handled event's context (its trace and correlation). */
+  private decision(
     event: EventEnvelope<unknown>,
     alert: AlertSnapshot,
     outcome: Pick<RoutingDecision, 'recipients' | 'excluded' | 'warnings'>,
-  ): Promise<void> {
+  ): Routed {
     const decision: RoutingDecision = {
       id: newEventId(),
       alertId: alert.alertId,
@@ -136,17 +188,28 @@ export class RoutingService {
       ...outcome,
       routedAt: new Date(),
     };
-    await insertDecision(manager, decision);
     // One event per slice of recipients: a decision for a whole département's partners does not fit
     // in one Kafka message. The slices go out in order, under the chain's key.
-    for (const slice of routedParts(decision.recipients)) {
-      await this.outbox.add(manager, {
+    const events = routedParts(decision.recipients).map((slice) =>
+      this.outbox.prepare({
         definition: AlertRoutedV1,
         key: alert.originalAlertId,
         payload: { alert, decisionId: decision.id, routedAt: decision.routedAt.toISOString(), ...slice },
         origin: { correlationId: event.correlationId, causationId: event.id },
-      });
-    }
+      }),
+    );
+    return { decision, events, scope: currentScope() ?? { requestId: event.id } };
+  }
+
+  private async record(
+    manager: EntityManager,
+    event: EventEnvelope<unknown>,
+    alert: AlertSnapshot,
+    outcome: Pick<RoutingDecision, 'recipients' | 'excluded' | 'warnings'>,
+  ): Promise<void> {
+    const { decision, events } = this.decision(event, alert, outcome);
+    await insertDecisions(manager, [decision]);
+    await this.outbox.write(manager, events);
   }
 
   /**
