@@ -1,25 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import {
-  AlertCategory,
-  AlertCertainty,
-  AlertEventCode,
-  AlertMessageType,
-  AlertScope,
-  AlertSeverity,
-  AlertStatus,
-  AlertSubmittedV1,
-  AlertUrgency,
-  newEventId,
-  Tlp,
-  type AlertSnapshot,
-} from '@vigie/contracts';
+import { AlertSubmittedV1, type AlertSnapshot } from '@vigie/contracts';
 import { Outbox, type KafkaSettings } from '@vigie/messaging';
 import { openServiceDataSource, serviceDataSourceOptions } from '@vigie/persistence';
 import { AlertWriter, type AlertWrite } from '../../apps/alert-ingestion/src/alerts/alert.writer';
 import { Idempotency } from '../../apps/alert-ingestion/src/idempotency/idempotent-submission';
 import { INGESTION_TABLES } from '../../apps/alert-ingestion/src/tables';
 import { e2eEnv } from '../e2e.env';
+import { alertSnapshot } from './alert-snapshot';
 
 /**
  * Ingestion's group commit against the real PostgreSQL, on a schema of this file's own: new
@@ -29,43 +17,7 @@ import { e2eEnv } from '../e2e.env';
 
 const SCHEMA = `it_ingestion_${randomUUID().slice(0, 8)}`;
 const SENDER = randomUUID();
-
-function snapshot(alertId = newEventId()): AlertSnapshot {
-  return {
-    alertId,
-    originalAlertId: alertId,
-    identifier: alertId,
-    sender: `vigie:organisation:${SENDER}`,
-    senderOrganisationId: SENDER,
-    sent: new Date().toISOString(),
-    occurredAt: new Date().toISOString(),
-    status: AlertStatus.Actual,
-    msgType: AlertMessageType.Alert,
-    scope: AlertScope.Restricted,
-    references: [],
-    incidents: [],
-    tlp: Tlp.Amber,
-    personalData: false,
-    location: { commune: '69123', communeName: 'Lyon', department: '69' },
-    info: [
-      {
-        language: 'fr-FR',
-        category: [AlertCategory.Security],
-        event: 'Intrusion',
-        eventCode: AlertEventCode.Intrusion,
-        eventCodes: [],
-        responseType: ['Monitor'],
-        urgency: AlertUrgency.Immediate,
-        severity: AlertSeverity.Moderate,
-        certainty: AlertCertainty.Observed,
-        headline: 'Intrusion',
-        parameter: [],
-        resource: [],
-        area: [{ areaDesc: 'Lyon', polygon: [], circle: [], geocode: [] }],
-      },
-    ],
-  };
-}
+const snapshot = (alertId?: string): AlertSnapshot => alertSnapshot(SENDER, alertId);
 
 describe('ingestion group commit on the real PostgreSQL', () => {
   let dataSource: DataSource;

@@ -120,10 +120,13 @@ describe('messaging retention on the real PostgreSQL', () => {
   it('refuses a queue table name that is not a plain identifier', () => {
     expect(
       () =>
-        new QueueVacuum({} as DataSource, {
-          schema: 's',
-          vacuum: { intervalMs: 0, deadRows: 1, tables: ['outbox; DROP TABLE alerts'] },
-        } as MessagingOptions),
+        new QueueVacuum(
+          {} as DataSource,
+          {
+            schema: 's',
+            vacuum: { intervalMs: 0, deadRows: 1, tables: ['outbox; DROP TABLE alerts'] },
+          } as MessagingOptions,
+        ),
     ).toThrow(/plain names/);
   });
 });
