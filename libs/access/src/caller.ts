@@ -1,5 +1,5 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import type { ApiKeyRole, OrganisationKind } from '@vigie/contracts';
+import type { ApiKeyRole, ConventionMembershipState, OrganisationKind } from '@vigie/contracts';
 import type { PersonClaims } from './person-token';
 
 /** Who is calling: resolved from the API key by the guard, attached to the request. */
@@ -8,6 +8,11 @@ export interface Caller {
   organisationId: string | null;
   kind: OrganisationKind | null;
   departments: string[];
+  /**
+   * The organisation's convention memberships, read with the key or the person's organisation by
+   * services whose directory holds them (absent elsewhere).
+   */
+  conventions?: ConventionMembershipState[];
   roles: ApiKeyRole[];
   /** Holds the admin role: acts everywhere. */
   isAdmin: boolean;

@@ -1,4 +1,9 @@
-import { ApiKeyRole, OrganisationStatus, type OrganisationKind } from '@vigie/contracts';
+import {
+  ApiKeyRole,
+  OrganisationStatus,
+  type ConventionMembershipState,
+  type OrganisationKind,
+} from '@vigie/contracts';
 import { ForbiddenError, UnauthenticatedError } from '@vigie/platform';
 import type { VerifiedSecrets } from './api-key';
 import type { Caller } from './caller';
@@ -13,6 +18,8 @@ export interface StoredKeyRow {
   kind: OrganisationKind;
   status: OrganisationStatus;
   departments: string[];
+  /** Where the organisation's conventions count it as a member, when the service's directory holds them. */
+  conventions?: ConventionMembershipState[];
 }
 
 /**
@@ -37,6 +44,7 @@ export async function authenticateKey(
     organisationId: row.organisation_id,
     kind: row.kind,
     departments: row.departments,
+    ...(row.conventions ? { conventions: row.conventions } : {}),
     roles: row.roles,
     isAdmin: row.roles.includes(ApiKeyRole.Admin),
     keyId: presented.keyId,

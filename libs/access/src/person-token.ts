@@ -1,5 +1,10 @@
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { ApiKeyRole, OrganisationStatus, type OrganisationKind } from '@vigie/contracts';
+import {
+  ApiKeyRole,
+  OrganisationStatus,
+  type ConventionMembershipState,
+  type OrganisationKind,
+} from '@vigie/contracts';
 import { ForbiddenError, UnauthenticatedError } from '@vigie/platform';
 import type { Caller } from './caller';
 
@@ -77,6 +82,7 @@ export interface PersonOrganisationRow {
   kind: OrganisationKind;
   status: OrganisationStatus;
   departments: string[];
+  conventions?: ConventionMembershipState[];
 }
 
 /** The one decision on a verified person token: unknown organisation → 401; not ACTIVE → 403; else the caller. */
@@ -87,6 +93,7 @@ export function callerForPerson(row: PersonOrganisationRow | undefined, claims: 
     organisationId: claims.organisationId,
     kind: row.kind,
     departments: row.departments,
+    ...(row.conventions ? { conventions: row.conventions } : {}),
     roles: claims.roles,
     isAdmin: false,
     keyId: claims.sessionId,

@@ -284,6 +284,15 @@ export class AlertsService {
 
   /** The sender as the directory knows it: what says where it may publish. */
   private async sender(caller: Caller): Promise<Sender> {
+    // Read with the caller's key, from the same directory: no second read on the request path.
+    if (caller.organisationId && caller.kind && caller.conventions) {
+      return {
+        id: caller.organisationId,
+        kind: caller.kind,
+        departments: caller.departments,
+        conventions: caller.conventions,
+      };
+    }
     const sender = await senderOf(this.dataSource.manager, caller.organisationId!);
     if (!sender) throw new NotFoundError('organisation', caller.organisationId!);
     return sender;

@@ -10,14 +10,15 @@ import { callerForPerson, type PersonClaims, type PersonOrganisationRow } from '
 /** Read on every authenticated request: prepared once per connection. */
 const KEY_WITH_ORGANISATION: PreparedStatement = {
   name: 'access.key-with-organisation',
-  text: `SELECT k.secret_hash, k.roles, k.expires_at, k.revoked_at, o.id AS organisation_id, o.kind, o.status, o.departments
+  text: `SELECT k.secret_hash, k.roles, k.expires_at, k.revoked_at, o.id AS organisation_id, o.kind, o.status, o.departments,
+                o.conventions
          FROM directory_api_keys k JOIN directory_organisations o ON o.id = k.organisation_id
          WHERE k.id = $1`,
 };
 
 const ORGANISATION: PreparedStatement = {
   name: 'access.person-organisation',
-  text: 'SELECT kind, status, departments FROM directory_organisations WHERE id = $1',
+  text: 'SELECT kind, status, departments, conventions FROM directory_organisations WHERE id = $1',
 };
 
 /** Keeps more of a snapshot than the shared read model does, in the same transaction. */
