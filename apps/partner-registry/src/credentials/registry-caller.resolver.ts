@@ -8,12 +8,12 @@ import {
   type Caller,
   type PersonClaims,
   type CallerResolver,
-  type StoredKeyRow,
 } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { UnauthenticatedError } from '@vigie/platform';
 import { REGISTRY_CONFIG, type RegistryConfig } from '../config';
 import { SessionsService } from '../sessions/sessions.service';
+import { storedKey } from './api-keys.queries';
 
 /** The registry authenticates against its own tables, plus the configured administrator key. */
 @Injectable()
@@ -44,11 +44,6 @@ export class RegistryCallerResolver implements CallerResolver {
       }
       return { organisationId: null, kind: null, departments: [], roles: [ApiKeyRole.Admin], isAdmin: true, keyId };
     }
-    const rows = await this.dataSource.query<StoredKeyRow[]>(
-      `SELECT k.secret_hash, k.roles, k.expires_at, k.revoked_at, o.id AS organisation_id, o.kind, o.status, o.departments
-       FROM api_keys k JOIN organisations o ON o.id = k.organisation_id WHERE k.id = $1`,
-      [keyId],
-    );
-    return authenticateKey(rows[0], { keyId, secret }, this.verified);
+    return authenticateKey(await storedKey(this.dataSource.manager, keyId), { keyId, secret }, this.verified);
   }
 }

@@ -3,6 +3,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { DataSource, type EntityManager } from 'typeorm';
 import { OrganisationKind, OrganisationStatus } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
+import { lockUntilCommit } from '@vigie/persistence';
 import { AuditLog } from '../audit/audit.log';
 import { Organisation } from '../organisations/organisation.entity';
 import { PartnerEvents } from '../organisations/partner.events';
@@ -27,7 +28,7 @@ export class DepartmentsSeeder implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const seeded = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['vigie.registry.seed-departments']);
+      await lockUntilCommit(manager, 'vigie.registry.seed-departments');
       if ((await manager.count(Department)) > 0) return 0;
       const departments = Geography.official().departments();
       const competence = competenceOf(departments.map((d) => d.code));

@@ -17,6 +17,7 @@ import { Subscription } from '../subscriptions/subscription.entity';
 import { departmentProblems, MAX_SUBSCRIPTIONS } from '../subscriptions/subscriptions.service';
 import type { ImportReportView, ImportResultView } from './dto/import-report.view';
 import { naturalKey, problem, validateRows, type ImportRow, type RawRow, type RowProblem } from './import.rows';
+import { membershipKeys, organisationsForUpdate, subscriptionsByOrganisation } from './imports.queries';
 
 /** Rows written per transaction: large enough to amortise commits, small enough to hold few locks briefly. */
 export const IMPORT_BATCH = 500;
@@ -110,24 +111,8 @@ export class ImportsService {
   ): Promise<ImportResultView[]> {
     const existing = await this.existing(manager, batch);
     const ids = [...existing.values()].map((organisation) => organisation.id);
-    const members = new Set(
-      (ids.length
-        ? await manager.query<{ key: string }[]>(
-            `SELECT convention_id || ':' || organisation_id AS key FROM convention_members WHERE organisation_id = ANY($1)`,
-            [ids],
-          )
-        : []
-      ).map((member) => member.key),
-    );
-    const subscriptions = new Map<string, Subscription[]>();
-    for (const subscription of ids.length
-      ? await manager.createQueryBuilder(Subscription, 's').where('s.organisation_id = ANY(:ids)', { ids }).getMany()
-      : []) {
-      subscriptions.set(subscription.organisationId, [
-        ...(subscriptions.get(subscription.organisationId) ?? []),
-        subscription,
-      ]);
-    }
+    const members = await membershipKeys(manager, ids);
+    const subscriptions = await subscriptionsByOrganisation(manager, ids);
 
     const plans: { row: ImportRow; plan: Plan }[] = [];
     for (const row of batch) {
@@ -179,12 +164,7 @@ export class ImportsService {
     const names = batch.flatMap((row) =>
       row.organisation.siret ? [] : [`${row.organisation.kind}:${row.organisation.name}`],
     );
-    const found = await manager
-      .createQueryBuilder(Organisation, 'o')
-      .where('o.siret = ANY(:sirets)', { sirets })
-      .orWhere("(o.kind || ':' || o.name) = ANY(:names)", { names })
-      .setLock('pessimistic_write')
-      .getMany();
+    const found = await organisationsForUpdate(manager, { sirets, names });
     const byKey = new Map<string, Organisation>();
     for (const organisation of found) {
       if (organisation.siret) byKey.set(`siret:${organisation.siret}`, organisation);

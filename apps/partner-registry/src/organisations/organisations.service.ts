@@ -13,6 +13,7 @@ import { OrganisationView } from './dto/organisation.view';
 import { Organisation } from './organisation.entity';
 import { canTransition } from './organisation.lifecycle';
 import { organisationFor } from './organisation.lookup';
+import { organisationsMatching } from './organisations.queries';
 import { PartnerEvents } from './partner.events';
 import { isValidSiret } from './siret';
 
@@ -103,11 +104,7 @@ export class OrganisationsService {
 
   /** What the caller may see: everything for an administrator, its départements for a prefecture, itself otherwise. */
   async list(query: ListOrganisationsQuery, caller: Caller): Promise<OrganisationView[]> {
-    const builder = this.dataSource.manager.createQueryBuilder(Organisation, 'o').orderBy('o.name').limit(1000);
-    if (query.kind) builder.andWhere('o.kind = :kind', { kind: query.kind });
-    if (query.status) builder.andWhere('o.status = :status', { status: query.status });
-    if (query.department) builder.andWhere(':department = ANY(o.departments)', { department: query.department });
-    const organisations = await builder.getMany();
+    const organisations = await organisationsMatching(this.dataSource.manager, query);
     return organisations.filter((organisation) => canRead(caller, organisation)).map(OrganisationView.of);
   }
 

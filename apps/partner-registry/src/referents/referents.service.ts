@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import type { Caller } from '@vigie/access';
-import { OrganisationStatus, type OrganisationKind } from '@vigie/contracts';
 import { ConflictError, NotFoundError, InvalidRequestError } from '@vigie/platform';
 import { actsFor, type ManagedOrganisation } from '../access/registry.access';
 import { AuditLog } from '../audit/audit.log';
+import { competentPrefectureOf } from '../departments/departments.queries';
 import type { Organisation } from '../organisations/organisation.entity';
 import { refuseIfRevoked } from '../organisations/organisation.lifecycle';
 import { organisationFor } from '../organisations/organisation.lookup';
 import { PartnerEvents } from '../organisations/partner.events';
+import { coordinatedSites } from '../sites/sites.queries';
 import { directoryConventions } from './directory.rules';
 import {
   ReferentView,
@@ -18,6 +19,13 @@ import {
   type UpdateReferentDto,
 } from './dto/referent.dto';
 import { Referent, ReferentRole } from './referent.entity';
+import {
+  conventionsDeployedIn,
+  conventionsJoinedBy,
+  directoryEntries,
+  referentsOf,
+  roleHeldByAnother,
+} from './referents.queries';
 
 const UNIQUE_ROLE = 'uq_referents_role';
 
@@ -42,18 +50,6 @@ function roleTaken(role: ReferentRole, department: string): ConflictError {
 const isUniqueViolation = (error: unknown) =>
   error instanceof QueryFailedError &&
   (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError?.constraint === UNIQUE_ROLE;
-
-interface DirectoryRow {
-  id: string;
-  organisation_id: string;
-  organisation_name: string;
-  organisation_kind: OrganisationKind;
-  conventions: string[];
-  role: ReferentRole;
-  full_name: string;
-  email: string;
-  phone: string;
-}
 
 @Injectable()
 export class ReferentsService {
@@ -97,14 +93,7 @@ export class ReferentsService {
 
   async list(organisationId: string, caller: Caller): Promise<ReferentView[]> {
     await organisationFor(this.dataSource.manager, organisationId, caller);
-    const referents = await this.dataSource.manager
-      .createQueryBuilder(Referent, 'r')
-      .where('r.organisationId = :organisationId', { organisationId })
-      .orderBy('r.department')
-      .addOrderBy(`CASE r.role WHEN '${ReferentRole.Primary}' THEN 0 ELSE 1 END`)
-      .addOrderBy('r.fullName')
-      .getMany();
-    return referents.map(ReferentView.of);
+    return (await referentsOf(this.dataSource.manager, organisationId)).map(ReferentView.of);
   }
 
   update(id: string, input: UpdateReferentDto, caller: Caller): Promise<ReferentView> {
@@ -123,7 +112,7 @@ export class ReferentsService {
       this.checkWritable(organisation, department);
       if (
         (department !== referent.department || role !== referent.role) &&
-        (await this.holds(manager, referent, department, role))
+        (await roleHeldByAnother(manager, referent, department, role))
       ) {
         throw roleTaken(role, department);
       }
@@ -146,10 +135,7 @@ export class ReferentsService {
   remove(id: string, caller: Caller): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
       const { referent } = await this.referentFor(manager, id, caller);
-      const [{ count }] = await manager.query<{ count: number }[]>(
-        'SELECT count(*)::int AS count FROM sites WHERE crisis_coordinator_id = $1',
-        [id],
-      );
+      const count = await coordinatedSites(manager, id);
       if (count > 0) {
         throw new ConflictError(
           `the referent coordinates crisis management for ${count} site(s): replace them there first`,
@@ -181,51 +167,15 @@ export class ReferentsService {
   async directory(code: string, caller: Caller): Promise<DirectoryEntryView[]> {
     const manager = this.dataSource.manager;
     const notFound = new NotFoundError('directory of département', code);
-    const [department] = await manager.query<{ competent_organisation_id: string }[]>(
-      'SELECT competent_organisation_id FROM departments WHERE code = $1',
-      [code],
-    );
-    if (!department) throw notFound;
-    const deployed = (
-      await manager.query<{ id: string }[]>('SELECT id FROM conventions WHERE $1 = ANY(departments)', [code])
-    ).map((row) => row.id);
-    const memberships = caller.organisationId
-      ? (
-          await manager.query<{ convention_id: string }[]>(
-            'SELECT convention_id FROM convention_members WHERE organisation_id = $1',
-            [caller.organisationId],
-          )
-        ).map((row) => row.convention_id)
-      : [];
+    const competent = await competentPrefectureOf(manager, code);
+    if (!competent) throw notFound;
     const visible = directoryConventions(caller, {
       department: code,
-      deployedConventions: deployed,
-      callerConventions: memberships,
+      deployedConventions: await conventionsDeployedIn(manager, code),
+      callerConventions: caller.organisationId ? await conventionsJoinedBy(manager, caller.organisationId) : [],
     });
     if (!visible) throw notFound;
-    const rows = await manager.query<DirectoryRow[]>(
-      `SELECT r.id, r.organisation_id, o.name AS organisation_name, o.kind AS organisation_kind,
-          coalesce(array_agg(c.code ORDER BY c.code) FILTER (WHERE c.code IS NOT NULL), '{}') AS conventions,
-          r.role, r.full_name, r.email, r.phone
-       FROM referents r
-       JOIN organisations o ON o.id = r.organisation_id
-       LEFT JOIN convention_members m ON m.organisation_id = r.organisation_id AND m.convention_id = ANY($3::uuid[])
-       LEFT JOIN conventions c ON c.id = m.convention_id
-       WHERE r.department = $1
-         AND (r.organisation_id = $2 OR (m.convention_id IS NOT NULL AND o.status = $4))
-       GROUP BY r.id, o.id
-       ORDER BY r.organisation_id = $2 DESC, o.name, o.id, CASE r.role WHEN $5 THEN 0 ELSE 1 END, r.full_name`,
-      [code, department.competent_organisation_id, visible, OrganisationStatus.Active, ReferentRole.Primary],
-    );
-    return rows.map((row) => ({
-      id: row.id,
-      organisation: { id: row.organisation_id, name: row.organisation_name, kind: row.organisation_kind },
-      conventions: row.conventions,
-      role: row.role,
-      fullName: row.full_name,
-      email: row.email,
-      phone: row.phone,
-    }));
+    return directoryEntries(manager, code, competent, visible);
   }
 
   /** Referents are kept for the départements where the organisation operates, while it is not revoked. */
@@ -236,19 +186,6 @@ export class ReferentsService {
         { field: 'department', problems: [`the organisation does not operate in ${department}`] },
       ]);
     }
-  }
-
-  /** Whether another referent of the organisation already holds the role in the département. */
-  private holds(manager: EntityManager, referent: Referent, department: string, role: ReferentRole): Promise<boolean> {
-    return manager
-      .createQueryBuilder(Referent, 'r')
-      .where('r.organisationId = :organisationId AND r.department = :department AND r.role = :role AND r.id <> :id', {
-        organisationId: referent.organisationId,
-        department,
-        role,
-        id: referent.id,
-      })
-      .getExists();
   }
 
   /** Runs a write; a concurrent writer that took the role first still ends in a conflict. */

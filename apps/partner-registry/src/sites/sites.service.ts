@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@vigie/access';
-import { OrganisationStatus } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
 import { NotFoundError, type FieldError, InvalidRequestError } from '@vigie/platform';
 import { actsFor, canRead, isCompetentFor, type ManagedOrganisation } from '../access/registry.access';
@@ -10,26 +9,17 @@ import { AuditLog } from '../audit/audit.log';
 import type { Organisation } from '../organisations/organisation.entity';
 import { refuseIfRevoked } from '../organisations/organisation.lifecycle';
 import { organisationFor } from '../organisations/organisation.lookup';
+import { referentOrganisationForShare } from '../referents/referents.queries';
 import type { ComplianceView, NonCompliantSite } from './dto/compliance.view';
 import type { CreateSiteDto, UpdateSiteDto } from './dto/site.dto';
 import { SiteView } from './dto/site.view';
 import { Site } from './site.entity';
 import { missingRequirements, securityPlanProblems, type SecurityPlan } from './site.requirements';
 import { SecurityPlanStatus, SiteRequirement } from './site.vocabulary';
+import { sitesOfDepartment } from './sites.queries';
 
 /** The organisation's own operators, and administrators, run its sites. */
 const runsSites = (caller: Caller, organisation: ManagedOrganisation) => actsFor(caller, organisation.id);
-
-interface ComplianceRow {
-  id: string;
-  name: string;
-  kind: Site['kind'];
-  commune: string;
-  security_plan_status: SecurityPlanStatus;
-  crisis_coordinator_id: string | null;
-  organisation_id: string;
-  organisation_name: string;
-}
 
 @Injectable()
 export class SitesService {
@@ -145,21 +135,8 @@ export class SitesService {
   async compliance(code: string, caller: Caller): Promise<ComplianceView> {
     const department = Geography.official().department(code);
     if (!department || !isCompetentFor(caller, code)) throw new NotFoundError('département', code);
-    const rows = await this.dataSource.query<ComplianceRow[]>(
-      `SELECT s.id, s.name, s.kind, s.commune, s.security_plan_status, s.crisis_coordinator_id,
-              o.id AS organisation_id, o.name AS organisation_name
-       FROM sites s JOIN organisations o ON o.id = s.organisation_id
-       WHERE s.department = $1 AND o.status <> $2
-       ORDER BY o.name, s.name, s.id`,
-      [code, OrganisationStatus.Revoked],
-    );
-    const assessed = rows.map((row) => ({
-      row,
-      missing: missingRequirements({
-        securityPlanStatus: row.security_plan_status,
-        crisisCoordinatorId: row.crisis_coordinator_id,
-      }),
-    }));
+    const rows = await sitesOfDepartment(this.dataSource.manager, code);
+    const assessed = rows.map((row) => ({ row, missing: missingRequirements(row) }));
     const lacking = assessed.filter(({ missing }) => missing.length > 0);
     const lackingOf = (requirement: SiteRequirement) =>
       lacking.filter(({ missing }) => missing.includes(requirement)).length;
@@ -178,8 +155,8 @@ export class SitesService {
         kind: row.kind,
         commune: row.commune,
         communeName: Geography.official().commune(row.commune)?.name ?? null,
-        organisation: { id: row.organisation_id, name: row.organisation_name },
-        securityPlanStatus: row.security_plan_status,
+        organisation: row.organisation,
+        securityPlanStatus: row.securityPlanStatus,
         missing,
       })),
     };
@@ -208,12 +185,7 @@ async function coordinatorProblems(
 ): Promise<FieldError[]> {
   if (!referentId) return [];
   // FOR SHARE: the referent cannot be removed before this transaction ends.
-  const rows = await manager.query<
-    {
-      organisation_id: string;
-    }[]
-  >('SELECT organisation_id FROM referents WHERE id = $1 FOR SHARE', [referentId]);
-  if (rows[0]?.organisation_id === organisationId) return [];
+  if ((await referentOrganisationForShare(manager, referentId)) === organisationId) return [];
   return [
     { field: 'crisisCoordinatorId', problems: ['the crisis coordinator must be a referent of the organisation'] },
   ];
