@@ -223,3 +223,69 @@ export function matchReferences(
     ],
   );
 }
+
+/** Counts of new real alerts over a window, in five groupings; unsorted. */
+export interface AlertCounts {
+  byDepartment: { department: string; count: number }[];
+  byEventCode: { eventCode: string; count: number }[];
+  bySeverity: { severity: string; count: number }[];
+  /** Days in Europe/Paris time, `YYYY-MM-DD`. */
+  byDayAndEventCode: { day: string; eventCode: string; count: number }[];
+  byDayAndSeverity: { day: string; severity: string; count: number }[];
+}
+
+interface GroupRow {
+  department: string | null;
+  event_code: string | null;
+  severity: string | null;
+  day: string | null;
+  set: number;
+  count: string;
+}
+
+// GROUPING(...) bits, most significant first: department, event_code, severity, day.
+const BY_DEPARTMENT = 0b0111;
+const BY_EVENT = 0b1011;
+const BY_SEVERITY = 0b1101;
+const BY_DAY_EVENT = 0b1010;
+const BY_DAY_SEVERITY = 0b1100;
+
+/**
+ * Counts of new real alerts (`Alert`, `Actual`) sent in [from, to), in the départements given
+ * (every one for null), grouped in PostgreSQL: one statement with grouping sets, read from
+ * ix_alerts_statistics; never a row per alert in memory, and never any content.
+ */
+export async function alertCounts(
+  manager: EntityManager,
+  window: { from: Date; to: Date; departments: string[] | null },
+): Promise<AlertCounts> {
+  const rows = await manager.query<GroupRow[]>(
+    `SELECT department, event_code, severity, day,
+            GROUPING(department, event_code, severity, day)::int AS set, count(*) AS count
+       FROM (SELECT department, event_code, severity,
+                    to_char((sent AT TIME ZONE 'Europe/Paris')::date, 'YYYY-MM-DD') AS day
+               FROM alerts
+              WHERE msg_type = 'Alert' AND status = 'Actual' AND sent >= $1 AND sent < $2
+                AND ($3::text[] IS NULL OR department = ANY ($3::text[]))) AS counted
+      GROUP BY GROUPING SETS ((department), (event_code), (severity), (day, event_code), (day, severity))`,
+    [window.from, window.to, window.departments],
+  );
+  const counts: AlertCounts = {
+    byDepartment: [],
+    byEventCode: [],
+    bySeverity: [],
+    byDayAndEventCode: [],
+    byDayAndSeverity: [],
+  };
+  for (const row of rows) {
+    const count = Number(row.count);
+    if (row.set === BY_DEPARTMENT) counts.byDepartment.push({ department: row.department!, count });
+    else if (row.set === BY_EVENT) counts.byEventCode.push({ eventCode: row.event_code!, count });
+    else if (row.set === BY_SEVERITY) counts.bySeverity.push({ severity: row.severity!, count });
+    else if (row.set === BY_DAY_EVENT) counts.byDayAndEventCode.push({ day: row.day!, eventCode: row.event_code!, count });
+    else if (row.set === BY_DAY_SEVERITY) {
+      counts.byDayAndSeverity.push({ day: row.day!, severity: row.severity!, count });
+    }
+  }
+  return counts;
+}

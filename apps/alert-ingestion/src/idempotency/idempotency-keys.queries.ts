@@ -49,3 +49,8 @@ export async function keyHolder(
   );
   return row && { requestHash: row.request_hash, alert: row.snapshot };
 }
+
+/** Forgets the keys older than this. */
+export async function forgetKeysOlderThan(manager: EntityManager, seconds: number): Promise<void> {
+  await manager.query("DELETE FROM idempotency_keys WHERE created_at < now() - $1 * interval '1 second'", [seconds]);
+}

@@ -1,5 +1,6 @@
 import type { RetentionPlan } from '@vigie/platform';
 import type { IngestionConfig } from '../config';
+import { forgetKeysOlderThan } from '../idempotency/idempotency-keys.queries';
 
 /**
  * Data protection: the personal data of alerts flagged as holding some is erased once the
@@ -19,9 +20,7 @@ export function ingestionRetention(config: IngestionConfig): RetentionPlan {
     retentionSeconds: retention.personalDataSeconds,
     intervalMs: retention.sweepIntervalMs,
     alsoRun: async (dataSource) => {
-      await dataSource.query("DELETE FROM idempotency_keys WHERE created_at < now() - $1 * interval '1 second'", [
-        retention.idempotencyKeySeconds,
-      ]);
+      await forgetKeysOlderThan(dataSource.manager, retention.idempotencyKeySeconds);
     },
   };
 }

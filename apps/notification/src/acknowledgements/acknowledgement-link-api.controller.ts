@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { DomainError, PublicRoute } from '@vigie/platform';
 import { AcknowledgementLinks, type AcknowledgementClaim } from './acknowledgement-link';
 import { AcknowledgementView } from './acknowledgement.view';
+import { linkedAlert } from './acknowledgements.queries';
 import { AcknowledgementsService } from './acknowledgements.service';
 
 export class LinkedAlertView {
@@ -26,19 +27,6 @@ export class LinkedAlertView {
   @ApiProperty() sent: string;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'When the organisation already acknowledged it' })
   acknowledgedAt: string | null;
-}
-
-interface LinkedRow {
-  data: {
-    alert?: {
-      sent: string;
-      status: string;
-      location: { communeName: string | null; department: string };
-      info: { headline: string; event: string; severity: string; urgency: string }[];
-    };
-  };
-  organisation_name: string | null;
-  acknowledged_at: Date | null;
 }
 
 /**
@@ -61,20 +49,13 @@ export class AcknowledgementLinkApiController {
   @ApiNotFoundResponse({ description: 'Invalid or expired link.' })
   async alert(@Param('token') token: string): Promise<LinkedAlertView> {
     const claim = this.claimOf(token);
-    const [row] = await this.dataSource.query<LinkedRow[]>(
-      `SELECT s.data, o.name AS organisation_name, a.acknowledged_at
-       FROM stream_events s
-       LEFT JOIN directory_organisations o ON o.id = s.organisation_id
-       LEFT JOIN acknowledgements a ON a.alert_id = s.subject_id AND a.organisation_id = s.organisation_id
-       WHERE s.organisation_id = $1 AND s.subject_id = $2 AND s.type = 'alert.routed'`,
-      [claim.organisationId, claim.alertId],
-    );
-    const alert = row?.data.alert;
-    if (!alert) throw this.invalid();
+    const row = await linkedAlert(this.dataSource.manager, claim.organisationId, claim.alertId);
+    if (!row) throw this.invalid();
+    const { alert } = row;
     const info = alert.info[0];
     return {
       alertId: claim.alertId,
-      organisationName: row.organisation_name ?? '',
+      organisationName: row.organisationName ?? '',
       headline: info.headline,
       event: info.event,
       severity: info.severity,
@@ -83,7 +64,7 @@ export class AcknowledgementLinkApiController {
       commune: alert.location.communeName,
       department: alert.location.department,
       sent: alert.sent,
-      acknowledgedAt: row.acknowledged_at ? new Date(row.acknowledged_at).toISOString() : null,
+      acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
     };
   }
 

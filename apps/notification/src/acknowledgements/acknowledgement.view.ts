@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AcknowledgementChannel } from '@vigie/contracts';
-import type { AcknowledgementRow } from './acknowledgements.service';
+import type { Acknowledgement } from './acknowledgements.queries';
 
 export class AcknowledgingPersonView {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -24,16 +24,16 @@ export class AcknowledgementView {
   @ApiPropertyOptional({ nullable: true, type: String, example: 'Patrouille envoyée sur place' }) note: string | null;
   @ApiProperty({ example: '2025-11-28T09:17:03.000Z' }) acknowledgedAt: string;
 
-  static of(row: AcknowledgementRow): AcknowledgementView {
+  static of(acknowledgement: Acknowledgement): AcknowledgementView {
     return {
-      alertId: row.alert_id,
-      organisationId: row.organisation_id,
-      organisationName: row.organisation_name,
-      channel: row.channel,
-      referentName: row.referent_name,
-      note: row.note,
-      person: row.person_id ? { id: row.person_id, name: row.person_name ?? '' } : null,
-      acknowledgedAt: new Date(row.acknowledged_at).toISOString(),
+      alertId: acknowledgement.alertId,
+      organisationId: acknowledgement.organisationId,
+      organisationName: acknowledgement.organisationName,
+      channel: acknowledgement.channel,
+      referentName: acknowledgement.referentName,
+      note: acknowledgement.note,
+      person: acknowledgement.person,
+      acknowledgedAt: acknowledgement.acknowledgedAt.toISOString(),
     };
   }
 }

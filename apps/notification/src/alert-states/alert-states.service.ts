@@ -3,17 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Caller } from '@vigie/access';
 import { organisationOf } from '../caller-organisation';
 import type { AlertStateView } from './alert-state.view';
-
-interface StateRow {
-  alert_id: string;
-  rule: string | null;
-  reason: string | null;
-  acknowledged_at: Date | null;
-  acknowledged_by: string | null;
-  escalation_status: string | null;
-  next_step: string | null;
-  next_step_at: Date | null;
-}
+import { alertStates } from './alert-states.queries';
 
 /**
  * The state of many alerts at once for one organisation, so that a list needs one call rather
@@ -24,35 +14,11 @@ export class AlertStatesService {
   constructor(private readonly dataSource: DataSource) {}
 
   async of(ids: string[], caller: Caller): Promise<AlertStateView[]> {
-    const organisationId = organisationOf(caller);
-    const rows = await this.dataSource.query<StateRow[]>(
-      `SELECT m.id AS alert_id, r.rule, r.reason, a.acknowledged_at, COALESCE(a.person_name, ref.full_name) AS acknowledged_by,
-              e.status AS escalation_status, e.next_step, e.next_step_at
-       FROM routed_messages m
-       LEFT JOIN routed_recipients r ON r.message_id = m.id AND r.organisation_id = $2
-       LEFT JOIN acknowledgements a ON a.alert_id = m.id AND a.organisation_id = $2
-       LEFT JOIN referents ref ON ref.id = a.referent_id
-       LEFT JOIN LATERAL (
-         SELECT status, next_step, next_step_at FROM escalations
-         WHERE alert_id = COALESCE(m.original_alert_id, m.id) ORDER BY created_at DESC LIMIT 1
-       ) e ON true
-       WHERE m.id = ANY($1::uuid[]) AND m.kind = 'alert'
-         AND (m.sender_organisation_id = $2 OR r.organisation_id IS NOT NULL)`,
-      [ids, organisationId],
-    );
+    const rows = await alertStates(this.dataSource.manager, ids, organisationOf(caller));
     return rows.map((row) => ({
-      alertId: row.alert_id,
-      rule: row.rule,
-      reason: row.reason,
-      acknowledgedAt: row.acknowledged_at ? new Date(row.acknowledged_at).toISOString() : null,
-      acknowledgedBy: row.acknowledged_by,
-      escalation: row.escalation_status
-        ? {
-            status: row.escalation_status,
-            nextStep: row.next_step,
-            nextStepAt: row.next_step_at ? new Date(row.next_step_at).toISOString() : null,
-          }
-        : null,
+      ...row,
+      acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
+      escalation: row.escalation && { ...row.escalation, nextStepAt: row.escalation.nextStepAt?.toISOString() ?? null },
     }));
   }
 }

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import { propagationHeaders } from '@vigie/observability';
 import type { DeliveryStatus } from './delivery.entity';
+import type { Distribution, PlannedDelivery } from './distribution.plan';
 
 /** A row of `deliveries` as the organisation-wide reads return it (never its body). */
 export interface DeliveryRow {
@@ -65,4 +67,92 @@ export async function deliveriesInStatus(
     [query.status, query.organisationId, query.limit],
   );
   return rows.map(toRow);
+}
+
+/**
+ * Inserts the planned deliveries of a message in one statement, pending and due now; those
+ * already there (same message and target) are kept. How many were inserted.
+ */
+export async function insertDeliveries(
+  manager: EntityManager,
+  message: Pick<Distribution, 'subjectId' | 'type' | 'senderOrganisationId'>,
+  deliveries: readonly PlannedDelivery[],
+): Promise<number> {
+  if (deliveries.length === 0) return 0;
+  const rows = await manager.query<unknown[]>(
+    `INSERT INTO deliveries (id, alert_id, message_type, organisation_id, sender_organisation_id, channel,
+       webhook_id, referent_id, email_address, status, next_attempt_at, body, trace_headers)
+     SELECT d.id, $1, $2, d.organisation_id, $3, d.channel, d.webhook_id, d.referent_id, d.email_address,
+       'pending', now(), d.body, $11::jsonb
+     FROM unnest($4::uuid[], $5::uuid[], $6::text[], $7::uuid[], $8::uuid[], $9::text[], $10::jsonb[])
+       AS d(id, organisation_id, channel, webhook_id, referent_id, email_address, body)
+     ON CONFLICT DO NOTHING
+     RETURNING id`,
+    [
+      message.subjectId,
+      message.type,
+      message.senderOrganisationId,
+      deliveries.map((d) => d.id),
+      deliveries.map((d) => d.organisationId),
+      deliveries.map((d) => d.channel),
+      deliveries.map((d) => d.webhookId),
+      deliveries.map((d) => d.referentId),
+      deliveries.map((d) => d.emailAddress),
+      deliveries.map((d) => JSON.stringify(d.body)),
+      // Each delivery's attempts continue the trace (and request id) of the message it carries.
+      JSON.stringify(propagationHeaders()),
+    ],
+  );
+  return rows.length;
+}
+
+/** Deliveries not yet sent, by channel and status (pending or failed): the queue's gauge. */
+export async function waitingDeliveries(
+  manager: EntityManager,
+): Promise<{ channel: string; status: string; count: number }[]> {
+  return await manager.query<{ channel: string; status: string; count: number }[]>(
+    `SELECT channel, status, count(*)::int AS count FROM deliveries
+     WHERE status IN ('pending', 'failed') GROUP BY channel, status`,
+  );
+}
+
+/** Deliveries to a prefecture currently failing, by département of the prefecture. */
+export async function failingPrefectureDeliveries(
+  manager: EntityManager,
+): Promise<{ department: string; count: number }[]> {
+  return await manager.query<{ department: string; count: number }[]>(
+    `SELECT unnest(o.departments) AS department, count(*)::int AS count
+     FROM deliveries d JOIN directory_organisations o ON o.id = d.organisation_id
+     WHERE d.status = 'failed' AND o.kind = 'PREFECTURE' GROUP BY 1`,
+  );
+}
+
+/**
+ * Queues an e-mail notice to every referent of the organisation, once per address (a primary
+ * referent's row first), due now; the notice is its own subject. How many were queued.
+ */
+export async function insertNoticeToReferents(
+  manager: EntityManager,
+  notice: { subjectId: string; messageType: string; organisationId: string; body: object },
+): Promise<number> {
+  const rows = await manager.query<unknown[]>(
+    `INSERT INTO deliveries (id, alert_id, message_type, organisation_id, channel, referent_id, email_address,
+       status, next_attempt_at, body)
+     SELECT gen_random_uuid(), $1, $2, $3, 'email', r.id, r.email, 'pending', now(), $4::jsonb
+     FROM (SELECT DISTINCT ON (lower(email)) id, email FROM referents WHERE organisation_id = $3
+           ORDER BY lower(email), role DESC, id) r
+     RETURNING id`,
+    [notice.subjectId, notice.messageType, notice.organisationId, JSON.stringify(notice.body)],
+  );
+  return rows.length;
+}
+
+/** Finished e-mail deliveries older than this keep their referent id, not the address. */
+export async function eraseEmailAddressesOlderThan(manager: EntityManager, seconds: number): Promise<void> {
+  await manager.query(
+    `UPDATE deliveries SET email_address = 'erased'
+     WHERE channel = 'email' AND status IN ('sent', 'dead') AND email_address <> 'erased'
+       AND created_at < now() - $1::int * interval '1 second'`,
+    [seconds],
+  );
 }

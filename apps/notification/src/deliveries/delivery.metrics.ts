@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { LATENCY_BUCKETS, Metrics } from '@vigie/observability';
+import { failingPrefectureDeliveries, waitingDeliveries } from './deliveries.queries';
 
 export type AttemptOutcome = 'sent' | 'failed' | 'dead' | 'abandoned';
 
@@ -31,15 +32,12 @@ export class DeliveryMetrics {
       help: 'Deliveries not yet sent, by channel and state (pending: not tried yet, failed: waiting for a retry)',
       labelNames: ['channel', 'state'],
       async collect() {
-        const rows = await dataSource.query<{ channel: string; status: string; n: number }[]>(
-          `SELECT channel, status, count(*)::int AS n FROM deliveries
-           WHERE status IN ('pending', 'failed') GROUP BY channel, status`,
-        );
+        const rows = await waitingDeliveries(dataSource.manager);
         this.reset();
         for (const channel of ['webhook', 'email']) {
           for (const state of ['pending', 'failed']) this.set({ channel, state }, 0);
         }
-        for (const row of rows) this.set({ channel: row.channel, state: row.status }, row.n);
+        for (const row of rows) this.set({ channel: row.channel, state: row.status }, row.count);
       },
     });
     metrics.gauge({
@@ -47,13 +45,9 @@ export class DeliveryMetrics {
       help: "Deliveries to a département's prefecture currently failing (waiting for a retry), by département",
       labelNames: ['department'],
       async collect() {
-        const rows = await dataSource.query<{ department: string; n: number }[]>(
-          `SELECT unnest(o.departments) AS department, count(*)::int AS n
-           FROM deliveries d JOIN directory_organisations o ON o.id = d.organisation_id
-           WHERE d.status = 'failed' AND o.kind = 'PREFECTURE' GROUP BY 1`,
-        );
+        const rows = await failingPrefectureDeliveries(dataSource.manager);
         this.reset();
-        for (const row of rows) this.set({ department: row.department }, row.n);
+        for (const row of rows) this.set({ department: row.department }, row.count);
       },
     });
   }

@@ -31,8 +31,8 @@ describe('planning a distribution', () => {
       routed([{ organisationId: PREFECTURE, rule: 'competent-prefecture', reason: 'Préfecture du Finistère' }]),
       {
         webhooks: [
-          { id: 'w-1', organisation_id: PREFECTURE },
-          { id: 'w-2', organisation_id: PREFECTURE },
+          { id: 'w-1', organisationId: PREFECTURE },
+          { id: 'w-2', organisationId: PREFECTURE },
         ],
         contacts: [],
       },
@@ -76,8 +76,8 @@ describe('planning a distribution', () => {
       ]),
       {
         webhooks: [
-          { id: 'w-1', organisation_id: PREFECTURE },
-          { id: 'w-3', organisation_id: OTHER },
+          { id: 'w-1', organisationId: PREFECTURE },
+          { id: 'w-3', organisationId: OTHER },
         ],
         contacts: [],
       },
@@ -105,7 +105,7 @@ describe('planning a distribution', () => {
         channels: ['email'],
       },
       {
-        webhooks: [{ id: 'w-1', organisation_id: PREFECTURE }],
+        webhooks: [{ id: 'w-1', organisationId: PREFECTURE }],
         contacts: [
           { id: 'r-1', organisationId: PREFECTURE, fullName: 'Astreinte', email: 'astreinte@finistere.gouv.fr' },
           { id: 'r-2', organisationId: OTHER, fullName: 'Not a recipient', email: 'x@example.fr' },
@@ -123,7 +123,7 @@ describe('planning a distribution', () => {
   it('only uses the channels asked for', () => {
     const plan = planDistribution(
       { ...routed([{ organisationId: FIRM, rule: 'subscribers', reason: 'x' }]), channels: ['stream'] },
-      { webhooks: [{ id: 'w-1', organisation_id: FIRM }], contacts: [] },
+      { webhooks: [{ id: 'w-1', organisationId: FIRM }], contacts: [] },
       counter(),
     );
     expect(plan.deliveries).toEqual([]);

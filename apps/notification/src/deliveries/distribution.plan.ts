@@ -65,11 +65,11 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
  */
 export function planDistribution(
   message: Distribution,
-  targets: { webhooks: { id: string; organisation_id: string }[]; contacts: ReferentContact[] },
+  targets: { webhooks: { id: string; organisationId: string }[]; contacts: ReferentContact[] },
   newId: () => string,
 ): DistributionPlan {
   const channels = new Set(message.channels ?? ALL_CHANNELS);
-  const webhooks = groupBy(targets.webhooks, (webhook) => webhook.organisation_id);
+  const webhooks = groupBy(targets.webhooks, (webhook) => webhook.organisationId);
   const contacts = groupBy(targets.contacts, (contact) => contact.organisationId);
   const plan: DistributionPlan = { stream: [], deliveries: [] };
   for (const recipient of firstPerOrganisation(message.recipients)) {

@@ -3,13 +3,13 @@ import type { EntityManager } from 'typeorm';
 import type {
   AlertRoutedV1Payload,
   BroadcastRoutedV1Payload,
-  BroadcastSnapshot,
   EventEnvelope,
   RoutedRecipient,
 } from '@vigie/contracts';
 import type { ConsumerTransaction } from '@vigie/messaging';
 import { EscalationsService } from '../escalation/escalations.service';
 import { DeliveriesService } from './deliveries.service';
+import { insertRoutedMessage, type RoutedMessage } from './routed-messages.queries';
 
 /**
  * What notification does with a routing decision, in the transaction that records the event as
@@ -87,29 +87,9 @@ export class RoutedMessagesService {
 
   private async remember(
     manager: EntityManager,
-    message: {
-      id: string;
-      kind: 'alert' | 'broadcast';
-      originalAlertId: string | null;
-      senderOrganisationId: string;
-      routedAt: string;
-      recipients: RoutedRecipient[];
-      /** A broadcast's content, kept so its recipients can list what they received. */
-      broadcast: BroadcastSnapshot | null;
-    },
+    message: RoutedMessage & { recipients: RoutedRecipient[] },
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO routed_messages (id, kind, original_alert_id, sender_organisation_id, routed_at, broadcast)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
-      [
-        message.id,
-        message.kind,
-        message.originalAlertId,
-        message.senderOrganisationId,
-        message.routedAt,
-        message.broadcast ? JSON.stringify(message.broadcast) : null,
-      ],
-    );
+    await insertRoutedMessage(manager, message);
     await this.deliveries.addRecipients(manager, message.id, message.recipients);
   }
 }

@@ -1,5 +1,7 @@
 import type { RetentionPlan } from '@vigie/platform';
 import type { NotificationConfig } from '../config';
+import { eraseEmailAddressesOlderThan } from '../deliveries/deliveries.queries';
+import { dropEventsOlderThan } from '../stream/stream-events.queries';
 
 /** Data protection: every copy of an alert notification keeps loses its personal data in time. */
 export function notificationRetention(config: NotificationConfig): RetentionPlan {
@@ -30,16 +32,9 @@ export function notificationRetention(config: NotificationConfig): RetentionPlan
     intervalMs: config.retention.sweepIntervalMs,
     alsoRun: async (dataSource) => {
       // The stream is kept for replay only so long.
-      await dataSource.query("DELETE FROM stream_events WHERE created_at < now() - $1::int * interval '1 second'", [
-        config.stream.replaySeconds,
-      ]);
+      await dropEventsOlderThan(dataSource.manager, config.stream.replaySeconds);
       // A finished e-mail delivery keeps its referent id, not the address, past the retention period.
-      await dataSource.query(
-        `UPDATE deliveries SET email_address = 'erased'
-         WHERE channel = 'email' AND status IN ('sent', 'dead') AND email_address <> 'erased'
-           AND created_at < now() - $1::int * interval '1 second'`,
-        [config.retention.personalDataSeconds],
-      );
+      await eraseEmailAddressesOlderThan(dataSource.manager, config.retention.personalDataSeconds);
     },
   };
 }

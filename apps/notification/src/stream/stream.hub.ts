@@ -3,9 +3,9 @@ import type { Writable } from 'node:stream';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { OrganisationStatus } from '@vigie/contracts';
 import { Metrics } from '@vigie/observability';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
+import { liveKeys } from '../directory/directory.queries';
 import { STREAM_CHANNEL, StreamLog, type StoredStreamEvent } from './stream.log';
 
 const PAGE = 200;
@@ -156,16 +156,7 @@ export class StreamHub implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.subscribers.size === 0) return;
     try {
       const keys = [...new Set([...this.subscribers].map((subscriber) => subscriber.keyId))];
-      const valid = new Set(
-        (
-          await this.dataSource.query<{ id: string }[]>(
-            `SELECT k.id FROM directory_api_keys k JOIN directory_organisations o ON o.id = k.organisation_id
-             WHERE k.id = ANY($1::uuid[]) AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())
-               AND o.status = $2`,
-            [keys, OrganisationStatus.Active],
-          )
-        ).map((row) => row.id),
-      );
+      const valid = await liveKeys(this.dataSource.manager, keys);
       for (const subscriber of this.subscribers) {
         const open =
           subscriber.validUntil === undefined ? valid.has(subscriber.keyId) : subscriber.validUntil > Date.now();

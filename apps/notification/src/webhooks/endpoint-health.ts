@@ -4,7 +4,9 @@ import { DataSource } from 'typeorm';
 import { Outbox } from '@vigie/messaging';
 import { WEBHOOK_DISABLED_NOTICE, type WebhookDisabledNotice } from '../channels/email/webhook-notice.renderer';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
+import { insertNoticeToReferents } from '../deliveries/deliveries.queries';
 import { abandonAllFor } from '../deliveries/delivery.queue';
+import { countFailure, disableFailing } from './webhooks.queries';
 
 export interface DisableThreshold {
   /** Failed attempts in a row; 0 turns automatic disabling off. */
@@ -46,15 +48,8 @@ export class EndpointHealth {
 
   /** After a failed attempt (not one abandoned or interrupted); true when the endpoint was disabled. */
   async failed(webhookId: string): Promise<boolean> {
-    const [run] = await this.dataSource.query<{ failures: number; failing_since: Date }[]>(
-      `WITH counted AS (
-         UPDATE webhooks SET consecutive_failures = consecutive_failures + 1, failing_since = COALESCE(failing_since, now())
-         WHERE id = $1 AND disabled_at IS NULL
-         RETURNING consecutive_failures AS failures, failing_since)
-       SELECT * FROM counted`,
-      [webhookId],
-    );
-    if (!run || !keepsFailing({ failures: run.failures, failingSince: new Date(run.failing_since) }, this.threshold)) {
+    const run = await countFailure(this.dataSource.manager, webhookId);
+    if (!run || !keepsFailing(run, this.threshold)) {
       return false;
     }
     return this.disable(webhookId);
@@ -62,40 +57,28 @@ export class EndpointHealth {
 
   private async disable(webhookId: string): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const [webhook] = await manager.query<
-        { organisation_id: string; url: string; failures: number; failing_since: Date; disabled_at: Date }[]
-      >(
-        `WITH disabled AS (
-           UPDATE webhooks SET disabled_at = now(), disabled_reason = 'failing'
-           WHERE id = $1 AND disabled_at IS NULL
-           RETURNING organisation_id, url, consecutive_failures AS failures, failing_since, disabled_at)
-         SELECT * FROM disabled`,
-        [webhookId],
-      );
+      const webhook = await disableFailing(manager, webhookId);
       if (!webhook) return false;
       const abandoned = await abandonAllFor(this.outbox, manager, webhookId, 'webhook disabled: it kept failing');
       const notice: WebhookDisabledNotice = {
         type: WEBHOOK_DISABLED_NOTICE,
         webhook: { id: webhookId, url: webhook.url },
         failures: webhook.failures,
-        failingSince: new Date(webhook.failing_since).toISOString(),
-        disabledAt: new Date(webhook.disabled_at).toISOString(),
+        failingSince: webhook.failingSince.toISOString(),
+        disabledAt: webhook.disabledAt.toISOString(),
       };
       // Every referent of the organisation, once per address; the notice is its own subject.
       const told = this.emailEnabled
-        ? await manager.query<unknown[]>(
-            `INSERT INTO deliveries (id, alert_id, message_type, organisation_id, channel, referent_id, email_address,
-               status, next_attempt_at, body)
-             SELECT gen_random_uuid(), $1, $2, $3, 'email', r.id, r.email, 'pending', now(), $4::jsonb
-             FROM (SELECT DISTINCT ON (lower(email)) id, email FROM referents WHERE organisation_id = $3
-                   ORDER BY lower(email), role DESC, id) r
-             RETURNING id`,
-            [randomUUID(), WEBHOOK_DISABLED_NOTICE, webhook.organisation_id, JSON.stringify(notice)],
-          )
-        : [];
+        ? await insertNoticeToReferents(manager, {
+            subjectId: randomUUID(),
+            messageType: WEBHOOK_DISABLED_NOTICE,
+            organisationId: webhook.organisationId,
+            body: notice,
+          })
+        : 0;
       this.logger.warn(
         `webhook ${webhookId} disabled after ${webhook.failures} failed attempts in a row; ` +
-          `${abandoned} deliveries abandoned, ${told.length} referent(s) to e-mail`,
+          `${abandoned} deliveries abandoned, ${told} referent(s) to e-mail`,
       );
       return true;
     });

@@ -6,12 +6,15 @@ import { ConflictError, InvalidRequestError, NotFoundError } from '@vigie/platfo
 import { DeliveryDispatcher } from '../deliveries/delivery.dispatcher';
 import type { RedeliveriesView, RedeliverSinceDto } from './dto/redeliver.dto';
 import type { WebhookDeliveriesQuery } from './dto/webhook-deliveries.query';
+import { WebhookDeliveryView, type WebhookDeliveryPage } from './dto/webhook-delivery.view';
 import {
-  WEBHOOK_DELIVERY_COLUMNS,
-  WebhookDeliveryView,
-  type WebhookDeliveryPage,
-  type WebhookDeliveryRow,
-} from './dto/webhook-delivery.view';
+  deliveryStatus,
+  insertOwnDelivery,
+  requeueDeadSince,
+  requeueDelivery,
+  webhookDeliveries,
+  type DeliveryPosition,
+} from './webhook-deliveries.queries';
 import type { Webhook } from './webhook.entity';
 import { WebhooksService } from './webhooks.service';
 
@@ -25,7 +28,7 @@ function encodeCursor(position: string, id: string): string {
   return Buffer.from(`${position}|${id}`).toString('base64url');
 }
 
-function decodeCursor(value: string): { position: string; id: string } {
+function decodeCursor(value: string): DeliveryPosition {
   const [position, id, ...rest] = Buffer.from(value, 'base64url').toString('utf8').split('|');
   if (
     rest.length > 0 ||
@@ -64,15 +67,16 @@ export class WebhookDeliveriesService {
       requestedAt: new Date().toISOString(),
       note: 'A test event sent on request: it carries no alert and needs no action.',
     };
-    const [row] = await this.dataSource.query<WebhookDeliveryRow[]>(
-      `INSERT INTO deliveries (id, alert_id, message_type, organisation_id, sender_organisation_id, channel, webhook_id,
-         status, next_attempt_at, body)
-       VALUES ($1, $2, $3, $4, $4, 'webhook', $5, 'pending', now(), $6::jsonb)
-       RETURNING ${WEBHOOK_DELIVERY_COLUMNS}`,
-      [id, testId, TEST_EVENT, webhook.organisationId, webhookId, JSON.stringify(body)],
-    );
+    const delivery = await insertOwnDelivery(this.dataSource.manager, {
+      id,
+      subjectId: testId,
+      messageType: TEST_EVENT,
+      organisationId: webhook.organisationId,
+      webhookId,
+      body,
+    });
     this.dispatcher.wake();
-    return WebhookDeliveryView.of(row);
+    return WebhookDeliveryView.of(delivery);
   }
 
   /** Newest first, `limit` at a time (at most 100). */
@@ -80,16 +84,12 @@ export class WebhookDeliveriesService {
     await this.webhooks.get(webhookId, caller);
     const limit = query.limit ?? DEFAULT_PAGE;
     const after = query.cursor ? decodeCursor(query.cursor) : null;
-    const rows = await this.dataSource.query<(WebhookDeliveryRow & { position: string })[]>(
-      `SELECT ${WEBHOOK_DELIVERY_COLUMNS},
-              to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS position
-       FROM deliveries
-       WHERE webhook_id = $1 AND ($2::text IS NULL OR status = $2)
-         AND ($3::timestamp IS NULL OR (created_at, id) < ($3::timestamp AT TIME ZONE 'UTC', $4::uuid))
-       ORDER BY created_at DESC, id DESC
-       LIMIT $5`,
-      [webhookId, query.status ?? null, after?.position ?? null, after?.id ?? null, limit + 1],
-    );
+    const rows = await webhookDeliveries(this.dataSource.manager, {
+      webhookId,
+      status: query.status ?? null,
+      after,
+      limit: limit + 1,
+    });
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
@@ -104,21 +104,11 @@ export class WebhookDeliveriesService {
    */
   async redeliver(webhookId: string, deliveryId: string, caller: Caller): Promise<WebhookDeliveryView> {
     await this.enabled(webhookId, caller);
-    const [row] = await this.dataSource.query<WebhookDeliveryRow[]>(
-      `WITH redelivered AS (
-         UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = now(), last_error = NULL
-         WHERE id = $1 AND webhook_id = $2 AND status IN ('sent', 'dead')
-         RETURNING ${WEBHOOK_DELIVERY_COLUMNS})
-       SELECT * FROM redelivered`,
-      [deliveryId, webhookId],
-    );
+    const row = await requeueDelivery(this.dataSource.manager, webhookId, deliveryId);
     if (!row) {
-      const [queued] = await this.dataSource.query<{ status: string }[]>(
-        'SELECT status FROM deliveries WHERE id = $1 AND webhook_id = $2',
-        [deliveryId, webhookId],
-      );
-      if (!queued) throw new NotFoundError('delivery', deliveryId);
-      throw new ConflictError(`the delivery is ${queued.status}: it is already queued`);
+      const status = await deliveryStatus(this.dataSource.manager, webhookId, deliveryId);
+      if (!status) throw new NotFoundError('delivery', deliveryId);
+      throw new ConflictError(`the delivery is ${status}: it is already queued`);
     }
     this.dispatcher.wake();
     return WebhookDeliveryView.of(row);
@@ -131,18 +121,9 @@ export class WebhookDeliveriesService {
    */
   async redeliverSince(webhookId: string, input: RedeliverSinceDto, caller: Caller): Promise<RedeliveriesView> {
     await this.enabled(webhookId, caller);
-    const [counts] = await this.dataSource.query<{ redelivered: number; still_retrying: number }[]>(
-      `WITH redelivered AS (
-         UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = now(), last_error = NULL
-         WHERE webhook_id = $1 AND status = 'dead' AND created_at >= $2::timestamptz
-         RETURNING 1)
-       SELECT (SELECT count(*) FROM redelivered)::int AS redelivered,
-              (SELECT count(*) FROM deliveries
-               WHERE webhook_id = $1 AND status = 'failed' AND created_at >= $2::timestamptz)::int AS still_retrying`,
-      [webhookId, input.since],
-    );
+    const counts = await requeueDeadSince(this.dataSource.manager, webhookId, input.since);
     if (counts.redelivered > 0) this.dispatcher.wake();
-    return { redelivered: counts.redelivered, stillRetrying: counts.still_retrying };
+    return counts;
   }
 
   /** The caller's webhook, which must be enabled to receive anything. */

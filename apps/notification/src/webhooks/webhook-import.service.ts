@@ -5,9 +5,11 @@ import { validateSync } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@vigie/access';
 import { OrganisationKind, STATE_KINDS } from '@vigie/contracts';
+import { lockUntilCommit } from '@vigie/persistence';
 import { DomainError, ForbiddenError } from '@vigie/platform';
 import { newWebhookSecret } from '../channels/webhook/webhook.signer';
 import { NOTIFICATION_CONFIG, type NotificationConfig, type WebhookSettings } from '../config';
+import { directoryOrganisations, type DirectoryOrganisation } from '../directory/directory.queries';
 import {
   WebhookImportRowDto,
   type WebhookImportProblemView,
@@ -17,6 +19,7 @@ import {
 import { SecretBox } from './secret-box';
 import { checkWebhookTarget } from './webhook-target.policy';
 import { Webhook } from './webhook.entity';
+import { activeWebhooksOf } from './webhooks.queries';
 import { MAX_ACTIVE_WEBHOOKS, webhookLockKey } from './webhooks.service';
 
 const BATCH = 500;
@@ -35,12 +38,6 @@ const problem = (row: number, field: string, code: string, detail?: string): Web
   message: MESSAGES[code](field),
   ...(detail ? { detail } : {}),
 });
-
-interface DirectoryRow {
-  id: string;
-  kind: OrganisationKind;
-  departments: string[];
-}
 
 /**
  * Registers the webhooks of many organisations at once, for an administrator or for the
@@ -110,22 +107,12 @@ export class WebhookImportService {
     problems: WebhookImportProblemView[],
   ): Promise<WebhookImportResultView[]> {
     const ids = [...new Set(batch.map((row) => row.organisationId))].sort();
-    // The lock POST /v1/webhooks takes, so that the limit of active webhooks holds; in a fixed order.
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest($1::text[]) AS k ORDER BY k', [
-      ids.map(webhookLockKey),
-    ]);
+    // The lock POST /v1/webhooks takes, so that the limit of active webhooks holds.
+    await lockUntilCommit(manager, ...ids.map(webhookLockKey));
     const organisations = new Map(
-      (
-        await manager.query<DirectoryRow[]>(
-          'SELECT id, kind, departments FROM directory_organisations WHERE id = ANY($1::uuid[])',
-          [ids],
-        )
-      ).map((organisation) => [organisation.id, organisation]),
+      (await directoryOrganisations(manager, ids)).map((organisation) => [organisation.id, organisation]),
     );
-    const active = await manager.query<{ id: string; organisation_id: string; url: string }[]>(
-      'SELECT id, organisation_id, url FROM webhooks WHERE organisation_id = ANY($1::uuid[]) AND disabled_at IS NULL',
-      [ids],
-    );
+    const active = await activeWebhooksOf(manager, ids);
     const results: WebhookImportResultView[] = [];
     const created: Partial<Webhook>[] = [];
     for (const { row, organisationId, url } of batch) {
@@ -134,7 +121,7 @@ export class WebhookImportService {
         problems.push(problem(row, 'organisationId', 'unknown_organisation'));
         continue;
       }
-      const held = active.filter((webhook) => webhook.organisation_id === organisationId);
+      const held = active.filter((webhook) => webhook.organisationId === organisationId);
       const same = held.find((webhook) => webhook.url === url);
       if (same) {
         results.push({ row, outcome: 'unchanged', organisationId, webhookId: same.id, url });
@@ -147,7 +134,7 @@ export class WebhookImportService {
       const id = randomUUID();
       const secret = newWebhookSecret();
       created.push({ id, organisationId, url, secretCiphertext: this.box.encrypt(secret, id), disabledAt: null });
-      active.push({ id, organisation_id: organisationId, url });
+      active.push({ id, organisationId, url });
       results.push({ row, outcome: 'created', organisationId, webhookId: id, url, secret });
     }
     if (created.length > 0) await manager.insert(Webhook, created);
@@ -155,7 +142,7 @@ export class WebhookImportService {
   }
 
   /** As the registry decides who manages an organisation: administrators, or the prefecture competent for all of its départements. */
-  private manages(caller: Caller, organisation: DirectoryRow): boolean {
+  private manages(caller: Caller, organisation: DirectoryOrganisation): boolean {
     if (caller.isAdmin) return true;
     if (STATE_KINDS.includes(organisation.kind)) return false;
     return (

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { Caller } from '@vigie/access';
 import { Outbox } from '@vigie/messaging';
+import { lockUntilCommit } from '@vigie/persistence';
 import { ConflictError, NotFoundError } from '@vigie/platform';
 import { organisationOf } from '../caller-organisation';
 import { newWebhookSecret } from '../channels/webhook/webhook.signer';
@@ -14,6 +15,7 @@ import { RotatedSecretView, WebhookView, type RegisteredWebhookView } from './dt
 import { SecretBox } from './secret-box';
 import { checkWebhookTarget } from './webhook-target.policy';
 import { previousSecretData, Webhook } from './webhook.entity';
+import { databaseTimeIn } from './webhooks.queries';
 
 /** Bounds the fan-out of one alert, and what a leaked key can register. */
 export const MAX_ACTIVE_WEBHOOKS = 10;
@@ -121,13 +123,10 @@ export class WebhooksService {
     return this.dataSource.transaction(async (manager) => {
       const webhook = await this.get(id, caller, manager);
       const replaced = this.box.decrypt(webhook.secretCiphertext, id);
-      const [{ expires }] = await manager.query<{ expires: Date }[]>(
-        "SELECT now() + $1::int * interval '1 second' AS expires",
-        [overlapSeconds],
-      );
+      const expires = await databaseTimeIn(manager, overlapSeconds);
       webhook.secretCiphertext = this.box.encrypt(secret, id);
       webhook.previousSecretCiphertext = overlapSeconds > 0 ? this.box.encrypt(replaced, previousSecretData(id)) : null;
-      webhook.previousSecretExpiresAt = overlapSeconds > 0 ? new Date(expires) : null;
+      webhook.previousSecretExpiresAt = overlapSeconds > 0 ? expires : null;
       await manager.save(webhook);
       return {
         id,
@@ -139,7 +138,7 @@ export class WebhooksService {
 
   /** Serialises an organisation's registrations and re-enablings so that the limit holds. */
   private async withinLimit(manager: EntityManager, organisationId: string): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [webhookLockKey(organisationId)]);
+    await lockUntilCommit(manager, webhookLockKey(organisationId));
     const active = await manager.countBy(Webhook, { organisationId, disabledAt: IsNull() });
     if (active >= MAX_ACTIVE_WEBHOOKS) {
       throw new ConflictError(`an organisation may have at most ${MAX_ACTIVE_WEBHOOKS} active webhooks`);

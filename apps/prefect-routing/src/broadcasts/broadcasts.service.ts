@@ -20,7 +20,8 @@ import { RoutingDirectory } from '../routing/routing-directory';
 import { routedParts, routedRecipients } from '../routing/routing.service';
 import { BROADCAST_RULES, decide, type DirectoryEntry, type Exclusion } from '../rule-engine';
 import { broadcastReach } from './broadcast-permissions';
-import { Broadcast } from './broadcast.entity';
+import type { Broadcast } from './broadcast.entity';
+import { broadcastById, insertBroadcast, latestBroadcasts } from './broadcasts.queries';
 import { BroadcastPreviewView, BroadcastView, SendBroadcastDto } from './dto/send-broadcast.dto';
 
 const LISTED = 100;
@@ -57,7 +58,7 @@ export class BroadcastsService {
         routedAt: new Date(),
         decisionId: newEventId(),
       };
-      await manager.insert(Broadcast, stored);
+      await insertBroadcast(manager, stored);
       for (const slice of routedParts(stored.recipients)) {
         await this.outbox.add(manager, {
           definition: BroadcastRoutedV1,
@@ -98,21 +99,15 @@ export class BroadcastsService {
 
   /** Broadcasts the caller's organisation sent or received, newest first; all of them for administrators. */
   async list(caller: Caller): Promise<BroadcastView[]> {
-    const query = this.dataSource.manager
-      .createQueryBuilder(Broadcast, 'b')
-      .orderBy('b.routed_at', 'DESC')
-      .limit(LISTED);
-    if (!caller.isAdmin) {
-      query.where('b.sender_organisation_id = :organisation OR b.recipients @> :recipient::jsonb', {
-        organisation: caller.organisationId,
-        recipient: JSON.stringify([{ organisationId: caller.organisationId }]),
-      });
-    }
-    return (await query.getMany()).map((broadcast) => view(broadcast, caller));
+    if (!caller.isAdmin && !caller.organisationId) return [];
+    const organisationId = caller.isAdmin ? null : caller.organisationId;
+    return (await latestBroadcasts(this.dataSource.manager, organisationId, LISTED)).map((broadcast) =>
+      view(broadcast, caller),
+    );
   }
 
   async get(id: string, caller: Caller): Promise<BroadcastView> {
-    const broadcast = await this.dataSource.manager.findOneBy(Broadcast, { id });
+    const broadcast = await broadcastById(this.dataSource.manager, id);
     const visible =
       broadcast &&
       (caller.isAdmin ||

@@ -1,26 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { DeliveryStatus } from '../../deliveries/delivery.entity';
+import type { WebhookDelivery } from '../webhook-deliveries.queries';
 import { DELIVERY_STATUSES } from './webhook-deliveries.query';
-
-/** A delivery row as the self-service routes read it. */
-export interface WebhookDeliveryRow {
-  id: string;
-  alert_id: string;
-  message_type: string;
-  status: DeliveryStatus;
-  attempts: number;
-  last_error: string | null;
-  last_response_status: number | null;
-  last_duration_ms: number | null;
-  last_attempt_at: Date | null;
-  next_attempt_at: Date;
-  created_at: Date;
-  sent_at: Date | null;
-}
-
-/** The columns of WebhookDeliveryRow. */
-export const WEBHOOK_DELIVERY_COLUMNS = `id, alert_id, message_type, status, attempts, last_error, last_response_status,
-  last_duration_ms, last_attempt_at, next_attempt_at, created_at, sent_at`;
 
 const iso = (date: Date | null): string | null => (date ? new Date(date).toISOString() : null);
 
@@ -65,21 +46,21 @@ export class WebhookDeliveryView {
   @ApiPropertyOptional({ nullable: true, type: String, example: '2026-12-04T09:15:00.231Z' })
   sentAt: string | null;
 
-  static of(row: WebhookDeliveryRow): WebhookDeliveryView {
-    const queued = row.status === 'pending' || row.status === 'failed';
+  static of(delivery: WebhookDelivery): WebhookDeliveryView {
+    const queued = delivery.status === 'pending' || delivery.status === 'failed';
     return {
-      id: row.id,
-      type: row.message_type,
-      subjectId: row.alert_id,
-      status: row.status,
-      attempts: row.attempts,
-      responseStatus: row.last_response_status,
-      durationMs: row.last_duration_ms,
-      lastError: row.last_error,
-      createdAt: iso(row.created_at)!,
-      lastAttemptAt: iso(row.last_attempt_at),
-      nextAttemptAt: queued ? iso(row.next_attempt_at) : null,
-      sentAt: iso(row.sent_at),
+      id: delivery.id,
+      type: delivery.messageType,
+      subjectId: delivery.subjectId,
+      status: delivery.status,
+      attempts: delivery.attempts,
+      responseStatus: delivery.lastResponseStatus,
+      durationMs: delivery.lastDurationMs,
+      lastError: delivery.lastError,
+      createdAt: iso(delivery.createdAt)!,
+      lastAttemptAt: iso(delivery.lastAttemptAt),
+      nextAttemptAt: queued ? iso(delivery.nextAttemptAt) : null,
+      sentAt: iso(delivery.sentAt),
     };
   }
 }
