@@ -1,14 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Caller } from '@vigie/access';
-import { countedDepartments, statisticsScope } from '@vigie/contracts';
+import { countedDepartments, statisticsScope, statisticsWindow } from '@vigie/contracts';
 import { ForbiddenError, InvalidRequestError } from '@vigie/platform';
 import { alertCounts, type AlertCounts } from '../alerts/alerts.queries';
 import type { AlertStatisticsQuery, AlertStatisticsView } from './alert-statistics.dto';
-
-const DAY_MS = 86_400_000;
-const DEFAULT_DAYS = 30;
-const MAX_DAYS = 366;
 
 /**
  * Counts of new real alerts over a window, grouped in PostgreSQL (one statement, grouping sets,
@@ -30,15 +26,9 @@ export class AlertStatisticsService {
 
 /** The window asked for, with its defaults and bounds; a refusal names the field. */
 export function window(query: Pick<AlertStatisticsQuery, 'from' | 'to'>, now = new Date()): { from: Date; to: Date } {
-  const to = query.to ? new Date(query.to) : now;
-  const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_DAYS * DAY_MS);
-  if (from.getTime() >= to.getTime()) {
-    throw new InvalidRequestError([{ field: 'from', problems: ['from must be before to'] }]);
-  }
-  if (to.getTime() - from.getTime() > MAX_DAYS * DAY_MS) {
-    throw new InvalidRequestError([{ field: 'from', problems: [`the window is at most ${MAX_DAYS} days`] }]);
-  }
-  return { from, to };
+  const asked = statisticsWindow(query, now);
+  if ('problem' in asked) throw new InvalidRequestError([{ field: 'from', problems: [asked.problem] }]);
+  return asked;
 }
 
 function figures(from: Date, to: Date, departments: string[] | null, counts: AlertCounts): AlertStatisticsView {

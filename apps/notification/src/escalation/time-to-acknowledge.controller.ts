@@ -11,13 +11,9 @@ import {
 import { IsISO8601, IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
-import { ApiKeyRole, statisticsScope } from '@vigie/contracts';
+import { ApiKeyRole, statisticsScope, statisticsWindow } from '@vigie/contracts';
 import { ForbiddenError, InvalidRequestError } from '@vigie/platform';
 import { timeToAcknowledge } from './time-to-acknowledge.queries';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-const DEFAULT_DAYS = 30;
-const MAX_DAYS = 366;
 
 export class TimeToAcknowledgeQuery {
   @ApiPropertyOptional({ description: 'Escalations armed at or after (ISO 8601); default: 30 days before `to`' })
@@ -56,17 +52,11 @@ export class TimeToAcknowledgeView {
   prefectures: PrefectureTimeToAcknowledgeView[];
 }
 
-/** The period asked for, defaulted and bounded. */
+/** The period asked for, defaulted and bounded (as every statistics window is). */
 export function period(query: TimeToAcknowledgeQuery, now = new Date()): { from: Date; to: Date } {
-  const to = query.to ? new Date(query.to) : now;
-  const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_DAYS * DAY_MS);
-  if (from.getTime() >= to.getTime()) {
-    throw new InvalidRequestError([{ field: 'from', problems: ['from must be before to'] }]);
-  }
-  if (to.getTime() - from.getTime() > MAX_DAYS * DAY_MS) {
-    throw new InvalidRequestError([{ field: 'from', problems: [`the period is at most ${MAX_DAYS} days`] }]);
-  }
-  return { from, to };
+  const window = statisticsWindow(query, now);
+  if ('problem' in window) throw new InvalidRequestError([{ field: 'from', problems: [window.problem] }]);
+  return window;
 }
 
 @ApiTags('statistics')

@@ -1,5 +1,5 @@
 import { OrganisationKind } from '../vocabulary/organisation';
-import { countedDepartments, statisticsScope } from './statistics-scope';
+import { countedDepartments, statisticsScope, statisticsWindow } from './statistics-scope';
 
 describe('statisticsScope', () => {
   it('gives the national level and administrators every département', () => {
@@ -19,5 +19,28 @@ describe('statisticsScope', () => {
     expect(countedDepartments(['69'], '69')).toEqual(['69']);
     expect(countedDepartments(['69'], '13')).toEqual([]);
     expect(countedDepartments(['69'], undefined)).toEqual(['69']);
+  });
+});
+
+describe('statisticsWindow', () => {
+  const now = new Date('2026-12-04T12:00:00Z');
+
+  it('defaults to the 30 days before now, or before the end asked for', () => {
+    expect(statisticsWindow({}, now)).toEqual({ from: new Date('2026-11-04T12:00:00Z'), to: now });
+    expect(statisticsWindow({ to: '2026-02-01T00:00:00Z' }, now)).toEqual({
+      from: new Date('2026-01-02T00:00:00Z'),
+      to: new Date('2026-02-01T00:00:00Z'),
+    });
+  });
+
+  it('refuses an empty or inverted window and one longer than 366 days, and keeps one of 366', () => {
+    expect(statisticsWindow({ from: '2026-12-04T12:00:00Z' }, now)).toEqual({ problem: 'from must be before to' });
+    expect(statisticsWindow({ from: '2025-12-01T00:00:00Z', to: '2026-12-04T00:00:00Z' }, now)).toEqual({
+      problem: 'the window is at most 366 days',
+    });
+    expect(statisticsWindow({ from: '2025-12-03T00:00:00Z', to: '2026-12-04T00:00:00Z' }, now)).toEqual({
+      from: new Date('2025-12-03T00:00:00Z'),
+      to: new Date('2026-12-04T00:00:00Z'),
+    });
   });
 });
