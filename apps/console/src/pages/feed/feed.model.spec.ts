@@ -1,5 +1,5 @@
 import { renderFragment } from '../../render';
-import { parseEvents, sseMessage } from './feed-stream.controller';
+import { parseEvents, sseMessage } from '../stream-relay';
 import { dayBounds, filtersQuery, readFilters } from './feed.model';
 import { FeedRowView } from './feed.view';
 

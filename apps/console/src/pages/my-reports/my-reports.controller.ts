@@ -20,9 +20,9 @@ import { NotificationClient, type Acknowledgement } from '../../clients/notifica
 import { ServiceCallError } from '../../clients/service-call';
 import { renderFragment, renderPage } from '../../render';
 import { Viewer, type SignedIn } from '../../session/viewer';
-import { parseEvents, sseMessage } from '../feed/feed-stream.controller';
 import { textField } from '../form-body';
 import { readReportForm, type ReportErrors, type ReportForm } from '../report/report.model';
+import { relayStream, sseMessage } from '../stream-relay';
 import { viewerOf } from '../viewer-of';
 import { acknowledgementItem, chainAcknowledgements, reportRow } from './my-reports.model';
 import {
@@ -34,7 +34,6 @@ import {
 } from './my-reports.view';
 import { updateErrors, updateFormOf, updateOf, updateRefusal } from './report-update.model';
 
-const EVENT_ID = /^\d{1,18}$/;
 const IDEMPOTENCY_KEY = /^[0-9a-f-]{36}$/;
 
 /** An invalid id, or another organisation's alert, is a page that does not exist. */
@@ -68,43 +67,18 @@ export class MyReportsController {
 
   /** The organisation's stream, of which only acknowledgements are relayed, as list items. */
   @Get('flux')
-  async relay(
+  relay(
     @Viewer() viewer: SignedIn,
     @Headers('last-event-id') lastEventId: string | undefined,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const abort = new AbortController();
-    request.on('close', () => abort.abort());
-    const resumeFrom = lastEventId && EVENT_ID.test(lastEventId.trim()) ? lastEventId.trim() : undefined;
-    const upstream = await this.notification.stream(viewer.bearer, resumeFrom, abort.signal);
-    response.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      'x-accel-buffering': 'no',
+    return relayStream(this.notification, { viewer, lastEventId, request, response, logger: this.logger }, (event) => {
+      if (event.event !== 'alert.acknowledged') return sseMessage(event.id, null, '');
+      const ack = JSON.parse(event.data) as Acknowledgement & { originalAlertId: string };
+      const html = renderFragment(AcknowledgementLine({ ack: acknowledgementItem(ack) }));
+      return sseMessage(event.id, acknowledgementEvent(ack.originalAlertId), html);
     });
-    response.write('retry: 1000\n\n');
-    const decoder = new TextDecoder();
-    let buffer = '';
-    try {
-      for await (const chunk of upstream.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        const parsed = parseEvents(buffer);
-        buffer = parsed.rest;
-        for (const event of parsed.events) {
-          if (event === 'keep-alive') response.write(': keep-alive\n\n');
-          else if (event.event === 'alert.acknowledged') {
-            const ack = JSON.parse(event.data) as Acknowledgement & { originalAlertId: string };
-            const html = renderFragment(AcknowledgementLine({ ack: acknowledgementItem(ack) }));
-            response.write(sseMessage(event.id, acknowledgementEvent(ack.originalAlertId), html));
-          } else response.write(sseMessage(event.id, null, ''));
-        }
-      }
-    } catch (error) {
-      if (!abort.signal.aborted) this.logger.warn(`stream relay ended: ${(error as Error).message}`);
-    } finally {
-      response.end();
-    }
   }
 
   @Get(':id')
