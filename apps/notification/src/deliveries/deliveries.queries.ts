@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { propagationHeaders } from '@vigie/observability';
+import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import type { DeliveryStatus } from './delivery.entity';
 import type { Distribution, PlannedDelivery } from './distribution.plan';
 
@@ -69,40 +69,49 @@ export async function deliveriesInStatus(
   return rows.map(toRow);
 }
 
+/** A planned delivery with the message it carries. */
+export interface MessageDelivery extends PlannedDelivery {
+  message: Pick<Distribution, 'subjectId' | 'type' | 'senderOrganisationId'>;
+  /** The trace (and request id) the message came with: each attempt continues it. */
+  traceHeaders: Record<string, string>;
+}
+
+const INSERT_DELIVERIES: PreparedStatement = {
+  name: 'notification.insert-deliveries',
+  text: `INSERT INTO deliveries (id, alert_id, message_type, organisation_id, sender_organisation_id, channel,
+           webhook_id, referent_id, email_address, status, next_attempt_at, body, trace_headers)
+         SELECT d.id, d.alert_id, d.message_type, d.organisation_id, d.sender_organisation_id, d.channel, d.webhook_id,
+           d.referent_id, d.email_address, 'pending', now(), d.body, d.trace_headers
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::uuid[], $8::uuid[],
+                     $9::text[], $10::jsonb[], $11::jsonb[])
+           AS d(id, alert_id, message_type, organisation_id, sender_organisation_id, channel, webhook_id, referent_id,
+                email_address, body, trace_headers)
+         ON CONFLICT DO NOTHING
+         RETURNING id`,
+};
+
 /**
- * Inserts the planned deliveries of a message in one statement, pending and due now; those
- * already there (same message and target) are kept. How many were inserted.
+ * Inserts planned deliveries, of any number of messages, in one statement, pending and due now;
+ * those already there (same message and target) are kept. How many were inserted.
  */
 export async function insertDeliveries(
   manager: EntityManager,
-  message: Pick<Distribution, 'subjectId' | 'type' | 'senderOrganisationId'>,
-  deliveries: readonly PlannedDelivery[],
+  deliveries: readonly MessageDelivery[],
 ): Promise<number> {
   if (deliveries.length === 0) return 0;
-  const rows = await manager.query<unknown[]>(
-    `INSERT INTO deliveries (id, alert_id, message_type, organisation_id, sender_organisation_id, channel,
-       webhook_id, referent_id, email_address, status, next_attempt_at, body, trace_headers)
-     SELECT d.id, $1, $2, d.organisation_id, $3, d.channel, d.webhook_id, d.referent_id, d.email_address,
-       'pending', now(), d.body, $11::jsonb
-     FROM unnest($4::uuid[], $5::uuid[], $6::text[], $7::uuid[], $8::uuid[], $9::text[], $10::jsonb[])
-       AS d(id, organisation_id, channel, webhook_id, referent_id, email_address, body)
-     ON CONFLICT DO NOTHING
-     RETURNING id`,
-    [
-      message.subjectId,
-      message.type,
-      message.senderOrganisationId,
-      deliveries.map((d) => d.id),
-      deliveries.map((d) => d.organisationId),
-      deliveries.map((d) => d.channel),
-      deliveries.map((d) => d.webhookId),
-      deliveries.map((d) => d.referentId),
-      deliveries.map((d) => d.emailAddress),
-      deliveries.map((d) => JSON.stringify(d.body)),
-      // Each delivery's attempts continue the trace (and request id) of the message it carries.
-      JSON.stringify(propagationHeaders()),
-    ],
-  );
+  const rows = await runPrepared<{ id: string }>(manager, INSERT_DELIVERIES, [
+    deliveries.map((d) => d.id),
+    deliveries.map((d) => d.message.subjectId),
+    deliveries.map((d) => d.message.type),
+    deliveries.map((d) => d.organisationId),
+    deliveries.map((d) => d.message.senderOrganisationId),
+    deliveries.map((d) => d.channel),
+    deliveries.map((d) => d.webhookId),
+    deliveries.map((d) => d.referentId),
+    deliveries.map((d) => d.emailAddress),
+    deliveries.map((d) => JSON.stringify(d.body)),
+    deliveries.map((d) => JSON.stringify(d.traceHeaders)),
+  ]);
   return rows.length;
 }
 

@@ -4,25 +4,29 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@vigie/access';
 import { ReferentRole, type RoutedRecipient } from '@vigie/contracts';
 import type { ConsumerTransaction } from '@vigie/messaging';
+import { propagationHeaders } from '@vigie/observability';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
-import { ReferentsDirectory } from '../directory/referents.directory';
-import { StreamLog } from '../stream/stream.log';
+import { ReferentsDirectory, type ReferentContact } from '../directory/referents.directory';
+import { StreamLog, type StreamAppend } from '../stream/stream.log';
 import { activeWebhooksOf } from '../webhooks/webhooks.queries';
-import { deliveriesInStatus, insertDeliveries } from './deliveries.queries';
+import { deliveriesInStatus, insertDeliveries, type MessageDelivery } from './deliveries.queries';
 import { Delivery } from './delivery.entity';
-import {
-  ALL_CHANNELS,
-  firstPerOrganisation,
-  planDistribution,
-  type Distribution,
-} from './distribution.plan';
+import { ALL_CHANNELS, firstPerOrganisation, planDistribution, type Distribution } from './distribution.plan';
 import { DEFAULT_STATE_LIMIT, type DeliveryState } from './dto/deliveries.query';
 import { DeliveryView } from './dto/delivery.view';
 import { insertRecipients } from './routed-messages.queries';
 
+/** A message to distribute, with the trace it came with. */
+interface Queued {
+  message: Distribution;
+  traceHeaders: Record<string, string>;
+}
+
 @Injectable()
 export class DeliveriesService {
   private readonly logger = new Logger(DeliveriesService.name);
+  /** The messages distributed in each consumer transaction, written together before it commits. */
+  private readonly batches = new WeakMap<object, Queued[]>();
   private readonly emailEnabled: boolean;
 
   constructor(
@@ -41,31 +45,66 @@ export class DeliveriesService {
    * each delivery id is minted once and stays the same on every attempt. The body is fixed
    * here: every attempt sends the same bytes. Each recipient sees its own copy only. A handful
    * of statements whatever the number of recipients: a national alert to a thousand partners
-   * costs what one to a prefecture does, plus the rows. The stream append locks the recipients'
-   * stream heads until commit, so it comes last: at the end of the caller's transaction when it
-   * is a consumer's (after the other events of the batch), else right away.
+   * costs what one to a prefecture does, plus the rows.
+   *
+   * In a consumer's transaction the messages of the whole batch are written together at its end,
+   * with those same statements, and the stream append, which locks the recipients' stream heads
+   * until commit, comes last; the number returned is then that of the deliveries planned.
+   * Otherwise they are written right away and the number is that of the deliveries scheduled.
    */
   async distribute(
     manager: EntityManager,
     message: Distribution,
     transaction?: Pick<ConsumerTransaction, 'beforeCommit'>,
   ): Promise<number> {
-    const recipients = firstPerOrganisation(message.recipients);
-    if (recipients.length === 0) return 0;
-    const channels = new Set(message.channels ?? ALL_CHANNELS);
-    const ids = recipients.map((recipient) => recipient.organisationId);
-    const webhooks = channels.has('webhook') ? await activeWebhooksOf(manager, ids) : [];
-    const contacts =
-      channels.has('email') && this.emailEnabled && message.department
-        ? await this.referents.contacts(manager, ids, message.department, message.referentRole ?? ReferentRole.Primary)
-        : [];
-    const plan = planDistribution(message, { webhooks, contacts }, randomUUID);
-    const scheduled = await insertDeliveries(manager, message, plan.deliveries);
-    const append = { type: message.type, subjectId: message.subjectId, entries: plan.stream };
-    if (transaction) transaction.beforeCommit((last) => this.stream.appendAll(last, append));
-    else await this.stream.appendAll(manager, append);
-    if (scheduled > 0) this.logger.debug(`${message.type} ${message.subjectId}: ${scheduled} deliveries scheduled`);
+    if (message.recipients.length === 0) return 0;
+    // Captured here, in the handled event's context: its deliveries continue its trace.
+    const queued: Queued = { message, traceHeaders: propagationHeaders() };
+    if (!transaction) return this.write(manager, [queued]);
+    let batch = this.batches.get(transaction);
+    if (!batch) {
+      const queuedInBatch: Queued[] = [];
+      batch = queuedInBatch;
+      this.batches.set(transaction, batch);
+      transaction.beforeCommit(async (last) => {
+        await this.write(last, queuedInBatch);
+      });
+    }
+    batch.push(queued);
+    return firstPerOrganisation(message.recipients).length;
+  }
+
+  /** The messages' deliveries and stream events: one statement per table for all of them. */
+  private async write(manager: EntityManager, queued: readonly Queued[]): Promise<number> {
+    const webhookRecipients = new Set<string>();
+    for (const { message } of queued) {
+      if (!new Set(message.channels ?? ALL_CHANNELS).has('webhook')) continue;
+      for (const recipient of message.recipients) webhookRecipients.add(recipient.organisationId);
+    }
+    const webhooks = webhookRecipients.size > 0 ? await activeWebhooksOf(manager, [...webhookRecipients]) : [];
+    const deliveries: MessageDelivery[] = [];
+    const stream: StreamAppend[] = [];
+    for (const { message, traceHeaders } of queued) {
+      const plan = planDistribution(
+        message,
+        { webhooks, contacts: await this.contactsFor(manager, message) },
+        randomUUID,
+      );
+      deliveries.push(...plan.deliveries.map((delivery) => ({ ...delivery, message, traceHeaders })));
+      stream.push({ type: message.type, subjectId: message.subjectId, entries: plan.stream });
+    }
+    const scheduled = await insertDeliveries(manager, deliveries);
+    await this.stream.appendAll(manager, stream);
+    if (scheduled > 0) this.logger.debug(`${queued.length} messages: ${scheduled} deliveries scheduled`);
     return scheduled;
+  }
+
+  /** The referents to e-mail for a message, when it goes by e-mail and e-mail is configured. */
+  private async contactsFor(manager: EntityManager, message: Distribution): Promise<ReferentContact[]> {
+    const channels = new Set(message.channels ?? ALL_CHANNELS);
+    if (!channels.has('email') || !this.emailEnabled || !message.department) return [];
+    const ids = firstPerOrganisation(message.recipients).map((recipient) => recipient.organisationId);
+    return this.referents.contacts(manager, ids, message.department, message.referentRole ?? ReferentRole.Primary);
   }
 
   /** Records who receives a message (routing's recipients, or the national level reached by escalation). */

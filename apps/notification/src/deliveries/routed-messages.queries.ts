@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { BroadcastSnapshot } from '@vigie/contracts';
+import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 
 /** `routed_messages` and `routed_recipients`: the alerts and broadcasts routed, and who receives each. */
 
@@ -19,35 +20,63 @@ export interface Recipient {
   reason: string;
 }
 
-/** Remembers a routed message; one already there is kept as it is. */
-export async function insertRoutedMessage(manager: EntityManager, message: RoutedMessage): Promise<void> {
-  await manager.query(
-    `INSERT INTO routed_messages (id, kind, original_alert_id, sender_organisation_id, routed_at, broadcast)
-     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
-    [
-      message.id,
-      message.kind,
-      message.originalAlertId,
-      message.senderOrganisationId,
-      message.routedAt,
-      message.broadcast ? JSON.stringify(message.broadcast) : null,
-    ],
-  );
+// Run for every batch of routing decisions consumed: prepared once per connection.
+const INSERT_MESSAGES: PreparedStatement = {
+  name: 'notification.insert-routed-messages',
+  text: `INSERT INTO routed_messages (id, kind, original_alert_id, sender_organisation_id, routed_at, broadcast)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::timestamptz[], $6::jsonb[])
+         ON CONFLICT (id) DO NOTHING`,
+};
+const INSERT_RECIPIENTS: PreparedStatement = {
+  name: 'notification.insert-routed-recipients',
+  text: `INSERT INTO routed_recipients (message_id, organisation_id, rule, reason)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[])
+         ON CONFLICT DO NOTHING`,
+};
+
+/** Remembers routed messages in one statement; one already there is kept as it is. */
+export async function insertRoutedMessages(manager: EntityManager, messages: readonly RoutedMessage[]): Promise<void> {
+  if (messages.length === 0) return;
+  await runPrepared(manager, INSERT_MESSAGES, [
+    messages.map((message) => message.id),
+    messages.map((message) => message.kind),
+    messages.map((message) => message.originalAlertId),
+    messages.map((message) => message.senderOrganisationId),
+    messages.map((message) => message.routedAt),
+    messages.map((message) => (message.broadcast ? JSON.stringify(message.broadcast) : null)),
+  ]);
 }
 
-/** Adds recipients to a message in one statement; one already there keeps its rule and reason. */
-export async function insertRecipients(
+export function insertRoutedMessage(manager: EntityManager, message: RoutedMessage): Promise<void> {
+  return insertRoutedMessages(manager, [message]);
+}
+
+/**
+ * Adds recipients to messages (already remembered) in one statement; one already there keeps its
+ * rule and reason.
+ */
+export async function insertRecipientsOf(
+  manager: EntityManager,
+  messages: readonly { messageId: string; recipients: readonly Recipient[] }[],
+): Promise<void> {
+  const rows = messages.flatMap(({ messageId, recipients }) =>
+    recipients.map((recipient) => ({ messageId, ...recipient })),
+  );
+  if (rows.length === 0) return;
+  await runPrepared(manager, INSERT_RECIPIENTS, [
+    rows.map((row) => row.messageId),
+    rows.map((row) => row.organisationId),
+    rows.map((row) => row.rule),
+    rows.map((row) => row.reason),
+  ]);
+}
+
+export function insertRecipients(
   manager: EntityManager,
   messageId: string,
   recipients: readonly Recipient[],
 ): Promise<void> {
-  if (recipients.length === 0) return;
-  await manager.query(
-    `INSERT INTO routed_recipients (message_id, organisation_id, rule, reason)
-     SELECT $1, organisation_id, rule, reason FROM unnest($2::uuid[], $3::text[], $4::text[]) AS r(organisation_id, rule, reason)
-     ON CONFLICT DO NOTHING`,
-    [messageId, recipients.map((r) => r.organisationId), recipients.map((r) => r.rule), recipients.map((r) => r.reason)],
-  );
+  return insertRecipientsOf(manager, [{ messageId, recipients }]);
 }
 
 /** The chain and sender of an alert routed to this organisation; undefined if it was not routed there. */

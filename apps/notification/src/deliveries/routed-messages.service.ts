@@ -1,23 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type {
-  AlertRoutedV1Payload,
-  BroadcastRoutedV1Payload,
-  EventEnvelope,
-  RoutedRecipient,
-} from '@vigie/contracts';
+import type { AlertRoutedV1Payload, BroadcastRoutedV1Payload, EventEnvelope, RoutedRecipient } from '@vigie/contracts';
 import type { ConsumerTransaction } from '@vigie/messaging';
 import { EscalationsService } from '../escalation/escalations.service';
 import { DeliveriesService } from './deliveries.service';
-import { insertRoutedMessage, type RoutedMessage } from './routed-messages.queries';
+import { firstPerOrganisation } from './distribution.plan';
+import { insertRecipientsOf, insertRoutedMessages, type RoutedMessage } from './routed-messages.queries';
 
 /**
  * What notification does with a routing decision, in the transaction that records the event as
  * handled: remember who sent it and who receives it (they alone may read its deliveries and
  * acknowledge it), hand it to each recipient on its channels, and arm or cancel the escalation.
  */
+type RememberedMessage = RoutedMessage & { recipients: RoutedRecipient[] };
+
 @Injectable()
 export class RoutedMessagesService {
+  /** The messages remembered in each consumer transaction, written together before it commits. */
+  private readonly batches = new WeakMap<object, RememberedMessage[]>();
+
   constructor(
     private readonly deliveries: DeliveriesService,
     private readonly escalations: EscalationsService,
@@ -29,15 +30,18 @@ export class RoutedMessagesService {
     transaction: Pick<ConsumerTransaction, 'beforeCommit'>,
   ): Promise<void> {
     const { alert, recipients, routedAt } = event.payload;
-    await this.remember(manager, {
-      id: alert.alertId,
-      kind: 'alert',
-      originalAlertId: alert.originalAlertId,
-      senderOrganisationId: alert.senderOrganisationId,
-      routedAt,
-      recipients,
-      broadcast: null,
-    });
+    this.remember(
+      {
+        id: alert.alertId,
+        kind: 'alert',
+        originalAlertId: alert.originalAlertId,
+        senderOrganisationId: alert.senderOrganisationId,
+        routedAt,
+        recipients,
+        broadcast: null,
+      },
+      transaction,
+    );
     await this.escalations.onRouted(manager, event.payload);
     await this.deliveries.distribute(
       manager,
@@ -59,15 +63,18 @@ export class RoutedMessagesService {
     transaction: Pick<ConsumerTransaction, 'beforeCommit'>,
   ): Promise<void> {
     const { broadcast, recipients, routedAt } = event.payload;
-    await this.remember(manager, {
-      id: broadcast.broadcastId,
-      kind: 'broadcast',
-      originalAlertId: null,
-      senderOrganisationId: broadcast.senderOrganisationId,
-      routedAt,
-      recipients,
-      broadcast,
-    });
+    this.remember(
+      {
+        id: broadcast.broadcastId,
+        kind: 'broadcast',
+        originalAlertId: null,
+        senderOrganisationId: broadcast.senderOrganisationId,
+        routedAt,
+        recipients,
+        broadcast,
+      },
+      transaction,
+    );
     // A broadcast may cover several départements: the referents e-mailed are those of each.
     for (const department of broadcast.audience.departments.length ? broadcast.audience.departments : [null]) {
       await this.deliveries.distribute(
@@ -85,11 +92,24 @@ export class RoutedMessagesService {
     }
   }
 
-  private async remember(
-    manager: EntityManager,
-    message: RoutedMessage & { recipients: RoutedRecipient[] },
-  ): Promise<void> {
-    await insertRoutedMessage(manager, message);
-    await this.deliveries.addRecipients(manager, message.id, message.recipients);
+  /**
+   * Remembers the message and its recipients: at the end of the consumer's transaction, with the
+   * batch's other messages, one statement per table (before the deliveries and stream events).
+   */
+  private remember(message: RememberedMessage, transaction: Pick<ConsumerTransaction, 'beforeCommit'>): void {
+    let batch = this.batches.get(transaction);
+    if (!batch) {
+      const remembered: RememberedMessage[] = [];
+      batch = remembered;
+      this.batches.set(transaction, batch);
+      transaction.beforeCommit(async (manager) => {
+        await insertRoutedMessages(manager, remembered);
+        await insertRecipientsOf(
+          manager,
+          remembered.map((routed) => ({ messageId: routed.id, recipients: firstPerOrganisation(routed.recipients) })),
+        );
+      });
+    }
+    batch.push(message);
   }
 }

@@ -6,23 +6,44 @@ import { runPrepared, type PreparedStatement } from '@vigie/persistence';
  * last number it used.
  */
 
+/**
+ * Each entry is (organisation, event type, subject, data). An organisation's new events take the
+ * next numbers of its head in the order given; entries it already has (same type and subject)
+ * are skipped. Head rows are updated in organisation order, so two transactions appending for
+ * overlapping organisations wait for each other instead of deadlocking.
+ */
 const APPEND: PreparedStatement = {
-  name: 'notification.stream-append',
-  text: `WITH fresh AS (
-         SELECT e.organisation_id, e.data FROM unnest($1::uuid[], $2::jsonb[]) AS e(organisation_id, data)
+  name: 'notification.stream-append-events',
+  text: `WITH input AS (
+         SELECT e.* FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::jsonb[]) WITH ORDINALITY
+           AS e(organisation_id, type, subject_id, data, ord)),
+       fresh AS (
+         SELECT DISTINCT ON (i.organisation_id, i.type, i.subject_id) i.* FROM input i
          WHERE NOT EXISTS (SELECT 1 FROM stream_events s
-                           WHERE s.organisation_id = e.organisation_id AND s.type = $3 AND s.subject_id = $4)),
+                           WHERE s.organisation_id = i.organisation_id AND s.type = i.type AND s.subject_id = i.subject_id)
+         ORDER BY i.organisation_id, i.type, i.subject_id, i.ord),
+       counts AS (SELECT organisation_id, count(*) AS n FROM fresh GROUP BY organisation_id),
        heads AS (
          INSERT INTO stream_heads (organisation_id, last_seq)
-         SELECT organisation_id, 1 FROM fresh ORDER BY organisation_id
-         ON CONFLICT (organisation_id) DO UPDATE SET last_seq = stream_heads.last_seq + 1
+         SELECT organisation_id, n FROM counts ORDER BY organisation_id
+         ON CONFLICT (organisation_id) DO UPDATE SET last_seq = stream_heads.last_seq + EXCLUDED.last_seq
          RETURNING organisation_id, last_seq),
        appended AS (
          INSERT INTO stream_events (id, organisation_id, seq, type, subject_id, data)
-         SELECT gen_random_uuid(), h.organisation_id, h.last_seq, $3, $4, f.data FROM heads h JOIN fresh f USING (organisation_id)
+         SELECT gen_random_uuid(), f.organisation_id,
+                h.last_seq - c.n + row_number() OVER (PARTITION BY f.organisation_id ORDER BY f.ord),
+                f.type, f.subject_id, f.data
+         FROM fresh f JOIN heads h USING (organisation_id) JOIN counts c USING (organisation_id)
          RETURNING organisation_id)
        SELECT count(pg_notify($5, organisation_id::text)) FROM appended`,
 };
+
+/** One event for several organisations, each with its own copy. */
+export interface EventCopies {
+  type: string;
+  subjectId: string;
+  entries: { organisationId: string; data: Record<string, unknown> }[];
+}
 
 export interface StoredStreamEvent {
   seq: string;
@@ -30,30 +51,29 @@ export interface StoredStreamEvent {
   data: Record<string, unknown>;
 }
 
-/**
- * Appends each organisation's copy of one event (entries sorted by organisation, so that head
- * rows are locked in that order), skipping organisations that already have it, and announces
- * each append on `channel` at commit.
- */
+/** Appends the events' copies in one statement and announces each append on `channel` at commit. */
 export async function appendEvents(
   manager: EntityManager,
-  append: { type: string; subjectId: string; entries: { organisationId: string; data: Record<string, unknown> }[] },
+  events: readonly EventCopies[],
   channel: string,
 ): Promise<void> {
+  const rows = events.flatMap((event) => event.entries.map((entry) => ({ ...entry, event })));
+  if (rows.length === 0) return;
   await runPrepared(manager, APPEND, [
-    append.entries.map((entry) => entry.organisationId),
-    append.entries.map((entry) => JSON.stringify(entry.data)),
-    append.type,
-    append.subjectId,
+    rows.map((row) => row.organisationId),
+    rows.map((row) => row.event.type),
+    rows.map((row) => row.event.subjectId),
+    rows.map((row) => JSON.stringify(row.data)),
     channel,
   ]);
 }
 
 /** The organisation's latest number, '0' before its first event. */
 export async function streamHead(manager: EntityManager, organisationId: string): Promise<string> {
-  const rows = await manager.query<{ last_seq: string }[]>('SELECT last_seq FROM stream_heads WHERE organisation_id = $1', [
-    organisationId,
-  ]);
+  const rows = await manager.query<{ last_seq: string }[]>(
+    'SELECT last_seq FROM stream_heads WHERE organisation_id = $1',
+    [organisationId],
+  );
   return rows[0]?.last_seq ?? '0';
 }
 
