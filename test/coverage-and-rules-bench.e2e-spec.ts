@@ -228,6 +228,13 @@ describe('convention coverage and the rules test bench', () => {
       expect(everywhere.status).toBe(200);
       expect(everywhere.body.map((sender) => sender.organisationId)).toContain(both.id);
       expect(everywhere.body.map((sender) => sender.organisationId)).not.toContain(outsider.id);
+      const anywhere = await request<{ organisationId: string }[]>('GET', routing('/v1/routing/preview/senders'), {
+        key: national.operator,
+      });
+      expect(anywhere.body.map((sender) => sender.organisationId)).toEqual(
+        expect.arrayContaining([both.id, lozereOnly.id, lozere.id]),
+      );
+      expect(anywhere.body.map((sender) => sender.organisationId)).not.toContain(outsider.id); // may publish nowhere
 
       for (const [key, path] of [
         [lozere.operator, '/v1/routing/preview/senders?department=15'],

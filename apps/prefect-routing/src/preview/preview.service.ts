@@ -95,11 +95,22 @@ export class PreviewService {
     if (department !== undefined && !benchCovers(scope, department)) {
       throw new ForbiddenError(`not competent for département ${department}`);
     }
-    const where = department !== undefined ? [department] : scope;
     const entries = await this.directory.entries(this.dataSource.manager);
+    // Every département anyone operates in or a convention is deployed in: "anywhere" for the national scope.
+    const where =
+      department !== undefined
+        ? [department]
+        : (scope ?? [
+            ...new Set(
+              entries.flatMap((entry) => [
+                ...entry.departments,
+                ...entry.conventions.flatMap((convention) => convention.departments),
+              ]),
+            ),
+          ]);
     return entries
       .filter((entry) => entry.status === OrganisationStatus.Active)
-      .filter((entry) => where === null || where.some((code) => isEntitledIn(entry, code)))
+      .filter((entry) => where.some((code) => isEntitledIn(entry, code)))
       .map((entry) => ({
         organisationId: entry.id,
         name: entry.name,
