@@ -178,6 +178,24 @@ describe('console: convention coverage and the rules test bench', () => {
     expect(watch.problems).toEqual([]);
   }, 120_000);
 
+  it('works without JavaScript: the commune is searched with the button, the trial is shown', async () => {
+    const { page } = await suite.newPage({ javaScript: false });
+    await signIn(page, ADMINISTRATOR);
+    await page.goto(url('/administration/banc-de-regles'));
+    await page.selectOption('#sender', firm.id);
+    await page.fill('#communeQuery', 'mende');
+    await Promise.all([page.waitForResponse(/banc-de-regles/), page.click('button[value="chercher"]')]);
+    expect(await page.inputValue('#sender')).toBe(firm.id);
+    await page.click(`label[for="commune-${MENDE}"]`);
+    await page.selectOption('#eventCode', 'theft');
+    await page.click('label[for="severity-Minor"]');
+    await page.click('label[for="status-Exercise"]');
+    const [tried] = await Promise.all([page.waitForResponse(/banc-de-regles/), page.click('#essayer')]);
+    expect(tried.status()).toBe(200);
+    expect(await page.textContent('#essai-resume')).toContain('(exercice), gravité mineure, à Mende (Lozère)');
+    expect(await page.$('#essai-destinataires')).not.toBeNull();
+  }, 120_000);
+
   it('keeps a prefecture to its département, and partners and analysts out', async () => {
     const { page, watch } = await suite.newPage();
     await signIn(page, OFFICER);
