@@ -170,6 +170,9 @@ export const LIST_QUERIES: Record<string, (targets: Targets) => string> = {
   'GET /v1/alert-states': ({ victim }) => `?ids=${victim.alertId},${victim.receivedAlertId}`,
   'GET /v1/broadcast-acknowledgements': ({ victim }) => `?ids=${victim.broadcastId}`,
   'GET /v1/audit': ({ victim }) => `?organisationId=${victim.organisationId}`,
+  // Counts and the rules test bench: State organisations only (403 for a partner).
+  'GET /v1/conventions/coverage': ({ victimDepartment }) => `?department=${victimDepartment}`,
+  'GET /v1/routing/preview/senders': ({ victimDepartment }) => `?department=${victimDepartment}`,
   // Reference data: the official commune list, nothing of any organisation.
   'GET /v1/communes': () => '?q=saint',
 };

@@ -14,6 +14,7 @@ import { AckLinkController } from './pages/ack-link/ack-link.controller';
 import { AlertController } from './pages/alert/alert.controller';
 import { AuditViewerController } from './pages/audit/audit.controller';
 import { BroadcastController } from './pages/broadcast/broadcast.controller';
+import { CoverageController } from './pages/convention-coverage/coverage.controller';
 import { FeedStreamController } from './pages/feed/feed-stream.controller';
 import { FeedController } from './pages/feed/feed.controller';
 import { MyReportsController } from './pages/my-reports/my-reports.controller';
@@ -25,6 +26,7 @@ import { PartnersController } from './pages/partners/partners.controller';
 import { ReceivedBroadcastsController } from './pages/received-broadcasts/received-broadcasts.controller';
 import { ReferentsController } from './pages/referents/referents.controller';
 import { ReportController } from './pages/report/report.controller';
+import { RulesBenchController } from './pages/rules-bench/rules-bench.controller';
 import { SignInController } from './pages/sign-in/sign-in.controller';
 import { SitesController } from './pages/sites/sites.controller';
 import { StateSignInController } from './pages/state-sign-in/state-sign-in.controller';
@@ -63,6 +65,8 @@ export class ConsoleModule {
         ReceivedBroadcastsController,
         OrganisationController,
         AuditViewerController,
+        CoverageController,
+        RulesBenchController,
       ],
       providers: [
         { provide: CONSOLE_CONFIG, useValue: config },

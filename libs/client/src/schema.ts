@@ -483,6 +483,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/conventions/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Coverage of the conventions: active members and their sites per convention and per département where it is deployed, with totals. Every département for the national level, its own for a prefecture or a State force. */
+        get: operations["conventionsCoverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/deliveries": {
         parameters: {
             query?: never;
@@ -927,8 +944,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Who a draft alert would reach and why, with warnings for unusual audiences (no prefecture, many partners, TLP:CLEAR with personal data). Nothing is stored or sent. */
+        /** Who a draft alert would reach and why (every recipient with the rules that chose it, those left out), with warnings for unusual audiences (no prefecture, many partners, TLP:CLEAR with personal data). Nothing is stored or sent. Administrators and operators of the national level or of a prefecture may preview as another organisation (the rules test bench). */
         post: operations["previewPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/routing/preview/senders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rules test bench: the active organisations that may publish in the département (or anywhere in your scope), to preview an alert as one of them. Administrators and the national level’s operators everywhere, a prefecture’s operators in their départements. */
+        get: operations["previewSenders"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1884,6 +1918,25 @@ export interface components {
             department: components["schemas"]["ComplianceDepartment"];
             sites: components["schemas"]["NonCompliantSite"][];
         };
+        ConventionCoverageView: {
+            /** @example private-security-2019 */
+            code: string;
+            /** @description Every counted département where the convention is deployed, zeros included, in INSEE order */
+            departments: components["schemas"]["DepartmentCoverageView"][];
+            /** Format: uuid */
+            id: string;
+            /** @description Distinct active members over the départements counted (one operating in two counts once) */
+            members: number;
+            /** @example Convention de partenariat État – sécurité privée */
+            name: string;
+            /** @description Their sites in the départements counted */
+            sites: number;
+            /**
+             * @example SIGNED
+             * @enum {string}
+             */
+            status: "SIGNED" | "ANNOUNCED";
+        };
         ConventionView: {
             /** @example private-security-2019 */
             code: string;
@@ -1928,6 +1981,16 @@ export interface components {
             latitude: number;
             /** @example 4.818 */
             longitude: number;
+        };
+        CoverageView: {
+            conventions: components["schemas"]["ConventionCoverageView"][];
+            /**
+             * @description The départements counted: null for every one (national level, administrators)
+             * @example [
+             *       "69"
+             *     ]
+             */
+            departments: string[] | null;
         };
         CreateOrganisationDto: {
             /**
@@ -2139,6 +2202,20 @@ export interface components {
             count: number;
             /** @example 69 */
             department: string;
+        };
+        DepartmentCoverageView: {
+            /** @example 69 */
+            department: string;
+            /**
+             * @description Active members operating in the département
+             * @example 12
+             */
+            members: number;
+            /**
+             * @description Sites of those members located in the département
+             * @example 31
+             */
+            sites: number;
         };
         DepartmentView: {
             /** @example 69 */
@@ -2510,7 +2587,7 @@ export interface components {
             personalData?: boolean;
             /**
              * Format: uuid
-             * @description Administrators only: preview as this organisation
+             * @description Preview as this organisation (the rules test bench): administrators and the national level’s operators anywhere, a prefecture’s operators in their départements. A sender that may not publish in the département is named in the warnings.
              */
             senderOrganisationId?: string;
             /** @enum {string} */
@@ -2545,6 +2622,23 @@ export interface components {
             organisationId: string;
             reasons: string[];
             rules: string[];
+        };
+        PreviewSenderView: {
+            /**
+             * @example [
+             *       "69"
+             *     ]
+             */
+            departments: string[];
+            /**
+             * @example SECURITY_FIRM
+             * @enum {string}
+             */
+            kind: "SECURITY_FIRM" | "SHOPPING_SITE_OPERATOR" | "JEWELLER" | "TOBACCONIST" | "SOCIAL_LANDLORD" | "PROFESSIONAL_BODY" | "PREFECTURE" | "STATE_FORCE" | "NATIONAL_LEVEL";
+            /** @example Gardiennage Rhône-Alpes SAS */
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
         };
         /** @description RFC 9457 problem details, sent as `application/problem+json`. `error` is a stable machine code (`type` is `urn:vigie:problem:<error>`); `detail` is for people and may change. Never a stack trace. */
         Problem: {
@@ -5074,6 +5168,50 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    conventionsCoverage: {
+        parameters: {
+            query?: {
+                /** @description This département only (within your scope) */
+                department?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description The caller is neither a prefecture, a State force nor the national level. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:vigie:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The caller is neither a prefecture, a State force nor the national level.",
+                     *       "error": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     deliveriesList: {
         parameters: {
             query?: {
@@ -6452,6 +6590,50 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    previewSenders: {
+        parameters: {
+            query?: {
+                /** @description Those that may publish in this département; without it, anywhere in your scope */
+                department?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewSenderView"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description Not an administrator, nor an operator of the national level or of a prefecture competent there. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:vigie:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Not an administrator, nor an operator of the national level or of a prefecture competent there.",
+                     *       "error": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };

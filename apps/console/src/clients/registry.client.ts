@@ -39,6 +39,21 @@ export interface Convention {
   name: string;
 }
 
+/** Active members and their sites per convention and département (GET /v1/conventions/coverage). */
+export interface ConventionCoverage {
+  /** The départements counted: null for every one. */
+  departments: string[] | null;
+  conventions: {
+    id: string;
+    code: string;
+    name: string;
+    status: string;
+    members: number;
+    sites: number;
+    departments: { department: string; members: number; sites: number }[];
+  }[];
+}
+
 export interface Site {
   id: string;
   organisationId: string;
@@ -223,6 +238,10 @@ export class RegistryClient {
 
   async conventions(bearer: string): Promise<Convention[]> {
     return (await this.http.call<Convention[]>('GET', '/v1/conventions', { bearer })).body;
+  }
+
+  async conventionCoverage(bearer: string): Promise<ConventionCoverage> {
+    return (await this.http.call<ConventionCoverage>('GET', '/v1/conventions/coverage', { bearer })).body;
   }
 
   async conventionMembers(bearer: string, conventionId: string): Promise<{ organisationId: string; name: string }[]> {

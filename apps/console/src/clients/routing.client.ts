@@ -38,6 +38,18 @@ export interface AlertPreviewDraft {
   certainty: string;
   tlp: string;
   personalData: boolean;
+  /** Actual (the default) or Exercise. */
+  status?: string;
+  /** The rules test bench: preview as this organisation (administrators, prefectures' operators). */
+  senderOrganisationId?: string;
+}
+
+/** An organisation the rules test bench may try an alert as. */
+export interface PreviewSender {
+  organisationId: string;
+  name: string;
+  kind: string;
+  departments: string[];
 }
 
 export interface AlertPreview {
@@ -70,6 +82,11 @@ export class RoutingClient {
   /** Who a draft alert would reach and why; nothing is stored or sent. */
   async previewAlert(bearer: string, draft: AlertPreviewDraft): Promise<AlertPreview> {
     return (await this.http.call<AlertPreview>('POST', '/v1/routing/preview', { bearer, body: draft })).body;
+  }
+
+  /** Whom the rules test bench may try an alert as, over the caller's scope. */
+  async previewSenders(bearer: string): Promise<PreviewSender[]> {
+    return (await this.http.call<PreviewSender[]>('GET', '/v1/routing/preview/senders', { bearer })).body;
   }
 
   async previewBroadcast(bearer: string, draft: BroadcastDraft): Promise<BroadcastPreview> {

@@ -88,6 +88,19 @@ export const ESCALATION: Record<string, string> = {
   national: 'Niveau national alerté',
 };
 
+/** What kind of organisation it is, in words. */
+export const ORGANISATION_KIND: Record<string, string> = {
+  SECURITY_FIRM: 'Entreprise de sécurité privée',
+  SHOPPING_SITE_OPERATOR: 'Exploitant de centre commercial',
+  JEWELLER: 'Bijouterie',
+  TOBACCONIST: 'Buraliste',
+  SOCIAL_LANDLORD: 'Bailleur social',
+  PROFESSIONAL_BODY: 'Organisation professionnelle',
+  PREFECTURE: 'Préfecture',
+  STATE_FORCE: 'Force de l’État',
+  NATIONAL_LEVEL: 'Niveau national',
+};
+
 export const ORGANISATION_STATUS: Record<string, string> = {
   PENDING: 'En attente',
   ACTIVE: 'Active',

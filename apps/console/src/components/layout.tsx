@@ -9,6 +9,8 @@ export interface Viewer {
   prefecture: boolean;
   /** Whether the person's organisation is the national level (the national pages). */
   national?: boolean;
+  /** Whether the person may use the rules test bench (the national level's and prefectures' operators). */
+  rulesBench?: boolean;
 }
 
 export interface LayoutProps {
@@ -29,8 +31,10 @@ export interface LayoutProps {
     | 'carte'
     | 'tendances'
     | 'delais'
+    | 'couverture'
     | 'mon-organisation'
-    | 'journal';
+    | 'journal'
+    | 'banc-de-regles';
   /** An exercise banner across the whole page. */
   exercise?: boolean;
   /**
@@ -41,8 +45,11 @@ export interface LayoutProps {
   children: ComponentChildren;
 }
 
-/** Who sees an entry: everyone, the State desks (prefectures, national level), the national level, or partners. */
-type Audience = 'everyone' | 'state' | 'national' | 'partner';
+/**
+ * Who sees an entry: everyone, the State desks (prefectures, national level), the national
+ * level, partners, or those who may use the rules test bench.
+ */
+type Audience = 'everyone' | 'state' | 'national' | 'partner' | 'rules-bench';
 
 const NAV: { section: NonNullable<LayoutProps['section']>; href: string; label: string; audience: Audience }[] = [
   { section: 'alertes', href: '/alertes', label: 'Alertes', audience: 'everyone' },
@@ -56,13 +63,21 @@ const NAV: { section: NonNullable<LayoutProps['section']>; href: string; label: 
   { section: 'carte', href: '/carte', label: 'Carte de France', audience: 'national' },
   { section: 'tendances', href: '/tendances', label: 'Tendances', audience: 'state' },
   { section: 'delais', href: '/delais-acquittement', label: 'Délais d’acquittement', audience: 'state' },
+  { section: 'couverture', href: '/conventions', label: 'Couverture des conventions', audience: 'state' },
   { section: 'mon-organisation', href: '/mon-organisation', label: 'Mon organisation', audience: 'everyone' },
   { section: 'journal', href: '/administration/journal', label: 'Journal d’audit', audience: 'national' },
+  {
+    section: 'banc-de-regles',
+    href: '/administration/banc-de-regles',
+    label: 'Banc d’essai des règles',
+    audience: 'rules-bench',
+  },
 ];
 
 function shownTo(audience: Audience, viewer: Viewer | null): boolean {
   if (audience === 'everyone') return true;
   if (audience === 'national') return viewer?.national === true;
+  if (audience === 'rules-bench') return viewer?.rulesBench === true;
   return audience === 'state' ? viewer?.prefecture === true : viewer?.prefecture === false;
 }
 

@@ -1,5 +1,6 @@
 import type { Viewer as LayoutViewer } from '../components/layout';
 import type { SignedIn } from '../session/viewer';
+import { mayUseRulesBench } from './rules-bench/rules-bench.model';
 
 /** What the page frame shows of the signed-in person. */
 export function viewerOf(signedIn: SignedIn): LayoutViewer {
@@ -9,5 +10,6 @@ export function viewerOf(signedIn: SignedIn): LayoutViewer {
     organisationName: signedIn.person.organisationName,
     prefecture: signedIn.stateDesk,
     national: signedIn.person.organisationKind === 'NATIONAL_LEVEL',
+    rulesBench: mayUseRulesBench(signedIn.person),
   };
 }

@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -11,6 +12,7 @@ import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { ConventionsService } from './conventions.service';
 import { ConventionView } from './dto/convention.view';
+import { CoverageQuery, CoverageView } from './dto/coverage.dto';
 import { JoinConventionDto, MemberView, MembershipView } from './dto/membership.dto';
 
 @ApiTags('conventions')
@@ -23,6 +25,19 @@ export class ConventionsController {
   @ApiOkResponse({ type: ConventionView, isArray: true })
   list(): Promise<ConventionView[]> {
     return this.conventions.list();
+  }
+
+  // Before ':id', which would take "coverage" for a convention's code.
+  @Get('coverage')
+  @ApiOperation({
+    summary:
+      'Coverage of the conventions: active members and their sites per convention and per département where it is ' +
+      'deployed, with totals. Every département for the national level, its own for a prefecture or a State force.',
+  })
+  @ApiOkResponse({ type: CoverageView })
+  @ApiForbiddenResponse({ description: 'The caller is neither a prefecture, a State force nor the national level.' })
+  coverage(@Query() query: CoverageQuery, @CurrentCaller() caller: Caller): Promise<CoverageView> {
+    return this.conventions.coverage(query.department, caller);
   }
 
   @Get(':id')

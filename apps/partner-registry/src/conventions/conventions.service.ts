@@ -1,17 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@vigie/access';
-import { OrganisationKind } from '@vigie/contracts';
+import { countedDepartments, OrganisationKind, statisticsScope } from '@vigie/contracts';
 import { ConflictError, ForbiddenError, NotFoundError, InvalidRequestError } from '@vigie/platform';
 import { actorOf, canManage } from '../access/registry.access';
 import { AuditLog } from '../audit/audit.log';
 import { Organisation } from '../organisations/organisation.entity';
 import { refuseIfRevoked } from '../organisations/organisation.lifecycle';
 import { PartnerEvents } from '../organisations/partner.events';
+import { conventionCoverage } from './convention-coverage.queries';
 import { ConventionMember } from './convention-member.entity';
 import { Convention, ConventionStatus } from './convention.entity';
 import { canSeeMember, joinProblems, memberViewerOf } from './convention.rules';
 import { ConventionView } from './dto/convention.view';
+import type { CoverageView } from './dto/coverage.dto';
 import type { MemberView, MembershipView } from './dto/membership.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -50,6 +52,19 @@ export class ConventionsService {
 
   async get(ref: string): Promise<ConventionView> {
     return ConventionView.of(await this.convention(this.dataSource.manager, ref));
+  }
+
+  /**
+   * Members and their sites per convention and département, counted where the caller may count:
+   * every département for administrators and the national level, its own for a prefecture or a
+   * State force (the statistics scope). Partners are refused: they see their fellow members
+   * through the member list, not the State's picture of the network.
+   */
+  async coverage(department: string | undefined, caller: Caller): Promise<CoverageView> {
+    const scope = statisticsScope(caller);
+    if (scope === undefined) throw new ForbiddenError('convention coverage is for State organisations');
+    const departments = countedDepartments(scope, department);
+    return { departments, conventions: await conventionCoverage(this.dataSource.manager, departments) };
   }
 
   /** The members the caller may see; the list is not found for anyone with no business in it. */

@@ -8,6 +8,7 @@ import {
   AlertUrgency,
   COMMUNE_CODE_PATTERN,
   DEPARTMENT_CODE_PATTERN,
+  OrganisationKind,
   Tlp,
 } from '@vigie/contracts';
 
@@ -47,7 +48,13 @@ export class PreviewAlertDto {
   @IsUUID('all', { each: true })
   addresses?: string[];
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Administrators only: preview as this organisation' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Preview as this organisation (the rules test bench): administrators and the national level’s operators ' +
+      'anywhere, a prefecture’s operators in their départements. A sender that may not publish in the ' +
+      'département is named in the warnings.',
+  })
   @IsOptional()
   @IsUUID()
   senderOrganisationId?: string;
@@ -74,4 +81,22 @@ export class RoutingPreviewView {
   @ApiProperty({ type: [PreviewExclusionView] }) excluded: PreviewExclusionView[];
   @ApiProperty({ type: [String], example: ['no prefecture receives this alert (département 01)'] })
   warnings: string[];
+}
+
+export class PreviewSendersQuery {
+  @ApiPropertyOptional({
+    example: '69',
+    description: 'Those that may publish in this département; without it, anywhere in your scope',
+  })
+  @IsOptional()
+  @Matches(DEPARTMENT_CODE_PATTERN, { message: 'department must be an INSEE département code' })
+  department?: string;
+}
+
+/** An organisation the rules test bench may try an alert as. */
+export class PreviewSenderView {
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty({ example: 'Gardiennage Rhône-Alpes SAS' }) name: string;
+  @ApiProperty({ enum: OrganisationKind, example: OrganisationKind.SecurityFirm }) kind: OrganisationKind;
+  @ApiProperty({ type: [String], example: ['69'] }) departments: string[];
 }

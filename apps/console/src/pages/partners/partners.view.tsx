@@ -1,7 +1,7 @@
 import type { VNode } from 'preact';
 import { StateBadge } from '../../components/badges';
 import { CsrfField, Notice, Table } from '../../components/form';
-import { ORGANISATION_STATUS, frenchDateTime, label } from '../../components/labels';
+import { ORGANISATION_KIND, ORGANISATION_STATUS, frenchDateTime, label } from '../../components/labels';
 import { Layout, type Viewer } from '../../components/layout';
 
 export interface PartnerRow {
@@ -21,18 +21,6 @@ export interface PartnersModel {
   missingReasonFor: string | null;
   changed: string | null;
 }
-
-const KIND: Record<string, string> = {
-  SECURITY_FIRM: 'Entreprise de sécurité privée',
-  SHOPPING_SITE_OPERATOR: 'Exploitant de centre commercial',
-  JEWELLER: 'Bijouterie',
-  TOBACCONIST: 'Buraliste',
-  SOCIAL_LANDLORD: 'Bailleur social',
-  PROFESSIONAL_BODY: 'Organisation professionnelle',
-  PREFECTURE: 'Préfecture',
-  STATE_FORCE: 'Force de l’État',
-  NATIONAL_LEVEL: 'Niveau national',
-};
 
 const TONE: Record<string, 'success' | 'warning' | 'error' | 'info'> = {
   ACTIVE: 'success',
@@ -92,7 +80,7 @@ export function PartnersPage(props: { model: PartnersModel; viewer: Viewer; csrf
             <tr>
               <td>
                 {partner.name}
-                <p class="fr-text--xs fr-mb-0">{KIND[partner.kind] ?? partner.kind}</p>
+                <p class="fr-text--xs fr-mb-0">{ORGANISATION_KIND[partner.kind] ?? partner.kind}</p>
               </td>
               <td>{partner.conventions.length > 0 ? partner.conventions.join(', ') : '—'}</td>
               <td>

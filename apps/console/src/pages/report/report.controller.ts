@@ -1,6 +1,5 @@
 import { Body, Controller, Get, Header, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Geography } from '@vigie/geo';
 import { IngestionClient } from '../../clients/ingestion.client';
 import { RegistryClient } from '../../clients/registry.client';
 import { RoutingClient } from '../../clients/routing.client';
@@ -10,6 +9,8 @@ import { Viewer, type SignedIn } from '../../session/viewer';
 import { viewerOf } from '../viewer-of';
 import {
   alertOf,
+  communeChoiceOf,
+  communeChoicesFor,
   newReport,
   onlyCommune,
   previewDraftOf,
@@ -26,8 +27,6 @@ import { CommuneChoices, ReportPage, ReportPreviewPage, type CommuneChoice } fro
  */
 @Controller('signalements')
 export class ReportController {
-  private readonly geography = Geography.official();
-
   constructor(
     private readonly registry: RegistryClient,
     private readonly routing: RoutingClient,
@@ -82,7 +81,7 @@ export class ReportController {
               viewer: viewerOf(viewer),
               csrfToken: viewer.csrfToken,
               form,
-              commune: this.choiceOf(form.commune),
+              commune: communeChoiceOf(form.commune),
               preview,
             }),
           ),
@@ -166,22 +165,8 @@ export class ReportController {
   }
 
   /** The answers to what was typed, or the commune already chosen. */
-  private async communesFor(viewer: SignedIn, form: ReportForm): Promise<CommuneChoice[]> {
-    const chosen = this.choiceOf(form.commune);
-    if (chosen) return [chosen];
-    return form.communeQuery ? this.registry.communes(viewer.bearer, form.communeQuery) : [];
-  }
-
-  private choiceOf(code: string): CommuneChoice | null {
-    const commune = code ? this.geography.commune(code) : undefined;
-    if (!commune) return null;
-    return {
-      code: commune.code,
-      name: commune.name,
-      department: commune.department,
-      departmentName: this.geography.department(commune.department)?.name ?? commune.department,
-      postalCodes: commune.postalCodes,
-    };
+  private communesFor(viewer: SignedIn, form: ReportForm): Promise<CommuneChoice[]> {
+    return communeChoicesFor(form, (typed) => this.registry.communes(viewer.bearer, typed));
   }
 
   private formPage(

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { AlertEventCode, EVENT_LABELS_FR } from '@vigie/contracts';
-import { searchKey } from '@vigie/geo';
+import { Geography, searchKey } from '@vigie/geo';
+import type { CommuneAnswer } from '../../clients/registry.client';
 import type { AlertPreviewDraft } from '../../clients/routing.client';
 import { textField } from '../form-body';
+import type { CommuneChoice } from './report.view';
 
 /** Plain-language choices for CAP's three scales: what a guard in a car park can answer. */
 export const SEVERITY_CHOICES = [
@@ -148,4 +150,28 @@ export function onlyCommune<C extends { code: string; name: string }>(typed: str
   if (answers.length === 1) return answers[0];
   const exact = answers.filter((answer) => searchKey(answer.name) === searchKey(typed));
   return exact.length === 1 ? exact[0] : null;
+}
+
+/** The commune of the official list with this INSEE code, as the form shows it; null for any other code. */
+export function communeChoiceOf(code: string): CommuneChoice | null {
+  const geography = Geography.official();
+  const commune = code ? geography.commune(code) : undefined;
+  if (!commune) return null;
+  return {
+    code: commune.code,
+    name: commune.name,
+    department: commune.department,
+    departmentName: geography.department(commune.department)?.name ?? commune.department,
+    postalCodes: commune.postalCodes,
+  };
+}
+
+/** What the commune search shows: the commune already chosen, or the answers to what was typed. */
+export async function communeChoicesFor(
+  form: { commune: string; communeQuery: string },
+  search: (typed: string) => Promise<CommuneAnswer[]>,
+): Promise<CommuneChoice[]> {
+  const chosen = communeChoiceOf(form.commune);
+  if (chosen) return [chosen];
+  return form.communeQuery ? search(form.communeQuery) : [];
 }

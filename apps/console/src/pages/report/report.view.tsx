@@ -71,10 +71,63 @@ export function CommuneChoices(props: { query: string; communes: CommuneChoice[]
 }
 
 /**
- * What the person says of the incident — gravity, urgency, certainty as plain questions, the
- * summary, the details, who may read it — in the report form and in its update.
+ * "Où ?": the commune searched by name or postal code as the person types (htmx asks
+ * /signalements/communes), chosen among the answers; without JavaScript the "Chercher la
+ * commune" button posts the form to `searchAction`, which shows it again with the answers.
  */
-export function AssessmentFields(props: { form: ReportForm; errors: ReportErrors }): VNode {
+export function CommuneSearch(props: {
+  communeQuery: string;
+  commune: string;
+  communes: CommuneChoice[];
+  error?: string;
+  searchAction: string;
+}): VNode {
+  return (
+    <fieldset class={`fr-fieldset${props.error ? ' fr-fieldset--error' : ''}`}>
+      <legend class="fr-fieldset__legend">Où ?</legend>
+      <div class="fr-fieldset__element">
+        <div class="fr-input-group">
+          <label class="fr-label" for="communeQuery">
+            Commune ou code postal
+            <span class="fr-hint-text">Par exemple : st etienne, 42000. Les accents sont facultatifs.</span>
+          </label>
+          <input
+            class="fr-input"
+            type="search"
+            id="communeQuery"
+            name="communeQuery"
+            value={props.communeQuery}
+            autoComplete="off"
+            hx-get="/signalements/communes"
+            hx-trigger="input changed delay:300ms, search"
+            hx-target="#communes-trouvees"
+            hx-swap="outerHTML"
+            hx-sync="this:replace"
+          />
+        </div>
+        <button
+          type="submit"
+          class="fr-btn fr-btn--secondary fr-btn--sm fr-mt-1w"
+          formAction={props.searchAction}
+          name="action"
+          value="chercher"
+        >
+          Chercher la commune
+        </button>
+      </div>
+      <div class="fr-fieldset__element">
+        <CommuneChoices query={props.communeQuery} communes={props.communes} chosen={props.commune} />
+      </div>
+      {props.error ? <p class="fr-message fr-message--error">{props.error}</p> : null}
+    </fieldset>
+  );
+}
+
+/** Gravity, urgency and certainty as plain questions (CAP's three scales). */
+export function ScaleFields(props: {
+  form: Pick<ReportForm, 'severity' | 'urgency' | 'certainty'>;
+  errors: Pick<ReportErrors, 'severity' | 'urgency' | 'certainty'>;
+}): VNode {
   const { form, errors } = props;
   return (
     <>
@@ -99,6 +152,19 @@ export function AssessmentFields(props: { form: ReportForm; errors: ReportErrors
         error={errors.certainty}
         choices={[...CERTAINTY_CHOICES]}
       />
+    </>
+  );
+}
+
+/**
+ * What the person says of the incident — gravity, urgency, certainty as plain questions, the
+ * summary, the details, who may read it — in the report form and in its update.
+ */
+export function AssessmentFields(props: { form: ReportForm; errors: ReportErrors }): VNode {
+  const { form, errors } = props;
+  return (
+    <>
+      <ScaleFields form={form} errors={errors} />
       <Field
         id="headline"
         name="headline"
@@ -168,43 +234,13 @@ export function ReportPage(
       <form method="post" action="/signalements/apercu" data-report-form="true">
         <CsrfField token={props.csrfToken} />
         <input type="hidden" name="draftKey" value={form.draftKey} />
-        <fieldset class={`fr-fieldset${errors.commune ? ' fr-fieldset--error' : ''}`}>
-          <legend class="fr-fieldset__legend">Où ?</legend>
-          <div class="fr-fieldset__element">
-            <div class="fr-input-group">
-              <label class="fr-label" for="communeQuery">
-                Commune ou code postal
-                <span class="fr-hint-text">Par exemple : st etienne, 42000. Les accents sont facultatifs.</span>
-              </label>
-              <input
-                class="fr-input"
-                type="search"
-                id="communeQuery"
-                name="communeQuery"
-                value={form.communeQuery}
-                autoComplete="off"
-                hx-get="/signalements/communes"
-                hx-trigger="input changed delay:300ms, search"
-                hx-target="#communes-trouvees"
-                hx-swap="outerHTML"
-                hx-sync="this:replace"
-              />
-            </div>
-            <button
-              type="submit"
-              class="fr-btn fr-btn--secondary fr-btn--sm fr-mt-1w"
-              formAction="/signalements/nouveau"
-              name="action"
-              value="chercher"
-            >
-              Chercher la commune
-            </button>
-          </div>
-          <div class="fr-fieldset__element">
-            <CommuneChoices query={form.communeQuery} communes={props.communes} chosen={form.commune} />
-          </div>
-          {errors.commune ? <p class="fr-message fr-message--error">{errors.commune}</p> : null}
-        </fieldset>
+        <CommuneSearch
+          communeQuery={form.communeQuery}
+          commune={form.commune}
+          communes={props.communes}
+          error={errors.commune}
+          searchAction="/signalements/nouveau"
+        />
         <Select
           id="eventCode"
           name="eventCode"

@@ -1,0 +1,42 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { RegistryClient } from '../../clients/registry.client';
+import { renderPage } from '../../render';
+import { NotForYou } from '../../session/session.errors';
+import { Viewer, type SignedIn } from '../../session/viewer';
+import { scopeWords } from '../national/national.model';
+import { viewerOf } from '../viewer-of';
+import { coverageCsv, coverageTable } from './coverage.model';
+import { CoveragePage } from './coverage.view';
+
+/**
+ * Coverage of the conventions for the State desks: the registry counts, in PostgreSQL, and
+ * scopes the figures (every département for the national level, its own for a prefecture).
+ */
+@Controller()
+export class CoverageController {
+  constructor(private readonly registry: RegistryClient) {}
+
+  @Get('conventions')
+  @Header('cache-control', 'no-store')
+  async page(@Viewer() viewer: SignedIn): Promise<string> {
+    if (!viewer.stateDesk) throw new NotForYou();
+    const coverage = await this.registry.conventionCoverage(viewer.bearer);
+    return renderPage(
+      CoveragePage({
+        table: coverageTable(coverage),
+        scope: scopeWords(coverage.departments),
+        viewer: viewerOf(viewer),
+        csrfToken: viewer.csrfToken,
+      }),
+    );
+  }
+
+  @Get('conventions.csv')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="couverture-conventions.csv"')
+  @Header('cache-control', 'no-store')
+  async csv(@Viewer() viewer: SignedIn): Promise<string> {
+    if (!viewer.stateDesk) throw new NotForYou();
+    return coverageCsv(coverageTable(await this.registry.conventionCoverage(viewer.bearer)));
+  }
+}

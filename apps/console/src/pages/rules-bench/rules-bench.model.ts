@@ -1,0 +1,139 @@
+import type { SignedInPerson } from '../../clients/registry.client';
+import type { AlertPreview, AlertPreviewDraft, PreviewSender } from '../../clients/routing.client';
+import { ORGANISATION_KIND, TLP } from '../../components/labels';
+import { textField } from '../form-body';
+import { CERTAINTY_CHOICES, EVENT_CHOICES, SEVERITY_CHOICES, URGENCY_CHOICES } from '../report/report.model';
+
+/** Every TLP label an alert may carry, TLP:RED included (a partner's report form offers four). */
+export const BENCH_TLPS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
+
+export const BENCH_STATUSES = [
+  { value: 'Actual', label: 'Alerte réelle', hint: 'Les règles et les abonnements des alertes réelles.' },
+  { value: 'Exercise', label: 'Exercice', hint: 'Seuls les destinataires qui acceptent les exercices le recevraient.' },
+] as const;
+
+/** The bench's form as posted, kept as text so that it is shown again as typed. */
+export interface BenchForm {
+  /** The organisation the alert is tried as. */
+  sender: string;
+  communeQuery: string;
+  commune: string;
+  eventCode: string;
+  severity: string;
+  urgency: string;
+  certainty: string;
+  tlp: string;
+  status: string;
+  personalData: boolean;
+}
+
+export type BenchErrors = Partial<Record<keyof BenchForm, string>>;
+
+const COMMUNE = /^(\d{5}|2[AB]\d{3})$/;
+const values = (choices: readonly { value: string }[]): string[] => choices.map((choice) => choice.value);
+
+/**
+ * Who may use the bench, as the person's roles give them the operator role (people.policy's
+ * apiRolesOf): a prefecture's duty officers and administrators, the national level's
+ * administrators. Routing decides again on every call; this only shapes the navigation.
+ */
+export function mayUseRulesBench(person: Pick<SignedInPerson, 'organisationKind' | 'roles'>): boolean {
+  if (person.organisationKind === 'PREFECTURE') {
+    return person.roles.includes('DUTY_OFFICER') || person.roles.includes('ORGANISATION_ADMIN');
+  }
+  return person.organisationKind === 'NATIONAL_LEVEL' && person.roles.includes('ORGANISATION_ADMIN');
+}
+
+export function newBenchForm(): BenchForm {
+  return {
+    sender: '',
+    communeQuery: '',
+    commune: '',
+    eventCode: '',
+    severity: '',
+    urgency: 'Immediate',
+    certainty: 'Observed',
+    tlp: 'AMBER',
+    status: 'Actual',
+    personalData: false,
+  };
+}
+
+export function readBenchForm(body: unknown): BenchForm {
+  return {
+    sender: textField(body, 'sender', 36).toLowerCase(),
+    communeQuery: textField(body, 'communeQuery', 100),
+    commune: textField(body, 'commune', 5).toUpperCase(),
+    eventCode: textField(body, 'eventCode', 40),
+    severity: textField(body, 'severity', 20),
+    urgency: textField(body, 'urgency', 20),
+    certainty: textField(body, 'certainty', 20),
+    tlp: textField(body, 'tlp', 20),
+    status: textField(body, 'status', 20),
+    personalData: textField(body, 'personalData', 3) === 'oui',
+  };
+}
+
+/** What must be there before routing is asked; the sender must be one the bench offered. */
+export function benchErrors(form: BenchForm, senders: readonly { organisationId: string }[]): BenchErrors {
+  const errors: BenchErrors = {};
+  if (!senders.some((sender) => sender.organisationId === form.sender)) errors.sender = 'Choisissez l’émetteur.';
+  if (!COMMUNE.test(form.commune)) errors.commune = 'Cherchez puis choisissez la commune où cela se passe.';
+  if (!values(EVENT_CHOICES).includes(form.eventCode)) errors.eventCode = 'Choisissez le type d’événement.';
+  if (!values(SEVERITY_CHOICES).includes(form.severity)) errors.severity = 'Choisissez la gravité.';
+  if (!values(URGENCY_CHOICES).includes(form.urgency)) errors.urgency = 'Choisissez l’urgence.';
+  if (!values(CERTAINTY_CHOICES).includes(form.certainty)) errors.certainty = 'Choisissez la certitude.';
+  if (!(BENCH_TLPS as readonly string[]).includes(form.tlp)) errors.tlp = 'Choisissez qui peut lire l’alerte.';
+  if (!values(BENCH_STATUSES).includes(form.status)) errors.status = 'Dites si c’est une alerte réelle ou un exercice.';
+  return errors;
+}
+
+/** What routing's preview reads, as the chosen sender. */
+export function benchDraftOf(form: BenchForm): AlertPreviewDraft {
+  return {
+    senderOrganisationId: form.sender,
+    commune: form.commune,
+    eventCode: form.eventCode,
+    severity: form.severity,
+    urgency: form.urgency,
+    certainty: form.certainty,
+    tlp: form.tlp,
+    status: form.status,
+    personalData: form.personalData,
+  };
+}
+
+/** The senders as the select offers them: name, kind and where they operate. */
+export function senderChoices(senders: PreviewSender[]): { value: string; label: string }[] {
+  return senders.map((sender) => ({
+    value: sender.organisationId,
+    label: `${sender.name} — ${ORGANISATION_KIND[sender.kind] ?? sender.kind}${
+      sender.departments.length > 0 ? ` (${sender.departments.join(', ')})` : ''
+    }`,
+  }));
+}
+
+/** One recipient of the trial with every rule that chose it, each with routing's reason. */
+export interface BenchRecipient {
+  organisationId: string;
+  name: string;
+  kind: string;
+  choices: { rule: string; reason: string | null }[];
+}
+
+export function benchRecipients(preview: AlertPreview): BenchRecipient[] {
+  return preview.recipients.map((recipient) => ({
+    organisationId: recipient.organisationId,
+    name: recipient.name,
+    kind: ORGANISATION_KIND[recipient.kind] ?? recipient.kind,
+    choices: recipient.rules.map((rule, index) => ({ rule, reason: recipient.reasons[index] ?? null })),
+  }));
+}
+
+/** The trial in one line: as whom, where, what. */
+export function trialWords(form: BenchForm, sender: string, place: string): string {
+  const event = EVENT_CHOICES.find((choice) => choice.value === form.eventCode)?.label ?? form.eventCode;
+  const severity = SEVERITY_CHOICES.find((choice) => choice.value === form.severity)?.label ?? form.severity;
+  const exercise = form.status === 'Exercise' ? ' (exercice)' : '';
+  return `${event}${exercise}, gravité ${severity.toLowerCase()}, à ${place}, signalé par ${sender}, ${TLP[form.tlp]?.name ?? form.tlp}`;
+}

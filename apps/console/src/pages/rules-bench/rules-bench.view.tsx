@@ -1,0 +1,174 @@
+import type { VNode } from 'preact';
+import type { AlertPreview } from '../../clients/routing.client';
+import { CsrfField, Notice, Radios, Select, Table } from '../../components/form';
+import { TLP } from '../../components/labels';
+import { Layout, type Viewer } from '../../components/layout';
+import { Reason, RoutingText } from '../../components/reason';
+import { EVENT_CHOICES } from '../report/report.model';
+import { CommuneSearch, ScaleFields, type CommuneChoice } from '../report/report.view';
+import { BENCH_STATUSES, BENCH_TLPS, benchRecipients, type BenchErrors, type BenchForm } from './rules-bench.model';
+
+const PATH = '/administration/banc-de-regles';
+
+/** What the bench tried, and routing's answer. */
+export interface Trial {
+  summary: string;
+  preview: AlertPreview;
+}
+
+function TrialResult(props: { trial: Trial }): VNode {
+  const { preview } = props.trial;
+  const recipients = benchRecipients(preview);
+  const count = recipients.length;
+  return (
+    <section aria-labelledby="resultat" class="fr-mt-6w">
+      <h2 id="resultat" tabIndex={-1}>
+        {count === 0 ? 'Personne ne recevrait cette alerte' : `${count} destinataire${count > 1 ? 's' : ''}`}
+      </h2>
+      <p id="essai-resume">{props.trial.summary}.</p>
+      <p class="fr-text--sm">Rien n’a été envoyé ni enregistré : c’est un essai des règles en vigueur.</p>
+      {preview.warnings.length > 0 ? (
+        <Notice tone="warning" title="À noter">
+          <ul>
+            {preview.warnings.map((warning) => (
+              <li>
+                <RoutingText text={warning} />
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
+      <Table
+        caption="Destinataires de l’essai et règles qui les ont choisis"
+        headers={['Organisation', 'Règles et raisons']}
+        id="essai-destinataires"
+      >
+        <tbody>
+          {recipients.map((recipient) => (
+            <tr data-organisation={recipient.organisationId}>
+              <td>
+                {recipient.name}
+                <p class="fr-text--xs fr-mb-0">{recipient.kind}</p>
+              </td>
+              <td>
+                <ul class="fr-mb-0">
+                  {recipient.choices.map((choice) => (
+                    <li data-rule={choice.rule}>
+                      <Reason rule={choice.rule} reason={choice.reason} />
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      {preview.excluded.length > 0 ? (
+        <Table
+          caption="Organisations écartées, et par quelle règle"
+          headers={['Organisation', 'Pourquoi']}
+          id="essai-ecartes"
+        >
+          <tbody>
+            {preview.excluded.map((exclusion) => (
+              <tr>
+                <td>{exclusion.name}</td>
+                <td>
+                  <Reason rule={exclusion.rule} reason={exclusion.reason} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * The rules test bench: an alert's fields, as any organisation the person may try, and who
+ * would receive it with the rule that chose each recipient. Nothing is sent.
+ */
+export function RulesBenchPage(props: {
+  viewer: Viewer;
+  csrfToken: string;
+  form: BenchForm;
+  errors: BenchErrors;
+  /** A refusal from routing, in words. */
+  problem: string | null;
+  senders: { value: string; label: string }[];
+  communes: CommuneChoice[];
+  trial: Trial | null;
+}): VNode {
+  const { form, errors } = props;
+  const messages = [...Object.values(errors).filter(Boolean), ...(props.problem ? [props.problem] : [])];
+  return (
+    <Layout title="Banc d’essai des règles" viewer={props.viewer} csrfToken={props.csrfToken} section="banc-de-regles">
+      <h1>Banc d’essai des règles</h1>
+      <p>
+        Décrivez une alerte comme si une organisation l’envoyait : vous verrez chaque destinataire et la règle qui l’a
+        choisi, selon les règles et les abonnements en vigueur. Rien n’est envoyé ni enregistré.
+      </p>
+      {messages.length > 0 ? (
+        <Notice tone="error" title="L’essai n’est pas prêt">
+          <ul>
+            {messages.map((message) => (
+              <li>{message}</li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
+      <form method="post" action={`${PATH}#resultat`} id="banc-formulaire">
+        <CsrfField token={props.csrfToken} />
+        <Select
+          id="sender"
+          name="sender"
+          label="Émetteur de l’alerte"
+          value={form.sender}
+          error={errors.sender}
+          choices={[{ value: '', label: 'Choisir' }, ...props.senders]}
+        />
+        <CommuneSearch
+          communeQuery={form.communeQuery}
+          commune={form.commune}
+          communes={props.communes}
+          error={errors.commune}
+          searchAction={PATH}
+        />
+        <Select
+          id="eventCode"
+          name="eventCode"
+          label="Type d’événement"
+          value={form.eventCode}
+          error={errors.eventCode}
+          choices={[{ value: '', label: 'Choisir' }, ...EVENT_CHOICES]}
+        />
+        <ScaleFields form={form} errors={errors} />
+        <Radios
+          name="tlp"
+          legend="Qui peut lire l’alerte ?"
+          value={form.tlp}
+          error={errors.tlp}
+          choices={BENCH_TLPS.map((value) => ({ value, label: TLP[value].name, hint: TLP[value].explanation }))}
+        />
+        <Radios
+          name="status"
+          legend="Alerte réelle ou exercice ?"
+          value={form.status}
+          error={errors.status}
+          choices={[...BENCH_STATUSES]}
+        />
+        <div class="fr-checkbox-group fr-mb-3w">
+          <input type="checkbox" id="personalData" name="personalData" value="oui" checked={form.personalData} />
+          <label class="fr-label" for="personalData">
+            L’alerte décrit des personnes
+          </label>
+        </div>
+        <button type="submit" id="essayer" class="fr-btn" name="action" value="essayer">
+          Voir qui la recevrait
+        </button>
+      </form>
+      {props.trial ? <TrialResult trial={props.trial} /> : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { openServiceDataSource, serviceDataSourceOptions } from '@vigie/persistence';
+import { conventionCoverage } from '../../apps/partner-registry/src/conventions/convention-coverage.queries';
+import { REGISTRY_TABLES } from '../../apps/partner-registry/src/tables';
+import { e2eEnv } from '../e2e.env';
+
+/**
+ * The convention coverage query against the real PostgreSQL, on a schema of this file's own
+ * (the registry's migrations included): exact counts, which the e2e test can only compare.
+ */
+
+const SCHEMA = `it_convention_coverage_${randomUUID().slice(0, 8)}`;
+
+jest.setTimeout(60_000);
+
+describe('convention coverage on the real PostgreSQL', () => {
+  let dataSource: DataSource;
+  const security = randomUUID();
+  const jewellery = randomUUID();
+  const announced = randomUUID();
+
+  async function organisation(status: string, departments: string[], conventions: string[]): Promise<string> {
+    const id = randomUUID();
+    await dataSource.query(
+      `INSERT INTO organisations (id, kind, name, status, departments, revision, status_changed_at, status_changed_by)
+       VALUES ($1, 'SECURITY_FIRM', $2, $3, $4, 1, now(), 'admin')`,
+      [id, `Organisation ${id}`, status, departments],
+    );
+    for (const convention of conventions) {
+      await dataSource.query(
+        `INSERT INTO convention_members (convention_id, organisation_id, joined_by) VALUES ($1, $2, 'admin')`,
+        [convention, id],
+      );
+    }
+    return id;
+  }
+
+  async function sites(organisationId: string, department: string, count: number): Promise<void> {
+    for (let index = 0; index < count; index++) {
+      await dataSource.query(
+        `INSERT INTO sites (id, organisation_id, name, kind, commune, department, security_plan_status)
+         VALUES ($1, $2, 'Entrepôt', 'WAREHOUSE', $3, $4, 'NONE')`,
+        [randomUUID(), organisationId, `${department}001`, department],
+      );
+    }
+  }
+
+  beforeAll(async () => {
+    dataSource = await openServiceDataSource(
+      serviceDataSourceOptions({ url: e2eEnv.databaseUrl, schema: SCHEMA, poolSize: 2 }, REGISTRY_TABLES),
+    );
+    for (const [id, code, status, departments] of [
+      [security, 'private-security-2019', 'SIGNED', ['15', '48', '87']],
+      [jewellery, 'jewellery-2018', 'SIGNED', ['48']],
+      [announced, 'tobacco', 'ANNOUNCED', ['63']],
+    ] as const) {
+      await dataSource.query(
+        `INSERT INTO conventions (id, code, name, sector, status, signatories, departments)
+         VALUES ($1, $2, $3, 'PRIVATE_SECURITY', $4, '{}', $5)`,
+        [id, code, `Convention ${code}`, status, departments],
+      );
+    }
+    // In 48 and 15, member of both conventions: 2 sites in 48, 1 in 15, 1 in 19 (deployed nowhere).
+    const both = await organisation('ACTIVE', ['48', '15'], [security, jewellery]);
+    await sites(both, '48', 2);
+    await sites(both, '15', 1);
+    await sites(both, '19', 1);
+    // In 48 only, member of the private-security convention, 1 site.
+    const lozere = await organisation('ACTIVE', ['48'], [security]);
+    await sites(lozere, '48', 1);
+    // Suspended or pending members cover nothing; a non-member neither.
+    await sites(await organisation('SUSPENDED', ['48'], [security]), '48', 3);
+    await sites(await organisation('PENDING', ['48'], [security]), '48', 1);
+    await sites(await organisation('ACTIVE', ['48'], []), '48', 5);
+    // A member operating only where the convention is not deployed.
+    await sites(await organisation('ACTIVE', ['19'], [security]), '19', 1);
+  });
+
+  afterAll(async () => {
+    await dataSource.query(`DROP SCHEMA "${SCHEMA}" CASCADE`);
+    await dataSource.destroy();
+  });
+
+  it('counts active members and their sites per deployed département, zeros included, totals distinct', async () => {
+    expect(await conventionCoverage(dataSource.manager, null)).toEqual([
+      {
+        id: jewellery,
+        code: 'jewellery-2018',
+        name: 'Convention jewellery-2018',
+        status: 'SIGNED',
+        members: 1,
+        sites: 2,
+        departments: [{ department: '48', members: 1, sites: 2 }],
+      },
+      {
+        id: security,
+        code: 'private-security-2019',
+        name: 'Convention private-security-2019',
+        status: 'SIGNED',
+        members: 2,
+        sites: 4,
+        departments: [
+          { department: '15', members: 1, sites: 1 },
+          { department: '48', members: 2, sites: 3 },
+          { department: '87', members: 0, sites: 0 },
+        ],
+      },
+      {
+        id: announced,
+        code: 'tobacco',
+        name: 'Convention tobacco',
+        status: 'ANNOUNCED',
+        members: 0,
+        sites: 0,
+        departments: [{ department: '63', members: 0, sites: 0 }],
+      },
+    ]);
+  });
+
+  it('counts only the départements asked for, and keeps every convention with its totals there', async () => {
+    const in15 = await conventionCoverage(dataSource.manager, ['15']);
+    expect(
+      in15.map((convention) => [convention.code, convention.members, convention.sites, convention.departments]),
+    ).toEqual([
+      ['jewellery-2018', 0, 0, []],
+      ['private-security-2019', 1, 1, [{ department: '15', members: 1, sites: 1 }]],
+      ['tobacco', 0, 0, []],
+    ]);
+    const none = await conventionCoverage(dataSource.manager, []);
+    expect(none.every((convention) => convention.members === 0 && convention.departments.length === 0)).toBe(true);
+    expect(none).toHaveLength(3);
+  });
+});
