@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { newEventId } from '@vigie/contracts';
+import { openServiceDataSource, serviceDataSourceOptions } from '@vigie/persistence';
+import { StreamLog } from '../../apps/notification/src/stream/stream.log';
+import { NOTIFICATION_TABLES } from '../../apps/notification/src/tables';
+import { e2eEnv } from '../e2e.env';
+
+/**
+ * The organisations' stream logs against the real PostgreSQL, on a schema of this file's own:
+ * several messages appended in one statement take each organisation's next numbers in the order
+ * given, a message an organisation already has is skipped, and transactions appending for the
+ * same organisations side by side leave no gap and no repeated number.
+ */
+
+const SCHEMA = `it_stream_${randomUUID().slice(0, 8)}`;
+
+jest.setTimeout(60_000);
+
+describe('stream appends on the real PostgreSQL', () => {
+  let dataSource: DataSource;
+  const stream = new StreamLog();
+  const prefecture = randomUUID();
+  const firm = randomUUID();
+
+  const message = (subjectId: string, organisations: string[], type = 'alert.routed') => ({
+    type,
+    subjectId,
+    entries: organisations.map((organisationId) => ({ organisationId, data: { subjectId } })),
+  });
+  const logOf = (organisationId: string) =>
+    dataSource.query<{ seq: string; type: string; subject_id: string }[]>(
+      'SELECT seq::text AS seq, type, subject_id FROM stream_events WHERE organisation_id = $1 ORDER BY stream_events.seq',
+      [organisationId],
+    );
+
+  beforeAll(async () => {
+    dataSource = await openServiceDataSource(
+      serviceDataSourceOptions({ url: e2eEnv.databaseUrl, schema: SCHEMA, poolSize: 6 }, NOTIFICATION_TABLES),
+    );
+  });
+
+  afterAll(async () => {
+    await dataSource.query(`DROP SCHEMA "${SCHEMA}" CASCADE`);
+    await dataSource.destroy();
+  });
+
+  it("numbers a batch's messages per organisation in the order given, and skips what an organisation already has", async () => {
+    const [first, second, third] = [newEventId(), newEventId(), newEventId()];
+    await dataSource.transaction((manager) =>
+      stream.appendAll(manager, [
+        message(first, [prefecture, firm]),
+        message(second, [prefecture]),
+        // The same message twice in one batch (a decision's slices repeat nobody, but a replay may).
+        message(first, [prefecture]),
+        message(first, [prefecture], 'alert.acknowledged'),
+      ]),
+    );
+    await dataSource.transaction((manager) =>
+      stream.appendAll(manager, [message(second, [prefecture, firm]), message(third, [firm])]),
+    );
+
+    expect(await logOf(prefecture)).toEqual([
+      { seq: '1', type: 'alert.routed', subject_id: first },
+      { seq: '2', type: 'alert.routed', subject_id: second },
+      { seq: '3', type: 'alert.acknowledged', subject_id: first },
+    ]);
+    expect(await logOf(firm)).toEqual([
+      { seq: '1', type: 'alert.routed', subject_id: first },
+      { seq: '2', type: 'alert.routed', subject_id: second },
+      { seq: '3', type: 'alert.routed', subject_id: third },
+    ]);
+    expect(await stream.head(dataSource.manager, prefecture)).toBe('3');
+  });
+
+  it('leaves no gap and no repeated number when transactions append for the same organisations at once', async () => {
+    const organisations = [randomUUID(), randomUUID(), randomUUID()];
+    // Each transaction names the organisations in another order: the statement locks them in one.
+    await Promise.all(
+      Array.from({ length: 12 }, (_, index) =>
+        dataSource.transaction((manager) =>
+          stream.appendAll(
+            manager,
+            [0, 1].map(() => message(newEventId(), index % 2 === 0 ? organisations : [...organisations].reverse())),
+          ),
+        ),
+      ),
+    );
+    for (const organisationId of organisations) {
+      const numbers = (await logOf(organisationId)).map((event) => Number(event.seq));
+      expect(numbers).toEqual(Array.from({ length: 24 }, (_, index) => index + 1));
+    }
+  });
+});
