@@ -129,7 +129,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An alert your organisation sent, or one routed to it. */
+        /** An alert your organisation sent, or one routed to it. The read is recorded in the audit trail (who, which key or person, when). */
         get: operations["alertsGet"];
         put?: never;
         post?: never;
@@ -181,7 +181,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The update/cancel chain of an alert you sent or received: the messages of it you sent or received, oldest first. */
+        /** The update/cancel chain of an alert you sent or received: the messages of it you sent or received, oldest first. The read is recorded in the audit trail. */
         get: operations["alertChangesChain"];
         put?: never;
         post?: never;
@@ -215,7 +215,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every message of the alert’s chain, oldest first. Sender only. */
+        /** Every message of the alert’s chain, oldest first. Sender only. The read is recorded in the audit trail. */
         get: operations["alertChangesHistory"];
         put?: never;
         post?: never;
