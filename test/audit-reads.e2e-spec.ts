@@ -178,6 +178,47 @@ describe('the audit trail records who read what', () => {
     expect(reads.every((read) => read.organisationId === prefecture.id)).toBe(true);
   }, 60_000);
 
+  it('records a TLP:RED alert seen in a list, and no other alert of the list', async () => {
+    const red = await postAlert(stack, firm.key, {
+      ...intrusion('05061', 'Extreme', 'Agression d’un convoyeur, identité du témoin jointe', 'RED'),
+      addresses: [prefecture.id],
+    });
+    await waitFor(
+      async () => {
+        const listed = await request<{ alerts: { alertId: string }[] }>(
+          'GET',
+          `${stack.url('alert-ingestion')}/v1/alerts?department=05`,
+          { key: prefecture.key },
+        );
+        return listed.body.alerts.some((alert) => alert.alertId === red);
+      },
+      { what: 'the RED alert in the prefecture’s list', timeoutMs: 30_000 },
+    );
+    expect((await request('GET', `${stack.url('alert-ingestion')}/v1/sent-alerts`, { key: firm.key })).status).toBe(
+      200,
+    );
+
+    const listReads = await waitFor(
+      async () => {
+        const reads = (await readsOf(red)).filter((read) => read.action === 'alert.list-read');
+        return reads.length >= 2 ? reads : undefined;
+      },
+      { what: 'the RED alert’s list reads', timeoutMs: 20_000 },
+    );
+    expect(listReads.map((read) => read.actor)).toEqual([
+      `organisation:${firm.id}/key:${keyIdOf(firm.key)}`,
+      `organisation:${prefecture.id}/key:${keyIdOf(prefecture.key)}`,
+    ]);
+    expect(listReads[1].after).toMatchObject({ tlp: 'RED', department: '05', messages: 1 });
+    // The AMBER alert was in the same lists: no list read of it was published, nor written.
+    const amberEvents = (await messagesWithKey(brokers, Topics.AuditReadV1, alertId)).map(
+      (message) => (JSON.parse(message.value!.toString()) as { payload: { read: string } }).payload.read,
+    );
+    expect(amberEvents.length).toBeGreaterThan(0);
+    expect(amberEvents).not.toContain('alert-list');
+    expect((await readsOf(alertId)).map((read) => read.action)).not.toContain('alert.list-read');
+  }, 90_000);
+
   it('records reads of the trail itself and of an organisation’s people and keys from outside it', async () => {
     expect((await audit(national.key, 'kind=change&entity=organisation')).status).toBe(200);
     const trailReads = await audit(national.key, 'kind=read&entity=audit&limit=5');
@@ -195,7 +236,7 @@ describe('the audit trail records who read what', () => {
       expect((await request('GET', path, { key: adminKey })).status).toBe(200);
       expect((await request('GET', path, { key: firm.key })).status).toBe(200);
     }
-    const firmReads = (await audit(national.key, `kind=read&organisationId=${firm.id}`)).body;
+    const firmReads = (await audit(national.key, `kind=read&entity=organisation&organisationId=${firm.id}`)).body;
     expect(firmReads.map((entry) => entry.action).sort()).toEqual([
       'organisation.api-keys-read',
       'organisation.invitations-read',

@@ -111,7 +111,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your organisation’s alerts and those routed to it, newest first (cursor pagination). */
+        /** Your organisation’s alerts and those routed to it, newest first (cursor pagination). Each TLP:RED alert listed is recorded as read in the audit trail. */
         get: operations["alertReadsList"];
         put?: never;
         /** Submit an alert, or a CAP Update or Cancel of an earlier one named in its references. It is stored and published atomically; routing follows within milliseconds. */
@@ -1013,7 +1013,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The alerts your organisation sent: the latest message of each chain (Alert, Update or Cancel), most recent first. */
+        /** The alerts your organisation sent: the latest message of each chain (Alert, Update or Cancel), most recent first. Each TLP:RED alert listed is recorded as read in the audit trail. */
         get: operations["sentAlertsList"];
         put?: never;
         post?: never;

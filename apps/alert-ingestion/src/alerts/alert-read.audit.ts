@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@vigie/access';
-import { AuditReadV1, type AlertSnapshot, type AuditedAlertRead, type AuditReadV1Payload } from '@vigie/contracts';
+import { AuditReadV1, Tlp, type AlertSnapshot, type AuditedAlertRead, type AuditReadV1Payload } from '@vigie/contracts';
 import { Outbox } from '@vigie/messaging';
 
 /** What the audit trail learns of a read: who read which alert, how, when; none of its content. */
@@ -34,7 +34,29 @@ export function auditReadOf(
  */
 @Injectable()
 export class AlertReadAudit {
-  constructor(private readonly outbox: Outbox) {}
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /**
+   * A list's TLP:RED alerts, each reported as read (one statement, before the list is answered);
+   * the other alerts of a list are not (ADR 42).
+   */
+  async recordListed(caller: Caller, alerts: readonly AlertSnapshot[]): Promise<void> {
+    const red = alerts.filter((alert) => alert.tlp === Tlp.Red);
+    if (red.length === 0) return;
+    const at = new Date();
+    const events = red.map((alert) =>
+      this.outbox.prepare({
+        definition: AuditReadV1,
+        key: alert.originalAlertId,
+        payload: auditReadOf(caller, 'alert-list', alert, 1, at),
+        origin: { correlationId: alert.originalAlertId },
+      }),
+    );
+    await this.outbox.write(this.dataSource.manager, events);
+  }
 
   async record(
     manager: EntityManager,

@@ -192,7 +192,10 @@ export class AlertsService {
     });
   }
 
-  /** The caller's alerts and those routed to it, newest first, a page at a time. */
+  /**
+   * The caller's alerts and those routed to it, newest first, a page at a time; its TLP:RED
+   * alerts are recorded as read.
+   */
   async list(query: ListAlertsQuery, caller: Caller): Promise<AlertPage> {
     const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
     if (cursor === null)
@@ -211,8 +214,10 @@ export class AlertsService {
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
+    const alerts = page.map((row) => row.snapshot);
+    await this.reads.recordListed(caller, alerts);
     return {
-      alerts: page.map((row) => row.snapshot),
+      alerts,
       nextCursor: rows.length > limit && last ? encodeCursor({ sent: last.sent.toISOString(), id: last.id }) : null,
     };
   }

@@ -53,6 +53,10 @@ describe('a read of an alert in the audit trail', () => {
     expect(alertReadEntry(chain, null).actor).toBe(`organisation:${READER}/person:${PERSON} (personne inconnue)`);
   });
 
+  it('tells a TLP:RED alert seen in a list from one opened', () => {
+    expect(alertReadEntry(read({ read: 'alert-list' }), null).action).toBe('alert.list-read');
+  });
+
   it('names the platform administrator, who belongs to no organisation', () => {
     expect(alertReadEntry(read({ read: 'alert-history', readerOrganisationId: undefined }), null)).toMatchObject({
       actor: 'admin',

@@ -8,6 +8,7 @@ export const ALERT_READ_ACTIONS: Record<AuditedAlertRead, string> = {
   alert: 'alert.read',
   'alert-chain': 'alert.chain-read',
   'alert-history': 'alert.history-read',
+  'alert-list': 'alert.list-read',
 };
 
 /**

@@ -18,9 +18,10 @@ import { DEPARTMENT_CODE_PATTERN } from '../vocabulary/organisation';
 
 /**
  * What was read: one alert (`GET /v1/alerts/{id}`), the chain of messages of an alert the reader
- * sent or received (`…/chain`), or the sender's whole chain (`…/history`).
+ * sent or received (`…/chain`), the sender's whole chain (`…/history`), or a TLP:RED alert in a
+ * list (`GET /v1/alerts`, `GET /v1/sent-alerts`).
  */
-export const AUDITED_ALERT_READS = ['alert', 'alert-chain', 'alert-history'] as const;
+export const AUDITED_ALERT_READS = ['alert', 'alert-chain', 'alert-history', 'alert-list'] as const;
 export type AuditedAlertRead = (typeof AUDITED_ALERT_READS)[number];
 
 /**

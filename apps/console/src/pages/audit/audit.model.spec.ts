@@ -134,6 +134,7 @@ describe('the audit viewer', () => {
         { action: 'alert.chain-read', after: { tlp: 'AMBER', department: '2A', messages: 3 } },
         `a consulté 3 messages de l’alerte ${ALERT} (TLP:AMBER, département 2A)`,
       ],
+      [{ action: 'alert.list-read' }, `a vu l’alerte ${ALERT} (TLP:RED, département 05) dans une liste d’alertes`],
       [
         { action: 'alert.history-read', after: { tlp: 'CLEAR', department: '69', messages: 1 } },
         `a consulté l’historique (1 message) de l’alerte ${ALERT} (TLP:CLEAR, département 69)`,

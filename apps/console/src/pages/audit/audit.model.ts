@@ -46,6 +46,7 @@ const ACTIONS: Record<string, string> = {
   'alert.read': 'A consulté l’alerte',
   'alert.chain-read': 'A consulté les messages de l’alerte',
   'alert.history-read': 'A consulté l’historique de son alerte',
+  'alert.list-read': 'A vu l’alerte dans une liste',
   'audit.read': 'A consulté le journal d’audit',
   'organisation.people-read': 'A consulté les personnes de l’organisation',
   'organisation.invitations-read': 'A consulté les invitations de l’organisation',
@@ -255,6 +256,8 @@ export function readInWords(entry: AuditEntry): string {
       return `a consulté ${alert()}`;
     case 'alert.chain-read':
       return `a consulté ${plural(countOf(details, 'messages'), 'message', 'messages')} de ${alert()}`;
+    case 'alert.list-read':
+      return `a vu ${alert()} dans une liste d’alertes`;
     case 'alert.history-read':
       return `a consulté l’historique (${plural(countOf(details, 'messages'), 'message', 'messages')}) de ${alert()}`;
     case 'audit.read':
