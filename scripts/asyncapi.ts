@@ -8,6 +8,7 @@ import {
   AlertRoutedV1,
   AlertSubmittedV1,
   AlertUpdatedV1,
+  AuditReadV1,
   BroadcastAcknowledgedV1,
   BroadcastRoutedV1,
   COMPACTED_TOPICS,
@@ -102,6 +103,14 @@ export const EVENTS: Record<Topic, EventDocumentation> = {
     producer: 'partner-registry',
     consumers: ['alert-ingestion', 'prefect-routing', 'notification'],
     summary: 'The full current state of an organisation (event-carried state transfer).',
+  },
+  [Topics.AuditReadV1]: {
+    definition: AuditReadV1,
+    key: "The original alert's id.",
+    producer: 'alert-ingestion',
+    consumers: ['partner-registry'],
+    summary:
+      'Someone read the content of an alert (who, which key or person, when); the registry writes it into the audit trail.',
   },
 };
 

@@ -53,6 +53,8 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
         'alert.submitted.v1.dlq',
         'alert.updated.v1',
         'alert.updated.v1.dlq',
+        'audit.read.v1',
+        'audit.read.v1.dlq',
         'broadcast.acknowledged.v1',
         'broadcast.acknowledged.v1.dlq',
         'broadcast.routed.v1',

@@ -186,6 +186,36 @@ describe('the payload schemas agree with the consumers’ validation', () => {
       },
     ],
     [
+      'audit.read.v1',
+      {
+        read: 'alert-chain',
+        alertId: uuid(1),
+        originalAlertId: uuid(1),
+        senderOrganisationId: uuid(2),
+        tlp: Tlp.Red,
+        department: '69',
+        messages: 2,
+        readerOrganisationId: uuid(4),
+        keyId: uuid(7),
+        personId: uuid(8),
+        readAt: '2026-12-04T07:30:00.000Z',
+      },
+    ],
+    [
+      'audit.read.v1',
+      {
+        read: 'alert',
+        alertId: uuid(1),
+        originalAlertId: uuid(1),
+        senderOrganisationId: uuid(2),
+        tlp: Tlp.Amber,
+        department: '2A',
+        messages: 1,
+        keyId: uuid(7),
+        readAt: '2026-12-04T07:30:00.000Z',
+      },
+    ],
+    [
       'partner.changed.v1',
       {
         organisationId: uuid(2),

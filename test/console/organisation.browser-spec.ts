@@ -271,7 +271,7 @@ describe('console: my organisation and the audit viewer', () => {
     // By person: what the firm's administrator did through the console (the first test).
     await tabTo(page, '#filtre-personne');
     await page.keyboard.type(adminId);
-    await enterTo(page, /\/administration\/journal\?personne=/);
+    await enterTo(page, /\/administration\/journal\?(.*&)?personne=/);
     await expectAccessible(page);
     const whoColumn = await page.$$eval('#table-journal tbody tr td:nth-child(2)', (cells) =>
       cells.map((cell) => cell.textContent),
@@ -303,7 +303,9 @@ describe('console: my organisation and the audit viewer', () => {
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toContain('text/csv');
     const lines = (await csv.text()).split('\r\n');
-    expect(lines[0]).toBe('\uFEFFDate (heure de Paris);Qui;Action;Objet;Identifiant de l’objet;Organisation;Avant;Après');
+    expect(lines[0]).toBe(
+      '\uFEFFDate (heure de Paris);Qui;Action;Objet;Identifiant de l’objet;Organisation;Avant;Après;Nature;Lecture',
+    );
     const created = lines.find((line) => line.includes('Organisation créée'));
     expect(created).toContain(`Administrateur de la plateforme;Organisation créée;Organisation;${formulaFirm.id};"'=SOMME(1;2) Sécurité";`);
     expect(lines.filter((line) => line.length > 0).length).toBeGreaterThanOrEqual(3);

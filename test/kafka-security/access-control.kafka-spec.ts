@@ -66,7 +66,10 @@ describe('the secured Kafka cluster: SASL/SCRAM over TLS, ACLs per service, thre
     const visible = await connectAndList(clientAs('notification'));
     expect(visible).toContain(Topics.AlertRoutedV1);
     expect(visible).not.toContain(Topics.AlertSubmittedV1);
-    expect(await connectAndList(clientAs('partner-registry'))).toEqual([Topics.PartnerChangedV1]);
+    // The registry writes the directory and reads the audited reads (its dead-letter twin too).
+    expect((await connectAndList(clientAs('partner-registry'))).sort()).toEqual(
+      [Topics.AuditReadV1, `${Topics.AuditReadV1}.dlq`, Topics.PartnerChangedV1].sort(),
+    );
   });
 
   it('refuses to let a service read a topic, join a group or write a topic outside its rights', async () => {

@@ -3,6 +3,7 @@ import { PartnerDirectoryModule } from '@vigie/access';
 import { RETENTION_PLAN, RetentionJob, ServiceInfrastructureModule } from '@vigie/platform';
 import { AlertChangesController } from './alerts/alert-changes.controller';
 import { AlertIntakeMetrics } from './alerts/alert-intake.metrics';
+import { AlertReadAudit } from './alerts/alert-read.audit';
 import { AlertReadsController } from './alerts/alert-reads.controller';
 import { AlertRoutedConsumer } from './alerts/alert-routed.consumer';
 import { AlertWriter } from './alerts/alert.writer';
@@ -36,6 +37,7 @@ export class IngestionModule implements NestModule {
         { provide: INGESTION_CONFIG, useValue: config },
         AlertsService,
         AlertWriter,
+        AlertReadAudit,
         AlertStatisticsService,
         { provide: RETENTION_PLAN, useValue: ingestionRetention(config) },
         RetentionJob,

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ApiKeyGuard, CALLER_RESOLVER, MeController, PERSON_TOKENS } from '@vigie/access';
 import { ServiceInfrastructureModule } from '@vigie/platform';
+import { AlertReadsConsumer } from './audit/alert-reads.consumer';
 import { AuditController } from './audit/audit.controller';
 import { AuditLog } from './audit/audit.log';
 import { AuditTrail } from './audit/audit.trail';
@@ -57,6 +58,7 @@ export class RegistryModule {
         MeController,
         PeopleController,
         SessionsController,
+        AlertReadsConsumer,
       ],
       providers: [
         { provide: REGISTRY_CONFIG, useValue: config },

@@ -7,12 +7,12 @@ import { CSV_MEDIA_TYPE, useImportBodyParsers } from './imports/import.body';
 export const service: ServiceDefinition<RegistryConfig> = {
   loadConfig,
   module: (config) => RegistryModule.with(config),
-  consumes: false,
+  consumes: true,
   configure: useImportBodyParsers,
   bodyMediaTypes: [CSV_MEDIA_TYPE],
   docs: {
     title: 'Vigie — partner registry',
     description:
-      'Organisations, départements and their prefectures, API keys. Every change is published as partner.changed.v1.',
+      'Organisations, départements and their prefectures, API keys. Every change is published as partner.changed.v1; the audit trail also records the reads of alerts ingestion reports on audit.read.v1.',
   },
 };

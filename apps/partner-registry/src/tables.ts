@@ -10,6 +10,7 @@ import { PeopleAndSessions1764300000020 } from './migrations/1764300000020-peopl
 import { TraceHeaders1764300000030 } from './migrations/1764300000030-trace-headers';
 import { AuditFilters1764400002010 } from './migrations/1764400002010-audit-filters';
 import { FederatedSignIns1764400004000 } from './migrations/1764400004000-federated-sign-ins';
+import { AuditedReads1764400042000 } from './migrations/1764400042000-audited-reads';
 import { Organisation } from './organisations/organisation.entity';
 import { Referent } from './referents/referent.entity';
 import { Site } from './sites/site.entity';
@@ -25,5 +26,6 @@ export const REGISTRY_TABLES: ServiceDataSourceParts = {
     TraceHeaders1764300000030,
     AuditFilters1764400002010,
     FederatedSignIns1764400004000,
+    AuditedReads1764400042000,
   ],
 };

@@ -111,7 +111,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your organisation’s alerts and those routed to it, newest first (cursor pagination). */
+        /** Your organisation’s alerts and those routed to it, newest first (cursor pagination). Each TLP:RED alert listed is recorded as read in the audit trail. */
         get: operations["alertReadsList"];
         put?: never;
         /** Submit an alert, or a CAP Update or Cancel of an earlier one named in its references. It is stored and published atomically; routing follows within milliseconds. */
@@ -129,7 +129,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An alert your organisation sent, or one routed to it. */
+        /** An alert your organisation sent, or one routed to it. The read is recorded in the audit trail (who, which key or person, when). */
         get: operations["alertsGet"];
         put?: never;
         post?: never;
@@ -181,7 +181,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The update/cancel chain of an alert you sent or received: the messages of it you sent or received, oldest first. */
+        /** The update/cancel chain of an alert you sent or received: the messages of it you sent or received, oldest first. The read is recorded in the audit trail. */
         get: operations["alertChangesChain"];
         put?: never;
         post?: never;
@@ -215,7 +215,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every message of the alert’s chain, oldest first. Sender only. */
+        /** Every message of the alert’s chain, oldest first. Sender only. The read is recorded in the audit trail. */
         get: operations["alertChangesHistory"];
         put?: never;
         post?: never;
@@ -300,7 +300,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit trail, newest first, filtered by organisation, person, object and period. Administrators and the national level’s operators only. */
+        /** The audit trail (who changed or read what), newest first, filtered by kind, organisation, person, object and period. Administrators and the national level’s operators only; each call is itself recorded as a read. */
         get: operations["auditList"];
         put?: never;
         post?: never;
@@ -695,7 +695,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The keys of an organisation (never their secrets). */
+        /** The keys of an organisation (never their secrets). A read from outside the organisation is audited. */
         get: operations["credentialsList"];
         put?: never;
         /** Issue an API key with roles. The key is in this response only; the registry keeps a scrypt hash. */
@@ -713,7 +713,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Invitations not used yet (never their tokens). */
+        /** Invitations not used yet (never their tokens). A read from outside the organisation is audited. */
         get: operations["peopleInvitations"];
         put?: never;
         /** Invite a person: a one-time link (its token is in this response only), valid 7 days. */
@@ -731,7 +731,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The people of an organisation, with their roles. */
+        /** The people of an organisation, with their roles. A read from outside the organisation is audited. */
         get: operations["peopleList"];
         put?: never;
         post?: never;
@@ -1013,7 +1013,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The alerts your organisation sent: the latest message of each chain (Alert, Update or Cancel), most recent first. */
+        /** The alerts your organisation sent: the latest message of each chain (Alert, Update or Cancel), most recent first. Each TLP:RED alert listed is recorded as read in the audit trail. */
         get: operations["sentAlertsList"];
         put?: never;
         post?: never;
@@ -1671,13 +1671,17 @@ export interface components {
             roles: ("publisher" | "subscriber" | "operator" | "admin")[];
         };
         AuditEntryView: {
-            /** @example organisation.suspended */
+            /**
+             * @description For a read: alert.read, alert.chain-read, alert.history-read, audit.read, organisation.people-read, …
+             * @example organisation.suspended
+             */
             action: string;
             /**
              * @description admin, organisation:<id>/key:<id>, organisation:<id>/person:<id> (<name>), or seed
              * @example admin
              */
             actor: string;
+            /** @description The state after a change; for a read, what was read (never the content of an alert) */
             after?: Record<string, never> | null;
             at: string;
             before?: Record<string, never> | null;
@@ -1686,6 +1690,11 @@ export interface components {
             entityId: string;
             /** @example 1 */
             id: number;
+            /**
+             * @description A change of the registry, or a read (ADR 42)
+             * @enum {string}
+             */
+            kind: "change" | "read";
             organisationId?: string | null;
             /** @description The name of that organisation today */
             organisationName?: string | null;
@@ -4620,16 +4629,18 @@ export interface operations {
             query?: {
                 /** @description Entries older than this id (paging: the last id of the previous page) */
                 before?: number;
-                /** @description The kind of object changed: organisation, api-key, person, invitation, subscription, site, … */
+                /** @description The kind of object changed or read: organisation, api-key, person, invitation, subscription, site, alert, audit, … */
                 entity?: string;
-                /** @description The id of the object changed (with or without entity) */
+                /** @description The id of the object changed or read (with or without entity) */
                 entityId?: string;
                 /** @description Entries at or after this instant (ISO 8601) */
                 from?: string;
+                /** @description Changes only, or reads only (default: both) */
+                kind?: "change" | "read";
                 limit?: number;
-                /** @description Entries about this organisation */
+                /** @description Entries about this organisation (for a read: the organisation that read, or whose list was read) */
                 organisationId?: string;
-                /** @description Entries of changes this person made (through the console) */
+                /** @description Entries of what this person changed or read (through the console) */
                 personId?: string;
                 /** @description Entries before this instant (ISO 8601) */
                 to?: string;

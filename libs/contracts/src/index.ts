@@ -12,6 +12,7 @@ export * from './events/alert-changed.v1';
 export * from './events/alert-acknowledged.v1';
 export * from './events/broadcast-acknowledged.v1';
 export * from './events/delivery-dead.v1';
+export * from './events/audit-read.v1';
 export * from './events/personal-data';
 export * from './matching/entitlement';
 export * from './matching/subscription-match';

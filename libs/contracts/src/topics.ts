@@ -12,6 +12,7 @@ export const Topics = {
   BroadcastAcknowledgedV1: 'broadcast.acknowledged.v1',
   DeliveryDeadV1: 'delivery.dead.v1',
   PartnerChangedV1: 'partner.changed.v1',
+  AuditReadV1: 'audit.read.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

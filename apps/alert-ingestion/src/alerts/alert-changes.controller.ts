@@ -79,7 +79,7 @@ export class AlertChangesController {
   @RequireRoles(ApiKeyRole.Publisher, ApiKeyRole.Subscriber)
   @ApiOperation({
     summary:
-      'The update/cancel chain of an alert you sent or received: the messages of it you sent or received, oldest first.',
+      'The update/cancel chain of an alert you sent or received: the messages of it you sent or received, oldest first. The read is recorded in the audit trail.',
   })
   @ApiOkResponse({ type: AlertView, isArray: true })
   @ApiNotFoundResponse({ description: 'No such alert, or not yours to see.' })
@@ -88,7 +88,9 @@ export class AlertChangesController {
   }
 
   @Get('history')
-  @ApiOperation({ summary: 'Every message of the alert’s chain, oldest first. Sender only.' })
+  @ApiOperation({
+    summary: 'Every message of the alert’s chain, oldest first. Sender only. The read is recorded in the audit trail.',
+  })
   @ApiOkResponse({ type: AlertView, isArray: true })
   async history(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<AlertView[]> {
     return (await this.alerts.history(id, caller)).map(AlertView.of);

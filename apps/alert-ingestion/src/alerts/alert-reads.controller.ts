@@ -19,7 +19,10 @@ export class AlertReadsController {
 
   @Get()
   @RequireRoles(ApiKeyRole.Publisher, ApiKeyRole.Subscriber)
-  @ApiOperation({ summary: 'Your organisation’s alerts and those routed to it, newest first (cursor pagination).' })
+  @ApiOperation({
+    summary:
+      'Your organisation’s alerts and those routed to it, newest first (cursor pagination). Each TLP:RED alert listed is recorded as read in the audit trail.',
+  })
   @ApiOkResponse({ type: AlertPageView })
   async list(@Query() query: ListAlertsQuery, @CurrentCaller() caller: Caller): Promise<AlertPageView> {
     const page = await this.alerts.list(query, caller);

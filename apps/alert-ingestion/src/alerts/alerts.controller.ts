@@ -53,7 +53,10 @@ export class AlertsController {
 
   @Get(':id')
   @RequireRoles(ApiKeyRole.Publisher, ApiKeyRole.Subscriber)
-  @ApiOperation({ summary: 'An alert your organisation sent, or one routed to it.' })
+  @ApiOperation({
+    summary:
+      'An alert your organisation sent, or one routed to it. The read is recorded in the audit trail (who, which key or person, when).',
+  })
   @ApiAlertRepresentations()
   async get(
     @Param('id', ParseUUIDPipe) id: string,

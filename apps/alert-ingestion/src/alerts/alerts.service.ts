@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@vigie/access';
 import {
   AlertCancelledV1,
@@ -17,6 +17,7 @@ import { Outbox } from '@vigie/messaging';
 import { ConflictError, ForbiddenError, InvalidRequestError, NotFoundError } from '@vigie/platform';
 import { capReference } from '../cap/cap-references';
 import { Idempotency } from '../idempotency/idempotent-submission';
+import { AlertReadAudit } from './alert-read.audit';
 import { cancellationOf, type Cancellation } from './alert.cancellation';
 import { decodeCursor, encodeCursor } from './alert.cursor';
 import { resolveLocation } from './alert.location';
@@ -79,6 +80,7 @@ export class AlertsService {
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly writer: AlertWriter,
+    private readonly reads: AlertReadAudit,
   ) {}
 
   /**
@@ -177,14 +179,23 @@ export class AlertsService {
     return this.store(snapshot, AlertCancelledV1, sending);
   }
 
-  /** An alert its sender sent or that was routed to the caller; anything else is not found. */
-  async get(id: string, caller: Caller): Promise<AlertSnapshot> {
-    const alert = await visibleAlert(this.dataSource.manager, id, caller.organisationId!);
-    if (!alert) throw new NotFoundError('alert', id);
-    return alert;
+  /**
+   * An alert its sender sent or that was routed to the caller; anything else is not found. The
+   * read is recorded for the audit trail in the same transaction (ADR 42).
+   */
+  get(id: string, caller: Caller): Promise<AlertSnapshot> {
+    return this.dataSource.transaction(async (manager) => {
+      const alert = await visibleAlert(manager, id, caller.organisationId!);
+      if (!alert) throw new NotFoundError('alert', id);
+      await this.reads.record(manager, caller, 'alert', alert, 1);
+      return alert;
+    });
   }
 
-  /** The caller's alerts and those routed to it, newest first, a page at a time. */
+  /**
+   * The caller's alerts and those routed to it, newest first, a page at a time; its TLP:RED
+   * alerts are recorded as read.
+   */
   async list(query: ListAlertsQuery, caller: Caller): Promise<AlertPage> {
     const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
     if (cursor === null)
@@ -203,26 +214,47 @@ export class AlertsService {
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
+    const alerts = page.map((row) => row.snapshot);
+    await this.reads.recordListed(caller, alerts);
     return {
-      alerts: page.map((row) => row.snapshot),
+      alerts,
       nextCursor: rows.length > limit && last ? encodeCursor({ sent: last.sent.toISOString(), id: last.id }) : null,
     };
   }
 
-  /** Every message of the chain of one of the caller's alerts, oldest first. */
-  async history(id: string, caller: Caller): Promise<AlertSnapshot[]> {
-    const alert = await visibleAlert(this.dataSource.manager, id, caller.organisationId!);
-    if (!alert || alert.senderOrganisationId !== caller.organisationId) throw new NotFoundError('alert', id);
-    return chainMessages(this.dataSource.manager, alert.originalAlertId);
+  /** Every message of the chain of one of the caller's alerts, oldest first; the read is recorded. */
+  history(id: string, caller: Caller): Promise<AlertSnapshot[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const { alert, chain } = await this.ownChain(manager, id, caller);
+      await this.reads.record(manager, caller, 'alert-history', alert, chain.length);
+      return chain;
+    });
   }
 
   /**
    * The chain of an alert the caller may read, oldest first: every message of it the caller
-   * sent or received (a recipient of the update sees the original it received too).
+   * sent or received (a recipient of the update sees the original it received too). The read is
+   * recorded.
    */
-  async chain(id: string, caller: Caller): Promise<AlertSnapshot[]> {
-    const anchor = await this.get(id, caller);
-    return visibleChainMessages(this.dataSource.manager, anchor.originalAlertId, caller.organisationId!);
+  chain(id: string, caller: Caller): Promise<AlertSnapshot[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const anchor = await visibleAlert(manager, id, caller.organisationId!);
+      if (!anchor) throw new NotFoundError('alert', id);
+      const messages = await visibleChainMessages(manager, anchor.originalAlertId, caller.organisationId!);
+      await this.reads.record(manager, caller, 'alert-chain', anchor, messages.length);
+      return messages;
+    });
+  }
+
+  /** Every message of the chain of one of the caller's alerts, oldest first (sender only). */
+  private async ownChain(
+    manager: EntityManager,
+    id: string,
+    caller: Caller,
+  ): Promise<{ alert: AlertSnapshot; chain: AlertSnapshot[] }> {
+    const alert = await visibleAlert(manager, id, caller.organisationId!);
+    if (!alert || alert.senderOrganisationId !== caller.organisationId) throw new NotFoundError('alert', id);
+    return { alert, chain: await chainMessages(manager, alert.originalAlertId) };
   }
 
   /**
@@ -322,7 +354,7 @@ export class AlertsService {
     const referenced = target.references?.length
       ? await referencedChain(this.dataSource.manager, caller.organisationId!, target.references)
       : undefined;
-    const chain = await this.history('id' in target ? target.id : referenced!, caller);
+    const { chain } = await this.ownChain(this.dataSource.manager, 'id' in target ? target.id : referenced!, caller);
     if (referenced && referenced !== chain[0].originalAlertId) {
       throw new CapReferenceError(
         'references_across_alerts',

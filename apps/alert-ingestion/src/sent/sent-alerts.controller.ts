@@ -5,6 +5,7 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
+import { AlertReadAudit } from '../alerts/alert-read.audit';
 import { latestSent } from '../alerts/alerts.queries';
 import { AlertView } from '../alerts/dto/alert.view';
 
@@ -26,17 +27,21 @@ export class SentAlertsQuery {
 @ApiTags('alerts')
 @Controller('v1/sent-alerts')
 export class SentAlertsController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reads: AlertReadAudit,
+  ) {}
 
   @Get()
   @RequireRoles(ApiKeyRole.Publisher)
   @ApiOperation({
     summary:
-      'The alerts your organisation sent: the latest message of each chain (Alert, Update or Cancel), most recent first.',
+      'The alerts your organisation sent: the latest message of each chain (Alert, Update or Cancel), most recent first. Each TLP:RED alert listed is recorded as read in the audit trail.',
   })
   @ApiOkResponse({ type: AlertView, isArray: true })
   async list(@Query() query: SentAlertsQuery, @CurrentCaller() caller: Caller): Promise<AlertView[]> {
     const latest = await latestSent(this.dataSource.manager, caller.organisationId!, query.limit ?? 50);
+    await this.reads.recordListed(caller, latest);
     return latest.map((snapshot) => AlertView.of(snapshot));
   }
 }

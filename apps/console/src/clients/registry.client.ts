@@ -152,6 +152,8 @@ export type NewSubscription = Pick<
 export interface AuditEntry {
   id: number;
   at: string;
+  /** A change of the registry, or a read (ADR 42). */
+  kind: 'change' | 'read';
   actor: string;
   personId: string | null;
   action: string;
@@ -164,6 +166,7 @@ export interface AuditEntry {
 }
 
 export interface AuditQuery {
+  kind?: 'change' | 'read';
   organisationId?: string;
   personId?: string;
   entity?: string;

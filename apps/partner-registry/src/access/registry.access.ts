@@ -7,8 +7,8 @@ export interface ManagedOrganisation {
   departments: string[];
 }
 
-/** How the audit trail names a caller. */
-export function actorOf(caller: Caller): string {
+/** How the audit trail names a caller (or the reader of an alert another service reported). */
+export function actorOf(caller: Pick<Caller, 'organisationId' | 'keyId' | 'person'>): string {
   if (!caller.organisationId) return 'admin';
   if (caller.person) return `organisation:${caller.organisationId}/person:${caller.person.id} (${caller.person.name})`;
   return `organisation:${caller.organisationId}/key:${caller.keyId}`;

@@ -1,9 +1,13 @@
 import type { EntityManager } from 'typeorm';
 
+/** A change of the registry's data, or a read of something it or another service holds (ADR 42). */
+export type AuditKind = 'change' | 'read';
+
 /** One entry of the audit trail, with the name of the organisation it concerns. */
 export interface AuditRow {
   id: number;
   at: Date;
+  kind: AuditKind;
   actor: string;
   personId: string | null;
   action: string;
@@ -16,6 +20,8 @@ export interface AuditRow {
 }
 
 export interface NewAuditEntry {
+  /** Default: a change. */
+  kind?: AuditKind;
   actor: string;
   personId: string | null;
   action: string;
@@ -28,6 +34,7 @@ export interface NewAuditEntry {
 
 /** What the audit trail is filtered by; every filter is optional and they combine with AND. */
 export interface AuditFilter {
+  kind?: AuditKind;
   organisationId?: string;
   personId?: string;
   entity?: string;
@@ -41,9 +48,16 @@ export interface AuditFilter {
   limit: number;
 }
 
+/** A read another service reported in an event: written once per event id. */
+export interface ReportedRead extends Omit<NewAuditEntry, 'kind' | 'before'> {
+  eventId: string;
+  at: Date;
+}
+
 interface RawAuditRow {
   id: string;
   at: Date;
+  kind: AuditKind;
   actor: string;
   person_id: string | null;
   action: string;
@@ -57,8 +71,8 @@ interface RawAuditRow {
 
 export async function insertAuditEntry(manager: EntityManager, entry: NewAuditEntry): Promise<void> {
   await manager.query(
-    `INSERT INTO audit_log (actor, person_id, action, entity, entity_id, organisation_id, before, after)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    `INSERT INTO audit_log (actor, person_id, action, entity, entity_id, organisation_id, before, after, kind)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [
       entry.actor,
       entry.personId,
@@ -68,14 +82,43 @@ export async function insertAuditEntry(manager: EntityManager, entry: NewAuditEn
       entry.organisationId,
       entry.before ? JSON.stringify(entry.before) : null,
       entry.after ? JSON.stringify(entry.after) : null,
+      entry.kind ?? 'change',
     ],
   );
+}
+
+/** Writes a reported read unless its event was written before; true when it was written now. */
+export async function insertReportedRead(manager: EntityManager, read: ReportedRead): Promise<boolean> {
+  const inserted = await manager.query<{ id: string }[]>(
+    `INSERT INTO audit_log (kind, event_id, at, actor, person_id, action, entity, entity_id, organisation_id, after)
+     VALUES ('read', $1, $2, $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (event_id) WHERE event_id IS NOT NULL DO NOTHING
+     RETURNING id`,
+    [
+      read.eventId,
+      read.at,
+      read.actor,
+      read.personId,
+      read.action,
+      read.entity,
+      read.entityId,
+      read.organisationId,
+      read.after ? JSON.stringify(read.after) : null,
+    ],
+  );
+  return inserted.length === 1;
+}
+
+/** The full name of a person of the registry, if there is one with that id. */
+export async function personName(manager: EntityManager, personId: string): Promise<string | null> {
+  const rows = await manager.query<{ full_name: string }[]>('SELECT full_name FROM people WHERE id = $1', [personId]);
+  return rows[0]?.full_name ?? null;
 }
 
 /** The entries matching the filter, newest first. */
 export async function auditEntries(manager: EntityManager, filter: AuditFilter): Promise<AuditRow[]> {
   const rows = await manager.query<RawAuditRow[]>(
-    `SELECT a.id, a.at, a.actor, a.person_id, a.action, a.entity, a.entity_id, a.organisation_id,
+    `SELECT a.id, a.at, a.kind, a.actor, a.person_id, a.action, a.entity, a.entity_id, a.organisation_id,
             o.name AS organisation_name, a.before, a.after
      FROM audit_log a LEFT JOIN organisations o ON o.id = a.organisation_id
      WHERE ($1::uuid IS NULL OR a.organisation_id = $1::uuid)
@@ -85,6 +128,7 @@ export async function auditEntries(manager: EntityManager, filter: AuditFilter):
        AND ($5::timestamptz IS NULL OR a.at >= $5::timestamptz)
        AND ($6::timestamptz IS NULL OR a.at < $6::timestamptz)
        AND ($7::bigint IS NULL OR a.id < $7::bigint)
+       AND ($9::text IS NULL OR a.kind = $9::text)
      ORDER BY a.id DESC
      LIMIT $8`,
     [
@@ -96,11 +140,13 @@ export async function auditEntries(manager: EntityManager, filter: AuditFilter):
       filter.to ?? null,
       filter.beforeId ?? null,
       filter.limit,
+      filter.kind ?? null,
     ],
   );
   return rows.map((row) => ({
     id: Number(row.id),
     at: row.at,
+    kind: row.kind,
     actor: row.actor,
     personId: row.person_id,
     action: row.action,

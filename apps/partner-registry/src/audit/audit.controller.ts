@@ -8,27 +8,40 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO8601, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CurrentCaller, type Caller } from '@vigie/access';
 import { AuditTrail } from './audit.trail';
 
+const KINDS = ['change', 'read'] as const;
+
 export class AuditQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Entries about this organisation' })
+  @ApiPropertyOptional({ enum: KINDS, description: 'Changes only, or reads only (default: both)' })
+  @IsOptional()
+  @IsIn(KINDS)
+  kind?: (typeof KINDS)[number];
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Entries about this organisation (for a read: the organisation that read, or whose list was read)',
+  })
   @IsOptional()
   @IsUUID()
   organisationId?: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Entries of changes this person made (through the console)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Entries of what this person changed or read (through the console)',
+  })
   @IsOptional()
   @IsUUID()
   personId?: string;
   @ApiPropertyOptional({
     example: 'api-key',
-    description: 'The kind of object changed: organisation, api-key, person, invitation, subscription, site, …',
+    description:
+      'The kind of object changed or read: organisation, api-key, person, invitation, subscription, site, alert, audit, …',
   })
   @IsOptional()
   @Matches(/^[a-z][a-z-]{0,39}$/, { message: 'entity is a kind of object such as api-key' })
   entity?: string;
-  @ApiPropertyOptional({ description: 'The id of the object changed (with or without entity)' })
+  @ApiPropertyOptional({ description: 'The id of the object changed or read (with or without entity)' })
   @IsOptional()
   @MaxLength(200)
   entityId?: string;
@@ -40,7 +53,10 @@ export class AuditQuery {
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
-  @ApiPropertyOptional({ description: 'Entries older than this id (paging: the last id of the previous page)', example: 120 })
+  @ApiPropertyOptional({
+    description: 'Entries older than this id (paging: the last id of the previous page)',
+    example: 120,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -58,6 +74,8 @@ export class AuditQuery {
 export class AuditEntryView {
   @ApiProperty({ example: 1 }) id: number;
   @ApiProperty() at: string;
+  @ApiProperty({ enum: KINDS, description: 'A change of the registry, or a read (ADR 42)' })
+  kind: (typeof KINDS)[number];
   @ApiProperty({
     example: 'admin',
     description: 'admin, organisation:<id>/key:<id>, organisation:<id>/person:<id> (<name>), or seed',
@@ -65,14 +83,24 @@ export class AuditEntryView {
   actor: string;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid', description: 'The person acting, if any' })
   personId: string | null;
-  @ApiProperty({ example: 'organisation.suspended' }) action: string;
+  @ApiProperty({
+    example: 'organisation.suspended',
+    description:
+      'For a read: alert.read, alert.chain-read, alert.history-read, audit.read, organisation.people-read, …',
+  })
+  action: string;
   @ApiProperty({ example: 'organisation' }) entity: string;
   @ApiProperty() entityId: string;
   @ApiPropertyOptional({ nullable: true, type: String }) organisationId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'The name of that organisation today' })
   organisationName: string | null;
   @ApiPropertyOptional({ nullable: true, type: Object }) before: unknown;
-  @ApiPropertyOptional({ nullable: true, type: Object }) after: unknown;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Object,
+    description: 'The state after a change; for a read, what was read (never the content of an alert)',
+  })
+  after: unknown;
 }
 
 @ApiTags('audit')
@@ -83,10 +111,12 @@ export class AuditController {
   @Get()
   @ApiOperation({
     summary:
-      'The audit trail, newest first, filtered by organisation, person, object and period. Administrators and the national level’s operators only.',
+      'The audit trail (who changed or read what), newest first, filtered by kind, organisation, person, object and period. Administrators and the national level’s operators only; each call is itself recorded as a read.',
   })
   @ApiOkResponse({ type: AuditEntryView, isArray: true })
-  @ApiForbiddenResponse({ description: 'The caller is neither an administrator nor an operator of the national level.' })
+  @ApiForbiddenResponse({
+    description: 'The caller is neither an administrator nor an operator of the national level.',
+  })
   list(@Query() query: AuditQuery, @CurrentCaller() caller: Caller): Promise<AuditEntryView[]> {
     return this.trail.entries(query, caller);
   }

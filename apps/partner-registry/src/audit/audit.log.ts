@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@vigie/access';
 import { actorOf } from '../access/registry.access';
 import { insertAuditEntry } from './audit-log.queries';
@@ -13,9 +13,17 @@ export interface AuditRecord {
   after?: object;
 }
 
-/** Writes the audit trail inside the transaction of the change it describes. */
+/** What the registry itself audits being read (ADR 42): an organisation's people, invitations or keys. */
+export type AuditedRegistryRead = 'people' | 'invitations' | 'api-keys';
+
+/**
+ * Writes the audit trail: a change inside the transaction of the change it describes; a read
+ * before its answer leaves (a read that cannot be recorded is not answered).
+ */
 @Injectable()
 export class AuditLog {
+  constructor(private readonly dataSource: DataSource) {}
+
   async record(manager: EntityManager, caller: Caller | 'seed', record: AuditRecord): Promise<void> {
     await insertAuditEntry(manager, {
       actor: caller === 'seed' ? 'seed' : actorOf(caller),
@@ -26,6 +34,41 @@ export class AuditLog {
       organisationId: record.organisationId,
       before: record.before ?? null,
       after: record.after ?? null,
+    });
+  }
+
+  /** A read of something the registry holds. */
+  async read(caller: Caller, record: Omit<AuditRecord, 'before'>): Promise<void> {
+    await insertAuditEntry(this.dataSource.manager, {
+      kind: 'read',
+      actor: actorOf(caller),
+      personId: caller.person?.id ?? null,
+      action: record.action,
+      entity: record.entity,
+      entityId: record.entityId,
+      organisationId: record.organisationId,
+      before: null,
+      after: record.after ?? null,
+    });
+  }
+
+  /**
+   * A list of an organisation's people, invitations or keys read by someone outside it (an
+   * administrator, the competent prefecture): recorded. The organisation's own readers are not.
+   */
+  async readFromOutside(
+    caller: Caller,
+    organisationId: string,
+    what: AuditedRegistryRead,
+    count: number,
+  ): Promise<void> {
+    if (caller.organisationId === organisationId) return;
+    await this.read(caller, {
+      action: `organisation.${what}-read`,
+      entity: 'organisation',
+      entityId: organisationId,
+      organisationId,
+      after: { count },
     });
   }
 }

@@ -1,13 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@vigie/access';
+import { AuditLog } from '../audit/audit.log';
 import { CredentialsService } from './credentials.service';
 import { ApiKeyView, IssueKeyDto, IssuedKeyView, RotateKeyDto } from './dto/issued-key.view';
 
 @ApiTags('credentials')
 @Controller('v1')
 export class CredentialsController {
-  constructor(private readonly credentials: CredentialsService) {}
+  constructor(
+    private readonly credentials: CredentialsService,
+    private readonly audit: AuditLog,
+  ) {}
 
   @Post('organizations/:id/api-keys')
   @ApiOperation({
@@ -23,10 +27,14 @@ export class CredentialsController {
   }
 
   @Get('organizations/:id/api-keys')
-  @ApiOperation({ summary: 'The keys of an organisation (never their secrets).' })
+  @ApiOperation({
+    summary: 'The keys of an organisation (never their secrets). A read from outside the organisation is audited.',
+  })
   @ApiOkResponse({ type: ApiKeyView, isArray: true })
-  list(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<ApiKeyView[]> {
-    return this.credentials.list(id, caller);
+  async list(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<ApiKeyView[]> {
+    const keys = await this.credentials.list(id, caller);
+    await this.audit.readFromOutside(caller, id, 'api-keys', keys.length);
+    return keys;
   }
 
   @Post('api-keys/:id/rotate')

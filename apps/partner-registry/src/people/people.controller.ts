@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@vigie/access';
 import { PublicRoute } from '@vigie/platform';
+import { AuditLog } from '../audit/audit.log';
 import {
   AcceptInvitationDto,
   InvitationLookupView,
@@ -25,7 +26,10 @@ import { PeopleService } from './people.service';
 @ApiTags('people')
 @Controller('v1')
 export class PeopleController {
-  constructor(private readonly people: PeopleService) {}
+  constructor(
+    private readonly people: PeopleService,
+    private readonly audit: AuditLog,
+  ) {}
 
   @Post('organizations/:id/invitations')
   @ApiOperation({ summary: 'Invite a person: a one-time link (its token is in this response only), valid 7 days.' })
@@ -40,17 +44,28 @@ export class PeopleController {
   }
 
   @Get('organizations/:id/invitations')
-  @ApiOperation({ summary: 'Invitations not used yet (never their tokens).' })
+  @ApiOperation({
+    summary: 'Invitations not used yet (never their tokens). A read from outside the organisation is audited.',
+  })
   @ApiOkResponse({ type: InvitationView, isArray: true })
-  invitations(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<InvitationView[]> {
-    return this.people.invitations(id, caller);
+  async invitations(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<InvitationView[]> {
+    const invitations = await this.people.invitations(id, caller);
+    await this.audit.readFromOutside(caller, id, 'invitations', invitations.length);
+    return invitations;
   }
 
   @Get('organizations/:id/people')
-  @ApiOperation({ summary: 'The people of an organisation, with their roles.' })
+  @ApiOperation({
+    summary: 'The people of an organisation, with their roles. A read from outside the organisation is audited.',
+  })
   @ApiOkResponse({ type: PersonView, isArray: true })
-  list(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<PersonView[]> {
-    return this.people.people(id, caller);
+  async list(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<PersonView[]> {
+    const people = await this.people.people(id, caller);
+    await this.audit.readFromOutside(caller, id, 'people', people.length);
+    return people;
   }
 
   @Patch('people/:id')

@@ -49,9 +49,20 @@ describe('Kafka ACLs of the service users', () => {
     ).toBe(true);
   });
 
-  it('gives the registry no read right at all', () => {
-    expect(serviceAcls('partner-registry').filter((acl) => acl.resourceType === AclResourceTypes.TOPIC)).toEqual([
-      expect.objectContaining({ resourceName: 'partner.changed.v1', operation: AclOperationTypes.WRITE }),
+  it('lets the registry read the audited reads alone, and ingestion alone write them', () => {
+    const topicAcls = (user: 'partner-registry' | 'alert-ingestion') =>
+      serviceAcls(user)
+        .filter((acl) => acl.resourceType === AclResourceTypes.TOPIC)
+        .map((acl) => `${acl.operation === AclOperationTypes.READ ? 'read' : 'write'} ${acl.resourceName}`)
+        .sort();
+    expect(topicAcls('partner-registry')).toEqual([
+      'read audit.read.v1',
+      'write audit.read.v1.dlq',
+      'write partner.changed.v1',
     ]);
+    expect(topicAcls('alert-ingestion')).toContain('write audit.read.v1');
+    for (const user of ['prefect-routing', 'notification'] as const) {
+      expect(serviceAcls(user).map((acl) => acl.resourceName)).not.toContain('audit.read.v1');
+    }
   });
 });

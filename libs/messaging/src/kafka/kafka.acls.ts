@@ -7,9 +7,9 @@ import { deadLetterTopicOf, Topics, type Topic } from '@vigie/contracts';
  * (the secured end-to-end test runs the whole flow, so a gap shows there).
  */
 export const TOPIC_RIGHTS = {
-  'partner-registry': { produces: [Topics.PartnerChangedV1], consumes: [] },
+  'partner-registry': { produces: [Topics.PartnerChangedV1], consumes: [Topics.AuditReadV1] },
   'alert-ingestion': {
-    produces: [Topics.AlertSubmittedV1, Topics.AlertUpdatedV1, Topics.AlertCancelledV1],
+    produces: [Topics.AlertSubmittedV1, Topics.AlertUpdatedV1, Topics.AlertCancelledV1, Topics.AuditReadV1],
     consumes: [Topics.AlertRoutedV1, Topics.PartnerChangedV1],
   },
   'prefect-routing': {

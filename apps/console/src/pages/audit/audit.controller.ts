@@ -26,10 +26,7 @@ export class AuditViewerController {
     const { filters, errors } = readAuditFilters(query);
     const valid = Object.keys(errors).length === 0;
     // A filter in error is shown, and nothing is asked of the registry with it; the registry still decides who may read.
-    const entries = await this.registry.audit(
-      viewer.bearer,
-      valid ? auditQuery(filters, PAGE) : { limit: '1' },
-    );
+    const entries = await this.registry.audit(viewer.bearer, valid ? auditQuery(filters, PAGE) : { limit: '1' });
     const rows = valid ? entries.map(auditRow) : [];
     const olderThan = rows.length === PAGE ? rows[rows.length - 1].id : null;
     return renderPage(

@@ -2,8 +2,10 @@ import type { AuditEntry, AuditQuery } from '../../clients/registry.client';
 import { frenchDateTime, label } from '../../components/labels';
 import { csvDocument } from '../csv';
 
-/** The kinds of objects the registry's audit trail records changes of. */
+/** The kinds of objects the registry's audit trail records changes or reads of. */
 export const AUDITED_OBJECTS: Record<string, string> = {
+  alert: 'Alerte',
+  audit: 'Journal d’audit',
   organisation: 'Organisation',
   person: 'Personne',
   invitation: 'Invitation',
@@ -41,10 +43,27 @@ const ACTIONS: Record<string, string> = {
   'convention.updated': 'Convention modifiée',
   'convention.member-added': 'Membre ajouté à une convention',
   'convention.member-removed': 'Membre retiré d’une convention',
+  'alert.read': 'A consulté l’alerte',
+  'alert.chain-read': 'A consulté les messages de l’alerte',
+  'alert.history-read': 'A consulté l’historique de son alerte',
+  'alert.list-read': 'A vu l’alerte dans une liste',
+  'audit.read': 'A consulté le journal d’audit',
+  'organisation.people-read': 'A consulté les personnes de l’organisation',
+  'organisation.invitations-read': 'A consulté les invitations de l’organisation',
+  'organisation.api-keys-read': 'A consulté les clés d’API de l’organisation',
+};
+
+/** The "Nature" filter: what the page shows, in its URL. */
+export const NATURES: Record<string, { label: string; kind?: 'read' | 'change' }> = {
+  '': { label: 'Tout' },
+  lectures: { label: 'Lectures', kind: 'read' },
+  modifications: { label: 'Modifications', kind: 'change' },
 };
 
 /** The filters of the page, as typed in its form (and kept in its URL). */
 export interface AuditFilters {
+  /** '' (everything), `lectures` or `modifications`. */
+  nature: string;
   personne: string;
   organisation: string;
   objet: string;
@@ -68,6 +87,7 @@ const text = (query: Record<string, unknown>, name: string, max: number): string
 /** The filters from the page's query string, and what is wrong with them (a wrong one is not sent). */
 export function readAuditFilters(query: Record<string, unknown>): { filters: AuditFilters; errors: FilterErrors } {
   const filters: AuditFilters = {
+    nature: text(query, 'nature', 20),
     personne: text(query, 'personne', 36).toLowerCase(),
     organisation: text(query, 'organisation', 36).toLowerCase(),
     objet: text(query, 'objet', 40),
@@ -77,7 +97,9 @@ export function readAuditFilters(query: Record<string, unknown>): { filters: Aud
     avant: text(query, 'avant', 18),
   };
   const errors: FilterErrors = {};
-  if (filters.personne && !UUID.test(filters.personne)) errors.personne = 'Un identifiant de personne a la forme 8-4-4-4-12 caractères.';
+  if (!(filters.nature in NATURES)) errors.nature = 'Choisissez les lectures, les modifications ou tout.';
+  if (filters.personne && !UUID.test(filters.personne))
+    errors.personne = 'Un identifiant de personne a la forme 8-4-4-4-12 caractères.';
   if (filters.organisation && !UUID.test(filters.organisation))
     errors.organisation = 'Un identifiant d’organisation a la forme 8-4-4-4-12 caractères.';
   if (filters.objet && !(filters.objet in AUDITED_OBJECTS)) errors.objet = 'Choisissez un type d’objet de la liste.';
@@ -131,6 +153,7 @@ function nextDay(day: string): string {
 /** The registry's query for valid filters: days are whole days of Paris time, "au" included. */
 export function auditQuery(filters: AuditFilters, limit: number): AuditQuery {
   return {
+    kind: NATURES[filters.nature]?.kind,
     personId: filters.personne || undefined,
     organisationId: filters.organisation || undefined,
     entity: filters.objet || undefined,
@@ -164,6 +187,8 @@ export function actorInWords(actor: string): string {
 export interface AuditRow {
   id: number;
   at: string;
+  /** Lecture or Modification. */
+  nature: string;
   who: string;
   personId: string | null;
   action: string;
@@ -174,15 +199,20 @@ export interface AuditRow {
   organisation: string;
   before: string;
   after: string;
+  /** For a read, what was read, in a sentence ("Ana Lopez a consulté l’alerte …"); empty for a change. */
+  read: string;
 }
 
 const json = (value: unknown): string => (value === null || value === undefined ? '' : JSON.stringify(value));
 
 export function auditRow(entry: AuditEntry): AuditRow {
+  const reading = entry.kind === 'read';
+  const who = actorInWords(entry.actor);
   return {
     id: entry.id,
     at: frenchDateTime(entry.at),
-    who: actorInWords(entry.actor),
+    nature: reading ? 'Lecture' : 'Modification',
+    who,
     personId: entry.personId,
     action: ACTIONS[entry.action] ?? entry.action,
     object: label(AUDITED_OBJECTS, entry.entity),
@@ -190,15 +220,85 @@ export function auditRow(entry: AuditEntry): AuditRow {
     entityId: entry.entityId,
     organisationId: entry.organisationId,
     organisation: entry.organisationName ?? entry.organisationId ?? '—',
-    before: json(entry.before),
-    after: json(entry.after),
+    before: reading ? '' : json(entry.before),
+    after: reading ? '' : json(entry.after),
+    read: reading ? `${who} ${readInWords(entry)}` : '',
   };
+}
+
+const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
+
+const field = (details: unknown, name: string): unknown =>
+  typeof details === 'object' && details !== null ? Reflect.get(details, name) : undefined;
+
+const countOf = (details: unknown, name: string): number => {
+  const value = field(details, name);
+  return typeof value === 'number' ? value : 0;
+};
+
+/** What a read was, in words: the object and what the reader saw of it, never its content. */
+export function readInWords(entry: AuditEntry): string {
+  const details = entry.after;
+  const alert = (): string => {
+    const tlp = field(details, 'tlp');
+    const department = field(details, 'department');
+    const facts = [
+      typeof tlp === 'string' ? `TLP:${tlp}` : '',
+      typeof department === 'string' ? `département ${department}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    return `l’alerte ${entry.entityId}${facts ? ` (${facts})` : ''}`;
+  };
+  const organisation = entry.organisationName ?? entry.entityId;
+  switch (entry.action) {
+    case 'alert.read':
+      return `a consulté ${alert()}`;
+    case 'alert.chain-read':
+      return `a consulté ${plural(countOf(details, 'messages'), 'message', 'messages')} de ${alert()}`;
+    case 'alert.list-read':
+      return `a vu ${alert()} dans une liste d’alertes`;
+    case 'alert.history-read':
+      return `a consulté l’historique (${plural(countOf(details, 'messages'), 'message', 'messages')}) de ${alert()}`;
+    case 'audit.read':
+      return `a consulté le journal d’audit (${plural(countOf(details, 'entries'), 'entrée', 'entrées')})`;
+    case 'organisation.people-read':
+      return `a consulté les personnes de ${organisation} (${countOf(details, 'count')})`;
+    case 'organisation.invitations-read':
+      return `a consulté les invitations de ${organisation} (${countOf(details, 'count')})`;
+    case 'organisation.api-keys-read':
+      return `a consulté les clés d’API de ${organisation} (${countOf(details, 'count')})`;
+    default:
+      return `a consulté : ${label(AUDITED_OBJECTS, entry.entity)} ${entry.entityId}`.trim();
+  }
 }
 
 /** The entries as CSV: one line each, every cell quoted as needed and never run as a formula. */
 export function auditCsv(rows: AuditRow[]): string {
   return csvDocument(
-    ['Date (heure de Paris)', 'Qui', 'Action', 'Objet', 'Identifiant de l’objet', 'Organisation', 'Avant', 'Après'],
-    rows.map((row) => [row.at, row.who, row.action, row.object, row.entityId, row.organisation, row.before, row.after]),
+    [
+      'Date (heure de Paris)',
+      'Qui',
+      'Action',
+      'Objet',
+      'Identifiant de l’objet',
+      'Organisation',
+      'Avant',
+      'Après',
+      'Nature',
+      'Lecture',
+    ],
+    rows.map((row) => [
+      row.at,
+      row.who,
+      row.action,
+      row.object,
+      row.entityId,
+      row.organisation,
+      row.before,
+      row.after,
+      row.nature,
+      row.read,
+    ]),
   );
 }

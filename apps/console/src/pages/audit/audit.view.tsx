@@ -1,7 +1,14 @@
 import type { VNode } from 'preact';
-import { Button, Field, Notice, Select, Table } from '../../components/form';
+import { Button, Field, Notice, Radios, Select, Table } from '../../components/form';
 import { Layout, type Viewer } from '../../components/layout';
-import { AUDITED_OBJECTS, filtersQuery, type AuditFilters, type AuditRow, type FilterErrors } from './audit.model';
+import {
+  AUDITED_OBJECTS,
+  NATURES,
+  filtersQuery,
+  type AuditFilters,
+  type AuditRow,
+  type FilterErrors,
+} from './audit.model';
 
 export interface AuditModel {
   filters: AuditFilters;
@@ -20,25 +27,81 @@ export function AuditPage(props: { model: AuditModel; viewer: Viewer; csrfToken:
     <Layout title="Journal d’audit" viewer={props.viewer} csrfToken={props.csrfToken} section="journal">
       <h1>Journal d’audit</h1>
       <p>
-        Qui a changé quoi dans le référentiel des partenaires : organisations, personnes, clés d’API, abonnements, sites,
-        référents et conventions, du plus récent au plus ancien. Les lectures n’y figurent pas.
+        Qui a changé quoi dans le référentiel des partenaires (organisations, personnes, clés d’API, abonnements, sites,
+        référents et conventions) et qui a lu quoi : le contenu d’une alerte, ce journal, les personnes, invitations ou
+        clés d’une organisation consultées hors de celle-ci. Du plus récent au plus ancien.
       </p>
       <form method="get" action="/administration/journal" aria-labelledby="filtres">
         <h2 id="filtres">Filtres</h2>
-        {invalid ? <Notice tone="error" title="Corrigez les filtres signalés : le journal n’a pas été filtré." /> : null}
-        <Field id="filtre-personne" name="personne" label="Personne (identifiant)" hint="Cliquez sur un nom dans le journal pour le remplir." value={filters.personne} error={errors.personne} autocomplete="off" />
-        <Field id="filtre-organisation" name="organisation" label="Organisation (identifiant)" hint="Cliquez sur une organisation dans le journal pour le remplir." value={filters.organisation} error={errors.organisation} autocomplete="off" />
+        {invalid ? (
+          <Notice tone="error" title="Corrigez les filtres signalés : le journal n’a pas été filtré." />
+        ) : null}
+        <Radios
+          name="nature"
+          legend="Nature des entrées"
+          choices={[
+            { value: 'lectures', label: NATURES.lectures.label, hint: 'Qui a consulté quoi' },
+            { value: 'modifications', label: NATURES.modifications.label, hint: 'Qui a changé quoi' },
+            { value: '', label: NATURES[''].label },
+          ]}
+          value={filters.nature}
+          error={errors.nature}
+        />
+        <Field
+          id="filtre-personne"
+          name="personne"
+          label="Personne (identifiant)"
+          hint="Cliquez sur un nom dans le journal pour le remplir."
+          value={filters.personne}
+          error={errors.personne}
+          autocomplete="off"
+        />
+        <Field
+          id="filtre-organisation"
+          name="organisation"
+          label="Organisation (identifiant)"
+          hint="Cliquez sur une organisation dans le journal pour le remplir."
+          value={filters.organisation}
+          error={errors.organisation}
+          autocomplete="off"
+        />
         <Select
           id="filtre-objet"
           name="objet"
           label="Type d’objet"
-          choices={[{ value: '', label: 'Tous' }, ...Object.entries(AUDITED_OBJECTS).map(([value, text]) => ({ value, label: text }))]}
+          choices={[
+            { value: '', label: 'Tous' },
+            ...Object.entries(AUDITED_OBJECTS).map(([value, text]) => ({ value, label: text })),
+          ]}
           value={filters.objet}
           error={errors.objet}
         />
-        <Field id="filtre-identifiant" name="identifiant" label="Identifiant de l’objet" value={filters.identifiant} error={errors.identifiant} autocomplete="off" />
-        <Field id="filtre-du" name="du" type="date" label="Du" hint="Jour inclus, heure de Paris" value={filters.du} error={errors.du} />
-        <Field id="filtre-au" name="au" type="date" label="Au" hint="Jour inclus, heure de Paris" value={filters.au} error={errors.au} />
+        <Field
+          id="filtre-identifiant"
+          name="identifiant"
+          label="Identifiant de l’objet"
+          value={filters.identifiant}
+          error={errors.identifiant}
+          autocomplete="off"
+        />
+        <Field
+          id="filtre-du"
+          name="du"
+          type="date"
+          label="Du"
+          hint="Jour inclus, heure de Paris"
+          value={filters.du}
+          error={errors.du}
+        />
+        <Field
+          id="filtre-au"
+          name="au"
+          type="date"
+          label="Au"
+          hint="Jour inclus, heure de Paris"
+          value={filters.au}
+          error={errors.au}
+        />
         <Button>Filtrer</Button>
       </form>
       <p>
@@ -49,28 +112,53 @@ export function AuditPage(props: { model: AuditModel; viewer: Viewer; csrfToken:
       {invalid ? null : rows.length === 0 ? (
         <p>Aucune entrée ne correspond à ces filtres.</p>
       ) : (
-        <Table caption="Entrées du journal, les plus récentes d’abord" headers={['Date', 'Qui', 'Action', 'Objet', 'Organisation', 'Changement']} id="table-journal">
+        <Table
+          caption="Entrées du journal, les plus récentes d’abord"
+          headers={['Date', 'Qui', 'Action', 'Objet', 'Organisation', 'Détail']}
+          id="table-journal"
+        >
           <tbody>
             {rows.map((row) => (
-              <tr data-entry={String(row.id)}>
+              <tr data-entry={String(row.id)} data-nature={row.nature}>
                 <td>{row.at}</td>
-                <td>{row.personId ? <a href={`/administration/journal${filtersQuery({ ...kept, personne: row.personId })}`}>{row.who}</a> : row.who}</td>
+                <td>
+                  {row.personId ? (
+                    <a href={`/administration/journal${filtersQuery({ ...kept, personne: row.personId })}`}>
+                      {row.who}
+                    </a>
+                  ) : (
+                    row.who
+                  )}
+                </td>
                 <td>{row.action}</td>
                 <td>
-                  <a href={`/administration/journal${filtersQuery({ ...kept, objet: row.entity, identifiant: row.entityId })}`}>
+                  <a
+                    href={`/administration/journal${filtersQuery({ ...kept, objet: row.entity, identifiant: row.entityId })}`}
+                  >
                     {row.object} {row.entityId}
                   </a>
                 </td>
                 <td>
                   {row.organisationId ? (
-                    <a href={`/administration/journal${filtersQuery({ ...kept, organisation: row.organisationId })}`}>{row.organisation}</a>
+                    <a href={`/administration/journal${filtersQuery({ ...kept, organisation: row.organisationId })}`}>
+                      {row.organisation}
+                    </a>
                   ) : (
                     row.organisation
                   )}
                 </td>
                 <td>
-                  {row.before ? <p>Avant : <code>{row.before}</code></p> : null}
-                  {row.after ? <p>Après : <code>{row.after}</code></p> : null}
+                  {row.read ? <p>{row.read}</p> : null}
+                  {row.before ? (
+                    <p>
+                      Avant : <code>{row.before}</code>
+                    </p>
+                  ) : null}
+                  {row.after ? (
+                    <p>
+                      Après : <code>{row.after}</code>
+                    </p>
+                  ) : null}
                 </td>
               </tr>
             ))}
@@ -78,20 +166,22 @@ export function AuditPage(props: { model: AuditModel; viewer: Viewer; csrfToken:
         </Table>
       )}
       {filters.avant || olderThan ? (
-      <nav aria-label="Pages du journal">
-        <ul>
-          {filters.avant ? (
-            <li>
-              <a href={`/administration/journal${filtersQuery(kept)}`}>Revenir aux entrées les plus récentes</a>
-            </li>
-          ) : null}
-          {olderThan ? (
-            <li>
-              <a href={`/administration/journal${filtersQuery({ ...kept, avant: String(olderThan) })}`}>Entrées plus anciennes</a>
-            </li>
-          ) : null}
-        </ul>
-      </nav>
+        <nav aria-label="Pages du journal">
+          <ul>
+            {filters.avant ? (
+              <li>
+                <a href={`/administration/journal${filtersQuery(kept)}`}>Revenir aux entrées les plus récentes</a>
+              </li>
+            ) : null}
+            {olderThan ? (
+              <li>
+                <a href={`/administration/journal${filtersQuery({ ...kept, avant: String(olderThan) })}`}>
+                  Entrées plus anciennes
+                </a>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
       ) : null}
     </Layout>
   );
