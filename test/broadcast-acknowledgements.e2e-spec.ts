@@ -199,4 +199,48 @@ describe('broadcast acknowledgements: a partner acknowledges a vigilance message
     expect(forFirst.map((ack) => ack.organisationId)).toEqual([firm.id, coRecipient.id]);
     expect(forFirst[1].person?.name).toBe('Léa Martin');
   }, 120_000);
+
+  it('pages the received list newest first with the cursor of the Link header, and refuses a forged cursor', async () => {
+    const newest: string[] = [];
+    for (const headline of ['Vigilance : faux agents EDF', 'Vigilance : vols de carburant', 'Vigilance : rodéos']) {
+      newest.unshift(await broadcast(headline));
+    }
+    await receivedBy(firm.key, newest[0]);
+    const everything = await request<Received[]>('GET', notification('/v1/received-broadcasts'), { key: firm.key });
+    expect(everything.headers.get('link')).toBeNull();
+    const all = everything.body.map((item) => item.broadcast.broadcastId);
+    expect(all.slice(0, 3)).toEqual(newest);
+
+    // Two at a time, following rel="next" until there is none: every broadcast once, in the same order.
+    const paged: string[][] = [];
+    let next: string | null = '/v1/received-broadcasts?limit=2';
+    while (next) {
+      const page: Awaited<ReturnType<typeof request<Received[]>>> = await request<Received[]>(
+        'GET',
+        notification(next),
+        { key: firm.key },
+      );
+      expect(page.status).toBe(200);
+      paged.push(page.body.map((item) => item.broadcast.broadcastId));
+      const link = page.headers.get('link');
+      next = link ? /^<([^>]+)>; rel="next"$/.exec(link)![1] : null;
+    }
+    expect(paged.length).toBeGreaterThanOrEqual(2);
+    expect(paged[0]).toEqual(newest.slice(0, 2));
+    expect(paged.flat()).toEqual(all);
+    expect(paged.at(-1)!.length).toBeGreaterThan(0);
+
+    // A cursor it did not give (decodable or not) and a limit out of range are problems, not pages.
+    const forged = Buffer.from(`2026-12-04T21:00:00|${newest[0]}`).toString('base64url');
+    for (const query of [`cursor=${forged}`, 'cursor=not%20a%20cursor', 'limit=0', 'limit=101']) {
+      const refused = await request<{ error: string; details: { field: string }[] }>(
+        'GET',
+        notification(`/v1/received-broadcasts?${query}`),
+        { key: firm.key },
+      );
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      expect(refused.body.details.map((detail) => detail.field)).toEqual([query.split('=')[0]]);
+    }
+  }, 120_000);
 });

@@ -94,14 +94,22 @@ describe('broadcast acknowledgements on the real PostgreSQL', () => {
   });
 
   it('lists the broadcasts routed to an organisation, newest first, and no alert', async () => {
-    const listed = await receivedBroadcasts(dataSource.manager, firm, 100);
+    const all = { after: null, limit: 100 };
+    const listed = await receivedBroadcasts(dataSource.manager, firm, all);
     expect(listed.map((item) => item.broadcast.broadcastId)).toEqual([newer, older]);
     expect(listed[0]).toMatchObject({ rule: 'broadcast-audience', reason: 'in 87', acknowledgement: null });
     expect(
-      (await receivedBroadcasts(dataSource.manager, jeweller, 100)).map((item) => item.broadcast.broadcastId),
+      (await receivedBroadcasts(dataSource.manager, jeweller, all)).map((item) => item.broadcast.broadcastId),
     ).toEqual([older]);
-    expect(await receivedBroadcasts(dataSource.manager, outsider, 100)).toEqual([]);
-    expect(await receivedBroadcasts(dataSource.manager, firm, 1)).toHaveLength(1);
+    expect(await receivedBroadcasts(dataSource.manager, outsider, all)).toEqual([]);
+    // A page at a time: the next page starts after the position of the last item of the previous one.
+    const [first, ...none] = await receivedBroadcasts(dataSource.manager, firm, { after: null, limit: 1 });
+    expect(none).toEqual([]);
+    expect(first.broadcast.broadcastId).toBe(newer);
+    expect(first.position).toEqual({ position: '2026-12-04T21:00:00.000000', id: newer });
+    const second = await receivedBroadcasts(dataSource.manager, firm, { after: first.position, limit: 1 });
+    expect(second.map((item) => item.broadcast.broadcastId)).toEqual([older]);
+    expect(await receivedBroadcasts(dataSource.manager, firm, { after: second[0].position, limit: 1 })).toEqual([]);
     expect(await receivedBroadcast(dataSource.manager, outsider, older)).toBeNull();
     expect(await receivedBroadcast(dataSource.manager, firm, alert)).toBeNull();
   });

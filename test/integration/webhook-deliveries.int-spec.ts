@@ -5,6 +5,7 @@ import { openServiceDataSource, serviceDataSourceOptions } from '@vigie/persiste
 import { insertAcknowledgement } from '../../apps/notification/src/acknowledgements/acknowledgements.queries';
 import { alertStates } from '../../apps/notification/src/alert-states/alert-states.queries';
 import { insertRecipients, insertRoutedMessage } from '../../apps/notification/src/deliveries/routed-messages.queries';
+import type { PagePosition } from '../../apps/notification/src/page-cursor';
 import { NOTIFICATION_TABLES } from '../../apps/notification/src/tables';
 import {
   deliveryStatus,
@@ -12,7 +13,6 @@ import {
   requeueDeadSince,
   requeueDelivery,
   webhookDeliveries,
-  type DeliveryPosition,
 } from '../../apps/notification/src/webhooks/webhook-deliveries.queries';
 import { e2eEnv } from '../e2e.env';
 
@@ -74,7 +74,7 @@ describe('webhook deliveries and alert states on the real PostgreSQL', () => {
     ];
     await delivery(otherWebhook, '2026-12-04T12:00:00Z');
     const seen: string[] = [];
-    let after: DeliveryPosition | null = null;
+    let after: PagePosition | null = null;
     for (let page = 0; page < 5; page++) {
       const rows = await webhookDeliveries(dataSource.manager, { webhookId: webhook, status: null, after, limit: 2 });
       seen.push(...rows.map((row) => row.id));

@@ -890,7 +890,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Broadcasts (vigilance messages) routed to the caller's organisation, newest first (100), each with why it came and the organisation's acknowledgement. */
+        /** Broadcasts (vigilance messages) routed to the caller's organisation, newest first, each with why it came and the organisation's acknowledgement (keyset pagination: `limit` at a time, 100 by default; the next page is in the `Link` header). */
         get: operations["receivedBroadcastsList"];
         put?: never;
         post?: never;
@@ -1013,7 +1013,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The alerts your organisation sent: the latest message of each chain (Alert, Update or Cancel), most recent first. Each TLP:RED alert listed is recorded as read in the audit trail. */
+        /** The alerts your organisation sent: the latest message of each chain (Alert, Update or Cancel), most recent first (keyset pagination: the next page is in the `Link` header). Each TLP:RED alert listed is recorded as read in the audit trail. */
         get: operations["sentAlertsList"];
         put?: never;
         post?: never;
@@ -6398,7 +6398,11 @@ export interface operations {
     };
     receivedBroadcastsList: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The cursor of the next page, as the `Link` header (rel="next") of the previous page gave it */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6407,13 +6411,32 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The next page, when there is one: `</v1/received-broadcasts?cursor=…&limit=…>; rel="next"` (RFC 8288) */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReceivedBroadcastView"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description A limit out of 1–100, or a cursor this API did not return. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:vigie:problem:bad_request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "A limit out of 1–100, or a cursor this API did not return.",
+                     *       "error": "bad_request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
@@ -6857,6 +6880,8 @@ export interface operations {
     sentAlertsList: {
         parameters: {
             query?: {
+                /** @description The cursor of the next page, as the `Link` header (rel="next") of the previous page gave it */
+                cursor?: string;
                 limit?: number;
             };
             header?: never;
@@ -6867,13 +6892,32 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The next page, when there is one: `</v1/sent-alerts?cursor=…&limit=…>; rel="next"` (RFC 8288) */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AlertView"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description A limit out of 1–200, or a cursor this API did not return. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:vigie:problem:bad_request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "A limit out of 1–200, or a cursor this API did not return.",
+                     *       "error": "bad_request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];

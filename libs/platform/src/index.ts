@@ -4,6 +4,7 @@ export * from './config/common.env';
 export * from './config/kafka.config';
 export * from './health/health.module';
 export * from './http/domain.error';
+export * from './http/next-page-link';
 export * from './http/error.filter';
 export * from './http/public-route';
 export * from './http/rate-limit.module';

@@ -164,17 +164,24 @@ export async function visibleChainMessages(
   return rows.map((row) => row.snapshot);
 }
 
-/** The latest message of each chain the organisation sent, most recent first. */
-export async function latestSent(manager: EntityManager, organisationId: string, limit: number): Promise<AlertSnapshot[]> {
-  const rows = await manager.query<{ snapshot: AlertSnapshot }[]>(
-    `SELECT latest.snapshot FROM (
+/**
+ * The latest message of each chain the organisation sent, most recent first, after a position
+ * (the (sent, id) of the latest message of the previous page's last chain): at most `limit`.
+ */
+export async function latestSent(
+  manager: EntityManager,
+  organisationId: string,
+  page: { after?: AlertCursor; limit: number },
+): Promise<{ id: string; sent: Date; snapshot: AlertSnapshot }[]> {
+  return manager.query(
+    `SELECT latest.id, latest.sent, latest.snapshot FROM (
        SELECT DISTINCT ON (a.original_alert_id) a.snapshot, a.sent, a.id FROM alerts a
        WHERE a.sender_organisation_id = $1
        ORDER BY a.original_alert_id, a.sent DESC, a.id DESC) latest
+     WHERE $3::timestamptz IS NULL OR (latest.sent, latest.id) < ($3::timestamptz, $4::uuid)
      ORDER BY latest.sent DESC, latest.id DESC LIMIT $2`,
-    [organisationId, limit],
+    [organisationId, page.limit, page.after ? new Date(page.after.sent) : null, page.after?.id ?? null],
   );
-  return rows.map((row) => row.snapshot);
 }
 
 /** Until the transaction ends, the one change of this chain being made (the chain read after it is current). */

@@ -1,15 +1,24 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
+import { InvalidRequestError, nextPageLink, nextPageLinkHeader } from '@vigie/platform';
 import { AlertReadAudit } from '../alerts/alert-read.audit';
+import { decodeCursor, encodeCursor } from '../alerts/alert.cursor';
 import { latestSent } from '../alerts/alerts.queries';
 import { AlertView } from '../alerts/dto/alert.view';
 
 export class SentAlertsQuery {
+  @ApiPropertyOptional({
+    description: 'The cursor of the next page, as the `Link` header (rel="next") of the previous page gave it',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor is not one this API returned' })
+  cursor?: string;
   @ApiPropertyOptional({ default: 50, maximum: 200 })
   @IsOptional()
   @Type(() => Number)
@@ -21,8 +30,8 @@ export class SentAlertsQuery {
 
 /**
  * What the caller's organisation reported: one entry per alert chain, its latest message (so a
- * cancelled report shows as cancelled), the most recently changed first. Alerts routed to the
- * organisation are not here: GET /v1/alerts lists both.
+ * cancelled report shows as cancelled), the most recently changed first, a page at a time. Alerts
+ * routed to the organisation are not here: GET /v1/alerts lists both.
  */
 @ApiTags('alerts')
 @Controller('v1/sent-alerts')
@@ -36,12 +45,29 @@ export class SentAlertsController {
   @RequireRoles(ApiKeyRole.Publisher)
   @ApiOperation({
     summary:
-      'The alerts your organisation sent: the latest message of each chain (Alert, Update or Cancel), most recent first. Each TLP:RED alert listed is recorded as read in the audit trail.',
+      'The alerts your organisation sent: the latest message of each chain (Alert, Update or Cancel), most recent first (keyset pagination: the next page is in the `Link` header). Each TLP:RED alert listed is recorded as read in the audit trail.',
   })
-  @ApiOkResponse({ type: AlertView, isArray: true })
-  async list(@Query() query: SentAlertsQuery, @CurrentCaller() caller: Caller): Promise<AlertView[]> {
-    const latest = await latestSent(this.dataSource.manager, caller.organisationId!, query.limit ?? 50);
-    await this.reads.recordListed(caller, latest);
-    return latest.map((snapshot) => AlertView.of(snapshot));
+  @ApiOkResponse({ type: AlertView, isArray: true, headers: nextPageLinkHeader('/v1/sent-alerts') })
+  @ApiBadRequestResponse({ description: 'A limit out of 1–200, or a cursor this API did not return.' })
+  async list(
+    @Query() query: SentAlertsQuery,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AlertView[]> {
+    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    if (after === null)
+      throw new InvalidRequestError([{ field: 'cursor', problems: ['cursor is not one this API returned'] }]);
+    const limit = query.limit ?? 50;
+    // One more than a page tells whether another follows.
+    const rows = await latestSent(this.dataSource.manager, caller.organisationId!, { after, limit: limit + 1 });
+    const page = rows.slice(0, limit);
+    const alerts = page.map((row) => row.snapshot);
+    await this.reads.recordListed(caller, alerts);
+    const last = page.at(-1);
+    if (rows.length > limit && last) {
+      const next = encodeCursor({ sent: last.sent.toISOString(), id: last.id });
+      response.setHeader('Link', nextPageLink('/v1/sent-alerts', next, query.limit));
+    }
+    return alerts.map((snapshot) => AlertView.of(snapshot));
   }
 }

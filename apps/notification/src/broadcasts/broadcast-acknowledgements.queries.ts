@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { BroadcastSnapshot } from '@vigie/contracts';
+import { positionOf, type PagePosition } from '../page-cursor';
 
 /** Who may read a broadcast's acknowledgements: its sender and administrators all of them, a recipient its own. */
 export interface BroadcastReader {
@@ -37,8 +38,10 @@ interface AcknowledgementRow {
 }
 
 interface ReceivedRow {
+  id: string;
   broadcast: BroadcastSnapshot;
   routed_at: Date;
+  position: string;
   rule: string;
   reason: string;
   ack_organisation_id: string | null;
@@ -75,7 +78,7 @@ const receivedOf = (row: ReceivedRow): ReceivedBroadcast => ({
 });
 
 const RECEIVED = `
-  SELECT m.broadcast, m.routed_at, r.rule, r.reason, a.organisation_id AS ack_organisation_id,
+  SELECT m.id, m.broadcast, m.routed_at, ${positionOf('m.routed_at')} AS position, r.rule, r.reason, a.organisation_id AS ack_organisation_id,
          o.name AS ack_organisation_name, a.person_id, a.person_name, a.acknowledged_at
   FROM routed_recipients r
   JOIN routed_messages m ON m.id = r.message_id AND m.kind = 'broadcast' AND m.broadcast IS NOT NULL
@@ -88,17 +91,22 @@ const ACKNOWLEDGEMENTS = `
   FROM broadcast_acknowledgements a
   LEFT JOIN directory_organisations o ON o.id = a.organisation_id`;
 
-/** The broadcasts routed to an organisation, newest first. */
+/**
+ * The broadcasts routed to an organisation, newest first, after a position (a page of a keyset
+ * list): at most `limit`, each with its own position.
+ */
 export async function receivedBroadcasts(
   manager: EntityManager,
   organisationId: string,
-  limit: number,
-): Promise<ReceivedBroadcast[]> {
-  const rows = await manager.query<ReceivedRow[]>(`${RECEIVED} ORDER BY m.routed_at DESC, m.id DESC LIMIT $2`, [
-    organisationId,
-    limit,
-  ]);
-  return rows.map(receivedOf);
+  page: { after: PagePosition | null; limit: number },
+): Promise<(ReceivedBroadcast & { position: PagePosition })[]> {
+  const rows = await manager.query<ReceivedRow[]>(
+    `${RECEIVED}
+       AND ($2::timestamp IS NULL OR (m.routed_at, m.id) < ($2::timestamp AT TIME ZONE 'UTC', $3::uuid))
+     ORDER BY m.routed_at DESC, m.id DESC LIMIT $4`,
+    [organisationId, page.after?.position ?? null, page.after?.id ?? null, page.limit],
+  );
+  return rows.map((row) => ({ ...receivedOf(row), position: { position: row.position, id: row.id } }));
 }
 
 /** One broadcast routed to the organisation; null when it was not (or does not exist). */

@@ -5,6 +5,7 @@ import type { Caller } from '@vigie/access';
 import { BroadcastAcknowledgedV1 } from '@vigie/contracts';
 import { Outbox } from '@vigie/messaging';
 import { NotFoundError } from '@vigie/platform';
+import { decodeCursor, encodeCursor } from '../page-cursor';
 import { StreamLog } from '../stream/stream.log';
 import {
   broadcastAcknowledgement,
@@ -19,6 +20,7 @@ import {
 } from './broadcast-acknowledgements.queries';
 import { BroadcastAcknowledgementView } from './dto/broadcast-acknowledgement.view';
 
+/** The page of received broadcasts when none is asked for: the 100 newest, as before paging. */
 const LISTED = 100;
 
 /** The stream subject of one organisation's acknowledgement of one broadcast: stable, so a replay appends nothing. */
@@ -39,8 +41,24 @@ export class BroadcastAcknowledgementsService {
     private readonly stream: StreamLog,
   ) {}
 
-  received(organisationId: string): Promise<ReceivedBroadcast[]> {
-    return receivedBroadcasts(this.dataSource.manager, organisationId, LISTED);
+  /**
+   * A page of the broadcasts routed to the organisation, newest first, and the cursor of the next
+   * page (null on the last). A cursor this API did not return is a 400.
+   */
+  async received(
+    organisationId: string,
+    page: { cursor?: string; limit?: number } = {},
+  ): Promise<{ items: ReceivedBroadcast[]; nextCursor: string | null }> {
+    const limit = page.limit ?? LISTED;
+    const after = page.cursor ? decodeCursor(page.cursor) : null;
+    // One more than a page tells whether another follows.
+    const rows = await receivedBroadcasts(this.dataSource.manager, organisationId, { after, limit: limit + 1 });
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    return {
+      items: items.map(({ position: _position, ...item }) => item),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.position.position, last.position.id) : null,
+    };
   }
 
   async receivedOne(organisationId: string, broadcastId: string): Promise<ReceivedBroadcast> {

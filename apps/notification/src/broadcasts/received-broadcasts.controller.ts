@@ -1,10 +1,13 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
+import { nextPageLink, nextPageLinkHeader } from '@vigie/platform';
 import { organisationOf } from '../caller-organisation';
 import { BroadcastAcknowledgementsService } from './broadcast-acknowledgements.service';
 import { ReceivedBroadcastView } from './dto/broadcast-acknowledgement.view';
+import { ReceivedBroadcastsQuery } from './dto/received-broadcasts.query';
 
 /** The vigilance messages routed to the caller's organisation, with its own acknowledgement of each. */
 @ApiTags('broadcasts')
@@ -16,11 +19,23 @@ export class ReceivedBroadcastsController {
   @Get()
   @ApiOperation({
     summary:
-      "Broadcasts (vigilance messages) routed to the caller's organisation, newest first (100), each with why it came and the organisation's acknowledgement.",
+      "Broadcasts (vigilance messages) routed to the caller's organisation, newest first, each with why it came and the organisation's acknowledgement (keyset pagination: `limit` at a time, 100 by default; the next page is in the `Link` header).",
   })
-  @ApiOkResponse({ type: ReceivedBroadcastView, isArray: true })
-  async list(@CurrentCaller() caller: Caller): Promise<ReceivedBroadcastView[]> {
-    return (await this.broadcasts.received(organisationOf(caller))).map(ReceivedBroadcastView.of);
+  @ApiOkResponse({
+    type: ReceivedBroadcastView,
+    isArray: true,
+    headers: nextPageLinkHeader('/v1/received-broadcasts'),
+  })
+  @ApiBadRequestResponse({ description: 'A limit out of 1–100, or a cursor this API did not return.' })
+  async list(
+    @Query() query: ReceivedBroadcastsQuery,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ReceivedBroadcastView[]> {
+    const page = await this.broadcasts.received(organisationOf(caller), query);
+    if (page.nextCursor)
+      response.setHeader('Link', nextPageLink('/v1/received-broadcasts', page.nextCursor, query.limit));
+    return page.items.map(ReceivedBroadcastView.of);
   }
 
   @Get(':id')

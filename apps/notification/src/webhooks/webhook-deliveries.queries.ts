@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { DeliveryStatus } from '../deliveries/delivery.entity';
+import { positionOf, type PagePosition } from '../page-cursor';
 
 /** `deliveries` to one webhook, as its organisation's self-service routes read and resend them. */
 
@@ -75,25 +76,16 @@ export async function insertOwnDelivery(
 }
 
 /**
- * A position in a webhook's deliveries, newest first: the creation time of the last delivery
- * of the previous page (UTC, microseconds, `YYYY-MM-DDTHH:MM:SS.ffffff`) and its id.
- */
-export interface DeliveryPosition {
-  position: string;
-  id: string;
-}
-
-/**
  * A webhook's deliveries, optionally in one status, newest first, after a position: at most
  * `limit`, each with its own position.
  */
 export async function webhookDeliveries(
   manager: EntityManager,
-  query: { webhookId: string; status: DeliveryStatus | null; after: DeliveryPosition | null; limit: number },
+  query: { webhookId: string; status: DeliveryStatus | null; after: PagePosition | null; limit: number },
 ): Promise<(WebhookDelivery & { position: string })[]> {
   const rows = await manager.query<(WebhookDeliveryRow & { position: string })[]>(
     `SELECT ${COLUMNS},
-            to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS position
+            ${positionOf('created_at')} AS position
      FROM deliveries
      WHERE webhook_id = $1 AND ($2::text IS NULL OR status = $2)
        AND ($3::timestamp IS NULL OR (created_at, id) < ($3::timestamp AT TIME ZONE 'UTC', $4::uuid))

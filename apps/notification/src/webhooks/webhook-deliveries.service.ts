@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Caller } from '@vigie/access';
-import { ConflictError, InvalidRequestError, NotFoundError } from '@vigie/platform';
+import { ConflictError, NotFoundError } from '@vigie/platform';
 import { DeliveryDispatcher } from '../deliveries/delivery.dispatcher';
+import { decodeCursor, encodeCursor } from '../page-cursor';
 import type { RedeliveriesView, RedeliverSinceDto } from './dto/redeliver.dto';
 import type { WebhookDeliveriesQuery } from './dto/webhook-deliveries.query';
 import { WebhookDeliveryView, type WebhookDeliveryPage } from './dto/webhook-delivery.view';
@@ -13,7 +14,6 @@ import {
   requeueDeadSince,
   requeueDelivery,
   webhookDeliveries,
-  type DeliveryPosition,
 } from './webhook-deliveries.queries';
 import type { Webhook } from './webhook.entity';
 import { WebhooksService } from './webhooks.service';
@@ -22,23 +22,6 @@ import { WebhooksService } from './webhooks.service';
 export const TEST_EVENT = 'vigie.test';
 
 const DEFAULT_PAGE = 20;
-
-/** A page position: the (created_at, id) of the last delivery of the previous page, newest first. */
-function encodeCursor(position: string, id: string): string {
-  return Buffer.from(`${position}|${id}`).toString('base64url');
-}
-
-function decodeCursor(value: string): DeliveryPosition {
-  const [position, id, ...rest] = Buffer.from(value, 'base64url').toString('utf8').split('|');
-  if (
-    rest.length > 0 ||
-    !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/.test(position ?? '') ||
-    !/^[0-9a-f-]{36}$/.test(id ?? '')
-  ) {
-    throw new InvalidRequestError([{ field: 'cursor', problems: ['cursor is not one this API returned'] }]);
-  }
-  return { position, id };
-}
 
 /**
  * What an organisation does with its endpoints' deliveries: send a test event, read the recent
