@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AlertSnapshot } from '@vigie/contracts';
 import { CONSOLE_CONFIG, type ConsoleConfig } from '../config';
-import { ServiceHttp } from './service-call';
+import { ServiceHttp, nextCursorOf, type ListPage } from './service-call';
 
 export type Alert = AlertSnapshot & { id: string };
 
@@ -53,8 +53,11 @@ export class IngestionClient {
   }
 
   /** What the person's organisation reported: the latest message of each chain, most recent first. */
-  async sent(bearer: string): Promise<Alert[]> {
-    return (await this.http.call<Alert[]>('GET', '/v1/sent-alerts', { bearer, query: { limit: '100' } })).body;
+  /** A page of what the organisation reported (each chain's latest message); a forged cursor is ingestion's 400. */
+  async sent(bearer: string, page: { cursor?: string; limit: number }): Promise<ListPage<Alert>> {
+    const query = { cursor: page.cursor, limit: String(page.limit) };
+    const answer = await this.http.call<Alert[]>('GET', '/v1/sent-alerts', { bearer, query });
+    return { items: answer.body, nextCursor: nextCursorOf(answer.headers) };
   }
 
   /** A CAP Update of one of the organisation's alerts; the key makes a resent form update once. */

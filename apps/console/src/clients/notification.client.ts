@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { BroadcastSnapshot } from '@vigie/contracts';
 import { CONSOLE_CONFIG, type ConsoleConfig } from '../config';
-import { ServiceHttp } from './service-call';
+import { ServiceHttp, nextCursorOf, type ListPage } from './service-call';
 
 export interface Acknowledgement {
   alertId: string;
@@ -159,8 +159,14 @@ export class NotificationClient {
   }
 
   /** The broadcasts routed to the caller's organisation, newest first. */
-  async receivedBroadcasts(bearer: string): Promise<ReceivedBroadcast[]> {
-    return (await this.http.call<ReceivedBroadcast[]>('GET', '/v1/received-broadcasts', { bearer })).body;
+  /** A page of the broadcasts routed to the organisation, newest first; a forged cursor is notification's 400. */
+  async receivedBroadcasts(
+    bearer: string,
+    page: { cursor?: string; limit: number },
+  ): Promise<ListPage<ReceivedBroadcast>> {
+    const query = { cursor: page.cursor, limit: String(page.limit) };
+    const answer = await this.http.call<ReceivedBroadcast[]>('GET', '/v1/received-broadcasts', { bearer, query });
+    return { items: answer.body, nextCursor: nextCursorOf(answer.headers) };
   }
 
   async receivedBroadcast(bearer: string, broadcastId: string): Promise<ReceivedBroadcast> {

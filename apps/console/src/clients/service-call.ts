@@ -20,6 +20,20 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
+/** One page of a list whose body is an array, and the cursor of the next page (null on the last). */
+export interface ListPage<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** The cursor of the next page, from a list's `Link` header (RFC 8288, rel="next"); null without one. */
+export function nextCursorOf(headers: Headers): string | null {
+  const link = headers.get('link');
+  const next = link ? /<([^>]*)>\s*;\s*rel="?next"?/.exec(link) : null;
+  if (!next) return null;
+  return new URL(next[1], 'http://service.invalid').searchParams.get('cursor');
+}
+
 /** Bounded wait for any service call: a page never hangs on a stuck service. */
 const TIMEOUT_MS = 10_000;
 
@@ -30,7 +44,11 @@ export class ServiceHttp {
     private readonly baseUrl: string,
   ) {}
 
-  async call<T>(method: string, path: string, options: CallOptions = {}): Promise<{ status: number; body: T }> {
+  async call<T>(
+    method: string,
+    path: string,
+    options: CallOptions = {},
+  ): Promise<{ status: number; body: T; headers: Headers }> {
     const url = new URL(`${this.baseUrl}${path}`);
     for (const [name, value] of Object.entries(options.query ?? {})) {
       if (value !== undefined && value !== '') url.searchParams.set(name, value);
@@ -51,7 +69,7 @@ export class ServiceHttp {
     const body: unknown =
       text.length > 0 && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : null;
     if (!response.ok) throw new ServiceCallError(this.service, response.status, body as ServiceCallError['body']);
-    return { status: response.status, body: body as T };
+    return { status: response.status, body: body as T, headers: response.headers };
   }
 
   /** An open event stream (the caller reads and closes it). */

@@ -21,6 +21,7 @@ import { ServiceCallError } from '../../clients/service-call';
 import { renderFragment, renderPage } from '../../render';
 import { Viewer, type SignedIn } from '../../session/viewer';
 import { textField } from '../form-body';
+import { LIST_PAGE, NO_PAGES, readPage } from '../paging';
 import { readReportForm, type ReportErrors, type ReportForm } from '../report/report.model';
 import { relayStream, sseMessage } from '../stream-relay';
 import { viewerOf } from '../viewer-of';
@@ -53,16 +54,27 @@ export class MyReportsController {
     private readonly notification: NotificationClient,
   ) {}
 
+  /** The most recent reports, then older ones a page at a time (`avant`: ingestion's cursor). */
   @Get()
   @Header('cache-control', 'no-store')
-  async list(@Viewer() viewer: SignedIn): Promise<string> {
-    const sent = await this.ingestion.sent(viewer.bearer);
+  async list(@Viewer() viewer: SignedIn, @Query('avant') before: unknown, @Res() response: Response): Promise<void> {
+    const frame = { viewer: viewerOf(viewer), csrfToken: viewer.csrfToken };
+    const page = await readPage('/mes-signalements', before, (cursor) =>
+      this.ingestion.sent(viewer.bearer, { cursor, limit: LIST_PAGE }),
+    );
+    if (!page) {
+      response
+        .status(400)
+        .type('html')
+        .send(renderPage(MyReportsPage({ ...frame, rows: [], pages: NO_PAGES, invalidPage: true })));
+      return;
+    }
     const rows = await Promise.all(
-      sent.map(async (latest) =>
+      page.items.map(async (latest) =>
         reportRow(latest, chainAcknowledgements(await this.acknowledgementsOf(viewer, latest))),
       ),
     );
-    return renderPage(MyReportsPage({ viewer: viewerOf(viewer), csrfToken: viewer.csrfToken, rows }));
+    response.type('html').send(renderPage(MyReportsPage({ ...frame, rows, pages: page.pages, invalidPage: false })));
   }
 
   /** The organisation's stream, of which only acknowledgements are relayed, as list items. */

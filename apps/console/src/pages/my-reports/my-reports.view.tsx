@@ -3,6 +3,7 @@ import { SeverityBadge, StatusBadge } from '../../components/badges';
 import { Breadcrumb, Button, CsrfField, Field, Notice, Table } from '../../components/form';
 import { MESSAGE_TYPE, SEVERITY, frenchDateTime, label } from '../../components/labels';
 import { Layout, type Viewer } from '../../components/layout';
+import { InvalidPageNotice, Pager, type PageLinks } from '../../components/pager';
 import type { ReportErrors, ReportForm } from '../report/report.model';
 import { AssessmentFields, ErrorSummary } from '../report/report.view';
 import type { AcknowledgementItem, ReportRow } from './my-reports.model';
@@ -47,7 +48,14 @@ function Situation(props: { msgType: string }): VNode {
   return <span class="fr-badge fr-badge--sm fr-badge--success">En cours</span>;
 }
 
-export function MyReportsPage(props: { viewer: Viewer; csrfToken: string; rows: ReportRow[] }): VNode {
+export function MyReportsPage(props: {
+  viewer: Viewer;
+  csrfToken: string;
+  rows: ReportRow[];
+  pages: PageLinks;
+  invalidPage: boolean;
+}): VNode {
+  const older = props.pages.newestHref !== null;
   return (
     <Layout title="Mes signalements" viewer={props.viewer} csrfToken={props.csrfToken} section="mes-signalements">
       <h1>Mes signalements</h1>
@@ -55,17 +63,27 @@ export function MyReportsPage(props: { viewer: Viewer; csrfToken: string; rows: 
         Les alertes envoyées par votre organisation. Les acquittements des préfectures s’affichent ici dès qu’ils
         arrivent.
       </p>
-      {props.rows.length === 0 ? (
-        <p>
-          Votre organisation n’a encore rien signalé. <a href="/signalements/nouveau">Signaler un incident</a>
-        </p>
+      {props.invalidPage ? (
+        <InvalidPageNotice newestHref="/mes-signalements" newestLabel="Voir les signalements les plus récents" />
+      ) : props.rows.length === 0 ? (
+        older ? (
+          <p>Aucun signalement plus ancien.</p>
+        ) : (
+          <p>
+            Votre organisation n’a encore rien signalé. <a href="/signalements/nouveau">Signaler un incident</a>
+          </p>
+        )
       ) : (
         <div hx-ext="sse" sse-connect="/mes-signalements/flux">
           <p class="fr-text--sm" id="flux-etat" role="status" aria-live="polite">
             Sans JavaScript, rechargez la page pour voir les nouveaux acquittements.
           </p>
           <Table
-            caption="Signalements de votre organisation, les plus récents d’abord"
+            caption={
+              older
+                ? 'Signalements plus anciens de votre organisation, les plus récents d’abord'
+                : 'Signalements de votre organisation, les plus récents d’abord'
+            }
             headers={['Signalement', 'Gravité', 'Situation', 'Envoyé le', 'Acquitté par']}
           >
             <tbody>
@@ -93,6 +111,7 @@ export function MyReportsPage(props: { viewer: Viewer; csrfToken: string; rows: 
           </Table>
         </div>
       )}
+      <Pager label="Pages des signalements" links={props.pages} />
     </Layout>
   );
 }

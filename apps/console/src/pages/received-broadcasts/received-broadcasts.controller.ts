@@ -4,6 +4,7 @@ import { NotificationClient } from '../../clients/notification.client';
 import { ServiceCallError } from '../../clients/service-call';
 import { renderPage } from '../../render';
 import { Viewer, type SignedIn } from '../../session/viewer';
+import { LIST_PAGE, NO_PAGES, readPage } from '../paging';
 import { viewerOf } from '../viewer-of';
 import { receivedItem } from './received-broadcasts.model';
 import { ReceivedBroadcastPage, ReceivedBroadcastsPage } from './received-broadcasts.view';
@@ -19,11 +20,25 @@ const broadcastId = new ParseUUIDPipe({ exceptionFactory: () => new ServiceCallE
 export class ReceivedBroadcastsController {
   constructor(private readonly notification: NotificationClient) {}
 
+  /** The most recent messages, then older ones a page at a time (`avant`: notification's cursor). */
   @Get()
   @Header('cache-control', 'no-store')
-  async list(@Viewer() viewer: SignedIn): Promise<string> {
-    const items = (await this.notification.receivedBroadcasts(viewer.bearer)).map(receivedItem);
-    return renderPage(ReceivedBroadcastsPage({ viewer: viewerOf(viewer), csrfToken: viewer.csrfToken, items }));
+  async list(@Viewer() viewer: SignedIn, @Query('avant') before: unknown, @Res() response: Response): Promise<void> {
+    const frame = { viewer: viewerOf(viewer), csrfToken: viewer.csrfToken };
+    const page = await readPage('/diffusions-recues', before, (cursor) =>
+      this.notification.receivedBroadcasts(viewer.bearer, { cursor, limit: LIST_PAGE }),
+    );
+    if (!page) {
+      response
+        .status(400)
+        .type('html')
+        .send(renderPage(ReceivedBroadcastsPage({ ...frame, items: [], pages: NO_PAGES, invalidPage: true })));
+      return;
+    }
+    const items = page.items.map(receivedItem);
+    response
+      .type('html')
+      .send(renderPage(ReceivedBroadcastsPage({ ...frame, items, pages: page.pages, invalidPage: false })));
   }
 
   @Get(':id')

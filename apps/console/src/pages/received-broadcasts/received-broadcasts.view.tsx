@@ -3,6 +3,7 @@ import { SeverityBadge, StateBadge, StatusBadge, TlpBadge } from '../../componen
 import { Breadcrumb, Button, CsrfField, Notice, Table } from '../../components/form';
 import { frenchDateTime } from '../../components/labels';
 import { Layout, type Viewer } from '../../components/layout';
+import { InvalidPageNotice, Pager, type PageLinks } from '../../components/pager';
 import { Reason } from '../../components/reason';
 import type { AcknowledgedBy, ReceivedBroadcastItem } from './received-broadcasts.model';
 
@@ -22,7 +23,10 @@ function Acknowledgement(props: { acknowledged: AcknowledgedBy | null }): VNode 
   );
 }
 
-export function ReceivedBroadcastsPage(props: Frame & { items: ReceivedBroadcastItem[] }): VNode {
+export function ReceivedBroadcastsPage(
+  props: Frame & { items: ReceivedBroadcastItem[]; pages: PageLinks; invalidPage: boolean },
+): VNode {
+  const older = props.pages.newestHref !== null;
   return (
     <Layout title="Messages reçus" viewer={props.viewer} csrfToken={props.csrfToken} section="diffusions-recues">
       <h1>Messages de vigilance reçus</h1>
@@ -30,11 +34,17 @@ export function ReceivedBroadcastsPage(props: Frame & { items: ReceivedBroadcast
         Les messages que la préfecture ou le niveau national adresse à votre organisation. Acquittez chacun pour lui
         indiquer que vous l’avez lu.
       </p>
-      {props.items.length === 0 ? (
-        <p>Votre organisation n’a encore reçu aucun message de vigilance.</p>
+      {props.invalidPage ? (
+        <InvalidPageNotice newestHref="/diffusions-recues" newestLabel="Voir les messages les plus récents" />
+      ) : props.items.length === 0 ? (
+        <p>{older ? 'Aucun message plus ancien.' : 'Votre organisation n’a encore reçu aucun message de vigilance.'}</p>
       ) : (
         <Table
-          caption="Messages reçus par votre organisation, les plus récents d’abord"
+          caption={
+            older
+              ? 'Messages plus anciens reçus par votre organisation, les plus récents d’abord'
+              : 'Messages reçus par votre organisation, les plus récents d’abord'
+          }
           headers={['Message', 'De', 'Envoyé le', 'Qui peut le lire', 'Acquittement']}
         >
           <tbody>
@@ -60,6 +70,7 @@ export function ReceivedBroadcastsPage(props: Frame & { items: ReceivedBroadcast
           </tbody>
         </Table>
       )}
+      <Pager label="Pages des messages reçus" links={props.pages} />
     </Layout>
   );
 }
