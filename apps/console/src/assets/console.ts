@@ -71,8 +71,12 @@ function refreshCountdowns(): void {
 
 function onReady(): void {
   document.body.addEventListener('htmx:sseMessage', onNewRow);
+  // A page says what its live part shows (data-connected on its status region); the feed's words otherwise.
   document.body.addEventListener('htmx:sseOpen', () =>
-    announce('Flux en direct : connecté. Les nouvelles alertes s’affichent ici.'),
+    announce(
+      document.getElementById('flux-etat')?.dataset.connected ??
+        'Flux en direct : connecté. Les nouvelles alertes s’affichent ici.',
+    ),
   );
   document.body.addEventListener('htmx:sseError', () => announce('Flux en direct interrompu : reconnexion en cours…'));
   document.querySelectorAll('[data-print]').forEach((button) => button.addEventListener('click', () => window.print()));

@@ -97,6 +97,12 @@ export class RoutingClient {
     return (await this.http.call<Broadcast>('POST', '/v1/broadcasts', { bearer, body: draft })).body;
   }
 
+  /** One broadcast: with its recipients (`routing`) for its sender. */
+  async broadcast(bearer: string, broadcastId: string): Promise<Broadcast> {
+    const path = `/v1/broadcasts/${encodeURIComponent(broadcastId)}`;
+    return (await this.http.call<Broadcast>('GET', path, { bearer })).body;
+  }
+
   async broadcasts(bearer: string): Promise<Broadcast[]> {
     return (await this.http.call<Broadcast[]>('GET', '/v1/broadcasts', { bearer })).body;
   }

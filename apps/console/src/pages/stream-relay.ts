@@ -47,14 +47,14 @@ export function sseMessage(id: string | undefined, event: string | null, html: s
 /**
  * Relays the notification stream of the person's organisation to the browser, each event
  * turned into an SSE message by `translate` (an event a page does not show still moves its
- * resume point forward: `sseMessage(id, null, '')`). Event ids are the stream's, so a browser
+ * resume point forward: `sseMessage(id, null, '')`; it may read a service first). Event ids are the stream's, so a browser
  * reconnecting with Last-Event-ID resumes exactly where it stopped. When the upstream stream
  * ends (access token expired, service restart) the browser reconnects and a fresh token is used.
  */
 export async function relayStream(
   notification: NotificationClient,
   exchange: { viewer: SignedIn; lastEventId: string | undefined; request: Request; response: Response; logger: Logger },
-  translate: (event: StreamEvent) => string,
+  translate: (event: StreamEvent) => string | Promise<string>,
 ): Promise<void> {
   const { viewer, lastEventId, request, response, logger } = exchange;
   const abort = new AbortController();
@@ -74,7 +74,9 @@ export async function relayStream(
       buffer += decoder.decode(chunk, { stream: true });
       const parsed = parseEvents(buffer);
       buffer = parsed.rest;
-      for (const event of parsed.events) response.write(event === 'keep-alive' ? ': keep-alive\n\n' : translate(event));
+      // One event at a time, in the stream's order, even when translating one reads a service.
+      for (const event of parsed.events)
+        response.write(event === 'keep-alive' ? ': keep-alive\n\n' : await translate(event));
     }
   } catch (error) {
     if (!abort.signal.aborted) logger.warn(`stream relay ended: ${(error as Error).message}`);

@@ -1,12 +1,13 @@
-import { Body, Controller, Get, Header, Post, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
-import { NotificationClient } from '../../clients/notification.client';
+import { Body, Controller, Get, Header, Headers, Logger, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { NotificationClient, type BroadcastAcknowledgement } from '../../clients/notification.client';
 import { RegistryClient } from '../../clients/registry.client';
 import { RoutingClient } from '../../clients/routing.client';
 import { ServiceCallError } from '../../clients/service-call';
-import { renderPage } from '../../render';
+import { renderFragment, renderPage } from '../../render';
 import { NotForYou } from '../../session/session.errors';
 import { Viewer, type SignedIn } from '../../session/viewer';
+import { relayStream, sseMessage, type StreamEvent } from '../stream-relay';
 import { viewerOf } from '../viewer-of';
 import {
   EMPTY_FORM,
@@ -14,11 +15,18 @@ import {
   confirmationError,
   draftOf,
   formErrors,
+  liveAcknowledgement,
   readBroadcastForm,
   type BroadcastForm,
   type FormErrors,
 } from './broadcast.model';
-import { BroadcastsPage, ComposerPage, PreviewPage } from './broadcast.view';
+import {
+  BroadcastsPage,
+  ComposerPage,
+  LiveAcknowledgement,
+  PreviewPage,
+  broadcastAcknowledgementsEvent,
+} from './broadcast.view';
 
 /**
  * The broadcast composer: form → preview of the recipients (routing's answer) → confirmation.
@@ -26,6 +34,8 @@ import { BroadcastsPage, ComposerPage, PreviewPage } from './broadcast.view';
  */
 @Controller('diffusions')
 export class BroadcastController {
+  private readonly logger = new Logger('broadcast');
+
   constructor(
     private readonly routing: RoutingClient,
     private readonly registry: RegistryClient,
@@ -53,6 +63,48 @@ export class BroadcastController {
         sent: confirmed,
       }),
     );
+  }
+
+  /**
+   * The organisation's stream, of which only acknowledgements of its broadcasts are relayed: each
+   * as the broadcast's cell as it now stands (count and who) and a sentence for the status region.
+   */
+  @Get('flux')
+  relay(
+    @Viewer() viewer: SignedIn,
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    return relayStream(this.notification, { viewer, lastEventId, request, response, logger: this.logger }, (event) =>
+      this.acknowledged(viewer, event),
+    );
+  }
+
+  private async acknowledged(viewer: SignedIn, event: StreamEvent): Promise<string> {
+    if (event.event !== 'broadcast.acknowledged') return sseMessage(event.id, null, '');
+    const { broadcastId, organisationId } = JSON.parse(event.data) as BroadcastAcknowledgement;
+    try {
+      const [sent, acknowledgements] = await Promise.all([
+        this.routing.broadcast(viewer.bearer, broadcastId),
+        this.notification.broadcastAcknowledgements(viewer.bearer, [broadcastId]),
+      ]);
+      if (!sent.routing) return sseMessage(event.id, null, '');
+      const update = liveAcknowledgement(
+        { id: broadcastId, headline: sent.broadcast.headline, recipients: sent.routing.recipients.length },
+        acknowledgements,
+        organisationId,
+      );
+      return sseMessage(
+        event.id,
+        broadcastAcknowledgementsEvent(broadcastId),
+        renderFragment(LiveAcknowledgement({ update })),
+      );
+    } catch (error) {
+      // A service that does not answer now: the event is passed over (a reload shows it), the relay goes on.
+      this.logger.warn(`broadcast acknowledgement not relayed: ${(error as Error).message}`);
+      return sseMessage(event.id, null, '');
+    }
   }
 
   @Get('nouvelle')

@@ -3,6 +3,7 @@ import {
   confirmationError,
   draftOf,
   formErrors,
+  liveAcknowledgement,
   readBroadcastForm,
 } from './broadcast.model';
 
@@ -79,5 +80,21 @@ describe("the sender's view of acknowledgements", () => {
     ]);
     expect(grouped.get('b2')).toHaveLength(1);
     expect(grouped.get('b3')).toBeUndefined();
+  });
+
+  it('says live who acknowledged which message, and the count it brings', () => {
+    const update = liveAcknowledgement(
+      { id: 'b1', headline: 'Vols de câbles', recipients: 3 },
+      [
+        ack('b1', 'Creuse Gardiennage', '2026-12-04T20:10:00.000Z', 'Hugo Delmas'),
+        ack('b1', 'Guéret Sécurité', '2026-12-04T20:05:00.000Z'),
+      ],
+      'Creuse Gardiennage-id',
+    );
+    expect(update.acknowledged.map((item) => item.organisation)).toEqual(['Guéret Sécurité', 'Creuse Gardiennage']);
+    expect(update.announcement).toBe('Creuse Gardiennage (Hugo Delmas) a acquitté « Vols de câbles » : 2 sur 3.');
+    expect(
+      liveAcknowledgement({ id: 'b1', headline: 'Vols de câbles', recipients: 3 }, [], 'unknown').announcement,
+    ).toBe('Une organisation destinataire a acquitté « Vols de câbles » : 0 sur 3.');
   });
 });

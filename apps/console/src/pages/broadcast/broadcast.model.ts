@@ -112,3 +112,36 @@ export function acknowledgementsByBroadcast(
   }
   return byBroadcast;
 }
+
+/** A sent broadcast's acknowledgements as they now stand, and the sentence announcing the new one. */
+export interface LiveBroadcastAcknowledgement {
+  recipients: number;
+  acknowledged: RecipientAcknowledgement[];
+  announcement: string;
+}
+
+/**
+ * What the live list shows when `organisationId` acknowledged the broadcast: its
+ * acknowledgements as notification now has them (the event is appended in the transaction that
+ * records the acknowledgement, so it is among them) and a sentence for the status region.
+ */
+export function liveAcknowledgement(
+  broadcast: { id: string; headline: string; recipients: number },
+  acknowledgements: BroadcastAcknowledgement[],
+  organisationId: string,
+): LiveBroadcastAcknowledgement {
+  const { headline, recipients } = broadcast;
+  const acknowledged = acknowledgementsByBroadcast(acknowledgements).get(broadcast.id) ?? [];
+  const latest = acknowledgements.find(
+    (acknowledgement) =>
+      acknowledgement.broadcastId === broadcast.id && acknowledgement.organisationId === organisationId,
+  );
+  const who = latest
+    ? `${latest.organisationName ?? 'Une organisation destinataire'}${latest.person ? ` (${latest.person.name})` : ''}`
+    : 'Une organisation destinataire';
+  return {
+    recipients,
+    acknowledged,
+    announcement: `${who} a acquitté « ${headline} » : ${acknowledged.length} sur ${recipients}.`,
+  };
+}

@@ -12,6 +12,7 @@ import {
   needsTypedConfirmation,
   type BroadcastForm,
   type FormErrors,
+  type LiveBroadcastAcknowledgement,
   type RecipientAcknowledgement,
 } from './broadcast.model';
 
@@ -204,7 +205,14 @@ export function PreviewPage(
   );
 }
 
-function Acknowledgements(props: { recipients: number; acknowledged: RecipientAcknowledgement[] }): VNode {
+/** The live-event name of a sent broadcast's acknowledgements: the relay sends its cell's new content under it. */
+export const broadcastAcknowledgementsEvent = (broadcastId: string): string => `acquittements-${broadcastId}`;
+
+/** "N sur M" and who acknowledged: a sent broadcast's cell, swapped whole when an acknowledgement arrives. */
+export function BroadcastAcknowledgements(props: {
+  recipients: number;
+  acknowledged: RecipientAcknowledgement[];
+}): VNode {
   return (
     <div>
       <p>
@@ -224,6 +232,64 @@ function Acknowledgements(props: { recipients: number; acknowledged: RecipientAc
   );
 }
 
+/**
+ * What the relay sends when a recipient acknowledges: the broadcast's cell as it now stands, and
+ * the sentence the page's status region (aria-live polite) announces, swapped out of band.
+ */
+export function LiveAcknowledgement(props: { update: LiveBroadcastAcknowledgement }): VNode {
+  const { update } = props;
+  return (
+    <>
+      <BroadcastAcknowledgements recipients={update.recipients} acknowledged={update.acknowledged} />
+      <span id="flux-etat" hx-swap-oob="innerHTML">
+        {update.announcement}
+      </span>
+    </>
+  );
+}
+
+/** The status line of the live part: what it says before (and without) JavaScript. */
+const LIVE_STATUS = 'Sans JavaScript, rechargez la page pour voir les nouveaux acquittements.';
+
+function BroadcastRows(props: {
+  broadcasts: Broadcast[];
+  acknowledgements: Map<string, RecipientAcknowledgement[]>;
+}): VNode {
+  return (
+    <Table
+      caption="Messages envoyés et reçus, les plus récents d’abord"
+      headers={['Message', 'Nature', 'Gravité', 'Envoyé le', 'Destinataires', 'Acquitté par']}
+    >
+      <tbody>
+        {props.broadcasts.map((item) => (
+          <tr
+            id={`diffusion-${item.broadcast.broadcastId}`}
+            class={item.broadcast.status === AlertStatus.Exercise ? 'vigie-row--exercise' : ''}
+          >
+            <td>{item.broadcast.headline}</td>
+            <td>{item.broadcast.status === AlertStatus.Exercise ? 'EXERCICE' : 'Réel'}</td>
+            <td>{label(SEVERITY, item.broadcast.severity)}</td>
+            <td>{frenchDateTime(item.routedAt)}</td>
+            <td>{item.routing ? item.routing.recipients.length : '—'}</td>
+            <td data-acknowledgements={item.broadcast.broadcastId}>
+              {item.routing ? (
+                <div sse-swap={broadcastAcknowledgementsEvent(item.broadcast.broadcastId)} hx-swap="innerHTML">
+                  <BroadcastAcknowledgements
+                    recipients={item.routing.recipients.length}
+                    acknowledged={props.acknowledgements.get(item.broadcast.broadcastId) ?? []}
+                  />
+                </div>
+              ) : (
+                '—'
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
 export function BroadcastsPage(
   props: Frame & {
     broadcasts: Broadcast[];
@@ -232,6 +298,8 @@ export function BroadcastsPage(
     sent: string | null;
   },
 ): VNode {
+  // Acknowledgements arrive live only for what this organisation sent (routing explains those alone).
+  const live = props.broadcasts.some((item) => item.routing);
   return (
     <Layout title="Messages diffusés" viewer={props.viewer} csrfToken={props.csrfToken} section="diffusions">
       <h1>Messages diffusés</h1>
@@ -241,35 +309,22 @@ export function BroadcastsPage(
           Diffuser un message
         </a>
       </p>
-      <Table
-        caption="Messages envoyés et reçus, les plus récents d’abord"
-        headers={['Message', 'Nature', 'Gravité', 'Envoyé le', 'Destinataires', 'Acquitté par']}
-      >
-        <tbody>
-          {props.broadcasts.map((item) => (
-            <tr
-              id={`diffusion-${item.broadcast.broadcastId}`}
-              class={item.broadcast.status === AlertStatus.Exercise ? 'vigie-row--exercise' : ''}
-            >
-              <td>{item.broadcast.headline}</td>
-              <td>{item.broadcast.status === AlertStatus.Exercise ? 'EXERCICE' : 'Réel'}</td>
-              <td>{label(SEVERITY, item.broadcast.severity)}</td>
-              <td>{frenchDateTime(item.routedAt)}</td>
-              <td>{item.routing ? item.routing.recipients.length : '—'}</td>
-              <td data-acknowledgements={item.broadcast.broadcastId}>
-                {item.routing ? (
-                  <Acknowledgements
-                    recipients={item.routing.recipients.length}
-                    acknowledged={props.acknowledgements.get(item.broadcast.broadcastId) ?? []}
-                  />
-                ) : (
-                  '—'
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      {live ? (
+        <div hx-ext="sse" sse-connect="/diffusions/flux">
+          <p
+            class="fr-text--sm"
+            id="flux-etat"
+            role="status"
+            aria-live="polite"
+            data-connected="Flux en direct : connecté. Les acquittements des destinataires s’affichent ici dès qu’ils arrivent."
+          >
+            {LIVE_STATUS}
+          </p>
+          <BroadcastRows broadcasts={props.broadcasts} acknowledgements={props.acknowledgements} />
+        </div>
+      ) : (
+        <BroadcastRows broadcasts={props.broadcasts} acknowledgements={props.acknowledgements} />
+      )}
     </Layout>
   );
 }
