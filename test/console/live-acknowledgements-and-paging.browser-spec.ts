@@ -194,5 +194,9 @@ describe('console: live acknowledgements of vigilance messages, and older pages 
     expect(answer?.status()).toBe(400);
     expect(await page.textContent('main')).toContain('Ce lien de page n’est pas valide');
     await expectAccessible(page);
+    // The feed's « suite » link altered the same way: a bad request, not a service down.
+    const feed = await page.goto(url(`/alertes?suite=${forged}`));
+    expect(feed?.status()).toBe(400);
+    expect(await page.textContent('main')).toContain('Demande incorrecte');
   }, 180_000);
 });

@@ -1,8 +1,9 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Header, Query } from '@nestjs/common';
 import { IngestionClient } from '../../clients/ingestion.client';
 import { NotificationClient } from '../../clients/notification.client';
 import { renderPage } from '../../render';
 import { Viewer, type SignedIn } from '../../session/viewer';
+import { cursorRefused } from '../paging';
 import { viewerOf } from '../viewer-of';
 import { dayBounds, feedRow, filtersQuery, readFilters, type FeedModel } from './feed.model';
 import { FeedPage } from './feed.view';
@@ -27,14 +28,19 @@ export class FeedController {
   private async model(viewer: SignedIn, query: Record<string, unknown>): Promise<FeedModel> {
     const filters = readFilters(query);
     const cursor = typeof query.suite === 'string' && /^[\w-]{1,200}$/.test(query.suite) ? query.suite : undefined;
-    const page = await this.ingestion.alerts(viewer.bearer, {
-      status: filters.status,
-      severity: filters.severity,
-      eventCode: filters.eventCode,
-      ...(filters.date ? dayBounds(filters.date) : {}),
-      cursor,
-      limit: String(PAGE_SIZE),
-    });
+    const page = await this.ingestion
+      .alerts(viewer.bearer, {
+        status: filters.status,
+        severity: filters.severity,
+        eventCode: filters.eventCode,
+        ...(filters.date ? dayBounds(filters.date) : {}),
+        cursor,
+        limit: String(PAGE_SIZE),
+      })
+      .catch((error: unknown) => {
+        // An altered « suite » link is the person's bad request, not a service down.
+        throw cursorRefused(error) ? new BadRequestException() : error;
+      });
     const states = await this.notification.states(
       viewer.bearer,
       page.alerts.map((alert) => alert.alertId),
