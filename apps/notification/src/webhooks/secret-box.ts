@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 
 const ALGORITHM = 'aes-256-gcm';
 const VERSION = 'v1';
@@ -11,11 +11,12 @@ const TAG_BYTES = 16;
  * another row does not open. The version prefix leaves room for key rotation.
  */
 export class SecretBox {
-  private readonly key: Buffer;
+  /** Made once: every delivery opens its endpoint's secret, and a raw key would be re-imported each time. */
+  private readonly key: KeyObject;
 
   constructor(key: Buffer) {
     if (key.length !== 32) throw new Error('SecretBox needs a 32-byte key');
-    this.key = Buffer.from(key);
+    this.key = createSecretKey(Buffer.from(key));
   }
 
   static fromHex(hex: string): SecretBox {
