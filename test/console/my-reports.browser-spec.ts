@@ -1,21 +1,8 @@
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  ConsoleProcess,
-  request,
-  repoRoot,
-  waitFor,
-  type Partner,
-  type RegistryAccess,
-  type Stack,
-} from '@vigie/testing';
-import { e2eEnv, newAdminKey } from '../e2e.env';
+import { request, waitFor, type Partner } from '@vigie/testing';
 import { intrusion, postAlert, senderAndPrefecture, subscriber } from '../notification-fixtures';
-import { startTestStack } from '../test-stack';
 import { personWithPassword } from './accounts';
-import { expectAccessible, launchChromium, openPage, signIn as signInAs, tabTo } from './browser';
+import { consoleSuite, expectAccessible, tabTo } from './browser';
 
-const PORT_OFFSET = 790;
 const PAU = '64445';
 const GUARD = {
   email: 'ines.laborde@bearn-gardiennage.fr',
@@ -30,52 +17,23 @@ const NEIGHBOUR = {
 
 // A firm's guard follows the firm's reports: acknowledgements arrive live, a false alarm is cancelled.
 describe('console: my reports (a partner follows what it reported)', () => {
-  const adminKey = newAdminKey();
-  let stack: Stack;
-  let consoleApp: ConsoleProcess;
-  let registry: RegistryAccess;
-  let browser: Browser;
   let firm: Partner;
   let prefecture: { id: string; name: string; key: string };
-  const contexts: BrowserContext[] = [];
-
-  const url = (path: string): string => `${consoleApp.url}${path}`;
-  const signIn = (page: Page, who: { email: string; password: string }) => signInAs(page, consoleApp.url, who);
-  async function newPage(): Promise<Page> {
-    const opened = await openPage(browser);
-    contexts.push(opened.context);
-    return opened.page;
-  }
-
-  beforeAll(async () => {
-    stack = await startTestStack('console-my-reports', PORT_OFFSET, { adminKey });
-    registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    consoleApp = await ConsoleProcess.start({
-      port: e2eEnv.basePort + PORT_OFFSET + 9,
-      stack,
-      logFile: join(repoRoot(), '.vigie', 'test-logs', 'console-my-reports', 'console.log'),
-    });
-    ({ firm, prefecture } = await senderAndPrefecture(registry, stack, 'Béarn Gardiennage', '64'));
-    // Another firm of the département that receives the firm's intrusions.
-    const neighbour = await subscriber(registry, stack, 'Adour Veille', '64');
-    await personWithPassword(registry, firm.id, { ...GUARD, roles: ['DUTY_OFFICER'] });
-    await personWithPassword(registry, neighbour.id, { ...NEIGHBOUR, roles: ['DUTY_OFFICER'] });
-    browser = await launchChromium();
-  }, 240_000);
-
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
+  const suite = consoleSuite('console-my-reports', 790, {
+    async setUp({ registry, stack }) {
+      ({ firm, prefecture } = await senderAndPrefecture(registry, stack, 'Béarn Gardiennage', '64'));
+      // Another firm of the département that receives the firm's intrusions.
+      const neighbour = await subscriber(registry, stack, 'Adour Veille', '64');
+      await personWithPassword(registry, firm.id, { ...GUARD, roles: ['DUTY_OFFICER'] });
+      await personWithPassword(registry, neighbour.id, { ...NEIGHBOUR, roles: ['DUTY_OFFICER'] });
+    },
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await consoleApp?.stop();
-    await stack?.stop();
-  }, 60_000);
+  const { url, signIn } = suite;
+  const newPage = async () => (await suite.newPage()).page;
 
   /** The prefecture acknowledges through the API once the alert reached it. */
   async function prefectureAcknowledges(alertId: string): Promise<void> {
-    const path = `${stack.url('notification')}/v1/alerts/${alertId}/acknowledgements`;
+    const path = `${suite.stack.url('notification')}/v1/alerts/${alertId}/acknowledgements`;
     await waitFor(async () => (await request('POST', path, { key: prefecture.key, body: {} })).status === 201, {
       what: 'the prefecture acknowledging the alert',
       timeoutMs: 20_000,
@@ -84,7 +42,7 @@ describe('console: my reports (a partner follows what it reported)', () => {
 
   it("shows the prefecture's acknowledgement live, then cancels the report as a false alarm, keyboard only", async () => {
     const headline = 'Intrusion, entrepôt de la zone Induspal';
-    const alertId = await postAlert(stack, firm.key, intrusion(PAU, 'Severe', headline));
+    const alertId = await postAlert(suite.stack, firm.key, intrusion(PAU, 'Severe', headline));
 
     const page = await newPage();
     await signIn(page, GUARD);
@@ -124,7 +82,7 @@ describe('console: my reports (a partner follows what it reported)', () => {
     // Ingestion holds the Cancel, exactly one.
     const chain = await request<{ msgType: string; note?: string }[]>(
       'GET',
-      `${stack.url('alert-ingestion')}/v1/alerts/${alertId}/chain`,
+      `${suite.stack.url('alert-ingestion')}/v1/alerts/${alertId}/chain`,
       { key: firm.key },
     );
     expect(chain.body.map((message) => message.msgType)).toEqual(['Alert', 'Cancel']);
@@ -133,7 +91,7 @@ describe('console: my reports (a partner follows what it reported)', () => {
 
   it('is a page that does not exist for another firm, even one that received the alert', async () => {
     const headline = 'Intrusion, parking du Palais Beaumont';
-    const alertId = await postAlert(stack, firm.key, intrusion(PAU, 'Severe', headline));
+    const alertId = await postAlert(suite.stack, firm.key, intrusion(PAU, 'Severe', headline));
     const page = await newPage();
     await signIn(page, NEIGHBOUR);
     // The neighbour does receive the alert (its feed shows it)...
