@@ -1,72 +1,45 @@
-import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
 import {
-  ConsoleProcess,
   issueKey,
   prefectureOf,
   registerActivePartner,
-  repoRoot,
   waitFor,
   waitUntilAccepted,
   type Partner,
-  type RegistryAccess,
-  type Stack,
 } from '@vigie/testing';
-import { e2eEnv, newAdminKey } from '../e2e.env';
 import { PRIVATE_SECURITY, intrusion, postAlert } from '../notification-fixtures';
-import { startTestStack } from '../test-stack';
 import { personWithPassword } from './accounts';
-import { expectAccessible, launchChromium, openPage, signIn, tabTo } from './browser';
+import { consoleSuite, expectAccessible, tabTo } from './browser';
 
-const PORT_OFFSET = 800;
 const OFFICER = { email: 'dominique.leroy@rhone.gouv.fr', fullName: 'Dominique Leroy', password: 'carte-du-rhone-69' };
 
 // The alert page shows the commune on its département's outline, as inline SVG.
 describe('console: the commune on a small map on the alert page', () => {
-  const adminKey = newAdminKey();
-  let stack: Stack;
-  let consoleApp: ConsoleProcess;
-  let browser: Browser;
   let firm: Partner;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    stack = await startTestStack('console-commune-map', PORT_OFFSET, { adminKey });
-    const registry: RegistryAccess = { registryUrl: stack.url('partner-registry'), adminKey };
-    consoleApp = await ConsoleProcess.start({
-      port: e2eEnv.basePort + PORT_OFFSET + 9,
-      stack,
-      logFile: join(repoRoot(), '.vigie', 'test-logs', 'console-commune-map', 'console.log'),
-    });
-    firm = await registerActivePartner(
-      registry,
-      { kind: 'SECURITY_FIRM', name: 'Gardiennage de la Presqu’île', departments: ['69'] },
-      { conventions: [PRIVATE_SECURITY] },
-    );
-    const rhone = await prefectureOf(registry, '69');
-    await issueKey(registry, rhone.id);
-    await personWithPassword(registry, rhone.id, { ...OFFICER, roles: ['DUTY_OFFICER'] });
-    await waitUntilAccepted(stack.url('alert-ingestion'), firm.key);
-    browser = await launchChromium();
-  }, 240_000);
-
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
+  const suite = consoleSuite('console-commune-map', 800, {
+    async setUp({ registry, stack }) {
+      firm = await registerActivePartner(
+        registry,
+        { kind: 'SECURITY_FIRM', name: 'Gardiennage de la Presqu’île', departments: ['69'] },
+        { conventions: [PRIVATE_SECURITY] },
+      );
+      const rhone = await prefectureOf(registry, '69');
+      await issueKey(registry, rhone.id);
+      await personWithPassword(registry, rhone.id, { ...OFFICER, roles: ['DUTY_OFFICER'] });
+      await waitUntilAccepted(stack.url('alert-ingestion'), firm.key);
+    },
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await consoleApp?.stop();
-    await stack?.stop();
-  }, 60_000);
+  const { url, signIn, newPage } = suite;
 
   it('draws Lyon inside the outline of the Rhône, named in the caption, accessible and out of the tab order', async () => {
-    const alertId = await postAlert(stack, firm.key, intrusion('69123', 'Severe', 'Intrusion, quai Saint-Antoine'));
-    const { page, context } = await openPage(browser);
-    contexts.push(context);
-    await signIn(page, consoleApp.url, OFFICER);
+    const alertId = await postAlert(
+      suite.stack,
+      firm.key,
+      intrusion('69123', 'Severe', 'Intrusion, quai Saint-Antoine'),
+    );
+    const { page } = await newPage();
+    await signIn(page, OFFICER);
     // Routing reaches the prefecture asynchronously: the page answers 404 until then.
-    await waitFor(async () => (await page.goto(`${consoleApp.url}/alertes/${alertId}`))?.status() === 200, {
+    await waitFor(async () => (await page.goto(url(`/alertes/${alertId}`)))?.status() === 200, {
       what: 'the alert page for the Rhône',
       timeoutMs: 20_000,
     });
@@ -104,14 +77,13 @@ describe('console: the commune on a small map on the alert page', () => {
   }, 90_000);
 
   it('shows no map, and no error, when the alert has no commune', async () => {
-    const alertId = await postAlert(stack, firm.key, {
+    const alertId = await postAlert(suite.stack, firm.key, {
       ...intrusion('69123', 'Moderate', 'Rôdeur signalé, coordonnées seules'),
       location: { coordinates: { latitude: 45.75, longitude: 4.85 }, department: '69' },
     });
-    const { page, context } = await openPage(browser);
-    contexts.push(context);
-    await signIn(page, consoleApp.url, OFFICER);
-    await waitFor(async () => (await page.goto(`${consoleApp.url}/alertes/${alertId}`))?.status() === 200, {
+    const { page } = await newPage();
+    await signIn(page, OFFICER);
+    await waitFor(async () => (await page.goto(url(`/alertes/${alertId}`)))?.status() === 200, {
       what: 'the alert page for the Rhône',
       timeoutMs: 20_000,
     });

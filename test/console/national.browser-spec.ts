@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
-  ConsoleProcess,
   issueKey,
   prefectureOf,
   registerActivePartner,
   request,
-  repoRoot,
   waitFor,
   waitUntilAccepted,
   type RegistryAccess,
@@ -15,11 +12,9 @@ import {
 } from '@vigie/testing';
 import { bandOf } from '../../apps/console/src/components/france-map';
 import { BANDS } from '../../apps/console/src/pages/national/national.model';
-import { e2eEnv, newAdminKey } from '../e2e.env';
 import { PRIVATE_SECURITY, intrusion, postAlert } from '../notification-fixtures';
-import { startTestStack } from '../test-stack';
 import { personWithPassword } from './accounts';
-import { expectAccessible, launchChromium, openPage, screenshot, signIn, tabTo, type PageProblems } from './browser';
+import { consoleSuite, expectAccessible, screenshot, tabTo } from './browser';
 
 const PORT_OFFSET = 700;
 const LYON = '69123';
@@ -31,22 +26,15 @@ const OFFICER = { email: 'noe.girard@rhone.gouv.fr', fullName: 'Noé Girard', pa
 
 // A national analyst's map of France and trends in Chromium, against the real stack.
 describe('console: the national pages in a real browser', () => {
-  const adminKey = newAdminKey();
-  let stack: Stack;
-  let consoleApp: ConsoleProcess;
-  let registry: RegistryAccess;
-  let browser: Browser;
   let national: { id: string; key: string };
   let rhoneKey: string;
-  const contexts: BrowserContext[] = [];
-
-  const url = (path: string): string => `${consoleApp.url}${path}`;
-
-  async function newPage(): Promise<{ page: Page; watch: PageProblems }> {
-    const opened = await openPage(browser);
-    contexts.push(opened.context);
-    return opened;
-  }
+  const suite = consoleSuite('console-national', PORT_OFFSET, {
+    // A loaded machine can take minutes to start four services (the official lists are parsed at start).
+    stack: { startTimeoutMs: 240_000 },
+    setUpTimeoutMs: 480_000,
+    setUp: ({ registry, stack, adminKey }) => seed(registry, stack, adminKey),
+  });
+  const { url, signIn, newPage } = suite;
 
   const fillOf = (page: Page, code: string): Promise<string | null> =>
     page.getAttribute(`svg.vigie-map a[data-department="${code}"] path`, 'fill');
@@ -64,25 +52,18 @@ describe('console: the national pages in a real browser', () => {
         byDepartment: Counts;
         byDayAndEventCode: { day: string; eventCode: string; count: number }[];
         byDayAndSeverity: { day: string; severity: string; count: number }[];
-      }>('GET', `${stack.url('alert-ingestion')}/v1/statistics/alerts?${query}`, { key })
+      }>('GET', `${suite.stack.url('alert-ingestion')}/v1/statistics/alerts?${query}`, { key })
     ).body;
   };
   const openEscalations = async (): Promise<Counts> =>
     (
-      await request<{ byDepartment: Counts }>('GET', `${stack.url('notification')}/v1/statistics/escalations`, {
+      await request<{ byDepartment: Counts }>('GET', `${suite.stack.url('notification')}/v1/statistics/escalations`, {
         key: national.key,
       })
     ).body.byDepartment;
 
-  beforeAll(async () => {
-    // A loaded machine can take minutes to start four services (the official lists are parsed at start).
-    stack = await startTestStack('console-national', PORT_OFFSET, { adminKey }, { startTimeoutMs: 240_000 });
-    registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    consoleApp = await ConsoleProcess.start({
-      port: e2eEnv.basePort + PORT_OFFSET + 9,
-      stack,
-      logFile: join(repoRoot(), '.vigie', 'test-logs', 'console-national', 'console.log'),
-    });
+  /** The spec's partners, people and alerts: figures and an escalation to draw. */
+  async function seed(registry: RegistryAccess, stack: Stack, adminKey: string): Promise<void> {
     const firms = await Promise.all(
       ['69', '2A', '974'].map((department) =>
         registerActivePartner(
@@ -123,22 +104,11 @@ describe('console: the national pages in a real browser', () => {
       },
       { what: 'the escalation of the Severe alert of Corse-du-Sud', timeoutMs: 60_000 },
     );
-    browser = await launchChromium();
-  }, 480_000);
-
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await consoleApp?.stop();
-    await stack?.stop();
-  }, 60_000);
+  }
 
   it('shows the 101 départements, each a link coloured by its alerts, with the same figures in a table', async () => {
     const { page, watch } = await newPage();
-    await signIn(page, consoleApp.url, ANALYST);
+    await signIn(page, ANALYST);
     await Promise.all([
       page.waitForURL(url('/carte')),
       page.click('nav[aria-label="Menu principal"] a[href="/carte"]'),
@@ -190,7 +160,7 @@ describe('console: the national pages in a real browser', () => {
 
   it('is reached with the keyboard: Tab from one département to the next, Enter opens 2A', async () => {
     const { page, watch } = await newPage();
-    await signIn(page, consoleApp.url, ANALYST);
+    await signIn(page, ANALYST);
     await page.goto(url('/carte'));
     await tabTo(page, 'svg.vigie-map a[data-department="19"]');
     await page.keyboard.press('Tab');
@@ -204,7 +174,7 @@ describe('console: the national pages in a real browser', () => {
 
   it('opens La Réunion from its inset; a département page counts what it may not show', async () => {
     const { page, watch } = await newPage();
-    await signIn(page, consoleApp.url, ANALYST);
+    await signIn(page, ANALYST);
     await page.goto(url('/carte'));
     await Promise.all([
       page.waitForURL(url('/departements/974')),
@@ -224,7 +194,7 @@ describe('console: the national pages in a real browser', () => {
 
   it('switches the colouring to open escalations with a link (no script needed)', async () => {
     const { page, watch } = await newPage();
-    await signIn(page, consoleApp.url, ANALYST);
+    await signIn(page, ANALYST);
     await page.goto(url('/carte'));
     await Promise.all([
       page.waitForURL(url('/carte?couleur=escalades')),
@@ -242,10 +212,8 @@ describe('console: the national pages in a real browser', () => {
     );
     await expectAccessible(page);
 
-    const withoutScript = await browser.newContext({ javaScriptEnabled: false });
-    contexts.push(withoutScript);
-    const plain = await withoutScript.newPage();
-    await signIn(plain, consoleApp.url, ANALYST);
+    const { page: plain } = await suite.newPage({ javaScript: false });
+    await signIn(plain, ANALYST);
     await plain.goto(url('/carte?couleur=escalades'));
     expect(await plain.getAttribute('svg.vigie-map a[data-department="2A"] path', 'fill')).toBe(
       bandOf(BANDS.escalades, corsica).fill,
@@ -255,7 +223,7 @@ describe('console: the national pages in a real browser', () => {
 
   it('draws the trends by event type and severity, and gives the same figures as CSV', async () => {
     const { page, watch } = await newPage();
-    await signIn(page, consoleApp.url, ANALYST);
+    await signIn(page, ANALYST);
     await Promise.all([
       page.waitForURL(url('/tendances')),
       page.click('nav[aria-label="Menu principal"] a[href="/tendances"]'),
@@ -275,7 +243,7 @@ describe('console: the national pages in a real browser', () => {
       page.waitForEvent('download'),
       page.click('a[href="/tendances.csv?jours=30"]'),
     ]);
-    const csv = readFileSync((await download.path()), 'utf8');
+    const csv = readFileSync(await download.path(), 'utf8');
     expect(download.suggestedFilename()).toBe('tendances.csv');
     expect(csv).toContain('Jour;Regroupement;Valeur;Nombre d’alertes');
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
@@ -294,7 +262,7 @@ describe('console: the national pages in a real browser', () => {
 
   it('lists the time to acknowledge per prefecture, sorted by a link, reached with the keyboard only', async () => {
     const { page, watch } = await newPage();
-    await signIn(page, consoleApp.url, ANALYST);
+    await signIn(page, ANALYST);
     await tabTo(page, 'nav[aria-label="Menu principal"] a[href="/delais-acquittement"]');
     await Promise.all([page.waitForURL(url('/delais-acquittement')), page.keyboard.press('Enter')]);
     await expectAccessible(page);
@@ -315,7 +283,7 @@ describe('console: the national pages in a real browser', () => {
 
   it('gives a prefecture its own trends and département, never the map nor another département', async () => {
     const { page } = await newPage();
-    await signIn(page, consoleApp.url, OFFICER);
+    await signIn(page, OFFICER);
     expect(await page.$('nav[aria-label="Menu principal"] a[href="/carte"]')).toBeNull();
     expect((await page.goto(url('/carte')))!.status()).toBe(403);
     expect((await page.goto(url('/departements/2A')))!.status()).toBe(404);

@@ -1,23 +1,16 @@
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
-  ConsoleProcess,
   SmtpSink,
   issueKey,
   prefectureOf,
   registerActivePartner,
-  repoRoot,
   request,
   waitFor,
   waitUntilAccepted,
   type Partner,
-  type RegistryAccess,
-  type Stack,
 } from '@vigie/testing';
-import { e2eEnv, newAdminKey } from '../e2e.env';
+import { e2eEnv } from '../e2e.env';
 import { PRIVATE_SECURITY, intrusion, postAlert } from '../notification-fixtures';
-import { startTestStack } from '../test-stack';
-import { expectAccessible, launchChromium, openPage, screenshot, type PageProblems } from './browser';
+import { consoleSuite, expectAccessible, screenshot } from './browser';
 
 const PORT_OFFSET = 420;
 const ANNECY = '74010';
@@ -25,71 +18,50 @@ const REFERENT = 'astreinte@haute-savoie.gouv.fr';
 
 // What the console shows before anyone signs in, in Chromium, in the Haute-Savoie.
 describe('console: pages before sign-in, in a real browser', () => {
-  const adminKey = newAdminKey();
-  let stack: Stack;
-  let consoleApp: ConsoleProcess;
-  let registry: RegistryAccess;
-  let browser: Browser;
   let smtp: SmtpSink;
   let firm: Partner;
-  const contexts: BrowserContext[] = [];
-  const url = (path: string): string => `${consoleApp.url}${path}`;
+  const consolePort = e2eEnv.basePort + PORT_OFFSET + 9;
 
-  async function newPage(): Promise<{ page: Page; watch: PageProblems }> {
-    const opened = await openPage(browser);
-    contexts.push(opened.context);
-    return opened;
-  }
-
+  // Started before the suite's stack, whose notification e-mails it.
   beforeAll(async () => {
     smtp = await SmtpSink.start();
-    const consolePort = e2eEnv.basePort + PORT_OFFSET + 9;
-    stack = await startTestStack(
-      'console-public',
-      PORT_OFFSET,
-      { adminKey },
-      // E-mailed acknowledgement links point to the console.
-      { env: { SMTP_URL: smtp.url, PUBLIC_BASE_URL: `http://127.0.0.1:${consolePort}` } },
-    );
-    registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    consoleApp = await ConsoleProcess.start({
-      port: consolePort,
-      stack,
-      logFile: join(repoRoot(), '.vigie', 'test-logs', 'console-public', 'console.log'),
-    });
-    firm = await registerActivePartner(
-      registry,
-      { kind: 'SECURITY_FIRM', name: 'Gardiennage des Aravis', departments: ['74'] },
-      { conventions: [PRIVATE_SECURITY] },
-    );
-    const prefecture = await prefectureOf(registry, '74');
-    const referent = await request('POST', `${registry.registryUrl}/v1/organizations/${prefecture.id}/referents`, {
-      key: adminKey,
-      body: {
-        department: '74',
-        role: 'PRIMARY',
-        fullName: 'Astreinte Haute-Savoie',
-        email: REFERENT,
-        phone: '+33 4 50 33 60 00',
-      },
-    });
-    expect(referent.status).toBe(201);
-    // Issued after the referent: once notification knows the key, it knows the referent.
-    await waitUntilAccepted(stack.url('notification'), await issueKey(registry, prefecture.id));
-    await waitUntilAccepted(stack.url('alert-ingestion'), firm.key);
-    browser = await launchChromium();
-  }, 240_000);
-
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
+  });
+  afterAll(async () => {
+    await smtp?.close();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await consoleApp?.stop();
-    await stack?.stop();
-    await smtp?.close();
-  }, 60_000);
+  const suite = consoleSuite('console-public', PORT_OFFSET, {
+    consolePort,
+    stack: {
+      // Read when the stack starts, once the SMTP sink runs. E-mailed acknowledgement links point to the console.
+      get env() {
+        return { SMTP_URL: smtp.url, PUBLIC_BASE_URL: `http://127.0.0.1:${consolePort}` };
+      },
+    },
+    async setUp({ registry, stack, adminKey }) {
+      firm = await registerActivePartner(
+        registry,
+        { kind: 'SECURITY_FIRM', name: 'Gardiennage des Aravis', departments: ['74'] },
+        { conventions: [PRIVATE_SECURITY] },
+      );
+      const prefecture = await prefectureOf(registry, '74');
+      const referent = await request('POST', `${registry.registryUrl}/v1/organizations/${prefecture.id}/referents`, {
+        key: adminKey,
+        body: {
+          department: '74',
+          role: 'PRIMARY',
+          fullName: 'Astreinte Haute-Savoie',
+          email: REFERENT,
+          phone: '+33 4 50 33 60 00',
+        },
+      });
+      expect(referent.status).toBe(201);
+      // Issued after the referent: once notification knows the key, it knows the referent.
+      await waitUntilAccepted(stack.url('notification'), await issueKey(registry, prefecture.id));
+      await waitUntilAccepted(stack.url('alert-ingestion'), firm.key);
+    },
+  });
+  const { url, newPage } = suite;
 
   it('sends a visitor to sign in, with strict headers, in French, accessible', async () => {
     const { page, watch } = await newPage();
@@ -138,13 +110,13 @@ describe('console: pages before sign-in, in a real browser', () => {
   it('opens an e-mailed acknowledgement link as a page of the console that shows the alert and acknowledges it', async () => {
     const { page, watch } = await newPage();
     const headline = 'Intrusion, entrepôt des Glaisins';
-    const alertId = await postAlert(stack, firm.key, intrusion(ANNECY, 'Severe', headline));
+    const alertId = await postAlert(suite.stack, firm.key, intrusion(ANNECY, 'Severe', headline));
     const mail = await waitFor(() => smtp.to(REFERENT).find((received) => received.subject.includes(headline)), {
       what: 'the referent to be e-mailed',
       timeoutMs: 30_000,
     });
     const emailed = /https?:\/\/\S+\/v1\/acknowledgements\/[\w.-]+/.exec(mail.text)![0];
-    expect(emailed.startsWith(consoleApp.url)).toBe(true);
+    expect(emailed.startsWith(url(''))).toBe(true);
 
     await page.goto(emailed);
     expect(await page.textContent('main')).toContain(headline);
@@ -154,7 +126,7 @@ describe('console: pages before sign-in, in a real browser', () => {
     // Opening it acknowledged nothing (mail scanners open links).
     const before = await request<unknown[]>(
       'GET',
-      `${stack.url('notification')}/v1/alerts/${alertId}/acknowledgements`,
+      `${suite.stack.url('notification')}/v1/alerts/${alertId}/acknowledgements`,
       { key: firm.key },
     );
     expect(before.body).toEqual([]);
@@ -165,7 +137,7 @@ describe('console: pages before sign-in, in a real browser', () => {
     await expectAccessible(page);
     const after = await request<unknown[]>(
       'GET',
-      `${stack.url('notification')}/v1/alerts/${alertId}/acknowledgements`,
+      `${suite.stack.url('notification')}/v1/alerts/${alertId}/acknowledgements`,
       { key: firm.key },
     );
     expect(after.body).toMatchObject([{ channel: 'email', referentName: 'Astreinte Haute-Savoie' }]);
