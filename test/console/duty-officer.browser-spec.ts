@@ -1,32 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
-  ConsoleProcess,
   issueKey,
   prefectureOf,
   registerActivePartner,
   request,
-  repoRoot,
   waitFor,
   waitUntilAccepted,
   type Partner,
   type RegistryAccess,
   type Stack,
 } from '@vigie/testing';
-import { e2eEnv, newAdminKey } from '../e2e.env';
 import { PRIVATE_SECURITY, intrusion, postAlert, subscriber } from '../notification-fixtures';
-import { startTestStack } from '../test-stack';
 import { invite, personWithPassword } from './accounts';
-import {
-  expectAccessible,
-  launchChromium,
-  openPage,
-  screenshot,
-  tabTo,
-  signIn as signInAs,
-  type PageProblems,
-} from './browser';
+import { consoleSuite, expectAccessible, screenshot, tabTo } from './browser';
 
 const PORT_OFFSET = 400;
 const LYON = '69123';
@@ -44,38 +31,19 @@ const SECOND_OFFICER = {
 
 // A Rhône duty officer in Chromium, against the real stack; the Bouches-du-Rhône plays the other prefecture.
 describe('console: a Rhône duty officer in a real browser', () => {
-  const adminKey = newAdminKey();
-  let stack: Stack;
-  let consoleApp: ConsoleProcess;
-  let registry: RegistryAccess;
-  let browser: Browser;
   let firm: Partner;
   let partner: Partner;
   let rhone: { id: string; key: string };
   let marseilleFirm: Partner;
-  const contexts: BrowserContext[] = [];
-
-  const url = (path: string): string => `${consoleApp.url}${path}`;
-
-  async function newPage(): Promise<{ page: Page; watch: PageProblems }> {
-    const opened = await openPage(browser);
-    contexts.push(opened.context);
-    return opened;
-  }
-
-  const signIn = (page: Page, who: { email: string; password: string }) => signInAs(page, consoleApp.url, who);
+  const suite = consoleSuite('console-browser', PORT_OFFSET, {
+    setUp: ({ registry, stack }) => seed(registry, stack),
+  });
+  const { url, signIn, newPage } = suite;
 
   const csrfOf = (page: Page): Promise<string | null> => page.getAttribute('input[name=_csrf]', 'value');
 
-  beforeAll(async () => {
-    const consolePort = e2eEnv.basePort + PORT_OFFSET + 9;
-    stack = await startTestStack('console-browser', PORT_OFFSET, { adminKey });
-    registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    consoleApp = await ConsoleProcess.start({
-      port: consolePort,
-      stack,
-      logFile: join(repoRoot(), '.vigie', 'test-logs', 'console-browser', 'console.log'),
-    });
+  /** The Rhône prefecture with a key and a second officer, firms of the Rhône and of Marseille. */
+  async function seed(registry: RegistryAccess, stack: Stack): Promise<void> {
     firm = await registerActivePartner(
       registry,
       { kind: 'SECURITY_FIRM', name: 'Lyon Gardiennage Émetteur', departments: ['69'] },
@@ -92,22 +60,11 @@ describe('console: a Rhône duty officer in a real browser', () => {
     for (const key of [firm.key, marseilleFirm.key]) await waitUntilAccepted(stack.url('alert-ingestion'), key);
     await waitUntilAccepted(stack.url('notification'), rhone.key);
     await personWithPassword(registry, rhone.id, { ...SECOND_OFFICER, roles: ['DUTY_OFFICER'] });
-    browser = await launchChromium();
-  }, 240_000);
-
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await consoleApp?.stop();
-    await stack?.stop();
-  }, 60_000);
+  }
 
   it('is used with the keyboard alone: invitation, sign-in, live feed, alert, acknowledgement, broadcast after preview, suspension, sign-out', async () => {
     const { page, watch } = await newPage();
-    const token = await invite(registry, rhone.id, {
+    const token = await invite(suite.registry, rhone.id, {
       email: OFFICER.email,
       fullName: OFFICER.fullName,
       roles: ['DUTY_OFFICER'],
@@ -135,7 +92,7 @@ describe('console: a Rhône duty officer in a real browser', () => {
     // A firm reports a Severe intrusion; it appears without reload.
     const hostile = 'Individus armés <script>window.__pwned = 1</script> & "guillemets"';
     const posted = Date.now();
-    const alertId = await postAlert(stack, firm.key, {
+    const alertId = await postAlert(suite.stack, firm.key, {
       ...intrusion(LYON, 'Severe', 'Intrusion armée, entrepôt de Gerland'),
       info: [
         {
@@ -179,7 +136,7 @@ describe('console: a Rhône duty officer in a real browser', () => {
     expect(replay.status()).toBe(303);
     const acknowledgements = await request<{ organisationId: string; person: { name: string } | null }[]>(
       'GET',
-      `${stack.url('notification')}/v1/alerts/${alertId}/acknowledgements`,
+      `${suite.stack.url('notification')}/v1/alerts/${alertId}/acknowledgements`,
       { key: firm.key },
     );
     expect(acknowledgements.body).toHaveLength(1);
@@ -189,7 +146,7 @@ describe('console: a Rhône duty officer in a real browser', () => {
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     const serviceLine = await waitFor(
       () =>
-        readFileSync(stack.logFile('notification'), 'utf8')
+        readFileSync(suite.stack.logFile('notification'), 'utf8')
           .split('\n')
           .filter((line) => line.startsWith('{'))
           .map((line) => JSON.parse(line) as Record<string, unknown>)
@@ -223,7 +180,7 @@ describe('console: a Rhône duty officer in a real browser', () => {
     await expectAccessible(page);
     const broadcasts = await request<{ broadcast: { headline: string; status: string } }[]>(
       'GET',
-      `${stack.url('prefect-routing')}/v1/broadcasts`,
+      `${suite.stack.url('prefect-routing')}/v1/broadcasts`,
       {
         key: rhone.key,
       },
@@ -244,9 +201,9 @@ describe('console: a Rhône duty officer in a real browser', () => {
     await Promise.all([page.waitForURL(/\/partenaires\?modifie=/), page.keyboard.press('Enter')]);
     const suspended = await request<{ status: string; statusReason: string }>(
       'GET',
-      `${registry.registryUrl}/v1/organizations/${partner.id}`,
+      `${suite.registry.registryUrl}/v1/organizations/${partner.id}`,
       {
-        key: adminKey,
+        key: suite.adminKey,
       },
     );
     expect(suspended.body).toMatchObject({ status: 'SUSPENDED', statusReason: 'Autorisation CNAPS retirée' });
@@ -263,11 +220,11 @@ describe('console: a Rhône duty officer in a real browser', () => {
     const { page, watch } = await newPage();
     await signIn(page, SECOND_OFFICER);
     const elsewhere = await postAlert(
-      stack,
+      suite.stack,
       marseilleFirm.key,
       intrusion(MARSEILLE, 'Severe', 'Intrusion, port de Marseille'),
     );
-    const mine = await postAlert(stack, firm.key, intrusion(LYON, 'Moderate', 'Intrusion, quai Rambaud'));
+    const mine = await postAlert(suite.stack, firm.key, intrusion(LYON, 'Moderate', 'Intrusion, quai Rambaud'));
     await waitFor(async () => (await page.request.get(url(`/alertes/${mine}`))).status() === 200, {
       what: 'the Rhône alert in the console',
     });
@@ -297,7 +254,7 @@ describe('console: a Rhône duty officer in a real browser', () => {
     expect(forged.status()).toBe(403);
     const acknowledgements = await request<unknown[]>(
       'GET',
-      `${stack.url('notification')}/v1/alerts/${mine}/acknowledgements`,
+      `${suite.stack.url('notification')}/v1/alerts/${mine}/acknowledgements`,
       { key: firm.key },
     );
     expect(acknowledgements.body).toEqual([]);
@@ -344,7 +301,7 @@ describe('console: a Rhône duty officer in a real browser', () => {
     await Promise.all([page.waitForURL(/\/diffusions\?envoye=/), page.click('#envoyer')]);
     const broadcasts = await request<{ broadcast: { headline: string; severity: string } }[]>(
       'GET',
-      `${stack.url('prefect-routing')}/v1/broadcasts`,
+      `${suite.stack.url('prefect-routing')}/v1/broadcasts`,
       {
         key: rhone.key,
       },

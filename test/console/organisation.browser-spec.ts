@@ -1,22 +1,17 @@
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
-  ConsoleProcess,
   WebhookSink,
   registerActivePartner,
   request,
-  repoRoot,
   waitFor,
   waitUntilAccepted,
   type Partner,
   type RegistryAccess,
   type Stack,
 } from '@vigie/testing';
-import { e2eEnv, newAdminKey } from '../e2e.env';
 import { PRIVATE_SECURITY, nationalLevel, registerWebhook } from '../notification-fixtures';
-import { startTestStack } from '../test-stack';
 import { personWithPassword } from './accounts';
-import { expectAccessible, launchChromium, openPage, signIn as signInAs, tabTo, type PageProblems } from './browser';
+import { consoleSuite, expectAccessible, tabTo } from './browser';
 
 const PORT_OFFSET = 820;
 const ADMIN = { email: 'ana.lopez@forez-veille.fr', fullName: 'Ana Lopez', password: 'administration-forez-42' };
@@ -30,11 +25,6 @@ const keyIdOf = (token: string): string => token.split('_')[1];
 
 // An organisation's administrator runs "Mon organisation", and the national level reads the audit trail, in Chromium.
 describe('console: my organisation and the audit viewer', () => {
-  const adminKey = newAdminKey();
-  let stack: Stack;
-  let consoleApp: ConsoleProcess;
-  let registry: RegistryAccess;
-  let browser: Browser;
   let firm: Partner;
   let rival: Partner;
   let formulaFirm: Partner;
@@ -42,36 +32,20 @@ describe('console: my organisation and the audit viewer', () => {
   let webhookId: string;
   let deadDeliveryId: string;
   let adminId: string;
-  const contexts: BrowserContext[] = [];
-
-  const url = (path: string): string => `${consoleApp.url}${path}`;
-
-  async function newPage(): Promise<{ page: Page; watch: PageProblems }> {
-    const opened = await openPage(browser);
-    contexts.push(opened.context);
-    return opened;
-  }
-
-  const signIn = (page: Page, who: { email: string; password: string }) => signInAs(page, consoleApp.url, who);
+  const suite = consoleSuite('console-organisation', PORT_OFFSET, {
+    // One attempt: a failing endpoint's delivery is dead at once.
+    stack: { env: { WEBHOOK_MAX_ATTEMPTS: '1', WEBHOOK_DISABLE_AFTER_FAILURES: '100' }, startTimeoutMs: 240_000 },
+    setUpTimeoutMs: 480_000,
+    setUp: ({ registry, stack, adminKey }) => seed(registry, stack, adminKey),
+  });
+  const { url, signIn, newPage } = suite;
 
   /** Presses Enter on what has the focus and waits for the page it leads to. */
   const enterTo = (page: Page, path: string | RegExp) =>
     Promise.all([page.waitForURL(typeof path === 'string' ? url(path) : path), page.keyboard.press('Enter')]);
 
-  beforeAll(async () => {
-    stack = await startTestStack(
-      'console-organisation',
-      PORT_OFFSET,
-      { adminKey },
-      // One attempt: a failing endpoint's delivery is dead at once.
-      { env: { WEBHOOK_MAX_ATTEMPTS: '1', WEBHOOK_DISABLE_AFTER_FAILURES: '100' }, startTimeoutMs: 240_000 },
-    );
-    registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    consoleApp = await ConsoleProcess.start({
-      port: e2eEnv.basePort + PORT_OFFSET + 9,
-      stack,
-      logFile: join(repoRoot(), '.vigie', 'test-logs', 'console-organisation', 'console.log'),
-    });
+  /** The firms, their people, and a dead delivery to a failing endpoint. */
+  async function seed(registry: RegistryAccess, stack: Stack, adminKey: string): Promise<void> {
     firm = await registerActivePartner(
       registry,
       { kind: 'SECURITY_FIRM', name: 'Forez Veille', departments: ['69', '42'] },
@@ -117,19 +91,11 @@ describe('console: my organisation and the audit viewer', () => {
         ).body.some((delivery) => delivery.id === deadDeliveryId) || undefined,
       { what: 'the test delivery to be dead', timeoutMs: 30_000 },
     );
-    browser = await launchChromium();
-  }, 480_000);
-
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
+  }
 
   afterAll(async () => {
-    await browser?.close();
-    await consoleApp?.stop();
-    await stack?.stop();
     await failing?.close();
-  }, 60_000);
+  });
 
   it('is run with the keyboard alone: a key shown once then revoked, an invitation, a subscription read as a sentence, a failing delivery sent again', async () => {
     const { page, watch } = await newPage();
@@ -149,7 +115,9 @@ describe('console: my organisation and the audit viewer', () => {
     const token = await page.inputValue('#secret');
     expect(token).toMatch(/^vgk_[0-9a-f-]{36}_[A-Za-z0-9_-]{43}$/);
     expect(await page.textContent('main')).toContain('elle ne sera plus jamais affichée');
-    expect((await request('GET', `${registry.registryUrl}/v1/organizations/${firm.id}`, { key: token })).status).toBe(200);
+    expect(
+      (await request('GET', `${suite.registry.registryUrl}/v1/organizations/${firm.id}`, { key: token })).status,
+    ).toBe(200);
     await page.reload();
     expect(page.url()).toBe(url('/mon-organisation#cles'));
     // The secret (after vgk_<id>_) is nowhere on the page any more.
@@ -164,7 +132,9 @@ describe('console: my organisation and the audit viewer', () => {
     await tabTo(page, 'main form button[type=submit]');
     await enterTo(page, /\/mon-organisation\?fait=cle-revoquee/);
     expect(await page.textContent(`#table-cles tr[data-key="${keyId}"]`)).toContain('Révoquée le');
-    expect((await request('GET', `${registry.registryUrl}/v1/organizations/${firm.id}`, { key: token })).status).toBe(401);
+    expect(
+      (await request('GET', `${suite.registry.registryUrl}/v1/organizations/${firm.id}`, { key: token })).status,
+    ).toBe(401);
 
     // An invitation: its link shown once, the invitation then pending.
     await tabTo(page, '#invitation-nom');
@@ -174,7 +144,7 @@ describe('console: my organisation and the audit viewer', () => {
     await tabTo(page, 'form[action="/mon-organisation/invitations"] button[type=submit]');
     await enterTo(page, '/mon-organisation/invitation-creee');
     await expectAccessible(page);
-    expect(await page.inputValue('#secret')).toMatch(new RegExp(`^${consoleApp.url}/invitation/vgi_`));
+    expect(await page.inputValue('#secret')).toMatch(new RegExp(`^${url('')}/invitation/vgi_`));
     await page.goto(url('/mon-organisation'));
     expect(await page.textContent('#table-invitations')).toContain('noa.bernard@forez-veille.fr');
 
@@ -256,9 +226,9 @@ describe('console: my organisation and the audit viewer', () => {
     const main = (await page.textContent('main')) ?? '';
     expect(main).not.toContain(failing.url);
     expect(main).not.toContain(ADMIN.email);
-    expect((await request('GET', `${registry.registryUrl}/v1/organizations/${firm.id}`, { key: firm.key })).status).toBe(
-      200,
-    );
+    expect(
+      (await request('GET', `${suite.registry.registryUrl}/v1/organizations/${firm.id}`, { key: firm.key })).status,
+    ).toBe(200);
   }, 60_000);
 
   it('lets the national level read who changed what, filtered, and export it as CSV with formulas neutralised', async () => {
@@ -282,7 +252,13 @@ describe('console: my organisation and the audit viewer', () => {
       cells.map((cell) => cell.textContent),
     );
     expect(actions).toEqual(
-      expect.arrayContaining(['Clé d’API créée', 'Clé d’API révoquée', 'Personne invitée', 'Abonnement ajouté', 'Abonnement supprimé']),
+      expect.arrayContaining([
+        'Clé d’API créée',
+        'Clé d’API révoquée',
+        'Personne invitée',
+        'Abonnement ajouté',
+        'Abonnement supprimé',
+      ]),
     );
 
     // By object and date: today, the firm's key revocation only.
@@ -307,7 +283,9 @@ describe('console: my organisation and the audit viewer', () => {
       '\uFEFFDate (heure de Paris);Qui;Action;Objet;Identifiant de l’objet;Organisation;Avant;Après;Nature;Lecture',
     );
     const created = lines.find((line) => line.includes('Organisation créée'));
-    expect(created).toContain(`Administrateur de la plateforme;Organisation créée;Organisation;${formulaFirm.id};"'=SOMME(1;2) Sécurité";`);
+    expect(created).toContain(
+      `Administrateur de la plateforme;Organisation créée;Organisation;${formulaFirm.id};"'=SOMME(1;2) Sécurité";`,
+    );
     expect(lines.filter((line) => line.length > 0).length).toBeGreaterThanOrEqual(3);
     expect(watch.problems).toEqual([]);
   }, 90_000);

@@ -1,28 +1,8 @@
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  ConsoleProcess,
-  request,
-  repoRoot,
-  waitFor,
-  waitUntilAccepted,
-  type Partner,
-  type RegistryAccess,
-  type Stack,
-} from '@vigie/testing';
-import { e2eEnv, newAdminKey } from '../e2e.env';
+import type { Page } from 'playwright-core';
+import { request, waitFor, waitUntilAccepted, type Partner, type RegistryAccess, type Stack } from '@vigie/testing';
 import { intrusion, postAlert, senderAndPrefecture, subscriber } from '../notification-fixtures';
-import { startTestStack } from '../test-stack';
 import { personWithPassword } from './accounts';
-import {
-  expectAccessible,
-  launchChromium,
-  openPage,
-  screenshot,
-  signIn as signInAs,
-  tabTo,
-  type PageProblems,
-} from './browser';
+import { consoleSuite, expectAccessible, screenshot, tabTo } from './browser';
 
 const PORT_OFFSET = 810;
 const TULLE = '19272';
@@ -38,30 +18,20 @@ const OFFICER = { email: 'claire.faure@correze.gouv.fr', fullName: 'Claire Faure
 // A Corrèze firm's guard updates a report and acknowledges the prefecture's vigilance message;
 // the Charente plays the organisation a message was not addressed to.
 describe('console: a partner updates its reports and acknowledges vigilance messages', () => {
-  const adminKey = newAdminKey();
-  let stack: Stack;
-  let consoleApp: ConsoleProcess;
-  let registry: RegistryAccess;
-  let browser: Browser;
   let firm: Partner;
   let prefecture: { id: string; name: string; key: string };
-  const contexts: BrowserContext[] = [];
+  const suite = consoleSuite('console-partner-updates', PORT_OFFSET, {
+    setUp: ({ registry, stack }) => seed(registry, stack),
+  });
+  const { url, signIn, newPage } = suite;
 
-  const url = (path: string): string => `${consoleApp.url}${path}`;
-  const signIn = (page: Page, who: { email: string; password: string }) => signInAs(page, consoleApp.url, who);
   const csrfOf = async (page: Page): Promise<string> => (await page.getAttribute('input[name=_csrf]', 'value')) ?? '';
-
-  async function newPage(): Promise<{ page: Page; watch: PageProblems }> {
-    const opened = await openPage(browser);
-    contexts.push(opened.context);
-    return opened;
-  }
 
   /** A vigilance message from the Corrèze prefecture (its API key), once notification holds it. */
   async function broadcast(headline: string): Promise<string> {
     const sent = await request<{ broadcast: { broadcastId: string } }>(
       'POST',
-      `${stack.url('prefect-routing')}/v1/broadcasts`,
+      `${suite.stack.url('prefect-routing')}/v1/broadcasts`,
       {
         key: prefecture.key,
         body: {
@@ -75,21 +45,15 @@ describe('console: a partner updates its reports and acknowledges vigilance mess
     const id = sent.body.broadcast.broadcastId;
     await waitFor(
       async () =>
-        (await request('GET', `${stack.url('notification')}/v1/received-broadcasts/${id}`, { key: firm.key }))
+        (await request('GET', `${suite.stack.url('notification')}/v1/received-broadcasts/${id}`, { key: firm.key }))
           .status === 200,
       { what: 'the broadcast received by the firm', timeoutMs: 20_000 },
     );
     return id;
   }
 
-  beforeAll(async () => {
-    stack = await startTestStack('console-partner-updates', PORT_OFFSET, { adminKey });
-    registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    consoleApp = await ConsoleProcess.start({
-      port: e2eEnv.basePort + PORT_OFFSET + 9,
-      stack,
-      logFile: join(repoRoot(), '.vigie', 'test-logs', 'console-partner-updates', 'console.log'),
-    });
+  /** The Corrèze prefecture, the firm that reports, its neighbour and a firm of the Charente, each with a person. */
+  async function seed(registry: RegistryAccess, stack: Stack): Promise<void> {
     ({ firm, prefecture } = await senderAndPrefecture(registry, stack, 'Tulle Gardiennage', '19'));
     await waitUntilAccepted(stack.url('notification'), firm.key);
     await waitUntilAccepted(stack.url('prefect-routing'), firm.key);
@@ -100,22 +64,11 @@ describe('console: a partner updates its reports and acknowledges vigilance mess
     await personWithPassword(registry, neighbour.id, { ...NEIGHBOUR, roles: ['DUTY_OFFICER'] });
     await personWithPassword(registry, outsider.id, { ...OUTSIDER, roles: ['DUTY_OFFICER'] });
     await personWithPassword(registry, prefecture.id, { ...OFFICER, roles: ['DUTY_OFFICER'] });
-    browser = await launchChromium();
-  }, 240_000);
-
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await consoleApp?.stop();
-    await stack?.stop();
-  }, 60_000);
+  }
 
   it('updates a report with the keyboard alone; the chain shows the update; errors and a cancelled report are said in words', async () => {
     const headline = 'Intrusion, dépôt de la gare de Tulle';
-    const alertId = await postAlert(stack, firm.key, intrusion(TULLE, 'Severe', headline));
+    const alertId = await postAlert(suite.stack, firm.key, intrusion(TULLE, 'Severe', headline));
     const { page, watch } = await newPage();
     await signIn(page, GUARD);
     await page.goto(url(`/mes-signalements/${alertId}`));
@@ -146,7 +99,7 @@ describe('console: a partner updates its reports and acknowledges vigilance mess
     await expectAccessible(page);
     const chain = await request<{ msgType: string; info: { severity: string; headline: string }[] }[]>(
       'GET',
-      `${stack.url('alert-ingestion')}/v1/alerts/${alertId}/chain`,
+      `${suite.stack.url('alert-ingestion')}/v1/alerts/${alertId}/chain`,
       { key: firm.key },
     );
     expect(chain.body.map((message) => message.msgType)).toEqual(['Alert', 'Update']);
@@ -171,7 +124,7 @@ describe('console: a partner updates its reports and acknowledges vigilance mess
     await expectAccessible(page);
 
     // Cancelled: it cannot be updated any more, and the page says so.
-    const cancelled = await request('POST', `${stack.url('alert-ingestion')}/v1/alerts/${alertId}/cancel`, {
+    const cancelled = await request('POST', `${suite.stack.url('alert-ingestion')}/v1/alerts/${alertId}/cancel`, {
       key: firm.key,
       body: { note: 'Fausse alerte' },
     });
@@ -194,7 +147,7 @@ describe('console: a partner updates its reports and acknowledges vigilance mess
     expect(resent.status()).toBe(409);
     await page.goto(url(`/mes-signalements/${alertId}`));
     expect(await page.locator(`a[href="/mes-signalements/${alertId}/modifier"]`).count()).toBe(0);
-    const after = await request<unknown[]>('GET', `${stack.url('alert-ingestion')}/v1/alerts/${alertId}/chain`, {
+    const after = await request<unknown[]>('GET', `${suite.stack.url('alert-ingestion')}/v1/alerts/${alertId}/chain`, {
       key: firm.key,
     });
     expect(after.body).toHaveLength(3);
@@ -202,7 +155,11 @@ describe('console: a partner updates its reports and acknowledges vigilance mess
   }, 120_000);
 
   it("answers 404 for another firm's report update, even one that received the alert", async () => {
-    const alertId = await postAlert(stack, firm.key, intrusion(TULLE, 'Severe', 'Intrusion, parking de la cathédrale'));
+    const alertId = await postAlert(
+      suite.stack,
+      firm.key,
+      intrusion(TULLE, 'Severe', 'Intrusion, parking de la cathédrale'),
+    );
     const { page } = await newPage();
     await signIn(page, NEIGHBOUR);
     await waitFor(
@@ -226,7 +183,7 @@ describe('console: a partner updates its reports and acknowledges vigilance mess
       },
     });
     expect(posted.status()).toBe(404);
-    const chain = await request<unknown[]>('GET', `${stack.url('alert-ingestion')}/v1/alerts/${alertId}/chain`, {
+    const chain = await request<unknown[]>('GET', `${suite.stack.url('alert-ingestion')}/v1/alerts/${alertId}/chain`, {
       key: firm.key,
     });
     expect(chain.body).toHaveLength(1);
@@ -267,7 +224,7 @@ describe('console: a partner updates its reports and acknowledges vigilance mess
     expect(again.status()).toBe(200);
     const acknowledgements = await request<{ organisationId: string; person: { name: string } | null }[]>(
       'GET',
-      `${stack.url('notification')}/v1/broadcasts/${broadcastId}/acknowledgements`,
+      `${suite.stack.url('notification')}/v1/broadcasts/${broadcastId}/acknowledgements`,
       { key: prefecture.key },
     );
     expect(acknowledgements.body).toEqual([
@@ -305,7 +262,7 @@ describe('console: a partner updates its reports and acknowledges vigilance mess
     expect(acknowledged.status()).toBe(404);
     const none = await request<unknown[]>(
       'GET',
-      `${stack.url('notification')}/v1/broadcasts/${broadcastId}/acknowledgements`,
+      `${suite.stack.url('notification')}/v1/broadcasts/${broadcastId}/acknowledgements`,
       { key: prefecture.key },
     );
     expect(none.body).toEqual([]);
