@@ -1,23 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import {
-  ConsoleProcess,
-  prefectureOf,
-  registerActivePartner,
-  repoRoot,
-  request,
-  waitFor,
-  type RegistryAccess,
-  type Stack,
-} from '@vigie/testing';
-import { e2eEnv, newAdminKey } from '../e2e.env';
+import type { Page, Response } from 'playwright-core';
+import { prefectureOf, registerActivePartner, repoRoot, request, waitFor } from '@vigie/testing';
+import { e2eEnv } from '../e2e.env';
 import { PRIVATE_SECURITY } from '../notification-fixtures';
 import { TestIdentityProvider } from '../state-identity/test-provider';
-import { startTestStack } from '../test-stack';
 import { personWithPassword } from './accounts';
-import { expectAccessible, launchChromium, openPage, screenshot, tabTo, type PageProblems } from './browser';
+import { consoleSuite, expectAccessible, screenshot, tabTo, type PageProblems } from './browser';
 
 const PORT_OFFSET = 840;
 const CALLBACK_PATH = '/connexion/etat/retour';
@@ -34,23 +24,70 @@ const s256 = (verifier: string): string => createHash('sha256').update(verifier)
 
 // Sign-in with the State's agent identity, against a real OpenID provider (oidc-provider) on loopback.
 describe('console: State sign-in (OpenID Connect) in a real browser', () => {
-  const adminKey = newAdminKey();
   let provider: TestIdentityProvider;
-  let stack: Stack;
-  let consoleApp: ConsoleProcess;
-  let registry: RegistryAccess;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
   /** What a page tried to load from outside this machine (refused): must stay empty. */
   const outside: string[] = [];
   const consolePort = e2eEnv.basePort + PORT_OFFSET + 9;
   const callbackUrl = `http://127.0.0.1:${consolePort}${CALLBACK_PATH}`;
-  const url = (path: string): string => `${consoleApp.url}${path}`;
   const consoleLog = join(repoRoot(), '.vigie', 'test-logs', 'console-state-sign-in', 'console.log');
+  const identity = () => ({ OIDC_ISSUER_URL: provider.issuer, OIDC_CLIENT_ID: CONSOLE_CLIENT.client_id });
 
+  // The provider runs before the suite's stack and console, which are given its address.
+  beforeAll(async () => {
+    provider = await TestIdentityProvider.start({
+      port: e2eEnv.basePort + PORT_OFFSET + 120,
+      logFile: join(repoRoot(), '.vigie', 'test-logs', 'console-state-sign-in', 'provider.log'),
+      clients: [
+        { ...CONSOLE_CLIENT, ...SIGNED_USERINFO, redirect_uris: [callbackUrl] },
+        { ...OTHER_CLIENT, ...SIGNED_USERINFO, redirect_uris: [callbackUrl] },
+      ],
+      accounts: {
+        [AGENT.login]: { email: AGENT.email, email_verified: true },
+        [STRANGER.login]: { email: STRANGER.email, email_verified: true },
+        [GUARD.login]: { email: GUARD.email, email_verified: true },
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await provider?.stop();
+  });
+
+  const suite = consoleSuite('console-state-sign-in', PORT_OFFSET, {
+    consolePort,
+    stack: {
+      // Read when the stack starts, once the provider runs.
+      get serviceEnv() {
+        return { 'partner-registry': identity() };
+      },
+    },
+    consoleEnv: () => ({ ...identity(), OIDC_CLIENT_SECRET: CONSOLE_CLIENT.client_secret }),
+    async setUp({ registry }) {
+      const rhone = await prefectureOf(registry, '69');
+      await personWithPassword(registry, rhone.id, {
+        email: AGENT.email,
+        fullName: AGENT.fullName,
+        roles: ['DUTY_OFFICER'],
+        password: 'mot-de-passe-de-secours-69',
+      });
+      const firm = await registerActivePartner(
+        registry,
+        { kind: 'SECURITY_FIRM', name: 'Gardiennage de la Saône', departments: ['69'] },
+        { conventions: [PRIVATE_SECURITY] },
+      );
+      await personWithPassword(registry, firm.id, {
+        email: GUARD.email,
+        fullName: GUARD.fullName,
+        roles: ['DUTY_OFFICER'],
+        password: 'ronde-de-nuit-saone-69',
+      });
+    },
+  });
+  const { url } = suite;
+
+  /** A page whose requests outside this machine are refused and recorded. */
   async function newPage(): Promise<{ page: Page; watch: PageProblems }> {
-    const opened = await openPage(browser);
-    contexts.push(opened.context);
+    const opened = await suite.newPage();
     await opened.context.route(
       (target) => !['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname),
       async (route) => {
@@ -133,68 +170,9 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
     return new URL(answer.url());
   }
 
-  beforeAll(async () => {
-    provider = await TestIdentityProvider.start({
-      port: e2eEnv.basePort + PORT_OFFSET + 120,
-      logFile: join(repoRoot(), '.vigie', 'test-logs', 'console-state-sign-in', 'provider.log'),
-      clients: [
-        { ...CONSOLE_CLIENT, ...SIGNED_USERINFO, redirect_uris: [callbackUrl] },
-        { ...OTHER_CLIENT, ...SIGNED_USERINFO, redirect_uris: [callbackUrl] },
-      ],
-      accounts: {
-        [AGENT.login]: { email: AGENT.email, email_verified: true },
-        [STRANGER.login]: { email: STRANGER.email, email_verified: true },
-        [GUARD.login]: { email: GUARD.email, email_verified: true },
-      },
-    });
-    const identity = { OIDC_ISSUER_URL: provider.issuer, OIDC_CLIENT_ID: CONSOLE_CLIENT.client_id };
-    stack = await startTestStack(
-      'console-state-sign-in',
-      PORT_OFFSET,
-      { adminKey },
-      {
-        serviceEnv: { 'partner-registry': identity },
-      },
-    );
-    registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    consoleApp = await ConsoleProcess.start({
-      port: consolePort,
-      stack,
-      logFile: consoleLog,
-      env: { ...identity, OIDC_CLIENT_SECRET: CONSOLE_CLIENT.client_secret },
-    });
-    const rhone = await prefectureOf(registry, '69');
-    await personWithPassword(registry, rhone.id, {
-      email: AGENT.email,
-      fullName: AGENT.fullName,
-      roles: ['DUTY_OFFICER'],
-      password: 'mot-de-passe-de-secours-69',
-    });
-    const firm = await registerActivePartner(
-      registry,
-      { kind: 'SECURITY_FIRM', name: 'Gardiennage de la Saône', departments: ['69'] },
-      { conventions: [PRIVATE_SECURITY] },
-    );
-    await personWithPassword(registry, firm.id, {
-      email: GUARD.email,
-      fullName: GUARD.fullName,
-      roles: ['DUTY_OFFICER'],
-      password: 'ronde-de-nuit-saone-69',
-    });
-    browser = await launchChromium();
-  }, 240_000);
-
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
+  afterEach(() => {
     expect(outside.splice(0)).toEqual([]);
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await consoleApp?.stop();
-    await stack?.stop();
-    await provider?.stop();
-  }, 60_000);
 
   it('signs a State agent in by keyboard alone, through the provider, onto the feed', async () => {
     const { page } = await newPage();
@@ -358,12 +336,12 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
       return { idToken: tokens.id_token, nonce, userinfo: await userinfo.text() };
     };
 
-    const refused = await request('POST', `${registry.registryUrl}/v1/sessions/federated`, {
+    const refused = await request('POST', `${suite.registry.registryUrl}/v1/sessions/federated`, {
       body: await proofFor(OTHER_CLIENT),
     });
     expect(refused.status).toBe(401);
 
-    const accepted = await request('POST', `${registry.registryUrl}/v1/sessions/federated`, {
+    const accepted = await request('POST', `${suite.registry.registryUrl}/v1/sessions/federated`, {
       body: await proofFor(CONSOLE_CLIENT),
     });
     expect(accepted.status).toBe(201);
