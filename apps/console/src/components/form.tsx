@@ -249,7 +249,14 @@ export function ShownOnce(props: { id: string; label: string; value: string; war
         <label class="fr-label" for={props.id}>
           {props.label}
         </label>
-        <input class="fr-input vigie-secret" id={props.id} readOnly value={props.value} autoComplete="off" spellcheck={false} />
+        <input
+          class="fr-input vigie-secret"
+          id={props.id}
+          readOnly
+          value={props.value}
+          autoComplete="off"
+          spellcheck={false}
+        />
       </div>
     </div>
   );
@@ -261,5 +268,30 @@ export function ButtonLink(props: { href: string; children: ComponentChildren; s
     <a class={`fr-btn fr-btn--sm${props.secondary ? ' fr-btn--secondary' : ''}`} href={props.href}>
       {props.children}
     </a>
+  );
+}
+
+/**
+ * Every problem of a form, listed above it under `title` ("Le signalement n’est pas prêt"): the
+ * field errors, then a refusal from a service in words, if any. Nothing when there is none.
+ */
+export function ErrorSummary(props: {
+  title: string;
+  errors: Record<string, string | undefined>;
+  problem?: string | null;
+}): VNode | null {
+  const messages = [
+    ...Object.values(props.errors).filter((message): message is string => Boolean(message)),
+    ...(props.problem ? [props.problem] : []),
+  ];
+  if (messages.length === 0) return null;
+  return (
+    <Notice tone="error" title={props.title}>
+      <ul>
+        {messages.map((message) => (
+          <li>{message}</li>
+        ))}
+      </ul>
+    </Notice>
   );
 }

@@ -35,6 +35,22 @@ export interface PreviewedRecipient {
   reason: string | null;
 }
 
+/** Routing's warnings about a preview (a département without prefecture, for instance), if any. */
+export function RoutingWarnings(props: { warnings: string[] }): VNode | null {
+  if (props.warnings.length === 0) return null;
+  return (
+    <Notice tone="warning" title="À noter">
+      <ul>
+        {props.warnings.map((warning) => (
+          <li>
+            <RoutingText text={warning} />
+          </li>
+        ))}
+      </ul>
+    </Notice>
+  );
+}
+
 /**
  * Who a draft (an alert or a broadcast) would reach and why, before it is sent: routing's
  * warnings, the recipients with their reason, and those left out.
@@ -48,17 +64,7 @@ export function RecipientsPreview(props: {
   const count = props.recipients.length;
   return (
     <>
-      {props.warnings.length > 0 ? (
-        <Notice tone="warning" title="À noter">
-          <ul>
-            {props.warnings.map((warning) => (
-              <li>
-                <RoutingText text={warning} />
-              </li>
-            ))}
-          </ul>
-        </Notice>
-      ) : null}
+      <RoutingWarnings warnings={props.warnings} />
       <h2>{count === 0 ? 'Personne ne le recevrait' : `${count} destinataire${count > 1 ? 's' : ''}`}</h2>
       <Table caption={props.caption} headers={['Organisation', 'Pourquoi']}>
         <tbody>

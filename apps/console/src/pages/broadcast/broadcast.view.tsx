@@ -2,7 +2,7 @@ import type { VNode } from 'preact';
 import { AlertStatus } from '@vigie/contracts';
 import type { Broadcast, BroadcastPreview } from '../../clients/routing.client';
 import { SeverityBadge, StatusBadge, TlpBadge } from '../../components/badges';
-import { Checkboxes, CsrfField, Field, Notice, Radios, Table } from '../../components/form';
+import { Checkboxes, CsrfField, ErrorSummary, Field, Notice, Radios, Table } from '../../components/form';
 import { SECTORS, SEVERITY, TLP, frenchDateTime, label } from '../../components/labels';
 import { Layout, type Viewer } from '../../components/layout';
 import { RecipientsPreview } from '../../components/reason';
@@ -21,20 +21,6 @@ interface Frame {
   csrfToken: string;
 }
 
-function ErrorSummary(props: { errors: FormErrors }): VNode | null {
-  const messages = Object.values(props.errors).filter(Boolean);
-  if (messages.length === 0) return null;
-  return (
-    <Notice tone="error" title="Le message n’est pas prêt">
-      <ul>
-        {messages.map((message) => (
-          <li>{message}</li>
-        ))}
-      </ul>
-    </Notice>
-  );
-}
-
 export function ComposerPage(
   props: Frame & {
     form: BroadcastForm;
@@ -51,7 +37,7 @@ export function ComposerPage(
         Aux partenaires de votre département ({props.departments.join(', ')}). Vous verrez la liste des destinataires
         avant d’envoyer.
       </p>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary title="Le message n’est pas prêt" errors={errors} />
       <form method="post" action="/diffusions/apercu">
         <CsrfField token={props.csrfToken} />
         <Radios

@@ -5,7 +5,7 @@ import { MESSAGE_TYPE, SEVERITY, frenchDateTime, label } from '../../components/
 import { Layout, type Viewer } from '../../components/layout';
 import { InvalidPageNotice, Pager, type PageLinks } from '../../components/pager';
 import type { ReportErrors, ReportForm } from '../report/report.model';
-import { AssessmentFields, ErrorSummary } from '../report/report.view';
+import { AssessmentFields, ReportErrorSummary } from '../report/report.view';
 import type { AcknowledgementItem, ReportRow } from './my-reports.model';
 
 /** The live-event name of a report's acknowledgements: the relay sends each one under it. */
@@ -237,7 +237,7 @@ export function ReportUpdatePage(props: { viewer: Viewer; csrfToken: string; mod
             {model.event} — {model.commune}. Le lieu et la nature restent ceux du signalement ; tous ceux qui l’ont reçu
             recevront la mise à jour.
           </p>
-          <ErrorSummary errors={model.errors} problem={model.problem} />
+          <ReportErrorSummary errors={model.errors} problem={model.problem} />
           <form method="post" action={`/mes-signalements/${model.id}/modifier`}>
             <CsrfField token={props.csrfToken} />
             <input type="hidden" name="draftKey" value={model.form.draftKey} />

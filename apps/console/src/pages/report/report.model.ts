@@ -108,7 +108,9 @@ export function reportErrors(form: ReportForm): ReportErrors {
 }
 
 /** What routing needs to say who would receive the report. */
-export function previewDraftOf(form: ReportForm): AlertPreviewDraft {
+export function previewDraftOf(
+  form: Pick<ReportForm, 'commune' | 'eventCode' | 'severity' | 'urgency' | 'certainty' | 'tlp' | 'personalData'>,
+): AlertPreviewDraft {
   return {
     commune: form.commune,
     eventCode: form.eventCode,

@@ -1,7 +1,7 @@
 import type { VNode } from 'preact';
 import type { AlertPreview } from '../../clients/routing.client';
 import { SeverityBadge, TlpBadge } from '../../components/badges';
-import { CsrfField, Field, Notice, Radios, Select } from '../../components/form';
+import { CsrfField, ErrorSummary, Field, Radios, Select } from '../../components/form';
 import { TLP } from '../../components/labels';
 import { Layout, type Viewer } from '../../components/layout';
 import { RecipientsPreview } from '../../components/reason';
@@ -29,19 +29,9 @@ export interface CommuneChoice {
   postalCodes: string[];
 }
 
-/** Every problem of the form, listed above it. */
-export function ErrorSummary(props: { errors: ReportErrors; problem: string | null }): VNode | null {
-  const messages = [...Object.values(props.errors).filter(Boolean), ...(props.problem ? [props.problem] : [])];
-  if (messages.length === 0) return null;
-  return (
-    <Notice tone="error" title="Le signalement n’est pas prêt">
-      <ul>
-        {messages.map((message) => (
-          <li>{message}</li>
-        ))}
-      </ul>
-    </Notice>
-  );
+/** Every problem of a report's form, listed above it. */
+export function ReportErrorSummary(props: { errors: ReportErrors; problem: string | null }): VNode | null {
+  return <ErrorSummary title="Le signalement n’est pas prêt" errors={props.errors} problem={props.problem} />;
 }
 
 /**
@@ -217,7 +207,7 @@ export function ReportPage(
         La préfecture compétente et les partenaires concernés le recevront. Vous verrez qui le recevra, et pourquoi,
         avant d’envoyer.
       </p>
-      <ErrorSummary errors={errors} problem={props.problem} />
+      <ReportErrorSummary errors={errors} problem={props.problem} />
       <section id="brouillons" class="fr-mb-3w" aria-live="polite" hidden>
         <h2 class="fr-h5">Signalements gardés sur cet appareil</h2>
         <p class="fr-text--sm">

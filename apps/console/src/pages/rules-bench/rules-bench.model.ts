@@ -2,7 +2,13 @@ import type { SignedInPerson } from '../../clients/registry.client';
 import type { AlertPreview, AlertPreviewDraft, PreviewSender } from '../../clients/routing.client';
 import { ORGANISATION_KIND, TLP } from '../../components/labels';
 import { textField } from '../form-body';
-import { CERTAINTY_CHOICES, EVENT_CHOICES, SEVERITY_CHOICES, URGENCY_CHOICES } from '../report/report.model';
+import {
+  CERTAINTY_CHOICES,
+  EVENT_CHOICES,
+  SEVERITY_CHOICES,
+  URGENCY_CHOICES,
+  previewDraftOf,
+} from '../report/report.model';
 
 /** Every TLP label an alert may carry, TLP:RED included (a partner's report form offers four). */
 export const BENCH_TLPS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
@@ -90,17 +96,7 @@ export function benchErrors(form: BenchForm, senders: readonly { organisationId:
 
 /** What routing's preview reads, as the chosen sender. */
 export function benchDraftOf(form: BenchForm): AlertPreviewDraft {
-  return {
-    senderOrganisationId: form.sender,
-    commune: form.commune,
-    eventCode: form.eventCode,
-    severity: form.severity,
-    urgency: form.urgency,
-    certainty: form.certainty,
-    tlp: form.tlp,
-    status: form.status,
-    personalData: form.personalData,
-  };
+  return { ...previewDraftOf(form), senderOrganisationId: form.sender, status: form.status };
 }
 
 /** The senders as the select offers them: name, kind and where they operate. */

@@ -1,9 +1,9 @@
 import type { VNode } from 'preact';
 import type { AlertPreview } from '../../clients/routing.client';
-import { CsrfField, Notice, Radios, Select, Table } from '../../components/form';
+import { CsrfField, ErrorSummary, Radios, Select, Table } from '../../components/form';
 import { TLP } from '../../components/labels';
 import { Layout, type Viewer } from '../../components/layout';
-import { Reason, RoutingText } from '../../components/reason';
+import { Reason, RoutingWarnings } from '../../components/reason';
 import { EVENT_CHOICES } from '../report/report.model';
 import { CommuneSearch, ScaleFields, type CommuneChoice } from '../report/report.view';
 import { BENCH_STATUSES, BENCH_TLPS, benchRecipients, type BenchErrors, type BenchForm } from './rules-bench.model';
@@ -27,17 +27,7 @@ function TrialResult(props: { trial: Trial }): VNode {
       </h2>
       <p id="essai-resume">{props.trial.summary}.</p>
       <p class="fr-text--sm">Rien n’a été envoyé ni enregistré : c’est un essai des règles en vigueur.</p>
-      {preview.warnings.length > 0 ? (
-        <Notice tone="warning" title="À noter">
-          <ul>
-            {preview.warnings.map((warning) => (
-              <li>
-                <RoutingText text={warning} />
-              </li>
-            ))}
-          </ul>
-        </Notice>
-      ) : null}
+      <RoutingWarnings warnings={preview.warnings} />
       <Table
         caption="Destinataires de l’essai et règles qui les ont choisis"
         headers={['Organisation', 'Règles et raisons']}
@@ -101,7 +91,6 @@ export function RulesBenchPage(props: {
   trial: Trial | null;
 }): VNode {
   const { form, errors } = props;
-  const messages = [...Object.values(errors).filter(Boolean), ...(props.problem ? [props.problem] : [])];
   return (
     <Layout title="Banc d’essai des règles" viewer={props.viewer} csrfToken={props.csrfToken} section="banc-de-regles">
       <h1>Banc d’essai des règles</h1>
@@ -109,15 +98,7 @@ export function RulesBenchPage(props: {
         Décrivez une alerte comme si une organisation l’envoyait : vous verrez chaque destinataire et la règle qui l’a
         choisi, selon les règles et les abonnements en vigueur. Rien n’est envoyé ni enregistré.
       </p>
-      {messages.length > 0 ? (
-        <Notice tone="error" title="L’essai n’est pas prêt">
-          <ul>
-            {messages.map((message) => (
-              <li>{message}</li>
-            ))}
-          </ul>
-        </Notice>
-      ) : null}
+      <ErrorSummary title="L’essai n’est pas prêt" errors={errors} problem={props.problem} />
       <form method="post" action={`${PATH}#resultat`} id="banc-formulaire">
         <CsrfField token={props.csrfToken} />
         <Select
