@@ -1,30 +1,19 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
-import { InvalidRequestError, nextPageLink, nextPageLinkHeader } from '@vigie/platform';
+import { InvalidRequestError, PageCursor, PageLimit, nextPageLink, nextPageLinkHeader } from '@vigie/platform';
 import { AlertReadAudit } from '../alerts/alert-read.audit';
 import { decodeCursor, encodeCursor } from '../alerts/alert.cursor';
 import { latestSent } from '../alerts/alerts.queries';
 import { AlertView } from '../alerts/dto/alert.view';
 
 export class SentAlertsQuery {
-  @ApiPropertyOptional({
-    description: 'The cursor of the next page, as the `Link` header (rel="next") of the previous page gave it',
-  })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor is not one this API returned' })
+  @PageCursor('The cursor of the next page, as the `Link` header (rel="next") of the previous page gave it')
   cursor?: string;
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageLimit({ fallback: 50, maximum: 200 })
   limit?: number;
 }
 

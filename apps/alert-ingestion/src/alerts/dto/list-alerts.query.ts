@@ -1,6 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsEnum, IsISO8601, IsOptional, Matches } from 'class-validator';
 import {
   AlertEventCode,
   AlertMessageType,
@@ -8,6 +7,7 @@ import {
   AlertStatus,
   DEPARTMENT_CODE_PATTERN,
 } from '@vigie/contracts';
+import { PageCursor, PageLimit } from '@vigie/platform';
 
 export class ListAlertsQuery {
   @ApiPropertyOptional({ enum: AlertStatus }) @IsOptional() @IsEnum(AlertStatus) status?: AlertStatus;
@@ -26,15 +26,8 @@ export class ListAlertsQuery {
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor is not one this API returned' })
+  @PageCursor()
   cursor?: string;
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageLimit({ fallback: 50, maximum: 200 })
   limit?: number;
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PageLimit } from '@vigie/platform';
 
 /** The deliveries an organisation should look at: failing (being retried) or dead (given up). */
 export const DELIVERY_STATES = ['failing', 'dead'] as const;
@@ -28,16 +28,6 @@ export class DeliveriesQuery {
   @IsIn(DELIVERY_STATES)
   state?: DeliveryState;
 
-  @ApiPropertyOptional({
-    default: DEFAULT_STATE_LIMIT,
-    minimum: 1,
-    maximum: 200,
-    description: 'With state: at most this many deliveries',
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageLimit({ fallback: DEFAULT_STATE_LIMIT, maximum: 200, description: 'With state: at most this many deliveries' })
   limit?: number;
 }
