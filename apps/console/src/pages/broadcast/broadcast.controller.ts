@@ -123,31 +123,15 @@ export class BroadcastController {
   @Post('apercu')
   @Header('cache-control', 'no-store')
   async preview(@Viewer() viewer: SignedIn, @Body() body: unknown, @Res() response: Response): Promise<void> {
-    this.requireStateDesk(viewer);
-    const form = readBroadcastForm(body);
-    const errors = formErrors(form);
-    if (Object.keys(errors).length > 0) {
-      response
-        .status(400)
-        .type('html')
-        .send(await this.composer(viewer, form, errors));
-      return;
-    }
+    const form = await this.completeForm(viewer, body, response);
+    if (!form) return;
     response.type('html').send(await this.previewPage(viewer, form, null));
   }
 
   @Post()
   async send(@Viewer() viewer: SignedIn, @Body() body: unknown, @Res() response: Response): Promise<void> {
-    this.requireStateDesk(viewer);
-    const form = readBroadcastForm(body);
-    const errors = formErrors(form);
-    if (Object.keys(errors).length > 0) {
-      response
-        .status(400)
-        .type('html')
-        .send(await this.composer(viewer, form, errors));
-      return;
-    }
+    const form = await this.completeForm(viewer, body, response);
+    if (!form) return;
     const refused = confirmationError(form, viewer.person.departments);
     if (refused) {
       response
@@ -174,6 +158,19 @@ export class BroadcastController {
         departments: viewer.person.departments,
       }),
     );
+  }
+
+  /** The form posted by a State desk, or null once the composer was sent back (400) with its errors. */
+  private async completeForm(viewer: SignedIn, body: unknown, response: Response): Promise<BroadcastForm | null> {
+    this.requireStateDesk(viewer);
+    const form = readBroadcastForm(body);
+    const errors = formErrors(form);
+    if (Object.keys(errors).length === 0) return form;
+    response
+      .status(400)
+      .type('html')
+      .send(await this.composer(viewer, form, errors));
+    return null;
   }
 
   private async composer(viewer: SignedIn, form: BroadcastForm, errors: FormErrors): Promise<string> {

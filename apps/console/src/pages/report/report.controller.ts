@@ -61,15 +61,8 @@ export class ReportController {
   @Post('apercu')
   @Header('cache-control', 'no-store')
   async preview(@Viewer() viewer: SignedIn, @Body() body: unknown, @Res() response: Response): Promise<void> {
-    const form = readReportForm(body);
-    const errors = reportErrors(form);
-    if (Object.keys(errors).length > 0) {
-      response
-        .status(400)
-        .type('html')
-        .send(this.formPage(viewer, form, await this.communesFor(viewer, form), true, null));
-      return;
-    }
+    const form = await this.completeForm(viewer, body, response);
+    if (!form) return;
     try {
       const preview = await this.routing.previewAlert(viewer.bearer, previewDraftOf(form));
       response
@@ -93,14 +86,8 @@ export class ReportController {
 
   @Post()
   async send(@Viewer() viewer: SignedIn, @Body() body: unknown, @Res() response: Response): Promise<void> {
-    const form = readReportForm(body);
-    if (Object.keys(reportErrors(form)).length > 0) {
-      response
-        .status(400)
-        .type('html')
-        .send(this.formPage(viewer, form, await this.communesFor(viewer, form), true, null));
-      return;
-    }
+    const form = await this.completeForm(viewer, body, response);
+    if (!form) return;
     try {
       const sent = await this.ingestion.submit(viewer.bearer, alertOf(form), form.draftKey);
       response.redirect(303, `/alertes/${encodeURIComponent(sent.id)}`);
@@ -152,6 +139,17 @@ export class ReportController {
   }
 
   /** A service said no (not entitled in that département, invalid field): the form again, with why. */
+  /** The report posted, or null once the form was sent back (400) with its errors. */
+  private async completeForm(viewer: SignedIn, body: unknown, response: Response): Promise<ReportForm | null> {
+    const form = readReportForm(body);
+    if (Object.keys(reportErrors(form)).length === 0) return form;
+    response
+      .status(400)
+      .type('html')
+      .send(this.formPage(viewer, form, await this.communesFor(viewer, form), true, null));
+    return null;
+  }
+
   private async refused(viewer: SignedIn, form: ReportForm, error: unknown, response: Response): Promise<void> {
     if (!(error instanceof ServiceCallError) || error.status >= 500 || error.status === 401) throw error;
     const problem =
