@@ -9,23 +9,15 @@ import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import {
   AcknowledgementChannel,
-  AlertCategory,
-  AlertCertainty,
-  AlertEventCode,
-  AlertMessageType,
-  AlertScope,
-  AlertSeverity,
-  AlertStatus,
-  AlertUrgency,
   OrganisationKind,
   OrganisationStatus,
-  Tlp,
   allTopics,
   createEnvelope,
   type EventDefinition,
 } from '@vigie/contracts';
 import { decodeEvent } from '@vigie/messaging';
 import { ASYNCAPI_PATH, DEAD_LETTER_HEADERS, EVENTS, EVENT_TYPE_HEADER, renderAsyncApi } from '../scripts/asyncapi';
+import { alertSnapshot } from './integration/alert-snapshot';
 
 const ROOT = join(__dirname, '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -113,40 +105,7 @@ describe('the payload schemas agree with the consumers’ validation', () => {
   ajv.addSchema({ $id: 'vigie', components: document.components });
   const uuid = (n: number) => `0190a0b0-0000-7000-8000-${String(n).padStart(12, '0')}`;
 
-  const alert = {
-    alertId: uuid(1),
-    originalAlertId: uuid(1),
-    identifier: 'VIGIE-1',
-    sender: 'alpha@vigie',
-    senderOrganisationId: uuid(2),
-    sent: '2026-12-04T08:00:00+01:00',
-    occurredAt: '2026-12-04T07:00:00.000Z',
-    status: AlertStatus.Actual,
-    msgType: AlertMessageType.Alert,
-    scope: AlertScope.Restricted,
-    references: [],
-    incidents: [],
-    tlp: Tlp.Amber,
-    personalData: false,
-    location: { commune: '69123', communeName: 'Lyon', department: '69' },
-    info: [
-      {
-        language: 'fr-FR',
-        category: [AlertCategory.Security],
-        event: 'Vol',
-        eventCode: AlertEventCode.Theft,
-        eventCodes: [],
-        responseType: [],
-        urgency: AlertUrgency.Past,
-        severity: AlertSeverity.Minor,
-        certainty: AlertCertainty.Observed,
-        headline: 'Vol à l’étalage',
-        parameter: [],
-        resource: [],
-        area: [{ areaDesc: 'Lyon 2e', polygon: [], circle: [], geocode: [{ valueName: 'INSEE', value: '69123' }] }],
-      },
-    ],
-  };
+  const alert = alertSnapshot(uuid(2), uuid(1));
   const samples: Array<[string, object]> = [
     ['alert.submitted.v1', { alert }],
     [
