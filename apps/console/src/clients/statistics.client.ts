@@ -1,42 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { components } from '@vigie/client';
 import { CONSOLE_CONFIG, type ConsoleConfig } from '../config';
 import { ServiceHttp } from './service-call';
 
 /** Counts of alerts over a window, as alert ingestion groups them (counts only, never content). */
-export interface AlertFigures {
-  from: string;
-  to: string;
-  departments: string[] | null;
-  total: number;
-  byDepartment: { department: string; count: number }[];
-  byEventCode: { eventCode: string; count: number }[];
-  bySeverity: { severity: string; count: number }[];
-  byDayAndEventCode: { day: string; eventCode: string; count: number }[];
-  byDayAndSeverity: { day: string; severity: string; count: number }[];
-}
+export type AlertFigures = components['schemas']['AlertStatisticsView'];
 
-export interface EscalationFigures {
-  departments: string[] | null;
-  total: number;
-  byDepartment: { department: string; count: number }[];
-}
+/** Escalations still armed, by département. */
+export type EscalationFigures = components['schemas']['OpenEscalationsView'];
 
 /** Time to acknowledge of one prefecture over a period, in seconds (ADR 36). */
-export interface PrefectureDelays {
-  prefectureId: string;
-  department: string;
-  escalations: number;
-  unacknowledged: number;
-  medianSeconds: number | null;
-  p90Seconds: number | null;
-}
+export type PrefectureDelays = components['schemas']['PrefectureTimeToAcknowledgeView'];
 
-export interface DelayFigures {
-  from: string;
-  to: string;
-  departments: string[] | null;
-  prefectures: PrefectureDelays[];
-}
+export type DelayFigures = components['schemas']['TimeToAcknowledgeView'];
 
 /** The statistics APIs of alert ingestion and notification, scoped by each service to the person. */
 @Injectable()
