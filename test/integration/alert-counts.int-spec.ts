@@ -96,6 +96,12 @@ describe('alert counts on the real PostgreSQL', () => {
     expect(only87.byDepartment).toEqual([{ department: '87', count: 1 }]);
     expect(only87.bySeverity).toEqual([{ severity: 'Moderate', count: 1 }]);
     const none = await alertCounts(dataSource.manager, { ...window, departments: [] });
-    expect(none).toEqual({ byDepartment: [], byEventCode: [], bySeverity: [], byDayAndEventCode: [], byDayAndSeverity: [] });
+    expect(none).toEqual({
+      byDepartment: [],
+      byEventCode: [],
+      bySeverity: [],
+      byDayAndEventCode: [],
+      byDayAndSeverity: [],
+    });
   });
 });

@@ -85,7 +85,12 @@ describe('webhook deliveries and alert states on the real PostgreSQL', () => {
     expect(new Set(seen)).toEqual(new Set(ids));
     expect(seen[0]).toBe(ids[4]);
     expect(seen[4]).toBe(ids[0]);
-    const dead = await webhookDeliveries(dataSource.manager, { webhookId: webhook, status: 'dead', after: null, limit: 10 });
+    const dead = await webhookDeliveries(dataSource.manager, {
+      webhookId: webhook,
+      status: 'dead',
+      after: null,
+      limit: 10,
+    });
     expect(dead.map((row) => row.id)).toEqual([ids[3]]);
     expect(dead[0]).toMatchObject({ status: 'dead', messageType: 'vigie.test', attempts: 0 });
     expect(dead[0].position).toBe('2026-12-04T10:00:00.123456');
