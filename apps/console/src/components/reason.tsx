@@ -35,6 +35,29 @@ export interface PreviewedRecipient {
   reason: string | null;
 }
 
+/** Those a routing rule left out, each with the reason, folded under `summary` and their count; nothing if none. */
+export function ExcludedOrganisations(props: {
+  summary: string;
+  excluded: { name: string; reason: string }[];
+  class?: string;
+}): VNode | null {
+  if (props.excluded.length === 0) return null;
+  return (
+    <details class={props.class}>
+      <summary>
+        {props.summary} ({props.excluded.length})
+      </summary>
+      <ul>
+        {props.excluded.map((exclusion) => (
+          <li>
+            {exclusion.name} : <RoutingText text={exclusion.reason} />
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 /** Routing's warnings about a preview (a département without prefecture, for instance), if any. */
 export function RoutingWarnings(props: { warnings: string[] }): VNode | null {
   if (props.warnings.length === 0) return null;
@@ -78,18 +101,11 @@ export function RecipientsPreview(props: {
           ))}
         </tbody>
       </Table>
-      {props.excluded.length > 0 ? (
-        <details class="fr-mb-3w">
-          <summary>Organisations qui ne le recevront pas ({props.excluded.length})</summary>
-          <ul>
-            {props.excluded.map((exclusion) => (
-              <li>
-                {exclusion.name} : <RoutingText text={exclusion.reason} />
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
+      <ExcludedOrganisations
+        summary="Organisations qui ne le recevront pas"
+        excluded={props.excluded}
+        class="fr-mb-3w"
+      />
     </>
   );
 }

@@ -17,7 +17,7 @@ import {
   label,
 } from '../../components/labels';
 import { Layout, type Viewer } from '../../components/layout';
-import { Reason, RoutingText } from '../../components/reason';
+import { ExcludedOrganisations, Reason } from '../../components/reason';
 import type { AlertPageModel } from './alert.model';
 
 function Fact(props: { term: string; children: preact.ComponentChildren }): VNode {
@@ -223,18 +223,7 @@ export function AlertPage(props: { model: AlertPageModel; viewer: Viewer; csrfTo
               ))}
             </tbody>
           </Table>
-          {model.excluded.length > 0 ? (
-            <details>
-              <summary>Organisations écartées ({model.excluded.length})</summary>
-              <ul>
-                {model.excluded.map((exclusion) => (
-                  <li>
-                    {exclusion.name} : <RoutingText text={exclusion.reason} />
-                  </li>
-                ))}
-              </ul>
-            </details>
-          ) : null}
+          <ExcludedOrganisations summary="Organisations écartées" excluded={model.excluded} />
         </section>
       ) : null}
     </Layout>
