@@ -11,6 +11,7 @@ import {
   AcknowledgementChannel,
   OrganisationKind,
   OrganisationStatus,
+  Tlp,
   allTopics,
   createEnvelope,
   type EventDefinition,
