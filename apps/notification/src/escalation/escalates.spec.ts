@@ -35,6 +35,12 @@ describe('which routed alerts arm an escalation deadline', () => {
     expect(escalates(routed(alert))).toBe(expected);
   });
 
+  it('finds the competent prefecture when another rule selected it too (a TLP:RED alert naming it)', () => {
+    expect(escalates(routed({ severity: 'Severe' }, 'competent-prefecture,named-recipients'))).toBe(PREFECTURE);
+    expect(escalates(routed({ severity: 'Severe' }, 'named-recipients,competent-prefecture'))).toBe(PREFECTURE);
+    expect(escalates(routed({ severity: 'Severe' }, 'named-recipients'))).toBeNull();
+  });
+
   it('needs a competent prefecture among the recipients', () => {
     expect(escalates(routed({ severity: 'Extreme' }, 'chain-of-the-original'))).toBeNull();
   });

@@ -33,7 +33,9 @@ export function escalates(payload: AlertRoutedV1Payload): string | null {
   const { alert, recipients } = payload;
   if (alert.msgType === AlertMessageType.Cancel || alert.status === AlertStatus.Test) return null;
   if (!ESCALATED_SEVERITIES.includes(primaryInfo(alert).severity)) return null;
-  return recipients.find((recipient) => recipient.rule === COMPETENT_PREFECTURE_RULE)?.organisationId ?? null;
+  // Routing joins with commas the rules that selected a recipient (a prefecture the sender also named).
+  const competent = recipients.find((recipient) => recipient.rule.split(',').includes(COMPETENT_PREFECTURE_RULE));
+  return competent?.organisationId ?? null;
 }
 
 /**
