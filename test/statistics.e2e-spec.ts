@@ -8,6 +8,27 @@ import { startTestStack } from './test-stack';
 const VILLEURBANNE = '69266';
 const MARSEILLE = '13055';
 const RED_HEADLINE = 'Menace ciblée sur un dépôt de fonds, Villeurbanne';
+const RED_ESCALATED = 'Menace armée sur un convoi de fonds, Villeurbanne';
+const SEEDED_HEADLINE = 'Escalade ancienne, semée en base';
+
+interface OpenEscalation {
+  alertId: string;
+  department: string;
+  commune: string | null;
+  eventCode: string | null;
+  severity: string | null;
+  tlp: string | null;
+  armedAt: string;
+  step: string;
+  deadline: string | null;
+  headline: string | null;
+  contentRestricted: boolean;
+}
+interface OpenEscalationPage {
+  departments: string[] | null;
+  escalations: OpenEscalation[];
+  nextCursor: string | null;
+}
 
 interface Figures {
   departments: string[] | null;
@@ -152,6 +173,126 @@ describe('statistics scoped to the caller', () => {
     const firm = await escalations(rhoneFirm.key);
     expect(firm.status).toBe(403);
     expect(firm.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('lists the open escalations oldest first, a page at a time, scoped, with a TLP:RED headline only for its addressees', async () => {
+    const list = (key: string | undefined, query = '') =>
+      request<OpenEscalationPage>('GET', `${stack.url('notification')}/v1/escalations${query}`, { key });
+    const everyPage = async (key: string, limit: number): Promise<OpenEscalation[]> => {
+      const seen: OpenEscalation[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<typeof list>> = await list(
+          key,
+          `?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        expect(page.status).toBe(200);
+        expect(page.body.escalations.length).toBeLessThanOrEqual(limit);
+        seen.push(...page.body.escalations);
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    // Three escalations armed long ago (before any other spec's), two of them in the same millisecond;
+    // their next step is tomorrow, so that the scheduler leaves these partial snapshots alone.
+    const seeded = [randomUUID(), randomUUID(), randomUUID()];
+    const database = new Client({ connectionString: e2eEnv.databaseUrl });
+    await database.connect();
+    try {
+      const armedAt = ['2015-01-01T00:00:00.000100Z', '2015-01-01T00:00:00.000200Z', '2015-01-02T00:00:00Z'];
+      for (const [index, id] of seeded.entries()) {
+        await database.query(
+          `INSERT INTO notification.escalations (id, alert_id, prefecture_id, alert, status, next_step, next_step_at, created_at)
+           VALUES ($1, $1, $2, $3::jsonb, 'armed', 'deputy', now() + interval '1 day', $4)`,
+          [
+            id,
+            index === 1 ? provence.id : rhone.id,
+            JSON.stringify({
+              alertId: id,
+              senderOrganisationId: rhoneFirm.id,
+              tlp: 'AMBER',
+              location: { department: index === 1 ? '13' : '69', commune: null, communeName: null },
+              info: [{ eventCode: 'theft', severity: 'Extreme', headline: SEEDED_HEADLINE }],
+            }),
+            armedAt[index],
+          ],
+        );
+      }
+    } finally {
+      await database.end();
+    }
+    // A Severe TLP:RED alert naming the Rhône prefecture alone: armed for it, not addressed to the national level.
+    const redId = await postAlert(stack, rhoneFirm.key, {
+      ...intrusion(VILLEURBANNE, 'Severe', RED_ESCALATED, 'RED'),
+      addresses: [rhone.id],
+    });
+    const all = await waitFor(
+      async () => {
+        const escalations = await everyPage(national.key, 2);
+        return escalations.some((row) => row.alertId === redId) ? escalations : undefined;
+      },
+      { what: 'the TLP:RED alert naming the Rhône prefecture to arm an escalation' },
+    );
+
+    // Oldest first across pages, each once; the seeded ones first, to the microsecond.
+    expect(all.slice(0, 3).map((row) => row.alertId)).toEqual(seeded);
+    expect(new Set(all.map((row) => row.alertId)).size).toBe(all.length);
+    const times = all.map((row) => Date.parse(row.armedAt));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    const one = await list(national.key, '?limit=1');
+    expect(one.body.escalations.map((row) => row.alertId)).toEqual([seeded[0]]);
+    const second = await list(national.key, `?limit=1&cursor=${one.body.nextCursor}`);
+    expect(second.body.escalations.map((row) => row.alertId)).toEqual([seeded[1]]);
+
+    // The national level: every département; the RED alert by its metadata only.
+    const red = all.find((row) => row.alertId === redId)!;
+    expect(red).toMatchObject({
+      department: '69',
+      commune: VILLEURBANNE,
+      eventCode: 'intrusion',
+      severity: 'Severe',
+      tlp: 'RED',
+      step: 'prefecture',
+      headline: null,
+      contentRestricted: true,
+    });
+    expect(Date.parse(red.deadline!)).toBeGreaterThan(Date.parse(red.armedAt));
+    expect(JSON.stringify(all)).not.toContain(RED_ESCALATED);
+    // The seeded alerts were routed to no one here: restricted to all but their sender.
+    expect(all[0]).toMatchObject({ headline: null, contentRestricted: true, tlp: 'AMBER', severity: 'Extreme' });
+    // The Severe GREEN alert was routed to the national level: its headline is shown.
+    expect(all.find((row) => row.headline === 'Intrusion grave, Villeurbanne')).toMatchObject({
+      department: '69',
+      contentRestricted: false,
+    });
+
+    // The Rhône prefecture, to which the RED alert was addressed: its own département, the headline shown.
+    const own = await list(rhone.key, '?limit=200');
+    expect(own.body.departments).toEqual(['69']);
+    expect(own.body.escalations.every((row) => row.department === '69')).toBe(true);
+    expect(own.body.escalations.find((row) => row.alertId === redId)).toMatchObject({
+      headline: RED_ESCALATED,
+      contentRestricted: false,
+    });
+    expect(own.body.escalations.map((row) => row.alertId)).not.toContain(seeded[1]);
+    // Provence sees its own only: nothing of the Rhône's.
+    const other = await list(provence.key, '?limit=200');
+    expect(other.body.departments).toEqual(['13']);
+    expect(other.body.escalations.map((row) => row.alertId)).toEqual([seeded[1]]);
+    expect(JSON.stringify(other.body)).not.toContain('Villeurbanne');
+
+    // The sender, a firm, reads no board; no key, no board; a forged cursor or a bad limit is a 400.
+    const firm = await list(rhoneFirm.key);
+    expect(firm.status).toBe(403);
+    expect(firm.headers.get('content-type')).toContain('application/problem+json');
+    expect((await list(undefined)).status).toBe(401);
+    const forged = Buffer.from(`2015-01-01T00:00:00Z|${seeded[0]}`).toString('base64url');
+    for (const query of ['?limit=0', '?limit=201', '?limit=ten', `?cursor=${forged}`, '?cursor=%2E%2E%2F']) {
+      const refused = await list(national.key, query);
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      expect(JSON.stringify(refused.body)).not.toMatch(/at .*\.js/);
+    }
   });
 
   it('gives the time to acknowledge per prefecture (median, p90, unacknowledged), scoped the same way', async () => {

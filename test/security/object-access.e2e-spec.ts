@@ -119,6 +119,7 @@ describe("security: another organisation's records and privileges", () => {
     const cases: Case[] = [
       // a partner with every partner role
       ['partner', attacker.key, R, 'GET', '/v1/audit'],
+      ['partner', attacker.key, 'notification', 'GET', '/v1/escalations'],
       ['partner', attacker.key, R, 'GET', `/v1/audit?organisationId=${attacker.id}`],
       ['partner', attacker.key, R, 'POST', '/v1/organizations', firmIn(ATTACKER_DEPARTMENT)],
       ['partner', attacker.key, R, 'POST', `/v1/organizations/${attacker.id}/activate`, { reason: 'self' }],
@@ -273,6 +274,12 @@ describe("security: another organisation's records and privileges", () => {
     const lozereView = await registryCall('GET', `/v1/organizations?department=${VICTIM_DEPARTMENT}`, lozereOperator);
     expect(lozereView.status).toBe(200);
     expect(lozereView.body).toEqual([]);
+    // Nor does its escalations board: B's Severe alert armed one for the Creuse prefecture only.
+    await waitUntilAccepted(stack.url('notification'), lozereOperator);
+    const lozereBoard = await call('notification', 'GET', '/v1/escalations?limit=200', { key: lozereOperator });
+    expect(lozereBoard.status).toBe(200);
+    expect(lozereBoard.body).toMatchObject({ departments: [ATTACKER_DEPARTMENT] });
+    expect(foreignRecordsIn(lozereBoard, '/v1/escalations')).toBe(false);
     const senderAfter = await registryCall('GET', `/v1/organizations/${sender.id}`, adminKey);
     const members = await registryCall('GET', `/v1/conventions/${conventions[JEWELLERY]}/members`, adminKey);
     const effects =

@@ -28,6 +28,7 @@ import { EscalationController } from './escalation/escalation.controller';
 import { EscalationMetrics } from './escalation/escalation.metrics';
 import { EscalationScheduler } from './escalation/escalation.scheduler';
 import { EscalationsService } from './escalation/escalations.service';
+import { OpenEscalationsController } from './escalation/open-escalations.controller';
 import { TimeToAcknowledgeController } from './escalation/time-to-acknowledge.controller';
 import { notificationRetention } from './retention/retention.plan';
 import { StreamController } from './stream/stream.controller';
@@ -66,6 +67,7 @@ export class NotificationModule {
         BroadcastAcknowledgementsController,
         EscalationController,
         EscalationStatisticsController,
+        OpenEscalationsController,
         TimeToAcknowledgeController,
         RoutedMessagesConsumer,
       ],

@@ -10,6 +10,7 @@ import { WebhookSelfService1764300000350 } from './migrations/1764300000350-webh
 import { DeliveriesInTrouble1764400002000 } from './migrations/1764400002000-deliveries-in-trouble';
 import { BroadcastAcknowledgements1764400034000 } from './migrations/1764400034000-broadcast-acknowledgements';
 import { EscalationsByCreation1764400036000 } from './migrations/1764400036000-escalations-by-creation';
+import { OpenEscalationsOldestFirst1764400040000 } from './migrations/1764400040000-open-escalations-oldest-first';
 import { Webhook } from './webhooks/webhook.entity';
 
 /** The entities and migrations of the service's schema. */
@@ -25,6 +26,7 @@ export const NOTIFICATION_TABLES: ServiceDataSourceParts = {
     DeliveriesInTrouble1764400002000,
     BroadcastAcknowledgements1764400034000,
     EscalationsByCreation1764400036000,
+    OpenEscalationsOldestFirst1764400040000,
   ],
   queueTables: ['deliveries'],
 };

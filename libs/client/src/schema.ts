@@ -585,6 +585,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open escalations (armed, not yet acknowledged by the competent prefecture), oldest first, a page at a time: every département for the national level, its own for a prefecture or a State force. The headline only for the alert’s sender and recipients. */
+        get: operations["openEscalationsList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invitations/accept": {
         parameters: {
             query?: never;
@@ -2512,12 +2529,70 @@ export interface components {
             /** @example 69 */
             department: string;
         };
+        OpenEscalationPageView: {
+            /** @description The départements listed; null means every département (national level) */
+            departments: string[] | null;
+            escalations: components["schemas"]["OpenEscalationView"][];
+            /** @description Pass as `cursor` for the next page; null on the last */
+            nextCursor: string | null;
+        };
         OpenEscalationsView: {
             byDepartment: components["schemas"]["OpenEscalationCount"][];
             /** @description The départements counted; null means every département (national level) */
             departments: string[] | null;
             /** @description Escalations still armed (not acknowledged, not cancelled) */
             total: number;
+        };
+        OpenEscalationView: {
+            /**
+             * Format: uuid
+             * @description The message that armed the escalation (its content is judged)
+             */
+            alertId: string;
+            /**
+             * Format: date-time
+             * @description When the escalation was armed
+             */
+            armedAt: string;
+            /**
+             * @description INSEE code
+             * @example 69123
+             */
+            commune: string | null;
+            /** @example Lyon */
+            communeName: string | null;
+            /** @description True when the caller may not read the alert’s content (headline null) */
+            contentRestricted: boolean;
+            /**
+             * Format: date-time
+             * @description When the next step (deputy, then national level) is taken unless the prefecture acknowledges
+             */
+            deadline: string | null;
+            /** @example 69 */
+            department: string;
+            /** @example intrusion */
+            eventCode: string | null;
+            /** @description The alert’s headline, only for its sender and its recipients (never a TLP:RED alert to anyone else) */
+            headline: string | null;
+            /**
+             * Format: uuid
+             * @description The original alert of its chain
+             */
+            originalAlertId: string;
+            /**
+             * Format: uuid
+             * @description The competent prefecture expected to acknowledge
+             */
+            prefectureId: string;
+            /** @example Severe */
+            severity: string | null;
+            /**
+             * @description prefecture: awaiting its acknowledgement; deputy: its deputy referents were alerted too
+             * @enum {string}
+             */
+            step: "prefecture" | "deputy";
+            /** @example AMBER */
+            tlp: string | null;
         };
         OrganisationView: {
             cnapsNumber?: string | null;
@@ -5372,6 +5447,68 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    openEscalationsList: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenEscalationPageView"];
+                };
+            };
+            /** @description A cursor this API did not return, or a limit outside 1–200. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:vigie:problem:bad_request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "A cursor this API did not return, or a limit outside 1–200.",
+                     *       "error": "bad_request"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description The caller is neither a prefecture, a State force nor the national level. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:vigie:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "The caller is neither a prefecture, a State force nor the national level.",
+                     *       "error": "forbidden"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { ApiKeyRole, statisticsScope } from '@vigie/contracts';
 import { ForbiddenError } from '@vigie/platform';
+import { openEscalationCounts } from './escalations.queries';
 
 export class OpenEscalationCount {
   @ApiProperty({ example: '69' }) department: string;
@@ -39,15 +40,7 @@ export class EscalationStatisticsController {
   async open(@CurrentCaller() caller: Caller): Promise<OpenEscalationsView> {
     const departments = statisticsScope(caller);
     if (departments === undefined) throw new ForbiddenError('statistics are for prefectures and the national level');
-    // Grouped in PostgreSQL over the armed escalations only (the partial index ix_escalations_due).
-    const rows = await this.dataSource.query<{ department: string; count: string }[]>(
-      `SELECT alert->'location'->>'department' AS department, count(*) AS count
-         FROM escalations
-        WHERE status = 'armed' AND ($1::text[] IS NULL OR alert->'location'->>'department' = ANY ($1::text[]))
-        GROUP BY 1 ORDER BY 1`,
-      [departments],
-    );
-    const byDepartment = rows.map((row) => ({ department: row.department, count: Number(row.count) }));
+    const byDepartment = await openEscalationCounts(this.dataSource.manager, departments);
     return { departments, total: byDepartment.reduce((sum, row) => sum + row.count, 0), byDepartment };
   }
 }

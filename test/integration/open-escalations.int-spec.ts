@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { openServiceDataSource, serviceDataSourceOptions } from '@vigie/persistence';
+import {
+  openEscalationCounts,
+  openEscalations,
+  type OpenEscalationPosition,
+} from '../../apps/notification/src/escalation/escalations.queries';
+import { NOTIFICATION_TABLES } from '../../apps/notification/src/tables';
+import { e2eEnv } from '../e2e.env';
+
+/**
+ * The open escalations query module against the real PostgreSQL, on a schema of this file's own
+ * (its migrations included): scope, order to the microsecond, keyset pages, and who reads a
+ * headline (ADR 40).
+ */
+
+const SCHEMA = `it_open_escalations_${randomUUID().slice(0, 8)}`;
+
+jest.setTimeout(60_000);
+
+describe('open escalations on the real PostgreSQL', () => {
+  let dataSource: DataSource;
+  const sender = randomUUID();
+  const rhone = randomUUID();
+  const provence = randomUUID();
+  const national = randomUUID();
+  const [red, amber, green, cancelled, completed] = [1, 2, 3, 4, 5].map(() => randomUUID());
+
+  async function escalation(
+    id: string,
+    options: { department: string; tlp: string; armedAt: string; status?: string; recipients: string[] },
+  ): Promise<void> {
+    const prefecture = options.department === '13' ? provence : rhone;
+    await dataSource.query(
+      `INSERT INTO escalations (id, alert_id, prefecture_id, alert, status, next_step, next_step_at, created_at)
+       VALUES ($1, $1, $2, $3::jsonb, $4, 'deputy', $5::timestamptz + interval '15 minutes', $5)`,
+      [
+        id,
+        prefecture,
+        JSON.stringify({
+          alertId: id,
+          senderOrganisationId: sender,
+          tlp: options.tlp,
+          location: { department: options.department, commune: '69123', communeName: 'Lyon' },
+          info: [{ eventCode: 'intrusion', severity: 'Severe', headline: `Alerte ${options.tlp}` }],
+        }),
+        options.status ?? 'armed',
+        options.armedAt,
+      ],
+    );
+    await dataSource.query(
+      `INSERT INTO routed_messages (id, kind, original_alert_id, sender_organisation_id, routed_at)
+       VALUES ($1, 'alert', $1, $2, $3)`,
+      [id, sender, options.armedAt],
+    );
+    for (const organisation of options.recipients) {
+      await dataSource.query(
+        "INSERT INTO routed_recipients (message_id, organisation_id, rule, reason) VALUES ($1, $2, 'test', 'test')",
+        [id, organisation],
+      );
+    }
+  }
+
+  const page = (
+    readerId: string | null,
+    departments: string[] | null = null,
+    limit = 10,
+    after?: OpenEscalationPosition,
+  ) => openEscalations(dataSource.manager, { departments, readerId }, { after, limit });
+
+  beforeAll(async () => {
+    dataSource = await openServiceDataSource(
+      serviceDataSourceOptions({ url: e2eEnv.databaseUrl, schema: SCHEMA, poolSize: 2 }, NOTIFICATION_TABLES),
+    );
+    // RED and AMBER armed in the same millisecond, 100 µs apart; only the named prefecture receives the RED one.
+    await escalation(red, {
+      department: '69',
+      tlp: 'RED',
+      armedAt: '2026-12-04T20:00:00.000100Z',
+      recipients: [rhone],
+    });
+    await escalation(amber, {
+      department: '69',
+      tlp: 'AMBER',
+      armedAt: '2026-12-04T20:00:00.000200Z',
+      recipients: [rhone, national],
+    });
+    await escalation(green, {
+      department: '13',
+      tlp: 'GREEN',
+      armedAt: '2026-12-04T20:00:01Z',
+      recipients: [national],
+    });
+    await escalation(cancelled, {
+      department: '69',
+      tlp: 'GREEN',
+      armedAt: '2026-12-04T19:00:00Z',
+      status: 'cancelled',
+      recipients: [national],
+    });
+    await escalation(completed, {
+      department: '13',
+      tlp: 'GREEN',
+      armedAt: '2026-12-04T19:00:00Z',
+      status: 'completed',
+      recipients: [national],
+    });
+  });
+
+  afterAll(async () => {
+    await dataSource.query(`DROP SCHEMA "${SCHEMA}" CASCADE`);
+    await dataSource.destroy();
+  });
+
+  it('lists the armed ones only, oldest first, with a headline only for the sender and the recipients', async () => {
+    const forNational = await page(national);
+    expect(forNational.map((row) => row.originalAlertId)).toEqual([red, amber, green]);
+    expect(forNational.map((row) => [row.tlp, row.headline, row.contentRestricted])).toEqual([
+      ['RED', null, true],
+      ['AMBER', 'Alerte AMBER', false],
+      ['GREEN', 'Alerte GREEN', false],
+    ]);
+    expect(forNational[0]).toMatchObject({
+      department: '69',
+      commune: '69123',
+      communeName: 'Lyon',
+      eventCode: 'intrusion',
+      severity: 'Severe',
+      step: 'prefecture',
+      prefectureId: rhone,
+    });
+    expect(forNational[0].deadline!.getTime() - forNational[0].armedAt.getTime()).toBe(15 * 60_000);
+    // The prefecture named by the RED alert, and its sender, read it; an administrator (no organisation) does not.
+    expect((await page(rhone)).map((row) => row.headline)).toEqual(['Alerte RED', 'Alerte AMBER', null]);
+    expect((await page(sender)).every((row) => row.headline !== null)).toBe(true);
+    expect((await page(null)).every((row) => row.headline === null && row.contentRestricted)).toBe(true);
+  });
+
+  it('keeps to the départements of the scope', async () => {
+    expect((await page(provence, ['13'])).map((row) => row.originalAlertId)).toEqual([green]);
+    expect((await page(rhone, ['69'])).map((row) => row.originalAlertId)).toEqual([red, amber]);
+    expect(await page(rhone, [])).toEqual([]);
+    expect(await openEscalationCounts(dataSource.manager, null)).toEqual([
+      { department: '13', count: 1 },
+      { department: '69', count: 2 },
+    ]);
+    expect(await openEscalationCounts(dataSource.manager, ['69'])).toEqual([{ department: '69', count: 2 }]);
+  });
+
+  it('pages by (armed at, id) to the microsecond: two escalations of one millisecond, each once', async () => {
+    const [first] = await page(national, null, 1);
+    expect(first.originalAlertId).toBe(red);
+    expect(first.position).toEqual({ armedAt: '2026-12-04T20:00:00.000100Z', id: red });
+    const [second] = await page(national, null, 1, first.position);
+    expect(second.originalAlertId).toBe(amber);
+    const [third] = await page(national, null, 1, second.position);
+    expect(third.originalAlertId).toBe(green);
+    expect(await page(national, null, 1, third.position)).toEqual([]);
+  });
+});
