@@ -15,6 +15,7 @@ import { AlertController } from './pages/alert/alert.controller';
 import { AuditViewerController } from './pages/audit/audit.controller';
 import { BroadcastController } from './pages/broadcast/broadcast.controller';
 import { CoverageController } from './pages/convention-coverage/coverage.controller';
+import { EscalationsController } from './pages/escalations/escalations.controller';
 import { FeedStreamController } from './pages/feed/feed-stream.controller';
 import { FeedController } from './pages/feed/feed.controller';
 import { MyReportsController } from './pages/my-reports/my-reports.controller';
@@ -61,6 +62,7 @@ export class ConsoleModule {
         MapController,
         TrendsController,
         AcknowledgementDelaysController,
+        EscalationsController,
         MyReportsController,
         ReceivedBroadcastsController,
         OrganisationController,

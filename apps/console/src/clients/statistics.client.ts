@@ -14,6 +14,30 @@ export type PrefectureDelays = components['schemas']['PrefectureTimeToAcknowledg
 
 export type DelayFigures = components['schemas']['TimeToAcknowledgeView'];
 
+/** One armed escalation as notification lists it; the headline is null unless the person's organisation may read the alert (ADR 40). */
+export interface OpenEscalation {
+  alertId: string;
+  originalAlertId: string;
+  prefectureId: string;
+  department: string;
+  commune: string | null;
+  communeName: string | null;
+  eventCode: string | null;
+  severity: string | null;
+  tlp: string | null;
+  armedAt: string;
+  step: 'prefecture' | 'deputy';
+  deadline: string | null;
+  headline: string | null;
+  contentRestricted: boolean;
+}
+
+export interface OpenEscalationPage {
+  departments: string[] | null;
+  escalations: OpenEscalation[];
+  nextCursor: string | null;
+}
+
 /** The statistics APIs of alert ingestion and notification, scoped by each service to the person. */
 @Injectable()
 export class StatisticsClient {
@@ -32,6 +56,12 @@ export class StatisticsClient {
 
   async openEscalations(bearer: string): Promise<EscalationFigures> {
     return (await this.notification.call<EscalationFigures>('GET', '/v1/statistics/escalations', { bearer })).body;
+  }
+
+  /** The open escalations, oldest first, a page at a time (notification scopes them to the person). */
+  async openEscalationPage(bearer: string, page: { cursor?: string; limit: number }): Promise<OpenEscalationPage> {
+    const query = { cursor: page.cursor, limit: String(page.limit) };
+    return (await this.notification.call<OpenEscalationPage>('GET', '/v1/escalations', { bearer, query })).body;
   }
 
   async timeToAcknowledge(bearer: string, window: { from: Date; to: Date }): Promise<DelayFigures> {

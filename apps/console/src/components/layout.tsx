@@ -31,6 +31,7 @@ export interface LayoutProps {
     | 'carte'
     | 'tendances'
     | 'delais'
+    | 'escalades'
     | 'couverture'
     | 'mon-organisation'
     | 'journal'
@@ -63,6 +64,7 @@ const NAV: { section: NonNullable<LayoutProps['section']>; href: string; label: 
   { section: 'carte', href: '/carte', label: 'Carte de France', audience: 'national' },
   { section: 'tendances', href: '/tendances', label: 'Tendances', audience: 'state' },
   { section: 'delais', href: '/delais-acquittement', label: 'Délais d’acquittement', audience: 'state' },
+  { section: 'escalades', href: '/escalades', label: 'Escalades en cours', audience: 'state' },
   { section: 'couverture', href: '/conventions', label: 'Couverture des conventions', audience: 'state' },
   { section: 'mon-organisation', href: '/mon-organisation', label: 'Mon organisation', audience: 'everyone' },
   { section: 'journal', href: '/administration/journal', label: 'Journal d’audit', audience: 'national' },
