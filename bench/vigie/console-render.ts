@@ -164,6 +164,7 @@ export async function measureConsoleRender(options: BenchOptions, alerts: number
       ['trends (90 days)', '/tendances?jours=90'],
       ['time to acknowledge (90 days)', '/delais-acquittement?jours=90'],
       ['convention coverage', '/conventions'],
+      ['open escalations (oldest first)', '/escalades'],
     ];
     for (const [page, path] of national) pages.push(await timePage(consoleApp.url, analyst, page, () => path));
     return { alerts, seedingMs, pages };
