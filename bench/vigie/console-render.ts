@@ -159,7 +159,7 @@ export async function measureConsoleRender(options: BenchOptions, alerts: number
     const analyst = await signIn(consoleApp.url, ANALYST);
     const national: [string, string][] = [
       ['national map (alerts, 24 h)', '/carte'],
-      ['national map (open escalations)', '/carte?mode=escalades'],
+      ['national map (open escalations)', '/carte?couleur=escalades'],
       ['trends (30 days)', '/tendances'],
       ['trends (90 days)', '/tendances?jours=90'],
       ['time to acknowledge (90 days)', '/delais-acquittement?jours=90'],
