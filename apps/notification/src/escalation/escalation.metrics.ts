@@ -1,19 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Metrics, oncePerScrape } from '@vigie/observability';
+import { armedEscalationGauge } from './escalations.queries';
 
 /** Escalations still armed (an alert no prefecture acknowledged yet), read at scrape time. */
 @Injectable()
 export class EscalationMetrics {
   constructor(metrics: Metrics, dataSource: DataSource) {
-    const read = oncePerScrape(() =>
-      dataSource
-        .query<{ open: number; oldest: number }[]>(
-          `SELECT count(*)::int AS open, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS oldest
-           FROM escalations WHERE status = 'armed'`,
-        )
-        .then(([row]) => row),
-    );
+    const read = oncePerScrape(() => armedEscalationGauge(dataSource.manager));
     metrics.gauge({
       name: 'vigie_escalations_open',
       help: 'Escalations armed: alerts not acknowledged yet by the prefecture they were routed to',

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { EscalationRow } from './escalations.service';
+import type { EscalationRow } from './escalations.queries';
 
 export class EscalationStepView {
   @ApiProperty({ enum: ['armed', 'deputy', 'national', 'cancelled'], example: 'deputy' }) step: string;

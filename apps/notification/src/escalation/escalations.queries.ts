@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { AlertSnapshot } from '@vigie/contracts';
 
 /** Armed escalations of one département. */
 export interface OpenEscalationCount {
@@ -149,4 +150,139 @@ export function decodePosition(cursor: string): OpenEscalationPosition | null {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(armedAt) || Number.isNaN(Date.parse(armedAt))) return null;
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) return null;
   return { armedAt, id };
+}
+
+/** An escalation as its alert's page shows it. */
+export interface EscalationRow {
+  id: string;
+  prefecture_id: string;
+  status: 'armed' | 'cancelled' | 'completed';
+  next_step: 'deputy' | 'national' | null;
+  next_step_at: Date | null;
+}
+
+/** An armed escalation whose next step is due, with what that step needs. */
+export interface DueEscalation {
+  id: string;
+  prefecture_id: string;
+  prefecture_name: string | null;
+  alert: AlertSnapshot;
+  next_step: 'deputy' | 'national';
+}
+
+export interface EscalationStep {
+  step: string;
+  detail: string;
+  at: Date;
+}
+
+/** Arms the chain's escalation, its first step due in `deadlineSeconds`; false if it was already armed. */
+export async function armEscalation(
+  manager: EntityManager,
+  alert: AlertSnapshot,
+  prefectureId: string,
+  deadlineSeconds: number,
+): Promise<boolean> {
+  const armed = await manager.query<{ id: string }[]>(
+    `INSERT INTO escalations (id, alert_id, prefecture_id, alert, status, next_step, next_step_at)
+     VALUES ($1, $2, $3, $4::jsonb, 'armed', 'deputy', now() + $5::int * interval '1 second')
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [alert.originalAlertId, alert.alertId, prefectureId, JSON.stringify(alert), deadlineSeconds],
+  );
+  return armed.length > 0;
+}
+
+/** The prefecture whose acknowledgement disarms the chain's escalation, if it has one. */
+export async function escalationPrefecture(
+  manager: EntityManager,
+  originalAlertId: string,
+): Promise<string | undefined> {
+  const [row] = await manager.query<{ prefecture_id: string }[]>(
+    'SELECT prefecture_id FROM escalations WHERE id = $1',
+    [originalAlertId],
+  );
+  return row?.prefecture_id;
+}
+
+/** Up to `limit` armed escalations whose next step is due, locked for this transaction (others skip them). */
+export function dueEscalations(manager: EntityManager, limit: number): Promise<DueEscalation[]> {
+  return manager.query<DueEscalation[]>(
+    `SELECT e.id, e.prefecture_id, o.name AS prefecture_name, e.alert, e.next_step
+     FROM escalations e LEFT JOIN directory_organisations o ON o.id = e.prefecture_id
+     WHERE e.status = 'armed' AND e.next_step_at <= now()
+     ORDER BY e.next_step_at LIMIT $1 FOR UPDATE OF e SKIP LOCKED`,
+    [limit],
+  );
+}
+
+/** The escalation of the chain of alert `alertId`, if the caller sent or received that alert (or administers). */
+export async function escalationOfAlert(
+  manager: EntityManager,
+  alertId: string,
+  caller: { isAdmin: boolean; organisationId: string | null },
+): Promise<EscalationRow | undefined> {
+  const [row] = await manager.query<EscalationRow[]>(
+    `SELECT e.id, e.prefecture_id, e.status, e.next_step, e.next_step_at
+     FROM routed_messages m JOIN escalations e ON e.id = m.original_alert_id
+     WHERE m.id = $1
+       AND ($2 OR m.sender_organisation_id = $3
+            OR EXISTS (SELECT 1 FROM routed_recipients r WHERE r.message_id = m.id AND r.organisation_id = $3))`,
+    [alertId, caller.isAdmin, caller.organisationId],
+  );
+  return row;
+}
+
+export function escalationSteps(manager: EntityManager, escalationId: string): Promise<EscalationStep[]> {
+  return manager.query<EscalationStep[]>(
+    'SELECT step, detail, at FROM escalation_steps WHERE escalation_id = $1 ORDER BY at, step',
+    [escalationId],
+  );
+}
+
+/** The deputy was alerted: the national level is next, one more deadline later. */
+export async function nationalStepNext(manager: EntityManager, id: string, deadlineSeconds: number): Promise<void> {
+  await manager.query(
+    `UPDATE escalations SET next_step = 'national', next_step_at = now() + $2::int * interval '1 second' WHERE id = $1`,
+    [id, deadlineSeconds],
+  );
+}
+
+/** The national level was reached: nothing comes next. */
+export async function completeEscalation(manager: EntityManager, id: string): Promise<void> {
+  await manager.query(
+    "UPDATE escalations SET status = 'completed', next_step = NULL, next_step_at = NULL WHERE id = $1",
+    [id],
+  );
+}
+
+/** Cancels the chain's escalation if it is still armed; whether it was. */
+export async function disarmEscalation(manager: EntityManager, originalAlertId: string): Promise<boolean> {
+  const disarmed = await manager.query<{ id: string }[]>(
+    `UPDATE escalations SET status = 'cancelled', next_step = NULL, next_step_at = NULL
+     WHERE id = $1 AND status = 'armed' RETURNING id`,
+    [originalAlertId],
+  );
+  return disarmed.length > 0;
+}
+
+/** One step of the escalation's history, recorded once. */
+export async function recordEscalationStep(
+  manager: EntityManager,
+  escalationId: string,
+  step: string,
+  detail: string,
+): Promise<void> {
+  await manager.query(
+    'INSERT INTO escalation_steps (escalation_id, step, detail) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+    [escalationId, step, detail],
+  );
+}
+
+/** How many escalations are armed, and how long the oldest has been (seconds; 0 when none is). */
+export async function armedEscalationGauge(db: EntityManager): Promise<{ open: number; oldest: number }> {
+  const [row] = await db.query<{ open: number; oldest: number }[]>(
+    `SELECT count(*)::int AS open, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS oldest
+     FROM escalations WHERE status = 'armed'`,
+  );
+  return row;
 }

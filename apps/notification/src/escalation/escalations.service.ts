@@ -8,25 +8,28 @@ import {
   primaryInfo,
   ReferentRole,
   type AlertRoutedV1Payload,
-  type AlertSnapshot,
 } from '@vigie/contracts';
 import { NotFoundError } from '@vigie/platform';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
 import { DeliveriesService } from '../deliveries/deliveries.service';
 import { ReferentsDirectory } from '../directory/referents.directory';
 import { EscalationView } from './escalation.view';
+import {
+  armEscalation,
+  completeEscalation,
+  disarmEscalation,
+  dueEscalations,
+  escalationOfAlert,
+  escalationPrefecture,
+  escalationSteps,
+  nationalStepNext,
+  recordEscalationStep,
+  type DueEscalation,
+} from './escalations.queries';
 
 /** Routing's rule naming the prefecture competent for the alert's département. */
 export const COMPETENT_PREFECTURE_RULE = 'competent-prefecture';
 const ESCALATED_SEVERITIES: string[] = [AlertSeverity.Extreme, AlertSeverity.Severe];
-
-interface DueEscalation {
-  id: string;
-  prefecture_id: string;
-  prefecture_name: string | null;
-  alert: AlertSnapshot;
-  next_step: 'deputy' | 'national';
-}
 
 /** Whether an alert, as routed, must be taken in hand by its competent prefecture in time. */
 export function escalates(payload: AlertRoutedV1Payload): string | null {
@@ -67,13 +70,7 @@ export class EscalationsService {
     }
     const prefectureId = escalates(payload);
     if (!prefectureId) return;
-    const armed = await manager.query<unknown[]>(
-      `INSERT INTO escalations (id, alert_id, prefecture_id, alert, status, next_step, next_step_at)
-       VALUES ($1, $2, $3, $4::jsonb, 'armed', 'deputy', now() + $5::int * interval '1 second')
-       ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [alert.originalAlertId, alert.alertId, prefectureId, JSON.stringify(alert), this.deadlineSeconds],
-    );
-    if (armed.length === 0) return;
+    if (!(await armEscalation(manager, alert, prefectureId, this.deadlineSeconds))) return;
     await this.record(
       manager,
       alert.originalAlertId,
@@ -84,11 +81,7 @@ export class EscalationsService {
 
   /** An acknowledgement by the competent prefecture (its API key, or a referent's e-mail link) disarms. */
   async onAcknowledged(manager: EntityManager, originalAlertId: string, organisationId: string): Promise<void> {
-    const [escalation] = await manager.query<{ prefecture_id: string }[]>(
-      'SELECT prefecture_id FROM escalations WHERE id = $1',
-      [originalAlertId],
-    );
-    if (escalation?.prefecture_id === organisationId) {
+    if ((await escalationPrefecture(manager, originalAlertId)) === organisationId) {
       await this.disarm(manager, originalAlertId, 'acknowledged by the competent prefecture');
     }
   }
@@ -96,13 +89,7 @@ export class EscalationsService {
   /** Takes the next due step of up to `limit` escalations; several instances share them (SKIP LOCKED). */
   async runDue(limit: number): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const due = await manager.query<DueEscalation[]>(
-        `SELECT e.id, e.prefecture_id, o.name AS prefecture_name, e.alert, e.next_step
-         FROM escalations e LEFT JOIN directory_organisations o ON o.id = e.prefecture_id
-         WHERE e.status = 'armed' AND e.next_step_at <= now()
-         ORDER BY e.next_step_at LIMIT $1 FOR UPDATE OF e SKIP LOCKED`,
-        [limit],
-      );
+      const due = await dueEscalations(manager, limit);
       for (const escalation of due) {
         if (escalation.next_step === 'deputy') await this.toDeputy(manager, escalation);
         else await this.toNationalLevel(manager, escalation);
@@ -113,20 +100,9 @@ export class EscalationsService {
 
   async view(alertId: string, caller: Caller): Promise<EscalationView> {
     const manager = this.dataSource.manager;
-    const [row] = await manager.query<EscalationRow[]>(
-      `SELECT e.id, e.prefecture_id, e.status, e.next_step, e.next_step_at, m.sender_organisation_id
-       FROM routed_messages m JOIN escalations e ON e.id = m.original_alert_id
-       WHERE m.id = $1
-         AND ($2 OR m.sender_organisation_id = $3
-              OR EXISTS (SELECT 1 FROM routed_recipients r WHERE r.message_id = m.id AND r.organisation_id = $3))`,
-      [alertId, caller.isAdmin, caller.organisationId],
-    );
+    const row = await escalationOfAlert(manager, alertId, caller);
     if (!row) throw new NotFoundError('escalation of alert', alertId);
-    const steps = await manager.query<{ step: string; detail: string; at: Date }[]>(
-      'SELECT step, detail, at FROM escalation_steps WHERE escalation_id = $1 ORDER BY at, step',
-      [row.id],
-    );
-    return EscalationView.of(row, steps);
+    return EscalationView.of(row, await escalationSteps(manager, row.id));
   }
 
   private async toDeputy(manager: EntityManager, escalation: DueEscalation): Promise<void> {
@@ -142,10 +118,7 @@ export class EscalationsService {
       referentRole: ReferentRole.Deputy,
       channels: ['stream', 'email'],
     });
-    await manager.query(
-      `UPDATE escalations SET next_step = 'national', next_step_at = now() + $2::int * interval '1 second' WHERE id = $1`,
-      [escalation.id, this.deadlineSeconds],
-    );
+    await nationalStepNext(manager, escalation.id, this.deadlineSeconds);
     await this.record(
       manager,
       escalation.id,
@@ -174,10 +147,7 @@ export class EscalationsService {
       content: { alert, escalation: { step: 'national', reason, escalatedAt: new Date().toISOString() } },
       recipients,
     });
-    await manager.query(
-      "UPDATE escalations SET status = 'completed', next_step = NULL, next_step_at = NULL WHERE id = $1",
-      [escalation.id],
-    );
+    await completeEscalation(manager, escalation.id);
     await this.record(
       manager,
       escalation.id,
@@ -188,28 +158,11 @@ export class EscalationsService {
   }
 
   private async disarm(manager: EntityManager, originalAlertId: string, reason: string): Promise<void> {
-    const disarmed = await manager.query<unknown[]>(
-      `WITH disarmed AS (
-         UPDATE escalations SET status = 'cancelled', next_step = NULL, next_step_at = NULL
-         WHERE id = $1 AND status = 'armed' RETURNING id)
-       SELECT id FROM disarmed`,
-      [originalAlertId],
-    );
-    if (disarmed.length > 0) await this.record(manager, originalAlertId, 'cancelled', reason);
+    if (await disarmEscalation(manager, originalAlertId))
+      await this.record(manager, originalAlertId, 'cancelled', reason);
   }
 
   private async record(manager: EntityManager, escalationId: string, step: string, detail: string): Promise<void> {
-    await manager.query(
-      'INSERT INTO escalation_steps (escalation_id, step, detail) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-      [escalationId, step, detail],
-    );
+    await recordEscalationStep(manager, escalationId, step, detail);
   }
-}
-
-export interface EscalationRow {
-  id: string;
-  prefecture_id: string;
-  status: 'armed' | 'cancelled' | 'completed';
-  next_step: 'deputy' | 'national' | null;
-  next_step_at: Date | null;
 }

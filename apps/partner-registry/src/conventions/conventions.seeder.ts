@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Geography } from '@vigie/geo';
+import { lockUntilCommit } from '@vigie/persistence';
 import { AuditLog } from '../audit/audit.log';
 import { PartnerEvents } from '../organisations/partner.events';
 import { ConventionMember } from './convention-member.entity';
@@ -52,7 +53,7 @@ export class ConventionsSeeder implements OnApplicationBootstrap {
       this.configured,
     );
     const outcome = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['vigie.registry.seed-conventions']);
+      await lockUntilCommit(manager, 'vigie.registry.seed-conventions');
       const counts = { created: 0, updated: 0, republished: 0 };
       const republish = new Set<string>();
       for (const definition of CONVENTIONS) {

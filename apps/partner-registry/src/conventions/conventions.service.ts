@@ -10,6 +10,7 @@ import { refuseIfRevoked } from '../organisations/organisation.lifecycle';
 import { PartnerEvents } from '../organisations/partner.events';
 import { conventionCoverage } from './convention-coverage.queries';
 import { ConventionMember } from './convention-member.entity';
+import { conventionMembers } from './convention-members.queries';
 import { Convention, ConventionStatus } from './convention.entity';
 import { canSeeMember, joinProblems, memberViewerOf } from './convention.rules';
 import { ConventionView } from './dto/convention.view';
@@ -18,14 +19,6 @@ import type { MemberView, MembershipView } from './dto/membership.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
-
-interface MemberRow {
-  organisation_id: string;
-  name: string;
-  kind: OrganisationKind;
-  departments: string[];
-  joined_at: Date;
-}
 
 function membershipView(convention: Convention, member: ConventionMember): MembershipView {
   return {
@@ -79,21 +72,9 @@ export class ConventionsService {
       }));
     const viewer = memberViewerOf(caller, callerIsMember);
     if (!viewer) throw new NotFoundError('member list of convention', ref);
-    const rows = await manager.query<MemberRow[]>(
-      `SELECT m.organisation_id, o.name, o.kind, o.departments, m.joined_at
-       FROM convention_members m JOIN organisations o ON o.id = m.organisation_id
-       WHERE m.convention_id = $1 ORDER BY o.name, o.id`,
-      [convention.id],
-    );
-    return rows
-      .filter((row) => canSeeMember(viewer, { organisationId: row.organisation_id, departments: row.departments }))
-      .map((row) => ({
-        organisationId: row.organisation_id,
-        name: row.name,
-        kind: row.kind,
-        departments: row.departments,
-        joinedAt: row.joined_at.toISOString(),
-      }));
+    return (await conventionMembers(manager, convention.id))
+      .filter((member) => canSeeMember(viewer, member))
+      .map((member) => ({ ...member, joinedAt: member.joinedAt.toISOString() }));
   }
 
   join(ref: string, organisationId: string, caller: Caller): Promise<MembershipView> {
