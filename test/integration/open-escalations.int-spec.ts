@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { openServiceDataSource, serviceDataSourceOptions } from '@vigie/persistence';
 import {
+  disarmEscalation,
   openEscalationCounts,
   openEscalations,
   type OpenEscalationPosition,
@@ -157,5 +158,13 @@ describe('open escalations on the real PostgreSQL', () => {
     const [third] = await page(national, null, 1, second.position);
     expect(third.originalAlertId).toBe(green);
     expect(await page(national, null, 1, third.position)).toEqual([]);
+  });
+
+  it('disarms an armed escalation once, and says nothing was disarmed for a chain without one', async () => {
+    const chain = randomUUID();
+    await escalation(chain, { department: '69', tlp: 'GREEN', armedAt: '2026-12-01T08:00:00Z', recipients: [] });
+    expect(await disarmEscalation(dataSource.manager, chain)).toBe(true);
+    expect(await disarmEscalation(dataSource.manager, chain)).toBe(false);
+    expect(await disarmEscalation(dataSource.manager, randomUUID())).toBe(false);
   });
 });

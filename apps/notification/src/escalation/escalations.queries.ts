@@ -257,9 +257,12 @@ export async function completeEscalation(manager: EntityManager, id: string): Pr
 
 /** Cancels the chain's escalation if it is still armed; whether it was. */
 export async function disarmEscalation(manager: EntityManager, originalAlertId: string): Promise<boolean> {
+  // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count], not the rows.
   const disarmed = await manager.query<{ id: string }[]>(
-    `UPDATE escalations SET status = 'cancelled', next_step = NULL, next_step_at = NULL
-     WHERE id = $1 AND status = 'armed' RETURNING id`,
+    `WITH disarmed AS (
+       UPDATE escalations SET status = 'cancelled', next_step = NULL, next_step_at = NULL
+       WHERE id = $1 AND status = 'armed' RETURNING id)
+     SELECT id FROM disarmed`,
     [originalAlertId],
   );
   return disarmed.length > 0;

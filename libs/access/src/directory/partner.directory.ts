@@ -64,8 +64,10 @@ export class PartnerDirectory implements CallerResolver {
       ],
     );
     if (updated.length === 0) return;
+    // Wrapped in a SELECT: TypeORM answers a bare DELETE with [rows, count], not the rows.
     const replaced = await manager.query<{ secret_hash: string }[]>(
-      'DELETE FROM directory_api_keys WHERE organisation_id = $1 RETURNING secret_hash',
+      `WITH replaced AS (DELETE FROM directory_api_keys WHERE organisation_id = $1 RETURNING secret_hash)
+       SELECT secret_hash FROM replaced`,
       [snapshot.organisationId],
     );
     // Memory only: revocation is enforced by the row read on every request, whatever is remembered.
