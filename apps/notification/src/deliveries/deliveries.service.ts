@@ -16,6 +16,12 @@ import { DEFAULT_STATE_LIMIT, type DeliveryState } from './dto/deliveries.query'
 import { DeliveryView } from './dto/delivery.view';
 import { insertRecipients } from './routed-messages.queries';
 
+/** The département and referent role whose referents a message e-mails; null if it goes by no e-mail. */
+function emailGroupOf(message: Distribution): string | null {
+  if (!new Set(message.channels ?? ALL_CHANNELS).has('email') || !message.department) return null;
+  return `${message.department}/${message.referentRole ?? ReferentRole.Primary}`;
+}
+
 /** A message to distribute, with the trace it came with. */
 interface Queued {
   message: Distribution;
@@ -82,12 +88,13 @@ export class DeliveriesService {
       for (const recipient of message.recipients) webhookRecipients.add(recipient.organisationId);
     }
     const webhooks = webhookRecipients.size > 0 ? await activeWebhooksOf(manager, [...webhookRecipients]) : [];
+    const contacts = await this.contactsFor(manager, queued);
     const deliveries: MessageDelivery[] = [];
     const stream: StreamAppend[] = [];
     for (const { message, traceHeaders } of queued) {
       const plan = planDistribution(
         message,
-        { webhooks, contacts: await this.contactsFor(manager, message) },
+        { webhooks, contacts: contacts.get(emailGroupOf(message) ?? '') ?? [] },
         randomUUID,
       );
       deliveries.push(...plan.deliveries.map((delivery) => ({ ...delivery, message, traceHeaders })));
@@ -99,12 +106,32 @@ export class DeliveriesService {
     return scheduled;
   }
 
-  /** The referents to e-mail for a message, when it goes by e-mail and e-mail is configured. */
-  private async contactsFor(manager: EntityManager, message: Distribution): Promise<ReferentContact[]> {
-    const channels = new Set(message.channels ?? ALL_CHANNELS);
-    if (!channels.has('email') || !this.emailEnabled || !message.department) return [];
-    const ids = firstPerOrganisation(message.recipients).map((recipient) => recipient.organisationId);
-    return this.referents.contacts(manager, ids, message.department, message.referentRole ?? ReferentRole.Primary);
+  /**
+   * The referents to e-mail for the messages that go by e-mail (when e-mail is configured): one
+   * look-up per département and referent role, for every recipient of the messages of that group.
+   */
+  private async contactsFor(
+    manager: EntityManager,
+    queued: readonly Queued[],
+  ): Promise<Map<string, ReferentContact[]>> {
+    const groups = new Map<string, { department: string; role: ReferentRole; ids: Set<string> }>();
+    if (!this.emailEnabled) return new Map();
+    for (const { message } of queued) {
+      const group = emailGroupOf(message);
+      if (!group) continue;
+      const entry = groups.get(group) ?? {
+        department: message.department!,
+        role: message.referentRole ?? ReferentRole.Primary,
+        ids: new Set<string>(),
+      };
+      for (const recipient of message.recipients) entry.ids.add(recipient.organisationId);
+      groups.set(group, entry);
+    }
+    const contacts = new Map<string, ReferentContact[]>();
+    for (const [group, { department, role, ids }] of groups) {
+      contacts.set(group, await this.referents.contacts(manager, [...ids], department, role));
+    }
+    return contacts;
   }
 
   /** Records who receives a message (routing's recipients, or the national level reached by escalation). */

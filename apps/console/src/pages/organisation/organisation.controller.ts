@@ -40,7 +40,13 @@ const DONE: Record<string, string> = {
 const EMPTY_FORMS = {
   invitationForm: { fullName: '', email: '', role: 'DUTY_OFFICER' },
   keyForm: { label: '', roles: [] },
-  subscriptionForm: { departments: [], eventCodes: [], minimumSeverity: 'Severe', sectors: [], includeExercises: false },
+  subscriptionForm: {
+    departments: [],
+    eventCodes: [],
+    minimumSeverity: 'Severe',
+    sectors: [],
+    includeExercises: false,
+  },
 };
 
 /** A section the registry or notification refuses (403) to this person: shown as read-only, not as an error. */
@@ -109,7 +115,8 @@ export class OrganisationController {
         value: `${this.config.publicUrl}/invitation/${invited.token}`,
       };
     } catch (error) {
-      if (statusOf(error) === 409) return again(409, ['Une personne a déjà un compte avec cette adresse électronique.']);
+      if (statusOf(error) === 409)
+        return again(409, ['Une personne a déjà un compte avec cette adresse électronique.']);
       if (statusOf(error) === 400) return again(400, ['Vérifiez le nom et l’adresse électronique.']);
       throw error;
     }
@@ -183,7 +190,9 @@ export class OrganisationController {
       (candidate) => candidate.id === id && !candidate.revokedAt,
     );
     if (!key) throw notFound();
-    return renderPage(RevokeKeyPage({ model: { key: keyRow(key) }, viewer: viewerOf(viewer), csrfToken: viewer.csrfToken }));
+    return renderPage(
+      RevokeKeyPage({ model: { key: keyRow(key) }, viewer: viewerOf(viewer), csrfToken: viewer.csrfToken }),
+    );
   }
 
   @Post('cles/:id/revocation')
@@ -207,7 +216,10 @@ export class OrganisationController {
   ): Promise<void> {
     const { form, problems } = readPersonChange(body);
     if (problems.length > 0) {
-      response.status(400).type('html').send(await this.personPage(viewer, id, problems));
+      response
+        .status(400)
+        .type('html')
+        .send(await this.personPage(viewer, id, problems));
       return;
     }
     await this.registry.updatePerson(viewer.bearer, id, form);
@@ -230,14 +242,22 @@ export class OrganisationController {
   }
 
   @Post('abonnements/:id/suppression')
-  async unsubscribe(@Param('id', anId) id: string, @Viewer() viewer: SignedIn, @Res() response: Response): Promise<void> {
+  async unsubscribe(
+    @Param('id', anId) id: string,
+    @Viewer() viewer: SignedIn,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.registry.unsubscribe(viewer.bearer, viewer.person.organisationId, id);
     response.redirect(303, '/mon-organisation?fait=abonnement-supprime#abonnements');
   }
 
   @Get('webhooks/:id')
   @Header('cache-control', 'no-store')
-  async webhook(@Param('id', anId) id: string, @Viewer() viewer: SignedIn, @Query('fait') done?: string): Promise<string> {
+  async webhook(
+    @Param('id', anId) id: string,
+    @Viewer() viewer: SignedIn,
+    @Query('fait') done?: string,
+  ): Promise<string> {
     // Notification answers 404 for a webhook that is not the organisation's: so does this page.
     const deliveries = await this.notification.webhookDeliveries(viewer.bearer, id, RECENT);
     const webhook = (await this.notification.webhooks(viewer.bearer)).find((candidate) => candidate.id === id);
@@ -269,7 +289,9 @@ export class OrganisationController {
       await this.notification.redeliver(viewer.bearer, id, deliveryId);
     } catch (error) {
       if (statusOf(error) !== 409) throw error;
-      const messages = ['Cette livraison ne peut pas être renvoyée : elle est déjà en cours, ou le webhook est désactivé.'];
+      const messages = [
+        'Cette livraison ne peut pas être renvoyée : elle est déjà en cours, ou le webhook est désactivé.',
+      ];
       return this.again(response, viewer, 409, { problems: { form: 'livraison', messages } });
     }
     response.redirect(303, `/mon-organisation/webhooks/${id}?fait=renvoyee`);
@@ -280,7 +302,9 @@ export class OrganisationController {
       (candidate) => candidate.id === id,
     );
     if (!person) throw notFound();
-    return renderPage(PersonPage({ model: { person, problems }, viewer: viewerOf(viewer), csrfToken: viewer.csrfToken }));
+    return renderPage(
+      PersonPage({ model: { person, problems }, viewer: viewerOf(viewer), csrfToken: viewer.csrfToken }),
+    );
   }
 
   /** The page again, with what the person typed and why it was not sent. */
@@ -290,7 +314,10 @@ export class OrganisationController {
     status: number,
     extra: Partial<OrganisationModel>,
   ): Promise<void> {
-    response.status(status).type('html').send(await this.page(viewer, extra));
+    response
+      .status(status)
+      .type('html')
+      .send(await this.page(viewer, extra));
   }
 
   private async page(viewer: SignedIn, extra: Partial<OrganisationModel>): Promise<string> {

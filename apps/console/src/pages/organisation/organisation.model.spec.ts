@@ -1,4 +1,12 @@
-import { deliveryLines, deliveryProblem, keyPrefix, readInvitation, readKey, readPersonChange, readSubscription } from './organisation.model';
+import {
+  deliveryLines,
+  deliveryProblem,
+  keyPrefix,
+  readInvitation,
+  readKey,
+  readPersonChange,
+  readSubscription,
+} from './organisation.model';
 
 describe('a delivery’s last error in words', () => {
   it.each([
@@ -6,11 +14,23 @@ describe('a delivery’s last error in words', () => {
     ['HTTP 503', 'Votre serveur a répondu par une erreur (HTTP 503).'],
     ['HTTP 404', 'Votre serveur ne connaît pas cette adresse (HTTP 404).'],
     ['HTTP 401', 'Votre serveur a refusé l’envoi (HTTP 401) : vérifiez qu’il accepte la signature de Vigie.'],
-    ['HTTP 301 (redirects are not followed)', 'Votre serveur redirige vers une autre adresse (HTTP 301) : Vigie ne suit pas les redirections.'],
-    ['HTTP 410: the endpoint is gone, webhook disabled', 'Votre serveur indique que l’adresse n’existe plus (HTTP 410) : le webhook a été désactivé.'],
-    ['HTTP 500 (gave up after 8 attempts)', 'Votre serveur a répondu par une erreur (HTTP 500). Abandon après 8 essais.'],
+    [
+      'HTTP 301 (redirects are not followed)',
+      'Votre serveur redirige vers une autre adresse (HTTP 301) : Vigie ne suit pas les redirections.',
+    ],
+    [
+      'HTTP 410: the endpoint is gone, webhook disabled',
+      'Votre serveur indique que l’adresse n’existe plus (HTTP 410) : le webhook a été désactivé.',
+    ],
+    [
+      'HTTP 500 (gave up after 8 attempts)',
+      'Votre serveur a répondu par une erreur (HTTP 500). Abandon après 8 essais.',
+    ],
     ['connect ECONNREFUSED 127.0.0.1:9', 'Votre serveur a refusé la connexion.'],
-    ['getaddrinfo ENOTFOUND alarms.example (gave up after 2 attempts)', 'Le nom du serveur est introuvable. Abandon après 2 essais.'],
+    [
+      'getaddrinfo ENOTFOUND alarms.example (gave up after 2 attempts)',
+      'Le nom du serveur est introuvable. Abandon après 2 essais.',
+    ],
     ['The operation was aborted due to timeout', 'Votre serveur n’a pas répondu à temps.'],
     ['something new', 'Échec de l’envoi (something new).'],
   ])('%p', (lastError, words) => {
@@ -60,7 +80,9 @@ describe('the forms of "Mon organisation"', () => {
       form: { fullName: 'Ana', email: 'ana@forez.fr', role: 'DUTY_OFFICER' },
       problems: [],
     });
-    expect(readInvitation({ fullName: '', email: 'pas-une-adresse', role: 'NATIONAL_ANALYST' }).problems).toHaveLength(3);
+    expect(readInvitation({ fullName: '', email: 'pas-une-adresse', role: 'NATIONAL_ANALYST' }).problems).toHaveLength(
+      3,
+    );
   });
 
   it('creates a key with a name and known roles only (never admin)', () => {
@@ -83,7 +105,13 @@ describe('the forms of "Mon organisation"', () => {
       ['42', '69'],
     );
     expect(read).toEqual({
-      form: { departments: ['42'], eventCodes: ['intrusion'], minimumSeverity: 'Severe', sectors: ['JEWELLERY'], includeExercises: true },
+      form: {
+        departments: ['42'],
+        eventCodes: ['intrusion'],
+        minimumSeverity: 'Severe',
+        sectors: ['JEWELLERY'],
+        includeExercises: true,
+      },
       problems: [],
     });
     expect(readSubscription({ departments: '75', minimumSeverity: 'Worst' }, ['42'])).toEqual({

@@ -84,7 +84,8 @@ const HTTP_STATUS = /^HTTP (\d{3})/;
 const GAVE_UP = /\(gave up after (\d+) attempts\)/;
 
 function httpProblem(status: number): string {
-  if (status === 410) return `Votre serveur indique que l’adresse n’existe plus (HTTP 410) : le webhook a été désactivé.`;
+  if (status === 410)
+    return `Votre serveur indique que l’adresse n’existe plus (HTTP 410) : le webhook a été désactivé.`;
   if (status >= 300 && status < 400)
     return `Votre serveur redirige vers une autre adresse (HTTP ${status}) : Vigie ne suit pas les redirections.`;
   if (status === 401 || status === 403)
@@ -163,7 +164,9 @@ export function deliveryLines(
         status: delivery.status,
         attempts: delivery.attempts,
         problem: deliveryProblem(delivery.lastError),
-        redeliverAction: redeliverable ? `/mon-organisation/webhooks/${webhook.id}/livraisons/${delivery.id}/renvoi` : null,
+        redeliverAction: redeliverable
+          ? `/mon-organisation/webhooks/${webhook.id}/livraisons/${delivery.id}/renvoi`
+          : null,
       };
     });
 }

@@ -21,7 +21,11 @@ describe('a subscription as a sentence', () => {
       'Recevoir les alertes Graves ou Extrêmes de type intrusion dans le Rhône et la Loire',
     ],
     ['every alert of one département', {}, 'Recevoir toutes les alertes dans le Rhône'],
-    ['the lowest named severity lists all four', { minimumSeverity: 'Minor' }, 'Recevoir les alertes Mineures, Modérées, Graves ou Extrêmes dans le Rhône'],
+    [
+      'the lowest named severity lists all four',
+      { minimumSeverity: 'Minor' },
+      'Recevoir les alertes Mineures, Modérées, Graves ou Extrêmes dans le Rhône',
+    ],
     ['Extreme alone', { minimumSeverity: 'Extreme' }, 'Recevoir les alertes Extrêmes dans le Rhône'],
     [
       'several event types, lower case, with "ou"',
@@ -44,7 +48,11 @@ describe('a subscription as a sentence', () => {
       'Recevoir toutes les alertes dans le Rhône, à Paris, en Maine-et-Loire et à Mayotte',
     ],
     ['only names without an article', { departments: ['974'] }, 'Recevoir toutes les alertes à La Réunion'],
-    ['an unknown code is named by its code', { departments: ['00'] }, 'Recevoir toutes les alertes dans le département 00'],
+    [
+      'an unknown code is named by its code',
+      { departments: ['00'] },
+      'Recevoir toutes les alertes dans le département 00',
+    ],
   ])('%s', (_case, fields, sentence) => {
     expect(subscriptionSentence(subscription(fields), departmentOf)).toBe(sentence);
   });

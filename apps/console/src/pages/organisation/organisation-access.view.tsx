@@ -1,0 +1,181 @@
+import type { VNode } from 'preact';
+import { StateBadge } from '../../components/badges';
+import { Button, Checkboxes, CsrfField, Field, Radios, Table } from '../../components/form';
+import { API_KEY_ROLE, PERSON_ROLE, PERSON_STATUS, frenchDateTime, label } from '../../components/labels';
+import {
+  Problems,
+  ReadOnly,
+  roleChoices,
+  type KeyRow,
+  type OrganisationModel,
+  type PageProps,
+} from './organisation-parts';
+import { KEY_ROLES } from './organisation.model';
+
+export function PeopleSection(props: PageProps<OrganisationModel>): VNode {
+  const { model, csrfToken } = props;
+  const section = model.people;
+  return (
+    <section aria-labelledby="personnes">
+      <h2 id="personnes">Personnes</h2>
+      <ReadOnly section={section} />
+      {'rows' in section ? (
+        <>
+          <Table
+            caption="Les personnes de l’organisation"
+            headers={['Nom', 'Adresse électronique', 'Rôles', 'Statut', 'Dernière connexion', 'Action']}
+            id="table-personnes"
+          >
+            <tbody>
+              {section.rows.people.map((person) => (
+                <tr>
+                  <td>{person.fullName}</td>
+                  <td>{person.email}</td>
+                  <td>{person.roles.map((role) => label(PERSON_ROLE, role)).join(' ; ')}</td>
+                  <td>
+                    <StateBadge tone={person.status === 'ACTIVE' ? 'success' : 'warning'}>
+                      {label(PERSON_STATUS, person.status)}
+                    </StateBadge>
+                  </td>
+                  <td>{person.lastLoginAt ? frenchDateTime(person.lastLoginAt) : 'Jamais'}</td>
+                  <td>
+                    <a href={`/mon-organisation/personnes/${person.id}`}>Modifier {person.fullName}</a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <h3>Invitations en attente</h3>
+          {section.rows.invitations.length === 0 ? (
+            <p>Aucune invitation en attente.</p>
+          ) : (
+            <Table
+              caption="Invitations envoyées et pas encore utilisées"
+              headers={['Nom', 'Adresse électronique', 'Rôles', 'Valable jusqu’au']}
+              id="table-invitations"
+            >
+              <tbody>
+                {section.rows.invitations.map((invitation) => (
+                  <tr>
+                    <td>{invitation.fullName}</td>
+                    <td>{invitation.email}</td>
+                    <td>{invitation.roles.map((role) => label(PERSON_ROLE, role)).join(' ; ')}</td>
+                    <td>{frenchDateTime(invitation.expiresAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+          <h3>Inviter une personne</h3>
+          <Problems model={model} form="invitation" />
+          <form method="post" action="/mon-organisation/invitations">
+            <CsrfField token={csrfToken} />
+            <Field
+              id="invitation-nom"
+              name="fullName"
+              label="Nom et prénom"
+              value={model.invitationForm.fullName}
+              required
+              autocomplete="off"
+            />
+            <Field
+              id="invitation-courriel"
+              name="email"
+              type="email"
+              label="Adresse électronique"
+              hint="Le lien d’invitation est affiché une fois, à lui transmettre ; il vaut 7 jours."
+              value={model.invitationForm.email}
+              required
+              autocomplete="off"
+            />
+            <Radios name="role" legend="Rôle" choices={roleChoices} value={model.invitationForm.role} />
+            <Button>Créer l’invitation</Button>
+          </form>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function KeyState(props: { key_: KeyRow }): VNode {
+  const key = props.key_;
+  if (key.revokedAt) return <StateBadge tone="error">{`Révoquée le ${frenchDateTime(key.revokedAt)}`}</StateBadge>;
+  if (key.expiresAt && Date.parse(key.expiresAt) <= Date.now())
+    return <StateBadge tone="warning">{`Expirée le ${frenchDateTime(key.expiresAt)}`}</StateBadge>;
+  return (
+    <StateBadge tone="success">
+      {key.expiresAt ? `Active jusqu’au ${frenchDateTime(key.expiresAt)}` : 'Active'}
+    </StateBadge>
+  );
+}
+
+export function KeysSection(props: PageProps<OrganisationModel>): VNode {
+  const { model, csrfToken } = props;
+  const section = model.keys;
+  return (
+    <section aria-labelledby="cles">
+      <h2 id="cles">Clés d’API</h2>
+      <ReadOnly section={section} />
+      {'rows' in section ? (
+        <>
+          <p>
+            Une clé permet à un programme (centrale d’alarme, logiciel de main courante) d’envoyer ou de recevoir des
+            alertes. Vigie n’en garde qu’une empreinte : une clé perdue se révoque et se remplace.
+          </p>
+          {section.rows.length === 0 ? (
+            <p>Aucune clé.</p>
+          ) : (
+            <Table
+              caption="Les clés de l’organisation"
+              headers={['Nom', 'Identifiant', 'Droits', 'Créée le', 'Dernière utilisation', 'État', 'Action']}
+              id="table-cles"
+            >
+              <tbody>
+                {section.rows.map((key) => (
+                  <tr data-key={key.id}>
+                    <td>{key.label}</td>
+                    <td>
+                      <code>{key.prefix}</code>
+                    </td>
+                    <td>{key.roles.map((role) => label(API_KEY_ROLE, role)).join(' ; ')}</td>
+                    <td>{frenchDateTime(key.createdAt)}</td>
+                    <td>Non suivie</td>
+                    <td>
+                      <KeyState key_={key} />
+                    </td>
+                    <td>
+                      {key.revokedAt ? null : (
+                        <a href={`/mon-organisation/cles/${key.id}/revocation`}>Révoquer la clé {key.label}</a>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+          <h3>Créer une clé</h3>
+          <Problems model={model} form="cle" />
+          <form method="post" action="/mon-organisation/cles">
+            <CsrfField token={csrfToken} />
+            <Field
+              id="cle-nom"
+              name="label"
+              label="Nom de la clé"
+              hint="Le programme ou le prestataire qui l’utilisera, par exemple « Centrale d’alarme »."
+              value={model.keyForm.label}
+              required
+              autocomplete="off"
+            />
+            <Checkboxes
+              name="roles"
+              legend="Ce que la clé permet"
+              choices={KEY_ROLES.map((role) => ({ value: role, label: label(API_KEY_ROLE, role) }))}
+              values={model.keyForm.roles}
+            />
+            <Button>Créer la clé</Button>
+          </form>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+/** What the sections of « Mon organisation » share: their rows, the page's model, a section's problems and read-only notice. */
+import type { VNode } from 'preact';
+import { Notice } from '../../components/form';
+import { PERSON_ROLE, label } from '../../components/labels';
+import { type Viewer } from '../../components/layout';
+import {
+  INVITABLE_ROLES,
+  type DeliveryLine,
+  type InvitationForm,
+  type KeyForm,
+  type SubscriptionForm,
+} from './organisation.model';
+
+export interface PersonRow {
+  id: string;
+  fullName: string;
+  email: string;
+  roles: string[];
+  status: string;
+  lastLoginAt: string | null;
+}
+
+export interface InvitationRow {
+  fullName: string;
+  email: string;
+  roles: string[];
+  expiresAt: string;
+}
+
+export interface KeyRow {
+  id: string;
+  label: string;
+  prefix: string;
+  roles: string[];
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface SubscriptionRow {
+  id: string;
+  sentence: string;
+}
+
+export interface WebhookRow {
+  id: string;
+  url: string;
+  createdAt: string;
+  /** Why it receives nothing, in words; null while enabled. */
+  disabled: string | null;
+}
+
+/** A delivery as the tables show it. */
+export type DeliveryRow = DeliveryLine;
+
+/** A section the signed-in person may only read: why, in words. */
+export type Section<T> = { rows: T } | { readOnly: string };
+
+export interface OrganisationModel {
+  organisationName: string;
+  departments: { code: string; name: string }[];
+  /** People and invitations: only the organisation's administrators see them. */
+  people: Section<{ people: PersonRow[]; invitations: InvitationRow[] }>;
+  keys: Section<KeyRow[]>;
+  subscriptions: SubscriptionRow[];
+  /** May the person add and remove subscriptions (the registry's answer on keys: the same role). */
+  mayEditSubscriptions: boolean;
+  webhooks: Section<WebhookRow[]>;
+  troubled: DeliveryRow[];
+  /** What just happened (after a redirect), or what went wrong with which form. */
+  done: string | null;
+  problems: { form: 'invitation' | 'cle' | 'abonnement' | 'livraison'; messages: string[] } | null;
+  invitationForm: InvitationForm;
+  keyForm: KeyForm;
+  subscriptionForm: SubscriptionForm;
+}
+
+export interface PageProps<T> {
+  model: T;
+  viewer: Viewer;
+  csrfToken: string;
+}
+
+export const roleChoices = INVITABLE_ROLES.map((role) => ({ value: role, label: label(PERSON_ROLE, role) }));
+
+export function Problems(props: {
+  model: OrganisationModel;
+  form: NonNullable<OrganisationModel['problems']>['form'];
+}): VNode | null {
+  const problems = props.model.problems;
+  if (!problems || problems.form !== props.form) return null;
+  return (
+    <Notice tone="error" title="Le formulaire n’a pas été envoyé">
+      <ul>
+        {problems.messages.map((message) => (
+          <li>{message}</li>
+        ))}
+      </ul>
+    </Notice>
+  );
+}
+
+export function ReadOnly(props: { section: Section<unknown> }): VNode | null {
+  return 'readOnly' in props.section ? <p>{props.section.readOnly}</p> : null;
+}
