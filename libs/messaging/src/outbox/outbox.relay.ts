@@ -25,14 +25,18 @@ interface PendingRow {
 }
 
 /** Takes the schema's relay lock (an InitPlan, evaluated once: without it no row is selected) and
- * marks the oldest pending rows published, in the transaction that commits once Kafka has them. */
-const PUBLISH: PreparedStatement = {
+ * marks the oldest pending rows published, in the transaction that commits once Kafka has them.
+ * The same InitPlan makes that commit asynchronous (`synchronous_commit` off for this transaction
+ * only): lost in a crash, the mark only republishes rows Kafka already has, in their order, and
+ * consumers skip events they handled (ADR 44). If the send fails the transaction rolls back. */
+export const OUTBOX_PUBLISH: PreparedStatement = {
   name: 'messaging.outbox-publish',
   text: `WITH published AS (
            UPDATE outbox SET published_at = now()
            WHERE id IN (
              SELECT id FROM outbox
              WHERE published_at IS NULL AND (SELECT pg_try_advisory_xact_lock(hashtext($1)))
+               AND (SELECT set_config('synchronous_commit', 'off', true) = 'off')
              ORDER BY position LIMIT $2 FOR UPDATE)
            RETURNING position, topic, message_key, envelope, headers, created_at)
          SELECT * FROM published ORDER BY position`,
@@ -85,18 +89,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * Publishes up to one batch; returns how many rows it published. Four round trips to
-   * PostgreSQL whatever the batch: BEGIN; one statement that takes the schema's relay lock and
-   * marks the oldest rows published, returning them; once Kafka acknowledged them, the commit
-   * made asynchronous, and COMMIT. If the send fails the transaction rolls back and the rows
-   * stay pending.
+   * Publishes up to one batch; returns how many rows it published. Three round trips to
+   * PostgreSQL whatever the batch: BEGIN; one statement that takes the schema's relay lock, makes
+   * the commit asynchronous and marks the oldest rows published, returning them; once Kafka
+   * acknowledged them, COMMIT. If the send fails the transaction rolls back and the rows stay
+   * pending.
    */
   private async publishBatch(): Promise<number> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
-      const rows = await runPrepared<PendingRow>(runner.manager, PUBLISH, [
+      const rows = await runPrepared<PendingRow>(runner.manager, OUTBOX_PUBLISH, [
         `vigie.outbox.${this.options.schema}`,
         this.options.outbox.batchSize,
       ]);
@@ -119,9 +123,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         } finally {
           for (const span of spans) span.end();
         }
-        // The mark need not wait for the WAL flush: lost in a crash, it only republishes rows
-        // Kafka already has, in their order, and consumers skip events they handled (ADR 44).
-        await runner.query('SET LOCAL synchronous_commit TO OFF');
       }
       await runner.commitTransaction();
       this.published.observe(rows);

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { addOutboxHeaders, createOutboxTable, OUTBOX_PUBLISH } from '@vigie/messaging';
+import { openServiceDataSource, runPrepared, serviceDataSourceOptions } from '@vigie/persistence';
+import { e2eEnv } from '../e2e.env';
+
+/**
+ * The relay's publication statement on the real PostgreSQL: it marks the oldest pending rows in
+ * position order, only while it holds the schema's relay lock, and makes its own transaction's
+ * commit asynchronous (ADR 44) without touching any other transaction on the connection.
+ */
+
+const SCHEMA = `it_outbox_${randomUUID().slice(0, 8)}`;
+const LOCK = `vigie.outbox.${SCHEMA}`;
+
+jest.setTimeout(60_000);
+
+describe('the outbox publication statement', () => {
+  let dataSource: DataSource;
+
+  const setting = async (runner: QueryRunner): Promise<string> =>
+    ((await runner.query(`SELECT current_setting('synchronous_commit') AS value`)) as { value: string }[])[0].value;
+  const publish = (runner: QueryRunner, limit: number) =>
+    runPrepared<{ position: string; message_key: string }>(runner.manager, OUTBOX_PUBLISH, [LOCK, limit]);
+  const withRunner = async <T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> => {
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      return await work(runner);
+    } finally {
+      await runner.release();
+    }
+  };
+
+  beforeAll(async () => {
+    dataSource = await openServiceDataSource(
+      serviceDataSourceOptions(
+        { url: e2eEnv.databaseUrl, schema: SCHEMA, poolSize: 3 },
+        { entities: [], migrations: [] },
+      ),
+    );
+    await withRunner(async (runner) => {
+      await createOutboxTable(runner);
+      await addOutboxHeaders(runner);
+    });
+    for (const key of ['a', 'b', 'c']) {
+      await dataSource.query(
+        `INSERT INTO outbox (id, topic, message_key, envelope) VALUES ($1, 'it.topic.v1', $2, '{}'::jsonb)`,
+        [randomUUID(), key],
+      );
+    }
+  });
+
+  afterAll(async () => {
+    await dataSource.query(`DROP SCHEMA "${SCHEMA}" CASCADE`);
+    await dataSource.destroy();
+  });
+
+  it('marks the oldest rows in order and makes only its own commit asynchronous', async () => {
+    await withRunner(async (runner) => {
+      expect(await setting(runner)).toBe('on');
+      await runner.startTransaction();
+      const rows = await publish(runner, 2);
+      expect(rows.map((row) => row.message_key)).toEqual(['a', 'b']);
+      expect(await setting(runner)).toBe('off');
+      await runner.commitTransaction();
+      // The next transaction on the same connection commits synchronously again.
+      expect(await setting(runner)).toBe('on');
+    });
+    const pending = await dataSource.query<{ message_key: string }[]>(
+      'SELECT message_key FROM outbox WHERE published_at IS NULL ORDER BY position',
+    );
+    expect(pending.map((row) => row.message_key)).toEqual(['c']);
+  });
+
+  it('selects nothing while another transaction holds the relay lock, and leaves a rolled-back mark pending', async () => {
+    await withRunner(async (holder) => {
+      await holder.startTransaction();
+      await holder.query('SELECT pg_advisory_xact_lock(hashtext($1))', [LOCK]);
+      await withRunner(async (runner) => {
+        await runner.startTransaction();
+        expect(await publish(runner, 10)).toEqual([]);
+        await runner.rollbackTransaction();
+      });
+      await holder.rollbackTransaction();
+    });
+    await withRunner(async (runner) => {
+      await runner.startTransaction();
+      expect((await publish(runner, 10)).map((row) => row.message_key)).toEqual(['c']);
+      // A send that failed: the transaction rolls back, the row stays pending, the setting with it.
+      await runner.rollbackTransaction();
+      expect(await setting(runner)).toBe('on');
+    });
+    const pending = await dataSource.query<{ n: string }[]>(
+      'SELECT count(*)::text AS n FROM outbox WHERE published_at IS NULL',
+    );
+    expect(pending[0].n).toBe('1');
+  });
+});
