@@ -7,6 +7,7 @@ import { actsFor, canManage, type ManagedOrganisation } from '../access/registry
 import { AuditLog } from '../audit/audit.log';
 import { organisationFor } from '../organisations/organisation.lookup';
 import { revokeSessionsOf } from '../sessions/person-sessions.queries';
+import { viewOf } from '../views/view-of';
 import { hashOpaqueToken, isOpaqueToken, newOpaqueToken } from './opaque-token';
 import type {
   AcceptInvitationDto,
@@ -37,15 +38,8 @@ const INVITATION_DAYS = 7;
 const managesPeople = (caller: Caller, organisation: ManagedOrganisation): boolean =>
   actsFor(caller, organisation.id) || canManage(caller, organisation);
 
-const personView = (person: Person): PersonView => ({
-  id: person.id,
-  email: person.email,
-  fullName: person.fullName,
-  roles: person.roles,
-  status: person.status,
-  createdAt: person.createdAt.toISOString(),
-  lastLoginAt: person.lastLoginAt?.toISOString() ?? null,
-});
+const personView = (person: Person): PersonView =>
+  viewOf(person, ['id', 'email', 'fullName', 'roles', 'status', 'createdAt', 'lastLoginAt']);
 
 /** People of organisations: invited by a link used once, then signing in with their own password. */
 @Injectable()
@@ -58,7 +52,8 @@ export class PeopleService {
   invite(organisationId: string, input: InviteDto, caller: Caller): Promise<IssuedInvitationView> {
     return this.dataSource.transaction(async (manager) => {
       await organisationFor(manager, organisationId, caller, managesPeople);
-      if (await emailTaken(manager, input.email)) throw new ConflictError('a person with this e-mail already has an account');
+      if (await emailTaken(manager, input.email))
+        throw new ConflictError('a person with this e-mail already has an account');
       const { id, token, hash: tokenHash } = newOpaqueToken('vgi');
       const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
       await insertInvitation(manager, {
@@ -135,7 +130,8 @@ export class PeopleService {
   accept(input: AcceptInvitationDto): Promise<{ personId: string; email: string }> {
     return this.dataSource.transaction(async (manager) => {
       const invitation = await this.openInvitation(manager, input.token, true);
-      if (await emailTaken(manager, invitation.email)) throw new ConflictError('a person with this e-mail already has an account');
+      if (await emailTaken(manager, invitation.email))
+        throw new ConflictError('a person with this e-mail already has an account');
       const personId = invitation.id;
       await insertPerson(manager, {
         id: personId,

@@ -11,6 +11,7 @@ import { refuseIfRevoked } from '../organisations/organisation.lifecycle';
 import { organisationFor } from '../organisations/organisation.lookup';
 import { PartnerEvents } from '../organisations/partner.events';
 import { coordinatedSites } from '../sites/sites.queries';
+import { viewOf } from '../views/view-of';
 import { directoryConventions } from './directory.rules';
 import {
   ReferentView,
@@ -34,13 +35,7 @@ const runsReferents = (caller: Caller, organisation: ManagedOrganisation) => act
 
 /** What the audit trail keeps of a referent: who and where, never how to reach them. */
 function audited(referent: Referent): object {
-  return {
-    id: referent.id,
-    organisationId: referent.organisationId,
-    department: referent.department,
-    role: referent.role,
-    fullName: referent.fullName,
-  };
+  return viewOf(referent, ['id', 'organisationId', 'department', 'role', 'fullName']);
 }
 
 function roleTaken(role: ReferentRole, department: string): ConflictError {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Sector } from '@vigie/contracts';
+import { viewOf } from '../../views/view-of';
 import { ConventionStatus, type Convention } from '../convention.entity';
 
 export class ConventionView {
@@ -15,15 +16,6 @@ export class ConventionView {
   departments: string[];
 
   static of(convention: Convention): ConventionView {
-    return {
-      id: convention.id,
-      code: convention.code,
-      name: convention.name,
-      sector: convention.sector,
-      status: convention.status,
-      signedOn: convention.signedOn,
-      signatories: convention.signatories,
-      departments: convention.departments,
-    };
+    return viewOf(convention, ['id', 'code', 'name', 'sector', 'status', 'signedOn', 'signatories', 'departments']);
   }
 }

@@ -13,6 +13,7 @@ import {
   Min,
 } from 'class-validator';
 import { ApiKeyRole } from '@vigie/contracts';
+import { viewOf } from '../../views/view-of';
 import type { ApiKey } from '../api-key.entity';
 
 export class IssueKeyDto {
@@ -59,16 +60,16 @@ export class ApiKeyView {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) replacesKeyId: string | null;
 
   static of(key: ApiKey): ApiKeyView {
-    return {
-      id: key.id,
-      organisationId: key.organisationId,
-      roles: key.roles,
-      label: key.label,
-      createdAt: key.createdAt.toISOString(),
-      expiresAt: key.expiresAt?.toISOString() ?? null,
-      revokedAt: key.revokedAt?.toISOString() ?? null,
-      replacesKeyId: key.replacesKeyId,
-    };
+    return viewOf(key, [
+      'id',
+      'organisationId',
+      'roles',
+      'label',
+      'createdAt',
+      'expiresAt',
+      'revokedAt',
+      'replacesKeyId',
+    ]);
   }
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OrganisationKind, OrganisationStatus, Sector } from '@vigie/contracts';
+import { viewOf } from '../../views/view-of';
 import type { Organisation } from '../organisation.entity';
 
 export class OrganisationView {
@@ -17,19 +18,19 @@ export class OrganisationView {
   @ApiProperty() createdAt: string;
 
   static of(organisation: Organisation): OrganisationView {
-    return {
-      id: organisation.id,
-      kind: organisation.kind,
-      name: organisation.name,
-      status: organisation.status,
-      departments: organisation.departments,
-      sector: organisation.sector,
-      siret: organisation.siret,
-      cnapsNumber: organisation.cnapsNumber,
-      statusChangedAt: organisation.statusChangedAt.toISOString(),
-      statusChangedBy: organisation.statusChangedBy,
-      statusReason: organisation.statusReason,
-      createdAt: organisation.createdAt.toISOString(),
-    };
+    return viewOf(organisation, [
+      'id',
+      'kind',
+      'name',
+      'status',
+      'departments',
+      'sector',
+      'siret',
+      'cnapsNumber',
+      'statusChangedAt',
+      'statusChangedBy',
+      'statusReason',
+      'createdAt',
+    ]);
   }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsEnum, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { DEPARTMENT_CODE_PATTERN, OrganisationKind } from '@vigie/contracts';
+import { viewOf } from '../../views/view-of';
 import { IsPhone } from '../phone';
 import { ReferentRole, type Referent } from '../referent.entity';
 
@@ -76,17 +77,17 @@ export class ReferentView {
   @ApiProperty() updatedAt: string;
 
   static of(referent: Referent): ReferentView {
-    return {
-      id: referent.id,
-      organisationId: referent.organisationId,
-      department: referent.department,
-      role: referent.role,
-      fullName: referent.fullName,
-      email: referent.email,
-      phone: referent.phone,
-      createdAt: referent.createdAt.toISOString(),
-      updatedAt: referent.updatedAt.toISOString(),
-    };
+    return viewOf(referent, [
+      'id',
+      'organisationId',
+      'department',
+      'role',
+      'fullName',
+      'email',
+      'phone',
+      'createdAt',
+      'updatedAt',
+    ]);
   }
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Geography } from '@vigie/geo';
+import { viewOf } from '../../views/view-of';
 import type { Site } from '../site.entity';
 import { missingRequirements } from '../site.requirements';
 import { SecurityPlanStatus, SiteKind, SiteRequirement } from '../site.vocabulary';
@@ -31,11 +32,7 @@ export class SiteView {
 
   static of(site: Site): SiteView {
     return {
-      id: site.id,
-      organisationId: site.organisationId,
-      name: site.name,
-      kind: site.kind,
-      commune: site.commune,
+      ...viewOf(site, ['id', 'organisationId', 'name', 'kind', 'commune']),
       communeName: Geography.official().commune(site.commune)?.name ?? null,
       department: site.department,
       securityPlan: {
@@ -45,8 +42,7 @@ export class SiteView {
       },
       crisisCoordinatorId: site.crisisCoordinatorId,
       missing: missingRequirements(site),
-      createdAt: site.createdAt.toISOString(),
-      updatedAt: site.updatedAt.toISOString(),
+      ...viewOf(site, ['createdAt', 'updatedAt']),
     };
   }
 }

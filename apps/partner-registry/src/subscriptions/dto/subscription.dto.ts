@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsOptional, Matches } from 'class-validator';
 import { AlertEventCode, AlertSeverity, DEPARTMENT_CODE_PATTERN, Sector } from '@vigie/contracts';
+import { viewOf } from '../../views/view-of';
 import type { Subscription } from '../subscription.entity';
 
 export class CreateSubscriptionDto {
@@ -66,15 +67,15 @@ export class SubscriptionView {
   @ApiProperty() createdAt: string;
 
   static of(subscription: Subscription): SubscriptionView {
-    return {
-      id: subscription.id,
-      organisationId: subscription.organisationId,
-      departments: subscription.departments,
-      eventCodes: subscription.eventCodes,
-      minimumSeverity: subscription.minimumSeverity,
-      sectors: subscription.sectors,
-      includeExercises: subscription.includeExercises,
-      createdAt: subscription.createdAt.toISOString(),
-    };
+    return viewOf(subscription, [
+      'id',
+      'organisationId',
+      'departments',
+      'eventCodes',
+      'minimumSeverity',
+      'sectors',
+      'includeExercises',
+      'createdAt',
+    ]);
   }
 }
