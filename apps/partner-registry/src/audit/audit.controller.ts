@@ -1,15 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import {
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Query } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CurrentCaller, type Caller } from '@vigie/access';
+import { ReadRoute } from '../access/routes';
 import { AuditTrail } from './audit.trail';
 
 const KINDS = ['change', 'read'] as const;
@@ -108,12 +102,12 @@ export class AuditEntryView {
 export class AuditController {
   constructor(private readonly trail: AuditTrail) {}
 
-  @Get()
-  @ApiOperation({
-    summary:
-      'The audit trail (who changed or read what), newest first, filtered by kind, organisation, person, object and period. Administrators and the national level’s operators only; each call is itself recorded as a read.',
-  })
-  @ApiOkResponse({ type: AuditEntryView, isArray: true })
+  @ReadRoute(
+    '',
+    'The audit trail (who changed or read what), newest first, filtered by kind, organisation, person, object and period. Administrators and the national level’s operators only; each call is itself recorded as a read.',
+    AuditEntryView,
+    'list',
+  )
   @ApiForbiddenResponse({
     description: 'The caller is neither an administrator nor an operator of the national level.',
   })

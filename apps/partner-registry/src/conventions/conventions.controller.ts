@@ -1,15 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
-import { ApiKeyRole } from '@vigie/contracts';
+import { Body, Controller, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentCaller, type Caller } from '@vigie/access';
+import { ReadRoute, CreateRoute, RemoveRoute } from '../access/routes';
 import { ConventionsService } from './conventions.service';
 import { ConventionView } from './dto/convention.view';
 import { CoverageQuery, CoverageView } from './dto/coverage.dto';
@@ -20,52 +12,51 @@ import { JoinConventionDto, MemberView, MembershipView } from './dto/membership.
 export class ConventionsController {
   constructor(private readonly conventions: ConventionsService) {}
 
-  @Get()
-  @ApiOperation({ summary: 'The partnership conventions: sector, status, signatories and where each is deployed.' })
-  @ApiOkResponse({ type: ConventionView, isArray: true })
+  @ReadRoute(
+    '',
+    'The partnership conventions: sector, status, signatories and where each is deployed.',
+    ConventionView,
+    'list',
+  )
   list(): Promise<ConventionView[]> {
     return this.conventions.list();
   }
 
   // Before ':id', which would take "coverage" for a convention's code.
-  @Get('coverage')
-  @ApiOperation({
-    summary:
-      'Coverage of the conventions: active members and their sites per convention and per département where it is ' +
+  @ReadRoute(
+    'coverage',
+    'Coverage of the conventions: active members and their sites per convention and per département where it is ' +
       'deployed, with totals. Every département for the national level, its own for a prefecture or a State force.',
-  })
-  @ApiOkResponse({ type: CoverageView })
+    CoverageView,
+  )
   @ApiForbiddenResponse({ description: 'The caller is neither a prefecture, a State force nor the national level.' })
   coverage(@Query() query: CoverageQuery, @CurrentCaller() caller: Caller): Promise<CoverageView> {
     return this.conventions.coverage(query.department, caller);
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'One convention, by id or by code (e.g. private-security-2019).' })
-  @ApiOkResponse({ type: ConventionView })
+  @ReadRoute(':id', 'One convention, by id or by code (e.g. private-security-2019).', ConventionView)
   get(@Param('id') id: string): Promise<ConventionView> {
     return this.conventions.get(id);
   }
 
-  @Get(':id/members')
-  @ApiOperation({
-    summary:
-      'Members the caller may see: all for administrators, those in its départements for a State organisation, ' +
+  @ReadRoute(
+    ':id/members',
+    'Members the caller may see: all for administrators, those in its départements for a State organisation, ' +
       'those sharing a département with it for a member. Not found for anyone else.',
-  })
-  @ApiOkResponse({ type: MemberView, isArray: true })
+    MemberView,
+    'list',
+  )
   members(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<MemberView[]> {
     return this.conventions.members(id, caller);
   }
 
-  @Post(':id/members')
-  @RequireRoles(ApiKeyRole.Operator)
-  @ApiOperation({
-    summary:
-      'Make an organisation of the convention’s sector a member. Administrators, or the prefecture competent for ' +
+  @CreateRoute(
+    ':id/members',
+    'Make an organisation of the convention’s sector a member. Administrators, or the prefecture competent for ' +
       'all its départements; the convention must be signed.',
-  })
-  @ApiCreatedResponse({ type: MembershipView })
+    MembershipView,
+    { byOperators: true },
+  )
   @ApiConflictResponse({ description: 'Already a member, or the convention cannot take members yet.' })
   join(
     @Param('id') id: string,
@@ -75,11 +66,7 @@ export class ConventionsController {
     return this.conventions.join(id, input.organisationId, caller);
   }
 
-  @Delete(':id/members/:organisationId')
-  @HttpCode(204)
-  @RequireRoles(ApiKeyRole.Operator)
-  @ApiOperation({ summary: 'End a membership. Same permissions as adding it.' })
-  @ApiNoContentResponse()
+  @RemoveRoute(':id/members/:organisationId', 'End a membership. Same permissions as adding it.', { byOperators: true })
   leave(
     @Param('id') id: string,
     @Param('organisationId', ParseUUIDPipe) organisationId: string,

@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@vigie/access';
+import { ReadRoute, CreateRoute, RemoveRoute } from '../access/routes';
 import { AuditLog } from '../audit/audit.log';
 import { CredentialsService } from './credentials.service';
 import { ApiKeyView, IssueKeyDto, IssuedKeyView, RotateKeyDto } from './dto/issued-key.view';
@@ -13,11 +14,11 @@ export class CredentialsController {
     private readonly audit: AuditLog,
   ) {}
 
-  @Post('organizations/:id/api-keys')
-  @ApiOperation({
-    summary: 'Issue an API key with roles. The key is in this response only; the registry keeps a scrypt hash.',
-  })
-  @ApiCreatedResponse({ type: IssuedKeyView })
+  @CreateRoute(
+    'organizations/:id/api-keys',
+    'Issue an API key with roles. The key is in this response only; the registry keeps a scrypt hash.',
+    IssuedKeyView,
+  )
   issue(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() input: IssueKeyDto,
@@ -26,22 +27,23 @@ export class CredentialsController {
     return this.credentials.issue(id, input, caller);
   }
 
-  @Get('organizations/:id/api-keys')
-  @ApiOperation({
-    summary: 'The keys of an organisation (never their secrets). A read from outside the organisation is audited.',
-  })
-  @ApiOkResponse({ type: ApiKeyView, isArray: true })
+  @ReadRoute(
+    'organizations/:id/api-keys',
+    'The keys of an organisation (never their secrets). A read from outside the organisation is audited.',
+    ApiKeyView,
+    'list',
+  )
   async list(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<ApiKeyView[]> {
     const keys = await this.credentials.list(id, caller);
     await this.audit.readFromOutside(caller, id, 'api-keys', keys.length);
     return keys;
   }
 
-  @Post('api-keys/:id/rotate')
-  @ApiOperation({
-    summary: 'Replace a key: a new key with the same roles; the old one expires after the grace period.',
-  })
-  @ApiCreatedResponse({ type: IssuedKeyView })
+  @CreateRoute(
+    'api-keys/:id/rotate',
+    'Replace a key: a new key with the same roles; the old one expires after the grace period.',
+    IssuedKeyView,
+  )
   rotate(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() input: RotateKeyDto,
@@ -50,10 +52,7 @@ export class CredentialsController {
     return this.credentials.rotate(id, input.graceSeconds, caller);
   }
 
-  @Delete('api-keys/:id')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Revoke a key: every service refuses it within seconds.' })
-  @ApiNoContentResponse()
+  @RemoveRoute('api-keys/:id', 'Revoke a key: every service refuses it within seconds.')
   revoke(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<void> {
     return this.credentials.revoke(id, caller);
   }

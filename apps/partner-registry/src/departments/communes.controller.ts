@@ -1,8 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Controller, Query } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CommuneSearch, Geography } from '@vigie/geo';
+import { ReadRoute } from '../access/routes';
 
 export class CommuneSearchQuery {
   @ApiProperty({
@@ -40,12 +41,12 @@ export class CommunesController {
   private readonly communes = CommuneSearch.official();
   private readonly geography = Geography.official();
 
-  @Get()
-  @ApiOperation({
-    summary:
-      'Communes by name or postal code, closest first: "st etienne" finds Saint-Étienne, a postal code shared by several communes lists them all.',
-  })
-  @ApiOkResponse({ type: CommuneView, isArray: true })
+  @ReadRoute(
+    '',
+    'Communes by name or postal code, closest first: "st etienne" finds Saint-Étienne, a postal code shared by several communes lists them all.',
+    CommuneView,
+    'list',
+  )
   search(@Query() query: CommuneSearchQuery): CommuneView[] {
     return this.communes.search(query.q, { limit: query.limit }).map((commune) => ({
       code: commune.code,

@@ -1,50 +1,56 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { ApiKeyRole, OrganisationStatus } from '@vigie/contracts';
+import { ReadRoute, CreateRoute } from '../access/routes';
 import { CreateOrganisationDto } from './dto/create-organisation.dto';
 import { ListOrganisationsQuery } from './dto/list-organisations.query';
 import { OrganisationView } from './dto/organisation.view';
 import { ActivationDto, StatusChangeDto } from './dto/status-change.dto';
 import { OrganisationsService } from './organisations.service';
 
+/** A change of status: by operators, answering the organisation, refused where the status forbids it. */
+const StatusChangeRoute = (path: string, summary: string): MethodDecorator =>
+  applyDecorators(
+    Post(path),
+    HttpCode(200),
+    RequireRoles(ApiKeyRole.Operator),
+    ApiOperation({ summary }),
+    ApiOkResponse({ type: OrganisationView }),
+    ApiConflictResponse({
+      description: 'Not possible from the current status (a revoked organisation never changes again).',
+    }),
+  );
+
 @ApiTags('organisations')
 @Controller('v1/organizations')
 export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
-  @Post()
-  @RequireRoles(ApiKeyRole.Operator)
-  @ApiOperation({
-    summary: 'Register an organisation, PENDING until activated. Administrators, or a prefecture for its départements.',
-  })
-  @ApiCreatedResponse({ type: OrganisationView })
+  @CreateRoute(
+    '',
+    'Register an organisation, PENDING until activated. Administrators, or a prefecture for its départements.',
+    OrganisationView,
+    { byOperators: true },
+  )
   create(@Body() input: CreateOrganisationDto, @CurrentCaller() caller: Caller): Promise<OrganisationView> {
     return this.organisations.create(input, caller);
   }
 
-  @Get()
-  @ApiOperation({ summary: 'Organisations the caller may see, filtered by kind, département or status.' })
-  @ApiOkResponse({ type: OrganisationView, isArray: true })
+  @ReadRoute('', 'Organisations the caller may see, filtered by kind, département or status.', OrganisationView, 'list')
   list(@Query() query: ListOrganisationsQuery, @CurrentCaller() caller: Caller): Promise<OrganisationView[]> {
     return this.organisations.list(query, caller);
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'An organisation: itself, or one the caller manages.' })
-  @ApiOkResponse({ type: OrganisationView })
+  @ReadRoute(':id', 'An organisation: itself, or one the caller manages.', OrganisationView)
   get(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<OrganisationView> {
     return this.organisations.get(id, caller);
   }
 
-  @Post(':id/activate')
-  @HttpCode(200)
-  @RequireRoles(ApiKeyRole.Operator)
-  @ApiOperation({ summary: 'Activate (or reinstate) an organisation; its keys work in every service within seconds.' })
-  @ApiOkResponse({ type: OrganisationView })
-  @ApiConflictResponse({
-    description: 'Not possible from the current status (a revoked organisation never changes again).',
-  })
+  @StatusChangeRoute(
+    ':id/activate',
+    'Activate (or reinstate) an organisation; its keys work in every service within seconds.',
+  )
   activate(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() input: ActivationDto,
@@ -53,14 +59,7 @@ export class OrganisationsController {
     return this.organisations.changeStatus(id, OrganisationStatus.Active, input.reason, caller);
   }
 
-  @Post(':id/suspend')
-  @HttpCode(200)
-  @RequireRoles(ApiKeyRole.Operator)
-  @ApiOperation({ summary: 'Suspend an organisation; every service refuses its keys within seconds.' })
-  @ApiOkResponse({ type: OrganisationView })
-  @ApiConflictResponse({
-    description: 'Not possible from the current status (a revoked organisation never changes again).',
-  })
+  @StatusChangeRoute(':id/suspend', 'Suspend an organisation; every service refuses its keys within seconds.')
   suspend(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() input: StatusChangeDto,
@@ -69,14 +68,7 @@ export class OrganisationsController {
     return this.organisations.changeStatus(id, OrganisationStatus.Suspended, input.reason, caller);
   }
 
-  @Post(':id/revoke')
-  @HttpCode(200)
-  @RequireRoles(ApiKeyRole.Operator)
-  @ApiOperation({ summary: 'Revoke an organisation for good.' })
-  @ApiOkResponse({ type: OrganisationView })
-  @ApiConflictResponse({
-    description: 'Not possible from the current status (a revoked organisation never changes again).',
-  })
+  @StatusChangeRoute(':id/revoke', 'Revoke an organisation for good.')
   revoke(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() input: StatusChangeDto,

@@ -1,15 +1,15 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiGoneResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@vigie/access';
 import { PublicRoute } from '@vigie/platform';
+import { ReadRoute, CreateRoute, ChangeRoute } from '../access/routes';
 import { AuditLog } from '../audit/audit.log';
 import {
   AcceptInvitationDto,
@@ -31,9 +31,11 @@ export class PeopleController {
     private readonly audit: AuditLog,
   ) {}
 
-  @Post('organizations/:id/invitations')
-  @ApiOperation({ summary: 'Invite a person: a one-time link (its token is in this response only), valid 7 days.' })
-  @ApiCreatedResponse({ type: IssuedInvitationView })
+  @CreateRoute(
+    'organizations/:id/invitations',
+    'Invite a person: a one-time link (its token is in this response only), valid 7 days.',
+    IssuedInvitationView,
+  )
   @ApiConflictResponse({ description: 'A person with this e-mail address already has an account.' })
   invite(
     @Param('id', ParseUUIDPipe) id: string,
@@ -43,11 +45,12 @@ export class PeopleController {
     return this.people.invite(id, input, caller);
   }
 
-  @Get('organizations/:id/invitations')
-  @ApiOperation({
-    summary: 'Invitations not used yet (never their tokens). A read from outside the organisation is audited.',
-  })
-  @ApiOkResponse({ type: InvitationView, isArray: true })
+  @ReadRoute(
+    'organizations/:id/invitations',
+    'Invitations not used yet (never their tokens). A read from outside the organisation is audited.',
+    InvitationView,
+    'list',
+  )
   async invitations(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentCaller() caller: Caller,
@@ -57,20 +60,19 @@ export class PeopleController {
     return invitations;
   }
 
-  @Get('organizations/:id/people')
-  @ApiOperation({
-    summary: 'The people of an organisation, with their roles. A read from outside the organisation is audited.',
-  })
-  @ApiOkResponse({ type: PersonView, isArray: true })
+  @ReadRoute(
+    'organizations/:id/people',
+    'The people of an organisation, with their roles. A read from outside the organisation is audited.',
+    PersonView,
+    'list',
+  )
   async list(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<PersonView[]> {
     const people = await this.people.people(id, caller);
     await this.audit.readFromOutside(caller, id, 'people', people.length);
     return people;
   }
 
-  @Patch('people/:id')
-  @ApiOperation({ summary: 'Change a person’s roles, or disable them (which also ends their sessions).' })
-  @ApiOkResponse({ type: PersonView })
+  @ChangeRoute('people/:id', 'Change a person’s roles, or disable them (which also ends their sessions).', PersonView)
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() input: UpdatePersonDto,

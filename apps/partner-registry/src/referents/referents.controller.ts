@@ -1,14 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
-import { ApiKeyRole } from '@vigie/contracts';
+import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentCaller, type Caller } from '@vigie/access';
+import { ReadRoute, CreateRoute, ChangeRoute, RemoveRoute } from '../access/routes';
 import { CreateReferentDto, DirectoryEntryView, ReferentView, UpdateReferentDto } from './dto/referent.dto';
 import { ReferentsService } from './referents.service';
 
@@ -17,14 +10,13 @@ import { ReferentsService } from './referents.service';
 export class ReferentsController {
   constructor(private readonly referents: ReferentsService) {}
 
-  @Post('organizations/:id/referents')
-  @RequireRoles(ApiKeyRole.Operator)
-  @ApiOperation({
-    summary:
-      'Name a referent of the organisation for one of its départements: one PRIMARY and one DEPUTY at most. ' +
+  @CreateRoute(
+    'organizations/:id/referents',
+    'Name a referent of the organisation for one of its départements: one PRIMARY and one DEPUTY at most. ' +
       'The organisation’s operators, or administrators.',
-  })
-  @ApiCreatedResponse({ type: ReferentView })
+    ReferentView,
+    { byOperators: true },
+  )
   @ApiConflictResponse({ description: 'The organisation already has a referent of this role for the département.' })
   create(
     @Param('id', ParseUUIDPipe) id: string,
@@ -34,17 +26,19 @@ export class ReferentsController {
     return this.referents.create(id, input, caller);
   }
 
-  @Get('organizations/:id/referents')
-  @ApiOperation({ summary: 'The organisation’s referents, for whoever may read the organisation.' })
-  @ApiOkResponse({ type: ReferentView, isArray: true })
+  @ReadRoute(
+    'organizations/:id/referents',
+    'The organisation’s referents, for whoever may read the organisation.',
+    ReferentView,
+    'list',
+  )
   list(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<ReferentView[]> {
     return this.referents.list(id, caller);
   }
 
-  @Patch('referents/:id')
-  @RequireRoles(ApiKeyRole.Operator)
-  @ApiOperation({ summary: 'Change a referent. The organisation’s operators, or administrators.' })
-  @ApiOkResponse({ type: ReferentView })
+  @ChangeRoute('referents/:id', 'Change a referent. The organisation’s operators, or administrators.', ReferentView, {
+    byOperators: true,
+  })
   @ApiConflictResponse({ description: 'The organisation already has a referent of this role for the département.' })
   update(
     @Param('id', ParseUUIDPipe) id: string,
@@ -54,11 +48,9 @@ export class ReferentsController {
     return this.referents.update(id, input, caller);
   }
 
-  @Delete('referents/:id')
-  @HttpCode(204)
-  @RequireRoles(ApiKeyRole.Operator)
-  @ApiOperation({ summary: 'Remove a referent. The organisation’s operators, or administrators.' })
-  @ApiNoContentResponse()
+  @RemoveRoute('referents/:id', 'Remove a referent. The organisation’s operators, or administrators.', {
+    byOperators: true,
+  })
   @ApiConflictResponse({
     description: 'The referent coordinates crisis management for a site: replace them there first.',
   })
@@ -66,14 +58,14 @@ export class ReferentsController {
     return this.referents.remove(id, caller);
   }
 
-  @Get('departments/:code/referents')
-  @ApiOperation({
-    summary:
-      'The département’s directory: referents of the competent prefecture and of convention members there. ' +
+  @ReadRoute(
+    'departments/:code/referents',
+    'The département’s directory: referents of the competent prefecture and of convention members there. ' +
       'For administrators, the competent prefecture, and members of a convention deployed there (who see the ' +
       'members of their own conventions only).',
-  })
-  @ApiOkResponse({ type: DirectoryEntryView, isArray: true })
+    DirectoryEntryView,
+    'list',
+  )
   directory(@Param('code') code: string, @CurrentCaller() caller: Caller): Promise<DirectoryEntryView[]> {
     return this.referents.directory(code, caller);
   }

@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
-import { ApiKeyRole } from '@vigie/contracts';
+import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentCaller, type Caller } from '@vigie/access';
+import { ReadRoute, CreateRoute, ChangeRoute, RemoveRoute } from '../access/routes';
 import { CreateSiteDto, UpdateSiteDto } from './dto/site.dto';
 import { SiteView } from './dto/site.view';
 import { SitesService } from './sites.service';
@@ -11,13 +11,12 @@ import { SitesService } from './sites.service';
 export class SitesController {
   constructor(private readonly sites: SitesService) {}
 
-  @Post('organizations/:id/sites')
-  @RequireRoles(ApiKeyRole.Operator)
-  @ApiOperation({
-    summary:
-      'Register a site of the organisation, in a commune of a département where it operates. Its own operators, or administrators.',
-  })
-  @ApiCreatedResponse({ type: SiteView })
+  @CreateRoute(
+    'organizations/:id/sites',
+    'Register a site of the organisation, in a commune of a département where it operates. Its own operators, or administrators.',
+    SiteView,
+    { byOperators: true },
+  )
   create(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() input: CreateSiteDto,
@@ -26,26 +25,22 @@ export class SitesController {
     return this.sites.create(id, input, caller);
   }
 
-  @Get('organizations/:id/sites')
-  @ApiOperation({ summary: 'The sites of an organisation, with what each lacks.' })
-  @ApiOkResponse({ type: SiteView, isArray: true })
+  @ReadRoute('organizations/:id/sites', 'The sites of an organisation, with what each lacks.', SiteView, 'list')
   list(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<SiteView[]> {
     return this.sites.list(id, caller);
   }
 
-  @Get('sites/:id')
-  @ApiOperation({ summary: 'A site, for whoever may read its organisation.' })
-  @ApiOkResponse({ type: SiteView })
+  @ReadRoute('sites/:id', 'A site, for whoever may read its organisation.', SiteView)
   get(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<SiteView> {
     return this.sites.get(id, caller);
   }
 
-  @Patch('sites/:id')
-  @RequireRoles(ApiKeyRole.Operator)
-  @ApiOperation({
-    summary: 'Rename a site, change its kind, security plan or crisis coordinator. The commune is fixed.',
-  })
-  @ApiOkResponse({ type: SiteView })
+  @ChangeRoute(
+    'sites/:id',
+    'Rename a site, change its kind, security plan or crisis coordinator. The commune is fixed.',
+    SiteView,
+    { byOperators: true },
+  )
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() input: UpdateSiteDto,
@@ -54,11 +49,7 @@ export class SitesController {
     return this.sites.update(id, input, caller);
   }
 
-  @Delete('sites/:id')
-  @HttpCode(204)
-  @RequireRoles(ApiKeyRole.Operator)
-  @ApiOperation({ summary: 'Remove a site.' })
-  @ApiNoContentResponse()
+  @RemoveRoute('sites/:id', 'Remove a site.', { byOperators: true })
   remove(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<void> {
     return this.sites.remove(id, caller);
   }

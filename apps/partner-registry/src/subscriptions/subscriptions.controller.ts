@@ -1,14 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
-import { ApiKeyRole } from '@vigie/contracts';
+import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentCaller, type Caller } from '@vigie/access';
+import { ReadRoute, CreateRoute, RemoveRoute } from '../access/routes';
 import { CreateSubscriptionDto, SubscriptionView } from './dto/subscription.dto';
 import { SubscriptionsService } from './subscriptions.service';
 
@@ -17,14 +10,13 @@ import { SubscriptionsService } from './subscriptions.service';
 export class SubscriptionsController {
   constructor(private readonly subscriptions: SubscriptionsService) {}
 
-  @Post()
-  @RequireRoles(ApiKeyRole.Operator)
-  @ApiOperation({
-    summary:
-      'Subscribe the organisation to alerts by département, event, minimum severity and sector (at most 50). ' +
+  @CreateRoute(
+    '',
+    'Subscribe the organisation to alerts by département, event, minimum severity and sector (at most 50). ' +
       'Published in partner.changed.v1.',
-  })
-  @ApiCreatedResponse({ type: SubscriptionView })
+    SubscriptionView,
+    { byOperators: true },
+  )
   @ApiConflictResponse({ description: 'The organisation holds the most subscriptions allowed.' })
   create(
     @Param('id', ParseUUIDPipe) id: string,
@@ -34,18 +26,12 @@ export class SubscriptionsController {
     return this.subscriptions.create(id, input, caller);
   }
 
-  @Get()
-  @ApiOperation({ summary: 'What the organisation has subscribed to.' })
-  @ApiOkResponse({ type: SubscriptionView, isArray: true })
+  @ReadRoute('', 'What the organisation has subscribed to.', SubscriptionView, 'list')
   list(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<SubscriptionView[]> {
     return this.subscriptions.list(id, caller);
   }
 
-  @Delete(':subscriptionId')
-  @HttpCode(204)
-  @RequireRoles(ApiKeyRole.Operator)
-  @ApiOperation({ summary: 'Remove a subscription. Published in partner.changed.v1.' })
-  @ApiNoContentResponse()
+  @RemoveRoute(':subscriptionId', 'Remove a subscription. Published in partner.changed.v1.', { byOperators: true })
   remove(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('subscriptionId', ParseUUIDPipe) subscriptionId: string,
