@@ -5,8 +5,7 @@ import { ApiKeyRole, OrganisationKind } from '@vigie/contracts';
 import { NotFoundError, InvalidRequestError } from '@vigie/platform';
 import { actsFor, canManage } from '../access/registry.access';
 import { AuditLog } from '../audit/audit.log';
-import { refuseIfRevoked } from '../organisations/organisation.lifecycle';
-import { organisationFor } from '../organisations/organisation.lookup';
+import { organisationFor, organisationToChange } from '../organisations/organisation.lookup';
 import { PartnerEvents } from '../organisations/partner.events';
 import { ApiKey } from './api-key.entity';
 import { ApiKeyView, IssuedKeyView, type IssueKeyDto } from './dto/issued-key.view';
@@ -27,8 +26,7 @@ export class CredentialsService {
 
   issue(organisationId: string, input: IssueKeyDto, caller: Caller): Promise<IssuedKeyView> {
     return this.dataSource.transaction(async (manager) => {
-      const organisation = await organisationFor(manager, organisationId, caller, mayHandleKeys, true);
-      refuseIfRevoked(organisation);
+      const organisation = await organisationToChange(manager, organisationId, caller, mayHandleKeys);
       if (
         input.roles.includes(ApiKeyRole.Admin) &&
         !(caller.isAdmin && organisation.kind === OrganisationKind.NationalLevel)

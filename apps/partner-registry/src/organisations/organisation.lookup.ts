@@ -3,6 +3,7 @@ import type { Caller } from '@vigie/access';
 import { ForbiddenError, NotFoundError } from '@vigie/platform';
 import { canRead, type ManagedOrganisation } from '../access/registry.access';
 import { Organisation } from './organisation.entity';
+import { refuseIfRevoked } from './organisation.lifecycle';
 
 /**
  * The organisation, if the caller may see it and do what `allowed` says. An organisation the
@@ -22,5 +23,17 @@ export async function organisationFor(
   });
   if (!organisation || !canRead(caller, organisation)) throw new NotFoundError('organisation', id);
   if (!allowed(caller, organisation)) throw new ForbiddenError('not allowed for this organisation');
+  return organisation;
+}
+
+/** The organisation, locked, to add to or change under it: as `organisationFor`, and refused once revoked. */
+export async function organisationToChange(
+  manager: EntityManager,
+  id: string,
+  caller: Caller,
+  allowed: (caller: Caller, organisation: ManagedOrganisation) => boolean,
+): Promise<Organisation> {
+  const organisation = await organisationFor(manager, id, caller, allowed, true);
+  refuseIfRevoked(organisation);
   return organisation;
 }

@@ -8,8 +8,7 @@ import { ConflictError, NotFoundError, type FieldError, InvalidRequestError } fr
 import { actsFor, type ManagedOrganisation } from '../access/registry.access';
 import { AuditLog } from '../audit/audit.log';
 import type { Organisation } from '../organisations/organisation.entity';
-import { refuseIfRevoked } from '../organisations/organisation.lifecycle';
-import { organisationFor } from '../organisations/organisation.lookup';
+import { organisationFor, organisationToChange } from '../organisations/organisation.lookup';
 import { PartnerEvents } from '../organisations/partner.events';
 import { SubscriptionView, type CreateSubscriptionDto } from './dto/subscription.dto';
 import { Subscription } from './subscription.entity';
@@ -48,8 +47,7 @@ export class SubscriptionsService {
   create(organisationId: string, input: CreateSubscriptionDto, caller: Caller): Promise<SubscriptionView> {
     return this.dataSource.transaction(async (manager) => {
       // The row lock serialises concurrent creations, so the limit holds.
-      const organisation = await organisationFor(manager, organisationId, caller, subscribesFor, true);
-      refuseIfRevoked(organisation);
+      const organisation = await organisationToChange(manager, organisationId, caller, subscribesFor);
       const departments = [...new Set(input.departments)];
       const problems = departmentProblems(departments, organisation);
       if (problems.length > 0) {
