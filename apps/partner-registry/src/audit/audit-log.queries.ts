@@ -19,15 +19,13 @@ export interface AuditRow {
   after: unknown;
 }
 
-export interface NewAuditEntry {
+/** An entry to record: who did what to which object, and the object before and after. */
+export interface NewAuditEntry extends Pick<
+  AuditRow,
+  'actor' | 'personId' | 'action' | 'entity' | 'entityId' | 'organisationId'
+> {
   /** Default: a change. */
   kind?: AuditKind;
-  actor: string;
-  personId: string | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  organisationId: string | null;
   before: object | null;
   after: object | null;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { DEPARTMENT_CODE_PATTERN, OrganisationKind, Sector } from '@vigie/contracts';
+import { IsEnum, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { OrganisationKind, Sector } from '@vigie/contracts';
+import { DepartmentCodes } from '../../departments/department-codes.decorator';
 
 export class CreateOrganisationDto {
   @ApiProperty({ enum: OrganisationKind, example: OrganisationKind.SecurityFirm })
@@ -13,10 +14,7 @@ export class CreateOrganisationDto {
   name: string;
 
   @ApiProperty({ description: 'INSEE codes of the départements where it operates', example: ['69'] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(120)
-  @Matches(DEPARTMENT_CODE_PATTERN, { each: true, message: 'each department must be an INSEE département code' })
+  @DepartmentCodes()
   departments: string[];
 
   @ApiPropertyOptional({

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsOptional, Matches } from 'class-validator';
-import { AlertEventCode, AlertSeverity, DEPARTMENT_CODE_PATTERN, Sector } from '@vigie/contracts';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsOptional } from 'class-validator';
+import { AlertEventCode, AlertSeverity, Sector } from '@vigie/contracts';
+import { DepartmentCodes } from '../../departments/department-codes.decorator';
 import { viewOf } from '../../views/view-of';
 import type { Subscription } from '../subscription.entity';
 
@@ -10,10 +11,7 @@ export class CreateSubscriptionDto {
     example: ['69'],
     minItems: 1,
   })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(120)
-  @Matches(DEPARTMENT_CODE_PATTERN, { each: true, message: 'each department must be an INSEE département code' })
+  @DepartmentCodes()
   departments: string[];
 
   @ApiPropertyOptional({
