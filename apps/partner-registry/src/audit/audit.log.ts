@@ -37,6 +37,24 @@ export class AuditLog {
     });
   }
 
+  /** A change of one of an organisation's objects, recorded as `<entity>.<change>`. */
+  recordChange(
+    manager: EntityManager,
+    caller: Caller,
+    entity: string,
+    change: 'created' | 'updated' | 'deleted',
+    object: { id: string; organisationId: string },
+    states: Pick<AuditRecord, 'before' | 'after'>,
+  ): Promise<void> {
+    return this.record(manager, caller, {
+      action: `${entity}.${change}`,
+      entity,
+      entityId: object.id,
+      organisationId: object.organisationId,
+      ...states,
+    });
+  }
+
   /** A read of something the registry holds. */
   async read(caller: Caller, record: Omit<AuditRecord, 'before'>): Promise<void> {
     await insertAuditEntry(this.dataSource.manager, {

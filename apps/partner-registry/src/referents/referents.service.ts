@@ -74,13 +74,7 @@ export class ReferentsService {
         }),
       );
       const referent = await manager.findOneByOrFail(Referent, { id });
-      await this.audit.record(manager, caller, {
-        action: 'referent.created',
-        entity: 'referent',
-        entityId: id,
-        organisationId,
-        after: audited(referent),
-      });
+      await this.audit.recordChange(manager, caller, 'referent', 'created', referent, { after: audited(referent) });
       await this.events.changed(manager, organisationId);
       return ReferentView.of(referent);
     });
@@ -113,11 +107,7 @@ export class ReferentsService {
       }
       await this.unique({ role, department }, () => manager.update(Referent, id, changes));
       const updated = await manager.findOneByOrFail(Referent, { id });
-      await this.audit.record(manager, caller, {
-        action: 'referent.updated',
-        entity: 'referent',
-        entityId: id,
-        organisationId: referent.organisationId,
+      await this.audit.recordChange(manager, caller, 'referent', 'updated', referent, {
         // Names of the changed fields, not their values: e-mail and phone stay out of the trail.
         before: audited(referent),
         after: { ...audited(updated), changed: Object.keys(changes).sort() },
@@ -143,13 +133,7 @@ export class ReferentsService {
         }
         throw error;
       });
-      await this.audit.record(manager, caller, {
-        action: 'referent.deleted',
-        entity: 'referent',
-        entityId: id,
-        organisationId: referent.organisationId,
-        before: audited(referent),
-      });
+      await this.audit.recordChange(manager, caller, 'referent', 'deleted', referent, { before: audited(referent) });
       await this.events.changed(manager, referent.organisationId);
     });
   }

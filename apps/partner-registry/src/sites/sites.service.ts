@@ -54,13 +54,7 @@ export class SitesService {
         crisisCoordinatorId: input.crisisCoordinatorId ?? null,
       });
       const view = SiteView.of(await manager.findOneByOrFail(Site, { id }));
-      await this.audit.record(manager, caller, {
-        action: 'site.created',
-        entity: 'site',
-        entityId: id,
-        organisationId,
-        after: view,
-      });
+      await this.audit.recordChange(manager, caller, 'site', 'created', view, { after: view });
       return view;
     });
   }
@@ -102,14 +96,7 @@ export class SitesService {
       if (Object.keys(changes).length === 0) return before;
       await manager.update(Site, id, changes);
       const after = SiteView.of(await manager.findOneByOrFail(Site, { id }));
-      await this.audit.record(manager, caller, {
-        action: 'site.updated',
-        entity: 'site',
-        entityId: id,
-        organisationId: site.organisationId,
-        before,
-        after,
-      });
+      await this.audit.recordChange(manager, caller, 'site', 'updated', site, { before, after });
       return after;
     });
   }
@@ -118,13 +105,7 @@ export class SitesService {
     return this.dataSource.transaction(async (manager) => {
       const { site } = await siteFor(manager, id, caller, runsSites, true);
       await manager.delete(Site, id);
-      await this.audit.record(manager, caller, {
-        action: 'site.deleted',
-        entity: 'site',
-        entityId: id,
-        organisationId: site.organisationId,
-        before: SiteView.of(site),
-      });
+      await this.audit.recordChange(manager, caller, 'site', 'deleted', site, { before: SiteView.of(site) });
     });
   }
 

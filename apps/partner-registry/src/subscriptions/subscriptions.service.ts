@@ -68,13 +68,7 @@ export class SubscriptionsService {
       });
       const view = SubscriptionView.of(await manager.findOneByOrFail(Subscription, { id }));
       await this.events.changed(manager, organisationId);
-      await this.audit.record(manager, caller, {
-        action: 'subscription.created',
-        entity: 'subscription',
-        entityId: id,
-        organisationId,
-        after: view,
-      });
+      await this.audit.recordChange(manager, caller, 'subscription', 'created', view, { after: view });
       return view;
     });
   }
@@ -95,11 +89,7 @@ export class SubscriptionsService {
       if (!subscription) throw new NotFoundError('subscription', subscriptionId);
       await manager.delete(Subscription, subscriptionId);
       await this.events.changed(manager, organisationId);
-      await this.audit.record(manager, caller, {
-        action: 'subscription.deleted',
-        entity: 'subscription',
-        entityId: subscriptionId,
-        organisationId,
+      await this.audit.recordChange(manager, caller, 'subscription', 'deleted', subscription, {
         before: SubscriptionView.of(subscription),
       });
     });
