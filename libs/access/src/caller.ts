@@ -1,5 +1,11 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import type { ApiKeyRole, ConventionMembershipState, OrganisationKind } from '@vigie/contracts';
+import {
+  OrganisationStatus,
+  type ApiKeyRole,
+  type ConventionMembershipState,
+  type OrganisationKind,
+} from '@vigie/contracts';
+import { ForbiddenError } from '@vigie/platform';
 import type { PersonClaims } from './person-token';
 
 /** Who is calling: resolved from the API key by the guard, attached to the request. */
@@ -20,6 +26,35 @@ export interface Caller {
   keyId: string;
   /** The person acting, when the caller presented a person access token (the console); absent for API keys. */
   person?: { id: string; name: string; expiresAt: number } | null;
+}
+
+/** The caller's organisation as a service knows it, read with the key or the person's claims. */
+export interface CallerOrganisation {
+  kind: OrganisationKind;
+  status: OrganisationStatus;
+  departments: string[];
+  /** Where the organisation's conventions count it as a member, when the service's directory holds them. */
+  conventions?: ConventionMembershipState[];
+}
+
+/** The caller acting for an organisation, which must be ACTIVE (another status → 403). */
+export function callerActingFor(
+  organisation: CallerOrganisation,
+  identity: Pick<Caller, 'organisationId' | 'roles' | 'isAdmin' | 'keyId' | 'person'>,
+): Caller {
+  if (organisation.status !== OrganisationStatus.Active) {
+    throw new ForbiddenError(`organisation is ${organisation.status.toLowerCase()}`);
+  }
+  return {
+    organisationId: identity.organisationId,
+    kind: organisation.kind,
+    departments: organisation.departments,
+    ...(organisation.conventions ? { conventions: organisation.conventions } : {}),
+    roles: identity.roles,
+    isAdmin: identity.isAdmin,
+    keyId: identity.keyId,
+    ...(identity.person ? { person: identity.person } : {}),
+  };
 }
 
 export const REQUIRED_ROLES = 'vigie:required-roles';

@@ -49,7 +49,16 @@ describe('authenticateKey', () => {
     expect(hashes).toBe(1);
   });
 
-  it.each([
+  /** A refusal: what is stored, how the presented secret differs from the issued one, what is thrown. */
+  type Refusal = [
+    string,
+    () => StoredKeyRow | undefined,
+    (s: string) => string,
+    typeof UnauthenticatedError | typeof ForbiddenError,
+    string,
+  ];
+
+  it.each<Refusal>([
     ['an unknown key', () => undefined, (s: string) => s, UnauthenticatedError, 'unknown API key'],
     [
       'a wrong secret',
@@ -66,27 +75,13 @@ describe('authenticateKey', () => {
       UnauthenticatedError,
       'API key expired',
     ],
-    [
-      'a pending organisation',
-      () => row({ status: OrganisationStatus.Pending }),
+    ...[OrganisationStatus.Pending, OrganisationStatus.Suspended, OrganisationStatus.Revoked].map((status): Refusal => [
+      `a ${status.toLowerCase()} organisation`,
+      () => row({ status }),
       (s: string) => s,
       ForbiddenError,
-      'organisation is pending',
-    ],
-    [
-      'a suspended organisation',
-      () => row({ status: OrganisationStatus.Suspended }),
-      (s: string) => s,
-      ForbiddenError,
-      'organisation is suspended',
-    ],
-    [
-      'a revoked organisation',
-      () => row({ status: OrganisationStatus.Revoked }),
-      (s: string) => s,
-      ForbiddenError,
-      'organisation is revoked',
-    ],
+      `organisation is ${status.toLowerCase()}`,
+    ]),
   ])('refuses %s', async (_, stored, presented, type, message) => {
     const attempt = authenticateKey(stored(), { keyId: id, secret: presented(secret) }, verified);
     await expect(attempt).rejects.toThrow(type);

@@ -1,25 +1,15 @@
-import {
-  ApiKeyRole,
-  OrganisationStatus,
-  type ConventionMembershipState,
-  type OrganisationKind,
-} from '@vigie/contracts';
-import { ForbiddenError, UnauthenticatedError } from '@vigie/platform';
+import { ApiKeyRole } from '@vigie/contracts';
+import { UnauthenticatedError } from '@vigie/platform';
 import type { VerifiedSecrets } from './api-key';
-import type { Caller } from './caller';
+import { callerActingFor, type Caller, type CallerOrganisation } from './caller';
 
 /** A stored key joined with its organisation, as every service reads it (snake_case rows). */
-export interface StoredKeyRow {
+export interface StoredKeyRow extends CallerOrganisation {
   secret_hash: string;
   roles: ApiKeyRole[];
   expires_at: Date | string | null;
   revoked_at: Date | string | null;
   organisation_id: string;
-  kind: OrganisationKind;
-  status: OrganisationStatus;
-  departments: string[];
-  /** Where the organisation's conventions count it as a member, when the service's directory holds them. */
-  conventions?: ConventionMembershipState[];
 }
 
 /**
@@ -37,16 +27,10 @@ export async function authenticateKey(
   }
   if (row.revoked_at) throw new UnauthenticatedError('API key revoked');
   if (row.expires_at && new Date(row.expires_at) <= now) throw new UnauthenticatedError('API key expired');
-  if (row.status !== OrganisationStatus.Active) {
-    throw new ForbiddenError(`organisation is ${row.status.toLowerCase()}`);
-  }
-  return {
+  return callerActingFor(row, {
     organisationId: row.organisation_id,
-    kind: row.kind,
-    departments: row.departments,
-    ...(row.conventions ? { conventions: row.conventions } : {}),
     roles: row.roles,
     isAdmin: row.roles.includes(ApiKeyRole.Admin),
     keyId: presented.keyId,
-  };
+  });
 }

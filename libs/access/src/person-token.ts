@@ -1,12 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import {
-  ApiKeyRole,
-  OrganisationStatus,
-  type ConventionMembershipState,
-  type OrganisationKind,
-} from '@vigie/contracts';
-import { ForbiddenError, UnauthenticatedError } from '@vigie/platform';
-import type { Caller } from './caller';
+import { ApiKeyRole } from '@vigie/contracts';
+import { UnauthenticatedError } from '@vigie/platform';
+import { callerActingFor, type Caller, type CallerOrganisation } from './caller';
 
 export const PERSON_TOKEN_ISSUER = 'vigie:partner-registry';
 export const PERSON_TOKEN_AUDIENCE = 'vigie';
@@ -78,25 +73,16 @@ export class PersonTokenVerifier {
 }
 
 /** The person's organisation as the service knows it. */
-export interface PersonOrganisationRow {
-  kind: OrganisationKind;
-  status: OrganisationStatus;
-  departments: string[];
-  conventions?: ConventionMembershipState[];
-}
+export type PersonOrganisationRow = CallerOrganisation;
 
 /** The one decision on a verified person token: unknown organisation → 401; not ACTIVE → 403; else the caller. */
 export function callerForPerson(row: PersonOrganisationRow | undefined, claims: PersonClaims): Caller {
   if (!row) throw new UnauthenticatedError('unknown organisation');
-  if (row.status !== OrganisationStatus.Active) throw new ForbiddenError(`organisation is ${row.status.toLowerCase()}`);
-  return {
+  return callerActingFor(row, {
     organisationId: claims.organisationId,
-    kind: row.kind,
-    departments: row.departments,
-    ...(row.conventions ? { conventions: row.conventions } : {}),
     roles: claims.roles,
     isAdmin: false,
     keyId: claims.sessionId,
     person: { id: claims.personId, name: claims.name, expiresAt: claims.expiresAt },
-  };
+  });
 }
