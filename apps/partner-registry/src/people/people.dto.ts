@@ -80,20 +80,20 @@ export class StateSignInDto {
   userinfo?: string;
 }
 
-export class IssuedInvitationView {
+/** Who an invitation is for, and with which roles. */
+class InvitedPerson {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() email: string;
   @ApiProperty() fullName: string;
   @ApiProperty({ enum: PersonRole, isArray: true }) roles: PersonRole[];
+}
+
+export class IssuedInvitationView extends InvitedPerson {
   @ApiProperty() expiresAt: string;
   @ApiProperty({ description: 'Shown once: the link the person opens (the registry keeps a hash).' }) token: string;
 }
 
-export class InvitationView {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() email: string;
-  @ApiProperty() fullName: string;
-  @ApiProperty({ enum: PersonRole, isArray: true }) roles: PersonRole[];
+export class InvitationView extends InvitedPerson {
   @ApiProperty() createdAt: string;
   @ApiProperty() expiresAt: string;
 }
