@@ -1,21 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { openServiceDataSource, serviceDataSourceOptions } from '@vigie/persistence';
 import { alertCounts } from '../../apps/alert-ingestion/src/alerts/alerts.queries';
 import { INGESTION_TABLES } from '../../apps/alert-ingestion/src/tables';
-import { e2eEnv } from '../e2e.env';
+import { ownSchema } from './own-schema';
 
 /**
  * The statistics query of the alerts query module against the real PostgreSQL: which alerts it
  * counts, in which groupings, and on which day (Europe/Paris) an alert sent around midnight falls.
  */
 
-const SCHEMA = `it_alert_counts_${randomUUID().slice(0, 8)}`;
-
 jest.setTimeout(60_000);
 
 describe('alert counts on the real PostgreSQL', () => {
-  let dataSource: DataSource;
+  const db = ownSchema('alert_counts', INGESTION_TABLES);
 
   async function alert(fields: {
     sent: string;
@@ -26,7 +22,7 @@ describe('alert counts on the real PostgreSQL', () => {
     msgType?: string;
   }): Promise<void> {
     const id = randomUUID();
-    await dataSource.query(
+    await db.dataSource.query(
       `INSERT INTO alerts (id, original_alert_id, sender_organisation_id, sent, status, msg_type, department,
          event_code, severity, tlp, personal_data, snapshot, identifier)
        VALUES ($1::uuid, $1::uuid, $2, $3, $4, $5, $6, $7, $8, 'TLP:GREEN', false, '{}'::jsonb, $1::text)`,
@@ -44,9 +40,6 @@ describe('alert counts on the real PostgreSQL', () => {
   }
 
   beforeAll(async () => {
-    dataSource = await openServiceDataSource(
-      serviceDataSourceOptions({ url: e2eEnv.databaseUrl, schema: SCHEMA, poolSize: 2 }, INGESTION_TABLES),
-    );
     // 23:30 UTC on 1 December is 00:30 on 2 December in Paris (UTC+1 in winter).
     await alert({ sent: '2026-12-01T23:30:00Z', department: '69', eventCode: 'THEFT', severity: 'Severe' });
     await alert({ sent: '2026-12-01T10:00:00Z', department: '69', eventCode: 'THEFT', severity: 'Moderate' });
@@ -58,15 +51,10 @@ describe('alert counts on the real PostgreSQL', () => {
     await alert({ sent: '2026-12-03T00:00:00Z', department: '69' });
   });
 
-  afterAll(async () => {
-    await dataSource.query(`DROP SCHEMA "${SCHEMA}" CASCADE`);
-    await dataSource.destroy();
-  });
-
   const window = { from: new Date('2026-11-30T23:00:00Z'), to: new Date('2026-12-03T00:00:00Z') };
 
   it('counts new real alerts of the window in every grouping, days in Paris time', async () => {
-    const counts = await alertCounts(dataSource.manager, { ...window, departments: null });
+    const counts = await alertCounts(db.dataSource.manager, { ...window, departments: null });
     const sorted = <T>(rows: T[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     expect(sorted(counts.byDepartment)).toEqual([
       { department: '69', count: 2 },
@@ -92,10 +80,10 @@ describe('alert counts on the real PostgreSQL', () => {
   });
 
   it('counts only the départements asked for, and nothing for an empty list', async () => {
-    const only87 = await alertCounts(dataSource.manager, { ...window, departments: ['87'] });
+    const only87 = await alertCounts(db.dataSource.manager, { ...window, departments: ['87'] });
     expect(only87.byDepartment).toEqual([{ department: '87', count: 1 }]);
     expect(only87.bySeverity).toEqual([{ severity: 'Moderate', count: 1 }]);
-    const none = await alertCounts(dataSource.manager, { ...window, departments: [] });
+    const none = await alertCounts(db.dataSource.manager, { ...window, departments: [] });
     expect(none).toEqual({
       byDepartment: [],
       byEventCode: [],

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { AlertSubmittedV1, type AlertSnapshot } from '@vigie/contracts';
 import { Outbox, type KafkaSettings } from '@vigie/messaging';
-import { openServiceDataSource, serviceDataSourceOptions } from '@vigie/persistence';
 import { AlertWriter, type AlertWrite } from '../../apps/alert-ingestion/src/alerts/alert.writer';
 import { Idempotency } from '../../apps/alert-ingestion/src/idempotency/idempotent-submission';
 import { INGESTION_TABLES } from '../../apps/alert-ingestion/src/tables';
-import { e2eEnv } from '../e2e.env';
 import { alertSnapshot } from './alert-snapshot';
+import { ownSchema } from './own-schema';
 
 /**
  * Ingestion's group commit against the real PostgreSQL, on a schema of this file's own: new
@@ -15,12 +13,11 @@ import { alertSnapshot } from './alert-snapshot';
  * be stored fails alone.
  */
 
-const SCHEMA = `it_ingestion_${randomUUID().slice(0, 8)}`;
 const SENDER = randomUUID();
 const snapshot = (alertId?: string): AlertSnapshot => alertSnapshot(SENDER, alertId);
 
 describe('ingestion group commit on the real PostgreSQL', () => {
-  let dataSource: DataSource;
+  const db = ownSchema('ingestion', INGESTION_TABLES, 4);
   let outbox: Outbox;
   let writer: AlertWriter;
 
@@ -30,19 +27,11 @@ describe('ingestion group commit on the real PostgreSQL', () => {
     event: outbox.prepare({ definition: AlertSubmittedV1, key: alert.originalAlertId, payload: { alert } }),
   });
   const count = async (sql: string, values: unknown[] = []): Promise<number> =>
-    Number((await dataSource.query<{ n: string }[]>(sql, values))[0].n);
+    Number((await db.dataSource.query<{ n: string }[]>(sql, values))[0].n);
 
   beforeAll(async () => {
-    dataSource = await openServiceDataSource(
-      serviceDataSourceOptions({ url: e2eEnv.databaseUrl, schema: SCHEMA, poolSize: 4 }, INGESTION_TABLES),
-    );
     outbox = new Outbox({ clientId: 'it-ingestion' } as KafkaSettings);
-    writer = new AlertWriter(dataSource, outbox);
-  });
-
-  afterAll(async () => {
-    await dataSource.query(`DROP SCHEMA "${SCHEMA}" CASCADE`);
-    await dataSource.destroy();
+    writer = new AlertWriter(db.dataSource, outbox);
   });
 
   it('stores a burst in fewer transactions than alerts, each alert with its event, in submission order within each', async () => {
@@ -52,7 +41,7 @@ describe('ingestion group commit on the real PostgreSQL', () => {
     expect(outcomes).toEqual(alerts.map(() => 'created'));
     const ids = alerts.map((alert) => alert.alertId);
     expect(await count('SELECT count(*) AS n FROM alerts WHERE id = ANY($1)', [ids])).toBe(40);
-    const events = await dataSource.query<{ alert_id: string; transaction: string }[]>(
+    const events = await db.dataSource.query<{ alert_id: string; transaction: string }[]>(
       `SELECT envelope->'payload'->'alert'->>'alertId' AS alert_id, xmin::text AS transaction
        FROM outbox WHERE message_key = ANY($1) ORDER BY position`,
       [ids],
@@ -79,7 +68,7 @@ describe('ingestion group commit on the real PostgreSQL', () => {
     ]);
 
     expect(outcomes.slice(1).sort()).toEqual(['created', 'replayed']);
-    const stored = await dataSource.query<{ alert_id: string }[]>(
+    const stored = await db.dataSource.query<{ alert_id: string }[]>(
       'SELECT alert_id FROM idempotency_keys WHERE organisation_id = $1 AND key = $2',
       [SENDER, key],
     );

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { newEventId } from '@vigie/contracts';
-import { openServiceDataSource, serviceDataSourceOptions } from '@vigie/persistence';
 import {
   auditEntries,
   insertAuditEntry,
@@ -10,19 +8,17 @@ import {
   type ReportedRead,
 } from '../../apps/partner-registry/src/audit/audit-log.queries';
 import { REGISTRY_TABLES } from '../../apps/partner-registry/src/tables';
-import { e2eEnv } from '../e2e.env';
+import { ownSchema } from './own-schema';
 
 /**
  * The audit trail's query module against the real PostgreSQL, on a schema of this file's own
  * (the registry's migrations included): reads beside changes, and a reported read written once.
  */
 
-const SCHEMA = `it_audit_log_${randomUUID().slice(0, 8)}`;
-
 jest.setTimeout(60_000);
 
 describe('the audit trail on the real PostgreSQL', () => {
-  let dataSource: DataSource;
+  const db = ownSchema('audit_log', REGISTRY_TABLES);
   const prefecture = randomUUID();
   const person = randomUUID();
   const alert = newEventId();
@@ -40,33 +36,25 @@ describe('the audit trail on the real PostgreSQL', () => {
   });
 
   beforeAll(async () => {
-    dataSource = await openServiceDataSource(
-      serviceDataSourceOptions({ url: e2eEnv.databaseUrl, schema: SCHEMA, poolSize: 2 }, REGISTRY_TABLES),
-    );
-    await dataSource.query(
+    await db.dataSource.query(
       `INSERT INTO organisations (id, kind, name, status, departments, revision, status_changed_at, status_changed_by)
        VALUES ($1, 'PREFECTURE', 'Préfecture des Hautes-Alpes', 'ACTIVE', '{05}', 1, now(), 'seed')`,
       [prefecture],
     );
-    await dataSource.query(
+    await db.dataSource.query(
       `INSERT INTO people (id, organisation_id, email, full_name, roles, password_hash)
        VALUES ($1, $2, 'lucie.bernard@hautes-alpes.gouv.fr', 'Lucie Bernard', '{DUTY_OFFICER}', 'x')`,
       [person, prefecture],
     );
   });
 
-  afterAll(async () => {
-    await dataSource.query(`DROP SCHEMA "${SCHEMA}" CASCADE`);
-    await dataSource.destroy();
-  });
-
   it('writes a reported read once per event id, at the time of the read', async () => {
     const eventId = newEventId();
-    expect(await insertReportedRead(dataSource.manager, reportedRead(eventId))).toBe(true);
-    expect(await insertReportedRead(dataSource.manager, { ...reportedRead(eventId), action: 'alert.chain-read' })).toBe(
-      false,
-    );
-    const entries = await auditEntries(dataSource.manager, { entity: 'alert', entityId: alert, limit: 10 });
+    expect(await insertReportedRead(db.dataSource.manager, reportedRead(eventId))).toBe(true);
+    expect(
+      await insertReportedRead(db.dataSource.manager, { ...reportedRead(eventId), action: 'alert.chain-read' }),
+    ).toBe(false);
+    const entries = await auditEntries(db.dataSource.manager, { entity: 'alert', entityId: alert, limit: 10 });
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({
       kind: 'read',
@@ -81,7 +69,7 @@ describe('the audit trail on the real PostgreSQL', () => {
   });
 
   it('tells reads from changes, a change being the default', async () => {
-    await insertAuditEntry(dataSource.manager, {
+    await insertAuditEntry(db.dataSource.manager, {
       actor: 'admin',
       personId: null,
       action: 'organisation.suspended',
@@ -91,7 +79,7 @@ describe('the audit trail on the real PostgreSQL', () => {
       before: { status: 'ACTIVE' },
       after: { status: 'SUSPENDED' },
     });
-    await insertAuditEntry(dataSource.manager, {
+    await insertAuditEntry(db.dataSource.manager, {
       kind: 'read',
       actor: 'admin',
       personId: null,
@@ -103,7 +91,7 @@ describe('the audit trail on the real PostgreSQL', () => {
       after: { count: 1 },
     });
     const kinds = async (kind?: 'read' | 'change') =>
-      (await auditEntries(dataSource.manager, { kind, organisationId: prefecture, limit: 10 })).map(
+      (await auditEntries(db.dataSource.manager, { kind, organisationId: prefecture, limit: 10 })).map(
         (entry) => `${entry.kind} ${entry.action}`,
       );
     expect(await kinds()).toEqual([
@@ -117,14 +105,14 @@ describe('the audit trail on the real PostgreSQL', () => {
 
   it('refuses any other kind of entry', async () => {
     await expect(
-      dataSource.query(
+      db.dataSource.query(
         `INSERT INTO audit_log (actor, action, entity, entity_id, kind) VALUES ('admin', 'x', 'x', 'x', 'glance')`,
       ),
     ).rejects.toThrow(/check constraint/);
   });
 
   it('names a person of the registry, and no one else', async () => {
-    expect(await personName(dataSource.manager, person)).toBe('Lucie Bernard');
-    expect(await personName(dataSource.manager, randomUUID())).toBeNull();
+    expect(await personName(db.dataSource.manager, person)).toBe('Lucie Bernard');
+    expect(await personName(db.dataSource.manager, randomUUID())).toBeNull();
   });
 });

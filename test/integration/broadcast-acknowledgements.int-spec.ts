@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { AlertSeverity, AlertStatus, newEventId, Tlp, type BroadcastSnapshot } from '@vigie/contracts';
-import { openServiceDataSource, serviceDataSourceOptions } from '@vigie/persistence';
 import {
   broadcastAcknowledgement,
   broadcastAcknowledgements,
@@ -12,19 +10,17 @@ import {
   senderOfBroadcastTo,
 } from '../../apps/notification/src/broadcasts/broadcast-acknowledgements.queries';
 import { NOTIFICATION_TABLES } from '../../apps/notification/src/tables';
-import { e2eEnv } from '../e2e.env';
+import { ownSchema } from './own-schema';
 
 /**
  * The broadcast acknowledgements query module against the real PostgreSQL, on a schema of this
  * file's own (its migration included): what each organisation may list, read and acknowledge.
  */
 
-const SCHEMA = `it_broadcast_acks_${randomUUID().slice(0, 8)}`;
-
 jest.setTimeout(60_000);
 
 describe('broadcast acknowledgements on the real PostgreSQL', () => {
-  let dataSource: DataSource;
+  const db = ownSchema('broadcast_acks', NOTIFICATION_TABLES);
   const prefecture = randomUUID();
   const firm = randomUUID();
   const jeweller = randomUUID();
@@ -47,7 +43,7 @@ describe('broadcast acknowledgements on the real PostgreSQL', () => {
   });
 
   async function routed(id: string, kind: 'alert' | 'broadcast', at: string, recipients: string[]): Promise<void> {
-    await dataSource.query(
+    await db.dataSource.query(
       `INSERT INTO routed_messages (id, kind, original_alert_id, sender_organisation_id, routed_at, broadcast)
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [
@@ -60,7 +56,7 @@ describe('broadcast acknowledgements on the real PostgreSQL', () => {
       ],
     );
     for (const organisation of recipients) {
-      await dataSource.query(
+      await db.dataSource.query(
         "INSERT INTO routed_recipients (message_id, organisation_id, rule, reason) VALUES ($1, $2, 'broadcast-audience', 'in 87')",
         [id, organisation],
       );
@@ -68,16 +64,13 @@ describe('broadcast acknowledgements on the real PostgreSQL', () => {
   }
 
   beforeAll(async () => {
-    dataSource = await openServiceDataSource(
-      serviceDataSourceOptions({ url: e2eEnv.databaseUrl, schema: SCHEMA, poolSize: 2 }, NOTIFICATION_TABLES),
-    );
     for (const [id, name] of [
       [prefecture, 'Préfecture de la Haute-Vienne'],
       [firm, 'Limoges Gardiennage'],
       [jeweller, 'Bijouterie du Limousin'],
       [outsider, 'Poitou Veille'],
     ]) {
-      await dataSource.query(
+      await db.dataSource.query(
         `INSERT INTO directory_organisations (id, kind, name, status, departments, revision)
          VALUES ($1, 'SECURITY_FIRM', $2, 'ACTIVE', '{87}', 1)`,
         [id, name],
@@ -88,44 +81,42 @@ describe('broadcast acknowledgements on the real PostgreSQL', () => {
     await routed(alert, 'alert', '2026-12-04T22:00:00Z', [firm]);
   });
 
-  afterAll(async () => {
-    await dataSource.query(`DROP SCHEMA "${SCHEMA}" CASCADE`);
-    await dataSource.destroy();
-  });
-
   it('lists the broadcasts routed to an organisation, newest first, and no alert', async () => {
     const all = { after: null, limit: 100 };
-    const listed = await receivedBroadcasts(dataSource.manager, firm, all);
+    const listed = await receivedBroadcasts(db.dataSource.manager, firm, all);
     expect(listed.map((item) => item.broadcast.broadcastId)).toEqual([newer, older]);
     expect(listed[0]).toMatchObject({ rule: 'broadcast-audience', reason: 'in 87', acknowledgement: null });
     expect(
-      (await receivedBroadcasts(dataSource.manager, jeweller, all)).map((item) => item.broadcast.broadcastId),
+      (await receivedBroadcasts(db.dataSource.manager, jeweller, all)).map((item) => item.broadcast.broadcastId),
     ).toEqual([older]);
-    expect(await receivedBroadcasts(dataSource.manager, outsider, all)).toEqual([]);
+    expect(await receivedBroadcasts(db.dataSource.manager, outsider, all)).toEqual([]);
     // A page at a time: the next page starts after the position of the last item of the previous one.
-    const [first, ...none] = await receivedBroadcasts(dataSource.manager, firm, { after: null, limit: 1 });
+    const [first, ...none] = await receivedBroadcasts(db.dataSource.manager, firm, { after: null, limit: 1 });
     expect(none).toEqual([]);
     expect(first.broadcast.broadcastId).toBe(newer);
     expect(first.position).toEqual({ position: '2026-12-04T21:00:00.000000', id: newer });
-    const second = await receivedBroadcasts(dataSource.manager, firm, { after: first.position, limit: 1 });
+    const second = await receivedBroadcasts(db.dataSource.manager, firm, { after: first.position, limit: 1 });
     expect(second.map((item) => item.broadcast.broadcastId)).toEqual([older]);
-    expect(await receivedBroadcasts(dataSource.manager, firm, { after: second[0].position, limit: 1 })).toEqual([]);
-    expect(await receivedBroadcast(dataSource.manager, outsider, older)).toBeNull();
-    expect(await receivedBroadcast(dataSource.manager, firm, alert)).toBeNull();
+    expect(await receivedBroadcasts(db.dataSource.manager, firm, { after: second[0].position, limit: 1 })).toEqual([]);
+    expect(await receivedBroadcast(db.dataSource.manager, outsider, older)).toBeNull();
+    expect(await receivedBroadcast(db.dataSource.manager, firm, alert)).toBeNull();
   });
 
   it('acknowledges once per organisation, only where the broadcast was routed', async () => {
-    expect(await senderOfBroadcastTo(dataSource.manager, older, firm)).toBe(prefecture);
-    expect(await senderOfBroadcastTo(dataSource.manager, older, outsider)).toBeNull();
-    expect(await senderOfBroadcastTo(dataSource.manager, alert, firm)).toBeNull();
+    expect(await senderOfBroadcastTo(db.dataSource.manager, older, firm)).toBe(prefecture);
+    expect(await senderOfBroadcastTo(db.dataSource.manager, older, outsider)).toBeNull();
+    expect(await senderOfBroadcastTo(db.dataSource.manager, alert, firm)).toBeNull();
 
     const byKey = { broadcastId: older, organisationId: firm, apiKeyId: randomUUID(), person: null };
-    expect(await insertBroadcastAcknowledgement(dataSource.manager, byKey)).toBe(true);
-    const first = await broadcastAcknowledgement(dataSource.manager, older, firm);
+    expect(await insertBroadcastAcknowledgement(db.dataSource.manager, byKey)).toBe(true);
+    const first = await broadcastAcknowledgement(db.dataSource.manager, older, firm);
     expect(
-      await insertBroadcastAcknowledgement(dataSource.manager, { ...byKey, person: { id: randomUUID(), name: 'X' } }),
+      await insertBroadcastAcknowledgement(db.dataSource.manager, {
+        ...byKey,
+        person: { id: randomUUID(), name: 'X' },
+      }),
     ).toBe(false);
-    expect(await broadcastAcknowledgement(dataSource.manager, older, firm)).toEqual(first);
+    expect(await broadcastAcknowledgement(db.dataSource.manager, older, firm)).toEqual(first);
     expect(first).toMatchObject({
       broadcastId: older,
       organisationId: firm,
@@ -134,28 +125,28 @@ describe('broadcast acknowledgements on the real PostgreSQL', () => {
     });
 
     const person = { id: randomUUID(), name: 'Léa Martin' };
-    await insertBroadcastAcknowledgement(dataSource.manager, {
+    await insertBroadcastAcknowledgement(db.dataSource.manager, {
       broadcastId: older,
       organisationId: jeweller,
       apiKeyId: randomUUID(),
       person,
     });
-    expect((await receivedBroadcast(dataSource.manager, jeweller, older))?.acknowledgement?.person).toEqual(person);
+    expect((await receivedBroadcast(db.dataSource.manager, jeweller, older))?.acknowledgement?.person).toEqual(person);
   });
 
   it('shows every acknowledgement to the sender, its own to a recipient, nothing to an outsider', async () => {
     const reader = (organisationId: string | null, isAdmin = false) => ({ organisationId, isAdmin });
     const organisations = async (who: { organisationId: string | null; isAdmin: boolean }) =>
-      (await broadcastAcknowledgements(dataSource.manager, [older, newer], who)).map((ack) => ack.organisationId);
+      (await broadcastAcknowledgements(db.dataSource.manager, [older, newer], who)).map((ack) => ack.organisationId);
     expect(await organisations(reader(prefecture))).toEqual([firm, jeweller]);
     expect(await organisations(reader(null, true))).toEqual([firm, jeweller]);
     expect(await organisations(reader(jeweller))).toEqual([jeweller]);
     expect(await organisations(reader(outsider))).toEqual([]);
 
-    expect(await broadcastVisibleTo(dataSource.manager, older, reader(prefecture))).toBe(true);
-    expect(await broadcastVisibleTo(dataSource.manager, newer, reader(firm))).toBe(true);
-    expect(await broadcastVisibleTo(dataSource.manager, newer, reader(jeweller))).toBe(false);
-    expect(await broadcastVisibleTo(dataSource.manager, older, reader(null, true))).toBe(true);
-    expect(await broadcastVisibleTo(dataSource.manager, alert, reader(prefecture))).toBe(false);
+    expect(await broadcastVisibleTo(db.dataSource.manager, older, reader(prefecture))).toBe(true);
+    expect(await broadcastVisibleTo(db.dataSource.manager, newer, reader(firm))).toBe(true);
+    expect(await broadcastVisibleTo(db.dataSource.manager, newer, reader(jeweller))).toBe(false);
+    expect(await broadcastVisibleTo(db.dataSource.manager, older, reader(null, true))).toBe(true);
+    expect(await broadcastVisibleTo(db.dataSource.manager, alert, reader(prefecture))).toBe(false);
   });
 });

@@ -1,34 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { openServiceDataSource, serviceDataSourceOptions } from '@vigie/persistence';
 import { conventionCoverage } from '../../apps/partner-registry/src/conventions/convention-coverage.queries';
 import { REGISTRY_TABLES } from '../../apps/partner-registry/src/tables';
-import { e2eEnv } from '../e2e.env';
+import { ownSchema } from './own-schema';
 
 /**
  * The convention coverage query against the real PostgreSQL, on a schema of this file's own
  * (the registry's migrations included): exact counts, which the e2e test can only compare.
  */
 
-const SCHEMA = `it_convention_coverage_${randomUUID().slice(0, 8)}`;
-
 jest.setTimeout(60_000);
 
 describe('convention coverage on the real PostgreSQL', () => {
-  let dataSource: DataSource;
+  const db = ownSchema('convention_coverage', REGISTRY_TABLES);
   const security = randomUUID();
   const jewellery = randomUUID();
   const announced = randomUUID();
 
   async function organisation(status: string, departments: string[], conventions: string[]): Promise<string> {
     const id = randomUUID();
-    await dataSource.query(
+    await db.dataSource.query(
       `INSERT INTO organisations (id, kind, name, status, departments, revision, status_changed_at, status_changed_by)
        VALUES ($1, 'SECURITY_FIRM', $2, $3, $4, 1, now(), 'admin')`,
       [id, `Organisation ${id}`, status, departments],
     );
     for (const convention of conventions) {
-      await dataSource.query(
+      await db.dataSource.query(
         `INSERT INTO convention_members (convention_id, organisation_id, joined_by) VALUES ($1, $2, 'admin')`,
         [convention, id],
       );
@@ -38,7 +34,7 @@ describe('convention coverage on the real PostgreSQL', () => {
 
   async function sites(organisationId: string, department: string, count: number): Promise<void> {
     for (let index = 0; index < count; index++) {
-      await dataSource.query(
+      await db.dataSource.query(
         `INSERT INTO sites (id, organisation_id, name, kind, commune, department, security_plan_status)
          VALUES ($1, $2, 'Entrepôt', 'WAREHOUSE', $3, $4, 'NONE')`,
         [randomUUID(), organisationId, `${department}001`, department],
@@ -47,15 +43,12 @@ describe('convention coverage on the real PostgreSQL', () => {
   }
 
   beforeAll(async () => {
-    dataSource = await openServiceDataSource(
-      serviceDataSourceOptions({ url: e2eEnv.databaseUrl, schema: SCHEMA, poolSize: 2 }, REGISTRY_TABLES),
-    );
     for (const [id, code, status, departments] of [
       [security, 'private-security-2019', 'SIGNED', ['15', '48', '87']],
       [jewellery, 'jewellery-2018', 'SIGNED', ['48']],
       [announced, 'tobacco', 'ANNOUNCED', ['63']],
     ] as const) {
-      await dataSource.query(
+      await db.dataSource.query(
         `INSERT INTO conventions (id, code, name, sector, status, signatories, departments)
          VALUES ($1, $2, $3, 'PRIVATE_SECURITY', $4, '{}', $5)`,
         [id, code, `Convention ${code}`, status, departments],
@@ -77,13 +70,8 @@ describe('convention coverage on the real PostgreSQL', () => {
     await sites(await organisation('ACTIVE', ['19'], [security]), '19', 1);
   });
 
-  afterAll(async () => {
-    await dataSource.query(`DROP SCHEMA "${SCHEMA}" CASCADE`);
-    await dataSource.destroy();
-  });
-
   it('counts active members and their sites per deployed département, zeros included, totals distinct', async () => {
-    expect(await conventionCoverage(dataSource.manager, null)).toEqual([
+    expect(await conventionCoverage(db.dataSource.manager, null)).toEqual([
       {
         id: jewellery,
         code: 'jewellery-2018',
@@ -119,7 +107,7 @@ describe('convention coverage on the real PostgreSQL', () => {
   });
 
   it('counts only the départements asked for, and keeps every convention with its totals there', async () => {
-    const in15 = await conventionCoverage(dataSource.manager, ['15']);
+    const in15 = await conventionCoverage(db.dataSource.manager, ['15']);
     expect(
       in15.map((convention) => [convention.code, convention.members, convention.sites, convention.departments]),
     ).toEqual([
@@ -127,7 +115,7 @@ describe('convention coverage on the real PostgreSQL', () => {
       ['private-security-2019', 1, 1, [{ department: '15', members: 1, sites: 1 }]],
       ['tobacco', 0, 0, []],
     ]);
-    const none = await conventionCoverage(dataSource.manager, []);
+    const none = await conventionCoverage(db.dataSource.manager, []);
     expect(none.every((convention) => convention.members === 0 && convention.departments.length === 0)).toBe(true);
     expect(none).toHaveLength(3);
   });

@@ -1,8 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { Outbox, type KafkaSettings } from '@vigie/messaging';
 import { Metrics } from '@vigie/observability';
-import { openServiceDataSource, serviceDataSourceOptions } from '@vigie/persistence';
 import { waitFor, WebhookSink } from '@vigie/testing';
 import type { EmailChannel } from '../../apps/notification/src/channels/email/email.channel';
 import { WebhookChannel } from '../../apps/notification/src/channels/webhook/webhook.channel';
@@ -13,7 +11,7 @@ import { DeliveryQueue } from '../../apps/notification/src/deliveries/delivery.q
 import { NOTIFICATION_TABLES } from '../../apps/notification/src/tables';
 import { EndpointHealth } from '../../apps/notification/src/webhooks/endpoint-health';
 import { SecretBox } from '../../apps/notification/src/webhooks/secret-box';
-import { e2eEnv } from '../e2e.env';
+import { ownSchema } from './own-schema';
 
 /**
  * The delivery queue and its dispatcher against the real PostgreSQL, on a schema of this file's
@@ -21,7 +19,6 @@ import { e2eEnv } from '../e2e.env';
  * (the claimer died) brings its deliveries back, and a slow endpoint does not hold a fast one.
  */
 
-const SCHEMA = `it_dispatch_${randomUUID().slice(0, 8)}`;
 const KEY = randomBytes(32).toString('hex');
 const PER_TARGET = 4;
 
@@ -39,7 +36,7 @@ const config = {
 jest.setTimeout(120_000);
 
 describe('delivery dispatch on the real PostgreSQL', () => {
-  let dataSource: DataSource;
+  const db = ownSchema('dispatch', NOTIFICATION_TABLES, 8);
   let outbox: Outbox;
   let queue: DeliveryQueue;
   const box = SecretBox.fromHex(KEY);
@@ -52,8 +49,8 @@ describe('delivery dispatch on the real PostgreSQL', () => {
       queue,
       new WebhookChannel(box, config),
       {} as EmailChannel,
-      new DeliveryMetrics(new Metrics(), dataSource),
-      new EndpointHealth(dataSource, outbox, config),
+      new DeliveryMetrics(new Metrics(), db.dataSource),
+      new EndpointHealth(db.dataSource, outbox, config),
       config,
     );
     dispatcher.onApplicationBootstrap();
@@ -70,12 +67,12 @@ describe('delivery dispatch on the real PostgreSQL', () => {
   /** A webhook to `url` and `count` pending deliveries for it; their ids. */
   const queued = async (url: string, count: number): Promise<string[]> => {
     const webhook = randomUUID();
-    await dataSource.query(
+    await db.dataSource.query(
       'INSERT INTO webhooks (id, organisation_id, url, secret_ciphertext) VALUES ($1, $2, $3, $4)',
       [webhook, organisation, url, box.encrypt(randomBytes(24).toString('base64'), webhook)],
     );
     const ids = Array.from({ length: count }, () => randomUUID());
-    await dataSource.query(
+    await db.dataSource.query(
       `INSERT INTO deliveries (id, alert_id, message_type, organisation_id, channel, webhook_id, status, next_attempt_at, body)
        SELECT id, gen_random_uuid(), 'vigie.alert', $2, 'webhook', $3, 'pending', now(), jsonb_build_object('n', n)
        FROM unnest($1::uuid[]) WITH ORDINALITY AS d(id, n)`,
@@ -85,7 +82,7 @@ describe('delivery dispatch on the real PostgreSQL', () => {
   };
 
   const statuses = (ids: string[]): Promise<{ id: string; status: string; attempts: number }[]> =>
-    dataSource.query('SELECT id, status, attempts FROM deliveries WHERE id = ANY($1) ORDER BY id', [ids]);
+    db.dataSource.query('SELECT id, status, attempts FROM deliveries WHERE id = ANY($1) ORDER BY id', [ids]);
 
   const allSent = async (ids: string[]): Promise<boolean> =>
     (await statuses(ids)).filter((row) => row.status === 'sent').length === ids.length;
@@ -93,12 +90,9 @@ describe('delivery dispatch on the real PostgreSQL', () => {
   const receivedIds = (from: WebhookSink): string[] => from.received.map((r) => String(r.headers['webhook-id']));
 
   beforeAll(async () => {
-    dataSource = await openServiceDataSource(
-      serviceDataSourceOptions({ url: e2eEnv.databaseUrl, schema: SCHEMA, poolSize: 8 }, NOTIFICATION_TABLES),
-    );
     outbox = new Outbox({ clientId: 'it-dispatch' } as KafkaSettings);
-    queue = new DeliveryQueue(dataSource, outbox);
-    await dataSource.query(
+    queue = new DeliveryQueue(db.dataSource, outbox);
+    await db.dataSource.query(
       `INSERT INTO directory_organisations (id, kind, name, status, departments, revision)
        VALUES ($1, 'SECURITY_FIRM', 'Veille Rhône', 'ACTIVE', '{69}', 1)`,
       [organisation],
@@ -108,19 +102,14 @@ describe('delivery dispatch on the real PostgreSQL', () => {
   afterEach(async () => {
     await Promise.all(dispatchers.splice(0).map((dispatcher) => dispatcher.onModuleDestroy()));
     await Promise.all(sinks.splice(0).map((each) => each.close()));
-    await dataSource.query("UPDATE deliveries SET status = 'dead' WHERE status IN ('pending', 'failed')");
-  });
-
-  afterAll(async () => {
-    await dataSource.query(`DROP SCHEMA "${SCHEMA}" CASCADE`);
-    await dataSource.destroy();
+    await db.dataSource.query("UPDATE deliveries SET status = 'dead' WHERE status IN ('pending', 'failed')");
   });
 
   it('sends each delivery once when two dispatchers claim the same queue at once', async () => {
     const target = await sink();
     const ids = (await Promise.all(Array.from({ length: 10 }, () => queued(target.url, 10)))).flat();
     // The pool's connections opened beforehand: on a loaded machine opening them mid-burst can time out.
-    await Promise.all(Array.from({ length: 8 }, () => dataSource.query('SELECT pg_sleep(0.05)')));
+    await Promise.all(Array.from({ length: 8 }, () => db.dataSource.query('SELECT pg_sleep(0.05)')));
     startDispatcher();
     startDispatcher();
 

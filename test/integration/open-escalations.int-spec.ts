@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { openServiceDataSource, serviceDataSourceOptions } from '@vigie/persistence';
 import {
   disarmEscalation,
   openEscalationCounts,
@@ -8,7 +6,7 @@ import {
   type OpenEscalationPosition,
 } from '../../apps/notification/src/escalation/escalations.queries';
 import { NOTIFICATION_TABLES } from '../../apps/notification/src/tables';
-import { e2eEnv } from '../e2e.env';
+import { ownSchema } from './own-schema';
 
 /**
  * The open escalations query module against the real PostgreSQL, on a schema of this file's own
@@ -16,12 +14,10 @@ import { e2eEnv } from '../e2e.env';
  * headline (ADR 40).
  */
 
-const SCHEMA = `it_open_escalations_${randomUUID().slice(0, 8)}`;
-
 jest.setTimeout(60_000);
 
 describe('open escalations on the real PostgreSQL', () => {
-  let dataSource: DataSource;
+  const db = ownSchema('open_escalations', NOTIFICATION_TABLES);
   const sender = randomUUID();
   const rhone = randomUUID();
   const provence = randomUUID();
@@ -33,7 +29,7 @@ describe('open escalations on the real PostgreSQL', () => {
     options: { department: string; tlp: string; armedAt: string; status?: string; recipients: string[] },
   ): Promise<void> {
     const prefecture = options.department === '13' ? provence : rhone;
-    await dataSource.query(
+    await db.dataSource.query(
       `INSERT INTO escalations (id, alert_id, prefecture_id, alert, status, next_step, next_step_at, created_at)
        VALUES ($1, $1, $2, $3::jsonb, $4, 'deputy', $5::timestamptz + interval '15 minutes', $5)`,
       [
@@ -50,13 +46,13 @@ describe('open escalations on the real PostgreSQL', () => {
         options.armedAt,
       ],
     );
-    await dataSource.query(
+    await db.dataSource.query(
       `INSERT INTO routed_messages (id, kind, original_alert_id, sender_organisation_id, routed_at)
        VALUES ($1, 'alert', $1, $2, $3)`,
       [id, sender, options.armedAt],
     );
     for (const organisation of options.recipients) {
-      await dataSource.query(
+      await db.dataSource.query(
         "INSERT INTO routed_recipients (message_id, organisation_id, rule, reason) VALUES ($1, $2, 'test', 'test')",
         [id, organisation],
       );
@@ -68,12 +64,9 @@ describe('open escalations on the real PostgreSQL', () => {
     departments: string[] | null = null,
     limit = 10,
     after?: OpenEscalationPosition,
-  ) => openEscalations(dataSource.manager, { departments, readerId }, { after, limit });
+  ) => openEscalations(db.dataSource.manager, { departments, readerId }, { after, limit });
 
   beforeAll(async () => {
-    dataSource = await openServiceDataSource(
-      serviceDataSourceOptions({ url: e2eEnv.databaseUrl, schema: SCHEMA, poolSize: 2 }, NOTIFICATION_TABLES),
-    );
     // RED and AMBER armed in the same millisecond, 100 µs apart; only the named prefecture receives the RED one.
     await escalation(red, {
       department: '69',
@@ -109,11 +102,6 @@ describe('open escalations on the real PostgreSQL', () => {
     });
   });
 
-  afterAll(async () => {
-    await dataSource.query(`DROP SCHEMA "${SCHEMA}" CASCADE`);
-    await dataSource.destroy();
-  });
-
   it('lists the armed ones only, oldest first, with a headline only for the sender and the recipients', async () => {
     const forNational = await page(national);
     expect(forNational.map((row) => row.originalAlertId)).toEqual([red, amber, green]);
@@ -142,11 +130,11 @@ describe('open escalations on the real PostgreSQL', () => {
     expect((await page(provence, ['13'])).map((row) => row.originalAlertId)).toEqual([green]);
     expect((await page(rhone, ['69'])).map((row) => row.originalAlertId)).toEqual([red, amber]);
     expect(await page(rhone, [])).toEqual([]);
-    expect(await openEscalationCounts(dataSource.manager, null)).toEqual([
+    expect(await openEscalationCounts(db.dataSource.manager, null)).toEqual([
       { department: '13', count: 1 },
       { department: '69', count: 2 },
     ]);
-    expect(await openEscalationCounts(dataSource.manager, ['69'])).toEqual([{ department: '69', count: 2 }]);
+    expect(await openEscalationCounts(db.dataSource.manager, ['69'])).toEqual([{ department: '69', count: 2 }]);
   });
 
   it('pages by (armed at, id) to the microsecond: two escalations of one millisecond, each once', async () => {
@@ -163,8 +151,8 @@ describe('open escalations on the real PostgreSQL', () => {
   it('disarms an armed escalation once, and says nothing was disarmed for a chain without one', async () => {
     const chain = randomUUID();
     await escalation(chain, { department: '69', tlp: 'GREEN', armedAt: '2026-12-01T08:00:00Z', recipients: [] });
-    expect(await disarmEscalation(dataSource.manager, chain)).toBe(true);
-    expect(await disarmEscalation(dataSource.manager, chain)).toBe(false);
-    expect(await disarmEscalation(dataSource.manager, randomUUID())).toBe(false);
+    expect(await disarmEscalation(db.dataSource.manager, chain)).toBe(true);
+    expect(await disarmEscalation(db.dataSource.manager, chain)).toBe(false);
+    expect(await disarmEscalation(db.dataSource.manager, randomUUID())).toBe(false);
   });
 });

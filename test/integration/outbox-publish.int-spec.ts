@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
 import { addOutboxHeaders, createOutboxTable, OUTBOX_PUBLISH } from '@vigie/messaging';
-import { openServiceDataSource, runPrepared, serviceDataSourceOptions } from '@vigie/persistence';
-import { e2eEnv } from '../e2e.env';
+import { runPrepared } from '@vigie/persistence';
+import { ownSchema } from './own-schema';
 
 /**
  * The relay's publication statement on the real PostgreSQL: it marks the oldest pending rows in
@@ -10,20 +10,18 @@ import { e2eEnv } from '../e2e.env';
  * commit asynchronous (ADR 44) without touching any other transaction on the connection.
  */
 
-const SCHEMA = `it_outbox_${randomUUID().slice(0, 8)}`;
-const LOCK = `vigie.outbox.${SCHEMA}`;
-
 jest.setTimeout(60_000);
 
 describe('the outbox publication statement', () => {
-  let dataSource: DataSource;
+  const db = ownSchema('outbox', { entities: [], migrations: [] }, 3);
+  const lock = () => `vigie.outbox.${db.name}`;
 
   const setting = async (runner: QueryRunner): Promise<string> =>
     ((await runner.query(`SELECT current_setting('synchronous_commit') AS value`)) as { value: string }[])[0].value;
   const publish = (runner: QueryRunner, limit: number) =>
-    runPrepared<{ position: string; message_key: string }>(runner.manager, OUTBOX_PUBLISH, [LOCK, limit]);
+    runPrepared<{ position: string; message_key: string }>(runner.manager, OUTBOX_PUBLISH, [lock(), limit]);
   const withRunner = async <T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> => {
-    const runner = dataSource.createQueryRunner();
+    const runner = db.dataSource.createQueryRunner();
     await runner.connect();
     try {
       return await work(runner);
@@ -33,27 +31,16 @@ describe('the outbox publication statement', () => {
   };
 
   beforeAll(async () => {
-    dataSource = await openServiceDataSource(
-      serviceDataSourceOptions(
-        { url: e2eEnv.databaseUrl, schema: SCHEMA, poolSize: 3 },
-        { entities: [], migrations: [] },
-      ),
-    );
     await withRunner(async (runner) => {
       await createOutboxTable(runner);
       await addOutboxHeaders(runner);
     });
     for (const key of ['a', 'b', 'c']) {
-      await dataSource.query(
+      await db.dataSource.query(
         `INSERT INTO outbox (id, topic, message_key, envelope) VALUES ($1, 'it.topic.v1', $2, '{}'::jsonb)`,
         [randomUUID(), key],
       );
     }
-  });
-
-  afterAll(async () => {
-    await dataSource.query(`DROP SCHEMA "${SCHEMA}" CASCADE`);
-    await dataSource.destroy();
   });
 
   it('marks the oldest rows in order and makes only its own commit asynchronous', async () => {
@@ -67,7 +54,7 @@ describe('the outbox publication statement', () => {
       // The next transaction on the same connection commits synchronously again.
       expect(await setting(runner)).toBe('on');
     });
-    const pending = await dataSource.query<{ message_key: string }[]>(
+    const pending = await db.dataSource.query<{ message_key: string }[]>(
       'SELECT message_key FROM outbox WHERE published_at IS NULL ORDER BY position',
     );
     expect(pending.map((row) => row.message_key)).toEqual(['c']);
@@ -76,7 +63,7 @@ describe('the outbox publication statement', () => {
   it('selects nothing while another transaction holds the relay lock, and leaves a rolled-back mark pending', async () => {
     await withRunner(async (holder) => {
       await holder.startTransaction();
-      await holder.query('SELECT pg_advisory_xact_lock(hashtext($1))', [LOCK]);
+      await holder.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lock()]);
       await withRunner(async (runner) => {
         await runner.startTransaction();
         expect(await publish(runner, 10)).toEqual([]);
@@ -91,7 +78,7 @@ describe('the outbox publication statement', () => {
       await runner.rollbackTransaction();
       expect(await setting(runner)).toBe('on');
     });
-    const pending = await dataSource.query<{ n: string }[]>(
+    const pending = await db.dataSource.query<{ n: string }[]>(
       'SELECT count(*)::text AS n FROM outbox WHERE published_at IS NULL',
     );
     expect(pending[0].n).toBe('1');

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { OrganisationKind, PersonRole } from '@vigie/contracts';
-import { openServiceDataSource, serviceDataSourceOptions } from '@vigie/persistence';
 import { competentPrefectureOf } from '../../apps/partner-registry/src/departments/departments.queries';
 import {
   emailTaken,
@@ -23,7 +21,7 @@ import {
   sessionByTokenHash,
 } from '../../apps/partner-registry/src/sessions/person-sessions.queries';
 import { REGISTRY_TABLES } from '../../apps/partner-registry/src/tables';
-import { e2eEnv } from '../e2e.env';
+import { ownSchema } from './own-schema';
 
 /**
  * The registry's département directory, people, invitations and sessions queries against the
@@ -31,12 +29,10 @@ import { e2eEnv } from '../e2e.env';
  * e-mail addresses whatever their case, invitations still open, sessions ended everywhere.
  */
 
-const SCHEMA = `it_registry_directory_${randomUUID().slice(0, 8)}`;
-
 jest.setTimeout(60_000);
 
 describe('the registry directory and accounts on the real PostgreSQL', () => {
-  let dataSource: DataSource;
+  const db = ownSchema('registry_directory', REGISTRY_TABLES);
   const prefecture = randomUUID();
   const member = randomUUID();
   const suspended = randomUUID();
@@ -46,7 +42,7 @@ describe('the registry directory and accounts on the real PostgreSQL', () => {
   const hidden = randomUUID();
 
   async function organisation(id: string, kind: string, name: string, status = 'ACTIVE'): Promise<void> {
-    await dataSource.query(
+    await db.dataSource.query(
       `INSERT INTO organisations (id, kind, name, status, departments, revision, status_changed_at, status_changed_by)
        VALUES ($1, $2, $3, $4, '{87}', 1, now(), 'test')`,
       [id, kind, name, status],
@@ -55,7 +51,7 @@ describe('the registry directory and accounts on the real PostgreSQL', () => {
 
   async function referent(organisationId: string, role: string, fullName: string, department = '87'): Promise<string> {
     const id = randomUUID();
-    await dataSource.query(
+    await db.dataSource.query(
       `INSERT INTO referents (id, organisation_id, department, role, full_name, email, phone)
        VALUES ($1, $2, $3, $4, $5, 'contact@example.org', '+33 5 55 00 00 00')`,
       [id, organisationId, department, role, fullName],
@@ -64,15 +60,12 @@ describe('the registry directory and accounts on the real PostgreSQL', () => {
   }
 
   beforeAll(async () => {
-    dataSource = await openServiceDataSource(
-      serviceDataSourceOptions({ url: e2eEnv.databaseUrl, schema: SCHEMA, poolSize: 2 }, REGISTRY_TABLES),
-    );
     await organisation(prefecture, 'PREFECTURE', 'Préfecture de la Haute-Vienne');
     await organisation(member, 'SECURITY_FIRM', 'Limoges Gardiennage');
     await organisation(suspended, 'SECURITY_FIRM', 'Aixe Surveillance', 'SUSPENDED');
     await organisation(otherConvention, 'SECURITY_FIRM', 'Bellac Veille');
     await organisation(elsewhere, 'SECURITY_FIRM', 'Tulle Rondes');
-    await dataSource.query(
+    await db.dataSource.query(
       `INSERT INTO departments (code, name, prefecture_organisation_id, competent_organisation_id)
        VALUES ('87', 'Haute-Vienne', $1, $1)`,
       [prefecture],
@@ -81,7 +74,7 @@ describe('the registry directory and accounts on the real PostgreSQL', () => {
       [visible, 'SP-87'],
       [hidden, 'CO-87'],
     ]) {
-      await dataSource.query(
+      await db.dataSource.query(
         `INSERT INTO conventions (id, code, name, sector, status, signatories, departments)
          VALUES ($1, $2, $2, 'PRIVATE_SECURITY', 'ACTIVE', '{}', '{87}')`,
         [id, code],
@@ -93,16 +86,11 @@ describe('the registry directory and accounts on the real PostgreSQL', () => {
       [visible, elsewhere],
       [hidden, otherConvention],
     ]) {
-      await dataSource.query(
+      await db.dataSource.query(
         "INSERT INTO convention_members (convention_id, organisation_id, joined_by) VALUES ($1, $2, 'test')",
         [conventionId, organisationId],
       );
     }
-  });
-
-  afterAll(async () => {
-    await dataSource.query(`DROP SCHEMA "${SCHEMA}" CASCADE`);
-    await dataSource.destroy();
   });
 
   it('lists the competent prefecture first, primary before deputy, then the active members of the visible conventions', async () => {
@@ -113,12 +101,12 @@ describe('the registry directory and accounts on the real PostgreSQL', () => {
     await referent(otherConvention, 'PRIMARY', 'Autre convention');
     await referent(elsewhere, 'PRIMARY', 'Ailleurs', '19');
 
-    expect(await competentPrefectureOf(dataSource.manager, '87')).toBe(prefecture);
-    expect(await competentPrefectureOf(dataSource.manager, '99')).toBeUndefined();
-    expect(new Set(await conventionsDeployedIn(dataSource.manager, '87'))).toEqual(new Set([visible, hidden]));
-    expect(await conventionsJoinedBy(dataSource.manager, member)).toEqual([visible]);
+    expect(await competentPrefectureOf(db.dataSource.manager, '87')).toBe(prefecture);
+    expect(await competentPrefectureOf(db.dataSource.manager, '99')).toBeUndefined();
+    expect(new Set(await conventionsDeployedIn(db.dataSource.manager, '87'))).toEqual(new Set([visible, hidden]));
+    expect(await conventionsJoinedBy(db.dataSource.manager, member)).toEqual([visible]);
 
-    const entries = await directoryEntries(dataSource.manager, '87', prefecture, [visible]);
+    const entries = await directoryEntries(db.dataSource.manager, '87', prefecture, [visible]);
     expect(entries.map((entry) => entry.id)).toEqual([primary, deputy, memberReferent]);
     expect(entries[0]).toMatchObject({
       organisation: { id: prefecture, kind: OrganisationKind.Prefecture },
@@ -126,7 +114,7 @@ describe('the registry directory and accounts on the real PostgreSQL', () => {
       role: 'PRIMARY',
     });
     expect(entries[2]).toMatchObject({ organisation: { id: member }, conventions: ['SP-87'], fullName: 'Marc Ronde' });
-    expect((await directoryEntries(dataSource.manager, '87', prefecture, [])).map((entry) => entry.id)).toEqual([
+    expect((await directoryEntries(db.dataSource.manager, '87', prefecture, [])).map((entry) => entry.id)).toEqual([
       primary,
       deputy,
     ]);
@@ -134,7 +122,7 @@ describe('the registry directory and accounts on the real PostgreSQL', () => {
 
   it('finds accounts whatever the case of the e-mail, and ends every session of a person', async () => {
     const personId = randomUUID();
-    await insertPerson(dataSource.manager, {
+    await insertPerson(db.dataSource.manager, {
       id: personId,
       organisationId: member,
       email: 'Marc.Ronde@Limoges-Gardiennage.fr',
@@ -142,9 +130,9 @@ describe('the registry directory and accounts on the real PostgreSQL', () => {
       roles: [PersonRole.DutyOfficer],
       passwordHash: 'not-a-real-hash',
     });
-    expect(await emailTaken(dataSource.manager, 'marc.ronde@limoges-gardiennage.fr')).toBe(true);
-    expect(await emailTaken(dataSource.manager, 'marc@limoges-gardiennage.fr')).toBe(false);
-    expect(await accountByEmail(dataSource.manager, 'MARC.RONDE@limoges-gardiennage.fr')).toMatchObject({
+    expect(await emailTaken(db.dataSource.manager, 'marc.ronde@limoges-gardiennage.fr')).toBe(true);
+    expect(await emailTaken(db.dataSource.manager, 'marc@limoges-gardiennage.fr')).toBe(false);
+    expect(await accountByEmail(db.dataSource.manager, 'MARC.RONDE@limoges-gardiennage.fr')).toMatchObject({
       id: personId,
       organisationId: member,
       organisationName: 'Limoges Gardiennage',
@@ -155,7 +143,7 @@ describe('the registry directory and accounts on the real PostgreSQL', () => {
 
     const sessions = [randomUUID(), randomUUID()];
     for (const id of sessions) {
-      await insertSession(dataSource.manager, {
+      await insertSession(db.dataSource.manager, {
         id,
         personId,
         tokenHash: `hash-${id}`,
@@ -163,21 +151,21 @@ describe('the registry directory and accounts on the real PostgreSQL', () => {
       });
     }
     const claims = { sessionId: sessions[0], personId, organisationId: member };
-    expect(await openSessionOrganisation(dataSource.manager, claims)).toMatchObject({ kind: 'SECURITY_FIRM' });
+    expect(await openSessionOrganisation(db.dataSource.manager, claims)).toMatchObject({ kind: 'SECURITY_FIRM' });
     expect(
-      await openSessionOrganisation(dataSource.manager, { ...claims, organisationId: prefecture }),
+      await openSessionOrganisation(db.dataSource.manager, { ...claims, organisationId: prefecture }),
     ).toBeUndefined();
-    await revokeSessionsOf(dataSource.manager, personId);
+    await revokeSessionsOf(db.dataSource.manager, personId);
     for (const id of sessions) {
-      expect((await sessionByTokenHash(dataSource.manager, `hash-${id}`))?.revokedAt).toBeInstanceOf(Date);
+      expect((await sessionByTokenHash(db.dataSource.manager, `hash-${id}`))?.revokedAt).toBeInstanceOf(Date);
     }
-    expect(await openSessionOrganisation(dataSource.manager, claims)).toBeUndefined();
+    expect(await openSessionOrganisation(db.dataSource.manager, claims)).toBeUndefined();
   });
 
   it('lists only the invitations neither used nor expired, newest first', async () => {
     const invite = async (expiresAt: Date): Promise<string> => {
       const id = randomUUID();
-      await insertInvitation(dataSource.manager, {
+      await insertInvitation(db.dataSource.manager, {
         id,
         organisationId: prefecture,
         email: `${id}@haute-vienne.gouv.fr`,
@@ -192,8 +180,8 @@ describe('the registry directory and accounts on the real PostgreSQL', () => {
     const open = await invite(new Date(Date.now() + 86_400_000));
     const used = await invite(new Date(Date.now() + 86_400_000));
     await invite(new Date(Date.now() - 1000));
-    await markInvitationAccepted(dataSource.manager, used);
-    expect((await pendingInvitations(dataSource.manager, prefecture)).map((invitation) => invitation.id)).toEqual([
+    await markInvitationAccepted(db.dataSource.manager, used);
+    expect((await pendingInvitations(db.dataSource.manager, prefecture)).map((invitation) => invitation.id)).toEqual([
       open,
     ]);
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   AlertCancelledV1,
   AlertMessageType,
@@ -10,13 +10,12 @@ import {
   type EventEnvelope,
 } from '@vigie/contracts';
 import { Outbox, type ConsumerTransaction, type KafkaSettings } from '@vigie/messaging';
-import { openServiceDataSource, serviceDataSourceOptions } from '@vigie/persistence';
 import { RoutingDirectory } from '../../apps/prefect-routing/src/routing/routing-directory';
 import { RoutingService } from '../../apps/prefect-routing/src/routing/routing.service';
 import { RulesService } from '../../apps/prefect-routing/src/stored-rules/rules.service';
 import { ROUTING_TABLES } from '../../apps/prefect-routing/src/tables';
-import { e2eEnv } from '../e2e.env';
 import { alertSnapshot } from './alert-snapshot';
+import { ownSchema } from './own-schema';
 
 /**
  * Routing's consumer batches against the real PostgreSQL, on a schema of this file's own: the
@@ -24,11 +23,10 @@ import { alertSnapshot } from './alert-snapshot';
  * the batch's order, and a change parked before its original is applied after it.
  */
 
-const SCHEMA = `it_routing_${randomUUID().slice(0, 8)}`;
 const SENDER = randomUUID();
 
 describe('routing batches on the real PostgreSQL', () => {
-  let dataSource: DataSource;
+  const db = ownSchema('routing', ROUTING_TABLES, 4);
   let outbox: Outbox;
   let routing: RoutingService;
 
@@ -43,7 +41,7 @@ describe('routing batches on the real PostgreSQL', () => {
   async function inConsumerTransaction(
     work: (manager: EntityManager, transaction: ConsumerTransaction) => Promise<void>,
   ): Promise<void> {
-    await dataSource.transaction(async (manager) => {
+    await db.dataSource.transaction(async (manager) => {
       const lastly: ((manager: EntityManager) => Promise<void>)[] = [];
       await work(manager, { beforeCommit: (step) => lastly.push(step), afterCommit: () => undefined });
       for (const step of lastly) await step(manager);
@@ -52,7 +50,7 @@ describe('routing batches on the real PostgreSQL', () => {
 
   /** The alert.routed events written for these alerts, in outbox order, with their writing transaction. */
   const routedEvents = (alertIds: string[]) =>
-    dataSource.query<{ alert_id: string; msg_type: string; transaction: string }[]>(
+    db.dataSource.query<{ alert_id: string; msg_type: string; transaction: string }[]>(
       `SELECT envelope->'payload'->'alert'->>'alertId' AS alert_id,
               envelope->'payload'->'alert'->>'msgType' AS msg_type, xmin::text AS transaction
        FROM outbox WHERE topic = 'alert.routed.v1' AND envelope->'payload'->'alert'->>'alertId' = ANY($1)
@@ -61,16 +59,8 @@ describe('routing batches on the real PostgreSQL', () => {
     );
 
   beforeAll(async () => {
-    dataSource = await openServiceDataSource(
-      serviceDataSourceOptions({ url: e2eEnv.databaseUrl, schema: SCHEMA, poolSize: 4 }, ROUTING_TABLES),
-    );
     outbox = new Outbox({ clientId: 'it-routing' } as KafkaSettings);
-    routing = new RoutingService(dataSource, outbox, new RoutingDirectory(new RulesService(dataSource)));
-  });
-
-  afterAll(async () => {
-    await dataSource.query(`DROP SCHEMA "${SCHEMA}" CASCADE`);
-    await dataSource.destroy();
+    routing = new RoutingService(db.dataSource, outbox, new RoutingDirectory(new RulesService(db.dataSource)));
   });
 
   it("stores a batch's decisions and events in its transaction, in the batch's order", async () => {
@@ -83,7 +73,7 @@ describe('routing batches on the real PostgreSQL', () => {
     });
 
     const ids = events.map((event) => event.payload.alert.alertId);
-    const decisions = await dataSource.query<{ alert_id: string; xmin: string }[]>(
+    const decisions = await db.dataSource.query<{ alert_id: string; xmin: string }[]>(
       'SELECT alert_id, xmin::text AS xmin FROM routing_decisions WHERE alert_id = ANY($1)',
       [ids],
     );
@@ -111,7 +101,7 @@ describe('routing batches on the real PostgreSQL', () => {
     }).envelope;
     // The cancellation comes first (another topic): parked.
     await inConsumerTransaction((manager) => routing.routeChange(cancel, manager));
-    const parked = await dataSource.query<{ n: string }[]>(
+    const parked = await db.dataSource.query<{ n: string }[]>(
       'SELECT count(*) AS n FROM parked_changes WHERE original_alert_id = $1',
       [originalAlert.alertId],
     );
@@ -129,7 +119,7 @@ describe('routing batches on the real PostgreSQL', () => {
       [ids[2], 'Alert'],
       [cancel.payload.alert.alertId, 'Cancel'],
     ]);
-    const left = await dataSource.query<{ n: string }[]>(
+    const left = await db.dataSource.query<{ n: string }[]>(
       'SELECT count(*) AS n FROM parked_changes WHERE original_alert_id = $1',
       [originalAlert.alertId],
     );

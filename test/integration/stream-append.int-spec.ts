@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { newEventId } from '@vigie/contracts';
-import { openServiceDataSource, serviceDataSourceOptions } from '@vigie/persistence';
 import { StreamLog } from '../../apps/notification/src/stream/stream.log';
 import { NOTIFICATION_TABLES } from '../../apps/notification/src/tables';
-import { e2eEnv } from '../e2e.env';
+import { ownSchema } from './own-schema';
 
 /**
  * The organisations' stream logs against the real PostgreSQL, on a schema of this file's own:
@@ -13,12 +11,10 @@ import { e2eEnv } from '../e2e.env';
  * same organisations side by side leave no gap and no repeated number.
  */
 
-const SCHEMA = `it_stream_${randomUUID().slice(0, 8)}`;
-
 jest.setTimeout(60_000);
 
 describe('stream appends on the real PostgreSQL', () => {
-  let dataSource: DataSource;
+  const db = ownSchema('stream', NOTIFICATION_TABLES, 6);
   const stream = new StreamLog();
   const prefecture = randomUUID();
   const firm = randomUUID();
@@ -29,25 +25,14 @@ describe('stream appends on the real PostgreSQL', () => {
     entries: organisations.map((organisationId) => ({ organisationId, data: { subjectId } })),
   });
   const logOf = (organisationId: string) =>
-    dataSource.query<{ seq: string; type: string; subject_id: string }[]>(
+    db.dataSource.query<{ seq: string; type: string; subject_id: string }[]>(
       'SELECT seq::text AS seq, type, subject_id FROM stream_events WHERE organisation_id = $1 ORDER BY stream_events.seq',
       [organisationId],
     );
 
-  beforeAll(async () => {
-    dataSource = await openServiceDataSource(
-      serviceDataSourceOptions({ url: e2eEnv.databaseUrl, schema: SCHEMA, poolSize: 6 }, NOTIFICATION_TABLES),
-    );
-  });
-
-  afterAll(async () => {
-    await dataSource.query(`DROP SCHEMA "${SCHEMA}" CASCADE`);
-    await dataSource.destroy();
-  });
-
   it("numbers a batch's messages per organisation in the order given, and skips what an organisation already has", async () => {
     const [first, second, third] = [newEventId(), newEventId(), newEventId()];
-    await dataSource.transaction((manager) =>
+    await db.dataSource.transaction((manager) =>
       stream.appendAll(manager, [
         message(first, [prefecture, firm]),
         message(second, [prefecture]),
@@ -56,7 +41,7 @@ describe('stream appends on the real PostgreSQL', () => {
         message(first, [prefecture], 'alert.acknowledged'),
       ]),
     );
-    await dataSource.transaction((manager) =>
+    await db.dataSource.transaction((manager) =>
       stream.appendAll(manager, [message(second, [prefecture, firm]), message(third, [firm])]),
     );
 
@@ -70,7 +55,7 @@ describe('stream appends on the real PostgreSQL', () => {
       { seq: '2', type: 'alert.routed', subject_id: second },
       { seq: '3', type: 'alert.routed', subject_id: third },
     ]);
-    expect(await stream.head(dataSource.manager, prefecture)).toBe('3');
+    expect(await stream.head(db.dataSource.manager, prefecture)).toBe('3');
   });
 
   it('leaves no gap and no repeated number when transactions append for the same organisations at once', async () => {
@@ -78,7 +63,7 @@ describe('stream appends on the real PostgreSQL', () => {
     // Each transaction names the organisations in another order: the statement locks them in one.
     await Promise.all(
       Array.from({ length: 12 }, (_, index) =>
-        dataSource.transaction((manager) =>
+        db.dataSource.transaction((manager) =>
           stream.appendAll(
             manager,
             [0, 1].map(() => message(newEventId(), index % 2 === 0 ? organisations : [...organisations].reverse())),

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { AcknowledgementChannel } from '@vigie/contracts';
-import { openServiceDataSource, serviceDataSourceOptions } from '@vigie/persistence';
 import { insertAcknowledgement } from '../../apps/notification/src/acknowledgements/acknowledgements.queries';
 import { alertStates } from '../../apps/notification/src/alert-states/alert-states.queries';
 import { insertRecipients, insertRoutedMessage } from '../../apps/notification/src/deliveries/routed-messages.queries';
@@ -14,7 +12,7 @@ import {
   requeueDelivery,
   webhookDeliveries,
 } from '../../apps/notification/src/webhooks/webhook-deliveries.queries';
-import { e2eEnv } from '../e2e.env';
+import { ownSchema } from './own-schema';
 
 /**
  * Notification's self-service and alert-state queries against the real PostgreSQL: paging a
@@ -22,19 +20,17 @@ import { e2eEnv } from '../e2e.env';
  * again, and what an organisation reads of the alerts it sent or received.
  */
 
-const SCHEMA = `it_webhook_deliveries_${randomUUID().slice(0, 8)}`;
-
 jest.setTimeout(60_000);
 
 describe('webhook deliveries and alert states on the real PostgreSQL', () => {
-  let dataSource: DataSource;
+  const db = ownSchema('webhook_deliveries', NOTIFICATION_TABLES);
   const organisation = randomUUID();
   const webhook = randomUUID();
   const otherWebhook = randomUUID();
 
   async function delivery(webhookId: string, createdAt: string, status = 'sent'): Promise<string> {
     const id = randomUUID();
-    await insertOwnDelivery(dataSource.manager, {
+    await insertOwnDelivery(db.dataSource.manager, {
       id,
       subjectId: randomUUID(),
       messageType: 'vigie.test',
@@ -42,25 +38,21 @@ describe('webhook deliveries and alert states on the real PostgreSQL', () => {
       webhookId,
       body: { test: true },
     });
-    await dataSource.query('UPDATE deliveries SET created_at = $2, status = $3 WHERE id = $1', [id, createdAt, status]);
+    await db.dataSource.query('UPDATE deliveries SET created_at = $2, status = $3 WHERE id = $1', [
+      id,
+      createdAt,
+      status,
+    ]);
     return id;
   }
 
   beforeAll(async () => {
-    dataSource = await openServiceDataSource(
-      serviceDataSourceOptions({ url: e2eEnv.databaseUrl, schema: SCHEMA, poolSize: 2 }, NOTIFICATION_TABLES),
-    );
     for (const id of [webhook, otherWebhook]) {
-      await dataSource.query(
+      await db.dataSource.query(
         "INSERT INTO webhooks (id, organisation_id, url, secret_ciphertext) VALUES ($1, $2, 'https://example.org/hook', 'x')",
         [id, organisation],
       );
     }
-  });
-
-  afterAll(async () => {
-    await dataSource.query(`DROP SCHEMA "${SCHEMA}" CASCADE`);
-    await dataSource.destroy();
   });
 
   it('pages a webhook’s deliveries newest first, each once, ties on the creation time included', async () => {
@@ -76,7 +68,12 @@ describe('webhook deliveries and alert states on the real PostgreSQL', () => {
     const seen: string[] = [];
     let after: PagePosition | null = null;
     for (let page = 0; page < 5; page++) {
-      const rows = await webhookDeliveries(dataSource.manager, { webhookId: webhook, status: null, after, limit: 2 });
+      const rows = await webhookDeliveries(db.dataSource.manager, {
+        webhookId: webhook,
+        status: null,
+        after,
+        limit: 2,
+      });
       seen.push(...rows.map((row) => row.id));
       if (rows.length < 2) break;
       after = { position: rows[1].position, id: rows[1].id };
@@ -85,7 +82,7 @@ describe('webhook deliveries and alert states on the real PostgreSQL', () => {
     expect(new Set(seen)).toEqual(new Set(ids));
     expect(seen[0]).toBe(ids[4]);
     expect(seen[4]).toBe(ids[0]);
-    const dead = await webhookDeliveries(dataSource.manager, {
+    const dead = await webhookDeliveries(db.dataSource.manager, {
       webhookId: webhook,
       status: 'dead',
       after: null,
@@ -100,28 +97,28 @@ describe('webhook deliveries and alert states on the real PostgreSQL', () => {
     const sent = await delivery(webhook, '2026-12-04T13:00:00Z', 'sent');
     const pending = await delivery(webhook, '2026-12-04T13:00:00Z', 'pending');
     const elsewhere = await delivery(otherWebhook, '2026-12-04T13:00:00Z', 'dead');
-    expect(await requeueDelivery(dataSource.manager, webhook, sent)).toMatchObject({ id: sent, status: 'pending' });
-    expect(await requeueDelivery(dataSource.manager, webhook, pending)).toBeUndefined();
-    expect(await deliveryStatus(dataSource.manager, webhook, pending)).toBe('pending');
-    expect(await requeueDelivery(dataSource.manager, webhook, elsewhere)).toBeUndefined();
-    expect(await deliveryStatus(dataSource.manager, webhook, elsewhere)).toBeUndefined();
+    expect(await requeueDelivery(db.dataSource.manager, webhook, sent)).toMatchObject({ id: sent, status: 'pending' });
+    expect(await requeueDelivery(db.dataSource.manager, webhook, pending)).toBeUndefined();
+    expect(await deliveryStatus(db.dataSource.manager, webhook, pending)).toBe('pending');
+    expect(await requeueDelivery(db.dataSource.manager, webhook, elsewhere)).toBeUndefined();
+    expect(await deliveryStatus(db.dataSource.manager, webhook, elsewhere)).toBeUndefined();
   });
 
   it('queues again the dead deliveries since a time, and counts the failed ones left to their retry', async () => {
     const hook = randomUUID();
-    await dataSource.query(
+    await db.dataSource.query(
       "INSERT INTO webhooks (id, organisation_id, url, secret_ciphertext) VALUES ($1, $2, 'https://example.org/h', 'x')",
       [hook, organisation],
     );
     await delivery(hook, '2026-12-01T00:00:00Z', 'dead');
     const recent = await delivery(hook, '2026-12-03T00:00:00Z', 'dead');
     await delivery(hook, '2026-12-03T01:00:00Z', 'failed');
-    expect(await requeueDeadSince(dataSource.manager, hook, '2026-12-02T00:00:00Z')).toEqual({
+    expect(await requeueDeadSince(db.dataSource.manager, hook, '2026-12-02T00:00:00Z')).toEqual({
       redelivered: 1,
       stillRetrying: 1,
     });
-    expect(await deliveryStatus(dataSource.manager, hook, recent)).toBe('pending');
-    expect(await requeueDeadSince(dataSource.manager, hook, '2026-12-02T00:00:00Z')).toEqual({
+    expect(await deliveryStatus(db.dataSource.manager, hook, recent)).toBe('pending');
+    expect(await requeueDeadSince(db.dataSource.manager, hook, '2026-12-02T00:00:00Z')).toEqual({
       redelivered: 0,
       stillRetrying: 1,
     });
@@ -133,7 +130,7 @@ describe('webhook deliveries and alert states on the real PostgreSQL', () => {
     const other = randomUUID();
     const alertId = randomUUID();
     const referent = randomUUID();
-    await insertRoutedMessage(dataSource.manager, {
+    await insertRoutedMessage(db.dataSource.manager, {
       id: alertId,
       kind: 'alert',
       originalAlertId: alertId,
@@ -141,16 +138,16 @@ describe('webhook deliveries and alert states on the real PostgreSQL', () => {
       routedAt: '2026-12-04T10:00:00Z',
       broadcast: null,
     });
-    await insertRecipients(dataSource.manager, alertId, [
+    await insertRecipients(db.dataSource.manager, alertId, [
       { organisationId: recipient, rule: 'competent-prefecture', reason: 'compétente' },
     ]);
-    await insertRecipients(dataSource.manager, alertId, [{ organisationId: recipient, rule: 'again', reason: 'x' }]);
-    await dataSource.query(
+    await insertRecipients(db.dataSource.manager, alertId, [{ organisationId: recipient, rule: 'again', reason: 'x' }]);
+    await db.dataSource.query(
       `INSERT INTO directory_organisations (id, kind, name, status, departments, revision)
        VALUES ($1, 'PREFECTURE', 'Préfecture du Rhône', 'ACTIVE', '{69}', 1)`,
       [recipient],
     );
-    await dataSource.query(
+    await db.dataSource.query(
       `INSERT INTO referents (id, organisation_id, department, role, full_name, email)
        VALUES ($1, $2, '69', 'PRIMARY', 'Camille Durand', 'camille@example.org')`,
       [referent, recipient],
@@ -164,11 +161,11 @@ describe('webhook deliveries and alert states on the real PostgreSQL', () => {
       person: null,
       note: null,
     };
-    const at = await insertAcknowledgement(dataSource.manager, acknowledgement);
+    const at = await insertAcknowledgement(db.dataSource.manager, acknowledgement);
     expect(at).toBeInstanceOf(Date);
-    expect(await insertAcknowledgement(dataSource.manager, acknowledgement)).toBeUndefined();
+    expect(await insertAcknowledgement(db.dataSource.manager, acknowledgement)).toBeUndefined();
 
-    const [mine] = await alertStates(dataSource.manager, [alertId], recipient);
+    const [mine] = await alertStates(db.dataSource.manager, [alertId], recipient);
     expect(mine).toEqual({
       alertId,
       rule: 'competent-prefecture',
@@ -177,9 +174,9 @@ describe('webhook deliveries and alert states on the real PostgreSQL', () => {
       acknowledgedBy: 'Camille Durand',
       escalation: null,
     });
-    expect(await alertStates(dataSource.manager, [alertId], sender)).toEqual([
+    expect(await alertStates(db.dataSource.manager, [alertId], sender)).toEqual([
       { alertId, rule: null, reason: null, acknowledgedAt: null, acknowledgedBy: null, escalation: null },
     ]);
-    expect(await alertStates(dataSource.manager, [alertId], other)).toEqual([]);
+    expect(await alertStates(db.dataSource.manager, [alertId], other)).toEqual([]);
   });
 });
