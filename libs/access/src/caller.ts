@@ -1,6 +1,8 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import {
   OrganisationStatus,
+  statisticsScope,
   type ApiKeyRole,
   type ConventionMembershipState,
   type OrganisationKind,
@@ -56,6 +58,28 @@ export function callerActingFor(
     ...(identity.person ? { person: identity.person } : {}),
   };
 }
+
+/**
+ * The départements whose figures the caller may count (null: every one), or 403 for a caller
+ * who may count none (a partner): one refusal for every statistics route.
+ */
+export function statisticsScopeOf(
+  caller: Caller,
+  refusal = 'statistics are for prefectures and the national level',
+): string[] | null {
+  const scope = statisticsScope(caller);
+  if (scope === undefined) throw new ForbiddenError(refusal);
+  return scope;
+}
+
+/** The `departments` of a statistics view: the scope its figures cover. */
+export const ScopeDepartmentsProperty = (verb: 'counted' | 'listed' = 'counted'): PropertyDecorator =>
+  ApiProperty({
+    type: String,
+    isArray: true,
+    nullable: true,
+    description: `The départements ${verb}; null means every département (national level)`,
+  });
 
 export const REQUIRED_ROLES = 'vigie:required-roles';
 

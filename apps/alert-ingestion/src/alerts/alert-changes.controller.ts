@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -8,19 +8,14 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
-import { ApiIdempotencyKey, IdempotencyKey } from '../idempotency/idempotency-key.decorator';
+import { ApiIdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { declaredOrigin, readCancellation, readUpdate } from './alert-bodies';
 import { ApiAlertCancelBody, ApiAlertUpdateBody } from './alert-negotiation.openapi';
-import { AlertsService, type Submission } from './alerts.service';
+import { AlertsService } from './alerts.service';
 import { AlertView } from './dto/alert.view';
-
-function answer(submission: Submission, response: Response): AlertView {
-  if (!submission.created) response.setHeader('Idempotent-Replayed', 'true');
-  return AlertView.of(submission.alert);
-}
+import { Posted, type PostedMessage } from './posted-message';
 
 /** Updates, cancellations and history: the immutable chain of an alert (CAP references). */
 @ApiTags('alerts')
@@ -39,17 +34,10 @@ export class AlertChangesController {
   @ApiConflictResponse({ description: 'The alert was cancelled.' })
   @ApiUnprocessableEntityResponse({ description: 'The references name no message you sent, or another alert.' })
   @ApiIdempotencyKey()
-  async update(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: unknown,
-    @Headers('content-type') contentType: string | undefined,
-    @CurrentCaller() caller: Caller,
-    @IdempotencyKey() idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<AlertView> {
-    const submission = await readUpdate(contentType, body);
-    const details = { idempotencyKey, declared: declaredOrigin(submission) };
-    return answer(await this.alerts.update(id, submission.input, caller, details), response);
+  async update(@Param('id', ParseUUIDPipe) id: string, @Posted() posted: PostedMessage): Promise<AlertView> {
+    const submission = await readUpdate(posted.contentType, posted.body);
+    const details = { idempotencyKey: posted.idempotencyKey, declared: declaredOrigin(submission) };
+    return posted.answer(await this.alerts.update(id, submission.input, posted.caller, details));
   }
 
   @Post('cancel')
@@ -62,17 +50,10 @@ export class AlertChangesController {
   @ApiConflictResponse({ description: 'The alert was already cancelled.' })
   @ApiUnprocessableEntityResponse({ description: 'The references name no message you sent, or another alert.' })
   @ApiIdempotencyKey()
-  async cancel(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: unknown,
-    @Headers('content-type') contentType: string | undefined,
-    @CurrentCaller() caller: Caller,
-    @IdempotencyKey() idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<AlertView> {
-    const { cancellation, cap } = await readCancellation(contentType, body);
-    const details = { idempotencyKey, declared: declaredOrigin({ cap }) };
-    return answer(await this.alerts.cancel(id, cancellation, caller, details), response);
+  async cancel(@Param('id', ParseUUIDPipe) id: string, @Posted() posted: PostedMessage): Promise<AlertView> {
+    const { cancellation, cap } = await readCancellation(posted.contentType, posted.body);
+    const details = { idempotencyKey: posted.idempotencyKey, declared: declaredOrigin({ cap }) };
+    return posted.answer(await this.alerts.cancel(id, cancellation, posted.caller, details));
   }
 
   @Get('chain')

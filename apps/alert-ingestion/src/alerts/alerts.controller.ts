@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -10,11 +10,12 @@ import {
 import type { Request, Response } from 'express';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
-import { ApiIdempotencyKey, IdempotencyKey } from '../idempotency/idempotency-key.decorator';
+import { ApiIdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { alertRepresentation, declaredOrigin, readSubmission } from './alert-bodies';
 import { ApiAlertRepresentations, ApiAlertSubmissionBody } from './alert-negotiation.openapi';
 import { AlertsService } from './alerts.service';
 import { AlertView } from './dto/alert.view';
+import { Posted, type PostedMessage } from './posted-message';
 
 @ApiTags('alerts')
 @RequireRoles(ApiKeyRole.Publisher)
@@ -35,20 +36,10 @@ export class AlertsController {
     description: 'An Update or a Cancel whose references name no message you sent, or messages of several alerts.',
   })
   @ApiIdempotencyKey()
-  async submit(
-    @Body() body: unknown,
-    @Headers('content-type') contentType: string | undefined,
-    @CurrentCaller() caller: Caller,
-    @IdempotencyKey() idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<AlertView> {
-    const submission = await readSubmission(contentType, body);
-    const { alert, created } = await this.alerts.submit(submission.input, caller, {
-      idempotencyKey,
-      declared: declaredOrigin(submission),
-    });
-    if (!created) response.setHeader('Idempotent-Replayed', 'true');
-    return AlertView.of(alert);
+  async submit(@Posted() posted: PostedMessage): Promise<AlertView> {
+    const submission = await readSubmission(posted.contentType, posted.body);
+    const details = { idempotencyKey: posted.idempotencyKey, declared: declaredOrigin(submission) };
+    return posted.answer(await this.alerts.submit(submission.input, posted.caller, details));
   }
 
   @Get(':id')

@@ -289,7 +289,8 @@ export async function alertCounts(
     if (row.set === BY_DEPARTMENT) counts.byDepartment.push({ department: row.department!, count });
     else if (row.set === BY_EVENT) counts.byEventCode.push({ eventCode: row.event_code!, count });
     else if (row.set === BY_SEVERITY) counts.bySeverity.push({ severity: row.severity!, count });
-    else if (row.set === BY_DAY_EVENT) counts.byDayAndEventCode.push({ day: row.day!, eventCode: row.event_code!, count });
+    else if (row.set === BY_DAY_EVENT)
+      counts.byDayAndEventCode.push({ day: row.day!, eventCode: row.event_code!, count });
     else if (row.set === BY_DAY_SEVERITY) {
       counts.byDayAndSeverity.push({ day: row.day!, severity: row.severity!, count });
     }

@@ -1,12 +1,12 @@
-import { applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { InvalidRequestError } from '@vigie/platform';
 import { isValidIdempotencyKey } from './request-fingerprint';
 
 /** The request's `Idempotency-Key` header, if any; a malformed one is a 400. */
-export const IdempotencyKey = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined => {
-  const value = context.switchToHttp().getRequest<Request>().header('idempotency-key');
+export function idempotencyKeyOf(request: Request): string | undefined {
+  const value = request.header('idempotency-key');
   if (value === undefined) return undefined;
   if (!isValidIdempotencyKey(value)) {
     throw new InvalidRequestError([
@@ -14,7 +14,7 @@ export const IdempotencyKey = createParamDecorator((_: unknown, context: Executi
     ]);
   }
   return value;
-});
+}
 
 /** OpenAPI description of the header, and of the 422 it may cause. */
 export const ApiIdempotencyKey = (): MethodDecorator =>

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { ScopeDepartmentsProperty } from '@vigie/access';
 import { AlertEventCode, AlertSeverity, DEPARTMENT_CODE_PATTERN } from '@vigie/contracts';
 
 export class AlertStatisticsQuery {
@@ -48,12 +49,7 @@ export class DaySeverityCount {
 export class AlertStatisticsView {
   @ApiProperty({ format: 'date-time' }) from: string;
   @ApiProperty({ format: 'date-time' }) to: string;
-  @ApiProperty({
-    type: String,
-    isArray: true,
-    nullable: true,
-    description: 'The départements counted; null means every département (national level)',
-  })
+  @ScopeDepartmentsProperty()
   departments: string[] | null;
   @ApiProperty({ description: 'New real alerts (msgType Alert, status Actual) sent in the window' }) total: number;
   @ApiProperty({ type: DepartmentCount, isArray: true }) byDepartment: DepartmentCount[];

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Caller } from '@vigie/access';
-import { countedDepartments, statisticsScope, statisticsWindow } from '@vigie/contracts';
-import { ForbiddenError, InvalidRequestError } from '@vigie/platform';
+import { statisticsScopeOf, type Caller } from '@vigie/access';
+import { countedDepartments, statisticsWindow } from '@vigie/contracts';
+import { InvalidRequestError } from '@vigie/platform';
 import { alertCounts, type AlertCounts } from '../alerts/alerts.queries';
 import type { AlertStatisticsQuery, AlertStatisticsView } from './alert-statistics.dto';
 
@@ -15,8 +15,7 @@ export class AlertStatisticsService {
   constructor(private readonly dataSource: DataSource) {}
 
   async count(query: AlertStatisticsQuery, caller: Caller): Promise<AlertStatisticsView> {
-    const scope = statisticsScope(caller);
-    if (scope === undefined) throw new ForbiddenError('statistics are for prefectures and the national level');
+    const scope = statisticsScopeOf(caller);
     const { from, to } = window(query);
     const departments = countedDepartments(scope, query.department);
     const counts = await alertCounts(this.dataSource.manager, { from, to, departments });

@@ -1,9 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
-import { ApiKeyRole, statisticsScope } from '@vigie/contracts';
-import { ForbiddenError } from '@vigie/platform';
+import { CurrentCaller, RequireRoles, ScopeDepartmentsProperty, statisticsScopeOf, type Caller } from '@vigie/access';
+import { ApiKeyRole } from '@vigie/contracts';
 import { openEscalationCounts } from './escalations.queries';
 
 export class OpenEscalationCount {
@@ -13,12 +12,7 @@ export class OpenEscalationCount {
 
 /** Counts only: no alert content. */
 export class OpenEscalationsView {
-  @ApiProperty({
-    type: String,
-    isArray: true,
-    nullable: true,
-    description: 'The départements counted; null means every département (national level)',
-  })
+  @ScopeDepartmentsProperty()
   departments: string[] | null;
   @ApiProperty({ description: 'Escalations still armed (not acknowledged, not cancelled)' }) total: number;
   @ApiProperty({ type: OpenEscalationCount, isArray: true }) byDepartment: OpenEscalationCount[];
@@ -38,8 +32,7 @@ export class EscalationStatisticsController {
   @ApiOkResponse({ type: OpenEscalationsView })
   @ApiForbiddenResponse({ description: 'The caller is neither a prefecture, a State force nor the national level.' })
   async open(@CurrentCaller() caller: Caller): Promise<OpenEscalationsView> {
-    const departments = statisticsScope(caller);
-    if (departments === undefined) throw new ForbiddenError('statistics are for prefectures and the national level');
+    const departments = statisticsScopeOf(caller);
     const byDepartment = await openEscalationCounts(this.dataSource.manager, departments);
     return { departments, total: byDepartment.reduce((sum, row) => sum + row.count, 0), byDepartment };
   }

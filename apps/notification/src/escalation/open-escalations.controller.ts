@@ -11,9 +11,9 @@ import {
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
-import { ApiKeyRole, statisticsScope } from '@vigie/contracts';
-import { ForbiddenError, InvalidRequestError } from '@vigie/platform';
+import { CurrentCaller, RequireRoles, ScopeDepartmentsProperty, statisticsScopeOf, type Caller } from '@vigie/access';
+import { ApiKeyRole } from '@vigie/contracts';
+import { InvalidRequestError } from '@vigie/platform';
 import { decodePosition, encodePosition, openEscalations, type OpenEscalation } from './escalations.queries';
 
 const DEFAULT_LIMIT = 50;
@@ -87,12 +87,7 @@ export class OpenEscalationView {
 }
 
 export class OpenEscalationPageView {
-  @ApiProperty({
-    type: String,
-    isArray: true,
-    nullable: true,
-    description: 'The départements listed; null means every département (national level)',
-  })
+  @ScopeDepartmentsProperty('listed')
   departments: string[] | null;
   @ApiProperty({ type: OpenEscalationView, isArray: true }) escalations: OpenEscalationView[];
   @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last' })
@@ -114,9 +109,7 @@ export class OpenEscalationsController {
   @ApiBadRequestResponse({ description: 'A cursor this API did not return, or a limit outside 1–200.' })
   @ApiForbiddenResponse({ description: 'The caller is neither a prefecture, a State force nor the national level.' })
   async list(@Query() query: OpenEscalationsQuery, @CurrentCaller() caller: Caller): Promise<OpenEscalationPageView> {
-    const departments = statisticsScope(caller);
-    if (departments === undefined)
-      throw new ForbiddenError('open escalations are for prefectures and the national level');
+    const departments = statisticsScopeOf(caller, 'open escalations are for prefectures and the national level');
     const after = query.cursor === undefined ? undefined : decodePosition(query.cursor);
     if (after === null) {
       throw new InvalidRequestError([{ field: 'cursor', problems: ['cursor is not one this API returned'] }]);

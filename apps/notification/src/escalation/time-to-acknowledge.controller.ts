@@ -10,9 +10,9 @@ import {
 } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
-import { ApiKeyRole, statisticsScope, statisticsWindow } from '@vigie/contracts';
-import { ForbiddenError, InvalidRequestError } from '@vigie/platform';
+import { CurrentCaller, RequireRoles, ScopeDepartmentsProperty, statisticsScopeOf, type Caller } from '@vigie/access';
+import { ApiKeyRole, statisticsWindow } from '@vigie/contracts';
+import { InvalidRequestError } from '@vigie/platform';
 import { timeToAcknowledge } from './time-to-acknowledge.queries';
 
 export class TimeToAcknowledgeQuery {
@@ -41,12 +41,7 @@ export class PrefectureTimeToAcknowledgeView {
 export class TimeToAcknowledgeView {
   @ApiProperty({ format: 'date-time' }) from: string;
   @ApiProperty({ format: 'date-time' }) to: string;
-  @ApiProperty({
-    type: String,
-    isArray: true,
-    nullable: true,
-    description: 'The départements counted; null means every département (national level)',
-  })
+  @ScopeDepartmentsProperty()
   departments: string[] | null;
   @ApiProperty({ type: PrefectureTimeToAcknowledgeView, isArray: true })
   prefectures: PrefectureTimeToAcknowledgeView[];
@@ -74,8 +69,7 @@ export class TimeToAcknowledgeController {
   @ApiBadRequestResponse({ description: 'Invalid period.' })
   @ApiForbiddenResponse({ description: 'The caller is neither a prefecture, a State force nor the national level.' })
   async get(@Query() query: TimeToAcknowledgeQuery, @CurrentCaller() caller: Caller): Promise<TimeToAcknowledgeView> {
-    const departments = statisticsScope(caller);
-    if (departments === undefined) throw new ForbiddenError('statistics are for prefectures and the national level');
+    const departments = statisticsScopeOf(caller);
     const { from, to } = period(query);
     const prefectures = await timeToAcknowledge(this.dataSource, from, to, departments);
     return { from: from.toISOString(), to: to.toISOString(), departments, prefectures };

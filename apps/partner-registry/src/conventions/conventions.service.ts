@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Caller } from '@vigie/access';
-import { countedDepartments, OrganisationKind, statisticsScope } from '@vigie/contracts';
+import { statisticsScopeOf, type Caller } from '@vigie/access';
+import { countedDepartments, OrganisationKind } from '@vigie/contracts';
 import { ConflictError, ForbiddenError, NotFoundError, InvalidRequestError } from '@vigie/platform';
 import { actorOf, canManage } from '../access/registry.access';
 import { AuditLog } from '../audit/audit.log';
@@ -54,8 +54,7 @@ export class ConventionsService {
    * through the member list, not the State's picture of the network.
    */
   async coverage(department: string | undefined, caller: Caller): Promise<CoverageView> {
-    const scope = statisticsScope(caller);
-    if (scope === undefined) throw new ForbiddenError('convention coverage is for State organisations');
+    const scope = statisticsScopeOf(caller, 'convention coverage is for State organisations');
     const departments = countedDepartments(scope, department);
     return { departments, conventions: await conventionCoverage(this.dataSource.manager, departments) };
   }
