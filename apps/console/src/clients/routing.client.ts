@@ -31,12 +31,14 @@ export interface BroadcastPreview {
 
 /** What routing reads of a draft alert to say who would receive it. */
 export interface AlertPreviewDraft {
+  /** The INSEE code of the commune. */
   commune: string;
   eventCode: string;
   severity: string;
   urgency: string;
   certainty: string;
   tlp: string;
+  /** The description speaks of people (a description of suspects, a name): erased after the retention period. */
   personalData: boolean;
   /** Actual (the default) or Exercise. */
   status?: string;

@@ -18,11 +18,20 @@ export interface AuditModel {
   olderThan: number | null;
 }
 
+const PARIS_DAY = 'Jour inclus, heure de Paris';
+
 export function AuditPage(props: { model: AuditModel; viewer: Viewer; csrfToken: string }): VNode {
   const { filters, errors, rows, olderThan } = props.model;
   // The filters without the page: links from here start again from the newest entries.
   const kept = { ...filters, avant: '' };
   const invalid = Object.keys(errors).length > 0;
+  // A filter's control: its name in the query, its value and what is wrong with it.
+  const bound = (name: keyof AuditFilters) => ({
+    id: `filtre-${name}`,
+    name,
+    value: filters[name],
+    error: errors[name],
+  });
   return (
     <Layout title="Journal d’audit" viewer={props.viewer} csrfToken={props.csrfToken} section="journal">
       <h1>Journal d’audit</h1>
@@ -48,60 +57,28 @@ export function AuditPage(props: { model: AuditModel; viewer: Viewer; csrfToken:
           error={errors.nature}
         />
         <Field
-          id="filtre-personne"
-          name="personne"
+          {...bound('personne')}
           label="Personne (identifiant)"
           hint="Cliquez sur un nom dans le journal pour le remplir."
-          value={filters.personne}
-          error={errors.personne}
           autocomplete="off"
         />
         <Field
-          id="filtre-organisation"
-          name="organisation"
+          {...bound('organisation')}
           label="Organisation (identifiant)"
           hint="Cliquez sur une organisation dans le journal pour le remplir."
-          value={filters.organisation}
-          error={errors.organisation}
           autocomplete="off"
         />
         <Select
-          id="filtre-objet"
-          name="objet"
+          {...bound('objet')}
           label="Type d’objet"
           choices={[
             { value: '', label: 'Tous' },
             ...Object.entries(AUDITED_OBJECTS).map(([value, text]) => ({ value, label: text })),
           ]}
-          value={filters.objet}
-          error={errors.objet}
         />
-        <Field
-          id="filtre-identifiant"
-          name="identifiant"
-          label="Identifiant de l’objet"
-          value={filters.identifiant}
-          error={errors.identifiant}
-          autocomplete="off"
-        />
-        <Field
-          id="filtre-du"
-          name="du"
-          type="date"
-          label="Du"
-          hint="Jour inclus, heure de Paris"
-          value={filters.du}
-          error={errors.du}
-        />
-        <Field
-          id="filtre-au"
-          name="au"
-          type="date"
-          label="Au"
-          hint="Jour inclus, heure de Paris"
-          value={filters.au}
-          error={errors.au}
-        />
+        <Field {...bound('identifiant')} label="Identifiant de l’objet" autocomplete="off" />
+        <Field {...bound('du')} type="date" label="Du" hint={PARIS_DAY} />
+        <Field {...bound('au')} type="date" label="Au" hint={PARIS_DAY} />
         <Button>Filtrer</Button>
       </form>
       <p>

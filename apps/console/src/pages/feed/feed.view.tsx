@@ -96,36 +96,36 @@ export function FeedPage(props: { model: FeedModel; viewer: Viewer; csrfToken: s
       </p>
       <form method="get" action="/alertes" class="vigie-filters">
         <div class="fr-grid-row fr-grid-row--gutters">
-          <div class="fr-col-12 fr-col-md-3">
-            <Select
-              id="filtre-statut"
-              name="statut"
-              label="Nature"
-              choices={choices(STATUS)}
-              value={model.filters.status}
-            />
-          </div>
-          <div class="fr-col-12 fr-col-md-3">
-            <Select
-              id="filtre-gravite"
-              name="gravite"
-              label="Gravité"
-              choices={choices(SEVERITY)}
-              value={model.filters.severity}
-            />
-          </div>
-          <div class="fr-col-12 fr-col-md-3">
-            <Select
-              id="filtre-type"
-              name="type"
-              label="Type d’événement"
-              choices={[
+          {[
+            {
+              id: 'filtre-statut',
+              name: 'statut',
+              label: 'Nature',
+              choices: choices(STATUS),
+              value: model.filters.status,
+            },
+            {
+              id: 'filtre-gravite',
+              name: 'gravite',
+              label: 'Gravité',
+              choices: choices(SEVERITY),
+              value: model.filters.severity,
+            },
+            {
+              id: 'filtre-type',
+              name: 'type',
+              label: 'Type d’événement',
+              choices: [
                 { value: '', label: 'Tous' },
                 ...Object.values(AlertEventCode).map((code) => ({ value: code, label: EVENT_LABELS_FR[code] })),
-              ]}
-              value={model.filters.eventCode}
-            />
-          </div>
+              ],
+              value: model.filters.eventCode,
+            },
+          ].map((select) => (
+            <div class="fr-col-12 fr-col-md-3">
+              <Select {...select} />
+            </div>
+          ))}
           <div class="fr-col-12 fr-col-md-3">
             <div class="fr-input-group">
               <label class="fr-label" for="filtre-date">

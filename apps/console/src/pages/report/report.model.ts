@@ -34,35 +34,43 @@ export const EVENT_CHOICES: { value: string; label: string }[] = Object.values(A
   label: EVENT_LABELS_FR[code],
 }));
 
-const values = (choices: readonly { value: string }[]): string[] => choices.map((choice) => choice.value);
+/** Whether `value` is one of the choices offered. */
+export const isChoice = (choices: readonly { value: string }[], value: string): boolean =>
+  choices.some((choice) => choice.value === value);
 
-/** The report form as posted, kept as text so it can be shown again as typed. */
-export interface ReportForm {
-  /** Generated when the draft is created; the alert's idempotency key, so a resend creates nothing new. */
-  draftKey: string;
+/** An INSEE commune code, as the commune search fills it in. */
+export const COMMUNE_CODE = /^(\d{5}|2[AB]\d{3})$/;
+
+/** The questions of a draft alert, as the report form and the rules test bench keep them (text, shown again as typed). */
+export interface DraftQuestions extends Omit<AlertPreviewDraft, 'status' | 'senderOrganisationId'> {
   /** What was typed in the commune search box. */
   communeQuery: string;
-  /** The INSEE code of the commune chosen among the answers. */
-  commune: string;
-  eventCode: string;
-  severity: string;
-  urgency: string;
-  certainty: string;
-  tlp: string;
+}
+
+/** The report form as posted. */
+export interface ReportForm extends DraftQuestions {
+  /** Generated when the draft is created; the alert's idempotency key, so a resend creates nothing new. */
+  draftKey: string;
   headline: string;
   description: string;
-  /** The description speaks of people (a description of suspects, a name): erased after the retention period. */
-  personalData: boolean;
 }
 
 export type ReportErrors = Partial<Record<keyof ReportForm, string>>;
 
 const DRAFT_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const COMMUNE = /^(\d{5}|2[AB]\d{3})$/;
 
 export function newReport(): ReportForm {
   return {
     draftKey: randomUUID(),
+    ...newDraftQuestions(),
+    headline: '',
+    description: '',
+  };
+}
+
+/** The questions before anything is answered: what most reports say of urgency, certainty and TLP. */
+export function newDraftQuestions(): DraftQuestions {
+  return {
     communeQuery: '',
     commune: '',
     eventCode: '',
@@ -70,9 +78,21 @@ export function newReport(): ReportForm {
     urgency: 'Immediate',
     certainty: 'Observed',
     tlp: 'AMBER',
-    headline: '',
-    description: '',
     personalData: false,
+  };
+}
+
+/** The questions as posted, each bounded in length. */
+export function readDraftQuestions(body: unknown): DraftQuestions {
+  return {
+    communeQuery: textField(body, 'communeQuery', 100),
+    commune: textField(body, 'commune', 5).toUpperCase(),
+    eventCode: textField(body, 'eventCode', 40),
+    severity: textField(body, 'severity', 20),
+    urgency: textField(body, 'urgency', 20),
+    certainty: textField(body, 'certainty', 20),
+    tlp: textField(body, 'tlp', 20),
+    personalData: textField(body, 'personalData', 3) === 'oui',
   };
 }
 
@@ -81,27 +101,20 @@ export function readReportForm(body: unknown): ReportForm {
   return {
     // A tampered or missing key gets a fresh one: the worst case is one more draft, never a merge.
     draftKey: DRAFT_KEY.test(draftKey) ? draftKey.toLowerCase() : randomUUID(),
-    communeQuery: textField(body, 'communeQuery', 100),
-    commune: textField(body, 'commune', 5).toUpperCase(),
-    eventCode: textField(body, 'eventCode', 40),
-    severity: textField(body, 'severity', 20),
-    urgency: textField(body, 'urgency', 20),
-    certainty: textField(body, 'certainty', 20),
-    tlp: textField(body, 'tlp', 20),
+    ...readDraftQuestions(body),
     headline: textField(body, 'headline', 160),
     description: textField(body, 'description', 8000),
-    personalData: textField(body, 'personalData', 3) === 'oui',
   };
 }
 
 /** What the form needs before routing is asked who would receive it. */
 export function reportErrors(form: ReportForm): ReportErrors {
   const errors: ReportErrors = {};
-  if (!COMMUNE.test(form.commune)) errors.commune = 'Cherchez puis choisissez la commune où cela se passe.';
-  if (!values(EVENT_CHOICES).includes(form.eventCode)) errors.eventCode = 'Choisissez ce qui se passe.';
-  if (!values(SEVERITY_CHOICES).includes(form.severity)) errors.severity = 'Dites si c’est grave.';
-  if (!values(URGENCY_CHOICES).includes(form.urgency)) errors.urgency = 'Dites quand il faut agir.';
-  if (!values(CERTAINTY_CHOICES).includes(form.certainty)) errors.certainty = 'Dites si c’est constaté ou supposé.';
+  if (!COMMUNE_CODE.test(form.commune)) errors.commune = 'Cherchez puis choisissez la commune où cela se passe.';
+  if (!isChoice(EVENT_CHOICES, form.eventCode)) errors.eventCode = 'Choisissez ce qui se passe.';
+  if (!isChoice(SEVERITY_CHOICES, form.severity)) errors.severity = 'Dites si c’est grave.';
+  if (!isChoice(URGENCY_CHOICES, form.urgency)) errors.urgency = 'Dites quand il faut agir.';
+  if (!isChoice(CERTAINTY_CHOICES, form.certainty)) errors.certainty = 'Dites si c’est constaté ou supposé.';
   if (!(REPORT_TLPS as readonly string[]).includes(form.tlp)) errors.tlp = 'Choisissez qui peut lire ce signalement.';
   if (!form.headline) errors.headline = 'Résumez en une ligne ce qui se passe.';
   return errors;

@@ -4,10 +4,15 @@ import { ORGANISATION_KIND, TLP } from '../../components/labels';
 import { textField } from '../form-body';
 import {
   CERTAINTY_CHOICES,
+  COMMUNE_CODE,
   EVENT_CHOICES,
   SEVERITY_CHOICES,
   URGENCY_CHOICES,
+  isChoice,
+  newDraftQuestions,
   previewDraftOf,
+  readDraftQuestions,
+  type DraftQuestions,
 } from '../report/report.model';
 
 /** Every TLP label an alert may carry, TLP:RED included (a partner's report form offers four). */
@@ -18,25 +23,14 @@ export const BENCH_STATUSES = [
   { value: 'Exercise', label: 'Exercice', hint: 'Seuls les destinataires qui acceptent les exercices le recevraient.' },
 ] as const;
 
-/** The bench's form as posted, kept as text so that it is shown again as typed. */
-export interface BenchForm {
+/** The bench's form as posted. */
+export interface BenchForm extends DraftQuestions {
   /** The organisation the alert is tried as. */
   sender: string;
-  communeQuery: string;
-  commune: string;
-  eventCode: string;
-  severity: string;
-  urgency: string;
-  certainty: string;
-  tlp: string;
   status: string;
-  personalData: boolean;
 }
 
 export type BenchErrors = Partial<Record<keyof BenchForm, string>>;
-
-const COMMUNE = /^(\d{5}|2[AB]\d{3})$/;
-const values = (choices: readonly { value: string }[]): string[] => choices.map((choice) => choice.value);
 
 /**
  * Who may use the bench, as the person's roles give them the operator role (people.policy's
@@ -52,31 +46,17 @@ export function mayUseRulesBench(person: Pick<SignedInPerson, 'organisationKind'
 
 export function newBenchForm(): BenchForm {
   return {
+    ...newDraftQuestions(),
     sender: '',
-    communeQuery: '',
-    commune: '',
-    eventCode: '',
-    severity: '',
-    urgency: 'Immediate',
-    certainty: 'Observed',
-    tlp: 'AMBER',
     status: 'Actual',
-    personalData: false,
   };
 }
 
 export function readBenchForm(body: unknown): BenchForm {
   return {
+    ...readDraftQuestions(body),
     sender: textField(body, 'sender', 36).toLowerCase(),
-    communeQuery: textField(body, 'communeQuery', 100),
-    commune: textField(body, 'commune', 5).toUpperCase(),
-    eventCode: textField(body, 'eventCode', 40),
-    severity: textField(body, 'severity', 20),
-    urgency: textField(body, 'urgency', 20),
-    certainty: textField(body, 'certainty', 20),
-    tlp: textField(body, 'tlp', 20),
     status: textField(body, 'status', 20),
-    personalData: textField(body, 'personalData', 3) === 'oui',
   };
 }
 
@@ -84,13 +64,13 @@ export function readBenchForm(body: unknown): BenchForm {
 export function benchErrors(form: BenchForm, senders: readonly { organisationId: string }[]): BenchErrors {
   const errors: BenchErrors = {};
   if (!senders.some((sender) => sender.organisationId === form.sender)) errors.sender = 'Choisissez l’émetteur.';
-  if (!COMMUNE.test(form.commune)) errors.commune = 'Cherchez puis choisissez la commune où cela se passe.';
-  if (!values(EVENT_CHOICES).includes(form.eventCode)) errors.eventCode = 'Choisissez le type d’événement.';
-  if (!values(SEVERITY_CHOICES).includes(form.severity)) errors.severity = 'Choisissez la gravité.';
-  if (!values(URGENCY_CHOICES).includes(form.urgency)) errors.urgency = 'Choisissez l’urgence.';
-  if (!values(CERTAINTY_CHOICES).includes(form.certainty)) errors.certainty = 'Choisissez la certitude.';
+  if (!COMMUNE_CODE.test(form.commune)) errors.commune = 'Cherchez puis choisissez la commune où cela se passe.';
+  if (!isChoice(EVENT_CHOICES, form.eventCode)) errors.eventCode = 'Choisissez le type d’événement.';
+  if (!isChoice(SEVERITY_CHOICES, form.severity)) errors.severity = 'Choisissez la gravité.';
+  if (!isChoice(URGENCY_CHOICES, form.urgency)) errors.urgency = 'Choisissez l’urgence.';
+  if (!isChoice(CERTAINTY_CHOICES, form.certainty)) errors.certainty = 'Choisissez la certitude.';
   if (!(BENCH_TLPS as readonly string[]).includes(form.tlp)) errors.tlp = 'Choisissez qui peut lire l’alerte.';
-  if (!values(BENCH_STATUSES).includes(form.status)) errors.status = 'Dites si c’est une alerte réelle ou un exercice.';
+  if (!isChoice(BENCH_STATUSES, form.status)) errors.status = 'Dites si c’est une alerte réelle ou un exercice.';
   return errors;
 }
 
