@@ -1,9 +1,21 @@
-import type { Logger } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext, type Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { NotificationClient } from '../clients/notification.client';
-import type { SignedIn } from '../session/viewer';
+import type { ConsoleRequest, SignedIn } from '../session/viewer';
 
 const EVENT_ID = /^\d{1,18}$/;
+
+/** A browser asking for a page's stream: who is signed in, and where it resumes (Last-Event-ID). */
+export interface StreamRequest {
+  viewer: SignedIn;
+  lastEventId: string | undefined;
+  request: Request;
+}
+
+export const StreamRequest = createParamDecorator((_: unknown, context: ExecutionContext): StreamRequest => {
+  const request = context.switchToHttp().getRequest<ConsoleRequest>();
+  return { viewer: request.signedIn!, lastEventId: request.header('last-event-id'), request };
+});
 
 /** One parsed Server-Sent Event. */
 export interface StreamEvent {
@@ -53,7 +65,7 @@ export function sseMessage(id: string | undefined, event: string | null, html: s
  */
 export async function relayStream(
   notification: NotificationClient,
-  exchange: { viewer: SignedIn; lastEventId: string | undefined; request: Request; response: Response; logger: Logger },
+  exchange: StreamRequest & { response: Response; logger: Logger },
   translate: (event: StreamEvent) => string | Promise<string>,
 ): Promise<void> {
   const { viewer, lastEventId, request, response, logger } = exchange;

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Header, Headers, Logger, Post, Query, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { Body, Controller, Get, Header, Logger, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { NotificationClient, type BroadcastAcknowledgement } from '../../clients/notification.client';
 import { RegistryClient } from '../../clients/registry.client';
 import { RoutingClient } from '../../clients/routing.client';
@@ -7,7 +7,7 @@ import { ServiceCallError } from '../../clients/service-call';
 import { renderFragment, renderPage } from '../../render';
 import { NotForYou } from '../../session/session.errors';
 import { Viewer, type SignedIn } from '../../session/viewer';
-import { relayStream, sseMessage, type StreamEvent } from '../stream-relay';
+import { relayStream, sseMessage, StreamRequest, type StreamEvent } from '../stream-relay';
 import { viewerOf } from '../viewer-of';
 import {
   EMPTY_FORM,
@@ -70,14 +70,9 @@ export class BroadcastController {
    * as the broadcast's cell as it now stands (count and who) and a sentence for the status region.
    */
   @Get('flux')
-  relay(
-    @Viewer() viewer: SignedIn,
-    @Headers('last-event-id') lastEventId: string | undefined,
-    @Req() request: Request,
-    @Res() response: Response,
-  ): Promise<void> {
-    return relayStream(this.notification, { viewer, lastEventId, request, response, logger: this.logger }, (event) =>
-      this.acknowledged(viewer, event),
+  relay(@StreamRequest() stream: StreamRequest, @Res() response: Response): Promise<void> {
+    return relayStream(this.notification, { ...stream, response, logger: this.logger }, (event) =>
+      this.acknowledged(stream.viewer, event),
     );
   }
 

@@ -1,10 +1,10 @@
-import { Controller, Get, Headers, Logger, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { Controller, Get, Logger, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import type { Alert } from '../../clients/ingestion.client';
 import { NotificationClient } from '../../clients/notification.client';
 import { renderFragment } from '../../render';
-import { Viewer, type SignedIn } from '../../session/viewer';
-import { relayStream, sseMessage, type StreamEvent } from '../stream-relay';
+import type { SignedIn } from '../../session/viewer';
+import { relayStream, sseMessage, StreamRequest, type StreamEvent } from '../stream-relay';
 import { feedRow } from './feed.model';
 import { FeedRowView } from './feed.view';
 
@@ -19,16 +19,9 @@ export class FeedStreamController {
   constructor(private readonly notification: NotificationClient) {}
 
   @Get()
-  relay(
-    @Viewer() viewer: SignedIn,
-    @Headers('last-event-id') lastEventId: string | undefined,
-    @Req() request: Request,
-    @Res() response: Response,
-  ): Promise<void> {
-    return relayStream(
-      this.notification,
-      { viewer, lastEventId, request, response, logger: this.logger },
-      (event) => this.translate(event, viewer),
+  relay(@StreamRequest() stream: StreamRequest, @Res() response: Response): Promise<void> {
+    return relayStream(this.notification, { ...stream, response, logger: this.logger }, (event) =>
+      this.translate(event, stream.viewer),
     );
   }
 

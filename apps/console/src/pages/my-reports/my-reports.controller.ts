@@ -1,19 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  Headers,
-  Logger,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { Body, Controller, Get, Header, Logger, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { AlertMessageType } from '@vigie/contracts';
 import { IngestionClient, type Alert } from '../../clients/ingestion.client';
 import { NotificationClient, type Acknowledgement } from '../../clients/notification.client';
@@ -23,7 +10,7 @@ import { Viewer, type SignedIn } from '../../session/viewer';
 import { textField } from '../form-body';
 import { LIST_PAGE, NO_PAGES, readPage } from '../paging';
 import { readReportForm, type ReportErrors, type ReportForm } from '../report/report.model';
-import { relayStream, sseMessage } from '../stream-relay';
+import { relayStream, sseMessage, StreamRequest } from '../stream-relay';
 import { viewerOf } from '../viewer-of';
 import { acknowledgementItem, chainAcknowledgements, reportRow } from './my-reports.model';
 import {
@@ -79,13 +66,8 @@ export class MyReportsController {
 
   /** The organisation's stream, of which only acknowledgements are relayed, as list items. */
   @Get('flux')
-  relay(
-    @Viewer() viewer: SignedIn,
-    @Headers('last-event-id') lastEventId: string | undefined,
-    @Req() request: Request,
-    @Res() response: Response,
-  ): Promise<void> {
-    return relayStream(this.notification, { viewer, lastEventId, request, response, logger: this.logger }, (event) => {
+  relay(@StreamRequest() stream: StreamRequest, @Res() response: Response): Promise<void> {
+    return relayStream(this.notification, { ...stream, response, logger: this.logger }, (event) => {
       if (event.event !== 'alert.acknowledged') return sseMessage(event.id, null, '');
       const ack = JSON.parse(event.data) as Acknowledgement & { originalAlertId: string };
       const html = renderFragment(AcknowledgementLine({ ack: acknowledgementItem(ack) }));

@@ -29,6 +29,10 @@ describe('acknowledgement delays', () => {
     expect(delayRows(prefectures, 'mediane').map((r) => r.department)).toEqual(['2A', '13', '69']);
     expect(delayRows(prefectures, 'non-acquittees').map((r) => r.department)).toEqual(['69', '2A', '13']);
     expect(delayRows(prefectures, 'departement').map((r) => r.department)).toEqual(['13', '2A', '69']);
-    expect(delayRows(prefectures, 'mediane')[0]).toMatchObject({ label: 'Corse-du-Sud (2A)', median: '5 min', p90: '15 min' });
+    expect(delayRows(prefectures, 'mediane')[0]).toMatchObject({
+      label: 'Corse-du-Sud (2A)',
+      median: '5 min',
+      p90: '15 min',
+    });
   });
 });

@@ -20,7 +20,8 @@ export function AcknowledgementDelaysPage(props: {
   viewer: Viewer;
   csrfToken: string;
 }): VNode {
-  const link = (query: { jours: TrendDays; tri: DelaySort }) => `/delais-acquittement?jours=${query.jours}&tri=${query.tri}`;
+  const link = (query: { jours: TrendDays; tri: DelaySort }) =>
+    `/delais-acquittement?jours=${query.jours}&tri=${query.tri}`;
   return (
     <Layout title="Délais d’acquittement" viewer={props.viewer} csrfToken={props.csrfToken} section="delais">
       <h1>Délais d’acquittement des préfectures</h1>
@@ -49,7 +50,11 @@ export function AcknowledgementDelaysPage(props: {
           caption={`Délais d’acquittement par préfecture, ${props.days} jours`}
           headers={COLUMNS.map((column) =>
             column.sort === null || column.sort === props.sort ? (
-              column.sort === null ? column.label : `${column.label} (tri actuel)`
+              column.sort === null ? (
+                column.label
+              ) : (
+                `${column.label} (tri actuel)`
+              )
             ) : (
               <a href={link({ jours: props.days, tri: column.sort })}>{`${column.label} (trier)`}</a>
             ),
