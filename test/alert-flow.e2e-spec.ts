@@ -12,7 +12,13 @@ import {
   waitUntilAccepted,
 } from '@vigie/testing';
 import { verifyWebhook } from '../apps/notification/src/channels/webhook/webhook.signer';
-import { PRIVATE_SECURITY, brokers, intrusionInLyon, intrusionInfo, useAlertFlowWorld } from './alert-flow/alert-flow-world';
+import {
+  PRIVATE_SECURITY,
+  brokers,
+  intrusionInLyon,
+  intrusionInfo,
+  useAlertFlowWorld,
+} from './alert-flow/alert-flow-world';
 import { newAdminKey } from './e2e.env';
 
 /** What a sender and a recipient see of an alert; the messaging guarantees are in alert-flow-messaging. */
@@ -334,5 +340,4 @@ describe('an alert end to end: four services, a real Kafka broker, a real Postgr
     );
     expect(refused.body).toMatchObject({ status: 403, error: 'forbidden', detail: 'organisation is pending' });
   }, 60_000);
-
 });

@@ -1,11 +1,11 @@
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { Topics } from '@vigie/contracts';
-import { messagesWithKey, request, waitFor, type Partner, type RegistryAccess, type Stack } from '@vigie/testing';
+import { messagesWithKey, request, waitFor, type Partner } from '@vigie/testing';
 import { personWithPassword } from './console/accounts';
-import { e2eEnv, newAdminKey } from './e2e.env';
+import { e2eEnv } from './e2e.env';
 import { intrusion, nationalLevel, postAlert, senderAndPrefecture } from './notification-fixtures';
-import { startTestStack } from './test-stack';
+import { useTestStack } from './test-stack';
 
 interface AuditItem {
   id: number;
@@ -29,9 +29,7 @@ const HEADLINE = 'Intrusion au dépôt de Gap, individus armés';
 
 // In the Hautes-Alpes (05): who read an alert, and who read the trail, end up in the audit trail.
 describe('the audit trail records who read what', () => {
-  const adminKey = newAdminKey();
-  let stack: Stack;
-  let registry: RegistryAccess;
+  const world = useTestStack('audit-reads', 890);
   let firm: Partner;
   let prefecture: { id: string; name: string; key: string };
   let national: Partner;
@@ -41,24 +39,22 @@ describe('the audit trail records who read what', () => {
 
   const brokers = e2eEnv.kafkaBrokers.split(',');
   const audit = (key: string, query: string) =>
-    request<AuditItem[]>('GET', `${registry.registryUrl}/v1/audit?${query}`, { key });
+    request<AuditItem[]>('GET', `${world.registry.registryUrl}/v1/audit?${query}`, { key });
   const readsOf = async (alert: string): Promise<AuditItem[]> => {
     const answer = await audit(national.key, `kind=read&entity=alert&entityId=${alert}`);
     expect(answer.status).toBe(200);
     return answer.body;
   };
   const ingestion = (path: string, key: string) =>
-    request<unknown>('GET', `${stack.url('alert-ingestion')}${path}`, { key });
+    request<unknown>('GET', `${world.stack.url('alert-ingestion')}${path}`, { key });
   /** The key id of a `vgk_<id>_<secret>` key. */
   const keyIdOf = (key: string) => key.split('_')[1];
 
   beforeAll(async () => {
-    stack = await startTestStack('audit-reads', 890, { adminKey });
-    registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    ({ firm, prefecture } = await senderAndPrefecture(registry, stack, 'Gap Surveillance', '05'));
-    national = await nationalLevel(registry, ['operator']);
-    await personWithPassword(registry, prefecture.id, DUTY_OFFICER);
-    alertId = await postAlert(stack, firm.key, intrusion('05061', 'Severe', HEADLINE, 'AMBER'));
+    ({ firm, prefecture } = await senderAndPrefecture(world.registry, world.stack, 'Gap Surveillance', '05'));
+    national = await nationalLevel(world.registry, ['operator']);
+    await personWithPassword(world.registry, prefecture.id, DUTY_OFFICER);
+    alertId = await postAlert(world.stack, firm.key, intrusion('05061', 'Severe', HEADLINE, 'AMBER'));
     // Routed to the prefecture: ingestion lets it read the alert.
     await waitFor(async () => (await ingestion(`/v1/alerts/${alertId}`, prefecture.key)).status === 200, {
       what: 'the alert to be routed to the prefecture',
@@ -73,7 +69,6 @@ describe('the audit trail records who read what', () => {
   afterAll(async () => {
     await producer?.disconnect();
     await database?.end();
-    await stack?.stop();
   }, 60_000);
 
   it('records a prefecture’s read of an alert by API key, with the alert but none of its content', async () => {
@@ -102,7 +97,7 @@ describe('the audit trail records who read what', () => {
   it('names the person who read the alert and its chain through the console', async () => {
     const session = await request<{ accessToken: string; person: { id: string } }>(
       'POST',
-      `${registry.registryUrl}/v1/sessions`,
+      `${world.registry.registryUrl}/v1/sessions`,
       { body: { email: DUTY_OFFICER.email, password: DUTY_OFFICER.password } },
     );
     expect(session.status).toBe(201);
@@ -160,7 +155,7 @@ describe('the audit trail records who read what', () => {
 
   it('records nothing for a refused read, and refuses the trail to a partner', async () => {
     const before = (await readsOf(alertId)).length;
-    const outsider = await senderAndPrefecture(registry, stack, 'Briançon Gardiennage', '05');
+    const outsider = await senderAndPrefecture(world.registry, world.stack, 'Briançon Gardiennage', '05');
     // The firm of another organisation: the alert is not theirs (404), and the answer is not a read.
     expect((await ingestion(`/v1/alerts/${alertId}`, outsider.firm.key)).status).toBe(404);
     expect((await audit(firm.key, `entity=alert&entityId=${alertId}`)).status).toBe(403);
@@ -179,7 +174,7 @@ describe('the audit trail records who read what', () => {
   }, 60_000);
 
   it('records a TLP:RED alert seen in a list, and no other alert of the list', async () => {
-    const red = await postAlert(stack, firm.key, {
+    const red = await postAlert(world.stack, firm.key, {
       ...intrusion('05061', 'Extreme', 'Agression d’un convoyeur, identité du témoin jointe', 'RED'),
       addresses: [prefecture.id],
     });
@@ -187,16 +182,16 @@ describe('the audit trail records who read what', () => {
       async () => {
         const listed = await request<{ alerts: { alertId: string }[] }>(
           'GET',
-          `${stack.url('alert-ingestion')}/v1/alerts?department=05`,
+          `${world.stack.url('alert-ingestion')}/v1/alerts?department=05`,
           { key: prefecture.key },
         );
         return listed.body.alerts.some((alert) => alert.alertId === red);
       },
       { what: 'the RED alert in the prefecture’s list', timeoutMs: 30_000 },
     );
-    expect((await request('GET', `${stack.url('alert-ingestion')}/v1/sent-alerts`, { key: firm.key })).status).toBe(
-      200,
-    );
+    expect(
+      (await request('GET', `${world.stack.url('alert-ingestion')}/v1/sent-alerts`, { key: firm.key })).status,
+    ).toBe(200);
 
     const listReads = await waitFor(
       async () => {
@@ -232,8 +227,8 @@ describe('the audit trail records who read what', () => {
 
     // The administrator (outside the firm) reads its people and keys; the firm reading its own is not recorded.
     for (const list of ['people', 'api-keys', 'invitations']) {
-      const path = `${registry.registryUrl}/v1/organizations/${firm.id}/${list}`;
-      expect((await request('GET', path, { key: adminKey })).status).toBe(200);
+      const path = `${world.registry.registryUrl}/v1/organizations/${firm.id}/${list}`;
+      expect((await request('GET', path, { key: world.adminKey })).status).toBe(200);
       expect((await request('GET', path, { key: firm.key })).status).toBe(200);
     }
     const firmReads = (await audit(national.key, `kind=read&entity=organisation&organisationId=${firm.id}`)).body;

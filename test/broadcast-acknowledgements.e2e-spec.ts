@@ -8,13 +8,11 @@ import {
   waitFor,
   waitUntilAccepted,
   type Partner,
-  type RegistryAccess,
-  type Stack,
 } from '@vigie/testing';
 import { personWithPassword } from './console/accounts';
-import { e2eEnv, newAdminKey } from './e2e.env';
+import { e2eEnv } from './e2e.env';
 import { subscriber } from './notification-fixtures';
-import { startTestStack } from './test-stack';
+import { useTestStack } from './test-stack';
 
 const HAUTE_VIENNE = '87';
 const GUARD = {
@@ -41,22 +39,20 @@ interface Received {
 
 // In the Haute-Vienne, so that other files' organisations play no part; a Vienne firm is the outsider.
 describe('broadcast acknowledgements: a partner acknowledges a vigilance message, the prefecture sees who did', () => {
-  const adminKey = newAdminKey();
-  let stack: Stack;
-  let registry: RegistryAccess;
+  const world = useTestStack('broadcast-acknowledgements', 810);
   let firm: Partner;
   let coRecipient: Partner;
   let outsider: Partner;
   let prefecture: { id: string; name: string; key: string };
   let sender: SseClient;
 
-  const notification = (path: string): string => `${stack.url('notification')}${path}`;
+  const notification = (path: string): string => `${world.stack.url('notification')}${path}`;
 
   async function broadcast(headline: string): Promise<string> {
     const sent = await request<{
       broadcast: { broadcastId: string };
       routing: { recipients: { organisationId: string }[] };
-    }>('POST', `${stack.url('prefect-routing')}/v1/broadcasts`, {
+    }>('POST', `${world.stack.url('prefect-routing')}/v1/broadcasts`, {
       key: prefecture.key,
       body: { headline, description: 'Repérages signalés près des commerces de Limoges.' },
     });
@@ -79,23 +75,20 @@ describe('broadcast acknowledgements: a partner acknowledges a vigilance message
   }
 
   beforeAll(async () => {
-    stack = await startTestStack('broadcast-acknowledgements', 810, { adminKey });
-    registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    firm = await subscriber(registry, stack, 'Limoges Gardiennage', HAUTE_VIENNE);
-    coRecipient = await subscriber(registry, stack, 'Limousin Surveillance', HAUTE_VIENNE);
-    outsider = await subscriber(registry, stack, 'Poitou Veille', '86');
-    await personWithPassword(registry, coRecipient.id, { ...GUARD, roles: ['DUTY_OFFICER'] });
-    const found = await prefectureOf(registry, HAUTE_VIENNE);
-    prefecture = { ...found, key: await issueKey(registry, found.id) };
-    await waitUntilAccepted(stack.url('prefect-routing'), prefecture.key);
-    await waitUntilAccepted(stack.url('notification'), prefecture.key);
+    firm = await subscriber(world.registry, world.stack, 'Limoges Gardiennage', HAUTE_VIENNE);
+    coRecipient = await subscriber(world.registry, world.stack, 'Limousin Surveillance', HAUTE_VIENNE);
+    outsider = await subscriber(world.registry, world.stack, 'Poitou Veille', '86');
+    await personWithPassword(world.registry, coRecipient.id, { ...GUARD, roles: ['DUTY_OFFICER'] });
+    const found = await prefectureOf(world.registry, HAUTE_VIENNE);
+    prefecture = { ...found, key: await issueKey(world.registry, found.id) };
+    await waitUntilAccepted(world.stack.url('prefect-routing'), prefecture.key);
+    await waitUntilAccepted(world.stack.url('notification'), prefecture.key);
     sender = await SseClient.connect(notification('/v1/stream'), { authorization: `Bearer ${prefecture.key}` });
   }, 180_000);
 
-  afterAll(async () => {
+  world.beforeStop(async () => {
     await sender?.close();
-    await stack?.stop();
-  }, 60_000);
+  });
 
   it('lists it for its recipients only, acknowledges once, and tells the sender who acknowledged', async () => {
     const broadcastId = await broadcast('Vigilance renforcée : vols à la voiture bélier');
@@ -137,7 +130,7 @@ describe('broadcast acknowledgements: a partner acknowledges a vigilance message
     expect(again.body.acknowledgement).toEqual(first.body);
 
     // A person of the co-recipient acknowledges through a person access token (the console's way): named.
-    const session = await request<{ accessToken: string }>('POST', `${registry.registryUrl}/v1/sessions`, {
+    const session = await request<{ accessToken: string }>('POST', `${world.registry.registryUrl}/v1/sessions`, {
       body: { email: GUARD.email, password: GUARD.password },
     });
     expect(session.status).toBe(201);

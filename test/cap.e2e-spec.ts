@@ -1,22 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { Topics, type AlertSnapshot } from '@vigie/contracts';
-import {
-  Stack,
-  readTopic,
-  registerActivePartner,
-  request,
-  waitFor,
-  waitUntilAccepted,
-  type Partner,
-} from '@vigie/testing';
+import { readTopic, registerActivePartner, request, waitFor, waitUntilAccepted, type Partner } from '@vigie/testing';
 import { validSubmission } from '../apps/alert-ingestion/src/alerts/alert-bodies';
 import { newAlertSnapshot } from '../apps/alert-ingestion/src/alerts/alert.snapshot';
 import { parseCapXml } from '../apps/alert-ingestion/src/cap/cap-xml.parser';
-import { e2eEnv, newAdminKey } from './e2e.env';
+import { e2eEnv } from './e2e.env';
 import { capFixture, fullJsonSubmission } from './fixtures/cap';
 import { nearCapDocument, xmlTokenSoup } from './fixtures/cap/arbitraries';
-import { startTestStack } from './test-stack';
+import { useTestStack } from './test-stack';
 
 const brokers = [e2eEnv.kafkaBrokers];
 const CAP_XML = 'application/cap+xml';
@@ -34,13 +26,12 @@ const withNewIdentifier = (xml: string) =>
   xml.replace(/<identifier>[^<]*<\/identifier>/, `<identifier>GRA-${randomUUID()}</identifier>`);
 
 describe('CAP 1.2 XML in and out of alert ingestion', () => {
-  const adminKey = newAdminKey();
-  let stack: Stack;
+  const world = useTestStack('cap', 50);
   let firm: Partner;
   /** Every alert this file created, to know when the outbox has published them all. */
   const created: string[] = [];
 
-  const alertsUrl = () => `${stack.url('alert-ingestion')}/v1/alerts`;
+  const alertsUrl = () => `${world.stack.url('alert-ingestion')}/v1/alerts`;
 
   /** One HTTP exchange with a raw body, given up after 10 s (fetch has no deadline of its own). */
   async function exchange(
@@ -100,18 +91,13 @@ describe('CAP 1.2 XML in and out of alert ingestion', () => {
   }
 
   beforeAll(async () => {
-    stack = await startTestStack('cap', 50, { adminKey });
     firm = await registerActivePartner(
-      { registryUrl: stack.url('partner-registry'), adminKey },
+      world.registry,
       { kind: 'SECURITY_FIRM', name: 'Télésurveillance Lyonnaise', departments: ['69'] },
       { conventions: ['private-security-2019'] },
     );
-    await waitUntilAccepted(stack.url('alert-ingestion'), firm.key);
+    await waitUntilAccepted(world.stack.url('alert-ingestion'), firm.key);
   }, 120_000);
-
-  afterAll(async () => {
-    await stack?.stop();
-  }, 30_000);
 
   it('accepts a full CAP 1.2 document and gives it back as JSON and as CAP XML', async () => {
     const answer = await post(CAP_XML, capFixture('full'));
@@ -254,7 +240,7 @@ describe('CAP 1.2 XML in and out of alert ingestion', () => {
       }),
       { numRuns: 50 },
     );
-    expect((await request('GET', `${stack.url('alert-ingestion')}/health`)).status).toBe(200);
+    expect((await request('GET', `${world.stack.url('alert-ingestion')}/health`)).status).toBe(200);
     // Only what was answered 201 was published: nothing refused reached Kafka.
     const published = (await submittedMessages()).filter((message) => {
       try {

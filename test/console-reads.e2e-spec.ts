@@ -1,54 +1,50 @@
-import {
-  prefectureOf,
-  request,
-  waitFor,
-  waitUntilAccepted,
-  type Partner,
-  type RegistryAccess,
-  type Stack,
-} from '@vigie/testing';
+import { prefectureOf, request, waitFor, waitUntilAccepted, type Partner } from '@vigie/testing';
 import { issueKey } from '@vigie/testing';
-import { newAdminKey } from './e2e.env';
 import { intrusion, postAlert, senderAndPrefecture, subscriber } from './notification-fixtures';
-import { startTestStack } from './test-stack';
+import { useTestStack } from './test-stack';
 
 const VILLEURBANNE = '69266';
 
 // The read APIs the console uses so that a page needs one call per service, in the Rhône and the Bouches-du-Rhône.
 describe('read APIs for the console: alert states, alert chains, broadcast preview, acknowledgement links', () => {
-  const adminKey = newAdminKey();
-  let stack: Stack;
-  let registry: RegistryAccess;
+  const world = useTestStack('console-reads', 410);
   let firm: Partner;
   let rhone: { id: string; name: string; key: string };
   let provence: { id: string; key: string };
   let partner: Partner;
 
   beforeAll(async () => {
-    stack = await startTestStack('console-reads', 410, { adminKey });
-    registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    ({ firm, prefecture: rhone } = await senderAndPrefecture(registry, stack, 'Rhône Gardiennage Lecteur', '69'));
-    partner = await subscriber(registry, stack, 'Lyon Surveillance Abonnée', '69');
-    const found = await prefectureOf(registry, '13');
-    provence = { id: found.id, key: await issueKey(registry, found.id) };
-    await waitUntilAccepted(stack.url('alert-ingestion'), rhone.key);
-    await waitUntilAccepted(stack.url('alert-ingestion'), provence.key);
-    await waitUntilAccepted(stack.url('prefect-routing'), rhone.key);
-    await waitUntilAccepted(stack.url('notification'), provence.key);
+    ({ firm, prefecture: rhone } = await senderAndPrefecture(
+      world.registry,
+      world.stack,
+      'Rhône Gardiennage Lecteur',
+      '69',
+    ));
+    partner = await subscriber(world.registry, world.stack, 'Lyon Surveillance Abonnée', '69');
+    const found = await prefectureOf(world.registry, '13');
+    provence = { id: found.id, key: await issueKey(world.registry, found.id) };
+    await waitUntilAccepted(world.stack.url('alert-ingestion'), rhone.key);
+    await waitUntilAccepted(world.stack.url('alert-ingestion'), provence.key);
+    await waitUntilAccepted(world.stack.url('prefect-routing'), rhone.key);
+    await waitUntilAccepted(world.stack.url('notification'), provence.key);
   }, 180_000);
-
-  afterAll(async () => {
-    await stack?.stop();
-  }, 60_000);
 
   const states = (key: string, ids: string[]) =>
     request<
       { alertId: string; reason: string | null; acknowledgedAt: string | null; escalation: { status: string } | null }[]
-    >('GET', `${stack.url('notification')}/v1/alert-states?ids=${ids.join(',')}`, { key });
+    >('GET', `${world.stack.url('notification')}/v1/alert-states?ids=${ids.join(',')}`, { key });
 
   it('gives, in one call, why each alert reached the caller, its acknowledgement and escalation; nothing of others', async () => {
-    const severe = await postAlert(stack, firm.key, intrusion(VILLEURBANNE, 'Severe', 'Intrusion grave, Villeurbanne'));
-    const minor = await postAlert(stack, firm.key, intrusion(VILLEURBANNE, 'Minor', 'Intrusion mineure, Villeurbanne'));
+    const severe = await postAlert(
+      world.stack,
+      firm.key,
+      intrusion(VILLEURBANNE, 'Severe', 'Intrusion grave, Villeurbanne'),
+    );
+    const minor = await postAlert(
+      world.stack,
+      firm.key,
+      intrusion(VILLEURBANNE, 'Minor', 'Intrusion mineure, Villeurbanne'),
+    );
     const seen = await waitFor(
       async () => {
         const answer = await states(rhone.key, [severe, minor]);
@@ -63,9 +59,13 @@ describe('read APIs for the console: alert states, alert chains, broadcast previ
     expect(bySevere.escalation).toMatchObject({ status: 'armed' });
     expect(seen.find((state) => state.alertId === minor)!.escalation).toBeNull();
 
-    const acknowledged = await request('POST', `${stack.url('notification')}/v1/alerts/${severe}/acknowledgements`, {
-      key: rhone.key,
-    });
+    const acknowledged = await request(
+      'POST',
+      `${world.stack.url('notification')}/v1/alerts/${severe}/acknowledgements`,
+      {
+        key: rhone.key,
+      },
+    );
     expect(acknowledged.status).toBe(201);
     const after = (await states(rhone.key, [severe])).body[0];
     expect(after.acknowledgedAt).not.toBeNull();
@@ -87,13 +87,13 @@ describe('read APIs for the console: alert states, alert chains, broadcast previ
 
   it('lists the chain of an alert to its recipients, filters by severity, and hides it from others', async () => {
     const original = await postAlert(
-      stack,
+      world.stack,
       firm.key,
       intrusion(VILLEURBANNE, 'Moderate', 'Intrusion, entrepôt de Villeurbanne'),
     );
     const update = await request<{ id: string }>(
       'POST',
-      `${stack.url('alert-ingestion')}/v1/alerts/${original}/updates`,
+      `${world.stack.url('alert-ingestion')}/v1/alerts/${original}/updates`,
       {
         key: firm.key,
         body: intrusion(VILLEURBANNE, 'Severe', 'Intrusion en cours, entrepôt de Villeurbanne'),
@@ -104,7 +104,7 @@ describe('read APIs for the console: alert states, alert chains, broadcast previ
       async () => {
         const answer = await request<{ id: string; msgType: string }[]>(
           'GET',
-          `${stack.url('alert-ingestion')}/v1/alerts/${update.body.id}/chain`,
+          `${world.stack.url('alert-ingestion')}/v1/alerts/${update.body.id}/chain`,
           {
             key: rhone.key,
           },
@@ -118,12 +118,12 @@ describe('read APIs for the console: alert states, alert chains, broadcast previ
       [update.body.id, 'Update'],
     ]);
     const chainFor = (key: string) =>
-      request('GET', `${stack.url('alert-ingestion')}/v1/alerts/${original}/chain`, { key });
+      request('GET', `${world.stack.url('alert-ingestion')}/v1/alerts/${original}/chain`, { key });
     expect((await chainFor(provence.key)).status).toBe(404);
 
     const severeOnly = await request<{ alerts: { alertId: string; info: { severity: string }[] }[] }>(
       'GET',
-      `${stack.url('alert-ingestion')}/v1/alerts?severity=Severe`,
+      `${world.stack.url('alert-ingestion')}/v1/alerts?severity=Severe`,
       { key: rhone.key },
     );
     expect(severeOnly.status).toBe(200);
@@ -131,7 +131,8 @@ describe('read APIs for the console: alert states, alert chains, broadcast previ
     expect(severeOnly.body.alerts.every((alert) => alert.info[0].severity === 'Severe')).toBe(true);
     expect(severeOnly.body.alerts.map((alert) => alert.alertId)).toContain(update.body.id);
     expect(
-      (await request('GET', `${stack.url('alert-ingestion')}/v1/alerts?severity=Terrible`, { key: rhone.key })).status,
+      (await request('GET', `${world.stack.url('alert-ingestion')}/v1/alerts?severity=Terrible`, { key: rhone.key }))
+        .status,
     ).toBe(400);
   }, 60_000);
 
@@ -140,7 +141,7 @@ describe('read APIs for the console: alert states, alert chains, broadcast previ
     const preview = await request<{
       departments: string[];
       recipients: { organisationId: string; name: string; reason: string }[];
-    }>('POST', `${stack.url('prefect-routing')}/v1/broadcasts/preview`, { key: rhone.key, body: draft });
+    }>('POST', `${world.stack.url('prefect-routing')}/v1/broadcasts/preview`, { key: rhone.key, body: draft });
     expect(preview.status).toBe(200);
     expect(preview.body.departments).toEqual(['69']);
     const named = preview.body.recipients.find((recipient) => recipient.organisationId === partner.id);
@@ -150,7 +151,7 @@ describe('read APIs for the console: alert states, alert chains, broadcast previ
     const exercise = await request<{
       recipients: unknown[];
       excluded: { organisationId: string; name: string; reason: string }[];
-    }>('POST', `${stack.url('prefect-routing')}/v1/broadcasts/preview`, {
+    }>('POST', `${world.stack.url('prefect-routing')}/v1/broadcasts/preview`, {
       key: rhone.key,
       body: { ...draft, status: 'Exercise' },
     });
@@ -158,15 +159,21 @@ describe('read APIs for the console: alert states, alert chains, broadcast previ
       name: 'Lyon Surveillance Abonnée',
       reason: expect.stringContaining('exercises'),
     });
-    const listed = await request<unknown[]>('GET', `${stack.url('prefect-routing')}/v1/broadcasts`, { key: rhone.key });
+    const listed = await request<unknown[]>('GET', `${world.stack.url('prefect-routing')}/v1/broadcasts`, {
+      key: rhone.key,
+    });
     expect(listed.body).toEqual([]);
     expect(
-      (await request('POST', `${stack.url('prefect-routing')}/v1/broadcasts/preview`, { key: firm.key, body: draft }))
-        .status,
+      (
+        await request('POST', `${world.stack.url('prefect-routing')}/v1/broadcasts/preview`, {
+          key: firm.key,
+          body: draft,
+        })
+      ).status,
     ).toBe(403);
     expect(
       (
-        await request('POST', `${stack.url('prefect-routing')}/v1/broadcasts/preview`, {
+        await request('POST', `${world.stack.url('prefect-routing')}/v1/broadcasts/preview`, {
           key: rhone.key,
           body: { ...draft, departments: ['13'] },
         })
@@ -178,13 +185,13 @@ describe('read APIs for the console: alert states, alert chains, broadcast previ
     for (const token of ['nonsense', 'a.b', 'x'.repeat(1001)]) {
       const read = await request<{ error: string }>(
         'GET',
-        `${stack.url('notification')}/v1/acknowledgement-links/${token}`,
+        `${world.stack.url('notification')}/v1/acknowledgement-links/${token}`,
       );
       expect(read.status).toBe(404);
       expect(read.body.error).toBe('not_found');
-      expect((await request('POST', `${stack.url('notification')}/v1/acknowledgement-links/${token}`)).status).toBe(
-        404,
-      );
+      expect(
+        (await request('POST', `${world.stack.url('notification')}/v1/acknowledgement-links/${token}`)).status,
+      ).toBe(404);
     }
   }, 30_000);
 
@@ -192,7 +199,7 @@ describe('read APIs for the console: alert states, alert chains, broadcast previ
     const communes = (q: string, key?: string) =>
       request<{ code: string; name: string; department: string; departmentName: string; postalCodes: string[] }[]>(
         'GET',
-        `${stack.url('partner-registry')}/v1/communes?q=${encodeURIComponent(q)}`,
+        `${world.stack.url('partner-registry')}/v1/communes?q=${encodeURIComponent(q)}`,
         { key },
       );
     const saintEtienne = await communes('st etienne', firm.key);
@@ -214,9 +221,9 @@ describe('read APIs for the console: alert states, alert chains, broadcast previ
 
     expect((await communes('st etienne')).status).toBe(401);
     expect((await communes('x'.repeat(101), firm.key)).status).toBe(400);
-    const missing = await request('GET', `${stack.url('partner-registry')}/v1/communes`, { key: firm.key });
+    const missing = await request('GET', `${world.stack.url('partner-registry')}/v1/communes`, { key: firm.key });
     expect(missing.status).toBe(400);
-    const tooMany = await request('GET', `${stack.url('partner-registry')}/v1/communes?q=saint&limit=500`, {
+    const tooMany = await request('GET', `${world.stack.url('partner-registry')}/v1/communes?q=saint&limit=500`, {
       key: firm.key,
     });
     expect(tooMany.status).toBe(400);

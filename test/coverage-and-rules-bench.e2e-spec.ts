@@ -8,12 +8,10 @@ import {
   waitFor,
   waitUntilAccepted,
   type Partner,
-  type RegistryAccess,
-  type Stack,
 } from '@vigie/testing';
-import { e2eEnv, newAdminKey } from './e2e.env';
+import { e2eEnv } from './e2e.env';
 import { PRIVATE_SECURITY } from './notification-fixtures';
-import { startTestStack } from './test-stack';
+import { useTestStack } from './test-stack';
 
 const PORT_OFFSET = 870;
 const MENDE = '48095';
@@ -40,9 +38,7 @@ interface Preview {
 
 // Convention coverage (registry) and the rules test bench (routing's preview as another organisation).
 describe('convention coverage and the rules test bench', () => {
-  const adminKey = newAdminKey();
-  let stack: Stack;
-  let registry: RegistryAccess;
+  const world = useTestStack('coverage-and-rules-bench', PORT_OFFSET, { startTimeoutMs: 240_000 });
   let db: Client;
   let national: { operator: string; subscriber: string };
   let lozere: { id: string; operator: string; subscriber: string };
@@ -54,8 +50,8 @@ describe('convention coverage and the rules test bench', () => {
   let before: Coverage;
 
   const registryCall = <T>(path: string, key: string | undefined) =>
-    request<T>('GET', `${registry.registryUrl}${path}`, key ? { key } : {});
-  const routing = (path: string) => `${stack.url('prefect-routing')}${path}`;
+    request<T>('GET', `${world.registry.registryUrl}${path}`, key ? { key } : {});
+  const routing = (path: string) => `${world.stack.url('prefect-routing')}${path}`;
   const preview = (key: string, body: Record<string, unknown>) =>
     request<Preview>('POST', routing('/v1/routing/preview'), { key, body });
   const draft = (senderOrganisationId: string, commune = MENDE) => ({
@@ -72,51 +68,50 @@ describe('convention coverage and the rules test bench', () => {
   const totalsOf = (coverage: Coverage) =>
     coverage.conventions.find((convention) => convention.code === PRIVATE_SECURITY)!;
   const addSite = async (organisationId: string, commune: string) => {
-    const created = await request('POST', `${registry.registryUrl}/v1/organizations/${organisationId}/sites`, {
-      key: adminKey,
+    const created = await request('POST', `${world.registry.registryUrl}/v1/organizations/${organisationId}/sites`, {
+      key: world.adminKey,
       body: { name: `Entrepôt ${randomUUID().slice(0, 6)}`, kind: 'WAREHOUSE', commune },
     });
     expect(created.status).toBe(201);
   };
 
   beforeAll(async () => {
-    stack = await startTestStack('coverage-and-rules-bench', PORT_OFFSET, { adminKey }, { startTimeoutMs: 240_000 });
-    registry = { registryUrl: stack.url('partner-registry'), adminKey };
     db = new Client({ connectionString: e2eEnv.databaseUrl });
     await db.connect();
-    const nationalLevel = (await registryCall<{ id: string }[]>('/v1/organizations?kind=NATIONAL_LEVEL', adminKey))
-      .body[0];
+    const nationalLevel = (
+      await registryCall<{ id: string }[]>('/v1/organizations?kind=NATIONAL_LEVEL', world.adminKey)
+    ).body[0];
     national = {
-      operator: await issueKey(registry, nationalLevel.id, ['operator']),
-      subscriber: await issueKey(registry, nationalLevel.id, ['subscriber']),
+      operator: await issueKey(world.registry, nationalLevel.id, ['operator']),
+      subscriber: await issueKey(world.registry, nationalLevel.id, ['subscriber']),
     };
-    const lozerePrefecture = await prefectureOf(registry, '48');
+    const lozerePrefecture = await prefectureOf(world.registry, '48');
     lozere = {
       id: lozerePrefecture.id,
-      operator: await issueKey(registry, lozerePrefecture.id, ['operator']),
-      subscriber: await issueKey(registry, lozerePrefecture.id, ['subscriber']),
+      operator: await issueKey(world.registry, lozerePrefecture.id, ['operator']),
+      subscriber: await issueKey(world.registry, lozerePrefecture.id, ['subscriber']),
     };
     // The test database is shared by every run: figures are compared with those read before.
     before = (await registryCall<Coverage>('/v1/conventions/coverage', national.operator)).body;
 
     const member = { conventions: [PRIVATE_SECURITY] };
     both = await registerActivePartner(
-      registry,
+      world.registry,
       { kind: 'SECURITY_FIRM', name: `Gardiennage des Causses ${run}`, departments: ['48', '15'] },
       member,
     );
     lozereOnly = await registerActivePartner(
-      registry,
+      world.registry,
       { kind: 'SECURITY_FIRM', name: `Sûreté de Mende ${run}`, departments: ['48'] },
       member,
     );
-    outsider = await registerActivePartner(registry, {
+    outsider = await registerActivePartner(world.registry, {
       kind: 'SECURITY_FIRM',
       name: `Surveillance de l’Aubrac ${run}`,
       departments: ['48'],
     });
     suspended = await registerActivePartner(
-      registry,
+      world.registry,
       { kind: 'SECURITY_FIRM', name: `Vigiles de la Margeride ${run}`, departments: ['48'] },
       member,
     );
@@ -126,19 +121,18 @@ describe('convention coverage and the rules test bench', () => {
     await addSite(lozereOnly.id, MENDE);
     await addSite(outsider.id, MENDE);
     await addSite(suspended.id, MENDE);
-    const suspension = await request('POST', `${registry.registryUrl}/v1/organizations/${suspended.id}/suspend`, {
-      key: adminKey,
+    const suspension = await request('POST', `${world.registry.registryUrl}/v1/organizations/${suspended.id}/suspend`, {
+      key: world.adminKey,
       body: { reason: 'contrôle CNAPS' },
     });
     expect(suspension.status).toBe(200);
     for (const key of [national.operator, national.subscriber, lozere.operator, lozere.subscriber, both.key]) {
-      await waitUntilAccepted(stack.url('prefect-routing'), key);
+      await waitUntilAccepted(world.stack.url('prefect-routing'), key);
     }
   }, 300_000);
 
   afterAll(async () => {
     await db?.end();
-    await stack?.stop();
   }, 60_000);
 
   describe('convention coverage', () => {
@@ -151,7 +145,10 @@ describe('convention coverage and the rules test bench', () => {
       expect(after.conventions.map((convention) => convention.code).sort()).toEqual(
         ['jewellery-2018', 'large-retail-2019', 'private-security-2019', 'social-housing', 'tobacco'].sort(),
       );
-      const deployed = await registryCall<{ departments: string[] }>(`/v1/conventions/${PRIVATE_SECURITY}`, adminKey);
+      const deployed = await registryCall<{ departments: string[] }>(
+        `/v1/conventions/${PRIVATE_SECURITY}`,
+        world.adminKey,
+      );
       expect(
         totalsOf(after)
           .departments.map((entry) => entry.department)
@@ -300,7 +297,9 @@ describe('convention coverage and the rules test bench', () => {
 
       expect(await counts()).toEqual(start);
       expect(start.alerts).toBe(0);
-      const sent = await request<unknown[]>('GET', `${stack.url('alert-ingestion')}/v1/sent-alerts`, { key: both.key });
+      const sent = await request<unknown[]>('GET', `${world.stack.url('alert-ingestion')}/v1/sent-alerts`, {
+        key: both.key,
+      });
       expect(sent.status).toBe(200);
       expect(sent.body).toEqual([]);
     }, 60_000);

@@ -1,7 +1,6 @@
-import { SseClient, request, waitFor, type Partner, type RegistryAccess, type Stack } from '@vigie/testing';
-import { newAdminKey } from './e2e.env';
+import { SseClient, request, waitFor, type Partner } from '@vigie/testing';
 import { intrusion, postAlert, senderAndPrefecture, subscriber } from './notification-fixtures';
-import { startTestStack } from './test-stack';
+import { useTestStack } from './test-stack';
 
 const PAU = '64445';
 
@@ -15,16 +14,14 @@ interface Acknowledged {
 
 // In the Pyrénées-Atlantiques, so that other files' organisations play no part.
 describe("notification stream: an acknowledgement is pushed on the sender's stream, and only there", () => {
-  const adminKey = newAdminKey();
-  let stack: Stack;
-  let registry: RegistryAccess;
+  const world = useTestStack('notification-ack-stream', 770);
   let firm: Partner;
   let prefecture: { id: string; name: string; key: string };
   let neighbour: Partner;
   const clients: SseClient[] = [];
 
   const connect = async (key: string): Promise<SseClient> => {
-    const client = await SseClient.connect(`${stack.url('notification')}/v1/stream`, {
+    const client = await SseClient.connect(`${world.stack.url('notification')}/v1/stream`, {
       authorization: `Bearer ${key}`,
     });
     clients.push(client);
@@ -34,16 +31,18 @@ describe("notification stream: an acknowledgement is pushed on the sender's stre
     client.events.filter((e) => e.event === 'alert.acknowledged').map((e) => JSON.parse(e.data) as Acknowledged);
 
   beforeAll(async () => {
-    stack = await startTestStack('notification-ack-stream', 770, { adminKey });
-    registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    ({ firm, prefecture } = await senderAndPrefecture(registry, stack, 'Béarn Gardiennage Émettrice', '64'));
-    neighbour = await subscriber(registry, stack, 'Adour Surveillance Abonnée', '64');
+    ({ firm, prefecture } = await senderAndPrefecture(
+      world.registry,
+      world.stack,
+      'Béarn Gardiennage Émettrice',
+      '64',
+    ));
+    neighbour = await subscriber(world.registry, world.stack, 'Adour Surveillance Abonnée', '64');
   }, 180_000);
 
-  afterAll(async () => {
+  world.beforeStop(async () => {
     for (const client of clients) await client.close();
-    await stack?.stop();
-  }, 60_000);
+  });
 
   it("tells the sender who acknowledged and when; the prefecture's and a co-recipient's streams get nothing", async () => {
     const sender = await connect(firm.key);
@@ -51,13 +50,13 @@ describe("notification stream: an acknowledgement is pushed on the sender's stre
     const acknowledger = await connect(prefecture.key);
     expect(sender.status).toBe(200);
 
-    const alertId = await postAlert(stack, firm.key, intrusion(PAU, 'Severe', 'Intrusion, château de Pau'));
+    const alertId = await postAlert(world.stack, firm.key, intrusion(PAU, 'Severe', 'Intrusion, château de Pau'));
     // The co-recipient has the alert on its stream: it is routed to it, yet the acknowledgement is not its business.
     await waitFor(
       () => other.events.some((e) => e.event === 'alert.routed' && JSON.parse(e.data).alert.alertId === alertId),
       { what: 'the alert routed to the co-recipient' },
     );
-    const path = `${stack.url('notification')}/v1/alerts/${alertId}/acknowledgements`;
+    const path = `${world.stack.url('notification')}/v1/alerts/${alertId}/acknowledgements`;
     await waitFor(
       async () => {
         const answer = await request('POST', path, { key: prefecture.key, body: { note: 'Patrouille envoyée' } });
@@ -77,7 +76,7 @@ describe("notification stream: an acknowledgement is pushed on the sender's stre
     // Acknowledging again changes nothing and pushes nothing more.
     const again = await request('POST', path, { key: prefecture.key, body: {} });
     expect(again.status).toBe(200);
-    const marker = await postAlert(stack, firm.key, intrusion(PAU, 'Severe', 'Intrusion, gare de Pau'));
+    const marker = await postAlert(world.stack, firm.key, intrusion(PAU, 'Severe', 'Intrusion, gare de Pau'));
     await waitFor(
       () => other.events.some((e) => e.event === 'alert.routed' && JSON.parse(e.data).alert.alertId === marker),
       { what: 'a later alert on the co-recipient stream' },

@@ -12,12 +12,10 @@ import {
   waitUntilAccepted,
   type Partner,
   type ReceivedEmail,
-  type RegistryAccess,
-  type Stack,
 } from '@vigie/testing';
-import { e2eEnv, newAdminKey } from './e2e.env';
+import { e2eEnv } from './e2e.env';
 import { PRIVATE_SECURITY, intrusion, nationalLevel, postAlert, registerWebhook } from './notification-fixtures';
-import { startTestStack } from './test-stack';
+import { useTestStack } from './test-stack';
 
 const BREST = '29019';
 const PRIMARY = 'astreinte.prefecture@finistere.test';
@@ -33,9 +31,18 @@ interface Escalation {
 
 // In the Finistère, so that other files' organisations play no part.
 describe('notification e-mail, acknowledgement and escalation', () => {
-  const adminKey = newAdminKey();
-  let stack: Stack;
-  let registry: RegistryAccess;
+  const world = useTestStack('notification-escalation', 140, async () => {
+    smtp = await SmtpSink.start();
+    return {
+      env: {
+        SMTP_URL: smtp.url,
+        MAIL_FROM: 'Vigie <vigie@finistere.test>',
+        ESCALATION_DEADLINE_SECONDS: String(DEADLINE_SECONDS),
+        ESCALATION_POLL_INTERVAL_MS: '200',
+        DELIVERY_RETRY_BASE_MS: '100',
+      },
+    };
+  });
   let smtp: SmtpSink;
   let nationalSink: WebhookSink;
   let firm: Partner;
@@ -44,7 +51,7 @@ describe('notification e-mail, acknowledgement and escalation', () => {
   let db: Client;
 
   const notification = (path: string, key: string, method = 'GET') =>
-    request<any>(method, `${stack.url('notification')}${path}`, { key });
+    request<any>(method, `${world.stack.url('notification')}${path}`, { key });
   const mailAbout = (address: string, headline: string): ReceivedEmail[] =>
     smtp.to(address).filter((mail) => mail.subject.includes(headline));
   const linkIn = (mail: ReceivedEmail): string => /https?:\/\/\S+\/v1\/acknowledgements\/[\w.-]+/.exec(mail.text)![0];
@@ -59,8 +66,8 @@ describe('notification e-mail, acknowledgement and escalation', () => {
       .filter((body) => body.type === 'alert.escalated' && body.alert.alertId === alertId);
 
   async function referent(role: string, fullName: string, email: string): Promise<void> {
-    const created = await request('POST', `${registry.registryUrl}/v1/organizations/${prefecture.id}/referents`, {
-      key: adminKey,
+    const created = await request('POST', `${world.registry.registryUrl}/v1/organizations/${prefecture.id}/referents`, {
+      key: world.adminKey,
       body: { department: '29', role, fullName, email, phone: '+33 2 98 76 29 29' },
     });
     expect(created.status).toBe(201);
@@ -68,7 +75,7 @@ describe('notification e-mail, acknowledgement and escalation', () => {
 
   /** A Severe alert in Brest, once its primary referent was e-mailed (its deadline is then armed). */
   async function severeAlert(headline: string): Promise<string> {
-    const alertId = await postAlert(stack, firm.key, intrusion(BREST, 'Severe', headline));
+    const alertId = await postAlert(world.stack, firm.key, intrusion(BREST, 'Severe', headline));
     await waitFor(() => mailAbout(PRIMARY, headline).length === 1, {
       what: `the prefecture's referent to be e-mailed about "${headline}"`,
       timeoutMs: 30000,
@@ -77,47 +84,32 @@ describe('notification e-mail, acknowledgement and escalation', () => {
   }
 
   beforeAll(async () => {
-    smtp = await SmtpSink.start();
     nationalSink = await WebhookSink.start();
-    stack = await startTestStack(
-      'notification-escalation',
-      140,
-      { adminKey },
-      {
-        env: {
-          SMTP_URL: smtp.url,
-          MAIL_FROM: 'Vigie <vigie@finistere.test>',
-          ESCALATION_DEADLINE_SECONDS: String(DEADLINE_SECONDS),
-          ESCALATION_POLL_INTERVAL_MS: '200',
-          DELIVERY_RETRY_BASE_MS: '100',
-        },
-      },
-    );
-    registry = { registryUrl: stack.url('partner-registry'), adminKey };
     firm = await registerActivePartner(
-      registry,
+      world.registry,
       { kind: 'SECURITY_FIRM', name: 'Armor Gardiennage Émetteur', departments: ['29'] },
       { conventions: [PRIVATE_SECURITY] },
     );
-    const finistere = await prefectureOf(registry, '29');
+    const finistere = await prefectureOf(world.registry, '29');
     prefecture = { ...finistere, key: '' };
     await referent('PRIMARY', 'Astreinte Préfecture', PRIMARY);
     await referent('DEPUTY', 'Sous-préfet de permanence', DEPUTY);
     // Issued after the referents: once notification knows the key, it knows them.
-    prefecture.key = await issueKey(registry, prefecture.id);
-    national = await nationalLevel(registry, ['subscriber']);
-    await waitUntilAccepted(stack.url('alert-ingestion'), firm.key);
-    await waitUntilAccepted(stack.url('notification'), firm.key);
-    await waitUntilAccepted(stack.url('notification'), prefecture.key);
-    await waitUntilAccepted(stack.url('notification'), national.key);
-    await registerWebhook(stack, national.key, nationalSink.url);
+    prefecture.key = await issueKey(world.registry, prefecture.id);
+    national = await nationalLevel(world.registry, ['subscriber']);
+    await waitUntilAccepted(world.stack.url('alert-ingestion'), firm.key);
+    await waitUntilAccepted(world.stack.url('notification'), firm.key);
+    await waitUntilAccepted(world.stack.url('notification'), prefecture.key);
+    await waitUntilAccepted(world.stack.url('notification'), national.key);
+    await registerWebhook(world.stack, national.key, nationalSink.url);
     db = new Client({ connectionString: e2eEnv.databaseUrl });
     await db.connect();
   }, 180_000);
 
-  afterAll(async () => {
+  world.beforeStop(async () => {
     await db?.end();
-    await stack?.stop();
+  });
+  afterAll(async () => {
     await nationalSink?.close();
     await smtp?.close();
   }, 60_000);
@@ -161,11 +153,11 @@ describe('notification e-mail, acknowledgement and escalation', () => {
 
     // Not a recipient: as if the alert did not exist.
     const outsider = await registerActivePartner(
-      registry,
+      world.registry,
       { kind: 'SECURITY_FIRM', name: 'Gardiennage Morbihannais', departments: ['56'] },
       { conventions: [PRIVATE_SECURITY] },
     );
-    await waitUntilAccepted(stack.url('notification'), outsider.key);
+    await waitUntilAccepted(world.stack.url('notification'), outsider.key);
     expect((await notification(`/v1/alerts/${acknowledged}/acknowledgements`, outsider.key, 'POST')).status).toBe(404);
     expect((await notification(`/v1/alerts/${acknowledged}/acknowledgements`, outsider.key)).status).toBe(404);
     expect((await notification(`/v1/alerts/${acknowledged}/escalation`, outsider.key)).status).toBe(404);
@@ -176,7 +168,7 @@ describe('notification e-mail, acknowledgement and escalation', () => {
     expect(escalation.steps[1].detail).toBe('acknowledged by the competent prefecture');
 
     // One alert.acknowledged.v1; a later acknowledgement's event proves the relay went past.
-    const moderate = await postAlert(stack, firm.key, intrusion(BREST, 'Moderate', 'Intrusion, Recouvrance'));
+    const moderate = await postAlert(world.stack, firm.key, intrusion(BREST, 'Moderate', 'Intrusion, Recouvrance'));
     const first = await waitFor(
       async () =>
         (await notification(`/v1/alerts/${moderate}/acknowledgements`, prefecture.key, 'POST')).status === 201,
@@ -244,7 +236,7 @@ describe('notification e-mail, acknowledgement and escalation', () => {
   it('keeps a deadline across a restart of the service', async () => {
     const headline = 'Intrusion, pont de Recouvrance';
     const alertId = await severeAlert(headline);
-    await stack.stopService('notification');
+    await world.stack.stopService('notification');
     await waitFor(
       async () => {
         const { rows } = await db.query(
@@ -256,7 +248,7 @@ describe('notification e-mail, acknowledgement and escalation', () => {
       { what: 'the deadline to pass while the service is stopped', timeoutMs: DEADLINE_SECONDS * 1000 + 10000 },
     );
     expect(mailAbout(DEPUTY, headline)).toEqual([]);
-    await stack.startService('notification');
+    await world.stack.startService('notification');
     await waitFor(() => mailAbout(DEPUTY, headline).length === 1, {
       what: 'the deputy to be e-mailed after the restart',
       timeoutMs: 30000,
@@ -268,7 +260,7 @@ describe('notification e-mail, acknowledgement and escalation', () => {
 
   it('disarms the deadline when the alert is cancelled', async () => {
     const alertId = await severeAlert('Intrusion, base navale, fausse alerte');
-    const cancelled = await request('POST', `${stack.url('alert-ingestion')}/v1/alerts/${alertId}/cancel`, {
+    const cancelled = await request('POST', `${world.stack.url('alert-ingestion')}/v1/alerts/${alertId}/cancel`, {
       key: firm.key,
       body: { note: 'Déclenchement intempestif' },
     });

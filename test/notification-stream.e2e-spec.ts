@@ -6,10 +6,7 @@ import {
   waitFor,
   waitUntilAccepted,
   type Partner,
-  type RegistryAccess,
-  type Stack,
 } from '@vigie/testing';
-import { newAdminKey } from './e2e.env';
 import {
   PRIVATE_SECURITY,
   deliveryTo,
@@ -19,15 +16,13 @@ import {
   subscriber,
   senderAndPrefecture,
 } from './notification-fixtures';
-import { startTestStack } from './test-stack';
+import { useTestStack } from './test-stack';
 
 const LILLE = '59350';
 
 // In the Nord, so that other files' organisations play no part.
 describe('notification stream: Server-Sent Events per organisation, replayed after a reconnect', () => {
-  const adminKey = newAdminKey();
-  let stack: Stack;
-  let registry: RegistryAccess;
+  const world = useTestStack('notification-stream', 130, { env: { STREAM_HEARTBEAT_MS: '1000' } });
   let firm: Partner;
   let prefecture: Partner;
   let sink: WebhookSink;
@@ -35,7 +30,7 @@ describe('notification stream: Server-Sent Events per organisation, replayed aft
   const clients: SseClient[] = [];
 
   const connect = async (key: string, lastEventId?: string): Promise<SseClient> => {
-    const client = await SseClient.connect(`${stack.url('notification')}/v1/stream`, {
+    const client = await SseClient.connect(`${world.stack.url('notification')}/v1/stream`, {
       authorization: `Bearer ${key}`,
       ...(lastEventId !== undefined ? { 'last-event-id': lastEventId } : {}),
     });
@@ -47,22 +42,26 @@ describe('notification stream: Server-Sent Events per organisation, replayed aft
 
   /** Posts an alert and waits until it was handed to the prefecture (stream event and delivery commit together). */
   async function routedToPrefecture(headline: string): Promise<string> {
-    const alertId = await postAlert(stack, firm.key, intrusion(LILLE, 'Moderate', headline));
-    await deliveryTo(stack, prefecture.key, alertId, webhookId, ['sent']);
+    const alertId = await postAlert(world.stack, firm.key, intrusion(LILLE, 'Moderate', headline));
+    await deliveryTo(world.stack, prefecture.key, alertId, webhookId, ['sent']);
     return alertId;
   }
 
   beforeAll(async () => {
-    stack = await startTestStack('notification-stream', 130, { adminKey }, { env: { STREAM_HEARTBEAT_MS: '1000' } });
-    registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    ({ firm, prefecture } = await senderAndPrefecture(registry, stack, 'Flandres Sécurité Émettrice', '59'));
+    ({ firm, prefecture } = await senderAndPrefecture(
+      world.registry,
+      world.stack,
+      'Flandres Sécurité Émettrice',
+      '59',
+    ));
     sink = await WebhookSink.start();
-    webhookId = (await registerWebhook(stack, prefecture.key, sink.url)).id;
+    webhookId = (await registerWebhook(world.stack, prefecture.key, sink.url)).id;
   }, 180_000);
 
-  afterAll(async () => {
+  world.beforeStop(async () => {
     for (const client of clients) await client.close();
-    await stack?.stop();
+  });
+  afterAll(async () => {
     await sink?.close();
   }, 60_000);
 
@@ -107,13 +106,13 @@ describe('notification stream: Server-Sent Events per organisation, replayed aft
   }, 120_000);
 
   it('carries only what the organisation was routed', async () => {
-    const partner = await subscriber(registry, stack, 'Commerce Roubaisien Abonné', '59');
+    const partner = await subscriber(world.registry, world.stack, 'Commerce Roubaisien Abonné', '59');
     const outsider = await registerActivePartner(
-      registry,
+      world.registry,
       { kind: 'SECURITY_FIRM', name: 'Sécurité Picarde Non Abonnée', departments: ['80'] },
       { conventions: [PRIVATE_SECURITY] },
     );
-    await waitUntilAccepted(stack.url('notification'), outsider.key);
+    await waitUntilAccepted(world.stack.url('notification'), outsider.key);
     const partnerStream = await connect(partner.key);
     const outsiderStream = await connect(outsider.key);
     const prefectureStream = await connect(prefecture.key);
@@ -134,14 +133,16 @@ describe('notification stream: Server-Sent Events per organisation, replayed aft
 
     const issued = await request<{ id: string; key: string }>(
       'POST',
-      `${registry.registryUrl}/v1/organizations/${prefecture.id}/api-keys`,
-      { key: adminKey, body: { roles: ['subscriber'] } },
+      `${world.registry.registryUrl}/v1/organizations/${prefecture.id}/api-keys`,
+      { key: world.adminKey, body: { roles: ['subscriber'] } },
     );
     expect(issued.status).toBe(201);
-    await waitUntilAccepted(stack.url('notification'), issued.body.key);
+    await waitUntilAccepted(world.stack.url('notification'), issued.body.key);
     const stream = await connect(issued.body.key);
     expect(stream.status).toBe(200);
-    const revoked = await request('DELETE', `${registry.registryUrl}/v1/api-keys/${issued.body.id}`, { key: adminKey });
+    const revoked = await request('DELETE', `${world.registry.registryUrl}/v1/api-keys/${issued.body.id}`, {
+      key: world.adminKey,
+    });
     expect(revoked.status).toBeLessThan(300);
     await waitFor(() => stream.ended, { what: 'the stream of a revoked key to end', timeoutMs: 20000 });
     expect(stream.events.at(-1)?.event).toBe('stream.closed');

@@ -9,10 +9,8 @@ import {
   waitFor,
   waitUntilAccepted,
   type Partner,
-  type RegistryAccess,
-  type Stack,
 } from '@vigie/testing';
-import { e2eEnv, newAdminKey } from './e2e.env';
+import { e2eEnv } from './e2e.env';
 import {
   PRIVATE_SECURITY,
   bodies,
@@ -25,7 +23,7 @@ import {
   subscriber,
   senderAndPrefecture,
 } from './notification-fixtures';
-import { startTestStack } from './test-stack';
+import { useTestStack } from './test-stack';
 
 // The receiver's side of the deprecated Vigie-Signature, as the README documents it.
 function verify(secret: string, rawBody: string, timestamp: string, signatures: string): boolean {
@@ -42,9 +40,14 @@ const brokers = [e2eEnv.kafkaBrokers];
 
 // In Gironde, so that other files' prefecture webhooks play no part.
 describe('notification webhooks: signed, isolated, retried, effectively once', () => {
-  const adminKey = newAdminKey();
-  let stack: Stack;
-  let registry: RegistryAccess;
+  const world = useTestStack('notification-webhooks', 120, {
+    env: {
+      // A hanging endpoint keeps its attempt open for the whole file; retries come quickly.
+      WEBHOOK_TIMEOUT_MS: '60000',
+      DELIVERY_RETRY_BASE_MS: '100',
+      WEBHOOK_MAX_ATTEMPTS: '6',
+    },
+  });
   let firm: Partner;
   let prefecture: Partner;
   let prefectureSink: WebhookSink;
@@ -62,37 +65,33 @@ describe('notification webhooks: signed, isolated, retried, effectively once', (
     received.filter((r) => bodies([r])[0].alert?.alertId === alertId);
 
   beforeAll(async () => {
-    stack = await startTestStack(
-      'notification-webhooks',
-      120,
-      { adminKey },
-      {
-        env: {
-          // A hanging endpoint keeps its attempt open for the whole file; retries come quickly.
-          WEBHOOK_TIMEOUT_MS: '60000',
-          DELIVERY_RETRY_BASE_MS: '100',
-          WEBHOOK_MAX_ATTEMPTS: '6',
-        },
-      },
-    );
-    registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    ({ firm, prefecture } = await senderAndPrefecture(registry, stack, 'Aquitaine Surveillance Émettrice', '33'));
-    await waitUntilAccepted(stack.url('notification'), firm.key);
+    ({ firm, prefecture } = await senderAndPrefecture(
+      world.registry,
+      world.stack,
+      'Aquitaine Surveillance Émettrice',
+      '33',
+    ));
+    await waitUntilAccepted(world.stack.url('notification'), firm.key);
     prefectureSink = await sink();
-    prefectureWebhook = await registerWebhook(stack, prefecture.key, prefectureSink.url);
+    prefectureWebhook = await registerWebhook(world.stack, prefecture.key, prefectureSink.url);
     producer = kafka.producer();
     await producer.connect();
   }, 180_000);
 
-  afterAll(async () => {
+  world.beforeStop(async () => {
     await producer?.disconnect();
-    await stack?.stop();
+  });
+  afterAll(async () => {
     for (const started of sinks) await started.close();
   }, 60_000);
 
   it('signs each delivery per Standard Webhooks: the reference library verifies it with the secret as issued', async () => {
-    const alertId = await postAlert(stack, firm.key, intrusion(BORDEAUX, 'Moderate', 'Intrusion, chais des Chartrons'));
-    await deliveryTo(stack, prefecture.key, alertId, prefectureWebhook.id, ['sent']);
+    const alertId = await postAlert(
+      world.stack,
+      firm.key,
+      intrusion(BORDEAUX, 'Moderate', 'Intrusion, chais des Chartrons'),
+    );
+    await deliveryTo(world.stack, prefecture.key, alertId, prefectureWebhook.id, ['sent']);
 
     const [received] = about(prefectureSink.received, alertId);
     const headers = received.headers as Record<string, string>;
@@ -109,8 +108,12 @@ describe('notification webhooks: signed, isolated, retried, effectively once', (
   }, 60_000);
 
   it('still signs with the deprecated Vigie-Signature, verified by the documented recipe, with a stable delivery id as idempotency key', async () => {
-    const alertId = await postAlert(stack, firm.key, intrusion(BORDEAUX, 'Moderate', 'Intrusion, chais des Chartrons'));
-    await deliveryTo(stack, prefecture.key, alertId, prefectureWebhook.id, ['sent']);
+    const alertId = await postAlert(
+      world.stack,
+      firm.key,
+      intrusion(BORDEAUX, 'Moderate', 'Intrusion, chais des Chartrons'),
+    );
+    await deliveryTo(world.stack, prefecture.key, alertId, prefectureWebhook.id, ['sent']);
 
     const [received] = about(prefectureSink.received, alertId);
     const timestamp = received.headers['vigie-timestamp'] as string;
@@ -133,27 +136,33 @@ describe('notification webhooks: signed, isolated, retried, effectively once', (
   }, 60_000);
 
   it('keeps delivering to healthy endpoints while one accepts the connection and never answers', async () => {
-    const partner = await subscriber(registry, stack, 'Télésurveillance Girondine', '33');
+    const partner = await subscriber(world.registry, world.stack, 'Télésurveillance Girondine', '33');
     const partnerSink = await sink();
-    const partnerWebhook = await registerWebhook(stack, partner.key, partnerSink.url);
+    const partnerWebhook = await registerWebhook(world.stack, partner.key, partnerSink.url);
     const hanging = await sink(() => 'hang');
-    const hangingWebhook = await registerWebhook(stack, prefecture.key, hanging.url);
+    const hangingWebhook = await registerWebhook(world.stack, prefecture.key, hanging.url);
 
-    const first = await postAlert(stack, firm.key, intrusion(BORDEAUX, 'Moderate', 'Intrusion, entrepôt de Bacalan'));
+    const first = await postAlert(
+      world.stack,
+      firm.key,
+      intrusion(BORDEAUX, 'Moderate', 'Intrusion, entrepôt de Bacalan'),
+    );
     await waitFor(() => about(hanging.received, first).length === 1, { what: 'the hanging endpoint to be called' });
-    await deliveryTo(stack, prefecture.key, first, prefectureWebhook.id, ['sent']);
-    await deliveryTo(stack, partner.key, first, partnerWebhook.id, ['sent']);
+    await deliveryTo(world.stack, prefecture.key, first, prefectureWebhook.id, ['sent']);
+    await deliveryTo(world.stack, partner.key, first, partnerWebhook.id, ['sent']);
     // Both were delivered while the hanging endpoint still holds its first attempt open.
-    const held = (await deliveriesOf(stack, prefecture.key, first)).find((d) => d.webhookId === hangingWebhook.id);
+    const held = (await deliveriesOf(world.stack, prefecture.key, first)).find(
+      (d) => d.webhookId === hangingWebhook.id,
+    );
     expect(held).toMatchObject({ status: 'pending', attempts: 1, lastError: null });
 
     // And so is the next alert: the hanging endpoint's queue is its own.
-    const second = await postAlert(stack, firm.key, intrusion(BORDEAUX, 'Moderate', 'Intrusion, quai de Brazza'));
-    await deliveryTo(stack, prefecture.key, second, prefectureWebhook.id, ['sent']);
-    await deliveryTo(stack, partner.key, second, partnerWebhook.id, ['sent']);
+    const second = await postAlert(world.stack, firm.key, intrusion(BORDEAUX, 'Moderate', 'Intrusion, quai de Brazza'));
+    await deliveryTo(world.stack, prefecture.key, second, prefectureWebhook.id, ['sent']);
+    await deliveryTo(world.stack, partner.key, second, partnerWebhook.id, ['sent']);
     expect(about(hanging.received, second)).toHaveLength(0);
     expect(
-      (await deliveriesOf(stack, prefecture.key, first)).find((d) => d.webhookId === hangingWebhook.id),
+      (await deliveriesOf(world.stack, prefecture.key, first)).find((d) => d.webhookId === hangingWebhook.id),
     ).toMatchObject({
       status: 'pending',
       attempts: 1,
@@ -164,26 +173,32 @@ describe('notification webhooks: signed, isolated, retried, effectively once', (
     // Retire it: what it still had to receive is abandoned, with the reason.
     expect(
       (
-        await fetch(`${stack.url('notification')}/v1/webhooks/${hangingWebhook.id}`, {
+        await fetch(`${world.stack.url('notification')}/v1/webhooks/${hangingWebhook.id}`, {
           method: 'DELETE',
           headers: { authorization: `Bearer ${prefecture.key}` },
         })
       ).status,
     ).toBe(204);
-    const abandoned = await deliveryTo(stack, prefecture.key, second, hangingWebhook.id, ['dead']);
+    const abandoned = await deliveryTo(world.stack, prefecture.key, second, hangingWebhook.id, ['dead']);
     expect(abandoned.lastError).toBe('webhook disabled before delivery');
   }, 90_000);
 
   it('retries an endpoint failing five times with backoff, then it receives the alert once', async () => {
-    const partner = await subscriber(registry, stack, 'Gardiennage du Médoc', '33');
+    const partner = await subscriber(world.registry, world.stack, 'Gardiennage du Médoc', '33');
     const flaky = await sink((_, index) => (index < 5 ? 503 : 204));
-    const webhook = await registerWebhook(stack, partner.key, flaky.url);
+    const webhook = await registerWebhook(world.stack, partner.key, flaky.url);
 
-    const alertId = await postAlert(stack, firm.key, intrusion(BORDEAUX, 'Moderate', 'Intrusion, zone portuaire'));
+    const alertId = await postAlert(
+      world.stack,
+      firm.key,
+      intrusion(BORDEAUX, 'Moderate', 'Intrusion, zone portuaire'),
+    );
     const seen = new Set<string>();
     const sent = await waitFor(
       async () => {
-        const delivery = (await deliveriesOf(stack, partner.key, alertId)).find((d) => d.webhookId === webhook.id);
+        const delivery = (await deliveriesOf(world.stack, partner.key, alertId)).find(
+          (d) => d.webhookId === webhook.id,
+        );
         if (delivery) seen.add(delivery.status);
         return delivery?.status === 'sent' ? delivery : undefined;
       },
@@ -206,27 +221,27 @@ describe('notification webhooks: signed, isolated, retried, effectively once', (
     expect(gaps[4]).toBeGreaterThan(gaps[0]);
 
     // A later alert reaches it too; the first one never comes again.
-    const later = await postAlert(stack, firm.key, intrusion(BORDEAUX, 'Moderate', 'Intrusion, hangar 14'));
-    await deliveryTo(stack, partner.key, later, webhook.id, ['sent']);
+    const later = await postAlert(world.stack, firm.key, intrusion(BORDEAUX, 'Moderate', 'Intrusion, hangar 14'));
+    await deliveryTo(world.stack, partner.key, later, webhook.id, ['sent']);
     expect(about(flaky.received, alertId).filter((a) => a.answered === 204)).toHaveLength(1);
     expect(about(flaky.received, alertId)).toHaveLength(6);
   }, 120_000);
 
   it('gives up after the maximum attempts, or at once on 410, with a dead-letter record and event', async () => {
-    const partner = await subscriber(registry, stack, 'Sécurité Bassin d’Arcachon', '33');
+    const partner = await subscriber(world.registry, world.stack, 'Sécurité Bassin d’Arcachon', '33');
     const broken = await sink(() => 500);
     const gone = await sink(() => 410);
-    const brokenWebhook = await registerWebhook(stack, partner.key, broken.url);
-    const goneWebhook = await registerWebhook(stack, partner.key, gone.url);
+    const brokenWebhook = await registerWebhook(world.stack, partner.key, broken.url);
+    const goneWebhook = await registerWebhook(world.stack, partner.key, gone.url);
 
-    const alertId = await postAlert(stack, firm.key, intrusion(BORDEAUX, 'Moderate', 'Intrusion, dune du Pilat'));
-    const dead = await deliveryTo(stack, partner.key, alertId, brokenWebhook.id, ['dead'], 60000);
+    const alertId = await postAlert(world.stack, firm.key, intrusion(BORDEAUX, 'Moderate', 'Intrusion, dune du Pilat'));
+    const dead = await deliveryTo(world.stack, partner.key, alertId, brokenWebhook.id, ['dead'], 60000);
     expect(dead).toMatchObject({ attempts: 6, lastError: 'HTTP 500 (gave up after 6 attempts)' });
     expect(about(broken.received, alertId)).toHaveLength(6);
-    const gave = await deliveryTo(stack, partner.key, alertId, goneWebhook.id, ['dead']);
+    const gave = await deliveryTo(world.stack, partner.key, alertId, goneWebhook.id, ['dead']);
     expect(gave).toMatchObject({ attempts: 1 });
     expect(gave.lastError).toMatch(/^HTTP 410: the endpoint is gone, webhook disabled$/);
-    const webhooks = await fetch(`${stack.url('notification')}/v1/webhooks`, {
+    const webhooks = await fetch(`${world.stack.url('notification')}/v1/webhooks`, {
       headers: { authorization: `Bearer ${partner.key}` },
     }).then((r) => r.json() as Promise<{ id: string; disabledAt: string | null }[]>);
     expect(webhooks.find((w) => w.id === goneWebhook.id)?.disabledAt).not.toBeNull();
@@ -261,8 +276,12 @@ describe('notification webhooks: signed, isolated, retried, effectively once', (
   }, 120_000);
 
   it('gives a redelivered or repeated routing event no second effect at any endpoint', async () => {
-    const alertId = await postAlert(stack, firm.key, intrusion(BORDEAUX, 'Moderate', 'Intrusion, gare Saint-Jean'));
-    const delivered = await deliveryTo(stack, prefecture.key, alertId, prefectureWebhook.id, ['sent']);
+    const alertId = await postAlert(
+      world.stack,
+      firm.key,
+      intrusion(BORDEAUX, 'Moderate', 'Intrusion, gare Saint-Jean'),
+    );
+    const delivered = await deliveryTo(world.stack, prefecture.key, alertId, prefectureWebhook.id, ['sent']);
     const [routed] = await messagesWithKey(brokers, Topics.AlertRoutedV1, alertId);
     const again = JSON.parse(routed.value!.toString());
     const sent = await producer.send({
@@ -287,7 +306,7 @@ describe('notification webhooks: signed, isolated, retried, effectively once', (
     } finally {
       await admin.disconnect();
     }
-    const deliveries = (await deliveriesOf(stack, prefecture.key, alertId)).filter(
+    const deliveries = (await deliveriesOf(world.stack, prefecture.key, alertId)).filter(
       (d) => d.webhookId === prefectureWebhook.id,
     );
     expect(deliveries).toEqual([expect.objectContaining({ id: delivered.id, status: 'sent', attempts: 1 })]);
@@ -295,35 +314,39 @@ describe('notification webhooks: signed, isolated, retried, effectively once', (
   }, 90_000);
 
   it('shows deliveries to the sender (all), a recipient (its own), an administrator (all), and nobody else', async () => {
-    const partner = await subscriber(registry, stack, 'Vigilance Saint-Émilion', '33');
-    const partnerWebhook = await registerWebhook(stack, partner.key, (await sink()).url);
+    const partner = await subscriber(world.registry, world.stack, 'Vigilance Saint-Émilion', '33');
+    const partnerWebhook = await registerWebhook(world.stack, partner.key, (await sink()).url);
     const outsider = await registerActivePartner(
-      registry,
+      world.registry,
       { kind: 'SECURITY_FIRM', name: 'Outsider Landais', departments: ['40'] },
       { conventions: [PRIVATE_SECURITY] },
     );
-    await waitUntilAccepted(stack.url('notification'), outsider.key);
-    const administrator = await nationalLevel(registry, ['admin']);
-    await waitUntilAccepted(stack.url('notification'), administrator.key);
+    await waitUntilAccepted(world.stack.url('notification'), outsider.key);
+    const administrator = await nationalLevel(world.registry, ['admin']);
+    await waitUntilAccepted(world.stack.url('notification'), administrator.key);
 
-    const alertId = await postAlert(stack, firm.key, intrusion(BORDEAUX, 'Moderate', 'Intrusion, cave coopérative'));
-    await deliveryTo(stack, partner.key, alertId, partnerWebhook.id, ['sent']);
-    await deliveryTo(stack, prefecture.key, alertId, prefectureWebhook.id, ['sent']);
+    const alertId = await postAlert(
+      world.stack,
+      firm.key,
+      intrusion(BORDEAUX, 'Moderate', 'Intrusion, cave coopérative'),
+    );
+    await deliveryTo(world.stack, partner.key, alertId, partnerWebhook.id, ['sent']);
+    await deliveryTo(world.stack, prefecture.key, alertId, prefectureWebhook.id, ['sent']);
 
-    const bySender = await deliveriesOf(stack, firm.key, alertId);
+    const bySender = await deliveriesOf(world.stack, firm.key, alertId);
     expect(bySender.map((d) => d.organisationId)).toEqual(expect.arrayContaining([prefecture.id, partner.id]));
-    const byPartner = await deliveriesOf(stack, partner.key, alertId);
+    const byPartner = await deliveriesOf(world.stack, partner.key, alertId);
     expect(byPartner.length).toBeGreaterThan(0);
     expect(byPartner.every((d) => d.organisationId === partner.id)).toBe(true);
-    const byAdmin = await deliveriesOf(stack, administrator.key, alertId);
+    const byAdmin = await deliveriesOf(world.stack, administrator.key, alertId);
     expect(byAdmin.map((d) => d.id).sort()).toEqual(bySender.map((d) => d.id).sort());
-    expect(await deliveriesOf(stack, outsider.key, alertId)).toEqual([]);
+    expect(await deliveriesOf(world.stack, outsider.key, alertId)).toEqual([]);
   }, 90_000);
 
   it('delivers a routed broadcast to its recipients’ webhooks, signed, once', async () => {
-    const partner = await subscriber(registry, stack, 'Commerces de la Rue Sainte-Catherine', '33');
+    const partner = await subscriber(world.registry, world.stack, 'Commerces de la Rue Sainte-Catherine', '33');
     const partnerSink = await sink();
-    const webhook = await registerWebhook(stack, partner.key, partnerSink.url);
+    const webhook = await registerWebhook(world.stack, partner.key, partnerSink.url);
     const broadcastId = randomUUID();
     const envelope = createEnvelope(
       BroadcastRoutedV1,
@@ -353,7 +376,7 @@ describe('notification webhooks: signed, isolated, retried, effectively once', (
         { key: broadcastId, value: JSON.stringify(envelope) },
       ],
     });
-    await deliveryTo(stack, partner.key, broadcastId, webhook.id, ['sent']);
+    await deliveryTo(world.stack, partner.key, broadcastId, webhook.id, ['sent']);
     const received = partnerSink.received.filter((r) => JSON.parse(r.body).broadcast?.broadcastId === broadcastId);
     expect(received).toHaveLength(1);
     const body = JSON.parse(received[0].body);
@@ -370,7 +393,7 @@ describe('notification webhooks: signed, isolated, retried, effectively once', (
       ),
     ).toBe(true);
     // The sender sees it was delivered; the prefecture's own webhook got nothing (not a recipient).
-    expect((await deliveriesOf(stack, prefecture.key, broadcastId)).map((d) => d.status)).toEqual(['sent']);
+    expect((await deliveriesOf(world.stack, prefecture.key, broadcastId)).map((d) => d.status)).toEqual(['sent']);
     expect(prefectureSink.received.filter((r) => r.body.includes(broadcastId))).toHaveLength(0);
   }, 90_000);
 });

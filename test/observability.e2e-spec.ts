@@ -11,11 +11,9 @@ import {
   request,
   sampleSum,
   waitFor,
-  type Stack,
 } from '@vigie/testing';
-import { newAdminKey } from './e2e.env';
 import { intrusion, registerWebhook, senderAndPrefecture } from './notification-fixtures';
-import { startTestStack, testBroker } from './test-stack';
+import { testBroker, useTestStack } from './test-stack';
 
 const SAINT_BRIEUC = '22278';
 const ALERT_PATH = ['alert-ingestion', 'prefect-routing', 'notification'] as const;
@@ -32,26 +30,35 @@ interface LogLine {
 
 // In the Côtes-d'Armor, so that other files' prefecture webhooks play no part.
 describe('observability: request ids across services, metrics, one trace per alert, live and ready', () => {
-  const adminKey = newAdminKey();
-  let stack: Stack;
+  const world = useTestStack('observability', 440, async () => {
+    collector = await OtlpCollector.start();
+    return {
+      env: {
+        OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
+        OTEL_BSP_SCHEDULE_DELAY: '100',
+        OTEL_METRICS_EXPORTER: 'none',
+        OTEL_LOGS_EXPORTER: 'none',
+      },
+    };
+  });
   let collector: OtlpCollector;
   let sink: WebhookSink;
   let firm: { id: string; key: string };
 
   const logLines = (service: (typeof SERVICES)[number]): LogLine[] =>
-    readFileSync(stack.logFile(service), 'utf8')
+    readFileSync(world.stack.logFile(service), 'utf8')
       .split('\n')
       // Node's own warnings go to stderr as text; everything the service logs is a JSON line.
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as LogLine);
   const metrics = async (service: (typeof SERVICES)[number]): Promise<string> => {
-    const response = await fetch(stack.metricsUrl(service));
+    const response = await fetch(world.stack.metricsUrl(service));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     return response.text();
   };
   const post = (headline: string, headers: Record<string, string> = {}) =>
-    request<{ id: string }>('POST', `${stack.url('alert-ingestion')}/v1/alerts`, {
+    request<{ id: string }>('POST', `${world.stack.url('alert-ingestion')}/v1/alerts`, {
       key: firm.key,
       headers,
       body: intrusion(SAINT_BRIEUC, 'Severe', headline),
@@ -62,30 +69,16 @@ describe('observability: request ids across services, metrics, one trace per ale
     );
 
   beforeAll(async () => {
-    collector = await OtlpCollector.start();
-    stack = await startTestStack(
-      'observability',
-      440,
-      { adminKey },
-      {
-        env: {
-          OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
-          OTEL_BSP_SCHEDULE_DELAY: '100',
-          OTEL_METRICS_EXPORTER: 'none',
-          OTEL_LOGS_EXPORTER: 'none',
-        },
-      },
-    );
-    const registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    const parties = await senderAndPrefecture(registry, stack, 'Armor Veille Observée', '22');
+    const parties = await senderAndPrefecture(world.registry, world.stack, 'Armor Veille Observée', '22');
     firm = parties.firm;
     sink = await WebhookSink.start();
-    await registerWebhook(stack, parties.prefecture.key, sink.url);
+    await registerWebhook(world.stack, parties.prefecture.key, sink.url);
   }, 120_000);
 
-  afterAll(async () => {
+  world.beforeStop(async () => {
     await testBroker('up');
-    await stack?.stop();
+  });
+  afterAll(async () => {
     await sink?.close();
     await collector?.close();
   }, 60_000);
@@ -133,17 +126,17 @@ describe('observability: request ids across services, metrics, one trace per ale
       info: { description: string }[];
     };
     body.info[0].description = description;
-    const posted = await request<{ id: string }>('POST', `${stack.url('alert-ingestion')}/v1/alerts`, {
+    const posted = await request<{ id: string }>('POST', `${world.stack.url('alert-ingestion')}/v1/alerts`, {
       key: firm.key,
       body,
     });
     expect(posted.status).toBe(201);
     await waitFor(() => deliveredAlert(posted.body.id), { what: 'the alert delivered', timeoutMs: 20_000 });
     for (const service of SERVICES) {
-      const text = readFileSync(stack.logFile(service), 'utf8');
+      const text = readFileSync(world.stack.logFile(service), 'utf8');
       expect(text).not.toContain(description);
       expect(text).not.toContain(firm.key);
-      expect(text).not.toContain(adminKey);
+      expect(text).not.toContain(world.adminKey);
     }
   }, 60_000);
 
@@ -161,7 +154,10 @@ describe('observability: request ids across services, metrics, one trace per ale
     };
     const posted = await post('Intrusion comptée');
     expect(posted.status).toBe(201);
-    const refused = await request('POST', `${stack.url('alert-ingestion')}/v1/alerts`, { key: firm.key, body: {} });
+    const refused = await request('POST', `${world.stack.url('alert-ingestion')}/v1/alerts`, {
+      key: firm.key,
+      body: {},
+    });
     expect(refused.status).toBe(400);
     await waitFor(() => deliveredAlert(posted.body.id), { what: 'the alert delivered', timeoutMs: 20_000 });
 
@@ -212,7 +208,7 @@ describe('observability: request ids across services, metrics, one trace per ale
       { what: 'notification to report no lag on alert.routed.v1', timeoutMs: 10_000 },
     );
     // Not on the public port.
-    expect((await fetch(`${stack.url('alert-ingestion')}/metrics`)).status).toBe(404);
+    expect((await fetch(`${world.stack.url('alert-ingestion')}/metrics`)).status).toBe(404);
   }, 60_000);
 
   it('names in its alerting rules and dashboard only metrics the services expose, with a runbook for each rule', async () => {
@@ -316,7 +312,7 @@ describe('observability: request ids across services, metrics, one trace per ale
   }, 60_000);
 
   it('stays live while the broker is down, is not ready, keeps accepting into the outbox, and drains after', async () => {
-    const ready = (service: string) => request<any>('GET', `${stack.url(service as never)}/health/ready`);
+    const ready = (service: string) => request<any>('GET', `${world.stack.url(service as never)}/health/ready`);
     for (const service of SERVICES) expect((await ready(service)).status).toBe(200);
 
     await testBroker('down');
@@ -332,7 +328,7 @@ describe('observability: request ids across services, metrics, one trace per ale
     expect(notReady.body.details.database.status).toBe('up');
     expect(notReady.body.details.outbox).toMatchObject({ status: 'up', accepting: true });
     for (const service of SERVICES) {
-      const live = await request<any>('GET', `${stack.url(service)}/health/live`);
+      const live = await request<any>('GET', `${world.stack.url(service)}/health/live`);
       expect(live.status).toBe(200);
       expect(live.body.status).toBe('ok');
     }

@@ -1,17 +1,15 @@
 import { createPrivateKey, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { Client } from 'pg';
-import { Stack, request, waitFor, type RegistryAccess } from '@vigie/testing';
-import { e2eEnv, newAdminKey } from './e2e.env';
+import { request, waitFor } from '@vigie/testing';
+import { e2eEnv } from './e2e.env';
 import { intrusion, postAlert, senderAndPrefecture } from './notification-fixtures';
-import { startTestStack } from './test-stack';
+import { useTestStack } from './test-stack';
 
 const PASSWORD = 'correct horse battery staple';
 
 describe('person accounts: invitation, sign-in, access tokens on every service, attribution', () => {
-  const adminKey = newAdminKey();
-  let stack: Stack;
-  let registry: RegistryAccess;
+  const world = useTestStack('person-accounts', 430);
   let db: Client;
   let rhone: { id: string; name: string; key: string };
   let firm: { id: string; key: string };
@@ -19,7 +17,7 @@ describe('person accounts: invitation, sign-in, access tokens on every service, 
 
   const call = <T = any>(method: string, url: string, key?: string, body?: unknown) =>
     request<T>(method, url, { key, body });
-  const registryUrl = (path: string) => `${registry.registryUrl}${path}`;
+  const registryUrl = (path: string) => `${world.registry.registryUrl}${path}`;
 
   /** A Rhône duty officer with a password: invited by the prefecture's operator key, link used once. */
   async function officer(): Promise<{ email: string; personId: string }> {
@@ -50,11 +48,9 @@ describe('person accounts: invitation, sign-in, access tokens on every service, 
   const refresh = (sessionToken: string) => call('POST', registryUrl('/v1/sessions/refresh'), sessionToken);
 
   beforeAll(async () => {
-    stack = await startTestStack('person-accounts', 430, { adminKey });
-    registry = { registryUrl: stack.url('partner-registry'), adminKey };
     ({ firm, prefecture: rhone } = await senderAndPrefecture(
-      registry,
-      stack,
+      world.registry,
+      world.stack,
       `Garde ${randomUUID().slice(0, 6)}`,
       '69',
     ));
@@ -64,7 +60,6 @@ describe('person accounts: invitation, sign-in, access tokens on every service, 
 
   afterAll(async () => {
     await db?.end();
-    await stack?.stop();
   }, 30_000);
 
   it('invites with a one-time link, refuses a short password, and stores only hashes', async () => {
@@ -113,37 +108,46 @@ describe('person accounts: invitation, sign-in, access tokens on every service, 
     const { body } = await signIn(email);
     const token = body.accessToken;
     for (const service of ['alert-ingestion', 'prefect-routing', 'notification', 'partner-registry'] as const) {
-      const me = await call('GET', `${stack.url(service)}/v1/me`, token);
+      const me = await call('GET', `${world.stack.url(service)}/v1/me`, token);
       expect(me.status).toBe(200);
       expect(me.body).toMatchObject({ organisationId: rhone.id, isAdmin: false, person: { id: body.person.id } });
     }
-    const lyon = await postAlert(stack, firm.key, intrusion('69123', 'Severe', 'Intrusion entrepôt Gerland'));
+    const lyon = await postAlert(world.stack, firm.key, intrusion('69123', 'Severe', 'Intrusion entrepôt Gerland'));
     await waitFor(
       async () =>
-        (await call('GET', `${stack.url('alert-ingestion')}/v1/alerts/${lyon}`, token)).status === 200 || undefined,
+        (await call('GET', `${world.stack.url('alert-ingestion')}/v1/alerts/${lyon}`, token)).status === 200 ||
+        undefined,
       {
         what: 'the routed alert to be visible to the officer',
       },
     );
     const { firm: elsewhereFirm } = await senderAndPrefecture(
-      registry,
-      stack,
+      world.registry,
+      world.stack,
       `Garde Sud ${randomUUID().slice(0, 6)}`,
       '13',
     );
-    const marseille = await postAlert(stack, elsewhereFirm.key, intrusion('13055', 'Severe', 'Intrusion au port'));
-    expect((await call('GET', `${stack.url('alert-ingestion')}/v1/alerts/${marseille}`, token)).status).toBe(404);
+    const marseille = await postAlert(
+      world.stack,
+      elsewhereFirm.key,
+      intrusion('13055', 'Severe', 'Intrusion au port'),
+    );
+    expect((await call('GET', `${world.stack.url('alert-ingestion')}/v1/alerts/${marseille}`, token)).status).toBe(404);
 
     await waitFor(
       async () =>
         (
-          await call('POST', `${stack.url('notification')}/v1/alerts/${lyon}/acknowledgements`, token, {
+          await call('POST', `${world.stack.url('notification')}/v1/alerts/${lyon}/acknowledgements`, token, {
             note: 'Patrouille envoyée',
           })
         ).status === 201 || undefined,
       { what: 'notification to take the acknowledgement' },
     );
-    const seenByFirm = await call('GET', `${stack.url('notification')}/v1/alerts/${lyon}/acknowledgements`, firm.key);
+    const seenByFirm = await call(
+      'GET',
+      `${world.stack.url('notification')}/v1/alerts/${lyon}/acknowledgements`,
+      firm.key,
+    );
     expect(seenByFirm.body).toEqual([
       expect.objectContaining({
         organisationId: rhone.id,
@@ -153,7 +157,7 @@ describe('person accounts: invitation, sign-in, access tokens on every service, 
     ]);
     const states = await call<{ alertId: string; acknowledgedBy: string | null }[]>(
       'GET',
-      `${stack.url('notification')}/v1/alert-states?ids=${lyon}`,
+      `${world.stack.url('notification')}/v1/alert-states?ids=${lyon}`,
       token,
     );
     expect(states.body).toEqual([expect.objectContaining({ alertId: lyon, acknowledgedBy: body.person.fullName })]);
@@ -168,7 +172,7 @@ describe('person accounts: invitation, sign-in, access tokens on every service, 
       roles: ['DUTY_OFFICER'],
     });
     expect(invited.status).toBe(201);
-    const audit = await call<any[]>('GET', registryUrl(`/v1/audit?organisationId=${rhone.id}`), adminKey);
+    const audit = await call<any[]>('GET', registryUrl(`/v1/audit?organisationId=${rhone.id}`), world.adminKey);
     const entry = audit.body.find((row) => row.entityId === invited.body.id);
     expect(entry.actor).toContain(`person:${personId}`);
   });
@@ -197,7 +201,7 @@ describe('person accounts: invitation, sign-in, access tokens on every service, 
     expect((await call('POST', registryUrl('/v1/sessions/revoke-all'), a.accessToken)).status).toBe(204);
     expect((await refresh(a.sessionToken)).status).toBe(401);
     expect((await refresh(b.sessionToken)).status).toBe(401);
-    // The registry checks the session itself: an access token of an ended session is refused there at once.
+    // The world.registry checks the session itself: an access token of an ended session is refused there at once.
     expect((await call('GET', registryUrl('/v1/me'), b.accessToken)).status).toBe(401);
 
     const idle = (await signIn(email)).body;
@@ -232,19 +236,19 @@ describe('person accounts: invitation, sign-in, access tokens on every service, 
         .setAudience(audience)
         .setExpirationTime(expires)
         .sign(key);
-    const realKey = createPrivateKey(stack.personTokenKey);
-    const [header, , signature] = body.accessToken.split('.');
+    const realKey = createPrivateKey(world.stack.personTokenKey);
+    const [header, signature] = body.accessToken.split('.');
     const tampered = `${header}.${Buffer.from(JSON.stringify({ ...claims, sub: randomUUID() })).toString('base64url')}.${signature}`;
     const refused = {
-      'a key the registry never had': await sign(generateKeyPairSync('ed25519').privateKey),
+      'a key the world.registry never had': await sign(generateKeyPairSync('ed25519').privateKey),
       'a tampered payload': tampered,
       'another audience': await sign(realKey, 'elsewhere'),
       'an expired token': await sign(realKey, 'vigie', Math.floor(Date.now() / 1000) - 60),
     };
     const valid = await sign(realKey);
-    expect((await call('GET', `${stack.url('notification')}/v1/me`, valid)).status).toBe(200);
+    expect((await call('GET', `${world.stack.url('notification')}/v1/me`, valid)).status).toBe(200);
     for (const [what, token] of Object.entries(refused)) {
-      const answer = await call('GET', `${stack.url('notification')}/v1/me`, token);
+      const answer = await call('GET', `${world.stack.url('notification')}/v1/me`, token);
       expect({ what, status: answer.status }).toEqual({ what, status: 401 });
     }
   });

@@ -1,17 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@vigie/contracts';
-import {
-  Stack,
-  messagesWithKey,
-  prefectureOf,
-  registerActivePartner,
-  request,
-  waitFor,
-  type Partner,
-} from '@vigie/testing';
+import { messagesWithKey, prefectureOf, registerActivePartner, request, waitFor, type Partner } from '@vigie/testing';
 
-import { e2eEnv, newAdminKey } from './e2e.env';
-import { startTestStack } from './test-stack';
+import { e2eEnv } from './e2e.env';
+import { useTestStack } from './test-stack';
 
 const brokers = [e2eEnv.kafkaBrokers];
 
@@ -40,9 +32,7 @@ interface DirectoryEntry {
 }
 
 describe('partner registry: conventions, membership and referents', () => {
-  const adminKey = newAdminKey();
-  let stack: Stack;
-  let registry: { registryUrl: string; adminKey: string };
+  const world = useTestStack('registry-conventions', 10);
   let conventions: Record<string, ConventionBody>;
   let firm: Partner;
   let otherFirm: Partner;
@@ -53,11 +43,11 @@ describe('partner registry: conventions, membership and referents', () => {
   let ain: { id: string; name: string; key: string };
 
   const api = <T = any>(method: string, path: string, key: string, body?: unknown) =>
-    request<T>(method, `${registry.registryUrl}${path}`, { key, body });
+    request<T>(method, `${world.registry.registryUrl}${path}`, { key, body });
 
   /** A key with the given roles, issued by the administrator. */
   async function keyWith(organisationId: string, roles: string[]): Promise<string> {
-    const issued = await api<{ key: string }>('POST', `/v1/organizations/${organisationId}/api-keys`, adminKey, {
+    const issued = await api<{ key: string }>('POST', `/v1/organizations/${organisationId}/api-keys`, world.adminKey, {
       roles,
       label: 'registry conventions e2e',
     });
@@ -77,47 +67,40 @@ describe('partner registry: conventions, membership and referents', () => {
   });
 
   beforeAll(async () => {
-    stack = await startTestStack('registry-conventions', 10, { adminKey });
-    registry = { registryUrl: stack.url('partner-registry'), adminKey };
-
-    firm = await registerActivePartner(registry, {
+    firm = await registerActivePartner(world.registry, {
       kind: 'SECURITY_FIRM',
       name: `Sûreté Confluence ${run}`,
       departments: ['69'],
     });
-    otherFirm = await registerActivePartner(registry, {
+    otherFirm = await registerActivePartner(world.registry, {
       kind: 'SECURITY_FIRM',
       name: `Gardiennage Saône ${run}`,
       departments: ['69'],
     });
-    jeweller = await registerActivePartner(registry, {
+    jeweller = await registerActivePartner(world.registry, {
       kind: 'JEWELLER',
       name: `Bijouterie des Terreaux ${run}`,
       departments: ['69'],
     });
-    tobacconist = await registerActivePartner(registry, {
+    tobacconist = await registerActivePartner(world.registry, {
       kind: 'TOBACCONIST',
       name: `Tabac de la Croix-Rousse ${run}`,
       departments: ['69'],
     });
-    mall = await registerActivePartner(registry, {
+    mall = await registerActivePartner(world.registry, {
       kind: 'SHOPPING_SITE_OPERATOR',
       name: `Centre commercial Part-Dieu ${run}`,
       departments: ['69'],
     });
-    const rhonePrefecture = await prefectureOf(registry, '69');
+    const rhonePrefecture = await prefectureOf(world.registry, '69');
     rhone = { ...rhonePrefecture, key: await keyWith(rhonePrefecture.id, ['operator']) };
-    const ainPrefecture = await prefectureOf(registry, '01');
+    const ainPrefecture = await prefectureOf(world.registry, '01');
     ain = { ...ainPrefecture, key: await keyWith(ainPrefecture.id, ['operator']) };
 
     const listed = await api<ConventionBody[]>('GET', '/v1/conventions', firm.key);
     expect(listed.status).toBe(200);
     conventions = Object.fromEntries(listed.body.map((convention) => [convention.code, convention]));
   }, 120_000);
-
-  afterAll(async () => {
-    await stack?.stop();
-  }, 30_000);
 
   it('seeds the conventions of the press release, deployed in every département by default', async () => {
     expect(Object.keys(conventions).sort()).toEqual(

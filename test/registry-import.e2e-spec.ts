@@ -13,12 +13,10 @@ import {
   withIdentity,
   messagesWithKey,
   type Partner,
-  type RegistryAccess,
-  type Stack,
 } from '@vigie/testing';
-import { e2eEnv, newAdminKey } from './e2e.env';
+import { e2eEnv } from './e2e.env';
 import { intrusion, postAlert, senderAndPrefecture } from './notification-fixtures';
-import { startTestStack } from './test-stack';
+import { useTestStack } from './test-stack';
 
 interface Report {
   format: string;
@@ -43,9 +41,7 @@ const PERIGUEUX = '24322';
 const CNAPS = 'AUT-024-2118-05-23-20190371234';
 
 describe('partner registry: bulk import of organisations and their webhooks', () => {
-  const adminKey = newAdminKey();
-  let stack: Stack;
-  let registry: RegistryAccess;
+  const world = useTestStack('registry-import', 500, { startTimeoutMs: 300_000 });
   let sink: WebhookSink;
   let sender: Partner;
   let dordogne: string;
@@ -53,41 +49,41 @@ describe('partner registry: bulk import of organisations and their webhooks', ()
   let outsiderFirm: Partner;
 
   const upload = (key: string, body: { json?: unknown; csv?: string }, query = '') =>
-    request<Report>('POST', `${registry.registryUrl}/v1/organizations/import${query}`, {
+    request<Report>('POST', `${world.registry.registryUrl}/v1/organizations/import${query}`, {
       key,
       ...(body.csv !== undefined
         ? { rawBody: body.csv, headers: { 'content-type': 'text/csv' } }
         : { body: body.json }),
     });
   const importWebhooks = (key: string, webhooks: unknown[]) =>
-    request<WebhookReport>('POST', `${stack.url('notification')}/v1/webhooks/import`, { key, body: { webhooks } });
+    request<WebhookReport>('POST', `${world.stack.url('notification')}/v1/webhooks/import`, {
+      key,
+      body: { webhooks },
+    });
   const organisationsNamed = async (prefix: string) =>
     (
       await request<{ id: string; name: string; status: string }[]>(
         'GET',
-        `${registry.registryUrl}/v1/organizations?department=24`,
-        { key: adminKey },
+        `${world.registry.registryUrl}/v1/organizations?department=24`,
+        { key: world.adminKey },
       )
     ).body.filter((organisation) => organisation.name.startsWith(prefix));
 
   beforeAll(async () => {
     sink = await WebhookSink.start();
-    stack = await startTestStack('registry-import', 500, { adminKey }, { startTimeoutMs: 300_000 });
-    registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    ({ firm: sender } = await senderAndPrefecture(registry, stack, `Import émettrice ${run}`, '24'));
-    dordogne = await issueKey(registry, (await prefectureOf(registry, '24')).id, ['operator']);
-    gironde = await issueKey(registry, (await prefectureOf(registry, '33')).id, ['operator']);
-    outsiderFirm = await registerActivePartner(registry, {
+    ({ firm: sender } = await senderAndPrefecture(world.registry, world.stack, `Import émettrice ${run}`, '24'));
+    dordogne = await issueKey(world.registry, (await prefectureOf(world.registry, '24')).id, ['operator']);
+    gironde = await issueKey(world.registry, (await prefectureOf(world.registry, '33')).id, ['operator']);
+    outsiderFirm = await registerActivePartner(world.registry, {
       kind: 'SECURITY_FIRM',
       name: `Import intrus ${run}`,
       departments: ['24'],
     });
-    await waitUntilAccepted(stack.url('notification'), dordogne);
-    await waitUntilAccepted(stack.url('notification'), gironde);
+    await waitUntilAccepted(world.stack.url('notification'), dordogne);
+    await waitUntilAccepted(world.stack.url('notification'), gironde);
   }, 600_000);
 
   afterAll(async () => {
-    await stack?.stop();
     await sink?.close();
   }, 30_000);
 
@@ -124,8 +120,8 @@ describe('partner registry: bulk import of organisations and their webhooks', ()
     expect(created.filter((organisation) => organisation.name.endsWith(run)).map((o) => o.status)).toEqual(['PENDING']);
     const audit = await request<{ action: string }[]>(
       'GET',
-      `${registry.registryUrl}/v1/audit?organisationId=${report.body.results[0].organisationId}`,
-      { key: adminKey },
+      `${world.registry.registryUrl}/v1/audit?organisationId=${report.body.results[0].organisationId}`,
+      { key: world.adminKey },
     );
     expect(audit.body.map((entry) => entry.action)).toContain('organisation.imported');
   });
@@ -158,8 +154,8 @@ describe('partner registry: bulk import of organisations and their webhooks', ()
     expect(completed.body).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
     const subscriptions = await request<unknown[]>(
       'GET',
-      `${registry.registryUrl}/v1/organizations/${first.body.results[0].organisationId}/subscriptions`,
-      { key: adminKey },
+      `${world.registry.registryUrl}/v1/organizations/${first.body.results[0].organisationId}/subscriptions`,
+      { key: world.adminKey },
     );
     expect(subscriptions.body).toHaveLength(2);
   });
@@ -228,7 +224,7 @@ describe('partner registry: bulk import of organisations and their webhooks', ()
     expect(again.body.results[0].secret).toBeUndefined();
     expect((await importWebhooks(gironde, rows)).body.problems[0]).toMatchObject({ code: 'unknown_organisation' });
 
-    const alertId = await postAlert(stack, sender.key, intrusion(PERIGUEUX, 'Severe', `Import ${run}`));
+    const alertId = await postAlert(world.stack, sender.key, intrusion(PERIGUEUX, 'Severe', `Import ${run}`));
     const received = await waitFor(() => sink.received.find((r) => r.body.includes(alertId)), {
       what: 'the alert at the imported partner’s webhook',
       timeoutMs: 30_000,
@@ -244,22 +240,30 @@ describe('partner registry: bulk import of organisations and their webhooks', ()
       conventions: ['private-security-2019'],
       subscriptionDepartments: ['40'],
     }));
-    const imported = await upload(adminKey, { json: rows }, '?activate=true');
+    const imported = await upload(world.adminKey, { json: rows }, '?activate=true');
     expect(imported.body).toMatchObject({ created: partners, refused: 0 });
-    const { firm } = await senderAndPrefecture(registry, stack, `Landes émettrice ${run}`, '40');
+    const { firm } = await senderAndPrefecture(world.registry, world.stack, `Landes émettrice ${run}`, '40');
     // Routing knows every imported partner (partner.changed.v1) before the alert is sent.
     await waitFor(
       async () => {
-        const preview = await request<{ recipients: unknown[] }>('POST', `${stack.url('prefect-routing')}/v1/routing/preview`, {
-          key: firm.key,
-          body: { commune: '40192', eventCode: 'intrusion', severity: 'Severe', tlp: 'GREEN' },
-        });
+        const preview = await request<{ recipients: unknown[] }>(
+          'POST',
+          `${world.stack.url('prefect-routing')}/v1/routing/preview`,
+          {
+            key: firm.key,
+            body: { commune: '40192', eventCode: 'intrusion', severity: 'Severe', tlp: 'GREEN' },
+          },
+        );
         return preview.status === 200 && preview.body.recipients.length > partners;
       },
       { what: 'routing to know every imported partner', timeoutMs: 60_000, intervalMs: 500 },
     );
 
-    const alertId = await postAlert(stack, firm.key, intrusion('40192', 'Severe', `Intrusion à Mont-de-Marsan ${run}`));
+    const alertId = await postAlert(
+      world.stack,
+      firm.key,
+      intrusion('40192', 'Severe', `Intrusion à Mont-de-Marsan ${run}`),
+    );
 
     const brokers = e2eEnv.kafkaBrokers.split(',');
     const routed = await waitFor(
@@ -269,7 +273,9 @@ describe('partner registry: bulk import of organisations and their webhooks', ()
       },
       { what: 'the routed events of the alert', timeoutMs: 60_000, intervalMs: 500 },
     );
-    const payloads = routed.map((message) => (JSON.parse(message.value!.toString()) as EventEnvelope<AlertRoutedV1Payload>).payload);
+    const payloads = routed.map(
+      (message) => (JSON.parse(message.value!.toString()) as EventEnvelope<AlertRoutedV1Payload>).payload,
+    );
     expect(payloads.map((payload) => [payload.part, payload.recipients.length])).toEqual([
       [{ index: 1, count: 2 }, ROUTED_RECIPIENTS_PER_EVENT],
       [{ index: 2, count: 2 }, expect.any(Number)],
@@ -280,9 +286,9 @@ describe('partner registry: bulk import of organisations and their webhooks', ()
     // The second event was handled too: a partner only it names reads the alert.
     const importedIds = new Set(imported.body.results.map((result) => result.organisationId));
     const inSecond = payloads[1].recipients.map((r) => r.organisationId).find((id) => importedIds.has(id))!;
-    const inSecondKey = await issueKey(registry, inSecond);
-    await waitUntilAccepted(stack.url('alert-ingestion'), inSecondKey);
-    const read = await request<{ id: string }>('GET', `${stack.url('alert-ingestion')}/v1/alerts/${alertId}`, {
+    const inSecondKey = await issueKey(world.registry, inSecond);
+    await waitUntilAccepted(world.stack.url('alert-ingestion'), inSecondKey);
+    const read = await request<{ id: string }>('GET', `${world.stack.url('alert-ingestion')}/v1/alerts/${alertId}`, {
       key: inSecondKey,
     });
     expect(read.status).toBe(200);

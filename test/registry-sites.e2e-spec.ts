@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@vigie/contracts';
 import {
-  Stack,
   issueKey,
   messagesWithKey,
   prefectureOf,
@@ -11,17 +10,15 @@ import {
   type Partner,
 } from '@vigie/testing';
 
-import { e2eEnv, newAdminKey } from './e2e.env';
-import { startTestStack } from './test-stack';
+import { e2eEnv } from './e2e.env';
+import { useTestStack } from './test-stack';
 
 const brokers = [e2eEnv.kafkaBrokers];
 
 const approvedPlan = { status: 'APPROVED', version: '3.1', date: '2019-06-14' };
 
 describe('registry: sites, their compliance, and subscriptions', () => {
-  const adminKey = newAdminKey();
-  let stack: Stack;
-  let registry: { registryUrl: string; adminKey: string };
+  const world = useTestStack('registry-sites', 20);
   let mall: Partner;
   let otherFirm: Partner;
   let rhoneOperator: string;
@@ -32,7 +29,7 @@ describe('registry: sites, their compliance, and subscriptions', () => {
   let planlessSiteId: string;
 
   const call = <T = any>(method: string, path: string, key: string, body?: unknown) =>
-    request<T>(method, `${registry.registryUrl}${path}`, { key, body });
+    request<T>(method, `${world.registry.registryUrl}${path}`, { key, body });
 
   const fieldsOf = (result: { body: any }): string[] =>
     ((result.body.details ?? []) as { field: string }[]).map((detail) => detail.field);
@@ -58,28 +55,22 @@ describe('registry: sites, their compliance, and subscriptions', () => {
   }
 
   beforeAll(async () => {
-    stack = await startTestStack('registry-sites', 20, { adminKey });
-    registry = { registryUrl: stack.url('partner-registry'), adminKey };
     const tag = randomUUID().slice(0, 8);
-    mall = await registerActivePartner(registry, {
+    mall = await registerActivePartner(world.registry, {
       kind: 'SHOPPING_SITE_OPERATOR',
       name: `Centres commerciaux du Rhône ${tag}`,
       departments: ['69'],
     });
-    otherFirm = await registerActivePartner(registry, {
+    otherFirm = await registerActivePartner(world.registry, {
       kind: 'SECURITY_FIRM',
       name: `Gardiennage Lyonnais ${tag}`,
       departments: ['69'],
     });
-    rhoneOperator = await issueKey(registry, (await prefectureOf(registry, '69')).id, ['operator']);
-    ainOperator = await issueKey(registry, (await prefectureOf(registry, '01')).id, ['operator']);
+    rhoneOperator = await issueKey(world.registry, (await prefectureOf(world.registry, '69')).id, ['operator']);
+    ainOperator = await issueKey(world.registry, (await prefectureOf(world.registry, '01')).id, ['operator']);
     coordinatorId = await createReferent(mall, 'Claire Morel');
     otherCoordinatorId = await createReferent(otherFirm, 'Karim Benali');
   }, 120_000);
-
-  afterAll(async () => {
-    await stack?.stop();
-  }, 30_000);
 
   it('registers a site in Lyon with an approved plan and one without a plan', async () => {
     const approved = await call('POST', `/v1/organizations/${mall.id}/sites`, mall.key, {
@@ -162,10 +153,10 @@ describe('registry: sites, their compliance, and subscriptions', () => {
     expect(counts.nonCompliant).toBe(view.body.sites.length);
     expect(counts.sites).toBe(counts.compliant + counts.nonCompliant);
 
-    expect((await call('GET', '/v1/departments/69/compliance', adminKey)).status).toBe(200);
+    expect((await call('GET', '/v1/departments/69/compliance', world.adminKey)).status).toBe(200);
     expect((await call('GET', '/v1/departments/69/compliance', mall.key)).status).toBe(404);
     expect((await call('GET', '/v1/departments/69/compliance', ainOperator)).status).toBe(404);
-    expect((await call('GET', '/v1/departments/20/compliance', adminKey)).status).toBe(404);
+    expect((await call('GET', '/v1/departments/20/compliance', world.adminKey)).status).toBe(404);
   }, 60_000);
 
   it('hides a site from another organisation, and lets its owner update it', async () => {
@@ -207,7 +198,7 @@ describe('registry: sites, their compliance, and subscriptions', () => {
     expect((await call('DELETE', `/v1/sites/${throwaway.body.id}`, mall.key)).status).toBe(204);
     expect((await call('GET', `/v1/sites/${throwaway.body.id}`, mall.key)).status).toBe(404);
 
-    const audit = await call<any[]>('GET', `/v1/audit?organisationId=${mall.id}`, adminKey);
+    const audit = await call<any[]>('GET', `/v1/audit?organisationId=${mall.id}`, world.adminKey);
     expect(audit.status).toBe(200);
     expect(audit.body.map((entry) => entry.action)).toEqual(
       expect.arrayContaining(['site.created', 'site.updated', 'site.deleted']),

@@ -9,10 +9,9 @@ import {
   waitFor,
   waitUntilAccepted,
   type Partner,
-  type Stack,
 } from '@vigie/testing';
-import { e2eEnv, newAdminKey } from './e2e.env';
-import { startTestStack } from './test-stack';
+import { e2eEnv } from './e2e.env';
+import { useTestStack } from './test-stack';
 
 const report = (personalData: boolean) => ({
   status: 'Actual',
@@ -40,38 +39,30 @@ const report = (personalData: boolean) => ({
 });
 
 describe('retention: personal data is erased after its period, the facts stay', () => {
-  const adminKey = newAdminKey();
-  let stack: Stack;
+  const world = useTestStack('retention', 80, {
+    env: {
+      PERSONAL_DATA_RETENTION_SECONDS: '2',
+      // The floor: topics keep alerts for at least an hour (libs/messaging topic.retention.ts).
+      KAFKA_TOPIC_RETENTION_SECONDS: '3600',
+      RETENTION_SWEEP_INTERVAL_MS: '300',
+      OUTBOX_RETENTION_SECONDS: '2',
+      HANDLED_EVENTS_RETENTION_SECONDS: '2',
+    },
+  });
   let firm: Partner;
   let sink: WebhookSink;
 
   beforeAll(async () => {
-    stack = await startTestStack(
-      'retention',
-      80,
-      { adminKey },
-      {
-        env: {
-          PERSONAL_DATA_RETENTION_SECONDS: '2',
-          // The floor: topics keep alerts for at least an hour (libs/messaging topic.retention.ts).
-          KAFKA_TOPIC_RETENTION_SECONDS: '3600',
-          RETENTION_SWEEP_INTERVAL_MS: '300',
-          OUTBOX_RETENTION_SECONDS: '2',
-          HANDLED_EVENTS_RETENTION_SECONDS: '2',
-        },
-      },
-    );
     firm = await registerActivePartner(
-      { registryUrl: stack.url('partner-registry'), adminKey },
+      world.registry,
       { kind: 'SECURITY_FIRM', name: 'Rétention Sécurité', departments: ['69'] },
       { conventions: ['private-security-2019'] },
     );
-    await waitUntilAccepted(stack.url('alert-ingestion'), firm.key);
-    const registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    const prefectureKey = await issueKey(registry, (await prefectureOf(registry, '69')).id);
-    await waitUntilAccepted(stack.url('notification'), prefectureKey);
+    await waitUntilAccepted(world.stack.url('alert-ingestion'), firm.key);
+    const prefectureKey = await issueKey(world.registry, (await prefectureOf(world.registry, '69')).id);
+    await waitUntilAccepted(world.stack.url('notification'), prefectureKey);
     sink = await WebhookSink.start();
-    const webhook = await request('POST', `${stack.url('notification')}/v1/webhooks`, {
+    const webhook = await request('POST', `${world.stack.url('notification')}/v1/webhooks`, {
       key: prefectureKey,
       body: { url: sink.url },
     });
@@ -80,11 +71,10 @@ describe('retention: personal data is erased after its period, the facts stay', 
 
   afterAll(async () => {
     await sink?.close();
-    await stack?.stop();
   }, 30_000);
 
   it('erases the free text of an alert flagged as personal data, and only of that one', async () => {
-    const url = `${stack.url('alert-ingestion')}/v1/alerts`;
+    const url = `${world.stack.url('alert-ingestion')}/v1/alerts`;
     const flagged = await request<any>('POST', url, { key: firm.key, body: report(true) });
     const unflagged = await request<any>('POST', url, { key: firm.key, body: report(false) });
     expect([flagged.status, unflagged.status]).toEqual([201, 201]);
@@ -145,7 +135,10 @@ describe('retention: personal data is erased after its period, the facts stay', 
     const witness = `Témoin ${randomUUID()}`;
     const body = report(true) as { info: { description: string }[] };
     body.info[0].description = witness;
-    const posted = await request<any>('POST', `${stack.url('alert-ingestion')}/v1/alerts`, { key: firm.key, body });
+    const posted = await request<any>('POST', `${world.stack.url('alert-ingestion')}/v1/alerts`, {
+      key: firm.key,
+      body,
+    });
     expect(posted.status).toBe(201);
     await waitFor(() => sink.received.some((received) => received.body.includes(posted.body.id)), {
       what: 'the alert delivered',

@@ -11,10 +11,9 @@ import {
   waitFor,
   waitUntilAccepted,
   type Partner,
-  type Stack,
 } from '@vigie/testing';
-import { e2eEnv, newAdminKey } from './e2e.env';
-import { startTestStack } from './test-stack';
+import { e2eEnv } from './e2e.env';
+import { useTestStack } from './test-stack';
 
 interface RecipientLine {
   organisationId: string;
@@ -47,10 +46,8 @@ const alertIn = (commune: string, tlp: string, overrides: Record<string, unknown
 const ids = (lines: RecipientLine[]) => lines.map((line) => line.organisationId);
 
 describe('routing: the right people, and only they, with the reasons', () => {
-  const adminKey = newAdminKey();
+  const world = useTestStack('routing', 90);
   const brokers = [e2eEnv.kafkaBrokers];
-  let stack: Stack;
-  let registry: { registryUrl: string; adminKey: string };
   let routingUrl: string;
   let producer: Producer;
   const sinks = new Map<string, WebhookSink>();
@@ -61,11 +58,11 @@ describe('routing: the right people, and only they, with the reasons', () => {
     conventions: string[],
     subscribeIn?: string,
   ): Promise<Partner> {
-    const created = await registerActivePartner(registry, organisation, { conventions });
+    const created = await registerActivePartner(world.registry, organisation, { conventions });
     if (subscribeIn) {
       const subscription = await request(
         'POST',
-        `${registry.registryUrl}/v1/organizations/${created.id}/subscriptions`,
+        `${world.registry.registryUrl}/v1/organizations/${created.id}/subscriptions`,
         {
           key: created.key,
           body: { departments: [subscribeIn], eventCodes: ['intrusion', 'drone-overflight'], minimumSeverity: 'Minor' },
@@ -73,24 +70,27 @@ describe('routing: the right people, and only they, with the reasons', () => {
       );
       expect(subscription.status).toBe(201);
     }
-    created.key = await issueKey(registry, created.id); // a key issued last: known with everything before it
+    created.key = await issueKey(world.registry, created.id); // a key issued last: known with everything before it
     await withWebhook(created.id, created.key);
     return created;
   }
 
   async function withWebhook(organisationId: string, key: string): Promise<void> {
-    await waitUntilAccepted(stack.url('notification'), key);
+    await waitUntilAccepted(world.stack.url('notification'), key);
     await waitUntilAccepted(routingUrl, key);
     const sink = await WebhookSink.start();
     sinks.set(organisationId, sink);
-    const webhook = await request('POST', `${stack.url('notification')}/v1/webhooks`, { key, body: { url: sink.url } });
+    const webhook = await request('POST', `${world.stack.url('notification')}/v1/webhooks`, {
+      key,
+      body: { url: sink.url },
+    });
     expect(webhook.status).toBe(201);
   }
 
-  /** A prefecture (seeded by the registry) with an operator key and a webhook. */
+  /** A prefecture (seeded by the world.registry) with an operator key and a webhook. */
   async function prefecture(department: string): Promise<Partner> {
-    const seeded = await prefectureOf(registry, department);
-    const key = await issueKey(registry, seeded.id, ['operator', 'publisher', 'subscriber']);
+    const seeded = await prefectureOf(world.registry, department);
+    const key = await issueKey(world.registry, seeded.id, ['operator', 'publisher', 'subscriber']);
     await withWebhook(seeded.id, key);
     return { ...seeded, key };
   }
@@ -101,7 +101,7 @@ describe('routing: the right people, and only they, with the reasons', () => {
     bodies(organisationId).some((body) => body.alert?.alertId === alertId);
 
   async function post(key: string, body: unknown, path = '/v1/alerts'): Promise<string> {
-    const posted = await request<{ id: string }>('POST', `${stack.url('alert-ingestion')}${path}`, { key, body });
+    const posted = await request<{ id: string }>('POST', `${world.stack.url('alert-ingestion')}${path}`, { key, body });
     expect(posted.status).toBe(201);
     return posted.body.id;
   }
@@ -117,9 +117,7 @@ describe('routing: the right people, and only they, with the reasons', () => {
   }
 
   beforeAll(async () => {
-    stack = await startTestStack('routing', 90, { adminKey });
-    registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    routingUrl = stack.url('prefect-routing');
+    routingUrl = world.stack.url('prefect-routing');
     producer = new Kafka({ clientId: 'vigie-e2e-routing', brokers, logLevel: logLevel.NOTHING }).producer();
     await producer.connect();
   }, 120_000);
@@ -127,7 +125,6 @@ describe('routing: the right people, and only they, with the reasons', () => {
   afterAll(async () => {
     await producer?.disconnect();
     for (const sink of sinks.values()) await sink.close();
-    await stack?.stop();
   }, 30_000);
 
   describe('in the Rhône', () => {
@@ -141,7 +138,7 @@ describe('routing: the right people, and only they, with the reasons', () => {
       sender = await partner({ kind: 'SECURITY_FIRM', name: 'Lyon Rondes Émettrice', departments: ['69'] }, [
         'private-security-2019',
       ]);
-      await waitUntilAccepted(stack.url('alert-ingestion'), sender.key);
+      await waitUntilAccepted(world.stack.url('alert-ingestion'), sender.key);
       rhone = await prefecture('69');
       member = await partner(
         { kind: 'SECURITY_FIRM', name: 'Gardiennage Presqu’île', departments: ['69'] },
@@ -429,15 +426,15 @@ describe('routing: the right people, and only they, with the reasons', () => {
     }, 30_000);
   });
 
-  /** Outside the registry, administrators hold an admin key of the national level. */
+  /** Outside the world.registry, administrators hold an admin key of the national level. */
   async function nationalAdminKey(): Promise<string> {
     const listed = await request<{ id: string }[]>(
       'GET',
-      `${registry.registryUrl}/v1/organizations?kind=NATIONAL_LEVEL`,
-      { key: adminKey },
+      `${world.registry.registryUrl}/v1/organizations?kind=NATIONAL_LEVEL`,
+      { key: world.adminKey },
     );
     expect(listed.status).toBe(200);
-    const key = await issueKey(registry, listed.body[0].id, ['admin']);
+    const key = await issueKey(world.registry, listed.body[0].id, ['admin']);
     await waitUntilAccepted(routingUrl, key);
     return key;
   }

@@ -1,29 +1,31 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { SignJWT, importJWK, type JWTPayload } from 'jose';
-import {
-  prefectureOf,
-  registerActivePartner,
-  repoRoot,
-  request,
-  type RegistryAccess,
-  type Stack,
-} from '@vigie/testing';
+import { prefectureOf, registerActivePartner, repoRoot, request } from '@vigie/testing';
 import { personWithPassword } from './console/accounts';
-import { e2eEnv, newAdminKey } from './e2e.env';
+import { e2eEnv } from './e2e.env';
 import { PRIVATE_SECURITY } from './notification-fixtures';
 import { TestIdentityProvider } from './state-identity/test-provider';
-import { startTestStack } from './test-stack';
+import { useTestStack } from './test-stack';
 
 const PORT_OFFSET = 840;
 const CLIENT_ID = 'vigie-console';
 
 // POST /v1/sessions/federated: the registry checks the provider's ID token itself (ADR 37).
 describe('State sign-in at the registry: ID tokens checked against the providerâ€™s keys', () => {
-  const adminKey = newAdminKey();
+  const world = useTestStack('state-sign-in', PORT_OFFSET, async () => {
+    provider = await TestIdentityProvider.start({
+      port: e2eEnv.basePort + PORT_OFFSET + 125,
+      logFile: join(repoRoot(), '.vigie', 'test-logs', 'state-sign-in', 'provider.log'),
+      clients: [{ client_id: CLIENT_ID, client_secret: 'unused', redirect_uris: ['http://127.0.0.1/retour'] }],
+      accounts: {},
+    });
+    return {
+      services: ['partner-registry'],
+      serviceEnv: { 'partner-registry': { OIDC_ISSUER_URL: provider.issuer, OIDC_CLIENT_ID: CLIENT_ID } },
+    };
+  });
   let provider: TestIdentityProvider;
-  let stack: Stack;
-  let registry: RegistryAccess;
   const agent = `agent.${randomUUID().slice(0, 8)}@rhone.gouv.fr`;
   const guard = `garde.${randomUUID().slice(0, 8)}@gardiennage-rhone.fr`;
 
@@ -52,38 +54,22 @@ describe('State sign-in at the registry: ID tokens checked against the providerâ
   }
 
   const federated = (body: { idToken: string; nonce: string; userinfo?: string }) =>
-    request('POST', `${registry.registryUrl}/v1/sessions/federated`, { body });
+    request('POST', `${world.registry.registryUrl}/v1/sessions/federated`, { body });
 
   beforeAll(async () => {
-    provider = await TestIdentityProvider.start({
-      port: e2eEnv.basePort + PORT_OFFSET + 125,
-      logFile: join(repoRoot(), '.vigie', 'test-logs', 'state-sign-in', 'provider.log'),
-      clients: [{ client_id: CLIENT_ID, client_secret: 'unused', redirect_uris: ['http://127.0.0.1/retour'] }],
-      accounts: {},
-    });
-    stack = await startTestStack(
-      'state-sign-in',
-      PORT_OFFSET,
-      { adminKey },
-      {
-        services: ['partner-registry'],
-        serviceEnv: { 'partner-registry': { OIDC_ISSUER_URL: provider.issuer, OIDC_CLIENT_ID: CLIENT_ID } },
-      },
-    );
-    registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    const rhone = await prefectureOf(registry, '69');
-    await personWithPassword(registry, rhone.id, {
+    const rhone = await prefectureOf(world.registry, '69');
+    await personWithPassword(world.registry, rhone.id, {
       email: agent,
       fullName: 'Sacha Lefebvre',
       roles: ['DUTY_OFFICER'],
       password: 'mot-de-passe-de-secours',
     });
     const firm = await registerActivePartner(
-      registry,
+      world.registry,
       { kind: 'SECURITY_FIRM', name: `Gardiennage ${randomUUID().slice(0, 6)}`, departments: ['69'] },
       { conventions: [PRIVATE_SECURITY] },
     );
-    await personWithPassword(registry, firm.id, {
+    await personWithPassword(world.registry, firm.id, {
       email: guard,
       fullName: 'LÃ©a Bernard',
       roles: ['DUTY_OFFICER'],
@@ -92,7 +78,6 @@ describe('State sign-in at the registry: ID tokens checked against the providerâ
   }, 180_000);
 
   afterAll(async () => {
-    await stack?.stop();
     await provider?.stop();
   }, 60_000);
 
@@ -101,7 +86,7 @@ describe('State sign-in at the registry: ID tokens checked against the providerâ
     const opened = await federated(proof);
     expect(opened.status).toBe(201);
     expect(opened.body.person).toMatchObject({ email: agent, organisationKind: 'PREFECTURE' });
-    const refreshed = await request('POST', `${registry.registryUrl}/v1/sessions/refresh`, {
+    const refreshed = await request('POST', `${world.registry.registryUrl}/v1/sessions/refresh`, {
       key: opened.body.sessionToken,
     });
     expect(refreshed.status).toBe(200);

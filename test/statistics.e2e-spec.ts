@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { request, waitFor, waitUntilAccepted, type Partner, type RegistryAccess, type Stack } from '@vigie/testing';
-import { e2eEnv, newAdminKey } from './e2e.env';
+import { request, waitFor, waitUntilAccepted, type Partner } from '@vigie/testing';
+import { e2eEnv } from './e2e.env';
 import { intrusion, nationalLevel, postAlert, senderAndPrefecture } from './notification-fixtures';
-import { startTestStack } from './test-stack';
+import { useTestStack } from './test-stack';
 
 const VILLEURBANNE = '69266';
 const MARSEILLE = '13055';
@@ -42,9 +42,7 @@ interface Figures {
 
 // Counts of alerts for the national level (every département) and a prefecture (its own), computed in PostgreSQL.
 describe('statistics scoped to the caller', () => {
-  const adminKey = newAdminKey();
-  let stack: Stack;
-  let registry: RegistryAccess;
+  const world = useTestStack('statistics', 730);
   let rhoneFirm: Partner;
   let rhone: { id: string; key: string };
   let provence: { id: string; key: string };
@@ -52,44 +50,40 @@ describe('statistics scoped to the caller', () => {
   let since: string;
 
   const figures = (key: string | undefined, query = '') =>
-    request<Figures>('GET', `${stack.url('alert-ingestion')}/v1/statistics/alerts?from=${since}${query}`, { key });
+    request<Figures>('GET', `${world.stack.url('alert-ingestion')}/v1/statistics/alerts?from=${since}${query}`, {
+      key,
+    });
   const escalations = (key: string) =>
     request<{ departments: string[] | null; total: number; byDepartment: { department: string; count: number }[] }>(
       'GET',
-      `${stack.url('notification')}/v1/statistics/escalations`,
+      `${world.stack.url('notification')}/v1/statistics/escalations`,
       { key },
     );
 
   beforeAll(async () => {
-    stack = await startTestStack('statistics', 730, { adminKey });
-    registry = { registryUrl: stack.url('partner-registry'), adminKey };
     ({ firm: rhoneFirm, prefecture: rhone } = await senderAndPrefecture(
-      registry,
-      stack,
+      world.registry,
+      world.stack,
       'Rhône Comptage Gardiennage',
       '69',
     ));
     let provenceFirm: Partner;
     ({ firm: provenceFirm, prefecture: provence } = await senderAndPrefecture(
-      registry,
-      stack,
+      world.registry,
+      world.stack,
       'Provence Comptage Sécurité',
       '13',
     ));
-    national = await nationalLevel(registry, ['subscriber']);
+    national = await nationalLevel(world.registry, ['subscriber']);
     for (const key of [rhone.key, provence.key, national.key]) {
-      await waitUntilAccepted(stack.url('alert-ingestion'), key);
-      await waitUntilAccepted(stack.url('notification'), key);
+      await waitUntilAccepted(world.stack.url('alert-ingestion'), key);
+      await waitUntilAccepted(world.stack.url('notification'), key);
     }
     since = new Date(Date.now() - 1000).toISOString();
-    await postAlert(stack, rhoneFirm.key, intrusion(VILLEURBANNE, 'Severe', 'Intrusion grave, Villeurbanne'));
-    await postAlert(stack, rhoneFirm.key, intrusion(VILLEURBANNE, 'Minor', RED_HEADLINE, 'RED'));
-    await postAlert(stack, provenceFirm.key, intrusion(MARSEILLE, 'Moderate', 'Intrusion, Marseille'));
+    await postAlert(world.stack, rhoneFirm.key, intrusion(VILLEURBANNE, 'Severe', 'Intrusion grave, Villeurbanne'));
+    await postAlert(world.stack, rhoneFirm.key, intrusion(VILLEURBANNE, 'Minor', RED_HEADLINE, 'RED'));
+    await postAlert(world.stack, provenceFirm.key, intrusion(MARSEILLE, 'Moderate', 'Intrusion, Marseille'));
   }, 180_000);
-
-  afterAll(async () => {
-    await stack?.stop();
-  }, 60_000);
 
   it('gives the national level every département, grouped by département, event, severity and day, without content', async () => {
     const answer = await figures(national.key);
@@ -144,7 +138,7 @@ describe('statistics scoped to the caller', () => {
     }
     const tooLong = await request(
       'GET',
-      `${stack.url('alert-ingestion')}/v1/statistics/alerts?from=2024-01-01T00:00:00Z&to=2026-01-01T00:00:00Z`,
+      `${world.stack.url('alert-ingestion')}/v1/statistics/alerts?from=2024-01-01T00:00:00Z&to=2026-01-01T00:00:00Z`,
       { key: national.key },
     );
     expect(tooLong.status).toBe(400);
@@ -177,7 +171,7 @@ describe('statistics scoped to the caller', () => {
 
   it('lists the open escalations oldest first, a page at a time, scoped, with a TLP:RED headline only for its addressees', async () => {
     const list = (key: string | undefined, query = '') =>
-      request<OpenEscalationPage>('GET', `${stack.url('notification')}/v1/escalations${query}`, { key });
+      request<OpenEscalationPage>('GET', `${world.stack.url('notification')}/v1/escalations${query}`, { key });
     const everyPage = async (key: string, limit: number): Promise<OpenEscalation[]> => {
       const seen: OpenEscalation[] = [];
       let cursor: string | null = null;
@@ -222,7 +216,7 @@ describe('statistics scoped to the caller', () => {
       await database.end();
     }
     // A Severe TLP:RED alert naming the Rhône prefecture alone: armed for it, not addressed to the national level.
-    const redId = await postAlert(stack, rhoneFirm.key, {
+    const redId = await postAlert(world.stack, rhoneFirm.key, {
       ...intrusion(VILLEURBANNE, 'Severe', RED_ESCALATED, 'RED'),
       addresses: [rhone.id],
     });
@@ -339,13 +333,27 @@ describe('statistics scoped to the caller', () => {
       }[];
     }
     const delays = (key: string, query = `from=${start.toISOString()}&to=${end.toISOString()}`) =>
-      request<Delays>('GET', `${stack.url('notification')}/v1/statistics/time-to-acknowledge?${query}`, { key });
+      request<Delays>('GET', `${world.stack.url('notification')}/v1/statistics/time-to-acknowledge?${query}`, { key });
     const all = await delays(national.key);
     expect(all.status).toBe(200);
     expect(all.body.departments).toBeNull();
     expect(all.body.prefectures).toEqual([
-      { prefectureId: provence.id, department: '13', escalations: 1, unacknowledged: 0, medianSeconds: 300, p90Seconds: 300 },
-      { prefectureId: rhone.id, department: '69', escalations: 3, unacknowledged: 1, medianSeconds: 90, p90Seconds: 114 },
+      {
+        prefectureId: provence.id,
+        department: '13',
+        escalations: 1,
+        unacknowledged: 0,
+        medianSeconds: 300,
+        p90Seconds: 300,
+      },
+      {
+        prefectureId: rhone.id,
+        department: '69',
+        escalations: 3,
+        unacknowledged: 1,
+        medianSeconds: 90,
+        p90Seconds: 114,
+      },
     ]);
     const own = await delays(rhone.key);
     expect(own.body.prefectures.map((row) => row.prefectureId)).toEqual([rhone.id]);
@@ -381,9 +389,13 @@ describe('statistics scoped to the caller', () => {
     }
     const query = `from=${windowStart.toISOString()}&to=${windowEnd.toISOString()}`;
     // Render times are measured by the bench (npm run bench -- --console N), not asserted here.
-    const answer = await request<Figures>('GET', `${stack.url('alert-ingestion')}/v1/statistics/alerts?${query}`, {
-      key: national.key,
-    });
+    const answer = await request<Figures>(
+      'GET',
+      `${world.stack.url('alert-ingestion')}/v1/statistics/alerts?${query}`,
+      {
+        key: national.key,
+      },
+    );
     expect(answer.status).toBe(200);
     expect(answer.body.total).toBe(100_000);
   }, 120_000);

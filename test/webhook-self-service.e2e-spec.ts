@@ -7,11 +7,8 @@ import {
   waitFor,
   waitUntilAccepted,
   type Partner,
-  type RegistryAccess,
   type SinkResponder,
-  type Stack,
 } from '@vigie/testing';
-import { newAdminKey } from './e2e.env';
 import {
   deliveriesOf,
   intrusion,
@@ -20,7 +17,7 @@ import {
   senderAndPrefecture,
   subscriber,
 } from './notification-fixtures';
-import { startTestStack } from './test-stack';
+import { useTestStack } from './test-stack';
 
 interface DeliveryItem {
   id: string;
@@ -46,10 +43,20 @@ const REFERENT = 'astreinte@perigord-surveillance.test';
 
 // In Dordogne, so that other files' webhooks play no part.
 describe('webhook self-service: test events, delivery log, redelivery, rotation, disabling', () => {
-  const adminKey = newAdminKey();
-  let stack: Stack;
+  const world = useTestStack('webhook-self-service', 280, async () => {
+    smtp = await SmtpSink.start();
+    return {
+      env: {
+        SMTP_URL: smtp.url,
+        DELIVERY_RETRY_BASE_MS: '100',
+        WEBHOOK_MAX_ATTEMPTS: '2',
+        // Five failed attempts in a row disable an endpoint, however short the run.
+        WEBHOOK_DISABLE_AFTER_FAILURES: '5',
+        WEBHOOK_DISABLE_AFTER_SECONDS: '0',
+      },
+    };
+  });
   let smtp: SmtpSink;
-  let registry: RegistryAccess;
   let firm: Partner;
   let partner: Partner;
   let outsider: Partner;
@@ -61,7 +68,7 @@ describe('webhook self-service: test events, delivery log, redelivery, rotation,
     return started;
   };
   const api = <T>(method: string, path: string, body?: unknown, key = partner.key) =>
-    request<T>(method, `${stack.url('notification')}/v1/webhooks${path}`, { key, body });
+    request<T>(method, `${world.stack.url('notification')}/v1/webhooks${path}`, { key, body });
   const deliveries = async (webhookId: string, query = ''): Promise<DeliveryItem[]> => {
     const page = await api<{ items: DeliveryItem[] }>('GET', `/${webhookId}/deliveries${query}`);
     expect(page.status).toBe(200);
@@ -83,27 +90,10 @@ describe('webhook self-service: test events, delivery log, redelivery, rotation,
     target.received.filter((r) => r.headers['webhook-id'] === id);
 
   beforeAll(async () => {
-    smtp = await SmtpSink.start();
-    stack = await startTestStack(
-      'webhook-self-service',
-      280,
-      { adminKey },
-      {
-        env: {
-          SMTP_URL: smtp.url,
-          DELIVERY_RETRY_BASE_MS: '100',
-          WEBHOOK_MAX_ATTEMPTS: '2',
-          // Five failed attempts in a row disable an endpoint, however short the run.
-          WEBHOOK_DISABLE_AFTER_FAILURES: '5',
-          WEBHOOK_DISABLE_AFTER_SECONDS: '0',
-        },
-      },
-    );
-    registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    ({ firm } = await senderAndPrefecture(registry, stack, 'Périgord Alarmes Émettrice', '24'));
-    partner = await subscriber(registry, stack, 'Périgord Surveillance', '24');
-    const referent = await request('POST', `${registry.registryUrl}/v1/organizations/${partner.id}/referents`, {
-      key: adminKey,
+    ({ firm } = await senderAndPrefecture(world.registry, world.stack, 'Périgord Alarmes Émettrice', '24'));
+    partner = await subscriber(world.registry, world.stack, 'Périgord Surveillance', '24');
+    const referent = await request('POST', `${world.registry.registryUrl}/v1/organizations/${partner.id}/referents`, {
+      key: world.adminKey,
       body: {
         department: '24',
         role: 'PRIMARY',
@@ -114,20 +104,19 @@ describe('webhook self-service: test events, delivery log, redelivery, rotation,
     });
     expect(referent.status).toBe(201);
     // Issued after the referent: once notification knows the key, it knows the referent.
-    partner.key = await issueKey(registry, partner.id);
-    await waitUntilAccepted(stack.url('notification'), partner.key);
-    outsider = await subscriber(registry, stack, 'Sarlat Gardiennage', '24');
+    partner.key = await issueKey(world.registry, partner.id);
+    await waitUntilAccepted(world.stack.url('notification'), partner.key);
+    outsider = await subscriber(world.registry, world.stack, 'Sarlat Gardiennage', '24');
   }, 180_000);
 
   afterAll(async () => {
-    await stack?.stop();
     for (const started of sinks) await started.close();
     await smtp?.close();
   }, 60_000);
 
   it('sends a signed test event, marked as such, then lists it with its status, response code and timing', async () => {
     const target = await sink();
-    const webhook = await registerWebhook(stack, partner.key, target.url);
+    const webhook = await registerWebhook(world.stack, partner.key, target.url);
     const queued = await sendTest(webhook.id);
     expect(queued).toMatchObject({ type: 'vigie.test', status: 'pending', attempts: 0 });
 
@@ -143,7 +132,7 @@ describe('webhook self-service: test events, delivery log, redelivery, rotation,
   }, 60_000);
 
   it('pages through an endpoint’s deliveries, newest first, bounded, filtered by status', async () => {
-    const webhook = await registerWebhook(stack, partner.key, (await sink()).url);
+    const webhook = await registerWebhook(world.stack, partner.key, (await sink()).url);
     const queued = [];
     for (let i = 0; i < 3; i++) queued.push(await sendTest(webhook.id));
     for (const delivery of queued) await deliveryIn(webhook.id, delivery.id, ['sent']);
@@ -164,7 +153,7 @@ describe('webhook self-service: test events, delivery log, redelivery, rotation,
 
   it('rotates the secret: during the overlap both signatures are sent, after it only the new one', async () => {
     const target = await sink();
-    const webhook = await registerWebhook(stack, partner.key, target.url);
+    const webhook = await registerWebhook(world.stack, partner.key, target.url);
     const rotated = await api<{ secret: string; previousSecretExpiresAt: string }>('POST', `/${webhook.id}/secret`, {
       overlapSeconds: 3600,
     });
@@ -205,7 +194,7 @@ describe('webhook self-service: test events, delivery log, redelivery, rotation,
   it('redelivers one delivery, then every dead one since a time, under the same webhook-id', async () => {
     let answer = 500;
     const target = await sink(() => answer);
-    const webhook = await registerWebhook(stack, partner.key, target.url);
+    const webhook = await registerWebhook(world.stack, partner.key, target.url);
     const since = new Date().toISOString();
     const first = await sendTest(webhook.id);
     expect(await deliveryIn(webhook.id, first.id, ['dead'])).toMatchObject({ attempts: 2, responseStatus: 500 });
@@ -250,16 +239,16 @@ describe('webhook self-service: test events, delivery log, redelivery, rotation,
   it('disables and enables an endpoint: while disabled it receives nothing and what it had to receive is abandoned', async () => {
     let answer: number | 'hang' = 'hang';
     const target = await sink(() => answer);
-    const webhook = await registerWebhook(stack, partner.key, target.url);
+    const webhook = await registerWebhook(world.stack, partner.key, target.url);
     const healthy = await sink();
-    const barrier = await registerWebhook(stack, partner.key, healthy.url);
+    const barrier = await registerWebhook(world.stack, partner.key, healthy.url);
     const since = new Date().toISOString();
     const about = (received: WebhookSink['received'], alertId: string) =>
       received.filter((r) => JSON.parse(r.body).alert?.alertId === alertId);
 
     // An alert whose attempt hangs: it is still due when the endpoint is disabled.
     const held = await postAlert(
-      stack,
+      world.stack,
       firm.key,
       intrusion(PERIGUEUX, 'Moderate', 'Intrusion, cathédrale Saint-Front'),
     );
@@ -267,20 +256,24 @@ describe('webhook self-service: test events, delivery log, redelivery, rotation,
     const disabled = await api<WebhookItem>('POST', `/${webhook.id}/disable`);
     expect(disabled.status).toBe(200);
     expect(disabled.body).toMatchObject({ disabledAt: expect.any(String), disabledReason: 'by-organisation' });
-    const abandoned = (await deliveriesOf(stack, partner.key, held)).find((d) => d.webhookId === webhook.id)!;
+    const abandoned = (await deliveriesOf(world.stack, partner.key, held)).find((d) => d.webhookId === webhook.id)!;
     expect(abandoned).toMatchObject({ status: 'dead', lastError: 'webhook disabled before delivery' });
 
     answer = 204;
-    const meanwhile = await postAlert(stack, firm.key, intrusion(PERIGUEUX, 'Moderate', 'Intrusion, quai de l’Isle'));
+    const meanwhile = await postAlert(
+      world.stack,
+      firm.key,
+      intrusion(PERIGUEUX, 'Moderate', 'Intrusion, quai de l’Isle'),
+    );
     await waitFor(() => about(healthy.received, meanwhile).length === 1, { what: 'the enabled endpoint to get it' });
-    expect((await deliveriesOf(stack, partner.key, meanwhile)).map((d) => d.webhookId)).not.toContain(webhook.id);
+    expect((await deliveriesOf(world.stack, partner.key, meanwhile)).map((d) => d.webhookId)).not.toContain(webhook.id);
     expect((await api('POST', `/${webhook.id}/test`)).status).toBe(409);
     expect((await api('POST', `/${webhook.id}/redeliveries`, { since })).status).toBe(409);
     expect((await api('POST', `/${webhook.id}/disable`)).status).toBe(200);
 
     const enabled = await api<WebhookItem>('POST', `/${webhook.id}/enable`);
     expect(enabled.body).toMatchObject({ disabledAt: null, disabledReason: null });
-    const next = await postAlert(stack, firm.key, intrusion(PERIGUEUX, 'Moderate', 'Intrusion, tour Mataguerre'));
+    const next = await postAlert(world.stack, firm.key, intrusion(PERIGUEUX, 'Moderate', 'Intrusion, tour Mataguerre'));
     await waitFor(() => about(target.received, next).length === 1, {
       what: 'the enabled endpoint to get the next alert',
     });
@@ -297,7 +290,7 @@ describe('webhook self-service: test events, delivery log, redelivery, rotation,
 
   it('disables an endpoint that keeps failing and tells the organisation by e-mail', async () => {
     const target = await sink(() => 503);
-    const webhook = await registerWebhook(stack, partner.key, target.url);
+    const webhook = await registerWebhook(world.stack, partner.key, target.url);
     // Two attempts each: the fifth failure in a row, the third test's first attempt, disables it.
     const tests = [await sendTest(webhook.id)];
     await deliveryIn(webhook.id, tests[0].id, ['dead']);
@@ -329,10 +322,10 @@ describe('webhook self-service: test events, delivery log, redelivery, rotation,
 
   it('answers 404 for another organisation’s endpoint or delivery, and changes nothing', async () => {
     const target = await sink();
-    const webhook = await registerWebhook(stack, partner.key, target.url);
+    const webhook = await registerWebhook(world.stack, partner.key, target.url);
     const delivery = await sendTest(webhook.id);
     await deliveryIn(webhook.id, delivery.id, ['sent']);
-    const own = await registerWebhook(stack, outsider.key, (await sink()).url);
+    const own = await registerWebhook(world.stack, outsider.key, (await sink()).url);
     const id = webhook.id;
     const attempts: [string, string, unknown?][] = [
       ['POST', `/${id}/test`],
