@@ -17,8 +17,8 @@ import {
   type EventDefinition,
 } from '@vigie/contracts';
 import { decodeEvent } from '@vigie/messaging';
+import { alertSnapshot } from '@vigie/testing';
 import { ASYNCAPI_PATH, DEAD_LETTER_HEADERS, EVENTS, EVENT_TYPE_HEADER, renderAsyncApi } from '../scripts/asyncapi';
-import { alertSnapshot } from './integration/alert-snapshot';
 
 const ROOT = join(__dirname, '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -106,7 +106,7 @@ describe('the payload schemas agree with the consumers’ validation', () => {
   ajv.addSchema({ $id: 'vigie', components: document.components });
   const uuid = (n: number) => `0190a0b0-0000-7000-8000-${String(n).padStart(12, '0')}`;
 
-  const alert = alertSnapshot(uuid(2), uuid(1));
+  const alert = alertSnapshot(uuid(2), { alertId: uuid(1) });
   const samples: Array<[string, object]> = [
     ['alert.submitted.v1', { alert }],
     [

@@ -14,7 +14,7 @@ import {
   type Partner,
 } from '@vigie/testing';
 import { e2eEnv, newAdminKey } from './e2e.env';
-import { nationalLevel, registerWebhook } from './notification-fixtures';
+import { intrusion, nationalLevel, registerWebhook } from './notification-fixtures';
 import { startTestStack } from './test-stack';
 
 const brokers = [e2eEnv.kafkaBrokers];
@@ -266,21 +266,7 @@ describe('CAP Update and Cancel messages: a change joins the chain its reference
   it('refuses a reference to an unknown message and one to another sender’s message alike, creating nothing', async () => {
     const theirs = await request<any>('POST', `${ingestion()}/v1/alerts`, {
       key: otherFirm.key,
-      body: {
-        status: 'Actual',
-        identifier: `AUTRE-${randomUUID()}`,
-        location: { commune: '69123' },
-        info: [
-          {
-            category: ['Security'],
-            eventCode: 'intrusion',
-            urgency: 'Immediate',
-            severity: 'Severe',
-            certainty: 'Observed',
-            headline: 'Intrusion, entrepôt voisin',
-          },
-        ],
-      },
+      body: { ...intrusion('69123', 'Severe', 'Intrusion, entrepôt voisin'), identifier: `AUTRE-${randomUUID()}` },
     });
     expect(theirs.status).toBe(201);
     const mine = await deliveredOriginal();

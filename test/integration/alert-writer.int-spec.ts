@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { AlertSubmittedV1, type AlertSnapshot } from '@vigie/contracts';
 import { Outbox, type KafkaSettings } from '@vigie/messaging';
+import { alertSnapshot } from '@vigie/testing';
 import { AlertWriter, type AlertWrite } from '../../apps/alert-ingestion/src/alerts/alert.writer';
 import { Idempotency } from '../../apps/alert-ingestion/src/idempotency/idempotent-submission';
 import { INGESTION_TABLES } from '../../apps/alert-ingestion/src/tables';
-import { alertSnapshot } from './alert-snapshot';
+
 import { ownSchema } from './own-schema';
 
 /**
@@ -14,7 +15,7 @@ import { ownSchema } from './own-schema';
  */
 
 const SENDER = randomUUID();
-const snapshot = (alertId?: string): AlertSnapshot => alertSnapshot(SENDER, alertId);
+const snapshot = (alertId?: string): AlertSnapshot => alertSnapshot(SENDER, { alertId });
 
 describe('ingestion group commit on the real PostgreSQL', () => {
   const db = ownSchema('ingestion', INGESTION_TABLES, 4);

@@ -4,17 +4,17 @@ import {
   AlertCancelledV1,
   AlertMessageType,
   AlertSubmittedV1,
-  newEventId,
   type AlertChangedV1Payload,
   type AlertSubmittedV1Payload,
   type EventEnvelope,
 } from '@vigie/contracts';
 import { Outbox, type ConsumerTransaction, type KafkaSettings } from '@vigie/messaging';
+import { alertSnapshot } from '@vigie/testing';
 import { RoutingDirectory } from '../../apps/prefect-routing/src/routing/routing-directory';
 import { RoutingService } from '../../apps/prefect-routing/src/routing/routing.service';
 import { RulesService } from '../../apps/prefect-routing/src/stored-rules/rules.service';
 import { ROUTING_TABLES } from '../../apps/prefect-routing/src/tables';
-import { alertSnapshot } from './alert-snapshot';
+
 import { ownSchema } from './own-schema';
 
 /**
@@ -92,11 +92,7 @@ describe('routing batches on the real PostgreSQL', () => {
       definition: AlertCancelledV1,
       key: originalAlert.originalAlertId,
       payload: {
-        alert: {
-          ...alertSnapshot(SENDER, newEventId()),
-          originalAlertId: originalAlert.alertId,
-          msgType: AlertMessageType.Cancel,
-        },
+        alert: alertSnapshot(SENDER, { originalAlertId: originalAlert.alertId, msgType: AlertMessageType.Cancel }),
       },
     }).envelope;
     // The cancellation comes first (another topic): parked.

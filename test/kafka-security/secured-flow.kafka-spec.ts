@@ -13,6 +13,7 @@ import {
   type Stack,
 } from '@vigie/testing';
 import { newAdminKey } from '../e2e.env';
+import { intrusion, postAlert } from '../notification-fixtures';
 import { startTestStack } from '../test-stack';
 
 describe('the four services on the secured cluster, each with its own Kafka user', () => {
@@ -52,26 +53,11 @@ describe('the four services on the secured cluster, each with its own Kafka user
   }, 30_000);
 
   it('carries an alert from the firm to the prefecture’s webhook', async () => {
-    const created = await request<{ id: string }>('POST', `${stack.url('alert-ingestion')}/v1/alerts`, {
-      key: firm.key,
-      body: {
-        status: 'Actual',
-        tlp: 'AMBER',
-        location: { commune: '69123' },
-        info: [
-          {
-            category: ['Security'],
-            eventCode: 'intrusion',
-            urgency: 'Immediate',
-            severity: 'Severe',
-            certainty: 'Observed',
-            headline: 'Intrusion, entrepôt du port Édouard-Herriot',
-          },
-        ],
-      },
-    });
-    expect(created.status).toBe(201);
-    const alertId = created.body.id;
+    const alertId = await postAlert(
+      stack,
+      firm.key,
+      intrusion('69123', 'Severe', 'Intrusion, entrepôt du port Édouard-Herriot', 'AMBER'),
+    );
     await waitFor(
       () =>
         sink.received.some(

@@ -16,3 +16,4 @@ export * from './otlp-collector';
 export * from './prometheus-text';
 export * from './promql';
 export * from './api-contract';
+export * from './alert-snapshot';

@@ -1,63 +1,38 @@
-import {
-  AlertCategory,
-  AlertCertainty,
-  AlertEventCode,
-  AlertMessageType,
-  AlertScope,
-  AlertSeverity,
-  AlertStatus,
-  AlertUrgency,
-  Tlp,
-  type AlertSnapshot,
-} from '../index';
+import { alertSnapshot } from '@vigie/testing';
+import { AlertEventCode, AlertSeverity, AlertUrgency } from '../index';
 import { withoutPersonalData } from './personal-data';
 
-const alert: AlertSnapshot = {
+const alert = alertSnapshot('01a21fd9-5809-7126-8d3e-71114f08de41', {
   alertId: '01a21fd9-5809-7126-8d3e-71114f08de40',
-  originalAlertId: '01a21fd9-5809-7126-8d3e-71114f08de40',
   identifier: 'x-1',
-  sender: 'vigie:organisation:1',
-  senderOrganisationId: '01a21fd9-5809-7126-8d3e-71114f08de41',
   sent: '2026-11-28T01:00:00.000Z',
   occurredAt: '2026-11-28T00:58:00.000Z',
-  status: AlertStatus.Actual,
-  msgType: AlertMessageType.Alert,
-  scope: AlertScope.Restricted,
   note: 'Appeler M. Dupont au 06 12 34 56 78',
-  references: [],
   incidents: ['inc-7'],
-  tlp: Tlp.Amber,
   personalData: true,
-  location: { commune: '69123', communeName: 'Lyon', department: '69' },
-  info: [
-    {
-      language: 'fr-FR',
-      category: [AlertCategory.Security],
-      event: 'Vol',
-      eventCode: AlertEventCode.Theft,
-      eventCodes: [{ valueName: 'vigie', value: 'theft' }],
-      responseType: ['Monitor'],
-      urgency: AlertUrgency.Past,
-      severity: AlertSeverity.Minor,
-      certainty: AlertCertainty.Observed,
-      headline: 'Vol par Jean Martin, plaque AB-123-CD',
-      description: 'Le suspect, Jean Martin, 34 ans, 12 rue de la Paix',
-      instruction: 'Contacter la victime au 06 00 00 00 00',
-      contact: 'agent.durand@example.fr',
-      senderName: 'Agent Durand',
-      parameter: [{ valueName: 'plaque', value: 'AB-123-CD' }],
-      resource: [{ resourceDesc: 'photo du suspect', mimeType: 'image/jpeg' }],
-      area: [
-        {
-          areaDesc: '12 rue de la Paix, Lyon',
-          polygon: [],
-          circle: ['45.76,4.83 0.05'],
-          geocode: [{ valueName: 'INSEE', value: '69123' }],
-        },
-      ],
-    },
-  ],
-};
+  info: {
+    event: 'Vol',
+    eventCode: AlertEventCode.Theft,
+    eventCodes: [{ valueName: 'vigie', value: 'theft' }],
+    urgency: AlertUrgency.Past,
+    severity: AlertSeverity.Minor,
+    headline: 'Vol par Jean Martin, plaque AB-123-CD',
+    description: 'Le suspect, Jean Martin, 34 ans, 12 rue de la Paix',
+    instruction: 'Contacter la victime au 06 00 00 00 00',
+    contact: 'agent.durand@example.fr',
+    senderName: 'Agent Durand',
+    parameter: [{ valueName: 'plaque', value: 'AB-123-CD' }],
+    resource: [{ resourceDesc: 'photo du suspect', mimeType: 'image/jpeg' }],
+    area: [
+      {
+        areaDesc: '12 rue de la Paix, Lyon',
+        polygon: [],
+        circle: ['45.76,4.83 0.05'],
+        geocode: [{ valueName: 'INSEE', value: '69123' }],
+      },
+    ],
+  },
+});
 
 describe('withoutPersonalData', () => {
   const erased = withoutPersonalData(alert);

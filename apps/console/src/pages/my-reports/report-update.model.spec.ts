@@ -1,54 +1,30 @@
-import {
-  AlertCategory,
-  AlertCertainty,
-  AlertEventCode,
-  AlertMessageType,
-  AlertScope,
-  AlertSeverity,
-  AlertStatus,
-  AlertUrgency,
-  Tlp,
-} from '@vigie/contracts';
+import { AlertCertainty, AlertSeverity } from '@vigie/contracts';
+import { alertSnapshot } from '@vigie/testing';
 import type { Alert } from '../../clients/ingestion.client';
 import { readReportForm } from '../report/report.model';
 import { updateErrors, updateFormOf, updateOf, updateRefusal } from './report-update.model';
 
-const latest = {
-  id: '0193a8c2-6d1e-7a7b-8c2f-5e9d0a1b2c3d',
-  alertId: '0193a8c2-6d1e-7a7b-8c2f-5e9d0a1b2c3d',
-  originalAlertId: '0193a8c2-6d1e-7a7b-8c2f-5e9d0a1b2c3d',
-  identifier: 'vigie-1',
-  sender: 'creuse-gardiennage',
-  senderOrganisationId: '0193a8c2-0000-7000-8000-000000000001',
-  sent: '2026-12-04T20:00:00.000Z',
-  occurredAt: '2026-12-04T20:00:00.000Z',
-  status: AlertStatus.Actual,
-  msgType: AlertMessageType.Alert,
-  scope: AlertScope.Restricted,
-  references: [],
-  incidents: [],
-  tlp: Tlp.Amber,
-  personalData: true,
-  location: { commune: '23096', communeName: 'Guéret', department: '23' },
-  info: [
-    {
-      language: 'fr-FR',
-      category: [AlertCategory.Security],
-      event: 'Intrusion',
-      eventCode: AlertEventCode.Intrusion,
-      eventCodes: [],
+const ALERT_ID = '0193a8c2-6d1e-7a7b-8c2f-5e9d0a1b2c3d';
+const latest: Alert = {
+  id: ALERT_ID,
+  ...alertSnapshot('0193a8c2-0000-7000-8000-000000000001', {
+    alertId: ALERT_ID,
+    identifier: 'vigie-1',
+    sender: 'creuse-gardiennage',
+    sent: '2026-12-04T20:00:00.000Z',
+    occurredAt: '2026-12-04T20:00:00.000Z',
+    personalData: true,
+    location: { commune: '23096', communeName: 'Guéret', department: '23' },
+    info: {
       responseType: [],
-      urgency: AlertUrgency.Immediate,
       severity: AlertSeverity.Severe,
       certainty: AlertCertainty.Likely,
       headline: 'Intrusion, entrepôt de Guéret',
       description: 'Deux individus.',
-      parameter: [],
-      resource: [],
       area: [],
     },
-  ],
-} as unknown as Alert;
+  }),
+};
 
 describe('updating a report', () => {
   it('starts from the latest message, with a fresh key', () => {

@@ -12,16 +12,26 @@ import {
   type AlertSnapshot,
 } from '@vigie/contracts';
 
-/** A Moderate TLP:AMBER intrusion in Lyon, as the events carry it, from the given organisation. */
-export function alertSnapshot(senderOrganisationId: string, alertId = newEventId()): AlertSnapshot {
+/** What a test changes in the sample alert: any of its fields, and any of its one info block's. */
+export type AlertSnapshotChanges = Partial<Omit<AlertSnapshot, 'info'>> & {
+  info?: Partial<AlertSnapshot['info'][number]>;
+};
+
+/**
+ * A Moderate TLP:AMBER intrusion in Lyon, as the events carry it, from the given organisation,
+ * with what the test is about changed. Its identifiers follow `alertId` (a new one by default).
+ */
+export function alertSnapshot(senderOrganisationId: string, changes: AlertSnapshotChanges = {}): AlertSnapshot {
+  const { info, alertId = newEventId(), ...fields } = changes;
+  const now = new Date().toISOString();
   return {
     alertId,
     originalAlertId: alertId,
     identifier: alertId,
     sender: `vigie:organisation:${senderOrganisationId}`,
     senderOrganisationId,
-    sent: new Date().toISOString(),
-    occurredAt: new Date().toISOString(),
+    sent: now,
+    occurredAt: now,
     status: AlertStatus.Actual,
     msgType: AlertMessageType.Alert,
     scope: AlertScope.Restricted,
@@ -30,6 +40,7 @@ export function alertSnapshot(senderOrganisationId: string, alertId = newEventId
     tlp: Tlp.Amber,
     personalData: false,
     location: { commune: '69123', communeName: 'Lyon', department: '69' },
+    ...fields,
     info: [
       {
         language: 'fr-FR',
@@ -45,6 +56,7 @@ export function alertSnapshot(senderOrganisationId: string, alertId = newEventId
         parameter: [],
         resource: [],
         area: [{ areaDesc: 'Lyon', polygon: [], circle: [], geocode: [] }],
+        ...info,
       },
     ],
   };
