@@ -1,9 +1,16 @@
-import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
 import {
+  applyDecorators,
+  createParamDecorator,
+  Get,
+  SetMetadata,
+  type ExecutionContext,
+  type Type,
+} from '@nestjs/common';
+import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProperty } from '@nestjs/swagger';
+import {
+  ApiKeyRole,
   OrganisationStatus,
   statisticsScope,
-  type ApiKeyRole,
   type ConventionMembershipState,
   type OrganisationKind,
 } from '@vigie/contracts';
@@ -80,6 +87,19 @@ export const ScopeDepartmentsProperty = (verb: 'counted' | 'listed' = 'counted')
     nullable: true,
     description: `The départements ${verb}; null means every département (national level)`,
   });
+
+/**
+ * A GET route of figures scoped by `statisticsScopeOf`: open to subscriber and operator keys and
+ * people, refused (403) to whoever may count nothing.
+ */
+export const StatisticsRead = (summary: string, view: Type<unknown>): MethodDecorator =>
+  applyDecorators(
+    Get(),
+    RequireRoles(ApiKeyRole.Subscriber, ApiKeyRole.Operator),
+    ApiOperation({ summary }),
+    ApiOkResponse({ type: view }),
+    ApiForbiddenResponse({ description: 'The caller is neither a prefecture, a State force nor the national level.' }),
+  );
 
 export const REQUIRED_ROLES = 'vigie:required-roles';
 

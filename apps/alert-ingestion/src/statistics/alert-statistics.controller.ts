@@ -1,7 +1,6 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
-import { ApiKeyRole } from '@vigie/contracts';
+import { Controller, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentCaller, StatisticsRead, type Caller } from '@vigie/access';
 import { AlertStatisticsQuery, AlertStatisticsView } from './alert-statistics.dto';
 import { AlertStatisticsService } from './alert-statistics.service';
 
@@ -10,14 +9,10 @@ import { AlertStatisticsService } from './alert-statistics.service';
 export class AlertStatisticsController {
   constructor(private readonly statistics: AlertStatisticsService) {}
 
-  @Get()
-  @RequireRoles(ApiKeyRole.Subscriber, ApiKeyRole.Operator)
-  @ApiOperation({
-    summary:
-      'Counts of new real alerts over a window by département, event type, severity and day: every département for the national level, its own for a prefecture. Counts only, never content.',
-  })
-  @ApiOkResponse({ type: AlertStatisticsView })
-  @ApiForbiddenResponse({ description: 'The caller is neither a prefecture, a State force nor the national level.' })
+  @StatisticsRead(
+    'Counts of new real alerts over a window by département, event type, severity and day: every département for the national level, its own for a prefecture. Counts only, never content.',
+    AlertStatisticsView,
+  )
   count(@Query() query: AlertStatisticsQuery, @CurrentCaller() caller: Caller): Promise<AlertStatisticsView> {
     return this.statistics.count(query, caller);
   }

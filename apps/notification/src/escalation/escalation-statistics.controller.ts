@@ -1,8 +1,7 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Controller } from '@nestjs/common';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { CurrentCaller, RequireRoles, ScopeDepartmentsProperty, statisticsScopeOf, type Caller } from '@vigie/access';
-import { ApiKeyRole } from '@vigie/contracts';
+import { CurrentCaller, StatisticsRead, ScopeDepartmentsProperty, statisticsScopeOf, type Caller } from '@vigie/access';
 import { openEscalationCounts } from './escalations.queries';
 
 export class OpenEscalationCount {
@@ -23,14 +22,10 @@ export class OpenEscalationsView {
 export class EscalationStatisticsController {
   constructor(private readonly dataSource: DataSource) {}
 
-  @Get()
-  @RequireRoles(ApiKeyRole.Subscriber, ApiKeyRole.Operator)
-  @ApiOperation({
-    summary:
-      'Open escalations (armed: not yet acknowledged by the competent prefecture) by département: every département for the national level, its own for a prefecture.',
-  })
-  @ApiOkResponse({ type: OpenEscalationsView })
-  @ApiForbiddenResponse({ description: 'The caller is neither a prefecture, a State force nor the national level.' })
+  @StatisticsRead(
+    'Open escalations (armed: not yet acknowledged by the competent prefecture) by département: every département for the national level, its own for a prefecture.',
+    OpenEscalationsView,
+  )
   async open(@CurrentCaller() caller: Caller): Promise<OpenEscalationsView> {
     const departments = statisticsScopeOf(caller);
     const byDepartment = await openEscalationCounts(this.dataSource.manager, departments);

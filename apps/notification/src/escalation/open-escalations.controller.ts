@@ -1,18 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { CurrentCaller, RequireRoles, ScopeDepartmentsProperty, statisticsScopeOf, type Caller } from '@vigie/access';
-import { ApiKeyRole } from '@vigie/contracts';
+import { CurrentCaller, StatisticsRead, ScopeDepartmentsProperty, statisticsScopeOf, type Caller } from '@vigie/access';
 import { InvalidRequestError } from '@vigie/platform';
 import { decodePosition, encodePosition, openEscalations, type OpenEscalation } from './escalations.queries';
 
@@ -99,15 +90,11 @@ export class OpenEscalationPageView {
 export class OpenEscalationsController {
   constructor(private readonly dataSource: DataSource) {}
 
-  @Get()
-  @RequireRoles(ApiKeyRole.Subscriber, ApiKeyRole.Operator)
-  @ApiOperation({
-    summary:
-      'Open escalations (armed, not yet acknowledged by the competent prefecture), oldest first, a page at a time: every département for the national level, its own for a prefecture or a State force. The headline only for the alert’s sender and recipients.',
-  })
-  @ApiOkResponse({ type: OpenEscalationPageView })
+  @StatisticsRead(
+    'Open escalations (armed, not yet acknowledged by the competent prefecture), oldest first, a page at a time: every département for the national level, its own for a prefecture or a State force. The headline only for the alert’s sender and recipients.',
+    OpenEscalationPageView,
+  )
   @ApiBadRequestResponse({ description: 'A cursor this API did not return, or a limit outside 1–200.' })
-  @ApiForbiddenResponse({ description: 'The caller is neither a prefecture, a State force nor the national level.' })
   async list(@Query() query: OpenEscalationsQuery, @CurrentCaller() caller: Caller): Promise<OpenEscalationPageView> {
     const departments = statisticsScopeOf(caller, 'open escalations are for prefectures and the national level');
     const after = query.cursor === undefined ? undefined : decodePosition(query.cursor);

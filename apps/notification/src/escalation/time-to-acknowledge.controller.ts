@@ -1,17 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { CurrentCaller, RequireRoles, ScopeDepartmentsProperty, statisticsScopeOf, type Caller } from '@vigie/access';
-import { ApiKeyRole, statisticsWindow } from '@vigie/contracts';
+import { CurrentCaller, StatisticsRead, ScopeDepartmentsProperty, statisticsScopeOf, type Caller } from '@vigie/access';
+import { statisticsWindow } from '@vigie/contracts';
 import { InvalidRequestError } from '@vigie/platform';
 import { timeToAcknowledge } from './time-to-acknowledge.queries';
 
@@ -59,15 +51,11 @@ export function period(query: TimeToAcknowledgeQuery, now = new Date()): { from:
 export class TimeToAcknowledgeController {
   constructor(private readonly dataSource: DataSource) {}
 
-  @Get()
-  @RequireRoles(ApiKeyRole.Subscriber, ApiKeyRole.Operator)
-  @ApiOperation({
-    summary:
-      'Time to acknowledge per prefecture over a period (median, 90th percentile, escalations not acknowledged): every prefecture for the national level, its own for a prefecture.',
-  })
-  @ApiOkResponse({ type: TimeToAcknowledgeView })
+  @StatisticsRead(
+    'Time to acknowledge per prefecture over a period (median, 90th percentile, escalations not acknowledged): every prefecture for the national level, its own for a prefecture.',
+    TimeToAcknowledgeView,
+  )
   @ApiBadRequestResponse({ description: 'Invalid period.' })
-  @ApiForbiddenResponse({ description: 'The caller is neither a prefecture, a State force nor the national level.' })
   async get(@Query() query: TimeToAcknowledgeQuery, @CurrentCaller() caller: Caller): Promise<TimeToAcknowledgeView> {
     const departments = statisticsScopeOf(caller);
     const { from, to } = period(query);
