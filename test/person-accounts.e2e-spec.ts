@@ -201,7 +201,7 @@ describe('person accounts: invitation, sign-in, access tokens on every service, 
     expect((await call('POST', registryUrl('/v1/sessions/revoke-all'), a.accessToken)).status).toBe(204);
     expect((await refresh(a.sessionToken)).status).toBe(401);
     expect((await refresh(b.sessionToken)).status).toBe(401);
-    // The world.registry checks the session itself: an access token of an ended session is refused there at once.
+    // The registry checks the session itself: an access token of an ended session is refused there at once.
     expect((await call('GET', registryUrl('/v1/me'), b.accessToken)).status).toBe(401);
 
     const idle = (await signIn(email)).body;

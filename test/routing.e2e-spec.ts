@@ -87,7 +87,7 @@ describe('routing: the right people, and only they, with the reasons', () => {
     expect(webhook.status).toBe(201);
   }
 
-  /** A prefecture (seeded by the world.registry) with an operator key and a webhook. */
+  /** A prefecture (seeded by the registry) with an operator key and a webhook. */
   async function prefecture(department: string): Promise<Partner> {
     const seeded = await prefectureOf(world.registry, department);
     const key = await issueKey(world.registry, seeded.id, ['operator', 'publisher', 'subscriber']);
@@ -426,7 +426,7 @@ describe('routing: the right people, and only they, with the reasons', () => {
     }, 30_000);
   });
 
-  /** Outside the world.registry, administrators hold an admin key of the national level. */
+  /** Outside the registry, administrators hold an admin key of the national level. */
   async function nationalAdminKey(): Promise<string> {
     const listed = await request<{ id: string }[]>(
       'GET',

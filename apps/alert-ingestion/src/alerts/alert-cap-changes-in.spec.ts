@@ -1,19 +1,7 @@
 import { capFixture } from '../../../../test/fixtures/cap';
+import { capRefusal, problemsOf } from '../../../../test/fixtures/cap/refusal';
 import { parseCapXml } from '../cap/cap-xml.parser';
-import { CapDocumentError } from '../cap/cap.errors';
 import { validSubmission } from './alert-bodies';
-
-/** The problems, by field, of the CAP document refused (failing the test when it is accepted). */
-function problemsOf(document: string): Record<string, string[]> {
-  try {
-    parseCapXml(document);
-  } catch (error) {
-    expect(error).toBeInstanceOf(CapDocumentError);
-    const { details } = error as CapDocumentError;
-    return Object.fromEntries((details as { field: string; problems: string[] }[]).map((d) => [d.field, d.problems]));
-  }
-  throw new Error('the document was accepted');
-}
 
 const SENDER_ONLY = 'centrale@gardiennage-rhone-alpes.example';
 const minimal = capFixture('minimal');
@@ -64,7 +52,7 @@ describe('CAP XML changes in', () => {
 
     it('refuses each malformed reference with its index', () => {
       const document = message('Update', `${earlier} GRA-0041 ${SENDER_ONLY},X,2026-11-28T01:14:05`);
-      expect(problemsOf(document)).toEqual({
+      expect(problemsOf(capRefusal(document))).toEqual({
         'references.1': ['each reference must be sender,identifier,sent'],
         'references.2': [
           'the sent of a reference must be a date and time with its time zone, e.g. 2026-11-28T01:12:00+01:00',
