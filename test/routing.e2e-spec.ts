@@ -1,120 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { Topics } from '@vigie/contracts';
-import {
-  WebhookSink,
-  issueKey,
-  messagesWithKey,
-  prefectureOf,
-  registerActivePartner,
-  request,
-  waitFor,
-  waitUntilAccepted,
-  type Partner,
-} from '@vigie/testing';
+import { issueKey, messagesWithKey, request, waitFor, waitUntilAccepted, type Partner } from '@vigie/testing';
 import { e2eEnv } from './e2e.env';
-import { useTestStack } from './test-stack';
-
-interface RecipientLine {
-  organisationId: string;
-  rule: string;
-  reason: string;
-}
-interface Decision {
-  recipients: RecipientLine[];
-  excluded: RecipientLine[];
-  warnings: string[];
-}
-
-const alertIn = (commune: string, tlp: string, overrides: Record<string, unknown> = {}, eventCode = 'intrusion') => ({
-  status: 'Actual',
-  tlp,
-  location: { commune },
-  info: [
-    {
-      category: ['Security'],
-      eventCode,
-      urgency: 'Immediate',
-      severity: 'Moderate',
-      certainty: 'Observed',
-      headline: 'Intrusion dans un entrepôt',
-    },
-  ],
-  ...overrides,
-});
-
-const ids = (lines: RecipientLine[]) => lines.map((line) => line.organisationId);
+import { alertIn, ids, useRoutingWorld } from './routing/routing-world';
 
 describe('routing: the right people, and only they, with the reasons', () => {
-  const world = useTestStack('routing', 90);
+  const { world, partner, prefecture, received, post, decisionOf } = useRoutingWorld('routing', 90);
   const brokers = [e2eEnv.kafkaBrokers];
   let routingUrl: string;
   let producer: Producer;
-  const sinks = new Map<string, WebhookSink>();
-
-  /** An organisation with a webhook of its own, optionally subscribed to intrusions in a département. */
-  async function partner(
-    organisation: { kind: string; name: string; departments: string[] },
-    conventions: string[],
-    subscribeIn?: string,
-  ): Promise<Partner> {
-    const created = await registerActivePartner(world.registry, organisation, { conventions });
-    if (subscribeIn) {
-      const subscription = await request(
-        'POST',
-        `${world.registry.registryUrl}/v1/organizations/${created.id}/subscriptions`,
-        {
-          key: created.key,
-          body: { departments: [subscribeIn], eventCodes: ['intrusion', 'drone-overflight'], minimumSeverity: 'Minor' },
-        },
-      );
-      expect(subscription.status).toBe(201);
-    }
-    created.key = await issueKey(world.registry, created.id); // a key issued last: known with everything before it
-    await withWebhook(created.id, created.key);
-    return created;
-  }
-
-  async function withWebhook(organisationId: string, key: string): Promise<void> {
-    await waitUntilAccepted(world.stack.url('notification'), key);
-    await waitUntilAccepted(routingUrl, key);
-    const sink = await WebhookSink.start();
-    sinks.set(organisationId, sink);
-    const webhook = await request('POST', `${world.stack.url('notification')}/v1/webhooks`, {
-      key,
-      body: { url: sink.url },
-    });
-    expect(webhook.status).toBe(201);
-  }
-
-  /** A prefecture (seeded by the registry) with an operator key and a webhook. */
-  async function prefecture(department: string): Promise<Partner> {
-    const seeded = await prefectureOf(world.registry, department);
-    const key = await issueKey(world.registry, seeded.id, ['operator', 'publisher', 'subscriber']);
-    await withWebhook(seeded.id, key);
-    return { ...seeded, key };
-  }
-
-  const bodies = (organisationId: string) =>
-    (sinks.get(organisationId)?.received ?? []).map((r) => JSON.parse(r.body) as Record<string, any>);
-  const received = (organisationId: string, alertId: string): boolean =>
-    bodies(organisationId).some((body) => body.alert?.alertId === alertId);
-
-  async function post(key: string, body: unknown, path = '/v1/alerts'): Promise<string> {
-    const posted = await request<{ id: string }>('POST', `${world.stack.url('alert-ingestion')}${path}`, { key, body });
-    expect(posted.status).toBe(201);
-    return posted.body.id;
-  }
-
-  function decisionOf(alertId: string, key: string): Promise<Decision> {
-    return waitFor(
-      async () => {
-        const result = await request<Decision>('GET', `${routingUrl}/v1/alerts/${alertId}/routing`, { key });
-        return result.status === 200 ? result.body : undefined;
-      },
-      { what: `the routing decision of ${alertId}`, timeoutMs: 20000 },
-    );
-  }
 
   beforeAll(async () => {
     routingUrl = world.stack.url('prefect-routing');
@@ -124,7 +19,6 @@ describe('routing: the right people, and only they, with the reasons', () => {
 
   afterAll(async () => {
     await producer?.disconnect();
-    for (const sink of sinks.values()) await sink.close();
   }, 30_000);
 
   describe('in the Rhône', () => {
@@ -334,96 +228,6 @@ describe('routing: the right people, and only they, with the reasons', () => {
       });
       expect(invalid.status).toBe(400);
     }, 60_000);
-  });
-
-  describe('broadcasts', () => {
-    let bdr: Partner;
-    let jewellerBdr: Partner;
-    let firmBdr: Partner;
-    let vaucluse: Partner;
-
-    beforeAll(async () => {
-      bdr = await prefecture('13');
-      jewellerBdr = await partner(
-        { kind: 'JEWELLER', name: 'Bijouterie du Vieux-Port', departments: ['13'] },
-        ['jewellery-2018'],
-        '13',
-      );
-      firmBdr = await partner({ kind: 'SECURITY_FIRM', name: 'Sécurité Phocéenne', departments: ['13'] }, [
-        'private-security-2019',
-      ]);
-      vaucluse = await partner(
-        { kind: 'SECURITY_FIRM', name: 'Gardiennage d’Avignon', departments: ['84'] },
-        ['private-security-2019'],
-        '84',
-      );
-    }, 120_000);
-
-    const broadcast = (key: string, body: Record<string, unknown>) =>
-      request<any>('POST', `${routingUrl}/v1/broadcasts`, {
-        key,
-        body: { headline: 'Vigilance renforcée', description: 'Repérages signalés près des commerces.', ...body },
-      });
-
-    it('sends a vigilance message from the Bouches-du-Rhône prefecture to its partners only', async () => {
-      const sent = await broadcast(bdr.key, {});
-      expect(sent.status).toBe(201);
-      const { broadcastId, audience } = sent.body.broadcast;
-      expect(audience.departments).toEqual(['13']);
-      const recipients = ids(sent.body.routing.recipients);
-      expect(recipients).toEqual(expect.arrayContaining([jewellerBdr.id, firmBdr.id]));
-      expect(recipients).not.toContain(vaucluse.id);
-      expect(recipients).not.toContain(bdr.id);
-
-      const [routed] = await waitFor(
-        async () => {
-          const messages = await messagesWithKey(brokers, Topics.BroadcastRoutedV1, broadcastId);
-          return messages.length > 0 ? messages : undefined;
-        },
-        { what: 'broadcast.routed.v1', timeoutMs: 20000 },
-      );
-      const payload = JSON.parse(routed.value!.toString()).payload;
-      expect(ids(payload.recipients).sort()).toEqual([...recipients].sort());
-
-      // Delivered by the notification service on each partner's own webhook, and only there.
-      const gotIt = (organisationId: string) =>
-        bodies(organisationId).some(
-          (body) => body.type === 'broadcast.routed' && body.broadcast?.broadcastId === broadcastId,
-        );
-      await waitFor(() => gotIt(jewellerBdr.id) && gotIt(firmBdr.id), {
-        what: "the broadcast on the partners' webhooks",
-        timeoutMs: 20000,
-      });
-      expect(gotIt(vaucluse.id)).toBe(false);
-      expect(gotIt(bdr.id)).toBe(false);
-
-      // A recipient reads the message, not who else received it; an outsider reads nothing.
-      const asRecipient = await request<any>('GET', `${routingUrl}/v1/broadcasts/${broadcastId}`, {
-        key: jewellerBdr.key,
-      });
-      expect(asRecipient.status).toBe(200);
-      expect(asRecipient.body.routing).toBeUndefined();
-      expect((await request('GET', `${routingUrl}/v1/broadcasts/${broadcastId}`, { key: vaucluse.key })).status).toBe(
-        404,
-      );
-    }, 60_000);
-
-    it('narrows a broadcast by sector', async () => {
-      const sent = await broadcast(bdr.key, { sectors: ['JEWELLERY'], tlp: 'GREEN' });
-      expect(sent.status).toBe(201);
-      expect(ids(sent.body.routing.recipients)).toContain(jewellerBdr.id);
-      expect(ids(sent.body.routing.recipients)).not.toContain(firmBdr.id);
-      expect(sent.body.routing.excluded.find((e: RecipientLine) => e.organisationId === firmBdr.id)?.reason).toBe(
-        'sector PRIVATE_SECURITY not among JEWELLERY',
-      );
-    }, 60_000);
-
-    it('refuses a broadcast beyond the prefecture’s départements, and from a partner', async () => {
-      const beyond = await broadcast(bdr.key, { departments: ['84'] });
-      expect(beyond.status).toBe(403);
-      expect(beyond.body.detail).toBe("outside the sender's competence: département 84");
-      expect((await broadcast(firmBdr.key, {})).status).toBe(403);
-    }, 30_000);
   });
 
   /** Outside the registry, administrators hold an admin key of the national level. */
