@@ -1,9 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { components } from '@vigie/client';
 import type { AlertSnapshot } from '@vigie/contracts';
 import { CONSOLE_CONFIG, type ConsoleConfig } from '../config';
 import { ServiceHttp, nextCursorOf, type ListPage } from './service-call';
 
-export type Alert = AlertSnapshot & { id: string };
+/** The API description names only the id beside the snapshot: the rest is the `AlertSnapshot` of the contracts. */
+export type Alert = AlertSnapshot & components['schemas']['AlertView'];
+
+/** What ingestion answers a new alert: its id. */
+type SubmittedAlert = components['schemas']['AlertView'];
 
 export interface AlertFilters {
   status?: string;
@@ -16,10 +21,7 @@ export interface AlertFilters {
   limit?: string;
 }
 
-export interface AlertPage {
-  alerts: Alert[];
-  nextCursor: string | null;
-}
+export type AlertPage = Omit<components['schemas']['AlertPageView'], 'alerts'> & { alerts: Alert[] };
 
 /** Alert ingestion: the alerts sent by, or routed to, the person's organisation. */
 @Injectable()
@@ -38,9 +40,9 @@ export class IngestionClient {
    * Submits an alert. The idempotency key makes a resend (double click, retry after a lost
    * answer, a reload) return the alert already created instead of a second one.
    */
-  async submit(bearer: string, alert: object, idempotencyKey: string): Promise<{ id: string }> {
+  async submit(bearer: string, alert: object, idempotencyKey: string): Promise<SubmittedAlert> {
     return (
-      await this.http.call<{ id: string }>('POST', '/v1/alerts', {
+      await this.http.call<SubmittedAlert>('POST', '/v1/alerts', {
         bearer,
         body: alert,
         headers: { 'idempotency-key': idempotencyKey },

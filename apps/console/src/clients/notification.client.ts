@@ -1,107 +1,35 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { components } from '@vigie/client';
 import type { BroadcastSnapshot } from '@vigie/contracts';
 import { CONSOLE_CONFIG, type ConsoleConfig } from '../config';
 import { ServiceHttp, nextCursorOf, type ListPage } from './service-call';
 
-export interface Acknowledgement {
-  alertId: string;
-  organisationId: string;
-  organisationName: string | null;
-  channel: string;
-  referentName: string | null;
-  person?: { id: string; name: string } | null;
-  note?: string | null;
-  acknowledgedAt: string;
-}
+export type Acknowledgement = components['schemas']['AcknowledgementView'];
 
-export interface Delivery {
-  id: string;
-  organisationId: string;
-  channel: string;
-  status: 'pending' | 'failed' | 'sent' | 'dead';
-  attempts: number;
-  lastError: string | null;
-  sentAt: string | null;
-}
+/** A delivery of an alert, or of the caller's organisation in a state (`GET /v1/deliveries?state=…`). */
+export type Delivery = components['schemas']['DeliveryView'];
 
-export interface Escalation {
-  status: string;
-  nextStep: string | null;
-  nextStepAt: string | null;
-  steps: { step: string; detail: string; at: string }[];
-}
+export type Escalation = components['schemas']['EscalationView'];
 
 /** Per alert, what the caller's organisation needs in a list: why it came, who acknowledged, escalation. */
-export interface AlertState {
-  alertId: string;
-  rule: string | null;
-  reason: string | null;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-  escalation: { status: string; nextStep: string | null; nextStepAt: string | null } | null;
-}
+export type AlertState = components['schemas']['AlertStateView'];
 
-export interface LinkAlert {
-  alertId: string;
-  organisationName: string;
-  acknowledgedAt: string | null;
-  headline: string;
-  event: string;
-  severity: string;
-  urgency: string;
-  commune: string | null;
-  department: string;
-  sent: string;
-  status: string;
-}
+export type LinkAlert = components['schemas']['LinkedAlertView'];
 
 /** One recipient organisation's acknowledgement of a broadcast. */
-export interface BroadcastAcknowledgement {
-  broadcastId: string;
-  organisationId: string;
-  organisationName: string | null;
-  person: { id: string; name: string } | null;
-  acknowledgedAt: string;
-}
+export type BroadcastAcknowledgement = components['schemas']['BroadcastAcknowledgementView'];
 
-/** A broadcast as the caller's organisation received it, with its own acknowledgement. */
-export interface ReceivedBroadcast {
+/**
+ * A broadcast as the caller's organisation received it, with its own acknowledgement. The API
+ * description types the broadcast as any object: it is the `BroadcastSnapshot` of the contracts.
+ */
+export type ReceivedBroadcast = Omit<components['schemas']['ReceivedBroadcastView'], 'broadcast'> & {
   broadcast: BroadcastSnapshot;
-  routedAt: string;
-  rule: string;
-  reason: string;
-  acknowledgement: BroadcastAcknowledgement | null;
-}
+};
 
-export interface Webhook {
-  id: string;
-  url: string;
-  createdAt: string;
-  disabledAt: string | null;
-  disabledReason: string | null;
-}
+export type Webhook = components['schemas']['WebhookView'];
 
-export interface WebhookDelivery {
-  id: string;
-  type: string;
-  subjectId: string;
-  status: Delivery['status'];
-  attempts: number;
-  responseStatus: number | null;
-  lastError: string | null;
-  createdAt: string;
-  lastAttemptAt: string | null;
-  nextAttemptAt: string | null;
-  sentAt: string | null;
-}
-
-/** A delivery of the caller's organisation, as `GET /v1/deliveries?state=…` lists it. */
-export interface OrganisationDelivery extends Delivery {
-  alertId: string;
-  type: string;
-  webhookId: string | null;
-  createdAt: string;
-}
+export type WebhookDelivery = components['schemas']['WebhookDeliveryView'];
 
 /** Notification: acknowledgements, deliveries, escalation, webhooks, broadcasts received and the live stream. */
 @Injectable()
@@ -196,7 +124,7 @@ export class NotificationClient {
   /** One of the caller's webhooks: its recent deliveries, newest first (another organisation's: 404). */
   async webhookDeliveries(bearer: string, webhookId: string, limit: number): Promise<WebhookDelivery[]> {
     const path = `/v1/webhooks/${encodeURIComponent(webhookId)}/deliveries`;
-    const page = await this.http.call<{ items: WebhookDelivery[] }>('GET', path, {
+    const page = await this.http.call<components['schemas']['WebhookDeliveryPage']>('GET', path, {
       bearer,
       query: { limit: String(limit) },
     });
@@ -209,8 +137,8 @@ export class NotificationClient {
   }
 
   /** The caller's organisation's failing (being retried) or dead (given up) deliveries, newest first. */
-  async deliveriesInState(bearer: string, state: 'failing' | 'dead', limit: number): Promise<OrganisationDelivery[]> {
+  async deliveriesInState(bearer: string, state: 'failing' | 'dead', limit: number): Promise<Delivery[]> {
     const query = { state, limit: String(limit) };
-    return (await this.http.call<OrganisationDelivery[]>('GET', '/v1/deliveries', { bearer, query })).body;
+    return (await this.http.call<Delivery[]>('GET', '/v1/deliveries', { bearer, query })).body;
   }
 }

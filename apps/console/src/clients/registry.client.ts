@@ -1,169 +1,52 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { components } from '@vigie/client';
 import { CONSOLE_CONFIG, type ConsoleConfig } from '../config';
 import { ServiceHttp } from './service-call';
 
-export interface SignedInPerson {
-  id: string;
-  email: string;
-  fullName: string;
-  roles: string[];
-  organisationId: string;
-  organisationName: string;
-  organisationKind: string;
-  departments: string[];
-}
+export type SignedInPerson = components['schemas']['SignedInPersonView'];
 
-export interface OpenedSession {
-  sessionToken: string;
-  accessToken: string;
-  accessTokenExpiresAt: string;
-  person: SignedInPerson;
-}
+export type OpenedSession = components['schemas']['SessionView'];
 
-export type RefreshedAccess = Omit<OpenedSession, 'sessionToken'>;
+export type RefreshedAccess = components['schemas']['AccessView'];
 
-export interface Organisation {
-  id: string;
-  kind: string;
-  name: string;
-  status: string;
-  departments: string[];
-  sector: string | null;
-  statusChangedAt: string;
-  statusReason: string | null;
-}
+export type Organisation = components['schemas']['OrganisationView'];
 
-export interface Convention {
-  id: string;
-  code: string;
-  name: string;
-}
+export type Convention = components['schemas']['ConventionView'];
 
 /** Active members and their sites per convention and département (GET /v1/conventions/coverage). */
-export interface ConventionCoverage {
-  /** The départements counted: null for every one. */
-  departments: string[] | null;
-  conventions: {
-    id: string;
-    code: string;
-    name: string;
-    status: string;
-    members: number;
-    sites: number;
-    departments: { department: string; members: number; sites: number }[];
-  }[];
-}
+export type ConventionCoverage = components['schemas']['CoverageView'];
 
-export interface Site {
-  id: string;
-  organisationId: string;
-  name: string;
-  kind: string;
-  commune: string;
-  communeName: string | null;
-  department: string;
-  securityPlan: { status: string; version: string | null; date: string | null };
-  crisisCoordinatorId: string | null;
-  missing: string[];
-}
+export type ConventionMember = components['schemas']['MemberView'];
+
+export type Site = components['schemas']['SiteView'];
 
 /** One referent of the département's directory. */
-export interface DirectoryEntry {
-  id: string;
-  organisation: { id: string; name: string; kind: string };
-  conventions: string[];
-  role: string;
-  fullName: string;
-  email: string;
-  phone: string;
-}
+export type DirectoryEntry = components['schemas']['DirectoryEntryView'];
 
-export interface CommuneAnswer {
-  code: string;
-  name: string;
-  department: string;
-  departmentName: string;
-  postalCodes: string[];
-}
+export type CommuneAnswer = components['schemas']['CommuneView'];
 
-export interface InvitationSummary {
-  email: string;
-  fullName: string;
-  organisationName: string;
-  expiresAt: string;
-}
+export type InvitationSummary = components['schemas']['InvitationLookupView'];
 
-export interface Person {
-  id: string;
-  email: string;
-  fullName: string;
-  roles: string[];
-  status: string;
-  createdAt: string;
-  lastLoginAt: string | null;
-}
+export type Person = components['schemas']['PersonView'];
 
-export interface Invitation {
-  id: string;
-  email: string;
-  fullName: string;
-  roles: string[];
-  createdAt: string;
-  expiresAt: string;
-}
+export type Invitation = components['schemas']['InvitationView'];
 
-export interface IssuedInvitation extends Invitation {
-  /** The one-time link's token: in this answer only. */
-  token: string;
-}
+export type IssuedInvitation = components['schemas']['IssuedInvitationView'];
 
-export interface ApiKey {
-  id: string;
-  organisationId: string;
-  roles: string[];
-  label: string | null;
-  createdAt: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  replacesKeyId: string | null;
-}
+export type ApiKey = components['schemas']['ApiKeyView'];
 
-export interface IssuedApiKey extends ApiKey {
-  /** The key itself: in this answer only. */
-  key: string;
-}
+export type IssuedApiKey = components['schemas']['IssuedKeyView'];
 
-export interface Subscription {
-  id: string;
-  organisationId: string;
-  departments: string[];
-  eventCodes: string[];
-  minimumSeverity: string;
-  sectors: string[];
-  includeExercises: boolean;
-  createdAt: string;
-}
+export type Subscription = components['schemas']['SubscriptionView'];
 
-export type NewSubscription = Pick<
-  Subscription,
-  'departments' | 'eventCodes' | 'minimumSeverity' | 'sectors' | 'includeExercises'
->;
+/** The console sends every field: its form shows each as chosen. */
+export type NewSubscription = Required<components['schemas']['CreateSubscriptionDto']>;
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  /** A change of the registry, or a read (ADR 42). */
-  kind: 'change' | 'read';
-  actor: string;
-  personId: string | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  organisationId: string | null;
-  organisationName: string | null;
-  before: unknown;
-  after: unknown;
-}
+/** `before` and `after` are any object: openapi-typescript writes an object without properties `Record<string, never>`. */
+export type AuditEntry = Omit<components['schemas']['AuditEntryView'], 'before' | 'after'> & {
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+};
 
 export interface AuditQuery {
   kind?: 'change' | 'read';
@@ -191,7 +74,10 @@ export class RegistryClient {
   }
 
   /** State sign-in: the registry checks the provider's ID token itself before opening a session. */
-  async openStateSession(proof: { idToken: string; userinfo?: string }, nonce: string): Promise<OpenedSession> {
+  async openStateSession(
+    proof: Omit<components['schemas']['StateSignInDto'], 'nonce'>,
+    nonce: string,
+  ): Promise<OpenedSession> {
     return (await this.http.call<OpenedSession>('POST', '/v1/sessions/federated', { body: { ...proof, nonce } })).body;
   }
 
@@ -247,10 +133,10 @@ export class RegistryClient {
     return (await this.http.call<ConventionCoverage>('GET', '/v1/conventions/coverage', { bearer })).body;
   }
 
-  async conventionMembers(bearer: string, conventionId: string): Promise<{ organisationId: string; name: string }[]> {
+  async conventionMembers(bearer: string, conventionId: string): Promise<ConventionMember[]> {
     const path = `/v1/conventions/${encodeURIComponent(conventionId)}/members`;
     try {
-      return (await this.http.call<{ organisationId: string; name: string }[]>('GET', path, { bearer })).body;
+      return (await this.http.call<ConventionMember[]>('GET', path, { bearer })).body;
     } catch (error) {
       // A convention not deployed where the caller works has no members it may see.
       if ((error as { status?: number }).status === 404) return [];
@@ -281,7 +167,7 @@ export class RegistryClient {
   async invite(
     bearer: string,
     organisationId: string,
-    person: { email: string; fullName: string; roles: string[] },
+    person: components['schemas']['InviteDto'],
   ): Promise<IssuedInvitation> {
     const path = `/v1/organizations/${encodeURIComponent(organisationId)}/invitations`;
     return (await this.http.call<IssuedInvitation>('POST', path, { bearer, body: person })).body;
@@ -290,7 +176,7 @@ export class RegistryClient {
   async updatePerson(
     bearer: string,
     personId: string,
-    change: { roles?: string[]; status?: 'ACTIVE' | 'DISABLED' },
+    change: components['schemas']['UpdatePersonDto'],
   ): Promise<Person> {
     const path = `/v1/people/${encodeURIComponent(personId)}`;
     return (await this.http.call<Person>('PATCH', path, { bearer, body: change })).body;
@@ -304,7 +190,7 @@ export class RegistryClient {
   async issueApiKey(
     bearer: string,
     organisationId: string,
-    key: { roles: string[]; label?: string },
+    key: components['schemas']['IssueKeyDto'],
   ): Promise<IssuedApiKey> {
     const path = `/v1/organizations/${encodeURIComponent(organisationId)}/api-keys`;
     return (await this.http.call<IssuedApiKey>('POST', path, { bearer, body: key })).body;

@@ -1,71 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { components } from '@vigie/client';
 import type { BroadcastSnapshot } from '@vigie/contracts';
 import { CONSOLE_CONFIG, type ConsoleConfig } from '../config';
 import { ServiceHttp } from './service-call';
 
-export interface RoutingDecision {
-  alertId: string;
-  department: string;
-  routedAt: string;
-  recipients: { organisationId: string; rule: string; reason: string }[];
-  excluded: { organisationId: string; rule: string; reason: string }[];
-  warnings: string[];
-}
+export type RoutingDecision = components['schemas']['RoutingDecisionView'];
 
-export interface BroadcastDraft {
-  headline: string;
-  description: string;
-  instruction?: string;
-  severity: string;
-  status: string;
-  tlp: string;
-  sectors?: string[];
-  conventions?: string[];
-}
+export type BroadcastDraft = components['schemas']['SendBroadcastDto'];
 
-export interface BroadcastPreview {
-  recipients: { organisationId: string; name: string; kind: string; rule: string; reason: string }[];
-  excluded: { organisationId: string; name: string; reason: string }[];
-  warnings: string[];
-}
+export type BroadcastPreview = components['schemas']['BroadcastPreviewView'];
 
 /** What routing reads of a draft alert to say who would receive it. */
-export interface AlertPreviewDraft {
-  /** The INSEE code of the commune. */
-  commune: string;
-  eventCode: string;
-  severity: string;
-  urgency: string;
-  certainty: string;
-  tlp: string;
-  /** The description speaks of people (a description of suspects, a name): erased after the retention period. */
-  personalData: boolean;
-  /** Actual (the default) or Exercise. */
-  status?: string;
-  /** The rules test bench: preview as this organisation (administrators, prefectures' operators). */
-  senderOrganisationId?: string;
-}
+export type AlertPreviewDraft = components['schemas']['PreviewAlertDto'];
 
 /** An organisation the rules test bench may try an alert as. */
-export interface PreviewSender {
-  organisationId: string;
-  name: string;
-  kind: string;
-  departments: string[];
-}
+export type PreviewSender = components['schemas']['PreviewSenderView'];
 
-export interface AlertPreview {
-  department: string;
-  recipients: { organisationId: string; name: string; kind: string; rules: string[]; reasons: string[] }[];
-  excluded: { organisationId: string; name: string; rule: string; reason: string }[];
-  warnings: string[];
-}
+export type AlertPreview = components['schemas']['RoutingPreviewView'];
 
-export interface Broadcast {
-  broadcast: BroadcastSnapshot;
-  routedAt: string;
-  routing?: { recipients: { organisationId: string; reason: string }[]; warnings: string[] };
-}
+/** The API description types the broadcast as any object: it is the `BroadcastSnapshot` of the contracts. */
+export type Broadcast = Omit<components['schemas']['BroadcastView'], 'broadcast'> & { broadcast: BroadcastSnapshot };
 
 /** Prefect routing: why an alert reached whom, and the prefecture's broadcasts. */
 @Injectable()

@@ -15,28 +15,9 @@ export type PrefectureDelays = components['schemas']['PrefectureTimeToAcknowledg
 export type DelayFigures = components['schemas']['TimeToAcknowledgeView'];
 
 /** One armed escalation as notification lists it; the headline is null unless the person's organisation may read the alert (ADR 40). */
-export interface OpenEscalation {
-  alertId: string;
-  originalAlertId: string;
-  prefectureId: string;
-  department: string;
-  commune: string | null;
-  communeName: string | null;
-  eventCode: string | null;
-  severity: string | null;
-  tlp: string | null;
-  armedAt: string;
-  step: 'prefecture' | 'deputy';
-  deadline: string | null;
-  headline: string | null;
-  contentRestricted: boolean;
-}
+export type OpenEscalation = components['schemas']['OpenEscalationView'];
 
-export interface OpenEscalationPage {
-  departments: string[] | null;
-  escalations: OpenEscalation[];
-  nextCursor: string | null;
-}
+export type OpenEscalationPage = components['schemas']['OpenEscalationPageView'];
 
 /** The statistics APIs of alert ingestion and notification, scoped by each service to the person. */
 @Injectable()

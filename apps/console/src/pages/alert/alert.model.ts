@@ -54,7 +54,7 @@ export function alertPageModel(sources: AlertSources): AlertPageModel {
         channel: delivery.channel,
         status: delivery.status,
         attempts: delivery.attempts,
-        lastError: delivery.lastError,
+        lastError: delivery.lastError ?? null,
       }));
   const routed = sources.decision?.recipients ?? [];
   const recipientIds =

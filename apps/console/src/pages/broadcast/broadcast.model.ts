@@ -60,6 +60,7 @@ export function confirmationError(form: BroadcastForm, departments: string[]): s
     : `Tapez le code de votre département (${departments.join(' ou ')}) pour envoyer un message réel de gravité extrême.`;
 }
 
+/** The draft routing receives, once formErrors found none (each choice is then one routing knows). */
 export function draftOf(form: BroadcastForm): BroadcastDraft {
   const title =
     form.status === 'Exercise' && !form.headline.startsWith('EXERCICE') ? `EXERCICE — ${form.headline}` : form.headline;
@@ -67,10 +68,10 @@ export function draftOf(form: BroadcastForm): BroadcastDraft {
     headline: title.slice(0, 160),
     description: form.description,
     ...(form.instruction ? { instruction: form.instruction } : {}),
-    severity: form.severity,
-    status: form.status,
-    tlp: form.tlp,
-    ...(form.sectors.length > 0 ? { sectors: form.sectors } : {}),
+    severity: form.severity as BroadcastDraft['severity'],
+    status: form.status as BroadcastDraft['status'],
+    tlp: form.tlp as BroadcastDraft['tlp'],
+    ...(form.sectors.length > 0 ? { sectors: form.sectors as BroadcastDraft['sectors'] } : {}),
     ...(form.conventions.length > 0 ? { conventions: form.conventions } : {}),
   };
 }

@@ -59,7 +59,7 @@ export function feedRow(alert: Alert, state: AlertState | undefined, organisatio
     sentByUs: alert.senderOrganisationId === organisationId,
     acknowledgedAt: state?.acknowledgedAt ?? null,
     acknowledgedBy: state?.acknowledgedBy ?? null,
-    deadline: escalation?.status === 'armed' ? escalation.nextStepAt : null,
+    deadline: escalation?.status === 'armed' ? (escalation.nextStepAt ?? null) : null,
     escalation: escalation
       ? escalation.status === 'armed'
         ? (escalation.nextStep ?? 'armed')

@@ -1,5 +1,6 @@
 /** What the sections of « Mon organisation » share: their rows, the page's model, a section's problems and read-only notice. */
 import type { VNode } from 'preact';
+import type { Invitation, Person } from '../../clients/registry.client';
 import { Notice } from '../../components/form';
 import { PERSON_ROLE, label } from '../../components/labels';
 import { type Viewer } from '../../components/layout';
@@ -11,21 +12,9 @@ import {
   type SubscriptionForm,
 } from './organisation.model';
 
-export interface PersonRow {
-  id: string;
-  fullName: string;
-  email: string;
-  roles: string[];
-  status: string;
-  lastLoginAt: string | null;
-}
+export type PersonRow = Pick<Person, 'id' | 'fullName' | 'email' | 'roles' | 'status' | 'lastLoginAt'>;
 
-export interface InvitationRow {
-  fullName: string;
-  email: string;
-  roles: string[];
-  expiresAt: string;
-}
+export type InvitationRow = Pick<Invitation, 'fullName' | 'email' | 'roles' | 'expiresAt'>;
 
 export interface KeyRow {
   id: string;

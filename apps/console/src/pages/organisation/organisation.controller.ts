@@ -13,6 +13,7 @@ import { PersonPage, RevokeKeyPage, ShownOncePage, WebhookPage } from './organis
 import {
   deliveryLines,
   keyPrefix,
+  type InvitableRole,
   readInvitation,
   readKey,
   readPersonChange,
@@ -37,7 +38,7 @@ const DONE: Record<string, string> = {
   renvoyee: 'La livraison est renvoyée : elle part dans les secondes qui viennent.',
 };
 
-const EMPTY_FORMS = {
+const EMPTY_FORMS: Pick<OrganisationModel, 'invitationForm' | 'keyForm' | 'subscriptionForm'> = {
   invitationForm: { fullName: '', email: '', role: 'DUTY_OFFICER' },
   keyForm: { label: '', roles: [] },
   subscriptionForm: {
@@ -67,8 +68,8 @@ const keyRow = (key: ApiKey): KeyRow => ({
   prefix: keyPrefix(key.id),
   roles: key.roles,
   createdAt: key.createdAt,
-  expiresAt: key.expiresAt,
-  revokedAt: key.revokedAt,
+  expiresAt: key.expiresAt ?? null,
+  revokedAt: key.revokedAt ?? null,
 });
 
 /**
@@ -107,7 +108,7 @@ export class OrganisationController {
       const invited = await this.registry.invite(viewer.bearer, viewer.person.organisationId, {
         email: form.email,
         fullName: form.fullName,
-        roles: [form.role],
+        roles: [form.role as InvitableRole], // readInvitation refused any other
       });
       session.shownOnce = {
         kind: 'invitation',

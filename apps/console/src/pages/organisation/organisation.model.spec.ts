@@ -43,7 +43,8 @@ describe('delivery lines', () => {
     { id: 'w-on', url: 'https://on.example/hook', disabledAt: null },
     { id: 'w-off', url: 'https://off.example/hook', disabledAt: '2026-12-04T10:00:00.000Z' },
   ];
-  const delivery = (id: string, fields: Partial<Parameters<typeof deliveryLines>[0][number]>) => ({
+  type Line = Parameters<typeof deliveryLines>[0][number];
+  const delivery = (id: string, fields: Partial<Line>): Line => ({
     id,
     createdAt: '2026-12-04T09:00:00.000Z',
     channel: 'webhook',

@@ -1,3 +1,4 @@
+import type { Delivery, Webhook } from '../../clients/notification.client';
 import type { NewSubscription } from '../../clients/registry.client';
 import { EVENT, SECTORS, WEBHOOK_DISABLED, label } from '../../components/labels';
 import { listField, textField } from '../form-body';
@@ -9,6 +10,12 @@ export const KEY_ROLES = ['publisher', 'subscriber', 'operator'] as const;
 /** Severities a subscription may start from; Unknown means every alert. */
 export const MINIMUM_SEVERITIES = ['Unknown', 'Minor', 'Moderate', 'Severe', 'Extreme'] as const;
 
+export type InvitableRole = (typeof INVITABLE_ROLES)[number];
+
+/** Whether `value` is one of `choices`. */
+const isOneOf = <T extends string>(choices: readonly T[], value: string): value is T =>
+  (choices as readonly string[]).includes(value);
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface InvitationForm {
@@ -19,7 +26,7 @@ export interface InvitationForm {
 
 export interface KeyForm {
   label: string;
-  roles: string[];
+  roles: (typeof KEY_ROLES)[number][];
 }
 
 export type SubscriptionForm = NewSubscription;
@@ -39,14 +46,14 @@ export function readInvitation(body: unknown): Read<InvitationForm> {
   const problems: string[] = [];
   if (!form.fullName) problems.push('Indiquez le nom de la personne.');
   if (!EMAIL.test(form.email)) problems.push('Indiquez une adresse électronique valide, par exemple nom@exemple.fr.');
-  if (!(INVITABLE_ROLES as readonly string[]).includes(form.role)) problems.push('Choisissez le rôle de la personne.');
+  if (!isOneOf(INVITABLE_ROLES, form.role)) problems.push('Choisissez le rôle de la personne.');
   return { form, problems };
 }
 
 export function readKey(body: unknown): Read<KeyForm> {
   const form = {
     label: textField(body, 'label', 100),
-    roles: listField(body, 'roles').filter((role) => (KEY_ROLES as readonly string[]).includes(role)),
+    roles: listField(body, 'roles').filter((role) => isOneOf(KEY_ROLES, role)),
   };
   const problems: string[] = [];
   if (!form.label) problems.push('Donnez un nom à la clé : le programme ou le prestataire qui l’utilise.');
@@ -54,14 +61,17 @@ export function readKey(body: unknown): Read<KeyForm> {
   return { form, problems };
 }
 
+type EventCode = SubscriptionForm['eventCodes'][number];
+type Sector = SubscriptionForm['sectors'][number];
+
 /** Only the organisation's own départements, known event types and sectors are kept. */
 export function readSubscription(body: unknown, departments: string[]): Read<SubscriptionForm> {
   const severity = textField(body, 'minimumSeverity', 20);
   const form = {
     departments: listField(body, 'departments').filter((code) => departments.includes(code)),
-    eventCodes: listField(body, 'eventCodes').filter((code) => code in EVENT),
-    minimumSeverity: (MINIMUM_SEVERITIES as readonly string[]).includes(severity) ? severity : 'Unknown',
-    sectors: listField(body, 'sectors').filter((sector) => sector in SECTORS),
+    eventCodes: listField(body, 'eventCodes').filter((code): code is EventCode => code in EVENT),
+    minimumSeverity: isOneOf(MINIMUM_SEVERITIES, severity) ? severity : 'Unknown',
+    sectors: listField(body, 'sectors').filter((sector): sector is Sector => sector in SECTORS),
     includeExercises: textField(body, 'includeExercises', 5) === 'oui',
   };
   const problems = form.departments.length === 0 ? ['Choisissez au moins un département.'] : [];
@@ -69,8 +79,8 @@ export function readSubscription(body: unknown, departments: string[]): Read<Sub
 }
 
 /** "Person roles" as posted on a person's page: only roles a person of the organisation may hold. */
-export function readPersonChange(body: unknown): Read<{ roles: string[]; status: 'ACTIVE' | 'DISABLED' }> {
-  const roles = listField(body, 'roles').filter((role) => (INVITABLE_ROLES as readonly string[]).includes(role));
+export function readPersonChange(body: unknown): Read<{ roles: InvitableRole[]; status: 'ACTIVE' | 'DISABLED' }> {
+  const roles = listField(body, 'roles').filter((role) => isOneOf(INVITABLE_ROLES, role));
   const status = textField(body, 'status', 10) === 'DISABLED' ? 'DISABLED' : 'ACTIVE';
   return { form: { roles, status }, problems: roles.length === 0 ? ['Gardez au moins un rôle.'] : [] };
 }
@@ -118,7 +128,7 @@ export function deliveryProblem(lastError: string | null): string | null {
 }
 
 /** Why a disabled webhook receives nothing, in words; null while it is enabled. */
-export function webhookDisabled(webhook: { disabledAt: string | null; disabledReason: string | null }): string | null {
+export function webhookDisabled(webhook: Pick<Webhook, 'disabledAt' | 'disabledReason'>): string | null {
   return webhook.disabledAt ? label(WEBHOOK_DISABLED, webhook.disabledReason ?? 'by-organisation') : null;
 }
 
@@ -139,16 +149,8 @@ export interface DeliveryLine {
  * refuses the others: queued ones are already being retried, a disabled webhook receives nothing).
  */
 export function deliveryLines(
-  deliveries: {
-    id: string;
-    createdAt: string;
-    channel: string;
-    webhookId: string | null;
-    status: string;
-    attempts: number;
-    lastError: string | null;
-  }[],
-  webhooks: { id: string; url: string; disabledAt: string | null }[],
+  deliveries: Pick<Delivery, 'id' | 'createdAt' | 'channel' | 'webhookId' | 'status' | 'attempts' | 'lastError'>[],
+  webhooks: Pick<Webhook, 'id' | 'url' | 'disabledAt'>[],
 ): DeliveryLine[] {
   const byId = new Map(webhooks.map((webhook) => [webhook.id, webhook]));
   return [...deliveries]
@@ -163,7 +165,7 @@ export function deliveryLines(
         channel: delivery.channel,
         status: delivery.status,
         attempts: delivery.attempts,
-        problem: deliveryProblem(delivery.lastError),
+        problem: deliveryProblem(delivery.lastError ?? null),
         redeliverAction: redeliverable
           ? `/mon-organisation/webhooks/${webhook.id}/livraisons/${delivery.id}/renvoi`
           : null,

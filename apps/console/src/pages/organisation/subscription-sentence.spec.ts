@@ -4,7 +4,8 @@ import { subscriptionSentence, type DepartmentName } from './subscription-senten
 const geography = Geography.official();
 const departmentOf = (code: string): DepartmentName | undefined => geography.department(code);
 
-const subscription = (fields: Partial<Parameters<typeof subscriptionSentence>[0]>) => ({
+type Sentenced = Parameters<typeof subscriptionSentence>[0];
+const subscription = (fields: Partial<Sentenced>): Sentenced => ({
   departments: ['69'],
   eventCodes: [],
   minimumSeverity: 'Unknown',
@@ -14,7 +15,7 @@ const subscription = (fields: Partial<Parameters<typeof subscriptionSentence>[0]
 });
 
 describe('a subscription as a sentence', () => {
-  it.each([
+  it.each<[string, Partial<Sentenced>, string]>([
     [
       'the example of the issue',
       { departments: ['69', '42'], eventCodes: ['intrusion'], minimumSeverity: 'Severe' },

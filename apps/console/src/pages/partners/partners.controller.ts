@@ -99,7 +99,7 @@ export class PartnersController {
           status: organisation.status,
           conventions: conventionsOf(organisation.id),
           statusChangedAt: organisation.statusChangedAt,
-          statusReason: organisation.statusReason,
+          statusReason: organisation.statusReason ?? null,
         })),
       missingReasonFor,
       changed,

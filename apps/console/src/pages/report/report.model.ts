@@ -42,9 +42,13 @@ export const isChoice = (choices: readonly { value: string }[], value: string): 
 export const COMMUNE_CODE = /^(\d{5}|2[AB]\d{3})$/;
 
 /** The questions of a draft alert, as the report form and the rules test bench keep them (text, shown again as typed). */
-export interface DraftQuestions extends Omit<AlertPreviewDraft, 'status' | 'senderOrganisationId'> {
+export interface DraftQuestions extends Record<
+  'commune' | 'eventCode' | 'severity' | 'urgency' | 'certainty' | 'tlp',
+  string
+> {
   /** What was typed in the commune search box. */
   communeQuery: string;
+  personalData: boolean;
 }
 
 /** The report form as posted. */
@@ -120,17 +124,18 @@ export function reportErrors(form: ReportForm): ReportErrors {
   return errors;
 }
 
-/** What routing needs to say who would receive the report. */
-export function previewDraftOf(
-  form: Pick<ReportForm, 'commune' | 'eventCode' | 'severity' | 'urgency' | 'certainty' | 'tlp' | 'personalData'>,
-): AlertPreviewDraft {
+/**
+ * What routing needs to say who would receive the report. Asked only of questions the form's
+ * checks (reportErrors, benchErrors) accepted: each answer is then one of the choices offered.
+ */
+export function previewDraftOf(form: Omit<DraftQuestions, 'communeQuery'>): AlertPreviewDraft {
   return {
     commune: form.commune,
-    eventCode: form.eventCode,
-    severity: form.severity,
-    urgency: form.urgency,
-    certainty: form.certainty,
-    tlp: form.tlp,
+    eventCode: form.eventCode as AlertPreviewDraft['eventCode'],
+    severity: form.severity as AlertPreviewDraft['severity'],
+    urgency: form.urgency as AlertPreviewDraft['urgency'],
+    certainty: form.certainty as AlertPreviewDraft['certainty'],
+    tlp: form.tlp as AlertPreviewDraft['tlp'],
     personalData: form.personalData,
   };
 }

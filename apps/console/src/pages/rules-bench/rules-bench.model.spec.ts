@@ -1,4 +1,5 @@
-import type { AlertPreview } from '../../clients/routing.client';
+import type { SignedInPerson } from '../../clients/registry.client';
+import type { AlertPreview, PreviewSender } from '../../clients/routing.client';
 import {
   benchDraftOf,
   benchErrors,
@@ -11,12 +12,12 @@ import {
 } from './rules-bench.model';
 
 const FIRM = '3f0c6a3e-5d0b-4f8e-9a57-0d6c1b1e2a4f';
-const senders = [
+const senders: PreviewSender[] = [
   { organisationId: FIRM, name: 'Gardiennage du Rhône', kind: 'SECURITY_FIRM', departments: ['69', '01'] },
 ];
 
 describe('who may use the rules test bench', () => {
-  it.each([
+  it.each<[string, string, SignedInPerson['roles'], boolean]>([
     ['a prefecture duty officer', 'PREFECTURE', ['DUTY_OFFICER'], true],
     ['a prefecture administrator', 'PREFECTURE', ['ORGANISATION_ADMIN'], true],
     ['a national administrator', 'NATIONAL_LEVEL', ['ORGANISATION_ADMIN'], true],

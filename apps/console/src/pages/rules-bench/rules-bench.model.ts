@@ -74,9 +74,10 @@ export function benchErrors(form: BenchForm, senders: readonly { organisationId:
   return errors;
 }
 
-/** What routing's preview reads, as the chosen sender. */
+/** What routing's preview reads, as the chosen sender (once benchErrors found none). */
 export function benchDraftOf(form: BenchForm): AlertPreviewDraft {
-  return { ...previewDraftOf(form), senderOrganisationId: form.sender, status: form.status };
+  const status = form.status as AlertPreviewDraft['status'];
+  return { ...previewDraftOf(form), senderOrganisationId: form.sender, status };
 }
 
 /** The senders as the select offers them: name, kind and where they operate. */
