@@ -1,17 +1,11 @@
-import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import {
-  ApiPropertyOptional,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { ApiPropertyOptional, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { AcknowledgementChannel, ApiKeyRole } from '@vigie/contracts';
 import { organisationOf } from '../caller-organisation';
+import { AcknowledgeOnceRoute, answerOnce } from './acknowledge-once.route';
 import { AcknowledgementView } from './acknowledgement.view';
 import { AcknowledgementsService } from './acknowledgements.service';
 
@@ -28,15 +22,12 @@ export class AcknowledgeDto {
 export class AcknowledgementsController {
   constructor(private readonly acknowledgements: AcknowledgementsService) {}
 
-  @Post()
-  @RequireRoles(ApiKeyRole.Subscriber)
-  @ApiOperation({
-    summary:
-      "Acknowledge an alert routed to the caller's organisation: 201 the first time (alert.acknowledged.v1 is published), 200 with the same body afterwards.",
-  })
-  @ApiCreatedResponse({ type: AcknowledgementView })
-  @ApiOkResponse({ type: AcknowledgementView, description: 'Already acknowledged: nothing changed.' })
-  @ApiNotFoundResponse({ description: 'No such alert was routed to your organisation.' })
+  @AcknowledgeOnceRoute(
+    undefined,
+    "Acknowledge an alert routed to the caller's organisation: 201 the first time (alert.acknowledged.v1 is published), 200 with the same body afterwards.",
+    AcknowledgementView,
+    'No such alert was routed to your organisation.',
+  )
   async acknowledge(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() input: AcknowledgeDto,
@@ -49,7 +40,7 @@ export class AcknowledgementsController {
       person: caller.person,
       note: input.note?.trim() || null,
     });
-    response.status(created ? HttpStatus.CREATED : HttpStatus.OK);
+    answerOnce(response, created);
     return acknowledgement;
   }
 

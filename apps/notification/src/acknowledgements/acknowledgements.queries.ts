@@ -89,10 +89,10 @@ export async function acknowledgementOf(
   alertId: string,
   organisationId: string,
 ): Promise<Acknowledgement | undefined> {
-  const [row] = await manager.query<AcknowledgementRow[]>(`${SELECT} WHERE a.alert_id = $1 AND a.organisation_id = $2`, [
-    alertId,
-    organisationId,
-  ]);
+  const [row] = await manager.query<AcknowledgementRow[]>(
+    `${SELECT} WHERE a.alert_id = $1 AND a.organisation_id = $2`,
+    [alertId, organisationId],
+  );
   return row && fromRow(row);
 }
 

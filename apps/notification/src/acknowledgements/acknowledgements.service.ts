@@ -104,7 +104,8 @@ export class AcknowledgementsService {
 
   /** Through an e-mailed link: still a referent of the organisation, and the organisation still active. */
   async acknowledgeByLink(claim: AcknowledgementClaim): Promise<AcknowledgementView> {
-    if (!(await isActiveReferent(this.dataSource.manager, claim.referentId, claim.organisationId))) throw new NotFoundError('acknowledgement link for alert', claim.alertId);
+    if (!(await isActiveReferent(this.dataSource.manager, claim.referentId, claim.organisationId)))
+      throw new NotFoundError('acknowledgement link for alert', claim.alertId);
     const { acknowledgement } = await this.acknowledge(claim.alertId, claim.organisationId, {
       channel: AcknowledgementChannel.Email,
       referentId: claim.referentId,
@@ -128,4 +129,3 @@ export class AcknowledgementsService {
     return alert;
   }
 }
-

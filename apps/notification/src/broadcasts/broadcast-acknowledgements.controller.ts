@@ -1,15 +1,9 @@
-import { Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
+import { AcknowledgeOnceRoute, answerOnce } from '../acknowledgements/acknowledge-once.route';
 import { organisationOf } from '../caller-organisation';
 import { BroadcastAcknowledgementsService } from './broadcast-acknowledgements.service';
 import { BroadcastAcknowledgementView } from './dto/broadcast-acknowledgement.view';
@@ -20,15 +14,12 @@ import { BroadcastAcknowledgementsQuery } from './dto/broadcast-acknowledgements
 export class BroadcastAcknowledgementsController {
   constructor(private readonly broadcasts: BroadcastAcknowledgementsService) {}
 
-  @Post('v1/broadcasts/:id/acknowledgements')
-  @RequireRoles(ApiKeyRole.Subscriber)
-  @ApiOperation({
-    summary:
-      "Acknowledge a broadcast routed to the caller's organisation (it was read): 201 the first time (broadcast.acknowledged.v1 is published and the sender's stream gets broadcast.acknowledged), 200 with the same body afterwards.",
-  })
-  @ApiCreatedResponse({ type: BroadcastAcknowledgementView })
-  @ApiOkResponse({ type: BroadcastAcknowledgementView, description: 'Already acknowledged: nothing changed.' })
-  @ApiNotFoundResponse({ description: 'No such broadcast was routed to your organisation.' })
+  @AcknowledgeOnceRoute(
+    'v1/broadcasts/:id/acknowledgements',
+    "Acknowledge a broadcast routed to the caller's organisation (it was read): 201 the first time (broadcast.acknowledged.v1 is published and the sender's stream gets broadcast.acknowledged), 200 with the same body afterwards.",
+    BroadcastAcknowledgementView,
+    'No such broadcast was routed to your organisation.',
+  )
   async acknowledge(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentCaller() caller: Caller,
@@ -38,7 +29,7 @@ export class BroadcastAcknowledgementsController {
       apiKeyId: caller.keyId,
       person: caller.person ? { id: caller.person.id, name: caller.person.name } : null,
     });
-    response.status(created ? HttpStatus.CREATED : HttpStatus.OK);
+    answerOnce(response, created);
     return BroadcastAcknowledgementView.of(acknowledgement);
   }
 
