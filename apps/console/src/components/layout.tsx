@@ -133,11 +133,7 @@ export function Layout(props: LayoutProps): VNode {
           <div class="fr-container">
             <div class="fr-footer__body">
               <div class="fr-footer__brand fr-enlarge-link">
-                <p class="fr-logo">
-                  République
-                  <br />
-                  Française
-                </p>
+                <StateLogo />
               </div>
               <div class="fr-footer__content">
                 <p class="fr-footer__content-desc">
@@ -152,6 +148,17 @@ export function Layout(props: LayoutProps): VNode {
   );
 }
 
+/** The State's block mark (Marianne's wording), in the header and the footer. */
+function StateLogo(): VNode {
+  return (
+    <p class="fr-logo">
+      République
+      <br />
+      Française
+    </p>
+  );
+}
+
 function Header(props: Pick<LayoutProps, 'viewer' | 'csrfToken' | 'section'>): VNode {
   const entries = NAV.filter((entry) => shownTo(entry.audience, props.viewer));
   return (
@@ -162,11 +169,7 @@ function Header(props: Pick<LayoutProps, 'viewer' | 'csrfToken' | 'section'>): V
             <div class="fr-header__brand fr-enlarge-link">
               <div class="fr-header__brand-top">
                 <div class="fr-header__logo">
-                  <p class="fr-logo">
-                    République
-                    <br />
-                    Française
-                  </p>
+                  <StateLogo />
                 </div>
                 {props.viewer ? (
                   <div class="fr-header__navbar">

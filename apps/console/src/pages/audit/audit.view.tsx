@@ -1,6 +1,7 @@
 import type { VNode } from 'preact';
 import { Button, Field, Notice, Radios, Select, Table } from '../../components/form';
 import { Layout, type Viewer } from '../../components/layout';
+import { Pager } from '../../components/pager';
 import {
   AUDITED_OBJECTS,
   NATURES,
@@ -142,24 +143,13 @@ export function AuditPage(props: { model: AuditModel; viewer: Viewer; csrfToken:
           </tbody>
         </Table>
       )}
-      {filters.avant || olderThan ? (
-        <nav aria-label="Pages du journal">
-          <ul>
-            {filters.avant ? (
-              <li>
-                <a href={`/administration/journal${filtersQuery(kept)}`}>Revenir aux entrées les plus récentes</a>
-              </li>
-            ) : null}
-            {olderThan ? (
-              <li>
-                <a href={`/administration/journal${filtersQuery({ ...kept, avant: String(olderThan) })}`}>
-                  Entrées plus anciennes
-                </a>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Pager
+        label="Pages du journal"
+        links={{
+          newestHref: filters.avant ? `/administration/journal${filtersQuery(kept)}` : null,
+          olderHref: olderThan ? `/administration/journal${filtersQuery({ ...kept, avant: String(olderThan) })}` : null,
+        }}
+      />
     </Layout>
   );
 }

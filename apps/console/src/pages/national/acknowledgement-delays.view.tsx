@@ -2,6 +2,7 @@ import type { VNode } from 'preact';
 import { Table } from '../../components/form';
 import { Layout, type Viewer } from '../../components/layout';
 import type { DelayRow, DelaySort } from './acknowledgement-delays.model';
+import { PeriodChoice } from './period-choice';
 import type { TrendDays } from './trends.model';
 
 const COLUMNS: { sort: DelaySort | null; label: string }[] = [
@@ -28,21 +29,7 @@ export function AcknowledgementDelaysPage(props: {
       <p>
         {`Temps entre le déclenchement d’une escalade et l’acquittement de l’alerte par la préfecture, ${props.scope}, sur les ${props.days} derniers jours. « Délai à 90 % » : 9 alertes sur 10 ont été acquittées dans ce délai.`}
       </p>
-      <nav aria-label="Période">
-        <ul class="fr-btns-group fr-btns-group--inline-md">
-          {([30, 90] as const).map((days) => (
-            <li>
-              <a
-                class={`fr-btn ${days === props.days ? '' : 'fr-btn--secondary'}`}
-                href={link({ jours: days, tri: props.sort })}
-                aria-current={days === props.days ? 'page' : undefined}
-              >
-                {`${days} jours`}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <PeriodChoice days={props.days} href={(days) => link({ jours: days, tri: props.sort })} />
       {props.rows.length === 0 ? (
         <p>Aucune escalade sur cette période.</p>
       ) : (

@@ -1,6 +1,7 @@
 import type { VNode } from 'preact';
 import { StackedBarChart } from '../../components/bar-chart';
 import { Layout, type Viewer } from '../../components/layout';
+import { PeriodChoice } from './period-choice';
 import type { Trend, TrendDays } from './trends.model';
 
 function summary(trend: Trend, days: TrendDays): string {
@@ -22,21 +23,7 @@ export function TrendsPage(props: {
     <Layout title="Tendances" viewer={props.viewer} csrfToken={props.csrfToken} section="tendances">
       <h1>Tendances des alertes</h1>
       <p>{`Alertes réelles par jour, ${props.scope}, sur les ${props.days} derniers jours.`}</p>
-      <nav aria-label="Période">
-        <ul class="fr-btns-group fr-btns-group--inline-md">
-          {([30, 90] as const).map((days) => (
-            <li>
-              <a
-                class={`fr-btn ${days === props.days ? '' : 'fr-btn--secondary'}`}
-                href={`/tendances?jours=${days}`}
-                aria-current={days === props.days ? 'page' : undefined}
-              >
-                {`${days} jours`}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <PeriodChoice days={props.days} href={(days) => `/tendances?jours=${days}`} />
       <p>
         <a
           class="fr-link fr-icon-download-line fr-link--icon-left"
