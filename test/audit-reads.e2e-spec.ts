@@ -1,5 +1,6 @@
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { Client } from 'pg';
+import type { components } from '@vigie/client';
 import { Topics } from '@vigie/contracts';
 import { messagesWithKey, request, waitFor, type Partner } from '@vigie/testing';
 import { personWithPassword } from './console/accounts';
@@ -7,17 +8,7 @@ import { e2eEnv } from './e2e.env';
 import { intrusion, nationalLevel, postAlert, senderAndPrefecture } from './notification-fixtures';
 import { useTestStack } from './test-stack';
 
-interface AuditItem {
-  id: number;
-  kind: 'change' | 'read';
-  actor: string;
-  personId: string | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  organisationId: string | null;
-  after: Record<string, unknown> | null;
-}
+type AuditItem = components['schemas']['AuditEntryView'];
 
 const DUTY_OFFICER = {
   email: 'lucie.bernard@hautes-alpes.gouv.fr',

@@ -1,3 +1,4 @@
+import type { components } from '@vigie/client';
 import { Topics } from '@vigie/contracts';
 import {
   SseClient,
@@ -21,21 +22,12 @@ const GUARD = {
   password: 'limoges-87-ronde-nuit',
 };
 
-interface Acknowledgement {
-  broadcastId: string;
-  organisationId: string;
-  organisationName: string | null;
-  person: { id: string; name: string } | null;
-  acknowledgedAt: string;
-}
+type Acknowledgement = components['schemas']['BroadcastAcknowledgementView'];
 
-interface Received {
-  broadcast: { broadcastId: string; headline: string; senderName: string; tlp: string };
-  routedAt: string;
-  rule: string;
-  reason: string;
-  acknowledgement: Acknowledgement | null;
-}
+/** The API description types the broadcast as any object: it is the `BroadcastSnapshot` of `broadcast.routed`. */
+type Received = Omit<components['schemas']['ReceivedBroadcastView'], 'broadcast'> & {
+  broadcast: components['schemas']['BroadcastSnapshot'];
+};
 
 // In the Haute-Vienne, so that other files' organisations play no part; a Vienne firm is the outsider.
 describe('broadcast acknowledgements: a partner acknowledges a vigilance message, the prefecture sees who did', () => {

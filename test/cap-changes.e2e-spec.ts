@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { components } from '@vigie/client';
 import { Topics } from '@vigie/contracts';
 import {
   Stack,
@@ -23,11 +24,7 @@ const PRIVATE_SECURITY = 'private-security-2019';
 /** How the firm's alarm centre names itself in its own CAP documents (Vigie keeps its own sender). */
 const CENTRE = 'centrale@gardiennage-rhone-alpes.example';
 
-interface Delivered {
-  type: string;
-  alert: { alertId: string; originalAlertId: string; msgType: string; note?: string; info: { headline: string }[] };
-  recipient: { organisationId: string; rule: string };
-}
+type Delivered = components['schemas']['AlertRoutedMessage'];
 
 /** A CAP 1.2 document as the alarm centre writes it: a Severe intrusion in Lyon. */
 function capDocument(message: {

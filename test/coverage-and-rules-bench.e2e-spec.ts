@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import type { components } from '@vigie/client';
 import {
   issueKey,
   prefectureOf,
@@ -19,22 +20,8 @@ const AURILLAC = '15014';
 /** Names are unique per kind: every run brings its own. */
 const run = randomUUID().slice(0, 8);
 
-interface Coverage {
-  departments: string[] | null;
-  conventions: {
-    code: string;
-    members: number;
-    sites: number;
-    departments: { department: string; members: number; sites: number }[];
-  }[];
-}
-
-interface Preview {
-  department: string;
-  recipients: { organisationId: string; name: string; kind: string; rules: string[]; reasons: string[] }[];
-  excluded: { organisationId: string; rule: string; reason: string }[];
-  warnings: string[];
-}
+type Coverage = components['schemas']['CoverageView'];
+type Preview = components['schemas']['RoutingPreviewView'];
 
 // Convention coverage (registry) and the rules test bench (routing's preview as another organisation).
 describe('convention coverage and the rules test bench', () => {

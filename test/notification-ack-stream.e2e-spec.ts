@@ -1,16 +1,12 @@
+import type { components } from '@vigie/client';
 import { SseClient, request, waitFor, type Partner } from '@vigie/testing';
 import { intrusion, postAlert, senderAndPrefecture, subscriber } from './notification-fixtures';
 import { useTestStack } from './test-stack';
 
 const PAU = '64445';
 
-interface Acknowledged {
-  alertId: string;
-  originalAlertId: string;
-  organisationId: string;
-  organisationName: string | null;
-  acknowledgedAt: string;
-}
+/** The stream's `alert.acknowledged`: an acknowledgement plus originalAlertId (the description of GET /v1/stream). */
+type Acknowledged = components['schemas']['AcknowledgementView'] & { originalAlertId: string };
 
 // In the Pyrénées-Atlantiques, so that other files' organisations play no part.
 describe("notification stream: an acknowledgement is pushed on the sender's stream, and only there", () => {

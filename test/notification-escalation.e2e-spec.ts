@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import type { components } from '@vigie/client';
 import { Topics } from '@vigie/contracts';
 import {
   SmtpSink,
@@ -23,11 +24,7 @@ const DEPUTY = 'sous-prefet.permanence@finistere.test';
 const DEADLINE_SECONDS = 10;
 const brokers = [e2eEnv.kafkaBrokers];
 
-interface Escalation {
-  status: string;
-  nextStep: string | null;
-  steps: { step: string; detail: string }[];
-}
+type Escalation = Pick<components['schemas']['EscalationView'], 'status' | 'nextStep' | 'steps'>;
 
 // In the Finistère, so that other files' organisations play no part.
 describe('notification e-mail, acknowledgement and escalation', () => {

@@ -1,3 +1,4 @@
+import type { components } from '@vigie/client';
 import {
   issueKey,
   prefectureOf,
@@ -93,18 +94,7 @@ export async function registerWebhook(stack: Stack, key: string, url: string): P
   return webhook.body;
 }
 
-export interface DeliveryStatus {
-  id: string;
-  alertId: string;
-  type: string;
-  organisationId: string;
-  channel: string;
-  webhookId: string | null;
-  referentId: string | null;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-}
+export type DeliveryStatus = components['schemas']['DeliveryView'];
 
 export async function deliveriesOf(stack: Stack, key: string, alertId: string): Promise<DeliveryStatus[]> {
   const result = await request<DeliveryStatus[]>(

@@ -1,31 +1,11 @@
+import type { components } from '@vigie/client';
 import { WebhookSink, request, waitFor, type Partner } from '@vigie/testing';
 import { invite } from './console/accounts';
 import { nationalLevel, registerWebhook, subscriber } from './notification-fixtures';
 import { useTestStack } from './test-stack';
 
-interface DeliveryItem {
-  id: string;
-  alertId: string;
-  type: string;
-  organisationId: string;
-  channel: string;
-  webhookId: string | null;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-}
-
-interface AuditItem {
-  id: number;
-  at: string;
-  actor: string;
-  personId: string | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  organisationId: string | null;
-  organisationName: string | null;
-}
+type DeliveryItem = components['schemas']['DeliveryView'];
+type AuditItem = components['schemas']['AuditEntryView'];
 
 const PASSWORD = 'surveillance-cantal-15';
 

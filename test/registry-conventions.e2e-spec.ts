@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { components } from '@vigie/client';
 import { Topics } from '@vigie/contracts';
 import { messagesWithKey, prefectureOf, registerActivePartner, request, waitFor, type Partner } from '@vigie/testing';
 
@@ -10,26 +11,8 @@ const brokers = [e2eEnv.kafkaBrokers];
 /** Names are unique per kind: every run brings its own. */
 const run = randomUUID().slice(0, 8);
 
-interface ConventionBody {
-  id: string;
-  code: string;
-  name: string;
-  sector: string;
-  status: string;
-  signedOn: string | null;
-  signatories: string[];
-  departments: string[];
-}
-
-interface DirectoryEntry {
-  id: string;
-  organisation: { id: string; name: string; kind: string };
-  conventions: string[];
-  role: string;
-  fullName: string;
-  email: string;
-  phone: string;
-}
+type ConventionBody = components['schemas']['ConventionView'];
+type DirectoryEntry = components['schemas']['DirectoryEntryView'];
 
 describe('partner registry: conventions, membership and referents', () => {
   const world = useTestStack('registry-conventions', 10);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
+import type { components } from '@vigie/client';
 import { ROUTED_RECIPIENTS_PER_EVENT, Topics, type AlertRoutedV1Payload, type EventEnvelope } from '@vigie/contracts';
 import {
   WebhookSink,
@@ -18,23 +19,8 @@ import { e2eEnv } from './e2e.env';
 import { intrusion, postAlert, senderAndPrefecture } from './notification-fixtures';
 import { useTestStack } from './test-stack';
 
-interface Report {
-  format: string;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  refused: number;
-  results: { row: number; outcome: string; organisationId: string; key: string }[];
-  problems: { row: number; field: string; code: string; message: string; detail?: string }[];
-}
-interface WebhookReport {
-  created: number;
-  unchanged: number;
-  refused: number;
-  results: { row: number; outcome: string; organisationId: string; webhookId: string; secret?: string }[];
-  problems: { row: number; field: string; code: string }[];
-}
+type Report = components['schemas']['ImportReportView'];
+type WebhookReport = components['schemas']['WebhookImportReportView'];
 
 const run = randomUUID().slice(0, 8);
 const PERIGUEUX = '24322';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import type { components } from '@vigie/client';
 import { request, waitFor, waitUntilAccepted, type Partner } from '@vigie/testing';
 import { e2eEnv } from './e2e.env';
 import { intrusion, nationalLevel, postAlert, senderAndPrefecture } from './notification-fixtures';
@@ -11,34 +12,10 @@ const RED_HEADLINE = 'Menace ciblée sur un dépôt de fonds, Villeurbanne';
 const RED_ESCALATED = 'Menace armée sur un convoi de fonds, Villeurbanne';
 const SEEDED_HEADLINE = 'Escalade ancienne, semée en base';
 
-interface OpenEscalation {
-  alertId: string;
-  department: string;
-  commune: string | null;
-  eventCode: string | null;
-  severity: string | null;
-  tlp: string | null;
-  armedAt: string;
-  step: string;
-  deadline: string | null;
-  headline: string | null;
-  contentRestricted: boolean;
-}
-interface OpenEscalationPage {
-  departments: string[] | null;
-  escalations: OpenEscalation[];
-  nextCursor: string | null;
-}
+type OpenEscalation = components['schemas']['OpenEscalationView'];
+type OpenEscalationPage = components['schemas']['OpenEscalationPageView'];
 
-interface Figures {
-  departments: string[] | null;
-  total: number;
-  byDepartment: { department: string; count: number }[];
-  byEventCode: { eventCode: string; count: number }[];
-  bySeverity: { severity: string; count: number }[];
-  byDayAndEventCode: { day: string; eventCode: string; count: number }[];
-  byDayAndSeverity: { day: string; severity: string; count: number }[];
-}
+type Figures = components['schemas']['AlertStatisticsView'];
 
 // Counts of alerts for the national level (every département) and a prefecture (its own), computed in PostgreSQL.
 describe('statistics scoped to the caller', () => {
@@ -321,17 +298,7 @@ describe('statistics scoped to the caller', () => {
     } finally {
       await database.end();
     }
-    interface Delays {
-      departments: string[] | null;
-      prefectures: {
-        prefectureId: string;
-        department: string;
-        escalations: number;
-        unacknowledged: number;
-        medianSeconds: number | null;
-        p90Seconds: number | null;
-      }[];
-    }
+    type Delays = components['schemas']['TimeToAcknowledgeView'];
     const delays = (key: string, query = `from=${start.toISOString()}&to=${end.toISOString()}`) =>
       request<Delays>('GET', `${world.stack.url('notification')}/v1/statistics/time-to-acknowledge?${query}`, { key });
     const all = await delays(national.key);

@@ -1,4 +1,5 @@
 import { Webhook } from 'standardwebhooks';
+import type { components } from '@vigie/client';
 import {
   SmtpSink,
   WebhookSink,
@@ -19,24 +20,11 @@ import {
 } from './notification-fixtures';
 import { useTestStack } from './test-stack';
 
-interface DeliveryItem {
-  id: string;
-  type: string;
-  subjectId: string;
-  status: string;
-  attempts: number;
-  responseStatus: number | null;
-  durationMs: number | null;
-  lastError: string | null;
-  lastAttemptAt: string | null;
-  sentAt: string | null;
-}
-interface WebhookItem {
-  id: string;
-  disabledAt: string | null;
-  disabledReason: string | null;
-  previousSecretExpiresAt: string | null;
-}
+type DeliveryItem = components['schemas']['WebhookDeliveryView'];
+type WebhookItem = Pick<
+  components['schemas']['WebhookView'],
+  'id' | 'disabledAt' | 'disabledReason' | 'previousSecretExpiresAt'
+>;
 
 const PERIGUEUX = '24322';
 const REFERENT = 'astreinte@perigord-surveillance.test';
