@@ -136,7 +136,9 @@ async function measure(options: BenchOptions, results: BenchResults): Promise<vo
   log(`stack healthy in ${running.startupMs} ms`);
   const { stack, registry } = running;
   const sink = await SignedSink.start();
-  const watched = new Map<string, Watched>([...servicePids(stack, options.instances)].map(([name, pid]) => [name, { pid }]));
+  const watched = new Map<string, Watched>(
+    [...servicePids(stack, options.instances)].map(([name, pid]) => [name, { pid }]),
+  );
   const broker = brokerPid();
   if (broker) watched.set('kafka broker', { pid: broker });
   // The backends serving the bench database (the services' pools), not the rest of the server.

@@ -214,4 +214,3 @@ export async function demoAccounts(
     invitationPath: `/invitation/${invitation.body.token}`,
   };
 }
-

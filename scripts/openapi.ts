@@ -19,7 +19,10 @@ const CLIENT_TYPES = join(ROOT, 'libs', 'client', 'src', 'schema.ts');
 
 async function clientTypes(description: object): Promise<string> {
   const { default: openapiTS, astToString } = await import('openapi-typescript');
-  const ast = await openapiTS(description as Parameters<typeof openapiTS>[0], { alphabetize: true, defaultNonNullable: false });
+  const ast = await openapiTS(description as Parameters<typeof openapiTS>[0], {
+    alphabetize: true,
+    defaultNonNullable: false,
+  });
   return `// Generated from docs/openapi.json by \`npm run openapi\`: do not edit.\n\n${astToString(ast)}`;
 }
 

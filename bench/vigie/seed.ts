@@ -142,14 +142,9 @@ export async function seedFanOut(
   const importer = await issueKey(registry, (await prefectureOf(registry, department)).id);
   const deadline = Date.now() + 120_000;
   while (pending.length > 0) {
-    const report = await importAll(
-      `${stack.url('notification')}/v1/webhooks/import`,
-      importer,
-      pending,
-      (part) => ({
-        webhooks: part,
-      }),
-    );
+    const report = await importAll(`${stack.url('notification')}/v1/webhooks/import`, importer, pending, (part) => ({
+      webhooks: part,
+    }));
     for (const result of report.results) {
       if (!result.secret) throw new Error(`webhook of ${result.organisationId} registered before the seeding`);
       sink.trust(endpointOf.get(result.organisationId)!, result.secret);

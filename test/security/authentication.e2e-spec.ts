@@ -139,7 +139,11 @@ describe('security: authentication on every route of the four services', () => {
     const variants: { name: string; options: (takesBody: boolean) => CallOptions; value: string }[] = [
       { name: 'no key', options: () => ({}), value: randomUUID() },
       { name: 'an unknown key', options: () => ({ key: newAdminKey() }), value: randomUUID() },
-      { name: 'a partner key', options: (body) => ({ key: attacker.key, json: body ? {} : undefined }), value: randomUUID() },
+      {
+        name: 'a partner key',
+        options: (body) => ({ key: attacker.key, json: body ? {} : undefined }),
+        value: randomUUID(),
+      },
       {
         name: 'an injected identifier',
         options: (body) => ({ key: attacker.key, json: body ? {} : undefined }),
@@ -147,7 +151,8 @@ describe('security: authentication on every route of the four services', () => {
       },
       {
         name: 'malformed JSON',
-        options: (body) => (body ? { key: attacker.key, raw: '{"name": "x",', contentType: 'application/json' } : { key: attacker.key }),
+        options: (body) =>
+          body ? { key: attacker.key, raw: '{"name": "x",', contentType: 'application/json' } : { key: attacker.key },
         value: 'not-a-uuid',
       },
       {

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { issueKey, prefectureOf, recordReliability, waitUntilAccepted, withIdentity, type ServiceName } from '@vigie/testing';
+import {
+  issueKey,
+  prefectureOf,
+  recordReliability,
+  waitUntilAccepted,
+  withIdentity,
+  type ServiceName,
+} from '@vigie/testing';
 import { LIST_QUERIES, OBJECT_ROUTES, ROUTES_NOT_OWNED_BY_AN_ORGANISATION } from './object-routes';
 import { fillPath, routeName, type Route } from './route-inventory';
 import {
@@ -85,7 +92,8 @@ describe("security: another organisation's records and privileges", () => {
   }, 180_000);
 
   it('keeps partner keys to their roles and out of admin, prefecture and broadcast routes, and each prefecture to its départements', async () => {
-    const { stack, routes, registry, targets, attacker, sender, outsider, conventions, lozereOperator, adminKey } = world;
+    const { stack, routes, registry, targets, attacker, sender, outsider, conventions, lozereOperator, adminKey } =
+      world;
     const { call, registryCall } = world;
     const foreignRecordsIn = world.foreignRecordsIn.bind(world);
     const [publisherOnly, subscriberOnly, operatorOnly] = await Promise.all(
@@ -302,4 +310,3 @@ describe("security: another organisation's records and privileges", () => {
     world.expectNothingDisclosed('the privilege attacks');
   }, 120_000);
 });
-

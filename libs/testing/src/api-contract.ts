@@ -64,7 +64,7 @@ export class ApiContract {
 
   private resolve(value: Json): [Json, string | null] {
     if (typeof value?.$ref !== 'string') return [value, null];
-    const path = (value.$ref).replace(/^#\//, '').split('/');
+    const path = value.$ref.replace(/^#\//, '').split('/');
     return [
       path.reduce((node: Json, key) => node[key.replace(/~1/g, '/').replace(/~0/g, '~')], this.document),
       value.$ref,

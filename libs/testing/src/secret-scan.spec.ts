@@ -31,9 +31,7 @@ describe('secret scan of captured logs', () => {
     writeFileSync(join(dir, 'suite', 'ingestion.log'), `ok\nkey ${apiKey}\n`);
     writeFileSync(join(dir, 'clean.log'), 'nothing here\n');
     const findings = scanDirectory(dir);
-    expect(findings).toEqual([
-      { file: join(dir, 'suite', 'ingestion.log'), line: 2, kind: 'API key' },
-    ]);
+    expect(findings).toEqual([{ file: join(dir, 'suite', 'ingestion.log'), line: 2, kind: 'API key' }]);
     expect(JSON.stringify(findings)).not.toContain(apiKey);
   });
 });

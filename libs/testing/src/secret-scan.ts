@@ -44,8 +44,6 @@ export function scanDirectory(dir: string): SecretFinding[] {
   }
   return entries.flatMap((entry) => {
     const path = join(dir, entry);
-    return statSync(path).isDirectory()
-      ? scanDirectory(path)
-      : scanText(readFileSync(path, 'utf8'), path);
+    return statSync(path).isDirectory() ? scanDirectory(path) : scanText(readFileSync(path, 'utf8'), path);
   });
 }

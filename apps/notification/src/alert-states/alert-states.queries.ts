@@ -29,7 +29,11 @@ interface StateRow {
 }
 
 /** The state of these alerts for the organisation; alerts it neither sent nor received are left out. */
-export async function alertStates(manager: EntityManager, ids: string[], organisationId: string): Promise<AlertState[]> {
+export async function alertStates(
+  manager: EntityManager,
+  ids: string[],
+  organisationId: string,
+): Promise<AlertState[]> {
   const rows = await manager.query<StateRow[]>(
     `SELECT m.id AS alert_id, r.rule, r.reason, a.acknowledged_at, COALESCE(a.person_name, ref.full_name) AS acknowledged_by,
             e.status AS escalation_status, e.next_step, e.next_step_at

@@ -1,5 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { OrganisationKind, OrganisationStatus, type PartnerChangedV1Payload, type ReferentRole } from '@vigie/contracts';
+import {
+  OrganisationKind,
+  OrganisationStatus,
+  type PartnerChangedV1Payload,
+  type ReferentRole,
+} from '@vigie/contracts';
 
 /**
  * Notification's reads of the partner directory: `directory_organisations` (kept by
@@ -50,7 +55,12 @@ export async function referentContacts(
      WHERE organisation_id = ANY($1::uuid[]) AND department = $2 AND role = $3 ORDER BY organisation_id, full_name, id`,
     [organisationIds, department, role],
   );
-  return rows.map((row) => ({ id: row.id, organisationId: row.organisation_id, fullName: row.full_name, email: row.email }));
+  return rows.map((row) => ({
+    id: row.id,
+    organisationId: row.organisation_id,
+    fullName: row.full_name,
+    email: row.email,
+  }));
 }
 
 /** The active national-level organisations. */

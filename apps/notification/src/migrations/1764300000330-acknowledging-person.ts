@@ -5,7 +5,9 @@ export class AcknowledgingPerson1764300000330 implements MigrationInterface {
   name = 'AcknowledgingPerson1764300000330';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query('ALTER TABLE acknowledgements ADD COLUMN person_id uuid, ADD COLUMN person_name text, ADD COLUMN note text');
+    await runner.query(
+      'ALTER TABLE acknowledgements ADD COLUMN person_id uuid, ADD COLUMN person_name text, ADD COLUMN note text',
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -56,7 +56,14 @@ const fromRow = (row: WebhookDeliveryRow): WebhookDelivery => ({
 /** Queues a delivery to the webhook, due now, that the organisation sends itself (a test event). */
 export async function insertOwnDelivery(
   manager: EntityManager,
-  delivery: { id: string; subjectId: string; messageType: string; organisationId: string; webhookId: string; body: object },
+  delivery: {
+    id: string;
+    subjectId: string;
+    messageType: string;
+    organisationId: string;
+    webhookId: string;
+    body: object;
+  },
 ): Promise<WebhookDelivery> {
   const [row] = await manager.query<WebhookDeliveryRow[]>(
     `INSERT INTO deliveries (id, alert_id, message_type, organisation_id, sender_organisation_id, channel, webhook_id,

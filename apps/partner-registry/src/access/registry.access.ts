@@ -49,5 +49,7 @@ export function isCompetentFor(caller: Caller, department: string): boolean {
  * level's operators: its organisation administrators, the people who run Vigie nationally.
  */
 export function canReadAudit(caller: Caller): boolean {
-  return caller.isAdmin || (caller.kind === OrganisationKind.NationalLevel && caller.roles.includes(ApiKeyRole.Operator));
+  return (
+    caller.isAdmin || (caller.kind === OrganisationKind.NationalLevel && caller.roles.includes(ApiKeyRole.Operator))
+  );
 }

@@ -84,7 +84,10 @@ export async function accountByEmail(manager: EntityManager, email: string): Pro
 }
 
 /** The session whose token hashes to this, open or not. */
-export async function sessionByTokenHash(manager: EntityManager, tokenHash: string): Promise<AccountSession | undefined> {
+export async function sessionByTokenHash(
+  manager: EntityManager,
+  tokenHash: string,
+): Promise<AccountSession | undefined> {
   const [row] = await manager.query<SessionRow[]>(
     `SELECT ${ACCOUNT_COLUMNS}, s.id AS session_id, s.created_at, s.last_seen_at, s.revoked_at
      FROM person_sessions s JOIN people p ON p.id = s.person_id JOIN organisations o ON o.id = p.organisation_id
@@ -123,10 +126,12 @@ export async function insertSession(
   manager: EntityManager,
   session: { id: string; personId: string; tokenHash: string; expiresAt: Date },
 ): Promise<void> {
-  await manager.query(
-    `INSERT INTO person_sessions (id, person_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)`,
-    [session.id, session.personId, session.tokenHash, session.expiresAt],
-  );
+  await manager.query(`INSERT INTO person_sessions (id, person_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)`, [
+    session.id,
+    session.personId,
+    session.tokenHash,
+    session.expiresAt,
+  ]);
 }
 
 export async function touchSession(manager: EntityManager, sessionId: string): Promise<void> {

@@ -4,15 +4,7 @@ import type { Caller } from '@vigie/access';
 import { ConflictError, ForbiddenError, NotFoundError } from '@vigie/platform';
 import type { RoutingRule } from '../rule-engine';
 import { CreateRoutingRuleDto, RoutingRuleBodyDto, RoutingRuleView, selectorOf } from './dto/routing-rule.dto';
-import {
-  activeRules,
-  allRules,
-  deleteRule,
-  insertRule,
-  ruleById,
-  ruleExists,
-  saveRule,
-} from './routing-rules.queries';
+import { activeRules, allRules, deleteRule, insertRule, ruleById, ruleExists, saveRule } from './routing-rules.queries';
 import { mayReadRules, ruleDeleteRefusal, ruleWriteRefusal } from './rule-permissions';
 import { StoredRule } from './stored-rule.entity';
 

@@ -99,10 +99,7 @@ describe('decodeEvent', () => {
       } catch (error) {
         refused = error;
       }
-      expect(refused).toHaveProperty(
-        'details',
-        expect.arrayContaining(['alert: is missing']),
-      );
+      expect(refused).toHaveProperty('details', expect.arrayContaining(['alert: is missing']));
     },
   );
 });

@@ -89,11 +89,9 @@ describe('KafkaProducer', () => {
     const { kafka, batches } = kafkaAnswering([]);
     await new KafkaProducer(kafka).send(large);
     // 200 KiB each: two fit under 512 KiB, the fifth goes alone.
-    expect(batches.map((batch) => batch.topicMessages![0].messages.map((message) => String(message.value)[0]))).toEqual([
-      ['0', '1'],
-      ['2', '3'],
-      ['4'],
-    ]);
+    expect(batches.map((batch) => batch.topicMessages![0].messages.map((message) => String(message.value)[0]))).toEqual(
+      [['0', '1'], ['2', '3'], ['4']],
+    );
   });
 });
 
