@@ -15,57 +15,14 @@ import {
   type Partner,
 } from '@vigie/testing';
 import { e2eEnv, newAdminKey } from './e2e.env';
+import { ALARM_CENTRE, capDocument } from './fixtures/cap';
 import { intrusion, nationalLevel, registerWebhook } from './notification-fixtures';
 import { startTestStack } from './test-stack';
 
 const brokers = [e2eEnv.kafkaBrokers];
 const CAP_XML = 'application/cap+xml';
 const PRIVATE_SECURITY = 'private-security-2019';
-/** How the firm's alarm centre names itself in its own CAP documents (Vigie keeps its own sender). */
-const CENTRE = 'centrale@gardiennage-rhone-alpes.example';
-
 type Delivered = components['schemas']['AlertRoutedMessage'];
-
-/** A CAP 1.2 document as the alarm centre writes it: a Severe intrusion in Lyon. */
-function capDocument(message: {
-  identifier: string;
-  sent: string;
-  msgType: 'Alert' | 'Update' | 'Cancel';
-  headline?: string;
-  references?: string[];
-  note?: string;
-  status?: string;
-}): string {
-  const info =
-    message.msgType === 'Cancel'
-      ? ''
-      : `<info>
-    <language>fr-FR</language>
-    <category>Security</category>
-    <event>Intrusion</event>
-    <urgency>Immediate</urgency>
-    <severity>Severe</severity>
-    <certainty>Observed</certainty>
-    <eventCode><valueName>vigie</valueName><value>intrusion</value></eventCode>
-    <headline>${message.headline ?? 'Intrusion en cours, entrepôt quai Rambaud'}</headline>
-    <area>
-      <areaDesc>Entrepôt, quai Rambaud, Lyon 2e</areaDesc>
-      <geocode><valueName>INSEE</valueName><value>69123</value></geocode>
-    </area>
-  </info>`;
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
-  <identifier>${message.identifier}</identifier>
-  <sender>${CENTRE}</sender>
-  <sent>${message.sent}</sent>
-  <status>${message.status ?? 'Actual'}</status>
-  <msgType>${message.msgType}</msgType>
-  <scope>Restricted</scope>
-  ${message.note ? `<note>${message.note}</note>` : ''}
-  ${message.references ? `<references>${message.references.join('\n    ')}</references>` : ''}
-  ${info}
-</alert>`;
-}
 
 describe('CAP Update and Cancel messages: a change joins the chain its references name', () => {
   const adminKey = newAdminKey();
@@ -105,7 +62,7 @@ describe('CAP Update and Cancel messages: a change joins the chain its reference
     for (const recipient of ['rhone', 'national'] as const) {
       expect((await deliveredTo(recipient, id)).alert.msgType).toBe('Alert');
     }
-    return { id, reference: `${CENTRE},${identifier},${sent}`, answer: created.body };
+    return { id, reference: `${ALARM_CENTRE},${identifier},${sent}`, answer: created.body };
   }
 
   /** The ids of the updates and cancellations the firm sent. */
@@ -283,7 +240,7 @@ describe('CAP Update and Cancel messages: a change joins the chain its reference
       // The same, under this firm's own Vigie sender.
       `vigie:organisation:${firm.id},${theirs.body.identifier},${theirs.body.sent.slice(0, 19)}-00:00`,
       // A message nobody sent.
-      `${CENTRE},GRA-${randomUUID()},2026-11-28T01:14:05+01:00`,
+      `${ALARM_CENTRE},GRA-${randomUUID()},2026-11-28T01:14:05+01:00`,
       // This firm's message, with the wrong sent.
       mine.reference.replace('01:14:05', '01:14:06'),
     ]) {
@@ -303,7 +260,7 @@ describe('CAP Update and Cancel messages: a change joins the chain its reference
     }
 
     // Malformed references are a 400 naming the entry; an Update without references, too.
-    const malformed = await post('/v1/alerts', firm.key, updateNaming(`${CENTRE},GRA-1`));
+    const malformed = await post('/v1/alerts', firm.key, updateNaming(`${ALARM_CENTRE},GRA-1`));
     expect(malformed.status).toBe(400);
     expect(malformed.body.details).toEqual([
       { field: 'references.0', problems: ['each reference must be sender,identifier,sent'] },

@@ -22,6 +22,7 @@ import {
   registerWebhook,
   subscriber,
   senderAndPrefecture,
+  type DeliveryStatus,
 } from './notification-fixtures';
 import { useTestStack } from './test-stack';
 
@@ -63,6 +64,12 @@ describe('notification webhooks: signed, isolated, retried, effectively once', (
   };
   const about = (received: WebhookSink['received'], alertId: string) =>
     received.filter((r) => bodies([r])[0].alert?.alertId === alertId);
+  /** An intrusion in Bordeaux, once the prefecture's webhook has taken its delivery. */
+  async function sentToPrefecture(headline: string): Promise<{ alertId: string; delivery: DeliveryStatus }> {
+    const alertId = await postAlert(world.stack, firm.key, intrusion(BORDEAUX, 'Moderate', headline));
+    const delivery = await deliveryTo(world.stack, prefecture.key, alertId, prefectureWebhook.id, ['sent']);
+    return { alertId, delivery };
+  }
 
   beforeAll(async () => {
     ({ firm, prefecture } = await senderAndPrefecture(
@@ -86,12 +93,7 @@ describe('notification webhooks: signed, isolated, retried, effectively once', (
   }, 60_000);
 
   it('signs each delivery per Standard Webhooks: the reference library verifies it with the secret as issued', async () => {
-    const alertId = await postAlert(
-      world.stack,
-      firm.key,
-      intrusion(BORDEAUX, 'Moderate', 'Intrusion, chais des Chartrons'),
-    );
-    await deliveryTo(world.stack, prefecture.key, alertId, prefectureWebhook.id, ['sent']);
+    const { alertId } = await sentToPrefecture('Intrusion, chais des Chartrons');
 
     const [received] = about(prefectureSink.received, alertId);
     const headers = received.headers as Record<string, string>;
@@ -108,12 +110,7 @@ describe('notification webhooks: signed, isolated, retried, effectively once', (
   }, 60_000);
 
   it('still signs with the deprecated Vigie-Signature, verified by the documented recipe, with a stable delivery id as idempotency key', async () => {
-    const alertId = await postAlert(
-      world.stack,
-      firm.key,
-      intrusion(BORDEAUX, 'Moderate', 'Intrusion, chais des Chartrons'),
-    );
-    await deliveryTo(world.stack, prefecture.key, alertId, prefectureWebhook.id, ['sent']);
+    const { alertId } = await sentToPrefecture('Intrusion, chais des Chartrons');
 
     const [received] = about(prefectureSink.received, alertId);
     const timestamp = received.headers['vigie-timestamp'] as string;
@@ -276,12 +273,7 @@ describe('notification webhooks: signed, isolated, retried, effectively once', (
   }, 120_000);
 
   it('gives a redelivered or repeated routing event no second effect at any endpoint', async () => {
-    const alertId = await postAlert(
-      world.stack,
-      firm.key,
-      intrusion(BORDEAUX, 'Moderate', 'Intrusion, gare Saint-Jean'),
-    );
-    const delivered = await deliveryTo(world.stack, prefecture.key, alertId, prefectureWebhook.id, ['sent']);
+    const { alertId, delivery: delivered } = await sentToPrefecture('Intrusion, gare Saint-Jean');
     const [routed] = await messagesWithKey(brokers, Topics.AlertRoutedV1, alertId);
     const again = JSON.parse(routed.value!.toString());
     const sent = await producer.send({
@@ -325,13 +317,8 @@ describe('notification webhooks: signed, isolated, retried, effectively once', (
     const administrator = await nationalLevel(world.registry, ['admin']);
     await waitUntilAccepted(world.stack.url('notification'), administrator.key);
 
-    const alertId = await postAlert(
-      world.stack,
-      firm.key,
-      intrusion(BORDEAUX, 'Moderate', 'Intrusion, cave coopérative'),
-    );
+    const { alertId } = await sentToPrefecture('Intrusion, cave coopérative');
     await deliveryTo(world.stack, partner.key, alertId, partnerWebhook.id, ['sent']);
-    await deliveryTo(world.stack, prefecture.key, alertId, prefectureWebhook.id, ['sent']);
 
     const bySender = await deliveriesOf(world.stack, firm.key, alertId);
     expect(bySender.map((d) => d.organisationId)).toEqual(expect.arrayContaining([prefecture.id, partner.id]));
