@@ -1,6 +1,7 @@
 // `npm run reliability:report`: turns the rows the fault and security suites recorded in
 // .vigie/reliability/*.jsonl (scripts/test.sh clears them at the start of a run) into the tables
 // of docs/reliability.md, between its markers.
+import 'reflect-metadata';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RELIABILITY_RESULTS_DIR, parseRows, renderReport, repoRoot, withReport } from '@vigie/testing';

@@ -1,6 +1,7 @@
 // `node dist/scripts/scan-test-logs.js [dir]`: fails the test run when any captured service log
 // (.vigie/test-logs, cleared at the start of scripts/test.sh) holds a secret: API keys, webhook
 // secrets, JWTs, bearer tokens, passwords. Prints file, line and kind, never the value.
+import 'reflect-metadata';
 import { join } from 'node:path';
 import { repoRoot, scanDirectory } from '@vigie/testing';
 
