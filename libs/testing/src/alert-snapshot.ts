@@ -1,3 +1,6 @@
+// The contracts' event classes carry decorators that read metadata as they load: whoever imports
+// @vigie/testing (a script, the bench) gets this sample through its index, so it loads the API first.
+import 'reflect-metadata';
 import {
   AlertCategory,
   AlertCertainty,
