@@ -105,7 +105,9 @@ describe('retention: personal data is erased after its period, the facts stay', 
       const finished = async (alertId: string): Promise<{ body: unknown }[]> =>
         (
           await db.query(
-            "SELECT body FROM notification.deliveries WHERE alert_id = $1 AND status IN ('sent', 'dead')",
+            `SELECT coalesce(c.data || d.body, d.body) AS body
+             FROM notification.deliveries d LEFT JOIN notification.message_contents c ON c.id = d.content_id
+             WHERE d.alert_id = $1 AND d.status IN ('sent', 'dead')`,
             [alertId],
           )
         ).rows;

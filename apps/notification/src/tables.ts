@@ -11,6 +11,7 @@ import { DeliveriesInTrouble1764400002000 } from './migrations/1764400002000-del
 import { BroadcastAcknowledgements1764400034000 } from './migrations/1764400034000-broadcast-acknowledgements';
 import { EscalationsByCreation1764400036000 } from './migrations/1764400036000-escalations-by-creation';
 import { OpenEscalationsOldestFirst1764400040000 } from './migrations/1764400040000-open-escalations-oldest-first';
+import { MessageContents1764400050000 } from './migrations/1764400050000-message-contents';
 import { Webhook } from './webhooks/webhook.entity';
 
 /** The entities and migrations of the service's schema. */
@@ -27,6 +28,7 @@ export const NOTIFICATION_TABLES: ServiceDataSourceParts = {
     BroadcastAcknowledgements1764400034000,
     EscalationsByCreation1764400036000,
     OpenEscalationsOldestFirst1764400040000,
+    MessageContents1764400050000,
   ],
   queueTables: ['deliveries'],
 };

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { OrganisationStatus, type AcknowledgementChannel } from '@vigie/contracts';
+import { withContent } from '../deliveries/message-contents.queries';
 
 /** `acknowledgements`: who took an alert in hand for a recipient organisation, how and when. */
 
@@ -146,8 +147,9 @@ export async function linkedAlert(
   alertId: string,
 ): Promise<LinkedAlert | undefined> {
   const [row] = await manager.query<LinkedRow[]>(
-    `SELECT s.data, o.name AS organisation_name, a.acknowledged_at
+    `SELECT ${withContent('s.data', 'c')} AS data, o.name AS organisation_name, a.acknowledged_at
      FROM stream_events s
+     LEFT JOIN message_contents c ON c.id = s.content_id
      LEFT JOIN directory_organisations o ON o.id = s.organisation_id
      LEFT JOIN acknowledgements a ON a.alert_id = s.subject_id AND a.organisation_id = s.organisation_id
      WHERE s.organisation_id = $1 AND s.subject_id = $2 AND s.type = 'alert.routed'`,

@@ -71,6 +71,8 @@ export async function deliveriesInStatus(
 
 /** A planned delivery with the message it carries. */
 export interface MessageDelivery extends PlannedDelivery {
+  /** The message's content, stored once (`message_contents`); the body is this delivery's part. */
+  contentId: string;
   message: Pick<Distribution, 'subjectId' | 'type' | 'senderOrganisationId'>;
   /** The trace (and request id) the message came with: each attempt continues it. */
   traceHeaders: Record<string, string>;
@@ -79,13 +81,13 @@ export interface MessageDelivery extends PlannedDelivery {
 const INSERT_DELIVERIES: PreparedStatement = {
   name: 'notification.insert-deliveries',
   text: `INSERT INTO deliveries (id, alert_id, message_type, organisation_id, sender_organisation_id, channel,
-           webhook_id, referent_id, email_address, status, next_attempt_at, body, trace_headers)
+           webhook_id, referent_id, email_address, status, next_attempt_at, content_id, body, trace_headers)
          SELECT d.id, d.alert_id, d.message_type, d.organisation_id, d.sender_organisation_id, d.channel, d.webhook_id,
-           d.referent_id, d.email_address, 'pending', now(), d.body, d.trace_headers
+           d.referent_id, d.email_address, 'pending', now(), d.content_id, d.body, d.trace_headers
          FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::uuid[], $8::uuid[],
-                     $9::text[], $10::jsonb[], $11::jsonb[])
+                     $9::text[], $10::uuid[], $11::jsonb[], $12::jsonb[])
            AS d(id, alert_id, message_type, organisation_id, sender_organisation_id, channel, webhook_id, referent_id,
-                email_address, body, trace_headers)
+                email_address, content_id, body, trace_headers)
          ON CONFLICT DO NOTHING
          RETURNING id`,
 };
@@ -109,6 +111,7 @@ export async function insertDeliveries(
     deliveries.map((d) => d.webhookId),
     deliveries.map((d) => d.referentId),
     deliveries.map((d) => d.emailAddress),
+    deliveries.map((d) => d.contentId),
     deliveries.map((d) => JSON.stringify(d.body)),
     deliveries.map((d) => JSON.stringify(d.traceHeaders)),
   ]);

@@ -11,6 +11,7 @@ import { StreamLog, type StreamAppend } from '../stream/stream.log';
 import { activeWebhooksOf } from '../webhooks/webhooks.queries';
 import { deliveriesInStatus, insertDeliveries, type MessageDelivery } from './deliveries.queries';
 import { Delivery } from './delivery.entity';
+import { insertMessageContents, type MessageContent } from './message-contents.queries';
 import { ALL_CHANNELS, firstPerOrganisation, planDistribution, type Distribution } from './distribution.plan';
 import { DEFAULT_STATE_LIMIT, type DeliveryState } from './dto/deliveries.query';
 import { DeliveryView } from './dto/delivery.view';
@@ -49,7 +50,7 @@ export class DeliveriesService {
    * event as handled): a stream event, one pending delivery per active webhook, one per
    * referent to e-mail. Unique keys make a second distribution of the same message a no-op, so
    * each delivery id is minted once and stays the same on every attempt. The body is fixed
-   * here: every attempt sends the same bytes. Each recipient sees its own copy only. A handful
+   * here: every attempt sends the same bytes. What all recipients see alike is stored once. Each recipient sees its own copy only. A handful
    * of statements whatever the number of recipients: a national alert to a thousand partners
    * costs what one to a prefecture does, plus the rows.
    *
@@ -89,6 +90,7 @@ export class DeliveriesService {
     }
     const webhooks = webhookRecipients.size > 0 ? await activeWebhooksOf(manager, [...webhookRecipients]) : [];
     const contacts = await this.contactsFor(manager, queued);
+    const contents: MessageContent[] = [];
     const deliveries: MessageDelivery[] = [];
     const stream: StreamAppend[] = [];
     for (const { message, traceHeaders } of queued) {
@@ -97,9 +99,13 @@ export class DeliveriesService {
         { webhooks, contacts: contacts.get(emailGroupOf(message) ?? '') ?? [] },
         randomUUID,
       );
-      deliveries.push(...plan.deliveries.map((delivery) => ({ ...delivery, message, traceHeaders })));
-      stream.push({ type: message.type, subjectId: message.subjectId, entries: plan.stream });
+      if (plan.deliveries.length === 0 && plan.stream.length === 0) continue;
+      const contentId = randomUUID();
+      contents.push({ id: contentId, data: plan.content });
+      deliveries.push(...plan.deliveries.map((delivery) => ({ ...delivery, contentId, message, traceHeaders })));
+      stream.push({ type: message.type, subjectId: message.subjectId, contentId, entries: plan.stream });
     }
+    await insertMessageContents(manager, contents);
     const scheduled = await insertDeliveries(manager, deliveries);
     await this.stream.appendAll(manager, stream);
     if (scheduled > 0) this.logger.debug(`${queued.length} messages: ${scheduled} deliveries scheduled`);

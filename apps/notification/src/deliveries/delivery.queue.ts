@@ -4,6 +4,7 @@ import { DeliveryDeadV1, type DeliveryChannel, type OrganisationStatus } from '@
 import { Outbox } from '@vigie/messaging';
 import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { BatchedWriter } from './batched-writer';
+import { withContent } from './message-contents.queries';
 
 /** One row of `deliveries`, as the queue hands it out and announces its death. */
 export interface DeliveryRow {
@@ -18,6 +19,7 @@ export interface DeliveryRow {
   email_address: string | null;
   attempts: number;
   last_error: string | null;
+  /** What is sent: as claimed, the whole body (the row's part laid over its message's content). */
   body: Record<string, unknown>;
   trace_headers: Record<string, string>;
   created_at: Date;
@@ -65,7 +67,10 @@ const DUE_WINDOW = 2000;
  *
  * A target (webhook, or referent for e-mail) is a queue: among the oldest due deliveries, for up
  * to $2 targets, the oldest of each, at most $4 of them, are claimed as a run, and targets with a
- * run already in flight here ($3) are skipped.
+ * run already in flight here ($3) are skipped. Targets are ranked, and runs numbered, by window
+ * functions over that window, never by joining one CTE to another: the planner cannot estimate a
+ * CTE's rows and joined them by nested loops, quadratic in the targets claimed (110 ms for a
+ * round of 500 webhooks; 39 ms this way).
  */
 const CLAIM: PreparedStatement = {
   name: 'notification.claim-runs',
@@ -75,25 +80,28 @@ const CLAIM: PreparedStatement = {
     WHERE status IN ('pending', 'failed') AND next_attempt_at <= now()
     ORDER BY next_attempt_at LIMIT ${DUE_WINDOW}),
   due AS (
-    SELECT id, target, next_attempt_at,
-           row_number() OVER (PARTITION BY target ORDER BY next_attempt_at, created_at) AS n
+    SELECT id, target,
+           row_number() OVER (PARTITION BY target ORDER BY next_attempt_at, created_at) AS n,
+           min(next_attempt_at) OVER (PARTITION BY target) AS first_due
     FROM oldest WHERE NOT (target = ANY($3::uuid[]))),
-  targets AS (SELECT target FROM due WHERE n = 1 ORDER BY next_attempt_at LIMIT $2),
-  picked AS (SELECT due.id, due.n FROM due JOIN targets USING (target) WHERE due.n <= $4),
+  ranked AS (SELECT id, n, dense_rank() OVER (ORDER BY first_due, target) AS rank FROM due WHERE n <= $4),
+  locked AS (
+    SELECT d.id, r.n FROM deliveries d JOIN ranked r USING (id)
+    WHERE r.rank <= $2 AND d.status IN ('pending', 'failed') AND d.next_attempt_at <= now()
+    FOR UPDATE OF d SKIP LOCKED),
   claimed AS (
-    UPDATE deliveries SET attempts = attempts + 1, next_attempt_at = now() + $1::int * interval '1 millisecond'
-    WHERE id IN (
-      SELECT id FROM deliveries
-      WHERE id IN (SELECT id FROM picked) AND status IN ('pending', 'failed') AND next_attempt_at <= now()
-      FOR UPDATE SKIP LOCKED)
-    RETURNING ${ROW_COLUMNS})
-  SELECT c.*, w.url, w.secret_ciphertext, w.previous_secret_ciphertext, w.previous_secret_expires_at, w.disabled_at,
+    UPDATE deliveries d SET attempts = d.attempts + 1, next_attempt_at = now() + $1::int * interval '1 millisecond'
+    FROM locked l WHERE d.id = l.id
+    RETURNING d.*, l.n)
+  SELECT c.id, c.alert_id, c.message_type, c.organisation_id, c.channel, c.webhook_id, c.referent_id, c.email_address,
+         c.attempts, c.last_error, ${withContent('c.body', 'm')} AS body, c.trace_headers, c.created_at,
+         w.url, w.secret_ciphertext, w.previous_secret_ciphertext, w.previous_secret_expires_at, w.disabled_at,
          o.status AS organisation_status
   FROM claimed c
-  JOIN picked p USING (id)
+  LEFT JOIN message_contents m ON m.id = c.content_id
   LEFT JOIN webhooks w ON w.id = c.webhook_id
   LEFT JOIN directory_organisations o ON o.id = c.organisation_id
-  ORDER BY p.n`,
+  ORDER BY c.n`,
 };
 
 /** Successes, with what each attempt got back and took; their endpoints' runs of failures end. */

@@ -26,7 +26,7 @@ function counter(): () => string {
 const noTargets = { webhooks: [], contacts: [] };
 
 describe('planning a distribution', () => {
-  it('gives each recipient a stream event and one delivery per active webhook, with the body to send', () => {
+  it('gives each recipient a stream event and one delivery per active webhook, each with its own part of one content', () => {
     const plan = planDistribution(
       routed([{ organisationId: PREFECTURE, rule: 'competent-prefecture', reason: 'Préfecture du Finistère' }]),
       {
@@ -38,10 +38,8 @@ describe('planning a distribution', () => {
       },
       counter(),
     );
+    expect(plan.content).toEqual({ type: 'alert.routed', alert, routedAt: '2025-11-28T09:15:00.000Z' });
     const copy = {
-      type: 'alert.routed',
-      alert,
-      routedAt: '2025-11-28T09:15:00.000Z',
       recipient: { organisationId: PREFECTURE, rule: 'competent-prefecture', reason: 'Préfecture du Finistère' },
     };
     expect(plan.deliveries).toEqual([
@@ -65,6 +63,8 @@ describe('planning a distribution', () => {
       },
     ]);
     expect(plan.stream).toEqual([{ organisationId: PREFECTURE, data: copy }]);
+    // What is sent is the content with the delivery's part laid over it: no key of one hides the other's.
+    expect(Object.keys(plan.content).filter((key) => key in plan.deliveries[0].body)).toEqual([]);
   });
 
   it('keeps the first reason when a recipient is named twice; each recipient gets only its own copy', () => {
@@ -118,6 +118,7 @@ describe('planning a distribution', () => {
       ['email', null, 'r-1', 'astreinte@finistere.gouv.fr'],
     ]);
     expect(plan.deliveries[0].body).not.toHaveProperty('deliveryId');
+    expect(plan.content).toMatchObject({ type: 'alert.escalated', alert });
   });
 
   it('only uses the channels asked for', () => {
@@ -131,6 +132,6 @@ describe('planning a distribution', () => {
   });
 
   it('plans nothing for a message routed to no one', () => {
-    expect(planDistribution(routed([]), noTargets, counter())).toEqual({ stream: [], deliveries: [] });
+    expect(planDistribution(routed([]), noTargets, counter())).toMatchObject({ stream: [], deliveries: [] });
   });
 });

@@ -29,12 +29,20 @@ export interface PlannedDelivery {
   webhookId: string | null;
   referentId: string | null;
   emailAddress: string | null;
-  /** The exact JSON sent on every attempt. */
+  /** This delivery's own part of what it sends: the plan's `content` completes it. */
   body: Record<string, unknown>;
 }
 
+/**
+ * What a distribution writes. What every recipient sees alike (`content`: the message type, the
+ * alert or broadcast) is stored once for all of them; each stream event and delivery holds only
+ * its own part (its recipient, its delivery id), and what is read or sent is the content with
+ * that part laid over it: `{ type, ...content, recipient }`, plus `deliveryId` for a webhook.
+ * A national alert to a thousand partners stores the alert once, not two thousand times.
+ */
 export interface DistributionPlan {
-  /** One stream event per recipient, its own copy. */
+  content: Record<string, unknown>;
+  /** One stream event per recipient, its own part. */
   stream: { organisationId: string; data: Record<string, unknown> }[];
   deliveries: PlannedDelivery[];
 }
@@ -59,7 +67,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 }
 
 /**
- * What a distribution writes, decided without the database: each recipient's own copy (its rule
+ * What a distribution writes, decided without the database: each recipient's own part (its rule
  * and reason, nobody else's), on the stream, to each of its active webhooks (the body carries the
  * delivery id, minted here once) and to each referent to e-mail.
  */
@@ -71,14 +79,10 @@ export function planDistribution(
   const channels = new Set(message.channels ?? ALL_CHANNELS);
   const webhooks = groupBy(targets.webhooks, (webhook) => webhook.organisationId);
   const contacts = groupBy(targets.contacts, (contact) => contact.organisationId);
-  const plan: DistributionPlan = { stream: [], deliveries: [] };
+  const plan: DistributionPlan = { content: { type: message.type, ...message.content }, stream: [], deliveries: [] };
   for (const recipient of firstPerOrganisation(message.recipients)) {
     const organisationId = recipient.organisationId;
-    const copy = {
-      type: message.type,
-      ...message.content,
-      recipient: { organisationId, rule: recipient.rule, reason: recipient.reason },
-    };
+    const copy = { recipient: { organisationId, rule: recipient.rule, reason: recipient.reason } };
     if (channels.has('stream')) plan.stream.push({ organisationId, data: copy });
     if (channels.has('webhook')) {
       for (const webhook of webhooks.get(organisationId) ?? []) {

@@ -9,6 +9,14 @@ export function notificationRetention(config: NotificationConfig): RetentionPlan
     targets: [
       // Every attempt of a delivery sends the same body; retries end hours after routing, long
       // before the period does. One still pending when it ends is sent without the personal data.
+      // The alert is in the content its deliveries and stream events share, or, in rows written
+      // before contents were shared, in each row.
+      {
+        table: 'message_contents',
+        column: 'data',
+        path: ['alert'],
+        due: "created_at < now() - $1 * interval '1 second'",
+      },
       {
         table: 'deliveries',
         column: 'body',

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { runPrepared, type PreparedStatement } from '@vigie/persistence';
+import { withContent } from '../deliveries/message-contents.queries';
 
 /**
  * `stream_heads` and `stream_events`: each organisation's numbered log of stream events, and the
@@ -7,7 +8,8 @@ import { runPrepared, type PreparedStatement } from '@vigie/persistence';
  */
 
 /**
- * Each entry is (organisation, event type, subject, data). An organisation's new events take the
+ * Each entry is (organisation, event type, subject, content, data): `data` is the organisation's
+ * own part, laid over the shared content (if any) when read. An organisation's new events take the
  * next numbers of its head in the order given; entries it already has (same type and subject)
  * are skipped. Head rows are updated in organisation order, so two transactions appending for
  * overlapping organisations wait for each other instead of deadlocking.
@@ -15,8 +17,8 @@ import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 const APPEND: PreparedStatement = {
   name: 'notification.stream-append-events',
   text: `WITH input AS (
-         SELECT e.* FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::jsonb[]) WITH ORDINALITY
-           AS e(organisation_id, type, subject_id, data, ord)),
+         SELECT e.* FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::jsonb[]) WITH ORDINALITY
+           AS e(organisation_id, type, subject_id, content_id, data, ord)),
        fresh AS (
          SELECT DISTINCT ON (i.organisation_id, i.type, i.subject_id) i.* FROM input i
          WHERE NOT EXISTS (SELECT 1 FROM stream_events s
@@ -29,19 +31,21 @@ const APPEND: PreparedStatement = {
          ON CONFLICT (organisation_id) DO UPDATE SET last_seq = stream_heads.last_seq + EXCLUDED.last_seq
          RETURNING organisation_id, last_seq),
        appended AS (
-         INSERT INTO stream_events (id, organisation_id, seq, type, subject_id, data)
+         INSERT INTO stream_events (id, organisation_id, seq, type, subject_id, content_id, data)
          SELECT gen_random_uuid(), f.organisation_id,
                 h.last_seq - c.n + row_number() OVER (PARTITION BY f.organisation_id ORDER BY f.ord),
-                f.type, f.subject_id, f.data
+                f.type, f.subject_id, f.content_id, f.data
          FROM fresh f JOIN heads h USING (organisation_id) JOIN counts c USING (organisation_id)
          RETURNING organisation_id)
-       SELECT count(pg_notify($5, organisation_id::text)) FROM appended`,
+       SELECT count(pg_notify($6, organisation_id::text)) FROM appended`,
 };
 
-/** One event for several organisations, each with its own copy. */
+/** One event for several organisations, each with its own copy (or its own part of a shared content). */
 export interface EventCopies {
   type: string;
   subjectId: string;
+  /** What every copy shares, stored once in `message_contents`; each entry's data is laid over it. */
+  contentId?: string;
   entries: { organisationId: string; data: Record<string, unknown> }[];
 }
 
@@ -63,6 +67,7 @@ export async function appendEvents(
     rows.map((row) => row.organisationId),
     rows.map((row) => row.event.type),
     rows.map((row) => row.event.subjectId),
+    rows.map((row) => row.event.contentId ?? null),
     rows.map((row) => JSON.stringify(row.data)),
     channel,
   ]);
@@ -85,8 +90,9 @@ export async function eventsAfter(
   limit: number,
 ): Promise<StoredStreamEvent[]> {
   return await manager.query<StoredStreamEvent[]>(
-    `SELECT seq::text AS seq, type, data FROM stream_events
-     WHERE organisation_id = $1 AND seq > $2::bigint ORDER BY seq LIMIT $3`,
+    `SELECT s.seq::text AS seq, s.type, ${withContent('s.data', 'c')} AS data
+     FROM stream_events s LEFT JOIN message_contents c ON c.id = s.content_id
+     WHERE s.organisation_id = $1 AND s.seq > $2::bigint ORDER BY s.seq LIMIT $3`,
     [organisationId, seq, limit],
   );
 }
