@@ -11,10 +11,10 @@ import { StreamLog, type StreamAppend } from '../stream/stream.log';
 import { activeWebhooksOf } from '../webhooks/webhooks.queries';
 import { deliveriesInStatus, insertDeliveries, type MessageDelivery } from './deliveries.queries';
 import { Delivery } from './delivery.entity';
-import { insertMessageContents, type MessageContent } from './message-contents.queries';
 import { ALL_CHANNELS, firstPerOrganisation, planDistribution, type Distribution } from './distribution.plan';
 import { DEFAULT_STATE_LIMIT, type DeliveryState } from './dto/deliveries.query';
 import { DeliveryView } from './dto/delivery.view';
+import { insertMessageContents, type MessageContent } from './message-contents.queries';
 import { insertRecipients } from './routed-messages.queries';
 
 /** The département and referent role whose referents a message e-mails; null if it goes by no e-mail. */
