@@ -63,7 +63,8 @@ async function climb(
     const step = await around(rate, () => runStep(target, { rate, seconds }));
     log(describe(step));
     steps.push(step);
-    if (!step.sustained) break;
+    // A climb ends at the first rate not sustained; a fixed list (an A/B) measures every rate.
+    if (!step.sustained && options.climb) break;
     await sleep(1000);
   }
   // Narrow the gap between the last sustained rate and the first that was not, four times at

@@ -45,7 +45,7 @@ export interface BenchOptions {
 const USAGE = `npm run bench [-- options]
   --smoke                 a few seconds of each measurement (CI), results in .vigie/bench/
   --rates 1,50,200,500    first rates of the ladder (alerts/s); it continues until a rate is not sustained
-  --fixed                 only the given rates, no climb
+  --fixed                 only the given rates, each measured even after one is not sustained; no climb
   --step-seconds N        seconds per rate step (default 20)
   --hold-seconds N        seconds the highest sustained rate is held (default 60)
   --fanout N              partner webhooks of the fan-out alert (default 1000)

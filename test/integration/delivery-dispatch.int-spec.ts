@@ -5,6 +5,7 @@ import { waitFor, WebhookSink } from '@vigie/testing';
 import type { EmailChannel } from '../../apps/notification/src/channels/email/email.channel';
 import { WebhookChannel } from '../../apps/notification/src/channels/webhook/webhook.channel';
 import type { NotificationConfig } from '../../apps/notification/src/config';
+import { insertDeliveries, type MessageDelivery } from '../../apps/notification/src/deliveries/deliveries.queries';
 import { DeliveryDispatcher } from '../../apps/notification/src/deliveries/delivery.dispatcher';
 import { DeliveryMetrics } from '../../apps/notification/src/deliveries/delivery.metrics';
 import { DeliveryQueue } from '../../apps/notification/src/deliveries/delivery.queue';
@@ -64,13 +65,19 @@ describe('delivery dispatch on the real PostgreSQL', () => {
     return started;
   };
 
-  /** A webhook to `url` and `count` pending deliveries for it; their ids. */
-  const queued = async (url: string, count: number): Promise<string[]> => {
+  /** A webhook to `url`; its id. */
+  const webhookTo = async (url: string): Promise<string> => {
     const webhook = randomUUID();
     await db.dataSource.query(
       'INSERT INTO webhooks (id, organisation_id, url, secret_ciphertext) VALUES ($1, $2, $3, $4)',
       [webhook, organisation, url, box.encrypt(randomBytes(24).toString('base64'), webhook)],
     );
+    return webhook;
+  };
+
+  /** A webhook to `url` and `count` pending deliveries for it; their ids. */
+  const queued = async (url: string, count: number): Promise<string[]> => {
+    const webhook = await webhookTo(url);
     const ids = Array.from({ length: count }, () => randomUUID());
     await db.dataSource.query(
       `INSERT INTO deliveries (id, alert_id, message_type, organisation_id, channel, webhook_id, status, next_attempt_at, body)
@@ -80,6 +87,10 @@ describe('delivery dispatch on the real PostgreSQL', () => {
     );
     return ids;
   };
+
+  const webhookOfDelivery = async (id: string): Promise<string> =>
+    (await db.dataSource.query<{ webhook_id: string }[]>('SELECT webhook_id FROM deliveries WHERE id = $1', [id]))[0]
+      .webhook_id;
 
   const statuses = (ids: string[]): Promise<{ id: string; status: string; attempts: number }[]> =>
     db.dataSource.query('SELECT id, status, attempts FROM deliveries WHERE id = ANY($1) ORDER BY id', [ids]);
@@ -133,6 +144,106 @@ describe('delivery dispatch on the real PostgreSQL', () => {
     expect(receivedIds(target).sort()).toEqual([...ids].sort());
     // The dead claim counted as an attempt, as a crash mid-send must.
     expect((await statuses(ids)).map((row) => row.attempts)).toEqual([2, 2, 2]);
+  });
+
+  it('claims the targets whose oldest delivery is oldest, each as a run in order, skipping busy ones', async () => {
+    const [first, second, third, busy] = await Promise.all(
+      [3, 2, 2, 2].map((count) => queued('http://127.0.0.1:9/unused', count)),
+    );
+    const webhookOf = (ids: string[]): Promise<string> => webhookOfDelivery(ids[0]);
+    // Due times that make the order plain: the first target oldest, the third newest.
+    const due = (ids: string[], secondsAgo: number[]): Promise<unknown> =>
+      db.dataSource.query(
+        `UPDATE deliveries d SET next_attempt_at = now() - s.ago * interval '1 second'
+         FROM unnest($1::uuid[], $2::int[]) AS s(id, ago) WHERE d.id = s.id`,
+        [ids, secondsAgo],
+      );
+    await due(first, [50, 40, 30]);
+    await due(second, [45, 5]);
+    await due(third, [20, 10]);
+    await due(busy, [60, 60]);
+
+    // Two targets, runs of two at most, the busy one skipped although it is the oldest.
+    const claimed = await queue.claim(60_000, 2, [await webhookOf(busy)], 2);
+    const runs = new Map<string, string[]>();
+    for (const row of claimed) runs.set(row.webhook_id!, [...(runs.get(row.webhook_id!) ?? []), row.id]);
+    expect([...runs.keys()].sort()).toEqual([await webhookOf(first), await webhookOf(second)].sort());
+    expect(runs.get(await webhookOf(first))).toEqual(first.slice(0, 2));
+    expect(runs.get(await webhookOf(second))).toEqual(second);
+    expect((await statuses(claimed.map((row) => row.id))).every((row) => row.attempts === 1)).toBe(true);
+  });
+
+  it('sends the content a message shares with the delivery’s own part laid over it, the same bytes on every attempt', async () => {
+    const target = await sink();
+    const [shared, own] = await queued(target.url, 2);
+    const content = randomUUID();
+    await db.dataSource.query(
+      'INSERT INTO message_contents (id, data) VALUES ($1, \'{"type": "alert.routed", "alert": {"headline": "Vol"}}\')',
+      [content],
+    );
+    await db.dataSource.query(
+      `UPDATE deliveries SET content_id = $2, body = jsonb_build_object('deliveryId', id, 'recipient', 'Préfecture')
+       WHERE id = $1`,
+      [shared, content],
+    );
+
+    const claimed = await queue.claim(60_000, 10, [], 10);
+    expect(claimed.find((row) => row.id === shared)?.body).toEqual({
+      type: 'alert.routed',
+      alert: { headline: 'Vol' },
+      deliveryId: shared,
+      recipient: 'Préfecture',
+    });
+    // A row written before contents were shared keeps its whole body.
+    expect(claimed.find((row) => row.id === own)?.body).toEqual({ n: 2 });
+    await queue.release(claimed);
+    startDispatcher();
+    await waitFor(() => allSent([shared, own]), { what: 'both deliveries sent' });
+    // The released claim and the dispatcher's claim composed the same bytes.
+    const sent = target.received.find((r) => r.headers['webhook-id'] === shared);
+    expect(sent!.body).toBe(JSON.stringify(claimed.find((row) => row.id === shared)!.body));
+  });
+
+  it('sends deliveries handed over as they were written claimed, and hands back a target already served here', async () => {
+    const slow = await sink(1500);
+    const fast = await sink();
+    const [first] = await queued(slow.url, 1);
+    const dispatcher = startDispatcher();
+    await waitFor(() => slow.received.length === 1, { what: 'the slow endpoint’s first request' });
+
+    const content = randomUUID();
+    await db.dataSource.query(`INSERT INTO message_contents (id, data) VALUES ($1, '{"type": "alert.routed"}')`, [
+      content,
+    ]);
+    const written = (webhookId: string): MessageDelivery => ({
+      id: randomUUID(),
+      organisationId: organisation,
+      channel: 'webhook',
+      webhookId,
+      referentId: null,
+      emailAddress: null,
+      contentId: content,
+      body: { recipient: 'Veille Rhône' },
+      message: { subjectId: randomUUID(), type: 'alert.routed', senderOrganisationId: organisation },
+      traceHeaders: {},
+    });
+    const toFast = written(await webhookTo(fast.url));
+    const toSlow = written(await webhookOfDelivery(first));
+    const claimed = await insertDeliveries(db.dataSource.manager, [toFast, toSlow], dispatcher.leaseMs);
+    expect(claimed.map((row) => [row.id, row.attempts, row.body])).toEqual([
+      [toFast.id, 1, { type: 'alert.routed', recipient: 'Veille Rhône' }],
+      [toSlow.id, 1, { type: 'alert.routed', recipient: 'Veille Rhône' }],
+    ]);
+    // Claimed by their writer: no round takes them.
+    expect(await queue.claim(60_000, 10, [], 10)).toEqual([]);
+
+    dispatcher.handOff(claimed);
+    await waitFor(() => allSent([toFast.id]), { what: 'the handed-over delivery sent' });
+    expect(receivedIds(fast)).toEqual([toFast.id]);
+    // The slow endpoint's was handed back, then sent after its first answer, its attempt counted once.
+    await waitFor(() => allSent([first, toSlow.id]), { what: 'the slow endpoint served in order', timeoutMs: 15_000 });
+    expect(receivedIds(slow)).toEqual([first, toSlow.id]);
+    expect((await statuses([toFast.id, toSlow.id])).map((row) => row.attempts)).toEqual([1, 1]);
   });
 
   it('keeps a slow endpoint to its own window: a fast one is served meanwhile', async () => {

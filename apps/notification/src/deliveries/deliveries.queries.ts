@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import type { DeliveryStatus } from './delivery.entity';
+import { claimedRowsOf, type ClaimedDelivery } from './delivery.queue';
 import type { Distribution, PlannedDelivery } from './distribution.plan';
 
 /** A row of `deliveries` as the organisation-wide reads return it (never its body). */
@@ -78,30 +79,38 @@ export interface MessageDelivery extends PlannedDelivery {
   traceHeaders: Record<string, string>;
 }
 
+/**
+ * Planned deliveries, of any number of messages, in one statement; those already there (same
+ * message and target) are kept. With a lease ($13, ms), the new rows are claimed by the caller as
+ * they are written: their first attempt counted, their next one past the lease, so that the caller
+ * sends them once the transaction commits, and a crash before it does only delays them until the
+ * lease ends, as after any claim. Without one they are pending and due now. The new rows are
+ * returned as a claim returns them.
+ */
 const INSERT_DELIVERIES: PreparedStatement = {
   name: 'notification.insert-deliveries',
-  text: `INSERT INTO deliveries (id, alert_id, message_type, organisation_id, sender_organisation_id, channel,
-           webhook_id, referent_id, email_address, status, next_attempt_at, content_id, body, trace_headers)
-         SELECT d.id, d.alert_id, d.message_type, d.organisation_id, d.sender_organisation_id, d.channel, d.webhook_id,
-           d.referent_id, d.email_address, 'pending', now(), d.content_id, d.body, d.trace_headers
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::uuid[], $8::uuid[],
-                     $9::text[], $10::uuid[], $11::jsonb[], $12::jsonb[])
-           AS d(id, alert_id, message_type, organisation_id, sender_organisation_id, channel, webhook_id, referent_id,
-                email_address, content_id, body, trace_headers)
-         ON CONFLICT DO NOTHING
-         RETURNING id`,
+  text: `WITH inserted AS (
+           INSERT INTO deliveries (id, alert_id, message_type, organisation_id, sender_organisation_id, channel,
+             webhook_id, referent_id, email_address, status, attempts, next_attempt_at, content_id, body, trace_headers)
+           SELECT d.id, d.alert_id, d.message_type, d.organisation_id, d.sender_organisation_id, d.channel,
+             d.webhook_id, d.referent_id, d.email_address, 'pending', CASE WHEN $13::int IS NULL THEN 0 ELSE 1 END,
+             now() + coalesce($13::int, 0) * interval '1 millisecond', d.content_id, d.body, d.trace_headers
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::uuid[], $8::uuid[],
+                       $9::text[], $10::uuid[], $11::jsonb[], $12::jsonb[])
+             AS d(id, alert_id, message_type, organisation_id, sender_organisation_id, channel, webhook_id, referent_id,
+                  email_address, content_id, body, trace_headers)
+           ON CONFLICT DO NOTHING
+           RETURNING *)
+         ${claimedRowsOf('inserted')}`,
 };
 
-/**
- * Inserts planned deliveries, of any number of messages, in one statement, pending and due now;
- * those already there (same message and target) are kept. How many were inserted.
- */
 export async function insertDeliveries(
   manager: EntityManager,
   deliveries: readonly MessageDelivery[],
-): Promise<number> {
-  if (deliveries.length === 0) return 0;
-  const rows = await runPrepared<{ id: string }>(manager, INSERT_DELIVERIES, [
+  claimForMs: number | null = null,
+): Promise<ClaimedDelivery[]> {
+  if (deliveries.length === 0) return [];
+  const rows = await runPrepared<ClaimedDelivery>(manager, INSERT_DELIVERIES, [
     deliveries.map((d) => d.id),
     deliveries.map((d) => d.message.subjectId),
     deliveries.map((d) => d.message.type),
@@ -114,8 +123,11 @@ export async function insertDeliveries(
     deliveries.map((d) => d.contentId),
     deliveries.map((d) => JSON.stringify(d.body)),
     deliveries.map((d) => JSON.stringify(d.traceHeaders)),
+    claimForMs,
   ]);
-  return rows.length;
+  // In the order planned, which is each target's order of sending: the joins do not keep it.
+  const position = new Map(deliveries.map((delivery, index) => [delivery.id, index]));
+  return rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
 }
 
 /** Deliveries not yet sent, by channel and status (pending or failed): the queue's gauge. */

@@ -10,7 +10,9 @@ import { ReferentsDirectory, type ReferentContact } from '../directory/referents
 import { StreamLog, type StreamAppend } from '../stream/stream.log';
 import { activeWebhooksOf } from '../webhooks/webhooks.queries';
 import { deliveriesInStatus, insertDeliveries, type MessageDelivery } from './deliveries.queries';
+import { DeliveryDispatcher } from './delivery.dispatcher';
 import { Delivery } from './delivery.entity';
+import type { ClaimedDelivery } from './delivery.queue';
 import { ALL_CHANNELS, firstPerOrganisation, planDistribution, type Distribution } from './distribution.plan';
 import { DEFAULT_STATE_LIMIT, type DeliveryState } from './dto/deliveries.query';
 import { DeliveryView } from './dto/delivery.view';
@@ -40,6 +42,7 @@ export class DeliveriesService {
     private readonly dataSource: DataSource,
     private readonly stream: StreamLog,
     private readonly referents: ReferentsDirectory,
+    private readonly dispatcher: DeliveryDispatcher,
     @Inject(NOTIFICATION_CONFIG) config: NotificationConfig,
   ) {
     this.emailEnabled = config.email.smtpUrl !== null;
@@ -50,39 +53,50 @@ export class DeliveriesService {
    * event as handled): a stream event, one pending delivery per active webhook, one per
    * referent to e-mail. Unique keys make a second distribution of the same message a no-op, so
    * each delivery id is minted once and stays the same on every attempt. The body is fixed
-   * here: every attempt sends the same bytes. What all recipients see alike is stored once. Each recipient sees its own copy only. A handful
-   * of statements whatever the number of recipients: a national alert to a thousand partners
-   * costs what one to a prefecture does, plus the rows.
+   * here: every attempt sends the same bytes. Each recipient sees its own copy only; what all
+   * recipients see alike is stored once (ADR 45). A handful of statements whatever the number of
+   * recipients: a national alert to a thousand partners costs what one to a prefecture does, plus
+   * the rows.
    *
    * In a consumer's transaction the messages of the whole batch are written together at its end,
    * with those same statements, and the stream append, which locks the recipients' stream heads
-   * until commit, comes last; the number returned is then that of the deliveries planned.
+   * until commit, comes last; the number returned is then that of the deliveries planned. Those
+   * deliveries are claimed as they are written and handed to the dispatcher at commit (ADR 46).
    * Otherwise they are written right away and the number is that of the deliveries scheduled.
    */
   async distribute(
     manager: EntityManager,
     message: Distribution,
-    transaction?: Pick<ConsumerTransaction, 'beforeCommit'>,
+    transaction?: Pick<ConsumerTransaction, 'beforeCommit' | 'afterCommit'>,
   ): Promise<number> {
     if (message.recipients.length === 0) return 0;
     // Captured here, in the handled event's context: its deliveries continue its trace.
     const queued: Queued = { message, traceHeaders: propagationHeaders() };
-    if (!transaction) return this.write(manager, [queued]);
+    if (!transaction) return (await this.write(manager, [queued], null)).length;
     let batch = this.batches.get(transaction);
     if (!batch) {
       const queuedInBatch: Queued[] = [];
       batch = queuedInBatch;
       this.batches.set(transaction, batch);
       transaction.beforeCommit(async (last) => {
-        await this.write(last, queuedInBatch);
+        // Claimed as they are written, and sent as soon as the transaction commits (ADR 46).
+        const claimed = await this.write(last, queuedInBatch, this.dispatcher.leaseMs);
+        if (claimed.length > 0) transaction.afterCommit(() => this.dispatcher.handOff(claimed));
       });
     }
     batch.push(queued);
     return firstPerOrganisation(message.recipients).length;
   }
 
-  /** The messages' deliveries and stream events: one statement per table for all of them. */
-  private async write(manager: EntityManager, queued: readonly Queued[]): Promise<number> {
+  /**
+   * The messages' deliveries and stream events: one statement per table for all of them. The new
+   * deliveries are returned, claimed for `claimForMs` when given (the caller then sends them).
+   */
+  private async write(
+    manager: EntityManager,
+    queued: readonly Queued[],
+    claimForMs: number | null,
+  ): Promise<ClaimedDelivery[]> {
     const webhookRecipients = new Set<string>();
     for (const { message } of queued) {
       if (!new Set(message.channels ?? ALL_CHANNELS).has('webhook')) continue;
@@ -106,9 +120,9 @@ export class DeliveriesService {
       stream.push({ type: message.type, subjectId: message.subjectId, contentId, entries: plan.stream });
     }
     await insertMessageContents(manager, contents);
-    const scheduled = await insertDeliveries(manager, deliveries);
+    const scheduled = await insertDeliveries(manager, deliveries, claimForMs);
     await this.stream.appendAll(manager, stream);
-    if (scheduled > 0) this.logger.debug(`${queued.length} messages: ${scheduled} deliveries scheduled`);
+    if (scheduled.length > 0) this.logger.debug(`${queued.length} messages: ${scheduled.length} deliveries scheduled`);
     return scheduled;
   }
 

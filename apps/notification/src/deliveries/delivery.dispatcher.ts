@@ -21,17 +21,31 @@ const FALLBACK_INTERVAL_MS = 500;
 
 const targetOf = (delivery: ClaimedDelivery): string => (delivery.webhook_id ?? delivery.referent_id)!;
 
+/** Claimed deliveries by target, each target's in the order given. */
+function runsByTarget(claimed: ClaimedDelivery[]): Map<string, ClaimedDelivery[]> {
+  const runs = new Map<string, ClaimedDelivery[]>();
+  for (const delivery of claimed) {
+    const run = runs.get(targetOf(delivery));
+    if (run) run.push(delivery);
+    else runs.set(targetOf(delivery), [delivery]);
+  }
+  return runs;
+}
+
 /**
- * Sends pending deliveries: woken after each handled message and each finished attempt, and every
- * 500 ms in case a wake-up was missed or a retry fell due. A round only claims and starts
- * attempts; it never waits for them, so a slow partner delays nobody else. Each target has up to
+ * Sends deliveries. Those a consumer wrote come claimed, handed over as their transaction commits
+ * (ADR 46); the rest (retries, deliveries handed back, those of a claimer that died) are claimed by
+ * rounds, woken when something is handed back or a run ends, and every 500 ms in case a wake-up
+ * was missed or a retry fell due. A round only claims and starts attempts; it never waits for
+ * them, so a slow partner delays nobody else. Each target has up to
  * `perTarget` requests in flight, and the instance up to `maxInFlight` (ADR 32).
  */
 @Injectable()
 export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(DeliveryDispatcher.name);
   private readonly settings: DeliverySettings;
-  private readonly leaseMs: number;
+  /** How long a claim holds its deliveries: past it, any instance may claim them again. */
+  readonly leaseMs: number;
   private readonly shutdown = new AbortController();
   /** Targets with a run in flight here. */
   private readonly inFlight = new Map<string, Promise<void>>();
@@ -85,27 +99,50 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
       Math.min(RUN_LENGTH, Math.floor((MAX_HELD - this.held) / room)),
     );
     const claimed = await this.queue.claim(this.leaseMs, room, [...this.inFlight.keys()], runLength);
-    const runs = new Map<string, ClaimedDelivery[]>();
-    for (const delivery of claimed) {
-      const run = runs.get(targetOf(delivery));
-      if (run) run.push(delivery);
-      else runs.set(targetOf(delivery), [delivery]);
-    }
-    for (const [target, run] of runs) {
-      this.held += run.length;
-      const serving = this.serve(run)
-        .catch((error: unknown) => {
-          // Not recorded: the lease brings the deliveries back.
-          this.logger.warn(`target ${target}: ${(error as Error).message}; retried when the lease ends`);
-        })
-        .finally(() => {
-          this.held -= run.length;
-          this.inFlight.delete(target);
-          this.wake();
-        });
-      this.inFlight.set(target, serving);
-    }
+    const runs = runsByTarget(claimed);
+    for (const [target, run] of runs) this.start(target, run);
     return runs.size === room;
+  }
+
+  /**
+   * Sends deliveries this instance claimed as it wrote them (`insertDeliveries` with the lease),
+   * once their transaction has committed: no claim round between the commit and the first
+   * request. A target with a run already in flight here, or what exceeds the instance's limits,
+   * is handed back to the queue at once, and the next rounds take it in order.
+   */
+  handOff(claimed: ClaimedDelivery[]): void {
+    const back: ClaimedDelivery[] = [];
+    for (const [target, run] of runsByTarget(claimed)) {
+      const busy = this.inFlight.has(target) || this.inFlight.size >= this.settings.maxInFlight;
+      if (busy || this.held + run.length > MAX_HELD || this.shutdown.signal.aborted) back.push(...run);
+      else this.start(target, run);
+    }
+    if (back.length === 0) return;
+    this.queue
+      .release(back)
+      .then(() => this.wake())
+      .catch((error: unknown) => {
+        // Not handed back: the lease brings them back.
+        this.logger.warn(
+          `${back.length} deliveries not handed back (${(error as Error).message}); retried when the lease ends`,
+        );
+      });
+  }
+
+  /** Starts a target's run; the target is held here until the run ends. */
+  private start(target: string, run: ClaimedDelivery[]): void {
+    this.held += run.length;
+    const serving = this.serve(run)
+      .catch((error: unknown) => {
+        // Not recorded: the lease brings the deliveries back.
+        this.logger.warn(`target ${target}: ${(error as Error).message}; retried when the lease ends`);
+      })
+      .finally(() => {
+        this.held -= run.length;
+        this.inFlight.delete(target);
+        this.wake();
+      });
+    this.inFlight.set(target, serving);
   }
 
   /**

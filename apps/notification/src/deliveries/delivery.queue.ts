@@ -54,6 +54,21 @@ export type Settlement =
   | { status: 'abandoned'; error: string };
 
 /**
+ * The claimed rows of a CTE `from` (deliveries rows) as the dispatcher needs them, aliased `c`:
+ * the whole body (the row's part over its message's content), its webhook, its organisation's standing.
+ */
+export function claimedRowsOf(from: string): string {
+  return `SELECT c.id, c.alert_id, c.message_type, c.organisation_id, c.channel, c.webhook_id, c.referent_id,
+         c.email_address, c.attempts, c.last_error, ${withContent('c.body', 'm')} AS body, c.trace_headers, c.created_at,
+         w.url, w.secret_ciphertext, w.previous_secret_ciphertext, w.previous_secret_expires_at, w.disabled_at,
+         o.status AS organisation_status
+  FROM ${from} c
+  LEFT JOIN message_contents m ON m.id = c.content_id
+  LEFT JOIN webhooks w ON w.id = c.webhook_id
+  LEFT JOIN directory_organisations o ON o.id = c.organisation_id`;
+}
+
+/**
  * A round looks at this many of the oldest due deliveries. Read in index order, so the scan stops
  * there and skips the entries of rows already sent (a bitmap scan would visit each of them until
  * vacuum removes them).
@@ -93,14 +108,7 @@ const CLAIM: PreparedStatement = {
     UPDATE deliveries d SET attempts = d.attempts + 1, next_attempt_at = now() + $1::int * interval '1 millisecond'
     FROM locked l WHERE d.id = l.id
     RETURNING d.*, l.n)
-  SELECT c.id, c.alert_id, c.message_type, c.organisation_id, c.channel, c.webhook_id, c.referent_id, c.email_address,
-         c.attempts, c.last_error, ${withContent('c.body', 'm')} AS body, c.trace_headers, c.created_at,
-         w.url, w.secret_ciphertext, w.previous_secret_ciphertext, w.previous_secret_expires_at, w.disabled_at,
-         o.status AS organisation_status
-  FROM claimed c
-  LEFT JOIN message_contents m ON m.id = c.content_id
-  LEFT JOIN webhooks w ON w.id = c.webhook_id
-  LEFT JOIN directory_organisations o ON o.id = c.organisation_id
+  ${claimedRowsOf('claimed')}
   ORDER BY c.n`,
 };
 

@@ -8,15 +8,11 @@ import {
   type EventEnvelope,
 } from '@vigie/contracts';
 import { Consumes, type ConsumerTransaction } from '@vigie/messaging';
-import { DeliveryDispatcher } from './delivery.dispatcher';
 import { RoutedMessagesService } from './routed-messages.service';
 
 @Controller()
 export class RoutedMessagesConsumer {
-  constructor(
-    private readonly routed: RoutedMessagesService,
-    private readonly dispatcher: DeliveryDispatcher,
-  ) {}
+  constructor(private readonly routed: RoutedMessagesService) {}
 
   @Consumes(AlertRoutedV1)
   async onAlertRouted(
@@ -24,9 +20,8 @@ export class RoutedMessagesConsumer {
     manager: EntityManager,
     transaction: ConsumerTransaction,
   ): Promise<void> {
+    // The deliveries are handed to the dispatcher once committed (ADR 46).
     await this.routed.alertRouted(event, manager, transaction);
-    // Once the deliveries are committed, send them rather than wait for the next poll.
-    transaction.afterCommit(() => this.dispatcher.wake());
   }
 
   @Consumes(BroadcastRoutedV1)
@@ -36,6 +31,5 @@ export class RoutedMessagesConsumer {
     transaction: ConsumerTransaction,
   ): Promise<void> {
     await this.routed.broadcastRouted(event, manager, transaction);
-    transaction.afterCommit(() => this.dispatcher.wake());
   }
 }

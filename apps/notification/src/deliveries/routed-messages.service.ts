@@ -27,7 +27,7 @@ export class RoutedMessagesService {
   async alertRouted(
     event: EventEnvelope<AlertRoutedV1Payload>,
     manager: EntityManager,
-    transaction: Pick<ConsumerTransaction, 'beforeCommit'>,
+    transaction: Pick<ConsumerTransaction, 'beforeCommit' | 'afterCommit'>,
   ): Promise<void> {
     const { alert, recipients, routedAt } = event.payload;
     this.remember(
@@ -60,7 +60,7 @@ export class RoutedMessagesService {
   async broadcastRouted(
     event: EventEnvelope<BroadcastRoutedV1Payload>,
     manager: EntityManager,
-    transaction: Pick<ConsumerTransaction, 'beforeCommit'>,
+    transaction: Pick<ConsumerTransaction, 'beforeCommit' | 'afterCommit'>,
   ): Promise<void> {
     const { broadcast, recipients, routedAt } = event.payload;
     this.remember(
@@ -96,7 +96,10 @@ export class RoutedMessagesService {
    * Remembers the message and its recipients: at the end of the consumer's transaction, with the
    * batch's other messages, one statement per table (before the deliveries and stream events).
    */
-  private remember(message: RememberedMessage, transaction: Pick<ConsumerTransaction, 'beforeCommit'>): void {
+  private remember(
+    message: RememberedMessage,
+    transaction: Pick<ConsumerTransaction, 'beforeCommit' | 'afterCommit'>,
+  ): void {
     let batch = this.batches.get(transaction);
     if (!batch) {
       const remembered: RememberedMessage[] = [];
