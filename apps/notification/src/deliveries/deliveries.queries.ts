@@ -81,11 +81,11 @@ export interface MessageDelivery extends PlannedDelivery {
 
 /**
  * Planned deliveries, of any number of messages, in one statement; those already there (same
- * message and target) are kept. With a lease ($13, ms), the new rows are claimed by the caller as
- * they are written: their first attempt counted, their next one past the lease, so that the caller
- * sends them once the transaction commits, and a crash before it does only delays them until the
- * lease ends, as after any claim. Without one they are pending and due now. The new rows are
- * returned as a claim returns them.
+ * message and target) are kept. Each new row is pending and due now, or, with a lease ($13, ms,
+ * for the rows flagged in $14), claimed by the caller as it is written: its first attempt counted,
+ * its next one past the lease, so that the caller sends it once the transaction commits, and a
+ * crash before it does only delays it until the lease ends, as after any claim. The new rows are
+ * returned as a claim returns them (the claimed ones with their body).
  */
 const INSERT_DELIVERIES: PreparedStatement = {
   name: 'notification.insert-deliveries',
@@ -93,21 +93,23 @@ const INSERT_DELIVERIES: PreparedStatement = {
            INSERT INTO deliveries (id, alert_id, message_type, organisation_id, sender_organisation_id, channel,
              webhook_id, referent_id, email_address, status, attempts, next_attempt_at, content_id, body, trace_headers)
            SELECT d.id, d.alert_id, d.message_type, d.organisation_id, d.sender_organisation_id, d.channel,
-             d.webhook_id, d.referent_id, d.email_address, 'pending', CASE WHEN $13::int IS NULL THEN 0 ELSE 1 END,
-             now() + coalesce($13::int, 0) * interval '1 millisecond', d.content_id, d.body, d.trace_headers
+             d.webhook_id, d.referent_id, d.email_address, 'pending', CASE WHEN d.claimed THEN 1 ELSE 0 END,
+             now() + CASE WHEN d.claimed THEN $13::int ELSE 0 END * interval '1 millisecond', d.content_id, d.body,
+             d.trace_headers
            FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::uuid[], $8::uuid[],
-                       $9::text[], $10::uuid[], $11::jsonb[], $12::jsonb[])
+                       $9::text[], $10::uuid[], $11::jsonb[], $12::jsonb[], $14::boolean[])
              AS d(id, alert_id, message_type, organisation_id, sender_organisation_id, channel, webhook_id, referent_id,
-                  email_address, content_id, body, trace_headers)
+                  email_address, content_id, body, trace_headers, claimed)
            ON CONFLICT DO NOTHING
            RETURNING *)
-         ${claimedRowsOf('inserted')}`,
+         ${claimedRowsOf('inserted', 'c.attempts > 0')}`,
 };
 
+/** Inserts the deliveries, those in `claim.ids` claimed for `claim.leaseMs`; the new rows. */
 export async function insertDeliveries(
   manager: EntityManager,
   deliveries: readonly MessageDelivery[],
-  claimForMs: number | null = null,
+  claim: { leaseMs: number; ids: ReadonlySet<string> } | null = null,
 ): Promise<ClaimedDelivery[]> {
   if (deliveries.length === 0) return [];
   const rows = await runPrepared<ClaimedDelivery>(manager, INSERT_DELIVERIES, [
@@ -123,7 +125,8 @@ export async function insertDeliveries(
     deliveries.map((d) => d.contentId),
     deliveries.map((d) => JSON.stringify(d.body)),
     deliveries.map((d) => JSON.stringify(d.traceHeaders)),
-    claimForMs,
+    claim?.leaseMs ?? 0,
+    deliveries.map((d) => claim?.ids.has(d.id) ?? false),
   ]);
   // In the order planned, which is each target's order of sending: the joins do not keep it.
   const position = new Map(deliveries.map((delivery, index) => [delivery.id, index]));

@@ -72,7 +72,7 @@ export class DeliveriesService {
     if (message.recipients.length === 0) return 0;
     // Captured here, in the handled event's context: its deliveries continue its trace.
     const queued: Queued = { message, traceHeaders: propagationHeaders() };
-    if (!transaction) return (await this.write(manager, [queued], null)).length;
+    if (!transaction) return (await this.write(manager, [queued], false)).length;
     let batch = this.batches.get(transaction);
     if (!batch) {
       const queuedInBatch: Queued[] = [];
@@ -80,7 +80,8 @@ export class DeliveriesService {
       this.batches.set(transaction, batch);
       transaction.beforeCommit(async (last) => {
         // Claimed as they are written, and sent as soon as the transaction commits (ADR 46).
-        const claimed = await this.write(last, queuedInBatch, this.dispatcher.leaseMs);
+        const written = await this.write(last, queuedInBatch, true);
+        const claimed = written.filter((delivery) => delivery.attempts > 0);
         if (claimed.length > 0) transaction.afterCommit(() => this.dispatcher.handOff(claimed));
       });
     }
@@ -90,12 +91,13 @@ export class DeliveriesService {
 
   /**
    * The messages' deliveries and stream events: one statement per table for all of them. The new
-   * deliveries are returned, claimed for `claimForMs` when given (the caller then sends them).
+   * deliveries are returned; when `claiming`, those the dispatcher can start at once are claimed
+   * as they are written (the caller hands them over after commit), the others left pending.
    */
   private async write(
     manager: EntityManager,
     queued: readonly Queued[],
-    claimForMs: number | null,
+    claiming: boolean,
   ): Promise<ClaimedDelivery[]> {
     const webhookRecipients = new Set<string>();
     for (const { message } of queued) {
@@ -120,7 +122,8 @@ export class DeliveriesService {
       stream.push({ type: message.type, subjectId: message.subjectId, contentId, entries: plan.stream });
     }
     await insertMessageContents(manager, contents);
-    const scheduled = await insertDeliveries(manager, deliveries, claimForMs);
+    const claim = claiming ? { leaseMs: this.dispatcher.leaseMs, ids: this.dispatcher.claimable(deliveries) } : null;
+    const scheduled = await insertDeliveries(manager, deliveries, claim);
     await this.stream.appendAll(manager, stream);
     if (scheduled.length > 0) this.logger.debug(`${queued.length} messages: ${scheduled.length} deliveries scheduled`);
     return scheduled;

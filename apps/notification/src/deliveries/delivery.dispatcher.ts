@@ -105,6 +105,35 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
   }
 
   /**
+   * Of deliveries about to be written, those this instance can start as soon as they are
+   * committed: whole runs of targets not served here, up to a round's worth of targets (a burst of
+   * a thousand connections at once overflows the listen queue of a receiver that hosts many
+   * endpoints, and a lost SYN waits a second) and within the instance's limits. The others are
+   * written pending, for the rounds.
+   */
+  claimable(deliveries: readonly { id: string; webhookId: string | null; referentId: string | null }[]): Set<string> {
+    const ids = new Set<string>();
+    if (this.shutdown.signal.aborted) return ids;
+    let room = Math.min(TARGETS_PER_ROUND, this.settings.maxInFlight - this.inFlight.size);
+    let held = this.held;
+    const runs = new Map<string, string[]>();
+    for (const delivery of deliveries) {
+      const target = (delivery.webhookId ?? delivery.referentId)!;
+      const run = runs.get(target);
+      if (run) run.push(delivery.id);
+      else runs.set(target, [delivery.id]);
+    }
+    for (const [target, run] of runs) {
+      if (room <= 0) break;
+      if (this.inFlight.has(target) || held + run.length > MAX_HELD) continue;
+      room--;
+      held += run.length;
+      for (const id of run) ids.add(id);
+    }
+    return ids;
+  }
+
+  /**
    * Sends deliveries this instance claimed as it wrote them (`insertDeliveries` with the lease),
    * once their transaction has committed: no claim round between the commit and the first
    * request. A target with a run already in flight here, or what exceeds the instance's limits,

@@ -55,11 +55,13 @@ export type Settlement =
 
 /**
  * The claimed rows of a CTE `from` (deliveries rows) as the dispatcher needs them, aliased `c`:
- * the whole body (the row's part over its message's content), its webhook, its organisation's standing.
+ * the whole body (the row's part over its message's content) where `withBody` holds, its webhook,
+ * its organisation's standing.
  */
-export function claimedRowsOf(from: string): string {
+export function claimedRowsOf(from: string, withBody = 'true'): string {
   return `SELECT c.id, c.alert_id, c.message_type, c.organisation_id, c.channel, c.webhook_id, c.referent_id,
-         c.email_address, c.attempts, c.last_error, ${withContent('c.body', 'm')} AS body, c.trace_headers, c.created_at,
+         c.email_address, c.attempts, c.last_error,
+         CASE WHEN ${withBody} THEN ${withContent('c.body', 'm')} END AS body, c.trace_headers, c.created_at,
          w.url, w.secret_ciphertext, w.previous_secret_ciphertext, w.previous_secret_expires_at, w.disabled_at,
          o.status AS organisation_status
   FROM ${from} c
