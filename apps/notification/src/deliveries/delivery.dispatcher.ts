@@ -9,6 +9,7 @@ import { EndpointHealth } from '../webhooks/endpoint-health';
 import { DeliveryMetrics } from './delivery.metrics';
 import { decideOutcome, truncateError, WEBHOOK_RETRY, type ChannelResult } from './delivery.outcome';
 import { DeliveryQueue, type AttemptFacts, type ClaimedDelivery } from './delivery.queue';
+import { groupBy } from './distribution.plan';
 import { runWindowed, Slots } from './slots';
 
 /** Targets claimed per round. */
@@ -22,15 +23,7 @@ const FALLBACK_INTERVAL_MS = 500;
 const targetOf = (delivery: ClaimedDelivery): string => (delivery.webhook_id ?? delivery.referent_id)!;
 
 /** Claimed deliveries by target, each target's in the order given. */
-function runsByTarget(claimed: ClaimedDelivery[]): Map<string, ClaimedDelivery[]> {
-  const runs = new Map<string, ClaimedDelivery[]>();
-  for (const delivery of claimed) {
-    const run = runs.get(targetOf(delivery));
-    if (run) run.push(delivery);
-    else runs.set(targetOf(delivery), [delivery]);
-  }
-  return runs;
-}
+const runsByTarget = (claimed: ClaimedDelivery[]): Map<string, ClaimedDelivery[]> => groupBy(claimed, targetOf);
 
 /**
  * Sends deliveries. Those a consumer wrote come claimed, handed over as their transaction commits
@@ -116,19 +109,13 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
     if (this.shutdown.signal.aborted) return ids;
     let room = Math.min(TARGETS_PER_ROUND, this.settings.maxInFlight - this.inFlight.size);
     let held = this.held;
-    const runs = new Map<string, string[]>();
-    for (const delivery of deliveries) {
-      const target = (delivery.webhookId ?? delivery.referentId)!;
-      const run = runs.get(target);
-      if (run) run.push(delivery.id);
-      else runs.set(target, [delivery.id]);
-    }
+    const runs = groupBy(deliveries, (delivery) => (delivery.webhookId ?? delivery.referentId)!);
     for (const [target, run] of runs) {
       if (room <= 0) break;
       if (this.inFlight.has(target) || held + run.length > MAX_HELD) continue;
       room--;
       held += run.length;
-      for (const id of run) ids.add(id);
+      for (const delivery of run) ids.add(delivery.id);
     }
     return ids;
   }

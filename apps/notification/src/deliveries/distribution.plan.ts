@@ -56,7 +56,8 @@ export function firstPerOrganisation(recipients: RoutedRecipient[]): RoutedRecip
   return [...byOrganisation.values()];
 }
 
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+/** Items by key, each group in the order given. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const list = groups.get(key(item));
