@@ -45,14 +45,14 @@ describe('delivery dispatch on the real PostgreSQL', () => {
   const sinks: WebhookSink[] = [];
   const dispatchers: DeliveryDispatcher[] = [];
 
-  const startDispatcher = (): DeliveryDispatcher => {
+  const startDispatcher = (settings = config): DeliveryDispatcher => {
     const dispatcher = new DeliveryDispatcher(
       queue,
-      new WebhookChannel(box, config),
+      new WebhookChannel(box, settings),
       {} as EmailChannel,
       new DeliveryMetrics(new Metrics(), db.dataSource),
-      new EndpointHealth(db.dataSource, outbox, config),
-      config,
+      new EndpointHealth(db.dataSource, outbox, settings),
+      settings,
     );
     dispatcher.onApplicationBootstrap();
     dispatchers.push(dispatcher);
@@ -99,6 +99,29 @@ describe('delivery dispatch on the real PostgreSQL', () => {
     (await statuses(ids)).filter((row) => row.status === 'sent').length === ids.length;
 
   const receivedIds = (from: WebhookSink): string[] => from.received.map((r) => String(r.headers['webhook-id']));
+
+  /** A message's shared content, as a consumer stores it before its deliveries; its id. */
+  const messageContent = async (): Promise<string> => {
+    const content = randomUUID();
+    await db.dataSource.query(`INSERT INTO message_contents (id, data) VALUES ($1, '{"type": "alert.routed"}')`, [
+      content,
+    ]);
+    return content;
+  };
+
+  /** A delivery of that message to a webhook, as a consumer is about to write it. */
+  const written = (content: string, webhookId: string): MessageDelivery => ({
+    id: randomUUID(),
+    organisationId: organisation,
+    channel: 'webhook',
+    webhookId,
+    referentId: null,
+    emailAddress: null,
+    contentId: content,
+    body: { recipient: 'Veille Rhône' },
+    message: { subjectId: randomUUID(), type: 'alert.routed', senderOrganisationId: organisation },
+    traceHeaders: {},
+  });
 
   beforeAll(async () => {
     outbox = new Outbox({ clientId: 'it-dispatch' } as KafkaSettings);
@@ -211,24 +234,9 @@ describe('delivery dispatch on the real PostgreSQL', () => {
     const dispatcher = startDispatcher();
     await waitFor(() => slow.received.length === 1, { what: 'the slow endpoint’s first request' });
 
-    const content = randomUUID();
-    await db.dataSource.query(`INSERT INTO message_contents (id, data) VALUES ($1, '{"type": "alert.routed"}')`, [
-      content,
-    ]);
-    const written = (webhookId: string): MessageDelivery => ({
-      id: randomUUID(),
-      organisationId: organisation,
-      channel: 'webhook',
-      webhookId,
-      referentId: null,
-      emailAddress: null,
-      contentId: content,
-      body: { recipient: 'Veille Rhône' },
-      message: { subjectId: randomUUID(), type: 'alert.routed', senderOrganisationId: organisation },
-      traceHeaders: {},
-    });
-    const toFast = written(await webhookTo(fast.url));
-    const toSlow = written(await webhookOfDelivery(first));
+    const content = await messageContent();
+    const toFast = written(content, await webhookTo(fast.url));
+    const toSlow = written(content, await webhookOfDelivery(first));
     // The dispatcher would claim only the delivery to the endpoint it does not serve yet.
     expect([...dispatcher.claimable([toFast, toSlow])]).toEqual([toFast.id]);
     // Both claimed, as when the slow endpoint's run starts between the write and the commit.
@@ -250,6 +258,30 @@ describe('delivery dispatch on the real PostgreSQL', () => {
     await waitFor(() => allSent([first, toSlow.id]), { what: 'the slow endpoint served in order', timeoutMs: 15_000 });
     expect(receivedIds(slow)).toEqual([first, toSlow.id]);
     expect((await statuses([toFast.id, toSlow.id])).map((row) => row.attempts)).toEqual([1, 1]);
+  });
+
+  it('starts 500 runs of a fan-out at once and each further one as another ends, without a claim round', async () => {
+    // One host for every endpoint, as a receiver hosting many: a first answer comes after a second.
+    const target = await sink(1000);
+    const content = await messageContent();
+    const webhooks = await Promise.all(Array.from({ length: 502 }, () => webhookTo(target.url)));
+    const deliveries = webhooks.map((webhook) => written(content, webhook));
+    const dispatcher = startDispatcher({ ...config, delivery: { ...config.delivery, maxInFlight: 1000 } });
+    // Every target is claimed as it is written, not only what starts at once.
+    const ids = dispatcher.claimable(deliveries);
+    expect(ids.size).toBe(502);
+    const claimed = await insertDeliveries(db.dataSource.manager, deliveries, { leaseMs: dispatcher.leaseMs, ids });
+    dispatcher.handOff(claimed);
+
+    await waitFor(() => target.received.length >= 500, { what: 'the first 500 requests', timeoutMs: 30_000 });
+    const all = deliveries.map((delivery) => delivery.id);
+    await waitFor(() => allSent(all), { what: '502 deliveries sent', timeoutMs: 60_000 });
+    const arrivals = target.received.map((r) => r.receivedAt).sort((a, b) => a - b);
+    expect(arrivals).toHaveLength(502);
+    // The 501st request left only once a first answer had come back, a second after its request.
+    expect(arrivals[500] - arrivals[0]).toBeGreaterThanOrEqual(990);
+    // Each attempt counted once: the two that waited were claimed at write and sent as such.
+    expect((await statuses(all)).every((row) => row.attempts === 1)).toBe(true);
   });
 
   it('keeps a slow endpoint to its own window: a fast one is served meanwhile', async () => {

@@ -12,8 +12,12 @@ import { DeliveryQueue, type AttemptFacts, type ClaimedDelivery } from './delive
 import { groupBy } from './distribution.plan';
 import { runWindowed, Slots } from './slots';
 
-/** Targets claimed per round. */
-const TARGETS_PER_ROUND = 500;
+/**
+ * Targets claimed per round, and runs started at once from one hand-over: a burst of a thousand
+ * new connections overflows the listen queue of a receiver that hosts many endpoints (a lost SYN
+ * waits a second). The rest of a hand-over waits here for runs to end.
+ */
+const TARGETS_AT_ONCE = 500;
 /** Due deliveries of one target claimed together, sent in order of start, a window of them at once. */
 const RUN_LENGTH = 50;
 /** Claimed deliveries held in one instance at most (bodies in memory, leases running): runs shrink towards it. */
@@ -46,6 +50,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
   private readonly requests: Slots;
   /** Deliveries claimed and not yet finished. */
   private held = 0;
+  /** Runs handed over beyond what starts at once, each started when another run ends (FIFO). */
+  private readonly turns: (() => void)[] = [];
   private loop: DrainLoop | null = null;
 
   constructor(
@@ -74,6 +80,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
 
   async onModuleDestroy(): Promise<void> {
     this.shutdown.abort();
+    // Runs still waiting for their turn hand their deliveries back rather than wait for the others.
+    for (const turn of this.turns.splice(0)) turn();
     await this.loop?.stop();
     await Promise.allSettled([...this.inFlight.values()]);
   }
@@ -85,7 +93,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
 
   /** Claims runs and starts them; true when more may be due at once. */
   private async round(): Promise<boolean> {
-    const room = Math.min(TARGETS_PER_ROUND, this.settings.maxInFlight - this.inFlight.size, MAX_HELD - this.held);
+    const room = Math.min(TARGETS_AT_ONCE, this.settings.maxInFlight - this.inFlight.size, MAX_HELD - this.held);
     if (room <= 0 || this.shutdown.signal.aborted) return false;
     const runLength = Math.max(
       this.settings.perTarget,
@@ -98,16 +106,14 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
   }
 
   /**
-   * Of deliveries about to be written, those this instance can start as soon as they are
-   * committed: whole runs of targets not served here, up to a round's worth of targets (a burst of
-   * a thousand connections at once overflows the listen queue of a receiver that hosts many
-   * endpoints, and a lost SYN waits a second) and within the instance's limits. The others are
-   * written pending, for the rounds.
+   * Of deliveries about to be written, those this instance will send once they are committed:
+   * whole runs of targets not served here, within the instance's limits (targets held, deliveries
+   * held). The others are written pending, for the rounds.
    */
   claimable(deliveries: readonly { id: string; webhookId: string | null; referentId: string | null }[]): Set<string> {
     const ids = new Set<string>();
     if (this.shutdown.signal.aborted) return ids;
-    let room = Math.min(TARGETS_PER_ROUND, this.settings.maxInFlight - this.inFlight.size);
+    let room = this.settings.maxInFlight - this.inFlight.size;
     let held = this.held;
     const runs = groupBy(deliveries, (delivery) => (delivery.webhookId ?? delivery.referentId)!);
     for (const [target, run] of runs) {
@@ -123,15 +129,18 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
   /**
    * Sends deliveries this instance claimed as it wrote them (`insertDeliveries` with the lease),
    * once their transaction has committed: no claim round between the commit and the first
-   * request. A target with a run already in flight here, or what exceeds the instance's limits,
-   * is handed back to the queue at once, and the next rounds take it in order.
+   * request. Up to `TARGETS_AT_ONCE` runs start at once; the others wait here, each starting as
+   * another run ends, so a fan-out to thousands never needs a claim round nor opens thousands of
+   * connections together. A target with a run already in flight here, or what exceeds the
+   * instance's limits, is handed back to the queue at once, and the next rounds take it in order.
    */
   handOff(claimed: ClaimedDelivery[]): void {
     const back: ClaimedDelivery[] = [];
+    let startsNow = TARGETS_AT_ONCE;
     for (const [target, run] of runsByTarget(claimed)) {
       const busy = this.inFlight.has(target) || this.inFlight.size >= this.settings.maxInFlight;
       if (busy || this.held + run.length > MAX_HELD || this.shutdown.signal.aborted) back.push(...run);
-      else this.start(target, run);
+      else this.start(target, run, startsNow-- > 0 ? null : Date.now());
     }
     if (back.length === 0) return;
     this.queue
@@ -145,10 +154,20 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
       });
   }
 
-  /** Starts a target's run; the target is held here until the run ends. */
-  private start(target: string, run: ClaimedDelivery[]): void {
+  /**
+   * Starts a target's run, at once or (`waitingSince` set) at the next turn: when another run ends.
+   * The target is held here until the run ends. A run that waited past half its lease, or until the
+   * service stops, hands its deliveries back instead: another instance may claim them soon.
+   */
+  private start(target: string, run: ClaimedDelivery[], waitingSince: number | null = null): void {
     this.held += run.length;
-    const serving = this.serve(run)
+    const turn = waitingSince === null ? Promise.resolve() : new Promise<void>((next) => this.turns.push(next));
+    const serving = turn
+      .then(() =>
+        this.shutdown.signal.aborted || (waitingSince !== null && Date.now() - waitingSince > this.leaseMs / 2)
+          ? this.queue.release(run)
+          : this.serve(run),
+      )
       .catch((error: unknown) => {
         // Not recorded: the lease brings the deliveries back.
         this.logger.warn(`target ${target}: ${(error as Error).message}; retried when the lease ends`);
@@ -156,6 +175,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
       .finally(() => {
         this.held -= run.length;
         this.inFlight.delete(target);
+        this.turns.shift()?.();
         this.wake();
       });
     this.inFlight.set(target, serving);
