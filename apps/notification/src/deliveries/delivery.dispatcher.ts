@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { OrganisationStatus } from '@vigie/contracts';
 import { DrainLoop } from '@vigie/messaging';
@@ -66,6 +67,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
     // Target check and request each get up to the timeout; the margin covers recording.
     this.leaseMs = 2 * this.settings.timeoutMs + 30_000;
     this.requests = new Slots(this.settings.maxInFlight);
+    // Every request in flight listens for the shutdown: as many listeners as requests, by design.
+    setMaxListeners(0, this.shutdown.signal);
   }
 
   onApplicationBootstrap(): void {

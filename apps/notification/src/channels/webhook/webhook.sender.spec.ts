@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
@@ -100,6 +101,27 @@ describe('sending a webhook', () => {
     const sending = sendWebhook(request('/slow'), { ...relaxed, shutdown: shutdown.signal });
     setTimeout(() => shutdown.abort(), 50);
     await expect(sending).resolves.toEqual({ kind: 'interrupted' });
+  });
+
+  it('leaves no listener on the service’s shutdown signal once an attempt ends, answered or timed out', async () => {
+    const shutdown = new AbortController();
+    const options = { ...relaxed, shutdown: shutdown.signal };
+    await expect(sendWebhook(request('/hook'), options)).resolves.toEqual({ kind: 'response', status: 204 });
+    respond = (_, response) => setTimeout(() => response.writeHead(200).end(), 1000).unref();
+    await expect(sendWebhook(request('/slow'), { ...options, timeoutMs: 100 })).resolves.toEqual({
+      kind: 'error',
+      message: 'no response within 100 ms',
+    });
+    expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('sends nothing once the service has stopped', async () => {
+    const shutdown = new AbortController();
+    shutdown.abort();
+    await expect(sendWebhook(request('/hook'), { ...relaxed, shutdown: shutdown.signal })).resolves.toEqual({
+      kind: 'interrupted',
+    });
+    expect(received).toHaveLength(0);
   });
 
   it('refuses a private target before connecting when private targets are not allowed', async () => {

@@ -76,8 +76,17 @@ function describeFailure(error: unknown): string {
  * response is reported as it is. The response body is never used.
  */
 export async function sendWebhook(request: WebhookRequest, options: SendOptions): Promise<SendResult> {
-  const deadline = AbortSignal.timeout(options.timeoutMs);
-  const signal = options.shutdown ? AbortSignal.any([deadline, options.shutdown]) : deadline;
+  // One controller, a timer and a listener: AbortSignal.timeout and AbortSignal.any cost more per request.
+  const attempt = new AbortController();
+  let timedOut = false;
+  const deadline = setTimeout(() => {
+    timedOut = true;
+    attempt.abort();
+  }, options.timeoutMs);
+  const stop = (): void => attempt.abort();
+  if (options.shutdown?.aborted) stop();
+  else options.shutdown?.addEventListener('abort', stop, { once: true });
+  const signal = attempt.signal;
   try {
     const target = await resolveWebhookTarget(request.url, {
       allowPrivateTargets: options.allowPrivateTargets,
@@ -105,10 +114,13 @@ export async function sendWebhook(request: WebhookRequest, options: SendOptions)
     return { kind: 'response', status };
   } catch (error) {
     if (options.shutdown?.aborted) return { kind: 'interrupted' };
-    if (deadline.aborted) return { kind: 'error', message: `no response within ${options.timeoutMs} ms` };
+    if (timedOut) return { kind: 'error', message: `no response within ${options.timeoutMs} ms` };
     if (error instanceof WebhookTargetError && error.details) {
       return { kind: 'error', message: `${error.message} ${JSON.stringify(error.details)}` };
     }
     return { kind: 'error', message: describeFailure(error) };
+  } finally {
+    clearTimeout(deadline);
+    options.shutdown?.removeEventListener('abort', stop);
   }
 }
