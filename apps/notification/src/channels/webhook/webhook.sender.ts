@@ -3,14 +3,14 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import type { AttemptResult } from '../../deliveries/delivery.outcome';
 import { resolveWebhookTarget, WebhookTargetError, type HostResolver } from '../../webhooks/webhook-target.policy';
-import { signWebhook } from './webhook.signer';
+import { signWebhook, type SigningSecret } from './webhook.signer';
 
 export interface WebhookRequest {
   /** Sent as `webhook-id`: the same on every attempt of one delivery. */
   deliveryId: string;
   url: string;
   /** The endpoint's valid secrets, newest first: each signs (two during a rotation's overlap). */
-  secrets: string[];
+  secrets: readonly (string | SigningSecret)[];
   /** The exact bytes to post and sign. */
   body: string;
 }
