@@ -55,9 +55,7 @@ export class PeopleController {
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentCaller() caller: Caller,
   ): Promise<InvitationView[]> {
-    const invitations = await this.people.invitations(id, caller);
-    await this.audit.readFromOutside(caller, id, 'invitations', invitations.length);
-    return invitations;
+    return this.audit.readFromOutside(caller, id, 'invitations', await this.people.invitations(id, caller));
   }
 
   @ReadRoute(
@@ -67,9 +65,7 @@ export class PeopleController {
     'list',
   )
   async list(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<PersonView[]> {
-    const people = await this.people.people(id, caller);
-    await this.audit.readFromOutside(caller, id, 'people', people.length);
-    return people;
+    return this.audit.readFromOutside(caller, id, 'people', await this.people.people(id, caller));
   }
 
   @ChangeRoute('people/:id', 'Change a person’s roles, or disable them (which also ends their sessions).', PersonView)
