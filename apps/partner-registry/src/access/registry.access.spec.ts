@@ -1,16 +1,11 @@
 import type { Caller } from '@vigie/access';
 import { ApiKeyRole, OrganisationKind } from '@vigie/contracts';
+import { caller as partnerCaller } from './caller.fixture';
 import { actorOf, actsFor, canManage, canRead, isCompetentFor } from './registry.access';
 
-const caller = (changes: Partial<Caller>): Caller => ({
-  organisationId: 'org-caller',
-  kind: OrganisationKind.SecurityFirm,
-  departments: ['69'],
-  roles: [ApiKeyRole.Operator],
-  isAdmin: false,
-  keyId: 'key-1',
-  ...changes,
-});
+/** An operator's key unless a case says otherwise: a prefecture manages its partners with it. */
+const caller = (changes: Partial<Caller>): Caller =>
+  partnerCaller({ organisationId: 'org-caller', roles: [ApiKeyRole.Operator], keyId: 'key-1', ...changes });
 const admin = caller({ organisationId: null, kind: null, departments: [], roles: [ApiKeyRole.Admin], isAdmin: true });
 const rhone = caller({ organisationId: 'pref-69', kind: OrganisationKind.Prefecture, departments: ['69'] });
 const policeParis = caller({

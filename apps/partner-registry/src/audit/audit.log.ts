@@ -72,21 +72,18 @@ export class AuditLog {
 
   /**
    * A list of an organisation's people, invitations or keys read by someone outside it (an
-   * administrator, the competent prefecture): recorded. The organisation's own readers are not.
+   * administrator, the competent prefecture): recorded, then handed back to be answered. The
+   * organisation's own readers are not recorded.
    */
-  async readFromOutside(
-    caller: Caller,
-    organisationId: string,
-    what: AuditedRegistryRead,
-    count: number,
-  ): Promise<void> {
-    if (caller.organisationId === organisationId) return;
+  async readFromOutside<T>(caller: Caller, organisationId: string, what: AuditedRegistryRead, list: T[]): Promise<T[]> {
+    if (caller.organisationId === organisationId) return list;
     await this.read(caller, {
       action: `organisation.${what}-read`,
       entity: 'organisation',
       entityId: organisationId,
       organisationId,
-      after: { count },
+      after: { count: list.length },
     });
+    return list;
   }
 }

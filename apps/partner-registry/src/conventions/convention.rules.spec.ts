@@ -1,5 +1,6 @@
 import type { Caller } from '@vigie/access';
-import { ApiKeyRole, OrganisationKind as K, Sector } from '@vigie/contracts';
+import { OrganisationKind as K, Sector } from '@vigie/contracts';
+import { caller } from '../access/caller.fixture';
 import { canSeeMember, joinProblems, memberViewerOf, type Candidate, type MemberViewer } from './convention.rules';
 
 const privateSecurity = { sector: Sector.PrivateSecurity, departments: ['01', '69', '75'] };
@@ -38,16 +39,6 @@ describe('who may join a convention', () => {
     expect(found.flatMap((error) => error.problems)).toEqual(problems);
     expect(found.every((error) => error.field === 'organisationId')).toBe(true);
   });
-});
-
-const caller = (changes: Partial<Caller>): Caller => ({
-  organisationId: 'firm-69',
-  kind: K.SecurityFirm,
-  departments: ['69'],
-  roles: [ApiKeyRole.Subscriber],
-  isAdmin: false,
-  keyId: 'key',
-  ...changes,
 });
 
 describe('who sees the member list', () => {

@@ -34,9 +34,7 @@ export class CredentialsController {
     'list',
   )
   async list(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<ApiKeyView[]> {
-    const keys = await this.credentials.list(id, caller);
-    await this.audit.readFromOutside(caller, id, 'api-keys', keys.length);
-    return keys;
+    return this.audit.readFromOutside(caller, id, 'api-keys', await this.credentials.list(id, caller));
   }
 
   @CreateRoute(

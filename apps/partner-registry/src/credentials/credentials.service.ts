@@ -5,7 +5,7 @@ import { ApiKeyRole, OrganisationKind } from '@vigie/contracts';
 import { NotFoundError, InvalidRequestError } from '@vigie/platform';
 import { actsFor, canManage } from '../access/registry.access';
 import { AuditLog } from '../audit/audit.log';
-import { organisationFor, organisationToChange } from '../organisations/organisation.lookup';
+import { heldBy, organisationFor, organisationToChange } from '../organisations/organisation.lookup';
 import { PartnerEvents } from '../organisations/partner.events';
 import { ApiKey } from './api-key.entity';
 import { ApiKeyView, IssuedKeyView, type IssueKeyDto } from './dto/issued-key.view';
@@ -49,8 +49,8 @@ export class CredentialsService {
   }
 
   async list(organisationId: string, caller: Caller): Promise<ApiKeyView[]> {
-    await organisationFor(this.dataSource.manager, organisationId, caller, mayHandleKeys);
-    const keys = await this.dataSource.manager.find(ApiKey, { where: { organisationId }, order: { createdAt: 'ASC' } });
+    const order = { createdAt: 'ASC' } as const;
+    const keys = await heldBy(this.dataSource.manager, ApiKey, organisationId, caller, order, mayHandleKeys);
     return keys.map(ApiKeyView.of);
   }
 

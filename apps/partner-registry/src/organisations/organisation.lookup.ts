@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, EntityTarget, FindOptionsOrder, FindOptionsWhere } from 'typeorm';
 import type { Caller } from '@vigie/access';
 import { ForbiddenError, NotFoundError } from '@vigie/platform';
 import { canRead, type ManagedOrganisation } from '../access/registry.access';
@@ -36,4 +36,20 @@ export async function organisationToChange(
   const organisation = await organisationFor(manager, id, caller, allowed, true);
   refuseIfRevoked(organisation);
   return organisation;
+}
+
+/**
+ * What an organisation holds (its keys, sites or subscriptions), in the order given, once the caller
+ * may see the organisation and do what `allowed` says.
+ */
+export async function heldBy<T extends { organisationId: string }>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  organisationId: string,
+  caller: Caller,
+  order: FindOptionsOrder<T>,
+  allowed?: (caller: Caller, organisation: ManagedOrganisation) => boolean,
+): Promise<T[]> {
+  await organisationFor(manager, organisationId, caller, allowed);
+  return manager.find(entity, { where: { organisationId } as FindOptionsWhere<T>, order });
 }

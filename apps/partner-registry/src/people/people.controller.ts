@@ -1,4 +1,4 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -6,6 +6,7 @@ import {
   ApiNotFoundResponse,
   ApiOperation,
   ApiTags,
+  type ApiResponseOptions,
 } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@vigie/access';
 import { PublicRoute } from '@vigie/platform';
@@ -23,6 +24,19 @@ import {
 } from './people.dto';
 import { PeopleService } from './people.service';
 
+const EMAIL_TAKEN = { description: 'A person with this e-mail address already has an account.' };
+
+/** A public use of an invitation link: unknown or used links are not found, expired ones gone. */
+const InvitationLinkRoute = (path: string, summary: string, created: ApiResponseOptions): MethodDecorator =>
+  applyDecorators(
+    Post(path),
+    PublicRoute(),
+    ApiOperation({ summary }),
+    ApiCreatedResponse(created),
+    ApiNotFoundResponse({ description: 'Unknown or already used.' }),
+    ApiGoneResponse({ description: 'Expired.' }),
+  );
+
 @ApiTags('people')
 @Controller('v1')
 export class PeopleController {
@@ -36,7 +50,7 @@ export class PeopleController {
     'Invite a person: a one-time link (its token is in this response only), valid 7 days.',
     IssuedInvitationView,
   )
-  @ApiConflictResponse({ description: 'A person with this e-mail address already has an account.' })
+  @ApiConflictResponse(EMAIL_TAKEN)
   invite(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() input: InviteDto,
@@ -55,9 +69,7 @@ export class PeopleController {
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentCaller() caller: Caller,
   ): Promise<InvitationView[]> {
-    const invitations = await this.people.invitations(id, caller);
-    await this.audit.readFromOutside(caller, id, 'invitations', invitations.length);
-    return invitations;
+    return this.audit.readFromOutside(caller, id, 'invitations', await this.people.invitations(id, caller));
   }
 
   @ReadRoute(
@@ -67,9 +79,7 @@ export class PeopleController {
     'list',
   )
   async list(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<PersonView[]> {
-    const people = await this.people.people(id, caller);
-    await this.audit.readFromOutside(caller, id, 'people', people.length);
-    return people;
+    return this.audit.readFromOutside(caller, id, 'people', await this.people.people(id, caller));
   }
 
   @ChangeRoute('people/:id', 'Change a person’s roles, or disable them (which also ends their sessions).', PersonView)
@@ -81,32 +91,26 @@ export class PeopleController {
     return this.people.update(id, input, caller);
   }
 
-  @Post('invitations/lookup')
-  @PublicRoute()
-  @ApiOperation({ summary: 'What an invitation link is for, before the person chooses a password.' })
-  @ApiCreatedResponse({ type: InvitationLookupView })
-  @ApiNotFoundResponse({ description: 'Unknown or already used.' })
-  @ApiGoneResponse({ description: 'Expired.' })
+  @InvitationLinkRoute('invitations/lookup', 'What an invitation link is for, before the person chooses a password.', {
+    type: InvitationLookupView,
+  })
   lookup(@Body() input: InvitationTokenDto): Promise<InvitationLookupView> {
     return this.people.lookup(input.token);
   }
 
-  @Post('invitations/accept')
-  @PublicRoute()
-  @ApiOperation({
-    summary: 'Use an invitation: the person’s account is created with the password chosen (argon2id hash).',
-  })
-  @ApiCreatedResponse({
-    description: 'The account is created; the person signs in with it',
-    schema: {
-      type: 'object',
-      required: ['personId', 'email'],
-      properties: { personId: { type: 'string', format: 'uuid' }, email: { type: 'string', format: 'email' } },
+  @InvitationLinkRoute(
+    'invitations/accept',
+    'Use an invitation: the person’s account is created with the password chosen (argon2id hash).',
+    {
+      description: 'The account is created; the person signs in with it',
+      schema: {
+        type: 'object',
+        required: ['personId', 'email'],
+        properties: { personId: { type: 'string', format: 'uuid' }, email: { type: 'string', format: 'email' } },
+      },
     },
-  })
-  @ApiNotFoundResponse({ description: 'Unknown or already used.' })
-  @ApiGoneResponse({ description: 'Expired.' })
-  @ApiConflictResponse({ description: 'A person with this e-mail address already has an account.' })
+  )
+  @ApiConflictResponse(EMAIL_TAKEN)
   accept(@Body() input: AcceptInvitationDto): Promise<{ personId: string; email: string }> {
     return this.people.accept(input);
   }

@@ -1,16 +1,7 @@
 import type { Caller } from '@vigie/access';
 import { ApiKeyRole, OrganisationKind as K } from '@vigie/contracts';
+import { caller } from '../access/caller.fixture';
 import { directoryConventions } from './directory.rules';
-
-const caller = (changes: Partial<Caller>): Caller => ({
-  organisationId: 'firm-69',
-  kind: K.SecurityFirm,
-  departments: ['69'],
-  roles: [ApiKeyRole.Subscriber],
-  isAdmin: false,
-  keyId: 'key',
-  ...changes,
-});
 
 const admin = caller({ organisationId: null, kind: null, departments: [], isAdmin: true, roles: [ApiKeyRole.Admin] });
 const rhone = caller({ organisationId: 'pref-69', kind: K.Prefecture });

@@ -5,6 +5,8 @@ import { ReadRoute, CreateRoute, ChangeRoute, RemoveRoute } from '../access/rout
 import { CreateReferentDto, DirectoryEntryView, ReferentView, UpdateReferentDto } from './dto/referent.dto';
 import { ReferentsService } from './referents.service';
 
+const ROLE_TAKEN = { description: 'The organisation already has a referent of this role for the département.' };
+
 @ApiTags('referents')
 @Controller('v1')
 export class ReferentsController {
@@ -17,7 +19,7 @@ export class ReferentsController {
     ReferentView,
     { byOperators: true },
   )
-  @ApiConflictResponse({ description: 'The organisation already has a referent of this role for the département.' })
+  @ApiConflictResponse(ROLE_TAKEN)
   create(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() input: CreateReferentDto,
@@ -39,7 +41,7 @@ export class ReferentsController {
   @ChangeRoute('referents/:id', 'Change a referent. The organisation’s operators, or administrators.', ReferentView, {
     byOperators: true,
   })
-  @ApiConflictResponse({ description: 'The organisation already has a referent of this role for the département.' })
+  @ApiConflictResponse(ROLE_TAKEN)
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() input: UpdateReferentDto,

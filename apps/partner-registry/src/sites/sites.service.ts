@@ -8,7 +8,7 @@ import { actsFor, canRead, isCompetentFor, type ManagedOrganisation } from '../a
 import { AuditLog } from '../audit/audit.log';
 import type { Organisation } from '../organisations/organisation.entity';
 import { refuseIfRevoked } from '../organisations/organisation.lifecycle';
-import { organisationFor } from '../organisations/organisation.lookup';
+import { heldBy, organisationFor } from '../organisations/organisation.lookup';
 import { referentOrganisationForShare } from '../referents/referents.queries';
 import type { ComplianceView, NonCompliantSite } from './dto/compliance.view';
 import type { CreateSiteDto, UpdateSiteDto } from './dto/site.dto';
@@ -60,11 +60,8 @@ export class SitesService {
   }
 
   async list(organisationId: string, caller: Caller): Promise<SiteView[]> {
-    await organisationFor(this.dataSource.manager, organisationId, caller);
-    const sites = await this.dataSource.manager.find(Site, {
-      where: { organisationId },
-      order: { name: 'ASC', createdAt: 'ASC' },
-    });
+    const order = { name: 'ASC', createdAt: 'ASC' } as const;
+    const sites = await heldBy(this.dataSource.manager, Site, organisationId, caller, order);
     return sites.map(SiteView.of);
   }
 

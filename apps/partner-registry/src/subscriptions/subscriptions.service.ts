@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError, type FieldError, InvalidRequestError } fr
 import { actsFor, type ManagedOrganisation } from '../access/registry.access';
 import { AuditLog } from '../audit/audit.log';
 import type { Organisation } from '../organisations/organisation.entity';
-import { organisationFor, organisationToChange } from '../organisations/organisation.lookup';
+import { heldBy, organisationFor, organisationToChange } from '../organisations/organisation.lookup';
 import { PartnerEvents } from '../organisations/partner.events';
 import { SubscriptionView, type CreateSubscriptionDto } from './dto/subscription.dto';
 import { Subscription } from './subscription.entity';
@@ -74,11 +74,8 @@ export class SubscriptionsService {
   }
 
   async list(organisationId: string, caller: Caller): Promise<SubscriptionView[]> {
-    await organisationFor(this.dataSource.manager, organisationId, caller);
-    const subscriptions = await this.dataSource.manager.find(Subscription, {
-      where: { organisationId },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    const order = { createdAt: 'ASC', id: 'ASC' } as const;
+    const subscriptions = await heldBy(this.dataSource.manager, Subscription, organisationId, caller, order);
     return subscriptions.map(SubscriptionView.of);
   }
 

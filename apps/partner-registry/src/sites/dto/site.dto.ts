@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -34,6 +35,18 @@ export class SecurityPlanDto {
   date?: string;
 }
 
+/**
+ * An optional security plan, validated as a whole. The validators are applied in the order a stack
+ * of them would be (the lowest first), so a request breaking several rules is answered as before.
+ */
+const SecurityPlanField = (description: string): PropertyDecorator =>
+  applyDecorators(
+    Type(() => SecurityPlanDto),
+    ValidateNested(),
+    IsOptional(),
+    ApiPropertyOptional({ type: SecurityPlanDto, description }),
+  );
+
 export class CreateSiteDto {
   @ApiProperty({ example: 'Centre commercial de la Part-Dieu', minLength: 2, maxLength: 200 })
   @IsString()
@@ -51,10 +64,7 @@ export class CreateSiteDto {
   @Matches(COMMUNE_CODE_PATTERN, { message: 'commune must be an INSEE commune code' })
   commune: string;
 
-  @ApiPropertyOptional({ type: SecurityPlanDto, description: 'Defaults to { status: NONE }' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => SecurityPlanDto)
+  @SecurityPlanField('Defaults to { status: NONE }')
   securityPlan?: SecurityPlanDto;
 
   @ApiPropertyOptional({
@@ -78,10 +88,7 @@ export class UpdateSiteDto {
   @IsEnum(SiteKind)
   kind?: SiteKind;
 
-  @ApiPropertyOptional({ type: SecurityPlanDto, description: 'Replaces the whole plan' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => SecurityPlanDto)
+  @SecurityPlanField('Replaces the whole plan')
   securityPlan?: SecurityPlanDto;
 
   @ApiPropertyOptional({
