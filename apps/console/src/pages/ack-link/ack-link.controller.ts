@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { NotificationClient, type LinkAlert } from '../../clients/notification.client';
 import { ServiceCallError } from '../../clients/service-call';
 import { CONSOLE_CONFIG, type ConsoleConfig } from '../../config';
-import { renderPage } from '../../render';
+import { renderPage, sendHtml } from '../../render';
 import { ConsoleSessionStore } from '../../session/console-session.store';
 import { writeSessionCookie } from '../../session/session.cookie';
 import { PublicPage, type ConsoleRequest } from '../../session/viewer';
@@ -32,10 +32,7 @@ export class AckLinkController {
     const csrfToken = this.csrfFor(request, response);
     const alert = await this.linked(token);
     const acknowledged = alert?.acknowledgedAt ? { at: alert.acknowledgedAt, by: alert.organisationName } : null;
-    response
-      .status(alert ? 200 : 404)
-      .type('html')
-      .send(renderPage(AckLinkPage({ token, csrfToken, alert, acknowledged })));
+    sendHtml(response, alert ? 200 : 404, renderPage(AckLinkPage({ token, csrfToken, alert, acknowledged })));
   }
 
   @Post(['acquittement/:token', 'v1/acknowledgements/:token'])
@@ -48,10 +45,7 @@ export class AckLinkController {
     const csrfToken = request.consoleSession!.csrfToken;
     const alert = await this.linked(token);
     if (!alert) {
-      response
-        .status(404)
-        .type('html')
-        .send(renderPage(AckLinkPage({ token, csrfToken, alert: null, acknowledged: null })));
+      sendHtml(response, 404, renderPage(AckLinkPage({ token, csrfToken, alert: null, acknowledged: null })));
       return;
     }
     const acknowledgement = await this.notification.acknowledgeByLink(token);

@@ -2,7 +2,7 @@ import { BadRequestException, Controller, Get, Header, Query } from '@nestjs/com
 import { RegistryClient } from '../../clients/registry.client';
 import { renderPage } from '../../render';
 import { Viewer, type SignedIn } from '../../session/viewer';
-import { viewerOf } from '../viewer-of';
+import { pageFrame } from '../viewer-of';
 import { auditCsv, auditQuery, auditRow, readAuditFilters, type AuditRow } from './audit.model';
 import { AuditPage } from './audit.view';
 
@@ -29,9 +29,7 @@ export class AuditViewerController {
     const entries = await this.registry.audit(viewer.bearer, valid ? auditQuery(filters, PAGE) : { limit: '1' });
     const rows = valid ? entries.map(auditRow) : [];
     const olderThan = rows.length === PAGE ? rows[rows.length - 1].id : null;
-    return renderPage(
-      AuditPage({ model: { filters, errors, rows, olderThan }, viewer: viewerOf(viewer), csrfToken: viewer.csrfToken }),
-    );
+    return renderPage(AuditPage({ model: { filters, errors, rows, olderThan }, ...pageFrame(viewer) }));
   }
 
   @Get('journal.csv')

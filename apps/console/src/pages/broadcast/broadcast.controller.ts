@@ -4,11 +4,11 @@ import { NotificationClient, type BroadcastAcknowledgement } from '../../clients
 import { RegistryClient } from '../../clients/registry.client';
 import { RoutingClient } from '../../clients/routing.client';
 import { ServiceCallError } from '../../clients/service-call';
-import { renderFragment, renderPage } from '../../render';
+import { renderFragment, renderPage, sendHtml } from '../../render';
 import { NotForYou } from '../../session/session.errors';
 import { Viewer, type SignedIn } from '../../session/viewer';
 import { relayStream, sseMessage, StreamRequest, type StreamEvent } from '../stream-relay';
-import { viewerOf } from '../viewer-of';
+import { pageFrame } from '../viewer-of';
 import {
   EMPTY_FORM,
   acknowledgementsByBroadcast,
@@ -56,8 +56,7 @@ export class BroadcastController {
       : null;
     return renderPage(
       BroadcastsPage({
-        viewer: viewerOf(viewer),
-        csrfToken: viewer.csrfToken,
+        ...pageFrame(viewer),
         broadcasts,
         acknowledgements,
         sent: confirmed,
@@ -129,10 +128,7 @@ export class BroadcastController {
     if (!form) return;
     const refused = confirmationError(form, viewer.person.departments);
     if (refused) {
-      response
-        .status(400)
-        .type('html')
-        .send(await this.previewPage(viewer, form, refused));
+      sendHtml(response, 400, await this.previewPage(viewer, form, refused));
       return;
     }
     const sent = await this.routing.sendBroadcast(viewer.bearer, draftOf(form));
@@ -144,8 +140,7 @@ export class BroadcastController {
     const preview = await this.routing.previewBroadcast(viewer.bearer, draft);
     return renderPage(
       PreviewPage({
-        viewer: viewerOf(viewer),
-        csrfToken: viewer.csrfToken,
+        ...pageFrame(viewer),
         form,
         headline: draft.headline,
         preview,
@@ -161,10 +156,7 @@ export class BroadcastController {
     const form = readBroadcastForm(body);
     const errors = formErrors(form);
     if (Object.keys(errors).length === 0) return form;
-    response
-      .status(400)
-      .type('html')
-      .send(await this.composer(viewer, form, errors));
+    sendHtml(response, 400, await this.composer(viewer, form, errors));
     return null;
   }
 
@@ -176,8 +168,7 @@ export class BroadcastController {
     });
     return renderPage(
       ComposerPage({
-        viewer: viewerOf(viewer),
-        csrfToken: viewer.csrfToken,
+        ...pageFrame(viewer),
         form,
         errors,
         conventions,

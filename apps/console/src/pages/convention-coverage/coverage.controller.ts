@@ -4,7 +4,7 @@ import { renderPage } from '../../render';
 import { NotForYou } from '../../session/session.errors';
 import { Viewer, type SignedIn } from '../../session/viewer';
 import { scopeWords } from '../national/national.model';
-import { viewerOf } from '../viewer-of';
+import { pageFrame } from '../viewer-of';
 import { coverageCsv, coverageTable } from './coverage.model';
 import { CoveragePage } from './coverage.view';
 
@@ -25,8 +25,7 @@ export class CoverageController {
       CoveragePage({
         table: coverageTable(coverage),
         scope: scopeWords(coverage.departments),
-        viewer: viewerOf(viewer),
-        csrfToken: viewer.csrfToken,
+        ...pageFrame(viewer),
       }),
     );
   }

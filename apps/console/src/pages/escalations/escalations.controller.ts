@@ -5,7 +5,7 @@ import { renderPage } from '../../render';
 import { NotForYou } from '../../session/session.errors';
 import { Viewer, type SignedIn } from '../../session/viewer';
 import { scopeWords } from '../national/national.model';
-import { viewerOf } from '../viewer-of';
+import { pageFrame } from '../viewer-of';
 import { escalationRow, pageCursorOf } from './escalations.model';
 import { EscalationsPage } from './escalations.view';
 
@@ -38,8 +38,7 @@ export class EscalationsController {
         rows: page.escalations.map((escalation) => escalationRow(escalation, now)),
         nextHref: page.nextCursor ? `/escalades?suite=${page.nextCursor}` : null,
         later: cursor !== undefined,
-        viewer: viewerOf(viewer),
-        csrfToken: viewer.csrfToken,
+        ...pageFrame(viewer),
       }),
     );
   }

@@ -4,7 +4,7 @@ import { NotificationClient } from '../../clients/notification.client';
 import { renderPage } from '../../render';
 import { Viewer, type SignedIn } from '../../session/viewer';
 import { cursorRefused } from '../paging';
-import { viewerOf } from '../viewer-of';
+import { pageFrame } from '../viewer-of';
 import { dayBounds, feedRow, filtersQuery, readFilters, type FeedModel } from './feed.model';
 import { FeedPage } from './feed.view';
 
@@ -20,9 +20,7 @@ export class FeedController {
   @Get()
   @Header('cache-control', 'no-store')
   async feed(@Viewer() viewer: SignedIn, @Query() query: Record<string, unknown>): Promise<string> {
-    return renderPage(
-      FeedPage({ model: await this.model(viewer, query), viewer: viewerOf(viewer), csrfToken: viewer.csrfToken }),
-    );
+    return renderPage(FeedPage({ model: await this.model(viewer, query), ...pageFrame(viewer) }));
   }
 
   private async model(viewer: SignedIn, query: Record<string, unknown>): Promise<FeedModel> {

@@ -3,7 +3,7 @@ import { StatisticsClient } from '../../clients/statistics.client';
 import { renderPage } from '../../render';
 import { NotForYou } from '../../session/session.errors';
 import { Viewer, type SignedIn } from '../../session/viewer';
-import { viewerOf } from '../viewer-of';
+import { pageFrame } from '../viewer-of';
 import { delayRows, delaySortOf } from './acknowledgement-delays.model';
 import { AcknowledgementDelaysPage } from './acknowledgement-delays.view';
 import { scopeWords } from './national.model';
@@ -33,8 +33,7 @@ export class AcknowledgementDelaysController {
         sort,
         scope: scopeWords(figures.departments),
         rows: delayRows(figures.prefectures, sort),
-        viewer: viewerOf(viewer),
-        csrfToken: viewer.csrfToken,
+        ...pageFrame(viewer),
       }),
     );
   }

@@ -4,7 +4,7 @@ import { StatisticsClient } from '../../clients/statistics.client';
 import { renderPage } from '../../render';
 import { NotForYou } from '../../session/session.errors';
 import { Viewer, type SignedIn } from '../../session/viewer';
-import { viewerOf } from '../viewer-of';
+import { pageFrame, viewerOf } from '../viewer-of';
 import { DepartmentPage } from './department.view';
 import { MapPage } from './map.view';
 import { departmentName, mapFigures, mapModeOf } from './national.model';
@@ -32,7 +32,7 @@ export class MapController {
         : (await this.statistics.openEscalations(viewer.bearer)).byDepartment;
     const figures = mapFigures(counts);
     const total = [...figures.values()].reduce((sum, figure) => sum + figure.count, 0);
-    return renderPage(MapPage({ mode, figures, total, viewer: viewerOf(viewer), csrfToken: viewer.csrfToken }));
+    return renderPage(MapPage({ mode, figures, total, ...pageFrame(viewer) }));
   }
 
   @Get('departements/:code')

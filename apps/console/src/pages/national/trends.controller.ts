@@ -3,7 +3,7 @@ import { StatisticsClient, type AlertFigures } from '../../clients/statistics.cl
 import { renderPage } from '../../render';
 import { NotForYou } from '../../session/session.errors';
 import { Viewer, type SignedIn } from '../../session/viewer';
-import { viewerOf } from '../viewer-of';
+import { pageFrame } from '../viewer-of';
 import { scopeWords } from './national.model';
 import { byEventType, bySeverity, daysOf, trendDaysOf, trendsCsv, type TrendDays } from './trends.model';
 import { TrendsPage } from './trends.view';
@@ -27,8 +27,7 @@ export class TrendsController {
         scope,
         events: byEventType(figures, dayList),
         severities: bySeverity(figures, dayList),
-        viewer: viewerOf(viewer),
-        csrfToken: viewer.csrfToken,
+        ...pageFrame(viewer),
       }),
     );
   }

@@ -3,7 +3,7 @@ import type { VNode } from 'preact';
 import type { Invitation, Person } from '../../clients/registry.client';
 import { Notice } from '../../components/form';
 import { PERSON_ROLE, label } from '../../components/labels';
-import { type Viewer } from '../../components/layout';
+import type { PageFrame } from '../../components/layout';
 import {
   INVITABLE_ROLES,
   type DeliveryLine,
@@ -64,11 +64,7 @@ export interface OrganisationModel {
   subscriptionForm: SubscriptionForm;
 }
 
-export interface PageProps<T> {
-  model: T;
-  viewer: Viewer;
-  csrfToken: string;
-}
+export type PageProps<T> = PageFrame & { model: T };
 
 export const roleChoices = INVITABLE_ROLES.map((role) => ({ value: role, label: label(PERSON_ROLE, role) }));
 

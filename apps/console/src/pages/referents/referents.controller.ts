@@ -3,7 +3,7 @@ import { RegistryClient } from '../../clients/registry.client';
 import { renderPage } from '../../render';
 import { NotForYou } from '../../session/session.errors';
 import { Viewer, type SignedIn } from '../../session/viewer';
-import { viewerOf } from '../viewer-of';
+import { pageFrame } from '../viewer-of';
 import { ReferentsPage } from './referents.view';
 
 @Controller('referents')
@@ -18,6 +18,6 @@ export class ReferentsController {
     const entries = (
       await Promise.all(departments.map((department) => this.registry.referentDirectory(viewer.bearer, department)))
     ).flat();
-    return renderPage(ReferentsPage({ entries, departments, viewer: viewerOf(viewer), csrfToken: viewer.csrfToken }));
+    return renderPage(ReferentsPage({ entries, departments, ...pageFrame(viewer) }));
   }
 }

@@ -4,9 +4,9 @@ import { IngestionClient } from '../../clients/ingestion.client';
 import { RegistryClient } from '../../clients/registry.client';
 import { RoutingClient } from '../../clients/routing.client';
 import { ServiceCallError } from '../../clients/service-call';
-import { renderFragment, renderPage } from '../../render';
+import { renderFragment, renderPage, sendHtml } from '../../render';
 import { Viewer, type SignedIn } from '../../session/viewer';
-import { viewerOf } from '../viewer-of';
+import { pageFrame } from '../viewer-of';
 import {
   alertOf,
   communeChoiceOf,
@@ -65,20 +65,18 @@ export class ReportController {
     if (!form) return;
     try {
       const preview = await this.routing.previewAlert(viewer.bearer, previewDraftOf(form));
-      response
-        .status(200)
-        .type('html')
-        .send(
-          renderPage(
-            ReportPreviewPage({
-              viewer: viewerOf(viewer),
-              csrfToken: viewer.csrfToken,
-              form,
-              commune: communeChoiceOf(form.commune),
-              preview,
-            }),
-          ),
-        );
+      sendHtml(
+        response,
+        200,
+        renderPage(
+          ReportPreviewPage({
+            ...pageFrame(viewer),
+            form,
+            commune: communeChoiceOf(form.commune),
+            preview,
+          }),
+        ),
+      );
     } catch (error) {
       await this.refused(viewer, form, error, response);
     }
@@ -143,10 +141,7 @@ export class ReportController {
   private async completeForm(viewer: SignedIn, body: unknown, response: Response): Promise<ReportForm | null> {
     const form = readReportForm(body);
     if (Object.keys(reportErrors(form)).length === 0) return form;
-    response
-      .status(400)
-      .type('html')
-      .send(this.formPage(viewer, form, await this.communesFor(viewer, form), true, null));
+    sendHtml(response, 400, this.formPage(viewer, form, await this.communesFor(viewer, form), true, null));
     return null;
   }
 
@@ -156,10 +151,11 @@ export class ReportController {
       error.status === 403
         ? 'Votre organisation ne peut pas signaler d’incident dans ce département.'
         : 'Le signalement a été refusé : vérifiez les champs.';
-    response
-      .status(error.status === 403 ? 403 : 400)
-      .type('html')
-      .send(this.formPage(viewer, form, await this.communesFor(viewer, form), false, problem));
+    sendHtml(
+      response,
+      error.status === 403 ? 403 : 400,
+      this.formPage(viewer, form, await this.communesFor(viewer, form), false, problem),
+    );
   }
 
   /** The answers to what was typed, or the commune already chosen. */
@@ -176,8 +172,7 @@ export class ReportController {
   ): string {
     return renderPage(
       ReportPage({
-        viewer: viewerOf(viewer),
-        csrfToken: viewer.csrfToken,
+        ...pageFrame(viewer),
         form,
         errors: showErrors ? reportErrors(form) : {},
         problem,

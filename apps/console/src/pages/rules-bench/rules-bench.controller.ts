@@ -3,12 +3,12 @@ import type { Response } from 'express';
 import { RegistryClient } from '../../clients/registry.client';
 import { RoutingClient, type PreviewSender } from '../../clients/routing.client';
 import { ServiceCallError } from '../../clients/service-call';
-import { renderPage } from '../../render';
+import { renderPage, sendHtml } from '../../render';
 import { NotForYou } from '../../session/session.errors';
 import { Viewer, type SignedIn } from '../../session/viewer';
 import { communeChoiceOf, communeChoicesFor } from '../report/report.model';
 import type { CommuneChoice } from '../report/report.view';
-import { viewerOf } from '../viewer-of';
+import { pageFrame } from '../viewer-of';
 import {
   benchDraftOf,
   benchErrors,
@@ -52,10 +52,7 @@ export class RulesBenchController {
     const communes = await this.communesFor(viewer, form);
     const errors = searching ? {} : benchErrors(form, senders);
     const answer = (status: number, page: { errors: BenchErrors; problem: string | null; trial: Trial | null }) =>
-      response
-        .status(status)
-        .type('html')
-        .send(this.page(viewer, { form, senders, communes, ...page }));
+      sendHtml(response, status, this.page(viewer, { form, senders, communes, ...page }));
     if (searching) return void answer(200, { errors, problem: null, trial: null });
     if (Object.keys(errors).length > 0) return void answer(400, { errors, problem: null, trial: null });
     try {
@@ -97,8 +94,7 @@ export class RulesBenchController {
   ): string {
     return renderPage(
       RulesBenchPage({
-        viewer: viewerOf(viewer),
-        csrfToken: viewer.csrfToken,
+        ...pageFrame(viewer),
         ...model,
         senders: senderChoices(model.senders),
       }),

@@ -5,7 +5,7 @@ import { RegistryClient } from '../../clients/registry.client';
 import { ServiceCallError } from '../../clients/service-call';
 import { StateIdentityClient } from '../../clients/state-identity.client';
 import { CONSOLE_CONFIG, type ConsoleConfig } from '../../config';
-import { renderPage } from '../../render';
+import { renderPage, sendHtml } from '../../render';
 import { ConsoleSessionStore, type ConsoleSession } from '../../session/console-session.store';
 import { PersonAccess } from '../../session/person-access.service';
 import { writeSessionCookie } from '../../session/session.cookie';
@@ -67,21 +67,20 @@ export class SignInController {
     const email = textField(body, 'email', 320);
     const returnTo = localPath(textField(body, 'suite', 2000));
     const refuse = (status: number, error: string): void => {
-      response
-        .status(status)
-        .type('html')
-        .send(
-          renderPage(
-            SignInPage({
-              csrfToken: session.csrfToken,
-              email,
-              returnTo,
-              error,
-              info: null,
-              stateSignIn: this.stateIdentity.enabled,
-            }),
-          ),
-        );
+      sendHtml(
+        response,
+        status,
+        renderPage(
+          SignInPage({
+            csrfToken: session.csrfToken,
+            email,
+            returnTo,
+            error,
+            info: null,
+            stateSignIn: this.stateIdentity.enabled,
+          }),
+        ),
+      );
     };
     if (!email || !textField(body, 'password', 1000))
       return refuse(400, 'Saisissez votre adresse électronique et votre mot de passe.');
@@ -137,19 +136,18 @@ export class SignInController {
   ): Promise<void> {
     const session = this.sessionFor(request, response);
     const invitation = await this.lookUp(token);
-    response
-      .status(invitation.found ? 200 : 404)
-      .type('html')
-      .send(
-        renderPage(
-          InvitationPage({
-            csrfToken: session.csrfToken,
-            token,
-            invitation: invitation.found,
-            error: invitation.error,
-          }),
-        ),
-      );
+    sendHtml(
+      response,
+      invitation.found ? 200 : 404,
+      renderPage(
+        InvitationPage({
+          csrfToken: session.csrfToken,
+          token,
+          invitation: invitation.found,
+          error: invitation.error,
+        }),
+      ),
+    );
   }
 
   @Post('invitation/:token')
@@ -165,10 +163,11 @@ export class SignInController {
     const password = textField(body, 'password', 1000);
     const invitation = await this.lookUp(token);
     const again = (error: string): void => {
-      response
-        .status(400)
-        .type('html')
-        .send(renderPage(InvitationPage({ csrfToken: session.csrfToken, token, invitation: invitation.found, error })));
+      sendHtml(
+        response,
+        400,
+        renderPage(InvitationPage({ csrfToken: session.csrfToken, token, invitation: invitation.found, error })),
+      );
     };
     if (!invitation.found) return again(invitation.error);
     if (password.length < 12) return again('Le mot de passe doit compter au moins 12 caractères.');

@@ -4,7 +4,7 @@ import { SECURITY_PLAN, label } from '../../components/labels';
 import { renderPage } from '../../render';
 import { NotForYou } from '../../session/session.errors';
 import { Viewer, type SignedIn } from '../../session/viewer';
-import { viewerOf } from '../viewer-of';
+import { pageFrame } from '../viewer-of';
 import { siteRows, sitesCsv, type SiteRow } from './sites.model';
 import { SitesPage } from './sites.view';
 
@@ -23,8 +23,7 @@ export class SitesController {
       SitesPage({
         rows,
         departments: viewer.person.departments,
-        viewer: viewerOf(viewer),
-        csrfToken: viewer.csrfToken,
+        ...pageFrame(viewer),
       }),
     );
   }

@@ -17,7 +17,7 @@ import { RegistryClient, type OpenedSession } from '../../clients/registry.clien
 import { ServiceCallError } from '../../clients/service-call';
 import { StateIdentityClient, StateSignInRefused, type PendingStateSignIn } from '../../clients/state-identity.client';
 import { CONSOLE_CONFIG, type ConsoleConfig } from '../../config';
-import { renderPage } from '../../render';
+import { renderPage, sendHtml } from '../../render';
 import { ConsoleSessionStore } from '../../session/console-session.store';
 import { readStateSignInCookie, writeSessionCookie, writeStateSignInCookie } from '../../session/session.cookie';
 import { STATE_SIGN_IN_SECONDS, StateSignInFlows } from '../../session/state-sign-in.flows';
@@ -70,10 +70,7 @@ export class StateSignInController {
     const opened = pending ? await this.signIn(query, pending) : 'expired';
     if (typeof opened === 'string') {
       const refusal = refusalOf(opened);
-      response
-        .status(refusal.status)
-        .type('html')
-        .send(renderPage(StateSignInRefusedPage(refusal)));
+      sendHtml(response, refusal.status, renderPage(StateSignInRefusedPage(refusal)));
       return;
     }
     // The browser may not have sent the session cookie (SameSite=Strict on a cross-site return).
