@@ -3,8 +3,8 @@ import { AlertStatus } from '@vigie/contracts';
 import type { Broadcast, BroadcastPreview } from '../../clients/routing.client';
 import { SeverityBadge, StatusBadge, TlpBadge } from '../../components/badges';
 import { Checkboxes, CsrfField, ErrorSummary, Field, Notice, Radios, Table } from '../../components/form';
-import { SECTORS, SEVERITY, TLP, frenchDateTime, label } from '../../components/labels';
-import { Layout, type Viewer } from '../../components/layout';
+import { SECTORS, SEVERITY, frenchDateTime, label, tlpChoices } from '../../components/labels';
+import { Layout, type PageFrame } from '../../components/layout';
 import { RecipientsPreview } from '../../components/reason';
 import {
   SEVERITIES,
@@ -16,13 +16,8 @@ import {
   type RecipientAcknowledgement,
 } from './broadcast.model';
 
-interface Frame {
-  viewer: Viewer;
-  csrfToken: string;
-}
-
 export function ComposerPage(
-  props: Frame & {
+  props: PageFrame & {
     form: BroadcastForm;
     errors: FormErrors;
     conventions: { id: string; name: string }[];
@@ -77,7 +72,7 @@ export function ComposerPage(
           legend="Qui peut lire ce message"
           value={form.tlp}
           error={errors.tlp}
-          choices={TLPS.map((value) => ({ value, label: TLP[value].name, hint: TLP[value].explanation }))}
+          choices={tlpChoices(TLPS)}
         />
         <Checkboxes
           name="sectors"
@@ -122,7 +117,7 @@ function Hidden(props: { form: BroadcastForm }): VNode {
 }
 
 export function PreviewPage(
-  props: Frame & {
+  props: PageFrame & {
     form: BroadcastForm;
     headline: string;
     preview: BroadcastPreview;
@@ -277,7 +272,7 @@ function BroadcastRows(props: {
 }
 
 export function BroadcastsPage(
-  props: Frame & {
+  props: PageFrame & {
     broadcasts: Broadcast[];
     /** The acknowledgements of the broadcasts this organisation sent, by broadcast id. */
     acknowledgements: Map<string, RecipientAcknowledgement[]>;
