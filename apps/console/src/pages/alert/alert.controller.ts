@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CommuneMap } from '@vigie/geo';
 import { IngestionClient } from '../../clients/ingestion.client';
@@ -10,6 +10,7 @@ import { renderFragment, renderPage } from '../../render';
 import { Viewer, type SignedIn } from '../../session/viewer';
 import { textField } from '../form-body';
 import { pageId } from '../not-found';
+import { PageGet } from '../page-routes';
 import { pageFrame } from '../viewer-of';
 import { alertPageModel, type AlertPageModel } from './alert.model';
 import { AcknowledgeSection, AlertPage } from './alert.view';
@@ -35,8 +36,7 @@ export class AlertController {
     CommuneMap.official(); // loads the map data at start, not on the first alert page
   }
 
-  @Get()
-  @Header('cache-control', 'no-store')
+  @PageGet()
   async show(
     @Param('id', pageId) id: string,
     @Viewer() viewer: SignedIn,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Logger, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Logger, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { NotificationClient, type BroadcastAcknowledgement } from '../../clients/notification.client';
 import { RegistryClient } from '../../clients/registry.client';
@@ -7,6 +7,7 @@ import { ServiceCallError } from '../../clients/service-call';
 import { renderFragment, renderPage, sendHtml } from '../../render';
 import { NotForYou } from '../../session/session.errors';
 import { Viewer, type SignedIn } from '../../session/viewer';
+import { PageGet, PagePost } from '../page-routes';
 import { relayStream, sseMessage, StreamRequest, type StreamEvent } from '../stream-relay';
 import { pageFrame } from '../viewer-of';
 import {
@@ -42,8 +43,7 @@ export class BroadcastController {
     private readonly notification: NotificationClient,
   ) {}
 
-  @Get()
-  @Header('cache-control', 'no-store')
+  @PageGet()
   async list(@Viewer() viewer: SignedIn, @Query('envoye') sent?: string): Promise<string> {
     const broadcasts = await this.routing.broadcasts(viewer.bearer);
     // Routing explains a broadcast to its sender only: those are the ones whose acknowledgements are shown.
@@ -101,21 +101,18 @@ export class BroadcastController {
     }
   }
 
-  @Get('nouvelle')
-  @Header('cache-control', 'no-store')
+  @PageGet('nouvelle')
   async compose(@Viewer() viewer: SignedIn): Promise<string> {
     return this.composer(viewer, EMPTY_FORM, {});
   }
 
   /** "Modifier" from the preview: the form again, as typed. */
-  @Post('nouvelle')
-  @Header('cache-control', 'no-store')
+  @PagePost('nouvelle')
   async edit(@Viewer() viewer: SignedIn, @Body() body: unknown): Promise<string> {
     return this.composer(viewer, readBroadcastForm(body), {});
   }
 
-  @Post('apercu')
-  @Header('cache-control', 'no-store')
+  @PagePost('apercu')
   async preview(@Viewer() viewer: SignedIn, @Body() body: unknown, @Res() response: Response): Promise<void> {
     const form = await this.completeForm(viewer, body, response);
     if (!form) return;

@@ -1,8 +1,9 @@
-import { BadRequestException, Controller, Get, Header, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Query } from '@nestjs/common';
 import { IngestionClient } from '../../clients/ingestion.client';
 import { NotificationClient } from '../../clients/notification.client';
 import { renderPage } from '../../render';
 import { Viewer, type SignedIn } from '../../session/viewer';
+import { PageGet } from '../page-routes';
 import { cursorRefused } from '../paging';
 import { pageFrame } from '../viewer-of';
 import { dayBounds, feedRow, filtersQuery, readFilters, type FeedModel } from './feed.model';
@@ -17,8 +18,7 @@ export class FeedController {
     private readonly notification: NotificationClient,
   ) {}
 
-  @Get()
-  @Header('cache-control', 'no-store')
+  @PageGet()
   async feed(@Viewer() viewer: SignedIn, @Query() query: Record<string, unknown>): Promise<string> {
     return renderPage(FeedPage({ model: await this.model(viewer, query), ...pageFrame(viewer) }));
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Header, Logger, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Logger, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AlertMessageType } from '@vigie/contracts';
 import { IngestionClient, type Alert } from '../../clients/ingestion.client';
@@ -9,6 +9,7 @@ import { renderFragment, renderPage, sendHtml } from '../../render';
 import { Viewer, type SignedIn } from '../../session/viewer';
 import { textField } from '../form-body';
 import { notFound, pageId } from '../not-found';
+import { PageGet } from '../page-routes';
 import { LIST_PAGE, NO_PAGES, readPage } from '../paging';
 import { readReportForm, type ReportErrors, type ReportForm } from '../report/report.model';
 import { relayStream, sseMessage, StreamRequest } from '../stream-relay';
@@ -39,8 +40,7 @@ export class MyReportsController {
   ) {}
 
   /** The most recent reports, then older ones a page at a time (`avant`: ingestion's cursor). */
-  @Get()
-  @Header('cache-control', 'no-store')
+  @PageGet()
   async list(@Viewer() viewer: SignedIn, @Query('avant') before: unknown, @Res() response: Response): Promise<void> {
     const frame = pageFrame(viewer);
     const page = await readPage('/mes-signalements', before, (cursor) =>
@@ -69,8 +69,7 @@ export class MyReportsController {
     });
   }
 
-  @Get(':id')
-  @Header('cache-control', 'no-store')
+  @PageGet(':id')
   async show(
     @Param('id', pageId) id: string,
     @Viewer() viewer: SignedIn,
@@ -81,8 +80,7 @@ export class MyReportsController {
   }
 
   /** The update form, filled with the report as it stands; a cancelled report says it cannot change. */
-  @Get(':id/modifier')
-  @Header('cache-control', 'no-store')
+  @PageGet(':id/modifier')
   async editUpdate(
     @Param('id', pageId) id: string,
     @Viewer() viewer: SignedIn,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Geography } from '@vigie/geo';
 import { NotificationClient, type Webhook } from '../../clients/notification.client';
@@ -9,6 +9,7 @@ import { renderPage, sendHtml } from '../../render';
 import { ConsoleSessionStore, type ConsoleSession, type ShownOnce } from '../../session/console-session.store';
 import { Session, Viewer, type SignedIn } from '../../session/viewer';
 import { notFound, pageId } from '../not-found';
+import { PageGet } from '../page-routes';
 import { pageFrame } from '../viewer-of';
 import { PersonPage, RevokeKeyPage, ShownOncePage, WebhookPage } from './organisation-details.view';
 import {
@@ -106,8 +107,7 @@ export class OrganisationController {
     @Inject(CONSOLE_CONFIG) private readonly config: ConsoleConfig,
   ) {}
 
-  @Get()
-  @Header('cache-control', 'no-store')
+  @PageGet()
   async overview(@Viewer() viewer: SignedIn, @Query('fait') done?: string): Promise<string> {
     return this.page(viewer, { done: (done && DONE[done]) || null });
   }
@@ -143,8 +143,7 @@ export class OrganisationController {
     response.redirect(303, '/mon-organisation/invitation-creee');
   }
 
-  @Get('invitation-creee')
-  @Header('cache-control', 'no-store')
+  @PageGet('invitation-creee')
   shownInvitation(@Viewer() viewer: SignedIn, @Session() session: ConsoleSession, @Res() response: Response): void {
     this.shownOnce('invitation', viewer, session, response);
   }
@@ -165,14 +164,12 @@ export class OrganisationController {
     response.redirect(303, '/mon-organisation/cle-creee');
   }
 
-  @Get('cle-creee')
-  @Header('cache-control', 'no-store')
+  @PageGet('cle-creee')
   shownKey(@Viewer() viewer: SignedIn, @Session() session: ConsoleSession, @Res() response: Response): void {
     this.shownOnce('api-key', viewer, session, response);
   }
 
-  @Get('cles/:id/revocation')
-  @Header('cache-control', 'no-store')
+  @PageGet('cles/:id/revocation')
   async confirmRevocation(@Param('id', pageId) id: string, @Viewer() viewer: SignedIn): Promise<string> {
     const key = (await this.registry.apiKeys(viewer.bearer, viewer.person.organisationId)).find(
       (candidate) => candidate.id === id && !candidate.revokedAt,
@@ -187,8 +184,7 @@ export class OrganisationController {
     response.redirect(303, '/mon-organisation?fait=cle-revoquee#cles');
   }
 
-  @Get('personnes/:id')
-  @Header('cache-control', 'no-store')
+  @PageGet('personnes/:id')
   async person(@Param('id', pageId) id: string, @Viewer() viewer: SignedIn): Promise<string> {
     return this.personPage(viewer, id, []);
   }
@@ -234,8 +230,7 @@ export class OrganisationController {
     response.redirect(303, '/mon-organisation?fait=abonnement-supprime#abonnements');
   }
 
-  @Get('webhooks/:id')
-  @Header('cache-control', 'no-store')
+  @PageGet('webhooks/:id')
   async webhook(
     @Param('id', pageId) id: string,
     @Viewer() viewer: SignedIn,

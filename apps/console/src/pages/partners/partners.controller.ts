@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { RegistryClient, type Organisation } from '../../clients/registry.client';
 import { renderPage, sendHtml } from '../../render';
@@ -6,6 +6,7 @@ import { NotForYou } from '../../session/session.errors';
 import { Viewer, type SignedIn } from '../../session/viewer';
 import { textField } from '../form-body';
 import { pageId } from '../not-found';
+import { PageGet } from '../page-routes';
 import { pageFrame } from '../viewer-of';
 import { PartnersPage, type PartnersModel } from './partners.view';
 
@@ -16,8 +17,7 @@ const STATE_KINDS = new Set(['PREFECTURE', 'NATIONAL_LEVEL', 'STATE_FORCE']);
 export class PartnersController {
   constructor(private readonly registry: RegistryClient) {}
 
-  @Get()
-  @Header('cache-control', 'no-store')
+  @PageGet()
   async list(@Viewer() viewer: SignedIn, @Query('modifie') changed?: string): Promise<string> {
     const model = await this.model(viewer, null, changed ? `Statut de ${changed.slice(0, 200)} modifié.` : null);
     return renderPage(PartnersPage({ model, ...pageFrame(viewer) }));

@@ -1,9 +1,10 @@
-import { Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
+import { Controller, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { NotificationClient } from '../../clients/notification.client';
 import { renderPage, sendHtml } from '../../render';
 import { Viewer, type SignedIn } from '../../session/viewer';
 import { pageId } from '../not-found';
+import { PageGet } from '../page-routes';
 import { LIST_PAGE, NO_PAGES, readPage } from '../paging';
 import { pageFrame } from '../viewer-of';
 import { receivedItem } from './received-broadcasts.model';
@@ -18,8 +19,7 @@ export class ReceivedBroadcastsController {
   constructor(private readonly notification: NotificationClient) {}
 
   /** The most recent messages, then older ones a page at a time (`avant`: notification's cursor). */
-  @Get()
-  @Header('cache-control', 'no-store')
+  @PageGet()
   async list(@Viewer() viewer: SignedIn, @Query('avant') before: unknown, @Res() response: Response): Promise<void> {
     const frame = pageFrame(viewer);
     const page = await readPage('/diffusions-recues', before, (cursor) =>
@@ -39,8 +39,7 @@ export class ReceivedBroadcastsController {
       .send(renderPage(ReceivedBroadcastsPage({ ...frame, items, pages: page.pages, invalidPage: false })));
   }
 
-  @Get(':id')
-  @Header('cache-control', 'no-store')
+  @PageGet(':id')
   async show(
     @Param('id', pageId) id: string,
     @Viewer() viewer: SignedIn,

@@ -1,8 +1,9 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { RegistryClient } from '../../clients/registry.client';
 import { renderPage } from '../../render';
 import { NotForYou } from '../../session/session.errors';
 import { Viewer, type SignedIn } from '../../session/viewer';
+import { PageGet } from '../page-routes';
 import { pageFrame } from '../viewer-of';
 import { ReferentsPage } from './referents.view';
 
@@ -10,8 +11,7 @@ import { ReferentsPage } from './referents.view';
 export class ReferentsController {
   constructor(private readonly registry: RegistryClient) {}
 
-  @Get()
-  @Header('cache-control', 'no-store')
+  @PageGet()
   async list(@Viewer() viewer: SignedIn): Promise<string> {
     if (!viewer.stateDesk) throw new NotForYou();
     const departments = viewer.person.departments;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { IngestionClient } from '../../clients/ingestion.client';
 import { RegistryClient } from '../../clients/registry.client';
@@ -6,6 +6,7 @@ import { RoutingClient } from '../../clients/routing.client';
 import { ServiceCallError } from '../../clients/service-call';
 import { renderFragment, renderPage, sendHtml } from '../../render';
 import { Viewer, type SignedIn } from '../../session/viewer';
+import { PageGet, PagePost } from '../page-routes';
 import { pageFrame } from '../viewer-of';
 import {
   alertOf,
@@ -33,15 +34,13 @@ export class ReportController {
     private readonly ingestion: IngestionClient,
   ) {}
 
-  @Get('nouveau')
-  @Header('cache-control', 'no-store')
+  @PageGet('nouveau')
   start(@Viewer() viewer: SignedIn): string {
     return this.formPage(viewer, newReport(), [], false, null);
   }
 
   /** "Chercher la commune" without JavaScript, and "Modifier" from the preview. */
-  @Post('nouveau')
-  @Header('cache-control', 'no-store')
+  @PagePost('nouveau')
   async edit(@Viewer() viewer: SignedIn, @Body() body: unknown): Promise<string> {
     const form = readReportForm(body);
     const searching = (body as Record<string, unknown> | undefined)?.action === 'chercher';
@@ -50,16 +49,14 @@ export class ReportController {
   }
 
   /** The search answers while the person types (htmx). */
-  @Get('communes')
-  @Header('cache-control', 'no-store')
+  @PageGet('communes')
   async communes(@Viewer() viewer: SignedIn, @Query('communeQuery') query?: string): Promise<string> {
     const typed = typeof query === 'string' ? query.trim().slice(0, 100) : '';
     const communes = typed ? await this.registry.communes(viewer.bearer, typed) : [];
     return renderFragment(CommuneChoices({ query: typed, communes, chosen: '' }));
   }
 
-  @Post('apercu')
-  @Header('cache-control', 'no-store')
+  @PagePost('apercu')
   async preview(@Viewer() viewer: SignedIn, @Body() body: unknown, @Res() response: Response): Promise<void> {
     const form = await this.completeForm(viewer, body, response);
     if (!form) return;
@@ -100,8 +97,7 @@ export class ReportController {
    * resolved here when it names one commune, otherwise the person is asked to choose it. The
    * draft's key makes every retry, in this tab or another, land on the same alert.
    */
-  @Post('hors-ligne')
-  @Header('cache-control', 'no-store')
+  @PagePost('hors-ligne')
   async sendKept(@Viewer() viewer: SignedIn, @Body() body: unknown, @Res() response: Response): Promise<void> {
     const form = readReportForm(body);
     if (!form.commune && form.communeQuery) {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Post, Res } from '@nestjs/common';
+import { Body, Controller, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { RegistryClient } from '../../clients/registry.client';
 import { RoutingClient, type PreviewSender } from '../../clients/routing.client';
@@ -6,6 +6,7 @@ import { ServiceCallError } from '../../clients/service-call';
 import { renderPage, sendHtml } from '../../render';
 import { NotForYou } from '../../session/session.errors';
 import { Viewer, type SignedIn } from '../../session/viewer';
+import { PageGet, PagePost } from '../page-routes';
 import { communeChoiceOf, communeChoicesFor } from '../report/report.model';
 import type { CommuneChoice } from '../report/report.view';
 import { pageFrame } from '../viewer-of';
@@ -34,16 +35,14 @@ export class RulesBenchController {
     private readonly routing: RoutingClient,
   ) {}
 
-  @Get()
-  @Header('cache-control', 'no-store')
+  @PageGet()
   async start(@Viewer() viewer: SignedIn): Promise<string> {
     const senders = await this.senders(viewer);
     return this.page(viewer, { form: newBenchForm(), errors: {}, problem: null, senders, communes: [], trial: null });
   }
 
   /** "Voir qui la recevrait", and "Chercher la commune" without JavaScript. */
-  @Post()
-  @Header('cache-control', 'no-store')
+  @PagePost()
   async try(@Viewer() viewer: SignedIn, @Body() body: unknown, @Res() response: Response): Promise<void> {
     const senders = await this.senders(viewer);
     const form = readBenchForm(body);

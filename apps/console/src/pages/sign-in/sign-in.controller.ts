@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { RegistryClient } from '../../clients/registry.client';
@@ -11,6 +11,7 @@ import { PersonAccess } from '../../session/person-access.service';
 import { writeSessionCookie } from '../../session/session.cookie';
 import { PublicPage, type ConsoleRequest } from '../../session/viewer';
 import { localPath, textField } from '../form-body';
+import { PageGet, PagePost } from '../page-routes';
 import { InvitationPage, SignInPage } from './sign-in.view';
 
 const INFO: Record<string, string> = {
@@ -35,8 +36,7 @@ export class SignInController {
     response.redirect(303, '/alertes');
   }
 
-  @Get('connexion')
-  @Header('cache-control', 'no-store')
+  @PageGet('connexion')
   form(
     @Req() request: ConsoleRequest,
     @Res() response: Response,
@@ -59,9 +59,8 @@ export class SignInController {
     );
   }
 
-  @Post('connexion')
+  @PagePost('connexion')
   @UseGuards(ThrottlerGuard)
-  @Header('cache-control', 'no-store')
   async signIn(@Body() body: unknown, @Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
     const session = request.consoleSession!;
     const email = textField(body, 'email', 320);
@@ -127,8 +126,7 @@ export class SignInController {
     response.redirect(303, '/connexion?info=partout');
   }
 
-  @Get('invitation/:token')
-  @Header('cache-control', 'no-store')
+  @PageGet('invitation/:token')
   async invitation(
     @Param('token') token: string,
     @Req() request: ConsoleRequest,
@@ -150,9 +148,8 @@ export class SignInController {
     );
   }
 
-  @Post('invitation/:token')
+  @PagePost('invitation/:token')
   @UseGuards(ThrottlerGuard)
-  @Header('cache-control', 'no-store')
   async accept(
     @Param('token') token: string,
     @Body() body: unknown,
