@@ -66,11 +66,6 @@ export const TLP: Record<string, { name: string; explanation: string }> = {
   },
 };
 
-/** TLP labels as a form offers them: each plain name, and who may read it as the hint. */
-export function tlpChoices(tlps: readonly string[]): { value: string; label: string; hint: string }[] {
-  return tlps.map((value) => ({ value, label: TLP[value].name, hint: TLP[value].explanation }));
-}
-
 export const DELIVERY_STATUS: Record<string, string> = {
   pending: 'En attente',
   failed: 'Nouvel essai prévu',

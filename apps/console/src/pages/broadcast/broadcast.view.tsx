@@ -2,8 +2,8 @@ import type { VNode } from 'preact';
 import { AlertStatus } from '@vigie/contracts';
 import type { Broadcast, BroadcastPreview } from '../../clients/routing.client';
 import { SeverityBadge, StatusBadge, TlpBadge } from '../../components/badges';
-import { Checkboxes, CsrfField, ErrorSummary, Field, Notice, Radios, Table } from '../../components/form';
-import { SECTORS, SEVERITY, frenchDateTime, label, tlpChoices } from '../../components/labels';
+import { Checkboxes, CsrfField, ErrorSummary, Field, Notice, Radios, Table, TlpRadios } from '../../components/form';
+import { SECTORS, SEVERITY, frenchDateTime, label } from '../../components/labels';
 import { Layout, type PageFrame } from '../../components/layout';
 import { RecipientsPreview } from '../../components/reason';
 import {
@@ -67,13 +67,7 @@ export function ComposerPage(
           error={errors.severity}
           choices={SEVERITIES.map((value) => ({ value, label: label(SEVERITY, value) }))}
         />
-        <Radios
-          name="tlp"
-          legend="Qui peut lire ce message"
-          value={form.tlp}
-          error={errors.tlp}
-          choices={tlpChoices(TLPS)}
-        />
+        <TlpRadios legend="Qui peut lire ce message" tlps={TLPS} value={form.tlp} error={errors.tlp} />
         <Checkboxes
           name="sectors"
           legend="Secteurs (aucun coché : tous)"

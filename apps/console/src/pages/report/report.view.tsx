@@ -1,8 +1,7 @@
 import type { VNode } from 'preact';
 import type { AlertPreview } from '../../clients/routing.client';
 import { SeverityBadge, TlpBadge } from '../../components/badges';
-import { CsrfField, ErrorSummary, Field, Radios, Select } from '../../components/form';
-import { tlpChoices } from '../../components/labels';
+import { CsrfField, ErrorSummary, Field, Radios, Select, TlpRadios } from '../../components/form';
 import { Layout, type PageFrame } from '../../components/layout';
 import { RecipientsPreview } from '../../components/reason';
 import {
@@ -183,13 +182,7 @@ export function AssessmentFields(props: { form: ReportForm; errors: ReportErrors
           <span class="fr-hint-text">Signalement, nom : elles seront effacées après la durée de conservation.</span>
         </label>
       </div>
-      <Radios
-        name="tlp"
-        legend="Qui peut lire ce signalement ?"
-        value={form.tlp}
-        error={errors.tlp}
-        choices={tlpChoices(REPORT_TLPS)}
-      />
+      <TlpRadios legend="Qui peut lire ce signalement ?" tlps={REPORT_TLPS} value={form.tlp} error={errors.tlp} />
     </>
   );
 }

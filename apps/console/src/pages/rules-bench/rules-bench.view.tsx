@@ -1,7 +1,6 @@
 import type { VNode } from 'preact';
 import type { AlertPreview } from '../../clients/routing.client';
-import { CsrfField, ErrorSummary, Radios, Select, Table } from '../../components/form';
-import { tlpChoices } from '../../components/labels';
+import { CsrfField, ErrorSummary, Radios, Select, Table, TlpRadios } from '../../components/form';
 import { Layout, type PageFrame } from '../../components/layout';
 import { Reason, ReasonsTable, RoutingWarnings } from '../../components/reason';
 import { CommuneSearch, EventCodeSelect, ScaleFields, type CommuneChoice } from '../report/report.view';
@@ -106,13 +105,7 @@ export function RulesBenchPage(
         />
         <EventCodeSelect label="Type d’événement" value={form.eventCode} error={errors.eventCode} />
         <ScaleFields form={form} errors={errors} />
-        <Radios
-          name="tlp"
-          legend="Qui peut lire l’alerte ?"
-          value={form.tlp}
-          error={errors.tlp}
-          choices={tlpChoices(BENCH_TLPS)}
-        />
+        <TlpRadios legend="Qui peut lire l’alerte ?" tlps={BENCH_TLPS} value={form.tlp} error={errors.tlp} />
         <Radios
           name="status"
           legend="Alerte réelle ou exercice ?"
