@@ -1,5 +1,5 @@
 /** What the sections of « Mon organisation » share: their rows, the page's model, a section's problems and read-only notice. */
-import type { VNode } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import type { Invitation, Person } from '../../clients/registry.client';
 import { Notice } from '../../components/form';
 import { PERSON_ROLE, label } from '../../components/labels';
@@ -85,6 +85,23 @@ export function Problems(props: {
   );
 }
 
-export function ReadOnly(props: { section: Section<unknown> }): VNode | null {
-  return 'readOnly' in props.section ? <p>{props.section.readOnly}</p> : null;
+/**
+ * A section of the page under its heading: what `children` draws of its rows, or, to a person
+ * who may not see them, why; then what the section shows to everyone (`after`).
+ */
+export function SectionOf<T>(props: {
+  id: string;
+  title: string;
+  section: Section<T>;
+  children: (rows: T) => ComponentChildren;
+  after?: ComponentChildren;
+}): VNode {
+  const { section } = props;
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      {'readOnly' in section ? <p>{section.readOnly}</p> : props.children(section.rows)}
+      {props.after}
+    </section>
+  );
 }

@@ -5,7 +5,7 @@ import { CHANNEL, DELIVERY_STATUS, EVENT, SECTORS, SEVERITY, frenchDateTime, lab
 import { Layout } from '../../components/layout';
 
 import { KeysSection, PeopleSection } from './organisation-access.view';
-import { Problems, ReadOnly, type DeliveryRow, type OrganisationModel, type PageProps } from './organisation-parts';
+import { Problems, SectionOf, type DeliveryRow, type OrganisationModel, type PageProps } from './organisation-parts';
 import { MINIMUM_SEVERITIES } from './organisation.model';
 
 export * from './organisation-parts';
@@ -132,13 +132,30 @@ export function DeliveriesTable(props: { caption: string; rows: DeliveryRow[]; c
 
 function WebhooksSection(props: PageProps<OrganisationModel>): VNode {
   const { model, csrfToken } = props;
-  const section = model.webhooks;
   return (
-    <section aria-labelledby="webhooks">
-      <h2 id="webhooks">Webhooks</h2>
-      <ReadOnly section={section} />
-      {'rows' in section ? (
-        section.rows.length === 0 ? (
+    <SectionOf
+      id="webhooks"
+      title="Webhooks"
+      section={model.webhooks}
+      after={
+        <>
+          <h3 id="livraisons-en-echec">Livraisons en échec ou abandonnées</h3>
+          <Problems model={model} form="livraison" />
+          {model.troubled.length === 0 ? (
+            <p>Aucune livraison en échec : tout ce qui vous a été envoyé a été remis.</p>
+          ) : (
+            <DeliveriesTable
+              caption="Livraisons que Vigie réessaie encore, ou qu’elle a abandonnées"
+              rows={model.troubled}
+              csrfToken={csrfToken}
+              id="table-livraisons-en-echec"
+            />
+          )}
+        </>
+      }
+    >
+      {(rows) =>
+        rows.length === 0 ? (
           <p>Aucun webhook : l’organisation reçoit les alertes dans la console et par courriel.</p>
         ) : (
           <Table
@@ -147,7 +164,7 @@ function WebhooksSection(props: PageProps<OrganisationModel>): VNode {
             id="table-webhooks"
           >
             <tbody>
-              {section.rows.map((webhook) => (
+              {rows.map((webhook) => (
                 <tr>
                   <td>{webhook.url}</td>
                   <td>
@@ -164,20 +181,8 @@ function WebhooksSection(props: PageProps<OrganisationModel>): VNode {
             </tbody>
           </Table>
         )
-      ) : null}
-      <h3 id="livraisons-en-echec">Livraisons en échec ou abandonnées</h3>
-      <Problems model={model} form="livraison" />
-      {model.troubled.length === 0 ? (
-        <p>Aucune livraison en échec : tout ce qui vous a été envoyé a été remis.</p>
-      ) : (
-        <DeliveriesTable
-          caption="Livraisons que Vigie réessaie encore, ou qu’elle a abandonnées"
-          rows={model.troubled}
-          csrfToken={csrfToken}
-          id="table-livraisons-en-echec"
-        />
-      )}
-    </section>
+      }
+    </SectionOf>
   );
 }
 
