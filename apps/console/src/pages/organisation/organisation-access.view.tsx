@@ -1,9 +1,9 @@
 import type { VNode } from 'preact';
 import { StateBadge } from '../../components/badges';
-import { Button, Checkboxes, CsrfField, Field, Radios, Table } from '../../components/form';
+import { Checkboxes, Field, Radios, Table } from '../../components/form';
 import { API_KEY_ROLE, PERSON_ROLE, PERSON_STATUS, frenchDateTime, label } from '../../components/labels';
 import {
-  Problems,
+  OrganisationForm,
   SectionOf,
   roleChoices,
   type KeyRow,
@@ -71,10 +71,14 @@ export function PeopleSection(props: PageProps<OrganisationModel>): VNode {
               </tbody>
             </Table>
           )}
-          <h3>Inviter une personne</h3>
-          <Problems model={model} form="invitation" />
-          <form method="post" action="/mon-organisation/invitations">
-            <CsrfField token={csrfToken} />
+          <OrganisationForm
+            title="Inviter une personne"
+            form="invitation"
+            action="/mon-organisation/invitations"
+            submit="Créer l’invitation"
+            model={model}
+            csrfToken={csrfToken}
+          >
             <Field
               id="invitation-nom"
               name="fullName"
@@ -94,8 +98,7 @@ export function PeopleSection(props: PageProps<OrganisationModel>): VNode {
               autocomplete="off"
             />
             <Radios name="role" legend="Rôle" choices={roleChoices} value={model.invitationForm.role} />
-            <Button>Créer l’invitation</Button>
-          </form>
+          </OrganisationForm>
         </>
       )}
     </SectionOf>
@@ -155,10 +158,14 @@ export function KeysSection(props: PageProps<OrganisationModel>): VNode {
               </tbody>
             </Table>
           )}
-          <h3>Créer une clé</h3>
-          <Problems model={model} form="cle" />
-          <form method="post" action="/mon-organisation/cles">
-            <CsrfField token={csrfToken} />
+          <OrganisationForm
+            title="Créer une clé"
+            form="cle"
+            action="/mon-organisation/cles"
+            submit="Créer la clé"
+            model={model}
+            csrfToken={csrfToken}
+          >
             <Field
               id="cle-nom"
               name="label"
@@ -174,8 +181,7 @@ export function KeysSection(props: PageProps<OrganisationModel>): VNode {
               choices={KEY_ROLES.map((role) => ({ value: role, label: label(API_KEY_ROLE, role) }))}
               values={model.keyForm.roles}
             />
-            <Button>Créer la clé</Button>
-          </form>
+          </OrganisationForm>
         </>
       )}
     </SectionOf>

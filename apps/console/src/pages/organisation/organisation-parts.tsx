@@ -1,7 +1,7 @@
 /** What the sections of « Mon organisation » share: their rows, the page's model, a section's problems and read-only notice. */
 import type { ComponentChildren, VNode } from 'preact';
 import type { Invitation, Person } from '../../clients/registry.client';
-import { Notice } from '../../components/form';
+import { Button, CsrfField, Notice } from '../../components/form';
 import { PERSON_ROLE, label } from '../../components/labels';
 import type { PageFrame } from '../../components/layout';
 import {
@@ -67,6 +67,29 @@ export interface OrganisationModel {
 export type PageProps<T> = PageFrame & { model: T };
 
 export const roleChoices = INVITABLE_ROLES.map((role) => ({ value: role, label: label(PERSON_ROLE, role) }));
+
+/** One of the page's forms under its heading: the problems of its last post, its fields, its button. */
+export function OrganisationForm(props: {
+  title: string;
+  form: NonNullable<OrganisationModel['problems']>['form'];
+  action: string;
+  submit: string;
+  model: OrganisationModel;
+  csrfToken: string;
+  children: ComponentChildren;
+}): VNode {
+  return (
+    <>
+      <h3>{props.title}</h3>
+      <Problems model={props.model} form={props.form} />
+      <form method="post" action={props.action}>
+        <CsrfField token={props.csrfToken} />
+        {props.children}
+        <Button>{props.submit}</Button>
+      </form>
+    </>
+  );
+}
 
 export function Problems(props: {
   model: OrganisationModel;

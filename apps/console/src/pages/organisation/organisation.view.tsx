@@ -1,11 +1,18 @@
 import type { VNode } from 'preact';
 import { StateBadge } from '../../components/badges';
-import { Button, ButtonForm, Checkboxes, CsrfField, Notice, Radios, Table } from '../../components/form';
+import { ButtonForm, Checkboxes, Notice, Radios, Table } from '../../components/form';
 import { CHANNEL, DELIVERY_STATUS, EVENT, SECTORS, SEVERITY, frenchDateTime, label } from '../../components/labels';
 import { Layout } from '../../components/layout';
 
 import { KeysSection, PeopleSection } from './organisation-access.view';
-import { Problems, SectionOf, type DeliveryRow, type OrganisationModel, type PageProps } from './organisation-parts';
+import {
+  OrganisationForm,
+  Problems,
+  SectionOf,
+  type DeliveryRow,
+  type OrganisationModel,
+  type PageProps,
+} from './organisation-parts';
 import { MINIMUM_SEVERITIES } from './organisation.model';
 
 export * from './organisation-parts';
@@ -40,50 +47,51 @@ function SubscriptionsSection(props: PageProps<OrganisationModel>): VNode {
         </ul>
       )}
       {model.mayEditSubscriptions ? (
-        <>
-          <h3>Ajouter un abonnement</h3>
-          <Problems model={model} form="abonnement" />
-          <form method="post" action="/mon-organisation/abonnements">
-            <CsrfField token={csrfToken} />
-            <Checkboxes
-              name="departments"
-              legend="Dans les départements"
-              choices={model.departments.map((department) => ({
-                value: department.code,
-                label: `${department.name} (${department.code})`,
-              }))}
-              values={model.subscriptionForm.departments}
-            />
-            <Radios
-              name="minimumSeverity"
-              legend="De gravité au moins"
-              choices={MINIMUM_SEVERITIES.map((severity) => ({
-                value: severity,
-                label: severity === 'Unknown' ? 'Toutes les gravités' : label(SEVERITY, severity),
-              }))}
-              value={model.subscriptionForm.minimumSeverity}
-            />
-            <Checkboxes
-              name="eventCodes"
-              legend="Types d’événement (aucun coché : tous)"
-              choices={Object.entries(EVENT).map(([value, text]) => ({ value, label: text }))}
-              values={model.subscriptionForm.eventCodes}
-            />
-            <Checkboxes
-              name="sectors"
-              legend="Émises par les secteurs (aucun coché : tous)"
-              choices={Object.entries(SECTORS).map(([value, text]) => ({ value, label: text }))}
-              values={model.subscriptionForm.sectors}
-            />
-            <Checkboxes
-              name="includeExercises"
-              legend="Exercices"
-              choices={[{ value: 'oui', label: 'Recevoir aussi les alertes d’exercice' }]}
-              values={model.subscriptionForm.includeExercises ? ['oui'] : []}
-            />
-            <Button>Ajouter l’abonnement</Button>
-          </form>
-        </>
+        <OrganisationForm
+          title="Ajouter un abonnement"
+          form="abonnement"
+          action="/mon-organisation/abonnements"
+          submit="Ajouter l’abonnement"
+          model={model}
+          csrfToken={csrfToken}
+        >
+          <Checkboxes
+            name="departments"
+            legend="Dans les départements"
+            choices={model.departments.map((department) => ({
+              value: department.code,
+              label: `${department.name} (${department.code})`,
+            }))}
+            values={model.subscriptionForm.departments}
+          />
+          <Radios
+            name="minimumSeverity"
+            legend="De gravité au moins"
+            choices={MINIMUM_SEVERITIES.map((severity) => ({
+              value: severity,
+              label: severity === 'Unknown' ? 'Toutes les gravités' : label(SEVERITY, severity),
+            }))}
+            value={model.subscriptionForm.minimumSeverity}
+          />
+          <Checkboxes
+            name="eventCodes"
+            legend="Types d’événement (aucun coché : tous)"
+            choices={Object.entries(EVENT).map(([value, text]) => ({ value, label: text }))}
+            values={model.subscriptionForm.eventCodes}
+          />
+          <Checkboxes
+            name="sectors"
+            legend="Émises par les secteurs (aucun coché : tous)"
+            choices={Object.entries(SECTORS).map(([value, text]) => ({ value, label: text }))}
+            values={model.subscriptionForm.sectors}
+          />
+          <Checkboxes
+            name="includeExercises"
+            legend="Exercices"
+            choices={[{ value: 'oui', label: 'Recevoir aussi les alertes d’exercice' }]}
+            values={model.subscriptionForm.includeExercises ? ['oui'] : []}
+          />
+        </OrganisationForm>
       ) : null}
     </section>
   );
