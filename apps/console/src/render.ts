@@ -1,3 +1,4 @@
+import type { Response } from 'express';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 
@@ -9,4 +10,9 @@ export function renderPage(page: VNode): string {
 /** A fragment (an htmx swap or an SSE event). */
 export function renderFragment(fragment: VNode): string {
   return renderToString(fragment);
+}
+
+/** Answers with rendered HTML and the status that goes with it (a form shown again, a refusal in words). */
+export function sendHtml(response: Response, status: number, html: string): void {
+  response.status(status).type('html').send(html);
 }

@@ -60,6 +60,10 @@ export interface AuditQuery {
   limit?: string;
 }
 
+/** The registry's path of one of an organisation's collections (its people, keys, sites…). */
+const organisationPath = (organisationId: string, collection: string): string =>
+  `/v1/organizations/${encodeURIComponent(organisationId)}/${collection}`;
+
 /** The partner registry: person sessions, organisations, sites, referents, people, keys, subscriptions, audit. */
 @Injectable()
 export class RegistryClient {
@@ -145,7 +149,7 @@ export class RegistryClient {
   }
 
   async sites(bearer: string, organisationId: string): Promise<Site[]> {
-    const path = `/v1/organizations/${encodeURIComponent(organisationId)}/sites`;
+    const path = organisationPath(organisationId, 'sites');
     return (await this.http.call<Site[]>('GET', path, { bearer })).body;
   }
 
@@ -155,12 +159,12 @@ export class RegistryClient {
   }
 
   async people(bearer: string, organisationId: string): Promise<Person[]> {
-    const path = `/v1/organizations/${encodeURIComponent(organisationId)}/people`;
+    const path = organisationPath(organisationId, 'people');
     return (await this.http.call<Person[]>('GET', path, { bearer })).body;
   }
 
   async invitations(bearer: string, organisationId: string): Promise<Invitation[]> {
-    const path = `/v1/organizations/${encodeURIComponent(organisationId)}/invitations`;
+    const path = organisationPath(organisationId, 'invitations');
     return (await this.http.call<Invitation[]>('GET', path, { bearer })).body;
   }
 
@@ -169,7 +173,7 @@ export class RegistryClient {
     organisationId: string,
     person: components['schemas']['InviteDto'],
   ): Promise<IssuedInvitation> {
-    const path = `/v1/organizations/${encodeURIComponent(organisationId)}/invitations`;
+    const path = organisationPath(organisationId, 'invitations');
     return (await this.http.call<IssuedInvitation>('POST', path, { bearer, body: person })).body;
   }
 
@@ -183,7 +187,7 @@ export class RegistryClient {
   }
 
   async apiKeys(bearer: string, organisationId: string): Promise<ApiKey[]> {
-    const path = `/v1/organizations/${encodeURIComponent(organisationId)}/api-keys`;
+    const path = organisationPath(organisationId, 'api-keys');
     return (await this.http.call<ApiKey[]>('GET', path, { bearer })).body;
   }
 
@@ -192,7 +196,7 @@ export class RegistryClient {
     organisationId: string,
     key: components['schemas']['IssueKeyDto'],
   ): Promise<IssuedApiKey> {
-    const path = `/v1/organizations/${encodeURIComponent(organisationId)}/api-keys`;
+    const path = organisationPath(organisationId, 'api-keys');
     return (await this.http.call<IssuedApiKey>('POST', path, { bearer, body: key })).body;
   }
 
@@ -201,17 +205,17 @@ export class RegistryClient {
   }
 
   async subscriptions(bearer: string, organisationId: string): Promise<Subscription[]> {
-    const path = `/v1/organizations/${encodeURIComponent(organisationId)}/subscriptions`;
+    const path = organisationPath(organisationId, 'subscriptions');
     return (await this.http.call<Subscription[]>('GET', path, { bearer })).body;
   }
 
   async subscribe(bearer: string, organisationId: string, subscription: NewSubscription): Promise<Subscription> {
-    const path = `/v1/organizations/${encodeURIComponent(organisationId)}/subscriptions`;
+    const path = organisationPath(organisationId, 'subscriptions');
     return (await this.http.call<Subscription>('POST', path, { bearer, body: subscription })).body;
   }
 
   async unsubscribe(bearer: string, organisationId: string, subscriptionId: string): Promise<void> {
-    const path = `/v1/organizations/${encodeURIComponent(organisationId)}/subscriptions/${encodeURIComponent(subscriptionId)}`;
+    const path = `${organisationPath(organisationId, 'subscriptions')}/${encodeURIComponent(subscriptionId)}`;
     await this.http.call('DELETE', path, { bearer });
   }
 

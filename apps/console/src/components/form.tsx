@@ -1,4 +1,5 @@
 import type { ComponentChildren, VNode } from 'preact';
+import { TLP } from './labels';
 
 /** Every form of the console posts its session's CSRF token. */
 export function CsrfField(props: { token: string }): VNode {
@@ -88,11 +89,13 @@ export function Select(props: {
   );
 }
 
-export function Radios(props: {
+/** Radio buttons or checkboxes: one fieldset under its legend, a choice a line. */
+function ChoiceFieldset(props: {
+  type: 'radio' | 'checkbox';
   name: string;
   legend: string;
   choices: Choice[];
-  value?: string;
+  checked: (value: string) => boolean;
   error?: string;
 }): VNode {
   return (
@@ -100,13 +103,13 @@ export function Radios(props: {
       <legend class="fr-fieldset__legend">{props.legend}</legend>
       {props.choices.map((choice) => (
         <div class="fr-fieldset__element">
-          <div class="fr-radio-group">
+          <div class={`fr-${props.type}-group`}>
             <input
-              type="radio"
+              type={props.type}
               id={`${props.name}-${choice.value}`}
               name={props.name}
               value={choice.value}
-              checked={choice.value === props.value}
+              checked={props.checked(choice.value)}
             />
             <label class="fr-label" for={`${props.name}-${choice.value}`}>
               {choice.label}
@@ -120,27 +123,30 @@ export function Radios(props: {
   );
 }
 
+export function Radios(props: {
+  name: string;
+  legend: string;
+  choices: Choice[];
+  value?: string;
+  error?: string;
+}): VNode {
+  return <ChoiceFieldset type="radio" {...props} checked={(value) => value === props.value} />;
+}
+
 export function Checkboxes(props: { name: string; legend: string; choices: Choice[]; values: string[] }): VNode {
+  return <ChoiceFieldset type="checkbox" {...props} checked={(value) => props.values.includes(value)} />;
+}
+
+/** "Who may read it?": the TLP labels offered, each with its plain name and who may read it. */
+export function TlpRadios(props: { legend: string; tlps: readonly string[]; value: string; error?: string }): VNode {
   return (
-    <fieldset class="fr-fieldset">
-      <legend class="fr-fieldset__legend">{props.legend}</legend>
-      {props.choices.map((choice) => (
-        <div class="fr-fieldset__element">
-          <div class="fr-checkbox-group">
-            <input
-              type="checkbox"
-              id={`${props.name}-${choice.value}`}
-              name={props.name}
-              value={choice.value}
-              checked={props.values.includes(choice.value)}
-            />
-            <label class="fr-label" for={`${props.name}-${choice.value}`}>
-              {choice.label}
-            </label>
-          </div>
-        </div>
-      ))}
-    </fieldset>
+    <Radios
+      name="tlp"
+      legend={props.legend}
+      value={props.value}
+      error={props.error}
+      choices={props.tlps.map((value) => ({ value, label: TLP[value].name, hint: TLP[value].explanation }))}
+    />
   );
 }
 

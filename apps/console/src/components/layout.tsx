@@ -13,6 +13,12 @@ export interface Viewer {
   rulesBench?: boolean;
 }
 
+/** What every page of a signed-in person gets from its controller: who is there, and the token its forms post. */
+export interface PageFrame {
+  viewer: Viewer;
+  csrfToken: string;
+}
+
 export interface LayoutProps {
   title: string;
   /** Null on pages shown before sign-in. */

@@ -74,6 +74,28 @@ export function RoutingWarnings(props: { warnings: string[] }): VNode | null {
   );
 }
 
+/** Organisations and the rule (and routing's reason) that chose or left out each, as a table. */
+export function ReasonsTable(props: {
+  caption: string;
+  rows: { name: string; rule?: string | null; reason: string | null }[];
+  id?: string;
+}): VNode {
+  return (
+    <Table caption={props.caption} headers={['Organisation', 'Pourquoi']} id={props.id}>
+      <tbody>
+        {props.rows.map((row) => (
+          <tr>
+            <td>{row.name}</td>
+            <td>
+              <Reason rule={row.rule} reason={row.reason} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
 /**
  * Who a draft (an alert or a broadcast) would reach and why, before it is sent: routing's
  * warnings, the recipients with their reason, and those left out.
@@ -89,18 +111,7 @@ export function RecipientsPreview(props: {
     <>
       <RoutingWarnings warnings={props.warnings} />
       <h2>{count === 0 ? 'Personne ne le recevrait' : `${count} destinataire${count > 1 ? 's' : ''}`}</h2>
-      <Table caption={props.caption} headers={['Organisation', 'Pourquoi']}>
-        <tbody>
-          {props.recipients.map((recipient) => (
-            <tr>
-              <td>{recipient.name}</td>
-              <td>
-                <Reason rule={recipient.rule} reason={recipient.reason} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      <ReasonsTable caption={props.caption} rows={props.recipients} />
       <ExcludedOrganisations
         summary="Organisations qui ne le recevront pas"
         excluded={props.excluded}

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { ServiceCallError } from '../clients/service-call';
 import { ErrorPage } from '../pages/errors/error.view';
 import { viewerOf } from '../pages/viewer-of';
-import { renderPage } from '../render';
+import { renderPage, sendHtml } from '../render';
 import { CsrfRefused, NotForYou, SignInRequired } from '../session/session.errors';
 import type { ConsoleRequest } from '../session/viewer';
 
@@ -42,20 +42,19 @@ export class ErrorPageFilter implements ExceptionFilter {
         ? 'Ce formulaire a expiré ou ne provient pas de cette session. Rechargez la page et recommencez.'
         : page.message;
     const signedIn = request.signedIn;
-    response
-      .status(status)
-      .type('html')
-      .send(
-        renderPage(
-          ErrorPage({
-            status,
-            title: page.title,
-            message,
-            viewer: signedIn ? viewerOf(signedIn) : null,
-            csrfToken: signedIn?.csrfToken ?? null,
-          }),
-        ),
-      );
+    sendHtml(
+      response,
+      status,
+      renderPage(
+        ErrorPage({
+          status,
+          title: page.title,
+          message,
+          viewer: signedIn ? viewerOf(signedIn) : null,
+          csrfToken: signedIn?.csrfToken ?? null,
+        }),
+      ),
+    );
   }
 
   private status(exception: unknown): number {

@@ -1,4 +1,4 @@
-import type { Viewer as LayoutViewer } from '../components/layout';
+import type { PageFrame, Viewer as LayoutViewer } from '../components/layout';
 import type { SignedIn } from '../session/viewer';
 import { mayUseRulesBench } from './rules-bench/rules-bench.model';
 
@@ -12,4 +12,9 @@ export function viewerOf(signedIn: SignedIn): LayoutViewer {
     national: signedIn.person.organisationKind === 'NATIONAL_LEVEL',
     rulesBench: mayUseRulesBench(signedIn.person),
   };
+}
+
+/** The frame of a signed-in person's page: the viewer as shown, and the session's CSRF token. */
+export function pageFrame(signedIn: SignedIn): PageFrame {
+  return { viewer: viewerOf(signedIn), csrfToken: signedIn.csrfToken };
 }

@@ -1,12 +1,13 @@
-import { Controller, Get, Header, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Inject, Param, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { NotificationClient, type LinkAlert } from '../../clients/notification.client';
 import { ServiceCallError } from '../../clients/service-call';
 import { CONSOLE_CONFIG, type ConsoleConfig } from '../../config';
-import { renderPage } from '../../render';
+import { renderPage, sendHtml } from '../../render';
 import { ConsoleSessionStore } from '../../session/console-session.store';
 import { writeSessionCookie } from '../../session/session.cookie';
 import { PublicPage, type ConsoleRequest } from '../../session/viewer';
+import { PageGet, PagePost } from '../page-routes';
 import { AckLinkPage } from './ack-link.view';
 
 export type LinkedAlert = LinkAlert;
@@ -26,20 +27,15 @@ export class AckLinkController {
     @Inject(CONSOLE_CONFIG) private readonly config: ConsoleConfig,
   ) {}
 
-  @Get(['acquittement/:token', 'v1/acknowledgements/:token'])
-  @Header('cache-control', 'no-store')
+  @PageGet(['acquittement/:token', 'v1/acknowledgements/:token'])
   async show(@Param('token') token: string, @Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
     const csrfToken = this.csrfFor(request, response);
     const alert = await this.linked(token);
     const acknowledged = alert?.acknowledgedAt ? { at: alert.acknowledgedAt, by: alert.organisationName } : null;
-    response
-      .status(alert ? 200 : 404)
-      .type('html')
-      .send(renderPage(AckLinkPage({ token, csrfToken, alert, acknowledged })));
+    sendHtml(response, alert ? 200 : 404, renderPage(AckLinkPage({ token, csrfToken, alert, acknowledged })));
   }
 
-  @Post(['acquittement/:token', 'v1/acknowledgements/:token'])
-  @Header('cache-control', 'no-store')
+  @PagePost(['acquittement/:token', 'v1/acknowledgements/:token'])
   async acknowledge(
     @Param('token') token: string,
     @Req() request: ConsoleRequest,
@@ -48,10 +44,7 @@ export class AckLinkController {
     const csrfToken = request.consoleSession!.csrfToken;
     const alert = await this.linked(token);
     if (!alert) {
-      response
-        .status(404)
-        .type('html')
-        .send(renderPage(AckLinkPage({ token, csrfToken, alert: null, acknowledged: null })));
+      sendHtml(response, 404, renderPage(AckLinkPage({ token, csrfToken, alert: null, acknowledged: null })));
       return;
     }
     const acknowledgement = await this.notification.acknowledgeByLink(token);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CommuneMap } from '@vigie/geo';
 import { IngestionClient } from '../../clients/ingestion.client';
@@ -9,7 +9,9 @@ import { ServiceCallError } from '../../clients/service-call';
 import { renderFragment, renderPage } from '../../render';
 import { Viewer, type SignedIn } from '../../session/viewer';
 import { textField } from '../form-body';
-import { viewerOf } from '../viewer-of';
+import { pageId } from '../not-found';
+import { PageGet } from '../page-routes';
+import { pageFrame } from '../viewer-of';
 import { alertPageModel, type AlertPageModel } from './alert.model';
 import { AcknowledgeSection, AlertPage } from './alert.view';
 
@@ -23,9 +25,6 @@ async function unlessHidden<T>(read: Promise<T>, fallback: T): Promise<T> {
   }
 }
 
-/** An invalid id is a page that does not exist. */
-const alertId = new ParseUUIDPipe({ exceptionFactory: () => new ServiceCallError('console', 404, null) });
-
 @Controller('alertes/:id')
 export class AlertController {
   constructor(
@@ -37,21 +36,20 @@ export class AlertController {
     CommuneMap.official(); // loads the map data at start, not on the first alert page
   }
 
-  @Get()
-  @Header('cache-control', 'no-store')
+  @PageGet()
   async show(
-    @Param('id', alertId) id: string,
+    @Param('id', pageId) id: string,
     @Viewer() viewer: SignedIn,
     @Query('acquittee') acknowledged?: string,
   ): Promise<string> {
     const model = await this.model(id, viewer, acknowledged === '1');
-    return renderPage(AlertPage({ model, viewer: viewerOf(viewer), csrfToken: viewer.csrfToken }));
+    return renderPage(AlertPage({ model, ...pageFrame(viewer) }));
   }
 
   /** Idempotent: a second click (or a replayed form) finds it already acknowledged. */
   @Post('acquitter')
   async acknowledge(
-    @Param('id', alertId) id: string,
+    @Param('id', pageId) id: string,
     @Viewer() viewer: SignedIn,
     @Headers('hx-request') htmx: string | undefined,
     @Body() form: unknown,

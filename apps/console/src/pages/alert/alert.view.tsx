@@ -16,7 +16,7 @@ import {
   frenchDateTime,
   label,
 } from '../../components/labels';
-import { Layout, type Viewer } from '../../components/layout';
+import { Layout, type PageFrame } from '../../components/layout';
 import { ExcludedOrganisations, Reason } from '../../components/reason';
 import type { AlertPageModel } from './alert.model';
 
@@ -72,7 +72,7 @@ export function AcknowledgeSection(props: { model: AlertPageModel; csrfToken: st
   );
 }
 
-export function AlertPage(props: { model: AlertPageModel; viewer: Viewer; csrfToken: string }): VNode {
+export function AlertPage(props: PageFrame & { model: AlertPageModel }): VNode {
   const { model } = props;
   const alert = model.alert;
   const info = alert.info[0];

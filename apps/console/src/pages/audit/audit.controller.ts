@@ -1,8 +1,9 @@
-import { BadRequestException, Controller, Get, Header, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Query } from '@nestjs/common';
 import { RegistryClient } from '../../clients/registry.client';
 import { renderPage } from '../../render';
 import { Viewer, type SignedIn } from '../../session/viewer';
-import { viewerOf } from '../viewer-of';
+import { CsvDownload, PageGet } from '../page-routes';
+import { pageFrame } from '../viewer-of';
 import { auditCsv, auditQuery, auditRow, readAuditFilters, type AuditRow } from './audit.model';
 import { AuditPage } from './audit.view';
 
@@ -20,8 +21,7 @@ const EXPORT_MAX = 10_000;
 export class AuditViewerController {
   constructor(private readonly registry: RegistryClient) {}
 
-  @Get('journal')
-  @Header('cache-control', 'no-store')
+  @PageGet('journal')
   async journal(@Viewer() viewer: SignedIn, @Query() query: Record<string, unknown>): Promise<string> {
     const { filters, errors } = readAuditFilters(query);
     const valid = Object.keys(errors).length === 0;
@@ -29,15 +29,10 @@ export class AuditViewerController {
     const entries = await this.registry.audit(viewer.bearer, valid ? auditQuery(filters, PAGE) : { limit: '1' });
     const rows = valid ? entries.map(auditRow) : [];
     const olderThan = rows.length === PAGE ? rows[rows.length - 1].id : null;
-    return renderPage(
-      AuditPage({ model: { filters, errors, rows, olderThan }, viewer: viewerOf(viewer), csrfToken: viewer.csrfToken }),
-    );
+    return renderPage(AuditPage({ model: { filters, errors, rows, olderThan }, ...pageFrame(viewer) }));
   }
 
-  @Get('journal.csv')
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', 'attachment; filename="journal-audit.csv"')
-  @Header('cache-control', 'no-store')
+  @CsvDownload('journal.csv', 'journal-audit.csv')
   async csv(@Viewer() viewer: SignedIn, @Query() query: Record<string, unknown>): Promise<string> {
     const { filters, errors } = readAuditFilters(query);
     if (Object.keys(errors).length > 0) throw new BadRequestException('invalid audit filters');

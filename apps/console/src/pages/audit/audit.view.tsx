@@ -1,6 +1,6 @@
 import type { VNode } from 'preact';
 import { Button, Field, Notice, Radios, Select, Table } from '../../components/form';
-import { Layout, type Viewer } from '../../components/layout';
+import { Layout, type PageFrame } from '../../components/layout';
 import { Pager } from '../../components/pager';
 import {
   AUDITED_OBJECTS,
@@ -21,7 +21,7 @@ export interface AuditModel {
 
 const PARIS_DAY = 'Jour inclus, heure de Paris';
 
-export function AuditPage(props: { model: AuditModel; viewer: Viewer; csrfToken: string }): VNode {
+export function AuditPage(props: PageFrame & { model: AuditModel }): VNode {
   const { filters, errors, rows, olderThan } = props.model;
   // The filters without the page: links from here start again from the newest entries.
   const kept = { ...filters, avant: '' };

@@ -1,14 +1,15 @@
-import { Body, Controller, Get, Header, Logger, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Logger, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { NotificationClient, type BroadcastAcknowledgement } from '../../clients/notification.client';
 import { RegistryClient } from '../../clients/registry.client';
 import { RoutingClient } from '../../clients/routing.client';
 import { ServiceCallError } from '../../clients/service-call';
-import { renderFragment, renderPage } from '../../render';
+import { renderFragment, renderPage, sendHtml } from '../../render';
 import { NotForYou } from '../../session/session.errors';
 import { Viewer, type SignedIn } from '../../session/viewer';
+import { PageGet, PagePost } from '../page-routes';
 import { relayStream, sseMessage, StreamRequest, type StreamEvent } from '../stream-relay';
-import { viewerOf } from '../viewer-of';
+import { pageFrame } from '../viewer-of';
 import {
   EMPTY_FORM,
   acknowledgementsByBroadcast,
@@ -42,8 +43,7 @@ export class BroadcastController {
     private readonly notification: NotificationClient,
   ) {}
 
-  @Get()
-  @Header('cache-control', 'no-store')
+  @PageGet()
   async list(@Viewer() viewer: SignedIn, @Query('envoye') sent?: string): Promise<string> {
     const broadcasts = await this.routing.broadcasts(viewer.bearer);
     // Routing explains a broadcast to its sender only: those are the ones whose acknowledgements are shown.
@@ -56,8 +56,7 @@ export class BroadcastController {
       : null;
     return renderPage(
       BroadcastsPage({
-        viewer: viewerOf(viewer),
-        csrfToken: viewer.csrfToken,
+        ...pageFrame(viewer),
         broadcasts,
         acknowledgements,
         sent: confirmed,
@@ -102,21 +101,18 @@ export class BroadcastController {
     }
   }
 
-  @Get('nouvelle')
-  @Header('cache-control', 'no-store')
+  @PageGet('nouvelle')
   async compose(@Viewer() viewer: SignedIn): Promise<string> {
     return this.composer(viewer, EMPTY_FORM, {});
   }
 
   /** "Modifier" from the preview: the form again, as typed. */
-  @Post('nouvelle')
-  @Header('cache-control', 'no-store')
+  @PagePost('nouvelle')
   async edit(@Viewer() viewer: SignedIn, @Body() body: unknown): Promise<string> {
     return this.composer(viewer, readBroadcastForm(body), {});
   }
 
-  @Post('apercu')
-  @Header('cache-control', 'no-store')
+  @PagePost('apercu')
   async preview(@Viewer() viewer: SignedIn, @Body() body: unknown, @Res() response: Response): Promise<void> {
     const form = await this.completeForm(viewer, body, response);
     if (!form) return;
@@ -129,10 +125,7 @@ export class BroadcastController {
     if (!form) return;
     const refused = confirmationError(form, viewer.person.departments);
     if (refused) {
-      response
-        .status(400)
-        .type('html')
-        .send(await this.previewPage(viewer, form, refused));
+      sendHtml(response, 400, await this.previewPage(viewer, form, refused));
       return;
     }
     const sent = await this.routing.sendBroadcast(viewer.bearer, draftOf(form));
@@ -144,8 +137,7 @@ export class BroadcastController {
     const preview = await this.routing.previewBroadcast(viewer.bearer, draft);
     return renderPage(
       PreviewPage({
-        viewer: viewerOf(viewer),
-        csrfToken: viewer.csrfToken,
+        ...pageFrame(viewer),
         form,
         headline: draft.headline,
         preview,
@@ -161,10 +153,7 @@ export class BroadcastController {
     const form = readBroadcastForm(body);
     const errors = formErrors(form);
     if (Object.keys(errors).length === 0) return form;
-    response
-      .status(400)
-      .type('html')
-      .send(await this.composer(viewer, form, errors));
+    sendHtml(response, 400, await this.composer(viewer, form, errors));
     return null;
   }
 
@@ -176,8 +165,7 @@ export class BroadcastController {
     });
     return renderPage(
       ComposerPage({
-        viewer: viewerOf(viewer),
-        csrfToken: viewer.csrfToken,
+        ...pageFrame(viewer),
         form,
         errors,
         conventions,

@@ -2,9 +2,9 @@ import type { VNode } from 'preact';
 import { AlertStatus } from '@vigie/contracts';
 import type { Broadcast, BroadcastPreview } from '../../clients/routing.client';
 import { SeverityBadge, StatusBadge, TlpBadge } from '../../components/badges';
-import { Checkboxes, CsrfField, ErrorSummary, Field, Notice, Radios, Table } from '../../components/form';
-import { SECTORS, SEVERITY, TLP, frenchDateTime, label } from '../../components/labels';
-import { Layout, type Viewer } from '../../components/layout';
+import { Checkboxes, CsrfField, ErrorSummary, Field, Notice, Radios, Table, TlpRadios } from '../../components/form';
+import { SECTORS, SEVERITY, frenchDateTime, label } from '../../components/labels';
+import { Layout, type PageFrame } from '../../components/layout';
 import { RecipientsPreview } from '../../components/reason';
 import {
   SEVERITIES,
@@ -16,13 +16,8 @@ import {
   type RecipientAcknowledgement,
 } from './broadcast.model';
 
-interface Frame {
-  viewer: Viewer;
-  csrfToken: string;
-}
-
 export function ComposerPage(
-  props: Frame & {
+  props: PageFrame & {
     form: BroadcastForm;
     errors: FormErrors;
     conventions: { id: string; name: string }[];
@@ -72,13 +67,7 @@ export function ComposerPage(
           error={errors.severity}
           choices={SEVERITIES.map((value) => ({ value, label: label(SEVERITY, value) }))}
         />
-        <Radios
-          name="tlp"
-          legend="Qui peut lire ce message"
-          value={form.tlp}
-          error={errors.tlp}
-          choices={TLPS.map((value) => ({ value, label: TLP[value].name, hint: TLP[value].explanation }))}
-        />
+        <TlpRadios legend="Qui peut lire ce message" tlps={TLPS} value={form.tlp} error={errors.tlp} />
         <Checkboxes
           name="sectors"
           legend="Secteurs (aucun coché : tous)"
@@ -122,7 +111,7 @@ function Hidden(props: { form: BroadcastForm }): VNode {
 }
 
 export function PreviewPage(
-  props: Frame & {
+  props: PageFrame & {
     form: BroadcastForm;
     headline: string;
     preview: BroadcastPreview;
@@ -277,7 +266,7 @@ function BroadcastRows(props: {
 }
 
 export function BroadcastsPage(
-  props: Frame & {
+  props: PageFrame & {
     broadcasts: Broadcast[];
     /** The acknowledgements of the broadcasts this organisation sent, by broadcast id. */
     acknowledgements: Map<string, RecipientAcknowledgement[]>;

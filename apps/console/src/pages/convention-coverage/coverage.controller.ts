@@ -1,10 +1,11 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { RegistryClient } from '../../clients/registry.client';
 import { renderPage } from '../../render';
 import { NotForYou } from '../../session/session.errors';
 import { Viewer, type SignedIn } from '../../session/viewer';
 import { scopeWords } from '../national/national.model';
-import { viewerOf } from '../viewer-of';
+import { CsvDownload, PageGet } from '../page-routes';
+import { pageFrame } from '../viewer-of';
 import { coverageCsv, coverageTable } from './coverage.model';
 import { CoveragePage } from './coverage.view';
 
@@ -16,8 +17,7 @@ import { CoveragePage } from './coverage.view';
 export class CoverageController {
   constructor(private readonly registry: RegistryClient) {}
 
-  @Get('conventions')
-  @Header('cache-control', 'no-store')
+  @PageGet('conventions')
   async page(@Viewer() viewer: SignedIn): Promise<string> {
     if (!viewer.stateDesk) throw new NotForYou();
     const coverage = await this.registry.conventionCoverage(viewer.bearer);
@@ -25,16 +25,12 @@ export class CoverageController {
       CoveragePage({
         table: coverageTable(coverage),
         scope: scopeWords(coverage.departments),
-        viewer: viewerOf(viewer),
-        csrfToken: viewer.csrfToken,
+        ...pageFrame(viewer),
       }),
     );
   }
 
-  @Get('conventions.csv')
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', 'attachment; filename="couverture-conventions.csv"')
-  @Header('cache-control', 'no-store')
+  @CsvDownload('conventions.csv', 'couverture-conventions.csv')
   async csv(@Viewer() viewer: SignedIn): Promise<string> {
     if (!viewer.stateDesk) throw new NotForYou();
     return coverageCsv(coverageTable(await this.registry.conventionCoverage(viewer.bearer)));

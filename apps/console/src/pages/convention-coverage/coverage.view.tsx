@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import { Layout, type Viewer } from '../../components/layout';
+import { Layout, type PageFrame } from '../../components/layout';
 import type { CoverageTable } from './coverage.model';
 
 const count = (value: number, one: string, many: string) => `${value} ${value > 1 ? many : one}`;
@@ -9,7 +9,7 @@ const count = (value: number, one: string, many: string) => `${value} ${value > 
  * members operating there and their sites located there, a column pair per convention, with
  * the totals of the scope.
  */
-export function CoveragePage(props: { table: CoverageTable; scope: string; viewer: Viewer; csrfToken: string }): VNode {
+export function CoveragePage(props: PageFrame & { table: CoverageTable; scope: string }): VNode {
   const { columns, rows } = props.table;
   return (
     <Layout title="Couverture des conventions" viewer={props.viewer} csrfToken={props.csrfToken} section="couverture">

@@ -1,11 +1,12 @@
-import { BadRequestException, Controller, Get, Header, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Query } from '@nestjs/common';
 import { ServiceCallError } from '../../clients/service-call';
 import { StatisticsClient } from '../../clients/statistics.client';
 import { renderPage } from '../../render';
 import { NotForYou } from '../../session/session.errors';
 import { Viewer, type SignedIn } from '../../session/viewer';
 import { scopeWords } from '../national/national.model';
-import { viewerOf } from '../viewer-of';
+import { PageGet } from '../page-routes';
+import { pageFrame } from '../viewer-of';
 import { escalationRow, pageCursorOf } from './escalations.model';
 import { EscalationsPage } from './escalations.view';
 
@@ -16,8 +17,7 @@ const PAGE_SIZE = 50;
 export class EscalationsController {
   constructor(private readonly statistics: StatisticsClient) {}
 
-  @Get('escalades')
-  @Header('cache-control', 'no-store')
+  @PageGet('escalades')
   async page(@Viewer() viewer: SignedIn, @Query('suite') suite: unknown): Promise<string> {
     if (!viewer.stateDesk) throw new NotForYou();
     const cursor = pageCursorOf(suite);
@@ -38,8 +38,7 @@ export class EscalationsController {
         rows: page.escalations.map((escalation) => escalationRow(escalation, now)),
         nextHref: page.nextCursor ? `/escalades?suite=${page.nextCursor}` : null,
         later: cursor !== undefined,
-        viewer: viewerOf(viewer),
-        csrfToken: viewer.csrfToken,
+        ...pageFrame(viewer),
       }),
     );
   }

@@ -1,20 +1,20 @@
 import type { VNode } from 'preact';
 import { Table } from '../../components/form';
 import { frenchDateTime } from '../../components/labels';
-import { Layout, type Viewer } from '../../components/layout';
+import { Layout, type PageFrame } from '../../components/layout';
 import type { EscalationRow } from './escalations.model';
 
-export function EscalationsPage(props: {
-  scope: string;
-  total: number;
-  rows: EscalationRow[];
-  /** The next page's address; null on the last page. */
-  nextHref: string | null;
-  /** Whether this is a later page (a link back to the first one is then offered). */
-  later: boolean;
-  viewer: Viewer;
-  csrfToken: string;
-}): VNode {
+export function EscalationsPage(
+  props: PageFrame & {
+    scope: string;
+    total: number;
+    rows: EscalationRow[];
+    /** The next page's address; null on the last page. */
+    nextHref: string | null;
+    /** Whether this is a later page (a link back to the first one is then offered). */
+    later: boolean;
+  },
+): VNode {
   return (
     <Layout title="Escalades en cours" viewer={props.viewer} csrfToken={props.csrfToken} section="escalades">
       <h1>Escalades en cours</h1>

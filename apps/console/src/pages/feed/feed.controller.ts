@@ -1,10 +1,11 @@
-import { BadRequestException, Controller, Get, Header, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Query } from '@nestjs/common';
 import { IngestionClient } from '../../clients/ingestion.client';
 import { NotificationClient } from '../../clients/notification.client';
 import { renderPage } from '../../render';
 import { Viewer, type SignedIn } from '../../session/viewer';
+import { PageGet } from '../page-routes';
 import { cursorRefused } from '../paging';
-import { viewerOf } from '../viewer-of';
+import { pageFrame } from '../viewer-of';
 import { dayBounds, feedRow, filtersQuery, readFilters, type FeedModel } from './feed.model';
 import { FeedPage } from './feed.view';
 
@@ -17,12 +18,9 @@ export class FeedController {
     private readonly notification: NotificationClient,
   ) {}
 
-  @Get()
-  @Header('cache-control', 'no-store')
+  @PageGet()
   async feed(@Viewer() viewer: SignedIn, @Query() query: Record<string, unknown>): Promise<string> {
-    return renderPage(
-      FeedPage({ model: await this.model(viewer, query), viewer: viewerOf(viewer), csrfToken: viewer.csrfToken }),
-    );
+    return renderPage(FeedPage({ model: await this.model(viewer, query), ...pageFrame(viewer) }));
   }
 
   private async model(viewer: SignedIn, query: Record<string, unknown>): Promise<FeedModel> {

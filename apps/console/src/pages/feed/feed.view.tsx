@@ -3,7 +3,7 @@ import { AlertEventCode, EVENT_LABELS_FR } from '@vigie/contracts';
 import { SeverityBadge, StateBadge, StatusBadge, TlpBadge, UrgencyBadge } from '../../components/badges';
 import { Select, Table } from '../../components/form';
 import { ESCALATION, SEVERITY, STATUS, frenchDateTime, label } from '../../components/labels';
-import { Layout, type Viewer } from '../../components/layout';
+import { Layout, type PageFrame } from '../../components/layout';
 import { Reason } from '../../components/reason';
 import type { FeedModel, FeedRow } from './feed.model';
 
@@ -86,7 +86,7 @@ const choices = (table: Record<string, string>) => [
   ...Object.entries(table).map(([value, text]) => ({ value, label: text })),
 ];
 
-export function FeedPage(props: { model: FeedModel; viewer: Viewer; csrfToken: string }): VNode {
+export function FeedPage(props: PageFrame & { model: FeedModel }): VNode {
   const { model } = props;
   return (
     <Layout title="Alertes" viewer={props.viewer} csrfToken={props.csrfToken} section="alertes">

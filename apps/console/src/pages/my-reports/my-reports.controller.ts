@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Header, Logger, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Logger, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AlertMessageType } from '@vigie/contracts';
 import { IngestionClient, type Alert } from '../../clients/ingestion.client';
 import { NotificationClient, type Acknowledgement } from '../../clients/notification.client';
 import { ServiceCallError } from '../../clients/service-call';
-import { renderFragment, renderPage } from '../../render';
+import { renderFragment, renderPage, sendHtml } from '../../render';
 import { Viewer, type SignedIn } from '../../session/viewer';
 import { textField } from '../form-body';
+import { notFound, pageId } from '../not-found';
+import { PageGet } from '../page-routes';
 import { LIST_PAGE, NO_PAGES, readPage } from '../paging';
 import { readReportForm, type ReportErrors, type ReportForm } from '../report/report.model';
 import { relayStream, sseMessage, StreamRequest } from '../stream-relay';
-import { viewerOf } from '../viewer-of';
+import { pageFrame } from '../viewer-of';
 import { acknowledgementItem, chainAcknowledgements, reportRow } from './my-reports.model';
 import {
   AcknowledgementLine,
@@ -23,10 +25,6 @@ import {
 import { updateErrors, updateFormOf, updateOf, updateRefusal } from './report-update.model';
 
 const IDEMPOTENCY_KEY = /^[0-9a-f-]{36}$/;
-
-/** An invalid id, or another organisation's alert, is a page that does not exist. */
-const notFound = (): ServiceCallError => new ServiceCallError('console', 404, null);
-const reportId = new ParseUUIDPipe({ exceptionFactory: notFound });
 
 /**
  * "Mes signalements": what the person's organisation reported, who acknowledged each (live),
@@ -42,18 +40,14 @@ export class MyReportsController {
   ) {}
 
   /** The most recent reports, then older ones a page at a time (`avant`: ingestion's cursor). */
-  @Get()
-  @Header('cache-control', 'no-store')
+  @PageGet()
   async list(@Viewer() viewer: SignedIn, @Query('avant') before: unknown, @Res() response: Response): Promise<void> {
-    const frame = { viewer: viewerOf(viewer), csrfToken: viewer.csrfToken };
+    const frame = pageFrame(viewer);
     const page = await readPage('/mes-signalements', before, (cursor) =>
       this.ingestion.sent(viewer.bearer, { cursor, limit: LIST_PAGE }),
     );
     if (!page) {
-      response
-        .status(400)
-        .type('html')
-        .send(renderPage(MyReportsPage({ ...frame, rows: [], pages: NO_PAGES, invalidPage: true })));
+      sendHtml(response, 400, renderPage(MyReportsPage({ ...frame, rows: [], pages: NO_PAGES, invalidPage: true })));
       return;
     }
     const rows = await Promise.all(
@@ -75,10 +69,9 @@ export class MyReportsController {
     });
   }
 
-  @Get(':id')
-  @Header('cache-control', 'no-store')
+  @PageGet(':id')
   async show(
-    @Param('id', reportId) id: string,
+    @Param('id', pageId) id: string,
     @Viewer() viewer: SignedIn,
     @Query('annule') cancelled?: string,
     @Query('modifie') updated?: string,
@@ -87,26 +80,26 @@ export class MyReportsController {
   }
 
   /** The update form, filled with the report as it stands; a cancelled report says it cannot change. */
-  @Get(':id/modifier')
-  @Header('cache-control', 'no-store')
+  @PageGet(':id/modifier')
   async editUpdate(
-    @Param('id', reportId) id: string,
+    @Param('id', pageId) id: string,
     @Viewer() viewer: SignedIn,
     @Res() response: Response,
   ): Promise<void> {
     const chain = await this.ownChain(id, viewer);
     const latest = chain[chain.length - 1];
     const cancelled = latest.msgType === AlertMessageType.Cancel;
-    response
-      .status(cancelled ? 409 : 200)
-      .type('html')
-      .send(this.updatePage(viewer, chain, updateFormOf(latest), {}, cancelled ? updateRefusal(409) : null));
+    sendHtml(
+      response,
+      cancelled ? 409 : 200,
+      this.updatePage(viewer, chain, updateFormOf(latest), {}, cancelled ? updateRefusal(409) : null),
+    );
   }
 
   /** A CAP Update through ingestion; the form's key makes a resent form update once. */
   @Post(':id/modifier')
   async update(
-    @Param('id', reportId) id: string,
+    @Param('id', pageId) id: string,
     @Viewer() viewer: SignedIn,
     @Body() body: unknown,
     @Res() response: Response,
@@ -117,10 +110,11 @@ export class MyReportsController {
     const errors = updateErrors(form);
     if (latest.msgType === AlertMessageType.Cancel || Object.keys(errors).length > 0) {
       const cancelled = latest.msgType === AlertMessageType.Cancel;
-      response
-        .status(cancelled ? 409 : 400)
-        .type('html')
-        .send(this.updatePage(viewer, chain, form, cancelled ? {} : errors, cancelled ? updateRefusal(409) : null));
+      sendHtml(
+        response,
+        cancelled ? 409 : 400,
+        this.updatePage(viewer, chain, form, cancelled ? {} : errors, cancelled ? updateRefusal(409) : null),
+      );
       return;
     }
     try {
@@ -131,10 +125,11 @@ export class MyReportsController {
       if (!refusal) throw error;
       // Cancelled meanwhile (another tab, the API): the page shows the chain as it now ends.
       const current = error.status === 409 ? await this.ownChain(id, viewer) : chain;
-      response
-        .status(error.status === 422 ? 400 : error.status)
-        .type('html')
-        .send(this.updatePage(viewer, current, form, {}, refusal));
+      sendHtml(
+        response,
+        error.status === 422 ? 400 : error.status,
+        this.updatePage(viewer, current, form, {}, refusal),
+      );
       return;
     }
     response.redirect(303, `/mes-signalements/${chain[0].alertId}?modifie=1`);
@@ -143,7 +138,7 @@ export class MyReportsController {
   /** CAP Cancel through ingestion; the form's key makes a resent form cancel once. */
   @Post(':id/annuler')
   async cancel(
-    @Param('id', reportId) id: string,
+    @Param('id', pageId) id: string,
     @Viewer() viewer: SignedIn,
     @Body() form: unknown,
     @Res() response: Response,
@@ -151,17 +146,16 @@ export class MyReportsController {
     const chain = await this.ownChain(id, viewer);
     const note = textField(form, 'motif', 500).trim();
     if (!note) {
-      response
-        .status(422)
-        .type('html')
-        .send(
-          await this.page(
-            id,
-            viewer,
-            { justCancelled: false, justUpdated: false, noteError: 'Indiquez pourquoi vous annulez.' },
-            chain,
-          ),
-        );
+      sendHtml(
+        response,
+        422,
+        await this.page(
+          id,
+          viewer,
+          { justCancelled: false, justUpdated: false, noteError: 'Indiquez pourquoi vous annulez.' },
+          chain,
+        ),
+      );
       return;
     }
     const presented = textField(form, 'cle', 36);
@@ -199,7 +193,7 @@ export class MyReportsController {
       idempotencyKey: randomUUID(),
       ...flags,
     };
-    return renderPage(ReportPage({ viewer: viewerOf(viewer), csrfToken: viewer.csrfToken, model }));
+    return renderPage(ReportPage({ ...pageFrame(viewer), model }));
   }
 
   private updatePage(
@@ -212,8 +206,7 @@ export class MyReportsController {
     const row = reportRow(chain[chain.length - 1], []);
     return renderPage(
       ReportUpdatePage({
-        viewer: viewerOf(viewer),
-        csrfToken: viewer.csrfToken,
+        ...pageFrame(viewer),
         model: {
           id: chain[0].alertId,
           headline: row.headline,

@@ -2,7 +2,7 @@ import type { VNode } from 'preact';
 import { SeverityBadge, StatusBadge } from '../../components/badges';
 import { Breadcrumb, Button, CsrfField, Field, Notice, Table } from '../../components/form';
 import { MESSAGE_TYPE, SEVERITY, frenchDateTime, label } from '../../components/labels';
-import { Layout, type Viewer } from '../../components/layout';
+import { Layout, type PageFrame } from '../../components/layout';
 import { InvalidPageNotice, Pager, type PageLinks } from '../../components/pager';
 import type { ReportErrors, ReportForm } from '../report/report.model';
 import { AssessmentFields, ReportErrorSummary } from '../report/report.view';
@@ -48,13 +48,13 @@ function Situation(props: { msgType: string }): VNode {
   return <span class="fr-badge fr-badge--sm fr-badge--success">En cours</span>;
 }
 
-export function MyReportsPage(props: {
-  viewer: Viewer;
-  csrfToken: string;
-  rows: ReportRow[];
-  pages: PageLinks;
-  invalidPage: boolean;
-}): VNode {
+export function MyReportsPage(
+  props: PageFrame & {
+    rows: ReportRow[];
+    pages: PageLinks;
+    invalidPage: boolean;
+  },
+): VNode {
   const older = props.pages.newestHref !== null;
   return (
     <Layout title="Mes signalements" viewer={props.viewer} csrfToken={props.csrfToken} section="mes-signalements">
@@ -126,7 +126,7 @@ export interface ReportPageModel {
   idempotencyKey: string;
 }
 
-export function ReportPage(props: { viewer: Viewer; csrfToken: string; model: ReportPageModel }): VNode {
+export function ReportPage(props: PageFrame & { model: ReportPageModel }): VNode {
   const { row, chain } = props.model;
   return (
     <Layout title={row.headline} viewer={props.viewer} csrfToken={props.csrfToken} section="mes-signalements">
@@ -208,7 +208,7 @@ export interface ReportUpdateModel {
 }
 
 /** The update of a report (CAP Update): the same questions as the report form, answered as it stands. */
-export function ReportUpdatePage(props: { viewer: Viewer; csrfToken: string; model: ReportUpdateModel }): VNode {
+export function ReportUpdatePage(props: PageFrame & { model: ReportUpdateModel }): VNode {
   const { model } = props;
   return (
     <Layout

@@ -1,9 +1,10 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Query } from '@nestjs/common';
 import { StatisticsClient } from '../../clients/statistics.client';
 import { renderPage } from '../../render';
 import { NotForYou } from '../../session/session.errors';
 import { Viewer, type SignedIn } from '../../session/viewer';
-import { viewerOf } from '../viewer-of';
+import { PageGet } from '../page-routes';
+import { pageFrame } from '../viewer-of';
 import { delayRows, delaySortOf } from './acknowledgement-delays.model';
 import { AcknowledgementDelaysPage } from './acknowledgement-delays.view';
 import { scopeWords } from './national.model';
@@ -16,8 +17,7 @@ const DAY_MS = 86_400_000;
 export class AcknowledgementDelaysController {
   constructor(private readonly statistics: StatisticsClient) {}
 
-  @Get('delais-acquittement')
-  @Header('cache-control', 'no-store')
+  @PageGet('delais-acquittement')
   async page(@Viewer() viewer: SignedIn, @Query('jours') jours: unknown, @Query('tri') tri: unknown): Promise<string> {
     if (!viewer.stateDesk) throw new NotForYou();
     const days = trendDaysOf(jours);
@@ -33,8 +33,7 @@ export class AcknowledgementDelaysController {
         sort,
         scope: scopeWords(figures.departments),
         rows: delayRows(figures.prefectures, sort),
-        viewer: viewerOf(viewer),
-        csrfToken: viewer.csrfToken,
+        ...pageFrame(viewer),
       }),
     );
   }

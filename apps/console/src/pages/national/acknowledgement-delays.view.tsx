@@ -1,6 +1,6 @@
 import type { VNode } from 'preact';
 import { Table } from '../../components/form';
-import { Layout, type Viewer } from '../../components/layout';
+import { Layout, type PageFrame } from '../../components/layout';
 import type { DelayRow, DelaySort } from './acknowledgement-delays.model';
 import { PeriodChoice } from './period-choice';
 import type { TrendDays } from './trends.model';
@@ -13,14 +13,14 @@ const COLUMNS: { sort: DelaySort | null; label: string }[] = [
   { sort: 'p90', label: 'Délai à 90 %' },
 ];
 
-export function AcknowledgementDelaysPage(props: {
-  days: TrendDays;
-  sort: DelaySort;
-  scope: string;
-  rows: DelayRow[];
-  viewer: Viewer;
-  csrfToken: string;
-}): VNode {
+export function AcknowledgementDelaysPage(
+  props: PageFrame & {
+    days: TrendDays;
+    sort: DelaySort;
+    scope: string;
+    rows: DelayRow[];
+  },
+): VNode {
   const link = (query: { jours: TrendDays; tri: DelaySort }) =>
     `/delais-acquittement?jours=${query.jours}&tri=${query.tri}`;
   return (

@@ -4,7 +4,7 @@ import type { Alert } from '../../clients/ingestion.client';
 import { SeverityBadge, TlpBadge } from '../../components/badges';
 import { Breadcrumb, Table } from '../../components/form';
 import { SEVERITY, frenchDateTime, label } from '../../components/labels';
-import { Layout, type Viewer } from '../../components/layout';
+import { Layout, type PageFrame } from '../../components/layout';
 
 export interface DepartmentModel {
   code: string;
@@ -18,9 +18,32 @@ export interface DepartmentModel {
   alerts: Alert[];
 }
 
-export function DepartmentPage(props: { model: DepartmentModel; viewer: Viewer; csrfToken: string }): VNode {
+/** How many alerts fall in each category, as a half-width table. */
+function CountTable(props: { caption: string; category: string; rows: { name: string; count: number }[] }): VNode {
+  return (
+    <div class="fr-col-12 fr-col-md-6">
+      <Table caption={props.caption} headers={[props.category, 'Nombre']}>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr>
+              <td>{row.name}</td>
+              <td>{row.count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </div>
+  );
+}
+
+export function DepartmentPage(props: PageFrame & { model: DepartmentModel }): VNode {
   const { model } = props;
   const title = `${model.name} (${model.code})`;
+  const figures: [number, string][] = [
+    [model.lastDay, 'alertes des dernières 24 heures'],
+    [model.lastMonth, 'alertes des 30 derniers jours'],
+    [model.openEscalations, 'escalades en cours'],
+  ];
   return (
     <Layout title={title} viewer={props.viewer} csrfToken={props.csrfToken} section="carte">
       {props.viewer.national ? (
@@ -28,44 +51,24 @@ export function DepartmentPage(props: { model: DepartmentModel; viewer: Viewer; 
       ) : null}
       <h1>{title}</h1>
       <ul class="fr-grid-row fr-grid-row--gutters fr-raw-list" aria-label="Chiffres du département">
-        <li class="fr-col-12 fr-col-md-4">
-          <p class="fr-h3 fr-mb-0">{model.lastDay}</p>
-          <p>alertes des dernières 24 heures</p>
-        </li>
-        <li class="fr-col-12 fr-col-md-4">
-          <p class="fr-h3 fr-mb-0">{model.lastMonth}</p>
-          <p>alertes des 30 derniers jours</p>
-        </li>
-        <li class="fr-col-12 fr-col-md-4">
-          <p class="fr-h3 fr-mb-0">{model.openEscalations}</p>
-          <p>escalades en cours</p>
-        </li>
+        {figures.map(([figure, what]) => (
+          <li class="fr-col-12 fr-col-md-4">
+            <p class="fr-h3 fr-mb-0">{figure}</p>
+            <p>{what}</p>
+          </li>
+        ))}
       </ul>
       <div class="fr-grid-row fr-grid-row--gutters">
-        <div class="fr-col-12 fr-col-md-6">
-          <Table caption="Alertes des 30 derniers jours par gravité" headers={['Gravité', 'Nombre']}>
-            <tbody>
-              {model.bySeverity.map((row) => (
-                <tr>
-                  <td>{label(SEVERITY, row.severity)}</td>
-                  <td>{row.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        </div>
-        <div class="fr-col-12 fr-col-md-6">
-          <Table caption="Alertes des 30 derniers jours par type d’événement" headers={['Type', 'Nombre']}>
-            <tbody>
-              {model.byEventCode.map((row) => (
-                <tr>
-                  <td>{label(EVENT_LABELS_FR, row.eventCode)}</td>
-                  <td>{row.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        </div>
+        <CountTable
+          caption="Alertes des 30 derniers jours par gravité"
+          category="Gravité"
+          rows={model.bySeverity.map((row) => ({ name: label(SEVERITY, row.severity), count: row.count }))}
+        />
+        <CountTable
+          caption="Alertes des 30 derniers jours par type d’événement"
+          category="Type"
+          rows={model.byEventCode.map((row) => ({ name: label(EVENT_LABELS_FR, row.eventCode), count: row.count }))}
+        />
       </div>
       <h2>Dernières alertes que vous pouvez lire</h2>
       {model.alerts.length === 0 ? (

@@ -1,10 +1,11 @@
-import { Controller, Get, Header, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, NotFoundException, Param, Query } from '@nestjs/common';
 import { IngestionClient } from '../../clients/ingestion.client';
 import { StatisticsClient } from '../../clients/statistics.client';
 import { renderPage } from '../../render';
 import { NotForYou } from '../../session/session.errors';
 import { Viewer, type SignedIn } from '../../session/viewer';
-import { viewerOf } from '../viewer-of';
+import { PageGet } from '../page-routes';
+import { pageFrame, viewerOf } from '../viewer-of';
 import { DepartmentPage } from './department.view';
 import { MapPage } from './map.view';
 import { departmentName, mapFigures, mapModeOf } from './national.model';
@@ -19,8 +20,7 @@ export class MapController {
     private readonly ingestion: IngestionClient,
   ) {}
 
-  @Get('carte')
-  @Header('cache-control', 'no-store')
+  @PageGet('carte')
   async map(@Viewer() viewer: SignedIn, @Query('couleur') couleur: unknown): Promise<string> {
     if (!viewerOf(viewer).national) throw new NotForYou();
     const mode = mapModeOf(couleur);
@@ -32,11 +32,10 @@ export class MapController {
         : (await this.statistics.openEscalations(viewer.bearer)).byDepartment;
     const figures = mapFigures(counts);
     const total = [...figures.values()].reduce((sum, figure) => sum + figure.count, 0);
-    return renderPage(MapPage({ mode, figures, total, viewer: viewerOf(viewer), csrfToken: viewer.csrfToken }));
+    return renderPage(MapPage({ mode, figures, total, ...pageFrame(viewer) }));
   }
 
-  @Get('departements/:code')
-  @Header('cache-control', 'no-store')
+  @PageGet('departements/:code')
   async department(@Viewer() viewer: SignedIn, @Param('code') code: string): Promise<string> {
     if (!viewer.stateDesk) throw new NotForYou();
     const name = departmentName(code);

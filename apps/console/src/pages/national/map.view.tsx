@@ -1,7 +1,7 @@
 import type { VNode } from 'preact';
 import { Table } from '../../components/form';
 import { FranceMap, MapLegend, type MapFigure } from '../../components/france-map';
-import { Layout, type Viewer } from '../../components/layout';
+import { Layout, type PageFrame } from '../../components/layout';
 import { BANDS, figureWords, MODE_WORDS, type MapMode } from './national.model';
 
 const SWITCH: { mode: MapMode; label: string }[] = [
@@ -9,13 +9,13 @@ const SWITCH: { mode: MapMode; label: string }[] = [
   { mode: 'escalades', label: 'Escalades en cours' },
 ];
 
-export function MapPage(props: {
-  mode: MapMode;
-  figures: Map<string, MapFigure>;
-  total: number;
-  viewer: Viewer;
-  csrfToken: string;
-}): VNode {
+export function MapPage(
+  props: PageFrame & {
+    mode: MapMode;
+    figures: Map<string, MapFigure>;
+    total: number;
+  },
+): VNode {
   const words = MODE_WORDS[props.mode];
   const figures = [...props.figures.values()];
   return (

@@ -1,9 +1,10 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Query } from '@nestjs/common';
 import { StatisticsClient, type AlertFigures } from '../../clients/statistics.client';
 import { renderPage } from '../../render';
 import { NotForYou } from '../../session/session.errors';
 import { Viewer, type SignedIn } from '../../session/viewer';
-import { viewerOf } from '../viewer-of';
+import { CsvDownload, PageGet } from '../page-routes';
+import { pageFrame } from '../viewer-of';
 import { scopeWords } from './national.model';
 import { byEventType, bySeverity, daysOf, trendDaysOf, trendsCsv, type TrendDays } from './trends.model';
 import { TrendsPage } from './trends.view';
@@ -15,8 +16,7 @@ const DAY_MS = 86_400_000;
 export class TrendsController {
   constructor(private readonly statistics: StatisticsClient) {}
 
-  @Get('tendances')
-  @Header('cache-control', 'no-store')
+  @PageGet('tendances')
   async page(@Viewer() viewer: SignedIn, @Query('jours') jours: unknown): Promise<string> {
     const days = trendDaysOf(jours);
     const { figures, dayList } = await this.figures(viewer, days);
@@ -27,16 +27,12 @@ export class TrendsController {
         scope,
         events: byEventType(figures, dayList),
         severities: bySeverity(figures, dayList),
-        viewer: viewerOf(viewer),
-        csrfToken: viewer.csrfToken,
+        ...pageFrame(viewer),
       }),
     );
   }
 
-  @Get('tendances.csv')
-  @Header('cache-control', 'no-store')
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', 'attachment; filename="tendances.csv"')
+  @CsvDownload('tendances.csv', 'tendances.csv')
   async csv(@Viewer() viewer: SignedIn, @Query('jours') jours: unknown): Promise<string> {
     const { figures, dayList } = await this.figures(viewer, trendDaysOf(jours));
     return trendsCsv(byEventType(figures, dayList), bySeverity(figures, dayList));

@@ -1,6 +1,6 @@
 import type { VNode } from 'preact';
 import { StackedBarChart } from '../../components/bar-chart';
-import { Layout, type Viewer } from '../../components/layout';
+import { Layout, type PageFrame } from '../../components/layout';
 import { PeriodChoice } from './period-choice';
 import type { Trend, TrendDays } from './trends.model';
 
@@ -11,14 +11,14 @@ function summary(trend: Trend, days: TrendDays): string {
   return `${total} alertes sur les ${days} derniers jours. ${parts.join(', ')}.`;
 }
 
-export function TrendsPage(props: {
-  days: TrendDays;
-  scope: string;
-  events: Trend;
-  severities: Trend;
-  viewer: Viewer;
-  csrfToken: string;
-}): VNode {
+export function TrendsPage(
+  props: PageFrame & {
+    days: TrendDays;
+    scope: string;
+    events: Trend;
+    severities: Trend;
+  },
+): VNode {
   return (
     <Layout title="Tendances" viewer={props.viewer} csrfToken={props.csrfToken} section="tendances">
       <h1>Tendances des alertes</h1>

@@ -1,10 +1,10 @@
 import type { VNode } from 'preact';
 import { StateBadge } from '../../components/badges';
-import { Button, Checkboxes, CsrfField, Field, Radios, Table } from '../../components/form';
+import { Checkboxes, Field, Radios, Table } from '../../components/form';
 import { API_KEY_ROLE, PERSON_ROLE, PERSON_STATUS, frenchDateTime, label } from '../../components/labels';
 import {
-  Problems,
-  ReadOnly,
+  OrganisationForm,
+  SectionOf,
   roleChoices,
   type KeyRow,
   type OrganisationModel,
@@ -12,14 +12,23 @@ import {
 } from './organisation-parts';
 import { KEY_ROLES } from './organisation.model';
 
+/** Who a person or an invitation is for: the name, address and roles cells of its row. */
+function WhoCells(props: { who: { fullName: string; email: string; roles: string[] } }): VNode {
+  const { who } = props;
+  return (
+    <>
+      <td>{who.fullName}</td>
+      <td>{who.email}</td>
+      <td>{who.roles.map((role) => label(PERSON_ROLE, role)).join(' ; ')}</td>
+    </>
+  );
+}
+
 export function PeopleSection(props: PageProps<OrganisationModel>): VNode {
   const { model, csrfToken } = props;
-  const section = model.people;
   return (
-    <section aria-labelledby="personnes">
-      <h2 id="personnes">Personnes</h2>
-      <ReadOnly section={section} />
-      {'rows' in section ? (
+    <SectionOf id="personnes" title="Personnes" section={model.people}>
+      {(rows) => (
         <>
           <Table
             caption="Les personnes de l’organisation"
@@ -27,11 +36,9 @@ export function PeopleSection(props: PageProps<OrganisationModel>): VNode {
             id="table-personnes"
           >
             <tbody>
-              {section.rows.people.map((person) => (
+              {rows.people.map((person) => (
                 <tr>
-                  <td>{person.fullName}</td>
-                  <td>{person.email}</td>
-                  <td>{person.roles.map((role) => label(PERSON_ROLE, role)).join(' ; ')}</td>
+                  <WhoCells who={person} />
                   <td>
                     <StateBadge tone={person.status === 'ACTIVE' ? 'success' : 'warning'}>
                       {label(PERSON_STATUS, person.status)}
@@ -46,7 +53,7 @@ export function PeopleSection(props: PageProps<OrganisationModel>): VNode {
             </tbody>
           </Table>
           <h3>Invitations en attente</h3>
-          {section.rows.invitations.length === 0 ? (
+          {rows.invitations.length === 0 ? (
             <p>Aucune invitation en attente.</p>
           ) : (
             <Table
@@ -55,21 +62,23 @@ export function PeopleSection(props: PageProps<OrganisationModel>): VNode {
               id="table-invitations"
             >
               <tbody>
-                {section.rows.invitations.map((invitation) => (
+                {rows.invitations.map((invitation) => (
                   <tr>
-                    <td>{invitation.fullName}</td>
-                    <td>{invitation.email}</td>
-                    <td>{invitation.roles.map((role) => label(PERSON_ROLE, role)).join(' ; ')}</td>
+                    <WhoCells who={invitation} />
                     <td>{frenchDateTime(invitation.expiresAt)}</td>
                   </tr>
                 ))}
               </tbody>
             </Table>
           )}
-          <h3>Inviter une personne</h3>
-          <Problems model={model} form="invitation" />
-          <form method="post" action="/mon-organisation/invitations">
-            <CsrfField token={csrfToken} />
+          <OrganisationForm
+            title="Inviter une personne"
+            form="invitation"
+            action="/mon-organisation/invitations"
+            submit="Créer l’invitation"
+            model={model}
+            csrfToken={csrfToken}
+          >
             <Field
               id="invitation-nom"
               name="fullName"
@@ -89,11 +98,10 @@ export function PeopleSection(props: PageProps<OrganisationModel>): VNode {
               autocomplete="off"
             />
             <Radios name="role" legend="Rôle" choices={roleChoices} value={model.invitationForm.role} />
-            <Button>Créer l’invitation</Button>
-          </form>
+          </OrganisationForm>
         </>
-      ) : null}
-    </section>
+      )}
+    </SectionOf>
   );
 }
 
@@ -111,18 +119,15 @@ function KeyState(props: { key_: KeyRow }): VNode {
 
 export function KeysSection(props: PageProps<OrganisationModel>): VNode {
   const { model, csrfToken } = props;
-  const section = model.keys;
   return (
-    <section aria-labelledby="cles">
-      <h2 id="cles">Clés d’API</h2>
-      <ReadOnly section={section} />
-      {'rows' in section ? (
+    <SectionOf id="cles" title="Clés d’API" section={model.keys}>
+      {(rows) => (
         <>
           <p>
             Une clé permet à un programme (centrale d’alarme, logiciel de main courante) d’envoyer ou de recevoir des
             alertes. Vigie n’en garde qu’une empreinte : une clé perdue se révoque et se remplace.
           </p>
-          {section.rows.length === 0 ? (
+          {rows.length === 0 ? (
             <p>Aucune clé.</p>
           ) : (
             <Table
@@ -131,7 +136,7 @@ export function KeysSection(props: PageProps<OrganisationModel>): VNode {
               id="table-cles"
             >
               <tbody>
-                {section.rows.map((key) => (
+                {rows.map((key) => (
                   <tr data-key={key.id}>
                     <td>{key.label}</td>
                     <td>
@@ -153,10 +158,14 @@ export function KeysSection(props: PageProps<OrganisationModel>): VNode {
               </tbody>
             </Table>
           )}
-          <h3>Créer une clé</h3>
-          <Problems model={model} form="cle" />
-          <form method="post" action="/mon-organisation/cles">
-            <CsrfField token={csrfToken} />
+          <OrganisationForm
+            title="Créer une clé"
+            form="cle"
+            action="/mon-organisation/cles"
+            submit="Créer la clé"
+            model={model}
+            csrfToken={csrfToken}
+          >
             <Field
               id="cle-nom"
               name="label"
@@ -172,10 +181,9 @@ export function KeysSection(props: PageProps<OrganisationModel>): VNode {
               choices={KEY_ROLES.map((role) => ({ value: role, label: label(API_KEY_ROLE, role) }))}
               values={model.keyForm.roles}
             />
-            <Button>Créer la clé</Button>
-          </form>
+          </OrganisationForm>
         </>
-      ) : null}
-    </section>
+      )}
+    </SectionOf>
   );
 }

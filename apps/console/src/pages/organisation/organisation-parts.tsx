@@ -1,9 +1,9 @@
 /** What the sections of « Mon organisation » share: their rows, the page's model, a section's problems and read-only notice. */
-import type { VNode } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import type { Invitation, Person } from '../../clients/registry.client';
-import { Notice } from '../../components/form';
+import { Button, CsrfField, Notice } from '../../components/form';
 import { PERSON_ROLE, label } from '../../components/labels';
-import { type Viewer } from '../../components/layout';
+import type { PageFrame } from '../../components/layout';
 import {
   INVITABLE_ROLES,
   type DeliveryLine,
@@ -64,13 +64,32 @@ export interface OrganisationModel {
   subscriptionForm: SubscriptionForm;
 }
 
-export interface PageProps<T> {
-  model: T;
-  viewer: Viewer;
-  csrfToken: string;
-}
+export type PageProps<T> = PageFrame & { model: T };
 
 export const roleChoices = INVITABLE_ROLES.map((role) => ({ value: role, label: label(PERSON_ROLE, role) }));
+
+/** One of the page's forms under its heading: the problems of its last post, its fields, its button. */
+export function OrganisationForm(props: {
+  title: string;
+  form: NonNullable<OrganisationModel['problems']>['form'];
+  action: string;
+  submit: string;
+  model: OrganisationModel;
+  csrfToken: string;
+  children: ComponentChildren;
+}): VNode {
+  return (
+    <>
+      <h3>{props.title}</h3>
+      <Problems model={props.model} form={props.form} />
+      <form method="post" action={props.action}>
+        <CsrfField token={props.csrfToken} />
+        {props.children}
+        <Button>{props.submit}</Button>
+      </form>
+    </>
+  );
+}
 
 export function Problems(props: {
   model: OrganisationModel;
@@ -89,6 +108,23 @@ export function Problems(props: {
   );
 }
 
-export function ReadOnly(props: { section: Section<unknown> }): VNode | null {
-  return 'readOnly' in props.section ? <p>{props.section.readOnly}</p> : null;
+/**
+ * A section of the page under its heading: what `children` draws of its rows, or, to a person
+ * who may not see them, why; then what the section shows to everyone (`after`).
+ */
+export function SectionOf<T>(props: {
+  id: string;
+  title: string;
+  section: Section<T>;
+  children: (rows: T) => ComponentChildren;
+  after?: ComponentChildren;
+}): VNode {
+  const { section } = props;
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      {'readOnly' in section ? <p>{section.readOnly}</p> : props.children(section.rows)}
+      {props.after}
+    </section>
+  );
 }

@@ -1,14 +1,16 @@
-import { Body, Controller, Get, Header, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Geography } from '@vigie/geo';
 import { NotificationClient, type Webhook } from '../../clients/notification.client';
 import { RegistryClient, type ApiKey } from '../../clients/registry.client';
 import { ServiceCallError } from '../../clients/service-call';
 import { CONSOLE_CONFIG, type ConsoleConfig } from '../../config';
-import { renderPage } from '../../render';
-import { ConsoleSessionStore, type ConsoleSession } from '../../session/console-session.store';
+import { renderPage, sendHtml } from '../../render';
+import { ConsoleSessionStore, type ConsoleSession, type ShownOnce } from '../../session/console-session.store';
 import { Session, Viewer, type SignedIn } from '../../session/viewer';
-import { viewerOf } from '../viewer-of';
+import { notFound, pageId } from '../not-found';
+import { PageGet } from '../page-routes';
+import { pageFrame } from '../viewer-of';
 import { PersonPage, RevokeKeyPage, ShownOncePage, WebhookPage } from './organisation-details.view';
 import {
   deliveryLines,
@@ -23,9 +25,6 @@ import {
 import { OrganisationPage, type KeyRow, type OrganisationModel } from './organisation.view';
 import { subscriptionSentence } from './subscription-sentence';
 
-const notFound = (): ServiceCallError => new ServiceCallError('console', 404, null);
-const anId = new ParseUUIDPipe({ exceptionFactory: notFound });
-
 /** How many deliveries each list shows. */
 const RECENT = 50;
 
@@ -36,6 +35,27 @@ const DONE: Record<string, string> = {
   'abonnement-ajoute': 'L’abonnement est ajouté.',
   'abonnement-supprime': 'L’abonnement est supprimé.',
   renvoyee: 'La livraison est renvoyée : elle part dans les secondes qui viennent.',
+};
+
+/** What the page of a secret shown once says, by kind, and where it sends the person once it has been taken. */
+const SHOWN_ONCE: Record<
+  ShownOnce['kind'],
+  { gone: string; title: string; fieldLabel: (about: string) => string; explanation: string }
+> = {
+  invitation: {
+    gone: '/mon-organisation#personnes',
+    title: 'Invitation créée',
+    fieldLabel: (about) => `Lien d’invitation pour ${about}`,
+    explanation:
+      'Transmettez ce lien à la personne, par un canal sûr : en l’ouvrant, elle choisit son mot de passe. Il sert une fois et vaut 7 jours.',
+  },
+  'api-key': {
+    gone: '/mon-organisation#cles',
+    title: 'Clé d’API créée',
+    fieldLabel: (about) => `Clé « ${about} »`,
+    explanation:
+      'Enregistrez-la dans le programme qui l’utilise. Vigie n’en garde qu’une empreinte : si elle est perdue, révoquez-la et créez-en une autre.',
+  },
 };
 
 const EMPTY_FORMS: Pick<OrganisationModel, 'invitationForm' | 'keyForm' | 'subscriptionForm'> = {
@@ -87,8 +107,7 @@ export class OrganisationController {
     @Inject(CONSOLE_CONFIG) private readonly config: ConsoleConfig,
   ) {}
 
-  @Get()
-  @Header('cache-control', 'no-store')
+  @PageGet()
   async overview(@Viewer() viewer: SignedIn, @Query('fait') done?: string): Promise<string> {
     return this.page(viewer, { done: (done && DONE[done]) || null });
   }
@@ -124,26 +143,9 @@ export class OrganisationController {
     response.redirect(303, '/mon-organisation/invitation-creee');
   }
 
-  @Get('invitation-creee')
-  @Header('cache-control', 'no-store')
+  @PageGet('invitation-creee')
   shownInvitation(@Viewer() viewer: SignedIn, @Session() session: ConsoleSession, @Res() response: Response): void {
-    const secret = this.sessions.takeShownOnce(session, 'invitation');
-    if (!secret) return response.redirect(303, '/mon-organisation#personnes');
-    response.type('html').send(
-      renderPage(
-        ShownOncePage({
-          model: {
-            title: 'Invitation créée',
-            fieldLabel: `Lien d’invitation pour ${secret.about}`,
-            value: secret.value,
-            explanation:
-              'Transmettez ce lien à la personne, par un canal sûr : en l’ouvrant, elle choisit son mot de passe. Il sert une fois et vaut 7 jours.',
-          },
-          viewer: viewerOf(viewer),
-          csrfToken: viewer.csrfToken,
-        }),
-      ),
-    );
+    this.shownOnce('invitation', viewer, session, response);
   }
 
   @Post('cles')
@@ -162,65 +164,41 @@ export class OrganisationController {
     response.redirect(303, '/mon-organisation/cle-creee');
   }
 
-  @Get('cle-creee')
-  @Header('cache-control', 'no-store')
+  @PageGet('cle-creee')
   shownKey(@Viewer() viewer: SignedIn, @Session() session: ConsoleSession, @Res() response: Response): void {
-    const secret = this.sessions.takeShownOnce(session, 'api-key');
-    if (!secret) return response.redirect(303, '/mon-organisation#cles');
-    response.type('html').send(
-      renderPage(
-        ShownOncePage({
-          model: {
-            title: 'Clé d’API créée',
-            fieldLabel: `Clé « ${secret.about} »`,
-            value: secret.value,
-            explanation:
-              'Enregistrez-la dans le programme qui l’utilise. Vigie n’en garde qu’une empreinte : si elle est perdue, révoquez-la et créez-en une autre.',
-          },
-          viewer: viewerOf(viewer),
-          csrfToken: viewer.csrfToken,
-        }),
-      ),
-    );
+    this.shownOnce('api-key', viewer, session, response);
   }
 
-  @Get('cles/:id/revocation')
-  @Header('cache-control', 'no-store')
-  async confirmRevocation(@Param('id', anId) id: string, @Viewer() viewer: SignedIn): Promise<string> {
+  @PageGet('cles/:id/revocation')
+  async confirmRevocation(@Param('id', pageId) id: string, @Viewer() viewer: SignedIn): Promise<string> {
     const key = (await this.registry.apiKeys(viewer.bearer, viewer.person.organisationId)).find(
       (candidate) => candidate.id === id && !candidate.revokedAt,
     );
     if (!key) throw notFound();
-    return renderPage(
-      RevokeKeyPage({ model: { key: keyRow(key) }, viewer: viewerOf(viewer), csrfToken: viewer.csrfToken }),
-    );
+    return renderPage(RevokeKeyPage({ model: { key: keyRow(key) }, ...pageFrame(viewer) }));
   }
 
   @Post('cles/:id/revocation')
-  async revoke(@Param('id', anId) id: string, @Viewer() viewer: SignedIn, @Res() response: Response): Promise<void> {
+  async revoke(@Param('id', pageId) id: string, @Viewer() viewer: SignedIn, @Res() response: Response): Promise<void> {
     await this.registry.revokeApiKey(viewer.bearer, id);
     response.redirect(303, '/mon-organisation?fait=cle-revoquee#cles');
   }
 
-  @Get('personnes/:id')
-  @Header('cache-control', 'no-store')
-  async person(@Param('id', anId) id: string, @Viewer() viewer: SignedIn): Promise<string> {
+  @PageGet('personnes/:id')
+  async person(@Param('id', pageId) id: string, @Viewer() viewer: SignedIn): Promise<string> {
     return this.personPage(viewer, id, []);
   }
 
   @Post('personnes/:id')
   async changePerson(
-    @Param('id', anId) id: string,
+    @Param('id', pageId) id: string,
     @Viewer() viewer: SignedIn,
     @Body() body: unknown,
     @Res() response: Response,
   ): Promise<void> {
     const { form, problems } = readPersonChange(body);
     if (problems.length > 0) {
-      response
-        .status(400)
-        .type('html')
-        .send(await this.personPage(viewer, id, problems));
+      sendHtml(response, 400, await this.personPage(viewer, id, problems));
       return;
     }
     await this.registry.updatePerson(viewer.bearer, id, form);
@@ -244,7 +222,7 @@ export class OrganisationController {
 
   @Post('abonnements/:id/suppression')
   async unsubscribe(
-    @Param('id', anId) id: string,
+    @Param('id', pageId) id: string,
     @Viewer() viewer: SignedIn,
     @Res() response: Response,
   ): Promise<void> {
@@ -252,10 +230,9 @@ export class OrganisationController {
     response.redirect(303, '/mon-organisation?fait=abonnement-supprime#abonnements');
   }
 
-  @Get('webhooks/:id')
-  @Header('cache-control', 'no-store')
+  @PageGet('webhooks/:id')
   async webhook(
-    @Param('id', anId) id: string,
+    @Param('id', pageId) id: string,
     @Viewer() viewer: SignedIn,
     @Query('fait') done?: string,
   ): Promise<string> {
@@ -273,16 +250,15 @@ export class OrganisationController {
           ),
           done: (done && DONE[done]) || null,
         },
-        viewer: viewerOf(viewer),
-        csrfToken: viewer.csrfToken,
+        ...pageFrame(viewer),
       }),
     );
   }
 
   @Post('webhooks/:id/livraisons/:deliveryId/renvoi')
   async redeliver(
-    @Param('id', anId) id: string,
-    @Param('deliveryId', anId) deliveryId: string,
+    @Param('id', pageId) id: string,
+    @Param('deliveryId', pageId) deliveryId: string,
     @Viewer() viewer: SignedIn,
     @Res() response: Response,
   ): Promise<void> {
@@ -298,14 +274,26 @@ export class OrganisationController {
     response.redirect(303, `/mon-organisation/webhooks/${id}?fait=renvoyee`);
   }
 
+  /** The secret just created, shown once; after that (a reload, a back button) the section it belongs to. */
+  private shownOnce(kind: ShownOnce['kind'], viewer: SignedIn, session: ConsoleSession, response: Response): void {
+    const secret = this.sessions.takeShownOnce(session, kind);
+    const page = SHOWN_ONCE[kind];
+    if (!secret) return response.redirect(303, page.gone);
+    const model = {
+      title: page.title,
+      fieldLabel: page.fieldLabel(secret.about),
+      value: secret.value,
+      explanation: page.explanation,
+    };
+    response.type('html').send(renderPage(ShownOncePage({ model, ...pageFrame(viewer) })));
+  }
+
   private async personPage(viewer: SignedIn, id: string, problems: string[]): Promise<string> {
     const person = (await this.registry.people(viewer.bearer, viewer.person.organisationId)).find(
       (candidate) => candidate.id === id,
     );
     if (!person) throw notFound();
-    return renderPage(
-      PersonPage({ model: { person, problems }, viewer: viewerOf(viewer), csrfToken: viewer.csrfToken }),
-    );
+    return renderPage(PersonPage({ model: { person, problems }, ...pageFrame(viewer) }));
   }
 
   /** The page again, with what the person typed and why it was not sent. */
@@ -315,15 +303,12 @@ export class OrganisationController {
     status: number,
     extra: Partial<OrganisationModel>,
   ): Promise<void> {
-    response
-      .status(status)
-      .type('html')
-      .send(await this.page(viewer, extra));
+    sendHtml(response, status, await this.page(viewer, extra));
   }
 
   private async page(viewer: SignedIn, extra: Partial<OrganisationModel>): Promise<string> {
     const model = { ...(await this.model(viewer)), ...extra };
-    return renderPage(OrganisationPage({ model, viewer: viewerOf(viewer), csrfToken: viewer.csrfToken }));
+    return renderPage(OrganisationPage({ model, ...pageFrame(viewer) }));
   }
 
   private async model(viewer: SignedIn): Promise<OrganisationModel> {

@@ -1,11 +1,18 @@
 import type { VNode } from 'preact';
 import { StateBadge } from '../../components/badges';
-import { Button, ButtonForm, Checkboxes, CsrfField, Notice, Radios, Table } from '../../components/form';
+import { ButtonForm, Checkboxes, Notice, Radios, Table } from '../../components/form';
 import { CHANNEL, DELIVERY_STATUS, EVENT, SECTORS, SEVERITY, frenchDateTime, label } from '../../components/labels';
 import { Layout } from '../../components/layout';
 
 import { KeysSection, PeopleSection } from './organisation-access.view';
-import { Problems, ReadOnly, type DeliveryRow, type OrganisationModel, type PageProps } from './organisation-parts';
+import {
+  OrganisationForm,
+  Problems,
+  SectionOf,
+  type DeliveryRow,
+  type OrganisationModel,
+  type PageProps,
+} from './organisation-parts';
 import { MINIMUM_SEVERITIES } from './organisation.model';
 
 export * from './organisation-parts';
@@ -40,50 +47,51 @@ function SubscriptionsSection(props: PageProps<OrganisationModel>): VNode {
         </ul>
       )}
       {model.mayEditSubscriptions ? (
-        <>
-          <h3>Ajouter un abonnement</h3>
-          <Problems model={model} form="abonnement" />
-          <form method="post" action="/mon-organisation/abonnements">
-            <CsrfField token={csrfToken} />
-            <Checkboxes
-              name="departments"
-              legend="Dans les départements"
-              choices={model.departments.map((department) => ({
-                value: department.code,
-                label: `${department.name} (${department.code})`,
-              }))}
-              values={model.subscriptionForm.departments}
-            />
-            <Radios
-              name="minimumSeverity"
-              legend="De gravité au moins"
-              choices={MINIMUM_SEVERITIES.map((severity) => ({
-                value: severity,
-                label: severity === 'Unknown' ? 'Toutes les gravités' : label(SEVERITY, severity),
-              }))}
-              value={model.subscriptionForm.minimumSeverity}
-            />
-            <Checkboxes
-              name="eventCodes"
-              legend="Types d’événement (aucun coché : tous)"
-              choices={Object.entries(EVENT).map(([value, text]) => ({ value, label: text }))}
-              values={model.subscriptionForm.eventCodes}
-            />
-            <Checkboxes
-              name="sectors"
-              legend="Émises par les secteurs (aucun coché : tous)"
-              choices={Object.entries(SECTORS).map(([value, text]) => ({ value, label: text }))}
-              values={model.subscriptionForm.sectors}
-            />
-            <Checkboxes
-              name="includeExercises"
-              legend="Exercices"
-              choices={[{ value: 'oui', label: 'Recevoir aussi les alertes d’exercice' }]}
-              values={model.subscriptionForm.includeExercises ? ['oui'] : []}
-            />
-            <Button>Ajouter l’abonnement</Button>
-          </form>
-        </>
+        <OrganisationForm
+          title="Ajouter un abonnement"
+          form="abonnement"
+          action="/mon-organisation/abonnements"
+          submit="Ajouter l’abonnement"
+          model={model}
+          csrfToken={csrfToken}
+        >
+          <Checkboxes
+            name="departments"
+            legend="Dans les départements"
+            choices={model.departments.map((department) => ({
+              value: department.code,
+              label: `${department.name} (${department.code})`,
+            }))}
+            values={model.subscriptionForm.departments}
+          />
+          <Radios
+            name="minimumSeverity"
+            legend="De gravité au moins"
+            choices={MINIMUM_SEVERITIES.map((severity) => ({
+              value: severity,
+              label: severity === 'Unknown' ? 'Toutes les gravités' : label(SEVERITY, severity),
+            }))}
+            value={model.subscriptionForm.minimumSeverity}
+          />
+          <Checkboxes
+            name="eventCodes"
+            legend="Types d’événement (aucun coché : tous)"
+            choices={Object.entries(EVENT).map(([value, text]) => ({ value, label: text }))}
+            values={model.subscriptionForm.eventCodes}
+          />
+          <Checkboxes
+            name="sectors"
+            legend="Émises par les secteurs (aucun coché : tous)"
+            choices={Object.entries(SECTORS).map(([value, text]) => ({ value, label: text }))}
+            values={model.subscriptionForm.sectors}
+          />
+          <Checkboxes
+            name="includeExercises"
+            legend="Exercices"
+            choices={[{ value: 'oui', label: 'Recevoir aussi les alertes d’exercice' }]}
+            values={model.subscriptionForm.includeExercises ? ['oui'] : []}
+          />
+        </OrganisationForm>
       ) : null}
     </section>
   );
@@ -132,13 +140,30 @@ export function DeliveriesTable(props: { caption: string; rows: DeliveryRow[]; c
 
 function WebhooksSection(props: PageProps<OrganisationModel>): VNode {
   const { model, csrfToken } = props;
-  const section = model.webhooks;
   return (
-    <section aria-labelledby="webhooks">
-      <h2 id="webhooks">Webhooks</h2>
-      <ReadOnly section={section} />
-      {'rows' in section ? (
-        section.rows.length === 0 ? (
+    <SectionOf
+      id="webhooks"
+      title="Webhooks"
+      section={model.webhooks}
+      after={
+        <>
+          <h3 id="livraisons-en-echec">Livraisons en échec ou abandonnées</h3>
+          <Problems model={model} form="livraison" />
+          {model.troubled.length === 0 ? (
+            <p>Aucune livraison en échec : tout ce qui vous a été envoyé a été remis.</p>
+          ) : (
+            <DeliveriesTable
+              caption="Livraisons que Vigie réessaie encore, ou qu’elle a abandonnées"
+              rows={model.troubled}
+              csrfToken={csrfToken}
+              id="table-livraisons-en-echec"
+            />
+          )}
+        </>
+      }
+    >
+      {(rows) =>
+        rows.length === 0 ? (
           <p>Aucun webhook : l’organisation reçoit les alertes dans la console et par courriel.</p>
         ) : (
           <Table
@@ -147,7 +172,7 @@ function WebhooksSection(props: PageProps<OrganisationModel>): VNode {
             id="table-webhooks"
           >
             <tbody>
-              {section.rows.map((webhook) => (
+              {rows.map((webhook) => (
                 <tr>
                   <td>{webhook.url}</td>
                   <td>
@@ -164,20 +189,8 @@ function WebhooksSection(props: PageProps<OrganisationModel>): VNode {
             </tbody>
           </Table>
         )
-      ) : null}
-      <h3 id="livraisons-en-echec">Livraisons en échec ou abandonnées</h3>
-      <Problems model={model} form="livraison" />
-      {model.troubled.length === 0 ? (
-        <p>Aucune livraison en échec : tout ce qui vous a été envoyé a été remis.</p>
-      ) : (
-        <DeliveriesTable
-          caption="Livraisons que Vigie réessaie encore, ou qu’elle a abandonnées"
-          rows={model.troubled}
-          csrfToken={csrfToken}
-          id="table-livraisons-en-echec"
-        />
-      )}
-    </section>
+      }
+    </SectionOf>
   );
 }
 

@@ -1,32 +1,31 @@
-import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { RegistryClient, type Organisation } from '../../clients/registry.client';
-import { ServiceCallError } from '../../clients/service-call';
-import { renderPage } from '../../render';
+import { renderPage, sendHtml } from '../../render';
 import { NotForYou } from '../../session/session.errors';
 import { Viewer, type SignedIn } from '../../session/viewer';
 import { textField } from '../form-body';
-import { viewerOf } from '../viewer-of';
+import { pageId } from '../not-found';
+import { PageGet } from '../page-routes';
+import { pageFrame } from '../viewer-of';
 import { PartnersPage, type PartnersModel } from './partners.view';
 
 const STATE_KINDS = new Set(['PREFECTURE', 'NATIONAL_LEVEL', 'STATE_FORCE']);
-const partnerId = new ParseUUIDPipe({ exceptionFactory: () => new ServiceCallError('console', 404, null) });
 
 /** The partners of the duty officer's départements, and activating or suspending them (the registry audits it). */
 @Controller('partenaires')
 export class PartnersController {
   constructor(private readonly registry: RegistryClient) {}
 
-  @Get()
-  @Header('cache-control', 'no-store')
+  @PageGet()
   async list(@Viewer() viewer: SignedIn, @Query('modifie') changed?: string): Promise<string> {
     const model = await this.model(viewer, null, changed ? `Statut de ${changed.slice(0, 200)} modifié.` : null);
-    return renderPage(PartnersPage({ model, viewer: viewerOf(viewer), csrfToken: viewer.csrfToken }));
+    return renderPage(PartnersPage({ model, ...pageFrame(viewer) }));
   }
 
   @Post(':id/suspendre')
   suspend(
-    @Param('id', partnerId) id: string,
+    @Param('id', pageId) id: string,
     @Body() body: unknown,
     @Viewer() viewer: SignedIn,
     @Res() response: Response,
@@ -36,7 +35,7 @@ export class PartnersController {
 
   @Post(':id/activer')
   activate(
-    @Param('id', partnerId) id: string,
+    @Param('id', pageId) id: string,
     @Body() body: unknown,
     @Viewer() viewer: SignedIn,
     @Res() response: Response,
@@ -54,10 +53,7 @@ export class PartnersController {
     const reason = textField(body, 'reason', 500);
     if (!reason) {
       const model = await this.model(viewer, id, null);
-      response
-        .status(400)
-        .type('html')
-        .send(renderPage(PartnersPage({ model, viewer: viewerOf(viewer), csrfToken: viewer.csrfToken })));
+      sendHtml(response, 400, renderPage(PartnersPage({ model, ...pageFrame(viewer) })));
       return;
     }
     const organisation = await this.registry.changeStatus(viewer.bearer, id, change, reason);

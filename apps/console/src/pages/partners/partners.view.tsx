@@ -2,7 +2,7 @@ import type { VNode } from 'preact';
 import { StateBadge } from '../../components/badges';
 import { CsrfField, Notice, Table } from '../../components/form';
 import { ORGANISATION_KIND, ORGANISATION_STATUS, frenchDateTime, label } from '../../components/labels';
-import { Layout, type Viewer } from '../../components/layout';
+import { Layout, type PageFrame } from '../../components/layout';
 
 export interface PartnerRow {
   id: string;
@@ -62,7 +62,7 @@ function StatusForm(props: { partner: PartnerRow; csrfToken: string; missingReas
   );
 }
 
-export function PartnersPage(props: { model: PartnersModel; viewer: Viewer; csrfToken: string }): VNode {
+export function PartnersPage(props: PageFrame & { model: PartnersModel }): VNode {
   const { model } = props;
   return (
     <Layout title="Partenaires" viewer={props.viewer} csrfToken={props.csrfToken} section="partenaires">

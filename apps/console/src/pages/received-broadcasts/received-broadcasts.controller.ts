@@ -1,16 +1,14 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Controller, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { NotificationClient } from '../../clients/notification.client';
-import { ServiceCallError } from '../../clients/service-call';
-import { renderPage } from '../../render';
+import { renderPage, sendHtml } from '../../render';
 import { Viewer, type SignedIn } from '../../session/viewer';
+import { pageId } from '../not-found';
+import { PageGet } from '../page-routes';
 import { LIST_PAGE, NO_PAGES, readPage } from '../paging';
-import { viewerOf } from '../viewer-of';
+import { pageFrame } from '../viewer-of';
 import { receivedItem } from './received-broadcasts.model';
 import { ReceivedBroadcastPage, ReceivedBroadcastsPage } from './received-broadcasts.view';
-
-/** An invalid id, or a broadcast not addressed to the person's organisation, is a page that does not exist. */
-const broadcastId = new ParseUUIDPipe({ exceptionFactory: () => new ServiceCallError('console', 404, null) });
 
 /**
  * "Messages reçus": the vigilance messages addressed to the person's organisation, and their
@@ -21,18 +19,18 @@ export class ReceivedBroadcastsController {
   constructor(private readonly notification: NotificationClient) {}
 
   /** The most recent messages, then older ones a page at a time (`avant`: notification's cursor). */
-  @Get()
-  @Header('cache-control', 'no-store')
+  @PageGet()
   async list(@Viewer() viewer: SignedIn, @Query('avant') before: unknown, @Res() response: Response): Promise<void> {
-    const frame = { viewer: viewerOf(viewer), csrfToken: viewer.csrfToken };
+    const frame = pageFrame(viewer);
     const page = await readPage('/diffusions-recues', before, (cursor) =>
       this.notification.receivedBroadcasts(viewer.bearer, { cursor, limit: LIST_PAGE }),
     );
     if (!page) {
-      response
-        .status(400)
-        .type('html')
-        .send(renderPage(ReceivedBroadcastsPage({ ...frame, items: [], pages: NO_PAGES, invalidPage: true })));
+      sendHtml(
+        response,
+        400,
+        renderPage(ReceivedBroadcastsPage({ ...frame, items: [], pages: NO_PAGES, invalidPage: true })),
+      );
       return;
     }
     const items = page.items.map(receivedItem);
@@ -41,18 +39,16 @@ export class ReceivedBroadcastsController {
       .send(renderPage(ReceivedBroadcastsPage({ ...frame, items, pages: page.pages, invalidPage: false })));
   }
 
-  @Get(':id')
-  @Header('cache-control', 'no-store')
+  @PageGet(':id')
   async show(
-    @Param('id', broadcastId) id: string,
+    @Param('id', pageId) id: string,
     @Viewer() viewer: SignedIn,
     @Query('acquitte') acknowledged?: string,
   ): Promise<string> {
     const item = receivedItem(await this.notification.receivedBroadcast(viewer.bearer, id));
     return renderPage(
       ReceivedBroadcastPage({
-        viewer: viewerOf(viewer),
-        csrfToken: viewer.csrfToken,
+        ...pageFrame(viewer),
         item,
         justAcknowledged: acknowledged === '1' && item.acknowledged !== null,
       }),
@@ -62,7 +58,7 @@ export class ReceivedBroadcastsController {
   /** Idempotent in notification: a second click (or a resent form) keeps the first acknowledgement. */
   @Post(':id/acquitter')
   async acknowledge(
-    @Param('id', broadcastId) id: string,
+    @Param('id', pageId) id: string,
     @Viewer() viewer: SignedIn,
     @Res() response: Response,
   ): Promise<void> {

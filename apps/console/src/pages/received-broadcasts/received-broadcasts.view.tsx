@@ -2,15 +2,10 @@ import type { VNode } from 'preact';
 import { SeverityBadge, StateBadge, StatusBadge, TlpBadge } from '../../components/badges';
 import { Breadcrumb, Button, CsrfField, Notice, Table } from '../../components/form';
 import { frenchDateTime } from '../../components/labels';
-import { Layout, type Viewer } from '../../components/layout';
+import { Layout, type PageFrame } from '../../components/layout';
 import { InvalidPageNotice, Pager, type PageLinks } from '../../components/pager';
 import { Reason } from '../../components/reason';
 import type { AcknowledgedBy, ReceivedBroadcastItem } from './received-broadcasts.model';
-
-interface Frame {
-  viewer: Viewer;
-  csrfToken: string;
-}
 
 function Acknowledgement(props: { acknowledged: AcknowledgedBy | null }): VNode {
   const { acknowledged } = props;
@@ -24,7 +19,7 @@ function Acknowledgement(props: { acknowledged: AcknowledgedBy | null }): VNode 
 }
 
 export function ReceivedBroadcastsPage(
-  props: Frame & { items: ReceivedBroadcastItem[]; pages: PageLinks; invalidPage: boolean },
+  props: PageFrame & { items: ReceivedBroadcastItem[]; pages: PageLinks; invalidPage: boolean },
 ): VNode {
   const older = props.pages.newestHref !== null;
   return (
@@ -76,7 +71,7 @@ export function ReceivedBroadcastsPage(
 }
 
 export function ReceivedBroadcastPage(
-  props: Frame & { item: ReceivedBroadcastItem; justAcknowledged: boolean },
+  props: PageFrame & { item: ReceivedBroadcastItem; justAcknowledged: boolean },
 ): VNode {
   const { item } = props;
   return (

@@ -1,7 +1,7 @@
 import type { VNode } from 'preact';
 import type { DirectoryEntry } from '../../clients/registry.client';
 import { Table } from '../../components/form';
-import { Layout, type Viewer } from '../../components/layout';
+import { Layout, type PageFrame } from '../../components/layout';
 
 const ROLE: Record<string, string> = {
   PRIMARY: 'Titulaire',
@@ -9,12 +9,12 @@ const ROLE: Record<string, string> = {
   CRISIS_COORDINATOR: 'Coordinateur de crise',
 };
 
-export function ReferentsPage(props: {
-  entries: DirectoryEntry[];
-  departments: string[];
-  viewer: Viewer;
-  csrfToken: string;
-}): VNode {
+export function ReferentsPage(
+  props: PageFrame & {
+    entries: DirectoryEntry[];
+    departments: string[];
+  },
+): VNode {
   const byOrganisation = new Map<string, DirectoryEntry[]>();
   for (const entry of props.entries)
     byOrganisation.set(entry.organisation.name, [...(byOrganisation.get(entry.organisation.name) ?? []), entry]);

@@ -1,12 +1,13 @@
-import { Body, Controller, Get, Header, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { IngestionClient } from '../../clients/ingestion.client';
 import { RegistryClient } from '../../clients/registry.client';
 import { RoutingClient } from '../../clients/routing.client';
 import { ServiceCallError } from '../../clients/service-call';
-import { renderFragment, renderPage } from '../../render';
+import { renderFragment, renderPage, sendHtml } from '../../render';
 import { Viewer, type SignedIn } from '../../session/viewer';
-import { viewerOf } from '../viewer-of';
+import { PageGet, PagePost } from '../page-routes';
+import { pageFrame } from '../viewer-of';
 import {
   alertOf,
   communeChoiceOf,
@@ -33,15 +34,13 @@ export class ReportController {
     private readonly ingestion: IngestionClient,
   ) {}
 
-  @Get('nouveau')
-  @Header('cache-control', 'no-store')
+  @PageGet('nouveau')
   start(@Viewer() viewer: SignedIn): string {
     return this.formPage(viewer, newReport(), [], false, null);
   }
 
   /** "Chercher la commune" without JavaScript, and "Modifier" from the preview. */
-  @Post('nouveau')
-  @Header('cache-control', 'no-store')
+  @PagePost('nouveau')
   async edit(@Viewer() viewer: SignedIn, @Body() body: unknown): Promise<string> {
     const form = readReportForm(body);
     const searching = (body as Record<string, unknown> | undefined)?.action === 'chercher';
@@ -50,35 +49,31 @@ export class ReportController {
   }
 
   /** The search answers while the person types (htmx). */
-  @Get('communes')
-  @Header('cache-control', 'no-store')
+  @PageGet('communes')
   async communes(@Viewer() viewer: SignedIn, @Query('communeQuery') query?: string): Promise<string> {
     const typed = typeof query === 'string' ? query.trim().slice(0, 100) : '';
     const communes = typed ? await this.registry.communes(viewer.bearer, typed) : [];
     return renderFragment(CommuneChoices({ query: typed, communes, chosen: '' }));
   }
 
-  @Post('apercu')
-  @Header('cache-control', 'no-store')
+  @PagePost('apercu')
   async preview(@Viewer() viewer: SignedIn, @Body() body: unknown, @Res() response: Response): Promise<void> {
     const form = await this.completeForm(viewer, body, response);
     if (!form) return;
     try {
       const preview = await this.routing.previewAlert(viewer.bearer, previewDraftOf(form));
-      response
-        .status(200)
-        .type('html')
-        .send(
-          renderPage(
-            ReportPreviewPage({
-              viewer: viewerOf(viewer),
-              csrfToken: viewer.csrfToken,
-              form,
-              commune: communeChoiceOf(form.commune),
-              preview,
-            }),
-          ),
-        );
+      sendHtml(
+        response,
+        200,
+        renderPage(
+          ReportPreviewPage({
+            ...pageFrame(viewer),
+            form,
+            commune: communeChoiceOf(form.commune),
+            preview,
+          }),
+        ),
+      );
     } catch (error) {
       await this.refused(viewer, form, error, response);
     }
@@ -102,8 +97,7 @@ export class ReportController {
    * resolved here when it names one commune, otherwise the person is asked to choose it. The
    * draft's key makes every retry, in this tab or another, land on the same alert.
    */
-  @Post('hors-ligne')
-  @Header('cache-control', 'no-store')
+  @PagePost('hors-ligne')
   async sendKept(@Viewer() viewer: SignedIn, @Body() body: unknown, @Res() response: Response): Promise<void> {
     const form = readReportForm(body);
     if (!form.commune && form.communeQuery) {
@@ -143,10 +137,7 @@ export class ReportController {
   private async completeForm(viewer: SignedIn, body: unknown, response: Response): Promise<ReportForm | null> {
     const form = readReportForm(body);
     if (Object.keys(reportErrors(form)).length === 0) return form;
-    response
-      .status(400)
-      .type('html')
-      .send(this.formPage(viewer, form, await this.communesFor(viewer, form), true, null));
+    sendHtml(response, 400, this.formPage(viewer, form, await this.communesFor(viewer, form), true, null));
     return null;
   }
 
@@ -156,10 +147,11 @@ export class ReportController {
       error.status === 403
         ? 'Votre organisation ne peut pas signaler d’incident dans ce département.'
         : 'Le signalement a été refusé : vérifiez les champs.';
-    response
-      .status(error.status === 403 ? 403 : 400)
-      .type('html')
-      .send(this.formPage(viewer, form, await this.communesFor(viewer, form), false, problem));
+    sendHtml(
+      response,
+      error.status === 403 ? 403 : 400,
+      this.formPage(viewer, form, await this.communesFor(viewer, form), false, problem),
+    );
   }
 
   /** The answers to what was typed, or the commune already chosen. */
@@ -176,8 +168,7 @@ export class ReportController {
   ): string {
     return renderPage(
       ReportPage({
-        viewer: viewerOf(viewer),
-        csrfToken: viewer.csrfToken,
+        ...pageFrame(viewer),
         form,
         errors: showErrors ? reportErrors(form) : {},
         problem,

@@ -113,14 +113,34 @@ export function readReportForm(body: unknown): ReportForm {
 
 /** What the form needs before routing is asked who would receive it. */
 export function reportErrors(form: ReportForm): ReportErrors {
-  const errors: ReportErrors = {};
-  if (!COMMUNE_CODE.test(form.commune)) errors.commune = 'Cherchez puis choisissez la commune où cela se passe.';
-  if (!isChoice(EVENT_CHOICES, form.eventCode)) errors.eventCode = 'Choisissez ce qui se passe.';
-  if (!isChoice(SEVERITY_CHOICES, form.severity)) errors.severity = 'Dites si c’est grave.';
-  if (!isChoice(URGENCY_CHOICES, form.urgency)) errors.urgency = 'Dites quand il faut agir.';
-  if (!isChoice(CERTAINTY_CHOICES, form.certainty)) errors.certainty = 'Dites si c’est constaté ou supposé.';
-  if (!(REPORT_TLPS as readonly string[]).includes(form.tlp)) errors.tlp = 'Choisissez qui peut lire ce signalement.';
+  const errors: ReportErrors = draftQuestionErrors(form, REPORT_TLPS, {
+    eventCode: 'Choisissez ce qui se passe.',
+    severity: 'Dites si c’est grave.',
+    urgency: 'Dites quand il faut agir.',
+    certainty: 'Dites si c’est constaté ou supposé.',
+    tlp: 'Choisissez qui peut lire ce signalement.',
+  });
   if (!form.headline) errors.headline = 'Résumez en une ligne ce qui se passe.';
+  return errors;
+}
+
+/**
+ * The draft's questions not answered with a choice the form offered (`tlps`: the TLP labels it
+ * offers), in the order the form asks them, each refused in `words` (the commune in the same words
+ * everywhere).
+ */
+export function draftQuestionErrors(
+  form: DraftQuestions,
+  tlps: readonly string[],
+  words: Record<'eventCode' | 'severity' | 'urgency' | 'certainty' | 'tlp', string>,
+): Partial<Record<keyof DraftQuestions, string>> {
+  const errors: Partial<Record<keyof DraftQuestions, string>> = {};
+  if (!COMMUNE_CODE.test(form.commune)) errors.commune = 'Cherchez puis choisissez la commune où cela se passe.';
+  if (!isChoice(EVENT_CHOICES, form.eventCode)) errors.eventCode = words.eventCode;
+  if (!isChoice(SEVERITY_CHOICES, form.severity)) errors.severity = words.severity;
+  if (!isChoice(URGENCY_CHOICES, form.urgency)) errors.urgency = words.urgency;
+  if (!isChoice(CERTAINTY_CHOICES, form.certainty)) errors.certainty = words.certainty;
+  if (!tlps.includes(form.tlp)) errors.tlp = words.tlp;
   return errors;
 }
 

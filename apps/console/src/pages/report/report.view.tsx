@@ -1,9 +1,8 @@
 import type { VNode } from 'preact';
 import type { AlertPreview } from '../../clients/routing.client';
 import { SeverityBadge, TlpBadge } from '../../components/badges';
-import { CsrfField, ErrorSummary, Field, Radios, Select } from '../../components/form';
-import { TLP } from '../../components/labels';
-import { Layout, type Viewer } from '../../components/layout';
+import { CsrfField, ErrorSummary, Field, Radios, Select, TlpRadios } from '../../components/form';
+import { Layout, type PageFrame } from '../../components/layout';
 import { RecipientsPreview } from '../../components/reason';
 import {
   CERTAINTY_CHOICES,
@@ -14,11 +13,6 @@ import {
   type ReportErrors,
   type ReportForm,
 } from './report.model';
-
-interface Frame {
-  viewer: Viewer;
-  csrfToken: string;
-}
 
 /** A commune as the form offers it. */
 export interface CommuneChoice {
@@ -113,6 +107,27 @@ export function CommuneSearch(props: {
   );
 }
 
+/** CAP's three scales, each as the plain question the forms ask. */
+const SCALES = [
+  { name: 'severity', legend: 'Est-ce grave ?', choices: SEVERITY_CHOICES },
+  { name: 'urgency', legend: 'Quand faut-il agir ?', choices: URGENCY_CHOICES },
+  { name: 'certainty', legend: 'Est-ce constaté ?', choices: CERTAINTY_CHOICES },
+] as const;
+
+/** "What is happening?": Vigie's event types, none chosen at first. */
+export function EventCodeSelect(props: { label: string; value: string; error?: string }): VNode {
+  return (
+    <Select
+      id="eventCode"
+      name="eventCode"
+      label={props.label}
+      value={props.value}
+      error={props.error}
+      choices={[{ value: '', label: 'Choisir' }, ...EVENT_CHOICES]}
+    />
+  );
+}
+
 /** Gravity, urgency and certainty as plain questions (CAP's three scales). */
 export function ScaleFields(props: {
   form: Pick<ReportForm, 'severity' | 'urgency' | 'certainty'>;
@@ -121,27 +136,15 @@ export function ScaleFields(props: {
   const { form, errors } = props;
   return (
     <>
-      <Radios
-        name="severity"
-        legend="Est-ce grave ?"
-        value={form.severity}
-        error={errors.severity}
-        choices={[...SEVERITY_CHOICES]}
-      />
-      <Radios
-        name="urgency"
-        legend="Quand faut-il agir ?"
-        value={form.urgency}
-        error={errors.urgency}
-        choices={[...URGENCY_CHOICES]}
-      />
-      <Radios
-        name="certainty"
-        legend="Est-ce constaté ?"
-        value={form.certainty}
-        error={errors.certainty}
-        choices={[...CERTAINTY_CHOICES]}
-      />
+      {SCALES.map((scale) => (
+        <Radios
+          name={scale.name}
+          legend={scale.legend}
+          value={form[scale.name]}
+          error={errors[scale.name]}
+          choices={[...scale.choices]}
+        />
+      ))}
     </>
   );
 }
@@ -179,19 +182,13 @@ export function AssessmentFields(props: { form: ReportForm; errors: ReportErrors
           <span class="fr-hint-text">Signalement, nom : elles seront effacées après la durée de conservation.</span>
         </label>
       </div>
-      <Radios
-        name="tlp"
-        legend="Qui peut lire ce signalement ?"
-        value={form.tlp}
-        error={errors.tlp}
-        choices={REPORT_TLPS.map((value) => ({ value, label: TLP[value].name, hint: TLP[value].explanation }))}
-      />
+      <TlpRadios legend="Qui peut lire ce signalement ?" tlps={REPORT_TLPS} value={form.tlp} error={errors.tlp} />
     </>
   );
 }
 
 export function ReportPage(
-  props: Frame & {
+  props: PageFrame & {
     form: ReportForm;
     errors: ReportErrors;
     /** A refusal from a service, in words (not entitled in that département…). */
@@ -231,14 +228,7 @@ export function ReportPage(
           error={errors.commune}
           searchAction="/signalements/nouveau"
         />
-        <Select
-          id="eventCode"
-          name="eventCode"
-          label="Que se passe-t-il ?"
-          value={form.eventCode}
-          error={errors.eventCode}
-          choices={[{ value: '', label: 'Choisir' }, ...EVENT_CHOICES]}
-        />
+        <EventCodeSelect label="Que se passe-t-il ?" value={form.eventCode} error={errors.eventCode} />
         <AssessmentFields form={form} errors={errors} />
         <button type="submit" id="apercu" class="fr-btn">
           Voir qui le recevra
@@ -273,7 +263,7 @@ function Hidden(props: { form: ReportForm }): VNode {
 }
 
 export function ReportPreviewPage(
-  props: Frame & { form: ReportForm; commune: CommuneChoice | null; preview: AlertPreview },
+  props: PageFrame & { form: ReportForm; commune: CommuneChoice | null; preview: AlertPreview },
 ): VNode {
   const { form, preview } = props;
   return (

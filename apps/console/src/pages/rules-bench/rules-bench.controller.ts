@@ -1,14 +1,15 @@
-import { Body, Controller, Get, Header, Post, Res } from '@nestjs/common';
+import { Body, Controller, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { RegistryClient } from '../../clients/registry.client';
 import { RoutingClient, type PreviewSender } from '../../clients/routing.client';
 import { ServiceCallError } from '../../clients/service-call';
-import { renderPage } from '../../render';
+import { renderPage, sendHtml } from '../../render';
 import { NotForYou } from '../../session/session.errors';
 import { Viewer, type SignedIn } from '../../session/viewer';
+import { PageGet, PagePost } from '../page-routes';
 import { communeChoiceOf, communeChoicesFor } from '../report/report.model';
 import type { CommuneChoice } from '../report/report.view';
-import { viewerOf } from '../viewer-of';
+import { pageFrame } from '../viewer-of';
 import {
   benchDraftOf,
   benchErrors,
@@ -34,16 +35,14 @@ export class RulesBenchController {
     private readonly routing: RoutingClient,
   ) {}
 
-  @Get()
-  @Header('cache-control', 'no-store')
+  @PageGet()
   async start(@Viewer() viewer: SignedIn): Promise<string> {
     const senders = await this.senders(viewer);
     return this.page(viewer, { form: newBenchForm(), errors: {}, problem: null, senders, communes: [], trial: null });
   }
 
   /** "Voir qui la recevrait", and "Chercher la commune" without JavaScript. */
-  @Post()
-  @Header('cache-control', 'no-store')
+  @PagePost()
   async try(@Viewer() viewer: SignedIn, @Body() body: unknown, @Res() response: Response): Promise<void> {
     const senders = await this.senders(viewer);
     const form = readBenchForm(body);
@@ -52,10 +51,7 @@ export class RulesBenchController {
     const communes = await this.communesFor(viewer, form);
     const errors = searching ? {} : benchErrors(form, senders);
     const answer = (status: number, page: { errors: BenchErrors; problem: string | null; trial: Trial | null }) =>
-      response
-        .status(status)
-        .type('html')
-        .send(this.page(viewer, { form, senders, communes, ...page }));
+      sendHtml(response, status, this.page(viewer, { form, senders, communes, ...page }));
     if (searching) return void answer(200, { errors, problem: null, trial: null });
     if (Object.keys(errors).length > 0) return void answer(400, { errors, problem: null, trial: null });
     try {
@@ -97,8 +93,7 @@ export class RulesBenchController {
   ): string {
     return renderPage(
       RulesBenchPage({
-        viewer: viewerOf(viewer),
-        csrfToken: viewer.csrfToken,
+        ...pageFrame(viewer),
         ...model,
         senders: senderChoices(model.senders),
       }),

@@ -3,11 +3,9 @@ import type { AlertPreview, AlertPreviewDraft, PreviewSender } from '../../clien
 import { ORGANISATION_KIND, TLP } from '../../components/labels';
 import { textField } from '../form-body';
 import {
-  CERTAINTY_CHOICES,
-  COMMUNE_CODE,
   EVENT_CHOICES,
   SEVERITY_CHOICES,
-  URGENCY_CHOICES,
+  draftQuestionErrors,
   isChoice,
   newDraftQuestions,
   previewDraftOf,
@@ -64,12 +62,16 @@ export function readBenchForm(body: unknown): BenchForm {
 export function benchErrors(form: BenchForm, senders: readonly { organisationId: string }[]): BenchErrors {
   const errors: BenchErrors = {};
   if (!senders.some((sender) => sender.organisationId === form.sender)) errors.sender = 'Choisissez l’émetteur.';
-  if (!COMMUNE_CODE.test(form.commune)) errors.commune = 'Cherchez puis choisissez la commune où cela se passe.';
-  if (!isChoice(EVENT_CHOICES, form.eventCode)) errors.eventCode = 'Choisissez le type d’événement.';
-  if (!isChoice(SEVERITY_CHOICES, form.severity)) errors.severity = 'Choisissez la gravité.';
-  if (!isChoice(URGENCY_CHOICES, form.urgency)) errors.urgency = 'Choisissez l’urgence.';
-  if (!isChoice(CERTAINTY_CHOICES, form.certainty)) errors.certainty = 'Choisissez la certitude.';
-  if (!(BENCH_TLPS as readonly string[]).includes(form.tlp)) errors.tlp = 'Choisissez qui peut lire l’alerte.';
+  Object.assign(
+    errors,
+    draftQuestionErrors(form, BENCH_TLPS, {
+      eventCode: 'Choisissez le type d’événement.',
+      severity: 'Choisissez la gravité.',
+      urgency: 'Choisissez l’urgence.',
+      certainty: 'Choisissez la certitude.',
+      tlp: 'Choisissez qui peut lire l’alerte.',
+    }),
+  );
   if (!isChoice(BENCH_STATUSES, form.status)) errors.status = 'Dites si c’est une alerte réelle ou un exercice.';
   return errors;
 }

@@ -1,11 +1,9 @@
 import type { VNode } from 'preact';
 import type { AlertPreview } from '../../clients/routing.client';
-import { CsrfField, ErrorSummary, Radios, Select, Table } from '../../components/form';
-import { TLP } from '../../components/labels';
-import { Layout, type Viewer } from '../../components/layout';
-import { Reason, RoutingWarnings } from '../../components/reason';
-import { EVENT_CHOICES } from '../report/report.model';
-import { CommuneSearch, ScaleFields, type CommuneChoice } from '../report/report.view';
+import { CsrfField, ErrorSummary, Radios, Select, Table, TlpRadios } from '../../components/form';
+import { Layout, type PageFrame } from '../../components/layout';
+import { Reason, ReasonsTable, RoutingWarnings } from '../../components/reason';
+import { CommuneSearch, EventCodeSelect, ScaleFields, type CommuneChoice } from '../report/report.view';
 import { BENCH_STATUSES, BENCH_TLPS, benchRecipients, type BenchErrors, type BenchForm } from './rules-bench.model';
 
 const PATH = '/administration/banc-de-regles';
@@ -54,22 +52,11 @@ function TrialResult(props: { trial: Trial }): VNode {
         </tbody>
       </Table>
       {preview.excluded.length > 0 ? (
-        <Table
+        <ReasonsTable
           caption="Organisations écartées, et par quelle règle"
-          headers={['Organisation', 'Pourquoi']}
+          rows={preview.excluded}
           id="essai-ecartes"
-        >
-          <tbody>
-            {preview.excluded.map((exclusion) => (
-              <tr>
-                <td>{exclusion.name}</td>
-                <td>
-                  <Reason rule={exclusion.rule} reason={exclusion.reason} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        />
       ) : null}
     </section>
   );
@@ -79,17 +66,17 @@ function TrialResult(props: { trial: Trial }): VNode {
  * The rules test bench: an alert's fields, as any organisation the person may try, and who
  * would receive it with the rule that chose each recipient. Nothing is sent.
  */
-export function RulesBenchPage(props: {
-  viewer: Viewer;
-  csrfToken: string;
-  form: BenchForm;
-  errors: BenchErrors;
-  /** A refusal from routing, in words. */
-  problem: string | null;
-  senders: { value: string; label: string }[];
-  communes: CommuneChoice[];
-  trial: Trial | null;
-}): VNode {
+export function RulesBenchPage(
+  props: PageFrame & {
+    form: BenchForm;
+    errors: BenchErrors;
+    /** A refusal from routing, in words. */
+    problem: string | null;
+    senders: { value: string; label: string }[];
+    communes: CommuneChoice[];
+    trial: Trial | null;
+  },
+): VNode {
   const { form, errors } = props;
   return (
     <Layout title="Banc d’essai des règles" viewer={props.viewer} csrfToken={props.csrfToken} section="banc-de-regles">
@@ -116,22 +103,9 @@ export function RulesBenchPage(props: {
           error={errors.commune}
           searchAction={PATH}
         />
-        <Select
-          id="eventCode"
-          name="eventCode"
-          label="Type d’événement"
-          value={form.eventCode}
-          error={errors.eventCode}
-          choices={[{ value: '', label: 'Choisir' }, ...EVENT_CHOICES]}
-        />
+        <EventCodeSelect label="Type d’événement" value={form.eventCode} error={errors.eventCode} />
         <ScaleFields form={form} errors={errors} />
-        <Radios
-          name="tlp"
-          legend="Qui peut lire l’alerte ?"
-          value={form.tlp}
-          error={errors.tlp}
-          choices={BENCH_TLPS.map((value) => ({ value, label: TLP[value].name, hint: TLP[value].explanation }))}
-        />
+        <TlpRadios legend="Qui peut lire l’alerte ?" tlps={BENCH_TLPS} value={form.tlp} error={errors.tlp} />
         <Radios
           name="status"
           legend="Alerte réelle ou exercice ?"

@@ -1,16 +1,17 @@
-import { Body, Controller, Get, Header, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { RegistryClient } from '../../clients/registry.client';
 import { ServiceCallError } from '../../clients/service-call';
 import { StateIdentityClient } from '../../clients/state-identity.client';
 import { CONSOLE_CONFIG, type ConsoleConfig } from '../../config';
-import { renderPage } from '../../render';
+import { renderPage, sendHtml } from '../../render';
 import { ConsoleSessionStore, type ConsoleSession } from '../../session/console-session.store';
 import { PersonAccess } from '../../session/person-access.service';
 import { writeSessionCookie } from '../../session/session.cookie';
 import { PublicPage, type ConsoleRequest } from '../../session/viewer';
 import { localPath, textField } from '../form-body';
+import { PageGet, PagePost } from '../page-routes';
 import { InvitationPage, SignInPage } from './sign-in.view';
 
 const INFO: Record<string, string> = {
@@ -35,8 +36,7 @@ export class SignInController {
     response.redirect(303, '/alertes');
   }
 
-  @Get('connexion')
-  @Header('cache-control', 'no-store')
+  @PageGet('connexion')
   form(
     @Req() request: ConsoleRequest,
     @Res() response: Response,
@@ -59,29 +59,27 @@ export class SignInController {
     );
   }
 
-  @Post('connexion')
+  @PagePost('connexion')
   @UseGuards(ThrottlerGuard)
-  @Header('cache-control', 'no-store')
   async signIn(@Body() body: unknown, @Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
     const session = request.consoleSession!;
     const email = textField(body, 'email', 320);
     const returnTo = localPath(textField(body, 'suite', 2000));
     const refuse = (status: number, error: string): void => {
-      response
-        .status(status)
-        .type('html')
-        .send(
-          renderPage(
-            SignInPage({
-              csrfToken: session.csrfToken,
-              email,
-              returnTo,
-              error,
-              info: null,
-              stateSignIn: this.stateIdentity.enabled,
-            }),
-          ),
-        );
+      sendHtml(
+        response,
+        status,
+        renderPage(
+          SignInPage({
+            csrfToken: session.csrfToken,
+            email,
+            returnTo,
+            error,
+            info: null,
+            stateSignIn: this.stateIdentity.enabled,
+          }),
+        ),
+      );
     };
     if (!email || !textField(body, 'password', 1000))
       return refuse(400, 'Saisissez votre adresse électronique et votre mot de passe.');
@@ -128,8 +126,7 @@ export class SignInController {
     response.redirect(303, '/connexion?info=partout');
   }
 
-  @Get('invitation/:token')
-  @Header('cache-control', 'no-store')
+  @PageGet('invitation/:token')
   async invitation(
     @Param('token') token: string,
     @Req() request: ConsoleRequest,
@@ -137,24 +134,22 @@ export class SignInController {
   ): Promise<void> {
     const session = this.sessionFor(request, response);
     const invitation = await this.lookUp(token);
-    response
-      .status(invitation.found ? 200 : 404)
-      .type('html')
-      .send(
-        renderPage(
-          InvitationPage({
-            csrfToken: session.csrfToken,
-            token,
-            invitation: invitation.found,
-            error: invitation.error,
-          }),
-        ),
-      );
+    sendHtml(
+      response,
+      invitation.found ? 200 : 404,
+      renderPage(
+        InvitationPage({
+          csrfToken: session.csrfToken,
+          token,
+          invitation: invitation.found,
+          error: invitation.error,
+        }),
+      ),
+    );
   }
 
-  @Post('invitation/:token')
+  @PagePost('invitation/:token')
   @UseGuards(ThrottlerGuard)
-  @Header('cache-control', 'no-store')
   async accept(
     @Param('token') token: string,
     @Body() body: unknown,
@@ -165,10 +160,11 @@ export class SignInController {
     const password = textField(body, 'password', 1000);
     const invitation = await this.lookUp(token);
     const again = (error: string): void => {
-      response
-        .status(400)
-        .type('html')
-        .send(renderPage(InvitationPage({ csrfToken: session.csrfToken, token, invitation: invitation.found, error })));
+      sendHtml(
+        response,
+        400,
+        renderPage(InvitationPage({ csrfToken: session.csrfToken, token, invitation: invitation.found, error })),
+      );
     };
     if (!invitation.found) return again(invitation.error);
     if (password.length < 12) return again('Le mot de passe doit compter au moins 12 caractères.');

@@ -1,10 +1,11 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { RegistryClient } from '../../clients/registry.client';
 import { SECURITY_PLAN, label } from '../../components/labels';
 import { renderPage } from '../../render';
 import { NotForYou } from '../../session/session.errors';
 import { Viewer, type SignedIn } from '../../session/viewer';
-import { viewerOf } from '../viewer-of';
+import { CsvDownload, PageGet } from '../page-routes';
+import { pageFrame } from '../viewer-of';
 import { siteRows, sitesCsv, type SiteRow } from './sites.model';
 import { SitesPage } from './sites.view';
 
@@ -15,24 +16,19 @@ const SITE_OPERATORS = ['SHOPPING_SITE_OPERATOR', 'SOCIAL_LANDLORD', 'JEWELLER',
 export class SitesController {
   constructor(private readonly registry: RegistryClient) {}
 
-  @Get('sites')
-  @Header('cache-control', 'no-store')
+  @PageGet('sites')
   async list(@Viewer() viewer: SignedIn): Promise<string> {
     const rows = await this.rows(viewer);
     return renderPage(
       SitesPage({
         rows,
         departments: viewer.person.departments,
-        viewer: viewerOf(viewer),
-        csrfToken: viewer.csrfToken,
+        ...pageFrame(viewer),
       }),
     );
   }
 
-  @Get('sites.csv')
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', 'attachment; filename="sites.csv"')
-  @Header('cache-control', 'no-store')
+  @CsvDownload('sites.csv', 'sites.csv')
   async csv(@Viewer() viewer: SignedIn): Promise<string> {
     return sitesCsv(await this.rows(viewer), (status) => label(SECURITY_PLAN, status));
   }

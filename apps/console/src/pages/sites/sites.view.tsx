@@ -2,10 +2,10 @@ import type { VNode } from 'preact';
 import { StateBadge } from '../../components/badges';
 import { Table } from '../../components/form';
 import { SECURITY_PLAN, label } from '../../components/labels';
-import { Layout, type Viewer } from '../../components/layout';
+import { Layout, type PageFrame } from '../../components/layout';
 import type { SiteRow } from './sites.model';
 
-export function SitesPage(props: { rows: SiteRow[]; departments: string[]; viewer: Viewer; csrfToken: string }): VNode {
+export function SitesPage(props: PageFrame & { rows: SiteRow[]; departments: string[] }): VNode {
   return (
     <Layout title="Sites" viewer={props.viewer} csrfToken={props.csrfToken} section="sites">
       <h1>Sites du département {props.departments.join(', ')}</h1>

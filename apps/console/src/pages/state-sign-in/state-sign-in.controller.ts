@@ -1,28 +1,17 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  Inject,
-  Logger,
-  NotFoundException,
-  Post,
-  Req,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Inject, Logger, NotFoundException, Req, Res, UseGuards } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { RegistryClient, type OpenedSession } from '../../clients/registry.client';
 import { ServiceCallError } from '../../clients/service-call';
 import { StateIdentityClient, StateSignInRefused, type PendingStateSignIn } from '../../clients/state-identity.client';
 import { CONSOLE_CONFIG, type ConsoleConfig } from '../../config';
-import { renderPage } from '../../render';
+import { renderPage, sendHtml } from '../../render';
 import { ConsoleSessionStore } from '../../session/console-session.store';
 import { readStateSignInCookie, writeSessionCookie, writeStateSignInCookie } from '../../session/session.cookie';
 import { STATE_SIGN_IN_SECONDS, StateSignInFlows } from '../../session/state-sign-in.flows';
 import { PublicPage, type ConsoleRequest } from '../../session/viewer';
 import { localPath, textField } from '../form-body';
+import { PageGet, PagePost } from '../page-routes';
 import { outcomeOfRegistryRefusal, refusalOf, type StateSignInOutcome } from './state-sign-in.model';
 import { MovingOnPage, StateSignInRefusedPage } from './state-sign-in.view';
 
@@ -44,9 +33,8 @@ export class StateSignInController {
     @Inject(CONSOLE_CONFIG) private readonly config: ConsoleConfig,
   ) {}
 
-  @Post()
+  @PagePost()
   @UseGuards(ThrottlerGuard)
-  @Header('cache-control', 'no-store')
   async start(@Body() body: unknown, @Res() response: Response): Promise<void> {
     if (!this.identity.enabled) throw new NotFoundException();
     const { url, pending } = await this.identity.start(localPath(textField(body, 'suite', 2000)));
@@ -58,9 +46,8 @@ export class StateSignInController {
     response.redirect(303, url);
   }
 
-  @Get('retour')
+  @PageGet('retour')
   @UseGuards(ThrottlerGuard)
-  @Header('cache-control', 'no-store')
   async callback(@Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
     if (!this.identity.enabled) throw new NotFoundException();
     // One return per sign-in, whatever it brings: the flow is forgotten now.
@@ -70,10 +57,7 @@ export class StateSignInController {
     const opened = pending ? await this.signIn(query, pending) : 'expired';
     if (typeof opened === 'string') {
       const refusal = refusalOf(opened);
-      response
-        .status(refusal.status)
-        .type('html')
-        .send(renderPage(StateSignInRefusedPage(refusal)));
+      sendHtml(response, refusal.status, renderPage(StateSignInRefusedPage(refusal)));
       return;
     }
     // The browser may not have sent the session cookie (SameSite=Strict on a cross-site return).
