@@ -5,7 +5,7 @@ import { ROUTED_RECIPIENTS_PER_EVENT, Topics, type AlertRoutedV1Payload, type Ev
 import {
   WebhookSink,
   issueKey,
-  prefectureOf,
+  prefectureWithKey,
   randomSiret,
   registerActivePartner,
   request,
@@ -58,8 +58,8 @@ describe('partner registry: bulk import of organisations and their webhooks', ()
   beforeAll(async () => {
     sink = await WebhookSink.start();
     ({ firm: sender } = await senderAndPrefecture(world.registry, world.stack, `Import émettrice ${run}`, '24'));
-    dordogne = await issueKey(world.registry, (await prefectureOf(world.registry, '24')).id, ['operator']);
-    gironde = await issueKey(world.registry, (await prefectureOf(world.registry, '33')).id, ['operator']);
+    dordogne = (await prefectureWithKey(world.registry, '24', ['operator'])).key;
+    gironde = (await prefectureWithKey(world.registry, '33', ['operator'])).key;
     outsiderFirm = await registerActivePartner(world.registry, {
       kind: 'SECURITY_FIRM',
       name: `Import intrus ${run}`,

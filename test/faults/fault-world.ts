@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import {
   WebhookSink,
   issueKey,
-  prefectureOf,
+  prefectureWithKey,
   registerActivePartner,
   request,
   waitUntilAccepted,
@@ -98,14 +98,13 @@ export async function prepareWorld(
   if (subscription.status !== 201) throw new Error(`subscription: HTTP ${subscription.status}`);
   // Keys issued last: a service that knows them knows the subscription too.
   const subscriberKey = await issueKey(registry, subscriber.id);
-  const prefecture = await prefectureOf(registry, place.department);
-  const prefectureKey = await issueKey(registry, prefecture.id);
+  const prefecture = await prefectureWithKey(registry, place.department);
   await waitUntilAccepted(stack.url('alert-ingestion'), sender.key, 30_000);
   await waitUntilAccepted(stack.url('prefect-routing'), subscriberKey, 30_000);
 
   const recipients: Recipient[] = [];
   for (const [name, organisationId, key] of [
-    ['prefecture', prefecture.id, prefectureKey],
+    ['prefecture', prefecture.id, prefecture.key],
     ['subscriber', subscriber.id, subscriberKey],
   ]) {
     await waitUntilAccepted(stack.url('notification'), key, 30_000);

@@ -1,7 +1,7 @@
 import {
   WebhookSink,
   issueKey,
-  prefectureOf,
+  prefectureWithKey,
   registerActivePartner,
   request,
   waitFor,
@@ -91,10 +91,9 @@ export function useRoutingWorld(name: string, portOffset: number) {
 
   /** A prefecture (seeded by the registry) with an operator key and a webhook. */
   async function prefecture(department: string): Promise<Partner> {
-    const seeded = await prefectureOf(world.registry, department);
-    const key = await issueKey(world.registry, seeded.id, ['operator', 'publisher', 'subscriber']);
-    await withWebhook(seeded.id, key);
-    return { ...seeded, key };
+    const seeded = await prefectureWithKey(world.registry, department, ['operator', 'publisher', 'subscriber']);
+    await withWebhook(seeded.id, seeded.key);
+    return seeded;
   }
 
   const bodies = (organisationId: string) =>

@@ -5,7 +5,7 @@ import {
   Stack,
   WebhookSink,
   issueKey,
-  prefectureOf,
+  prefectureWithKey,
   recordReliability,
   registerActivePartner,
   request,
@@ -178,10 +178,8 @@ export class SecurityWorld {
       { kind: 'SECURITY_FIRM', name: `Gardiennage Creusois ${tag}`, departments: [VICTIM_DEPARTMENT] },
       { conventions: [PRIVATE_SECURITY] },
     );
-    this.lozereOperator = await issueKey(registry, (await prefectureOf(registry, ATTACKER_DEPARTMENT)).id, [
-      'operator',
-    ]);
-    this.creuseOperator = await issueKey(registry, (await prefectureOf(registry, VICTIM_DEPARTMENT)).id, ['operator']);
+    this.lozereOperator = (await prefectureWithKey(registry, ATTACKER_DEPARTMENT, ['operator'])).key;
+    this.creuseOperator = (await prefectureWithKey(registry, VICTIM_DEPARTMENT, ['operator'])).key;
     this.outsider = await registerActivePartner(registry, {
       kind: 'SECURITY_FIRM',
       name: `Hors convention ${tag}`,
