@@ -11,6 +11,7 @@ import {
   type Stack,
   type WebhookSinkOptions,
 } from '@vigie/testing';
+import { AlertStream, type AlertStreamOptions } from './alert-stream';
 import type { Receipt } from './delivery-tally';
 
 const PRIVATE_SECURITY = 'private-security-2019';
@@ -63,6 +64,19 @@ export function theftIn(place: Place, marker: string): object {
       },
     ],
   };
+}
+
+/** How many thefts a stream posts, and at what pace. */
+export type TheftPace = Pick<AlertStreamOptions, 'name' | 'count' | 'concurrency' | 'intervalMs'>;
+
+/** Thefts in the world's place (theftIn), posted by its sender to the alert-ingestion instance at `url`. */
+export function theftStream(world: FaultWorld, url: string, pace: TheftPace): AlertStream {
+  return AlertStream.start({
+    url,
+    key: world.sender.key,
+    ...pace,
+    message: (_, marker) => ({ path: '/v1/alerts', body: theftIn(world.place, marker) }),
+  });
 }
 
 /**
