@@ -196,17 +196,9 @@ listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
 log.dirs=$KAFKA_DATA
 
 # One broker: every replication factor is 1.
-num.partitions=3
-default.replication.factor=1
-min.insync.replicas=1
-offsets.topic.replication.factor=1
-# The default of 50 partitions makes the first consumer group slow to appear.
-offsets.topic.num.partitions=6
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-transaction.state.log.num.partitions=6
-
 PROPS
+    kafka_replication_properties 1 1 3
+    echo
     kafka_shared_properties
   } >"$KAFKA_PROPS"
 

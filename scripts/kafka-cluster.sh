@@ -143,17 +143,10 @@ super.users=User:admin;User:broker
 
 # Three replicas, two in sync for a write with acks=all: one node may be lost without losing
 # an acknowledged event or stopping producers; with two lost, producers wait.
-num.partitions=6
-default.replication.factor=3
-min.insync.replicas=2
-unclean.leader.election.enable=false
-offsets.topic.replication.factor=3
-offsets.topic.num.partitions=6
-transaction.state.log.replication.factor=3
-transaction.state.log.min.isr=2
-transaction.state.log.num.partitions=6
-
 PROPS
+    kafka_replication_properties 3 2 6
+    echo 'unclean.leader.election.enable=false'
+    echo
     kafka_shared_properties
   } >"$dir/server.properties")
   {

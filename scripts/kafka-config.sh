@@ -17,6 +17,22 @@ log.retention.hours=168
 PROPS
 }
 
+# Replication: $1 = replicas of every topic (the internal ones too), $2 = how many must be in
+# sync to take a write, $3 = partitions of a new topic.
+kafka_replication_properties() {
+  cat <<PROPS
+num.partitions=$3
+default.replication.factor=$1
+min.insync.replicas=$2
+offsets.topic.replication.factor=$1
+# The default of 50 partitions makes the first consumer group slow to appear.
+offsets.topic.num.partitions=6
+transaction.state.log.replication.factor=$1
+transaction.state.log.min.isr=$2
+transaction.state.log.num.partitions=6
+PROPS
+}
+
 # A broker's log4j settings: $1 = its log file, $2 = how many rolled files to keep.
 kafka_broker_log4j() {
   cat <<LOG4J
