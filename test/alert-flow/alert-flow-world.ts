@@ -1,5 +1,13 @@
 import { Kafka, logLevel, type Producer } from 'kafkajs';
-import { Stack, WebhookSink, request, waitFor, type Partner, type ReceivedRequest } from '@vigie/testing';
+import {
+  Stack,
+  WebhookSink,
+  quaiRambaudIntrusion,
+  request,
+  waitFor,
+  type Partner,
+  type ReceivedRequest,
+} from '@vigie/testing';
 import { e2eEnv, newAdminKey } from '../e2e.env';
 import { registerWebhook, senderAndPrefecture } from '../notification-fixtures';
 import { startTestStack } from '../test-stack';
@@ -14,12 +22,7 @@ export { PRIVATE_SECURITY } from '../notification-fixtures';
 export const brokers = [e2eEnv.kafkaBrokers];
 
 export const intrusionInfo = {
-  category: ['Security'],
-  eventCode: 'intrusion',
-  urgency: 'Immediate',
-  severity: 'Severe',
-  certainty: 'Observed',
-  headline: 'Intrusion en cours, entrepôt quai Rambaud',
+  ...quaiRambaudIntrusion,
   description: 'Deux individus détectés par vidéoprotection, agent sur place.',
 };
 
