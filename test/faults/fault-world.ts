@@ -11,6 +11,7 @@ import {
   type Stack,
   type WebhookSinkOptions,
 } from '@vigie/testing';
+import { registerWebhook } from '../notification-fixtures';
 import { AlertStream, type AlertStreamOptions } from './alert-stream';
 import type { Receipt } from './delivery-tally';
 
@@ -123,12 +124,8 @@ export async function prepareWorld(
   ]) {
     await waitUntilAccepted(stack.url('notification'), key, 30_000);
     const sink = await WebhookSink.start(sinkOptions);
-    const webhook = await request<{ id: string; secret: string }>('POST', `${stack.url('notification')}/v1/webhooks`, {
-      key,
-      body: { url: sink.url },
-    });
-    if (webhook.status !== 201) throw new Error(`webhook of ${name}: HTTP ${webhook.status}`);
-    recipients.push({ name, organisationId, sink, webhookId: webhook.body.id, secret: webhook.body.secret });
+    const webhook = await registerWebhook(stack, key, sink.url);
+    recipients.push({ name, organisationId, sink, webhookId: webhook.id, secret: webhook.secret });
   }
   return {
     place,

@@ -8,6 +8,7 @@ import {
   waitUntilAccepted,
   type Partner,
 } from '@vigie/testing';
+import { registerWebhook } from '../notification-fixtures';
 import { useTestStack } from '../test-stack';
 
 /**
@@ -82,11 +83,7 @@ export function useRoutingWorld(name: string, portOffset: number) {
     await waitUntilAccepted(world.stack.url('prefect-routing'), key);
     const sink = await WebhookSink.start();
     sinks.set(organisationId, sink);
-    const webhook = await request('POST', `${world.stack.url('notification')}/v1/webhooks`, {
-      key,
-      body: { url: sink.url },
-    });
-    expect(webhook.status).toBe(201);
+    await registerWebhook(world.stack, key, sink.url);
   }
 
   /** A prefecture (seeded by the registry) with an operator key and a webhook. */
