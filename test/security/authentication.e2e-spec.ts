@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { issueKey, recordReliability, registerActivePartner, request, waitFor } from '@vigie/testing';
 import { newAdminKey } from '../e2e.env';
 import type { CallOptions } from './audited-client';
-import { fillPath, routeName } from './route-inventory';
+import { pathToAnyObject, pathWith, routeName } from './route-inventory';
 import { ATTACKER_DEPARTMENT, NOTES, PRIVATE_SECURITY, is2xx, keyIdOf, useSecurityWorld } from './security-world';
 
 /** Authentication: which routes are public, and every other one refused without a valid key. */
@@ -91,10 +91,7 @@ describe('security: authentication on every route of the four services', () => {
     let sent = 0;
     let accepted = 0;
     for (const route of protectedRoutes) {
-      const path = fillPath(
-        route,
-        Object.fromEntries(route.pathParameters.map((p) => [p, p === 'code' ? '23' : randomUUID()])),
-      );
+      const path = pathToAnyObject(route);
       for (const credential of credentials) {
         const answer = await call(route.service, route.method, path, {
           key: credential.key,
@@ -163,7 +160,7 @@ describe('security: authentication on every route of the four services', () => {
     ];
     for (const route of routes) {
       for (const variant of variants) {
-        const path = fillPath(route, Object.fromEntries(route.pathParameters.map((p) => [p, variant.value])));
+        const path = pathWith(route, () => variant.value);
         await world.call(route.service, route.method, path, variant.options(route.takesBody));
       }
     }

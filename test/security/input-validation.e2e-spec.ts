@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { recordReliability } from '@vigie/testing';
 import { capFixture } from '../fixtures/cap';
 import type { CallOptions, Exchange } from './audited-client';
-import { fillPath, routeName } from './route-inventory';
+import { pathToAnyObject, pathWith, routeName } from './route-inventory';
 import { NOTES, is2xx, useSecurityWorld } from './security-world';
 
 /** Routes whose body may exceed the common 256 KiB, and their own limit in bytes. */
@@ -61,10 +61,7 @@ describe('security: hostile input on every route', () => {
     let sent = 0;
     let accepted = 0;
     for (const route of bodyRoutes) {
-      const path = fillPath(
-        route,
-        Object.fromEntries(route.pathParameters.map((p) => [p, p === 'code' ? '23' : randomUUID()])),
-      );
+      const path = pathToAnyObject(route);
       const key = route.service === 'partner-registry' ? adminKey : attacker.key;
       for (const attack of hostile) {
         // The file imports take bigger bodies than the 256 KiB of every other route: beyond theirs, 413 too.
@@ -121,7 +118,7 @@ describe('security: hostile input on every route', () => {
     let sent = 0;
     for (const route of routes.filter((r) => r.pathParameters.length > 0)) {
       for (const value of values) {
-        const path = fillPath(route, Object.fromEntries(route.pathParameters.map((p) => [p, value])));
+        const path = pathWith(route, () => value);
         const answer = await call(route.service, route.method, path, {
           key: attacker.key,
           json: route.takesBody ? {} : undefined,

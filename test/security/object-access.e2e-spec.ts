@@ -8,7 +8,7 @@ import {
   type ServiceName,
 } from '@vigie/testing';
 import { LIST_QUERIES, OBJECT_ROUTES, ROUTES_NOT_OWNED_BY_AN_ORGANISATION } from './object-routes';
-import { fillPath, routeName, type Route } from './route-inventory';
+import { fillPath, pathWith, routeName, type Route } from './route-inventory';
 import {
   ATTACKER_DEPARTMENT,
   JEWELLERY,
@@ -258,7 +258,7 @@ describe("security: another organisation's records and privileges", () => {
     ];
     // Broadcasts are the State's: no partner key may send one, whatever routes exist for it.
     for (const route of routes.filter((r) => r.path.includes('/broadcasts') && r.method !== 'GET')) {
-      const path = fillPath(route, Object.fromEntries(route.pathParameters.map((p) => [p, randomUUID()])));
+      const path = pathWith(route, () => randomUUID());
       cases.push(['partner', attacker.key, route.service, route.method, path, vigilance]);
     }
 
