@@ -15,7 +15,7 @@ import { runStep, type LoadTarget, type StepResult } from './load/step';
 import { parseOptions, type BenchOptions } from './options';
 import { profileServices } from './profile';
 import { latencyChart } from './report/chart';
-import { ResourceMonitor, type UsageWindow, type Watched } from './report/resources';
+import { ResourceMonitor, databaseBackends, type UsageWindow, type Watched } from './report/resources';
 import { maxSustained, type BenchResults, type Machine } from './report/results';
 import { sections, toMarkdown, toTerminal } from './report/tables';
 import { AlertPoster } from './vigie/alert-poster';
@@ -145,14 +145,7 @@ async function measure(options: BenchOptions, results: BenchResults): Promise<vo
   // The backends serving the bench database (the services' pools), not the rest of the server.
   const pg = new Client({ connectionString: options.databaseUrl });
   await pg.connect();
-  watched.set('postgres (bench backends)', {
-    group: async () =>
-      (
-        (await pg.query(
-          'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
-        )) as { rows: { pid: number }[] }
-      ).rows.map((row) => row.pid),
-  });
+  watched.set('postgres (bench backends)', databaseBackends(pg));
   watched.set('bench (load + sink)', { pid: process.pid });
   const monitor = new ResourceMonitor(watched);
   const atRest = (): UsageWindow | undefined => results.resources.find((window) => window.label === 'at rest');

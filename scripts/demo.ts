@@ -11,8 +11,8 @@ import {
   ConsoleProcess,
   Stack,
   WebhookSink,
-  issueKey,
-  prefectureOf,
+  prefectureWithKey,
+  quaiRambaudIntrusion,
   registerActivePartner,
   repoRoot,
   request,
@@ -93,15 +93,14 @@ async function main(): Promise<void> {
     detail(`${firm.name} → ${firm.id}, member of the private-security convention (11 Feb 2019)`);
 
     step('Registry: the Rhône prefecture (seeded from the official list) receives a key');
-    const prefecture = await prefectureOf(registry, '69');
-    const prefectureKey = await issueKey(registry, prefecture.id);
+    const prefecture = await prefectureWithKey(registry, '69');
     detail(`${prefecture.name} → ${prefecture.id}`);
 
     step('Notification: the prefecture registers its webhook');
     await waitUntilAccepted(stack.url('alert-ingestion'), firm.key);
-    await waitUntilAccepted(stack.url('notification'), prefectureKey);
+    await waitUntilAccepted(stack.url('notification'), prefecture.key);
     const webhook = await request<{ id: string; secret: string }>('POST', `${stack.url('notification')}/v1/webhooks`, {
-      key: prefectureKey,
+      key: prefecture.key,
       body: { url: sink.url },
     });
     if (webhook.status !== 201) throw new Error(`webhook registration failed: ${JSON.stringify(webhook.body)}`);
@@ -117,16 +116,7 @@ async function main(): Promise<void> {
         status: 'Actual',
         tlp: 'AMBER',
         location: { commune: '69123' },
-        info: [
-          {
-            category: ['Security'],
-            eventCode: 'intrusion',
-            urgency: 'Immediate',
-            severity: 'Severe',
-            certainty: 'Observed',
-            headline: 'Intrusion en cours, entrepôt quai Rambaud',
-          },
-        ],
+        info: [quaiRambaudIntrusion],
       },
     });
     if (alert.status !== 201) throw new Error(`alert refused: ${JSON.stringify(alert.body)}`);
@@ -184,7 +174,7 @@ async function main(): Promise<void> {
     );
 
     step('Seeding a night in the Rhône through the public APIs, for the console');
-    const seeded = await seedNight({ stack, registry, prefecture: { id: prefecture.id, key: prefectureKey }, firm });
+    const seeded = await seedNight({ stack, registry, prefecture, firm });
     detail(
       `${seeded + 1} alert messages (an update chain, a cancellation, an exercise, an escalation under way) and a broadcast`,
     );

@@ -2,9 +2,8 @@ import type { components } from '@vigie/client';
 import { Topics } from '@vigie/contracts';
 import {
   SseClient,
-  issueKey,
   messagesWithKey,
-  prefectureOf,
+  prefectureWithKey,
   request,
   waitFor,
   waitUntilAccepted,
@@ -71,8 +70,7 @@ describe('broadcast acknowledgements: a partner acknowledges a vigilance message
     coRecipient = await subscriber(world.registry, world.stack, 'Limousin Surveillance', HAUTE_VIENNE);
     outsider = await subscriber(world.registry, world.stack, 'Poitou Veille', '86');
     await personWithPassword(world.registry, coRecipient.id, { ...GUARD, roles: ['DUTY_OFFICER'] });
-    const found = await prefectureOf(world.registry, HAUTE_VIENNE);
-    prefecture = { ...found, key: await issueKey(world.registry, found.id) };
+    prefecture = await prefectureWithKey(world.registry, HAUTE_VIENNE);
     await waitUntilAccepted(world.stack.url('prefect-routing'), prefecture.key);
     await waitUntilAccepted(world.stack.url('notification'), prefecture.key);
     sender = await SseClient.connect(notification('/v1/stream'), { authorization: `Bearer ${prefecture.key}` });

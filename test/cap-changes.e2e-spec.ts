@@ -5,8 +5,7 @@ import {
   Stack,
   WebhookSink,
   messagesWithKey,
-  prefectureOf,
-  issueKey,
+  prefectureWithKey,
   registerActivePartner,
   request,
   waitFor,
@@ -96,8 +95,8 @@ describe('CAP Update and Cancel messages: a change joins the chain its reference
       { conventions: [PRIVATE_SECURITY] },
     );
     // A Severe alert in the Rhône reaches the competent prefecture and, by escalation, the national level.
-    const prefecture = await prefectureOf(registry, '69');
-    const rhoneKey = await issueKey(registry, prefecture.id);
+    const prefecture = await prefectureWithKey(registry, '69');
+    const rhoneKey = prefecture.key;
     const national = await nationalLevel(registry, ['subscriber']);
     recipients.rhone = prefecture.id;
     recipients.national = national.id;

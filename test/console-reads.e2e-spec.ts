@@ -1,5 +1,4 @@
-import { prefectureOf, request, waitFor, waitUntilAccepted, type Partner } from '@vigie/testing';
-import { issueKey } from '@vigie/testing';
+import { prefectureWithKey, request, waitFor, waitUntilAccepted, type Partner } from '@vigie/testing';
 import { intrusion, postAlert, senderAndPrefecture, subscriber } from './notification-fixtures';
 import { useTestStack } from './test-stack';
 
@@ -21,8 +20,7 @@ describe('read APIs for the console: alert states, alert chains, broadcast previ
       '69',
     ));
     partner = await subscriber(world.registry, world.stack, 'Lyon Surveillance Abonnée', '69');
-    const found = await prefectureOf(world.registry, '13');
-    provence = { id: found.id, key: await issueKey(world.registry, found.id) };
+    provence = await prefectureWithKey(world.registry, '13');
     await waitUntilAccepted(world.stack.url('alert-ingestion'), rhone.key);
     await waitUntilAccepted(world.stack.url('alert-ingestion'), provence.key);
     await waitUntilAccepted(world.stack.url('prefect-routing'), rhone.key);

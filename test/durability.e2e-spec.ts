@@ -2,10 +2,7 @@ import { Topics } from '@vigie/contracts';
 import {
   TcpProxy,
   WebhookSink,
-  issueKey,
   messagesWithKey,
-  prefectureOf,
-  registerActivePartner,
   request,
   waitFor,
   waitUntilAccepted,
@@ -13,6 +10,7 @@ import {
   type Stack,
 } from '@vigie/testing';
 import { e2eEnv, newAdminKey, newSecretsKey } from './e2e.env';
+import { registerWebhook, senderAndPrefecture } from './notification-fixtures';
 import { startTestStack, testBroker } from './test-stack';
 
 const alertBody = (headline: string) => ({
@@ -46,19 +44,9 @@ describe('durability: an accepted alert is never lost, and nothing is accepted t
     stack = await startTestStack('durability', 60, { adminKey, webhookSecretsKey: secretsKey });
     sink = await WebhookSink.start();
     const registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    firm = await registerActivePartner(
-      registry,
-      { kind: 'SECURITY_FIRM', name: 'Veille Durable', departments: ['69'] },
-      { conventions: ['private-security-2019'] },
-    );
-    const prefectureKey = await issueKey(registry, (await prefectureOf(registry, '69')).id);
-    await waitUntilAccepted(stack.url('alert-ingestion'), firm.key);
-    await waitUntilAccepted(stack.url('notification'), prefectureKey);
-    const webhook = await request('POST', `${stack.url('notification')}/v1/webhooks`, {
-      key: prefectureKey,
-      body: { url: sink.url },
-    });
-    expect(webhook.status).toBe(201);
+    const seeded = await senderAndPrefecture(registry, stack, 'Veille Durable', '69');
+    firm = seeded.firm;
+    await registerWebhook(stack, seeded.prefecture.key, sink.url);
   }, 120_000);
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import type { components } from '@vigie/client';
 import {
   issueKey,
-  prefectureOf,
+  prefectureWithKey,
   registerActivePartner,
   request,
   waitFor,
@@ -65,23 +65,24 @@ export async function subscriber(
 
 /**
  * A private-security firm of `department` that sends alerts, and the département's prefecture with
- * a key of its own; ingestion accepts the firm's key and notification the prefecture's.
+ * a key of its own; ingestion accepts the firm's key and notification the prefecture's (waiting up
+ * to `acceptTimeoutMs` for each).
  */
 export async function senderAndPrefecture(
   registry: RegistryAccess,
   stack: Stack,
   firmName: string,
   department: string,
+  acceptTimeoutMs?: number,
 ): Promise<{ firm: Partner; prefecture: { id: string; name: string; key: string } }> {
   const firm = await registerActivePartner(
     registry,
     { kind: 'SECURITY_FIRM', name: firmName, departments: [department] },
     { conventions: [PRIVATE_SECURITY] },
   );
-  const found = await prefectureOf(registry, department);
-  const prefecture = { ...found, key: await issueKey(registry, found.id) };
-  await waitUntilAccepted(stack.url('alert-ingestion'), firm.key);
-  await waitUntilAccepted(stack.url('notification'), prefecture.key);
+  const prefecture = await prefectureWithKey(registry, department);
+  await waitUntilAccepted(stack.url('alert-ingestion'), firm.key, acceptTimeoutMs);
+  await waitUntilAccepted(stack.url('notification'), prefecture.key, acceptTimeoutMs);
   return { firm, prefecture };
 }
 

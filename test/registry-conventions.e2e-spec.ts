@@ -49,6 +49,10 @@ describe('partner registry: conventions, membership and referents', () => {
     phone: '+33 4 72 00 00 00',
   });
 
+  /** An organisation names a referent of its own, with its own key. */
+  const addReferent = (organisation: Partner, body: object) =>
+    api('POST', `/v1/organizations/${organisation.id}/referents`, organisation.key, body);
+
   beforeAll(async () => {
     firm = await registerActivePartner(world.registry, {
       kind: 'SECURITY_FIRM',
@@ -176,32 +180,17 @@ describe('partner registry: conventions, membership and referents', () => {
   }, 60_000);
 
   it('keeps one PRIMARY referent per organisation and département, in its départements only', async () => {
-    const created = await api(
-      'POST',
-      `/v1/organizations/${firm.id}/referents`,
-      firm.key,
-      referent('69', 'PRIMARY', 'Camille Martin'),
-    );
+    const created = await addReferent(firm, referent('69', 'PRIMARY', 'Camille Martin'));
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ organisationId: firm.id, department: '69', role: 'PRIMARY' });
 
-    const secondPrimary = await api(
-      'POST',
-      `/v1/organizations/${firm.id}/referents`,
-      firm.key,
-      referent('69', 'PRIMARY', 'Dominique Bernard'),
-    );
+    const secondPrimary = await addReferent(firm, referent('69', 'PRIMARY', 'Dominique Bernard'));
     expect(secondPrimary.status).toBe(409);
 
-    const elsewhere = await api(
-      'POST',
-      `/v1/organizations/${firm.id}/referents`,
-      firm.key,
-      referent('01', 'DEPUTY', 'Dominique Bernard'),
-    );
+    const elsewhere = await addReferent(firm, referent('01', 'DEPUTY', 'Dominique Bernard'));
     expect(elsewhere.status).toBe(400);
 
-    const badContact = await api('POST', `/v1/organizations/${firm.id}/referents`, firm.key, {
+    const badContact = await addReferent(firm, {
       ...referent('69', 'DEPUTY', 'Dominique Bernard'),
       email: 'not-an-address',
       phone: '12345',
@@ -224,20 +213,10 @@ describe('partner registry: conventions, membership and referents', () => {
   }, 60_000);
 
   it('shows the 69 directory to the prefecture and to members, each member its own convention only', async () => {
-    const prefectureReferent = await api(
-      'POST',
-      `/v1/organizations/${rhone.id}/referents`,
-      rhone.key,
-      referent('69', 'PRIMARY', `Claude Petit ${run}`),
-    );
+    const prefectureReferent = await addReferent(rhone, referent('69', 'PRIMARY', `Claude Petit ${run}`));
     expect(prefectureReferent.status).toBe(201);
     expect((await makeMember('large-retail-2019', mall.id, rhone.key)).status).toBe(201);
-    const mallReferent = await api(
-      'POST',
-      `/v1/organizations/${mall.id}/referents`,
-      mall.key,
-      referent('69', 'PRIMARY', 'Sacha Durand'),
-    );
+    const mallReferent = await addReferent(mall, referent('69', 'PRIMARY', 'Sacha Durand'));
     expect(mallReferent.status).toBe(201);
     const firmReferent = (await api<{ id: string }[]>('GET', `/v1/organizations/${firm.id}/referents`, firm.key))
       .body[0];

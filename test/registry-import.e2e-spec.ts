@@ -5,7 +5,7 @@ import { ROUTED_RECIPIENTS_PER_EVENT, Topics, type AlertRoutedV1Payload, type Ev
 import {
   WebhookSink,
   issueKey,
-  prefectureOf,
+  prefectureWithKey,
   randomSiret,
   registerActivePartner,
   request,
@@ -25,6 +25,18 @@ type WebhookReport = components['schemas']['WebhookImportReportView'];
 const run = randomUUID().slice(0, 8);
 const PERIGUEUX = '24322';
 const CNAPS = 'AUT-024-2118-05-23-20190371234';
+
+/** An import row: a security firm of the Dordogne in the private-security convention, subscribed to intrusions. */
+const subscribedFirmRow = (name: string) => ({
+  kind: 'SECURITY_FIRM',
+  name,
+  departments: ['24'],
+  siret: randomSiret(),
+  cnapsNumber: CNAPS,
+  conventions: ['private-security-2019'],
+  eventCodes: ['intrusion'],
+  minimumSeverity: 'Minor',
+});
 
 describe('partner registry: bulk import of organisations and their webhooks', () => {
   const world = useTestStack('registry-import', 500, { startTimeoutMs: 300_000 });
@@ -58,8 +70,8 @@ describe('partner registry: bulk import of organisations and their webhooks', ()
   beforeAll(async () => {
     sink = await WebhookSink.start();
     ({ firm: sender } = await senderAndPrefecture(world.registry, world.stack, `Import émettrice ${run}`, '24'));
-    dordogne = await issueKey(world.registry, (await prefectureOf(world.registry, '24')).id, ['operator']);
-    gironde = await issueKey(world.registry, (await prefectureOf(world.registry, '33')).id, ['operator']);
+    dordogne = (await prefectureWithKey(world.registry, '24', ['operator'])).key;
+    gironde = (await prefectureWithKey(world.registry, '33', ['operator'])).key;
     outsiderFirm = await registerActivePartner(world.registry, {
       kind: 'SECURITY_FIRM',
       name: `Import intrus ${run}`,
@@ -114,16 +126,7 @@ describe('partner registry: bulk import of organisations and their webhooks', ()
 
   it('imports JSON, and the same file again creates nothing', async () => {
     const rows = [
-      {
-        kind: 'SECURITY_FIRM',
-        name: `JSON Surveillance ${run}`,
-        departments: ['24'],
-        siret: randomSiret(),
-        cnapsNumber: CNAPS,
-        conventions: ['private-security-2019'],
-        eventCodes: ['intrusion'],
-        minimumSeverity: 'Minor',
-      },
+      subscribedFirmRow(`JSON Surveillance ${run}`),
       { kind: 'JEWELLER', name: `JSON Bijouterie ${run}`, departments: ['24'], conventions: ['jewellery-2018'] },
     ];
     const first = await upload(dordogne, { json: rows }, '?activate=true');
@@ -173,18 +176,7 @@ describe('partner registry: bulk import of organisations and their webhooks', ()
     const imported = await upload(
       dordogne,
       {
-        json: [
-          {
-            kind: 'SECURITY_FIRM',
-            name: `Webhook Sécurité ${run}`,
-            departments: ['24'],
-            siret: randomSiret(),
-            cnapsNumber: CNAPS,
-            conventions: ['private-security-2019'],
-            eventCodes: ['intrusion'],
-            minimumSeverity: 'Minor',
-          },
-        ],
+        json: [subscribedFirmRow(`Webhook Sécurité ${run}`)],
       },
       '?activate=true',
     );

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@vigie/contracts';
 import {
-  issueKey,
   messagesWithKey,
-  prefectureOf,
+  prefectureWithKey,
   registerActivePartner,
   request,
   waitFor,
@@ -66,8 +65,8 @@ describe('registry: sites, their compliance, and subscriptions', () => {
       name: `Gardiennage Lyonnais ${tag}`,
       departments: ['69'],
     });
-    rhoneOperator = await issueKey(world.registry, (await prefectureOf(world.registry, '69')).id, ['operator']);
-    ainOperator = await issueKey(world.registry, (await prefectureOf(world.registry, '01')).id, ['operator']);
+    rhoneOperator = (await prefectureWithKey(world.registry, '69', ['operator'])).key;
+    ainOperator = (await prefectureWithKey(world.registry, '01', ['operator'])).key;
     coordinatorId = await createReferent(mall, 'Claire Morel');
     otherCoordinatorId = await createReferent(otherFirm, 'Karim Benali');
   }, 120_000);

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import {
   Stack,
   issueKey,
-  prefectureOf,
+  prefectureWithKey,
   randomSiret,
   registerActivePartner,
   request,
@@ -40,8 +40,8 @@ describe('registry trust model: who may act, and how fast every service learns i
   beforeAll(async () => {
     stack = await startTestStack('registry-trust', 30, { adminKey, webhookSecretsKey: secretsKey });
     registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    rhoneOperator = await issueKey(registry, (await prefectureOf(registry, '69')).id, ['operator']);
-    ainOperator = await issueKey(registry, (await prefectureOf(registry, '01')).id, ['operator']);
+    rhoneOperator = (await prefectureWithKey(registry, '69', ['operator'])).key;
+    ainOperator = (await prefectureWithKey(registry, '01', ['operator'])).key;
   }, 120_000);
 
   afterAll(async () => {

@@ -1,16 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import {
-  WebhookSink,
-  issueKey,
-  prefectureOf,
-  registerActivePartner,
-  request,
-  waitFor,
-  waitUntilAccepted,
-  type Partner,
-} from '@vigie/testing';
+import { WebhookSink, request, waitFor, type Partner } from '@vigie/testing';
 import { e2eEnv } from './e2e.env';
+import { registerWebhook, senderAndPrefecture } from './notification-fixtures';
 import { useTestStack } from './test-stack';
 
 const report = (personalData: boolean) => ({
@@ -53,20 +45,10 @@ describe('retention: personal data is erased after its period, the facts stay', 
   let sink: WebhookSink;
 
   beforeAll(async () => {
-    firm = await registerActivePartner(
-      world.registry,
-      { kind: 'SECURITY_FIRM', name: 'Rétention Sécurité', departments: ['69'] },
-      { conventions: ['private-security-2019'] },
-    );
-    await waitUntilAccepted(world.stack.url('alert-ingestion'), firm.key);
-    const prefectureKey = await issueKey(world.registry, (await prefectureOf(world.registry, '69')).id);
-    await waitUntilAccepted(world.stack.url('notification'), prefectureKey);
+    const seeded = await senderAndPrefecture(world.registry, world.stack, 'Rétention Sécurité', '69');
+    firm = seeded.firm;
     sink = await WebhookSink.start();
-    const webhook = await request('POST', `${world.stack.url('notification')}/v1/webhooks`, {
-      key: prefectureKey,
-      body: { url: sink.url },
-    });
-    expect(webhook.status).toBe(201);
+    await registerWebhook(world.stack, seeded.prefecture.key, sink.url);
   }, 120_000);
 
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import type { Client } from 'pg';
 import pidusage from 'pidusage';
 
 export interface ProcessUsage {
@@ -25,6 +26,18 @@ export interface UsageWindow {
 
 /** What to watch: one process, or a group whose members are found again at each sample. */
 export type Watched = { pid: number } | { group: () => Promise<number[]> };
+
+/** The PostgreSQL backends serving the database `pg` is connected to (the services' pools), not `pg`'s own. */
+export function databaseBackends(pg: Client): Watched {
+  return {
+    group: async () =>
+      (
+        (await pg.query(
+          'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+        )) as { rows: { pid: number }[] }
+      ).rows.map((row) => row.pid),
+  };
+}
 
 interface Sampled {
   /** CPU time per pid at the start of the window and at the last sample. */

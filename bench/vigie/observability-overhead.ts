@@ -3,7 +3,7 @@ import { OtlpCollector } from '../../libs/testing/src';
 import { sleep } from '../load/clock';
 import { runStep } from '../load/step';
 import type { BenchOptions } from '../options';
-import { ResourceMonitor, type UsageWindow, type Watched } from '../report/resources';
+import { ResourceMonitor, databaseBackends, type UsageWindow, type Watched } from '../report/resources';
 import { resetDatabase, servicePids, startBenchStack } from './bench-stack';
 import { seedPrefectureWebhook, seedPublisher } from './seed';
 import { SignedSink } from './signed-sink';
@@ -108,14 +108,7 @@ export async function measureObservabilityOverhead(
         const pg = new Client({ connectionString: options.databaseUrl });
         await pg.connect();
         const watched = new Map<string, Watched>([...servicePids(stack)].map(([name, pid]) => [name, { pid }]));
-        watched.set('postgres', {
-          group: async () =>
-            (
-              (await pg.query(
-                'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
-              )) as { rows: { pid: number }[] }
-            ).rows.map((row) => row.pid),
-        });
+        watched.set('postgres', databaseBackends(pg));
         const monitor = new ResourceMonitor(watched);
         const scraper = configuration.scrape
           ? setInterval(() => {

@@ -2,17 +2,17 @@ import { Kafka, logLevel, type Producer } from 'kafkajs';
 import {
   Stack,
   WebhookSink,
-  issueKey,
-  prefectureOf,
-  registerActivePartner,
+  quaiRambaudIntrusion,
   request,
   waitFor,
-  waitUntilAccepted,
   type Partner,
   type ReceivedRequest,
 } from '@vigie/testing';
 import { e2eEnv, newAdminKey } from '../e2e.env';
+import { registerWebhook, senderAndPrefecture } from '../notification-fixtures';
 import { startTestStack } from '../test-stack';
+
+export { PRIVATE_SECURITY } from '../notification-fixtures';
 
 /**
  * The shared set-up of the alert-flow files (test/alert-flow*.e2e-spec.ts): the four services,
@@ -20,15 +20,9 @@ import { startTestStack } from '../test-stack';
  * webhook of this file's own, and a Kafka producer for the tests that write to topics directly.
  */
 export const brokers = [e2eEnv.kafkaBrokers];
-export const PRIVATE_SECURITY = 'private-security-2019';
 
 export const intrusionInfo = {
-  category: ['Security'],
-  eventCode: 'intrusion',
-  urgency: 'Immediate',
-  severity: 'Severe',
-  certainty: 'Observed',
-  headline: 'Intrusion en cours, entrepôt quai Rambaud',
+  ...quaiRambaudIntrusion,
   description: 'Deux individus détectés par vidéoprotection, agent sur place.',
 };
 
@@ -84,25 +78,16 @@ export class AlertFlowWorld {
     this.stack = await startTestStack(name, portOffset, { adminKey: this.adminKey });
     this.sink = await WebhookSink.start();
     this.registry = { registryUrl: this.stack.url('partner-registry'), adminKey: this.adminKey };
-    this.firm = await registerActivePartner(
+    // Services learn keys from partner.changed.v1: this waits until they have.
+    ({ firm: this.firm, prefecture: this.rhone } = await senderAndPrefecture(
       this.registry,
-      { kind: 'SECURITY_FIRM', name: firmName, departments: ['69'] },
-      { conventions: [PRIVATE_SECURITY] },
-    );
-    const prefecture = await prefectureOf(this.registry, '69');
-    this.rhone = { ...prefecture, key: await issueKey(this.registry, prefecture.id) };
-
-    // Services learn keys from partner.changed.v1: wait until they have.
-    await waitUntilAccepted(this.stack.url('alert-ingestion'), this.firm.key);
-    await waitUntilAccepted(this.stack.url('notification'), this.rhone.key);
-    const webhook = await request<{ id: string; secret: string }>(
-      'POST',
-      `${this.stack.url('notification')}/v1/webhooks`,
-      { key: this.rhone.key, body: { url: this.sink.url } },
-    );
-    expect(webhook.status).toBe(201);
-    this.webhookSecret = webhook.body.secret;
-    this.webhookId = webhook.body.id;
+      this.stack,
+      firmName,
+      '69',
+    ));
+    const webhook = await registerWebhook(this.stack, this.rhone.key, this.sink.url);
+    this.webhookSecret = webhook.secret;
+    this.webhookId = webhook.id;
     this.producer = this.kafka.producer();
     await this.producer.connect();
   }

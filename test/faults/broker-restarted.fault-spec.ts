@@ -1,9 +1,8 @@
 import { waitFor, type Stack } from '@vigie/testing';
 import { newAdminKey } from '../e2e.env';
 import { startTestStack, testBroker } from '../test-stack';
-import { AlertStream } from './alert-stream';
 import { expectSettled, settle } from './fault-oracle';
-import { prepareWorld, theftIn, type FaultWorld } from './fault-world';
+import { prepareWorld, theftStream, type FaultWorld } from './fault-world';
 
 describe('faults: the Kafka broker stopped and restarted mid-stream', () => {
   const adminKey = newAdminKey();
@@ -22,14 +21,11 @@ describe('faults: the Kafka broker stopped and restarted mid-stream', () => {
   }, 120_000);
 
   it('accepts alerts while the broker is away and delivers every one, once, after it returns', async () => {
-    const stream = AlertStream.start({
-      url: stack.url('alert-ingestion'),
-      key: nord.sender.key,
+    const stream = theftStream(nord, stack.url('alert-ingestion'), {
       name: 'broker-restarted',
       count: 60,
       concurrency: 1,
       intervalMs: 200,
-      message: (_, marker) => ({ path: '/v1/alerts', body: theftIn(nord.place, marker) }),
     });
     await stream.reached(10);
     await testBroker('down');

@@ -1,9 +1,8 @@
 import { TcpProxy, waitFor, type Stack } from '@vigie/testing';
 import { e2eEnv, newAdminKey } from '../e2e.env';
 import { startTestStack } from '../test-stack';
-import { AlertStream } from './alert-stream';
 import { expectSettled, settle } from './fault-oracle';
-import { prepareWorld, theftIn, type FaultWorld } from './fault-world';
+import { prepareWorld, theftStream, type FaultWorld } from './fault-world';
 
 describe('faults: PostgreSQL out of reach of every service mid-stream', () => {
   const adminKey = newAdminKey();
@@ -32,14 +31,11 @@ describe('faults: PostgreSQL out of reach of every service mid-stream', () => {
   }, 120_000);
 
   it('answers 503, never 201, while the database is away, and then accepts and delivers everything once', async () => {
-    const stream = AlertStream.start({
-      url: stack.url('alert-ingestion'),
-      key: basRhin.sender.key,
+    const stream = theftStream(basRhin, stack.url('alert-ingestion'), {
       name: 'database-cut',
       count: 50,
       concurrency: 3,
       intervalMs: 100,
-      message: (_, marker) => ({ path: '/v1/alerts', body: theftIn(basRhin.place, marker) }),
     });
     await stream.reached(15);
     await proxy.cut();

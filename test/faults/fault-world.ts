@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import {
   WebhookSink,
   issueKey,
-  prefectureOf,
+  prefectureWithKey,
   registerActivePartner,
   request,
   waitUntilAccepted,
@@ -11,6 +11,8 @@ import {
   type Stack,
   type WebhookSinkOptions,
 } from '@vigie/testing';
+import { registerWebhook } from '../notification-fixtures';
+import { AlertStream, type AlertStreamOptions } from './alert-stream';
 import type { Receipt } from './delivery-tally';
 
 const PRIVATE_SECURITY = 'private-security-2019';
@@ -65,6 +67,19 @@ export function theftIn(place: Place, marker: string): object {
   };
 }
 
+/** How many thefts a stream posts, and at what pace. */
+export type TheftPace = Pick<AlertStreamOptions, 'name' | 'count' | 'concurrency' | 'intervalMs'>;
+
+/** Thefts in the world's place (theftIn), posted by its sender to the alert-ingestion instance at `url`. */
+export function theftStream(world: FaultWorld, url: string, pace: TheftPace): AlertStream {
+  return AlertStream.start({
+    url,
+    key: world.sender.key,
+    ...pace,
+    message: (_, marker) => ({ path: '/v1/alerts', body: theftIn(world.place, marker) }),
+  });
+}
+
 /**
  * The organisations of a scenario, each recipient with a webhook on its own sink. Returns once
  * every service involved knows their keys and the subscription.
@@ -98,24 +113,19 @@ export async function prepareWorld(
   if (subscription.status !== 201) throw new Error(`subscription: HTTP ${subscription.status}`);
   // Keys issued last: a service that knows them knows the subscription too.
   const subscriberKey = await issueKey(registry, subscriber.id);
-  const prefecture = await prefectureOf(registry, place.department);
-  const prefectureKey = await issueKey(registry, prefecture.id);
+  const prefecture = await prefectureWithKey(registry, place.department);
   await waitUntilAccepted(stack.url('alert-ingestion'), sender.key, 30_000);
   await waitUntilAccepted(stack.url('prefect-routing'), subscriberKey, 30_000);
 
   const recipients: Recipient[] = [];
   for (const [name, organisationId, key] of [
-    ['prefecture', prefecture.id, prefectureKey],
+    ['prefecture', prefecture.id, prefecture.key],
     ['subscriber', subscriber.id, subscriberKey],
   ]) {
     await waitUntilAccepted(stack.url('notification'), key, 30_000);
     const sink = await WebhookSink.start(sinkOptions);
-    const webhook = await request<{ id: string; secret: string }>('POST', `${stack.url('notification')}/v1/webhooks`, {
-      key,
-      body: { url: sink.url },
-    });
-    if (webhook.status !== 201) throw new Error(`webhook of ${name}: HTTP ${webhook.status}`);
-    recipients.push({ name, organisationId, sink, webhookId: webhook.body.id, secret: webhook.body.secret });
+    const webhook = await registerWebhook(stack, key, sink.url);
+    recipients.push({ name, organisationId, sink, webhookId: webhook.id, secret: webhook.secret });
   }
   return {
     place,

@@ -1,9 +1,8 @@
 import { waitFor, type Stack } from '@vigie/testing';
 import { newAdminKey } from '../e2e.env';
 import { startTestStack } from '../test-stack';
-import { AlertStream } from './alert-stream';
 import { expectSettled, settle } from './fault-oracle';
-import { prepareWorld, theftIn, type FaultWorld, type Place } from './fault-world';
+import { prepareWorld, theftStream, type FaultWorld, type Place } from './fault-world';
 
 const ALERTS = 50;
 
@@ -13,14 +12,7 @@ describe('faults: a service killed (SIGKILL) mid-stream and restarted loses noth
   let stack: Stack;
 
   const streamOf = (world: FaultWorld, name: string, pace: { concurrency: number; intervalMs: number }) =>
-    AlertStream.start({
-      url: stack.url('alert-ingestion'),
-      key: world.sender.key,
-      name,
-      count: ALERTS,
-      ...pace,
-      message: (_, marker) => ({ path: '/v1/alerts', body: theftIn(world.place, marker) }),
-    });
+    theftStream(world, stack.url('alert-ingestion'), { name, count: ALERTS, ...pace });
 
   async function world(place: Place, options: { respondAfterMs?: number } = {}): Promise<FaultWorld> {
     const prepared = await prepareWorld(stack, adminKey, place, options);

@@ -7,7 +7,7 @@ import { startTestStack, testKafkaConfig } from '../test-stack';
 import { AlertStream } from './alert-stream';
 import { CONSUMER_GROUPS, consumedTopics, faultKafka } from './consumer-groups';
 import { expectSettled, settle } from './fault-oracle';
-import { prepareWorld, theftIn, type FaultWorld, type Place } from './fault-world';
+import { prepareWorld, theftIn, theftStream, type FaultWorld, type Place } from './fault-world';
 
 const brokers = testKafkaConfig();
 
@@ -99,14 +99,11 @@ describe('faults: a poison message on every consumed topic', () => {
     // Valid traffic behind the poison: organisations (partner.changed.v1), alerts, updates, cancellations.
     herault = await prepareWorld(stack, adminKey, place);
     const world = herault;
-    const alerts = AlertStream.start({
-      url: stack.url('alert-ingestion'),
-      key: world.sender.key,
+    const alerts = theftStream(world, stack.url('alert-ingestion'), {
       name: 'poison-alerts',
       count: 45,
       concurrency: 2,
       intervalMs: 50,
-      message: (_, marker) => ({ path: '/v1/alerts', body: theftIn(place, marker) }),
     });
     await alerts.done;
     const chain = (n: number) => alerts.items[n].alertId;

@@ -3,10 +3,9 @@ import { Topics } from '@vigie/contracts';
 import { SERVICES, waitFor, type Stack } from '@vigie/testing';
 import { newAdminKey } from '../e2e.env';
 import { startTestStack } from '../test-stack';
-import { AlertStream } from './alert-stream';
 import { faultKafka, memberAssignments } from './consumer-groups';
 import { expectSettled, settle } from './fault-oracle';
-import { prepareWorld, theftIn, type FaultWorld } from './fault-world';
+import { prepareWorld, theftStream, type FaultWorld } from './fault-world';
 
 /** The partitions of `topic` each live member of a group holds. */
 async function holdings(admin: Admin, groupId: string, topic: string): Promise<number[][]> {
@@ -56,14 +55,11 @@ describe('faults: two instances of routing and of notification in one consumer g
       );
     }
 
-    const stream = AlertStream.start({
-      url: stack.url('alert-ingestion'),
-      key: illeEtVilaine.sender.key,
+    const stream = theftStream(illeEtVilaine, stack.url('alert-ingestion'), {
       name: 'rebalance',
       count: 60,
       concurrency: 2,
       intervalMs: 100,
-      message: (_, marker) => ({ path: '/v1/alerts', body: theftIn(illeEtVilaine.place, marker) }),
     });
     await stream.reached(20);
     await stack.stopService('prefect-routing#2', 'SIGKILL');

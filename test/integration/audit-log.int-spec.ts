@@ -9,6 +9,7 @@ import {
 } from '../../apps/partner-registry/src/audit/audit-log.queries';
 import { REGISTRY_TABLES } from '../../apps/partner-registry/src/tables';
 import { ownSchema } from './own-schema';
+import { insertOrganisation } from './seed-rows';
 
 /**
  * The audit trail's query module against the real PostgreSQL, on a schema of this file's own
@@ -36,11 +37,12 @@ describe('the audit trail on the real PostgreSQL', () => {
   });
 
   beforeAll(async () => {
-    await db.dataSource.query(
-      `INSERT INTO organisations (id, kind, name, status, departments, revision, status_changed_at, status_changed_by)
-       VALUES ($1, 'PREFECTURE', 'Préfecture des Hautes-Alpes', 'ACTIVE', '{05}', 1, now(), 'seed')`,
-      [prefecture],
-    );
+    await insertOrganisation(db.dataSource, {
+      id: prefecture,
+      kind: 'PREFECTURE',
+      name: 'Préfecture des Hautes-Alpes',
+      departments: ['05'],
+    });
     await db.dataSource.query(
       `INSERT INTO people (id, organisation_id, email, full_name, roles, password_hash)
        VALUES ($1, $2, 'lucie.bernard@hautes-alpes.gouv.fr', 'Lucie Bernard', '{DUTY_OFFICER}', 'x')`,

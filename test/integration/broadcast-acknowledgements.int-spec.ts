@@ -11,6 +11,7 @@ import {
 } from '../../apps/notification/src/broadcasts/broadcast-acknowledgements.queries';
 import { NOTIFICATION_TABLES } from '../../apps/notification/src/tables';
 import { ownSchema } from './own-schema';
+import { insertDirectoryOrganisation, insertRouted } from './seed-rows';
 
 /**
  * The broadcast acknowledgements query module against the real PostgreSQL, on a schema of this
@@ -42,26 +43,18 @@ describe('broadcast acknowledgements on the real PostgreSQL', () => {
     audience: { departments: ['87'], sectors: [], conventions: [] },
   });
 
-  async function routed(id: string, kind: 'alert' | 'broadcast', at: string, recipients: string[]): Promise<void> {
-    await db.dataSource.query(
-      `INSERT INTO routed_messages (id, kind, original_alert_id, sender_organisation_id, routed_at, broadcast)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [
+  const routed = (id: string, kind: 'alert' | 'broadcast', at: string, recipients: string[]) =>
+    insertRouted(
+      db.dataSource,
+      {
         id,
         kind,
-        kind === 'alert' ? id : null,
-        prefecture,
-        at,
-        kind === 'broadcast' ? JSON.stringify(snapshot(id, `Message ${at}`)) : null,
-      ],
+        senderOrganisationId: prefecture,
+        routedAt: at,
+        broadcast: kind === 'broadcast' ? snapshot(id, `Message ${at}`) : undefined,
+      },
+      { organisationIds: recipients, rule: 'broadcast-audience', reason: 'in 87' },
     );
-    for (const organisation of recipients) {
-      await db.dataSource.query(
-        "INSERT INTO routed_recipients (message_id, organisation_id, rule, reason) VALUES ($1, $2, 'broadcast-audience', 'in 87')",
-        [id, organisation],
-      );
-    }
-  }
 
   beforeAll(async () => {
     for (const [id, name] of [
@@ -70,11 +63,7 @@ describe('broadcast acknowledgements on the real PostgreSQL', () => {
       [jeweller, 'Bijouterie du Limousin'],
       [outsider, 'Poitou Veille'],
     ]) {
-      await db.dataSource.query(
-        `INSERT INTO directory_organisations (id, kind, name, status, departments, revision)
-         VALUES ($1, 'SECURITY_FIRM', $2, 'ACTIVE', '{87}', 1)`,
-        [id, name],
-      );
+      await insertDirectoryOrganisation(db.dataSource, { id, kind: 'SECURITY_FIRM', name, departments: ['87'] });
     }
     await routed(older, 'broadcast', '2026-12-04T20:00:00Z', [firm, jeweller]);
     await routed(newer, 'broadcast', '2026-12-04T21:00:00Z', [firm]);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { conventionCoverage } from '../../apps/partner-registry/src/conventions/convention-coverage.queries';
 import { REGISTRY_TABLES } from '../../apps/partner-registry/src/tables';
 import { ownSchema } from './own-schema';
+import { insertConvention, insertConventionMember, insertOrganisation } from './seed-rows';
 
 /**
  * The convention coverage query against the real PostgreSQL, on a schema of this file's own
@@ -18,17 +19,14 @@ describe('convention coverage on the real PostgreSQL', () => {
 
   async function organisation(status: string, departments: string[], conventions: string[]): Promise<string> {
     const id = randomUUID();
-    await db.dataSource.query(
-      `INSERT INTO organisations (id, kind, name, status, departments, revision, status_changed_at, status_changed_by)
-       VALUES ($1, 'SECURITY_FIRM', $2, $3, $4, 1, now(), 'admin')`,
-      [id, `Organisation ${id}`, status, departments],
-    );
-    for (const convention of conventions) {
-      await db.dataSource.query(
-        `INSERT INTO convention_members (convention_id, organisation_id, joined_by) VALUES ($1, $2, 'admin')`,
-        [convention, id],
-      );
-    }
+    await insertOrganisation(db.dataSource, {
+      id,
+      kind: 'SECURITY_FIRM',
+      name: `Organisation ${id}`,
+      status,
+      departments,
+    });
+    for (const convention of conventions) await insertConventionMember(db.dataSource, convention, id);
     return id;
   }
 
@@ -48,11 +46,7 @@ describe('convention coverage on the real PostgreSQL', () => {
       [jewellery, 'jewellery-2018', 'SIGNED', ['48']],
       [announced, 'tobacco', 'ANNOUNCED', ['63']],
     ] as const) {
-      await db.dataSource.query(
-        `INSERT INTO conventions (id, code, name, sector, status, signatories, departments)
-         VALUES ($1, $2, $3, 'PRIVATE_SECURITY', $4, '{}', $5)`,
-        [id, code, `Convention ${code}`, status, departments],
-      );
+      await insertConvention(db.dataSource, { id, code, status, departments: [...departments] });
     }
     // In 48 and 15, member of both conventions: 2 sites in 48, 1 in 15, 1 in 19 (deployed nowhere).
     const both = await organisation('ACTIVE', ['48', '15'], [security, jewellery]);

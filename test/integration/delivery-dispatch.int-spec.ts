@@ -13,6 +13,7 @@ import { NOTIFICATION_TABLES } from '../../apps/notification/src/tables';
 import { EndpointHealth } from '../../apps/notification/src/webhooks/endpoint-health';
 import { SecretBox } from '../../apps/notification/src/webhooks/secret-box';
 import { ownSchema } from './own-schema';
+import { insertDirectoryOrganisation } from './seed-rows';
 
 /**
  * The delivery queue and its dispatcher against the real PostgreSQL, on a schema of this file's
@@ -126,11 +127,12 @@ describe('delivery dispatch on the real PostgreSQL', () => {
   beforeAll(async () => {
     outbox = new Outbox({ clientId: 'it-dispatch' } as KafkaSettings);
     queue = new DeliveryQueue(db.dataSource, outbox);
-    await db.dataSource.query(
-      `INSERT INTO directory_organisations (id, kind, name, status, departments, revision)
-       VALUES ($1, 'SECURITY_FIRM', 'Veille Rhône', 'ACTIVE', '{69}', 1)`,
-      [organisation],
-    );
+    await insertDirectoryOrganisation(db.dataSource, {
+      id: organisation,
+      kind: 'SECURITY_FIRM',
+      name: 'Veille Rhône',
+      departments: ['69'],
+    });
   });
 
   afterEach(async () => {

@@ -7,6 +7,7 @@ import {
 } from '../../apps/notification/src/escalation/escalations.queries';
 import { NOTIFICATION_TABLES } from '../../apps/notification/src/tables';
 import { ownSchema } from './own-schema';
+import { insertRouted } from './seed-rows';
 
 /**
  * The open escalations query module against the real PostgreSQL, on a schema of this file's own
@@ -46,17 +47,11 @@ describe('open escalations on the real PostgreSQL', () => {
         options.armedAt,
       ],
     );
-    await db.dataSource.query(
-      `INSERT INTO routed_messages (id, kind, original_alert_id, sender_organisation_id, routed_at)
-       VALUES ($1, 'alert', $1, $2, $3)`,
-      [id, sender, options.armedAt],
+    await insertRouted(
+      db.dataSource,
+      { id, kind: 'alert', senderOrganisationId: sender, routedAt: options.armedAt },
+      { organisationIds: options.recipients, rule: 'test', reason: 'test' },
     );
-    for (const organisation of options.recipients) {
-      await db.dataSource.query(
-        "INSERT INTO routed_recipients (message_id, organisation_id, rule, reason) VALUES ($1, $2, 'test', 'test')",
-        [id, organisation],
-      );
-    }
   }
 
   const page = (

@@ -22,6 +22,7 @@ import {
 } from '../../apps/partner-registry/src/sessions/person-sessions.queries';
 import { REGISTRY_TABLES } from '../../apps/partner-registry/src/tables';
 import { ownSchema } from './own-schema';
+import { insertConvention, insertConventionMember, insertOrganisation } from './seed-rows';
 
 /**
  * The registry's département directory, people, invitations and sessions queries against the
@@ -41,13 +42,8 @@ describe('the registry directory and accounts on the real PostgreSQL', () => {
   const visible = randomUUID();
   const hidden = randomUUID();
 
-  async function organisation(id: string, kind: string, name: string, status = 'ACTIVE'): Promise<void> {
-    await db.dataSource.query(
-      `INSERT INTO organisations (id, kind, name, status, departments, revision, status_changed_at, status_changed_by)
-       VALUES ($1, $2, $3, $4, '{87}', 1, now(), 'test')`,
-      [id, kind, name, status],
-    );
-  }
+  const organisation = (id: string, kind: string, name: string, status = 'ACTIVE') =>
+    insertOrganisation(db.dataSource, { id, kind, name, status, departments: ['87'] });
 
   async function referent(organisationId: string, role: string, fullName: string, department = '87'): Promise<string> {
     const id = randomUUID();
@@ -74,11 +70,7 @@ describe('the registry directory and accounts on the real PostgreSQL', () => {
       [visible, 'SP-87'],
       [hidden, 'CO-87'],
     ]) {
-      await db.dataSource.query(
-        `INSERT INTO conventions (id, code, name, sector, status, signatories, departments)
-         VALUES ($1, $2, $2, 'PRIVATE_SECURITY', 'ACTIVE', '{}', '{87}')`,
-        [id, code],
-      );
+      await insertConvention(db.dataSource, { id, code, status: 'ACTIVE', departments: ['87'] });
     }
     for (const [conventionId, organisationId] of [
       [visible, member],
@@ -86,10 +78,7 @@ describe('the registry directory and accounts on the real PostgreSQL', () => {
       [visible, elsewhere],
       [hidden, otherConvention],
     ]) {
-      await db.dataSource.query(
-        "INSERT INTO convention_members (convention_id, organisation_id, joined_by) VALUES ($1, $2, 'test')",
-        [conventionId, organisationId],
-      );
+      await insertConventionMember(db.dataSource, conventionId, organisationId);
     }
   });
 

@@ -13,6 +13,7 @@ import {
   webhookDeliveries,
 } from '../../apps/notification/src/webhooks/webhook-deliveries.queries';
 import { ownSchema } from './own-schema';
+import { insertDirectoryOrganisation } from './seed-rows';
 
 /**
  * Notification's self-service and alert-state queries against the real PostgreSQL: paging a
@@ -142,11 +143,12 @@ describe('webhook deliveries and alert states on the real PostgreSQL', () => {
       { organisationId: recipient, rule: 'competent-prefecture', reason: 'compétente' },
     ]);
     await insertRecipients(db.dataSource.manager, alertId, [{ organisationId: recipient, rule: 'again', reason: 'x' }]);
-    await db.dataSource.query(
-      `INSERT INTO directory_organisations (id, kind, name, status, departments, revision)
-       VALUES ($1, 'PREFECTURE', 'Préfecture du Rhône', 'ACTIVE', '{69}', 1)`,
-      [recipient],
-    );
+    await insertDirectoryOrganisation(db.dataSource, {
+      id: recipient,
+      kind: 'PREFECTURE',
+      name: 'Préfecture du Rhône',
+      departments: ['69'],
+    });
     await db.dataSource.query(
       `INSERT INTO referents (id, organisation_id, department, role, full_name, email)
        VALUES ($1, $2, '69', 'PRIMARY', 'Camille Durand', 'camille@example.org')`,

@@ -2,10 +2,9 @@ import { Client } from 'pg';
 import { Topics } from '@vigie/contracts';
 import { SERVICES, waitFor, type ServiceInstance, type Stack } from '@vigie/testing';
 import { e2eEnv, newAdminKey } from '../e2e.env';
-import { AlertStream } from '../faults/alert-stream';
 import { faultKafka, memberAssignments } from '../faults/consumer-groups';
 import { expectSettled, settle } from '../faults/fault-oracle';
-import { prepareWorld, theftIn, type FaultWorld, type Place } from '../faults/fault-world';
+import { prepareWorld, theftStream, type FaultWorld, type Place } from '../faults/fault-world';
 import { startTestStack } from '../test-stack';
 import { clusterCommand } from './secured-cluster';
 
@@ -77,14 +76,11 @@ describe('faults on the three-node cluster, two instances of every service', () 
 
   it('kill -9 the broker leading the busiest partitions, then stop a second one: producers wait, nothing is lost', async () => {
     const seineMaritime = await world({ department: '76', commune: '76540', label: 'Seine-Maritime (nœuds Kafka)' });
-    const stream = AlertStream.start({
-      url: stack.url('alert-ingestion'),
-      key: seineMaritime.sender.key,
+    const stream = theftStream(seineMaritime, stack.url('alert-ingestion'), {
       name: 'cluster-brokers',
       count: 400,
       concurrency: 1,
       intervalMs: 150,
-      message: (_, marker) => ({ path: '/v1/alerts', body: theftIn(seineMaritime.place, marker) }),
     });
     await stream.reached(15);
     const { node: killed, led } = await busiestLeader();
@@ -149,14 +145,11 @@ describe('faults on the three-node cluster, two instances of every service', () 
     const eure = await world({ department: '27', commune: '27229', label: 'Eure (instances tuées)' });
     // One client per ingestion instance, so the killed one has requests in flight.
     const streams = (['alert-ingestion', 'alert-ingestion#2'] as ServiceInstance[]).map((instance, index) =>
-      AlertStream.start({
-        url: stack.url(instance),
-        key: eure.sender.key,
+      theftStream(eure, stack.url(instance), {
         name: `cluster-instances-${index + 1}`,
         count: 150,
         concurrency: 1,
         intervalMs: 250,
-        message: (_, marker) => ({ path: '/v1/alerts', body: theftIn(eure.place, marker) }),
       }),
     );
     const accepted = () => streams.reduce((total, stream) => total + stream.accepted.length, 0);

@@ -1,19 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { UNSECURED_KAFKA_WARNING } from '@vigie/messaging';
-import {
-  SERVICES,
-  WebhookSink,
-  issueKey,
-  prefectureOf,
-  registerActivePartner,
-  request,
-  waitFor,
-  waitUntilAccepted,
-  type Partner,
-  type Stack,
-} from '@vigie/testing';
+import { SERVICES, WebhookSink, request, waitFor, type Partner, type Stack } from '@vigie/testing';
 import { newAdminKey } from '../e2e.env';
-import { intrusion, postAlert } from '../notification-fixtures';
+import { intrusion, postAlert, registerWebhook, senderAndPrefecture } from '../notification-fixtures';
 import { startTestStack } from '../test-stack';
 
 describe('the four services on the secured cluster, each with its own Kafka user', () => {
@@ -29,22 +18,15 @@ describe('the four services on the secured cluster, each with its own Kafka user
     stack = await startTestStack('kafka-security', 20, { adminKey });
     sink = await WebhookSink.start();
     const registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    firm = await registerActivePartner(
+    // Waits until partner.changed.v1 reached ingestion and notification through their own users.
+    ({ firm, prefecture: rhone } = await senderAndPrefecture(
       registry,
-      { kind: 'SECURITY_FIRM', name: 'Gardiennage sécurisé SAS', departments: ['69'] },
-      { conventions: ['private-security-2019'] },
-    );
-    const prefecture = await prefectureOf(registry, '69');
-    rhone = { ...prefecture, key: await issueKey(registry, prefecture.id) };
-    // partner.changed.v1 reached ingestion and notification through their own users.
-    await waitUntilAccepted(stack.url('alert-ingestion'), firm.key, 60_000);
-    await waitUntilAccepted(stack.url('notification'), rhone.key, 60_000);
-    const webhook = await request<{ id: string }>('POST', `${stack.url('notification')}/v1/webhooks`, {
-      key: rhone.key,
-      body: { url: sink.url },
-    });
-    expect(webhook.status).toBe(201);
-    webhookId = webhook.body.id;
+      stack,
+      'Gardiennage sécurisé SAS',
+      '69',
+      60_000,
+    ));
+    webhookId = (await registerWebhook(stack, rhone.key, sink.url)).id;
   }, 180_000);
 
   afterAll(async () => {

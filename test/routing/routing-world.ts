@@ -1,13 +1,14 @@
 import {
   WebhookSink,
   issueKey,
-  prefectureOf,
+  prefectureWithKey,
   registerActivePartner,
   request,
   waitFor,
   waitUntilAccepted,
   type Partner,
 } from '@vigie/testing';
+import { registerWebhook } from '../notification-fixtures';
 import { useTestStack } from '../test-stack';
 
 /**
@@ -82,19 +83,14 @@ export function useRoutingWorld(name: string, portOffset: number) {
     await waitUntilAccepted(world.stack.url('prefect-routing'), key);
     const sink = await WebhookSink.start();
     sinks.set(organisationId, sink);
-    const webhook = await request('POST', `${world.stack.url('notification')}/v1/webhooks`, {
-      key,
-      body: { url: sink.url },
-    });
-    expect(webhook.status).toBe(201);
+    await registerWebhook(world.stack, key, sink.url);
   }
 
   /** A prefecture (seeded by the registry) with an operator key and a webhook. */
   async function prefecture(department: string): Promise<Partner> {
-    const seeded = await prefectureOf(world.registry, department);
-    const key = await issueKey(world.registry, seeded.id, ['operator', 'publisher', 'subscriber']);
-    await withWebhook(seeded.id, key);
-    return { ...seeded, key };
+    const seeded = await prefectureWithKey(world.registry, department, ['operator', 'publisher', 'subscriber']);
+    await withWebhook(seeded.id, seeded.key);
+    return seeded;
   }
 
   const bodies = (organisationId: string) =>

@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { issueKey, recordReliability, registerActivePartner, request, waitFor } from '@vigie/testing';
+import { issueKey, registerActivePartner, request, waitFor } from '@vigie/testing';
 import { newAdminKey } from '../e2e.env';
 import type { CallOptions } from './audited-client';
-import { fillPath, routeName } from './route-inventory';
-import { ATTACKER_DEPARTMENT, NOTES, PRIVATE_SECURITY, is2xx, keyIdOf, useSecurityWorld } from './security-world';
+import { pathToAnyObject, pathWith, routeName } from './route-inventory';
+import {
+  ATTACKER_DEPARTMENT,
+  NOTES,
+  PRIVATE_SECURITY,
+  is2xx,
+  keyIdOf,
+  recordAttack,
+  useSecurityWorld,
+} from './security-world';
 
 /** Authentication: which routes are public, and every other one refused without a valid key. */
 describe('security: authentication on every route of the four services', () => {
@@ -91,10 +99,7 @@ describe('security: authentication on every route of the four services', () => {
     let sent = 0;
     let accepted = 0;
     for (const route of protectedRoutes) {
-      const path = fillPath(
-        route,
-        Object.fromEntries(route.pathParameters.map((p) => [p, p === 'code' ? '23' : randomUUID()])),
-      );
+      const path = pathToAnyObject(route);
       for (const credential of credentials) {
         const answer = await call(route.service, route.method, path, {
           key: credential.key,
@@ -116,15 +121,10 @@ describe('security: authentication on every route of the four services', () => {
           refused.push(`${route.service} ${routeName(route)} with ${credential.name}: ${answer.status} ${answer.text}`);
       }
     }
-    recordReliability({
-      suite: 'security',
+    recordAttack({
       scenario: `authentication: ${credentials.map((c) => c.name).join(', ')} on each of ${protectedRoutes.length} routes`,
       sent,
       accepted,
-      delivered: 0,
-      transportDuplicates: 0,
-      duplicateEffects: 0,
-      lost: 0,
       notes: `${NOTES.common} Routes read from each service's OpenAPI document; expected 401 (403 for the suspended organisation).`,
     });
     expect(refused).toEqual([]);
@@ -163,7 +163,7 @@ describe('security: authentication on every route of the four services', () => {
     ];
     for (const route of routes) {
       for (const variant of variants) {
-        const path = fillPath(route, Object.fromEntries(route.pathParameters.map((p) => [p, variant.value])));
+        const path = pathWith(route, () => variant.value);
         await world.call(route.service, route.method, path, variant.options(route.takesBody));
       }
     }

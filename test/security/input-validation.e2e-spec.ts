@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { recordReliability } from '@vigie/testing';
 import { capFixture } from '../fixtures/cap';
 import type { CallOptions, Exchange } from './audited-client';
-import { fillPath, routeName } from './route-inventory';
-import { NOTES, is2xx, useSecurityWorld } from './security-world';
+import { pathToAnyObject, pathWith, routeName } from './route-inventory';
+import { NOTES, is2xx, recordAttack, useSecurityWorld } from './security-world';
 
 /** Routes whose body may exceed the common 256 KiB, and their own limit in bytes. */
 const BODY_LIMITS: Record<string, number> = {
@@ -61,10 +60,7 @@ describe('security: hostile input on every route', () => {
     let sent = 0;
     let accepted = 0;
     for (const route of bodyRoutes) {
-      const path = fillPath(
-        route,
-        Object.fromEntries(route.pathParameters.map((p) => [p, p === 'code' ? '23' : randomUUID()])),
-      );
+      const path = pathToAnyObject(route);
       const key = route.service === 'partner-registry' ? adminKey : attacker.key;
       for (const attack of hostile) {
         // The file imports take bigger bodies than the 256 KiB of every other route: beyond theirs, 413 too.
@@ -91,15 +87,10 @@ describe('security: hostile input on every route', () => {
       if (is2xx(answer)) accepted += 1;
       if (answer.status !== 400) problems.push(`${routeName(route)} with unknown query fields: ${answer.status}`);
     }
-    recordReliability({
-      suite: 'security',
+    recordAttack({
       scenario: `mass assignment, oversized (413), deep (400), prototype keys, NUL, wrong content types (415) on ${bodyRoutes.length} routes with a body`,
       sent,
       accepted,
-      delivered: 0,
-      transportDuplicates: 0,
-      duplicateEffects: 0,
-      lost: 0,
       notes: NOTES.common,
     });
     expect(problems).toEqual([]);
@@ -121,7 +112,7 @@ describe('security: hostile input on every route', () => {
     let sent = 0;
     for (const route of routes.filter((r) => r.pathParameters.length > 0)) {
       for (const value of values) {
-        const path = fillPath(route, Object.fromEntries(route.pathParameters.map((p) => [p, value])));
+        const path = pathWith(route, () => value);
         const answer = await call(route.service, route.method, path, {
           key: attacker.key,
           json: route.takesBody ? {} : undefined,
@@ -146,16 +137,11 @@ describe('security: hostile input on every route', () => {
       if (answer.status < 400 || answer.status >= 500 || !answer.body?.error)
         problems.push(`${path}: ${answer.status}`);
     }
-    recordReliability({
-      suite: 'security',
+    recordAttack({
       scenario:
         'malformed identifiers (injection, traversal, bad encoding, NUL, oversized) on every route with a path parameter',
       sent,
       accepted: 0,
-      delivered: 0,
-      transportDuplicates: 0,
-      duplicateEffects: 0,
-      lost: 0,
       notes: `${NOTES.common} Each answer must be a 4xx with a JSON error.`,
     });
     expect(problems).toEqual([]);
@@ -200,15 +186,10 @@ describe('security: hostile input on every route', () => {
     });
     expect(xinclude.status).toBeLessThan(500);
     expect(xinclude.text).not.toMatch(/root:/);
-    recordReliability({
-      suite: 'security',
+    recordAttack({
       scenario: 'CAP XML: external entity, entity expansion (billion laughs), external DTD, parameter entity',
       sent: documents.length,
       accepted,
-      delivered: 0,
-      transportDuplicates: 0,
-      duplicateEffects: 0,
-      lost: 0,
       notes: `${NOTES.common} Also in test/cap.e2e-spec.ts (nothing refused reaches Kafka); XInclude is never processed.`,
     });
     world.expectNothingDisclosed('the hostile CAP XML documents');

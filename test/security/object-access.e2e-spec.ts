@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  issueKey,
-  prefectureOf,
-  recordReliability,
-  waitUntilAccepted,
-  withIdentity,
-  type ServiceName,
-} from '@vigie/testing';
+import { issueKey, prefectureOf, waitUntilAccepted, withIdentity, type ServiceName } from '@vigie/testing';
 import { LIST_QUERIES, OBJECT_ROUTES, ROUTES_NOT_OWNED_BY_AN_ORGANISATION } from './object-routes';
-import { fillPath, routeName, type Route } from './route-inventory';
+import { fillPath, pathWith, routeName, type Route } from './route-inventory';
 import {
   ATTACKER_DEPARTMENT,
   JEWELLERY,
@@ -17,6 +10,7 @@ import {
   VICTIM_DEPARTMENT,
   alertIn,
   is2xx,
+  recordAttack,
   useSecurityWorld,
 } from './security-world';
 
@@ -75,15 +69,12 @@ describe("security: another organisation's records and privileges", () => {
     }
     const after = await world.victimState();
     const changed = before === after ? 0 : 1;
-    recordReliability({
-      suite: 'security',
+    recordAttack({
       scenario: `object-level authorisation: B's organisation, keys, convention, referents, sites, subscriptions, alerts, routing decisions, acknowledgements, escalations, deliveries, broadcasts, webhooks tried by A on ${Object.keys(OBJECT_ROUTES).length} routes + every list`,
       sent,
       accepted,
       delivered: foreign,
-      transportDuplicates: 0,
       duplicateEffects: changed,
-      lost: 0,
       notes: NOTES.common,
     });
     expect(problems).toEqual([]);
@@ -258,7 +249,7 @@ describe("security: another organisation's records and privileges", () => {
     ];
     // Broadcasts are the State's: no partner key may send one, whatever routes exist for it.
     for (const route of routes.filter((r) => r.path.includes('/broadcasts') && r.method !== 'GET')) {
-      const path = fillPath(route, Object.fromEntries(route.pathParameters.map((p) => [p, randomUUID()])));
+      const path = pathWith(route, () => randomUUID());
       cases.push(['partner', attacker.key, route.service, route.method, path, vigilance]);
     }
 
@@ -294,15 +285,12 @@ describe("security: another organisation's records and privileges", () => {
       (before === (await world.victimState()) ? 0 : 1) +
       (senderAfter.body.status === senderBefore.body.status ? 0 : 1) +
       (members.body.some((member: { organisationId: string }) => member.organisationId === attacker.id) ? 1 : 0);
-    recordReliability({
-      suite: 'security',
+    recordAttack({
       scenario: `privilege: partner keys on admin, prefecture and broadcast routes; single-role keys; a prefecture outside its départements (${cases.length} attempts)`,
       sent: cases.length,
       accepted,
       delivered: foreign,
-      transportDuplicates: 0,
       duplicateEffects: effects,
-      lost: 0,
       notes: NOTES.common,
     });
     expect(problems).toEqual([]);

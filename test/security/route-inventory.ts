@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { SERVICES, type ServiceName, type Stack } from '@vigie/testing';
 
 /** One HTTP route of one service, as its OpenAPI document describes it. */
@@ -56,4 +57,14 @@ export function fillPath(route: Pick<Route, 'path'>, values: Record<string, stri
     if (value === undefined) throw new Error(`no value for {${name}} in ${route.path}`);
     return encodeURIComponent(value);
   });
+}
+
+/** The route's path with each of its parameters given `value(parameter)`. */
+export function pathWith(route: Pick<Route, 'path' | 'pathParameters'>, value: (parameter: string) => string): string {
+  return fillPath(route, Object.fromEntries(route.pathParameters.map((parameter) => [parameter, value(parameter)])));
+}
+
+/** The route's path for objects that may exist: a département code for `{code}`, a fresh UUID for any other. */
+export function pathToAnyObject(route: Pick<Route, 'path' | 'pathParameters'>): string {
+  return pathWith(route, (parameter) => (parameter === 'code' ? '23' : randomUUID()));
 }

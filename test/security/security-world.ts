@@ -5,13 +5,14 @@ import {
   Stack,
   WebhookSink,
   issueKey,
-  prefectureOf,
+  prefectureWithKey,
   recordReliability,
   registerActivePartner,
   request,
   waitFor,
   waitUntilAccepted,
   type Partner,
+  type ReliabilityRow,
   type ServiceName,
 } from '@vigie/testing';
 import { e2eEnv, newAdminKey } from '../e2e.env';
@@ -36,6 +37,27 @@ export const NOTES = {
     'For attacks: sent = attempts made; accepted = attempts answered 2xx that must have been refused; delivered = ' +
     "foreign records returned to the attacker; duplicate effects = changes made to the victim's records; lost = 0 (nothing to lose).",
 };
+
+/**
+ * One security scenario in the reliability table: an attack has nothing in transit, so it counts no
+ * transport duplicates and loses nothing; what it did not deliver or change counts as 0.
+ */
+export function recordAttack(
+  row: Pick<ReliabilityRow, 'scenario' | 'sent' | 'accepted' | 'notes'> &
+    Partial<Pick<ReliabilityRow, 'delivered' | 'duplicateEffects'>>,
+): void {
+  recordReliability({
+    suite: 'security',
+    scenario: row.scenario,
+    sent: row.sent,
+    accepted: row.accepted,
+    delivered: row.delivered ?? 0,
+    transportDuplicates: 0,
+    duplicateEffects: row.duplicateEffects ?? 0,
+    lost: 0,
+    notes: row.notes,
+  });
+}
 
 export const alertIn = (commune: string, tlp: string, headline: string, severity = 'Moderate') => ({
   status: 'Actual',
@@ -132,15 +154,11 @@ export class SecurityWorld {
     const database = new URL(e2eEnv.databaseUrl);
     const leaks = leakingExchanges(this.client.exchanges, [database.host, e2eEnv.kafkaBrokers]);
     const serverErrors = this.client.exchanges.filter((exchange) => exchange.status >= 500);
-    recordReliability({
-      suite: 'security',
+    recordAttack({
       scenario: `disclosure: every answer of ${scenario} searched for stack traces, SQL, exception names, paths, internal addresses`,
       sent: this.client.exchanges.length,
       accepted: serverErrors.length,
       delivered: leaks.length,
-      transportDuplicates: 0,
-      duplicateEffects: 0,
-      lost: 0,
       notes:
         'Here sent = answers examined; accepted = 5xx answers; delivered = answers disclosing something (all must be 0).',
     });
@@ -178,10 +196,8 @@ export class SecurityWorld {
       { kind: 'SECURITY_FIRM', name: `Gardiennage Creusois ${tag}`, departments: [VICTIM_DEPARTMENT] },
       { conventions: [PRIVATE_SECURITY] },
     );
-    this.lozereOperator = await issueKey(registry, (await prefectureOf(registry, ATTACKER_DEPARTMENT)).id, [
-      'operator',
-    ]);
-    this.creuseOperator = await issueKey(registry, (await prefectureOf(registry, VICTIM_DEPARTMENT)).id, ['operator']);
+    this.lozereOperator = (await prefectureWithKey(registry, ATTACKER_DEPARTMENT, ['operator'])).key;
+    this.creuseOperator = (await prefectureWithKey(registry, VICTIM_DEPARTMENT, ['operator'])).key;
     this.outsider = await registerActivePartner(registry, {
       kind: 'SECURITY_FIRM',
       name: `Hors convention ${tag}`,

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
-import { Stack, issueKey, recordReliability, request, waitFor } from '@vigie/testing';
+import { Stack, issueKey, request, waitFor } from '@vigie/testing';
 import { verifyWebhook } from '../../apps/notification/src/channels/webhook/webhook.signer';
 import { e2eEnv, newSecretsKey } from '../e2e.env';
 import { startTestStack } from '../test-stack';
 import { readmeVerify } from './readme-recipe';
-import { NOTES, useSecurityWorld } from './security-world';
+import { NOTES, recordAttack, useSecurityWorld } from './security-world';
 
 /** The rate limit of the hardened notification instance. */
 const LIMIT = 40;
@@ -73,16 +73,11 @@ describe('security: webhook signatures, redirects, SSRF and rate limits', () => 
     ) {
       verified.push('a replay after five minutes');
     }
-    recordReliability({
-      suite: 'security',
+    recordAttack({
       scenario:
         'HMAC: tampered body, added byte, other secret, re-stamped signature, empty signature, replay after 5 min',
       sent: forgeries.length + 1,
       accepted: verified.length,
-      delivered: 0,
-      transportDuplicates: 0,
-      duplicateEffects: 0,
-      lost: 0,
       notes: `${NOTES.common} Here accepted = forgeries that the README recipe or verifyWebhook() accepted; checked on a real delivery.`,
     });
     expect(verified).toEqual([]);
@@ -190,15 +185,11 @@ describe('security: webhook signatures, redirects, SSRF and rate limits', () => 
       }
       const listed = await client.call('GET', `${hardened.url('notification')}/v1/webhooks`, { key: ssrfKey });
       expect(listed.body).toEqual([]);
-      recordReliability({
-        suite: 'security',
+      recordAttack({
         scenario: `webhook SSRF: loopback in ${targetsOfAttack.length} spellings (decimal, hex, octal, IPv4-mapped IPv6, localhost) refused; a redirect to loopback not followed`,
         sent: targetsOfAttack.length + 1,
         accepted: registered.length,
         delivered: redirectTarget.received.length,
-        transportDuplicates: 0,
-        duplicateEffects: 0,
-        lost: 0,
         notes:
           `${NOTES.common} Here delivered = requests that reached the redirect's loopback target. 169.254.169.254, private ` +
           'and other non-public ranges are refused by the same check, tested without any connection in webhook-target.policy.spec.ts.',
@@ -219,15 +210,10 @@ describe('security: webhook signatures, redirects, SSRF and rate limits', () => 
       for (let i = 0; i < LIMIT + 1; i++) anonymous.push((await client.call('GET', webhooks)).status);
       const health = await client.call('GET', `${hardened.url('notification')}/health`);
       const overLimit = statuses.slice(LIMIT).filter((status) => status !== 429).length;
-      recordReliability({
-        suite: 'security',
+      recordAttack({
         scenario: `rate limiting: ${LIMIT + 4} requests with one key and ${LIMIT + 1} without a key, limit ${LIMIT}/min`,
         sent: statuses.length + 1 + anonymous.length,
         accepted: overLimit,
-        delivered: 0,
-        transportDuplicates: 0,
-        duplicateEffects: 0,
-        lost: 0,
         notes: `${NOTES.common} Here accepted = requests beyond the limit that were not answered 429.`,
       });
       expect(statuses).toEqual([...Array(LIMIT).fill(200), 429, 429, 429]);

@@ -17,3 +17,4 @@ export * from './prometheus-text';
 export * from './promql';
 export * from './api-contract';
 export * from './alert-snapshot';
+export * from './sample-alerts';

@@ -105,6 +105,16 @@ export async function prefectureOf(access: RegistryAccess, department: string): 
   return result.body.prefecture;
 }
 
+/** The seeded prefecture of a département, with a key of its own (all partner roles unless `roles` is given). */
+export async function prefectureWithKey(
+  access: RegistryAccess,
+  department: string,
+  roles?: string[],
+): Promise<Partner> {
+  const prefecture = await prefectureOf(access, department);
+  return { ...prefecture, key: await issueKey(access, prefecture.id, roles) };
+}
+
 /** Waits until a service has learnt of a key from partner.changed.v1 and accepts it. */
 export function waitUntilAccepted(serviceUrl: string, key: string, timeoutMs = 15000): Promise<true> {
   return waitFor(async () => (await request('GET', `${serviceUrl}/v1/me`, { key })).status === 200 || undefined, {
