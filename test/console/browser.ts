@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { ConsoleProcess, repoRoot, type RegistryAccess, type Stack, type StackOptions } from '@vigie/testing';
+import { ConsoleProcess, repoRoot, waitFor, type RegistryAccess, type Stack, type StackOptions } from '@vigie/testing';
 import { e2eEnv, newAdminKey } from '../e2e.env';
 import { startTestStack } from '../test-stack';
 
@@ -75,6 +75,9 @@ export async function signIn(page: Page, consoleUrl: string, who: { email: strin
   ]);
 }
 
+/** The link to `path` in the console's main menu. */
+export const menuLink = (path: string): string => `nav[aria-label="Menu principal"] a[href="${path}"]`;
+
 /**
  * Moves the focus with Tab only until `selector` has it (proving it is reachable by keyboard),
  * within `maxTabs` presses.
@@ -94,6 +97,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(folder, { recursive: true });
   await page.screenshot({ path: join(folder, `${name}.png`), fullPage: false });
 }
+
+/** Where a step leads: a console path, or a pattern (or test) of the whole address. */
+export type Destination = string | RegExp | ((url: URL) => boolean);
 
 export interface ConsoleSuiteOptions {
   /** Options of the four services (environment, start timeout). */
@@ -123,6 +129,19 @@ export interface ConsoleSuite {
   newPage: (options?: {
     javaScript?: boolean;
   }) => Promise<{ context: BrowserContext; page: Page; watch: PageProblems }>;
+  /** A fresh page (as `newPage`) on which `who` has signed in through the console's form, then gone to `at`. */
+  signedIn: (
+    who: { email: string; password: string },
+    options?: { javaScript?: boolean; at?: string },
+  ) => Promise<{ context: BrowserContext; page: Page; watch: PageProblems }>;
+  /** Presses Enter on what has the focus and waits for the page it leads to. */
+  enterTo: (page: Page, to: Destination) => Promise<void>;
+  /** Clicks `selector` and waits for the page it leads to. */
+  clickTo: (page: Page, selector: string, to: Destination) => Promise<void>;
+  /** Reaches the main menu's link to `path` with Tab, and follows it with Enter. */
+  openMenuWithKeyboard: (page: Page, path: string) => Promise<void>;
+  /** Reloads the feed until the alert is on it (routing reaches organisations asynchronously). */
+  waitUntilInFeed: (page: Page, alertId: string, what: string) => Promise<void>;
 }
 
 /**
@@ -167,6 +186,31 @@ export function consoleSuite(name: string, portOffset: number, options: ConsoleS
       const context = await chromium.newContext({ locale: 'fr-FR', javaScriptEnabled: false });
       contexts.push(context);
       return { context, page: await context.newPage(), watch: { problems: [] } };
+    },
+    signedIn: async (who, { javaScript = true, at } = {}) => {
+      const opened = await suite.newPage({ javaScript });
+      await suite.signIn(opened.page, who);
+      if (at !== undefined) await opened.page.goto(suite.url(at));
+      return opened;
+    },
+    enterTo: async (page, to) => {
+      await Promise.all([page.waitForURL(typeof to === 'string' ? suite.url(to) : to), page.keyboard.press('Enter')]);
+    },
+    clickTo: async (page, selector, to) => {
+      await Promise.all([page.waitForURL(typeof to === 'string' ? suite.url(to) : to), page.click(selector)]);
+    },
+    openMenuWithKeyboard: async (page, path) => {
+      await tabTo(page, menuLink(path));
+      await suite.enterTo(page, path);
+    },
+    waitUntilInFeed: async (page, alertId, what) => {
+      await waitFor(
+        async () => {
+          await page.goto(suite.url('/alertes'));
+          return (await page.locator(`#alerte-${alertId}`).count()) === 1;
+        },
+        { what, timeoutMs: 20_000 },
+      );
     },
   };
 
