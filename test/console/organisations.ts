@@ -14,7 +14,7 @@ export function securityFirm(
   registry: RegistryAccess,
   name: string,
   departments: string[],
-  conventions: string[] = [PRIVATE_SECURITY],
+  { conventions = [PRIVATE_SECURITY] }: { conventions?: string[] } = {},
 ): Promise<Partner> {
   return registerActivePartner(registry, { kind: 'SECURITY_FIRM', name, departments }, { conventions });
 }
