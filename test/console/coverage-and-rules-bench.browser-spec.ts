@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { prefectureOf, request, waitFor, waitUntilAccepted, type Partner } from '@vigie/testing';
 import { PRIVATE_SECURITY, nationalLevel } from '../notification-fixtures';
 import { personWithPassword } from './accounts';
-import { consoleSuite, expectAccessible, menuLink, screenshot, tabTo } from './browser';
+import {
+  chooseSevereIntrusionWithKeyboard,
+  consoleSuite,
+  expectAccessible,
+  menuLink,
+  screenshot,
+  tabTo,
+} from './browser';
 import { securityFirm } from './organisations';
 
 /** The test database is shared by every run: each brings its own people and firms. */
@@ -107,12 +114,7 @@ describe('console: convention coverage and the rules test bench', () => {
     await tabTo(page, `#commune-${MENDE}`);
     await page.keyboard.press('Space');
     expect(await page.isChecked(`#commune-${MENDE}`)).toBe(true);
-    await tabTo(page, '#eventCode');
-    await page.keyboard.type('Intrusion');
-    expect(await page.inputValue('#eventCode')).toBe('intrusion');
-    await tabTo(page, '#severity-Extreme');
-    await page.keyboard.press('ArrowDown');
-    expect(await page.isChecked('#severity-Severe')).toBe(true);
+    await chooseSevereIntrusionWithKeyboard(page);
     await tabTo(page, '#essayer');
     await enterTo(page, '/administration/banc-de-regles#resultat');
     await page.waitForSelector('#resultat');

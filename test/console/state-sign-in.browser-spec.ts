@@ -20,6 +20,9 @@ const AGENT = { login: 'agent-rhone', email: 'sacha.lefebvre@rhone.gouv.fr', ful
 const STRANGER = { login: 'agent-inconnu', email: 'dominique.roux@interieur.gouv.fr' };
 const GUARD = { login: 'gardien', email: 'lea.bernard@gardiennage-saone.fr', fullName: 'Léa Bernard' };
 
+/** The sign-in page's button « Se connecter avec l’identité de l’État ». */
+const STATE_SIGN_IN = 'form[action="/connexion/etat"] button[type=submit]';
+
 const s256 = (verifier: string): string => createHash('sha256').update(verifier).digest('base64url');
 
 // Sign-in with the State's agent identity, against a real OpenID provider (oidc-provider) on loopback.
@@ -142,6 +145,12 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
     return seen;
   }
 
+  /** Starts a State sign-in from the sign-in page: the browser goes on to the provider's login page. */
+  async function startStateSignIn(page: Page): Promise<void> {
+    await page.goto(url('/connexion'));
+    await page.click(STATE_SIGN_IN);
+  }
+
   /**
    * Starts a State sign-in in `page`: the authorization URL the console sends the browser to (the
    * browser goes on to the provider's login page).
@@ -150,7 +159,7 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
     await page.goto(url('/connexion'));
     const [started] = await Promise.all([
       page.waitForResponse((response) => new URL(response.url()).pathname === '/connexion/etat'),
-      page.click('form[action="/connexion/etat"] button[type=submit]'),
+      page.click(STATE_SIGN_IN),
     ]);
     expect(started.status()).toBe(303);
     return new URL((await started.headerValue('location'))!);
@@ -191,7 +200,7 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
     await expectAccessible(page);
     await screenshot(page, 'connexion-etat');
 
-    await tabTo(page, 'form[action="/connexion/etat"] button[type=submit]');
+    await tabTo(page, STATE_SIGN_IN);
     const [started] = await Promise.all([
       page.waitForResponse((answer) => new URL(answer.url()).pathname === '/connexion/etat'),
       page.keyboard.press('Enter'),
@@ -255,8 +264,7 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
   it('refuses a replayed code, in the same browser and in another one', async () => {
     const { page } = await newPage();
     const returns = returnsOf(page);
-    await page.goto(url('/connexion'));
-    await page.click('form[action="/connexion/etat"] button[type=submit]');
+    await startStateSignIn(page);
     await throughProvider(page, AGENT.login);
     await page.waitForURL(url('/alertes'));
     const used = new URL(returns[0]);
@@ -350,8 +358,7 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
 
   it('says in French that no Vigie account has an unknown identity, and creates none', async () => {
     const { page } = await newPage();
-    await page.goto(url('/connexion'));
-    await page.click('form[action="/connexion/etat"] button[type=submit]');
+    await startStateSignIn(page);
     expect((await returnFromProvider(page, STRANGER.login)).status()).toBe(404);
     expect(await page.textContent('h1')).toBe('Aucun compte Vigie');
     expect(await page.textContent('main')).toContain('Aucun compte Vigie n’est associé à cette identité');
@@ -365,8 +372,7 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
 
   it('keeps State sign-in for State organisations: a security firm’s guard is sent to their password', async () => {
     const { page } = await newPage();
-    await page.goto(url('/connexion'));
-    await page.click('form[action="/connexion/etat"] button[type=submit]');
+    await startStateSignIn(page);
     expect((await returnFromProvider(page, GUARD.login)).status()).toBe(403);
     expect(await page.textContent('h1')).toBe('Connexion réservée aux agents de l’État');
     await expectAccessible(page);
