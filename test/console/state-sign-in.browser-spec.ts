@@ -2,12 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Response } from 'playwright-core';
-import { prefectureOf, registerActivePartner, repoRoot, request, waitFor } from '@vigie/testing';
+import { prefectureOf, repoRoot, request, waitFor } from '@vigie/testing';
 import { e2eEnv } from '../e2e.env';
-import { PRIVATE_SECURITY } from '../notification-fixtures';
 import { TestIdentityProvider } from '../state-identity/test-provider';
 import { personWithPassword } from './accounts';
 import { consoleSuite, expectAccessible, screenshot, tabTo, type PageProblems } from './browser';
+import { securityFirm } from './organisations';
 
 const PORT_OFFSET = 840;
 const CALLBACK_PATH = '/connexion/etat/retour';
@@ -73,11 +73,7 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
         roles: ['DUTY_OFFICER'],
         password: 'mot-de-passe-de-secours-69',
       });
-      const firm = await registerActivePartner(
-        registry,
-        { kind: 'SECURITY_FIRM', name: 'Gardiennage de la Saône', departments: ['69'] },
-        { conventions: [PRIVATE_SECURITY] },
-      );
+      const firm = await securityFirm(registry, 'Gardiennage de la Saône', ['69']);
       await personWithPassword(registry, firm.id, {
         email: GUARD.email,
         fullName: GUARD.fullName,
