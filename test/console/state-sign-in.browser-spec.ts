@@ -362,7 +362,7 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
     await screenshot(page, 'connexion-etat-inconnue');
     // Keyboard: the way back to the sign-in page.
     await tabTo(page, 'main a[href="/connexion"]');
-    await Promise.all([page.waitForURL(url('/connexion')), page.keyboard.press('Enter')]);
+    await suite.enterTo(page, '/connexion');
     expect((await page.goto(url('/alertes')))!.url()).toContain('/connexion');
   }, 60_000);
 
