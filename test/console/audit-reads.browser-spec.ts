@@ -40,9 +40,8 @@ describe('console: reads in the audit viewer', () => {
       );
     },
   });
-  const { url, signIn } = suite;
+  const { url, signedIn, enterTo, clickTo } = suite;
 
-  const enterTo = (page: Page, path: RegExp) => Promise.all([page.waitForURL(path), page.keyboard.press('Enter')]);
   const cells = (page: Page, column: number) =>
     page.$$eval(`#table-journal tbody tr td:nth-child(${column})`, (found) =>
       found.map((cell) => cell.textContent ?? ''),
@@ -52,9 +51,7 @@ describe('console: reads in the audit viewer', () => {
 
   it('shows the reads alone, in words, chosen with the keyboard, and exports them as CSV', async () => {
     // The duty officer opens the alert in the console: the alert and its chain are read.
-    const officer = await suite.newPage();
-    await signIn(officer.page, DUTY_OFFICER);
-    await officer.page.goto(url(`/alertes/${alertId}`));
+    const officer = await signedIn(DUTY_OFFICER, { at: `/alertes/${alertId}` });
     expect(await officer.page.textContent('h1')).toContain('Intrusion au parc d’Embrun');
     const sentence = `${DUTY_OFFICER.fullName} a consulté l’alerte ${alertId} (TLP:AMBER, département 05)`;
     // The reads reach the trail through Kafka: wait until the registry has them.
@@ -70,9 +67,7 @@ describe('console: reads in the audit viewer', () => {
       { what: 'the duty officer’s two reads in the trail', timeoutMs: 20_000 },
     );
 
-    const { page, watch } = await suite.newPage();
-    await signIn(page, NATIONAL);
-    await page.goto(url('/administration/journal'));
+    const { page, watch } = await signedIn(NATIONAL, { at: '/administration/journal' });
     await expectAccessible(page);
     expect(await page.isChecked('#nature-')).toBe(true);
     expect(new Set(await natures(page))).toEqual(new Set(['Lecture', 'Modification']));
@@ -102,10 +97,7 @@ describe('console: reads in the audit viewer', () => {
     // "Modifications", with the mouse this time (the DSFR draws the radio on its label): the changes alone.
     await page.click('label[for="nature-modifications"]');
     expect(await page.isChecked('#nature-modifications')).toBe(true);
-    await Promise.all([
-      page.waitForURL(/nature=modifications/),
-      page.click('form[action="/administration/journal"] button[type="submit"]'),
-    ]);
+    await clickTo(page, 'form[action="/administration/journal"] button[type="submit"]', /nature=modifications/);
     expect(new Set(await natures(page))).toEqual(new Set(['Modification']));
 
     // The CSV of the reads says so in words, one read per line.
@@ -124,9 +116,7 @@ describe('console: reads in the audit viewer', () => {
   }, 120_000);
 
   it('says what is wrong with an unknown nature, and filters nothing', async () => {
-    const { page, watch } = await suite.newPage();
-    await signIn(page, NATIONAL);
-    await page.goto(url('/administration/journal?nature=rumeurs'));
+    const { page, watch } = await signedIn(NATIONAL, { at: '/administration/journal?nature=rumeurs' });
     expect(await page.textContent('main')).toContain('Choisissez les lectures, les modifications ou tout.');
     expect(await page.locator('#table-journal').count()).toBe(0);
     await expectAccessible(page);

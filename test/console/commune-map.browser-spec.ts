@@ -1,14 +1,9 @@
-import {
-  issueKey,
-  prefectureOf,
-  registerActivePartner,
-  waitFor,
-  waitUntilAccepted,
-  type Partner,
-} from '@vigie/testing';
-import { PRIVATE_SECURITY, intrusion, postAlert } from '../notification-fixtures';
+import type { Page } from 'playwright-core';
+import { waitFor, waitUntilAccepted, type Partner } from '@vigie/testing';
+import { intrusion, postAlert } from '../notification-fixtures';
 import { personWithPassword } from './accounts';
 import { consoleSuite, expectAccessible, tabTo } from './browser';
+import { prefectureWithKey, securityFirm } from './organisations';
 
 const OFFICER = { email: 'dominique.leroy@rhone.gouv.fr', fullName: 'Dominique Leroy', password: 'carte-du-rhone-69' };
 
@@ -17,18 +12,20 @@ describe('console: the commune on a small map on the alert page', () => {
   let firm: Partner;
   const suite = consoleSuite('console-commune-map', 800, {
     async setUp({ registry, stack }) {
-      firm = await registerActivePartner(
-        registry,
-        { kind: 'SECURITY_FIRM', name: 'Gardiennage de la Presqu’île', departments: ['69'] },
-        { conventions: [PRIVATE_SECURITY] },
-      );
-      const rhone = await prefectureOf(registry, '69');
-      await issueKey(registry, rhone.id);
+      firm = await securityFirm(registry, 'Gardiennage de la Presqu’île', ['69']);
+      const rhone = await prefectureWithKey(registry, '69');
       await personWithPassword(registry, rhone.id, { ...OFFICER, roles: ['DUTY_OFFICER'] });
       await waitUntilAccepted(stack.url('alert-ingestion'), firm.key);
     },
   });
-  const { url, signIn, newPage } = suite;
+  const { url, signedIn } = suite;
+
+  /** Opens the alert's page, which answers 404 until routing has reached the prefecture (asynchronously). */
+  const openAlert = (page: Page, alertId: string) =>
+    waitFor(async () => (await page.goto(url(`/alertes/${alertId}`)))?.status() === 200, {
+      what: 'the alert page for the Rhône',
+      timeoutMs: 20_000,
+    });
 
   it('draws Lyon inside the outline of the Rhône, named in the caption, accessible and out of the tab order', async () => {
     const alertId = await postAlert(
@@ -36,13 +33,8 @@ describe('console: the commune on a small map on the alert page', () => {
       firm.key,
       intrusion('69123', 'Severe', 'Intrusion, quai Saint-Antoine'),
     );
-    const { page } = await newPage();
-    await signIn(page, OFFICER);
-    // Routing reaches the prefecture asynchronously: the page answers 404 until then.
-    await waitFor(async () => (await page.goto(url(`/alertes/${alertId}`)))?.status() === 200, {
-      what: 'the alert page for the Rhône',
-      timeoutMs: 20_000,
-    });
+    const { page } = await signedIn(OFFICER);
+    await openAlert(page, alertId);
 
     const map = page.locator('figure.vigie-commune-map');
     expect(await map.locator('svg title').textContent()).toBe('Carte du Rhône, point sur Lyon');
@@ -81,12 +73,8 @@ describe('console: the commune on a small map on the alert page', () => {
       ...intrusion('69123', 'Moderate', 'Rôdeur signalé, coordonnées seules'),
       location: { coordinates: { latitude: 45.75, longitude: 4.85 }, department: '69' },
     });
-    const { page } = await newPage();
-    await signIn(page, OFFICER);
-    await waitFor(async () => (await page.goto(url(`/alertes/${alertId}`)))?.status() === 200, {
-      what: 'the alert page for the Rhône',
-      timeoutMs: 20_000,
-    });
+    const { page } = await signedIn(OFFICER);
+    await openAlert(page, alertId);
     expect(await page.textContent('main')).toContain('Rôdeur signalé');
     expect(await page.locator('figure.vigie-commune-map').count()).toBe(0);
     await expectAccessible(page);

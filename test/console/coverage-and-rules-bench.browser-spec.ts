@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import {
-  issueKey,
-  prefectureOf,
-  registerActivePartner,
-  request,
-  waitFor,
-  waitUntilAccepted,
-  type Partner,
-} from '@vigie/testing';
-import { PRIVATE_SECURITY } from '../notification-fixtures';
+import { prefectureOf, request, waitFor, waitUntilAccepted, type Partner } from '@vigie/testing';
+import { PRIVATE_SECURITY, nationalLevel } from '../notification-fixtures';
 import { personWithPassword } from './accounts';
-import { consoleSuite, expectAccessible, screenshot, tabTo } from './browser';
+import {
+  chooseSevereIntrusionWithKeyboard,
+  consoleSuite,
+  expectAccessible,
+  menuLink,
+  screenshot,
+  tabTo,
+} from './browser';
+import { securityFirm } from './organisations';
 
 /** The test database is shared by every run: each brings its own people and firms. */
 const run = randomUUID().slice(0, 8);
@@ -40,27 +40,15 @@ describe('console: convention coverage and the rules test bench', () => {
   let nationalKey: string;
   const suite = consoleSuite('console-coverage-and-rules-bench', 880, {
     async setUp({ registry, stack }) {
-      firm = await registerActivePartner(
-        registry,
-        { kind: 'SECURITY_FIRM', name: `Gardiennage des Causses ${run}`, departments: ['48', '15'] },
-        { conventions: [PRIVATE_SECURITY] },
-      );
-      outsider = await registerActivePartner(registry, {
-        kind: 'SECURITY_FIRM',
-        name: `Surveillance de l’Aubrac ${run}`,
-        departments: ['48'],
-      });
+      firm = await securityFirm(registry, `Gardiennage des Causses ${run}`, ['48', '15']);
+      outsider = await securityFirm(registry, `Surveillance de l’Aubrac ${run}`, ['48'], { conventions: [] });
       const site = await request('POST', `${registry.registryUrl}/v1/organizations/${firm.id}/sites`, {
         key: registry.adminKey,
         body: { name: 'Entrepôt de Mende', kind: 'WAREHOUSE', commune: MENDE },
       });
       expect(site.status).toBe(201);
-      const national = (
-        await request<{ id: string }[]>('GET', `${registry.registryUrl}/v1/organizations?kind=NATIONAL_LEVEL`, {
-          key: registry.adminKey,
-        })
-      ).body[0];
-      nationalKey = await issueKey(registry, national.id, ['subscriber']);
+      const national = await nationalLevel(registry, ['subscriber']);
+      nationalKey = national.key;
       await personWithPassword(registry, national.id, { ...ADMINISTRATOR, roles: ['ORGANISATION_ADMIN'] });
       await personWithPassword(registry, national.id, { ...ANALYST, roles: ['NATIONAL_ANALYST'] });
       const lozere = await prefectureOf(registry, '48');
@@ -71,7 +59,7 @@ describe('console: convention coverage and the rules test bench', () => {
       await waitUntilAccepted(stack.url('prefect-routing'), firm.key);
     },
   });
-  const { url, signIn } = suite;
+  const { url, signedIn, enterTo, openMenuWithKeyboard } = suite;
 
   const coverageOf48 = async () => {
     const coverage = await request<Coverage>('GET', `${suite.registry.registryUrl}/v1/conventions/coverage`, {
@@ -83,10 +71,8 @@ describe('console: convention coverage and the rules test bench', () => {
   };
 
   it('shows the national level every département’s members and sites per convention, with a CSV export', async () => {
-    const { page, watch } = await suite.newPage();
-    await signIn(page, ANALYST);
-    await tabTo(page, 'nav[aria-label="Menu principal"] a[href="/conventions"]');
-    await Promise.all([page.waitForURL(url('/conventions')), page.keyboard.press('Enter')]);
+    const { page, watch } = await signedIn(ANALYST);
+    await openMenuWithKeyboard(page, '/conventions');
     await expectAccessible(page);
     expect(await page.textContent('h1')).toBe('Couverture des conventions');
     expect(await page.textContent('main')).toContain('pour toute la France');
@@ -115,10 +101,8 @@ describe('console: convention coverage and the rules test bench', () => {
   }, 120_000);
 
   it('lets a national administrator try an alert with the keyboard alone: every recipient and its rule, nothing sent', async () => {
-    const { page, watch } = await suite.newPage();
-    await signIn(page, ADMINISTRATOR);
-    await tabTo(page, 'nav[aria-label="Menu principal"] a[href="/administration/banc-de-regles"]');
-    await Promise.all([page.waitForURL(url('/administration/banc-de-regles')), page.keyboard.press('Enter')]);
+    const { page, watch } = await signedIn(ADMINISTRATOR);
+    await openMenuWithKeyboard(page, '/administration/banc-de-regles');
     await expectAccessible(page);
 
     await tabTo(page, '#sender');
@@ -130,14 +114,9 @@ describe('console: convention coverage and the rules test bench', () => {
     await tabTo(page, `#commune-${MENDE}`);
     await page.keyboard.press('Space');
     expect(await page.isChecked(`#commune-${MENDE}`)).toBe(true);
-    await tabTo(page, '#eventCode');
-    await page.keyboard.type('Intrusion');
-    expect(await page.inputValue('#eventCode')).toBe('intrusion');
-    await tabTo(page, '#severity-Extreme');
-    await page.keyboard.press('ArrowDown');
-    expect(await page.isChecked('#severity-Severe')).toBe(true);
+    await chooseSevereIntrusionWithKeyboard(page);
     await tabTo(page, '#essayer');
-    await Promise.all([page.waitForURL(url('/administration/banc-de-regles#resultat')), page.keyboard.press('Enter')]);
+    await enterTo(page, '/administration/banc-de-regles#resultat');
     await page.waitForSelector('#resultat');
     await expectAccessible(page);
 
@@ -163,9 +142,7 @@ describe('console: convention coverage and the rules test bench', () => {
   }, 120_000);
 
   it('says what is missing, and offers no organisation that may publish nowhere', async () => {
-    const { page, watch } = await suite.newPage();
-    await signIn(page, ADMINISTRATOR);
-    await page.goto(url('/administration/banc-de-regles'));
+    const { page, watch } = await signedIn(ADMINISTRATOR, { at: '/administration/banc-de-regles' });
     const [empty] = await Promise.all([page.waitForResponse(/banc-de-regles/), page.click('#essayer')]);
     expect(empty.status()).toBe(400);
     const errors = await page.textContent('.fr-alert--error');
@@ -179,9 +156,7 @@ describe('console: convention coverage and the rules test bench', () => {
   }, 120_000);
 
   it('works without JavaScript: the commune is searched with the button, the trial is shown', async () => {
-    const { page } = await suite.newPage({ javaScript: false });
-    await signIn(page, ADMINISTRATOR);
-    await page.goto(url('/administration/banc-de-regles'));
+    const { page } = await signedIn(ADMINISTRATOR, { javaScript: false, at: '/administration/banc-de-regles' });
     await page.selectOption('#sender', firm.id);
     await page.fill('#communeQuery', 'mende');
     await Promise.all([page.waitForResponse(/banc-de-regles/), page.click('button[value="chercher"]')]);
@@ -197,16 +172,14 @@ describe('console: convention coverage and the rules test bench', () => {
   }, 120_000);
 
   it('keeps a prefecture to its département, and partners and analysts out', async () => {
-    const { page, watch } = await suite.newPage();
-    await signIn(page, OFFICER);
-    await page.goto(url('/conventions'));
+    const { page, watch } = await signedIn(OFFICER, { at: '/conventions' });
     expect(await page.textContent('main')).toContain('pour le département 48');
     expect(
       await page.$$eval('#couverture-tableau tbody tr', (rows) => rows.map((row) => row.dataset.department)),
     ).toEqual(['48']);
     await expectAccessible(page);
 
-    await page.click('nav[aria-label="Menu principal"] a[href="/administration/banc-de-regles"]');
+    await page.click(menuLink('/administration/banc-de-regles'));
     await page.waitForURL(url('/administration/banc-de-regles'));
     await waitFor(async () => (await page.$(`#sender option[value="${firm.id}"]`)) !== null || undefined, {
       what: 'the firm among the Lozère’s senders',
@@ -224,8 +197,7 @@ describe('console: convention coverage and the rules test bench', () => {
     expect(watch.problems).toEqual([]);
 
     for (const who of [GUARD, ANALYST]) {
-      const { page: other } = await suite.newPage();
-      await signIn(other, who);
+      const { page: other } = await signedIn(who);
       const bench = await other.goto(url('/administration/banc-de-regles'));
       expect(bench!.status()).toBe(403);
       expect(await other.textContent('h1')).toBe('Accès refusé');
@@ -237,8 +209,7 @@ describe('console: convention coverage and the rules test bench', () => {
       expect(posted.status()).toBe(403);
       expect(await posted.text()).toContain('Accès refusé');
     }
-    const { page: guardPage } = await suite.newPage();
-    await signIn(guardPage, GUARD);
+    const { page: guardPage } = await signedIn(GUARD);
     expect((await guardPage.goto(url('/conventions')))!.status()).toBe(403);
     expect(await guardPage.$('a[href="/conventions"]')).toBeNull();
     expect(await guardPage.$('a[href="/administration/banc-de-regles"]')).toBeNull();

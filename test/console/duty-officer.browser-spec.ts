@@ -1,19 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import {
-  issueKey,
-  prefectureOf,
-  registerActivePartner,
-  request,
-  waitFor,
-  waitUntilAccepted,
-  type Partner,
-  type RegistryAccess,
-  type Stack,
-} from '@vigie/testing';
-import { PRIVATE_SECURITY, intrusion, postAlert, subscriber } from '../notification-fixtures';
+import { request, waitFor, waitUntilAccepted, type Partner, type RegistryAccess, type Stack } from '@vigie/testing';
+import { intrusion, postAlert, subscriber } from '../notification-fixtures';
 import { invite, personWithPassword } from './accounts';
 import { consoleSuite, expectAccessible, screenshot, tabTo } from './browser';
+import { prefectureWithKey, securityFirm } from './organisations';
 
 const PORT_OFFSET = 400;
 const LYON = '69123';
@@ -38,25 +29,25 @@ describe('console: a Rhône duty officer in a real browser', () => {
   const suite = consoleSuite('console-browser', PORT_OFFSET, {
     setUp: ({ registry, stack }) => seed(registry, stack),
   });
-  const { url, signIn, newPage } = suite;
+  const { url, newPage, signedIn, enterTo, clickTo } = suite;
 
   const csrfOf = (page: Page): Promise<string | null> => page.getAttribute('input[name=_csrf]', 'value');
+  /** The broadcasts of the Rhône prefecture, as routing lists them. */
+  const rhoneBroadcasts = async () =>
+    (
+      await request<{ broadcast: { headline: string; status: string } }[]>(
+        'GET',
+        `${suite.stack.url('prefect-routing')}/v1/broadcasts`,
+        { key: rhone.key },
+      )
+    ).body;
 
   /** The Rhône prefecture with a key and a second officer, firms of the Rhône and of Marseille. */
   async function seed(registry: RegistryAccess, stack: Stack): Promise<void> {
-    firm = await registerActivePartner(
-      registry,
-      { kind: 'SECURITY_FIRM', name: 'Lyon Gardiennage Émetteur', departments: ['69'] },
-      { conventions: [PRIVATE_SECURITY] },
-    );
+    firm = await securityFirm(registry, 'Lyon Gardiennage Émetteur', ['69']);
     partner = await subscriber(registry, stack, 'Surveillance des Monts du Lyonnais', '69');
-    marseilleFirm = await registerActivePartner(
-      registry,
-      { kind: 'SECURITY_FIRM', name: 'Sécurité Phocéenne', departments: ['13'] },
-      { conventions: [PRIVATE_SECURITY] },
-    );
-    const found = await prefectureOf(registry, '69');
-    rhone = { id: found.id, key: await issueKey(registry, found.id) };
+    marseilleFirm = await securityFirm(registry, 'Sécurité Phocéenne', ['13']);
+    rhone = await prefectureWithKey(registry, '69');
     for (const key of [firm.key, marseilleFirm.key]) await waitUntilAccepted(stack.url('alert-ingestion'), key);
     await waitUntilAccepted(stack.url('notification'), rhone.key);
     await personWithPassword(registry, rhone.id, { ...SECOND_OFFICER, roles: ['DUTY_OFFICER'] });
@@ -76,7 +67,7 @@ describe('console: a Rhône duty officer in a real browser', () => {
     await expectAccessible(page);
     await tabTo(page, '#password');
     await page.keyboard.type(OFFICER.password);
-    await Promise.all([page.waitForURL(/\/connexion\?info=bienvenue$/), page.keyboard.press('Enter')]);
+    await enterTo(page, /\/connexion\?info=bienvenue$/);
     expect(await page.textContent('main')).toContain('Votre compte est créé');
     await expectAccessible(page);
 
@@ -85,7 +76,7 @@ describe('console: a Rhône duty officer in a real browser', () => {
     await page.keyboard.type(OFFICER.email);
     await page.keyboard.press('Tab');
     await page.keyboard.type(OFFICER.password);
-    await Promise.all([page.waitForURL(url('/alertes')), page.keyboard.press('Enter')]);
+    await enterTo(page, '/alertes');
     await expectAccessible(page);
     await page.waitForFunction(() => document.getElementById('flux-etat')?.textContent?.includes('connecté'));
 
@@ -108,7 +99,7 @@ describe('console: a Rhône duty officer in a real browser', () => {
 
     // Open it.
     await tabTo(page, `#alerte-${alertId} a`);
-    await Promise.all([page.waitForURL(url(`/alertes/${alertId}`)), page.keyboard.press('Enter')]);
+    await enterTo(page, `/alertes/${alertId}`);
     await expectAccessible(page);
     expect(await page.textContent('main')).toContain(hostile);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -156,7 +147,7 @@ describe('console: a Rhône duty officer in a real browser', () => {
     // A broadcast to the département's partners, after its preview.
     await page.goto(url('/alertes'));
     await tabTo(page, 'a[href="/diffusions/nouvelle"]');
-    await Promise.all([page.waitForURL(url('/diffusions/nouvelle')), page.keyboard.press('Enter')]);
+    await enterTo(page, '/diffusions/nouvelle');
     await expectAccessible(page);
     // A radio group is one Tab stop; the arrow keys choose within it.
     await tabTo(page, 'input[name=status]');
@@ -167,35 +158,29 @@ describe('console: a Rhône duty officer in a real browser', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('Plusieurs repérages signalés près des entrepôts de Gerland cette nuit.');
     await tabTo(page, '#apercu');
-    await Promise.all([page.waitForURL(url('/diffusions/apercu')), page.keyboard.press('Enter')]);
+    await enterTo(page, '/diffusions/apercu');
     await expectAccessible(page);
     expect(await page.textContent('main')).toContain(partner.name);
     await screenshot(page, 'diffusion-apercu');
     await tabTo(page, '#envoyer');
-    await Promise.all([page.waitForURL(/\/diffusions\?envoye=/), page.keyboard.press('Enter')]);
+    await enterTo(page, /\/diffusions\?envoye=/);
     expect(await page.textContent('main')).toContain('Message envoyé');
     await expectAccessible(page);
-    const broadcasts = await request<{ broadcast: { headline: string; status: string } }[]>(
-      'GET',
-      `${suite.stack.url('prefect-routing')}/v1/broadcasts`,
-      {
-        key: rhone.key,
-      },
-    );
-    expect(broadcasts.body.map((item) => [item.broadcast.headline, item.broadcast.status])).toContainEqual([
+    const broadcasts = await rhoneBroadcasts();
+    expect(broadcasts.map((item) => [item.broadcast.headline, item.broadcast.status])).toContainEqual([
       'Vigilance renforcée : repérages de véhicules',
       'Actual',
     ]);
 
     // Suspend a partner, with its reason.
     await tabTo(page, 'a[href="/partenaires"]');
-    await Promise.all([page.waitForURL(url('/partenaires')), page.keyboard.press('Enter')]);
+    await enterTo(page, '/partenaires');
     await expectAccessible(page);
     await screenshot(page, 'partenaires');
     await tabTo(page, `#motif-${partner.id}`);
     await page.keyboard.type('Autorisation CNAPS retirée');
     await page.keyboard.press('Tab');
-    await Promise.all([page.waitForURL(/\/partenaires\?modifie=/), page.keyboard.press('Enter')]);
+    await enterTo(page, /\/partenaires\?modifie=/);
     const suspended = await request<{ status: string; statusReason: string }>(
       'GET',
       `${suite.registry.registryUrl}/v1/organizations/${partner.id}`,
@@ -207,15 +192,14 @@ describe('console: a Rhône duty officer in a real browser', () => {
 
     // Sign out: the session is over.
     await tabTo(page, 'header .fr-header__tools [data-sign-out]');
-    await Promise.all([page.waitForURL(/\/connexion\?info=deconnecte$/), page.keyboard.press('Enter')]);
+    await enterTo(page, /\/connexion\?info=deconnecte$/);
     await page.goto(url('/alertes'));
     expect(page.url()).toContain('/connexion');
     expect(watch.problems).toEqual([]);
   }, 180_000);
 
   it('answers another prefecture’s alert with 404, and refuses a form without its CSRF token', async () => {
-    const { page, watch } = await newPage();
-    await signIn(page, SECOND_OFFICER);
+    const { page, watch } = await signedIn(SECOND_OFFICER);
     const elsewhere = await postAlert(
       suite.stack,
       marseilleFirm.key,
@@ -268,8 +252,7 @@ describe('console: a Rhône duty officer in a real browser', () => {
   }, 120_000);
 
   it('makes an exercise impossible to mistake, and asks for the département code before a real Extreme broadcast', async () => {
-    const { page, watch } = await newPage();
-    await signIn(page, SECOND_OFFICER);
+    const { page, watch } = await signedIn(SECOND_OFFICER);
     const compose = async (status: string, severity: string, headline: string): Promise<void> => {
       await page.goto(url('/diffusions/nouvelle'));
       // The DSFR draws its own radios over the inputs: the labels are what one clicks.
@@ -277,7 +260,7 @@ describe('console: a Rhône duty officer in a real browser', () => {
       await page.click(`label[for=severity-${severity}]`);
       await page.fill('#headline', headline);
       await page.fill('#description', 'Message de vigilance aux partenaires du Rhône.');
-      await Promise.all([page.waitForURL(url('/diffusions/apercu')), page.click('#apercu')]);
+      await clickTo(page, '#apercu', '/diffusions/apercu');
     };
 
     await compose('Exercise', 'Severe', 'Exercice de nuit');
@@ -295,22 +278,15 @@ describe('console: a Rhône duty officer in a real browser', () => {
     expect(await page.textContent('main')).toContain('Tapez le code de votre département (69)');
     await expectAccessible(page);
     await page.fill('#confirmation', '69');
-    await Promise.all([page.waitForURL(/\/diffusions\?envoye=/), page.click('#envoyer')]);
-    const broadcasts = await request<{ broadcast: { headline: string; severity: string } }[]>(
-      'GET',
-      `${suite.stack.url('prefect-routing')}/v1/broadcasts`,
-      {
-        key: rhone.key,
-      },
-    );
-    expect(broadcasts.body.map((item) => item.broadcast.headline)).toContain('Menace grave sur les entrepôts');
-    expect(broadcasts.body.map((item) => item.broadcast.headline)).not.toContain('EXERCICE — Exercice de nuit');
+    await clickTo(page, '#envoyer', /\/diffusions\?envoye=/);
+    const headlines = (await rhoneBroadcasts()).map((item) => item.broadcast.headline);
+    expect(headlines).toContain('Menace grave sur les entrepôts');
+    expect(headlines).not.toContain('EXERCICE — Exercice de nuit');
     expect(watch.problems).toEqual([]);
   }, 120_000);
 
   it('shows sites with a CSV export and a printable referents directory', async () => {
-    const { page, watch } = await newPage();
-    await signIn(page, SECOND_OFFICER);
+    const { page, watch } = await signedIn(SECOND_OFFICER);
     for (const path of ['/sites', '/referents', '/diffusions']) {
       const response = await page.goto(url(path));
       expect(response!.status()).toBe(200);

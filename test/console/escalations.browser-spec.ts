@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Page } from 'playwright-core';
-import {
-  issueKey,
-  prefectureOf,
-  registerActivePartner,
-  request,
-  waitFor,
-  waitUntilAccepted,
-  type Partner,
-} from '@vigie/testing';
+import { ALL_PARTNER_ROLES, prefectureOf, request, waitFor, waitUntilAccepted } from '@vigie/testing';
 import { e2eEnv } from '../e2e.env';
-import { PRIVATE_SECURITY, intrusion, postAlert } from '../notification-fixtures';
+import { intrusion, nationalLevel, postAlert } from '../notification-fixtures';
 import { personWithPassword } from './accounts';
-import { consoleSuite, expectAccessible, screenshot, tabTo } from './browser';
+import { consoleSuite, expectAccessible, menuLink, screenshot, tabTo } from './browser';
+import { securityFirm } from './organisations';
 
 const LYON = '69123';
 const AJACCIO = '2A004';
@@ -43,24 +36,12 @@ describe('console: the escalations board', () => {
     async setUp({ registry, stack }) {
       const [lyonFirm, corsicaFirm] = await Promise.all(
         ['69', '2A'].map((department) =>
-          registerActivePartner(
-            registry,
-            { kind: 'SECURITY_FIRM', name: `Gardiennage des escalades ${department}`, departments: [department] },
-            { conventions: [PRIVATE_SECURITY] },
-          ),
+          securityFirm(registry, `Gardiennage des escalades ${department}`, [department]),
         ),
       );
       for (const firm of [lyonFirm, corsicaFirm]) await waitUntilAccepted(stack.url('alert-ingestion'), firm.key);
       await personWithPassword(registry, lyonFirm.id, { ...GUARD, roles: ['DUTY_OFFICER'] });
-      const listed = await request<{ id: string }[]>(
-        'GET',
-        `${registry.registryUrl}/v1/organizations?kind=NATIONAL_LEVEL`,
-        { key: registry.adminKey },
-      );
-      const national: Pick<Partner, 'id' | 'key'> = {
-        id: listed.body[0].id,
-        key: await issueKey(registry, listed.body[0].id),
-      };
+      const national = await nationalLevel(registry, ALL_PARTNER_ROLES);
       await waitUntilAccepted(stack.url('notification'), national.key);
       await personWithPassword(registry, national.id, { ...ANALYST, roles: ['NATIONAL_ANALYST'] });
       const rhone = await prefectureOf(registry, '69');
@@ -118,7 +99,7 @@ describe('console: the escalations board', () => {
     },
     setUpTimeoutMs: 480_000,
   });
-  const { url, signIn } = suite;
+  const { url, signedIn, enterTo, openMenuWithKeyboard } = suite;
 
   const armedTimes = (page: Page): Promise<number[]> =>
     page.$$eval('#escalades-tableau tbody time', (times) =>
@@ -132,17 +113,15 @@ describe('console: the escalations board', () => {
       const before = await armedTimes(page);
       const current = page.url();
       await tabTo(page, 'a[href^="/escalades?suite="]');
-      await Promise.all([page.waitForURL((next) => next.href !== current), page.keyboard.press('Enter')]);
+      await enterTo(page, (next) => next.href !== current);
       // Each page goes on where the previous one ended.
       expect((await armedTimes(page))[0]).toBeGreaterThanOrEqual(before[before.length - 1]);
     }
   }
 
   it('lists the open escalations oldest first, paged, reached with the keyboard, a TLP:RED alert by its metadata only', async () => {
-    const { page, watch } = await suite.newPage();
-    await signIn(page, ANALYST);
-    await tabTo(page, 'nav[aria-label="Menu principal"] a[href="/escalades"]');
-    await Promise.all([page.waitForURL(url('/escalades')), page.keyboard.press('Enter')]);
+    const { page, watch } = await signedIn(ANALYST);
+    await openMenuWithKeyboard(page, '/escalades');
     expect(await page.textContent('h1')).toBe('Escalades en cours');
     expect(await page.textContent('#escalades-tableau caption')).toBe(
       'Escalades en cours pour toute la France, les plus anciennes d’abord',
@@ -196,9 +175,7 @@ describe('console: the escalations board', () => {
   }, 180_000);
 
   it('shows the TLP:RED headline to the prefecture it was addressed to, its own département only', async () => {
-    const { page, watch } = await suite.newPage();
-    await signIn(page, OFFICER);
-    await page.goto(url('/escalades'));
+    const { page, watch } = await signedIn(OFFICER, { at: '/escalades' });
     expect(await page.textContent('main')).toContain('pour le département 69');
     // Its first page holds the 50 seeded ones: the real ones come after.
     await pageWith(page, redId);
@@ -212,13 +189,11 @@ describe('console: the escalations board', () => {
   }, 120_000);
 
   it('is not a partner’s page, and refuses a page link it did not write', async () => {
-    const { page } = await suite.newPage();
-    await signIn(page, GUARD);
-    expect(await page.$('nav[aria-label="Menu principal"] a[href="/escalades"]')).toBeNull();
+    const { page } = await signedIn(GUARD);
+    expect(await page.$(menuLink('/escalades'))).toBeNull();
     expect((await page.goto(url('/escalades')))!.status()).toBe(403);
 
-    const { page: analyst } = await suite.newPage();
-    await signIn(analyst, ANALYST);
+    const { page: analyst } = await signedIn(ANALYST);
     for (const forged of ['..%2Fetc', 'bm90LWEtY3Vyc29y']) {
       expect((await analyst.goto(url(`/escalades?suite=${forged}`)))!.status()).toBe(400);
       expect(await analyst.textContent('main')).toContain('La demande n’a pas pu être comprise.');

@@ -1,8 +1,10 @@
 import type { Page } from 'playwright-core';
-import { request, waitFor, waitUntilAccepted, type Partner } from '@vigie/testing';
-import { intrusion, postAlert, senderAndPrefecture } from '../notification-fixtures';
+import { request, type Partner } from '@vigie/testing';
+import { intrusion, postAlert } from '../notification-fixtures';
 import { personWithPassword } from './accounts';
+import { broadcastFrom, waitUntilReceived } from './broadcasts';
 import { consoleSuite, expectAccessible, tabTo } from './browser';
+import { firmAndBroadcastingPrefecture } from './organisations';
 
 const CAHORS = '46042';
 const GUARD = {
@@ -21,36 +23,19 @@ describe('console: live acknowledgements of vigilance messages, and older pages 
   let prefecture: { id: string; name: string; key: string };
   const suite = consoleSuite('console-live-acks-paging', 900, {
     async setUp({ registry, stack }) {
-      ({ firm, prefecture } = await senderAndPrefecture(registry, stack, 'Quercy Gardiennage', '46'));
-      await waitUntilAccepted(stack.url('notification'), firm.key);
-      await waitUntilAccepted(stack.url('prefect-routing'), firm.key);
-      await waitUntilAccepted(stack.url('prefect-routing'), prefecture.key);
+      ({ firm, prefecture } = await firmAndBroadcastingPrefecture(registry, stack, 'Quercy Gardiennage', '46'));
       await personWithPassword(registry, firm.id, { ...GUARD, roles: ['DUTY_OFFICER'] });
       await personWithPassword(registry, prefecture.id, { ...OFFICER, roles: ['DUTY_OFFICER'] });
     },
   });
-  const { url, signIn } = suite;
+  const { url, signedIn, enterTo } = suite;
   const notification = (path: string): string => `${suite.stack.url('notification')}${path}`;
 
   /** A vigilance message from the Lot prefecture (its API key); its id. */
-  async function broadcast(headline: string): Promise<string> {
-    const sent = await request<{ broadcast: { broadcastId: string } }>(
-      'POST',
-      `${suite.stack.url('prefect-routing')}/v1/broadcasts`,
-      { key: prefecture.key, body: { headline, description: 'Repérages signalés autour de Cahors.' } },
-    );
-    expect(sent.status).toBe(201);
-    return sent.body.broadcast.broadcastId;
-  }
+  const broadcast = (headline: string): Promise<string> =>
+    broadcastFrom(suite.stack, prefecture.key, { headline, description: 'Repérages signalés autour de Cahors.' });
 
-  async function receivedByFirm(broadcastId: string): Promise<void> {
-    await waitFor(
-      async () =>
-        (await request('GET', notification(`/v1/received-broadcasts/${broadcastId}`), { key: firm.key })).status ===
-        200,
-      { what: 'the broadcast received by the firm', timeoutMs: 20_000 },
-    );
-  }
+  const receivedByFirm = (broadcastId: string): Promise<void> => waitUntilReceived(suite.stack, firm.key, broadcastId);
 
   /** The ids of a list page's rows, in order. */
   const rowIds = (page: Page, prefix: string): Promise<string[]> =>
@@ -61,9 +46,7 @@ describe('console: live acknowledgements of vigilance messages, and older pages 
     const broadcastId = await broadcast(headline);
     await receivedByFirm(broadcastId);
 
-    const officer = await suite.newPage();
-    await signIn(officer.page, OFFICER);
-    await officer.page.goto(url('/diffusions'));
+    const officer = await signedIn(OFFICER, { at: '/diffusions' });
     const status = officer.page.locator('#flux-etat');
     expect(await status.getAttribute('aria-live')).toBe('polite');
     expect(await status.getAttribute('role')).toBe('status');
@@ -78,14 +61,9 @@ describe('console: live acknowledgements of vigilance messages, and older pages 
     await officer.page.evaluate(() => document.body.setAttribute('data-not-reloaded', 'yes'));
 
     // The firm's guard acknowledges from another browser context, with the keyboard.
-    const guard = await suite.newPage();
-    await signIn(guard.page, GUARD);
-    await guard.page.goto(url(`/diffusions-recues/${broadcastId}`));
+    const guard = await signedIn(GUARD, { at: `/diffusions-recues/${broadcastId}` });
     await tabTo(guard.page, 'form[action$="/acquitter"] button[type=submit]');
-    await Promise.all([
-      guard.page.waitForURL(url(`/diffusions-recues/${broadcastId}?acquitte=1`)),
-      guard.page.keyboard.press('Enter'),
-    ]);
+    await enterTo(guard.page, `/diffusions-recues/${broadcastId}?acquitte=1`);
 
     await officer.page.waitForFunction(
       (id) => document.querySelector(`[data-acknowledgements="${id}"]`)?.textContent?.startsWith('1 sur') ?? false,
@@ -105,9 +83,7 @@ describe('console: live acknowledgements of vigilance messages, and older pages 
     expect(guard.watch.problems).toEqual([]);
 
     // Without JavaScript the page says to reload, and a reload shows the same.
-    const plain = await suite.newPage({ javaScript: false });
-    await signIn(plain.page, OFFICER);
-    await plain.page.goto(url('/diffusions'));
+    const plain = await signedIn(OFFICER, { javaScript: false, at: '/diffusions' });
     expect(await plain.page.textContent('#flux-etat')).toContain('rechargez la page');
     expect(await plain.page.textContent(`[data-acknowledgements="${broadcastId}"]`)).toContain(`1 sur ${recipients}`);
   }, 120_000);
@@ -129,17 +105,16 @@ describe('console: live acknowledgements of vigilance messages, and older pages 
     const all = everything.body.map((item) => item.broadcast.broadcastId);
     expect(all.length).toBeGreaterThan(20);
 
-    const { page, watch } = await suite.newPage();
-    await signIn(page, GUARD);
+    const { page, watch } = await signedIn(GUARD);
     await tabTo(page, 'a[href="/diffusions-recues"]');
-    await Promise.all([page.waitForURL(url('/diffusions-recues')), page.keyboard.press('Enter')]);
+    await enterTo(page, '/diffusions-recues');
     expect(await rowIds(page, 'diffusion-')).toEqual(all.slice(0, 20));
     expect(await page.locator('a', { hasText: 'Plus récents' }).count()).toBe(0);
     await expectAccessible(page);
 
     await tabTo(page, 'a[rel="next"]');
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Plus anciens');
-    await Promise.all([page.waitForURL(/\/diffusions-recues\?avant=[\w-]+$/), page.keyboard.press('Enter')]);
+    await enterTo(page, /\/diffusions-recues\?avant=[\w-]+$/);
     const older = await rowIds(page, 'diffusion-');
     expect(older).toEqual(all.slice(20, 40));
     expect(older).toContain(oldest);
@@ -177,13 +152,11 @@ describe('console: live acknowledgements of vigilance messages, and older pages 
     expect(first.body.map((alert) => alert.alertId)).toEqual(sent.slice(0, 20));
     expect(first.headers.get('link')).toMatch(/^<\/v1\/sent-alerts\?cursor=[\w-]+&limit=20>; rel="next"$/);
 
-    const { page, watch } = await suite.newPage();
-    await signIn(page, GUARD);
-    await page.goto(url('/mes-signalements'));
+    const { page, watch } = await signedIn(GUARD, { at: '/mes-signalements' });
     expect(await rowIds(page, 'signalement-')).toEqual(sent.slice(0, 20));
     await expectAccessible(page);
     await tabTo(page, 'a[rel="next"]');
-    await Promise.all([page.waitForURL(/\/mes-signalements\?avant=[\w-]+$/), page.keyboard.press('Enter')]);
+    await enterTo(page, /\/mes-signalements\?avant=[\w-]+$/);
     expect(await rowIds(page, 'signalement-')).toEqual(sent.slice(20));
     expect(await page.locator('a[rel="next"]').count()).toBe(0);
     await expectAccessible(page);

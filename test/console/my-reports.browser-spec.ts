@@ -28,8 +28,7 @@ describe('console: my reports (a partner follows what it reported)', () => {
       await personWithPassword(registry, neighbour.id, { ...NEIGHBOUR, roles: ['DUTY_OFFICER'] });
     },
   });
-  const { url, signIn } = suite;
-  const newPage = async () => (await suite.newPage()).page;
+  const { url, signedIn, enterTo } = suite;
 
   /** The prefecture acknowledges through the API once the alert reached it. */
   async function prefectureAcknowledges(alertId: string): Promise<void> {
@@ -44,10 +43,9 @@ describe('console: my reports (a partner follows what it reported)', () => {
     const headline = 'Intrusion, entrepôt de la zone Induspal';
     const alertId = await postAlert(suite.stack, firm.key, intrusion(PAU, 'Severe', headline));
 
-    const page = await newPage();
-    await signIn(page, GUARD);
+    const { page } = await signedIn(GUARD);
     await tabTo(page, 'a[href="/mes-signalements"]');
-    await Promise.all([page.waitForURL(url('/mes-signalements')), page.keyboard.press('Enter')]);
+    await enterTo(page, '/mes-signalements');
     const row = page.locator(`#signalement-${alertId}`);
     await row.waitFor();
     expect(await row.textContent()).toContain(headline);
@@ -66,13 +64,13 @@ describe('console: my reports (a partner follows what it reported)', () => {
 
     // The report's page: its chain, who acknowledged, the cancellation.
     await tabTo(page, `a[href="/mes-signalements/${alertId}"]`);
-    await Promise.all([page.waitForURL(url(`/mes-signalements/${alertId}`)), page.keyboard.press('Enter')]);
+    await enterTo(page, `/mes-signalements/${alertId}`);
     expect(await page.locator('[data-acknowledgements] li').first().textContent()).toContain(prefecture.name);
     await expectAccessible(page);
     await tabTo(page, '#annulation-motif');
     await page.keyboard.type('Fausse alerte : déclenchement intempestif du détecteur');
     await tabTo(page, 'form[action$="/annuler"] button[type=submit]');
-    await Promise.all([page.waitForURL(url(`/mes-signalements/${alertId}?annule=1`)), page.keyboard.press('Enter')]);
+    await enterTo(page, `/mes-signalements/${alertId}?annule=1`);
     const timeline = page.locator('.vigie-timeline li');
     expect(await timeline.count()).toBe(2);
     expect(await timeline.nth(1).textContent()).toContain('Annulation');
@@ -92,16 +90,9 @@ describe('console: my reports (a partner follows what it reported)', () => {
   it('is a page that does not exist for another firm, even one that received the alert', async () => {
     const headline = 'Intrusion, parking du Palais Beaumont';
     const alertId = await postAlert(suite.stack, firm.key, intrusion(PAU, 'Severe', headline));
-    const page = await newPage();
-    await signIn(page, NEIGHBOUR);
+    const { page } = await signedIn(NEIGHBOUR);
     // The neighbour does receive the alert (its feed shows it)...
-    await waitFor(
-      async () => {
-        await page.goto(url('/alertes'));
-        return (await page.locator(`#alerte-${alertId}`).count()) === 1;
-      },
-      { what: "the alert on the neighbour's feed", timeoutMs: 20_000 },
-    );
+    await suite.waitUntilInFeed(page, alertId, "the alert on the neighbour's feed");
     // ...but it is not its report.
     const answer = await page.goto(url(`/mes-signalements/${alertId}`));
     expect(answer?.status()).toBe(404);

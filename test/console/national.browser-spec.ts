@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import {
+  ALL_PARTNER_ROLES,
   issueKey,
   prefectureOf,
-  registerActivePartner,
   request,
   waitFor,
   waitUntilAccepted,
@@ -12,9 +12,10 @@ import {
 } from '@vigie/testing';
 import { bandOf } from '../../apps/console/src/components/france-map';
 import { BANDS } from '../../apps/console/src/pages/national/national.model';
-import { PRIVATE_SECURITY, intrusion, postAlert } from '../notification-fixtures';
+import { intrusion, nationalLevel, postAlert } from '../notification-fixtures';
 import { personWithPassword } from './accounts';
-import { consoleSuite, expectAccessible, screenshot, tabTo } from './browser';
+import { consoleSuite, expectAccessible, menuLink, screenshot, tabTo } from './browser';
+import { securityFirm } from './organisations';
 
 const PORT_OFFSET = 700;
 const LYON = '69123';
@@ -32,9 +33,9 @@ describe('console: the national pages in a real browser', () => {
     // A loaded machine can take minutes to start four services (the official lists are parsed at start).
     stack: { startTimeoutMs: 240_000 },
     setUpTimeoutMs: 480_000,
-    setUp: ({ registry, stack, adminKey }) => seed(registry, stack, adminKey),
+    setUp: ({ registry, stack }) => seed(registry, stack),
   });
-  const { url, signIn, newPage } = suite;
+  const { url, signedIn, enterTo, clickTo } = suite;
 
   const fillOf = (page: Page, code: string): Promise<string | null> =>
     page.getAttribute(`svg.vigie-map a[data-department="${code}"] path`, 'fill');
@@ -63,25 +64,12 @@ describe('console: the national pages in a real browser', () => {
     ).body.byDepartment;
 
   /** The spec's partners, people and alerts: figures and an escalation to draw. */
-  async function seed(registry: RegistryAccess, stack: Stack, adminKey: string): Promise<void> {
+  async function seed(registry: RegistryAccess, stack: Stack): Promise<void> {
     const firms = await Promise.all(
-      ['69', '2A', '974'].map((department) =>
-        registerActivePartner(
-          registry,
-          { kind: 'SECURITY_FIRM', name: `Gardiennage du ${department}`, departments: [department] },
-          { conventions: [PRIVATE_SECURITY] },
-        ),
-      ),
+      ['69', '2A', '974'].map((department) => securityFirm(registry, `Gardiennage du ${department}`, [department])),
     );
     for (const firm of firms) await waitUntilAccepted(stack.url('alert-ingestion'), firm.key);
-    const listed = await request<{ id: string }[]>(
-      'GET',
-      `${registry.registryUrl}/v1/organizations?kind=NATIONAL_LEVEL`,
-      {
-        key: adminKey,
-      },
-    );
-    national = { id: listed.body[0].id, key: await issueKey(registry, listed.body[0].id) };
+    national = await nationalLevel(registry, ALL_PARTNER_ROLES);
     await waitUntilAccepted(stack.url('notification'), national.key);
     await personWithPassword(registry, national.id, { ...ANALYST, roles: ['NATIONAL_ANALYST'] });
     const rhone = await prefectureOf(registry, '69');
@@ -107,12 +95,8 @@ describe('console: the national pages in a real browser', () => {
   }
 
   it('shows the 101 départements, each a link coloured by its alerts, with the same figures in a table', async () => {
-    const { page, watch } = await newPage();
-    await signIn(page, ANALYST);
-    await Promise.all([
-      page.waitForURL(url('/carte')),
-      page.click('nav[aria-label="Menu principal"] a[href="/carte"]'),
-    ]);
+    const { page, watch } = await signedIn(ANALYST);
+    await clickTo(page, menuLink('/carte'), '/carte');
     await expectAccessible(page);
 
     const linked = await page.$$eval('svg.vigie-map a', (links) =>
@@ -159,13 +143,11 @@ describe('console: the national pages in a real browser', () => {
   }, 120_000);
 
   it('is reached with the keyboard: Tab from one département to the next, Enter opens 2A', async () => {
-    const { page, watch } = await newPage();
-    await signIn(page, ANALYST);
-    await page.goto(url('/carte'));
+    const { page, watch } = await signedIn(ANALYST, { at: '/carte' });
     await tabTo(page, 'svg.vigie-map a[data-department="19"]');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-department'))).toBe('2A');
-    await Promise.all([page.waitForURL(url('/departements/2A')), page.keyboard.press('Enter')]);
+    await enterTo(page, '/departements/2A');
     expect(await page.textContent('h1')).toBe('Corse-du-Sud (2A)');
     expect(await page.textContent('#alertes-du-departement')).toContain('Intrusion grave, Ajaccio');
     await expectAccessible(page);
@@ -173,13 +155,8 @@ describe('console: the national pages in a real browser', () => {
   }, 120_000);
 
   it('opens La Réunion from its inset; a département page counts what it may not show', async () => {
-    const { page, watch } = await newPage();
-    await signIn(page, ANALYST);
-    await page.goto(url('/carte'));
-    await Promise.all([
-      page.waitForURL(url('/departements/974')),
-      page.click('svg.vigie-map a[data-department="974"]'),
-    ]);
+    const { page, watch } = await signedIn(ANALYST, { at: '/carte' });
+    await clickTo(page, 'svg.vigie-map a[data-department="974"]', '/departements/974');
     expect(await page.textContent('h1')).toBe('La Réunion (974)');
     await expectAccessible(page);
 
@@ -193,13 +170,8 @@ describe('console: the national pages in a real browser', () => {
   }, 120_000);
 
   it('switches the colouring to open escalations with a link (no script needed)', async () => {
-    const { page, watch } = await newPage();
-    await signIn(page, ANALYST);
-    await page.goto(url('/carte'));
-    await Promise.all([
-      page.waitForURL(url('/carte?couleur=escalades')),
-      page.click('a[href="/carte?couleur=escalades"]'),
-    ]);
+    const { page, watch } = await signedIn(ANALYST, { at: '/carte' });
+    await clickTo(page, 'a[href="/carte?couleur=escalades"]', '/carte?couleur=escalades');
     expect(await page.getAttribute('a[href="/carte?couleur=escalades"]', 'aria-current')).toBe('page');
     const open = await openEscalations();
     for (const code of ['2A', '69', '974']) {
@@ -212,9 +184,7 @@ describe('console: the national pages in a real browser', () => {
     );
     await expectAccessible(page);
 
-    const { page: plain } = await suite.newPage({ javaScript: false });
-    await signIn(plain, ANALYST);
-    await plain.goto(url('/carte?couleur=escalades'));
+    const { page: plain } = await signedIn(ANALYST, { javaScript: false, at: '/carte?couleur=escalades' });
     expect(await plain.getAttribute('svg.vigie-map a[data-department="2A"] path', 'fill')).toBe(
       bandOf(BANDS.escalades, corsica).fill,
     );
@@ -222,12 +192,8 @@ describe('console: the national pages in a real browser', () => {
   }, 120_000);
 
   it('draws the trends by event type and severity, and gives the same figures as CSV', async () => {
-    const { page, watch } = await newPage();
-    await signIn(page, ANALYST);
-    await Promise.all([
-      page.waitForURL(url('/tendances')),
-      page.click('nav[aria-label="Menu principal"] a[href="/tendances"]'),
-    ]);
+    const { page, watch } = await signedIn(ANALYST);
+    await clickTo(page, menuLink('/tendances'), '/tendances');
     await expectAccessible(page);
     expect(await page.textContent('#par-type title')).toBe('Alertes par jour et par type d’événement, 30 jours');
     const month = await alertFigures(national.key, 30);
@@ -254,17 +220,15 @@ describe('console: the national pages in a real browser', () => {
     expect(csv).toContain(`${today};Type d’événement;Intrusion;${intrusions.count}\r\n`);
     expect(csv).toContain(`${today};Gravité;Grave;${severe.count}\r\n`);
 
-    await Promise.all([page.waitForURL(url('/tendances?jours=90')), page.click('a[href="/tendances?jours=90"]')]);
+    await clickTo(page, 'a[href="/tendances?jours=90"]', '/tendances?jours=90');
     expect(await page.textContent('#par-type title')).toContain('90 jours');
     await expectAccessible(page);
     expect(watch.problems).toEqual([]);
   }, 120_000);
 
   it('lists the time to acknowledge per prefecture, sorted by a link, reached with the keyboard only', async () => {
-    const { page, watch } = await newPage();
-    await signIn(page, ANALYST);
-    await tabTo(page, 'nav[aria-label="Menu principal"] a[href="/delais-acquittement"]');
-    await Promise.all([page.waitForURL(url('/delais-acquittement')), page.keyboard.press('Enter')]);
+    const { page, watch } = await signedIn(ANALYST);
+    await suite.openMenuWithKeyboard(page, '/delais-acquittement');
     await expectAccessible(page);
     expect(await page.textContent('main')).toContain('pour toute la France');
     // The escalation of Corse-du-Sud is not acknowledged: counted, with no delay yet.
@@ -272,19 +236,15 @@ describe('console: the national pages in a real browser', () => {
     expect(await corsica.locator('td').nth(2).textContent()).not.toBe('0');
     expect(await page.textContent('#delais-tableau')).not.toContain(RED_HEADLINE);
     await tabTo(page, 'a[href="/delais-acquittement?jours=30&tri=non-acquittees"]');
-    await Promise.all([
-      page.waitForURL(url('/delais-acquittement?jours=30&tri=non-acquittees')),
-      page.keyboard.press('Enter'),
-    ]);
+    await enterTo(page, '/delais-acquittement?jours=30&tri=non-acquittees');
     expect(await page.textContent('#delais-tableau thead')).toContain('Non acquittées (tri actuel)');
     await expectAccessible(page);
     expect(watch.problems).toEqual([]);
   }, 120_000);
 
   it('gives a prefecture its own trends and département, never the map nor another département', async () => {
-    const { page } = await newPage();
-    await signIn(page, OFFICER);
-    expect(await page.$('nav[aria-label="Menu principal"] a[href="/carte"]')).toBeNull();
+    const { page } = await signedIn(OFFICER);
+    expect(await page.$(menuLink('/carte'))).toBeNull();
     expect((await page.goto(url('/carte')))!.status()).toBe(403);
     expect((await page.goto(url('/departements/2A')))!.status()).toBe(404);
     expect((await page.goto(url('/departements/69')))!.status()).toBe(200);

@@ -1,7 +1,5 @@
-import type { Page } from 'playwright-core';
 import {
   WebhookSink,
-  registerActivePartner,
   request,
   waitFor,
   waitUntilAccepted,
@@ -9,9 +7,10 @@ import {
   type RegistryAccess,
   type Stack,
 } from '@vigie/testing';
-import { PRIVATE_SECURITY, nationalLevel, registerWebhook } from '../notification-fixtures';
+import { nationalLevel, registerWebhook } from '../notification-fixtures';
 import { personWithPassword } from './accounts';
 import { consoleSuite, expectAccessible, tabTo } from './browser';
+import { securityFirm } from './organisations';
 
 const PORT_OFFSET = 820;
 const ADMIN = { email: 'ana.lopez@forez-veille.fr', fullName: 'Ana Lopez', password: 'administration-forez-42' };
@@ -38,29 +37,13 @@ describe('console: my organisation and the audit viewer', () => {
     setUpTimeoutMs: 480_000,
     setUp: ({ registry, stack, adminKey }) => seed(registry, stack, adminKey),
   });
-  const { url, signIn, newPage } = suite;
-
-  /** Presses Enter on what has the focus and waits for the page it leads to. */
-  const enterTo = (page: Page, path: string | RegExp) =>
-    Promise.all([page.waitForURL(typeof path === 'string' ? url(path) : path), page.keyboard.press('Enter')]);
+  const { url, signedIn, enterTo, openMenuWithKeyboard } = suite;
 
   /** The firms, their people, and a dead delivery to a failing endpoint. */
   async function seed(registry: RegistryAccess, stack: Stack, adminKey: string): Promise<void> {
-    firm = await registerActivePartner(
-      registry,
-      { kind: 'SECURITY_FIRM', name: 'Forez Veille', departments: ['69', '42'] },
-      { conventions: [PRIVATE_SECURITY] },
-    );
-    rival = await registerActivePartner(
-      registry,
-      { kind: 'SECURITY_FIRM', name: 'Gier Gardes', departments: ['42'] },
-      { conventions: [PRIVATE_SECURITY] },
-    );
-    formulaFirm = await registerActivePartner(registry, {
-      kind: 'SECURITY_FIRM',
-      name: FORMULA_FIRM,
-      departments: ['42'],
-    });
+    firm = await securityFirm(registry, 'Forez Veille', ['69', '42']);
+    rival = await securityFirm(registry, 'Gier Gardes', ['42']);
+    formulaFirm = await securityFirm(registry, FORMULA_FIRM, ['42'], { conventions: [] });
     await personWithPassword(registry, firm.id, { ...ADMIN, roles: ['ORGANISATION_ADMIN', 'DUTY_OFFICER'] });
     await personWithPassword(registry, firm.id, { ...GUARD, roles: ['DUTY_OFFICER'] });
     await personWithPassword(registry, rival.id, { ...RIVAL, roles: ['ORGANISATION_ADMIN', 'DUTY_OFFICER'] });
@@ -98,10 +81,8 @@ describe('console: my organisation and the audit viewer', () => {
   });
 
   it('is run with the keyboard alone: a key shown once then revoked, an invitation, a subscription read as a sentence, a failing delivery sent again', async () => {
-    const { page, watch } = await newPage();
-    await signIn(page, ADMIN);
-    await tabTo(page, 'nav[aria-label="Menu principal"] a[href="/mon-organisation"]');
-    await enterTo(page, '/mon-organisation');
+    const { page, watch } = await signedIn(ADMIN);
+    await openMenuWithKeyboard(page, '/mon-organisation');
     await expectAccessible(page);
 
     // A key: its secret on one page, once.
@@ -188,9 +169,7 @@ describe('console: my organisation and the audit viewer', () => {
   }, 180_000);
 
   it('shows a person without the administrator role what they may read, and nothing to change', async () => {
-    const { page, watch } = await newPage();
-    await signIn(page, GUARD);
-    await page.goto(url('/mon-organisation'));
+    const { page, watch } = await signedIn(GUARD, { at: '/mon-organisation' });
     await expectAccessible(page);
     const main = (await page.textContent('main')) ?? '';
     expect(main).toContain('Seuls les administrateurs de l’organisation voient et gèrent ses personnes.');
@@ -203,8 +182,7 @@ describe('console: my organisation and the audit viewer', () => {
   }, 60_000);
 
   it('answers 404 to another firm’s administrator for this firm’s people, keys and webhooks', async () => {
-    const { page } = await newPage();
-    await signIn(page, RIVAL);
+    const { page } = await signedIn(RIVAL);
     for (const path of [
       `/mon-organisation/personnes/${adminId}`,
       `/mon-organisation/cles/${keyIdOf(firm.key)}/revocation`,
@@ -232,10 +210,8 @@ describe('console: my organisation and the audit viewer', () => {
   }, 60_000);
 
   it('lets the national level read who changed what, filtered, and export it as CSV with formulas neutralised', async () => {
-    const { page, watch } = await newPage();
-    await signIn(page, NATIONAL);
-    await tabTo(page, 'nav[aria-label="Menu principal"] a[href="/administration/journal"]');
-    await enterTo(page, '/administration/journal');
+    const { page, watch } = await signedIn(NATIONAL);
+    await openMenuWithKeyboard(page, '/administration/journal');
     await expectAccessible(page);
 
     // By person: what the firm's administrator did through the console (the first test).
@@ -291,8 +267,7 @@ describe('console: my organisation and the audit viewer', () => {
   }, 90_000);
 
   it('is not shown to a firm: the registry refuses its audit trail', async () => {
-    const { page } = await newPage();
-    await signIn(page, ADMIN);
+    const { page } = await signedIn(ADMIN);
     expect(await page.locator('a[href="/administration/journal"]').count()).toBe(0);
     expect((await page.goto(url('/administration/journal')))?.status()).toBe(403);
     expect((await page.request.get(url('/administration/journal.csv'))).status()).toBe(403);

@@ -1,8 +1,10 @@
 import type { Page } from 'playwright-core';
-import { request, waitFor, waitUntilAccepted, type Partner, type RegistryAccess, type Stack } from '@vigie/testing';
-import { intrusion, postAlert, senderAndPrefecture, subscriber } from '../notification-fixtures';
+import { request, type Partner, type RegistryAccess, type Stack } from '@vigie/testing';
+import { intrusion, postAlert, subscriber } from '../notification-fixtures';
 import { personWithPassword } from './accounts';
+import { broadcastFrom, waitUntilReceived } from './broadcasts';
 import { consoleSuite, expectAccessible, screenshot, tabTo } from './browser';
+import { firmAndBroadcastingPrefecture } from './organisations';
 
 const PORT_OFFSET = 810;
 const TULLE = '19272';
@@ -23,41 +25,37 @@ describe('console: a partner updates its reports and acknowledges vigilance mess
   const suite = consoleSuite('console-partner-updates', PORT_OFFSET, {
     setUp: ({ registry, stack }) => seed(registry, stack),
   });
-  const { url, signIn, newPage } = suite;
+  const { url, signedIn, enterTo } = suite;
 
   const csrfOf = async (page: Page): Promise<string> => (await page.getAttribute('input[name=_csrf]', 'value')) ?? '';
 
   /** A vigilance message from the Corrèze prefecture (its API key), once notification holds it. */
   async function broadcast(headline: string): Promise<string> {
-    const sent = await request<{ broadcast: { broadcastId: string } }>(
-      'POST',
-      `${suite.stack.url('prefect-routing')}/v1/broadcasts`,
-      {
-        key: prefecture.key,
-        body: {
-          headline,
-          description: 'Plusieurs chantiers visités la nuit dernière autour de Tulle.',
-          instruction: 'Signalez tout véhicule en repérage au 17.',
-        },
-      },
-    );
-    expect(sent.status).toBe(201);
-    const id = sent.body.broadcast.broadcastId;
-    await waitFor(
-      async () =>
-        (await request('GET', `${suite.stack.url('notification')}/v1/received-broadcasts/${id}`, { key: firm.key }))
-          .status === 200,
-      { what: 'the broadcast received by the firm', timeoutMs: 20_000 },
-    );
+    const id = await broadcastFrom(suite.stack, prefecture.key, {
+      headline,
+      description: 'Plusieurs chantiers visités la nuit dernière autour de Tulle.',
+      instruction: 'Signalez tout véhicule en repérage au 17.',
+    });
+    await waitUntilReceived(suite.stack, firm.key, id);
     return id;
   }
 
+  /** The report update form of `alertId`, posted as a browser would with the page's session. */
+  const postUpdate = async (page: Page, alertId: string, headline: string) =>
+    page.request.post(url(`/mes-signalements/${alertId}/modifier`), {
+      form: {
+        _csrf: await csrfOf(page),
+        severity: 'Minor',
+        urgency: 'Past',
+        certainty: 'Observed',
+        tlp: 'GREEN',
+        headline,
+      },
+    });
+
   /** The Corrèze prefecture, the firm that reports, its neighbour and a firm of the Charente, each with a person. */
   async function seed(registry: RegistryAccess, stack: Stack): Promise<void> {
-    ({ firm, prefecture } = await senderAndPrefecture(registry, stack, 'Tulle Gardiennage', '19'));
-    await waitUntilAccepted(stack.url('notification'), firm.key);
-    await waitUntilAccepted(stack.url('prefect-routing'), firm.key);
-    await waitUntilAccepted(stack.url('prefect-routing'), prefecture.key);
+    ({ firm, prefecture } = await firmAndBroadcastingPrefecture(registry, stack, 'Tulle Gardiennage', '19'));
     const neighbour = await subscriber(registry, stack, 'Corrèze Veille', '19');
     const outsider = await subscriber(registry, stack, 'Charente Sécurité', '16');
     await personWithPassword(registry, firm.id, { ...GUARD, roles: ['DUTY_OFFICER'] });
@@ -69,11 +67,9 @@ describe('console: a partner updates its reports and acknowledges vigilance mess
   it('updates a report with the keyboard alone; the chain shows the update; errors and a cancelled report are said in words', async () => {
     const headline = 'Intrusion, dépôt de la gare de Tulle';
     const alertId = await postAlert(suite.stack, firm.key, intrusion(TULLE, 'Severe', headline));
-    const { page, watch } = await newPage();
-    await signIn(page, GUARD);
-    await page.goto(url(`/mes-signalements/${alertId}`));
+    const { page, watch } = await signedIn(GUARD, { at: `/mes-signalements/${alertId}` });
     await tabTo(page, `a[href="/mes-signalements/${alertId}/modifier"]`);
-    await Promise.all([page.waitForURL(url(`/mes-signalements/${alertId}/modifier`)), page.keyboard.press('Enter')]);
+    await enterTo(page, `/mes-signalements/${alertId}/modifier`);
     // Filled with the report as it stands.
     expect(await page.isChecked('#severity-Severe')).toBe(true);
     expect(await page.isChecked('#tlp-GREEN')).toBe(true);
@@ -90,7 +86,7 @@ describe('console: a partner updates its reports and acknowledges vigilance mess
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('Intrusion terminée, dépôt de la gare de Tulle');
     await tabTo(page, 'form[action$="/modifier"] button[type=submit]');
-    await Promise.all([page.waitForURL(url(`/mes-signalements/${alertId}?modifie=1`)), page.keyboard.press('Enter')]);
+    await enterTo(page, `/mes-signalements/${alertId}?modifie=1`);
     expect(await page.textContent('main')).toContain('Signalement mis à jour');
     const timeline = page.locator('.vigie-timeline li');
     expect(await timeline.count()).toBe(2);
@@ -134,16 +130,7 @@ describe('console: a partner updates its reports and acknowledges vigilance mess
     expect(await page.textContent('main')).toContain('Ce signalement a été annulé : il ne peut plus être modifié.');
     expect(await page.locator('form[action$="/modifier"]').count()).toBe(0);
     await expectAccessible(page);
-    const resent = await page.request.post(url(`/mes-signalements/${alertId}/modifier`), {
-      form: {
-        _csrf: await csrfOf(page),
-        severity: 'Minor',
-        urgency: 'Past',
-        certainty: 'Observed',
-        tlp: 'GREEN',
-        headline,
-      },
-    });
+    const resent = await postUpdate(page, alertId, headline);
     expect(resent.status()).toBe(409);
     await page.goto(url(`/mes-signalements/${alertId}`));
     expect(await page.locator(`a[href="/mes-signalements/${alertId}/modifier"]`).count()).toBe(0);
@@ -160,28 +147,12 @@ describe('console: a partner updates its reports and acknowledges vigilance mess
       firm.key,
       intrusion(TULLE, 'Severe', 'Intrusion, parking de la cathédrale'),
     );
-    const { page } = await newPage();
-    await signIn(page, NEIGHBOUR);
-    await waitFor(
-      async () => {
-        await page.goto(url('/alertes'));
-        return (await page.locator(`#alerte-${alertId}`).count()) === 1;
-      },
-      { what: "the alert on the neighbour's feed", timeoutMs: 20_000 },
-    );
+    const { page } = await signedIn(NEIGHBOUR);
+    await suite.waitUntilInFeed(page, alertId, "the alert on the neighbour's feed");
     const form = await page.goto(url(`/mes-signalements/${alertId}/modifier`));
     expect(form?.status()).toBe(404);
     await expectAccessible(page);
-    const posted = await page.request.post(url(`/mes-signalements/${alertId}/modifier`), {
-      form: {
-        _csrf: await csrfOf(page),
-        severity: 'Minor',
-        urgency: 'Past',
-        certainty: 'Observed',
-        tlp: 'GREEN',
-        headline: 'Prise de contrôle',
-      },
-    });
+    const posted = await postUpdate(page, alertId, 'Prise de contrôle');
     expect(posted.status()).toBe(404);
     const chain = await request<unknown[]>('GET', `${suite.stack.url('alert-ingestion')}/v1/alerts/${alertId}/chain`, {
       key: firm.key,
@@ -192,10 +163,9 @@ describe('console: a partner updates its reports and acknowledges vigilance mess
   it('reads a vigilance message and acknowledges it with the keyboard alone; the prefecture sees who did', async () => {
     const headline = 'Vigilance : vols de câbles sur les chantiers';
     const broadcastId = await broadcast(headline);
-    const { page, watch } = await newPage();
-    await signIn(page, GUARD);
+    const { page, watch } = await signedIn(GUARD);
     await tabTo(page, 'a[href="/diffusions-recues"]');
-    await Promise.all([page.waitForURL(url('/diffusions-recues')), page.keyboard.press('Enter')]);
+    await enterTo(page, '/diffusions-recues');
     const row = page.locator(`#diffusion-${broadcastId}`);
     expect(await row.textContent()).toContain(headline);
     expect(await row.textContent()).toContain(prefecture.name);
@@ -203,15 +173,12 @@ describe('console: a partner updates its reports and acknowledges vigilance mess
     await expectAccessible(page);
 
     await tabTo(page, `a[href="/diffusions-recues/${broadcastId}"]`);
-    await Promise.all([page.waitForURL(url(`/diffusions-recues/${broadcastId}`)), page.keyboard.press('Enter')]);
+    await enterTo(page, `/diffusions-recues/${broadcastId}`);
     expect(await page.textContent('main')).toContain('Signalez tout véhicule en repérage au 17.');
     await expectAccessible(page);
     await screenshot(page, 'message-recu');
     await tabTo(page, 'form[action$="/acquitter"] button[type=submit]');
-    await Promise.all([
-      page.waitForURL(url(`/diffusions-recues/${broadcastId}?acquitte=1`)),
-      page.keyboard.press('Enter'),
-    ]);
+    await enterTo(page, `/diffusions-recues/${broadcastId}?acquitte=1`);
     expect(await page.textContent('main')).toContain('Message acquitté');
     expect(await page.textContent('main')).toContain(`par ${GUARD.fullName}`);
     expect(await page.locator('form[action$="/acquitter"]').count()).toBe(0);
@@ -235,9 +202,7 @@ describe('console: a partner updates its reports and acknowledges vigilance mess
     expect(watch.problems).toEqual([]);
 
     // The prefecture's list of broadcasts: who acknowledged, out of how many recipients.
-    const officer = await newPage();
-    await signIn(officer.page, OFFICER);
-    await officer.page.goto(url('/diffusions'));
+    const officer = await signedIn(OFFICER, { at: '/diffusions' });
     const cell = officer.page.locator(`[data-acknowledgements="${broadcastId}"]`);
     expect(await cell.textContent()).toMatch(/^1 sur \d+/);
     expect(await cell.textContent()).toContain(`Tulle Gardiennage (${GUARD.fullName})`);
@@ -248,9 +213,7 @@ describe('console: a partner updates its reports and acknowledges vigilance mess
   it('is a page that does not exist for an organisation the message was not addressed to', async () => {
     const headline = 'Vigilance : démarcheurs se présentant comme agents de sécurité';
     const broadcastId = await broadcast(headline);
-    const { page } = await newPage();
-    await signIn(page, OUTSIDER);
-    await page.goto(url('/diffusions-recues'));
+    const { page } = await signedIn(OUTSIDER, { at: '/diffusions-recues' });
     expect(await page.textContent('main')).not.toContain(headline);
     await expectAccessible(page);
     const detail = await page.goto(url(`/diffusions-recues/${broadcastId}`));

@@ -1,7 +1,8 @@
-import { registerActivePartner, request, waitUntilAccepted, type Partner } from '@vigie/testing';
-import { PRIVATE_SECURITY } from '../notification-fixtures';
+import type { Page } from 'playwright-core';
+import { request, waitUntilAccepted, type Partner } from '@vigie/testing';
 import { personWithPassword } from './accounts';
-import { consoleSuite, expectAccessible, screenshot, tabTo } from './browser';
+import { chooseSevereIntrusionWithKeyboard, consoleSuite, expectAccessible, screenshot, tabTo } from './browser';
+import { securityFirm } from './organisations';
 
 const GUARD = { email: 'sam.roux@forez-securite.fr', fullName: 'Sam Roux', password: 'ronde-de-nuit-42-forez' };
 const LONE_GUARD = { email: 'max.petit@ondaine-veille.fr', fullName: 'Max Petit', password: 'veille-ondaine-42-seul' };
@@ -16,21 +17,9 @@ describe('console: a partner reports an incident', () => {
   let firm: Partner;
   const suite = consoleSuite('console-partner', 450, {
     async setUp({ registry, stack }) {
-      firm = await registerActivePartner(
-        registry,
-        { kind: 'SECURITY_FIRM', name: 'Forez Sécurité', departments: ['42'] },
-        { conventions: [PRIVATE_SECURITY] },
-      );
-      const otherFirm = await registerActivePartner(
-        registry,
-        { kind: 'SECURITY_FIRM', name: 'Gier Protection', departments: ['42'] },
-        { conventions: [PRIVATE_SECURITY] },
-      );
-      const loneFirm = await registerActivePartner(registry, {
-        kind: 'SECURITY_FIRM',
-        name: 'Ondaine Veille',
-        departments: ['42'],
-      });
+      firm = await securityFirm(registry, 'Forez Sécurité', ['42']);
+      const otherFirm = await securityFirm(registry, 'Gier Protection', ['42']);
+      const loneFirm = await securityFirm(registry, 'Ondaine Veille', ['42'], { conventions: [] });
       await waitUntilAccepted(stack.url('prefect-routing'), loneFirm.key);
       await personWithPassword(registry, loneFirm.id, { ...LONE_GUARD, roles: ['DUTY_OFFICER'] });
       for (const service of ['alert-ingestion', 'prefect-routing', 'notification'] as const) {
@@ -41,8 +30,7 @@ describe('console: a partner reports an incident', () => {
       await personWithPassword(registry, otherFirm.id, { ...OTHER_GUARD, roles: ['DUTY_OFFICER'] });
     },
   });
-  const { url, signIn } = suite;
-  const newPage = (javaScript = true) => suite.newPage({ javaScript });
+  const { url, signedIn, enterTo, clickTo } = suite;
 
   /** The firm's alerts with this headline, as ingestion holds them. */
   async function alertsHeadlined(headline: string): Promise<string[]> {
@@ -54,11 +42,19 @@ describe('console: a partner reports an incident', () => {
     return listed.body.alerts.filter((alert) => alert.info[0].headline === headline).map((alert) => alert.alertId);
   }
 
+  /** The report form filled with the mouse: Saint-Étienne (found by its postal code), the event, the gravity, the summary. */
+  async function fillInSaintEtienne(page: Page, eventCode: string, severity: string, headline: string): Promise<void> {
+    await page.fill('#communeQuery', '42000');
+    await page.waitForSelector('#communes-trouvees input[value="42218"]');
+    await page.selectOption('#eventCode', eventCode);
+    await page.click(`label[for="severity-${severity}"]`);
+    await page.fill('#headline', headline);
+  }
+
   it('is filled with the keyboard alone: commune typed without accents, who will receive it and why, sent once however often it is resent', async () => {
-    const { page, watch } = await newPage();
-    await signIn(page, GUARD);
+    const { page, watch } = await signedIn(GUARD);
     await tabTo(page, 'a[href="/signalements/nouveau"]');
-    await Promise.all([page.waitForURL(url('/signalements/nouveau')), page.keyboard.press('Enter')]);
+    await enterTo(page, '/signalements/nouveau');
     await expectAccessible(page);
     const draftKey = await page.getAttribute('input[name=draftKey]', 'value');
     expect(draftKey).toMatch(/^[0-9a-f-]{36}$/);
@@ -74,13 +70,7 @@ describe('console: a partner reports an incident', () => {
     await page.keyboard.press('Space');
     expect(await page.isChecked('#commune-42218')).toBe(true);
 
-    await tabTo(page, '#eventCode');
-    await page.keyboard.type('Intrusion');
-    expect(await page.inputValue('#eventCode')).toBe('intrusion');
-    // No gravity is chosen for the person: the first answer takes the focus, the arrow moves to "Grave".
-    await tabTo(page, '#severity-Extreme');
-    await page.keyboard.press('ArrowDown');
-    expect(await page.isChecked('#severity-Severe')).toBe(true);
+    await chooseSevereIntrusionWithKeyboard(page);
     const headline = `Intrusion en cours, entrepôt rue des Docks ${Date.now()}`;
     await tabTo(page, '#headline');
     await page.keyboard.type(headline);
@@ -89,7 +79,7 @@ describe('console: a partner reports an incident', () => {
     await screenshot(page, 'signalement');
 
     await tabTo(page, '#apercu');
-    await Promise.all([page.waitForURL(url('/signalements/apercu')), page.keyboard.press('Enter')]);
+    await enterTo(page, '/signalements/apercu');
     await expectAccessible(page);
     const recipients = await page.textContent('main');
     expect(recipients).toContain('Préfecture de la Loire');
@@ -101,7 +91,7 @@ describe('console: a partner reports an incident', () => {
     );
     expect(sentForm.draftKey).toBe(draftKey);
     await tabTo(page, '#envoyer');
-    await Promise.all([page.waitForURL(/\/alertes\/[0-9a-f-]{36}$/), page.keyboard.press('Enter')]);
+    await enterTo(page, /\/alertes\/[0-9a-f-]{36}$/);
     const alertId = page.url().split('/').pop()!;
     expect(await page.textContent('main')).toContain(headline);
     await expectAccessible(page);
@@ -117,9 +107,7 @@ describe('console: a partner reports an incident', () => {
   }, 120_000);
 
   it('works without JavaScript: a shared postal code lists its communes, a postal code of one commune chooses it', async () => {
-    const { page } = await newPage(false);
-    await signIn(page, GUARD);
-    await page.goto(url('/signalements/nouveau'));
+    const { page } = await signedIn(GUARD, { javaScript: false, at: '/signalements/nouveau' });
 
     // Only the summary filled: the form again, with what is missing (400).
     await page.fill('#headline', 'Vol à l’étalage');
@@ -141,16 +129,14 @@ describe('console: a partner reports an incident', () => {
     await page.fill('#communeQuery', '42000');
     await page.click('button[value=chercher]');
     expect(await page.isChecked('#commune-42218')).toBe(true);
-    await Promise.all([page.waitForURL(url('/signalements/apercu')), page.click('#apercu')]);
+    await clickTo(page, '#apercu', '/signalements/apercu');
     expect(await page.textContent('main')).toContain('Préfecture de la Loire');
-    await Promise.all([page.waitForURL(/\/alertes\/[0-9a-f-]{36}$/), page.click('#envoyer')]);
+    await clickTo(page, '#envoyer', /\/alertes\/[0-9a-f-]{36}$/);
     expect(await page.textContent('main')).toContain('Vol à l’étalage');
   }, 120_000);
 
   it('keeps a report made without network and sends it once when the network returns, from a reloaded page and two tabs at once', async () => {
-    const { page, watch } = await newPage();
-    await signIn(page, GUARD);
-    await page.goto(url('/signalements/nouveau'));
+    const { page, watch } = await signedIn(GUARD, { at: '/signalements/nouveau' });
     // The service worker takes the page in charge; the next load keeps the form for offline use.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await page.reload();
@@ -222,14 +208,8 @@ describe('console: a partner reports an incident', () => {
   }, 180_000);
 
   it('says why a report is refused: an organisation under no convention shares nothing', async () => {
-    const { page } = await newPage();
-    await signIn(page, LONE_GUARD);
-    await page.goto(url('/signalements/nouveau'));
-    await page.fill('#communeQuery', '42000');
-    await page.waitForSelector('#communes-trouvees input[value="42218"]');
-    await page.selectOption('#eventCode', 'theft');
-    await page.click('label[for="severity-Moderate"]');
-    await page.fill('#headline', 'Vol de câbles sur un chantier');
+    const { page } = await signedIn(LONE_GUARD, { at: '/signalements/nouveau' });
+    await fillInSaintEtienne(page, 'theft', 'Moderate', 'Vol de câbles sur un chantier');
     const [refused] = await Promise.all([page.waitForResponse(/\/signalements\/apercu$/), page.click('#apercu')]);
     expect(refused.status()).toBe(403);
     expect(await page.textContent('.fr-alert--error')).toContain('ne peut pas signaler d’incident dans ce département');
@@ -239,26 +219,19 @@ describe('console: a partner reports an incident', () => {
   }, 120_000);
 
   it('shows a firm nothing of another firm’s reports (404)', async () => {
-    const { page } = await newPage();
-    await signIn(page, GUARD);
-    await page.goto(url('/signalements/nouveau'));
+    const { page } = await signedIn(GUARD, { at: '/signalements/nouveau' });
     // The errors of an incomplete report are accessible too.
     await page.fill('#headline', 'Rôdeur');
     const [incomplete] = await Promise.all([page.waitForResponse(/\/signalements\/apercu$/), page.click('#apercu')]);
     expect(incomplete.status()).toBe(400);
     await expectAccessible(page);
-    await page.fill('#communeQuery', '42000');
-    await page.waitForSelector('#communes-trouvees input[value="42218"]');
-    await page.selectOption('#eventCode', 'suspicious-behaviour');
-    await page.click('label[for="severity-Minor"]');
     const headline = `Rôdeur autour du dépôt ${Date.now()}`;
-    await page.fill('#headline', headline);
-    await Promise.all([page.waitForURL(url('/signalements/apercu')), page.click('#apercu')]);
-    await Promise.all([page.waitForURL(/\/alertes\/[0-9a-f-]{36}$/), page.click('#envoyer')]);
+    await fillInSaintEtienne(page, 'suspicious-behaviour', 'Minor', headline);
+    await clickTo(page, '#apercu', '/signalements/apercu');
+    await clickTo(page, '#envoyer', /\/alertes\/[0-9a-f-]{36}$/);
     const own = page.url();
 
-    const other = await newPage();
-    await signIn(other.page, OTHER_GUARD);
+    const other = await signedIn(OTHER_GUARD);
     const answer = await other.page.goto(own);
     expect(answer?.status()).toBe(404);
     expect(await other.page.textContent('main')).not.toContain(headline);

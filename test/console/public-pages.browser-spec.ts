@@ -1,16 +1,8 @@
-import {
-  SmtpSink,
-  issueKey,
-  prefectureOf,
-  registerActivePartner,
-  request,
-  waitFor,
-  waitUntilAccepted,
-  type Partner,
-} from '@vigie/testing';
+import { SmtpSink, issueKey, prefectureOf, request, waitFor, waitUntilAccepted, type Partner } from '@vigie/testing';
 import { e2eEnv } from '../e2e.env';
-import { PRIVATE_SECURITY, intrusion, postAlert } from '../notification-fixtures';
+import { intrusion, postAlert } from '../notification-fixtures';
 import { consoleSuite, expectAccessible, screenshot } from './browser';
+import { securityFirm } from './organisations';
 
 const PORT_OFFSET = 420;
 const ANNECY = '74010';
@@ -39,11 +31,7 @@ describe('console: pages before sign-in, in a real browser', () => {
       },
     },
     async setUp({ registry, stack, adminKey }) {
-      firm = await registerActivePartner(
-        registry,
-        { kind: 'SECURITY_FIRM', name: 'Gardiennage des Aravis', departments: ['74'] },
-        { conventions: [PRIVATE_SECURITY] },
-      );
+      firm = await securityFirm(registry, 'Gardiennage des Aravis', ['74']);
       const prefecture = await prefectureOf(registry, '74');
       const referent = await request('POST', `${registry.registryUrl}/v1/organizations/${prefecture.id}/referents`, {
         key: adminKey,

@@ -2,12 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Response } from 'playwright-core';
-import { prefectureOf, registerActivePartner, repoRoot, request, waitFor } from '@vigie/testing';
+import { prefectureOf, repoRoot, request, waitFor } from '@vigie/testing';
 import { e2eEnv } from '../e2e.env';
-import { PRIVATE_SECURITY } from '../notification-fixtures';
 import { TestIdentityProvider } from '../state-identity/test-provider';
 import { personWithPassword } from './accounts';
 import { consoleSuite, expectAccessible, screenshot, tabTo, type PageProblems } from './browser';
+import { securityFirm } from './organisations';
 
 const PORT_OFFSET = 840;
 const CALLBACK_PATH = '/connexion/etat/retour';
@@ -19,6 +19,9 @@ const SIGNED_USERINFO = { userinfo_signed_response_alg: 'RS256' };
 const AGENT = { login: 'agent-rhone', email: 'sacha.lefebvre@rhone.gouv.fr', fullName: 'Sacha Lefebvre' };
 const STRANGER = { login: 'agent-inconnu', email: 'dominique.roux@interieur.gouv.fr' };
 const GUARD = { login: 'gardien', email: 'lea.bernard@gardiennage-saone.fr', fullName: 'Léa Bernard' };
+
+/** The sign-in page's button « Se connecter avec l’identité de l’État ». */
+const STATE_SIGN_IN = 'form[action="/connexion/etat"] button[type=submit]';
 
 const s256 = (verifier: string): string => createHash('sha256').update(verifier).digest('base64url');
 
@@ -70,11 +73,7 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
         roles: ['DUTY_OFFICER'],
         password: 'mot-de-passe-de-secours-69',
       });
-      const firm = await registerActivePartner(
-        registry,
-        { kind: 'SECURITY_FIRM', name: 'Gardiennage de la Saône', departments: ['69'] },
-        { conventions: [PRIVATE_SECURITY] },
-      );
+      const firm = await securityFirm(registry, 'Gardiennage de la Saône', ['69']);
       await personWithPassword(registry, firm.id, {
         email: GUARD.email,
         fullName: GUARD.fullName,
@@ -142,6 +141,12 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
     return seen;
   }
 
+  /** Starts a State sign-in from the sign-in page: the browser goes on to the provider's login page. */
+  async function startStateSignIn(page: Page): Promise<void> {
+    await page.goto(url('/connexion'));
+    await page.click(STATE_SIGN_IN);
+  }
+
   /**
    * Starts a State sign-in in `page`: the authorization URL the console sends the browser to (the
    * browser goes on to the provider's login page).
@@ -150,7 +155,7 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
     await page.goto(url('/connexion'));
     const [started] = await Promise.all([
       page.waitForResponse((response) => new URL(response.url()).pathname === '/connexion/etat'),
-      page.click('form[action="/connexion/etat"] button[type=submit]'),
+      page.click(STATE_SIGN_IN),
     ]);
     expect(started.status()).toBe(303);
     return new URL((await started.headerValue('location'))!);
@@ -191,7 +196,7 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
     await expectAccessible(page);
     await screenshot(page, 'connexion-etat');
 
-    await tabTo(page, 'form[action="/connexion/etat"] button[type=submit]');
+    await tabTo(page, STATE_SIGN_IN);
     const [started] = await Promise.all([
       page.waitForResponse((answer) => new URL(answer.url()).pathname === '/connexion/etat'),
       page.keyboard.press('Enter'),
@@ -255,8 +260,7 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
   it('refuses a replayed code, in the same browser and in another one', async () => {
     const { page } = await newPage();
     const returns = returnsOf(page);
-    await page.goto(url('/connexion'));
-    await page.click('form[action="/connexion/etat"] button[type=submit]');
+    await startStateSignIn(page);
     await throughProvider(page, AGENT.login);
     await page.waitForURL(url('/alertes'));
     const used = new URL(returns[0]);
@@ -350,8 +354,7 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
 
   it('says in French that no Vigie account has an unknown identity, and creates none', async () => {
     const { page } = await newPage();
-    await page.goto(url('/connexion'));
-    await page.click('form[action="/connexion/etat"] button[type=submit]');
+    await startStateSignIn(page);
     expect((await returnFromProvider(page, STRANGER.login)).status()).toBe(404);
     expect(await page.textContent('h1')).toBe('Aucun compte Vigie');
     expect(await page.textContent('main')).toContain('Aucun compte Vigie n’est associé à cette identité');
@@ -359,14 +362,13 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
     await screenshot(page, 'connexion-etat-inconnue');
     // Keyboard: the way back to the sign-in page.
     await tabTo(page, 'main a[href="/connexion"]');
-    await Promise.all([page.waitForURL(url('/connexion')), page.keyboard.press('Enter')]);
+    await suite.enterTo(page, '/connexion');
     expect((await page.goto(url('/alertes')))!.url()).toContain('/connexion');
   }, 60_000);
 
   it('keeps State sign-in for State organisations: a security firm’s guard is sent to their password', async () => {
     const { page } = await newPage();
-    await page.goto(url('/connexion'));
-    await page.click('form[action="/connexion/etat"] button[type=submit]');
+    await startStateSignIn(page);
     expect((await returnFromProvider(page, GUARD.login)).status()).toBe(403);
     expect(await page.textContent('h1')).toBe('Connexion réservée aux agents de l’État');
     await expectAccessible(page);
