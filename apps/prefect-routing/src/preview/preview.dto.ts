@@ -7,10 +7,10 @@ import {
   AlertStatus,
   AlertUrgency,
   COMMUNE_CODE_PATTERN,
-  DEPARTMENT_CODE_PATTERN,
   OrganisationKind,
   Tlp,
 } from '@vigie/contracts';
+import { OptionalDepartment } from '@vigie/platform';
 
 /** A draft alert: what routing reads of an alert, nothing stored, nothing sent. */
 export class PreviewAlertDto {
@@ -19,10 +19,7 @@ export class PreviewAlertDto {
   @Matches(COMMUNE_CODE_PATTERN, { message: 'commune must be a 5-character INSEE commune code' })
   commune?: string;
 
-  @ApiPropertyOptional({ example: '69' })
-  @IsOptional()
-  @Matches(DEPARTMENT_CODE_PATTERN, { message: 'department must be an INSEE département code' })
-  department?: string;
+  @OptionalDepartment({ example: '69' }) department?: string;
 
   @ApiProperty({ enum: AlertEventCode }) @IsEnum(AlertEventCode) eventCode: AlertEventCode;
   @ApiProperty({ enum: AlertSeverity }) @IsEnum(AlertSeverity) severity: AlertSeverity;
@@ -84,12 +81,10 @@ export class RoutingPreviewView {
 }
 
 export class PreviewSendersQuery {
-  @ApiPropertyOptional({
+  @OptionalDepartment({
     example: '69',
     description: 'Those that may publish in this département; without it, anywhere in your scope',
   })
-  @IsOptional()
-  @Matches(DEPARTMENT_CODE_PATTERN, { message: 'department must be an INSEE département code' })
   department?: string;
 }
 

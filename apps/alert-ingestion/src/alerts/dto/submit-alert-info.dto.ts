@@ -6,7 +6,6 @@ import {
   IsArray,
   IsEnum,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   Min,
@@ -26,6 +25,7 @@ import {
   type CapValueShape,
   type SameFields,
 } from '@vigie/contracts';
+import { OptionalInstant } from '@vigie/platform';
 import { CapText } from './cap-text.decorator';
 
 export class CapValueDto implements CapValueShape {
@@ -112,9 +112,9 @@ export class SubmitAlertInfoDto implements CapInfoShape {
   @IsString({ each: true })
   responseType?: string[];
   @CapText('audience', { optional: true }) audience?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) effective?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) onset?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) expires?: string;
+  @OptionalInstant() effective?: string;
+  @OptionalInstant() onset?: string;
+  @OptionalInstant() expires?: string;
   @CapText('senderName', { optional: true, api: { example: 'Gardiennage Rhône-Alpes, centrale de nuit' } })
   senderName?: string;
   @CapText('web', { optional: true }) web?: string;

@@ -3,7 +3,6 @@ import {
   ArrayMaxSize,
   IsArray,
   IsEnum,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -21,6 +20,7 @@ import {
   type BroadcastSnapshot,
   type RoutedRecipient,
 } from '@vigie/contracts';
+import { OptionalInstant } from '@vigie/platform';
 import { RecipientView } from '../../routing/routing-decision.view';
 import type { Exclusion } from '../../rule-engine';
 
@@ -56,10 +56,7 @@ export class SendBroadcastDto {
 
   @ApiPropertyOptional({ enum: Tlp, default: Tlp.Green }) @IsOptional() @IsEnum(Tlp) tlp?: Tlp;
 
-  @ApiPropertyOptional({ example: '2026-12-05T00:00:00+01:00' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  expires?: string;
+  @OptionalInstant({ example: '2026-12-05T00:00:00+01:00' }) expires?: string;
 
   @ApiPropertyOptional({
     type: [String],
