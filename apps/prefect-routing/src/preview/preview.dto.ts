@@ -10,7 +10,7 @@ import {
   OrganisationKind,
   Tlp,
 } from '@vigie/contracts';
-import { OptionalDepartment } from '@vigie/platform';
+import { OptionalDepartment, OptionalEnum } from '@vigie/platform';
 
 /** A draft alert: what routing reads of an alert, nothing stored, nothing sent. */
 export class PreviewAlertDto {
@@ -23,19 +23,10 @@ export class PreviewAlertDto {
 
   @ApiProperty({ enum: AlertEventCode }) @IsEnum(AlertEventCode) eventCode: AlertEventCode;
   @ApiProperty({ enum: AlertSeverity }) @IsEnum(AlertSeverity) severity: AlertSeverity;
-  @ApiPropertyOptional({ enum: AlertUrgency, default: AlertUrgency.Immediate })
-  @IsOptional()
-  @IsEnum(AlertUrgency)
-  urgency?: AlertUrgency;
-  @ApiPropertyOptional({ enum: AlertCertainty, default: AlertCertainty.Observed })
-  @IsOptional()
-  @IsEnum(AlertCertainty)
-  certainty?: AlertCertainty;
-  @ApiPropertyOptional({ enum: AlertStatus, default: AlertStatus.Actual })
-  @IsOptional()
-  @IsEnum(AlertStatus)
-  status?: AlertStatus;
-  @ApiPropertyOptional({ enum: Tlp, default: Tlp.Amber }) @IsOptional() @IsEnum(Tlp) tlp?: Tlp;
+  @OptionalEnum(AlertUrgency, { default: AlertUrgency.Immediate }) urgency?: AlertUrgency;
+  @OptionalEnum(AlertCertainty, { default: AlertCertainty.Observed }) certainty?: AlertCertainty;
+  @OptionalEnum(AlertStatus, { default: AlertStatus.Actual }) status?: AlertStatus;
+  @OptionalEnum(Tlp, { default: Tlp.Amber }) tlp?: Tlp;
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() personalData?: boolean;
 
   @ApiPropertyOptional({ type: [String], description: 'Organisations named as recipients (CAP addresses)' })

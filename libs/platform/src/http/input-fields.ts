@@ -1,27 +1,58 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
 import { DEPARTMENT_CODE_PATTERN } from '@vigie/contracts';
 
-/** An optional instant in a query or a body (ISO 8601, strictly checked): a period's bound, an expiry. */
+/*
+ * Fields that query and body DTOs share, each one checked and documented the same way everywhere.
+ * The validators are listed in the order a stack of them would apply (the lowest first), so a
+ * request breaking several rules is answered with its problems in the same order as before.
+ */
+
+/** An optional instant (ISO 8601, strictly checked): a period's bound, an expiry. */
 export function OptionalInstant(documentation: ApiPropertyOptions = {}): PropertyDecorator {
-  return applyDecorators(ApiPropertyOptional(documentation), IsOptional(), IsISO8601({ strict: true }));
+  return applyDecorators(IsISO8601({ strict: true }), IsOptional(), ApiPropertyOptional(documentation));
 }
 
-/** An optional INSEE département code in a query or a body. */
+/** An optional INSEE département code. */
 export function OptionalDepartment(documentation: ApiPropertyOptions): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional(documentation),
-    IsOptional(),
     Matches(DEPARTMENT_CODE_PATTERN, { message: 'department must be an INSEE département code' }),
+    IsOptional(),
+    ApiPropertyOptional(documentation),
+  );
+}
+
+/** An optional list of INSEE département codes, at most 110. */
+export function OptionalDepartmentList(documentation: ApiPropertyOptions): PropertyDecorator {
+  return applyDecorators(
+    Matches(DEPARTMENT_CODE_PATTERN, { each: true, message: 'each département must be an INSEE département code' }),
+    ArrayMaxSize(110),
+    IsArray(),
+    IsOptional(),
+    ApiPropertyOptional(documentation),
+  );
+}
+
+/** An optional value of an enum. */
+export function OptionalEnum(values: object, documentation: ApiPropertyOptions = {}): PropertyDecorator {
+  return applyDecorators(IsEnum(values), IsOptional(), ApiPropertyOptional({ enum: values, ...documentation }));
+}
+
+/** An optional list of values of an enum. */
+export function OptionalEnumList(values: object, documentation: ApiPropertyOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    IsEnum(values, { each: true }),
+    IsArray(),
+    IsOptional(),
+    ApiPropertyOptional({ enum: values, isArray: true, ...documentation }),
   );
 }
 
 /**
  * A query parameter `ids`: comma-separated ids of `what` (alerts, broadcasts…), from 1 to
- * `maximum`, to fetch something about a page of a list in one call. The checks are applied in
- * this order so that a bad list's problems are reported ids first, then size, then type.
+ * `maximum`, to fetch something about a page of a list in one call.
  */
 export function CommaSeparatedIds(what: string, maximum: number, example: string): PropertyDecorator {
   return applyDecorators(

@@ -30,7 +30,7 @@ import {
   type CapMessageShape,
   type SameFields,
 } from '@vigie/contracts';
-import { OptionalDepartment, OptionalInstant } from '@vigie/platform';
+import { OptionalDepartment, OptionalEnum, OptionalInstant } from '@vigie/platform';
 import { CapText } from './cap-text.decorator';
 import { SubmitAlertInfoDto } from './submit-alert-info.dto';
 
@@ -98,10 +98,7 @@ export class SubmitAlertDto implements CapMessageShape {
   @MaxLength(CAP_LIMITS.reference, { each: true })
   references?: string[];
 
-  @ApiPropertyOptional({ enum: AlertScope, default: AlertScope.Restricted, example: AlertScope.Restricted })
-  @IsOptional()
-  @IsEnum(AlertScope)
-  scope?: AlertScope;
+  @OptionalEnum(AlertScope, { default: AlertScope.Restricted, example: AlertScope.Restricted }) scope?: AlertScope;
 
   @ApiPropertyOptional({
     description: "The submitter's own identifier (CAP identifier); Vigie's id by default",
