@@ -94,17 +94,30 @@ export async function alertRoutedTo(
   return row && { originalAlertId: row.original_alert_id, senderOrganisationId: row.sender_organisation_id };
 }
 
+/**
+ * Whether a routed message (an alert or a broadcast) was sent by or routed to the reader's
+ * organisation (any message routed, for an administrator).
+ */
+export async function messageVisibleTo(
+  manager: EntityManager,
+  kind: RoutedMessage['kind'],
+  messageId: string,
+  reader: { isAdmin: boolean; organisationId: string | null },
+): Promise<boolean> {
+  const rows = await manager.query<unknown[]>(
+    `SELECT 1 FROM routed_messages m
+     WHERE m.id = $1 AND m.kind = $4 AND ($2 OR m.sender_organisation_id = $3
+       OR EXISTS (SELECT 1 FROM routed_recipients r WHERE r.message_id = m.id AND r.organisation_id = $3))`,
+    [messageId, reader.isAdmin, reader.organisationId, kind],
+  );
+  return rows.length > 0;
+}
+
 /** Whether an alert was sent by or routed to the organisation (any alert routed, for an administrator). */
-export async function alertVisibleTo(
+export function alertVisibleTo(
   manager: EntityManager,
   alertId: string,
   caller: { isAdmin: boolean; organisationId: string | null },
 ): Promise<boolean> {
-  const rows = await manager.query<unknown[]>(
-    `SELECT 1 FROM routed_messages m
-     WHERE m.id = $1 AND m.kind = 'alert' AND ($2 OR m.sender_organisation_id = $3
-       OR EXISTS (SELECT 1 FROM routed_recipients r WHERE r.message_id = m.id AND r.organisation_id = $3))`,
-    [alertId, caller.isAdmin, caller.organisationId],
-  );
-  return rows.length > 0;
+  return messageVisibleTo(manager, 'alert', alertId, caller);
 }
