@@ -1,7 +1,17 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, type Type as Class } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEnum,
+  IsISO8601,
+  IsOptional,
+  IsUUID,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { DEPARTMENT_CODE_PATTERN } from '@vigie/contracts';
 
 /*
@@ -47,6 +57,24 @@ export function OptionalEnumList(values: object, documentation: ApiPropertyOptio
     IsArray(),
     IsOptional(),
     ApiPropertyOptional({ enum: values, isArray: true, ...documentation }),
+  );
+}
+
+/** An optional list of objects of a class, each validated as that class, with at most `maximum` of them. */
+export function OptionalNestedList(
+  itemClass: Class<unknown>,
+  options: { maximum?: number; description?: string } = {},
+): PropertyDecorator {
+  return applyDecorators(
+    Type(() => itemClass),
+    ValidateNested({ each: true }),
+    ...(options.maximum === undefined ? [] : [ArrayMaxSize(options.maximum)]),
+    IsArray(),
+    IsOptional(),
+    ApiPropertyOptional({
+      type: [itemClass],
+      ...(options.description === undefined ? {} : { description: options.description }),
+    }),
   );
 }
 
