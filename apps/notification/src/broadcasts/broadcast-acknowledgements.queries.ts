@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { BroadcastSnapshot } from '@vigie/contracts';
-import { messageVisibleTo } from '../deliveries/routed-messages.queries';
+import { messageRoutedTo, messageVisibleTo } from '../deliveries/routed-messages.queries';
 import { positionOf, type PagePosition } from '../page-cursor';
 
 /** Who may read a broadcast's acknowledgements: its sender and administrators all of them, a recipient its own. */
@@ -126,13 +126,7 @@ export async function senderOfBroadcastTo(
   broadcastId: string,
   organisationId: string,
 ): Promise<string | null> {
-  const [row] = await manager.query<{ sender_organisation_id: string }[]>(
-    `SELECT m.sender_organisation_id FROM routed_messages m
-     JOIN routed_recipients r ON r.message_id = m.id AND r.organisation_id = $2
-     WHERE m.id = $1 AND m.kind = 'broadcast'`,
-    [broadcastId, organisationId],
-  );
-  return row?.sender_organisation_id ?? null;
+  return (await messageRoutedTo(manager, 'broadcast', broadcastId, organisationId))?.senderOrganisationId ?? null;
 }
 
 /** Records the organisation's acknowledgement unless it has one: true when this call recorded it. */
