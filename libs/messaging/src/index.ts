@@ -15,6 +15,7 @@ export * from './consumer/event.consumer';
 export * from './consumer/event.decoder';
 export * from './consumer/failure.policy';
 export * from './consumer/consumer-group.state';
+export * from './consumer/batched-before-commit';
 export * from './consumer/consumes.decorator';
 export * from './drain-loop';
 export * from './periodic-job';

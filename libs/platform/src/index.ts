@@ -6,6 +6,7 @@ export * from './health/health.module';
 export * from './http/domain.error';
 export * from './http/next-page-link';
 export * from './http/error.filter';
+export * from './http/input-fields';
 export * from './http/paging';
 export * from './http/public-route';
 export * from './http/rate-limit.module';

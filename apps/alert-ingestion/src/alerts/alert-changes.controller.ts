@@ -1,21 +1,12 @@
 import { Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
-import { ApiIdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { declaredOrigin, readCancellation, readUpdate } from './alert-bodies';
 import { ApiAlertCancelBody, ApiAlertUpdateBody } from './alert-negotiation.openapi';
 import { AlertsService } from './alerts.service';
 import { AlertView } from './dto/alert.view';
-import { Posted, type PostedMessage } from './posted-message';
+import { ApiPostedMessage, Posted, type PostedMessage } from './posted-message';
 
 /** Updates, cancellations and history: the immutable chain of an alert (CAP references). */
 @ApiTags('alerts')
@@ -30,10 +21,10 @@ export class AlertChangesController {
       'Update an alert: a new CAP message (msgType Update) referencing the earlier ones, in JSON or as a CAP Update document. Sender only.',
   })
   @ApiAlertUpdateBody()
-  @ApiCreatedResponse({ type: AlertView })
-  @ApiConflictResponse({ description: 'The alert was cancelled.' })
-  @ApiUnprocessableEntityResponse({ description: 'The references name no message you sent, or another alert.' })
-  @ApiIdempotencyKey()
+  @ApiPostedMessage({
+    conflict: 'The alert was cancelled.',
+    unprocessable: 'The references name no message you sent, or another alert.',
+  })
   async update(@Param('id', ParseUUIDPipe) id: string, @Posted() posted: PostedMessage): Promise<AlertView> {
     const submission = await readUpdate(posted.contentType, posted.body);
     const details = { idempotencyKey: posted.idempotencyKey, declared: declaredOrigin(submission) };
@@ -46,10 +37,10 @@ export class AlertChangesController {
       'Cancel an alert: a CAP message (msgType Cancel) with the reason, from `{ note }` in JSON or a CAP Cancel document. Sender only.',
   })
   @ApiAlertCancelBody()
-  @ApiCreatedResponse({ type: AlertView })
-  @ApiConflictResponse({ description: 'The alert was already cancelled.' })
-  @ApiUnprocessableEntityResponse({ description: 'The references name no message you sent, or another alert.' })
-  @ApiIdempotencyKey()
+  @ApiPostedMessage({
+    conflict: 'The alert was already cancelled.',
+    unprocessable: 'The references name no message you sent, or another alert.',
+  })
   async cancel(@Param('id', ParseUUIDPipe) id: string, @Posted() posted: PostedMessage): Promise<AlertView> {
     const { cancellation, cap } = await readCancellation(posted.contentType, posted.body);
     const details = { idempotencyKey: posted.idempotencyKey, declared: declaredOrigin({ cap }) };

@@ -1,4 +1,4 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, type Type } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -118,69 +118,69 @@ const CAP_XML_RULES = [
   'DOCTYPE and ENTITY declarations are refused; unknown elements are ignored.',
 ].join(' ');
 
+/** The body of a POST that takes an alert message: its JSON form (`dto`) or a CAP 1.2 XML document. */
+interface AlertMessageBody {
+  dto: Type<unknown>;
+  description: string;
+  /** What the CAP XML document must be. */
+  xml: string;
+  json: { summary: string; value: object };
+  capXml: { summary: string; value: string };
+}
+
+function alertMessageBody({ dto, description, xml, json, capXml }: AlertMessageBody): MethodDecorator[] {
+  return [
+    ApiExtraModels(dto),
+    ApiConsumes(...ALERT_MEDIA_TYPES),
+    ApiBody({
+      description,
+      schema: { oneOf: [{ $ref: getSchemaPath(dto) }, { type: 'string', description: xml }] },
+      examples: { json, capXml },
+    }),
+    ApiUnsupportedMediaTypeResponse({ description: `The body is neither ${ALERT_MEDIA_TYPES.join(' nor ')}.` }),
+  ];
+}
+
 /** OpenAPI for POST /v1/alerts: CAP in JSON or CAP 1.2 XML. */
 export const ApiAlertSubmissionBody = (): MethodDecorator =>
   applyDecorators(
-    ApiExtraModels(SubmitAlertDto),
-    ApiConsumes(...ALERT_MEDIA_TYPES),
-    ApiBody({
+    ...alertMessageBody({
+      dto: SubmitAlertDto,
       description: CAP_XML_RULES,
-      schema: {
-        oneOf: [
-          { $ref: getSchemaPath(SubmitAlertDto) },
-          { type: 'string', description: `A CAP 1.2 alert document, namespace ${CAP_1_2_NAMESPACE}` },
-        ],
-      },
-      examples: {
-        json: { summary: 'CAP in JSON (application/json)', value: JSON_EXAMPLE },
-        capXml: { summary: `CAP 1.2 XML (${CAP_XML_MEDIA_TYPE})`, value: CAP_XML_EXAMPLE },
-      },
+      xml: `A CAP 1.2 alert document, namespace ${CAP_1_2_NAMESPACE}`,
+      json: { summary: 'CAP in JSON (application/json)', value: JSON_EXAMPLE },
+      capXml: { summary: `CAP 1.2 XML (${CAP_XML_MEDIA_TYPE})`, value: CAP_XML_EXAMPLE },
     }),
-    ApiUnsupportedMediaTypeResponse({ description: `The body is neither ${ALERT_MEDIA_TYPES.join(' nor ')}.` }),
     ApiPayloadTooLargeResponse({ description: 'The body is over the size limit (256 KiB for CAP XML).' }),
   );
-
-const xmlBody = (description: string) => ({ type: 'string', description });
 
 /** OpenAPI for POST /v1/alerts/:id/updates: the new content in JSON, or a CAP Update document. */
 export const ApiAlertUpdateBody = (): MethodDecorator =>
   applyDecorators(
-    ApiExtraModels(SubmitAlertDto),
-    ApiConsumes(...ALERT_MEDIA_TYPES),
-    ApiBody({
+    ...alertMessageBody({
+      dto: SubmitAlertDto,
       description:
         'The new content, as for a submission (the status cannot change), or a CAP 1.2 Update document; its references, when given, must name messages of this alert.',
-      schema: {
-        oneOf: [{ $ref: getSchemaPath(SubmitAlertDto) }, xmlBody('A CAP 1.2 document whose msgType is Update')],
-      },
-      examples: {
-        json: { summary: 'The new content (application/json)', value: JSON_UPDATE_EXAMPLE },
-        capXml: { summary: `A CAP Update (${CAP_XML_MEDIA_TYPE})`, value: CAP_XML_UPDATE_EXAMPLE },
-      },
+      xml: 'A CAP 1.2 document whose msgType is Update',
+      json: { summary: 'The new content (application/json)', value: JSON_UPDATE_EXAMPLE },
+      capXml: { summary: `A CAP Update (${CAP_XML_MEDIA_TYPE})`, value: CAP_XML_UPDATE_EXAMPLE },
     }),
-    ApiUnsupportedMediaTypeResponse({ description: `The body is neither ${ALERT_MEDIA_TYPES.join(' nor ')}.` }),
   );
 
 /** OpenAPI for POST /v1/alerts/:id/cancel: `{ note }` in JSON, or a CAP Cancel document. */
 export const ApiAlertCancelBody = (): MethodDecorator =>
   applyDecorators(
-    ApiExtraModels(CancelAlertDto),
-    ApiConsumes(...ALERT_MEDIA_TYPES),
-    ApiBody({
+    ...alertMessageBody({
+      dto: CancelAlertDto,
       description:
         'The reason, or a CAP 1.2 Cancel document with the reason in its note; its references, when given, must name messages of this alert.',
-      schema: {
-        oneOf: [{ $ref: getSchemaPath(CancelAlertDto) }, xmlBody('A CAP 1.2 document whose msgType is Cancel')],
+      xml: 'A CAP 1.2 document whose msgType is Cancel',
+      json: {
+        summary: 'The reason (application/json)',
+        value: { note: 'Fausse alerte : déclenchement intempestif du détecteur' },
       },
-      examples: {
-        json: {
-          summary: 'The reason (application/json)',
-          value: { note: 'Fausse alerte : déclenchement intempestif du détecteur' },
-        },
-        capXml: { summary: `A CAP Cancel (${CAP_XML_MEDIA_TYPE})`, value: CAP_XML_CANCEL_EXAMPLE },
-      },
+      capXml: { summary: `A CAP Cancel (${CAP_XML_MEDIA_TYPE})`, value: CAP_XML_CANCEL_EXAMPLE },
     }),
-    ApiUnsupportedMediaTypeResponse({ description: `The body is neither ${ALERT_MEDIA_TYPES.join(' nor ')}.` }),
   );
 
 /** OpenAPI for GET /v1/alerts/:id: JSON, or CAP 1.2 XML when Accept prefers it. */

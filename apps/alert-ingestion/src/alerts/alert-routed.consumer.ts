@@ -1,14 +1,14 @@
 import { Controller } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AlertRoutedV1, type AlertRoutedV1Payload, type EventEnvelope } from '@vigie/contracts';
-import { Consumes, type ConsumerTransaction } from '@vigie/messaging';
+import { BatchedBeforeCommit, Consumes, type ConsumerTransaction } from '@vigie/messaging';
 import { insertRecipients } from './alerts.queries';
 
 /** Records who received each alert, so recipients can read it (and only it) here. */
 @Controller()
 export class AlertRoutedConsumer {
-  /** The recipients of the alerts of each batch being handled, written once before its commit. */
-  private readonly pending = new WeakMap<ConsumerTransaction, { alertId: string; organisationId: string }[]>();
+  /** The recipients of the alerts of each batch being handled, written in one statement before its commit. */
+  private readonly pending = new BatchedBeforeCommit<{ alertId: string; organisationId: string }>(insertRecipients);
 
   @Consumes(AlertRoutedV1)
   onAlertRouted(
@@ -17,17 +17,11 @@ export class AlertRoutedConsumer {
     transaction: ConsumerTransaction,
   ): Promise<void> {
     const { alert, recipients } = event.payload;
-    let rows = this.pending.get(transaction);
-    if (!rows) {
-      const batch: { alertId: string; organisationId: string }[] = [];
-      this.pending.set(transaction, batch);
-      // One statement for the whole batch of routed alerts.
-      transaction.beforeCommit((manager) => insertRecipients(manager, batch));
-      rows = batch;
-    }
-    for (const organisationId of new Set(recipients.map((recipient) => recipient.organisationId))) {
-      rows.push({ alertId: alert.alertId, organisationId });
-    }
+    const organisations = new Set(recipients.map((recipient) => recipient.organisationId));
+    this.pending.add(
+      transaction,
+      ...[...organisations].map((organisationId) => ({ alertId: alert.alertId, organisationId })),
+    );
     return Promise.resolve();
   }
 }

@@ -1,21 +1,13 @@
 import { Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
-import { ApiIdempotencyKey } from '../idempotency/idempotency-key.decorator';
 import { alertRepresentation, declaredOrigin, readSubmission } from './alert-bodies';
 import { ApiAlertRepresentations, ApiAlertSubmissionBody } from './alert-negotiation.openapi';
 import { AlertsService } from './alerts.service';
 import { AlertView } from './dto/alert.view';
-import { Posted, type PostedMessage } from './posted-message';
+import { ApiPostedMessage, Posted, type PostedMessage } from './posted-message';
 
 @ApiTags('alerts')
 @RequireRoles(ApiKeyRole.Publisher)
@@ -29,13 +21,11 @@ export class AlertsController {
       'Submit an alert, or a CAP Update or Cancel of an earlier one named in its references. It is stored and published atomically; routing follows within milliseconds.',
   })
   @ApiAlertSubmissionBody()
-  @ApiCreatedResponse({ type: AlertView })
   @ApiBadRequestResponse({ description: 'Invalid body: `details` lists each field and its problems.' })
-  @ApiConflictResponse({ description: 'An Update or a Cancel of an alert that was cancelled.' })
-  @ApiUnprocessableEntityResponse({
-    description: 'An Update or a Cancel whose references name no message you sent, or messages of several alerts.',
+  @ApiPostedMessage({
+    conflict: 'An Update or a Cancel of an alert that was cancelled.',
+    unprocessable: 'An Update or a Cancel whose references name no message you sent, or messages of several alerts.',
   })
-  @ApiIdempotencyKey()
   async submit(@Posted() posted: PostedMessage): Promise<AlertView> {
     const submission = await readSubmission(posted.contentType, posted.body);
     const details = { idempotencyKey: posted.idempotencyKey, declared: declaredOrigin(submission) };

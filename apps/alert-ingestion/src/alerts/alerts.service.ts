@@ -14,7 +14,7 @@ import {
 } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
 import { Outbox } from '@vigie/messaging';
-import { ConflictError, ForbiddenError, InvalidRequestError, NotFoundError } from '@vigie/platform';
+import { ConflictError, ForbiddenError, InvalidRequestError, NotFoundError, pageOf } from '@vigie/platform';
 import { capReference } from '../cap/cap-references';
 import { Idempotency } from '../idempotency/idempotent-submission';
 import { AlertReadAudit } from './alert-read.audit';
@@ -212,14 +212,12 @@ export class AlertsService {
       // One more than a page tells whether another follows.
       { after: cursor, limit: limit + 1 },
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
+    const { page, nextCursor } = pageOf(rows, limit, (last) =>
+      encodeCursor({ sent: last.sent.toISOString(), id: last.id }),
+    );
     const alerts = page.map((row) => row.snapshot);
     await this.reads.recordListed(caller, alerts);
-    return {
-      alerts,
-      nextCursor: rows.length > limit && last ? encodeCursor({ sent: last.sent.toISOString(), id: last.id }) : null,
-    };
+    return { alerts, nextCursor };
   }
 
   /** Every message of the chain of one of the caller's alerts, oldest first; the read is recorded. */

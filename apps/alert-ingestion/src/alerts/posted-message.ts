@@ -1,7 +1,8 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Caller } from '@vigie/access';
-import { idempotencyKeyOf } from '../idempotency/idempotency-key.decorator';
+import { ApiIdempotencyKey, idempotencyKeyOf } from '../idempotency/idempotency-key.decorator';
 import type { Submission } from './alerts.service';
 import { AlertView } from './dto/alert.view';
 
@@ -33,3 +34,16 @@ export const Posted = createParamDecorator((_: unknown, context: ExecutionContex
     },
   };
 });
+
+/**
+ * OpenAPI of a route that takes a PostedMessage: the alert it answers with, its Idempotency-Key,
+ * and why the message may be refused. Applied in this order, the route's own 422 description
+ * replaces the Idempotency-Key's.
+ */
+export const ApiPostedMessage = (refused: { conflict: string; unprocessable: string }): MethodDecorator =>
+  applyDecorators(
+    ApiIdempotencyKey(),
+    ApiUnprocessableEntityResponse({ description: refused.unprocessable }),
+    ApiConflictResponse({ description: refused.conflict }),
+    ApiCreatedResponse({ type: AlertView }),
+  );

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
-import { InvalidRequestError, PageCursor, PageLimit, nextPageLink, nextPageLinkHeader } from '@vigie/platform';
+import { InvalidRequestError, PageCursor, PageLimit, nextPageLink, nextPageLinkHeader, pageOf } from '@vigie/platform';
 import { AlertReadAudit } from '../alerts/alert-read.audit';
 import { decodeCursor, encodeCursor } from '../alerts/alert.cursor';
 import { latestSent } from '../alerts/alerts.queries';
@@ -49,14 +49,12 @@ export class SentAlertsController {
     const limit = query.limit ?? 50;
     // One more than a page tells whether another follows.
     const rows = await latestSent(this.dataSource.manager, caller.organisationId!, { after, limit: limit + 1 });
-    const page = rows.slice(0, limit);
+    const { page, nextCursor } = pageOf(rows, limit, (last) =>
+      encodeCursor({ sent: last.sent.toISOString(), id: last.id }),
+    );
     const alerts = page.map((row) => row.snapshot);
     await this.reads.recordListed(caller, alerts);
-    const last = page.at(-1);
-    if (rows.length > limit && last) {
-      const next = encodeCursor({ sent: last.sent.toISOString(), id: last.id });
-      response.setHeader('Link', nextPageLink('/v1/sent-alerts', next, query.limit));
-    }
+    if (nextCursor) response.setHeader('Link', nextPageLink('/v1/sent-alerts', nextCursor, query.limit));
     return alerts.map((snapshot) => AlertView.of(snapshot));
   }
 }

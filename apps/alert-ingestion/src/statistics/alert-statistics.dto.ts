@@ -1,20 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { ScopeDepartmentsProperty } from '@vigie/access';
-import { AlertEventCode, AlertSeverity, DEPARTMENT_CODE_PATTERN } from '@vigie/contracts';
+import { AlertEventCode, AlertSeverity } from '@vigie/contracts';
+import { OptionalDepartment, OptionalInstant } from '@vigie/platform';
 
 export class AlertStatisticsQuery {
-  @ApiPropertyOptional({ description: 'Sent at or after (ISO 8601); default: 30 days before `to`' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalInstant({ description: 'Sent at or after (ISO 8601); default: 30 days before `to`' })
   from?: string;
-  @ApiPropertyOptional({ description: 'Sent before (ISO 8601); default: now. At most 366 days after `from`.' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalInstant({ description: 'Sent before (ISO 8601); default: now. At most 366 days after `from`.' })
   to?: string;
-  @ApiPropertyOptional({ example: '69', description: 'Count this département only (within your scope)' })
-  @IsOptional()
-  @Matches(DEPARTMENT_CODE_PATTERN, { message: 'department must be an INSEE département code' })
+  @OptionalDepartment({ example: '69', description: 'Count this département only (within your scope)' })
   department?: string;
 }
 

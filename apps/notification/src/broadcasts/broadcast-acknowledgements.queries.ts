@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { BroadcastSnapshot } from '@vigie/contracts';
+import { messageRoutedTo, messageVisibleTo } from '../deliveries/routed-messages.queries';
 import { positionOf, type PagePosition } from '../page-cursor';
 
 /** Who may read a broadcast's acknowledgements: its sender and administrators all of them, a recipient its own. */
@@ -125,13 +126,7 @@ export async function senderOfBroadcastTo(
   broadcastId: string,
   organisationId: string,
 ): Promise<string | null> {
-  const [row] = await manager.query<{ sender_organisation_id: string }[]>(
-    `SELECT m.sender_organisation_id FROM routed_messages m
-     JOIN routed_recipients r ON r.message_id = m.id AND r.organisation_id = $2
-     WHERE m.id = $1 AND m.kind = 'broadcast'`,
-    [broadcastId, organisationId],
-  );
-  return row?.sender_organisation_id ?? null;
+  return (await messageRoutedTo(manager, 'broadcast', broadcastId, organisationId))?.senderOrganisationId ?? null;
 }
 
 /** Records the organisation's acknowledgement unless it has one: true when this call recorded it. */
@@ -172,18 +167,12 @@ export async function broadcastAcknowledgement(
 }
 
 /** Whether the reader may see the broadcast at all: its sender, a recipient, an administrator. */
-export async function broadcastVisibleTo(
+export function broadcastVisibleTo(
   manager: EntityManager,
   broadcastId: string,
   reader: BroadcastReader,
 ): Promise<boolean> {
-  const rows = await manager.query<unknown[]>(
-    `SELECT 1 FROM routed_messages m
-     WHERE m.id = $1 AND m.kind = 'broadcast' AND ($2 OR m.sender_organisation_id = $3
-       OR EXISTS (SELECT 1 FROM routed_recipients r WHERE r.message_id = m.id AND r.organisation_id = $3))`,
-    [broadcastId, reader.isAdmin, reader.organisationId],
-  );
-  return rows.length > 0;
+  return messageVisibleTo(manager, 'broadcast', broadcastId, reader);
 }
 
 /**

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Caller } from '@vigie/access';
 import { BroadcastAcknowledgedV1 } from '@vigie/contracts';
 import { Outbox } from '@vigie/messaging';
-import { NotFoundError } from '@vigie/platform';
+import { NotFoundError, pageOf } from '@vigie/platform';
 import { decodeCursor, encodeCursor } from '../page-cursor';
 import { StreamLog } from '../stream/stream.log';
 import {
@@ -53,12 +53,10 @@ export class BroadcastAcknowledgementsService {
     const after = page.cursor ? decodeCursor(page.cursor) : null;
     // One more than a page tells whether another follows.
     const rows = await receivedBroadcasts(this.dataSource.manager, organisationId, { after, limit: limit + 1 });
-    const items = rows.slice(0, limit);
-    const last = items.at(-1);
-    return {
-      items: items.map(({ position: _position, ...item }) => item),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.position.position, last.position.id) : null,
-    };
+    const { page: items, nextCursor } = pageOf(rows, limit, (last) =>
+      encodeCursor(last.position.position, last.position.id),
+    );
+    return { items: items.map(({ position: _position, ...item }) => item), nextCursor };
   }
 
   async receivedOne(organisationId: string, broadcastId: string): Promise<ReceivedBroadcast> {

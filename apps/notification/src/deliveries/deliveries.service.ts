@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@vigie/access';
 import { ReferentRole, type RoutedRecipient } from '@vigie/contracts';
-import type { ConsumerTransaction } from '@vigie/messaging';
+import { BatchedBeforeCommit, type ConsumerTransaction } from '@vigie/messaging';
 import { propagationHeaders } from '@vigie/observability';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
 import { ReferentsDirectory, type ReferentContact } from '../directory/referents.directory';
@@ -35,7 +35,12 @@ interface Queued {
 export class DeliveriesService {
   private readonly logger = new Logger(DeliveriesService.name);
   /** The messages distributed in each consumer transaction, written together before it commits. */
-  private readonly batches = new WeakMap<object, Queued[]>();
+  private readonly batches = new BatchedBeforeCommit<Queued>(async (manager, queued, transaction) => {
+    // Claimed as they are written, and sent as soon as the transaction commits (ADR 46).
+    const written = await this.write(manager, queued, true);
+    const claimed = written.filter((delivery) => delivery.attempts > 0);
+    if (claimed.length > 0) transaction.afterCommit(() => this.dispatcher.handOff(claimed));
+  });
   private readonly emailEnabled: boolean;
 
   constructor(
@@ -73,19 +78,7 @@ export class DeliveriesService {
     // Captured here, in the handled event's context: its deliveries continue its trace.
     const queued: Queued = { message, traceHeaders: propagationHeaders() };
     if (!transaction) return (await this.write(manager, [queued], false)).length;
-    let batch = this.batches.get(transaction);
-    if (!batch) {
-      const queuedInBatch: Queued[] = [];
-      batch = queuedInBatch;
-      this.batches.set(transaction, batch);
-      transaction.beforeCommit(async (last) => {
-        // Claimed as they are written, and sent as soon as the transaction commits (ADR 46).
-        const written = await this.write(last, queuedInBatch, true);
-        const claimed = written.filter((delivery) => delivery.attempts > 0);
-        if (claimed.length > 0) transaction.afterCommit(() => this.dispatcher.handOff(claimed));
-      });
-    }
-    batch.push(queued);
+    this.batches.add(transaction, queued);
     return firstPerOrganisation(message.recipients).length;
   }
 

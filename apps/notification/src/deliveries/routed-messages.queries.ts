@@ -79,32 +79,60 @@ export function insertRecipients(
   return insertRecipientsOf(manager, [{ messageId, recipients }]);
 }
 
+/**
+ * The chain (for an alert) and the sender of a message routed to this organisation; undefined if
+ * no message of this kind was routed there.
+ */
+export async function messageRoutedTo(
+  manager: EntityManager,
+  kind: RoutedMessage['kind'],
+  messageId: string,
+  organisationId: string,
+): Promise<Pick<RoutedMessage, 'originalAlertId' | 'senderOrganisationId'> | undefined> {
+  const [row] = await manager.query<{ original_alert_id: string | null; sender_organisation_id: string }[]>(
+    `SELECT m.original_alert_id, m.sender_organisation_id FROM routed_messages m
+     JOIN routed_recipients r ON r.message_id = m.id AND r.organisation_id = $2
+     WHERE m.id = $1 AND m.kind = $3`,
+    [messageId, organisationId, kind],
+  );
+  return row && { originalAlertId: row.original_alert_id, senderOrganisationId: row.sender_organisation_id };
+}
+
 /** The chain and sender of an alert routed to this organisation; undefined if it was not routed there. */
 export async function alertRoutedTo(
   manager: EntityManager,
   alertId: string,
   organisationId: string,
 ): Promise<{ originalAlertId: string; senderOrganisationId: string } | undefined> {
-  const [row] = await manager.query<{ original_alert_id: string; sender_organisation_id: string }[]>(
-    `SELECT m.original_alert_id, m.sender_organisation_id FROM routed_messages m
-     JOIN routed_recipients r ON r.message_id = m.id AND r.organisation_id = $2
-     WHERE m.id = $1 AND m.kind = 'alert'`,
-    [alertId, organisationId],
+  const alert = await messageRoutedTo(manager, 'alert', alertId, organisationId);
+  // An alert always belongs to a chain.
+  return alert && { originalAlertId: alert.originalAlertId!, senderOrganisationId: alert.senderOrganisationId };
+}
+
+/**
+ * Whether a routed message (an alert or a broadcast) was sent by or routed to the reader's
+ * organisation (any message routed, for an administrator).
+ */
+export async function messageVisibleTo(
+  manager: EntityManager,
+  kind: RoutedMessage['kind'],
+  messageId: string,
+  reader: { isAdmin: boolean; organisationId: string | null },
+): Promise<boolean> {
+  const rows = await manager.query<unknown[]>(
+    `SELECT 1 FROM routed_messages m
+     WHERE m.id = $1 AND m.kind = $4 AND ($2 OR m.sender_organisation_id = $3
+       OR EXISTS (SELECT 1 FROM routed_recipients r WHERE r.message_id = m.id AND r.organisation_id = $3))`,
+    [messageId, reader.isAdmin, reader.organisationId, kind],
   );
-  return row && { originalAlertId: row.original_alert_id, senderOrganisationId: row.sender_organisation_id };
+  return rows.length > 0;
 }
 
 /** Whether an alert was sent by or routed to the organisation (any alert routed, for an administrator). */
-export async function alertVisibleTo(
+export function alertVisibleTo(
   manager: EntityManager,
   alertId: string,
   caller: { isAdmin: boolean; organisationId: string | null },
 ): Promise<boolean> {
-  const rows = await manager.query<unknown[]>(
-    `SELECT 1 FROM routed_messages m
-     WHERE m.id = $1 AND m.kind = 'alert' AND ($2 OR m.sender_organisation_id = $3
-       OR EXISTS (SELECT 1 FROM routed_recipients r WHERE r.message_id = m.id AND r.organisation_id = $3))`,
-    [alertId, caller.isAdmin, caller.organisationId],
-  );
-  return rows.length > 0;
+  return messageVisibleTo(manager, 'alert', alertId, caller);
 }

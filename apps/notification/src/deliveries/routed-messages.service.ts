@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AlertRoutedV1Payload, BroadcastRoutedV1Payload, EventEnvelope, RoutedRecipient } from '@vigie/contracts';
-import type { ConsumerTransaction } from '@vigie/messaging';
+import { BatchedBeforeCommit, type ConsumerTransaction } from '@vigie/messaging';
 import { EscalationsService } from '../escalation/escalations.service';
 import { DeliveriesService } from './deliveries.service';
 import { firstPerOrganisation } from './distribution.plan';
@@ -16,8 +16,17 @@ type RememberedMessage = RoutedMessage & { recipients: RoutedRecipient[] };
 
 @Injectable()
 export class RoutedMessagesService {
-  /** The messages remembered in each consumer transaction, written together before it commits. */
-  private readonly batches = new WeakMap<object, RememberedMessage[]>();
+  /**
+   * The messages remembered in each consumer transaction and their recipients: written at its end,
+   * with the batch's other messages, one statement per table (before the deliveries and stream events).
+   */
+  private readonly remembered = new BatchedBeforeCommit<RememberedMessage>(async (manager, messages) => {
+    await insertRoutedMessages(manager, messages);
+    await insertRecipientsOf(
+      manager,
+      messages.map((routed) => ({ messageId: routed.id, recipients: firstPerOrganisation(routed.recipients) })),
+    );
+  });
 
   constructor(
     private readonly deliveries: DeliveriesService,
@@ -30,18 +39,15 @@ export class RoutedMessagesService {
     transaction: Pick<ConsumerTransaction, 'beforeCommit' | 'afterCommit'>,
   ): Promise<void> {
     const { alert, recipients, routedAt } = event.payload;
-    this.remember(
-      {
-        id: alert.alertId,
-        kind: 'alert',
-        originalAlertId: alert.originalAlertId,
-        senderOrganisationId: alert.senderOrganisationId,
-        routedAt,
-        recipients,
-        broadcast: null,
-      },
-      transaction,
-    );
+    this.remembered.add(transaction, {
+      id: alert.alertId,
+      kind: 'alert',
+      originalAlertId: alert.originalAlertId,
+      senderOrganisationId: alert.senderOrganisationId,
+      routedAt,
+      recipients,
+      broadcast: null,
+    });
     await this.escalations.onRouted(manager, event.payload);
     await this.deliveries.distribute(
       manager,
@@ -63,18 +69,15 @@ export class RoutedMessagesService {
     transaction: Pick<ConsumerTransaction, 'beforeCommit' | 'afterCommit'>,
   ): Promise<void> {
     const { broadcast, recipients, routedAt } = event.payload;
-    this.remember(
-      {
-        id: broadcast.broadcastId,
-        kind: 'broadcast',
-        originalAlertId: null,
-        senderOrganisationId: broadcast.senderOrganisationId,
-        routedAt,
-        recipients,
-        broadcast,
-      },
-      transaction,
-    );
+    this.remembered.add(transaction, {
+      id: broadcast.broadcastId,
+      kind: 'broadcast',
+      originalAlertId: null,
+      senderOrganisationId: broadcast.senderOrganisationId,
+      routedAt,
+      recipients,
+      broadcast,
+    });
     // A broadcast may cover several départements: the referents e-mailed are those of each.
     for (const department of broadcast.audience.departments.length ? broadcast.audience.departments : [null]) {
       await this.deliveries.distribute(
@@ -90,29 +93,5 @@ export class RoutedMessagesService {
         transaction,
       );
     }
-  }
-
-  /**
-   * Remembers the message and its recipients: at the end of the consumer's transaction, with the
-   * batch's other messages, one statement per table (before the deliveries and stream events).
-   */
-  private remember(
-    message: RememberedMessage,
-    transaction: Pick<ConsumerTransaction, 'beforeCommit' | 'afterCommit'>,
-  ): void {
-    let batch = this.batches.get(transaction);
-    if (!batch) {
-      const remembered: RememberedMessage[] = [];
-      batch = remembered;
-      this.batches.set(transaction, batch);
-      transaction.beforeCommit(async (manager) => {
-        await insertRoutedMessages(manager, remembered);
-        await insertRecipientsOf(
-          manager,
-          remembered.map((routed) => ({ messageId: routed.id, recipients: firstPerOrganisation(routed.recipients) })),
-        );
-      });
-    }
-    batch.push(message);
   }
 }

@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { CurrentCaller, StatisticsRead, ScopeDepartmentsProperty, statisticsScopeOf, type Caller } from '@vigie/access';
-import { InvalidRequestError } from '@vigie/platform';
+import { InvalidRequestError, pageOf } from '@vigie/platform';
 import { decodePosition, encodePosition, openEscalations, type OpenEscalation } from './escalations.queries';
 
 const DEFAULT_LIMIT = 50;
@@ -108,12 +108,7 @@ export class OpenEscalationsController {
       { departments, readerId: caller.organisationId },
       { after, limit: limit + 1 },
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      departments,
-      escalations: page.map((row) => OpenEscalationView.of(row)),
-      nextCursor: rows.length > limit && last ? encodePosition(last.position) : null,
-    };
+    const { page, nextCursor } = pageOf(rows, limit, (last) => encodePosition(last.position));
+    return { departments, escalations: page.map((row) => OpenEscalationView.of(row)), nextCursor };
   }
 }

@@ -1,20 +1,15 @@
 import { Controller, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsISO8601, IsOptional } from 'class-validator';
+import { ApiBadRequestResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { CurrentCaller, StatisticsRead, ScopeDepartmentsProperty, statisticsScopeOf, type Caller } from '@vigie/access';
 import { statisticsWindow } from '@vigie/contracts';
-import { InvalidRequestError } from '@vigie/platform';
+import { InvalidRequestError, OptionalInstant } from '@vigie/platform';
 import { timeToAcknowledge } from './time-to-acknowledge.queries';
 
 export class TimeToAcknowledgeQuery {
-  @ApiPropertyOptional({ description: 'Escalations armed at or after (ISO 8601); default: 30 days before `to`' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalInstant({ description: 'Escalations armed at or after (ISO 8601); default: 30 days before `to`' })
   from?: string;
-  @ApiPropertyOptional({ description: 'Armed before (ISO 8601); default: now. At most 366 days after `from`.' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalInstant({ description: 'Armed before (ISO 8601); default: now. At most 366 days after `from`.' })
   to?: string;
 }
 

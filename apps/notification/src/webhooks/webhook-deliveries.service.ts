@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Caller } from '@vigie/access';
-import { ConflictError, NotFoundError } from '@vigie/platform';
+import { ConflictError, NotFoundError, pageOf } from '@vigie/platform';
 import { DeliveryDispatcher } from '../deliveries/delivery.dispatcher';
 import { decodeCursor, encodeCursor } from '../page-cursor';
 import type { RedeliveriesView, RedeliverSinceDto } from './dto/redeliver.dto';
@@ -73,12 +73,8 @@ export class WebhookDeliveriesService {
       after,
       limit: limit + 1,
     });
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      items: page.map(WebhookDeliveryView.of),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.position, last.id) : null,
-    };
+    const { page, nextCursor } = pageOf(rows, limit, (last) => encodeCursor(last.position, last.id));
+    return { items: page.map(WebhookDeliveryView.of), nextCursor };
   }
 
   /**

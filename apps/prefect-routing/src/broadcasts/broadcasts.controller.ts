@@ -1,9 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { BroadcastsService } from './broadcasts.service';
 import { BroadcastPreviewView, BroadcastView, SendBroadcastDto } from './dto/send-broadcast.dto';
+
+/** Sending a broadcast, or previewing one: for a prefecture within its départements, or the national level. */
+const BroadcastSender = (): MethodDecorator =>
+  applyDecorators(
+    RequireRoles(ApiKeyRole.Operator, ApiKeyRole.Publisher),
+    ApiForbiddenResponse({ description: 'Not a prefecture or the national level, or beyond its départements.' }),
+  );
 
 @ApiTags('broadcasts')
 @Controller('v1/broadcasts')
@@ -11,26 +18,24 @@ export class BroadcastsController {
   constructor(private readonly broadcasts: BroadcastsService) {}
 
   @Post()
-  @RequireRoles(ApiKeyRole.Operator, ApiKeyRole.Publisher)
+  @BroadcastSender()
   @ApiOperation({
     summary:
       'Send a vigilance message to the partners of the caller’s départements (a prefecture) or of any département (the national level), narrowed by sector, convention and event code. TLP applies; delivered by the notification service.',
   })
   @ApiCreatedResponse({ type: BroadcastView })
-  @ApiForbiddenResponse({ description: 'Not a prefecture or the national level, or beyond its départements.' })
   send(@Body() input: SendBroadcastDto, @CurrentCaller() caller: Caller): Promise<BroadcastView> {
     return this.broadcasts.send(input, caller);
   }
 
   @Post('preview')
   @HttpCode(200)
-  @RequireRoles(ApiKeyRole.Operator, ApiKeyRole.Publisher)
+  @BroadcastSender()
   @ApiOperation({
     summary:
       'Who a draft broadcast would reach, by name, and why (and who it would leave out): the same decision as sending, with nothing stored or sent.',
   })
   @ApiOkResponse({ type: BroadcastPreviewView })
-  @ApiForbiddenResponse({ description: 'Not a prefecture or the national level, or beyond its départements.' })
   preview(@Body() input: SendBroadcastDto, @CurrentCaller() caller: Caller): Promise<BroadcastPreviewView> {
     return this.broadcasts.preview(input, caller);
   }

@@ -7,10 +7,10 @@ import {
   AlertStatus,
   AlertUrgency,
   COMMUNE_CODE_PATTERN,
-  DEPARTMENT_CODE_PATTERN,
   OrganisationKind,
   Tlp,
 } from '@vigie/contracts';
+import { OptionalDepartment, OptionalEnum } from '@vigie/platform';
 
 /** A draft alert: what routing reads of an alert, nothing stored, nothing sent. */
 export class PreviewAlertDto {
@@ -19,26 +19,14 @@ export class PreviewAlertDto {
   @Matches(COMMUNE_CODE_PATTERN, { message: 'commune must be a 5-character INSEE commune code' })
   commune?: string;
 
-  @ApiPropertyOptional({ example: '69' })
-  @IsOptional()
-  @Matches(DEPARTMENT_CODE_PATTERN, { message: 'department must be an INSEE département code' })
-  department?: string;
+  @OptionalDepartment({ example: '69' }) department?: string;
 
   @ApiProperty({ enum: AlertEventCode }) @IsEnum(AlertEventCode) eventCode: AlertEventCode;
   @ApiProperty({ enum: AlertSeverity }) @IsEnum(AlertSeverity) severity: AlertSeverity;
-  @ApiPropertyOptional({ enum: AlertUrgency, default: AlertUrgency.Immediate })
-  @IsOptional()
-  @IsEnum(AlertUrgency)
-  urgency?: AlertUrgency;
-  @ApiPropertyOptional({ enum: AlertCertainty, default: AlertCertainty.Observed })
-  @IsOptional()
-  @IsEnum(AlertCertainty)
-  certainty?: AlertCertainty;
-  @ApiPropertyOptional({ enum: AlertStatus, default: AlertStatus.Actual })
-  @IsOptional()
-  @IsEnum(AlertStatus)
-  status?: AlertStatus;
-  @ApiPropertyOptional({ enum: Tlp, default: Tlp.Amber }) @IsOptional() @IsEnum(Tlp) tlp?: Tlp;
+  @OptionalEnum(AlertUrgency, { default: AlertUrgency.Immediate }) urgency?: AlertUrgency;
+  @OptionalEnum(AlertCertainty, { default: AlertCertainty.Observed }) certainty?: AlertCertainty;
+  @OptionalEnum(AlertStatus, { default: AlertStatus.Actual }) status?: AlertStatus;
+  @OptionalEnum(Tlp, { default: Tlp.Amber }) tlp?: Tlp;
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() personalData?: boolean;
 
   @ApiPropertyOptional({ type: [String], description: 'Organisations named as recipients (CAP addresses)' })
@@ -84,12 +72,10 @@ export class RoutingPreviewView {
 }
 
 export class PreviewSendersQuery {
-  @ApiPropertyOptional({
+  @OptionalDepartment({
     example: '69',
     description: 'Those that may publish in this département; without it, anywhere in your scope',
   })
-  @IsOptional()
-  @Matches(DEPARTMENT_CODE_PATTERN, { message: 'department must be an INSEE département code' })
   department?: string;
 }
 

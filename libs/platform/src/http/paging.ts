@@ -31,3 +31,17 @@ export function PageCursor(description = 'The nextCursor of the previous page'):
     Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor is not one this API returned' }),
   );
 }
+
+/**
+ * A page of at most `limit` rows out of rows read as one more than a page: that extra row only
+ * tells whether another page follows, and then `nextCursor` is the position of the page's last row.
+ */
+export function pageOf<Row>(
+  rows: readonly Row[],
+  limit: number,
+  cursorOf: (last: Row) => string,
+): { page: Row[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { page, nextCursor: rows.length > limit && last !== undefined ? cursorOf(last) : null };
+}

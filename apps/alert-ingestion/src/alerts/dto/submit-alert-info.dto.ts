@@ -1,17 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsEnum,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsInt, IsOptional, IsString, Min } from 'class-validator';
 import {
   AlertCategory,
   AlertCertainty,
@@ -26,6 +14,7 @@ import {
   type CapValueShape,
   type SameFields,
 } from '@vigie/contracts';
+import { OptionalInstant, OptionalNestedList } from '@vigie/platform';
 import { CapText } from './cap-text.decorator';
 
 export class CapValueDto implements CapValueShape {
@@ -59,13 +48,7 @@ export class CapAreaDto implements CapAreaShape {
   @ArrayMaxSize(CAP_LIMITS.shapes)
   @IsString({ each: true })
   circle?: string[];
-  @ApiPropertyOptional({ type: [CapValueDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(CAP_LIMITS.geocodes)
-  @ValidateNested({ each: true })
-  @Type(() => CapValueDto)
-  geocode?: CapValueDto[];
+  @OptionalNestedList(CapValueDto, { maximum: CAP_LIMITS.geocodes }) geocode?: CapValueDto[];
 }
 
 /** One CAP 1.2 `info` block; fields CAP makes optional are optional here too. */
@@ -112,41 +95,20 @@ export class SubmitAlertInfoDto implements CapInfoShape {
   @IsString({ each: true })
   responseType?: string[];
   @CapText('audience', { optional: true }) audience?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) effective?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) onset?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) expires?: string;
+  @OptionalInstant() effective?: string;
+  @OptionalInstant() onset?: string;
+  @OptionalInstant() expires?: string;
   @CapText('senderName', { optional: true, api: { example: 'Gardiennage Rhône-Alpes, centrale de nuit' } })
   senderName?: string;
   @CapText('web', { optional: true }) web?: string;
   @CapText('contact', { optional: true }) contact?: string;
-  @ApiPropertyOptional({ type: [CapValueDto] })
-  @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => CapValueDto)
-  eventCodes?: CapValueDto[];
-  @ApiPropertyOptional({ type: [CapValueDto] })
-  @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => CapValueDto)
-  parameter?: CapValueDto[];
-  @ApiPropertyOptional({ type: [CapResourceDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(CAP_LIMITS.resources)
-  @ValidateNested({ each: true })
-  @Type(() => CapResourceDto)
-  resource?: CapResourceDto[];
-  @ApiPropertyOptional({
-    type: [CapAreaDto],
+  @OptionalNestedList(CapValueDto) eventCodes?: CapValueDto[];
+  @OptionalNestedList(CapValueDto) parameter?: CapValueDto[];
+  @OptionalNestedList(CapResourceDto, { maximum: CAP_LIMITS.resources }) resource?: CapResourceDto[];
+  @OptionalNestedList(CapAreaDto, {
+    maximum: CAP_LIMITS.areas,
     description: 'CAP areas; when absent, one area is made from the location (geocode INSEE)',
   })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(CAP_LIMITS.areas)
-  @ValidateNested({ each: true })
-  @Type(() => CapAreaDto)
   area?: CapAreaDto[];
 }
 

@@ -8,7 +8,6 @@ import {
   IsDefined,
   IsEnum,
   IsIn,
-  IsISO8601,
   IsLatitude,
   IsLongitude,
   IsOptional,
@@ -25,13 +24,13 @@ import {
   AlertStatus,
   CAP_LIMITS,
   COMMUNE_CODE_PATTERN,
-  DEPARTMENT_CODE_PATTERN,
   Tlp,
   type Assert,
   type CapLocationShape,
   type CapMessageShape,
   type SameFields,
 } from '@vigie/contracts';
+import { OptionalDepartment, OptionalEnum, OptionalInstant } from '@vigie/platform';
 import { CapText } from './cap-text.decorator';
 import { SubmitAlertInfoDto } from './submit-alert-info.dto';
 
@@ -61,9 +60,7 @@ export class SubmitLocationDto implements CapLocationShape {
   @Type(() => CoordinatesDto)
   coordinates?: CoordinatesDto;
 
-  @ApiPropertyOptional({ description: 'INSEE département code, with coordinates', example: '69' })
-  @IsOptional()
-  @Matches(DEPARTMENT_CODE_PATTERN, { message: 'department must be an INSEE département code' })
+  @OptionalDepartment({ description: 'INSEE département code, with coordinates', example: '69' })
   department?: string;
 }
 
@@ -101,10 +98,7 @@ export class SubmitAlertDto implements CapMessageShape {
   @MaxLength(CAP_LIMITS.reference, { each: true })
   references?: string[];
 
-  @ApiPropertyOptional({ enum: AlertScope, default: AlertScope.Restricted, example: AlertScope.Restricted })
-  @IsOptional()
-  @IsEnum(AlertScope)
-  scope?: AlertScope;
+  @OptionalEnum(AlertScope, { default: AlertScope.Restricted, example: AlertScope.Restricted }) scope?: AlertScope;
 
   @ApiPropertyOptional({
     description: "The submitter's own identifier (CAP identifier); Vigie's id by default",
@@ -167,12 +161,10 @@ export class SubmitAlertDto implements CapMessageShape {
   @IsString({ each: true })
   incidents?: string[];
 
-  @ApiPropertyOptional({
+  @OptionalInstant({
     description: 'When it happened (ISO 8601); defaults to now',
     example: '2026-11-28T01:12:00+01:00',
   })
-  @IsOptional()
-  @IsISO8601({ strict: true })
   occurredAt?: string;
 
   @ApiProperty({ type: SubmitLocationDto, description: 'Required, except in a Cancel' })

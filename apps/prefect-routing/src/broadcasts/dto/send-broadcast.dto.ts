@@ -1,26 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsEnum,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import {
   AlertEventCode,
   AlertSeverity,
   AlertStatus,
-  DEPARTMENT_CODE_PATTERN,
   Sector,
   Tlp,
   type BroadcastSnapshot,
   type RoutedRecipient,
 } from '@vigie/contracts';
+import { OptionalDepartmentList, OptionalEnum, OptionalEnumList, OptionalInstant } from '@vigie/platform';
 import { RecipientView } from '../../routing/routing-decision.view';
 import type { Exclusion } from '../../rule-engine';
 
@@ -44,39 +33,22 @@ export class SendBroadcastDto {
   @MaxLength(4000)
   instruction?: string;
 
-  @ApiPropertyOptional({ enum: AlertSeverity, default: AlertSeverity.Moderate })
-  @IsOptional()
-  @IsEnum(AlertSeverity)
-  severity?: AlertSeverity;
+  @OptionalEnum(AlertSeverity, { default: AlertSeverity.Moderate }) severity?: AlertSeverity;
 
-  @ApiPropertyOptional({ enum: AlertStatus, default: AlertStatus.Actual })
-  @IsOptional()
-  @IsEnum(AlertStatus)
-  status?: AlertStatus;
+  @OptionalEnum(AlertStatus, { default: AlertStatus.Actual }) status?: AlertStatus;
 
-  @ApiPropertyOptional({ enum: Tlp, default: Tlp.Green }) @IsOptional() @IsEnum(Tlp) tlp?: Tlp;
+  @OptionalEnum(Tlp, { default: Tlp.Green }) tlp?: Tlp;
 
-  @ApiPropertyOptional({ example: '2026-12-05T00:00:00+01:00' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  expires?: string;
+  @OptionalInstant({ example: '2026-12-05T00:00:00+01:00' }) expires?: string;
 
-  @ApiPropertyOptional({
+  @OptionalDepartmentList({
     type: [String],
     example: ['13'],
     description: "Départements to reach; by default every one the sender may reach (a prefecture's own)",
   })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(110)
-  @Matches(DEPARTMENT_CODE_PATTERN, { each: true, message: 'each département must be an INSEE département code' })
   departments?: string[];
 
-  @ApiPropertyOptional({ enum: Sector, isArray: true, description: 'Only partners of these sectors' })
-  @IsOptional()
-  @IsArray()
-  @IsEnum(Sector, { each: true })
-  sectors?: Sector[];
+  @OptionalEnumList(Sector, { description: 'Only partners of these sectors' }) sectors?: Sector[];
 
   @ApiPropertyOptional({
     type: [String],
@@ -88,9 +60,7 @@ export class SendBroadcastDto {
   @IsUUID('all', { each: true })
   conventions?: string[];
 
-  @ApiPropertyOptional({ enum: AlertEventCode, description: 'Only partners subscribed to this event code' })
-  @IsOptional()
-  @IsEnum(AlertEventCode)
+  @OptionalEnum(AlertEventCode, { description: 'Only partners subscribed to this event code' })
   eventCode?: AlertEventCode;
 }
 

@@ -25,59 +25,30 @@ import {
   AlertSeverity,
   AlertStatus,
   AlertUrgency,
-  DEPARTMENT_CODE_PATTERN,
   OrganisationKind,
   Sector,
   Tlp,
 } from '@vigie/contracts';
+import { OptionalDepartmentList, OptionalEnum, OptionalEnumList } from '@vigie/platform';
 import type { RecipientSelector, RuleCondition } from '../../rule-engine';
 import type { StoredRule } from '../stored-rule.entity';
 
 export class RuleConditionDto implements RuleCondition {
-  @ApiPropertyOptional({ enum: AlertStatus, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @IsEnum(AlertStatus, { each: true })
-  statuses?: AlertStatus[];
+  @OptionalEnumList(AlertStatus) statuses?: AlertStatus[];
 
-  @ApiPropertyOptional({ enum: AlertSeverity }) @IsOptional() @IsEnum(AlertSeverity) minimumSeverity?: AlertSeverity;
+  @OptionalEnum(AlertSeverity) minimumSeverity?: AlertSeverity;
 
-  @ApiPropertyOptional({ enum: AlertEventCode, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @IsEnum(AlertEventCode, { each: true })
-  eventCodes?: AlertEventCode[];
+  @OptionalEnumList(AlertEventCode) eventCodes?: AlertEventCode[];
 
-  @ApiPropertyOptional({ type: [String], example: ['69'] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(110)
-  @Matches(DEPARTMENT_CODE_PATTERN, { each: true, message: 'each département must be an INSEE département code' })
-  departments?: string[];
+  @OptionalDepartmentList({ type: [String], example: ['69'] }) departments?: string[];
 
-  @ApiPropertyOptional({ enum: AlertUrgency, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @IsEnum(AlertUrgency, { each: true })
-  urgencies?: AlertUrgency[];
+  @OptionalEnumList(AlertUrgency) urgencies?: AlertUrgency[];
 
-  @ApiPropertyOptional({ enum: AlertCertainty, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @IsEnum(AlertCertainty, { each: true })
-  certainties?: AlertCertainty[];
+  @OptionalEnumList(AlertCertainty) certainties?: AlertCertainty[];
 
-  @ApiPropertyOptional({ enum: Sector, isArray: true, description: "The sender's sector" })
-  @IsOptional()
-  @IsArray()
-  @IsEnum(Sector, { each: true })
-  sectors?: Sector[];
+  @OptionalEnumList(Sector, { description: "The sender's sector" }) sectors?: Sector[];
 
-  @ApiPropertyOptional({ enum: Tlp, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @IsEnum(Tlp, { each: true })
-  tlps?: Tlp[];
+  @OptionalEnumList(Tlp) tlps?: Tlp[];
 }
 
 const SELECTOR_TYPES = ['competent', 'kinds', 'subscribers', 'named', 'organisations'] as const;
