@@ -46,7 +46,8 @@ describe('delivery dispatch on the real PostgreSQL', () => {
   const sinks: WebhookSink[] = [];
   const dispatchers: DeliveryDispatcher[] = [];
 
-  const startDispatcher = (settings = config): DeliveryDispatcher => {
+  /** A dispatcher, not started: no rounds. */
+  const newDispatcher = (settings = config): DeliveryDispatcher => {
     const dispatcher = new DeliveryDispatcher(
       queue,
       new WebhookChannel(box, settings),
@@ -55,8 +56,13 @@ describe('delivery dispatch on the real PostgreSQL', () => {
       new EndpointHealth(db.dataSource, outbox, settings),
       settings,
     );
-    dispatcher.onApplicationBootstrap();
     dispatchers.push(dispatcher);
+    return dispatcher;
+  };
+
+  const startDispatcher = (settings = config): DeliveryDispatcher => {
+    const dispatcher = newDispatcher(settings);
+    dispatcher.onApplicationBootstrap();
     return dispatcher;
   };
 
@@ -269,9 +275,11 @@ describe('delivery dispatch on the real PostgreSQL', () => {
     const webhooks = await Promise.all(Array.from({ length: 502 }, () => webhookTo(target.url)));
     const deliveries = webhooks.map((webhook) => written(content, webhook));
     const dispatcher = startDispatcher({ ...config, delivery: { ...config.delivery, maxInFlight: 1000 } });
-    // Every target is claimed as it is written, not only what starts at once.
+    // Every target is claimed as it is written, not only what starts at once, nor only as many
+    // targets as the requests an instance has in flight (100 in the default settings here).
     const ids = dispatcher.claimable(deliveries);
     expect(ids.size).toBe(502);
+    expect(newDispatcher().claimable(deliveries).size).toBe(502);
     const claimed = await insertDeliveries(db.dataSource.manager, deliveries, { leaseMs: dispatcher.leaseMs, ids });
     dispatcher.handOff(claimed);
 

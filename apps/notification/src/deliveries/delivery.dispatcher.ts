@@ -110,19 +110,16 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
 
   /**
    * Of deliveries about to be written, those this instance will send once they are committed:
-   * whole runs of targets not served here, within the instance's limits (targets held, deliveries
-   * held). The others are written pending, for the rounds.
+   * whole runs of targets not served here, within the deliveries an instance holds. The others are
+   * written pending, for the rounds.
    */
   claimable(deliveries: readonly { id: string; webhookId: string | null; referentId: string | null }[]): Set<string> {
     const ids = new Set<string>();
     if (this.shutdown.signal.aborted) return ids;
-    let room = this.settings.maxInFlight - this.inFlight.size;
     let held = this.held;
     const runs = groupBy(deliveries, (delivery) => (delivery.webhookId ?? delivery.referentId)!);
     for (const [target, run] of runs) {
-      if (room <= 0) break;
       if (this.inFlight.has(target) || held + run.length > MAX_HELD) continue;
-      room--;
       held += run.length;
       for (const delivery of run) ids.add(delivery.id);
     }
@@ -134,14 +131,15 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
    * once their transaction has committed: no claim round between the commit and the first
    * request. Up to `TARGETS_AT_ONCE` runs start at once; the others wait here, each starting as
    * another run ends, so a fan-out to thousands never needs a claim round nor opens thousands of
-   * connections together. A target with a run already in flight here, or what exceeds the
-   * instance's limits, is handed back to the queue at once, and the next rounds take it in order.
+   * connections together; rounds claim nothing while runs wait here. A target with a run already
+   * held here, or what exceeds the deliveries an instance holds, is handed back to the queue at
+   * once, and the next rounds take it in order.
    */
   handOff(claimed: ClaimedDelivery[]): void {
     const back: ClaimedDelivery[] = [];
     let startsNow = TARGETS_AT_ONCE;
     for (const [target, run] of runsByTarget(claimed)) {
-      const busy = this.inFlight.has(target) || this.inFlight.size >= this.settings.maxInFlight;
+      const busy = this.inFlight.has(target);
       if (busy || this.held + run.length > MAX_HELD || this.shutdown.signal.aborted) back.push(...run);
       else this.start(target, run, startsNow-- > 0 ? null : Date.now());
     }
