@@ -227,3 +227,44 @@ describe('no second resolution between the check and the connection (DNS rebindi
     expect(resolve).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('connections to one origin', () => {
+  it('keeps every socket of a burst of 300 open for the next burst: none is opened again', async () => {
+    const burst = 300;
+    let connections = 0;
+    let waiting: ServerResponse[] = [];
+    // Answers only once the whole burst has arrived, so that the burst holds 300 sockets at once.
+    const server = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        waiting.push(response);
+        if (waiting.length < burst) return;
+        for (const held of waiting) held.writeHead(204).end();
+        waiting = [];
+      });
+    });
+    server.on('connection', () => (connections += 1));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    const send = (round: number) =>
+      Promise.all(
+        Array.from({ length: burst }, (_, index) =>
+          sendWebhook(
+            { deliveryId: `d-${round}-${index}`, url, secrets: [newWebhookSecret()], body: '{}' },
+            { timeoutMs: 5000, allowPrivateTargets: true },
+          ),
+        ),
+      );
+    try {
+      const first = await send(1);
+      expect(first.every((result) => result.kind === 'response' && result.status === 204)).toBe(true);
+      expect(connections).toBe(burst);
+      const second = await send(2);
+      expect(second.every((result) => result.kind === 'response' && result.status === 204)).toBe(true);
+      expect(connections).toBe(burst);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

@@ -31,11 +31,13 @@ const MAX_RESPONSE_BYTES = 64 * 1024;
 
 // Connections are kept open between deliveries to the same origin: a partner receiving a burst
 // pays for one TCP (and TLS) handshake, not one per alert. No limit per origin, as with one
-// connection per attempt: a slow origin holds only its own sockets.
-const agents = {
-  'http:': new HttpAgent({ keepAlive: true, scheduling: 'lifo' }),
-  'https:': new HttpsAgent({ keepAlive: true, scheduling: 'lifo' }),
-};
+// connection per attempt: a slow origin holds only its own sockets. Every socket an origin's
+// burst opened stays open for its next burst (never more than the requests once in flight: the
+// instance's limit bounds them), not only Node's default 256: beyond those, a fan-out to an
+// origin hosting many endpoints closed and reopened a connection for every other delivery. A
+// socket left idle for a minute is closed.
+const keepAlive = { keepAlive: true, scheduling: 'lifo', maxFreeSockets: 10_000, timeout: 60_000 } as const;
+const agents = { 'http:': new HttpAgent(keepAlive), 'https:': new HttpsAgent(keepAlive) };
 
 /** Connects to the address the policy checked, never to whatever the name resolves to next. */
 export function pinnedLookup(address: string): LookupFunction {
