@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Outbox, type KafkaSettings } from '@vigie/messaging';
 import { Metrics } from '@vigie/observability';
-import { waitFor, WebhookSink } from '@vigie/testing';
+import { alertSnapshot, waitFor, WebhookSink } from '@vigie/testing';
 import type { EmailChannel } from '../../apps/notification/src/channels/email/email.channel';
 import { WebhookChannel } from '../../apps/notification/src/channels/webhook/webhook.channel';
 import type { NotificationConfig } from '../../apps/notification/src/config';
@@ -9,6 +9,7 @@ import { insertDeliveries, type MessageDelivery } from '../../apps/notification/
 import { DeliveryDispatcher } from '../../apps/notification/src/deliveries/delivery.dispatcher';
 import { DeliveryMetrics } from '../../apps/notification/src/deliveries/delivery.metrics';
 import { DeliveryQueue } from '../../apps/notification/src/deliveries/delivery.queue';
+import { asStored, insertMessageContents } from '../../apps/notification/src/deliveries/message-contents.queries';
 import { NOTIFICATION_TABLES } from '../../apps/notification/src/tables';
 import { EndpointHealth } from '../../apps/notification/src/webhooks/endpoint-health';
 import { SecretBox } from '../../apps/notification/src/webhooks/secret-box';
@@ -125,6 +126,7 @@ describe('delivery dispatch on the real PostgreSQL', () => {
     referentId: null,
     emailAddress: null,
     contentId: content,
+    content: { type: 'alert.routed' },
     body: { recipient: 'Veille Rhône' },
     message: { subjectId: randomUUID(), type: 'alert.routed', senderOrganisationId: organisation },
     traceHeaders: {},
@@ -145,6 +147,37 @@ describe('delivery dispatch on the real PostgreSQL', () => {
     await Promise.all(dispatchers.splice(0).map((dispatcher) => dispatcher.onModuleDestroy()));
     await Promise.all(sinks.splice(0).map((each) => each.close()));
     await db.dataSource.query("UPDATE deliveries SET status = 'dead' WHERE status IN ('pending', 'failed')");
+  });
+
+  it('composes a claimed body at write to the bytes its row reads back as, for every attempt', async () => {
+    const webhookId = await webhookTo('http://127.0.0.1:9/unused');
+    // An alert as events carry it, and keys jsonb orders otherwise than their insertion: by length,
+    // then byte by byte (a non-ASCII one included), integer-like ones, a repeated one the part overrides.
+    const data = {
+      type: 'alert.routed',
+      routedAt: new Date().toISOString(),
+      alert: alertSnapshot(organisation),
+      extra: { zz: 1, a: [{ ccc: true, bb: null }], é: 'accent', e: 2.5e-7, 10: 'ten', 2: 'two' },
+      recipient: 'overridden',
+    };
+    const contentId = randomUUID();
+    await insertMessageContents(db.dataSource.manager, [{ id: contentId, data }]);
+    const delivery = {
+      ...written(contentId, webhookId),
+      content: asStored(data) as Record<string, unknown>,
+      body: { deliveryId: randomUUID(), recipient: { reason: 'Département 69', organisationId: organisation } },
+    };
+    const [claimed] = await insertDeliveries(db.dataSource.manager, [delivery], {
+      leaseMs: 60_000,
+      ids: new Set([delivery.id]),
+    });
+    const [stored] = await db.dataSource.query<{ body: unknown }[]>(
+      `SELECT coalesce(m.data || d.body, d.body) AS body FROM deliveries d
+       LEFT JOIN message_contents m ON m.id = d.content_id WHERE d.id = $1`,
+      [delivery.id],
+    );
+    expect(JSON.stringify(claimed.body)).toBe(JSON.stringify(stored.body));
+    expect(Object.keys(claimed.body)).toEqual(['type', 'alert', 'extra', 'routedAt', 'recipient', 'deliveryId']);
   });
 
   it('sends each delivery once when two dispatchers claim the same queue at once', async () => {

@@ -3,6 +3,7 @@ import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import type { DeliveryStatus } from './delivery.entity';
 import { claimedRowsOf, type ClaimedDelivery } from './delivery.queue';
 import type { Distribution, PlannedDelivery } from './distribution.plan';
+import { overlaid } from './message-contents.queries';
 
 /** A row of `deliveries` as the organisation-wide reads return it (never its body). */
 export interface DeliveryRow {
@@ -74,18 +75,21 @@ export async function deliveriesInStatus(
 export interface MessageDelivery extends PlannedDelivery {
   /** The message's content, stored once (`message_contents`); the body is this delivery's part. */
   contentId: string;
+  /** That content as stored (`asStored`), the same object for every delivery of the message. */
+  content: Record<string, unknown>;
   message: Pick<Distribution, 'subjectId' | 'type' | 'senderOrganisationId'>;
   /** The trace (and request id) the message came with: each attempt continues it. */
   traceHeaders: Record<string, string>;
 }
 
 /**
- * Planned deliveries, of any number of messages, in one statement; those already there (same
- * message and target) are kept. Each new row is pending and due now, or, with a lease ($13, ms,
- * for the rows flagged in $14), claimed by the caller as it is written: its first attempt counted,
+ * Planned deliveries, of any number of messages, in one statement, as one JSON document (ADR 48);
+ * those already there (same message and target) are kept. Each new row is pending and due now, or,
+ * with a lease ($2, ms, for the rows flagged `claimed`), claimed by the caller as it is written: its first attempt counted,
  * its next one past the lease, so that the caller sends it once the transaction commits, and a
  * crash before it does only delays it until the lease ends, as after any claim. The new rows are
- * returned as a claim returns them (the claimed ones with their body).
+ * returned as a claim returns them; the claimed ones get their body here, from the content and
+ * part in hand, not composed and parsed again for every row (ADR 48).
  */
 const INSERT_DELIVERIES: PreparedStatement = {
   name: 'notification.insert-deliveries',
@@ -94,15 +98,15 @@ const INSERT_DELIVERIES: PreparedStatement = {
              webhook_id, referent_id, email_address, status, attempts, next_attempt_at, content_id, body, trace_headers)
            SELECT d.id, d.alert_id, d.message_type, d.organisation_id, d.sender_organisation_id, d.channel,
              d.webhook_id, d.referent_id, d.email_address, 'pending', CASE WHEN d.claimed THEN 1 ELSE 0 END,
-             now() + CASE WHEN d.claimed THEN $13::int ELSE 0 END * interval '1 millisecond', d.content_id, d.body,
+             now() + CASE WHEN d.claimed THEN $2::int ELSE 0 END * interval '1 millisecond', d.content_id, d.body,
              d.trace_headers
-           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::uuid[], $8::uuid[],
-                       $9::text[], $10::uuid[], $11::jsonb[], $12::jsonb[], $14::boolean[])
-             AS d(id, alert_id, message_type, organisation_id, sender_organisation_id, channel, webhook_id, referent_id,
-                  email_address, content_id, body, trace_headers, claimed)
+           FROM jsonb_to_recordset($1::jsonb)
+             AS d(id uuid, alert_id uuid, message_type text, organisation_id uuid, sender_organisation_id uuid,
+                  channel text, webhook_id uuid, referent_id uuid, email_address text, content_id uuid, body jsonb,
+                  trace_headers jsonb, claimed boolean)
            ON CONFLICT DO NOTHING
            RETURNING *)
-         ${claimedRowsOf('inserted', 'c.attempts > 0')}`,
+         ${claimedRowsOf('inserted', 'false')}`,
 };
 
 /** Inserts the deliveries, those in `claim.ids` claimed for `claim.leaseMs`; the new rows. */
@@ -113,24 +117,33 @@ export async function insertDeliveries(
 ): Promise<ClaimedDelivery[]> {
   if (deliveries.length === 0) return [];
   const rows = await runPrepared<ClaimedDelivery>(manager, INSERT_DELIVERIES, [
-    deliveries.map((d) => d.id),
-    deliveries.map((d) => d.message.subjectId),
-    deliveries.map((d) => d.message.type),
-    deliveries.map((d) => d.organisationId),
-    deliveries.map((d) => d.message.senderOrganisationId),
-    deliveries.map((d) => d.channel),
-    deliveries.map((d) => d.webhookId),
-    deliveries.map((d) => d.referentId),
-    deliveries.map((d) => d.emailAddress),
-    deliveries.map((d) => d.contentId),
-    deliveries.map((d) => JSON.stringify(d.body)),
-    deliveries.map((d) => JSON.stringify(d.traceHeaders)),
+    JSON.stringify(
+      deliveries.map((d) => ({
+        id: d.id,
+        alert_id: d.message.subjectId,
+        message_type: d.message.type,
+        organisation_id: d.organisationId,
+        sender_organisation_id: d.message.senderOrganisationId,
+        channel: d.channel,
+        webhook_id: d.webhookId,
+        referent_id: d.referentId,
+        email_address: d.emailAddress,
+        content_id: d.contentId,
+        body: d.body,
+        trace_headers: d.traceHeaders,
+        claimed: claim?.ids.has(d.id) ?? false,
+      })),
+    ),
     claim?.leaseMs ?? 0,
-    deliveries.map((d) => claim?.ids.has(d.id) ?? false),
   ]);
   // In the order planned, which is each target's order of sending: the joins do not keep it.
   const position = new Map(deliveries.map((delivery, index) => [delivery.id, index]));
-  return rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+  rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+  for (const row of rows) {
+    const planned = deliveries[position.get(row.id)!];
+    if (row.attempts > 0) row.body = overlaid(planned.content, planned.body);
+  }
+  return rows;
 }
 
 /** Deliveries not yet sent, by channel and status (pending or failed): the queue's gauge. */

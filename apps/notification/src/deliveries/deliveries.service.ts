@@ -16,7 +16,7 @@ import type { ClaimedDelivery } from './delivery.queue';
 import { ALL_CHANNELS, firstPerOrganisation, planDistribution, type Distribution } from './distribution.plan';
 import { DEFAULT_STATE_LIMIT, type DeliveryState } from './dto/deliveries.query';
 import { DeliveryView } from './dto/delivery.view';
-import { insertMessageContents, type MessageContent } from './message-contents.queries';
+import { asStored, insertMessageContents, type MessageContent } from './message-contents.queries';
 import { insertRecipients } from './routed-messages.queries';
 
 /** The département and referent role whose referents a message e-mails; null if it goes by no e-mail. */
@@ -111,7 +111,10 @@ export class DeliveriesService {
       if (plan.deliveries.length === 0 && plan.stream.length === 0) continue;
       const contentId = randomUUID();
       contents.push({ id: contentId, data: plan.content });
-      deliveries.push(...plan.deliveries.map((delivery) => ({ ...delivery, contentId, message, traceHeaders })));
+      const content = asStored(plan.content) as Record<string, unknown>;
+      deliveries.push(
+        ...plan.deliveries.map((delivery) => ({ ...delivery, contentId, content, message, traceHeaders })),
+      );
       stream.push({ type: message.type, subjectId: message.subjectId, contentId, entries: plan.stream });
     }
     await insertMessageContents(manager, contents);

@@ -8,8 +8,8 @@ import { withContent } from '../deliveries/message-contents.queries';
  */
 
 /**
- * Each entry is (organisation, event type, subject, content, data): `data` is the organisation's
- * own part, laid over the shared content (if any) when read. An organisation's new events take the
+ * Each entry is (organisation, event type, subject, content, data, its rank), all as one JSON
+ * document (ADR 48): `data` is the organisation's own part, laid over the shared content (if any) when read. An organisation's new events take the
  * next numbers of its head in the order given; entries it already has (same type and subject)
  * are skipped. Head rows are updated in organisation order, so two transactions appending for
  * overlapping organisations wait for each other instead of deadlocking.
@@ -17,8 +17,8 @@ import { withContent } from '../deliveries/message-contents.queries';
 const APPEND: PreparedStatement = {
   name: 'notification.stream-append-events',
   text: `WITH input AS (
-         SELECT e.* FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::jsonb[]) WITH ORDINALITY
-           AS e(organisation_id, type, subject_id, content_id, data, ord)),
+         SELECT e.* FROM jsonb_to_recordset($1::jsonb)
+           AS e(organisation_id uuid, type text, subject_id uuid, content_id uuid, data jsonb, ord int)),
        fresh AS (
          SELECT DISTINCT ON (i.organisation_id, i.type, i.subject_id) i.* FROM input i
          WHERE NOT EXISTS (SELECT 1 FROM stream_events s
@@ -37,7 +37,7 @@ const APPEND: PreparedStatement = {
                 f.type, f.subject_id, f.content_id, f.data
          FROM fresh f JOIN heads h USING (organisation_id) JOIN counts c USING (organisation_id)
          RETURNING organisation_id)
-       SELECT count(pg_notify($6, organisation_id::text)) FROM appended`,
+       SELECT count(pg_notify($2, organisation_id::text)) FROM appended`,
 };
 
 /** One event for several organisations, each with its own copy (or its own part of a shared content). */
@@ -64,11 +64,16 @@ export async function appendEvents(
   const rows = events.flatMap((event) => event.entries.map((entry) => ({ ...entry, event })));
   if (rows.length === 0) return;
   await runPrepared(manager, APPEND, [
-    rows.map((row) => row.organisationId),
-    rows.map((row) => row.event.type),
-    rows.map((row) => row.event.subjectId),
-    rows.map((row) => row.event.contentId ?? null),
-    rows.map((row) => JSON.stringify(row.data)),
+    JSON.stringify(
+      rows.map((row, index) => ({
+        organisation_id: row.organisationId,
+        type: row.event.type,
+        subject_id: row.event.subjectId,
+        content_id: row.event.contentId ?? null,
+        data: row.data,
+        ord: index,
+      })),
+    ),
     channel,
   ]);
 }

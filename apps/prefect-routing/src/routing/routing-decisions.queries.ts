@@ -21,12 +21,16 @@ const LOCK_CHAINS: PreparedStatement = {
   text: `SELECT count(pg_advisory_xact_lock(hashtextextended(chain, 0)))
          FROM (SELECT DISTINCT unnest($1::text[]) AS chain ORDER BY 1) AS chains`,
 };
+// The decisions as one JSON document (ADR 48): a national alert's ten thousand recipients travel nested, unescaped.
 const INSERT_DECISIONS: PreparedStatement = {
   name: 'routing.insert-decisions',
   text: `INSERT INTO routing_decisions (id, alert_id, original_alert_id, sender_organisation_id, department,
            recipients, excluded, warnings, routed_at)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[],
-                              $6::jsonb[], $7::jsonb[], $8::jsonb[], $9::timestamptz[])`,
+         SELECT id, alert_id, original_alert_id, sender_organisation_id, department, recipients, excluded, warnings,
+           routed_at
+         FROM jsonb_to_recordset($1::jsonb) AS d(id uuid, alert_id uuid, original_alert_id uuid,
+           sender_organisation_id uuid, department text, recipients jsonb, excluded jsonb, warnings jsonb,
+           routed_at timestamptz)`,
 };
 
 /**
@@ -41,15 +45,19 @@ export async function lockChains(manager: EntityManager, originalAlertIds: reado
 export async function insertDecisions(manager: EntityManager, decisions: readonly RoutingDecision[]): Promise<void> {
   if (decisions.length === 0) return;
   await runPrepared(manager, INSERT_DECISIONS, [
-    decisions.map((decision) => decision.id),
-    decisions.map((decision) => decision.alertId),
-    decisions.map((decision) => decision.originalAlertId),
-    decisions.map((decision) => decision.senderOrganisationId),
-    decisions.map((decision) => decision.department),
-    decisions.map((decision) => JSON.stringify(decision.recipients)),
-    decisions.map((decision) => JSON.stringify(decision.excluded)),
-    decisions.map((decision) => JSON.stringify(decision.warnings)),
-    decisions.map((decision) => decision.routedAt),
+    JSON.stringify(
+      decisions.map((decision) => ({
+        id: decision.id,
+        alert_id: decision.alertId,
+        original_alert_id: decision.originalAlertId,
+        sender_organisation_id: decision.senderOrganisationId,
+        department: decision.department,
+        recipients: decision.recipients,
+        excluded: decision.excluded,
+        warnings: decision.warnings,
+        routed_at: decision.routedAt,
+      })),
+    ),
   ]);
 }
 

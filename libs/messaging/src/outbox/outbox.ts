@@ -25,11 +25,15 @@ export interface OutboxRow<P extends object = object> {
   headers: Record<string, string>;
 }
 
-/** One statement whatever the number of events: each column comes as an array. */
+/**
+ * One statement whatever the number of events, the rows as one JSON document (ADR 48): an
+ * envelope travels nested, not as a string escaped again into an array literal.
+ */
 const INSERT_EVENTS: PreparedStatement = {
   name: 'messaging.outbox-insert',
   text: `INSERT INTO outbox (id, topic, message_key, envelope, headers)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::jsonb[])`,
+         SELECT id, topic, message_key, envelope, headers FROM jsonb_to_recordset($1::jsonb)
+           AS r(id uuid, topic text, message_key text, envelope jsonb, headers jsonb)`,
 };
 
 /**
@@ -70,11 +74,15 @@ export class Outbox {
   async write(manager: EntityManager, rows: readonly OutboxRow[]): Promise<void> {
     if (rows.length === 0) return;
     await runPrepared(manager, INSERT_EVENTS, [
-      rows.map((row) => row.envelope.id),
-      rows.map((row) => row.topic),
-      rows.map((row) => row.key),
-      rows.map((row) => JSON.stringify(row.envelope)),
-      rows.map((row) => JSON.stringify(row.headers)),
+      JSON.stringify(
+        rows.map((row) => ({
+          id: row.envelope.id,
+          topic: row.topic,
+          message_key: row.key,
+          envelope: row.envelope,
+          headers: row.headers,
+        })),
+      ),
     ]);
   }
 }
