@@ -2,3 +2,4 @@ export * from './data-source.factory';
 export * from './prepared';
 export * from './group-commit';
 export * from './advisory-lock';
+export * from './migration-steps';

@@ -1,23 +1,21 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface } from 'typeorm';
+import { migrationSteps } from '@vigie/persistence';
 
 export class IdempotencyKeys1764300000110 implements MigrationInterface {
   name = 'IdempotencyKeys1764300000110';
 
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`
-      CREATE TABLE idempotency_keys (
-        organisation_id uuid NOT NULL,
-        key text NOT NULL,
-        request_hash text NOT NULL,
-        -- Deferred: the key is claimed first, then the alert it names is inserted.
-        alert_id uuid NOT NULL REFERENCES alerts (id) DEFERRABLE INITIALLY DEFERRED,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        CONSTRAINT pk_idempotency_keys PRIMARY KEY (organisation_id, key)
-      )`);
-    await runner.query('CREATE INDEX ix_idempotency_keys_created ON idempotency_keys (created_at)');
-  }
+  up = migrationSteps(
+    `CREATE TABLE idempotency_keys (
+      organisation_id uuid NOT NULL,
+      key text NOT NULL,
+      request_hash text NOT NULL,
+      -- Deferred: the key is claimed first, then the alert it names is inserted.
+      alert_id uuid NOT NULL REFERENCES alerts (id) DEFERRABLE INITIALLY DEFERRED,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      CONSTRAINT pk_idempotency_keys PRIMARY KEY (organisation_id, key)
+    )`,
+    'CREATE INDEX ix_idempotency_keys_created ON idempotency_keys (created_at)',
+  );
 
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP TABLE idempotency_keys');
-  }
+  down = migrationSteps('DROP TABLE idempotency_keys');
 }

@@ -1,4 +1,5 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface } from 'typeorm';
+import { migrationSteps } from '@vigie/persistence';
 
 /**
  * What the statistics count (new real alerts, by sent time) read from the index alone: a range
@@ -8,12 +9,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 export class AlertStatisticsIndex1764300000190 implements MigrationInterface {
   name = 'AlertStatisticsIndex1764300000190';
 
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`CREATE INDEX ix_alerts_statistics ON alerts (sent) INCLUDE (department, event_code, severity)
-      WHERE msg_type = 'Alert' AND status = 'Actual'`);
-  }
+  up = migrationSteps(
+    `CREATE INDEX ix_alerts_statistics ON alerts (sent) INCLUDE (department, event_code, severity)
+      WHERE msg_type = 'Alert' AND status = 'Actual'`,
+  );
 
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP INDEX ix_alerts_statistics');
-  }
+  down = migrationSteps('DROP INDEX ix_alerts_statistics');
 }

@@ -1,17 +1,18 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface } from 'typeorm';
 import { vacuumQueueTableByDefault, vacuumQueueTableOften } from '@vigie/messaging';
+import { migrationSteps } from '@vigie/persistence';
 
 /** The queue tables are vacuumed after a few hundred dead rows (see vacuumQueueTableOften). */
 export class QueueTablesVacuumedOften1764300000320 implements MigrationInterface {
   name = 'QueueTablesVacuumedOften1764300000320';
 
-  async up(runner: QueryRunner): Promise<void> {
-    await vacuumQueueTableOften(runner, 'outbox');
-    await vacuumQueueTableOften(runner, 'deliveries');
-  }
+  up = migrationSteps(
+    (runner) => vacuumQueueTableOften(runner, 'outbox'),
+    (runner) => vacuumQueueTableOften(runner, 'deliveries'),
+  );
 
-  async down(runner: QueryRunner): Promise<void> {
-    await vacuumQueueTableByDefault(runner, 'outbox');
-    await vacuumQueueTableByDefault(runner, 'deliveries');
-  }
+  down = migrationSteps(
+    (runner) => vacuumQueueTableByDefault(runner, 'outbox'),
+    (runner) => vacuumQueueTableByDefault(runner, 'deliveries'),
+  );
 }

@@ -1,4 +1,5 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface } from 'typeorm';
+import { migrationSteps } from '@vigie/persistence';
 
 /**
  * Broadcasts as their recipients received them (so a partner can list them), and each recipient
@@ -7,38 +8,32 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 export class BroadcastAcknowledgements1764400034000 implements MigrationInterface {
   name = 'BroadcastAcknowledgements1764400034000';
 
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query('ALTER TABLE routed_messages ADD COLUMN broadcast jsonb');
-    await runner.query(
-      "ALTER TABLE routed_messages ADD CONSTRAINT ck_routed_messages_broadcast CHECK (broadcast IS NULL OR kind = 'broadcast')",
-    );
+  up = migrationSteps(
+    'ALTER TABLE routed_messages ADD COLUMN broadcast jsonb',
+    "ALTER TABLE routed_messages ADD CONSTRAINT ck_routed_messages_broadcast CHECK (broadcast IS NULL OR kind = 'broadcast')",
     // Broadcasts routed before this migration: their content from a delivery or a stream event that carried it.
-    await runner.query(`
-      UPDATE routed_messages m SET broadcast = coalesce(
-        (SELECT d.body -> 'broadcast' FROM deliveries d
-         WHERE d.alert_id = m.id AND d.message_type = 'broadcast.routed' LIMIT 1),
-        (SELECT s.data -> 'broadcast' FROM stream_events s
-         WHERE s.subject_id = m.id AND s.type = 'broadcast.routed' LIMIT 1))
-      WHERE m.kind = 'broadcast'`);
-    await runner.query(
-      "CREATE INDEX ix_routed_messages_broadcasts ON routed_messages (routed_at DESC, id DESC) WHERE kind = 'broadcast'",
-    );
-    await runner.query(`
-      CREATE TABLE broadcast_acknowledgements (
-        broadcast_id uuid NOT NULL REFERENCES routed_messages (id) ON DELETE CASCADE,
-        organisation_id uuid NOT NULL,
-        api_key_id uuid NOT NULL,
-        person_id uuid,
-        person_name text,
-        acknowledged_at timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (broadcast_id, organisation_id)
-      )`);
-  }
+    `UPDATE routed_messages m SET broadcast = coalesce(
+      (SELECT d.body -> 'broadcast' FROM deliveries d
+       WHERE d.alert_id = m.id AND d.message_type = 'broadcast.routed' LIMIT 1),
+      (SELECT s.data -> 'broadcast' FROM stream_events s
+       WHERE s.subject_id = m.id AND s.type = 'broadcast.routed' LIMIT 1))
+    WHERE m.kind = 'broadcast'`,
+    "CREATE INDEX ix_routed_messages_broadcasts ON routed_messages (routed_at DESC, id DESC) WHERE kind = 'broadcast'",
+    `CREATE TABLE broadcast_acknowledgements (
+      broadcast_id uuid NOT NULL REFERENCES routed_messages (id) ON DELETE CASCADE,
+      organisation_id uuid NOT NULL,
+      api_key_id uuid NOT NULL,
+      person_id uuid,
+      person_name text,
+      acknowledged_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (broadcast_id, organisation_id)
+    )`,
+  );
 
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP TABLE broadcast_acknowledgements');
-    await runner.query('DROP INDEX ix_routed_messages_broadcasts');
-    await runner.query('ALTER TABLE routed_messages DROP CONSTRAINT ck_routed_messages_broadcast');
-    await runner.query('ALTER TABLE routed_messages DROP COLUMN broadcast');
-  }
+  down = migrationSteps(
+    'DROP TABLE broadcast_acknowledgements',
+    'DROP INDEX ix_routed_messages_broadcasts',
+    'ALTER TABLE routed_messages DROP CONSTRAINT ck_routed_messages_broadcast',
+    'ALTER TABLE routed_messages DROP COLUMN broadcast',
+  );
 }

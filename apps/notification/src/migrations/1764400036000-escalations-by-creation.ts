@@ -1,14 +1,11 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface } from 'typeorm';
+import { migrationSteps } from '@vigie/persistence';
 
 /** Time to acknowledge reads the escalations armed in a period (ADR 36). */
 export class EscalationsByCreation1764400036000 implements MigrationInterface {
   name = 'EscalationsByCreation1764400036000';
 
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query('CREATE INDEX ix_escalations_created ON escalations (created_at)');
-  }
+  up = migrationSteps('CREATE INDEX ix_escalations_created ON escalations (created_at)');
 
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP INDEX ix_escalations_created');
-  }
+  down = migrationSteps('DROP INDEX ix_escalations_created');
 }

@@ -1,4 +1,5 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface } from 'typeorm';
+import { migrationSteps } from '@vigie/persistence';
 
 /**
  * What every recipient of a message sees alike is stored once (`message_contents`); deliveries
@@ -8,21 +9,20 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 export class MessageContents1764400050000 implements MigrationInterface {
   name = 'MessageContents1764400050000';
 
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`
-      CREATE TABLE message_contents (
-        id uuid PRIMARY KEY,
-        data jsonb NOT NULL,
-        personal_data_erased_at timestamptz,
-        created_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await runner.query('ALTER TABLE deliveries ADD COLUMN content_id uuid REFERENCES message_contents (id)');
-    await runner.query('ALTER TABLE stream_events ADD COLUMN content_id uuid REFERENCES message_contents (id)');
-  }
+  up = migrationSteps(
+    `CREATE TABLE message_contents (
+      id uuid PRIMARY KEY,
+      data jsonb NOT NULL,
+      personal_data_erased_at timestamptz,
+      created_at timestamptz NOT NULL DEFAULT now()
+    )`,
+    'ALTER TABLE deliveries ADD COLUMN content_id uuid REFERENCES message_contents (id)',
+    'ALTER TABLE stream_events ADD COLUMN content_id uuid REFERENCES message_contents (id)',
+  );
 
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query('ALTER TABLE stream_events DROP COLUMN content_id');
-    await runner.query('ALTER TABLE deliveries DROP COLUMN content_id');
-    await runner.query('DROP TABLE message_contents');
-  }
+  down = migrationSteps(
+    'ALTER TABLE stream_events DROP COLUMN content_id',
+    'ALTER TABLE deliveries DROP COLUMN content_id',
+    'DROP TABLE message_contents',
+  );
 }

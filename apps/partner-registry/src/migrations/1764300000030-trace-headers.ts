@@ -1,15 +1,12 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface } from 'typeorm';
 import { addOutboxHeaders, dropOutboxHeaders } from '@vigie/messaging';
+import { migrationSteps } from '@vigie/persistence';
 
 /** Outbox rows keep the trace context and request id of the work that wrote them. */
 export class TraceHeaders1764300000030 implements MigrationInterface {
   name = 'TraceHeaders1764300000030';
 
-  async up(runner: QueryRunner): Promise<void> {
-    await addOutboxHeaders(runner);
-  }
+  up = migrationSteps(addOutboxHeaders);
 
-  async down(runner: QueryRunner): Promise<void> {
-    await dropOutboxHeaders(runner);
-  }
+  down = migrationSteps(dropOutboxHeaders);
 }

@@ -1,4 +1,5 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface } from 'typeorm';
+import { migrationSteps } from '@vigie/persistence';
 
 /**
  * The audit trail filtered by person and by object: the acting person in a column of its own
@@ -7,21 +8,19 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 export class AuditFilters1764400002010 implements MigrationInterface {
   name = 'AuditFilters1764400002010';
 
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query('ALTER TABLE audit_log ADD COLUMN person_id uuid');
-    await runner.query(
-      `UPDATE audit_log SET person_id = substring(actor FROM '/person:([0-9a-f-]{36}) ')::uuid
-       WHERE actor ~ '/person:[0-9a-f-]{36} '`,
-    );
-    await runner.query('CREATE INDEX ix_audit_log_person ON audit_log (person_id, id) WHERE person_id IS NOT NULL');
-    await runner.query('CREATE INDEX ix_audit_log_object ON audit_log (entity, entity_id, id)');
-    await runner.query('CREATE INDEX ix_audit_log_at ON audit_log (at)');
-  }
+  up = migrationSteps(
+    'ALTER TABLE audit_log ADD COLUMN person_id uuid',
+    `UPDATE audit_log SET person_id = substring(actor FROM '/person:([0-9a-f-]{36}) ')::uuid
+     WHERE actor ~ '/person:[0-9a-f-]{36} '`,
+    'CREATE INDEX ix_audit_log_person ON audit_log (person_id, id) WHERE person_id IS NOT NULL',
+    'CREATE INDEX ix_audit_log_object ON audit_log (entity, entity_id, id)',
+    'CREATE INDEX ix_audit_log_at ON audit_log (at)',
+  );
 
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP INDEX ix_audit_log_at');
-    await runner.query('DROP INDEX ix_audit_log_object');
-    await runner.query('DROP INDEX ix_audit_log_person');
-    await runner.query('ALTER TABLE audit_log DROP COLUMN person_id');
-  }
+  down = migrationSteps(
+    'DROP INDEX ix_audit_log_at',
+    'DROP INDEX ix_audit_log_object',
+    'DROP INDEX ix_audit_log_person',
+    'ALTER TABLE audit_log DROP COLUMN person_id',
+  );
 }

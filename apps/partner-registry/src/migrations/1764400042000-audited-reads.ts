@@ -1,5 +1,6 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface } from 'typeorm';
 import { createInboxTable, dropInboxTable } from '@vigie/messaging';
+import { migrationSteps } from '@vigie/persistence';
 
 /**
  * Reads in the audit trail (ADR 42): each entry is a change or a read; a read reported by another
@@ -9,21 +10,19 @@ import { createInboxTable, dropInboxTable } from '@vigie/messaging';
 export class AuditedReads1764400042000 implements MigrationInterface {
   name = 'AuditedReads1764400042000';
 
-  async up(runner: QueryRunner): Promise<void> {
-    await createInboxTable(runner);
-    await runner.query(
-      `ALTER TABLE audit_log ADD COLUMN kind text NOT NULL DEFAULT 'change' CHECK (kind IN ('change', 'read'))`,
-    );
-    await runner.query('ALTER TABLE audit_log ADD COLUMN event_id uuid');
-    await runner.query('CREATE UNIQUE INDEX ux_audit_log_event ON audit_log (event_id) WHERE event_id IS NOT NULL');
-    await runner.query('CREATE INDEX ix_audit_log_kind ON audit_log (kind, id)');
-  }
+  up = migrationSteps(
+    createInboxTable,
+    `ALTER TABLE audit_log ADD COLUMN kind text NOT NULL DEFAULT 'change' CHECK (kind IN ('change', 'read'))`,
+    'ALTER TABLE audit_log ADD COLUMN event_id uuid',
+    'CREATE UNIQUE INDEX ux_audit_log_event ON audit_log (event_id) WHERE event_id IS NOT NULL',
+    'CREATE INDEX ix_audit_log_kind ON audit_log (kind, id)',
+  );
 
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP INDEX ix_audit_log_kind');
-    await runner.query('DROP INDEX ux_audit_log_event');
-    await runner.query('ALTER TABLE audit_log DROP COLUMN event_id');
-    await runner.query('ALTER TABLE audit_log DROP COLUMN kind');
-    await dropInboxTable(runner);
-  }
+  down = migrationSteps(
+    'DROP INDEX ix_audit_log_kind',
+    'DROP INDEX ux_audit_log_event',
+    'ALTER TABLE audit_log DROP COLUMN event_id',
+    'ALTER TABLE audit_log DROP COLUMN kind',
+    dropInboxTable,
+  );
 }

@@ -1,15 +1,12 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface } from 'typeorm';
 import { vacuumQueueTableByDefault, vacuumQueueTableOften } from '@vigie/messaging';
+import { migrationSteps } from '@vigie/persistence';
 
 /** The queue tables are vacuumed after a few hundred dead rows (see vacuumQueueTableOften). */
 export class QueueTablesVacuumedOften1764300000210 implements MigrationInterface {
   name = 'QueueTablesVacuumedOften1764300000210';
 
-  async up(runner: QueryRunner): Promise<void> {
-    await vacuumQueueTableOften(runner, 'outbox');
-  }
+  up = migrationSteps((runner) => vacuumQueueTableOften(runner, 'outbox'));
 
-  async down(runner: QueryRunner): Promise<void> {
-    await vacuumQueueTableByDefault(runner, 'outbox');
-  }
+  down = migrationSteps((runner) => vacuumQueueTableByDefault(runner, 'outbox'));
 }
