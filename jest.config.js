@@ -23,7 +23,9 @@ const swcTsx = [
     },
   },
 ];
-const esmOnly = ['@nestjs', 'uuid', 'kafkajs', 'preact', 'jose', 'openapi-fetch', 'openid-client', 'oauth4webapi'].join('|');
+const esmOnly = ['@nestjs', 'uuid', 'kafkajs', 'preact', 'jose', 'openapi-fetch', 'openid-client', 'oauth4webapi'].join(
+  '|',
+);
 const moduleNameMapper = {
   '^@vigie/observability/tracing$': '<rootDir>/libs/observability/src/tracing.ts',
   '^@vigie/(.*)$': '<rootDir>/libs/$1/src/index.ts',
@@ -53,6 +55,7 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/*.int-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/integration/integration.setup.ts'],
     },
     {
       ...common,

@@ -8,8 +8,6 @@ import { ownSchema } from './own-schema';
  * counts, in which groupings, and on which day (Europe/Paris) an alert sent around midnight falls.
  */
 
-jest.setTimeout(60_000);
-
 describe('alert counts on the real PostgreSQL', () => {
   const db = ownSchema('alert_counts', INGESTION_TABLES);
 

@@ -16,8 +16,6 @@ import { insertOrganisation } from './seed-rows';
  * (the registry's migrations included): reads beside changes, and a reported read written once.
  */
 
-jest.setTimeout(60_000);
-
 describe('the audit trail on the real PostgreSQL', () => {
   const db = ownSchema('audit_log', REGISTRY_TABLES);
   const prefecture = randomUUID();

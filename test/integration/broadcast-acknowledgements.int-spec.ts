@@ -18,8 +18,6 @@ import { insertDirectoryOrganisation, insertRouted } from './seed-rows';
  * file's own (its migration included): what each organisation may list, read and acknowledge.
  */
 
-jest.setTimeout(60_000);
-
 describe('broadcast acknowledgements on the real PostgreSQL', () => {
   const db = ownSchema('broadcast_acks', NOTIFICATION_TABLES);
   const prefecture = randomUUID();

@@ -9,8 +9,6 @@ import { insertConvention, insertConventionMember, insertOrganisation } from './
  * (the registry's migrations included): exact counts, which the e2e test can only compare.
  */
 
-jest.setTimeout(60_000);
-
 describe('convention coverage on the real PostgreSQL', () => {
   const db = ownSchema('convention_coverage', REGISTRY_TABLES);
   const security = randomUUID();

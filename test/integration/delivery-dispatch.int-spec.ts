@@ -14,7 +14,7 @@ import { NOTIFICATION_TABLES } from '../../apps/notification/src/tables';
 import { EndpointHealth } from '../../apps/notification/src/webhooks/endpoint-health';
 import { SecretBox } from '../../apps/notification/src/webhooks/secret-box';
 import { ownSchema } from './own-schema';
-import { insertDirectoryOrganisation } from './seed-rows';
+import { insertDirectoryOrganisation, insertWebhook } from './seed-rows';
 
 /**
  * The delivery queue and its dispatcher against the real PostgreSQL, on a schema of this file's
@@ -76,10 +76,12 @@ describe('delivery dispatch on the real PostgreSQL', () => {
   /** A webhook to `url`; its id. */
   const webhookTo = async (url: string): Promise<string> => {
     const webhook = randomUUID();
-    await db.dataSource.query(
-      'INSERT INTO webhooks (id, organisation_id, url, secret_ciphertext) VALUES ($1, $2, $3, $4)',
-      [webhook, organisation, url, box.encrypt(randomBytes(24).toString('base64'), webhook)],
-    );
+    await insertWebhook(db.dataSource, {
+      id: webhook,
+      organisationId: organisation,
+      url,
+      secretCiphertext: box.encrypt(randomBytes(24).toString('base64'), webhook),
+    });
     return webhook;
   };
 

@@ -15,8 +15,6 @@ import { insertRouted } from './seed-rows';
  * headline (ADR 40).
  */
 
-jest.setTimeout(60_000);
-
 describe('open escalations on the real PostgreSQL', () => {
   const db = ownSchema('open_escalations', NOTIFICATION_TABLES);
   const sender = randomUUID();

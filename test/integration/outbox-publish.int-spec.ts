@@ -10,8 +10,6 @@ import { ownSchema } from './own-schema';
  * commit asynchronous (ADR 44) without touching any other transaction on the connection.
  */
 
-jest.setTimeout(60_000);
-
 describe('the outbox publication statement', () => {
   const db = ownSchema('outbox', { entities: [], migrations: [] }, 3);
   const lock = () => `vigie.outbox.${db.name}`;

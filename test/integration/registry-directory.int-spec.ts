@@ -30,8 +30,6 @@ import { insertConvention, insertConventionMember, insertOrganisation } from './
  * e-mail addresses whatever their case, invitations still open, sessions ended everywhere.
  */
 
-jest.setTimeout(60_000);
-
 describe('the registry directory and accounts on the real PostgreSQL', () => {
   const db = ownSchema('registry_directory', REGISTRY_TABLES);
   const prefecture = randomUUID();

@@ -53,6 +53,22 @@ export async function insertDirectoryOrganisation(
 }
 
 /**
+ * A webhook of notification's `webhooks` table; its secret, stored as given, is one no test reads
+ * unless `secretCiphertext` says otherwise.
+ */
+export async function insertWebhook(
+  db: DataSource,
+  webhook: { id: string; organisationId: string; url: string; secretCiphertext?: string },
+): Promise<void> {
+  await db.query('INSERT INTO webhooks (id, organisation_id, url, secret_ciphertext) VALUES ($1, $2, $3, $4)', [
+    webhook.id,
+    webhook.organisationId,
+    webhook.url,
+    webhook.secretCiphertext ?? 'x',
+  ]);
+}
+
+/**
  * A message routing remembered (`routed_messages`), sent by `senderOrganisationId` at `routedAt`
  * (written as given, to the microsecond), and its recipients, all for the same rule and reason.
  */

@@ -11,8 +11,6 @@ import { ownSchema } from './own-schema';
  * same organisations side by side leave no gap and no repeated number.
  */
 
-jest.setTimeout(60_000);
-
 describe('stream appends on the real PostgreSQL', () => {
   const db = ownSchema('stream', NOTIFICATION_TABLES, 6);
   const stream = new StreamLog();

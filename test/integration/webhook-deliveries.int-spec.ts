@@ -13,15 +13,13 @@ import {
   webhookDeliveries,
 } from '../../apps/notification/src/webhooks/webhook-deliveries.queries';
 import { ownSchema } from './own-schema';
-import { insertDirectoryOrganisation } from './seed-rows';
+import { insertDirectoryOrganisation, insertWebhook } from './seed-rows';
 
 /**
  * Notification's self-service and alert-state queries against the real PostgreSQL: paging a
  * webhook's deliveries by position (ties on the creation time included), queuing deliveries
  * again, and what an organisation reads of the alerts it sent or received.
  */
-
-jest.setTimeout(60_000);
 
 describe('webhook deliveries and alert states on the real PostgreSQL', () => {
   const db = ownSchema('webhook_deliveries', NOTIFICATION_TABLES);
@@ -49,10 +47,7 @@ describe('webhook deliveries and alert states on the real PostgreSQL', () => {
 
   beforeAll(async () => {
     for (const id of [webhook, otherWebhook]) {
-      await db.dataSource.query(
-        "INSERT INTO webhooks (id, organisation_id, url, secret_ciphertext) VALUES ($1, $2, 'https://example.org/hook', 'x')",
-        [id, organisation],
-      );
+      await insertWebhook(db.dataSource, { id, organisationId: organisation, url: 'https://example.org/hook' });
     }
   });
 
@@ -107,10 +102,7 @@ describe('webhook deliveries and alert states on the real PostgreSQL', () => {
 
   it('queues again the dead deliveries since a time, and counts the failed ones left to their retry', async () => {
     const hook = randomUUID();
-    await db.dataSource.query(
-      "INSERT INTO webhooks (id, organisation_id, url, secret_ciphertext) VALUES ($1, $2, 'https://example.org/h', 'x')",
-      [hook, organisation],
-    );
+    await insertWebhook(db.dataSource, { id: hook, organisationId: organisation, url: 'https://example.org/h' });
     await delivery(hook, '2026-12-01T00:00:00Z', 'dead');
     const recent = await delivery(hook, '2026-12-03T00:00:00Z', 'dead');
     await delivery(hook, '2026-12-03T01:00:00Z', 'failed');

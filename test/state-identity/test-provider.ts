@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { repoRoot, waitFor } from '@vigie/testing';
+import { join } from 'node:path';
+import { repoRoot, startNodeProcess, stopChild } from '@vigie/testing';
 
 export interface TestClient {
   client_id: string;
@@ -60,32 +59,18 @@ export class TestIdentityProvider {
       })),
       accounts: options.accounts,
     };
-    mkdirSync(dirname(options.logFile), { recursive: true });
-    const log = openSync(options.logFile, 'a');
-    const child = spawn(process.execPath, [join(repoRoot(), 'test', 'state-identity', 'provider.mjs')], {
+    const child = await startNodeProcess({
+      args: [join(repoRoot(), 'test', 'state-identity', 'provider.mjs')],
       env: { ...process.env, VIGIE_TEST_OIDC_SETTINGS: JSON.stringify(settings) },
-      stdio: ['ignore', log, log],
+      logFile: options.logFile,
+      name: 'the test provider',
+      ready: async () => (await fetch(`${issuer}/.well-known/openid-configuration`).catch(() => null))?.ok ?? false,
+      readyWhat: 'the test OpenID provider',
     });
-    closeSync(log);
-    process.once('exit', () => child.kill('SIGKILL'));
-    let exited = false;
-    child.once('exit', () => (exited = true));
-    await waitFor(
-      async () => {
-        if (exited) throw new Error(`the test provider exited:\n${readFileSync(options.logFile, 'utf8').slice(-3000)}`);
-        return (await fetch(`${issuer}/.well-known/openid-configuration`).catch(() => null))?.ok ?? false;
-      },
-      { what: 'the test OpenID provider', timeoutMs: 30_000, intervalMs: 100 },
-    );
     return new TestIdentityProvider(child, issuer, signingKey);
   }
 
-  async stop(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    const exit = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
-    this.child.kill('SIGTERM');
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 5_000);
-    await exit;
-    clearTimeout(timer);
+  stop(): Promise<void> {
+    return stopChild(this.child, 5_000);
   }
 }

@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { startNodeProcess, stopChild } from './child-process';
 import { repoRoot } from './repo-root';
 import type { Stack } from './stack';
-import { waitFor } from './wait-for';
 
 export interface ConsoleOptions {
   port: number;
@@ -21,9 +20,9 @@ export class ConsoleProcess {
   ) {}
 
   static async start(options: ConsoleOptions): Promise<ConsoleProcess> {
-    mkdirSync(dirname(options.logFile), { recursive: true });
-    const log = openSync(options.logFile, 'a');
-    const child = spawn(process.execPath, [join(repoRoot(), 'dist', 'apps', 'console', 'src', 'main.js')], {
+    const url = `http://127.0.0.1:${options.port}`;
+    const child = await startNodeProcess({
+      args: [join(repoRoot(), 'dist', 'apps', 'console', 'src', 'main.js')],
       env: {
         ...process.env,
         HTTP_HOST: '127.0.0.1',
@@ -34,29 +33,15 @@ export class ConsoleProcess {
         NOTIFICATION_URL: options.stack.url('notification'),
         ...options.env,
       },
-      stdio: ['ignore', log, log],
+      logFile: options.logFile,
+      name: 'the console',
+      ready: async () => (await fetch(`${url}/health`)).ok,
+      readyWhat: 'the console to be healthy',
     });
-    closeSync(log);
-    process.once('exit', () => child.kill('SIGKILL'));
-    const url = `http://127.0.0.1:${options.port}`;
-    let exited = false;
-    child.once('exit', () => (exited = true));
-    await waitFor(
-      async () => {
-        if (exited) throw new Error(`the console exited:\n${readFileSync(options.logFile, 'utf8').slice(-3000)}`);
-        return (await fetch(`${url}/health`)).ok;
-      },
-      { what: 'the console to be healthy', timeoutMs: 30_000, intervalMs: 100 },
-    );
     return new ConsoleProcess(child, url);
   }
 
-  async stop(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    const exit = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
-    this.child.kill('SIGTERM');
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
-    await exit;
-    clearTimeout(timer);
+  stop(): Promise<void> {
+    return stopChild(this.child, 10_000);
   }
 }

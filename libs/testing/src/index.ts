@@ -2,6 +2,7 @@ export * from './wait-for';
 export * from './webhook-sink';
 export * from './repo-root';
 export * from './stack';
+export * from './child-process';
 export * from './console-process';
 export * from './http-client';
 export * from './partners';

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stopChild } from './child-process';
 import { repoRoot } from './repo-root';
 import { waitFor } from './wait-for';
 
@@ -120,12 +121,7 @@ export class Stack {
   async stopService(name: ServiceInstance, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const child = this.processes.get(name);
     this.processes.delete(name);
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill(signal);
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15000);
-    await exit;
-    clearTimeout(timer);
+    if (child) await stopChild(child, 15_000, signal);
   }
 
   private port(instance: ServiceInstance): number {
