@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { components } from '@vigie/client';
 import type { AlertSnapshot } from '@vigie/contracts';
-import { CONSOLE_CONFIG, type ConsoleConfig } from '../config';
-import { ServiceHttp, nextCursorOf, type ListPage } from './service-call';
+import { ServiceClient, nextCursorOf, type ListPage } from './service-call';
 
 /** The API description names only the id beside the snapshot: the rest is the `AlertSnapshot` of the contracts. */
 export type Alert = AlertSnapshot & components['schemas']['AlertView'];
@@ -25,13 +24,7 @@ export type AlertPage = Omit<components['schemas']['AlertPageView'], 'alerts'> &
 
 /** Alert ingestion: the alerts sent by, or routed to, the person's organisation. */
 @Injectable()
-export class IngestionClient {
-  private readonly http: ServiceHttp;
-
-  constructor(@Inject(CONSOLE_CONFIG) config: ConsoleConfig) {
-    this.http = new ServiceHttp('alert-ingestion', config.services.ingestion);
-  }
-
+export class IngestionClient extends ServiceClient('alert-ingestion', 'ingestion') {
   async alerts(bearer: string, filters: AlertFilters): Promise<AlertPage> {
     return (await this.http.call<AlertPage>('GET', '/v1/alerts', { bearer, query: { ...filters } })).body;
   }

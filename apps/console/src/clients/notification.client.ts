@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { components } from '@vigie/client';
 import type { BroadcastSnapshot } from '@vigie/contracts';
-import { CONSOLE_CONFIG, type ConsoleConfig } from '../config';
-import { ServiceHttp, nextCursorOf, type ListPage } from './service-call';
+import { ServiceClient, nextCursorOf, type ListPage } from './service-call';
 
 export type Acknowledgement = components['schemas']['AcknowledgementView'];
 
@@ -33,13 +32,7 @@ export type WebhookDelivery = components['schemas']['WebhookDeliveryView'];
 
 /** Notification: acknowledgements, deliveries, escalation, webhooks, broadcasts received and the live stream. */
 @Injectable()
-export class NotificationClient {
-  private readonly http: ServiceHttp;
-
-  constructor(@Inject(CONSOLE_CONFIG) config: ConsoleConfig) {
-    this.http = new ServiceHttp('notification', config.services.notification);
-  }
-
+export class NotificationClient extends ServiceClient('notification', 'notification') {
   async acknowledge(bearer: string, alertId: string, note = ''): Promise<Acknowledgement> {
     const path = `/v1/alerts/${encodeURIComponent(alertId)}/acknowledgements`;
     return (await this.http.call<Acknowledgement>('POST', path, { bearer, body: note ? { note } : {} })).body;

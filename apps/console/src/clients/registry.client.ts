@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { components } from '@vigie/client';
-import { CONSOLE_CONFIG, type ConsoleConfig } from '../config';
-import { ServiceHttp } from './service-call';
+import { ServiceClient } from './service-call';
 
 export type SignedInPerson = components['schemas']['SignedInPersonView'];
 
@@ -66,13 +65,7 @@ const organisationPath = (organisationId: string, collection: string): string =>
 
 /** The partner registry: person sessions, organisations, sites, referents, people, keys, subscriptions, audit. */
 @Injectable()
-export class RegistryClient {
-  private readonly http: ServiceHttp;
-
-  constructor(@Inject(CONSOLE_CONFIG) config: ConsoleConfig) {
-    this.http = new ServiceHttp('partner-registry', config.services.registry);
-  }
-
+export class RegistryClient extends ServiceClient('partner-registry', 'registry') {
   async openSession(email: string, password: string): Promise<OpenedSession> {
     return (await this.http.call<OpenedSession>('POST', '/v1/sessions', { body: { email, password } })).body;
   }

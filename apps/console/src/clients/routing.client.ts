@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { components } from '@vigie/client';
 import type { BroadcastSnapshot } from '@vigie/contracts';
-import { CONSOLE_CONFIG, type ConsoleConfig } from '../config';
-import { ServiceHttp } from './service-call';
+import { ServiceClient } from './service-call';
 
 export type RoutingDecision = components['schemas']['RoutingDecisionView'];
 
@@ -23,13 +22,7 @@ export type Broadcast = Omit<components['schemas']['BroadcastView'], 'broadcast'
 
 /** Prefect routing: why an alert reached whom, and the prefecture's broadcasts. */
 @Injectable()
-export class RoutingClient {
-  private readonly http: ServiceHttp;
-
-  constructor(@Inject(CONSOLE_CONFIG) config: ConsoleConfig) {
-    this.http = new ServiceHttp('prefect-routing', config.services.routing);
-  }
-
+export class RoutingClient extends ServiceClient('prefect-routing', 'routing') {
   async decision(bearer: string, alertId: string): Promise<RoutingDecision> {
     const path = `/v1/alerts/${encodeURIComponent(alertId)}/routing`;
     return (await this.http.call<RoutingDecision>('GET', path, { bearer })).body;

@@ -1,4 +1,6 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { currentScope } from '@vigie/observability';
+import { CONSOLE_CONFIG, type ConsoleConfig, type ServiceUrls } from '../config';
 
 /** What a service answered when it was not a success; pages map it to words. */
 export class ServiceCallError extends Error {
@@ -80,4 +82,20 @@ export class ServiceHttp {
     if (!response.ok || !response.body) throw new ServiceCallError(this.service, response.status, null);
     return response;
   }
+}
+
+/**
+ * The base of one service's client: `http`, that service's JSON API at the address the console's
+ * configuration gives it (`services[address]`), named `service` in errors.
+ */
+export function ServiceClient(service: string, address: keyof ServiceUrls) {
+  @Injectable()
+  abstract class Client {
+    protected readonly http: ServiceHttp;
+
+    constructor(@Inject(CONSOLE_CONFIG) config: ConsoleConfig) {
+      this.http = new ServiceHttp(service, config.services[address]);
+    }
+  }
+  return Client;
 }

@@ -1,9 +1,17 @@
-import type { VNode } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 
 /** The links between a list's pages: back to the most recent ones, on to older ones. */
 export interface PageLinks {
   newestHref: string | null;
   olderHref: string | null;
+}
+
+/** One page of a long list, as its view shows it. */
+export interface ListPageView<T> {
+  items: T[];
+  pages: PageLinks;
+  /** The link asked for a page the console never links to (altered, truncated, made up). */
+  invalidPage: boolean;
 }
 
 /** The links between a long list's pages: « Plus récents » back to the first, « Plus anciens » on. */
@@ -41,5 +49,34 @@ export function InvalidPageNotice(props: { newestHref: string; newestLabel: stri
         Il a pu être modifié ou recopié incomplètement. <a href={props.newestHref}>{props.newestLabel}</a>
       </p>
     </div>
+  );
+}
+
+/**
+ * A long list's page: the notice of a page link the console did not make, what the list says when
+ * the page has nothing (`empty`), or the page's items (`children`); then the links to the other pages.
+ */
+export function PagedList(props: {
+  list: ListPageView<unknown>;
+  /** The list's most recent page, and the words of the link back to it from an invalid one. */
+  newestHref: string;
+  newestLabel: string;
+  /** What the links to the other pages are called. */
+  pagerLabel: string;
+  empty: ComponentChildren;
+  children: ComponentChildren;
+}): VNode {
+  const { list } = props;
+  return (
+    <>
+      {list.invalidPage ? (
+        <InvalidPageNotice newestHref={props.newestHref} newestLabel={props.newestLabel} />
+      ) : list.items.length === 0 ? (
+        props.empty
+      ) : (
+        props.children
+      )}
+      <Pager label={props.pagerLabel} links={list.pages} />
+    </>
   );
 }

@@ -1,5 +1,8 @@
+import type { Response } from 'express';
+import type { VNode } from 'preact';
 import { ServiceCallError, type ListPage } from '../clients/service-call';
-import type { PageLinks } from '../components/pager';
+import type { ListPageView, PageLinks } from '../components/pager';
+import { renderPage, sendHtml } from '../render';
 
 /** How many items a long list shows a page: the most recent first, then « Plus anciens ». */
 export const LIST_PAGE = 20;
@@ -53,4 +56,27 @@ export async function readPage<T>(
     if (cursorRefused(error)) return null;
     throw error;
   }
+}
+
+/**
+ * Answers a long list's page: the page `before` (`avant`) asks for, read from its service, each of
+ * its items made ready for the view; or 400 and the view saying the link is not a valid page.
+ */
+export async function sendListPage<T, I>(
+  response: Response,
+  list: {
+    path: string;
+    before: unknown;
+    read: (cursor: string | undefined) => Promise<ListPage<T>>;
+    item: (item: T) => I | Promise<I>;
+    view: (page: ListPageView<I>) => VNode;
+  },
+): Promise<void> {
+  const page = await readPage(list.path, list.before, list.read);
+  if (!page) {
+    sendHtml(response, 400, renderPage(list.view({ items: [], pages: NO_PAGES, invalidPage: true })));
+    return;
+  }
+  const items = await Promise.all(page.items.map((item) => list.item(item)));
+  sendHtml(response, 200, renderPage(list.view({ items, pages: page.pages, invalidPage: false })));
 }

@@ -10,7 +10,7 @@ import { Viewer, type SignedIn } from '../../session/viewer';
 import { textField } from '../form-body';
 import { notFound, pageId } from '../not-found';
 import { PageGet } from '../page-routes';
-import { LIST_PAGE, NO_PAGES, readPage } from '../paging';
+import { LIST_PAGE, sendListPage } from '../paging';
 import { readReportForm, type ReportErrors, type ReportForm } from '../report/report.model';
 import { relayStream, sseMessage, StreamRequest } from '../stream-relay';
 import { pageFrame } from '../viewer-of';
@@ -41,21 +41,14 @@ export class MyReportsController {
 
   /** The most recent reports, then older ones a page at a time (`avant`: ingestion's cursor). */
   @PageGet()
-  async list(@Viewer() viewer: SignedIn, @Query('avant') before: unknown, @Res() response: Response): Promise<void> {
-    const frame = pageFrame(viewer);
-    const page = await readPage('/mes-signalements', before, (cursor) =>
-      this.ingestion.sent(viewer.bearer, { cursor, limit: LIST_PAGE }),
-    );
-    if (!page) {
-      sendHtml(response, 400, renderPage(MyReportsPage({ ...frame, rows: [], pages: NO_PAGES, invalidPage: true })));
-      return;
-    }
-    const rows = await Promise.all(
-      page.items.map(async (latest) =>
-        reportRow(latest, chainAcknowledgements(await this.acknowledgementsOf(viewer, latest))),
-      ),
-    );
-    response.type('html').send(renderPage(MyReportsPage({ ...frame, rows, pages: page.pages, invalidPage: false })));
+  list(@Viewer() viewer: SignedIn, @Query('avant') before: unknown, @Res() response: Response): Promise<void> {
+    return sendListPage(response, {
+      path: '/mes-signalements',
+      before,
+      read: (cursor) => this.ingestion.sent(viewer.bearer, { cursor, limit: LIST_PAGE }),
+      item: async (latest) => reportRow(latest, chainAcknowledgements(await this.acknowledgementsOf(viewer, latest))),
+      view: (page) => MyReportsPage({ ...pageFrame(viewer), ...page }),
+    });
   }
 
   /** The organisation's stream, of which only acknowledgements are relayed, as list items. */

@@ -3,7 +3,7 @@ import { SeverityBadge, StatusBadge } from '../../components/badges';
 import { Breadcrumb, Button, CsrfField, Field, Notice, Table } from '../../components/form';
 import { MESSAGE_TYPE, SEVERITY, frenchDateTime, label } from '../../components/labels';
 import { Layout, type PageFrame } from '../../components/layout';
-import { InvalidPageNotice, Pager, type PageLinks } from '../../components/pager';
+import { PagedList, type ListPageView } from '../../components/pager';
 import type { ReportErrors, ReportForm } from '../report/report.model';
 import { AssessmentFields, ReportErrorSummary } from '../report/report.view';
 import type { AcknowledgementItem, ReportRow } from './my-reports.model';
@@ -48,13 +48,7 @@ function Situation(props: { msgType: string }): VNode {
   return <span class="fr-badge fr-badge--sm fr-badge--success">En cours</span>;
 }
 
-export function MyReportsPage(
-  props: PageFrame & {
-    rows: ReportRow[];
-    pages: PageLinks;
-    invalidPage: boolean;
-  },
-): VNode {
+export function MyReportsPage(props: PageFrame & ListPageView<ReportRow>): VNode {
   const older = props.pages.newestHref !== null;
   return (
     <Layout title="Mes signalements" viewer={props.viewer} csrfToken={props.csrfToken} section="mes-signalements">
@@ -63,17 +57,21 @@ export function MyReportsPage(
         Les alertes envoyées par votre organisation. Les acquittements des préfectures s’affichent ici dès qu’ils
         arrivent.
       </p>
-      {props.invalidPage ? (
-        <InvalidPageNotice newestHref="/mes-signalements" newestLabel="Voir les signalements les plus récents" />
-      ) : props.rows.length === 0 ? (
-        older ? (
-          <p>Aucun signalement plus ancien.</p>
-        ) : (
-          <p>
-            Votre organisation n’a encore rien signalé. <a href="/signalements/nouveau">Signaler un incident</a>
-          </p>
-        )
-      ) : (
+      <PagedList
+        list={props}
+        newestHref="/mes-signalements"
+        newestLabel="Voir les signalements les plus récents"
+        pagerLabel="Pages des signalements"
+        empty={
+          older ? (
+            <p>Aucun signalement plus ancien.</p>
+          ) : (
+            <p>
+              Votre organisation n’a encore rien signalé. <a href="/signalements/nouveau">Signaler un incident</a>
+            </p>
+          )
+        }
+      >
         <div hx-ext="sse" sse-connect="/mes-signalements/flux">
           <p class="fr-text--sm" id="flux-etat" role="status" aria-live="polite">
             Sans JavaScript, rechargez la page pour voir les nouveaux acquittements.
@@ -87,7 +85,7 @@ export function MyReportsPage(
             headers={['Signalement', 'Gravité', 'Situation', 'Envoyé le', 'Acquitté par']}
           >
             <tbody>
-              {props.rows.map((row) => (
+              {props.items.map((row) => (
                 <tr id={`signalement-${row.id}`}>
                   <td>
                     <a href={`/mes-signalements/${row.id}`}>{row.headline}</a>
@@ -110,8 +108,7 @@ export function MyReportsPage(
             </tbody>
           </Table>
         </div>
-      )}
-      <Pager label="Pages des signalements" links={props.pages} />
+      </PagedList>
     </Layout>
   );
 }

@@ -1,11 +1,11 @@
 import { Controller, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { NotificationClient } from '../../clients/notification.client';
-import { renderPage, sendHtml } from '../../render';
+import { renderPage } from '../../render';
 import { Viewer, type SignedIn } from '../../session/viewer';
 import { pageId } from '../not-found';
 import { PageGet } from '../page-routes';
-import { LIST_PAGE, NO_PAGES, readPage } from '../paging';
+import { LIST_PAGE, sendListPage } from '../paging';
 import { pageFrame } from '../viewer-of';
 import { receivedItem } from './received-broadcasts.model';
 import { ReceivedBroadcastPage, ReceivedBroadcastsPage } from './received-broadcasts.view';
@@ -20,23 +20,14 @@ export class ReceivedBroadcastsController {
 
   /** The most recent messages, then older ones a page at a time (`avant`: notification's cursor). */
   @PageGet()
-  async list(@Viewer() viewer: SignedIn, @Query('avant') before: unknown, @Res() response: Response): Promise<void> {
-    const frame = pageFrame(viewer);
-    const page = await readPage('/diffusions-recues', before, (cursor) =>
-      this.notification.receivedBroadcasts(viewer.bearer, { cursor, limit: LIST_PAGE }),
-    );
-    if (!page) {
-      sendHtml(
-        response,
-        400,
-        renderPage(ReceivedBroadcastsPage({ ...frame, items: [], pages: NO_PAGES, invalidPage: true })),
-      );
-      return;
-    }
-    const items = page.items.map(receivedItem);
-    response
-      .type('html')
-      .send(renderPage(ReceivedBroadcastsPage({ ...frame, items, pages: page.pages, invalidPage: false })));
+  list(@Viewer() viewer: SignedIn, @Query('avant') before: unknown, @Res() response: Response): Promise<void> {
+    return sendListPage(response, {
+      path: '/diffusions-recues',
+      before,
+      read: (cursor) => this.notification.receivedBroadcasts(viewer.bearer, { cursor, limit: LIST_PAGE }),
+      item: receivedItem,
+      view: (page) => ReceivedBroadcastsPage({ ...pageFrame(viewer), ...page }),
+    });
   }
 
   @PageGet(':id')

@@ -3,7 +3,7 @@ import { SeverityBadge, StateBadge, StatusBadge, TlpBadge } from '../../componen
 import { Breadcrumb, Button, CsrfField, Notice, Table } from '../../components/form';
 import { frenchDateTime } from '../../components/labels';
 import { Layout, type PageFrame } from '../../components/layout';
-import { InvalidPageNotice, Pager, type PageLinks } from '../../components/pager';
+import { PagedList, type ListPageView } from '../../components/pager';
 import { Reason } from '../../components/reason';
 import type { AcknowledgedBy, ReceivedBroadcastItem } from './received-broadcasts.model';
 
@@ -18,9 +18,7 @@ function Acknowledgement(props: { acknowledged: AcknowledgedBy | null }): VNode 
   );
 }
 
-export function ReceivedBroadcastsPage(
-  props: PageFrame & { items: ReceivedBroadcastItem[]; pages: PageLinks; invalidPage: boolean },
-): VNode {
+export function ReceivedBroadcastsPage(props: PageFrame & ListPageView<ReceivedBroadcastItem>): VNode {
   const older = props.pages.newestHref !== null;
   return (
     <Layout title="Messages reçus" viewer={props.viewer} csrfToken={props.csrfToken} section="diffusions-recues">
@@ -29,11 +27,17 @@ export function ReceivedBroadcastsPage(
         Les messages que la préfecture ou le niveau national adresse à votre organisation. Acquittez chacun pour lui
         indiquer que vous l’avez lu.
       </p>
-      {props.invalidPage ? (
-        <InvalidPageNotice newestHref="/diffusions-recues" newestLabel="Voir les messages les plus récents" />
-      ) : props.items.length === 0 ? (
-        <p>{older ? 'Aucun message plus ancien.' : 'Votre organisation n’a encore reçu aucun message de vigilance.'}</p>
-      ) : (
+      <PagedList
+        list={props}
+        newestHref="/diffusions-recues"
+        newestLabel="Voir les messages les plus récents"
+        pagerLabel="Pages des messages reçus"
+        empty={
+          <p>
+            {older ? 'Aucun message plus ancien.' : 'Votre organisation n’a encore reçu aucun message de vigilance.'}
+          </p>
+        }
+      >
         <Table
           caption={
             older
@@ -64,8 +68,7 @@ export function ReceivedBroadcastsPage(
             ))}
           </tbody>
         </Table>
-      )}
-      <Pager label="Pages des messages reçus" links={props.pages} />
+      </PagedList>
     </Layout>
   );
 }
