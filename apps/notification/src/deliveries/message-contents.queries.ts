@@ -8,10 +8,11 @@ import { runPrepared, type PreparedStatement } from '@vigie/persistence';
  * (`content || part`, a jsonb merge), so every read and every attempt gives the same bytes.
  */
 
+// The contents as one JSON document (ADR 48).
 const INSERT_CONTENTS: PreparedStatement = {
   name: 'notification.insert-message-contents',
   text: `INSERT INTO message_contents (id, data)
-         SELECT * FROM unnest($1::uuid[], $2::jsonb[]) ON CONFLICT (id) DO NOTHING`,
+         SELECT id, data FROM jsonb_to_recordset($1::jsonb) AS c(id uuid, data jsonb) ON CONFLICT (id) DO NOTHING`,
 };
 
 export interface MessageContent {
@@ -25,10 +26,7 @@ export async function insertMessageContents(
   contents: readonly MessageContent[],
 ): Promise<void> {
   if (contents.length === 0) return;
-  await runPrepared(manager, INSERT_CONTENTS, [
-    contents.map((content) => content.id),
-    contents.map((content) => JSON.stringify(content.data)),
-  ]);
+  await runPrepared(manager, INSERT_CONTENTS, [JSON.stringify(contents)]);
 }
 
 type JsonObject = Record<string, unknown>;

@@ -20,11 +20,14 @@ export interface Recipient {
   reason: string;
 }
 
-// Run for every batch of routing decisions consumed: prepared once per connection.
+// Run for every batch of routing decisions consumed: prepared once per connection. The messages
+// as one JSON document (ADR 48).
 const INSERT_MESSAGES: PreparedStatement = {
   name: 'notification.insert-routed-messages',
   text: `INSERT INTO routed_messages (id, kind, original_alert_id, sender_organisation_id, routed_at, broadcast)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::timestamptz[], $6::jsonb[])
+         SELECT id, kind, original_alert_id, sender_organisation_id, routed_at, broadcast
+         FROM jsonb_to_recordset($1::jsonb) AS m(id uuid, kind text, original_alert_id uuid,
+           sender_organisation_id uuid, routed_at timestamptz, broadcast jsonb)
          ON CONFLICT (id) DO NOTHING`,
 };
 const INSERT_RECIPIENTS: PreparedStatement = {
@@ -38,12 +41,16 @@ const INSERT_RECIPIENTS: PreparedStatement = {
 export async function insertRoutedMessages(manager: EntityManager, messages: readonly RoutedMessage[]): Promise<void> {
   if (messages.length === 0) return;
   await runPrepared(manager, INSERT_MESSAGES, [
-    messages.map((message) => message.id),
-    messages.map((message) => message.kind),
-    messages.map((message) => message.originalAlertId),
-    messages.map((message) => message.senderOrganisationId),
-    messages.map((message) => message.routedAt),
-    messages.map((message) => (message.broadcast ? JSON.stringify(message.broadcast) : null)),
+    JSON.stringify(
+      messages.map((message) => ({
+        id: message.id,
+        kind: message.kind,
+        original_alert_id: message.originalAlertId,
+        sender_organisation_id: message.senderOrganisationId,
+        routed_at: message.routedAt,
+        broadcast: message.broadcast,
+      })),
+    ),
   ]);
 }
 
