@@ -1,6 +1,6 @@
 import { Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { PartnerDirectoryModule } from '@vigie/access';
-import { RETENTION_PLAN, RetentionJob, ServiceInfrastructureModule } from '@vigie/platform';
+import { RETENTION_PLAN, RetentionJob } from '@vigie/platform';
 import { AlertChangesController } from './alerts/alert-changes.controller';
 import { AlertIntakeMetrics } from './alerts/alert-intake.metrics';
 import { AlertReadAudit } from './alerts/alert-read.audit';
@@ -21,10 +21,7 @@ export class IngestionModule implements NestModule {
   static with(config: IngestionConfig): DynamicModule {
     return {
       module: IngestionModule,
-      imports: [
-        ServiceInfrastructureModule.for(config, INGESTION_TABLES),
-        PartnerDirectoryModule.verifyingPersonsWith(config.registryUrl),
-      ],
+      imports: PartnerDirectoryModule.withInfrastructure(config, INGESTION_TABLES),
       controllers: [
         AlertsController,
         AlertReadsController,

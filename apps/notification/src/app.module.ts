@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PartnerDirectoryModule } from '@vigie/access';
-import { RETENTION_PLAN, RetentionJob, ServiceInfrastructureModule } from '@vigie/platform';
+import { RETENTION_PLAN, RetentionJob } from '@vigie/platform';
 import { AcknowledgementLinks } from './acknowledgements/acknowledgement-link';
 import { AcknowledgementLinkApiController } from './acknowledgements/acknowledgement-link-api.controller';
 import { AcknowledgementLinkController } from './acknowledgements/acknowledgement-link.controller';
@@ -49,10 +49,7 @@ export class NotificationModule {
   static with(config: NotificationConfig): DynamicModule {
     return {
       module: NotificationModule,
-      imports: [
-        ServiceInfrastructureModule.for(config, NOTIFICATION_TABLES),
-        PartnerDirectoryModule.verifyingPersonsWith(config.registryUrl),
-      ],
+      imports: PartnerDirectoryModule.withInfrastructure(config, NOTIFICATION_TABLES),
       controllers: [
         WebhookImportController,
         WebhooksController,

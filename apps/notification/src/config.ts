@@ -1,6 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { checkTopicRetention } from '@vigie/messaging';
-import { CommonEnv, loadEnv, portField, serviceConfig, type ServiceConfig } from '@vigie/platform';
+import { CommonEnv, loadEnv, personalDataConfig, portField, type PersonalDataConfig } from '@vigie/platform';
 
 class NotificationEnv extends CommonEnv {
   @portField() HTTP_PORT: number = 3004;
@@ -72,22 +71,18 @@ export interface EmailSettings {
   ackLinkTtlSeconds: number;
 }
 
-export interface NotificationConfig extends ServiceConfig {
+export interface NotificationConfig extends PersonalDataConfig {
   delivery: DeliverySettings;
   webhooks: WebhookSettings;
   email: EmailSettings;
   escalation: { deadlineSeconds: number; pollIntervalMs: number };
   stream: { replaySeconds: number; heartbeatMs: number };
-  retention: ServiceConfig['retention'] & { personalDataSeconds: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): NotificationConfig {
   const values = loadEnv(NotificationEnv, env);
-  checkTopicRetention(values.KAFKA_TOPIC_RETENTION_SECONDS, values.PERSONAL_DATA_RETENTION_SECONDS);
-  const common = serviceConfig(values, { name: 'notification', schema: 'notification' });
   return {
-    ...common,
-    retention: { ...common.retention, personalDataSeconds: values.PERSONAL_DATA_RETENTION_SECONDS },
+    ...personalDataConfig(values, { name: 'notification', schema: 'notification' }),
     // The variables keep their historical names: WEBHOOK_TIMEOUT_MS and WEBHOOK_MAX_ATTEMPTS govern e-mail too.
     delivery: {
       timeoutMs: values.WEBHOOK_TIMEOUT_MS,

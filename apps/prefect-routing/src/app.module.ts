@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PartnerDirectoryModule } from '@vigie/access';
-import { ServiceInfrastructureModule } from '@vigie/platform';
 import { BroadcastsController } from './broadcasts/broadcasts.controller';
 import { BroadcastsService } from './broadcasts/broadcasts.service';
 import type { RoutingConfig } from './config';
@@ -19,10 +18,7 @@ export class RoutingModule {
   static with(config: RoutingConfig): DynamicModule {
     return {
       module: RoutingModule,
-      imports: [
-        ServiceInfrastructureModule.for(config, ROUTING_TABLES),
-        PartnerDirectoryModule.verifyingPersonsWith(config.registryUrl),
-      ],
+      imports: PartnerDirectoryModule.withInfrastructure(config, ROUTING_TABLES),
       controllers: [RoutingController, RulesController, PreviewController, BroadcastsController, AlertMessagesConsumer],
       providers: [RoutingService, RoutingDirectory, RulesService, PreviewService, BroadcastsService],
     };

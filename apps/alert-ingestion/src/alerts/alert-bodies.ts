@@ -1,11 +1,10 @@
 import type { ArgumentMetadata } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AlertMessageType, type AlertSnapshot } from '@vigie/contracts';
-import { InvalidRequestError, strictValidationPipe } from '@vigie/platform';
+import { InvalidRequestError, strictValidationPipe, UnsupportedBodyError } from '@vigie/platform';
 import { ALERT_MEDIA_TYPES, mediaTypeOf, prefersCapXml } from '../cap/alert-negotiation';
 import { parseCapXml, type CapEnvelope } from '../cap/cap-xml.parser';
 import { toCapXml } from '../cap/cap-xml.writer';
-import { UnsupportedMediaTypeError } from '../cap/cap.errors';
 import { CAP_XML_MEDIA_TYPE, JSON_MEDIA_TYPE } from '../cap/cap.vocabulary';
 import { cancellationOf, type Cancellation } from './alert.cancellation';
 import type { DeclaredOrigin } from './alert.writer';
@@ -46,7 +45,7 @@ export async function readSubmission(contentType: string | undefined, body: unkn
     const { submission, envelope } = parseCapXml(body);
     return { input: await validSubmission(submission), cap: envelope };
   }
-  throw new UnsupportedMediaTypeError(mediaType, ALERT_MEDIA_TYPES);
+  throw new UnsupportedBodyError(mediaType, ALERT_MEDIA_TYPES);
 }
 
 /** The body of POST /v1/alerts/:id/updates: the new content in JSON, or a CAP Update message. */
@@ -71,7 +70,7 @@ export async function readCancellation(
     const { input, cap } = await readSubmission(contentType, body);
     return { cancellation: cancellationOf(input), cap };
   }
-  throw new UnsupportedMediaTypeError(mediaType, ALERT_MEDIA_TYPES);
+  throw new UnsupportedBodyError(mediaType, ALERT_MEDIA_TYPES);
 }
 
 /** The alert in the representation the request asks for: CAP 1.2 XML, or JSON by default. */

@@ -80,6 +80,13 @@ function elements(xml: string): { name: string; children: string[]; text: string
   return found;
 }
 
+/** The text of every element of the alert's document named one of `names`, in document order. */
+function textsOf(alert: AlertSnapshot, names: string[]): string[] {
+  return elements(toCapXml(alert))
+    .filter((element) => names.includes(element.name))
+    .map((element) => element.text[0]);
+}
+
 const context = {
   alertId: '7d3f6a2e-93c1-4b8e-a5d2-1f0e9c8b7a61',
   senderOrganisationId: '0b5e3c1d-8f2a-4c6b-9d7e-3a1f5e2d4c6b',
@@ -142,9 +149,7 @@ describe('toCapXml', () => {
     const snapshot = await fullSnapshot();
     snapshot.info[0].effective = '2026-11-28T00:14:05.250Z';
     snapshot.info[0].onset = '2026-11-28T01:12:00+0100';
-    const dates = elements(toCapXml(snapshot))
-      .filter((element) => ['sent', 'effective', 'onset', 'expires'].includes(element.name))
-      .map((element) => element.text[0]);
+    const dates = textsOf(snapshot, ['sent', 'effective', 'onset', 'expires']);
     expect(dates.slice(0, 4)).toEqual([
       '2026-11-28T00:14:05-00:00',
       '2026-11-28T00:14:05-00:00',
@@ -167,10 +172,7 @@ describe('toCapXml', () => {
 
   it('writes the TLP label and the personal-data flag as alert codes', async () => {
     const snapshot = await fullSnapshot();
-    const codes = (alert: AlertSnapshot) =>
-      elements(toCapXml(alert))
-        .filter((element) => element.name === 'code')
-        .map((element) => element.text[0]);
+    const codes = (alert: AlertSnapshot) => textsOf(alert, ['code']);
     expect(codes(snapshot)).toEqual(['TLP:AMBER+STRICT', 'VIGIE:PERSONAL-DATA']);
     expect(codes({ ...snapshot, tlp: 'CLEAR' as AlertSnapshot['tlp'], personalData: false })).toEqual(['TLP:CLEAR']);
   });

@@ -15,16 +15,23 @@ import { AlertView } from './dto/alert.view';
 import { CancelAlertDto } from './dto/cancel-alert.dto';
 import { SubmitAlertDto } from './dto/submit-alert.dto';
 
-/** The same alert in both request formats, for the API documentation. */
-export const CAP_XML_EXAMPLE = `<?xml version="1.0" encoding="UTF-8"?>
+/** A message of the examples' chain, all from one tool: its own header fields, then the rest of it. */
+const capXmlExample = (message: { identifier: string; sent: string; msgType: string }, rest: string): string =>
+  `<?xml version="1.0" encoding="UTF-8"?>
 <alert xmlns="${CAP_1_2_NAMESPACE}">
-  <identifier>GRA-2026-11-28-0042</identifier>
+  <identifier>${message.identifier}</identifier>
   <sender>centrale@gardiennage-rhone-alpes.example</sender>
-  <sent>2026-11-28T01:14:05+01:00</sent>
+  <sent>${message.sent}</sent>
   <status>Actual</status>
-  <msgType>Alert</msgType>
+  <msgType>${message.msgType}</msgType>
   <scope>Restricted</scope>
-  <code>TLP:AMBER</code>
+${rest}</alert>
+`;
+
+/** The same alert in both request formats, for the API documentation. */
+export const CAP_XML_EXAMPLE = capXmlExample(
+  { identifier: 'GRA-2026-11-28-0042', sent: '2026-11-28T01:14:05+01:00', msgType: 'Alert' },
+  `  <code>TLP:AMBER</code>
   <info>
     <language>fr-FR</language>
     <category>Security</category>
@@ -47,8 +54,8 @@ export const CAP_XML_EXAMPLE = `<?xml version="1.0" encoding="UTF-8"?>
       </geocode>
     </area>
   </info>
-</alert>
-`;
+`,
+);
 
 /** The same tool's update of that alert: a new CAP message naming it in its references. */
 export const CAP_XML_UPDATE_EXAMPLE = CAP_XML_EXAMPLE.replace(
@@ -63,18 +70,12 @@ export const CAP_XML_UPDATE_EXAMPLE = CAP_XML_EXAMPLE.replace(
   .replace('Intrusion en cours, entrepôt quai Rambaud', 'Intrusion : individus en fuite vers le pont Pasteur');
 
 /** Its cancellation: the reason in `note`; the content stays that of the chain. */
-export const CAP_XML_CANCEL_EXAMPLE = `<?xml version="1.0" encoding="UTF-8"?>
-<alert xmlns="${CAP_1_2_NAMESPACE}">
-  <identifier>GRA-2026-11-28-0044</identifier>
-  <sender>centrale@gardiennage-rhone-alpes.example</sender>
-  <sent>2026-11-28T01:52:00+01:00</sent>
-  <status>Actual</status>
-  <msgType>Cancel</msgType>
-  <scope>Restricted</scope>
-  <note>Fausse alerte : déclenchement intempestif du détecteur</note>
+export const CAP_XML_CANCEL_EXAMPLE = capXmlExample(
+  { identifier: 'GRA-2026-11-28-0044', sent: '2026-11-28T01:52:00+01:00', msgType: 'Cancel' },
+  `  <note>Fausse alerte : déclenchement intempestif du détecteur</note>
   <references>centrale@gardiennage-rhone-alpes.example,GRA-2026-11-28-0042,2026-11-28T01:14:05+01:00 centrale@gardiennage-rhone-alpes.example,GRA-2026-11-28-0043,2026-11-28T01:31:40+01:00</references>
-</alert>
-`;
+`,
+);
 
 const JSON_EXAMPLE = {
   status: 'Actual',

@@ -16,15 +16,3 @@ export class CapDocumentError extends DomainError {
     return new CapDocumentError(message, [{ field: 'body', problems: [problem] }]);
   }
 }
-
-/** A request body in a format the route does not take. */
-export class UnsupportedMediaTypeError extends DomainError {
-  constructor(received: string | undefined, accepted: readonly string[]) {
-    super(
-      'unsupported_media_type',
-      `${received ? `Content-Type ${received} is not accepted` : 'Content-Type is missing'}; send ${accepted.join(' or ')}`,
-      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-    );
-    this.name = 'UnsupportedMediaTypeError';
-  }
-}

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '@vigie/access';
@@ -7,7 +6,7 @@ import { Outbox } from '@vigie/messaging';
 import { NotFoundError } from '@vigie/platform';
 import { alertRoutedTo, alertVisibleTo } from '../deliveries/routed-messages.queries';
 import { EscalationsService } from '../escalation/escalations.service';
-import { StreamLog } from '../stream/stream.log';
+import { stableSubjectId, StreamLog } from '../stream/stream.log';
 import type { AcknowledgementClaim } from './acknowledgement-link';
 import { AcknowledgementView } from './acknowledgement.view';
 import {
@@ -19,8 +18,7 @@ import {
 
 /** The stream subject of one organisation's acknowledgement of one alert: stable, so a replay appends nothing. */
 export function acknowledgementSubject(alertId: string, organisationId: string): string {
-  const hex = createHash('sha256').update(`${alertId}:${organisationId}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  return stableSubjectId(`${alertId}:${organisationId}`);
 }
 
 export type AcknowledgementSource =

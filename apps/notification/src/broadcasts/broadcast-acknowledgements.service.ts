@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Caller } from '@vigie/access';
@@ -6,7 +5,7 @@ import { BroadcastAcknowledgedV1 } from '@vigie/contracts';
 import { Outbox } from '@vigie/messaging';
 import { NotFoundError, pageOf } from '@vigie/platform';
 import { decodeCursor, encodeCursor } from '../page-cursor';
-import { StreamLog } from '../stream/stream.log';
+import { stableSubjectId, StreamLog } from '../stream/stream.log';
 import {
   broadcastAcknowledgement,
   broadcastAcknowledgements,
@@ -25,8 +24,7 @@ const LISTED = 100;
 
 /** The stream subject of one organisation's acknowledgement of one broadcast: stable, so a replay appends nothing. */
 export function broadcastAcknowledgementSubject(broadcastId: string, organisationId: string): string {
-  const hex = createHash('sha256').update(`broadcast:${broadcastId}:${organisationId}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  return stableSubjectId(`broadcast:${broadcastId}:${organisationId}`);
 }
 
 /**

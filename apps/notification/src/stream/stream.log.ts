@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
@@ -20,6 +21,15 @@ export const STREAM_CHANNEL = 'notification_stream';
  * per type and subject.
  */
 export type StreamAppend = EventCopies;
+
+/**
+ * A stream subject derived from `seed`, shaped as a UUID: the same seed gives the same subject,
+ * so appending the same message again (a replay) adds nothing.
+ */
+export function stableSubjectId(seed: string): string {
+  const hex = createHash('sha256').update(seed).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
 
 /**
  * Each organisation's stream is a numbered log. An append takes the organisation's next number

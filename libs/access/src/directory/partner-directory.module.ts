@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import type { ServiceDataSourceParts } from '@vigie/persistence';
+import { ServiceInfrastructureModule, type ServiceConfig } from '@vigie/platform';
 import { ApiKeyGuard } from '../api-key.guard';
 import { CALLER_RESOLVER } from '../caller';
 import { MeController } from '../me.controller';
@@ -27,5 +29,16 @@ export class PartnerDirectoryModule {
       module: PartnerDirectoryModule,
       providers: [{ provide: PERSON_TOKENS, useValue: PersonTokenVerifier.remote(registryUrl) }],
     };
+  }
+
+  /**
+   * What a service other than the registry imports first: its infrastructure (schema, Kafka,
+   * /health), then this directory, person tokens checked against the registry its configuration names.
+   */
+  static withInfrastructure(config: ServiceConfig, tables: ServiceDataSourceParts): DynamicModule[] {
+    return [
+      ServiceInfrastructureModule.for(config, tables),
+      PartnerDirectoryModule.verifyingPersonsWith(config.registryUrl),
+    ];
   }
 }

@@ -1,4 +1,4 @@
-import type { KafkaSettings } from '@vigie/messaging';
+import { checkTopicRetention, type KafkaSettings } from '@vigie/messaging';
 import { logLevelOf, type LoggingSettings, type MetricsSettings } from '@vigie/observability';
 import type { RateLimitSettings } from '../http/rate-limit.module';
 import type { CommonEnv } from './common.env';
@@ -44,4 +44,22 @@ export function serviceConfig(
     queueVacuum: { intervalMs: values.QUEUE_VACUUM_INTERVAL_MS, deadRows: values.QUEUE_VACUUM_DEAD_ROWS },
     registryUrl: values.REGISTRY_URL,
   };
+}
+
+/** The configuration of a service that keeps personal data of alerts: its retention adds how long it keeps it. */
+export type PersonalDataConfig = ServiceConfig & {
+  retention: ServiceConfig['retention'] & { personalDataSeconds: number };
+};
+
+/**
+ * serviceConfig for a service that keeps personal data of alerts for PERSONAL_DATA_RETENTION_SECONDS;
+ * it refuses to start when Kafka would keep the alerts' events longer.
+ */
+export function personalDataConfig(
+  values: CommonEnv & { HTTP_PORT: number; PERSONAL_DATA_RETENTION_SECONDS: number },
+  service: { name: string; schema: string },
+): PersonalDataConfig {
+  checkTopicRetention(values.KAFKA_TOPIC_RETENTION_SECONDS, values.PERSONAL_DATA_RETENTION_SECONDS);
+  const common = serviceConfig(values, service);
+  return { ...common, retention: { ...common.retention, personalDataSeconds: values.PERSONAL_DATA_RETENTION_SECONDS } };
 }
