@@ -13,17 +13,17 @@ import type { AlertCursor } from './alert.cursor';
 const VISIBLE_TO = `(a.sender_organisation_id = $1
   OR EXISTS (SELECT 1 FROM alert_recipients r WHERE r.alert_id = a.id AND r.organisation_id = $1))`;
 
-/** One statement for any number of messages: each column comes as an array. */
+/** One statement for any number of messages, as one JSON document: the snapshot travels nested (ADR 48). */
 const INSERT_ALERTS: PreparedStatement = {
   name: 'ingestion.insert-alerts',
   text: `INSERT INTO alerts (id, original_alert_id, sender_organisation_id, sent, status, msg_type, department,
            event_code, severity, tlp, personal_data, snapshot, identifier, declared_sender_digest, declared_sent)
          SELECT id, original_alert_id, sender_organisation_id, sent, status, msg_type, department, event_code,
            severity, tlp, personal_data, snapshot, identifier, sha256(convert_to(declared_sender, 'UTF8')), declared_sent
-         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::text[], $6::text[], $7::text[],
-           $8::text[], $9::text[], $10::text[], $11::boolean[], $12::jsonb[], $13::text[], $14::text[], $15::timestamptz[])
-           AS m(id, original_alert_id, sender_organisation_id, sent, status, msg_type, department, event_code,
-             severity, tlp, personal_data, snapshot, identifier, declared_sender, declared_sent)`,
+         FROM jsonb_to_recordset($1::jsonb)
+           AS m(id uuid, original_alert_id uuid, sender_organisation_id uuid, sent timestamptz, status text,
+             msg_type text, department text, event_code text, severity text, tlp text, personal_data boolean,
+             snapshot jsonb, identifier text, declared_sender text, declared_sent timestamptz)`,
 };
 
 const INSERT_RECIPIENTS: PreparedStatement = {
@@ -58,24 +58,29 @@ export interface AlertFilters {
 
 export async function insertAlerts(manager: EntityManager, rows: readonly AlertRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const infos = rows.map(({ snapshot }) => primaryInfo(snapshot));
-  const column = <T>(pick: (row: AlertRow, index: number) => T): T[] => rows.map(pick);
   await runPrepared(manager, INSERT_ALERTS, [
-    column(({ snapshot }) => snapshot.alertId),
-    column(({ snapshot }) => snapshot.originalAlertId),
-    column(({ snapshot }) => snapshot.senderOrganisationId),
-    column(({ snapshot }) => snapshot.sent),
-    column(({ snapshot }) => snapshot.status),
-    column(({ snapshot }) => snapshot.msgType),
-    column(({ snapshot }) => snapshot.location.department),
-    column((_, index) => infos[index].eventCode),
-    column((_, index) => infos[index].severity),
-    column(({ snapshot }) => snapshot.tlp),
-    column(({ snapshot }) => snapshot.personalData),
-    column(({ snapshot }) => JSON.stringify(snapshot)),
-    column(({ snapshot }) => snapshot.identifier),
-    column(({ declared }) => declared?.sender ?? null),
-    column(({ declared }) => declared?.sent ?? null),
+    JSON.stringify(
+      rows.map(({ snapshot, declared }) => {
+        const info = primaryInfo(snapshot);
+        return {
+          id: snapshot.alertId,
+          original_alert_id: snapshot.originalAlertId,
+          sender_organisation_id: snapshot.senderOrganisationId,
+          sent: snapshot.sent,
+          status: snapshot.status,
+          msg_type: snapshot.msgType,
+          department: snapshot.location.department,
+          event_code: info.eventCode,
+          severity: info.severity,
+          tlp: snapshot.tlp,
+          personal_data: snapshot.personalData,
+          snapshot,
+          identifier: snapshot.identifier,
+          declared_sender: declared?.sender ?? null,
+          declared_sent: declared?.sent ?? null,
+        };
+      }),
+    ),
   ]);
 }
 
