@@ -19,6 +19,7 @@ import { DepartmentsController } from './departments/departments.controller';
 import { DepartmentsSeeder } from './departments/departments.seeder';
 import { ImportsController } from './imports/imports.controller';
 import { ImportsService } from './imports/imports.service';
+import { OrganisationChanges } from './organisations/organisation.changes';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';
 import { PartnerEvents } from './organisations/partner.events';
@@ -70,6 +71,7 @@ export class RegistryModule {
         SitesService,
         SubscriptionsService,
         PartnerEvents,
+        OrganisationChanges,
         AuditLog,
         AuditTrail,
         DepartmentsSeeder,

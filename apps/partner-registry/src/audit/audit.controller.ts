@@ -1,8 +1,9 @@
 import { Controller, Query } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CurrentCaller, type Caller } from '@vigie/access';
+import { OptionalInstant } from '@vigie/platform';
 import { ReadRoute } from '../access/routes';
 import { AuditTrail } from './audit.trail';
 
@@ -39,13 +40,9 @@ export class AuditQuery {
   @IsOptional()
   @MaxLength(200)
   entityId?: string;
-  @ApiPropertyOptional({ description: 'Entries at or after this instant (ISO 8601)', example: '2026-12-01T00:00:00Z' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalInstant({ description: 'Entries at or after this instant (ISO 8601)', example: '2026-12-01T00:00:00Z' })
   from?: string;
-  @ApiPropertyOptional({ description: 'Entries before this instant (ISO 8601)', example: '2026-12-05T00:00:00Z' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalInstant({ description: 'Entries before this instant (ISO 8601)', example: '2026-12-05T00:00:00Z' })
   to?: string;
   @ApiPropertyOptional({
     description: 'Entries older than this id (paging: the last id of the previous page)',

@@ -4,10 +4,9 @@ import { statisticsScopeOf, type Caller } from '@vigie/access';
 import { countedDepartments, OrganisationKind } from '@vigie/contracts';
 import { ConflictError, ForbiddenError, NotFoundError, InvalidRequestError } from '@vigie/platform';
 import { actorOf, canManage } from '../access/registry.access';
-import { AuditLog } from '../audit/audit.log';
+import { OrganisationChanges } from '../organisations/organisation.changes';
 import { Organisation } from '../organisations/organisation.entity';
 import { refuseIfRevoked } from '../organisations/organisation.lifecycle';
-import { PartnerEvents } from '../organisations/partner.events';
 import { conventionCoverage } from './convention-coverage.queries';
 import { ConventionMember } from './convention-member.entity';
 import { conventionMembers } from './convention-members.queries';
@@ -34,8 +33,7 @@ function membershipView(convention: Convention, member: ConventionMember): Membe
 export class ConventionsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly events: PartnerEvents,
-    private readonly audit: AuditLog,
+    private readonly changes: OrganisationChanges,
   ) {}
 
   async list(): Promise<ConventionView[]> {
@@ -97,13 +95,11 @@ export class ConventionsService {
         joinedBy: actorOf(caller),
       };
       await manager.insert(ConventionMember, member);
-      await this.events.changed(manager, organisationId);
       const view = membershipView(convention, member);
-      await this.audit.record(manager, caller, {
+      await this.changes.record(manager, caller, organisationId, {
         action: 'convention.member-added',
         entity: 'convention',
         entityId: convention.id,
-        organisationId,
         after: view,
       });
       return view;
@@ -116,12 +112,10 @@ export class ConventionsService {
       const member = await manager.findOneBy(ConventionMember, { conventionId: convention.id, organisationId });
       if (!member) throw new NotFoundError(`member of ${convention.code}`, organisationId);
       await manager.delete(ConventionMember, { conventionId: convention.id, organisationId });
-      await this.events.changed(manager, organisationId);
-      await this.audit.record(manager, caller, {
+      await this.changes.record(manager, caller, organisationId, {
         action: 'convention.member-removed',
         entity: 'convention',
         entityId: convention.id,
-        organisationId,
         before: membershipView(convention, member),
       });
     });

@@ -4,9 +4,8 @@ import { issueApiKey, type Caller } from '@vigie/access';
 import { ApiKeyRole, OrganisationKind } from '@vigie/contracts';
 import { NotFoundError, InvalidRequestError } from '@vigie/platform';
 import { actsFor, canManage } from '../access/registry.access';
-import { AuditLog } from '../audit/audit.log';
+import { OrganisationChanges } from '../organisations/organisation.changes';
 import { heldBy, organisationFor, organisationToChange } from '../organisations/organisation.lookup';
-import { PartnerEvents } from '../organisations/partner.events';
 import { ApiKey } from './api-key.entity';
 import { ApiKeyView, IssuedKeyView, type IssueKeyDto } from './dto/issued-key.view';
 
@@ -20,8 +19,7 @@ const mayHandleKeys = (caller: Caller, organisation: { id: string; kind: Organis
 export class CredentialsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly events: PartnerEvents,
-    private readonly audit: AuditLog,
+    private readonly changes: OrganisationChanges,
   ) {}
 
   issue(organisationId: string, input: IssueKeyDto, caller: Caller): Promise<IssuedKeyView> {
@@ -76,12 +74,10 @@ export class CredentialsService {
     return this.dataSource.transaction(async (manager) => {
       const key = await this.keyFor(manager, keyId, caller);
       await manager.update(ApiKey, keyId, { revokedAt: new Date() });
-      await this.events.changed(manager, key.organisationId);
-      await this.audit.record(manager, caller, {
+      await this.changes.record(manager, caller, key.organisationId, {
         action: 'api-key.revoked',
         entity: 'api-key',
         entityId: keyId,
-        organisationId: key.organisationId,
         before: ApiKeyView.of(key),
       });
     });
@@ -111,12 +107,10 @@ export class CredentialsService {
       ...key,
     });
     const stored = await manager.findOneByOrFail(ApiKey, { id: issued.id });
-    await this.events.changed(manager, key.organisationId);
-    await this.audit.record(manager, caller, {
+    await this.changes.record(manager, caller, key.organisationId, {
       action: key.replacesKeyId ? 'api-key.rotated' : 'api-key.issued',
       entity: 'api-key',
       entityId: issued.id,
-      organisationId: key.organisationId,
       after: ApiKeyView.of(stored),
     });
     return { ...ApiKeyView.of(stored), key: issued.token };

@@ -4,9 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { OrganisationKind, OrganisationStatus } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
 import { lockUntilCommit } from '@vigie/persistence';
-import { AuditLog } from '../audit/audit.log';
+import { OrganisationChanges } from '../organisations/organisation.changes';
 import { Organisation } from '../organisations/organisation.entity';
-import { PartnerEvents } from '../organisations/partner.events';
 import { competenceOf, COMPETENCE, NATIONAL_LEVEL_NAME, PREFECTURE_NAMES } from './competence';
 import { Department } from './department.entity';
 
@@ -22,8 +21,7 @@ export class DepartmentsSeeder implements OnApplicationBootstrap {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly events: PartnerEvents,
-    private readonly audit: AuditLog,
+    private readonly changes: OrganisationChanges,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -76,12 +74,10 @@ export class DepartmentsSeeder implements OnApplicationBootstrap {
       statusChangedBy: 'seed',
       statusReason: 'official list of départements',
     });
-    await this.events.changed(manager, id);
-    await this.audit.record(manager, 'seed', {
+    await this.changes.record(manager, 'seed', id, {
       action: 'organisation.seeded',
       entity: 'organisation',
       entityId: id,
-      organisationId: id,
     });
     return id;
   }

@@ -5,13 +5,12 @@ import type { Caller } from '@vigie/access';
 import { AlertSeverity, OrganisationKind, OrganisationStatus } from '@vigie/contracts';
 import { ForbiddenError } from '@vigie/platform';
 import { actorOf, canManage } from '../access/registry.access';
-import { AuditLog } from '../audit/audit.log';
 import { ConventionMember } from '../conventions/convention-member.entity';
 import { Convention, ConventionStatus } from '../conventions/convention.entity';
 import { joinProblems } from '../conventions/convention.rules';
 import { OrganisationView } from '../organisations/dto/organisation.view';
+import { OrganisationChanges } from '../organisations/organisation.changes';
 import { Organisation } from '../organisations/organisation.entity';
-import { PartnerEvents } from '../organisations/partner.events';
 import { SubscriptionView } from '../subscriptions/dto/subscription.dto';
 import { Subscription } from '../subscriptions/subscription.entity';
 import { departmentProblems, MAX_SUBSCRIPTIONS } from '../subscriptions/subscriptions.service';
@@ -58,8 +57,7 @@ interface Plan {
 export class ImportsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly events: PartnerEvents,
-    private readonly audit: AuditLog,
+    private readonly changes: OrganisationChanges,
   ) {}
 
   /**
@@ -142,18 +140,16 @@ export class ImportsService {
       const outcome = plan.isNew ? 'created' : changed ? 'updated' : 'unchanged';
       results.push({ row: row.row, outcome, organisationId: plan.organisation.id, key: naturalKey(row.organisation) });
       if (!changed) continue;
-      const organisation = await this.events.changed(manager, plan.organisation.id);
-      await this.audit.record(manager, caller, {
+      await this.changes.record(manager, caller, plan.organisation.id, (organisation) => ({
         action: plan.isNew ? 'organisation.imported' : 'organisation.import-completed',
         entity: 'organisation',
         entityId: plan.organisation.id,
-        organisationId: plan.organisation.id,
         after: {
           organisation: OrganisationView.of(organisation),
           conventionsJoined: plan.joins.map((convention) => convention.code),
           ...(plan.subscription ? { subscription: SubscriptionView.of(plan.subscription) } : {}),
         },
-      });
+      }));
     }
     return results;
   }

@@ -6,15 +6,14 @@ import { OrganisationKind, OrganisationStatus, SECTOR_OF_KIND, STATE_KINDS, type
 import { Geography } from '@vigie/geo';
 import { ConflictError, ForbiddenError, type FieldError, InvalidRequestError } from '@vigie/platform';
 import { actorOf, canManage, canRead } from '../access/registry.access';
-import { AuditLog } from '../audit/audit.log';
 import type { CreateOrganisationDto } from './dto/create-organisation.dto';
 import type { ListOrganisationsQuery } from './dto/list-organisations.query';
 import { OrganisationView } from './dto/organisation.view';
+import { OrganisationChanges } from './organisation.changes';
 import { Organisation } from './organisation.entity';
 import { canTransition } from './organisation.lifecycle';
 import { organisationFor } from './organisation.lookup';
 import { organisationsMatching } from './organisations.queries';
-import { PartnerEvents } from './partner.events';
 import { isValidSiret } from './siret';
 
 /** Field problems a DTO cannot see alone: codes against the official lists, kind-specific fields. */
@@ -55,8 +54,7 @@ const UNIQUE_FIELDS: Record<string, FieldError> = {
 export class OrganisationsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly events: PartnerEvents,
-    private readonly audit: AuditLog,
+    private readonly changes: OrganisationChanges,
   ) {}
 
   async create(input: CreateOrganisationDto, caller: Caller): Promise<OrganisationView> {
@@ -77,16 +75,13 @@ export class OrganisationsService {
           statusChangedBy: actorOf(caller),
           statusReason: null,
         });
-        const organisation = await this.events.changed(manager, draft.id);
-        const view = OrganisationView.of(organisation);
-        await this.audit.record(manager, caller, {
+        const created = await this.changes.record(manager, caller, draft.id, (organisation) => ({
           action: 'organisation.created',
           entity: 'organisation',
           entityId: draft.id,
-          organisationId: draft.id,
-          after: view,
-        });
-        return view;
+          after: OrganisationView.of(organisation),
+        }));
+        return OrganisationView.of(created);
       });
     } catch (error) {
       const constraint = (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError
@@ -126,16 +121,14 @@ export class OrganisationsService {
         statusChangedBy: actorOf(caller),
         statusReason: reason ?? null,
       });
-      const after = OrganisationView.of(await this.events.changed(manager, id));
-      await this.audit.record(manager, caller, {
+      const changed = await this.changes.record(manager, caller, id, (organisation) => ({
         action: `organisation.${to.toLowerCase()}`,
         entity: 'organisation',
         entityId: id,
-        organisationId: id,
         before,
-        after,
-      });
-      return after;
+        after: OrganisationView.of(organisation),
+      }));
+      return OrganisationView.of(changed);
     });
   }
 }

@@ -4,12 +4,11 @@ import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import type { Caller } from '@vigie/access';
 import { ConflictError, NotFoundError, InvalidRequestError } from '@vigie/platform';
 import { actsFor, type ManagedOrganisation } from '../access/registry.access';
-import { AuditLog } from '../audit/audit.log';
 import { competentPrefectureOf } from '../departments/departments.queries';
+import { OrganisationChanges } from '../organisations/organisation.changes';
 import type { Organisation } from '../organisations/organisation.entity';
 import { refuseIfRevoked } from '../organisations/organisation.lifecycle';
 import { organisationFor } from '../organisations/organisation.lookup';
-import { PartnerEvents } from '../organisations/partner.events';
 import { coordinatedSites } from '../sites/sites.queries';
 import { viewOf } from '../views/view-of';
 import { directoryConventions } from './directory.rules';
@@ -50,8 +49,7 @@ const isUniqueViolation = (error: unknown) =>
 export class ReferentsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly audit: AuditLog,
-    private readonly events: PartnerEvents,
+    private readonly changes: OrganisationChanges,
   ) {}
 
   create(organisationId: string, input: CreateReferentDto, caller: Caller): Promise<ReferentView> {
@@ -74,8 +72,7 @@ export class ReferentsService {
         }),
       );
       const referent = await manager.findOneByOrFail(Referent, { id });
-      await this.audit.recordChange(manager, caller, 'referent', 'created', referent, { after: audited(referent) });
-      await this.events.changed(manager, organisationId);
+      await this.changes.recordOf(manager, caller, 'referent', 'created', referent, { after: audited(referent) });
       return ReferentView.of(referent);
     });
   }
@@ -107,12 +104,11 @@ export class ReferentsService {
       }
       await this.unique({ role, department }, () => manager.update(Referent, id, changes));
       const updated = await manager.findOneByOrFail(Referent, { id });
-      await this.audit.recordChange(manager, caller, 'referent', 'updated', referent, {
+      await this.changes.recordOf(manager, caller, 'referent', 'updated', referent, {
         // Names of the changed fields, not their values: e-mail and phone stay out of the trail.
         before: audited(referent),
         after: { ...audited(updated), changed: Object.keys(changes).sort() },
       });
-      await this.events.changed(manager, referent.organisationId);
       return ReferentView.of(updated);
     });
   }
@@ -133,8 +129,7 @@ export class ReferentsService {
         }
         throw error;
       });
-      await this.audit.recordChange(manager, caller, 'referent', 'deleted', referent, { before: audited(referent) });
-      await this.events.changed(manager, referent.organisationId);
+      await this.changes.recordOf(manager, caller, 'referent', 'deleted', referent, { before: audited(referent) });
     });
   }
 

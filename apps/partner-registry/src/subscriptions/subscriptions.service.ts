@@ -6,10 +6,9 @@ import { AlertSeverity } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
 import { ConflictError, NotFoundError, type FieldError, InvalidRequestError } from '@vigie/platform';
 import { actsFor, type ManagedOrganisation } from '../access/registry.access';
-import { AuditLog } from '../audit/audit.log';
+import { OrganisationChanges } from '../organisations/organisation.changes';
 import type { Organisation } from '../organisations/organisation.entity';
 import { heldBy, organisationFor, organisationToChange } from '../organisations/organisation.lookup';
-import { PartnerEvents } from '../organisations/partner.events';
 import { SubscriptionView, type CreateSubscriptionDto } from './dto/subscription.dto';
 import { Subscription } from './subscription.entity';
 
@@ -40,8 +39,7 @@ export function departmentProblems(
 export class SubscriptionsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly events: PartnerEvents,
-    private readonly audit: AuditLog,
+    private readonly changes: OrganisationChanges,
   ) {}
 
   create(organisationId: string, input: CreateSubscriptionDto, caller: Caller): Promise<SubscriptionView> {
@@ -67,8 +65,7 @@ export class SubscriptionsService {
         includeExercises: input.includeExercises ?? false,
       });
       const view = SubscriptionView.of(await manager.findOneByOrFail(Subscription, { id }));
-      await this.events.changed(manager, organisationId);
-      await this.audit.recordChange(manager, caller, 'subscription', 'created', view, { after: view });
+      await this.changes.recordOf(manager, caller, 'subscription', 'created', view, { after: view });
       return view;
     });
   }
@@ -85,8 +82,7 @@ export class SubscriptionsService {
       const subscription = await manager.findOneBy(Subscription, { id: subscriptionId, organisationId });
       if (!subscription) throw new NotFoundError('subscription', subscriptionId);
       await manager.delete(Subscription, subscriptionId);
-      await this.events.changed(manager, organisationId);
-      await this.audit.recordChange(manager, caller, 'subscription', 'deleted', subscription, {
+      await this.changes.recordOf(manager, caller, 'subscription', 'deleted', subscription, {
         before: SubscriptionView.of(subscription),
       });
     });

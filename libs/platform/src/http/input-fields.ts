@@ -25,6 +25,14 @@ export function OptionalInstant(documentation: ApiPropertyOptions = {}): Propert
   return applyDecorators(IsISO8601({ strict: true }), IsOptional(), ApiPropertyOptional(documentation));
 }
 
+/** A required INSEE département code. */
+export function RequiredDepartment(documentation: ApiPropertyOptions): PropertyDecorator {
+  return applyDecorators(
+    Matches(DEPARTMENT_CODE_PATTERN, { message: 'department must be an INSEE département code' }),
+    ApiProperty(documentation),
+  );
+}
+
 /** An optional INSEE département code. */
 export function OptionalDepartment(documentation: ApiPropertyOptions): PropertyDecorator {
   return applyDecorators(
@@ -45,15 +53,25 @@ export function OptionalDepartmentList(documentation: ApiPropertyOptions): Prope
   );
 }
 
+/** A required value of an enum. */
+export function RequiredEnum(values: object, documentation: ApiPropertyOptions = {}): PropertyDecorator {
+  return applyDecorators(IsEnum(values), ApiProperty({ enum: values, ...documentation }));
+}
+
 /** An optional value of an enum. */
 export function OptionalEnum(values: object, documentation: ApiPropertyOptions = {}): PropertyDecorator {
   return applyDecorators(IsEnum(values), IsOptional(), ApiPropertyOptional({ enum: values, ...documentation }));
 }
 
-/** An optional list of values of an enum. */
-export function OptionalEnumList(values: object, documentation: ApiPropertyOptions = {}): PropertyDecorator {
+/** An optional list of values of an enum, with at most `maximum` of them when given. */
+export function OptionalEnumList(
+  values: object,
+  documentation: ApiPropertyOptions = {},
+  options: { maximum?: number } = {},
+): PropertyDecorator {
   return applyDecorators(
     IsEnum(values, { each: true }),
+    ...(options.maximum === undefined ? [] : [ArrayMaxSize(options.maximum)]),
     IsArray(),
     IsOptional(),
     ApiPropertyOptional({ enum: values, isArray: true, ...documentation }),

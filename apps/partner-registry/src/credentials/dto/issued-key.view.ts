@@ -5,7 +5,6 @@ import {
   IsArray,
   IsEnum,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   Max,
@@ -13,6 +12,7 @@ import {
   Min,
 } from 'class-validator';
 import { ApiKeyRole } from '@vigie/contracts';
+import { OptionalInstant } from '@vigie/platform';
 import { viewOf } from '../../views/view-of';
 import type { ApiKey } from '../api-key.entity';
 
@@ -30,9 +30,7 @@ export class IssueKeyDto {
   @MaxLength(100)
   label?: string;
 
-  @ApiPropertyOptional({ description: 'When the key stops working (ISO 8601)', example: '2027-06-30T00:00:00Z' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalInstant({ description: 'When the key stops working (ISO 8601)', example: '2027-06-30T00:00:00Z' })
   expiresAt?: string;
 }
 

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
 import { OrganisationKind, Sector } from '@vigie/contracts';
+import { OptionalEnum, RequiredEnum } from '@vigie/platform';
 import { DepartmentCodes } from '../../departments/department-codes.decorator';
 
 export class CreateOrganisationDto {
-  @ApiProperty({ enum: OrganisationKind, example: OrganisationKind.SecurityFirm })
-  @IsEnum(OrganisationKind)
+  @RequiredEnum(OrganisationKind, { example: OrganisationKind.SecurityFirm })
   kind: OrganisationKind;
 
   @ApiProperty({ example: 'Gardiennage Rhône-Alpes SAS', minLength: 2, maxLength: 200 })
@@ -33,11 +33,6 @@ export class CreateOrganisationDto {
   @Matches(/^AUT-[0-9A-Z]{2,3}-[0-9-]{6,40}$/, { message: 'cnapsNumber must be a CNAPS authorisation number (AUT-…)' })
   cnapsNumber?: string;
 
-  @ApiPropertyOptional({
-    enum: Sector,
-    description: 'Required for a professional body; implied by other partner kinds',
-  })
-  @IsOptional()
-  @IsEnum(Sector)
+  @OptionalEnum(Sector, { description: 'Required for a professional body; implied by other partner kinds' })
   sector?: Sector;
 }

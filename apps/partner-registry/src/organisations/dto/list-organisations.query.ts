@@ -1,15 +1,8 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsOptional, Matches } from 'class-validator';
-import { DEPARTMENT_CODE_PATTERN, OrganisationKind, OrganisationStatus } from '@vigie/contracts';
+import { OrganisationKind, OrganisationStatus } from '@vigie/contracts';
+import { OptionalDepartment, OptionalEnum } from '@vigie/platform';
 
 export class ListOrganisationsQuery {
-  @ApiPropertyOptional({ enum: OrganisationKind }) @IsOptional() @IsEnum(OrganisationKind) kind?: OrganisationKind;
-  @ApiPropertyOptional({ example: '69' })
-  @IsOptional()
-  @Matches(DEPARTMENT_CODE_PATTERN, { message: 'department must be an INSEE département code' })
-  department?: string;
-  @ApiPropertyOptional({ enum: OrganisationStatus })
-  @IsOptional()
-  @IsEnum(OrganisationStatus)
-  status?: OrganisationStatus;
+  @OptionalEnum(OrganisationKind) kind?: OrganisationKind;
+  @OptionalDepartment({ example: '69' }) department?: string;
+  @OptionalEnum(OrganisationStatus) status?: OrganisationStatus;
 }

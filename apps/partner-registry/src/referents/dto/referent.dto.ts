@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsEnum, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { DEPARTMENT_CODE_PATTERN, OrganisationKind } from '@vigie/contracts';
+import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { OrganisationKind } from '@vigie/contracts';
+import { OptionalDepartment, OptionalEnum, RequiredDepartment, RequiredEnum } from '@vigie/platform';
 import { viewOf } from '../../views/view-of';
 import { IsPhone } from '../phone';
 import { ReferentRole, type Referent } from '../referent.entity';
@@ -8,12 +9,10 @@ import { ReferentRole, type Referent } from '../referent.entity';
 const NOT_BLANK = /\S/;
 
 export class CreateReferentDto {
-  @ApiProperty({ description: 'INSEE code of a département where the organisation operates', example: '69' })
-  @Matches(DEPARTMENT_CODE_PATTERN, { message: 'department must be an INSEE département code' })
+  @RequiredDepartment({ description: 'INSEE code of a département where the organisation operates', example: '69' })
   department: string;
 
-  @ApiProperty({ enum: ReferentRole, example: ReferentRole.Primary })
-  @IsEnum(ReferentRole)
+  @RequiredEnum(ReferentRole, { example: ReferentRole.Primary })
   role: ReferentRole;
 
   @ApiProperty({ example: 'Camille Martin', minLength: 2, maxLength: 200 })
@@ -36,14 +35,10 @@ export class CreateReferentDto {
 }
 
 export class UpdateReferentDto {
-  @ApiPropertyOptional({ example: '69' })
-  @IsOptional()
-  @Matches(DEPARTMENT_CODE_PATTERN, { message: 'department must be an INSEE département code' })
+  @OptionalDepartment({ example: '69' })
   department?: string;
 
-  @ApiPropertyOptional({ enum: ReferentRole, example: ReferentRole.Deputy })
-  @IsOptional()
-  @IsEnum(ReferentRole)
+  @OptionalEnum(ReferentRole, { example: ReferentRole.Deputy })
   role?: ReferentRole;
 
   @ApiPropertyOptional({ example: 'Camille Martin', minLength: 2, maxLength: 200 })

@@ -2,7 +2,6 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsEnum,
   IsISO8601,
   IsNotEmpty,
   IsOptional,
@@ -14,11 +13,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { COMMUNE_CODE_PATTERN } from '@vigie/contracts';
+import { OptionalEnum, RequiredEnum } from '@vigie/platform';
 import { SecurityPlanStatus, SiteKind } from '../site.vocabulary';
 
 export class SecurityPlanDto {
-  @ApiProperty({ enum: SecurityPlanStatus, example: SecurityPlanStatus.Approved })
-  @IsEnum(SecurityPlanStatus)
+  @RequiredEnum(SecurityPlanStatus, { example: SecurityPlanStatus.Approved })
   status: SecurityPlanStatus;
 
   @ApiPropertyOptional({ description: 'Required when APPROVED', example: '3.1', maxLength: 40 })
@@ -53,8 +52,7 @@ export class CreateSiteDto {
   @Length(2, 200)
   name: string;
 
-  @ApiProperty({ enum: SiteKind, example: SiteKind.ShoppingCentre })
-  @IsEnum(SiteKind)
+  @RequiredEnum(SiteKind, { example: SiteKind.ShoppingCentre })
   kind: SiteKind;
 
   @ApiProperty({
@@ -83,9 +81,7 @@ export class UpdateSiteDto {
   @Length(2, 200)
   name?: string;
 
-  @ApiPropertyOptional({ enum: SiteKind })
-  @IsOptional()
-  @IsEnum(SiteKind)
+  @OptionalEnum(SiteKind)
   kind?: SiteKind;
 
   @SecurityPlanField('Replaces the whole plan')

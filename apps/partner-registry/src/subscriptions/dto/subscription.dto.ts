@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsOptional } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
 import { AlertEventCode, AlertSeverity, Sector } from '@vigie/contracts';
+import { OptionalEnum, OptionalEnumList } from '@vigie/platform';
 import { DepartmentCodes } from '../../departments/department-codes.decorator';
 import { viewOf } from '../../views/view-of';
 import type { Subscription } from '../subscription.entity';
@@ -14,38 +15,25 @@ export class CreateSubscriptionDto {
   @DepartmentCodes()
   departments: string[];
 
-  @ApiPropertyOptional({
-    enum: AlertEventCode,
-    isArray: true,
-    description: 'Empty or absent: every event',
-    example: [AlertEventCode.Intrusion, AlertEventCode.ArmedRobbery],
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsEnum(AlertEventCode, { each: true })
+  @OptionalEnumList(
+    AlertEventCode,
+    { description: 'Empty or absent: every event', example: [AlertEventCode.Intrusion, AlertEventCode.ArmedRobbery] },
+    { maximum: 50 },
+  )
   eventCodes?: AlertEventCode[];
 
-  @ApiPropertyOptional({
-    enum: AlertSeverity,
+  @OptionalEnum(AlertSeverity, {
     default: AlertSeverity.Unknown,
     description: 'The lowest severity received; Unknown is the lowest of all',
     example: AlertSeverity.Moderate,
   })
-  @IsOptional()
-  @IsEnum(AlertSeverity)
   minimumSeverity?: AlertSeverity;
 
-  @ApiPropertyOptional({
-    enum: Sector,
-    isArray: true,
-    description: 'Sectors the alerts come from; empty or absent: every sector',
-    example: [Sector.LargeRetail],
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsEnum(Sector, { each: true })
+  @OptionalEnumList(
+    Sector,
+    { description: 'Sectors the alerts come from; empty or absent: every sector', example: [Sector.LargeRetail] },
+    { maximum: 20 },
+  )
   sectors?: Sector[];
 
   @ApiPropertyOptional({ default: false, description: 'Also receive exercise alerts (CAP status Exercise)' })
