@@ -85,8 +85,8 @@ export interface MessageDelivery extends PlannedDelivery {
 /**
  * Planned deliveries, of any number of messages, in one statement, as one JSON document (ADR 48);
  * those already there (same message and target) are kept. Each new row is pending and due now, or,
- * with a lease ($2, ms, for the rows flagged `claimed`), claimed by the caller as it is written: its first attempt counted,
- * its next one past the lease, so that the caller sends it once the transaction commits, and a
+ * with a lease ($2, ms, for the rows flagged `claimed`), claimed by the caller as it is written:
+ * its first attempt counted, its next one past the lease, so that the caller sends it once the transaction commits, and a
  * crash before it does only delays it until the lease ends, as after any claim. The new rows are
  * returned as a claim returns them; the claimed ones get their body here, from the content and
  * part in hand, not composed and parsed again for every row (ADR 48).

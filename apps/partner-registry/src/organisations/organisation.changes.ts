@@ -35,10 +35,19 @@ export class OrganisationChanges {
     return organisation;
   }
 
-  /** As `AuditLog.recordChange` for one of the organisation's objects, once the organisation's new state is published. */
-  async recordOf(...change: Parameters<AuditLog['recordChange']>): Promise<void> {
-    const [manager, , , , object] = change;
+  /**
+   * A change of one of the organisation's objects (`<entity>.<change>`, as `AuditLog.recordChange`
+   * records it), once the organisation's new state is published.
+   */
+  async recordOf(
+    manager: EntityManager,
+    caller: Caller,
+    entity: string,
+    change: 'created' | 'updated' | 'deleted',
+    object: { id: string; organisationId: string },
+    states: Pick<AuditRecord, 'before' | 'after'>,
+  ): Promise<void> {
     await this.events.changed(manager, object.organisationId);
-    await this.audit.recordChange(...change);
+    await this.audit.recordChange(manager, caller, entity, change, object, states);
   }
 }
