@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsDefined, IsISO8601, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Min } from 'class-validator';
+import { IsDefined, IsInt, IsObject, IsOptional, IsUUID, Min } from 'class-validator';
 import { v7 as uuidv7 } from 'uuid';
+import { Instant, Text } from './events/payload-fields';
 import type { Topic } from './topics';
 
 /** The one envelope every Vigie message travels in. */
@@ -18,10 +19,10 @@ export interface EventEnvelope<P = unknown> {
 /** Validation shape of an incoming envelope; the payload is validated by its own class. */
 export class EnvelopeShape implements EventEnvelope<unknown> {
   @IsUUID() id: string;
-  @IsString() @IsNotEmpty() type: string;
+  @Text() type: string;
   @Type(() => Number) @IsInt() @Min(1) version: number;
-  @IsISO8601({ strict: true }) occurredAt: string;
-  @IsString() @IsNotEmpty() producer: string;
+  @Instant() occurredAt: string;
+  @Text() producer: string;
   @IsUUID() correlationId: string;
   @IsOptional() @IsUUID() causationId: string | null;
   @IsDefined() @IsObject() payload: unknown;

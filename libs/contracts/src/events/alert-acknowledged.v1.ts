@@ -1,6 +1,7 @@
-import { IsEnum, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { defineEvent } from '../envelope';
 import { Topics } from '../topics';
+import { Instant } from './payload-fields';
 
 export enum AcknowledgementChannel {
   /** `POST /v1/alerts/:id/acknowledgements` with an API key. */
@@ -26,7 +27,7 @@ export class AlertAcknowledgedV1Payload {
    * v1 readers that ignore it lose nothing (ADR 16).
    */
   @IsOptional() @IsUUID() personId?: string;
-  @IsISO8601({ strict: true }) acknowledgedAt: string;
+  @Instant() acknowledgedAt: string;
 }
 
 export const AlertAcknowledgedV1 = defineEvent({

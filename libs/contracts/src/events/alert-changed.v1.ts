@@ -1,15 +1,14 @@
-import { Type } from 'class-transformer';
-import { IsDefined, ValidateNested } from 'class-validator';
 import { defineEvent } from '../envelope';
 import { Topics } from '../topics';
 import { AlertSnapshot } from './alert-snapshot';
+import { Nested } from './payload-fields';
 
 /**
  * A new message in an alert's chain (CAP msgType Update or Cancel), referencing the earlier
  * ones. Key: the original alert id, so a chain stays in order on one partition.
  */
 export class AlertChangedV1Payload {
-  @IsDefined() @ValidateNested() @Type(() => AlertSnapshot) alert: AlertSnapshot;
+  @Nested(() => AlertSnapshot) alert: AlertSnapshot;
 }
 
 export const AlertUpdatedV1 = defineEvent({

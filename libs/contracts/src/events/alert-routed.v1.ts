@@ -1,29 +1,17 @@
 import { Type } from 'class-transformer';
-import {
-  ArrayMinSize,
-  IsArray,
-  IsDefined,
-  IsInt,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMinSize, IsArray, IsInt, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { defineEvent } from '../envelope';
 import { Topics } from '../topics';
 import { AlertSnapshot } from './alert-snapshot';
+import { Instant, Text, Nested, OptionalNested } from './payload-fields';
 
 /** One recipient of a routed alert and why it receives it. */
 export class RoutedRecipient {
   @IsUUID() organisationId: string;
   /** Identifier of the rule that selected the recipient. */
-  @IsString() @IsNotEmpty() rule: string;
+  @Text() rule: string;
   /** Human-readable explanation, shown to operators. */
-  @IsString() @IsNotEmpty() reason: string;
+  @Text() reason: string;
 }
 
 /** Which of the events of one decision this is, when its recipients did not fit in one. */
@@ -44,16 +32,16 @@ export const ROUTED_RECIPIENTS_PER_EVENT = 1000;
  * its own (every recipient is in exactly one of them).
  */
 export class AlertRoutedV1Payload {
-  @IsDefined() @ValidateNested() @Type(() => AlertSnapshot) alert: AlertSnapshot;
+  @Nested(() => AlertSnapshot) alert: AlertSnapshot;
   @IsUUID() decisionId: string;
-  @IsISO8601({ strict: true }) routedAt: string;
+  @Instant() routedAt: string;
   @IsArray()
   @ArrayMinSize(0)
   @ValidateNested({ each: true })
   @Type(() => RoutedRecipient)
   recipients: RoutedRecipient[];
   /** Absent when the decision fits in one event. */
-  @IsOptional() @ValidateNested() @Type(() => RoutedPart) part?: RoutedPart;
+  @OptionalNested(() => RoutedPart) part?: RoutedPart;
 }
 
 export const AlertRoutedV1 = defineEvent({

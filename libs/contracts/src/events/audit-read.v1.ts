@@ -1,20 +1,9 @@
-import {
-  IsEnum,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsEnum, IsIn, IsInt, IsOptional, IsUUID, Matches, Min } from 'class-validator';
 import { defineEvent } from '../envelope';
 import { Topics } from '../topics';
 import { Tlp } from '../vocabulary/alert';
 import { DEPARTMENT_CODE_PATTERN } from '../vocabulary/organisation';
+import { Instant, Text } from './payload-fields';
 
 /**
  * What was read: one alert (`GET /v1/alerts/{id}`), the chain of messages of an alert the reader
@@ -43,10 +32,10 @@ export class AuditReadV1Payload {
   /** The reader's organisation; absent for the platform administrator. */
   @IsOptional() @IsUUID() readerOrganisationId?: string;
   /** The API key used, or the person's session for the console. */
-  @IsString() @IsNotEmpty() @MaxLength(100) keyId: string;
+  @Text(100) keyId: string;
   /** The person who read it through the console; absent for an API key. Their name stays in the registry. */
   @IsOptional() @IsUUID() personId?: string;
-  @IsISO8601({ strict: true }) readAt: string;
+  @Instant() readAt: string;
 }
 
 export const AuditReadV1 = defineEvent({

@@ -1,6 +1,7 @@
-import { IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 import { defineEvent } from '../envelope';
 import { Topics } from '../topics';
+import { Instant } from './payload-fields';
 
 /**
  * A recipient organisation acknowledged a broadcast (a vigilance message): it read it. Published
@@ -16,7 +17,7 @@ export class BroadcastAcknowledgedV1Payload {
   @IsUUID() apiKeyId: string;
   /** The person who acknowledged through the console; absent for an API key. */
   @IsOptional() @IsUUID() personId?: string;
-  @IsISO8601({ strict: true }) acknowledgedAt: string;
+  @Instant() acknowledgedAt: string;
 }
 
 export const BroadcastAcknowledgedV1 = defineEvent({

@@ -1,22 +1,19 @@
-import { Type } from 'class-transformer';
-import {
-  IsArray,
-  IsDefined,
-  IsEnum,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsArray, IsEnum, IsOptional, IsUUID, Matches } from 'class-validator';
 import { defineEvent } from '../envelope';
 import { Topics } from '../topics';
 import { AlertEventCode, AlertSeverity, AlertStatus, Tlp } from '../vocabulary/alert';
 import { DEPARTMENT_CODE_PATTERN, Sector } from '../vocabulary/organisation';
 import { RoutedPart, RoutedRecipient } from './alert-routed.v1';
+import {
+  Instant,
+  OptionalInstant,
+  Text,
+  OptionalText,
+  TextList,
+  Nested,
+  OptionalNested,
+  NestedList,
+} from './payload-fields';
 
 /** Who a broadcast is meant for, before routing applies conventions, opt-ins and TLP. */
 export class BroadcastAudience {
@@ -25,7 +22,7 @@ export class BroadcastAudience {
   /** Only partners of these sectors (empty: every sector). */
   @IsArray() @IsEnum(Sector, { each: true }) sectors: Sector[];
   /** Only members of these conventions (empty: any convention deployed in the département). */
-  @IsArray() @IsString({ each: true }) conventions: string[];
+  @TextList() conventions: string[];
   /** Only partners subscribed to this event code (absent: every partner). */
   @IsOptional() @IsEnum(AlertEventCode) eventCode?: AlertEventCode;
 }
@@ -34,16 +31,16 @@ export class BroadcastAudience {
 export class BroadcastSnapshot {
   @IsUUID() broadcastId: string;
   @IsUUID() senderOrganisationId: string;
-  @IsString() @IsNotEmpty() @MaxLength(200) senderName: string;
-  @IsISO8601({ strict: true }) sent: string;
+  @Text(200) senderName: string;
+  @Instant() sent: string;
   @IsEnum(AlertStatus) status: AlertStatus;
   @IsEnum(Tlp) tlp: Tlp;
   @IsEnum(AlertSeverity) severity: AlertSeverity;
-  @IsString() @IsNotEmpty() @MaxLength(160) headline: string;
-  @IsString() @IsNotEmpty() @MaxLength(8000) description: string;
-  @IsOptional() @IsString() @MaxLength(4000) instruction?: string;
-  @IsOptional() @IsISO8601({ strict: true }) expires?: string;
-  @IsDefined() @ValidateNested() @Type(() => BroadcastAudience) audience: BroadcastAudience;
+  @Text(160) headline: string;
+  @Text(8000) description: string;
+  @OptionalText(4000) instruction?: string;
+  @OptionalInstant() expires?: string;
+  @Nested(() => BroadcastAudience) audience: BroadcastAudience;
 }
 
 /**
@@ -51,12 +48,12 @@ export class BroadcastSnapshot {
  * with more than ROUTED_RECIPIENTS_PER_EVENT recipients comes as several events numbered by `part`.
  */
 export class BroadcastRoutedV1Payload {
-  @IsDefined() @ValidateNested() @Type(() => BroadcastSnapshot) broadcast: BroadcastSnapshot;
+  @Nested(() => BroadcastSnapshot) broadcast: BroadcastSnapshot;
   @IsUUID() decisionId: string;
-  @IsISO8601({ strict: true }) routedAt: string;
-  @IsArray() @ValidateNested({ each: true }) @Type(() => RoutedRecipient) recipients: RoutedRecipient[];
+  @Instant() routedAt: string;
+  @NestedList(() => RoutedRecipient) recipients: RoutedRecipient[];
   /** Absent when the decision fits in one event. */
-  @IsOptional() @ValidateNested() @Type(() => RoutedPart) part?: RoutedPart;
+  @OptionalNested(() => RoutedPart) part?: RoutedPart;
 }
 
 export const BroadcastRoutedV1 = defineEvent({

@@ -1,6 +1,7 @@
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 import { defineEvent } from '../envelope';
 import { Topics } from '../topics';
+import { Instant, Text } from './payload-fields';
 
 export const DELIVERY_CHANNELS = ['webhook', 'email'] as const;
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
@@ -12,7 +13,7 @@ export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 export class DeliveryDeadV1Payload {
   @IsUUID() deliveryId: string;
   /** What was being delivered: `alert.routed`, `alert.escalated` or `broadcast.routed`. */
-  @IsString() @IsNotEmpty() messageType: string;
+  @Text() messageType: string;
   /** The alert or broadcast id. */
   @IsUUID() subjectId: string;
   /** The recipient organisation. */
@@ -21,8 +22,8 @@ export class DeliveryDeadV1Payload {
   @IsOptional() @IsUUID() webhookId?: string;
   @IsOptional() @IsUUID() referentId?: string;
   @IsInt() @Min(0) attempts: number;
-  @IsString() @IsNotEmpty() reason: string;
-  @IsISO8601({ strict: true }) deadAt: string;
+  @Text() reason: string;
+  @Instant() deadAt: string;
 }
 
 export const DeliveryDeadV1 = defineEvent({

@@ -1,18 +1,14 @@
-import { Type } from 'class-transformer';
 import {
   IsArray,
   IsEnum,
   IsBoolean,
   IsEmail,
-  IsISO8601,
   IsInt,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { defineEvent } from '../envelope';
 import { Topics } from '../topics';
@@ -25,6 +21,7 @@ import {
   ReferentRole,
   Sector,
 } from '../vocabulary/organisation';
+import { OptionalInstant, Text, NestedList } from './payload-fields';
 
 /**
  * An API key as other services need it to authenticate callers: the scrypt hash of its
@@ -34,8 +31,8 @@ export class ApiKeyState {
   @IsUUID() id: string;
   @IsString() @Matches(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/) secretHash: string;
   @IsArray() @IsEnum(ApiKeyRole, { each: true }) roles: ApiKeyRole[];
-  @IsOptional() @IsISO8601({ strict: true }) expiresAt: string | null;
-  @IsOptional() @IsISO8601({ strict: true }) revokedAt: string | null;
+  @OptionalInstant() expiresAt: string | null;
+  @OptionalInstant() revokedAt: string | null;
 }
 
 /** A convention the organisation is a member of, and where that convention is deployed. */
@@ -60,7 +57,7 @@ export class ReferentState {
   @IsUUID() id: string;
   @Matches(DEPARTMENT_CODE_PATTERN) department: string;
   @IsEnum(ReferentRole) role: ReferentRole;
-  @IsString() @IsNotEmpty() fullName: string;
+  @Text() fullName: string;
   @IsEmail() email: string;
 }
 
@@ -72,22 +69,18 @@ export class PartnerChangedV1Payload {
   @IsUUID() organisationId: string;
   @IsInt() @Min(1) revision: number;
   @IsEnum(OrganisationKind) kind: OrganisationKind;
-  @IsString() @IsNotEmpty() name: string;
+  @Text() name: string;
   @IsEnum(OrganisationStatus) status: OrganisationStatus;
   /** Where it operates; for a prefecture, the départements it is competent for. */
   @IsArray() @Matches(DEPARTMENT_CODE_PATTERN, { each: true }) departments: string[];
   @IsOptional() @IsEnum(Sector) sector: Sector | null;
-  @IsArray() @ValidateNested({ each: true }) @Type(() => ApiKeyState) apiKeys: ApiKeyState[];
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => ConventionMembershipState)
+  @NestedList(() => ApiKeyState) apiKeys: ApiKeyState[];
+  @NestedList(() => ConventionMembershipState)
   conventions: ConventionMembershipState[];
-  @IsArray() @ValidateNested({ each: true }) @Type(() => SubscriptionState) subscriptions: SubscriptionState[];
+  @NestedList(() => SubscriptionState) subscriptions: SubscriptionState[];
   /** Whom notification e-mails, and escalates to (DEPUTY). Absent from snapshots published before referents were carried. */
   @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => ReferentState)
+  @NestedList(() => ReferentState)
   referents?: ReferentState[];
 }
 
