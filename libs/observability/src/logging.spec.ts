@@ -126,4 +126,17 @@ describe('the metrics registry', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(await read()).toBe(2);
   });
+
+  it('gives each gauge of one read its field, reading once per scrape', async () => {
+    const metrics = new Metrics();
+    let reads = 0;
+    metrics.gaugesOfRead(() => Promise.resolve({ open: ++reads, oldest: 42 }), {
+      open: { name: 'vigie_test_open', help: 'open' },
+      oldest: { name: 'vigie_test_oldest_seconds', help: 'oldest' },
+    });
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('vigie_test_open 1');
+    expect(text).toContain('vigie_test_oldest_seconds 42');
+    expect(reads).toBe(1);
+  });
 });

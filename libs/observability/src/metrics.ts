@@ -54,6 +54,25 @@ export class Metrics {
     );
   }
 
+  /**
+   * Gauges without labels, each the field of one read made at scrape time and shared by all of
+   * them (once per scrape), declared in the order given.
+   */
+  gaugesOfRead<T extends { [K in keyof T]: number }>(
+    read: () => Promise<T>,
+    gauges: { [K in keyof T]: { name: string; help: string } },
+  ): void {
+    const shared = oncePerScrape(read);
+    for (const field of Object.keys(gauges) as (keyof T)[]) {
+      this.gauge({
+        ...gauges[field],
+        async collect() {
+          this.set((await shared())[field]);
+        },
+      });
+    }
+  }
+
   /** Express middleware: a duration histogram by method, route template and status code. */
   httpMiddleware(): (request: Request, response: Response, next: NextFunction) => void {
     const duration = this.histogram({

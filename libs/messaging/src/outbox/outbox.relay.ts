@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { CORRELATION_ID_HEADER, Metrics, oncePerScrape, startPublishSpan } from '@vigie/observability';
+import { CORRELATION_ID_HEADER, Metrics, startPublishSpan } from '@vigie/observability';
 import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { DrainLoop } from '../drain-loop';
 import { KafkaProducer } from '../kafka/kafka.producer';
@@ -177,19 +177,14 @@ class OutboxMetrics {
       help: 'Time from an event written to the outbox to its publication acknowledged by Kafka',
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
     });
-    const read = oncePerScrape(() => readOutboxBacklog(dataSource));
-    metrics.gauge({
-      name: 'vigie_outbox_pending_events',
-      help: 'Events written to the outbox and not yet published to Kafka',
-      async collect() {
-        this.set((await read()).pending);
+    metrics.gaugesOfRead(() => readOutboxBacklog(dataSource), {
+      pending: {
+        name: 'vigie_outbox_pending_events',
+        help: 'Events written to the outbox and not yet published to Kafka',
       },
-    });
-    metrics.gauge({
-      name: 'vigie_outbox_oldest_pending_age_seconds',
-      help: 'Age of the oldest event not yet published (0 when none waits)',
-      async collect() {
-        this.set((await read()).oldestSeconds);
+      oldestSeconds: {
+        name: 'vigie_outbox_oldest_pending_age_seconds',
+        help: 'Age of the oldest event not yet published (0 when none waits)',
       },
     });
   }
