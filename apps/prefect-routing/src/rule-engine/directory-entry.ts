@@ -1,25 +1,12 @@
-import type {
-  ConventionMembershipState,
-  OrganisationKind,
-  OrganisationStatus,
-  Sector,
-  SubscriptionState,
-} from '@vigie/contracts';
+import type { PartnerChangedV1Payload, SubscriptionCriteria, SubscriptionState } from '@vigie/contracts';
 
-/** An organisation as the routing service knows it, from partner.changed.v1. */
-export interface DirectoryEntry {
+/** An organisation as the routing service knows it: the fields of partner.changed.v1 it routes by. */
+export interface DirectoryEntry extends Pick<
+  PartnerChangedV1Payload,
+  'name' | 'kind' | 'status' | 'departments' | 'sector' | 'conventions'
+> {
   id: string;
-  name: string;
-  kind: OrganisationKind;
-  status: OrganisationStatus;
-  /** Where it operates; for a prefecture, the départements it is competent for. */
-  departments: string[];
-  sector: Sector | null;
-  conventions: ConventionMembershipState[];
-  subscriptions: Pick<
-    SubscriptionState,
-    'id' | 'departments' | 'eventCodes' | 'minimumSeverity' | 'sectors' | 'includeExercises'
-  >[];
+  subscriptions: (Pick<SubscriptionState, 'id'> & SubscriptionCriteria)[];
   /** Whether Exercise and Test messages may reach it; derived from subscriptions when absent. */
   acceptsExercises?: boolean;
 }
