@@ -1,5 +1,12 @@
-import { allTopics, deadLetterTopicOf, Topics } from './topics';
-import { AlertSubmittedV1, PartnerChangedV1, createEnvelope } from './index';
+import { allTopics, deadLetterTopicOf, Topics, type Topic } from './topics';
+import {
+  AlertCancelledV1,
+  AlertChangedV1Payload,
+  AlertSubmittedV1,
+  PartnerChangedV1,
+  createEnvelope,
+  defineEvent,
+} from './index';
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -44,5 +51,17 @@ describe('topics', () => {
     expect(allTopics()).toEqual(expect.arrayContaining(['alert.submitted.v1', 'alert.submitted.v1.dlq']));
     expect(allTopics()).toHaveLength(Object.values(Topics).length * 2);
     expect(deadLetterTopicOf(Topics.AlertRoutedV1)).toBe('alert.routed.v1.dlq');
+  });
+
+  it('name the type and version of the events they carry', () => {
+    expect(AlertCancelledV1).toEqual({
+      type: 'alert.cancelled',
+      version: 1,
+      topic: 'alert.cancelled.v1',
+      payload: AlertChangedV1Payload,
+    });
+    expect(() => defineEvent('alert.cancelled' as Topic, AlertChangedV1Payload)).toThrow(
+      'topic alert.cancelled is not named <type>.v<version>',
+    );
   });
 });

@@ -36,8 +36,21 @@ export interface EventDefinition<P extends object> {
   payload: new () => P;
 }
 
-export function defineEvent<P extends object>(definition: EventDefinition<P>): EventDefinition<P> {
-  return definition;
+/**
+ * Binds an event to its topic and payload class. Vigie's topics are named `<type>.v<version>`
+ * (topics.ts), so given a topic it reads the type and version from the name: they cannot
+ * disagree. A definition stated in full (a test's own topic) is taken as it is.
+ */
+export function defineEvent<P extends object>(topic: Topic, payload: new () => P): EventDefinition<P>;
+export function defineEvent<P extends object>(definition: EventDefinition<P>): EventDefinition<P>;
+export function defineEvent<P extends object>(
+  topicOrDefinition: Topic | EventDefinition<P>,
+  payload?: new () => P,
+): EventDefinition<P> {
+  if (typeof topicOrDefinition !== 'string') return topicOrDefinition;
+  const named = /^(.+)\.v([1-9]\d*)$/.exec(topicOrDefinition);
+  if (!named || !payload) throw new Error(`topic ${topicOrDefinition} is not named <type>.v<version>`);
+  return { type: named[1], version: Number(named[2]), topic: topicOrDefinition, payload };
 }
 
 export interface EnvelopeOrigin {

@@ -30,9 +30,4 @@ export class AlertAcknowledgedV1Payload {
   @Instant() acknowledgedAt: string;
 }
 
-export const AlertAcknowledgedV1 = defineEvent({
-  type: 'alert.acknowledged',
-  version: 1,
-  topic: Topics.AlertAcknowledgedV1,
-  payload: AlertAcknowledgedV1Payload,
-});
+export const AlertAcknowledgedV1 = defineEvent(Topics.AlertAcknowledgedV1, AlertAcknowledgedV1Payload);

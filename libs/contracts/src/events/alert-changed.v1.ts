@@ -11,16 +11,6 @@ export class AlertChangedV1Payload {
   @Nested(() => AlertSnapshot) alert: AlertSnapshot;
 }
 
-export const AlertUpdatedV1 = defineEvent({
-  type: 'alert.updated',
-  version: 1,
-  topic: Topics.AlertUpdatedV1,
-  payload: AlertChangedV1Payload,
-});
+export const AlertUpdatedV1 = defineEvent(Topics.AlertUpdatedV1, AlertChangedV1Payload);
 
-export const AlertCancelledV1 = defineEvent({
-  type: 'alert.cancelled',
-  version: 1,
-  topic: Topics.AlertCancelledV1,
-  payload: AlertChangedV1Payload,
-});
+export const AlertCancelledV1 = defineEvent(Topics.AlertCancelledV1, AlertChangedV1Payload);

@@ -44,9 +44,4 @@ export class AlertRoutedV1Payload {
   @OptionalNested(() => RoutedPart) part?: RoutedPart;
 }
 
-export const AlertRoutedV1 = defineEvent({
-  type: 'alert.routed',
-  version: 1,
-  topic: Topics.AlertRoutedV1,
-  payload: AlertRoutedV1Payload,
-});
+export const AlertRoutedV1 = defineEvent(Topics.AlertRoutedV1, AlertRoutedV1Payload);

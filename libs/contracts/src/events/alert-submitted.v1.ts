@@ -8,9 +8,4 @@ export class AlertSubmittedV1Payload {
   @Nested(() => AlertSnapshot) alert: AlertSnapshot;
 }
 
-export const AlertSubmittedV1 = defineEvent({
-  type: 'alert.submitted',
-  version: 1,
-  topic: Topics.AlertSubmittedV1,
-  payload: AlertSubmittedV1Payload,
-});
+export const AlertSubmittedV1 = defineEvent(Topics.AlertSubmittedV1, AlertSubmittedV1Payload);

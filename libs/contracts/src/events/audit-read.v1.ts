@@ -38,9 +38,4 @@ export class AuditReadV1Payload {
   @Instant() readAt: string;
 }
 
-export const AuditReadV1 = defineEvent({
-  type: 'audit.read',
-  version: 1,
-  topic: Topics.AuditReadV1,
-  payload: AuditReadV1Payload,
-});
+export const AuditReadV1 = defineEvent(Topics.AuditReadV1, AuditReadV1Payload);

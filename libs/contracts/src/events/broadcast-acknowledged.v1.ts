@@ -20,9 +20,4 @@ export class BroadcastAcknowledgedV1Payload {
   @Instant() acknowledgedAt: string;
 }
 
-export const BroadcastAcknowledgedV1 = defineEvent({
-  type: 'broadcast.acknowledged',
-  version: 1,
-  topic: Topics.BroadcastAcknowledgedV1,
-  payload: BroadcastAcknowledgedV1Payload,
-});
+export const BroadcastAcknowledgedV1 = defineEvent(Topics.BroadcastAcknowledgedV1, BroadcastAcknowledgedV1Payload);

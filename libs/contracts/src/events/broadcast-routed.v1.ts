@@ -56,9 +56,4 @@ export class BroadcastRoutedV1Payload {
   @OptionalNested(() => RoutedPart) part?: RoutedPart;
 }
 
-export const BroadcastRoutedV1 = defineEvent({
-  type: 'broadcast.routed',
-  version: 1,
-  topic: Topics.BroadcastRoutedV1,
-  payload: BroadcastRoutedV1Payload,
-});
+export const BroadcastRoutedV1 = defineEvent(Topics.BroadcastRoutedV1, BroadcastRoutedV1Payload);

@@ -26,9 +26,4 @@ export class DeliveryDeadV1Payload {
   @Instant() deadAt: string;
 }
 
-export const DeliveryDeadV1 = defineEvent({
-  type: 'delivery.dead',
-  version: 1,
-  topic: Topics.DeliveryDeadV1,
-  payload: DeliveryDeadV1Payload,
-});
+export const DeliveryDeadV1 = defineEvent(Topics.DeliveryDeadV1, DeliveryDeadV1Payload);

@@ -84,9 +84,4 @@ export class PartnerChangedV1Payload {
   referents?: ReferentState[];
 }
 
-export const PartnerChangedV1 = defineEvent({
-  type: 'partner.changed',
-  version: 1,
-  topic: Topics.PartnerChangedV1,
-  payload: PartnerChangedV1Payload,
-});
+export const PartnerChangedV1 = defineEvent(Topics.PartnerChangedV1, PartnerChangedV1Payload);
