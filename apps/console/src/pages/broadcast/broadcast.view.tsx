@@ -17,6 +17,7 @@ import {
 import { SECTORS, SEVERITY, frenchDateTime, label } from '../../components/labels';
 import { Layout, type PageFrame } from '../../components/layout';
 import { RecipientsPreview } from '../../components/reason';
+import { Timestamp } from '../../components/timestamp';
 import {
   SEVERITIES,
   TLPS,
@@ -192,7 +193,7 @@ export function BroadcastAcknowledgements(props: {
           {props.acknowledged.map((ack) => (
             <li>
               <strong>{ack.organisation}</strong>
-              {ack.who ? ` (${ack.who})` : ''}, le <time dateTime={ack.at}>{frenchDateTime(ack.at)}</time>
+              {ack.who ? ` (${ack.who})` : ''}, le <Timestamp at={ack.at} />
             </li>
           ))}
         </ul>
