@@ -20,6 +20,20 @@ export interface FieldProps {
   inputMode?: 'numeric' | 'text';
 }
 
+/** The keys of a form whose answers are text: the ones a field shows as typed. */
+type TextAnswer<F> = { [K in keyof F]: F[K] extends string ? K : never }[keyof F] & string;
+
+/**
+ * The fields of one form, each by the name it is posted under: that name is also its id, and
+ * its value and error are the form's and the errors' under the same name.
+ */
+export function fieldsOf<F>(
+  form: F,
+  errors: Partial<Record<keyof F, string>>,
+): (name: TextAnswer<F>) => Pick<FieldProps, 'id' | 'name' | 'value' | 'error'> {
+  return (name) => ({ id: name, name, value: form[name] as string, error: errors[name] });
+}
+
 export function Field(props: FieldProps): VNode {
   const errorId = `${props.id}-erreur`;
   const common = {
@@ -162,6 +176,24 @@ export function Button(props: {
     <button type="submit" class={`fr-btn${kind}`} name={props.name} value={props.value}>
       {props.children}
     </button>
+  );
+}
+
+/** A preview's last word: send it as shown (`children`, styled `sendClass`), or back to its form (`modifyAction`) to change it. */
+export function SendOrModify(props: { sendClass: string; modifyAction: string; children: ComponentChildren }): VNode {
+  return (
+    <ul class="fr-btns-group fr-btns-group--inline">
+      <li>
+        <button type="submit" id="envoyer" class={props.sendClass}>
+          {props.children}
+        </button>
+      </li>
+      <li>
+        <button type="submit" class="fr-btn fr-btn--secondary" formAction={props.modifyAction}>
+          Modifier
+        </button>
+      </li>
+    </ul>
   );
 }
 

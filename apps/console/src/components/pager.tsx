@@ -1,4 +1,5 @@
 import type { ComponentChildren, VNode } from 'preact';
+import { Table } from './form';
 
 /** The links between a list's pages: back to the most recent ones, on to older ones. */
 export interface PageLinks {
@@ -78,5 +79,23 @@ export function PagedList(props: {
       )}
       <Pager label={props.pagerLabel} links={list.pages} />
     </>
+  );
+}
+
+/** Whether the page is one of a list's older pages (it links back to the most recent one). */
+export const isOlderPage = (list: ListPageView<unknown>): boolean => list.pages.newestHref !== null;
+
+/** A long list's page as a table, a row an item; its caption says whether it holds the most recent items or older ones. */
+export function PagedTable<T>(props: {
+  list: ListPageView<T>;
+  captions: { newest: string; older: string };
+  headers: string[];
+  row: (item: T) => VNode;
+}): VNode {
+  const { list, captions } = props;
+  return (
+    <Table caption={isOlderPage(list) ? captions.older : captions.newest} headers={props.headers}>
+      <tbody>{list.items.map(props.row)}</tbody>
+    </Table>
   );
 }

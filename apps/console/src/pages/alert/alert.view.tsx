@@ -18,6 +18,7 @@ import {
 } from '../../components/labels';
 import { Layout, type PageFrame } from '../../components/layout';
 import { ExcludedOrganisations, Reason } from '../../components/reason';
+import { Timestamp } from '../../components/timestamp';
 import type { AlertPageModel } from './alert.model';
 
 function Fact(props: { term: string; children: preact.ComponentChildren }): VNode {
@@ -139,8 +140,7 @@ export function AlertPage(props: PageFrame & { model: AlertPageModel }): VNode {
         <ol class="vigie-timeline">
           {model.chain.map((message) => (
             <li>
-              <time dateTime={message.sent}>{frenchDateTime(message.sent)}</time> —{' '}
-              {label(MESSAGE_TYPE, message.msgType)} :{' '}
+              <Timestamp at={message.sent} /> — {label(MESSAGE_TYPE, message.msgType)} :{' '}
               {message.current ? (
                 <strong>{message.headline} (ce message)</strong>
               ) : (
@@ -169,8 +169,7 @@ export function AlertPage(props: PageFrame & { model: AlertPageModel }): VNode {
           <ol class="vigie-timeline">
             {model.escalation.steps.map((step) => (
               <li>
-                <time dateTime={step.at}>{frenchDateTime(step.at)}</time> — {label(ESCALATION, step.step)} :{' '}
-                {step.detail}
+                <Timestamp at={step.at} /> — {label(ESCALATION, step.step)} : {step.detail}
               </li>
             ))}
           </ol>

@@ -2,10 +2,22 @@ import type { VNode } from 'preact';
 import { AlertStatus } from '@vigie/contracts';
 import type { Broadcast, BroadcastPreview } from '../../clients/routing.client';
 import { SeverityBadge, StatusBadge, TlpBadge } from '../../components/badges';
-import { Checkboxes, CsrfField, ErrorSummary, Field, Notice, Radios, Table, TlpRadios } from '../../components/form';
+import {
+  Checkboxes,
+  CsrfField,
+  ErrorSummary,
+  Field,
+  Notice,
+  Radios,
+  Table,
+  SendOrModify,
+  TlpRadios,
+  fieldsOf,
+} from '../../components/form';
 import { SECTORS, SEVERITY, frenchDateTime, label } from '../../components/labels';
 import { Layout, type PageFrame } from '../../components/layout';
 import { RecipientsPreview } from '../../components/reason';
+import { Timestamp } from '../../components/timestamp';
 import {
   SEVERITIES,
   TLPS,
@@ -25,6 +37,7 @@ export function ComposerPage(
   },
 ): VNode {
   const { form, errors } = props;
+  const field = fieldsOf(form, errors);
   return (
     <Layout title="Diffuser un message" viewer={props.viewer} csrfToken={props.csrfToken} section="diffusions">
       <h1>Diffuser un message de vigilance</h1>
@@ -49,16 +62,8 @@ export function ComposerPage(
             { value: 'Actual', label: 'Message réel', hint: 'Une vraie situation.' },
           ]}
         />
-        <Field id="headline" name="headline" label="Titre" value={form.headline} error={errors.headline} required />
-        <Field
-          id="description"
-          name="description"
-          label="Message"
-          value={form.description}
-          error={errors.description}
-          multiline
-          required
-        />
+        <Field {...field('headline')} label="Titre" required />
+        <Field {...field('description')} label="Message" multiline required />
         <Field id="instruction" name="instruction" label="Consignes (facultatif)" value={form.instruction} multiline />
         <Radios
           name="severity"
@@ -159,22 +164,12 @@ export function PreviewPage(
             required
           />
         ) : null}
-        <ul class="fr-btns-group fr-btns-group--inline">
-          <li>
-            <button
-              type="submit"
-              id="envoyer"
-              class={`fr-btn ${exercise ? 'vigie-btn--exercise' : 'vigie-btn--danger'}`}
-            >
-              {exercise ? 'Envoyer l’EXERCICE' : 'Envoyer le message RÉEL'}
-            </button>
-          </li>
-          <li>
-            <button type="submit" class="fr-btn fr-btn--secondary" formAction="/diffusions/nouvelle">
-              Modifier
-            </button>
-          </li>
-        </ul>
+        <SendOrModify
+          sendClass={`fr-btn ${exercise ? 'vigie-btn--exercise' : 'vigie-btn--danger'}`}
+          modifyAction="/diffusions/nouvelle"
+        >
+          {exercise ? 'Envoyer l’EXERCICE' : 'Envoyer le message RÉEL'}
+        </SendOrModify>
       </form>
     </Layout>
   );
@@ -198,7 +193,7 @@ export function BroadcastAcknowledgements(props: {
           {props.acknowledged.map((ack) => (
             <li>
               <strong>{ack.organisation}</strong>
-              {ack.who ? ` (${ack.who})` : ''}, le <time dateTime={ack.at}>{frenchDateTime(ack.at)}</time>
+              {ack.who ? ` (${ack.who})` : ''}, le <Timestamp at={ack.at} />
             </li>
           ))}
         </ul>

@@ -5,6 +5,7 @@ import { Select, Table } from '../../components/form';
 import { ESCALATION, SEVERITY, STATUS, frenchDateTime, label } from '../../components/labels';
 import { Layout, type PageFrame } from '../../components/layout';
 import { Reason } from '../../components/reason';
+import { TimestampCell } from '../../components/timestamp';
 import type { FeedModel, FeedRow } from './feed.model';
 
 /** One alert of the feed; also what the live stream pushes for a new alert. */
@@ -42,9 +43,7 @@ export function FeedRowView(props: { row: FeedRow; fresh?: boolean }): VNode {
         <TlpBadge tlp={row.tlp} />
       </td>
       <td>{row.place}</td>
-      <td>
-        <time dateTime={row.sent}>{frenchDateTime(row.sent)}</time>
-      </td>
+      <TimestampCell at={row.sent} />
       <td>
         <AcknowledgementCell row={row} />
       </td>

@@ -1,9 +1,10 @@
 import type { VNode } from 'preact';
 import { SeverityBadge, StatusBadge } from '../../components/badges';
-import { Breadcrumb, Button, CsrfField, Field, Notice, Table } from '../../components/form';
+import { Breadcrumb, Button, CsrfField, Field, Notice } from '../../components/form';
 import { MESSAGE_TYPE, SEVERITY, frenchDateTime, label } from '../../components/labels';
 import { Layout, type PageFrame } from '../../components/layout';
-import { PagedList, type ListPageView } from '../../components/pager';
+import { PagedList, PagedTable, isOlderPage, type ListPageView } from '../../components/pager';
+import { Timestamp } from '../../components/timestamp';
 import type { ReportErrors, ReportForm } from '../report/report.model';
 import { AssessmentFields, ReportErrorSummary } from '../report/report.view';
 import type { AcknowledgementItem, ReportRow } from './my-reports.model';
@@ -16,7 +17,7 @@ export function AcknowledgementLine(props: { ack: AcknowledgementItem }): VNode 
   return (
     <li>
       <strong>{ack.organisation}</strong>
-      {ack.who ? ` (${ack.who})` : ''}, le <time dateTime={ack.at}>{frenchDateTime(ack.at)}</time>
+      {ack.who ? ` (${ack.who})` : ''}, le <Timestamp at={ack.at} />
     </li>
   );
 }
@@ -49,7 +50,7 @@ function Situation(props: { msgType: string }): VNode {
 }
 
 export function MyReportsPage(props: PageFrame & ListPageView<ReportRow>): VNode {
-  const older = props.pages.newestHref !== null;
+  const older = isOlderPage(props);
   return (
     <Layout title="Mes signalements" viewer={props.viewer} csrfToken={props.csrfToken} section="mes-signalements">
       <h1>Mes signalements</h1>
@@ -76,37 +77,34 @@ export function MyReportsPage(props: PageFrame & ListPageView<ReportRow>): VNode
           <p class="fr-text--sm" id="flux-etat" role="status" aria-live="polite">
             Sans JavaScript, rechargez la page pour voir les nouveaux acquittements.
           </p>
-          <Table
-            caption={
-              older
-                ? 'Signalements plus anciens de votre organisation, les plus récents d’abord'
-                : 'Signalements de votre organisation, les plus récents d’abord'
-            }
+          <PagedTable
+            list={props}
+            captions={{
+              newest: 'Signalements de votre organisation, les plus récents d’abord',
+              older: 'Signalements plus anciens de votre organisation, les plus récents d’abord',
+            }}
             headers={['Signalement', 'Gravité', 'Situation', 'Envoyé le', 'Acquitté par']}
-          >
-            <tbody>
-              {props.items.map((row) => (
-                <tr id={`signalement-${row.id}`}>
-                  <td>
-                    <a href={`/mes-signalements/${row.id}`}>{row.headline}</a>
-                    <p class="fr-text--xs fr-mb-0">
-                      {row.event} — {row.commune}
-                    </p>
-                  </td>
-                  <td>
-                    <SeverityBadge severity={row.severity} /> <StatusBadge status={row.status} />
-                  </td>
-                  <td>
-                    <Situation msgType={row.msgType} />
-                  </td>
-                  <td>{frenchDateTime(row.sent)}</td>
-                  <td>
-                    <Acknowledgements row={row} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+            row={(row) => (
+              <tr id={`signalement-${row.id}`}>
+                <td>
+                  <a href={`/mes-signalements/${row.id}`}>{row.headline}</a>
+                  <p class="fr-text--xs fr-mb-0">
+                    {row.event} — {row.commune}
+                  </p>
+                </td>
+                <td>
+                  <SeverityBadge severity={row.severity} /> <StatusBadge status={row.status} />
+                </td>
+                <td>
+                  <Situation msgType={row.msgType} />
+                </td>
+                <td>{frenchDateTime(row.sent)}</td>
+                <td>
+                  <Acknowledgements row={row} />
+                </td>
+              </tr>
+            )}
+          />
         </div>
       </PagedList>
     </Layout>
@@ -143,8 +141,7 @@ export function ReportPage(props: PageFrame & { model: ReportPageModel }): VNode
         <ol class="vigie-timeline">
           {chain.map((message) => (
             <li>
-              <time dateTime={message.sent}>{frenchDateTime(message.sent)}</time> —{' '}
-              {label(MESSAGE_TYPE, message.msgType)} : {message.headline}
+              <Timestamp at={message.sent} /> — {label(MESSAGE_TYPE, message.msgType)} : {message.headline}
               {message.severity ? ` (gravité : ${label(SEVERITY, message.severity).toLowerCase()})` : null}
               {message.note ? <span> — {message.note}</span> : null}
             </li>

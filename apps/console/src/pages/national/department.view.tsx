@@ -3,8 +3,9 @@ import { EVENT_LABELS_FR, primaryInfo } from '@vigie/contracts';
 import type { Alert } from '../../clients/ingestion.client';
 import { SeverityBadge, TlpBadge } from '../../components/badges';
 import { Breadcrumb, Table } from '../../components/form';
-import { SEVERITY, frenchDateTime, label } from '../../components/labels';
+import { SEVERITY, label } from '../../components/labels';
 import { Layout, type PageFrame } from '../../components/layout';
+import { Timestamp } from '../../components/timestamp';
 
 export interface DepartmentModel {
   code: string;
@@ -80,7 +81,7 @@ export function DepartmentPage(props: PageFrame & { model: DepartmentModel }): V
             return (
               <li class="fr-mb-2w">
                 <a href={`/alertes/${alert.id}`}>{info.headline}</a> <SeverityBadge severity={info.severity} />{' '}
-                <TlpBadge tlp={alert.tlp} /> <time dateTime={alert.sent}>{frenchDateTime(alert.sent)}</time>
+                <TlpBadge tlp={alert.tlp} /> <Timestamp at={alert.sent} />
               </li>
             );
           })}

@@ -1,16 +1,37 @@
-import { Body, Controller, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Param, Post, Query, Res, type PipeTransform } from '@nestjs/common';
 import type { Response } from 'express';
 import { RegistryClient, type Organisation } from '../../clients/registry.client';
 import { renderPage, sendHtml } from '../../render';
 import { NotForYou } from '../../session/session.errors';
 import { Viewer, type SignedIn } from '../../session/viewer';
 import { textField } from '../form-body';
-import { pageId } from '../not-found';
+import { notFound, pageId } from '../not-found';
 import { PageGet } from '../page-routes';
 import { pageFrame } from '../viewer-of';
 import { PartnersPage, type PartnersModel } from './partners.view';
 
 const STATE_KINDS = new Set(['PREFECTURE', 'NATIONAL_LEVEL', 'STATE_FORCE']);
+
+/** The registry's status change, by the word of the partner page's URL. */
+const STATUS_CHANGES = new Map<string, 'activate' | 'suspend'>([
+  ['suspendre', 'suspend'],
+  ['activer', 'activate'],
+]);
+
+interface PartnerChange {
+  id: string;
+  change: 'activate' | 'suspend';
+}
+
+/** The partner and the change a URL names; an id that is not a UUID, or any other word, is a page that does not exist. */
+const partnerChange: PipeTransform<Record<string, string>, Promise<PartnerChange>> = {
+  transform: async (params) => {
+    const change = STATUS_CHANGES.get(params.change);
+    if (!change) throw notFound();
+    await pageId.transform(params.id, { type: 'param', data: 'id' });
+    return { id: params.id, change };
+  },
+};
 
 /** The partners of the duty officer's départements, and activating or suspending them (the registry audits it). */
 @Controller('partenaires')
@@ -23,32 +44,13 @@ export class PartnersController {
     return renderPage(PartnersPage({ model, ...pageFrame(viewer) }));
   }
 
-  @Post(':id/suspendre')
-  suspend(
-    @Param('id', pageId) id: string,
+  /** `/:id/suspendre` or `/:id/activer`: the same form, a reason, for either change. */
+  @Post(':id/:change')
+  async change(
+    @Param(partnerChange) { id, change }: PartnerChange,
     @Body() body: unknown,
     @Viewer() viewer: SignedIn,
     @Res() response: Response,
-  ): Promise<void> {
-    return this.change(id, 'suspend', body, viewer, response);
-  }
-
-  @Post(':id/activer')
-  activate(
-    @Param('id', pageId) id: string,
-    @Body() body: unknown,
-    @Viewer() viewer: SignedIn,
-    @Res() response: Response,
-  ): Promise<void> {
-    return this.change(id, 'activate', body, viewer, response);
-  }
-
-  private async change(
-    id: string,
-    change: 'activate' | 'suspend',
-    body: unknown,
-    viewer: SignedIn,
-    response: Response,
   ): Promise<void> {
     const reason = textField(body, 'reason', 500);
     if (!reason) {

@@ -1,10 +1,10 @@
 import type { VNode } from 'preact';
 import { SeverityBadge, StateBadge, StatusBadge, TlpBadge } from '../../components/badges';
-import { Breadcrumb, Button, CsrfField, Notice, Table } from '../../components/form';
-import { frenchDateTime } from '../../components/labels';
+import { Breadcrumb, Button, CsrfField, Notice } from '../../components/form';
 import { Layout, type PageFrame } from '../../components/layout';
-import { PagedList, type ListPageView } from '../../components/pager';
+import { PagedList, PagedTable, isOlderPage, type ListPageView } from '../../components/pager';
 import { Reason } from '../../components/reason';
+import { Timestamp, TimestampCell } from '../../components/timestamp';
 import type { AcknowledgedBy, ReceivedBroadcastItem } from './received-broadcasts.model';
 
 function Acknowledgement(props: { acknowledged: AcknowledgedBy | null }): VNode {
@@ -12,14 +12,13 @@ function Acknowledgement(props: { acknowledged: AcknowledgedBy | null }): VNode 
   if (!acknowledged) return <StateBadge tone="warning">À acquitter</StateBadge>;
   return (
     <span data-acknowledged="true">
-      <StateBadge tone="success">Acquitté</StateBadge> par {acknowledged.who}, le{' '}
-      <time dateTime={acknowledged.at}>{frenchDateTime(acknowledged.at)}</time>
+      <StateBadge tone="success">Acquitté</StateBadge> par {acknowledged.who}, le <Timestamp at={acknowledged.at} />
     </span>
   );
 }
 
 export function ReceivedBroadcastsPage(props: PageFrame & ListPageView<ReceivedBroadcastItem>): VNode {
-  const older = props.pages.newestHref !== null;
+  const older = isOlderPage(props);
   return (
     <Layout title="Messages reçus" viewer={props.viewer} csrfToken={props.csrfToken} section="diffusions-recues">
       <h1>Messages de vigilance reçus</h1>
@@ -38,36 +37,31 @@ export function ReceivedBroadcastsPage(props: PageFrame & ListPageView<ReceivedB
           </p>
         }
       >
-        <Table
-          caption={
-            older
-              ? 'Messages plus anciens reçus par votre organisation, les plus récents d’abord'
-              : 'Messages reçus par votre organisation, les plus récents d’abord'
-          }
+        <PagedTable
+          list={props}
+          captions={{
+            newest: 'Messages reçus par votre organisation, les plus récents d’abord',
+            older: 'Messages plus anciens reçus par votre organisation, les plus récents d’abord',
+          }}
           headers={['Message', 'De', 'Envoyé le', 'Qui peut le lire', 'Acquittement']}
-        >
-          <tbody>
-            {props.items.map((item) => (
-              <tr id={`diffusion-${item.id}`} class={item.exercise ? 'vigie-row--exercise' : ''}>
-                <td>
-                  <a href={`/diffusions-recues/${item.id}`}>{item.headline}</a>{' '}
-                  <StatusBadge status={item.exercise ? 'Exercise' : 'Actual'} />{' '}
-                  <SeverityBadge severity={item.severity} />
-                </td>
-                <td>{item.sender}</td>
-                <td>
-                  <time dateTime={item.sent}>{frenchDateTime(item.sent)}</time>
-                </td>
-                <td>
-                  <TlpBadge tlp={item.tlp} />
-                </td>
-                <td>
-                  <Acknowledgement acknowledged={item.acknowledged} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+          row={(item) => (
+            <tr id={`diffusion-${item.id}`} class={item.exercise ? 'vigie-row--exercise' : ''}>
+              <td>
+                <a href={`/diffusions-recues/${item.id}`}>{item.headline}</a>{' '}
+                <StatusBadge status={item.exercise ? 'Exercise' : 'Actual'} />{' '}
+                <SeverityBadge severity={item.severity} />
+              </td>
+              <td>{item.sender}</td>
+              <TimestampCell at={item.sent} />
+              <td>
+                <TlpBadge tlp={item.tlp} />
+              </td>
+              <td>
+                <Acknowledgement acknowledged={item.acknowledged} />
+              </td>
+            </tr>
+          )}
+        />
       </PagedList>
     </Layout>
   );
@@ -91,7 +85,7 @@ export function ReceivedBroadcastPage(
         <Notice tone="success" title="Message acquitté : l’émetteur sait que vous l’avez lu." />
       ) : null}
       <p>
-        De <strong>{item.sender}</strong>, le <time dateTime={item.sent}>{frenchDateTime(item.sent)}</time>
+        De <strong>{item.sender}</strong>, le <Timestamp at={item.sent} />
       </p>
       <p>
         <StatusBadge status={item.exercise ? 'Exercise' : 'Actual'} /> <SeverityBadge severity={item.severity} />{' '}

@@ -1,14 +1,19 @@
 import { alertOf, newReport, onlyCommune, previewDraftOf, readReportForm, reportErrors } from './report.model';
 
-const filled = {
-  draftKey: '0193a5c2-7d4e-7b1a-9c3f-2a1b4c5d6e7f',
-  communeQuery: 'st etienne',
+/** The answers routing's preview reads, as posted and as routing receives them. */
+const routed = {
   commune: '42218',
   eventCode: 'intrusion',
   severity: 'Severe',
   urgency: 'Immediate',
   certainty: 'Observed',
   tlp: 'AMBER',
+};
+
+const filled = {
+  ...routed,
+  draftKey: '0193a5c2-7d4e-7b1a-9c3f-2a1b4c5d6e7f',
+  communeQuery: 'st etienne',
   headline: 'Intrusion en cours, entrepôt rue des Docks',
   description: 'Deux individus, capuches noires.',
   personalData: 'oui',
@@ -46,15 +51,7 @@ describe('the partner report form', () => {
 
   it('asks routing with the fields routing reads, and sends ingestion a CAP alert', () => {
     const form = readReportForm(filled);
-    expect(previewDraftOf(form)).toEqual({
-      commune: '42218',
-      eventCode: 'intrusion',
-      severity: 'Severe',
-      urgency: 'Immediate',
-      certainty: 'Observed',
-      tlp: 'AMBER',
-      personalData: true,
-    });
+    expect(previewDraftOf(form)).toEqual({ ...routed, personalData: true });
     expect(alertOf(form)).toEqual({
       status: 'Actual',
       tlp: 'AMBER',

@@ -1,7 +1,16 @@
 import type { VNode } from 'preact';
 import type { AlertPreview } from '../../clients/routing.client';
 import { SeverityBadge, TlpBadge } from '../../components/badges';
-import { CsrfField, ErrorSummary, Field, Radios, Select, TlpRadios } from '../../components/form';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  Radios,
+  Select,
+  SendOrModify,
+  TlpRadios,
+  fieldsOf,
+} from '../../components/form';
 import { Layout, type PageFrame } from '../../components/layout';
 import { RecipientsPreview } from '../../components/reason';
 import {
@@ -155,16 +164,14 @@ export function ScaleFields(props: {
  */
 export function AssessmentFields(props: { form: ReportForm; errors: ReportErrors }): VNode {
   const { form, errors } = props;
+  const field = fieldsOf(form, errors);
   return (
     <>
       <ScaleFields form={form} errors={errors} />
       <Field
-        id="headline"
-        name="headline"
+        {...field('headline')}
         label="En une ligne"
         hint="Par exemple : Intrusion en cours, entrepôt rue des Docks"
-        value={form.headline}
-        error={errors.headline}
         required
       />
       <Field
@@ -294,18 +301,9 @@ export function ReportPreviewPage(
       <form method="post" action="/signalements">
         <CsrfField token={props.csrfToken} />
         <Hidden form={form} />
-        <ul class="fr-btns-group fr-btns-group--inline">
-          <li>
-            <button type="submit" id="envoyer" class="fr-btn">
-              Envoyer le signalement
-            </button>
-          </li>
-          <li>
-            <button type="submit" class="fr-btn fr-btn--secondary" formAction="/signalements/nouveau">
-              Modifier
-            </button>
-          </li>
-        </ul>
+        <SendOrModify sendClass="fr-btn" modifyAction="/signalements/nouveau">
+          Envoyer le signalement
+        </SendOrModify>
       </form>
     </Layout>
   );

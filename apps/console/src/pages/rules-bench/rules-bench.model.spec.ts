@@ -30,9 +30,8 @@ describe('who may use the rules test bench', () => {
 });
 
 describe('the rules test bench form', () => {
-  const posted = {
-    sender: FIRM.toUpperCase(),
-    communeQuery: ' lyon ',
+  /** The answers routing's draft carries as they were posted. */
+  const asPosted = {
     commune: '69123',
     eventCode: 'intrusion',
     severity: 'Severe',
@@ -40,23 +39,13 @@ describe('the rules test bench form', () => {
     certainty: 'Observed',
     tlp: 'RED',
     status: 'Exercise',
-    personalData: 'oui',
   };
+  const posted = { ...asPosted, sender: FIRM.toUpperCase(), communeQuery: ' lyon ', personalData: 'oui' };
 
   it('reads what was posted, trimmed, and makes routing’s draft of it as the chosen sender', () => {
     const form = readBenchForm(posted);
     expect(benchErrors(form, senders)).toEqual({});
-    expect(benchDraftOf(form)).toEqual({
-      senderOrganisationId: FIRM,
-      commune: '69123',
-      eventCode: 'intrusion',
-      severity: 'Severe',
-      urgency: 'Immediate',
-      certainty: 'Observed',
-      tlp: 'RED',
-      status: 'Exercise',
-      personalData: true,
-    });
+    expect(benchDraftOf(form)).toEqual({ ...asPosted, senderOrganisationId: FIRM, personalData: true });
   });
 
   it('names every missing or unknown field, and refuses a sender it did not offer', () => {

@@ -1,6 +1,6 @@
 import type { VNode } from 'preact';
 import type { AlertPreview } from '../../clients/routing.client';
-import { CsrfField, ErrorSummary, Radios, Select, Table, TlpRadios } from '../../components/form';
+import { CsrfField, ErrorSummary, Radios, Select, Table, TlpRadios, fieldsOf } from '../../components/form';
 import { Layout, type PageFrame } from '../../components/layout';
 import { Reason, ReasonsTable, RoutingWarnings } from '../../components/reason';
 import { CommuneSearch, EventCodeSelect, ScaleFields, type CommuneChoice } from '../report/report.view';
@@ -78,6 +78,7 @@ export function RulesBenchPage(
   },
 ): VNode {
   const { form, errors } = props;
+  const field = fieldsOf(form, errors);
   return (
     <Layout title="Banc d’essai des règles" viewer={props.viewer} csrfToken={props.csrfToken} section="banc-de-regles">
       <h1>Banc d’essai des règles</h1>
@@ -89,11 +90,8 @@ export function RulesBenchPage(
       <form method="post" action={`${PATH}#resultat`} id="banc-formulaire">
         <CsrfField token={props.csrfToken} />
         <Select
-          id="sender"
-          name="sender"
+          {...field('sender')}
           label="Émetteur de l’alerte"
-          value={form.sender}
-          error={errors.sender}
           choices={[{ value: '', label: 'Choisir' }, ...props.senders]}
         />
         <CommuneSearch
