@@ -90,6 +90,12 @@ export async function tabTo(page: Page, selector: string, maxTabs = 150): Promis
   throw new Error(`${selector} was not reached with ${maxTabs} presses of Tab`);
 }
 
+/** Types `text` into the field `selector`, reached with Tab only. */
+export async function typeWithKeyboard(page: Page, selector: string, text: string): Promise<void> {
+  await tabTo(page, selector);
+  await page.keyboard.type(text);
+}
+
 /**
  * On a form of an alert's fields (a report, the rules bench), with the keyboard: the event typed as
  * « Intrusion », then the gravity « Grave ». No gravity is chosen beforehand: Tab gives the focus to
@@ -152,8 +158,12 @@ export interface ConsoleSuite {
   enterTo: (page: Page, to: Destination) => Promise<void>;
   /** Clicks `selector` and waits for the page it leads to. */
   clickTo: (page: Page, selector: string, to: Destination) => Promise<void>;
+  /** Reaches `selector` (a link, a form's button) with Tab, presses Enter and waits for the page it leads to. */
+  tabAndEnterTo: (page: Page, selector: string, to: Destination) => Promise<void>;
   /** Reaches the main menu's link to `path` with Tab, and follows it with Enter. */
   openMenuWithKeyboard: (page: Page, path: string) => Promise<void>;
+  /** A page `page`'s person may not open: not in the main menu, and refused (403) when typed in. */
+  expectRefused: (page: Page, path: string) => Promise<void>;
   /** Reloads the feed until the alert is on it (routing reaches organisations asynchronously). */
   waitUntilInFeed: (page: Page, alertId: string, what: string) => Promise<void>;
 }
@@ -213,9 +223,14 @@ export function consoleSuite(name: string, portOffset: number, options: ConsoleS
     clickTo: async (page, selector, to) => {
       await Promise.all([page.waitForURL(typeof to === 'string' ? suite.url(to) : to), page.click(selector)]);
     },
-    openMenuWithKeyboard: async (page, path) => {
-      await tabTo(page, menuLink(path));
-      await suite.enterTo(page, path);
+    tabAndEnterTo: async (page, selector, to) => {
+      await tabTo(page, selector);
+      await suite.enterTo(page, to);
+    },
+    openMenuWithKeyboard: (page, path) => suite.tabAndEnterTo(page, menuLink(path), path),
+    expectRefused: async (page, path) => {
+      expect(await page.$(menuLink(path))).toBeNull();
+      expect((await page.goto(suite.url(path)))!.status()).toBe(403);
     },
     waitUntilInFeed: async (page, alertId, what) => {
       await waitFor(
