@@ -118,6 +118,31 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(folder, `${name}.png`), fullPage: false });
 }
 
+/**
+ * A server the suite's stack or console is configured with (an SMTP sink, an identity provider):
+ * declared before `consoleSuite`, its beforeAll starts it before the stack; stopped after the tests.
+ * A child process may take longer to start than Jest's default 5 s on a loaded machine.
+ */
+export function serverBeforeSuite<T>(
+  start: () => Promise<T>,
+  stop: (server: T) => Promise<void>,
+  startTimeoutMs = 60_000,
+): { readonly current: T } {
+  let server: T | undefined;
+  beforeAll(async () => {
+    server = await start();
+  }, startTimeoutMs);
+  afterAll(async () => {
+    if (server !== undefined) await stop(server);
+  });
+  return {
+    get current(): T {
+      if (server === undefined) throw new Error('the server is not started: declare it before consoleSuite');
+      return server;
+    },
+  };
+}
+
 /** Where a step leads: a console path, or a pattern (or test) of the whole address. */
 export type Destination = string | RegExp | ((url: URL) => boolean);
 
