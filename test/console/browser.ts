@@ -90,6 +90,12 @@ export async function tabTo(page: Page, selector: string, maxTabs = 150): Promis
   throw new Error(`${selector} was not reached with ${maxTabs} presses of Tab`);
 }
 
+/** Types `text` into the field `selector`, reached with Tab only. */
+export async function typeWithKeyboard(page: Page, selector: string, text: string): Promise<void> {
+  await tabTo(page, selector);
+  await page.keyboard.type(text);
+}
+
 /**
  * On a form of an alert's fields (a report, the rules bench), with the keyboard: the event typed as
  * « Intrusion », then the gravity « Grave ». No gravity is chosen beforehand: Tab gives the focus to
@@ -110,6 +116,31 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const folder = join(repoRoot(), 'docs', 'console');
   mkdirSync(folder, { recursive: true });
   await page.screenshot({ path: join(folder, `${name}.png`), fullPage: false });
+}
+
+/**
+ * A server the suite's stack or console is configured with (an SMTP sink, an identity provider):
+ * declared before `consoleSuite`, its beforeAll starts it before the stack; stopped after the tests.
+ * A child process may take longer to start than Jest's default 5 s on a loaded machine.
+ */
+export function serverBeforeSuite<T>(
+  start: () => Promise<T>,
+  stop: (server: T) => Promise<void>,
+  startTimeoutMs = 60_000,
+): { readonly current: T } {
+  let server: T | undefined;
+  beforeAll(async () => {
+    server = await start();
+  }, startTimeoutMs);
+  afterAll(async () => {
+    if (server !== undefined) await stop(server);
+  });
+  return {
+    get current(): T {
+      if (server === undefined) throw new Error('the server is not started: declare it before consoleSuite');
+      return server;
+    },
+  };
 }
 
 /** Where a step leads: a console path, or a pattern (or test) of the whole address. */
@@ -152,8 +183,12 @@ export interface ConsoleSuite {
   enterTo: (page: Page, to: Destination) => Promise<void>;
   /** Clicks `selector` and waits for the page it leads to. */
   clickTo: (page: Page, selector: string, to: Destination) => Promise<void>;
+  /** Reaches `selector` (a link, a form's button) with Tab, presses Enter and waits for the page it leads to. */
+  tabAndEnterTo: (page: Page, selector: string, to: Destination) => Promise<void>;
   /** Reaches the main menu's link to `path` with Tab, and follows it with Enter. */
   openMenuWithKeyboard: (page: Page, path: string) => Promise<void>;
+  /** A page `page`'s person may not open: not in the main menu, and refused (403) when typed in. */
+  expectRefused: (page: Page, path: string) => Promise<void>;
   /** Reloads the feed until the alert is on it (routing reaches organisations asynchronously). */
   waitUntilInFeed: (page: Page, alertId: string, what: string) => Promise<void>;
 }
@@ -213,9 +248,14 @@ export function consoleSuite(name: string, portOffset: number, options: ConsoleS
     clickTo: async (page, selector, to) => {
       await Promise.all([page.waitForURL(typeof to === 'string' ? suite.url(to) : to), page.click(selector)]);
     },
-    openMenuWithKeyboard: async (page, path) => {
-      await tabTo(page, menuLink(path));
-      await suite.enterTo(page, path);
+    tabAndEnterTo: async (page, selector, to) => {
+      await tabTo(page, selector);
+      await suite.enterTo(page, to);
+    },
+    openMenuWithKeyboard: (page, path) => suite.tabAndEnterTo(page, menuLink(path), path),
+    expectRefused: async (page, path) => {
+      expect(await page.$(menuLink(path))).toBeNull();
+      expect((await page.goto(suite.url(path)))!.status()).toBe(403);
     },
     waitUntilInFeed: async (page, alertId, what) => {
       await waitFor(

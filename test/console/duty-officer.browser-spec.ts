@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { request, waitFor, waitUntilAccepted, type Partner, type RegistryAccess, type Stack } from '@vigie/testing';
 import { intrusion, postAlert, subscriber } from '../notification-fixtures';
 import { invite, personWithPassword } from './accounts';
+import { acknowledgementsOf } from './acknowledgements';
 import { consoleSuite, expectAccessible, screenshot, tabTo } from './browser';
 import { prefectureWithKey, securityFirm } from './organisations';
 
@@ -122,13 +123,9 @@ describe('console: a Rhône duty officer in a real browser', () => {
       maxRedirects: 0,
     });
     expect(replay.status()).toBe(303);
-    const acknowledgements = await request<{ organisationId: string; person: { name: string } | null }[]>(
-      'GET',
-      `${suite.stack.url('notification')}/v1/alerts/${alertId}/acknowledgements`,
-      { key: firm.key },
-    );
-    expect(acknowledgements.body).toHaveLength(1);
-    expect(acknowledgements.body[0]).toMatchObject({ organisationId: rhone.id, person: { name: OFFICER.fullName } });
+    const acknowledgements = await acknowledgementsOf(suite.stack, { alert: alertId }, firm.key);
+    expect(acknowledgements).toHaveLength(1);
+    expect(acknowledgements[0]).toMatchObject({ organisationId: rhone.id, person: { name: OFFICER.fullName } });
     // The console's request id goes on to the service it calls: one id finds the click in both logs.
     const requestId = acknowledged.headers()['x-request-id'];
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
@@ -233,12 +230,7 @@ describe('console: a Rhône duty officer in a real browser', () => {
       maxRedirects: 0,
     });
     expect(forged.status()).toBe(403);
-    const acknowledgements = await request<unknown[]>(
-      'GET',
-      `${suite.stack.url('notification')}/v1/alerts/${mine}/acknowledgements`,
-      { key: firm.key },
-    );
-    expect(acknowledgements.body).toEqual([]);
+    expect(await acknowledgementsOf(suite.stack, { alert: mine }, firm.key)).toEqual([]);
 
     // A suspension without a reason comes back with the error in words.
     await page.goto(url('/partenaires'));

@@ -9,7 +9,7 @@ import {
 } from '@vigie/testing';
 import { nationalLevel, registerWebhook } from '../notification-fixtures';
 import { personWithPassword } from './accounts';
-import { consoleSuite, expectAccessible, tabTo } from './browser';
+import { consoleSuite, expectAccessible, tabTo, typeWithKeyboard } from './browser';
 import { securityFirm } from './organisations';
 
 const PORT_OFFSET = 820;
@@ -37,7 +37,7 @@ describe('console: my organisation and the audit viewer', () => {
     setUpTimeoutMs: 480_000,
     setUp: ({ registry, stack, adminKey }) => seed(registry, stack, adminKey),
   });
-  const { url, signedIn, enterTo, openMenuWithKeyboard } = suite;
+  const { url, signedIn, enterTo, tabAndEnterTo, openMenuWithKeyboard } = suite;
 
   /** The firms, their people, and a dead delivery to a failing endpoint. */
   async function seed(registry: RegistryAccess, stack: Stack, adminKey: string): Promise<void> {
@@ -86,12 +86,14 @@ describe('console: my organisation and the audit viewer', () => {
     await expectAccessible(page);
 
     // A key: its secret on one page, once.
-    await tabTo(page, '#cle-nom');
-    await page.keyboard.type('Centrale d’alarme');
+    await typeWithKeyboard(page, '#cle-nom', 'Centrale d’alarme');
     await tabTo(page, '#roles-publisher');
     await page.keyboard.press('Space');
-    await tabTo(page, 'form[action="/mon-organisation/cles"] button[type=submit]');
-    await enterTo(page, '/mon-organisation/cle-creee');
+    await tabAndEnterTo(
+      page,
+      'form[action="/mon-organisation/cles"] button[type=submit]',
+      '/mon-organisation/cle-creee',
+    );
     await expectAccessible(page);
     const token = await page.inputValue('#secret');
     expect(token).toMatch(/^vgk_[0-9a-f-]{36}_[A-Za-z0-9_-]{43}$/);
@@ -107,23 +109,26 @@ describe('console: my organisation and the audit viewer', () => {
     expect(await page.textContent(`#table-cles tr[data-key="${keyId}"]`)).toContain(`vgk_${keyId.slice(0, 8)}…`);
 
     // ...revoked after a confirmation.
-    await tabTo(page, `a[href="/mon-organisation/cles/${keyId}/revocation"]`);
-    await enterTo(page, `/mon-organisation/cles/${keyId}/revocation`);
+    await tabAndEnterTo(
+      page,
+      `a[href="/mon-organisation/cles/${keyId}/revocation"]`,
+      `/mon-organisation/cles/${keyId}/revocation`,
+    );
     await expectAccessible(page);
-    await tabTo(page, 'main form button[type=submit]');
-    await enterTo(page, /\/mon-organisation\?fait=cle-revoquee/);
+    await tabAndEnterTo(page, 'main form button[type=submit]', /\/mon-organisation\?fait=cle-revoquee/);
     expect(await page.textContent(`#table-cles tr[data-key="${keyId}"]`)).toContain('Révoquée le');
     expect(
       (await request('GET', `${suite.registry.registryUrl}/v1/organizations/${firm.id}`, { key: token })).status,
     ).toBe(401);
 
     // An invitation: its link shown once, the invitation then pending.
-    await tabTo(page, '#invitation-nom');
-    await page.keyboard.type('Noa Bernard');
-    await tabTo(page, '#invitation-courriel');
-    await page.keyboard.type('noa.bernard@forez-veille.fr');
-    await tabTo(page, 'form[action="/mon-organisation/invitations"] button[type=submit]');
-    await enterTo(page, '/mon-organisation/invitation-creee');
+    await typeWithKeyboard(page, '#invitation-nom', 'Noa Bernard');
+    await typeWithKeyboard(page, '#invitation-courriel', 'noa.bernard@forez-veille.fr');
+    await tabAndEnterTo(
+      page,
+      'form[action="/mon-organisation/invitations"] button[type=submit]',
+      '/mon-organisation/invitation-creee',
+    );
     await expectAccessible(page);
     expect(await page.inputValue('#secret')).toMatch(new RegExp(`^${url('')}/invitation/vgi_`));
     await page.goto(url('/mon-organisation'));
@@ -141,22 +146,23 @@ describe('console: my organisation and the audit viewer', () => {
     expect(await page.isChecked('#minimumSeverity-Severe')).toBe(true);
     await tabTo(page, '#eventCodes-intrusion');
     await page.keyboard.press('Space');
-    await tabTo(page, 'form[action="/mon-organisation/abonnements"] button[type=submit]');
-    await enterTo(page, /\/mon-organisation\?fait=abonnement-ajoute/);
+    await tabAndEnterTo(
+      page,
+      'form[action="/mon-organisation/abonnements"] button[type=submit]',
+      /\/mon-organisation\?fait=abonnement-ajoute/,
+    );
     const places = departments[0] === '69' ? 'le Rhône et la Loire' : 'la Loire et le Rhône';
     const sentence = `Recevoir les alertes Graves ou Extrêmes de type intrusion dans ${places}`;
     expect(await page.textContent('#liste-abonnements')).toContain(sentence);
     await expectAccessible(page);
-    await tabTo(page, '#liste-abonnements button[type=submit]');
-    await enterTo(page, /\/mon-organisation\?fait=abonnement-supprime/);
+    await tabAndEnterTo(page, '#liste-abonnements button[type=submit]', /\/mon-organisation\?fait=abonnement-supprime/);
     expect(await page.textContent('main')).not.toContain(sentence);
 
     // The endpoint that fails: its dead delivery in words, sent again.
     const row = `#table-livraisons-en-echec tr[data-delivery="${deadDeliveryId}"]`;
     expect(await page.textContent(row)).toContain('Votre serveur a répondu par une erreur (HTTP 503).');
     expect(await page.textContent(row)).toContain('Abandonnée');
-    await tabTo(page, `${row} button[type=submit]`);
-    await enterTo(page, `/mon-organisation/webhooks/${webhookId}?fait=renvoyee`);
+    await tabAndEnterTo(page, `${row} button[type=submit]`, `/mon-organisation/webhooks/${webhookId}?fait=renvoyee`);
     await expectAccessible(page);
     expect(await page.textContent(`#table-livraisons tr[data-delivery="${deadDeliveryId}"]`)).toMatch(
       /En attente|Abandonnée|Votre serveur a répondu par une erreur/,
@@ -215,8 +221,7 @@ describe('console: my organisation and the audit viewer', () => {
     await expectAccessible(page);
 
     // By person: what the firm's administrator did through the console (the first test).
-    await tabTo(page, '#filtre-personne');
-    await page.keyboard.type(adminId);
+    await typeWithKeyboard(page, '#filtre-personne', adminId);
     await enterTo(page, /\/administration\/journal\?(.*&)?personne=/);
     await expectAccessible(page);
     const whoColumn = await page.$$eval('#table-journal tbody tr td:nth-child(2)', (cells) =>

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { request, type Partner, type RegistryAccess, type Stack } from '@vigie/testing';
 import { intrusion, postAlert, subscriber } from '../notification-fixtures';
 import { personWithPassword } from './accounts';
+import { acknowledgementsOf } from './acknowledgements';
 import { broadcastFrom, waitUntilReceived } from './broadcasts';
 import { consoleSuite, expectAccessible, screenshot, tabTo } from './browser';
 import { firmAndBroadcastingPrefecture } from './organisations';
@@ -189,12 +190,7 @@ describe('console: a partner updates its reports and acknowledges vigilance mess
       form: { _csrf: await csrfOf(page) },
     });
     expect(again.status()).toBe(200);
-    const acknowledgements = await request<{ organisationId: string; person: { name: string } | null }[]>(
-      'GET',
-      `${suite.stack.url('notification')}/v1/broadcasts/${broadcastId}/acknowledgements`,
-      { key: prefecture.key },
-    );
-    expect(acknowledgements.body).toEqual([
+    expect(await acknowledgementsOf(suite.stack, { broadcast: broadcastId }, prefecture.key)).toEqual([
       expect.objectContaining({ organisationId: firm.id, person: expect.objectContaining({ name: GUARD.fullName }) }),
     ]);
     await page.goto(url('/diffusions-recues'));
@@ -223,11 +219,6 @@ describe('console: a partner updates its reports and acknowledges vigilance mess
       form: { _csrf: await csrfOf(page) },
     });
     expect(acknowledged.status()).toBe(404);
-    const none = await request<unknown[]>(
-      'GET',
-      `${suite.stack.url('notification')}/v1/broadcasts/${broadcastId}/acknowledgements`,
-      { key: prefecture.key },
-    );
-    expect(none.body).toEqual([]);
+    expect(await acknowledgementsOf(suite.stack, { broadcast: broadcastId }, prefecture.key)).toEqual([]);
   }, 90_000);
 });

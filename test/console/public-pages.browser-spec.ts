@@ -1,7 +1,7 @@
 import { SmtpSink, issueKey, prefectureOf, request, waitFor, waitUntilAccepted, type Partner } from '@vigie/testing';
 import { e2eEnv } from '../e2e.env';
 import { intrusion, postAlert } from '../notification-fixtures';
-import { consoleSuite, expectAccessible, screenshot } from './browser';
+import { consoleSuite, expectAccessible, screenshot, serverBeforeSuite } from './browser';
 import { securityFirm } from './organisations';
 
 const PORT_OFFSET = 420;
@@ -10,24 +10,21 @@ const REFERENT = 'astreinte@haute-savoie.gouv.fr';
 
 // What the console shows before anyone signs in, in Chromium, in the Haute-Savoie.
 describe('console: pages before sign-in, in a real browser', () => {
-  let smtp: SmtpSink;
   let firm: Partner;
   const consolePort = e2eEnv.basePort + PORT_OFFSET + 9;
 
   // Started before the suite's stack, whose notification e-mails it.
-  beforeAll(async () => {
-    smtp = await SmtpSink.start();
-  });
-  afterAll(async () => {
-    await smtp?.close();
-  });
+  const smtp = serverBeforeSuite(
+    () => SmtpSink.start(),
+    (sink) => sink.close(),
+  );
 
   const suite = consoleSuite('console-public', PORT_OFFSET, {
     consolePort,
     stack: {
       // Read when the stack starts, once the SMTP sink runs. E-mailed acknowledgement links point to the console.
       get env() {
-        return { SMTP_URL: smtp.url, PUBLIC_BASE_URL: `http://127.0.0.1:${consolePort}` };
+        return { SMTP_URL: smtp.current.url, PUBLIC_BASE_URL: `http://127.0.0.1:${consolePort}` };
       },
     },
     async setUp({ registry, stack, adminKey }) {
@@ -99,10 +96,13 @@ describe('console: pages before sign-in, in a real browser', () => {
     const { page, watch } = await newPage();
     const headline = 'Intrusion, entrepôt des Glaisins';
     const alertId = await postAlert(suite.stack, firm.key, intrusion(ANNECY, 'Severe', headline));
-    const mail = await waitFor(() => smtp.to(REFERENT).find((received) => received.subject.includes(headline)), {
-      what: 'the referent to be e-mailed',
-      timeoutMs: 30_000,
-    });
+    const mail = await waitFor(
+      () => smtp.current.to(REFERENT).find((received) => received.subject.includes(headline)),
+      {
+        what: 'the referent to be e-mailed',
+        timeoutMs: 30_000,
+      },
+    );
     const emailed = /https?:\/\/\S+\/v1\/acknowledgements\/[\w.-]+/.exec(mail.text)![0];
     expect(emailed.startsWith(url(''))).toBe(true);
 

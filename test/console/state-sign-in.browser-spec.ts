@@ -6,7 +6,7 @@ import { prefectureOf, repoRoot, request, waitFor } from '@vigie/testing';
 import { e2eEnv } from '../e2e.env';
 import { TestIdentityProvider } from '../state-identity/test-provider';
 import { personWithPassword } from './accounts';
-import { consoleSuite, expectAccessible, screenshot, tabTo, type PageProblems } from './browser';
+import { consoleSuite, expectAccessible, screenshot, serverBeforeSuite, tabTo, type PageProblems } from './browser';
 import { securityFirm } from './organisations';
 
 const PORT_OFFSET = 840;
@@ -27,34 +27,31 @@ const s256 = (verifier: string): string => createHash('sha256').update(verifier)
 
 // Sign-in with the State's agent identity, against a real OpenID provider (oidc-provider) on loopback.
 describe('console: State sign-in (OpenID Connect) in a real browser', () => {
-  let provider: TestIdentityProvider;
   /** What a page tried to load from outside this machine (refused): must stay empty. */
   const outside: string[] = [];
   const consolePort = e2eEnv.basePort + PORT_OFFSET + 9;
   const callbackUrl = `http://127.0.0.1:${consolePort}${CALLBACK_PATH}`;
   const consoleLog = join(repoRoot(), '.vigie', 'test-logs', 'console-state-sign-in', 'console.log');
-  const identity = () => ({ OIDC_ISSUER_URL: provider.issuer, OIDC_CLIENT_ID: CONSOLE_CLIENT.client_id });
+  const identity = () => ({ OIDC_ISSUER_URL: provider.current.issuer, OIDC_CLIENT_ID: CONSOLE_CLIENT.client_id });
 
   // The provider runs before the suite's stack and console, which are given its address.
-  beforeAll(async () => {
-    provider = await TestIdentityProvider.start({
-      port: e2eEnv.basePort + PORT_OFFSET + 120,
-      logFile: join(repoRoot(), '.vigie', 'test-logs', 'console-state-sign-in', 'provider.log'),
-      clients: [
-        { ...CONSOLE_CLIENT, ...SIGNED_USERINFO, redirect_uris: [callbackUrl] },
-        { ...OTHER_CLIENT, ...SIGNED_USERINFO, redirect_uris: [callbackUrl] },
-      ],
-      accounts: {
-        [AGENT.login]: { email: AGENT.email, email_verified: true },
-        [STRANGER.login]: { email: STRANGER.email, email_verified: true },
-        [GUARD.login]: { email: GUARD.email, email_verified: true },
-      },
-    });
-  });
-
-  afterAll(async () => {
-    await provider?.stop();
-  });
+  const provider = serverBeforeSuite(
+    () =>
+      TestIdentityProvider.start({
+        port: e2eEnv.basePort + PORT_OFFSET + 120,
+        logFile: join(repoRoot(), '.vigie', 'test-logs', 'console-state-sign-in', 'provider.log'),
+        clients: [
+          { ...CONSOLE_CLIENT, ...SIGNED_USERINFO, redirect_uris: [callbackUrl] },
+          { ...OTHER_CLIENT, ...SIGNED_USERINFO, redirect_uris: [callbackUrl] },
+        ],
+        accounts: {
+          [AGENT.login]: { email: AGENT.email, email_verified: true },
+          [STRANGER.login]: { email: STRANGER.email, email_verified: true },
+          [GUARD.login]: { email: GUARD.email, email_verified: true },
+        },
+      }),
+    (started) => started.stop(),
+  );
 
   const suite = consoleSuite('console-state-sign-in', PORT_OFFSET, {
     consolePort,
@@ -118,6 +115,13 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
     ]);
     await page.waitForLoadState();
     return answer;
+  }
+
+  /** A fresh page that started a State sign-in and came back from the provider as `login`: the console's answer. */
+  async function stateSignInAs(login: string): Promise<{ page: Page; answer: Response }> {
+    const { page } = await newPage();
+    await startStateSignIn(page);
+    return { page, answer: await returnFromProvider(page, login) };
   }
 
   /** The reasons the console logged for the State sign-ins it refused, oldest first. */
@@ -185,7 +189,7 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
     const consoleErrors: string[] = [];
     page.on('console', (message) => {
       const where = message.location().url;
-      if (message.type() === 'error' && !where.startsWith(provider.issuer)) {
+      if (message.type() === 'error' && !where.startsWith(provider.current.issuer)) {
         consoleErrors.push(`${where}: ${message.text()}`);
       }
     });
@@ -303,7 +307,7 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
     }): Promise<{ idToken: string; nonce: string; userinfo: string }> => {
       const verifier = randomBytes(32).toString('base64url');
       const nonce = randomBytes(16).toString('base64url');
-      const authorization = new URL(`${provider.issuer}/auth`);
+      const authorization = new URL(`${provider.current.issuer}/auth`);
       for (const [name, value] of Object.entries({
         client_id: client.client_id,
         response_type: 'code',
@@ -316,7 +320,7 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
       }))
         authorization.searchParams.set(name, value);
       const code = (await returnElsewhere(authorization, AGENT.login)).searchParams.get('code')!;
-      const exchanged = await fetch(`${provider.issuer}/token`, {
+      const exchanged = await fetch(`${provider.current.issuer}/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({
@@ -333,7 +337,7 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
       expect(JSON.parse(Buffer.from(tokens.id_token.split('.')[1], 'base64url').toString())).not.toHaveProperty(
         'email',
       );
-      const userinfo = await fetch(`${provider.issuer}/me`, {
+      const userinfo = await fetch(`${provider.current.issuer}/me`, {
         headers: { authorization: `Bearer ${tokens.access_token}`, accept: 'application/jwt' },
       });
       expect(userinfo.headers.get('content-type')).toContain('application/jwt');
@@ -353,9 +357,8 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
   }, 60_000);
 
   it('says in French that no Vigie account has an unknown identity, and creates none', async () => {
-    const { page } = await newPage();
-    await startStateSignIn(page);
-    expect((await returnFromProvider(page, STRANGER.login)).status()).toBe(404);
+    const { page, answer } = await stateSignInAs(STRANGER.login);
+    expect(answer.status()).toBe(404);
     expect(await page.textContent('h1')).toBe('Aucun compte Vigie');
     expect(await page.textContent('main')).toContain('Aucun compte Vigie n’est associé à cette identité');
     await expectAccessible(page);
@@ -367,9 +370,8 @@ describe('console: State sign-in (OpenID Connect) in a real browser', () => {
   }, 60_000);
 
   it('keeps State sign-in for State organisations: a security firm’s guard is sent to their password', async () => {
-    const { page } = await newPage();
-    await startStateSignIn(page);
-    expect((await returnFromProvider(page, GUARD.login)).status()).toBe(403);
+    const { page, answer } = await stateSignInAs(GUARD.login);
+    expect(answer.status()).toBe(403);
     expect(await page.textContent('h1')).toBe('Connexion réservée aux agents de l’État');
     await expectAccessible(page);
   }, 60_000);

@@ -9,7 +9,7 @@ import {
 } from '../../apps/partner-registry/src/audit/audit-log.queries';
 import { REGISTRY_TABLES } from '../../apps/partner-registry/src/tables';
 import { ownSchema } from './own-schema';
-import { insertOrganisation } from './seed-rows';
+import { freshIds, insertOrganisation } from './seed-rows';
 
 /**
  * The audit trail's query module against the real PostgreSQL, on a schema of this file's own
@@ -18,8 +18,7 @@ import { insertOrganisation } from './seed-rows';
 
 describe('the audit trail on the real PostgreSQL', () => {
   const db = ownSchema('audit_log', REGISTRY_TABLES);
-  const prefecture = randomUUID();
-  const person = randomUUID();
+  const [prefecture, person] = freshIds(2);
   const alert = newEventId();
 
   const reportedRead = (eventId: string): ReportedRead => ({

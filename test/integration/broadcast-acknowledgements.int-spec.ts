@@ -11,7 +11,7 @@ import {
 } from '../../apps/notification/src/broadcasts/broadcast-acknowledgements.queries';
 import { NOTIFICATION_TABLES } from '../../apps/notification/src/tables';
 import { ownSchema } from './own-schema';
-import { insertDirectoryOrganisation, insertRouted } from './seed-rows';
+import { freshIds, insertDirectoryOrganisation, insertRouted } from './seed-rows';
 
 /**
  * The broadcast acknowledgements query module against the real PostgreSQL, on a schema of this
@@ -20,10 +20,7 @@ import { insertDirectoryOrganisation, insertRouted } from './seed-rows';
 
 describe('broadcast acknowledgements on the real PostgreSQL', () => {
   const db = ownSchema('broadcast_acks', NOTIFICATION_TABLES);
-  const prefecture = randomUUID();
-  const firm = randomUUID();
-  const jeweller = randomUUID();
-  const outsider = randomUUID();
+  const [prefecture, firm, jeweller, outsider] = freshIds(4);
   const older = newEventId();
   const newer = newEventId();
   const alert = newEventId();

@@ -7,7 +7,7 @@ import {
 } from '../../apps/notification/src/escalation/escalations.queries';
 import { NOTIFICATION_TABLES } from '../../apps/notification/src/tables';
 import { ownSchema } from './own-schema';
-import { insertRouted } from './seed-rows';
+import { freshIds, insertRouted } from './seed-rows';
 
 /**
  * The open escalations query module against the real PostgreSQL, on a schema of this file's own
@@ -15,13 +15,20 @@ import { insertRouted } from './seed-rows';
  * headline (ADR 40).
  */
 
+/** An escalation the tests find in the table, as a row of `beforeAll`'s list. */
+type SeededEscalation = [
+  id: string,
+  department: string,
+  tlp: string,
+  armedAt: string,
+  recipients: string[],
+  status?: string,
+];
+
 describe('open escalations on the real PostgreSQL', () => {
   const db = ownSchema('open_escalations', NOTIFICATION_TABLES);
-  const sender = randomUUID();
-  const rhone = randomUUID();
-  const provence = randomUUID();
-  const national = randomUUID();
-  const [red, amber, green, cancelled, completed] = [1, 2, 3, 4, 5].map(() => randomUUID());
+  const [sender, rhone, provence, national] = freshIds(4);
+  const [red, amber, green, cancelled, completed] = freshIds(5);
 
   async function escalation(
     id: string,
@@ -61,38 +68,16 @@ describe('open escalations on the real PostgreSQL', () => {
 
   beforeAll(async () => {
     // RED and AMBER armed in the same millisecond, 100 µs apart; only the named prefecture receives the RED one.
-    await escalation(red, {
-      department: '69',
-      tlp: 'RED',
-      armedAt: '2026-12-04T20:00:00.000100Z',
-      recipients: [rhone],
-    });
-    await escalation(amber, {
-      department: '69',
-      tlp: 'AMBER',
-      armedAt: '2026-12-04T20:00:00.000200Z',
-      recipients: [rhone, national],
-    });
-    await escalation(green, {
-      department: '13',
-      tlp: 'GREEN',
-      armedAt: '2026-12-04T20:00:01Z',
-      recipients: [national],
-    });
-    await escalation(cancelled, {
-      department: '69',
-      tlp: 'GREEN',
-      armedAt: '2026-12-04T19:00:00Z',
-      status: 'cancelled',
-      recipients: [national],
-    });
-    await escalation(completed, {
-      department: '13',
-      tlp: 'GREEN',
-      armedAt: '2026-12-04T19:00:00Z',
-      status: 'completed',
-      recipients: [national],
-    });
+    const seeded: SeededEscalation[] = [
+      [red, '69', 'RED', '2026-12-04T20:00:00.000100Z', [rhone]],
+      [amber, '69', 'AMBER', '2026-12-04T20:00:00.000200Z', [rhone, national]],
+      [green, '13', 'GREEN', '2026-12-04T20:00:01Z', [national]],
+      [cancelled, '69', 'GREEN', '2026-12-04T19:00:00Z', [national], 'cancelled'],
+      [completed, '13', 'GREEN', '2026-12-04T19:00:00Z', [national], 'completed'],
+    ];
+    for (const [id, department, tlp, armedAt, recipients, status] of seeded) {
+      await escalation(id, { department, tlp, armedAt, recipients, status });
+    }
   });
 
   it('lists the armed ones only, oldest first, with a headline only for the sender and the recipients', async () => {

@@ -22,7 +22,7 @@ import {
 } from '../../apps/partner-registry/src/sessions/person-sessions.queries';
 import { REGISTRY_TABLES } from '../../apps/partner-registry/src/tables';
 import { ownSchema } from './own-schema';
-import { insertConvention, insertConventionMember, insertOrganisation } from './seed-rows';
+import { freshIds, insertConvention, insertConventionMember, insertOrganisation } from './seed-rows';
 
 /**
  * The registry's département directory, people, invitations and sessions queries against the
@@ -32,13 +32,7 @@ import { insertConvention, insertConventionMember, insertOrganisation } from './
 
 describe('the registry directory and accounts on the real PostgreSQL', () => {
   const db = ownSchema('registry_directory', REGISTRY_TABLES);
-  const prefecture = randomUUID();
-  const member = randomUUID();
-  const suspended = randomUUID();
-  const elsewhere = randomUUID();
-  const otherConvention = randomUUID();
-  const visible = randomUUID();
-  const hidden = randomUUID();
+  const [prefecture, member, suspended, elsewhere, otherConvention, visible, hidden] = freshIds(7);
 
   const organisation = (id: string, kind: string, name: string, status = 'ACTIVE') =>
     insertOrganisation(db.dataSource, { id, kind, name, status, departments: ['87'] });

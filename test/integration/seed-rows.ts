@@ -1,9 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
 /**
  * Rows the integration specs seed straight into their own schema (see own-schema.ts), as the
  * services would have written them, so that each spec states only what matters to its queries.
  */
+
+/** `count` fresh ids for the rows a spec seeds, so that no two files (or runs) share one. */
+export function freshIds(count: number): string[] {
+  return Array.from({ length: count }, () => randomUUID());
+}
 
 /** An organisation of the registry's `organisations` table, at its first revision. */
 export async function insertOrganisation(

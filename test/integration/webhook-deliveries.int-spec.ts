@@ -13,7 +13,7 @@ import {
   webhookDeliveries,
 } from '../../apps/notification/src/webhooks/webhook-deliveries.queries';
 import { ownSchema } from './own-schema';
-import { insertDirectoryOrganisation, insertWebhook } from './seed-rows';
+import { freshIds, insertDirectoryOrganisation, insertWebhook } from './seed-rows';
 
 /**
  * Notification's self-service and alert-state queries against the real PostgreSQL: paging a
@@ -23,9 +23,7 @@ import { insertDirectoryOrganisation, insertWebhook } from './seed-rows';
 
 describe('webhook deliveries and alert states on the real PostgreSQL', () => {
   const db = ownSchema('webhook_deliveries', NOTIFICATION_TABLES);
-  const organisation = randomUUID();
-  const webhook = randomUUID();
-  const otherWebhook = randomUUID();
+  const [organisation, webhook, otherWebhook] = freshIds(3);
 
   async function delivery(webhookId: string, createdAt: string, status = 'sent'): Promise<string> {
     const id = randomUUID();
