@@ -9,6 +9,7 @@ export * from './http/error.filter';
 export * from './http/input-fields';
 export * from './http/paging';
 export * from './http/public-route';
+export * from './http/uuid-param';
 export * from './http/rate-limit.module';
 export * from './http/request-body';
 export * from './http/validation.pipe';

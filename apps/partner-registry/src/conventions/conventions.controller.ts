@@ -1,6 +1,7 @@
-import { Body, Controller, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Body, Controller, Param, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@vigie/access';
+import { UuidParam } from '@vigie/platform';
 import { ReadRoute, CreateRoute, RemoveRoute } from '../access/routes';
 import { ConventionsService } from './conventions.service';
 import { ConventionView } from './dto/convention.view';
@@ -69,7 +70,7 @@ export class ConventionsController {
   @RemoveRoute(':id/members/:organisationId', 'End a membership. Same permissions as adding it.', { byOperators: true })
   leave(
     @Param('id') id: string,
-    @Param('organisationId', ParseUUIDPipe) organisationId: string,
+    @UuidParam('organisationId') organisationId: string,
     @CurrentCaller() caller: Caller,
   ): Promise<void> {
     return this.conventions.leave(id, organisationId, caller);

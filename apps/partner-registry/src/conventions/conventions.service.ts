@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { statisticsScopeOf, type Caller } from '@vigie/access';
 import { countedDepartments, OrganisationKind } from '@vigie/contracts';
 import { ConflictError, ForbiddenError, NotFoundError, InvalidRequestError } from '@vigie/platform';
 import { actorOf, canManage } from '../access/registry.access';
-import { OrganisationChanges } from '../organisations/organisation.changes';
+import { OrganisationWriter } from '../organisations/organisation-writer';
 import { Organisation } from '../organisations/organisation.entity';
 import { refuseIfRevoked } from '../organisations/organisation.lifecycle';
 import { conventionCoverage } from './convention-coverage.queries';
@@ -30,12 +30,7 @@ function membershipView(convention: Convention, member: ConventionMember): Membe
 }
 
 @Injectable()
-export class ConventionsService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly changes: OrganisationChanges,
-  ) {}
-
+export class ConventionsService extends OrganisationWriter {
   async list(): Promise<ConventionView[]> {
     const conventions = await this.dataSource.manager.find(Convention, { order: { code: 'ASC' } });
     return conventions.map(ConventionView.of);

@@ -1,6 +1,7 @@
-import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@vigie/access';
+import { UuidParam } from '@vigie/platform';
 import { ReadRoute, CreateRoute, RemoveRoute } from '../access/routes';
 import { AuditLog } from '../audit/audit.log';
 import { CredentialsService } from './credentials.service';
@@ -19,11 +20,7 @@ export class CredentialsController {
     'Issue an API key with roles. The key is in this response only; the registry keeps a scrypt hash.',
     IssuedKeyView,
   )
-  issue(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() input: IssueKeyDto,
-    @CurrentCaller() caller: Caller,
-  ): Promise<IssuedKeyView> {
+  issue(@UuidParam() id: string, @Body() input: IssueKeyDto, @CurrentCaller() caller: Caller): Promise<IssuedKeyView> {
     return this.credentials.issue(id, input, caller);
   }
 
@@ -33,7 +30,7 @@ export class CredentialsController {
     ApiKeyView,
     'list',
   )
-  async list(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<ApiKeyView[]> {
+  async list(@UuidParam() id: string, @CurrentCaller() caller: Caller): Promise<ApiKeyView[]> {
     return this.audit.readFromOutside(caller, id, 'api-keys', await this.credentials.list(id, caller));
   }
 
@@ -43,7 +40,7 @@ export class CredentialsController {
     IssuedKeyView,
   )
   rotate(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() input: RotateKeyDto,
     @CurrentCaller() caller: Caller,
   ): Promise<IssuedKeyView> {
@@ -51,7 +48,7 @@ export class CredentialsController {
   }
 
   @RemoveRoute('api-keys/:id', 'Revoke a key: every service refuses it within seconds.')
-  revoke(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<void> {
+  revoke(@UuidParam() id: string, @CurrentCaller() caller: Caller): Promise<void> {
     return this.credentials.revoke(id, caller);
   }
 }

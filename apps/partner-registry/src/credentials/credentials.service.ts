@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { issueApiKey, type Caller } from '@vigie/access';
 import { ApiKeyRole, OrganisationKind } from '@vigie/contracts';
 import { NotFoundError, InvalidRequestError } from '@vigie/platform';
 import { actsFor, canManage } from '../access/registry.access';
-import { OrganisationChanges } from '../organisations/organisation.changes';
-import { heldBy, organisationFor, organisationToChange } from '../organisations/organisation.lookup';
+import { OrganisationWriter } from '../organisations/organisation-writer';
+import { heldBy, organisationFor } from '../organisations/organisation.lookup';
 import { ApiKey } from './api-key.entity';
 import { ApiKeyView, IssuedKeyView, type IssueKeyDto } from './dto/issued-key.view';
 
@@ -16,15 +16,9 @@ const mayHandleKeys = (caller: Caller, organisation: { id: string; kind: Organis
   canManage(caller, organisation) || actsFor(caller, organisation.id);
 
 @Injectable()
-export class CredentialsService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly changes: OrganisationChanges,
-  ) {}
-
+export class CredentialsService extends OrganisationWriter {
   issue(organisationId: string, input: IssueKeyDto, caller: Caller): Promise<IssuedKeyView> {
-    return this.dataSource.transaction(async (manager) => {
-      const organisation = await organisationToChange(manager, organisationId, caller, mayHandleKeys);
+    return this.underOrganisation(organisationId, caller, mayHandleKeys, async (manager, organisation) => {
       if (
         input.roles.includes(ApiKeyRole.Admin) &&
         !(caller.isAdmin && organisation.kind === OrganisationKind.NationalLevel)

@@ -1,7 +1,8 @@
-import { applyDecorators, Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { applyDecorators, Body, Controller, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
 import { ApiKeyRole, OrganisationStatus } from '@vigie/contracts';
+import { UuidParam } from '@vigie/platform';
 import { ReadRoute, CreateRoute } from '../access/routes';
 import { CreateOrganisationDto } from './dto/create-organisation.dto';
 import { ListOrganisationsQuery } from './dto/list-organisations.query';
@@ -43,7 +44,7 @@ export class OrganisationsController {
   }
 
   @ReadRoute(':id', 'An organisation: itself, or one the caller manages.', OrganisationView)
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<OrganisationView> {
+  get(@UuidParam() id: string, @CurrentCaller() caller: Caller): Promise<OrganisationView> {
     return this.organisations.get(id, caller);
   }
 
@@ -52,7 +53,7 @@ export class OrganisationsController {
     'Activate (or reinstate) an organisation; its keys work in every service within seconds.',
   )
   activate(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() input: ActivationDto,
     @CurrentCaller() caller: Caller,
   ): Promise<OrganisationView> {
@@ -61,7 +62,7 @@ export class OrganisationsController {
 
   @StatusChangeRoute(':id/suspend', 'Suspend an organisation; every service refuses its keys within seconds.')
   suspend(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() input: StatusChangeDto,
     @CurrentCaller() caller: Caller,
   ): Promise<OrganisationView> {
@@ -70,7 +71,7 @@ export class OrganisationsController {
 
   @StatusChangeRoute(':id/revoke', 'Revoke an organisation for good.')
   revoke(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() input: StatusChangeDto,
     @CurrentCaller() caller: Caller,
   ): Promise<OrganisationView> {

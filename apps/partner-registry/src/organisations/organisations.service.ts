@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
 import type { Caller } from '@vigie/access';
 import { OrganisationKind, OrganisationStatus, SECTOR_OF_KIND, STATE_KINDS, type Sector } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
@@ -9,7 +9,7 @@ import { actorOf, canManage, canRead } from '../access/registry.access';
 import type { CreateOrganisationDto } from './dto/create-organisation.dto';
 import type { ListOrganisationsQuery } from './dto/list-organisations.query';
 import { OrganisationView } from './dto/organisation.view';
-import { OrganisationChanges } from './organisation.changes';
+import { OrganisationWriter } from './organisation-writer';
 import { Organisation } from './organisation.entity';
 import { canTransition } from './organisation.lifecycle';
 import { organisationFor } from './organisation.lookup';
@@ -51,12 +51,7 @@ const UNIQUE_FIELDS: Record<string, FieldError> = {
 };
 
 @Injectable()
-export class OrganisationsService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly changes: OrganisationChanges,
-  ) {}
-
+export class OrganisationsService extends OrganisationWriter {
   async create(input: CreateOrganisationDto, caller: Caller): Promise<OrganisationView> {
     const { sector } = checkOrganisation(input);
     const draft = { id: randomUUID(), kind: input.kind, departments: [...new Set(input.departments)] };

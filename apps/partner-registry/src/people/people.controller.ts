@@ -1,4 +1,4 @@
-import { applyDecorators, Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -9,7 +9,7 @@ import {
   type ApiResponseOptions,
 } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@vigie/access';
-import { PublicRoute } from '@vigie/platform';
+import { PublicRoute, UuidParam } from '@vigie/platform';
 import { ReadRoute, CreateRoute, ChangeRoute } from '../access/routes';
 import { AuditLog } from '../audit/audit.log';
 import {
@@ -52,7 +52,7 @@ export class PeopleController {
   )
   @ApiConflictResponse(EMAIL_TAKEN)
   invite(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() input: InviteDto,
     @CurrentCaller() caller: Caller,
   ): Promise<IssuedInvitationView> {
@@ -65,10 +65,7 @@ export class PeopleController {
     InvitationView,
     'list',
   )
-  async invitations(
-    @Param('id', ParseUUIDPipe) id: string,
-    @CurrentCaller() caller: Caller,
-  ): Promise<InvitationView[]> {
+  async invitations(@UuidParam() id: string, @CurrentCaller() caller: Caller): Promise<InvitationView[]> {
     return this.audit.readFromOutside(caller, id, 'invitations', await this.people.invitations(id, caller));
   }
 
@@ -78,13 +75,13 @@ export class PeopleController {
     PersonView,
     'list',
   )
-  async list(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<PersonView[]> {
+  async list(@UuidParam() id: string, @CurrentCaller() caller: Caller): Promise<PersonView[]> {
     return this.audit.readFromOutside(caller, id, 'people', await this.people.people(id, caller));
   }
 
   @ChangeRoute('people/:id', 'Change a person’s roles, or disable them (which also ends their sessions).', PersonView)
   update(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() input: UpdatePersonDto,
     @CurrentCaller() caller: Caller,
   ): Promise<PersonView> {

@@ -1,6 +1,7 @@
-import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@vigie/access';
+import { UuidParam } from '@vigie/platform';
 import { ReadRoute, CreateRoute, ChangeRoute, RemoveRoute } from '../access/routes';
 import { CreateReferentDto, DirectoryEntryView, ReferentView, UpdateReferentDto } from './dto/referent.dto';
 import { ReferentsService } from './referents.service';
@@ -21,7 +22,7 @@ export class ReferentsController {
   )
   @ApiConflictResponse(ROLE_TAKEN)
   create(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() input: CreateReferentDto,
     @CurrentCaller() caller: Caller,
   ): Promise<ReferentView> {
@@ -34,7 +35,7 @@ export class ReferentsController {
     ReferentView,
     'list',
   )
-  list(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<ReferentView[]> {
+  list(@UuidParam() id: string, @CurrentCaller() caller: Caller): Promise<ReferentView[]> {
     return this.referents.list(id, caller);
   }
 
@@ -43,7 +44,7 @@ export class ReferentsController {
   })
   @ApiConflictResponse(ROLE_TAKEN)
   update(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() input: UpdateReferentDto,
     @CurrentCaller() caller: Caller,
   ): Promise<ReferentView> {
@@ -56,7 +57,7 @@ export class ReferentsController {
   @ApiConflictResponse({
     description: 'The referent coordinates crisis management for a site: replace them there first.',
   })
-  remove(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<void> {
+  remove(@UuidParam() id: string, @CurrentCaller() caller: Caller): Promise<void> {
     return this.referents.remove(id, caller);
   }
 

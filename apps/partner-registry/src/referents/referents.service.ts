@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { QueryFailedError, type EntityManager } from 'typeorm';
 import type { Caller } from '@vigie/access';
 import { ConflictError, NotFoundError, InvalidRequestError } from '@vigie/platform';
 import { actsFor, type ManagedOrganisation } from '../access/registry.access';
 import { competentPrefectureOf } from '../departments/departments.queries';
-import { OrganisationChanges } from '../organisations/organisation.changes';
+import { OrganisationWriter } from '../organisations/organisation-writer';
 import type { Organisation } from '../organisations/organisation.entity';
 import { refuseIfRevoked } from '../organisations/organisation.lifecycle';
 import { organisationFor } from '../organisations/organisation.lookup';
@@ -46,15 +46,9 @@ const isUniqueViolation = (error: unknown) =>
   (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError?.constraint === UNIQUE_ROLE;
 
 @Injectable()
-export class ReferentsService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly changes: OrganisationChanges,
-  ) {}
-
+export class ReferentsService extends OrganisationWriter {
   create(organisationId: string, input: CreateReferentDto, caller: Caller): Promise<ReferentView> {
-    return this.dataSource.transaction(async (manager) => {
-      const organisation = await organisationFor(manager, organisationId, caller, runsReferents, true);
+    return this.underOrganisation(organisationId, caller, runsReferents, async (manager, organisation) => {
       this.checkWritable(organisation, input.department);
       if (await manager.existsBy(Referent, { organisationId, department: input.department, role: input.role })) {
         throw roleTaken(input.role, input.department);

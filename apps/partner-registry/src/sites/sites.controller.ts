@@ -1,6 +1,7 @@
-import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@vigie/access';
+import { UuidParam } from '@vigie/platform';
 import { ReadRoute, CreateRoute, ChangeRoute, RemoveRoute } from '../access/routes';
 import { CreateSiteDto, UpdateSiteDto } from './dto/site.dto';
 import { SiteView } from './dto/site.view';
@@ -17,21 +18,17 @@ export class SitesController {
     SiteView,
     { byOperators: true },
   )
-  create(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() input: CreateSiteDto,
-    @CurrentCaller() caller: Caller,
-  ): Promise<SiteView> {
+  create(@UuidParam() id: string, @Body() input: CreateSiteDto, @CurrentCaller() caller: Caller): Promise<SiteView> {
     return this.sites.create(id, input, caller);
   }
 
   @ReadRoute('organizations/:id/sites', 'The sites of an organisation, with what each lacks.', SiteView, 'list')
-  list(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<SiteView[]> {
+  list(@UuidParam() id: string, @CurrentCaller() caller: Caller): Promise<SiteView[]> {
     return this.sites.list(id, caller);
   }
 
   @ReadRoute('sites/:id', 'A site, for whoever may read its organisation.', SiteView)
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<SiteView> {
+  get(@UuidParam() id: string, @CurrentCaller() caller: Caller): Promise<SiteView> {
     return this.sites.get(id, caller);
   }
 
@@ -41,16 +38,12 @@ export class SitesController {
     SiteView,
     { byOperators: true },
   )
-  update(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() input: UpdateSiteDto,
-    @CurrentCaller() caller: Caller,
-  ): Promise<SiteView> {
+  update(@UuidParam() id: string, @Body() input: UpdateSiteDto, @CurrentCaller() caller: Caller): Promise<SiteView> {
     return this.sites.update(id, input, caller);
   }
 
   @RemoveRoute('sites/:id', 'Remove a site.', { byOperators: true })
-  remove(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<void> {
+  remove(@UuidParam() id: string, @CurrentCaller() caller: Caller): Promise<void> {
     return this.sites.remove(id, caller);
   }
 }

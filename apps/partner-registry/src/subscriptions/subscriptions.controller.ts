@@ -1,6 +1,7 @@
-import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Body, Controller } from '@nestjs/common';
 import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@vigie/access';
+import { UuidParam } from '@vigie/platform';
 import { ReadRoute, CreateRoute, RemoveRoute } from '../access/routes';
 import { CreateSubscriptionDto, SubscriptionView } from './dto/subscription.dto';
 import { SubscriptionsService } from './subscriptions.service';
@@ -19,7 +20,7 @@ export class SubscriptionsController {
   )
   @ApiConflictResponse({ description: 'The organisation holds the most subscriptions allowed.' })
   create(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() input: CreateSubscriptionDto,
     @CurrentCaller() caller: Caller,
   ): Promise<SubscriptionView> {
@@ -27,14 +28,14 @@ export class SubscriptionsController {
   }
 
   @ReadRoute('', 'What the organisation has subscribed to.', SubscriptionView, 'list')
-  list(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<SubscriptionView[]> {
+  list(@UuidParam() id: string, @CurrentCaller() caller: Caller): Promise<SubscriptionView[]> {
     return this.subscriptions.list(id, caller);
   }
 
   @RemoveRoute(':subscriptionId', 'Remove a subscription. Published in partner.changed.v1.', { byOperators: true })
   remove(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('subscriptionId', ParseUUIDPipe) subscriptionId: string,
+    @UuidParam() id: string,
+    @UuidParam('subscriptionId') subscriptionId: string,
     @CurrentCaller() caller: Caller,
   ): Promise<void> {
     return this.subscriptions.remove(id, subscriptionId, caller);

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Caller } from '@vigie/access';
 import { AlertSeverity } from '@vigie/contracts';
 import { Geography } from '@vigie/geo';
 import { ConflictError, NotFoundError, type FieldError, InvalidRequestError } from '@vigie/platform';
 import { actsFor, type ManagedOrganisation } from '../access/registry.access';
-import { OrganisationChanges } from '../organisations/organisation.changes';
+import { OrganisationWriter } from '../organisations/organisation-writer';
 import type { Organisation } from '../organisations/organisation.entity';
-import { heldBy, organisationFor, organisationToChange } from '../organisations/organisation.lookup';
+import { heldBy, organisationFor } from '../organisations/organisation.lookup';
 import { SubscriptionView, type CreateSubscriptionDto } from './dto/subscription.dto';
 import { Subscription } from './subscription.entity';
 
@@ -36,16 +35,10 @@ export function departmentProblems(
 }
 
 @Injectable()
-export class SubscriptionsService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly changes: OrganisationChanges,
-  ) {}
-
+export class SubscriptionsService extends OrganisationWriter {
   create(organisationId: string, input: CreateSubscriptionDto, caller: Caller): Promise<SubscriptionView> {
-    return this.dataSource.transaction(async (manager) => {
-      // The row lock serialises concurrent creations, so the limit holds.
-      const organisation = await organisationToChange(manager, organisationId, caller, subscribesFor);
+    // The organisation's row lock serialises concurrent creations, so the limit holds.
+    return this.underOrganisation(organisationId, caller, subscribesFor, async (manager, organisation) => {
       const departments = [...new Set(input.departments)];
       const problems = departmentProblems(departments, organisation);
       if (problems.length > 0) {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Sector } from '@vigie/contracts';
-import { viewOf } from '../../views/view-of';
+import { documentedFields, viewOf } from '../../views/view-of';
 import { ConventionStatus, type Convention } from '../convention.entity';
 
 export class ConventionView {
@@ -16,6 +16,6 @@ export class ConventionView {
   departments: string[];
 
   static of(convention: Convention): ConventionView {
-    return viewOf(convention, ['id', 'code', 'name', 'sector', 'status', 'signedOn', 'signatories', 'departments']);
+    return viewOf(convention, documentedFields(ConventionView));
   }
 }

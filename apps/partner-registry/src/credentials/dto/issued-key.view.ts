@@ -13,7 +13,7 @@ import {
 } from 'class-validator';
 import { ApiKeyRole } from '@vigie/contracts';
 import { OptionalInstant } from '@vigie/platform';
-import { viewOf } from '../../views/view-of';
+import { documentedFields, viewOf } from '../../views/view-of';
 import type { ApiKey } from '../api-key.entity';
 
 export class IssueKeyDto {
@@ -58,16 +58,7 @@ export class ApiKeyView {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) replacesKeyId: string | null;
 
   static of(key: ApiKey): ApiKeyView {
-    return viewOf(key, [
-      'id',
-      'organisationId',
-      'roles',
-      'label',
-      'createdAt',
-      'expiresAt',
-      'revokedAt',
-      'replacesKeyId',
-    ]);
+    return viewOf(key, documentedFields(ApiKeyView));
   }
 }
 

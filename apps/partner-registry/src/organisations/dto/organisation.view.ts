@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OrganisationKind, OrganisationStatus, Sector } from '@vigie/contracts';
-import { viewOf } from '../../views/view-of';
+import { documentedFields, viewOf } from '../../views/view-of';
 import type { Organisation } from '../organisation.entity';
 
 export class OrganisationView {
@@ -18,19 +18,6 @@ export class OrganisationView {
   @ApiProperty() createdAt: string;
 
   static of(organisation: Organisation): OrganisationView {
-    return viewOf(organisation, [
-      'id',
-      'kind',
-      'name',
-      'status',
-      'departments',
-      'sector',
-      'siret',
-      'cnapsNumber',
-      'statusChangedAt',
-      'statusChangedBy',
-      'statusReason',
-      'createdAt',
-    ]);
+    return viewOf(organisation, documentedFields(OrganisationView));
   }
 }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { OrganisationKind } from '@vigie/contracts';
 import { OptionalDepartment, OptionalEnum, RequiredDepartment, RequiredEnum } from '@vigie/platform';
-import { viewOf } from '../../views/view-of';
+import { documentedFields, viewOf } from '../../views/view-of';
 import { IsPhone } from '../phone';
 import { ReferentRole, type Referent } from '../referent.entity';
 
@@ -72,17 +72,7 @@ export class ReferentView {
   @ApiProperty() updatedAt: string;
 
   static of(referent: Referent): ReferentView {
-    return viewOf(referent, [
-      'id',
-      'organisationId',
-      'department',
-      'role',
-      'fullName',
-      'email',
-      'phone',
-      'createdAt',
-      'updatedAt',
-    ]);
+    return viewOf(referent, documentedFields(ReferentView));
   }
 }
 

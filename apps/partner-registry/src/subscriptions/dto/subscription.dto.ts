@@ -3,7 +3,7 @@ import { IsBoolean, IsOptional } from 'class-validator';
 import { AlertEventCode, AlertSeverity, Sector } from '@vigie/contracts';
 import { OptionalEnum, OptionalEnumList } from '@vigie/platform';
 import { DepartmentCodes } from '../../departments/department-codes.decorator';
-import { viewOf } from '../../views/view-of';
+import { documentedFields, viewOf } from '../../views/view-of';
 import type { Subscription } from '../subscription.entity';
 
 export class CreateSubscriptionDto {
@@ -53,15 +53,6 @@ export class SubscriptionView {
   @ApiProperty() createdAt: string;
 
   static of(subscription: Subscription): SubscriptionView {
-    return viewOf(subscription, [
-      'id',
-      'organisationId',
-      'departments',
-      'eventCodes',
-      'minimumSeverity',
-      'sectors',
-      'includeExercises',
-      'createdAt',
-    ]);
+    return viewOf(subscription, documentedFields(SubscriptionView));
   }
 }
