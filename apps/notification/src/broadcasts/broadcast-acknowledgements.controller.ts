@@ -1,13 +1,16 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
+import { CurrentCaller, Endpoint, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { AcknowledgeOnceRoute, answerOnce } from '../acknowledgements/acknowledge-once.route';
 import { organisationOf } from '../caller-organisation';
 import { BroadcastAcknowledgementsService } from './broadcast-acknowledgements.service';
 import { BroadcastAcknowledgementView } from './dto/broadcast-acknowledgement.view';
 import { BroadcastAcknowledgementsQuery } from './dto/broadcast-acknowledgements.query';
+
+/** Their sender, their recipients and administrators. */
+const READERS = [ApiKeyRole.Subscriber, ApiKeyRole.Publisher, ApiKeyRole.Operator];
 
 @ApiTags('broadcasts')
 @Controller()
@@ -33,14 +36,13 @@ export class BroadcastAcknowledgementsController {
     return BroadcastAcknowledgementView.of(acknowledgement);
   }
 
-  @Get('v1/broadcasts/:id/acknowledgements')
-  @RequireRoles(ApiKeyRole.Subscriber, ApiKeyRole.Publisher, ApiKeyRole.Operator)
-  @ApiOperation({
+  @Endpoint('GET', 'v1/broadcasts/:id/acknowledgements', {
+    roles: READERS,
     summary:
       'Who acknowledged a broadcast, oldest first: every recipient for its sender and administrators, its own acknowledgement for a recipient.',
+    ok: [BroadcastAcknowledgementView],
+    notFound: 'No such broadcast, or not yours to see.',
   })
-  @ApiOkResponse({ type: BroadcastAcknowledgementView, isArray: true })
-  @ApiNotFoundResponse({ description: 'No such broadcast, or not yours to see.' })
   async list(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentCaller() caller: Caller,
@@ -48,14 +50,13 @@ export class BroadcastAcknowledgementsController {
     return (await this.broadcasts.of(id, caller)).map(BroadcastAcknowledgementView.of);
   }
 
-  @Get('v1/broadcast-acknowledgements')
-  @RequireRoles(ApiKeyRole.Subscriber, ApiKeyRole.Publisher, ApiKeyRole.Operator)
-  @ApiOperation({
+  @Endpoint('GET', 'v1/broadcast-acknowledgements', {
+    roles: READERS,
     summary:
       'The acknowledgements of a page of broadcasts, in one call, with the same scoping as GET /v1/broadcasts/{id}/acknowledgements; broadcasts the caller may not see contribute nothing.',
+    ok: [BroadcastAcknowledgementView],
+    badRequest: 'ids missing, more than 100, or not UUIDs.',
   })
-  @ApiOkResponse({ type: BroadcastAcknowledgementView, isArray: true })
-  @ApiBadRequestResponse({ description: 'ids missing, more than 100, or not UUIDs.' })
   async many(
     @Query() query: BroadcastAcknowledgementsQuery,
     @CurrentCaller() caller: Caller,
