@@ -1,5 +1,5 @@
-import { applyDecorators, Delete, Get, HttpCode, Post, Put, type Type } from '@nestjs/common';
-import { ApiOperation, ApiResponse, type ApiResponseOptions } from '@nestjs/swagger';
+import { applyDecorators, Controller, Delete, Get, HttpCode, Post, Put, type Type } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags, type ApiResponseOptions } from '@nestjs/swagger';
 import type { ApiKeyRole } from '@vigie/contracts';
 import { RequireRoles } from './caller';
 
@@ -62,3 +62,14 @@ export const Endpoint = (
     }),
   );
 };
+
+/**
+ * A controller of the services: its path, the tag grouping its routes in the API description and,
+ * when every route needs one, the roles a key must have (a route's own `roles` replace them).
+ */
+export const ServiceController = (path: string | undefined, tag: string, roles?: ApiKeyRole[]): ClassDecorator =>
+  applyDecorators(
+    ApiTags(tag),
+    ...(roles ? [RequireRoles(...roles)] : []),
+    path === undefined ? Controller() : Controller(path),
+  );

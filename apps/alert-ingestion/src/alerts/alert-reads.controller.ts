@@ -1,6 +1,6 @@
-import { Controller, Query } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, Endpoint, type Caller } from '@vigie/access';
+import { Query } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CurrentCaller, Endpoint, ServiceController, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { AlertsService } from './alerts.service';
 import { AlertView } from './dto/alert.view';
@@ -12,8 +12,7 @@ export class AlertPageView {
   nextCursor: string | null;
 }
 
-@ApiTags('alerts')
-@Controller('v1/alerts')
+@ServiceController('v1/alerts', 'alerts')
 export class AlertReadsController {
   constructor(private readonly alerts: AlertsService) {}
 

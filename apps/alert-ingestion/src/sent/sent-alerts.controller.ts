@@ -1,8 +1,7 @@
-import { Controller, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { CurrentCaller, Endpoint, type Caller } from '@vigie/access';
+import { CurrentCaller, Endpoint, ServiceController, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { InvalidRequestError, PageCursor, PageLimit, nextPageLink, nextPageLinkHeader, pageOf } from '@vigie/platform';
 import { AlertReadAudit } from '../alerts/alert-read.audit';
@@ -22,8 +21,7 @@ export class SentAlertsQuery {
  * cancelled report shows as cancelled), the most recently changed first, a page at a time. Alerts
  * routed to the organisation are not here: GET /v1/alerts lists both.
  */
-@ApiTags('alerts')
-@Controller('v1/sent-alerts')
+@ServiceController('v1/sent-alerts', 'alerts')
 export class SentAlertsController {
   constructor(
     private readonly dataSource: DataSource,

@@ -1,8 +1,8 @@
-import { Body, Controller, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
-import { CurrentCaller, Endpoint, type Caller } from '@vigie/access';
+import { CurrentCaller, Endpoint, ServiceController, type Caller } from '@vigie/access';
 import { AcknowledgementChannel, ApiKeyRole } from '@vigie/contracts';
 import { organisationOf } from '../caller-organisation';
 import { AcknowledgeOnceRoute, answerOnce } from './acknowledge-once.route';
@@ -17,8 +17,7 @@ export class AcknowledgeDto {
   note?: string;
 }
 
-@ApiTags('acknowledgements')
-@Controller('v1/alerts/:id/acknowledgements')
+@ServiceController('v1/alerts/:id/acknowledgements', 'acknowledgements')
 export class AcknowledgementsController {
   constructor(private readonly acknowledgements: AcknowledgementsService) {}
 

@@ -1,14 +1,11 @@
-import { Controller, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, Endpoint, RequireRoles, type Caller } from '@vigie/access';
+import { Query } from '@nestjs/common';
+import { CurrentCaller, Endpoint, ServiceController, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { AlertStateView } from './alert-state.view';
 import { AlertStatesQuery } from './alert-states.query';
 import { AlertStatesService } from './alert-states.service';
 
-@ApiTags('acknowledgements')
-@RequireRoles(ApiKeyRole.Subscriber, ApiKeyRole.Publisher)
-@Controller('v1/alert-states')
+@ServiceController('v1/alert-states', 'acknowledgements', [ApiKeyRole.Subscriber, ApiKeyRole.Publisher])
 export class AlertStatesController {
   constructor(private readonly states: AlertStatesService) {}
 

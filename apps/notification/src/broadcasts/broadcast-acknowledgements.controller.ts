@@ -1,7 +1,6 @@
-import { Controller, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { CurrentCaller, Endpoint, type Caller } from '@vigie/access';
+import { CurrentCaller, Endpoint, ServiceController, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { AcknowledgeOnceRoute, answerOnce } from '../acknowledgements/acknowledge-once.route';
 import { organisationOf } from '../caller-organisation';
@@ -12,8 +11,7 @@ import { BroadcastAcknowledgementsQuery } from './dto/broadcast-acknowledgements
 /** Their sender, their recipients and administrators. */
 const READERS = [ApiKeyRole.Subscriber, ApiKeyRole.Publisher, ApiKeyRole.Operator];
 
-@ApiTags('broadcasts')
-@Controller()
+@ServiceController(undefined, 'broadcasts')
 export class BroadcastAcknowledgementsController {
   constructor(private readonly broadcasts: BroadcastAcknowledgementsService) {}
 

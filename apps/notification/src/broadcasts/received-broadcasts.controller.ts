@@ -1,7 +1,6 @@
-import { Controller, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { CurrentCaller, Endpoint, RequireRoles, type Caller } from '@vigie/access';
+import { CurrentCaller, Endpoint, ServiceController, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { nextPageLink, nextPageLinkHeader } from '@vigie/platform';
 import { organisationOf } from '../caller-organisation';
@@ -10,9 +9,7 @@ import { ReceivedBroadcastView } from './dto/broadcast-acknowledgement.view';
 import { ReceivedBroadcastsQuery } from './dto/received-broadcasts.query';
 
 /** The vigilance messages routed to the caller's organisation, with its own acknowledgement of each. */
-@ApiTags('broadcasts')
-@RequireRoles(ApiKeyRole.Subscriber)
-@Controller('v1/received-broadcasts')
+@ServiceController('v1/received-broadcasts', 'broadcasts', [ApiKeyRole.Subscriber])
 export class ReceivedBroadcastsController {
   constructor(private readonly broadcasts: BroadcastAcknowledgementsService) {}
 

@@ -1,15 +1,12 @@
-import { Controller, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, Endpoint, RequireRoles, type Caller } from '@vigie/access';
+import { Query } from '@nestjs/common';
+import { CurrentCaller, Endpoint, ServiceController, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { InvalidRequestError } from '@vigie/platform';
 import { DeliveriesService } from './deliveries.service';
 import { DeliveriesQuery } from './dto/deliveries.query';
 import { DeliveryView } from './dto/delivery.view';
 
-@ApiTags('deliveries')
-@RequireRoles(ApiKeyRole.Subscriber, ApiKeyRole.Publisher)
-@Controller('v1/deliveries')
+@ServiceController('v1/deliveries', 'deliveries', [ApiKeyRole.Subscriber, ApiKeyRole.Publisher])
 export class DeliveriesController {
   constructor(private readonly deliveries: DeliveriesService) {}
 

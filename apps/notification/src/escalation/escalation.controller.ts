@@ -1,13 +1,10 @@
-import { Controller, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, Endpoint, RequireRoles, type Caller } from '@vigie/access';
+import { Param, ParseUUIDPipe } from '@nestjs/common';
+import { CurrentCaller, Endpoint, ServiceController, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { EscalationView } from './escalation.view';
 import { EscalationsService } from './escalations.service';
 
-@ApiTags('escalation')
-@RequireRoles(ApiKeyRole.Subscriber, ApiKeyRole.Publisher)
-@Controller('v1/alerts/:id/escalation')
+@ServiceController('v1/alerts/:id/escalation', 'escalation', [ApiKeyRole.Subscriber, ApiKeyRole.Publisher])
 export class EscalationController {
   constructor(private readonly escalations: EscalationsService) {}
 

@@ -1,6 +1,5 @@
-import { Body, Controller, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, Endpoint, RequireRoles, type Caller } from '@vigie/access';
+import { Body, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { CurrentCaller, Endpoint, ServiceController, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { RedeliveriesView, RedeliverSinceDto } from './dto/redeliver.dto';
 import { WebhookDeliveriesQuery } from './dto/webhook-deliveries.query';
@@ -10,9 +9,7 @@ import { WebhookDeliveriesService } from './webhook-deliveries.service';
 const NOT_YOURS = 'No webhook (or delivery of it) with this id belongs to your organisation.';
 const DISABLED = 'The webhook is disabled.';
 
-@ApiTags('webhooks')
-@RequireRoles(ApiKeyRole.Subscriber)
-@Controller('v1/webhooks/:id')
+@ServiceController('v1/webhooks/:id', 'webhooks', [ApiKeyRole.Subscriber])
 export class WebhookDeliveriesController {
   constructor(private readonly deliveries: WebhookDeliveriesService) {}
 

@@ -1,6 +1,5 @@
-import { Body, Controller } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, Endpoint, type Caller } from '@vigie/access';
+import { Body } from '@nestjs/common';
+import { CurrentCaller, Endpoint, ServiceController, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { MAX_WEBHOOK_IMPORT_ROWS, WebhookImportDto, WebhookImportReportView } from './dto/webhook-import.dto';
 import { WebhookImportService } from './webhook-import.service';
@@ -9,8 +8,7 @@ import { WebhookImportService } from './webhook-import.service';
 export const WEBHOOK_IMPORT_PATH = '/v1/webhooks/import';
 export const WEBHOOK_IMPORT_BODY_LIMIT = '4mb';
 
-@ApiTags('webhooks')
-@Controller('v1/webhooks/import')
+@ServiceController('v1/webhooks/import', 'webhooks')
 export class WebhookImportController {
   constructor(private readonly imports: WebhookImportService) {}
 

@@ -1,6 +1,5 @@
-import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, Endpoint, RequireRoles, type Caller } from '@vigie/access';
+import { Body, Param, ParseUUIDPipe } from '@nestjs/common';
+import { CurrentCaller, Endpoint, ServiceController, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { RegisterWebhookDto } from './dto/register-webhook.dto';
 import { RotateSecretDto } from './dto/rotate-secret.dto';
@@ -10,9 +9,7 @@ import { WebhooksService } from './webhooks.service';
 const NOT_YOURS = 'No webhook with this id belongs to your organisation.';
 const AT_MAXIMUM = 'The organisation already has the maximum number of active webhooks.';
 
-@ApiTags('webhooks')
-@RequireRoles(ApiKeyRole.Subscriber)
-@Controller('v1/webhooks')
+@ServiceController('v1/webhooks', 'webhooks', [ApiKeyRole.Subscriber])
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 

@@ -1,6 +1,5 @@
-import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, Endpoint, type Caller } from '@vigie/access';
+import { Body, Param, ParseUUIDPipe } from '@nestjs/common';
+import { CurrentCaller, Endpoint, ServiceController, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { BroadcastsService } from './broadcasts.service';
 import { BroadcastPreviewView, BroadcastView, SendBroadcastDto } from './dto/send-broadcast.dto';
@@ -13,8 +12,7 @@ const BY_SENDER = {
 /** Its sender, its recipients and administrators. */
 const READERS = [ApiKeyRole.Operator, ApiKeyRole.Publisher, ApiKeyRole.Subscriber];
 
-@ApiTags('broadcasts')
-@Controller('v1/broadcasts')
+@ServiceController('v1/broadcasts', 'broadcasts')
 export class BroadcastsController {
   constructor(private readonly broadcasts: BroadcastsService) {}
 

@@ -1,12 +1,10 @@
-import { Body, Controller, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, Endpoint, type Caller } from '@vigie/access';
+import { Body, Query } from '@nestjs/common';
+import { CurrentCaller, Endpoint, ServiceController, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { PreviewAlertDto, PreviewSenderView, PreviewSendersQuery, RoutingPreviewView } from './preview.dto';
 import { PreviewService } from './preview.service';
 
-@ApiTags('routing')
-@Controller('v1/routing/preview')
+@ServiceController('v1/routing/preview', 'routing')
 export class PreviewController {
   constructor(private readonly previews: PreviewService) {}
 

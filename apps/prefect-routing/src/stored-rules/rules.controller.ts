@@ -1,6 +1,5 @@
-import { Body, Controller, Param } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, Endpoint, type Caller } from '@vigie/access';
+import { Body, Param } from '@nestjs/common';
+import { CurrentCaller, Endpoint, ServiceController, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { CreateRoutingRuleDto, RoutingRuleBodyDto, RoutingRuleView } from './dto/routing-rule.dto';
 import { RulesService } from './rules.service';
@@ -8,8 +7,7 @@ import { RulesService } from './rules.service';
 /** The State's keys read the rules; operators change them. */
 const READERS = [ApiKeyRole.Operator, ApiKeyRole.Subscriber, ApiKeyRole.Publisher];
 
-@ApiTags('routing rules')
-@Controller('v1/routing/rules')
+@ServiceController('v1/routing/rules', 'routing rules')
 export class RulesController {
   constructor(private readonly rules: RulesService) {}
 
