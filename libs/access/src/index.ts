@@ -5,6 +5,7 @@ export * from './directory/directory-organisation.entity';
 export * from './directory/directory.tables';
 export * from './directory/partner.directory';
 export * from './directory/partner-directory.module';
+export * from './endpoint';
 export * from './key-check';
 export * from './me.controller';
 export * from './person-token';

@@ -12,6 +12,7 @@ export * from './http/public-route';
 export * from './http/uuid-param';
 export * from './http/rate-limit.module';
 export * from './http/request-body';
+export * from './http/snapshot-property';
 export * from './http/validation.pipe';
 export * from './config/service.config';
 export * from './service-infrastructure.module';

@@ -1,6 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
+import { Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { CurrentCaller, RequireRoles, ServiceController, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { declaredOrigin, readCancellation, readUpdate } from './alert-bodies';
 import { ApiAlertCancelBody, ApiAlertUpdateBody } from './alert-negotiation.openapi';
@@ -9,9 +9,7 @@ import { AlertView } from './dto/alert.view';
 import { ApiPostedMessage, Posted, type PostedMessage } from './posted-message';
 
 /** Updates, cancellations and history: the immutable chain of an alert (CAP references). */
-@ApiTags('alerts')
-@RequireRoles(ApiKeyRole.Publisher)
-@Controller('v1/alerts/:id')
+@ServiceController('v1/alerts/:id', 'alerts', [ApiKeyRole.Publisher])
 export class AlertChangesController {
   constructor(private readonly alerts: AlertsService) {}
 

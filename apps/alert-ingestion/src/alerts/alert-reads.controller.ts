@@ -1,6 +1,6 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
+import { Query } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CurrentCaller, Endpoint, ServiceController, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { AlertsService } from './alerts.service';
 import { AlertView } from './dto/alert.view';
@@ -12,18 +12,16 @@ export class AlertPageView {
   nextCursor: string | null;
 }
 
-@ApiTags('alerts')
-@Controller('v1/alerts')
+@ServiceController('v1/alerts', 'alerts')
 export class AlertReadsController {
   constructor(private readonly alerts: AlertsService) {}
 
-  @Get()
-  @RequireRoles(ApiKeyRole.Publisher, ApiKeyRole.Subscriber)
-  @ApiOperation({
+  @Endpoint('GET', undefined, {
+    roles: [ApiKeyRole.Publisher, ApiKeyRole.Subscriber],
     summary:
       'Your organisation’s alerts and those routed to it, newest first (cursor pagination). Each TLP:RED alert listed is recorded as read in the audit trail.',
+    ok: AlertPageView,
   })
-  @ApiOkResponse({ type: AlertPageView })
   async list(@Query() query: ListAlertsQuery, @CurrentCaller() caller: Caller): Promise<AlertPageView> {
     const page = await this.alerts.list(query, caller);
     return { alerts: page.alerts.map(AlertView.of), nextCursor: page.nextCursor };

@@ -1,7 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOperation } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
+import { CurrentCaller, RequireRoles, ServiceController, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { alertRepresentation, declaredOrigin, readSubmission } from './alert-bodies';
 import { ApiAlertRepresentations, ApiAlertSubmissionBody } from './alert-negotiation.openapi';
@@ -9,9 +9,7 @@ import { AlertsService } from './alerts.service';
 import { AlertView } from './dto/alert.view';
 import { ApiPostedMessage, Posted, type PostedMessage } from './posted-message';
 
-@ApiTags('alerts')
-@RequireRoles(ApiKeyRole.Publisher)
-@Controller('v1/alerts')
+@ServiceController('v1/alerts', 'alerts', [ApiKeyRole.Publisher])
 export class AlertsController {
   constructor(private readonly alerts: AlertsService) {}
 

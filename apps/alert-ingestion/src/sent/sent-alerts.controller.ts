@@ -1,8 +1,7 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
+import { CurrentCaller, Endpoint, ServiceController, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { InvalidRequestError, PageCursor, PageLimit, nextPageLink, nextPageLinkHeader, pageOf } from '@vigie/platform';
 import { AlertReadAudit } from '../alerts/alert-read.audit';
@@ -22,22 +21,20 @@ export class SentAlertsQuery {
  * cancelled report shows as cancelled), the most recently changed first, a page at a time. Alerts
  * routed to the organisation are not here: GET /v1/alerts lists both.
  */
-@ApiTags('alerts')
-@Controller('v1/sent-alerts')
+@ServiceController('v1/sent-alerts', 'alerts')
 export class SentAlertsController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly reads: AlertReadAudit,
   ) {}
 
-  @Get()
-  @RequireRoles(ApiKeyRole.Publisher)
-  @ApiOperation({
+  @Endpoint('GET', undefined, {
+    roles: [ApiKeyRole.Publisher],
     summary:
       'The alerts your organisation sent: the latest message of each chain (Alert, Update or Cancel), most recent first (keyset pagination: the next page is in the `Link` header). Each TLP:RED alert listed is recorded as read in the audit trail.',
+    ok: { type: AlertView, isArray: true, headers: nextPageLinkHeader('/v1/sent-alerts') },
+    badRequest: 'A limit out of 1–200, or a cursor this API did not return.',
   })
-  @ApiOkResponse({ type: AlertView, isArray: true, headers: nextPageLinkHeader('/v1/sent-alerts') })
-  @ApiBadRequestResponse({ description: 'A limit out of 1–200, or a cursor this API did not return.' })
   async list(
     @Query() query: SentAlertsQuery,
     @CurrentCaller() caller: Caller,

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { ApiPropertyOptional, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
-import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
+import { CurrentCaller, Endpoint, ServiceController, type Caller } from '@vigie/access';
 import { AcknowledgementChannel, ApiKeyRole } from '@vigie/contracts';
 import { organisationOf } from '../caller-organisation';
 import { AcknowledgeOnceRoute, answerOnce } from './acknowledge-once.route';
@@ -17,8 +17,7 @@ export class AcknowledgeDto {
   note?: string;
 }
 
-@ApiTags('acknowledgements')
-@Controller('v1/alerts/:id/acknowledgements')
+@ServiceController('v1/alerts/:id/acknowledgements', 'acknowledgements')
 export class AcknowledgementsController {
   constructor(private readonly acknowledgements: AcknowledgementsService) {}
 
@@ -44,11 +43,12 @@ export class AcknowledgementsController {
     return acknowledgement;
   }
 
-  @Get()
-  @RequireRoles(ApiKeyRole.Subscriber, ApiKeyRole.Publisher)
-  @ApiOperation({ summary: 'Who acknowledged the alert, and when: for its sender, its recipients and administrators.' })
-  @ApiOkResponse({ type: AcknowledgementView, isArray: true })
-  @ApiNotFoundResponse({ description: 'No such alert, or not yours to see.' })
+  @Endpoint('GET', undefined, {
+    roles: [ApiKeyRole.Subscriber, ApiKeyRole.Publisher],
+    summary: 'Who acknowledged the alert, and when: for its sender, its recipients and administrators.',
+    ok: [AcknowledgementView],
+    notFound: 'No such alert, or not yours to see.',
+  })
   list(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<AcknowledgementView[]> {
     return this.acknowledgements.list(id, caller);
   }

@@ -1,7 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
+import { CurrentCaller, Endpoint, ServiceController, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { AcknowledgeOnceRoute, answerOnce } from '../acknowledgements/acknowledge-once.route';
 import { organisationOf } from '../caller-organisation';
@@ -9,8 +8,10 @@ import { BroadcastAcknowledgementsService } from './broadcast-acknowledgements.s
 import { BroadcastAcknowledgementView } from './dto/broadcast-acknowledgement.view';
 import { BroadcastAcknowledgementsQuery } from './dto/broadcast-acknowledgements.query';
 
-@ApiTags('broadcasts')
-@Controller()
+/** Their sender, their recipients and administrators. */
+const READERS = [ApiKeyRole.Subscriber, ApiKeyRole.Publisher, ApiKeyRole.Operator];
+
+@ServiceController(undefined, 'broadcasts')
 export class BroadcastAcknowledgementsController {
   constructor(private readonly broadcasts: BroadcastAcknowledgementsService) {}
 
@@ -33,14 +34,13 @@ export class BroadcastAcknowledgementsController {
     return BroadcastAcknowledgementView.of(acknowledgement);
   }
 
-  @Get('v1/broadcasts/:id/acknowledgements')
-  @RequireRoles(ApiKeyRole.Subscriber, ApiKeyRole.Publisher, ApiKeyRole.Operator)
-  @ApiOperation({
+  @Endpoint('GET', 'v1/broadcasts/:id/acknowledgements', {
+    roles: READERS,
     summary:
       'Who acknowledged a broadcast, oldest first: every recipient for its sender and administrators, its own acknowledgement for a recipient.',
+    ok: [BroadcastAcknowledgementView],
+    notFound: 'No such broadcast, or not yours to see.',
   })
-  @ApiOkResponse({ type: BroadcastAcknowledgementView, isArray: true })
-  @ApiNotFoundResponse({ description: 'No such broadcast, or not yours to see.' })
   async list(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentCaller() caller: Caller,
@@ -48,14 +48,13 @@ export class BroadcastAcknowledgementsController {
     return (await this.broadcasts.of(id, caller)).map(BroadcastAcknowledgementView.of);
   }
 
-  @Get('v1/broadcast-acknowledgements')
-  @RequireRoles(ApiKeyRole.Subscriber, ApiKeyRole.Publisher, ApiKeyRole.Operator)
-  @ApiOperation({
+  @Endpoint('GET', 'v1/broadcast-acknowledgements', {
+    roles: READERS,
     summary:
       'The acknowledgements of a page of broadcasts, in one call, with the same scoping as GET /v1/broadcasts/{id}/acknowledgements; broadcasts the caller may not see contribute nothing.',
+    ok: [BroadcastAcknowledgementView],
+    badRequest: 'ids missing, more than 100, or not UUIDs.',
   })
-  @ApiOkResponse({ type: BroadcastAcknowledgementView, isArray: true })
-  @ApiBadRequestResponse({ description: 'ids missing, more than 100, or not UUIDs.' })
   async many(
     @Query() query: BroadcastAcknowledgementsQuery,
     @CurrentCaller() caller: Caller,

@@ -1,7 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
+import { CurrentCaller, Endpoint, ServiceController, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { nextPageLink, nextPageLinkHeader } from '@vigie/platform';
 import { organisationOf } from '../caller-organisation';
@@ -10,23 +9,16 @@ import { ReceivedBroadcastView } from './dto/broadcast-acknowledgement.view';
 import { ReceivedBroadcastsQuery } from './dto/received-broadcasts.query';
 
 /** The vigilance messages routed to the caller's organisation, with its own acknowledgement of each. */
-@ApiTags('broadcasts')
-@RequireRoles(ApiKeyRole.Subscriber)
-@Controller('v1/received-broadcasts')
+@ServiceController('v1/received-broadcasts', 'broadcasts', [ApiKeyRole.Subscriber])
 export class ReceivedBroadcastsController {
   constructor(private readonly broadcasts: BroadcastAcknowledgementsService) {}
 
-  @Get()
-  @ApiOperation({
+  @Endpoint('GET', undefined, {
     summary:
       "Broadcasts (vigilance messages) routed to the caller's organisation, newest first, each with why it came and the organisation's acknowledgement (keyset pagination: `limit` at a time, 100 by default; the next page is in the `Link` header).",
+    ok: { type: ReceivedBroadcastView, isArray: true, headers: nextPageLinkHeader('/v1/received-broadcasts') },
+    badRequest: 'A limit out of 1–100, or a cursor this API did not return.',
   })
-  @ApiOkResponse({
-    type: ReceivedBroadcastView,
-    isArray: true,
-    headers: nextPageLinkHeader('/v1/received-broadcasts'),
-  })
-  @ApiBadRequestResponse({ description: 'A limit out of 1–100, or a cursor this API did not return.' })
   async list(
     @Query() query: ReceivedBroadcastsQuery,
     @CurrentCaller() caller: Caller,
@@ -38,10 +30,11 @@ export class ReceivedBroadcastsController {
     return page.items.map(ReceivedBroadcastView.of);
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: "One broadcast routed to the caller's organisation, with its acknowledgement." })
-  @ApiOkResponse({ type: ReceivedBroadcastView })
-  @ApiNotFoundResponse({ description: 'No such broadcast was routed to your organisation.' })
+  @Endpoint('GET', ':id', {
+    summary: "One broadcast routed to the caller's organisation, with its acknowledgement.",
+    ok: ReceivedBroadcastView,
+    notFound: 'No such broadcast was routed to your organisation.',
+  })
   async get(@Param('id', ParseUUIDPipe) id: string, @CurrentCaller() caller: Caller): Promise<ReceivedBroadcastView> {
     return ReceivedBroadcastView.of(await this.broadcasts.receivedOne(organisationOf(caller), id));
   }

@@ -1,27 +1,21 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
+import { Query } from '@nestjs/common';
+import { CurrentCaller, Endpoint, ServiceController, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { InvalidRequestError } from '@vigie/platform';
 import { DeliveriesService } from './deliveries.service';
 import { DeliveriesQuery } from './dto/deliveries.query';
 import { DeliveryView } from './dto/delivery.view';
 
-@ApiTags('deliveries')
-@RequireRoles(ApiKeyRole.Subscriber, ApiKeyRole.Publisher)
-@Controller('v1/deliveries')
+@ServiceController('v1/deliveries', 'deliveries', [ApiKeyRole.Subscriber, ApiKeyRole.Publisher])
 export class DeliveriesController {
   constructor(private readonly deliveries: DeliveriesService) {}
 
-  @Get()
-  @ApiOperation({
+  @Endpoint('GET', undefined, {
     summary:
       'With alertId: how an alert (or broadcast) is being delivered, one entry per recipient, channel and target; its sender and administrators see every recipient, a recipient sees its own. ' +
       "With state: the caller's organisation's failing or dead deliveries, newest first (an administrator's: every organisation's).",
-  })
-  @ApiOkResponse({ type: DeliveryView, isArray: true })
-  @ApiBadRequestResponse({
-    description: 'Neither or both of alertId and state, alertId not a UUID, an unknown state or a limit out of 1–200.',
+    ok: [DeliveryView],
+    badRequest: 'Neither or both of alertId and state, alertId not a UUID, an unknown state or a limit out of 1–200.',
   })
   list(@Query() query: DeliveriesQuery, @CurrentCaller() caller: Caller): Promise<DeliveryView[]> {
     if (query.state && !query.alertId) return this.deliveries.inState(query.state, query.limit, caller);

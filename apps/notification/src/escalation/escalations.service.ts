@@ -8,10 +8,12 @@ import {
   primaryInfo,
   ReferentRole,
   type AlertRoutedV1Payload,
+  type RoutedRecipient,
 } from '@vigie/contracts';
 import { NotFoundError } from '@vigie/platform';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
 import { DeliveriesService } from '../deliveries/deliveries.service';
+import type { Distribution } from '../deliveries/distribution.plan';
 import { ReferentsDirectory } from '../directory/referents.directory';
 import { EscalationView } from './escalation.view';
 import {
@@ -106,18 +108,14 @@ export class EscalationsService {
   }
 
   private async toDeputy(manager: EntityManager, escalation: DueEscalation): Promise<void> {
-    const { alert } = escalation;
     const reason = `not acknowledged by ${escalation.prefecture_name ?? 'the competent prefecture'} within ${this.deadlineSeconds} s`;
-    const emailed = await this.deliveries.distribute(manager, {
-      type: 'alert.escalated',
-      subjectId: alert.alertId,
-      senderOrganisationId: alert.senderOrganisationId,
-      department: alert.location.department,
-      content: { alert, escalation: { step: 'deputy', reason, escalatedAt: new Date().toISOString() } },
-      recipients: [{ organisationId: escalation.prefecture_id, rule: 'escalation-deputy', reason }],
-      referentRole: ReferentRole.Deputy,
-      channels: ['stream', 'email'],
-    });
+    const emailed = await this.distributeEscalated(
+      manager,
+      escalation,
+      { step: 'deputy', reason },
+      [{ organisationId: escalation.prefecture_id, rule: 'escalation-deputy', reason }],
+      { referentRole: ReferentRole.Deputy, channels: ['stream', 'email'] },
+    );
     await nationalStepNext(manager, escalation.id, this.deadlineSeconds);
     await this.record(
       manager,
@@ -139,14 +137,7 @@ export class EscalationsService {
     }));
     // The national level may then read the deliveries and acknowledge like any recipient.
     await this.deliveries.addRecipients(manager, alert.alertId, recipients);
-    const scheduled = await this.deliveries.distribute(manager, {
-      type: 'alert.escalated',
-      subjectId: alert.alertId,
-      senderOrganisationId: alert.senderOrganisationId,
-      department: alert.location.department,
-      content: { alert, escalation: { step: 'national', reason, escalatedAt: new Date().toISOString() } },
-      recipients,
-    });
+    const scheduled = await this.distributeEscalated(manager, escalation, { step: 'national', reason }, recipients);
     await completeEscalation(manager, escalation.id);
     await this.record(
       manager,
@@ -155,6 +146,25 @@ export class EscalationsService {
       `${reason}: ${national.map((organisation) => organisation.name).join(', ') || 'no national-level organisation'} (${scheduled} deliveries)`,
     );
     this.logger.log(`alert ${escalation.id} escalated to the national level`);
+  }
+
+  /** alert.escalated to these recipients: the step taken and why. */
+  private distributeEscalated(
+    manager: EntityManager,
+    { alert }: DueEscalation,
+    { step, reason }: { step: DueEscalation['next_step']; reason: string },
+    recipients: RoutedRecipient[],
+    reach: Pick<Distribution, 'referentRole' | 'channels'> = {},
+  ): Promise<number> {
+    return this.deliveries.distribute(manager, {
+      type: 'alert.escalated',
+      subjectId: alert.alertId,
+      senderOrganisationId: alert.senderOrganisationId,
+      department: alert.location.department,
+      content: { alert, escalation: { step, reason, escalatedAt: new Date().toISOString() } },
+      recipients,
+      ...reach,
+    });
   }
 
   private async disarm(manager: EntityManager, originalAlertId: string, reason: string): Promise<void> {

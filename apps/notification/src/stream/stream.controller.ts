@@ -1,8 +1,8 @@
-import { Controller, Get, Headers, Req, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Get, Headers, Req, Res } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
+import { CurrentCaller, ServiceController, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { InvalidRequestError } from '@vigie/platform';
 import { organisationOf } from '../caller-organisation';
@@ -11,9 +11,7 @@ import { StreamLog } from './stream.log';
 
 const EVENT_ID = /^\d{1,18}$/;
 
-@ApiTags('stream')
-@RequireRoles(ApiKeyRole.Subscriber)
-@Controller('v1/stream')
+@ServiceController('v1/stream', 'stream', [ApiKeyRole.Subscriber])
 export class StreamController {
   constructor(
     private readonly hub: StreamHub,

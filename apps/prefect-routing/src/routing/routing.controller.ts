@@ -1,11 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, type Caller } from '@vigie/access';
+import { Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { CurrentCaller, ServiceController, type Caller } from '@vigie/access';
 import { RoutingDecisionView } from './routing-decision.view';
 import { RoutingService } from './routing.service';
 
-@ApiTags('routing')
-@Controller('v1/alerts')
+@ServiceController('v1/alerts', 'routing')
 export class RoutingController {
   constructor(private readonly routing: RoutingService) {}
 

@@ -1,56 +1,47 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentCaller, RequireRoles, type Caller } from '@vigie/access';
+import { Body, Param } from '@nestjs/common';
+import { CurrentCaller, Endpoint, ServiceController, type Caller } from '@vigie/access';
 import { ApiKeyRole } from '@vigie/contracts';
 import { CreateRoutingRuleDto, RoutingRuleBodyDto, RoutingRuleView } from './dto/routing-rule.dto';
 import { RulesService } from './rules.service';
 
-@ApiTags('routing rules')
-@Controller('v1/routing/rules')
+/** The State's keys read the rules; operators change them. */
+const READERS = [ApiKeyRole.Operator, ApiKeyRole.Subscriber, ApiKeyRole.Publisher];
+
+@ServiceController('v1/routing/rules', 'routing rules')
 export class RulesController {
   constructor(private readonly rules: RulesService) {}
 
-  @Get()
-  @RequireRoles(ApiKeyRole.Operator, ApiKeyRole.Subscriber, ApiKeyRole.Publisher)
-  @ApiOperation({ summary: 'The routing rules in the order they run. For the State and administrators.' })
-  @ApiOkResponse({ type: RoutingRuleView, isArray: true })
+  @Endpoint('GET', undefined, {
+    roles: READERS,
+    summary: 'The routing rules in the order they run. For the State and administrators.',
+    ok: [RoutingRuleView],
+  })
   list(@CurrentCaller() caller: Caller): Promise<RoutingRuleView[]> {
     return this.rules.list(caller);
   }
 
-  @Get(':id')
-  @RequireRoles(ApiKeyRole.Operator, ApiKeyRole.Subscriber, ApiKeyRole.Publisher)
-  @ApiOperation({ summary: 'One routing rule.' })
-  @ApiOkResponse({ type: RoutingRuleView })
+  @Endpoint('GET', ':id', { roles: READERS, summary: 'One routing rule.', ok: RoutingRuleView })
   get(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<RoutingRuleView> {
     return this.rules.get(id, caller);
   }
 
-  @Post()
-  @RequireRoles(ApiKeyRole.Operator)
-  @ApiOperation({
+  @Endpoint('POST', undefined, {
+    roles: [ApiKeyRole.Operator],
     summary:
       'Add a rule. Administrators: any rule; a prefecture: rules whose every condition is limited to its départements.',
+    created: RoutingRuleView,
+    conflict: 'A routing rule with this id already exists.',
+    forbidden: 'Beyond the caller’s competence, or not a prefecture.',
   })
-  @ApiCreatedResponse({ type: RoutingRuleView })
-  @ApiConflictResponse({ description: 'A routing rule with this id already exists.' })
-  @ApiForbiddenResponse({ description: 'Beyond the caller’s competence, or not a prefecture.' })
   create(@Body() input: CreateRoutingRuleDto, @CurrentCaller() caller: Caller): Promise<RoutingRuleView> {
     return this.rules.create(input, caller);
   }
 
-  @Put(':id')
-  @RequireRoles(ApiKeyRole.Operator)
-  @ApiOperation({ summary: 'Replace a rule. A prefecture changes only its own rules, within its départements.' })
-  @ApiOkResponse({ type: RoutingRuleView })
+  @Endpoint('PUT', ':id', {
+    roles: [ApiKeyRole.Operator],
+    summary: 'Replace a rule. A prefecture changes only its own rules, within its départements.',
+    ok: RoutingRuleView,
+  })
   replace(
     @Param('id') id: string,
     @Body() input: RoutingRuleBodyDto,
@@ -59,11 +50,12 @@ export class RulesController {
     return this.rules.replace(id, input, caller);
   }
 
-  @Delete(':id')
-  @HttpCode(204)
-  @RequireRoles(ApiKeyRole.Operator)
-  @ApiOperation({ summary: 'Delete a rule. Default rules: administrators only.' })
-  @ApiNoContentResponse()
+  @Endpoint('DELETE', ':id', {
+    roles: [ApiKeyRole.Operator],
+    status: 204,
+    summary: 'Delete a rule. Default rules: administrators only.',
+    noContent: '',
+  })
   remove(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<void> {
     return this.rules.remove(id, caller);
   }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { BroadcastSnapshot } from '@vigie/contracts';
+import { SnapshotProperty } from '@vigie/platform';
 import { AcknowledgingPersonView } from '../../acknowledgements/acknowledgement.view';
 import type { BroadcastAcknowledgement, ReceivedBroadcast } from '../broadcast-acknowledgements.queries';
 
@@ -22,11 +23,7 @@ export class BroadcastAcknowledgementView {
 }
 
 export class ReceivedBroadcastView {
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description: 'The broadcast as sent: the `BroadcastSnapshot` of the `broadcast.routed` webhook',
-  })
+  @SnapshotProperty('The broadcast as sent: the `BroadcastSnapshot` of the `broadcast.routed` webhook')
   broadcast: BroadcastSnapshot;
   @ApiProperty({ format: 'date-time' }) routedAt: string;
   @ApiProperty({ description: 'The routing rule that chose your organisation', example: 'broadcast-audience' })

@@ -9,7 +9,13 @@ import {
   type BroadcastSnapshot,
   type RoutedRecipient,
 } from '@vigie/contracts';
-import { OptionalDepartmentList, OptionalEnum, OptionalEnumList, OptionalInstant } from '@vigie/platform';
+import {
+  OptionalDepartmentList,
+  OptionalEnum,
+  OptionalEnumList,
+  OptionalInstant,
+  SnapshotProperty,
+} from '@vigie/platform';
 import { RecipientView } from '../../routing/routing-decision.view';
 import type { Exclusion } from '../../rule-engine';
 
@@ -76,11 +82,7 @@ export class BroadcastRoutingView {
 }
 
 export class BroadcastView {
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description: 'The broadcast as sent: the `BroadcastSnapshot` of the `broadcast.routed` webhook',
-  })
+  @SnapshotProperty('The broadcast as sent: the `BroadcastSnapshot` of the `broadcast.routed` webhook')
   broadcast: BroadcastSnapshot;
   @ApiProperty({ format: 'date-time' }) routedAt: string;
   @ApiPropertyOptional({
