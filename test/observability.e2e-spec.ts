@@ -12,7 +12,7 @@ import {
   sampleSum,
   waitFor,
 } from '@vigie/testing';
-import { intrusion, registerWebhook, senderAndPrefecture } from './notification-fixtures';
+import { intrusion, senderAndPrefectureWebhook } from './notification-fixtures';
 import { testBroker, useTestStack } from './test-stack';
 
 const SAINT_BRIEUC = '22278';
@@ -69,10 +69,7 @@ describe('observability: request ids across services, metrics, one trace per ale
     );
 
   beforeAll(async () => {
-    const parties = await senderAndPrefecture(world.registry, world.stack, 'Armor Veille Observée', '22');
-    firm = parties.firm;
-    sink = await WebhookSink.start();
-    await registerWebhook(world.stack, parties.prefecture.key, sink.url);
+    ({ firm, sink } = await senderAndPrefectureWebhook(world.registry, world.stack, 'Armor Veille Observée', '22'));
   }, 120_000);
 
   world.beforeStop(async () => {
