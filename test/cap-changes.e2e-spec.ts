@@ -6,7 +6,6 @@ import {
   WebhookSink,
   messagesWithKey,
   prefectureWithKey,
-  registerActivePartner,
   request,
   waitFor,
   waitUntilAccepted,
@@ -15,12 +14,11 @@ import {
 } from '@vigie/testing';
 import { e2eEnv, newAdminKey } from './e2e.env';
 import { ALARM_CENTRE, capDocument } from './fixtures/cap';
-import { intrusion, nationalLevel, registerWebhook } from './notification-fixtures';
+import { intrusion, nationalLevel, privateSecurityFirm, registerWebhook } from './notification-fixtures';
 import { startTestStack } from './test-stack';
 
 const brokers = [e2eEnv.kafkaBrokers];
 const CAP_XML = 'application/cap+xml';
-const PRIVATE_SECURITY = 'private-security-2019';
 type Delivered = components['schemas']['AlertRoutedMessage'];
 
 describe('CAP Update and Cancel messages: a change joins the chain its references name', () => {
@@ -81,19 +79,15 @@ describe('CAP Update and Cancel messages: a change joins the chain its reference
   const vigieReference = (message: { sender: string; identifier: string; sent: string }) =>
     `${message.sender},${message.identifier},${message.sent.slice(0, 19)}-00:00`;
 
+  /** A CAP document under an identifier not used before: `GRA-` for the alarm centre's own tool. */
+  const newDocument = (message: Omit<Parameters<typeof capDocument>[0], 'identifier'>, prefix = 'GRA') =>
+    capDocument({ identifier: `${prefix}-${randomUUID()}`, ...message });
+
   beforeAll(async () => {
     stack = await startTestStack('cap-changes', 480, { adminKey });
     const registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    firm = await registerActivePartner(
-      registry,
-      { kind: 'SECURITY_FIRM', name: 'Centrale Lyonnaise de Télésurveillance', departments: ['69'] },
-      { conventions: [PRIVATE_SECURITY] },
-    );
-    otherFirm = await registerActivePartner(
-      registry,
-      { kind: 'SECURITY_FIRM', name: 'Sécurité des Quais de Saône', departments: ['69'] },
-      { conventions: [PRIVATE_SECURITY] },
-    );
+    firm = await privateSecurityFirm(registry, 'Centrale Lyonnaise de Télésurveillance', ['69']);
+    otherFirm = await privateSecurityFirm(registry, 'Sécurité des Quais de Saône', ['69']);
     // A Severe alert in the Rhône reaches the competent prefecture and, by escalation, the national level.
     const prefecture = await prefectureWithKey(registry, '69');
     const rhoneKey = prefecture.key;
@@ -161,8 +155,7 @@ describe('CAP Update and Cancel messages: a change joins the chain its reference
     const cancel = await post(
       '/v1/alerts',
       firm.key,
-      capDocument({
-        identifier: `GRA-${randomUUID()}`,
+      newDocument({
         sent: '2026-11-28T01:52:00+01:00',
         msgType: 'Cancel',
         note: 'Fausse alerte : déclenchement intempestif du détecteur',
@@ -205,8 +198,7 @@ describe('CAP Update and Cancel messages: a change joins the chain its reference
     const late = await post(
       '/v1/alerts',
       firm.key,
-      capDocument({
-        identifier: `GRA-${randomUUID()}`,
+      newDocument({
         sent: '2026-11-28T02:00:00+01:00',
         msgType: 'Update',
         references: [original.reference],
@@ -225,8 +217,7 @@ describe('CAP Update and Cancel messages: a change joins the chain its reference
     const mine = await deliveredOriginal();
     const changesSoFar = await changesOfTheFirm();
     const updateNaming = (reference: string) =>
-      capDocument({
-        identifier: `GRA-${randomUUID()}`,
+      newDocument({
         sent: '2026-11-28T01:31:40+01:00',
         msgType: 'Update',
         references: [reference],
@@ -290,8 +281,7 @@ describe('CAP Update and Cancel messages: a change joins the chain its reference
     const original = await deliveredOriginal();
     const other = await deliveredOriginal();
     const headers = { 'idempotency-key': `centre-${randomUUID()}` };
-    const document = capDocument({
-      identifier: `GRA-${randomUUID()}`,
+    const document = newDocument({
       sent: '2026-11-28T01:31:40+01:00',
       msgType: 'Update',
       headline: 'Intrusion : renforts sur place',
@@ -312,43 +302,29 @@ describe('CAP Update and Cancel messages: a change joins the chain its reference
     const alertOnUpdates = await post(
       `/v1/alerts/${original.id}/updates`,
       firm.key,
-      capDocument({ identifier: `GRA-${randomUUID()}`, sent: '2026-11-28T01:40:00+01:00', msgType: 'Alert' }),
+      newDocument({ sent: '2026-11-28T01:40:00+01:00', msgType: 'Alert' }),
     );
     expect(alertOnUpdates.status).toBe(400);
-    const elsewhere = await post(
-      `/v1/alerts/${original.id}/cancel`,
-      firm.key,
-      capDocument({
-        identifier: `GRA-${randomUUID()}`,
-        sent: '2026-11-28T01:45:00+01:00',
-        msgType: 'Cancel',
-        note: 'Levée de doute',
-        references: [other.reference],
-      }),
-    );
+    /** A Cancel of the original sent at 01:45 by `key`, under an identifier with `prefix`. */
+    const cancelOfOriginal = (key: string, prefix: string, fields: { note?: string; references?: string[] } = {}) =>
+      post(
+        `/v1/alerts/${original.id}/cancel`,
+        key,
+        newDocument({ sent: '2026-11-28T01:45:00+01:00', msgType: 'Cancel', ...fields }, prefix),
+      );
+    const elsewhere = await cancelOfOriginal(firm.key, 'GRA', {
+      note: 'Levée de doute',
+      references: [other.reference],
+    });
     expect(elsewhere.status).toBe(422);
     expect(elsewhere.body.error).toBe('references_across_alerts');
-    const withoutNote = await post(
-      `/v1/alerts/${original.id}/cancel`,
-      firm.key,
-      capDocument({ identifier: `GRA-${randomUUID()}`, sent: '2026-11-28T01:45:00+01:00', msgType: 'Cancel' }),
-    );
+    const withoutNote = await cancelOfOriginal(firm.key, 'GRA');
     expect(withoutNote.status).toBe(400);
     expect(withoutNote.body.details).toEqual([{ field: 'note', problems: ['a Cancel gives its reason in note'] }]);
-    const notYours = await post(
-      `/v1/alerts/${original.id}/cancel`,
-      otherFirm.key,
-      capDocument({
-        identifier: `AUTRE-${randomUUID()}`,
-        sent: '2026-11-28T01:45:00+01:00',
-        msgType: 'Cancel',
-        note: 'pas à vous',
-      }),
-    );
+    const notYours = await cancelOfOriginal(otherFirm.key, 'AUTRE', { note: 'pas à vous' });
     expect(notYours.status).toBe(404);
 
-    const cancelDocument = capDocument({
-      identifier: `GRA-${randomUUID()}`,
+    const cancelDocument = newDocument({
       sent: '2026-11-28T01:50:00+01:00',
       msgType: 'Cancel',
       note: 'Levée de doute : personnel de ménage',

@@ -11,7 +11,7 @@ import {
   type Partner,
 } from '@vigie/testing';
 import { e2eEnv } from './e2e.env';
-import { PRIVATE_SECURITY } from './notification-fixtures';
+import { PRIVATE_SECURITY, privateSecurityFirm } from './notification-fixtures';
 import { useTestStack } from './test-stack';
 
 const PORT_OFFSET = 870;
@@ -81,27 +81,14 @@ describe('convention coverage and the rules test bench', () => {
     // The test database is shared by every run: figures are compared with those read before.
     before = (await registryCall<Coverage>('/v1/conventions/coverage', national.operator)).body;
 
-    const member = { conventions: [PRIVATE_SECURITY] };
-    both = await registerActivePartner(
-      world.registry,
-      { kind: 'SECURITY_FIRM', name: `Gardiennage des Causses ${run}`, departments: ['48', '15'] },
-      member,
-    );
-    lozereOnly = await registerActivePartner(
-      world.registry,
-      { kind: 'SECURITY_FIRM', name: `Sûreté de Mende ${run}`, departments: ['48'] },
-      member,
-    );
+    both = await privateSecurityFirm(world.registry, `Gardiennage des Causses ${run}`, ['48', '15']);
+    lozereOnly = await privateSecurityFirm(world.registry, `Sûreté de Mende ${run}`, ['48']);
     outsider = await registerActivePartner(world.registry, {
       kind: 'SECURITY_FIRM',
       name: `Surveillance de l’Aubrac ${run}`,
       departments: ['48'],
     });
-    suspended = await registerActivePartner(
-      world.registry,
-      { kind: 'SECURITY_FIRM', name: `Vigiles de la Margeride ${run}`, departments: ['48'] },
-      member,
-    );
+    suspended = await privateSecurityFirm(world.registry, `Vigiles de la Margeride ${run}`, ['48']);
     await addSite(both.id, MENDE);
     await addSite(both.id, MENDE);
     await addSite(both.id, AURILLAC);

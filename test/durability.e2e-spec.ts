@@ -10,7 +10,7 @@ import {
   type Stack,
 } from '@vigie/testing';
 import { e2eEnv, newAdminKey, newSecretsKey } from './e2e.env';
-import { registerWebhook, senderAndPrefecture } from './notification-fixtures';
+import { senderAndPrefectureWebhook } from './notification-fixtures';
 import { startTestStack, testBroker } from './test-stack';
 
 const alertBody = (headline: string) => ({
@@ -42,11 +42,8 @@ describe('durability: an accepted alert is never lost, and nothing is accepted t
 
   beforeAll(async () => {
     stack = await startTestStack('durability', 60, { adminKey, webhookSecretsKey: secretsKey });
-    sink = await WebhookSink.start();
     const registry = { registryUrl: stack.url('partner-registry'), adminKey };
-    const seeded = await senderAndPrefecture(registry, stack, 'Veille Durable', '69');
-    firm = seeded.firm;
-    await registerWebhook(stack, seeded.prefecture.key, sink.url);
+    ({ firm, sink } = await senderAndPrefectureWebhook(registry, stack, 'Veille Durable', '69'));
   }, 120_000);
 
   afterAll(async () => {

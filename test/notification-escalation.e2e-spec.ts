@@ -7,7 +7,6 @@ import {
   issueKey,
   messagesWithKey,
   prefectureOf,
-  registerActivePartner,
   request,
   waitFor,
   waitUntilAccepted,
@@ -15,7 +14,7 @@ import {
   type ReceivedEmail,
 } from '@vigie/testing';
 import { e2eEnv } from './e2e.env';
-import { PRIVATE_SECURITY, intrusion, nationalLevel, postAlert, registerWebhook } from './notification-fixtures';
+import { intrusion, nationalLevel, postAlert, privateSecurityFirm, registerWebhook } from './notification-fixtures';
 import { useTestStack } from './test-stack';
 
 const BREST = '29019';
@@ -82,11 +81,7 @@ describe('notification e-mail, acknowledgement and escalation', () => {
 
   beforeAll(async () => {
     nationalSink = await WebhookSink.start();
-    firm = await registerActivePartner(
-      world.registry,
-      { kind: 'SECURITY_FIRM', name: 'Armor Gardiennage Émetteur', departments: ['29'] },
-      { conventions: [PRIVATE_SECURITY] },
-    );
+    firm = await privateSecurityFirm(world.registry, 'Armor Gardiennage Émetteur', ['29']);
     const finistere = await prefectureOf(world.registry, '29');
     prefecture = { ...finistere, key: '' };
     await referent('PRIMARY', 'Astreinte Préfecture', PRIMARY);
@@ -149,11 +144,7 @@ describe('notification e-mail, acknowledgement and escalation', () => {
     expect((await fetch(`${link.slice(0, -3)}xyz`, { method: 'POST' })).status).toBe(404);
 
     // Not a recipient: as if the alert did not exist.
-    const outsider = await registerActivePartner(
-      world.registry,
-      { kind: 'SECURITY_FIRM', name: 'Gardiennage Morbihannais', departments: ['56'] },
-      { conventions: [PRIVATE_SECURITY] },
-    );
+    const outsider = await privateSecurityFirm(world.registry, 'Gardiennage Morbihannais', ['56']);
     await waitUntilAccepted(world.stack.url('notification'), outsider.key);
     expect((await notification(`/v1/alerts/${acknowledged}/acknowledgements`, outsider.key, 'POST')).status).toBe(404);
     expect((await notification(`/v1/alerts/${acknowledged}/acknowledgements`, outsider.key)).status).toBe(404);

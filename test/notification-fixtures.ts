@@ -1,5 +1,6 @@
 import type { components } from '@vigie/client';
 import {
+  WebhookSink,
   issueKey,
   prefectureWithKey,
   registerActivePartner,
@@ -39,6 +40,43 @@ export async function postAlert(stack: Stack, key: string, body: object): Promis
   return posted.body.id;
 }
 
+/** An active security firm of `departments`, member of the private-security convention. */
+export function privateSecurityFirm(registry: RegistryAccess, name: string, departments: string[]): Promise<Partner> {
+  return registerActivePartner(
+    registry,
+    { kind: 'SECURITY_FIRM', name, departments },
+    { conventions: [PRIVATE_SECURITY] },
+  );
+}
+
+/** Waits until notification and routing both accept `key`: from then on its organisation can be routed alerts. */
+export async function waitUntilRoutable(stack: Stack, key: string): Promise<void> {
+  await waitUntilAccepted(stack.url('notification'), key);
+  await waitUntilAccepted(stack.url('prefect-routing'), key);
+}
+
+/**
+ * An active organisation, subscribed (from Minor up) when `subscription` is given. Its key is
+ * issued last: a service that knows the key knows the subscription too.
+ */
+export async function registerSubscribed(
+  registry: RegistryAccess,
+  organisation: { kind: string; name: string; departments: string[] },
+  conventions: string[],
+  subscription?: { departments: string[]; eventCodes: string[] },
+): Promise<Partner> {
+  const partner = await registerActivePartner(registry, organisation, { conventions });
+  if (subscription) {
+    const subscribed = await request('POST', `${registry.registryUrl}/v1/organizations/${partner.id}/subscriptions`, {
+      key: partner.key,
+      body: { ...subscription, minimumSeverity: 'Minor' },
+    });
+    if (subscribed.status !== 201) throw new Error(`subscription refused: ${subscribed.status}`);
+  }
+  partner.key = await issueKey(registry, partner.id);
+  return partner;
+}
+
 /** A private-security firm of `department` subscribed to its intrusions, known to routing and notification. */
 export async function subscriber(
   registry: RegistryAccess,
@@ -46,20 +84,13 @@ export async function subscriber(
   name: string,
   department: string,
 ): Promise<Partner> {
-  const partner = await registerActivePartner(
+  const partner = await registerSubscribed(
     registry,
     { kind: 'SECURITY_FIRM', name, departments: [department] },
-    { conventions: [PRIVATE_SECURITY] },
+    [PRIVATE_SECURITY],
+    { departments: [department], eventCodes: ['intrusion'] },
   );
-  const subscription = await request('POST', `${registry.registryUrl}/v1/organizations/${partner.id}/subscriptions`, {
-    key: partner.key,
-    body: { departments: [department], eventCodes: ['intrusion'], minimumSeverity: 'Minor' },
-  });
-  if (subscription.status !== 201) throw new Error(`subscription refused: ${subscription.status}`);
-  // A key issued after the subscription: a service that knows the key knows the subscription.
-  partner.key = await issueKey(registry, partner.id);
-  await waitUntilAccepted(stack.url('notification'), partner.key);
-  await waitUntilAccepted(stack.url('prefect-routing'), partner.key);
+  await waitUntilRoutable(stack, partner.key);
   return partner;
 }
 
@@ -75,15 +106,31 @@ export async function senderAndPrefecture(
   department: string,
   acceptTimeoutMs?: number,
 ): Promise<{ firm: Partner; prefecture: { id: string; name: string; key: string } }> {
-  const firm = await registerActivePartner(
-    registry,
-    { kind: 'SECURITY_FIRM', name: firmName, departments: [department] },
-    { conventions: [PRIVATE_SECURITY] },
-  );
+  const firm = await privateSecurityFirm(registry, firmName, [department]);
   const prefecture = await prefectureWithKey(registry, department);
   await waitUntilAccepted(stack.url('alert-ingestion'), firm.key, acceptTimeoutMs);
   await waitUntilAccepted(stack.url('notification'), prefecture.key, acceptTimeoutMs);
   return { firm, prefecture };
+}
+
+/**
+ * senderAndPrefecture, and a webhook of the prefecture's on a sink of its own: where the firm's
+ * alerts are seen delivered. The caller closes the sink.
+ */
+export async function senderAndPrefectureWebhook(
+  registry: RegistryAccess,
+  stack: Stack,
+  firmName: string,
+  department: string,
+): Promise<{
+  firm: Partner;
+  prefecture: { id: string; name: string; key: string };
+  sink: WebhookSink;
+  webhook: { id: string; secret: string };
+}> {
+  const { firm, prefecture } = await senderAndPrefecture(registry, stack, firmName, department);
+  const sink = await WebhookSink.start();
+  return { firm, prefecture, sink, webhook: await registerWebhook(stack, prefecture.key, sink.url) };
 }
 
 export async function registerWebhook(stack: Stack, key: string, url: string): Promise<{ id: string; secret: string }> {

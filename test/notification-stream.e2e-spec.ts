@@ -1,20 +1,11 @@
+import { SseClient, WebhookSink, request, waitFor, waitUntilAccepted, type Partner } from '@vigie/testing';
 import {
-  SseClient,
-  WebhookSink,
-  registerActivePartner,
-  request,
-  waitFor,
-  waitUntilAccepted,
-  type Partner,
-} from '@vigie/testing';
-import {
-  PRIVATE_SECURITY,
   deliveryTo,
   intrusion,
   postAlert,
-  registerWebhook,
+  privateSecurityFirm,
+  senderAndPrefectureWebhook,
   subscriber,
-  senderAndPrefecture,
 } from './notification-fixtures';
 import { useTestStack } from './test-stack';
 
@@ -48,14 +39,12 @@ describe('notification stream: Server-Sent Events per organisation, replayed aft
   }
 
   beforeAll(async () => {
-    ({ firm, prefecture } = await senderAndPrefecture(
-      world.registry,
-      world.stack,
-      'Flandres Sécurité Émettrice',
-      '59',
-    ));
-    sink = await WebhookSink.start();
-    webhookId = (await registerWebhook(world.stack, prefecture.key, sink.url)).id;
+    ({
+      firm,
+      prefecture,
+      sink,
+      webhook: { id: webhookId },
+    } = await senderAndPrefectureWebhook(world.registry, world.stack, 'Flandres Sécurité Émettrice', '59'));
   }, 180_000);
 
   world.beforeStop(async () => {
@@ -107,11 +96,7 @@ describe('notification stream: Server-Sent Events per organisation, replayed aft
 
   it('carries only what the organisation was routed', async () => {
     const partner = await subscriber(world.registry, world.stack, 'Commerce Roubaisien Abonné', '59');
-    const outsider = await registerActivePartner(
-      world.registry,
-      { kind: 'SECURITY_FIRM', name: 'Sécurité Picarde Non Abonnée', departments: ['80'] },
-      { conventions: [PRIVATE_SECURITY] },
-    );
+    const outsider = await privateSecurityFirm(world.registry, 'Sécurité Picarde Non Abonnée', ['80']);
     await waitUntilAccepted(world.stack.url('notification'), outsider.key);
     const partnerStream = await connect(partner.key);
     const outsiderStream = await connect(outsider.key);

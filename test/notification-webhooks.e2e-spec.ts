@@ -21,7 +21,7 @@ import {
   postAlert,
   registerWebhook,
   subscriber,
-  senderAndPrefecture,
+  senderAndPrefectureWebhook,
   type DeliveryStatus,
 } from './notification-fixtures';
 import { useTestStack } from './test-stack';
@@ -72,15 +72,14 @@ describe('notification webhooks: signed, isolated, retried, effectively once', (
   }
 
   beforeAll(async () => {
-    ({ firm, prefecture } = await senderAndPrefecture(
-      world.registry,
-      world.stack,
-      'Aquitaine Surveillance Émettrice',
-      '33',
-    ));
+    ({
+      firm,
+      prefecture,
+      sink: prefectureSink,
+      webhook: prefectureWebhook,
+    } = await senderAndPrefectureWebhook(world.registry, world.stack, 'Aquitaine Surveillance Émettrice', '33'));
+    sinks.push(prefectureSink);
     await waitUntilAccepted(world.stack.url('notification'), firm.key);
-    prefectureSink = await sink();
-    prefectureWebhook = await registerWebhook(world.stack, prefecture.key, prefectureSink.url);
     producer = kafka.producer();
     await producer.connect();
   }, 180_000);

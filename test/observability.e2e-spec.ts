@@ -12,7 +12,7 @@ import {
   sampleSum,
   waitFor,
 } from '@vigie/testing';
-import { intrusion, registerWebhook, senderAndPrefecture } from './notification-fixtures';
+import { intrusion, senderAndPrefectureWebhook } from './notification-fixtures';
 import { testBroker, useTestStack } from './test-stack';
 
 const SAINT_BRIEUC = '22278';
@@ -69,10 +69,7 @@ describe('observability: request ids across services, metrics, one trace per ale
     );
 
   beforeAll(async () => {
-    const parties = await senderAndPrefecture(world.registry, world.stack, 'Armor Veille Observée', '22');
-    firm = parties.firm;
-    sink = await WebhookSink.start();
-    await registerWebhook(world.stack, parties.prefecture.key, sink.url);
+    ({ firm, sink } = await senderAndPrefectureWebhook(world.registry, world.stack, 'Armor Veille Observée', '22'));
   }, 120_000);
 
   world.beforeStop(async () => {
@@ -313,16 +310,20 @@ describe('observability: request ids across services, metrics, one trace per ale
 
   it('stays live while the broker is down, is not ready, keeps accepting into the outbox, and drains after', async () => {
     const ready = (service: string) => request<any>('GET', `${world.stack.url(service as never)}/health/ready`);
+    /** Waits until each of `services` answers its readiness probe with `status`. */
+    const untilEachAnswers = async (services: readonly string[], status: number, what: string, timeoutMs: number) => {
+      for (const service of services) {
+        await waitFor(async () => ((await ready(service)).status === status ? true : undefined), {
+          what: `${service} to ${what}`,
+          timeoutMs,
+          intervalMs: 250,
+        });
+      }
+    };
     for (const service of SERVICES) expect((await ready(service)).status).toBe(200);
 
     await testBroker('down');
-    for (const service of ALERT_PATH) {
-      await waitFor(async () => ((await ready(service)).status === 503 ? true : undefined), {
-        what: `${service} to report not ready`,
-        timeoutMs: 30_000,
-        intervalMs: 250,
-      });
-    }
+    await untilEachAnswers(ALERT_PATH, 503, 'report not ready', 30_000);
     const notReady = await ready('alert-ingestion');
     expect(notReady.body.details.kafka.status).toBe('down');
     expect(notReady.body.details.database.status).toBe('up');
@@ -345,13 +346,7 @@ describe('observability: request ids across services, metrics, one trace per ale
     expect((await ready('alert-ingestion')).body.details.outbox.pending).toBeGreaterThanOrEqual(3);
 
     await testBroker('up');
-    for (const service of SERVICES) {
-      await waitFor(async () => ((await ready(service)).status === 200 ? true : undefined), {
-        what: `${service} to be ready again`,
-        timeoutMs: 60_000,
-        intervalMs: 250,
-      });
-    }
+    await untilEachAnswers(SERVICES, 200, 'be ready again', 60_000);
     await waitFor(async () => sampleSum(await metrics('alert-ingestion'), 'vigie_outbox_pending_events') === 0, {
       what: "ingestion's outbox to drain",
       timeoutMs: 30_000,

@@ -5,7 +5,6 @@ import {
   issueKey,
   prefectureWithKey,
   randomSiret,
-  registerActivePartner,
   request,
   waitFor,
   waitUntilAccepted,
@@ -13,9 +12,8 @@ import {
   type Partner,
 } from '@vigie/testing';
 import { e2eEnv, newAdminKey, newSecretsKey } from './e2e.env';
+import { privateSecurityFirm } from './notification-fixtures';
 import { startTestStack } from './test-stack';
-
-const PRIVATE_SECURITY = 'private-security-2019';
 
 describe('registry trust model: who may act, and how fast every service learns it', () => {
   const adminKey = newAdminKey();
@@ -30,11 +28,7 @@ describe('registry trust model: who may act, and how fast every service learns i
   const me = (url: string, key: string) => request<any>('GET', `${url}/v1/me`, { key });
 
   async function firmIn69(name: string): Promise<Partner> {
-    return registerActivePartner(
-      registry,
-      { kind: 'SECURITY_FIRM', name: `${name} ${randomUUID().slice(0, 8)}`, departments: ['69'] },
-      { conventions: [PRIVATE_SECURITY] },
-    );
+    return privateSecurityFirm(registry, `${name} ${randomUUID().slice(0, 8)}`, ['69']);
   }
 
   beforeAll(async () => {

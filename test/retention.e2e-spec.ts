@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { WebhookSink, request, waitFor, type Partner } from '@vigie/testing';
 import { e2eEnv } from './e2e.env';
-import { registerWebhook, senderAndPrefecture } from './notification-fixtures';
+import { senderAndPrefectureWebhook } from './notification-fixtures';
 import { useTestStack } from './test-stack';
 
 const report = (personalData: boolean) => ({
@@ -45,10 +45,7 @@ describe('retention: personal data is erased after its period, the facts stay', 
   let sink: WebhookSink;
 
   beforeAll(async () => {
-    const seeded = await senderAndPrefecture(world.registry, world.stack, 'Rétention Sécurité', '69');
-    firm = seeded.firm;
-    sink = await WebhookSink.start();
-    await registerWebhook(world.stack, seeded.prefecture.key, sink.url);
+    ({ firm, sink } = await senderAndPrefectureWebhook(world.registry, world.stack, 'Rétention Sécurité', '69'));
   }, 120_000);
 
   afterAll(async () => {

@@ -1,14 +1,5 @@
-import {
-  WebhookSink,
-  issueKey,
-  prefectureWithKey,
-  registerActivePartner,
-  request,
-  waitFor,
-  waitUntilAccepted,
-  type Partner,
-} from '@vigie/testing';
-import { registerWebhook } from '../notification-fixtures';
+import { WebhookSink, prefectureWithKey, request, waitFor, type Partner } from '@vigie/testing';
+import { registerSubscribed, registerWebhook, waitUntilRoutable } from '../notification-fixtures';
 import { useTestStack } from '../test-stack';
 
 /**
@@ -61,26 +52,18 @@ export function useRoutingWorld(name: string, portOffset: number) {
     conventions: string[],
     subscribeIn?: string,
   ): Promise<Partner> {
-    const created = await registerActivePartner(world.registry, organisation, { conventions });
-    if (subscribeIn) {
-      const subscription = await request(
-        'POST',
-        `${world.registry.registryUrl}/v1/organizations/${created.id}/subscriptions`,
-        {
-          key: created.key,
-          body: { departments: [subscribeIn], eventCodes: ['intrusion', 'drone-overflight'], minimumSeverity: 'Minor' },
-        },
-      );
-      expect(subscription.status).toBe(201);
-    }
-    created.key = await issueKey(world.registry, created.id); // a key issued last: known with everything before it
+    const created = await registerSubscribed(
+      world.registry,
+      organisation,
+      conventions,
+      subscribeIn ? { departments: [subscribeIn], eventCodes: ['intrusion', 'drone-overflight'] } : undefined,
+    );
     await withWebhook(created.id, created.key);
     return created;
   }
 
   async function withWebhook(organisationId: string, key: string): Promise<void> {
-    await waitUntilAccepted(world.stack.url('notification'), key);
-    await waitUntilAccepted(world.stack.url('prefect-routing'), key);
+    await waitUntilRoutable(world.stack, key);
     const sink = await WebhookSink.start();
     sinks.set(organisationId, sink);
     await registerWebhook(world.stack, key, sink.url);
