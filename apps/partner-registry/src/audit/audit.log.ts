@@ -16,6 +16,14 @@ export interface AuditRecord {
 /** What the registry itself audits being read (ADR 42): an organisation's people, invitations or keys. */
 export type AuditedRegistryRead = 'people' | 'invitations' | 'api-keys';
 
+/** A change of one of an organisation's objects: its entity, what happened to it, the object, its states. */
+export type ObjectChange = [
+  entity: string,
+  change: 'created' | 'updated' | 'deleted',
+  object: { id: string; organisationId: string },
+  states: Pick<AuditRecord, 'before' | 'after'>,
+];
+
 /**
  * Writes the audit trail: a change inside the transaction of the change it describes; a read
  * before its answer leaves (a read that cannot be recorded is not answered).
@@ -41,10 +49,7 @@ export class AuditLog {
   recordChange(
     manager: EntityManager,
     caller: Caller,
-    entity: string,
-    change: 'created' | 'updated' | 'deleted',
-    object: { id: string; organisationId: string },
-    states: Pick<AuditRecord, 'before' | 'after'>,
+    ...[entity, change, object, states]: ObjectChange
   ): Promise<void> {
     return this.record(manager, caller, {
       action: `${entity}.${change}`,

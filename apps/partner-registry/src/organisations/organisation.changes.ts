@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '@vigie/access';
-import { AuditLog, type AuditRecord } from '../audit/audit.log';
+import { AuditLog, type AuditRecord, type ObjectChange } from '../audit/audit.log';
 import type { Organisation } from './organisation.entity';
 import { PartnerEvents } from './partner.events';
 
@@ -39,15 +39,9 @@ export class OrganisationChanges {
    * A change of one of the organisation's objects (`<entity>.<change>`, as `AuditLog.recordChange`
    * records it), once the organisation's new state is published.
    */
-  async recordOf(
-    manager: EntityManager,
-    caller: Caller,
-    entity: string,
-    change: 'created' | 'updated' | 'deleted',
-    object: { id: string; organisationId: string },
-    states: Pick<AuditRecord, 'before' | 'after'>,
-  ): Promise<void> {
+  async recordOf(manager: EntityManager, caller: Caller, ...change: ObjectChange): Promise<void> {
+    const [, , object] = change;
     await this.events.changed(manager, object.organisationId);
-    await this.audit.recordChange(manager, caller, entity, change, object, states);
+    await this.audit.recordChange(manager, caller, ...change);
   }
 }
