@@ -5,7 +5,7 @@ import {
   createInboxTable,
   createOutboxTable,
   MessagingRetention,
-  QueueVacuum,
+  TableUpkeep,
   type MessagingOptions,
 } from '@vigie/messaging';
 import { openServiceDataSource, serviceDataSourceOptions } from '@vigie/persistence';
@@ -45,6 +45,13 @@ async function outboxRow(dataSource: DataSource, publishedAgo: string | null): P
     [id, publishedAgo],
   );
   return id;
+}
+
+function upkeep(dataSource: DataSource, deadRows: number): TableUpkeep {
+  return new TableUpkeep(dataSource, {
+    schema: dataSource.driver.schema!,
+    vacuum: { intervalMs: 0, deadRows, tables: ['outbox', 'handled_events'] },
+  } as MessagingOptions);
 }
 
 describe('messaging retention on the real PostgreSQL', () => {
@@ -95,11 +102,7 @@ describe('messaging retention on the real PostgreSQL', () => {
       );
       return row;
     };
-    const vacuumFrom = (deadRows: number): QueueVacuum =>
-      new QueueVacuum(dataSource, {
-        schema,
-        vacuum: { intervalMs: 0, deadRows, tables: ['outbox', 'handled_events'] },
-      } as MessagingOptions);
+    const vacuumFrom = (deadRows: number): TableUpkeep => upkeep(dataSource, deadRows);
     await dataSource.query(
       `INSERT INTO outbox (id, topic, message_key, envelope)
        SELECT gen_random_uuid(), 'it.vacuum.v1', 'k', '{}' FROM generate_series(1, 500)`,
@@ -108,19 +111,60 @@ describe('messaging retention on the real PostgreSQL', () => {
     await waitFor(async () => (await stats()).dead >= 100, { what: 'the statistics to count dead rows' });
     const { dead } = await stats();
 
-    // Fewer dead rows than the threshold: nothing to do.
-    expect(await vacuumFrom(dead + 1).round()).toEqual([]);
+    // Fewer dead rows than the threshold: nothing to vacuum.
+    expect((await vacuumFrom(dead + 1).round()).vacuumed).toEqual([]);
     expect((await stats()).vacuums).toBe(0);
 
-    expect(await vacuumFrom(dead).round()).toEqual(['outbox']);
+    expect((await vacuumFrom(dead).round()).vacuumed).toEqual(['outbox']);
     await waitFor(async () => (await stats()).vacuums === 1, { what: 'the vacuum to be counted' });
     await waitFor(async () => (await stats()).dead === 0, { what: 'no dead row left' });
+  });
+
+  it('analyses a table that grew, so that a plan cached while it was empty is made again', async () => {
+    const dataSource = await schemaWith(true);
+    opened.push(dataSource);
+    await dataSource.query('ALTER TABLE outbox SET (autovacuum_enabled = false)');
+    // One connection, as a service's pool keeps them: its prepared statement keeps its plan.
+    const connection = dataSource.createQueryRunner();
+    await connection.connect();
+    try {
+      await connection.query(
+        `PREPARE unseen(jsonb) AS SELECT count(*) FROM jsonb_to_recordset($1) AS e(id uuid)
+         WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.id = e.id)`,
+      );
+      // A literal, as EXECUTE takes no bound parameter: a JSON array of one generated id.
+      const execute = `EXECUTE unseen('${JSON.stringify([{ id: randomUUID() }])}')`;
+      // Past five executions PostgreSQL settles on a generic plan, made here on an empty table.
+      for (let run = 0; run < 6; run += 1) await connection.query(execute);
+      const plan = async (): Promise<string> =>
+        ((await connection.query(`EXPLAIN ${execute}`)) as { 'QUERY PLAN': string }[])
+          .map((line) => line['QUERY PLAN'])
+          .join('\n');
+      expect(await upkeep(dataSource, 1_000_000).round()).toEqual({ vacuumed: [], analysed: [] });
+
+      await dataSource.query(
+        `INSERT INTO outbox (id, topic, message_key, envelope)
+         SELECT gen_random_uuid(), 'it.analyse.v1', 'k', '{}' FROM generate_series(1, 20000)`,
+      );
+      // The table grew, the cached plan still reads all of it.
+      expect(await plan()).toMatch(/Seq Scan on outbox/);
+
+      await waitFor(async () => (await upkeep(dataSource, 1_000_000).round()).analysed.includes('outbox'), {
+        what: 'the grown outbox to be analysed',
+      });
+      expect(await plan()).not.toMatch(/Seq Scan on outbox/);
+      expect(await plan()).toMatch(/Index (Only )?Scan using \w+ on outbox/);
+      // Analysed: not due again until it changes again.
+      expect((await upkeep(dataSource, 1_000_000).round()).analysed).not.toContain('outbox');
+    } finally {
+      await connection.release();
+    }
   });
 
   it('refuses a queue table name that is not a plain identifier', () => {
     expect(
       () =>
-        new QueueVacuum(
+        new TableUpkeep(
           {} as DataSource,
           {
             schema: 's',

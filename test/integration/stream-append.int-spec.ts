@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { newEventId } from '@vigie/contracts';
+import { APPEND_EVENTS } from '../../apps/notification/src/stream/stream-events.queries';
 import { StreamLog } from '../../apps/notification/src/stream/stream.log';
 import { NOTIFICATION_TABLES } from '../../apps/notification/src/tables';
 import { ownSchema } from './own-schema';
@@ -72,6 +73,28 @@ describe('stream appends on the real PostgreSQL', () => {
     for (const organisationId of organisations) {
       const numbers = (await logOf(organisationId)).map((event) => Number(event.seq));
       expect(numbers).toEqual(Array.from({ length: 24 }, (_, index) => index + 1));
+    }
+  });
+
+  it('checks what an organisation already has with its unique index, never by reading the whole table', async () => {
+    // A table that was never analysed, as when a service starts: PostgreSQL guesses its size
+    // from its pages, and guesses a hundred entries for any JSON array.
+    const connection = db.dataSource.createQueryRunner();
+    await connection.connect();
+    try {
+      await connection.query(`PREPARE append_plan(jsonb, text) AS ${APPEND_EVENTS.text}`);
+      const entries = JSON.stringify([
+        { organisation_id: prefecture, type: 'alert.routed', subject_id: newEventId(), data: {}, ord: 0 },
+      ]);
+      const lines = (await connection.query(`EXPLAIN EXECUTE append_plan('${entries}', 'unheard')`)) as {
+        'QUERY PLAN': string;
+      }[];
+      const plan = lines.map((line) => line['QUERY PLAN']).join('\n');
+      expect(plan).toMatch(/Index Only Scan using uq_stream_events_subject on stream_events/);
+      expect(plan).not.toMatch(/Seq Scan on stream_events/);
+    } finally {
+      await connection.query('DEALLOCATE append_plan');
+      await connection.release();
     }
   });
 });

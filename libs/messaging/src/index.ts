@@ -22,4 +22,4 @@ export * from './periodic-job';
 export * from './retention/messaging.retention';
 export * from './kafka/kafka.acls';
 export * from './kafka/topic.provisioner';
-export * from './retention/queue-vacuum';
+export * from './retention/table-upkeep';

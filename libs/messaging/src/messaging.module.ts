@@ -13,7 +13,7 @@ import type { MessagingOptions } from './messaging.options';
 import { Outbox } from './outbox/outbox';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { MessagingRetention } from './retention/messaging.retention';
-import { QueueVacuum } from './retention/queue-vacuum';
+import { TableUpkeep } from './retention/table-upkeep';
 
 /** Kafka for one service: topics, producer, outbox and relay, consumer pipeline, health. */
 @Module({})
@@ -36,7 +36,7 @@ export class MessagingModule {
         ConsumerLagMetrics,
         KafkaHealthIndicator,
         MessagingRetention,
-        QueueVacuum,
+        TableUpkeep,
       ],
       exports: [
         Outbox,
@@ -46,7 +46,7 @@ export class MessagingModule {
         KafkaHealthIndicator,
         KafkaProducer,
         KAFKA_CLIENT,
-        QueueVacuum,
+        TableUpkeep,
       ],
     };
   }

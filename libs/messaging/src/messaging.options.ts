@@ -10,6 +10,9 @@ export interface MessagingOptions {
   consumer: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
   /** Published outbox rows and handled-event records are deleted after these periods. */
   retention: { outboxSeconds: number; handledEventsSeconds: number; sweepIntervalMs: number };
-  /** The queue tables the service vacuums itself once `deadRows` of their rows are dead (QueueVacuum); 0 ms: never. */
+  /**
+   * TableUpkeep, every `intervalMs` (0: never): the queue tables are vacuumed once `deadRows` of
+   * their rows are dead; every table of the schema is analysed as autovacuum would.
+   */
   vacuum: { intervalMs: number; deadRows: number; tables: string[] };
 }

@@ -13,8 +13,13 @@ import { withContent } from '../deliveries/message-contents.queries';
  * next numbers of its head in the order given; entries it already has (same type and subject)
  * are skipped. Head rows are updated in organisation order, so two transactions appending for
  * overlapping organisations wait for each other instead of deadlocking.
+ *
+ * `OFFSET 0` keeps the "already has it" check a probe of the unique index per entry (ADR 49).
+ * Without it PostgreSQL turns the check into an anti-join and, guessing a hundred entries for
+ * any JSON array, hashes the whole table whenever it holds fewer than some ten thousand rows:
+ * each append then read the table through, for the one to ten entries it usually carries.
  */
-const APPEND: PreparedStatement = {
+export const APPEND_EVENTS: PreparedStatement = {
   name: 'notification.stream-append-events',
   text: `WITH input AS (
          SELECT e.* FROM jsonb_to_recordset($1::jsonb)
@@ -22,7 +27,8 @@ const APPEND: PreparedStatement = {
        fresh AS (
          SELECT DISTINCT ON (i.organisation_id, i.type, i.subject_id) i.* FROM input i
          WHERE NOT EXISTS (SELECT 1 FROM stream_events s
-                           WHERE s.organisation_id = i.organisation_id AND s.type = i.type AND s.subject_id = i.subject_id)
+                           WHERE s.organisation_id = i.organisation_id AND s.type = i.type AND s.subject_id = i.subject_id
+                           OFFSET 0)
          ORDER BY i.organisation_id, i.type, i.subject_id, i.ord),
        counts AS (SELECT organisation_id, count(*) AS n FROM fresh GROUP BY organisation_id),
        heads AS (
@@ -63,7 +69,7 @@ export async function appendEvents(
 ): Promise<void> {
   const rows = events.flatMap((event) => event.entries.map((entry) => ({ ...entry, event })));
   if (rows.length === 0) return;
-  await runPrepared(manager, APPEND, [
+  await runPrepared(manager, APPEND_EVENTS, [
     JSON.stringify(
       rows.map((row, index) => ({
         organisation_id: row.organisationId,

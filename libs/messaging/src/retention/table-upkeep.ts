@@ -1,0 +1,78 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { MESSAGING_OPTIONS } from '../kafka/kafka.tokens';
+import type { MessagingOptions } from '../messaging.options';
+import { PeriodicJob, type PeriodicJobSchedule } from '../periodic-job';
+
+const TABLE_NAME = /^[a-z_][a-z0-9_]*$/;
+
+/** What one round found due and did: tables vacuumed, tables analysed. */
+export interface UpkeepRound {
+  vacuumed: string[];
+  analysed: string[];
+}
+
+/**
+ * Keeps the service's tables fit for its statements itself, whatever the server's autovacuum
+ * does (it may be off or throttled on a shared or managed server):
+ *
+ * - **vacuum** (ADR 38): its queue tables (outbox, inbox, deliveries) once enough of their rows
+ *   are dead. Every row of these tables is updated or deleted within seconds of its insertion,
+ *   and each dead version keeps an entry in the pending-row index that every poll walks.
+ * - **analyse** (ADR 49): every table of its schema once as many rows changed since the last
+ *   analysis as autovacuum's own threshold asks (`autovacuum_analyze_threshold` plus
+ *   `autovacuum_analyze_scale_factor` of the table). The hot path's statements are prepared,
+ *   and a connection keeps the generic plan it made for one; a plan made while a table was
+ *   empty scans the whole table, and only new statistics make PostgreSQL plan it again.
+ *
+ * `SKIP_LOCKED`: an instance never waits for another's vacuum or analysis of the same table.
+ */
+@Injectable()
+export class TableUpkeep extends PeriodicJob {
+  protected readonly logger = new Logger(TableUpkeep.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+  ) {
+    super();
+    const bad = options.vacuum.tables.filter((table) => !TABLE_NAME.test(table));
+    if (bad.length > 0) throw new Error(`queue tables must be plain names: ${bad.join(', ')}`);
+  }
+
+  protected schedule(): PeriodicJobSchedule | null {
+    const { intervalMs } = this.options.vacuum;
+    return intervalMs === 0 ? null : { name: 'table upkeep', intervalMs };
+  }
+
+  protected async tick(): Promise<boolean> {
+    await this.round();
+    return false;
+  }
+
+  /** Vacuums and analyses the tables that are due. */
+  async round(): Promise<UpkeepRound> {
+    const { schema, vacuum } = this.options;
+    // The statistics lag their tables by a second or so: enough to decide, not to count.
+    const due = await this.dataSource.query<{ relname: string; vacuum: boolean; analyse: boolean }[]>(
+      `SELECT s.relname,
+              s.relname = ANY($2::text[]) AND s.n_dead_tup >= $3 AS vacuum,
+              s.n_mod_since_analyze >= current_setting('autovacuum_analyze_threshold')::float8
+                + current_setting('autovacuum_analyze_scale_factor')::float8 * greatest(c.reltuples, 0) AS analyse
+       FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+       WHERE s.schemaname = $1 ORDER BY s.n_dead_tup DESC, s.relname`,
+      [schema, vacuum.tables, vacuum.deadRows],
+    );
+    const done: UpkeepRound = { vacuumed: [], analysed: [] };
+    for (const { relname, vacuum: vacuumIt, analyse } of due) {
+      if (!vacuumIt && !analyse) continue;
+      if (!TABLE_NAME.test(relname)) continue;
+      const options = ['SKIP_LOCKED', ...(vacuumIt && analyse ? ['ANALYZE'] : [])].join(', ');
+      // Outside any transaction, as VACUUM must be: a pool connection of its own.
+      await this.dataSource.query(`${vacuumIt ? 'VACUUM' : 'ANALYZE'} (${options}) "${schema}"."${relname}"`);
+      if (vacuumIt) done.vacuumed.push(relname);
+      if (analyse) done.analysed.push(relname);
+    }
+    return done;
+  }
+}
