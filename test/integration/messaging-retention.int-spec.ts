@@ -154,7 +154,7 @@ describe('messaging retention on the real PostgreSQL', () => {
       });
       expect(await plan()).not.toMatch(/Seq Scan on outbox/);
       expect(await plan()).toMatch(/Index (Only )?Scan using \w+ on outbox/);
-      // Analysed: not due again until it changes again.
+      // Analysed: not due again until it doubles.
       expect((await upkeep(dataSource, 1_000_000).round()).analysed).not.toContain('outbox');
     } finally {
       await connection.release();

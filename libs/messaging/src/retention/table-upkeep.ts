@@ -19,11 +19,13 @@ export interface UpkeepRound {
  * - **vacuum** (ADR 38): its queue tables (outbox, inbox, deliveries) once enough of their rows
  *   are dead. Every row of these tables is updated or deleted within seconds of its insertion,
  *   and each dead version keeps an entry in the pending-row index that every poll walks.
- * - **analyse** (ADR 49): every table of its schema once as many rows changed since the last
- *   analysis as autovacuum's own threshold asks (`autovacuum_analyze_threshold` plus
- *   `autovacuum_analyze_scale_factor` of the table). The hot path's statements are prepared,
- *   and a connection keeps the generic plan it made for one; a plan made while a table was
- *   empty scans the whole table, and only new statistics make PostgreSQL plan it again.
+ * - **analyse** (ADR 49): every table of its schema once it holds more than twice the rows
+ *   PostgreSQL last counted for it (at its last analysis or vacuum), plus
+ *   `autovacuum_analyze_threshold` (50 by default); a table never counted as if it held none. The hot path's statements are prepared, and a
+ *   connection keeps the generic plan it made for one until its tables' statistics change; a
+ *   plan made while a table was empty reads the whole table however large it grows. A table
+ *   that keeps its size (a queue) keeps its plans and is not analysed again: its statistics
+ *   would cost far more to refresh than the plans gain.
  *
  * `SKIP_LOCKED`: an instance never waits for another's vacuum or analysis of the same table.
  */
@@ -57,8 +59,8 @@ export class TableUpkeep extends PeriodicJob {
     const due = await this.dataSource.query<{ relname: string; vacuum: boolean; analyse: boolean }[]>(
       `SELECT s.relname,
               s.relname = ANY($2::text[]) AND s.n_dead_tup >= $3 AS vacuum,
-              s.n_mod_since_analyze >= current_setting('autovacuum_analyze_threshold')::float8
-                + current_setting('autovacuum_analyze_scale_factor')::float8 * greatest(c.reltuples, 0) AS analyse
+              s.n_live_tup >= 2 * greatest(c.reltuples, 0) + current_setting('autovacuum_analyze_threshold')::float8
+                AS analyse
        FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
        WHERE s.schemaname = $1 ORDER BY s.n_dead_tup DESC, s.relname`,
       [schema, vacuum.tables, vacuum.deadRows],
