@@ -12,7 +12,7 @@ export interface MessagingOptions {
   retention: { outboxSeconds: number; handledEventsSeconds: number; sweepIntervalMs: number };
   /**
    * TableUpkeep, every `intervalMs` (0: never): the queue tables are vacuumed once `deadRows` of
-   * their rows are dead; every table of the schema is analysed as autovacuum would.
+   * their rows are dead; a table of the schema is analysed once it has doubled (ADR 49).
    */
   vacuum: { intervalMs: number; deadRows: number; tables: string[] };
 }

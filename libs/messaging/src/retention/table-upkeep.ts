@@ -57,17 +57,18 @@ export class TableUpkeep extends PeriodicJob {
     const { schema, vacuum } = this.options;
     // The statistics lag their tables by a second or so: enough to decide, not to count.
     const due = await this.dataSource.query<{ relname: string; vacuum: boolean; analyse: boolean }[]>(
-      `SELECT s.relname,
-              s.relname = ANY($2::text[]) AND s.n_dead_tup >= $3 AS vacuum,
-              s.n_live_tup >= 2 * greatest(c.reltuples, 0) + current_setting('autovacuum_analyze_threshold')::float8
-                AS analyse
-       FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
-       WHERE s.schemaname = $1 ORDER BY s.n_dead_tup DESC, s.relname`,
+      `SELECT * FROM (
+         SELECT s.relname, s.n_dead_tup,
+                s.relname = ANY($2::text[]) AND s.n_dead_tup >= $3 AS vacuum,
+                s.n_live_tup >= 2 * greatest(c.reltuples, 0) + current_setting('autovacuum_analyze_threshold')::float8
+                  AS analyse
+         FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+         WHERE s.schemaname = $1) AS t
+       WHERE vacuum OR "analyse" ORDER BY n_dead_tup DESC, relname`,
       [schema, vacuum.tables, vacuum.deadRows],
     );
     const done: UpkeepRound = { vacuumed: [], analysed: [] };
     for (const { relname, vacuum: vacuumIt, analyse } of due) {
-      if (!vacuumIt && !analyse) continue;
       if (!TABLE_NAME.test(relname)) continue;
       const options = ['SKIP_LOCKED', ...(vacuumIt && analyse ? ['ANALYZE'] : [])].join(', ');
       // Outside any transaction, as VACUUM must be: a pool connection of its own.
