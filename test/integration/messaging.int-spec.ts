@@ -14,6 +14,7 @@ import {
   EventConsumer,
   MessagingModule,
   Outbox,
+  OutboxRelay,
   type MessagingOptions,
 } from '@vigie/messaging';
 import { openServiceDataSource, serviceDataSourceOptions } from '@vigie/persistence';
@@ -23,7 +24,7 @@ import { e2eEnv } from '../e2e.env';
 /**
  * The messaging layer on its own, against the real PostgreSQL and Kafka: the consumer pipeline
  * fed batches directly (as the Kafka transport would), and the outbox relay with two instances
- * on one schema. Faster than the end-to-end suites and aimed at their edge cases.
+ * on one schema, each woken by its own commits only. Faster than the end-to-end suites and aimed at their edge cases.
  */
 
 const run = randomUUID().slice(0, 8);
@@ -66,7 +67,9 @@ function options(clientId: string): MessagingOptions {
     },
     schema: SCHEMA,
     databaseUrl: e2eEnv.databaseUrl,
-    outbox: { batchSize: 50, pollIntervalMs: 200 },
+    // No poll within a test's time: a relay publishes because its process woke it at commit, or
+    // because it tried the lock again after finding another instance publishing (ADR 50).
+    outbox: { batchSize: 50, pollIntervalMs: 600_000 },
     consumer: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 },
     retention: { outboxSeconds: 3600, handledEventsSeconds: 3600, sweepIntervalMs: 3_600_000 },
     vacuum: { intervalMs: 0, deadRows: 1000, tables: ['outbox', 'handled_events'] },
@@ -290,6 +293,42 @@ describe('messaging layer on the real PostgreSQL and Kafka', () => {
           .map((m) => m.id);
         const inOrder = added.filter((e) => e.payload.word.startsWith(`${key}-`)).map((e) => e.id);
         expect(inKafka).toEqual(inOrder);
+      }
+    });
+
+    it('tries again when another instance holds the relay lock, and publishes once it is released', async () => {
+      const holder = setup.createQueryRunner();
+      await holder.connect();
+      try {
+        await holder.startTransaction();
+        await holder.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`vigie.outbox.${SCHEMA}`]);
+        const wakes = jest.spyOn(first.get(OutboxRelay), 'wake');
+        const event = await first
+          .get(DataSource)
+          .transaction((manager) =>
+            first.get(Outbox).add(manager, { definition: WordEvent, key: 'k', payload: { word: 'held-back' } }),
+          );
+        const pending = async () =>
+          Number(
+            (
+              await setup.query<{ n: string }[]>(
+                `SELECT count(*) AS n FROM "${SCHEMA}".outbox WHERE id = $1 AND published_at IS NULL`,
+                [event.id],
+              )
+            )[0].n,
+          );
+        // Woken at commit, then again by the retry its round set on finding the lock taken.
+        await waitFor(() => wakes.mock.calls.length >= 2, { what: 'a retry after a busy round', timeoutMs: 10_000 });
+        wakes.mockRestore();
+        expect(await pending()).toBe(1);
+        await holder.rollbackTransaction();
+        await waitFor(async () => (await pending()) === 0, {
+          what: 'the row published after the lock was released',
+          timeoutMs: 10_000,
+        });
+      } finally {
+        if (holder.isTransactionActive) await holder.rollbackTransaction();
+        await holder.release();
       }
     });
   });

@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { newEventId } from '@vigie/contracts';
+import { waitFor } from '@vigie/testing';
 import { APPEND_EVENTS } from '../../apps/notification/src/stream/stream-events.queries';
-import { StreamLog } from '../../apps/notification/src/stream/stream.log';
+import { STREAM_CHANNEL, StreamLog } from '../../apps/notification/src/stream/stream.log';
 import { NOTIFICATION_TABLES } from '../../apps/notification/src/tables';
+import { e2eEnv } from '../e2e.env';
 import { ownSchema } from './own-schema';
 
 /**
  * The organisations' stream logs against the real PostgreSQL, on a schema of this file's own:
  * several messages appended in one statement take each organisation's next numbers in the order
- * given, a message an organisation already has is skipped, and transactions appending for the
- * same organisations side by side leave no gap and no repeated number.
+ * given, a message an organisation already has is skipped, transactions appending for the
+ * same organisations side by side leave no gap and no repeated number, and an append is
+ * announced only once it committed, by a NOTIFY of its own.
  */
 
 describe('stream appends on the real PostgreSQL', () => {
@@ -76,17 +80,39 @@ describe('stream appends on the real PostgreSQL', () => {
     }
   });
 
+  it('announces the organisations of a committed append after its commit, and nothing of one rolled back', async () => {
+    const listener = new Client({ connectionString: e2eEnv.databaseUrl });
+    const heard: string[] = [];
+    listener.on('notification', (message) => heard.push(message.payload ?? ''));
+    await listener.connect();
+    try {
+      await listener.query(`LISTEN ${STREAM_CHANNEL}`);
+      const [kept, dropped] = [randomUUID(), randomUUID()];
+      await db.dataSource
+        .transaction(async (manager) => {
+          await stream.appendAll(manager, message(newEventId(), [dropped]));
+          throw new Error('rolled back');
+        })
+        .catch(() => undefined);
+      await db.dataSource.transaction((manager) => stream.appendAll(manager, message(newEventId(), [kept])));
+      await waitFor(() => heard.includes(kept), { what: 'the committed append announced', timeoutMs: 10_000 });
+      expect(heard).not.toContain(dropped);
+    } finally {
+      await listener.end();
+    }
+  });
+
   it('checks what an organisation already has with its unique index, never by reading the whole table', async () => {
     // A table that was never analysed, as when a service starts: PostgreSQL guesses its size
     // from its pages, and guesses a hundred entries for any JSON array.
     const connection = db.dataSource.createQueryRunner();
     await connection.connect();
     try {
-      await connection.query(`PREPARE append_plan(jsonb, text) AS ${APPEND_EVENTS.text}`);
+      await connection.query(`PREPARE append_plan(jsonb) AS ${APPEND_EVENTS.text}`);
       const entries = JSON.stringify([
         { organisation_id: prefecture, type: 'alert.routed', subject_id: newEventId(), data: {}, ord: 0 },
       ]);
-      const lines = (await connection.query(`EXPLAIN EXECUTE append_plan('${entries}', 'unheard')`)) as {
+      const lines = (await connection.query(`EXPLAIN EXECUTE append_plan('${entries}')`)) as {
         'QUERY PLAN': string;
       }[];
       const plan = lines.map((line) => line['QUERY PLAN']).join('\n');

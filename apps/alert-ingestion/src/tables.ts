@@ -1,4 +1,5 @@
 import { DIRECTORY_ENTITIES } from '@vigie/access';
+import { OutboxWithoutNotify1764400060000 } from '@vigie/messaging';
 import type { ServiceDataSourceParts } from '@vigie/persistence';
 import { Alert } from './alerts/alert.entity';
 import { InitialIngestion1764300000100 } from './migrations/1764300000100-initial-ingestion';
@@ -18,5 +19,6 @@ export const INGESTION_TABLES: ServiceDataSourceParts = {
     TraceHeaders1764300000130,
     CapReferences1764300000140,
     AlertStatisticsIndex1764300000190,
+    OutboxWithoutNotify1764400060000,
   ],
 };

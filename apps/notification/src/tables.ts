@@ -1,4 +1,5 @@
 import { DIRECTORY_ENTITIES } from '@vigie/access';
+import { OutboxWithoutNotify1764400060000 } from '@vigie/messaging';
 import type { ServiceDataSourceParts } from '@vigie/persistence';
 import { Delivery } from './deliveries/delivery.entity';
 import { InitialNotification1764300000300 } from './migrations/1764300000300-initial-notification';
@@ -29,6 +30,7 @@ export const NOTIFICATION_TABLES: ServiceDataSourceParts = {
     EscalationsByCreation1764400036000,
     OpenEscalationsOldestFirst1764400040000,
     MessageContents1764400050000,
+    OutboxWithoutNotify1764400060000,
   ],
   queueTables: ['deliveries'],
 };

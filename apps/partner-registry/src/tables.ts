@@ -1,3 +1,4 @@
+import { OutboxWithoutNotify1764400060000 } from '@vigie/messaging';
 import type { ServiceDataSourceParts } from '@vigie/persistence';
 import { AuditEntry } from './audit/audit-entry.entity';
 import { ConventionMember } from './conventions/convention-member.entity';
@@ -27,5 +28,6 @@ export const REGISTRY_TABLES: ServiceDataSourceParts = {
     AuditFilters1764400002010,
     FederatedSignIns1764400004000,
     AuditedReads1764400042000,
+    OutboxWithoutNotify1764400060000,
   ],
 };

@@ -1,4 +1,5 @@
 import { DIRECTORY_ENTITIES } from '@vigie/access';
+import { OutboxWithoutNotify1764400060000 } from '@vigie/messaging';
 import type { ServiceDataSourceParts } from '@vigie/persistence';
 import { Broadcast } from './broadcasts/broadcast.entity';
 import { InitialRouting1764300000200 } from './migrations/1764300000200-initial-routing';
@@ -19,5 +20,6 @@ export const ROUTING_TABLES: ServiceDataSourceParts = {
     QueueTablesVacuumedOften1764300000210,
     TraceHeaders1764300000220,
     RulesBumpRoutingVersion1764300000230,
+    OutboxWithoutNotify1764400060000,
   ],
 };

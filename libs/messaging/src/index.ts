@@ -11,6 +11,7 @@ export * from './messaging.tables';
 export * from './outbox/outbox';
 export * from './outbox/outbox.relay';
 export * from './outbox/outbox.backlog';
+export * from './outbox/outbox-without-notify.migration';
 export * from './consumer/event.consumer';
 export * from './consumer/event.decoder';
 export * from './consumer/failure.policy';

@@ -16,16 +16,8 @@ export async function createOutboxTable(runner: QueryRunner): Promise<void> {
       published_at timestamptz
     )`);
   await runner.query('CREATE INDEX ix_outbox_pending ON outbox (position) WHERE published_at IS NULL');
-  // NOTIFY is delivered at commit: the relay never wakes for rows it cannot see yet.
-  await runner.query(`
-    CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      PERFORM pg_notify('outbox_' || TG_TABLE_SCHEMA, '');
-      RETURN NULL;
-    END $$`);
-  await runner.query(
-    'CREATE TRIGGER tr_outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()',
-  );
+  // Its NOTIFY trigger as first created (dropped since by each service's migration, ADR 50).
+  await restoreOutboxNotify(runner);
 }
 
 /** Each outbox row's trace context and request id, sent as Kafka headers (see Outbox). */
@@ -40,6 +32,28 @@ export async function dropOutboxHeaders(runner: QueryRunner): Promise<void> {
 export async function dropOutboxTable(runner: QueryRunner): Promise<void> {
   await runner.query('DROP TABLE outbox');
   await runner.query('DROP FUNCTION outbox_notify()');
+}
+
+/**
+ * The outbox's insert trigger no longer NOTIFYs: a commit that NOTIFYs takes a lock every
+ * other NOTIFYing commit of the server waits for, held through its WAL flush. The process that
+ * wrote the rows wakes its relay itself when its transaction commits (ADR 50).
+ */
+export async function dropOutboxNotify(runner: QueryRunner): Promise<void> {
+  await runner.query('DROP TRIGGER tr_outbox_notify ON outbox');
+  await runner.query('DROP FUNCTION outbox_notify()');
+}
+
+export async function restoreOutboxNotify(runner: QueryRunner): Promise<void> {
+  await runner.query(`
+    CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM pg_notify('outbox_' || TG_TABLE_SCHEMA, '');
+      RETURN NULL;
+    END $$`);
+  await runner.query(
+    'CREATE TRIGGER tr_outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()',
+  );
 }
 
 export async function createInboxTable(runner: QueryRunner): Promise<void> {

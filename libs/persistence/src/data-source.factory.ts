@@ -43,6 +43,9 @@ export function serviceDataSourceOptions(
     logging: false,
     extra: {
       max: settings.poolSize ?? 10,
+      // Connections stay open once made: at a trickle, pg's default (closing one idle 10 s) made
+      // the next burst open a connection and prepare its statements again on the request path.
+      idleTimeoutMillis: 0,
       options: `-c search_path=${settings.schema}`,
       application_name: settings.schema,
       connectionTimeoutMillis: 5000,

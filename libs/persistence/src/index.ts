@@ -3,3 +3,4 @@ export * from './prepared';
 export * from './group-commit';
 export * from './advisory-lock';
 export * from './migration-steps';
+export * from './after-commit';

@@ -14,6 +14,8 @@ import { withContent } from '../deliveries/message-contents.queries';
  * are skipped. Head rows are updated in organisation order, so two transactions appending for
  * overlapping organisations wait for each other instead of deadlocking.
  *
+ * It returns the organisations whose logs grew; it does not NOTIFY (ADR 50).
+ *
  * `OFFSET 0` keeps the "already has it" check a probe of the unique index per entry (ADR 49).
  * Without it PostgreSQL turns the check into an anti-join and, guessing a hundred entries for
  * any JSON array, hashes the whole table whenever it holds fewer than some ten thousand rows:
@@ -43,7 +45,7 @@ export const APPEND_EVENTS: PreparedStatement = {
                 f.type, f.subject_id, f.content_id, f.data
          FROM fresh f JOIN heads h USING (organisation_id) JOIN counts c USING (organisation_id)
          RETURNING organisation_id)
-       SELECT count(pg_notify($2, organisation_id::text)) FROM appended`,
+       SELECT DISTINCT organisation_id::text AS organisation_id FROM appended`,
 };
 
 /** One event for several organisations, each with its own copy (or its own part of a shared content). */
@@ -61,15 +63,11 @@ export interface StoredStreamEvent {
   data: Record<string, unknown>;
 }
 
-/** Appends the events' copies in one statement and announces each append on `channel` at commit. */
-export async function appendEvents(
-  manager: EntityManager,
-  events: readonly EventCopies[],
-  channel: string,
-): Promise<void> {
+/** Appends the events' copies in one statement; returns the organisations whose logs grew. */
+export async function appendEvents(manager: EntityManager, events: readonly EventCopies[]): Promise<string[]> {
   const rows = events.flatMap((event) => event.entries.map((entry) => ({ ...entry, event })));
-  if (rows.length === 0) return;
-  await runPrepared(manager, APPEND_EVENTS, [
+  if (rows.length === 0) return [];
+  const appended = await runPrepared<{ organisation_id: string }>(manager, APPEND_EVENTS, [
     JSON.stringify(
       rows.map((row, index) => ({
         organisation_id: row.organisationId,
@@ -80,8 +78,20 @@ export async function appendEvents(
         ord: index,
       })),
     ),
-    channel,
   ]);
+  return appended.map((row) => row.organisation_id);
+}
+
+/**
+ * Announces on `channel` that these organisations' logs grew, in a statement of its own after
+ * the append committed: its transaction takes the server's NOTIFY lock only for itself, and
+ * commits without waiting for its WAL flush (what it records is only this announcement).
+ */
+export async function announceAppends(runner: { query: EntityManager['query'] }, channel: string, organisations: readonly string[]): Promise<void> {
+  await runner.query(
+    `SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, organisation) FROM unnest($2::text[]) AS organisation`,
+    [channel, organisations],
+  );
 }
 
 /** The organisation's latest number, '0' before its first event. */

@@ -71,8 +71,9 @@ class Subscriber {
 }
 
 /**
- * Live delivery of the stream. Appends NOTIFY at commit; one listening connection per instance
- * wakes the subscribers of the organisation concerned, and a 1 s tick covers lost notifications.
+ * Live delivery of the stream. Appends are announced by a NOTIFY once they committed (StreamLog);
+ * one listening connection per instance wakes the subscribers of the organisation concerned, and
+ * a 1 s tick covers lost notifications.
  * Each tick of the heartbeat also checks that every subscriber's key is still valid and its
  * organisation still active: a revoked key or a suspension ends the stream.
  */

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { afterCommit } from '@vigie/persistence';
 import {
+  announceAppends,
   appendEvents,
   eventsAfter,
   streamHead,
@@ -39,14 +41,27 @@ export function stableSubjectId(seed: string): string {
  */
 @Injectable()
 export class StreamLog {
+  private readonly logger = new Logger(StreamLog.name);
+
   /**
    * Appends each organisation's copy of each message to its log, skipping organisations that
    * already have that message, in one statement whatever their number. The appends are
-   * announced with pg_notify, which is delivered at commit: a listener never wakes for an event
-   * it cannot read yet.
+   * announced once the transaction has committed, so a listener never wakes for an event it
+   * cannot read yet, and outside it: a transaction that NOTIFYs holds a lock every NOTIFYing
+   * commit of the server waits for, through its WAL flush (ADR 50). An announcement lost (a
+   * crash between the two) costs the subscribers a second: the hub's tick reads on its own.
    */
   async appendAll(manager: EntityManager, appends: StreamAppend | readonly StreamAppend[]): Promise<void> {
-    await appendEvents(manager, Array.isArray(appends) ? appends : [appends], STREAM_CHANNEL);
+    const organisations = await appendEvents(manager, Array.isArray(appends) ? appends : [appends]);
+    if (organisations.length === 0) return;
+    const dataSource = manager.connection;
+    afterCommit(manager, () => {
+      announceAppends(dataSource, STREAM_CHANNEL, organisations).catch((error: unknown) =>
+        this.logger.warn(
+          `stream appends not announced (${(error as Error).message}); subscribers read them on the next tick`,
+        ),
+      );
+    });
   }
 
   /** The organisation's latest number (0 before its first event): where a new subscriber starts. */

@@ -6,7 +6,6 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { CORRELATION_ID_HEADER, Metrics, startPublishSpan } from '@vigie/observability';
 import { runPrepared, type PreparedStatement } from '@vigie/persistence';
@@ -16,7 +15,11 @@ import { MESSAGING_OPTIONS } from '../kafka/kafka.tokens';
 import type { MessagingOptions } from '../messaging.options';
 import { readOutboxBacklog } from './outbox.backlog';
 
-interface PendingRow {
+/** A row of a publication round: `held` says whether this round got the schema's relay lock;
+ * the event's columns are null when it published nothing. */
+interface RoundRow {
+  held: boolean;
+  position: string | null;
   topic: string;
   message_key: string;
   envelope: { type: string; correlationId: string };
@@ -24,37 +27,46 @@ interface PendingRow {
   created_at: Date;
 }
 
-/** Takes the schema's relay lock (an InitPlan, evaluated once: without it no row is selected) and
- * marks the oldest pending rows published, in the transaction that commits once Kafka has them.
- * The same InitPlan makes that commit asynchronous (`synchronous_commit` off for this transaction
- * only): lost in a crash, the mark only republishes rows Kafka already has, in their order, and
- * consumers skip events they handled (ADR 44). If the send fails the transaction rolls back. */
+/** Tries the schema's relay lock (once, materialised) and, if this round got it, marks the oldest
+ * pending rows published, in the transaction that commits once Kafka has them. The same round
+ * makes that commit asynchronous (`synchronous_commit` off for this transaction only): lost in a
+ * crash, the mark only republishes rows Kafka already has, in their order, and consumers skip
+ * events they handled (ADR 44). If the send fails the transaction rolls back. There is always a
+ * first row, which says whether the lock was held. */
 export const OUTBOX_PUBLISH: PreparedStatement = {
   name: 'messaging.outbox-publish',
-  text: `WITH published AS (
+  text: `WITH round AS MATERIALIZED (SELECT pg_try_advisory_xact_lock(hashtext($1)) AS held),
+         published AS (
            UPDATE outbox SET published_at = now()
            WHERE id IN (
              SELECT id FROM outbox
-             WHERE published_at IS NULL AND (SELECT pg_try_advisory_xact_lock(hashtext($1)))
+             WHERE published_at IS NULL AND (SELECT held FROM round)
                AND (SELECT set_config('synchronous_commit', 'off', true) = 'off')
              ORDER BY position LIMIT $2 FOR UPDATE)
            RETURNING position, topic, message_key, envelope, headers, created_at)
-         SELECT * FROM published ORDER BY position`,
+         SELECT round.held, published.* FROM round LEFT JOIN published ON true ORDER BY published.position`,
 };
 
+/** How soon a relay that found another instance publishing tries again (the other instance's
+ * round may have begun before this process's rows committed), doubling while it stays busy, up
+ * to the poll interval. */
+export const LOCK_BUSY_RETRY_MS = 20;
+
 /**
- * Publishes outbox rows to Kafka in insertion order. An insert trigger NOTIFYs at commit, so
- * the relay wakes within milliseconds; a slow poll catches anything a lost notification left.
- * An advisory lock lets one instance drain at a time, which keeps per-key order across
- * instances. Rows are marked published only after the broker acknowledged them (acks=-1):
- * a crash in between republishes them, and consumers are idempotent.
+ * Publishes outbox rows to Kafka in insertion order. The process that wrote rows wakes its relay
+ * as its transaction commits (Outbox, ADR 50), so publication starts within a millisecond; a slow
+ * poll catches rows other processes left (an instance that stopped). An advisory lock lets one
+ * instance drain at a time, which keeps per-key order across instances; a relay that finds it
+ * taken tries again shortly, since the instance holding it may have read the outbox before this
+ * one's rows committed. Rows are marked published only after the broker acknowledged them
+ * (acks=-1): a crash in between republishes them, and consumers are idempotent.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelay.name);
-  private listener: Client | null = null;
   private loop: DrainLoop | null = null;
-  private stopped = false;
+  /** Rounds in a row that found the relay lock taken by another instance. */
+  private busyRounds = 0;
   private readonly published: OutboxMetrics;
 
   constructor(
@@ -66,21 +78,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     this.published = new OutboxMetrics(metrics ?? new Metrics(), dataSource);
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): void {
     this.loop = new DrainLoop(async () => (await this.publishBatch()) === this.options.outbox.batchSize, {
       name: 'outbox publication',
       logger: this.logger,
       intervalMs: this.options.outbox.pollIntervalMs,
       retry: { baseDelayMs: 200, maxDelayMs: 5000 },
     });
-    await this.listen();
     this.wake();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
     await this.loop?.stop();
-    await this.listener?.end().catch(() => undefined);
   }
 
   /** Asks for a drain; requests that arrive while one runs are coalesced. */
@@ -93,17 +102,23 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
    * PostgreSQL whatever the batch: BEGIN; one statement that takes the schema's relay lock, makes
    * the commit asynchronous and marks the oldest rows published, returning them; once Kafka
    * acknowledged them, COMMIT. If the send fails the transaction rolls back and the rows stay
-   * pending.
+   * pending. If another instance holds the lock, the next try is LOCK_BUSY_RETRY_MS away or more.
    */
   private async publishBatch(): Promise<number> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
-      const rows = await runPrepared<PendingRow>(runner.manager, OUTBOX_PUBLISH, [
+      const round = await runPrepared<RoundRow>(runner.manager, OUTBOX_PUBLISH, [
         `vigie.outbox.${this.options.schema}`,
         this.options.outbox.batchSize,
       ]);
+      this.busyRounds = round[0]?.held === false ? this.busyRounds + 1 : 0;
+      if (this.busyRounds > 0) {
+        const delay = Math.min(LOCK_BUSY_RETRY_MS * 2 ** (this.busyRounds - 1), this.options.outbox.pollIntervalMs);
+        setTimeout(() => this.wake(), delay).unref();
+      }
+      const rows = round.filter((row) => row.position !== null);
       if (rows.length > 0) {
         const spans = rows.map((row) => startPublishSpan(row.topic, row.headers));
         try {
@@ -132,31 +147,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       throw error;
     } finally {
       await runner.release();
-    }
-  }
-
-  private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.options.databaseUrl });
-    client.on('notification', () => this.wake());
-    client.on('error', (error) => {
-      this.logger.warn(`outbox listener lost (${error.message}); reconnecting`);
-      this.listener = null;
-      void client.end().catch(() => undefined);
-      setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN "outbox_${this.options.schema}"`);
-      if (this.stopped) {
-        await client.end();
-        return;
-      }
-      this.listener = client;
-      this.wake();
-    } catch (error) {
-      this.logger.warn(`outbox listener unavailable (${(error as Error).message}); polling only until it reconnects`);
-      await client.end().catch(() => undefined);
-      if (!this.stopped) setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
     }
   }
 }

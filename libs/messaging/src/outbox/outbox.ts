@@ -1,10 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { createEnvelope, type EnvelopeOrigin, type EventDefinition, type EventEnvelope } from '@vigie/contracts';
 import { currentScope, propagationHeaders } from '@vigie/observability';
-import { runPrepared, type PreparedStatement } from '@vigie/persistence';
+import { afterCommit, runPrepared, type PreparedStatement } from '@vigie/persistence';
 import type { KafkaSettings } from '../kafka/kafka.settings';
 import { KAFKA_SETTINGS } from '../kafka/kafka.tokens';
+import { OutboxRelay } from './outbox.relay';
 
 export interface OutboxEntry<P extends object> {
   definition: EventDefinition<P>;
@@ -38,13 +39,17 @@ const INSERT_EVENTS: PreparedStatement = {
 
 /**
  * Records events inside the caller's transaction. They reach Kafka only if that transaction
- * commits; the relay then publishes them (see OutboxRelay). Each row keeps the trace context
+ * commits; the relay of this process is woken at that commit and publishes them (see
+ * OutboxRelay). Each row keeps the trace context
  * and request id of the work that wrote it: the relay sends them as Kafka headers, so the next
  * service continues the same trace and logs the same request id.
  */
 @Injectable()
 export class Outbox {
-  constructor(@Inject(KAFKA_SETTINGS) private readonly settings: KafkaSettings) {}
+  constructor(
+    @Inject(KAFKA_SETTINGS) private readonly settings: KafkaSettings,
+    @Optional() private readonly relay?: OutboxRelay,
+  ) {}
 
   async add<P extends object>(manager: EntityManager, entry: OutboxEntry<P>): Promise<EventEnvelope<P>> {
     const row = this.prepare(entry);
@@ -84,5 +89,7 @@ export class Outbox {
         })),
       ),
     ]);
+    const relay = this.relay;
+    if (relay) afterCommit(manager, () => relay.wake());
   }
 }
