@@ -33,7 +33,7 @@ const ALERT_COLUMNS = [
 
 /**
  * The PostgreSQL baseline: the rows ingestion writes for one alert (the alert and its outbox
- * event, copied from alerts the bench sent, with their indexes and the NOTIFY trigger), inserted
+ * event, copied from alerts the bench sent, with their indexes; no NOTIFY, as in Vigie, ADR 50), inserted
  * through `pg` in one transaction per alert, as fast as `connections` connections go — the
  * size of a service's pool. Same database, same durability (synchronous commit).
  */
@@ -47,9 +47,6 @@ export async function measurePgInserts(
     await pool.query('DROP TABLE IF EXISTS bench_baseline.alerts, bench_baseline.outbox');
     await pool.query('CREATE TABLE bench_baseline.alerts (LIKE ingestion.alerts INCLUDING ALL)');
     await pool.query('CREATE TABLE bench_baseline.outbox (LIKE ingestion.outbox INCLUDING ALL)');
-    await pool.query(
-      'CREATE TRIGGER tr_outbox_notify AFTER INSERT ON bench_baseline.outbox FOR EACH STATEMENT EXECUTE FUNCTION ingestion.outbox_notify()',
-    );
     const samples = (
       (await pool.query(
         `SELECT to_jsonb(a) AS row, o.envelope::text AS envelope FROM ingestion.alerts a

@@ -66,7 +66,6 @@ function options(clientId: string): MessagingOptions {
       createTopics: true,
     },
     schema: SCHEMA,
-    databaseUrl: e2eEnv.databaseUrl,
     // No poll within a test's time: a relay publishes because its process woke it at commit, or
     // because it tried the lock again after finding another instance publishing (ADR 50).
     outbox: { batchSize: 50, pollIntervalMs: 600_000 },

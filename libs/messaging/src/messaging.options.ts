@@ -4,8 +4,6 @@ export interface MessagingOptions {
   kafka: KafkaSettings;
   /** The service's database schema, which holds its outbox and inbox. */
   schema: string;
-  /** Connection string for the relay's LISTEN connection. */
-  databaseUrl: string;
   outbox: { batchSize: number; pollIntervalMs: number };
   consumer: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
   /** Published outbox rows and handled-event records are deleted after these periods. */

@@ -19,7 +19,6 @@ export class ServiceInfrastructureModule {
         MessagingModule.forRoot({
           kafka: config.kafka,
           schema: config.schema,
-          databaseUrl: config.databaseUrl,
           outbox: { batchSize: 500, pollIntervalMs: 1000 },
           consumer: { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 10000 },
           retention: config.retention,
