@@ -87,7 +87,11 @@ export async function appendEvents(manager: EntityManager, events: readonly Even
  * the append committed: its transaction takes the server's NOTIFY lock only for itself, and
  * commits without waiting for its WAL flush (what it records is only this announcement).
  */
-export async function announceAppends(runner: { query: EntityManager['query'] }, channel: string, organisations: readonly string[]): Promise<void> {
+export async function announceAppends(
+  runner: { query: EntityManager['query'] },
+  channel: string,
+  organisations: readonly string[],
+): Promise<void> {
   await runner.query(
     `SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, organisation) FROM unnest($2::text[]) AS organisation`,
     [channel, organisations],
