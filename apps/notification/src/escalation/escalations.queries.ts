@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { AlertSnapshot } from '@vigie/contracts';
+import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 
 /** Armed escalations of one département. */
 export interface OpenEscalationCount {
@@ -204,15 +205,18 @@ export async function escalationPrefecture(
   return row?.prefecture_id;
 }
 
+/** Polled every second by every instance: prepared once per connection. */
+const DUE_ESCALATIONS: PreparedStatement = {
+  name: 'notification.due-escalations',
+  text: `SELECT e.id, e.prefecture_id, o.name AS prefecture_name, e.alert, e.next_step
+         FROM escalations e LEFT JOIN directory_organisations o ON o.id = e.prefecture_id
+         WHERE e.status = 'armed' AND e.next_step_at <= now()
+         ORDER BY e.next_step_at LIMIT $1 FOR UPDATE OF e SKIP LOCKED`,
+};
+
 /** Up to `limit` armed escalations whose next step is due, locked for this transaction (others skip them). */
 export function dueEscalations(manager: EntityManager, limit: number): Promise<DueEscalation[]> {
-  return manager.query<DueEscalation[]>(
-    `SELECT e.id, e.prefecture_id, o.name AS prefecture_name, e.alert, e.next_step
-     FROM escalations e LEFT JOIN directory_organisations o ON o.id = e.prefecture_id
-     WHERE e.status = 'armed' AND e.next_step_at <= now()
-     ORDER BY e.next_step_at LIMIT $1 FOR UPDATE OF e SKIP LOCKED`,
-    [limit],
-  );
+  return runPrepared<DueEscalation>(manager, DUE_ESCALATIONS, [limit]);
 }
 
 /** The escalation of the chain of alert `alertId`, if the caller sent or received that alert (or administers). */

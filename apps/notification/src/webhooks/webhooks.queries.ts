@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 
 /** `webhooks`: the endpoints organisations register, their run of failures and why one was disabled. */
 
@@ -9,13 +10,18 @@ export interface ActiveWebhook {
   url: string;
 }
 
+/** Read for every batch of messages distributed: prepared once per connection. */
+const ACTIVE_WEBHOOKS: PreparedStatement = {
+  name: 'notification.active-webhooks',
+  text: `SELECT id, organisation_id, url FROM webhooks
+         WHERE organisation_id = ANY($1::uuid[]) AND disabled_at IS NULL ORDER BY created_at, id`,
+};
+
 /** The active webhooks of these organisations, oldest first. */
 export async function activeWebhooksOf(manager: EntityManager, organisationIds: string[]): Promise<ActiveWebhook[]> {
-  const rows = await manager.query<{ id: string; organisation_id: string; url: string }[]>(
-    `SELECT id, organisation_id, url FROM webhooks
-     WHERE organisation_id = ANY($1::uuid[]) AND disabled_at IS NULL ORDER BY created_at, id`,
-    [organisationIds],
-  );
+  const rows = await runPrepared<{ id: string; organisation_id: string; url: string }>(manager, ACTIVE_WEBHOOKS, [
+    organisationIds,
+  ]);
   return rows.map((row) => ({ id: row.id, organisationId: row.organisation_id, url: row.url }));
 }
 

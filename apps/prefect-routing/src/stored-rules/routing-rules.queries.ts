@@ -15,6 +15,12 @@ const ACTIVE_RULES: PreparedStatement = {
   text: 'SELECT id, description, conditions, selector, tlp FROM routing_rules WHERE enabled ORDER BY position, id',
 };
 
+// Read by every routing transaction, to know whether the rules and directory it holds are current.
+const DIRECTORY_VERSION: PreparedStatement = {
+  name: 'routing.directory-version',
+  text: 'SELECT version::text AS version FROM directory_version',
+};
+
 /** The enabled rules in the order they run. */
 export async function activeRules(manager: EntityManager): Promise<RoutingRule[]> {
   const rules = await runPrepared<Pick<StoredRule, 'id' | 'description' | 'conditions' | 'selector' | 'tlp'>>(
@@ -53,7 +59,7 @@ export async function deleteRule(manager: EntityManager, id: string): Promise<vo
 
 /** Changes with every change to the rules or to the partner directory, whichever instance made it. */
 export async function directoryVersion(manager: EntityManager): Promise<string> {
-  const [{ version }] = await manager.query<{ version: string }[]>('SELECT version FROM directory_version');
+  const [{ version }] = await runPrepared<{ version: string }>(manager, DIRECTORY_VERSION, []);
   return version;
 }
 
