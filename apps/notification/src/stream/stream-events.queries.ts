@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { withContent } from '../deliveries/message-contents.queries';
 
@@ -87,15 +87,18 @@ export async function appendEvents(manager: EntityManager, events: readonly Even
  * the append committed: its transaction takes the server's NOTIFY lock only for itself, and
  * commits without waiting for its WAL flush (what it records is only this announcement).
  */
+const ANNOUNCE_APPENDS: PreparedStatement = {
+  name: 'notification.stream-announce',
+  text: `SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, organisation)
+         FROM unnest($2::text[]) AS organisation`,
+};
+
 export async function announceAppends(
-  runner: { query: EntityManager['query'] },
+  dataSource: DataSource,
   channel: string,
   organisations: readonly string[],
 ): Promise<void> {
-  await runner.query(
-    `SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, organisation) FROM unnest($2::text[]) AS organisation`,
-    [channel, organisations],
-  );
+  await runPrepared(dataSource, ANNOUNCE_APPENDS, [channel, organisations]);
 }
 
 /** The organisation's latest number, '0' before its first event. */
