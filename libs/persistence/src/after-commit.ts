@@ -22,7 +22,7 @@ class AfterCommitSubscriber implements EntitySubscriberInterface {
       try {
         action();
       } catch {
-        // A wake-up lost is one the poll makes up for.
+        // Dropped: what follows a commit is a wake-up or an announcement, which a poll makes up for.
       }
     }
   }

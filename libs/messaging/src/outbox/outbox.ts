@@ -40,9 +40,9 @@ const INSERT_EVENTS: PreparedStatement = {
 /**
  * Records events inside the caller's transaction. They reach Kafka only if that transaction
  * commits; the relay of this process is woken at that commit and publishes them (see
- * OutboxRelay). Each row keeps the trace context
- * and request id of the work that wrote it: the relay sends them as Kafka headers, so the next
- * service continues the same trace and logs the same request id.
+ * OutboxRelay). Each row keeps the trace context and request id of the work that wrote it: the
+ * relay sends them as Kafka headers, so the next service continues the same trace and logs the
+ * same request id.
  */
 @Injectable()
 export class Outbox {
