@@ -7,6 +7,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { repoRoot } from '../libs/testing/src';
+import { compilerPercent, compilerTicks, warmUpBroker } from './baselines/broker-warm-up';
 import { KafkaTwoHop } from './baselines/kafka-two-hop';
 import { measurePgInserts } from './baselines/pg-insert';
 import { sleep } from './load/clock';
@@ -129,6 +130,16 @@ function brokerPid(): number | null {
 
 async function measure(options: BenchOptions, results: BenchResults): Promise<void> {
   const phases = options.phases;
+  const broker = brokerPid();
+  results.brokerWarmUp = await warmUpBroker(broker, {
+    brokers: options.kafkaBrokers.split(','),
+    partitions: options.partitions,
+    maxSeconds: options.brokerWarmUpSeconds,
+    roundSeconds: options.smoke ? 1 : 10,
+    rate: options.smoke ? 50 : 500,
+    log,
+  });
+  const compilerAtStart = { ticks: broker === null ? null : compilerTicks(broker), at: Date.now() };
   log('resetting the bench database schemas');
   await resetDatabase(options.databaseUrl);
   log(`starting the four services${options.instances > 1 ? `, ${options.instances} processes of each` : ''}`);
@@ -140,7 +151,6 @@ async function measure(options: BenchOptions, results: BenchResults): Promise<vo
   const watched = new Map<string, Watched>(
     [...servicePids(stack, options.instances)].map(([name, pid]) => [name, { pid }]),
   );
-  const broker = brokerPid();
   if (broker) watched.set('kafka broker', { pid: broker });
   // The backends serving the bench database (the services' pools), not the rest of the server.
   const pg = new Client({ connectionString: options.databaseUrl });
@@ -242,6 +252,15 @@ async function measure(options: BenchOptions, results: BenchResults): Promise<vo
       log(`fan-out: ${fanOut.delivered}/${fanOut.webhooks} delivered, last after ${fanOut.lastMs} ms`);
     }
   } finally {
+    const compilerAtEnd = broker === null ? null : compilerTicks(broker);
+    if (compilerAtStart.ticks !== null && compilerAtEnd !== null) {
+      results.brokerWarmUp.compilerPercentAfter = compilerPercent(
+        compilerAtStart.ticks,
+        compilerAtEnd,
+        (Date.now() - compilerAtStart.at) / 1000,
+      );
+      log(`broker JIT compiler during the measurements: ${results.brokerWarmUp.compilerPercentAfter} % of a core`);
+    }
     vigie.close();
     results.sink = { rejected: sink.rejected, duplicates: sink.duplicates };
     await stack.stop();

@@ -16,13 +16,21 @@ describe('parseOptions', () => {
       consoleAlerts: null,
       partitions: 3,
       instances: 1,
+      brokerWarmUpSeconds: 120,
     });
     expect([...options.phases]).toEqual(['latency', 'hold', 'kafka', 'pg', 'fanout', 'resources']);
   });
 
   it('keeps a smoke run to a few seconds and out of the committed results', () => {
     const options = parseOptions(['--smoke'], {});
-    expect(options).toMatchObject({ smoke: true, climb: false, stepSeconds: 2, holdSeconds: 2, fanOutPartners: 5 });
+    expect(options).toMatchObject({
+      smoke: true,
+      climb: false,
+      stepSeconds: 2,
+      holdSeconds: 2,
+      fanOutPartners: 5,
+      brokerWarmUpSeconds: 2,
+    });
     expect(options.outDir).toMatch(/\.vigie\/bench$/);
   });
 
@@ -45,6 +53,11 @@ describe('parseOptions', () => {
     expect(parseOptions(['--instances', '2', '--partitions', '6'], {})).toMatchObject({ instances: 2, partitions: 6 });
   });
 
+  it('warms the broker for at most --broker-warm-up seconds, or not at all with 0', () => {
+    expect(parseOptions(['--broker-warm-up', '30'], {}).brokerWarmUpSeconds).toBe(30);
+    expect(parseOptions(['--broker-warm-up', '0'], {}).brokerWarmUpSeconds).toBe(0);
+  });
+
   it('measures the console alone with --console', () => {
     expect(parseOptions(['--console', '10000'], {}).consoleAlerts).toBe(10000);
   });
@@ -55,6 +68,8 @@ describe('parseOptions', () => {
     [['--rates', '10,-1']],
     [['--only', 'latency,nonsense']],
     [['--step-seconds', 'abc']],
+    [['--broker-warm-up', '-5']],
+    [['--broker-warm-up', '1.5']],
   ])('refuses %j', (argv) => {
     expect(() => parseOptions(argv, {})).toThrow();
   });

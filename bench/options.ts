@@ -18,6 +18,8 @@ export interface BenchOptions {
   holdSeconds: number;
   /** Seconds per step of the raw Kafka baseline. */
   baselineStepSeconds: number;
+  /** Most seconds of raw traffic that warm the broker's JIT before anything is measured; 0 skips it. */
+  brokerWarmUpSeconds: number;
   pgSeconds: number;
   /** Partner organisations (each with a subscription and a webhook) in the fan-out département. */
   fanOutPartners: number;
@@ -48,6 +50,8 @@ const USAGE = `npm run bench [-- options]
   --fixed                 only the given rates, each measured even after one is not sustained; no climb
   --step-seconds N        seconds per rate step (default 20)
   --hold-seconds N        seconds the highest sustained rate is held (default 60)
+  --broker-warm-up N      at most N seconds of raw Kafka traffic before the measurements, until the broker's JIT
+                          compiler rests (default 120; 0 measures on the freshly started broker)
   --fanout N              partner webhooks of the fan-out alert (default 1000)
   --partitions N          partitions of every topic, Vigie's and the baseline's (default 3, the services' default)
   --instances N           processes of every service (default 1); the load is spread over the ingestion processes
@@ -79,6 +83,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       fixed: { type: 'boolean', default: false },
       'step-seconds': { type: 'string' },
       'hold-seconds': { type: 'string' },
+      'broker-warm-up': { type: 'string' },
       fanout: { type: 'string' },
       partitions: { type: 'string' },
       instances: { type: 'string' },
@@ -100,6 +105,13 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   const only = values.only ? values.only.split(',').map((phase) => phase.trim()) : [...PHASES];
   const unknown = only.filter((phase) => !(PHASES as readonly string[]).includes(phase));
   if (unknown.length > 0) throw new Error(`unknown phase(s) ${unknown.join(', ')}\n${USAGE}`);
+  const seconds = (text: string | undefined, fallback: number, what: string): number => {
+    if (text === undefined) return fallback;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 0)
+      throw new Error(`${what} must be a whole number of seconds, 0 or more\n${USAGE}`);
+    return value;
+  };
   const number = (text: string | undefined, fallback: number, what: string): number =>
     text === undefined ? fallback : positiveNumbers(text, what)[0];
   return {
@@ -110,6 +122,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     trickleSeconds: smoke ? 2 : 60,
     holdSeconds: number(values['hold-seconds'], smoke ? 2 : 60, '--hold-seconds'),
     baselineStepSeconds: smoke ? 2 : 10,
+    brokerWarmUpSeconds: seconds(values['broker-warm-up'], smoke ? 2 : 120, '--broker-warm-up'),
     pgSeconds: smoke ? 1 : 10,
     fanOutPartners: number(values.fanout, smoke ? 5 : 1000, '--fanout'),
     phases: new Set(only as Phase[]),

@@ -1,3 +1,4 @@
+import type { BrokerWarmUp } from '../baselines/broker-warm-up';
 import type { PgInsertResult } from '../baselines/pg-insert';
 import type { StepResult } from '../load/step';
 import type { ConsoleRenderResult } from '../vigie/console-render';
@@ -28,6 +29,8 @@ export interface BenchResults {
   /** Processes of every service (absent in runs from before `--instances`: one). */
   instances?: number;
   machine: Machine;
+  /** Raw traffic that warmed the broker's JIT before the measurements (absent in runs from before it: none). */
+  brokerWarmUp?: BrokerWarmUp;
   startupMs: number | null;
   messageSizes: { submitted: number; routed: number } | null;
   vigie: StepResult[];

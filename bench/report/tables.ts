@@ -143,6 +143,17 @@ function cpuBudget(window: UsageWindow, cpus: number): string {
   return `${window.label}: ${total.toFixed(1)} ms of CPU per alert over all processes (beyond their CPU at rest) → ${cpus} cores are full at about ${ceiling} alerts/s`;
 }
 
+/** How long the broker was warmed, its JIT compiler's share of a core per round, and during the measurements. */
+export function brokerWarmUp(results: BenchResults): string {
+  const warmUp = results.brokerWarmUp;
+  if (!warmUp || warmUp.seconds === 0) return 'none';
+  const rounds = warmUp.compilerPercentByRound.length
+    ? `; its JIT compiler per round ${warmUp.compilerPercentByRound.join(', ')} % of a core (${warmUp.settled ? 'then resting' : 'still busy at the limit'})`
+    : '';
+  const after = warmUp.compilerPercentAfter === undefined ? '' : `, ${warmUp.compilerPercentAfter} % while measuring`;
+  return `${warmUp.seconds} s${rounds}${after}`;
+}
+
 function machineSection(results: BenchResults): Section {
   const m = results.machine;
   return {
@@ -157,6 +168,7 @@ function machineSection(results: BenchResults): Section {
       ['software', `Node ${m.node}, PostgreSQL ${m.postgres}, Kafka ${m.kafka} (single KRaft node)`],
       ['topic partitions', `${results.partitions}`],
       ['processes of every service', `${results.instances ?? 1}`],
+      ['broker warm-up (raw two-hop before measuring)', brokerWarmUp(results)],
       [
         'message sizes',
         results.messageSizes
