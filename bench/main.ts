@@ -11,7 +11,7 @@ import { compilerPercent, compilerTicks, warmUpBroker } from './baselines/broker
 import { KafkaTwoHop } from './baselines/kafka-two-hop';
 import { measurePgInserts } from './baselines/pg-insert';
 import { sleep } from './load/clock';
-import { between, ladder } from './load/ladder';
+import { between, ladder, lowered } from './load/ladder';
 import { runStep, type LoadTarget, type StepResult } from './load/step';
 import { parseOptions, type BenchOptions } from './options';
 import { profileServices } from './profile';
@@ -200,7 +200,7 @@ async function measure(options: BenchOptions, results: BenchResults): Promise<vo
         log(`hold: ${describe(hold)}`);
         results.hold = hold;
         if (hold.sustained) break;
-        rate = Math.floor((rate * 0.85) / 50) * 50;
+        rate = lowered(rate);
       }
     }
 

@@ -1,4 +1,4 @@
-import { between, ladder } from './ladder';
+import { between, ladder, lowered } from './ladder';
 
 describe('ladder', () => {
   it('climbs past the given rates by 250 up to 1,500, then by about a third', () => {
@@ -21,5 +21,16 @@ describe('between', () => {
     [500, 750, 625],
   ])('between %d (held) and %d (not held): %d', (held, failed, rate) => {
     expect(between(held, failed)).toBe(rate);
+  });
+});
+
+describe('lowered', () => {
+  it.each([
+    [175, 145],
+    [100, 85],
+    [88, 70],
+    [5, 0],
+  ])('a failed hold at %d/s is tried again at %d/s', (rate, next) => {
+    expect(lowered(rate)).toBe(next);
   });
 });

@@ -13,3 +13,8 @@ export function* ladder(options: { rates: number[]; climb: boolean }): Generator
 export function between(held: number, failed: number): number {
   return failed / held >= 4 ? Math.round(Math.sqrt(failed * held)) : Math.round((failed + held) / 2);
 }
+
+/** The next rate to hold when a hold failed: 15 % lower, down to a multiple of 5 (0 when nothing is left). */
+export function lowered(rate: number): number {
+  return Math.floor((rate * 0.85) / 5) * 5;
+}
