@@ -7,6 +7,9 @@ describe('the broker warm-up line', () => {
   it('says none for a run without one, or from before it existed', () => {
     expect(brokerWarmUp(run(undefined))).toBe('none');
     expect(brokerWarmUp(run({ seconds: 0, compilerPercentByRound: [], settled: false }))).toBe('none');
+    expect(
+      brokerWarmUp(run({ seconds: 0, compilerPercentByRound: [], settled: false, compilerPercentAfter: 7.9 })),
+    ).toBe('none; its JIT compiler at 7.9 % of a core while measuring');
   });
 
   it('gives the rounds, whether the compiler came to rest, and its share while measuring', () => {

@@ -146,7 +146,12 @@ function cpuBudget(window: UsageWindow, cpus: number): string {
 /** How long the broker was warmed, its JIT compiler's share of a core per round, and during the measurements. */
 export function brokerWarmUp(results: BenchResults): string {
   const warmUp = results.brokerWarmUp;
-  if (!warmUp || warmUp.seconds === 0) return 'none';
+  if (!warmUp) return 'none';
+  if (warmUp.seconds === 0) {
+    return warmUp.compilerPercentAfter === undefined
+      ? 'none'
+      : `none; its JIT compiler at ${warmUp.compilerPercentAfter} % of a core while measuring`;
+  }
   const rounds = warmUp.compilerPercentByRound.length
     ? `; its JIT compiler per round ${warmUp.compilerPercentByRound.join(', ')} % of a core (${warmUp.settled ? 'then resting' : 'still busy at the limit'})`
     : '';
