@@ -7,7 +7,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { repoRoot } from '../libs/testing/src';
-import { compilerPercent, compilerTicks, warmUpBroker } from './baselines/broker-warm-up';
+import { compilerWindow, warmUpBroker } from './baselines/broker-warm-up';
 import { KafkaTwoHop } from './baselines/kafka-two-hop';
 import { measurePgInserts } from './baselines/pg-insert';
 import { sleep } from './load/clock';
@@ -139,7 +139,7 @@ async function measure(options: BenchOptions, results: BenchResults): Promise<vo
     rate: options.smoke ? 50 : 500,
     log,
   });
-  const compilerAtStart = { ticks: broker === null ? null : compilerTicks(broker), at: Date.now() };
+  const measuring = compilerWindow(broker);
   log('resetting the bench database schemas');
   await resetDatabase(options.databaseUrl);
   log(`starting the four services${options.instances > 1 ? `, ${options.instances} processes of each` : ''}`);
@@ -252,14 +252,10 @@ async function measure(options: BenchOptions, results: BenchResults): Promise<vo
       log(`fan-out: ${fanOut.delivered}/${fanOut.webhooks} delivered, last after ${fanOut.lastMs} ms`);
     }
   } finally {
-    const compilerAtEnd = broker === null ? null : compilerTicks(broker);
-    if (compilerAtStart.ticks !== null && compilerAtEnd !== null) {
-      results.brokerWarmUp.compilerPercentAfter = compilerPercent(
-        compilerAtStart.ticks,
-        compilerAtEnd,
-        (Date.now() - compilerAtStart.at) / 1000,
-      );
-      log(`broker JIT compiler during the measurements: ${results.brokerWarmUp.compilerPercentAfter} % of a core`);
+    const compilerPercentAfter = measuring();
+    if (compilerPercentAfter !== null) {
+      results.brokerWarmUp.compilerPercentAfter = compilerPercentAfter;
+      log(`broker JIT compiler during the measurements: ${compilerPercentAfter} % of a core`);
     }
     vigie.close();
     results.sink = { rejected: sink.rejected, duplicates: sink.duplicates };

@@ -12,7 +12,8 @@ export function isCompilerThread(comm: string): boolean {
 }
 
 /** CPU time (ticks) the JVM of `pid` has spent compiling so far; null where /proc cannot tell. */
-export function compilerTicks(pid: number): number | null {
+export function compilerTicks(pid: number | null): number | null {
+  if (pid === null) return null;
   try {
     let ticks = 0;
     for (const tid of readdirSync(`/proc/${pid}/task`)) {
@@ -35,6 +36,16 @@ export function compilerTicks(pid: number): number | null {
 /** Share of one core (%) a compiler used between two readings `seconds` apart. */
 export function compilerPercent(before: number, after: number, seconds: number): number {
   return Math.round(((after - before) / TICKS_PER_SECOND / seconds) * 1000) / 10;
+}
+
+/** Opens a window on the compiler of `pid`; closing it gives the share of a core used since, or null. */
+export function compilerWindow(pid: number | null): () => number | null {
+  const before = compilerTicks(pid);
+  const started = now();
+  return () => {
+    const after = compilerTicks(pid);
+    return before === null || after === null ? null : compilerPercent(before, after, (now() - started) / 1000);
+  };
 }
 
 /** The broker's JIT compiler is taken as resting once a round used less than this share of a core. */
@@ -81,13 +92,11 @@ export async function warmUpBroker(pid: number | null, options: BrokerWarmUpOpti
   try {
     while (warmUp.seconds < options.maxSeconds) {
       const seconds = Math.min(options.roundSeconds, options.maxSeconds - warmUp.seconds);
-      const before = pid === null ? null : compilerTicks(pid);
-      const started = now();
+      const round = compilerWindow(pid);
       await runStep(twoHop, { rate: options.rate, seconds });
-      const after = pid === null ? null : compilerTicks(pid);
+      const percent = round();
       warmUp.seconds += seconds;
-      if (before === null || after === null) break;
-      const percent = compilerPercent(before, after, (now() - started) / 1000);
+      if (percent === null) break;
       warmUp.compilerPercentByRound.push(percent);
       options.log(`broker warm-up: ${warmUp.seconds} s, JIT compiler at ${percent} % of a core`);
       if (percent < RESTING_COMPILER_PERCENT) {
