@@ -123,7 +123,7 @@ describe('messaging layer on the real PostgreSQL and Kafka', () => {
   let admin: ReturnType<Kafka['admin']>;
   let setup: DataSource;
   let first: INestApplication;
-  let second: INestApplication;
+  let second: INestApplication | null;
 
   const words = async (): Promise<string[]> =>
     (await setup.query<{ word: string }[]>(`SELECT word FROM "${SCHEMA}".words ORDER BY position`)).map((r) => r.word);
@@ -254,7 +254,7 @@ describe('messaging layer on the real PostgreSQL and Kafka', () => {
       const added: EventEnvelope<Word>[] = [];
       // Committed in several transactions, from both instances, while both relays run.
       for (let round = 0; round < 6; round++) {
-        const app = round % 2 === 0 ? first : second;
+        const app = round % 2 === 0 || !second ? first : second;
         await app.get(DataSource).transaction(async (manager) => {
           for (let i = 0; i < 40; i++) {
             const key = keys[i % keys.length];
@@ -329,6 +329,101 @@ describe('messaging layer on the real PostgreSQL and Kafka', () => {
         if (holder.isTransactionActive) await holder.rollbackTransaction();
         await holder.release();
       }
+    });
+  });
+  describe('publication straight after commit (ADR 52)', () => {
+    const relayOf = (app: INestApplication) => app.get(OutboxRelay);
+    const commitWords = async (app: INestApplication, tag: string, count: number) => {
+      const added: EventEnvelope<Word>[] = [];
+      await app.get(DataSource).transaction(async (manager) => {
+        for (let i = 0; i < count; i++) {
+          const key = `k${i % 3}`;
+          added.push(
+            await app.get(Outbox).add(manager, { definition: WordEvent, key, payload: { word: `${key}-${tag}-${i}` } }),
+          );
+        }
+      });
+      return added;
+    };
+    const unmarked = async () =>
+      Number(
+        (
+          await setup.query<{ n: string }[]>(`SELECT count(*) AS n FROM "${SCHEMA}".outbox WHERE published_at IS NULL`)
+        )[0].n,
+      );
+    /** Every event added is in Kafka once, and each key's events are in the order they were committed. */
+    const expectPublishedInOrder = async (added: EventEnvelope<Word>[]) => {
+      const wanted = new Set(added.map((event) => event.id));
+      let published: { key: string; id: string; offset: number }[] = [];
+      await waitFor(
+        async () => {
+          published = (await readTopic(brokers, TOPIC))
+            .map((m) => ({
+              key: m.key?.toString() ?? '',
+              id: (JSON.parse(m.value?.toString() ?? '{}') as EventEnvelope<Word>).id,
+              offset: Number(m.offset),
+            }))
+            .filter((m) => wanted.has(m.id));
+          return published.length >= wanted.size;
+        },
+        { what: 'every event in Kafka', timeoutMs: 20_000 },
+      );
+      expect(published).toHaveLength(wanted.size);
+      for (const key of ['k0', 'k1', 'k2']) {
+        const inKafka = published
+          .filter((m) => m.key === key)
+          .sort((x, y) => x.offset - y.offset)
+          .map((m) => m.id);
+        expect(inKafka).toEqual(added.filter((e) => e.payload.word.startsWith(`${key}-`)).map((e) => e.id));
+      }
+    };
+
+    it('publishes straight after commit once alone, with no relay round, and marks the events afterwards', async () => {
+      await second?.close();
+      second = null;
+      await waitFor(() => relayOf(first).publishesDirectly, {
+        what: 'the last instance publishing directly',
+        timeoutMs: 10_000,
+      });
+      // No relay round can publish while this lock is held: what reaches Kafka went the direct way.
+      const holder = setup.createQueryRunner();
+      await holder.connect();
+      try {
+        await holder.startTransaction();
+        await holder.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`vigie.outbox.${SCHEMA}`]);
+        const added = [
+          ...(await commitWords(first, 'alone-a', 30)),
+          ...(await commitWords(first, 'alone-b', 30)),
+          ...(await commitWords(first, 'alone-c', 30)),
+        ];
+        await expectPublishedInOrder(added);
+        await waitFor(async () => (await unmarked()) === 0, { what: 'the events marked published', timeoutMs: 10_000 });
+        expect(relayOf(first).publishesDirectly).toBe(true);
+      } finally {
+        await holder.rollbackTransaction();
+        await holder.release();
+      }
+    });
+
+    it('hands over to an instance that joins, keeping each key in commit order across both', async () => {
+      expect(relayOf(first).publishesDirectly).toBe(true);
+      const added: EventEnvelope<Word>[] = [];
+      // The first instance keeps committing while the second joins, then both commit in turn.
+      let joined = false;
+      const joining = startInstance('it-second').then((app) => {
+        joined = true;
+        return app;
+      });
+      for (let round = 0; !joined || round < 3; round++)
+        added.push(...(await commitWords(first, `before-${round}`, 10)));
+      second = await joining;
+      expect(relayOf(first).publishesDirectly).toBe(false);
+      expect(relayOf(second).publishesDirectly).toBe(false);
+      for (let round = 0; round < 4; round++) {
+        added.push(...(await commitWords(round % 2 === 0 ? second : first, `after-${round}`, 10)));
+      }
+      await expectPublishedInOrder(added);
+      await waitFor(async () => (await unmarked()) === 0, { what: 'every event marked published', timeoutMs: 10_000 });
     });
   });
 });

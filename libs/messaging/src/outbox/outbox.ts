@@ -39,7 +39,7 @@ const INSERT_EVENTS: PreparedStatement = {
 
 /**
  * Records events inside the caller's transaction. They reach Kafka only if that transaction
- * commits; the relay of this process is woken at that commit and publishes them (see
+ * commits; the relay of this process is handed them at that commit and publishes them (see
  * OutboxRelay). Each row keeps the trace context and request id of the work that wrote it: the
  * relay sends them as Kafka headers, so the next service continues the same trace and logs the
  * same request id.
@@ -90,6 +90,6 @@ export class Outbox {
       ),
     ]);
     const relay = this.relay;
-    if (relay) afterCommit(manager, () => relay.wake());
+    if (relay) afterCommit(manager, () => relay.committed(rows));
   }
 }
