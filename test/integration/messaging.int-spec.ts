@@ -181,7 +181,7 @@ describe('messaging layer on the real PostgreSQL and Kafka', () => {
     it('gives a redelivered batch no second effect, on another instance of the group too', async () => {
       const events = ['delta', 'echo'].map(wordEvent);
       await first.get(EventConsumer).consumeBatch(batchOf(events.map(message)).payload);
-      await second.get(EventConsumer).consumeBatch(batchOf(events.map(message)).payload);
+      await second!.get(EventConsumer).consumeBatch(batchOf(events.map(message)).payload);
 
       expect(await words()).toEqual(['delta', 'echo']);
     });

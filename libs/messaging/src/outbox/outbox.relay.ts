@@ -74,6 +74,23 @@ export const LEASE_CHECK_MS = 500;
 /** How long events published straight after commit wait for their mark, so that one
  * transaction marks many (fewer if a batch fills first). */
 export const MARK_DELAY_MS = 200;
+/** How long a look at the lease may take before the instance leaves it. */
+export const LEASE_ANSWER_MS = 5000;
+
+/** `work`, or an error once `ms` have passed. */
+async function withDeadline<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(message)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * Publishes outbox rows to Kafka in commit order per key, across every instance of the service
@@ -185,8 +202,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     }
     const now = Date.now();
     if (now - this.lastLeaseCheck >= LEASE_CHECK_MS) {
-      this.lastLeaseCheck = now;
       await this.checkLease();
+      this.lastLeaseCheck = now;
     }
     if (this.direct) {
       if (now - this.lastPoll >= this.options.outbox.pollIntervalMs) return this.relayRound();
@@ -216,8 +233,23 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     return this.relayRound();
   }
 
-  /** The sole instance hands over to one waiting to join; a shared one takes over once alone. */
+  /**
+   * The sole instance hands over to one waiting to join; a shared one takes over once alone. A
+   * lease that does not answer within LEASE_ANSWER_MS is left (and joined again): the direct
+   * path never runs on a lock this instance may no longer hold.
+   */
   private async checkLease(): Promise<void> {
+    try {
+      await withDeadline(this.lookAtLease(), LEASE_ANSWER_MS, 'the publisher lease did not answer');
+    } catch (error) {
+      this.direct = false;
+      this.queue = [];
+      await this.lease.leave();
+      throw error;
+    }
+  }
+
+  private async lookAtLease(): Promise<void> {
     if (this.lease.state === 'sole') {
       if (!(await this.lease.othersWaiting())) return;
       await this.markPublished();
