@@ -425,5 +425,28 @@ describe('messaging layer on the real PostgreSQL and Kafka', () => {
       await expectPublishedInOrder(added);
       await waitFor(async () => (await unmarked()) === 0, { what: 'every event marked published', timeoutMs: 10_000 });
     });
+
+    it('joins the lease again when its connection ends, and publishes what was committed meanwhile', async () => {
+      const leaseBackends = async () =>
+        (
+          await setup.query<{ pid: number }[]>(
+            'SELECT pid FROM pg_stat_activity WHERE application_name = $1 ORDER BY pid',
+            [`${SCHEMA}.publisher`],
+          )
+        ).map((row) => row.pid);
+      const before = await leaseBackends();
+      expect(before).toHaveLength(2);
+      await setup.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [before]);
+      const added = [
+        ...(await commitWords(first, 'cut-a', 10)),
+        ...(await commitWords(second!, 'cut-b', 10)),
+        ...(await commitWords(first, 'cut-c', 10)),
+      ];
+      await expectPublishedInOrder(added);
+      await waitFor(async () => (await unmarked()) === 0, { what: 'every event marked published', timeoutMs: 10_000 });
+      // Both instances are back in the lease, on new connections.
+      await waitFor(async () => (await leaseBackends()).length === 2, { what: 'both instances back in the lease' });
+      expect((await leaseBackends()).filter((pid) => before.includes(pid))).toEqual([]);
+    });
   });
 });
