@@ -9,6 +9,7 @@ import {
 import { DataSource } from 'typeorm';
 import { CORRELATION_ID_HEADER, Metrics, startPublishSpan } from '@vigie/observability';
 import { runPrepared, type PreparedStatement } from '@vigie/persistence';
+import { backoffDelay } from '../consumer/failure.policy';
 import { DrainLoop } from '../drain-loop';
 import { KafkaProducer } from '../kafka/kafka.producer';
 import { MESSAGING_OPTIONS } from '../kafka/kafka.tokens';
@@ -130,6 +131,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private lastPoll = 0;
   private lastLeaseCheck = 0;
   private joining: Promise<unknown> | null = null;
+  private joinFailures = 0;
+  private nextJoinAt = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -263,18 +266,31 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  /** Joins the lease again in the background; the rounds publish nothing until then. */
+  /**
+   * Joins the lease again in the background; the rounds publish nothing until then. Failed
+   * attempts back off like a failed round (up to 5 s apart), and only the first is logged.
+   */
   private rejoin(): void {
-    this.joining ??= this.lease
-      .join()
-      .then(
-        () => this.logger.log(`joined the publisher lease again (${this.lease.state})`),
-        (error: Error) => this.logger.warn(`could not join the publisher lease (${error.message})`),
-      )
-      .finally(() => {
-        this.joining = null;
-        setTimeout(() => this.wake(), this.lease.state === 'out' ? 1000 : 0).unref();
-      });
+    if (this.joining || Date.now() < this.nextJoinAt) return;
+    this.joining = this.lease.join().then(
+      () => {
+        this.joinFailures = 0;
+        this.logger.log(`joined the publisher lease again (${this.lease.state})`);
+        this.wake();
+      },
+      (error: Error) => {
+        this.joinFailures += 1;
+        const delay = backoffDelay(this.joinFailures, { baseDelayMs: 200, maxDelayMs: 5000 });
+        this.nextJoinAt = Date.now() + delay;
+        if (this.joinFailures === 1) {
+          this.logger.warn(`could not join the publisher lease (${error.message}); trying again until it answers`);
+        }
+        setTimeout(() => this.wake(), delay).unref();
+      },
+    );
+    void this.joining.finally(() => {
+      this.joining = null;
+    });
   }
 
   /**
