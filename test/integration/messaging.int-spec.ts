@@ -55,7 +55,7 @@ class Words {
   }
 }
 
-function options(clientId: string): MessagingOptions {
+function options(clientId: string, direct: boolean): MessagingOptions {
   return {
     kafka: {
       brokers,
@@ -68,14 +68,14 @@ function options(clientId: string): MessagingOptions {
     schema: SCHEMA,
     // No poll within a test's time: a relay publishes because its process woke it at commit, or
     // because it tried the lock again after finding another instance publishing (ADR 50).
-    outbox: { batchSize: 50, pollIntervalMs: 600_000 },
+    outbox: { batchSize: 50, pollIntervalMs: 600_000, direct },
     consumer: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 },
     retention: { outboxSeconds: 3600, handledEventsSeconds: 3600, sweepIntervalMs: 3_600_000 },
     vacuum: { intervalMs: 0, deadRows: 1000, tables: ['outbox', 'handled_events'] },
   };
 }
 
-async function startInstance(clientId: string): Promise<INestApplication> {
+async function startInstance(clientId: string, direct = true): Promise<INestApplication> {
   // The service's wiring (see ServiceInfrastructureModule), on a schema of this file's own.
   const module = await Test.createTestingModule({
     imports: [
@@ -83,7 +83,7 @@ async function startInstance(clientId: string): Promise<INestApplication> {
         useFactory: () => serviceDataSourceOptions({ url: e2eEnv.databaseUrl, schema: SCHEMA, poolSize: 4 }, NO_TABLES),
         dataSourceFactory: (settings) => openServiceDataSource(settings!),
       }),
-      MessagingModule.forRoot(options(clientId)),
+      MessagingModule.forRoot(options(clientId, direct)),
     ],
     providers: [Words],
   }).compile();
@@ -426,27 +426,50 @@ describe('messaging layer on the real PostgreSQL and Kafka', () => {
       await waitFor(async () => (await unmarked()) === 0, { what: 'every event marked published', timeoutMs: 10_000 });
     });
 
-    it('joins the lease again when its connection ends, and publishes what was committed meanwhile', async () => {
+    it('joins the lease again when its connection ends, and publishes what was committed meanwhile, in order', async () => {
+      await second?.close();
+      second = null;
+      await waitFor(() => relayOf(first).publishesDirectly, {
+        what: 'the last instance publishing directly',
+        timeoutMs: 10_000,
+      });
       const leaseBackends = async () =>
         (
-          await setup.query<{ pid: number }[]>(
-            'SELECT pid FROM pg_stat_activity WHERE application_name = $1 ORDER BY pid',
-            [`${SCHEMA}.publisher`],
-          )
+          await setup.query<{ pid: number }[]>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [
+            `${SCHEMA}.publisher`,
+          ])
         ).map((row) => row.pid);
       const before = await leaseBackends();
-      expect(before).toHaveLength(2);
-      await setup.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [before]);
+      expect(before).toHaveLength(1);
+      await setup.query('SELECT pg_terminate_backend($1)', [before[0]]);
       const added = [
         ...(await commitWords(first, 'cut-a', 10)),
-        ...(await commitWords(second!, 'cut-b', 10)),
+        ...(await commitWords(first, 'cut-b', 10)),
         ...(await commitWords(first, 'cut-c', 10)),
       ];
       await expectPublishedInOrder(added);
       await waitFor(async () => (await unmarked()) === 0, { what: 'every event marked published', timeoutMs: 10_000 });
-      // Both instances are back in the lease, on new connections.
-      await waitFor(async () => (await leaseBackends()).length === 2, { what: 'both instances back in the lease' });
-      expect((await leaseBackends()).filter((pid) => before.includes(pid))).toEqual([]);
+      // Back in the lease on a new connection, and publishing directly again.
+      await waitFor(async () => (await leaseBackends()).some((pid) => pid !== before[0]), {
+        what: 'a new lease connection',
+      });
+      await waitFor(() => relayOf(first).publishesDirectly, { what: 'direct publication again', timeoutMs: 10_000 });
+    });
+
+    it('holds no lease and publishes through relay rounds where the service is not declared as one instance', async () => {
+      const relayOnly = await startInstance('it-relay-only', false);
+      try {
+        const added = await commitWords(relayOnly, 'relay-only', 10);
+        await expectPublishedInOrder(added);
+        expect(relayOf(relayOnly).publishesDirectly).toBe(false);
+        const leases = await setup.query<{ n: string }[]>(
+          'SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = $1',
+          [`${SCHEMA}.publisher`],
+        );
+        expect(Number(leases[0].n)).toBe(1);
+      } finally {
+        await relayOnly.close();
+      }
     });
   });
 });

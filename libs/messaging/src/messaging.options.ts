@@ -4,7 +4,11 @@ export interface MessagingOptions {
   kafka: KafkaSettings;
   /** The service's database schema, which holds its outbox and inbox. */
   schema: string;
-  outbox: { batchSize: number; pollIntervalMs: number };
+  /**
+   * `direct`: the service runs as one instance and publishes straight after commit, with a
+   * publisher lease that hands over to relay rounds if another instance starts (ADR 52).
+   */
+  outbox: { batchSize: number; pollIntervalMs: number; direct: boolean };
   consumer: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
   /** Published outbox rows and handled-event records are deleted after these periods. */
   retention: { outboxSeconds: number; handledEventsSeconds: number; sweepIntervalMs: number };

@@ -19,7 +19,7 @@ export class ServiceInfrastructureModule {
         MessagingModule.forRoot({
           kafka: config.kafka,
           schema: config.schema,
-          outbox: { batchSize: 500, pollIntervalMs: 1000 },
+          outbox: { batchSize: 500, pollIntervalMs: 1000, direct: config.directPublication },
           consumer: { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 10000 },
           retention: config.retention,
           vacuum: { ...config.queueVacuum, tables: ['outbox', 'handled_events', ...(tables.queueTables ?? [])] },

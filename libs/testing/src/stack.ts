@@ -129,6 +129,10 @@ export class Stack {
     return this.options.basePort + SERVICES.length * (number - 1) + SERVICES.indexOf(name) + 1;
   }
 
+  private processesOf(service: ServiceName): number {
+    return (this.options.services ?? SERVICES).filter((instance) => parseInstance(instance).name === service).length;
+  }
+
   private environment(name: ServiceInstance): Record<string, string> {
     return {
       HTTP_HOST: '127.0.0.1',
@@ -144,6 +148,8 @@ export class Stack {
       // Every endpoint of a local stack is on loopback.
       WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
       KAFKAJS_NO_PARTITIONER_WARNING: '1',
+      // A service of which this stack runs one process declares it (ADR 52).
+      OUTBOX_DIRECT_PUBLICATION: this.processesOf(parseInstance(name).name) === 1 ? 'true' : 'false',
       ...this.options.env,
       ...this.options.serviceEnv?.[parseInstance(name).name],
     };

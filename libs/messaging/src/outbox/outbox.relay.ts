@@ -16,7 +16,7 @@ import { MESSAGING_OPTIONS } from '../kafka/kafka.tokens';
 import type { MessagingOptions } from '../messaging.options';
 import type { OutboxRow } from './outbox';
 import { readOutboxBacklog } from './outbox.backlog';
-import { PublisherLease } from './publisher-lease';
+import { NO_LEASE, PublisherLease, type Lease } from './publisher-lease';
 
 /** An event to publish, from a relay round or straight from the commit that wrote it. */
 interface Publication {
@@ -116,7 +116,7 @@ async function withDeadline<T>(work: Promise<T>, ms: number, message: string): P
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelay.name);
   private loop: DrainLoop | null = null;
-  private readonly lease: PublisherLease;
+  private readonly lease: Lease;
   /** Rounds in a row that found the relay lock taken by another instance. */
   private busyRounds = 0;
   private readonly published: OutboxMetrics;
@@ -142,12 +142,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   ) {
     this.published = new OutboxMetrics(metrics ?? new Metrics(), dataSource);
     const url = (dataSource.options as { url?: string }).url ?? '';
-    this.lease = new PublisherLease(url, options.schema, () => {
-      this.direct = false;
-      this.queue = [];
-      this.logger.warn('lost the publisher lease connection: publication waits until it has joined again');
-      this.wake();
-    });
+    this.lease = !options.outbox.direct
+      ? NO_LEASE
+      : new PublisherLease(url, options.schema, () => {
+          this.direct = false;
+          this.queue = [];
+          this.logger.warn('lost the publisher lease connection: publication waits until it has joined again');
+          this.wake();
+        });
   }
 
   /** Joins the lease before the service takes any work: if another instance publishes
@@ -157,7 +159,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     this.loop = new DrainLoop(() => this.round(), {
       name: 'outbox publication',
       logger: this.logger,
-      intervalMs: Math.min(LEASE_CHECK_MS, this.options.outbox.pollIntervalMs),
+      intervalMs: this.options.outbox.direct
+        ? Math.min(LEASE_CHECK_MS, this.options.outbox.pollIntervalMs)
+        : this.options.outbox.pollIntervalMs,
       retry: { baseDelayMs: 200, maxDelayMs: 5000 },
     });
     this.wake();

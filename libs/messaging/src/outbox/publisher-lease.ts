@@ -9,6 +9,29 @@ import { Client } from 'pg';
  */
 export type LeaseState = 'sole' | 'shared' | 'out';
 
+/** What the relay asks of its place among the service's instances. */
+export interface Lease {
+  readonly state: LeaseState;
+  join(): Promise<LeaseState>;
+  othersWaiting(): Promise<boolean>;
+  handOver(): Promise<void>;
+  tryTakeOver(): Promise<boolean>;
+  leave(): Promise<void>;
+}
+
+/**
+ * A service not declared as running one instance holds no lease: it is always `shared` and
+ * publishes through relay rounds only, with no connection of its own.
+ */
+export const NO_LEASE: Lease = {
+  state: 'shared',
+  join: () => Promise.resolve('shared'),
+  othersWaiting: () => Promise.resolve(false),
+  handOver: () => Promise.resolve(),
+  tryTakeOver: () => Promise.resolve(false),
+  leave: () => Promise.resolve(),
+};
+
 /** The key of the service's lease: two int4 keys, so pg_locks shows them as classid and objid. */
 const KEY = `hashtext('vigie.outbox.lease'), hashtext($1)`;
 
@@ -28,7 +51,7 @@ const OTHERS_WAITING = `SELECT EXISTS (
  * others have gone (`tryTakeOver`). If the connection ends, the lock is gone with it: the state
  * turns `out` at once and `onLost` is called.
  */
-export class PublisherLease {
+export class PublisherLease implements Lease {
   private client: Client | null = null;
   private current: LeaseState = 'out';
 

@@ -50,6 +50,13 @@ export class CommonEnv {
    */
   @IsInt() @Min(1) @Max(365 * 86400) OUTBOX_RETENTION_SECONDS: number = 7 * 86400;
   /**
+   * `true` declares that this service runs as one instance: it then publishes its events straight
+   * after commit, and a second instance that starts makes it hand over to relay rounds (ADR 52).
+   * Leave `false` (relay rounds only) for a service deployed with several instances.
+   */
+  @IsIn(['true', 'false'], { message: 'OUTBOX_DIRECT_PUBLICATION must be true or false' })
+  OUTBOX_DIRECT_PUBLICATION = 'false';
+  /**
    * How long the ids of handled events are remembered (a redelivered event has no second effect
    * within this period). Keep it longer than any redelivery: consumer offsets are committed
    * within seconds.

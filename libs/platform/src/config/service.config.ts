@@ -18,6 +18,8 @@ export interface ServiceConfig {
   retention: { outboxSeconds: number; handledEventsSeconds: number; sweepIntervalMs: number };
   /** How often the service looks for queue tables to vacuum (0: never), and from how many dead rows. */
   queueVacuum: { intervalMs: number; deadRows: number };
+  /** The service runs as one instance and publishes straight after commit (ADR 52). */
+  directPublication: boolean;
   /** Where the registry's person-token keys are published. */
   registryUrl: string;
 }
@@ -42,6 +44,7 @@ export function serviceConfig(
       sweepIntervalMs: values.RETENTION_SWEEP_INTERVAL_MS,
     },
     queueVacuum: { intervalMs: values.QUEUE_VACUUM_INTERVAL_MS, deadRows: values.QUEUE_VACUUM_DEAD_ROWS },
+    directPublication: values.OUTBOX_DIRECT_PUBLICATION === 'true',
     registryUrl: values.REGISTRY_URL,
   };
 }
