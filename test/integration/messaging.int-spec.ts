@@ -378,13 +378,30 @@ describe('messaging layer on the real PostgreSQL and Kafka', () => {
       }
     };
 
-    it('publishes straight after commit once alone, with no relay round, and marks the events afterwards', async () => {
+    /** Published in order per key, then marked. */
+    const expectPublishedAndMarked = async (added: EventEnvelope<Word>[]) => {
+      await expectPublishedInOrder(added);
+      await waitFor(async () => (await unmarked()) === 0, { what: 'every event marked published', timeoutMs: 10_000 });
+    };
+    /** The second instance stopped: the first publishes directly once it has taken over. */
+    const leaveFirstAlone = async () => {
       await second?.close();
       second = null;
       await waitFor(() => relayOf(first).publishesDirectly, {
         what: 'the last instance publishing directly',
         timeoutMs: 10_000,
       });
+    };
+    /** The backends holding a lease of this schema. */
+    const leaseBackends = async () =>
+      (
+        await setup.query<{ pid: number }[]>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [
+          `${SCHEMA}.publisher`,
+        ])
+      ).map((row) => row.pid);
+
+    it('publishes straight after commit once alone, with no relay round, and marks the events afterwards', async () => {
+      await leaveFirstAlone();
       // No relay round can publish while this lock is held: what reaches Kafka went the direct way.
       const holder = setup.createQueryRunner();
       await holder.connect();
@@ -396,8 +413,7 @@ describe('messaging layer on the real PostgreSQL and Kafka', () => {
           ...(await commitWords(first, 'alone-b', 30)),
           ...(await commitWords(first, 'alone-c', 30)),
         ];
-        await expectPublishedInOrder(added);
-        await waitFor(async () => (await unmarked()) === 0, { what: 'the events marked published', timeoutMs: 10_000 });
+        await expectPublishedAndMarked(added);
         expect(relayOf(first).publishesDirectly).toBe(true);
       } finally {
         await holder.rollbackTransaction();
@@ -422,23 +438,11 @@ describe('messaging layer on the real PostgreSQL and Kafka', () => {
       for (let round = 0; round < 4; round++) {
         added.push(...(await commitWords(round % 2 === 0 ? second : first, `after-${round}`, 10)));
       }
-      await expectPublishedInOrder(added);
-      await waitFor(async () => (await unmarked()) === 0, { what: 'every event marked published', timeoutMs: 10_000 });
+      await expectPublishedAndMarked(added);
     });
 
     it('joins the lease again when its connection ends, and publishes what was committed meanwhile, in order', async () => {
-      await second?.close();
-      second = null;
-      await waitFor(() => relayOf(first).publishesDirectly, {
-        what: 'the last instance publishing directly',
-        timeoutMs: 10_000,
-      });
-      const leaseBackends = async () =>
-        (
-          await setup.query<{ pid: number }[]>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [
-            `${SCHEMA}.publisher`,
-          ])
-        ).map((row) => row.pid);
+      await leaveFirstAlone();
       const before = await leaseBackends();
       expect(before).toHaveLength(1);
       await setup.query('SELECT pg_terminate_backend($1)', [before[0]]);
@@ -447,8 +451,7 @@ describe('messaging layer on the real PostgreSQL and Kafka', () => {
         ...(await commitWords(first, 'cut-b', 10)),
         ...(await commitWords(first, 'cut-c', 10)),
       ];
-      await expectPublishedInOrder(added);
-      await waitFor(async () => (await unmarked()) === 0, { what: 'every event marked published', timeoutMs: 10_000 });
+      await expectPublishedAndMarked(added);
       // Back in the lease on a new connection, and publishing directly again.
       await waitFor(async () => (await leaseBackends()).some((pid) => pid !== before[0]), {
         what: 'a new lease connection',
@@ -462,11 +465,7 @@ describe('messaging layer on the real PostgreSQL and Kafka', () => {
         const added = await commitWords(relayOnly, 'relay-only', 10);
         await expectPublishedInOrder(added);
         expect(relayOf(relayOnly).publishesDirectly).toBe(false);
-        const leases = await setup.query<{ n: string }[]>(
-          'SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = $1',
-          [`${SCHEMA}.publisher`],
-        );
-        expect(Number(leases[0].n)).toBe(1);
+        expect(await leaseBackends()).toHaveLength(1);
       } finally {
         await relayOnly.close();
       }
