@@ -8,11 +8,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { createEnvelope, defineEvent, type EventEnvelope, type Topic } from '@vigie/contracts';
 import {
   addOutboxHeaders,
+  consumerRunSettings,
   Consumes,
   createInboxTable,
   createOutboxTable,
   EventConsumer,
   MessagingModule,
+  OFFSET_COMMIT_INTERVAL_MS,
   Outbox,
   OutboxRelay,
   type MessagingOptions,
@@ -32,6 +34,8 @@ const SCHEMA = `it_messaging_${run}`;
 // Topics of this file only: nothing else reads or counts them.
 const TOPIC = `it.words.${run}.v1` as Topic;
 const DLQ = `${TOPIC}.dlq`;
+// The committed-offsets test's own topic, which the relay tests' readers never see.
+const COUNTED_TOPIC = `it.counted.${run}.v1` as Topic;
 const brokers = e2eEnv.kafkaBrokers.split(',');
 const NO_TABLES = { entities: [], migrations: [] };
 
@@ -39,6 +43,7 @@ class Word {
   @IsString() @MaxLength(40) word!: string;
 }
 const WordEvent = defineEvent({ type: 'it.word', version: 1, topic: TOPIC, payload: Word });
+const CountedEvent = defineEvent({ type: 'it.counted', version: 1, topic: COUNTED_TOPIC, payload: Word });
 
 /** Writes each word it is given; words listed in `refused` fail every attempt. */
 @Injectable()
@@ -52,6 +57,11 @@ class Words {
     this.attempts.set(word, (this.attempts.get(word) ?? 0) + 1);
     if (this.refused.has(word)) throw new Error(`the word ${word} is refused`);
     await manager.query('INSERT INTO words (word) VALUES ($1)', [word]);
+  }
+
+  @Consumes(CountedEvent)
+  async count(event: EventEnvelope<Word>, manager: EntityManager): Promise<void> {
+    await manager.query('INSERT INTO words (word) VALUES ($1)', [event.payload.word]);
   }
 }
 
@@ -99,6 +109,8 @@ function batchOf(messages: KafkaMessage[], running: () => boolean = () => true) 
     batch: { topic: TOPIC, partition: 0, messages },
     resolveOffset: (offset: string) => resolved.push(offset),
     heartbeat: async () => undefined,
+    commitOffsetsIfNecessary: async () => undefined,
+    uncommittedOffsets: () => ({ topics: [] }),
     isRunning: running,
     isStale: () => false,
   } as unknown as EachBatchPayload;
@@ -133,7 +145,7 @@ describe('messaging layer on the real PostgreSQL and Kafka', () => {
     await admin.connect();
     await admin.createTopics({
       waitForLeaders: true,
-      topics: [TOPIC, DLQ].map((topic) => ({ topic, numPartitions: 3, replicationFactor: -1 })),
+      topics: [TOPIC, DLQ, COUNTED_TOPIC].map((topic) => ({ topic, numPartitions: 3, replicationFactor: -1 })),
     });
     setup = await openServiceDataSource(
       serviceDataSourceOptions({ url: e2eEnv.databaseUrl, schema: SCHEMA, poolSize: 2 }, NO_TABLES),
@@ -157,7 +169,7 @@ describe('messaging layer on the real PostgreSQL and Kafka', () => {
     await second?.close();
     await setup?.query(`DROP SCHEMA IF EXISTS "${SCHEMA}" CASCADE`);
     await setup?.destroy();
-    await admin?.deleteTopics({ topics: [TOPIC, DLQ] }).catch(() => undefined);
+    await admin?.deleteTopics({ topics: [TOPIC, DLQ, COUNTED_TOPIC] }).catch(() => undefined);
     await admin?.disconnect();
   });
 
@@ -246,6 +258,68 @@ describe('messaging layer on the real PostgreSQL and Kafka', () => {
       expect(await words()).toHaveLength(100);
       expect(resolved).toHaveLength(1);
     });
+  });
+
+  describe('committed offsets (ADR 53)', () => {
+    it('commits handled offsets about once a second, not after every batch, and catches up after the last one', async () => {
+      const groupId = `it-offsets-${run}`;
+      const kafka = new Kafka({ clientId: 'it-offsets', brokers, logLevel: logLevel.NOTHING });
+      const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 250 });
+      const producer = kafka.producer();
+      let batches = 0;
+      let commits = 0;
+      consumer.on(consumer.events.COMMIT_OFFSETS, () => commits++);
+      await Promise.all([consumer.connect(), producer.connect()]);
+      try {
+        await consumer.subscribe({ topics: [COUNTED_TOPIC], fromBeginning: true });
+        const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+        // The service's own run settings, and its consumer fed each batch, as the Kafka transport does.
+        await consumer.run({
+          ...consumerRunSettings({ topicPartitions: 3 }),
+          eachBatchAutoResolve: false,
+          eachBatch: async (payload) => {
+            batches++;
+            await first.get(EventConsumer).consumeBatch(payload);
+          },
+        });
+        await joined;
+        const startedAt = Date.now();
+        // One event per send, each awaited: the consumer sees them in many small batches.
+        for (let i = 0; i < 40; i++) {
+          await producer.send({
+            topic: COUNTED_TOPIC,
+            acks: -1,
+            messages: [
+              {
+                key: `k${i}`,
+                value: JSON.stringify(createEnvelope(CountedEvent, { word: `o${i}` }, { producer: 'it' })),
+              },
+            ],
+          });
+        }
+        await waitFor(async () => (await words()).length === 40, {
+          what: 'the 40 events handled',
+          timeoutMs: 20_000,
+        });
+        // Every partition that holds events: its committed offset reaches its end.
+        const sent = (await admin.fetchTopicOffsets(COUNTED_TOPIC)).filter((end) => end.high !== '0');
+        const committedAll = async () => {
+          const [{ partitions }] = await admin.fetchOffsets({ groupId, topics: [COUNTED_TOPIC] });
+          return sent.every((end) => partitions.find((p) => p.partition === end.partition)?.offset === end.high);
+        };
+        await waitFor(committedAll, {
+          what: 'every handled offset committed',
+          timeoutMs: 5 * OFFSET_COMMIT_INTERVAL_MS,
+        });
+        const elapsedMs = Date.now() - startedAt;
+
+        expect(batches).toBeGreaterThan(commits);
+        expect(commits).toBeLessThanOrEqual(Math.ceil(elapsedMs / OFFSET_COMMIT_INTERVAL_MS) + 1);
+      } finally {
+        await consumer.disconnect();
+        await producer.disconnect();
+      }
+    }, 40_000);
   });
 
   describe('outbox relay', () => {

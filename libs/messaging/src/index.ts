@@ -17,6 +17,7 @@ export * from './consumer/event.decoder';
 export * from './consumer/failure.policy';
 export * from './consumer/consumer-group.state';
 export * from './consumer/batched-before-commit';
+export * from './consumer/offset-commits';
 export * from './consumer/consumes.decorator';
 export * from './drain-loop';
 export * from './periodic-job';

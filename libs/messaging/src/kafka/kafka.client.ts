@@ -4,6 +4,7 @@ import { Kafka, logLevel, type Consumer, type KafkaConfig, type logCreator } fro
 import type { ConsumerGroupState } from '../consumer/consumer-group.state';
 import type { EventConsumer } from '../consumer/event.consumer';
 import { backoffDelay } from '../consumer/failure.policy';
+import { OFFSET_COMMIT_INTERVAL_MS } from '../consumer/offset-commits';
 import type { KafkaSettings } from './kafka.settings';
 
 /** kafkajs's own lines through the service's logger (JSON lines, with the request scope). */
@@ -145,6 +146,19 @@ function kafkaConsumerOptions(settings: KafkaSettings): KafkaOptions['options'] 
       maxWaitTimeInMs: 250,
     },
     subscribe: { fromBeginning: true },
-    run: { autoCommit: true, partitionsConsumedConcurrently: settings.topicPartitions },
+    run: consumerRunSettings(settings),
+  };
+}
+
+/**
+ * How kafkajs runs a service's consumer: its partitions handled concurrently, and its handled
+ * offsets committed by the EventConsumer once per interval, not by kafkajs after every batch
+ * (OffsetCommits, ADR 53).
+ */
+export function consumerRunSettings(settings: Pick<KafkaSettings, 'topicPartitions'>) {
+  return {
+    autoCommit: false,
+    autoCommitInterval: OFFSET_COMMIT_INTERVAL_MS,
+    partitionsConsumedConcurrently: settings.topicPartitions,
   };
 }
