@@ -270,7 +270,7 @@ describe('delivery dispatch on the real PostgreSQL', () => {
     expect(sent!.body).toBe(JSON.stringify(claimed.find((row) => row.id === shared)!.body));
   });
 
-  it('sends deliveries handed over as they were written claimed, and hands back a target already served here', async () => {
+  it('sends deliveries handed over as they were written claimed; one for a target served here follows its run', async () => {
     const slow = await sink(1500);
     const fast = await sink();
     const [first] = await queued(slow.url, 1);
@@ -280,27 +280,51 @@ describe('delivery dispatch on the real PostgreSQL', () => {
     const content = await messageContent();
     const toFast = written(content, await webhookTo(fast.url));
     const toSlow = written(content, await webhookOfDelivery(first));
-    // The dispatcher would claim only the delivery to the endpoint it does not serve yet.
-    expect([...dispatcher.claimable([toFast, toSlow])]).toEqual([toFast.id]);
-    // Both claimed, as when the slow endpoint's run starts between the write and the commit.
+    // Both claimed as they are written, the slow endpoint's run in flight here notwithstanding.
+    const ids = dispatcher.claimable([toFast, toSlow]);
+    expect([...ids]).toEqual([toFast.id, toSlow.id]);
     const claimed = await insertDeliveries(db.dataSource.manager, [toFast, toSlow], {
       leaseMs: dispatcher.leaseMs,
-      ids: new Set([toFast.id, toSlow.id]),
+      ids,
     });
     expect(claimed.map((row) => [row.id, row.attempts, row.body])).toEqual([
       [toFast.id, 1, { type: 'alert.routed', recipient: 'Veille Rhône' }],
       [toSlow.id, 1, { type: 'alert.routed', recipient: 'Veille Rhône' }],
     ]);
-    // Claimed by their writer: no round takes them.
-    expect(await queue.claim(60_000, 10, [], 10)).toEqual([]);
 
     dispatcher.handOff(claimed);
     await waitFor(() => allSent([toFast.id]), { what: 'the handed-over delivery sent' });
     expect(receivedIds(fast)).toEqual([toFast.id]);
-    // The slow endpoint's was handed back, then sent after its first answer, its attempt counted once.
+    // The slow endpoint's waits in the dispatcher behind the run in flight, not in the queue: no round can take it.
+    expect(slow.received).toHaveLength(1);
+    expect(await queue.claim(60_000, 10, [], 10)).toEqual([]);
     await waitFor(() => allSent([first, toSlow.id]), { what: 'the slow endpoint served in order', timeoutMs: 15_000 });
     expect(receivedIds(slow)).toEqual([first, toSlow.id]);
     expect((await statuses([toFast.id, toSlow.id])).map((row) => row.attempts)).toEqual([1, 1]);
+  });
+
+  it('hands back what followed a run that failed, and a round sends it once; nothing waits for a lease', async () => {
+    // The endpoint answers its first request with a failure, a second after it came.
+    const slowFailure = await WebhookSink.start({
+      respond: (_request, index) => (index === 0 ? 503 : 204),
+      respondAfterMs: 1000,
+    });
+    sinks.push(slowFailure);
+    const [first] = await queued(slowFailure.url, 1);
+    const dispatcher = startDispatcher({ ...config, delivery: { ...config.delivery, retryBaseMs: 200 } });
+    await waitFor(() => slowFailure.received.length === 1, { what: 'the first request' });
+
+    const content = await messageContent();
+    const follower = written(content, await webhookOfDelivery(first));
+    const ids = dispatcher.claimable([follower]);
+    const claimed = await insertDeliveries(db.dataSource.manager, [follower], { leaseMs: dispatcher.leaseMs, ids });
+    dispatcher.handOff(claimed);
+
+    // Well within the 40 s lease: the follower was handed back with the failure, not left claimed.
+    await waitFor(() => allSent([first, follower.id]), { what: 'both sent', timeoutMs: 15_000 });
+    const attempts = new Map((await statuses([first, follower.id])).map((row) => [row.id, row.attempts]));
+    expect([attempts.get(first), attempts.get(follower.id)]).toEqual([2, 1]);
+    expect(receivedIds(slowFailure).filter((id) => id === follower.id)).toHaveLength(1);
   });
 
   it('starts 500 runs of a fan-out at once and each further one as another ends, without a claim round', async () => {

@@ -32,10 +32,12 @@ const runsByTarget = (claimed: ClaimedDelivery[]): Map<string, ClaimedDelivery[]
 
 /**
  * Sends deliveries. Those a consumer wrote come claimed, handed over as their transaction commits
- * (ADR 46); the rest (retries, deliveries handed back, those of a claimer that died) are claimed by
- * rounds, woken when something is handed back or a run ends, and every 500 ms in case a wake-up
- * was missed or a retry fell due. A round only claims and starts attempts; it never waits for
- * them, so a slow partner delays nobody else. Each target has up to
+ * (ADR 46); for a target whose run is in flight here they follow that run, in order, without
+ * going back to the queue. The rest (retries, deliveries handed back, those of a claimer that
+ * died) are claimed by rounds, woken when this instance left work in the queue (it handed some
+ * back, wrote some unclaimed, or had no room for a round), and every 500 ms in case a wake-up was
+ * missed, a retry fell due or another instance left some. A round only claims and starts
+ * attempts; it never waits for them, so a slow partner delays nobody else. Each target has up to
  * `perTarget` requests in flight, and the instance up to `maxInFlight` (ADR 32).
  */
 @Injectable()
@@ -53,6 +55,10 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
   private held = 0;
   /** Runs handed over beyond what starts at once, each started when another run ends (FIFO). */
   private readonly turns: (() => void)[] = [];
+  /** Deliveries handed over while their target's run was in flight here: the next run of each target. */
+  private readonly following = new Map<string, { since: number; run: ClaimedDelivery[] }>();
+  /** This instance left deliveries in the queue since the last round: a run that ends asks for one. */
+  private leftInQueue = false;
   private loop: DrainLoop | null = null;
 
   constructor(
@@ -86,7 +92,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
     // Runs still waiting for their turn hand their deliveries back rather than wait for the others.
     for (const turn of this.turns.splice(0)) turn();
     await this.loop?.stop();
-    await Promise.allSettled([...this.inFlight.values()]);
+    // A run that ends starts its target's next one (which hands its deliveries back): wait for those too.
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight.values()]);
   }
 
   /** Asks for a round; requests that arrive while one runs are coalesced. */
@@ -96,8 +103,12 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
 
   /** Claims runs and starts them; true when more may be due at once. */
   private async round(): Promise<boolean> {
+    this.leftInQueue = false;
     const room = Math.min(TARGETS_AT_ONCE, this.settings.maxInFlight - this.inFlight.size, MAX_HELD - this.held);
-    if (room <= 0 || this.shutdown.signal.aborted) return false;
+    if (room <= 0 || this.shutdown.signal.aborted) {
+      this.leftInQueue = room <= 0;
+      return false;
+    }
     const runLength = Math.max(
       this.settings.perTarget,
       Math.min(RUN_LENGTH, Math.floor((MAX_HELD - this.held) / room)),
@@ -110,16 +121,19 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
 
   /**
    * Of deliveries about to be written, those this instance will send once they are committed:
-   * whole runs of targets not served here, within the deliveries an instance holds. The others are
-   * written pending, for the rounds.
+   * whole runs of each target, within the deliveries an instance holds (a target served here
+   * gets them after its run in flight). The others are written pending, for the rounds.
    */
   claimable(deliveries: readonly { id: string; webhookId: string | null; referentId: string | null }[]): Set<string> {
     const ids = new Set<string>();
     if (this.shutdown.signal.aborted) return ids;
     let held = this.held;
     const runs = groupBy(deliveries, (delivery) => (delivery.webhookId ?? delivery.referentId)!);
-    for (const [target, run] of runs) {
-      if (this.inFlight.has(target) || held + run.length > MAX_HELD) continue;
+    for (const run of runs.values()) {
+      if (held + run.length > MAX_HELD) {
+        this.leftInQueue = true;
+        continue;
+      }
       held += run.length;
       for (const delivery of run) ids.add(delivery.id);
     }
@@ -131,16 +145,17 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
    * once their transaction has committed: no claim round between the commit and the first
    * request. Up to `TARGETS_AT_ONCE` runs start at once; the others wait here, each starting as
    * another run ends, so a fan-out to thousands never needs a claim round nor opens thousands of
-   * connections together; rounds claim nothing while runs wait here. A target with a run already
-   * held here, or what exceeds the deliveries an instance holds, is handed back to the queue at
-   * once, and the next rounds take it in order.
+   * connections together; rounds claim nothing while runs wait here. A target with a run in
+   * flight here gets the deliveries as its next run, started as that one ends (ADR 54). What
+   * exceeds the deliveries an instance holds is handed back to the queue at once, and the next
+   * rounds take it in order.
    */
   handOff(claimed: ClaimedDelivery[]): void {
     const back: ClaimedDelivery[] = [];
     let startsNow = TARGETS_AT_ONCE;
     for (const [target, run] of runsByTarget(claimed)) {
-      const busy = this.inFlight.has(target);
-      if (busy || this.held + run.length > MAX_HELD || this.shutdown.signal.aborted) back.push(...run);
+      if (this.held + run.length > MAX_HELD || this.shutdown.signal.aborted) back.push(...run);
+      else if (this.inFlight.has(target)) this.follow(target, run);
       else this.start(target, run, startsNow-- > 0 ? null : Date.now());
     }
     if (back.length === 0) return;
@@ -155,29 +170,60 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
       });
   }
 
+  /** Deliveries for a target whose run is in flight here: its next run, after the ones already following. */
+  private follow(target: string, run: ClaimedDelivery[]): void {
+    this.held += run.length;
+    const next = this.following.get(target);
+    if (next) next.run.push(...run);
+    else this.following.set(target, { since: Date.now(), run: [...run] });
+  }
+
+  /** The deliveries following a target's run, no longer held for it. */
+  private unfollow(target: string): ClaimedDelivery[] {
+    const next = this.following.get(target);
+    if (!next) return [];
+    this.following.delete(target);
+    this.held -= next.run.length;
+    return next.run;
+  }
+
   /**
-   * Starts a target's run, at once or (`waitingSince` set) at the next turn: when another run ends.
-   * The target is held here until the run ends. A run that waited past half its lease, or until the
+   * Starts a target's run, at once or (`waitingSince` set and `takesTurn`) at the next turn: when
+   * another run ends. The target is held here until its last run ends: one that ends starts the
+   * deliveries that followed it, in its place. A run that waited past half its lease, or until the
    * service stops, hands its deliveries back instead: another instance may claim them soon.
    */
-  private start(target: string, run: ClaimedDelivery[], waitingSince: number | null = null): void {
+  private start(
+    target: string,
+    run: ClaimedDelivery[],
+    waitingSince: number | null = null,
+    takesTurn = waitingSince !== null,
+  ): void {
     this.held += run.length;
-    const turn = waitingSince === null ? Promise.resolve() : new Promise<void>((next) => this.turns.push(next));
+    const turn = takesTurn ? new Promise<void>((next) => this.turns.push(next)) : Promise.resolve();
     const serving = turn
-      .then(() =>
-        this.shutdown.signal.aborted || (waitingSince !== null && Date.now() - waitingSince > this.leaseMs / 2)
-          ? this.queue.release(run)
-          : this.serve(run),
-      )
+      .then(() => {
+        if (!this.shutdown.signal.aborted && (waitingSince === null || Date.now() - waitingSince <= this.leaseMs / 2)) {
+          return this.serve(run);
+        }
+        this.leftInQueue = true;
+        return this.queue.release([...run, ...this.unfollow(target)]);
+      })
       .catch((error: unknown) => {
         // Not recorded: the lease brings the deliveries back.
         this.logger.warn(`target ${target}: ${(error as Error).message}; retried when the lease ends`);
       })
       .finally(() => {
         this.held -= run.length;
+        const since = this.following.get(target)?.since;
+        const next = this.unfollow(target);
+        if (next.length > 0) {
+          this.start(target, next, since, false);
+          return;
+        }
         this.inFlight.delete(target);
         this.turns.shift()?.();
-        this.wake();
+        if (this.leftInQueue) this.wake();
       });
     this.inFlight.set(target, serving);
   }
@@ -210,7 +256,10 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
         },
         () => !stopped && !this.shutdown.signal.aborted && Date.now() - started <= this.leaseMs / 2,
       );
-      await this.queue.release(notStarted);
+      // A run cut short hands back what it did not start and what followed it: the rounds take them in order.
+      const back = stopped || notStarted.length > 0 ? [...notStarted, ...this.unfollow(targetOf(run[0]))] : [];
+      if (back.length > 0) this.leftInQueue = true;
+      await this.queue.release(back);
     } finally {
       await Promise.all(recorded);
     }
