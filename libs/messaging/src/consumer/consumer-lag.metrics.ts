@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional, type OnModuleDestroy } from '@nestjs/common';
 import type { Admin, Kafka } from 'kafkajs';
 import { Metrics } from '@vigie/observability';
+import { withDeadline } from '../deadline';
 import { KAFKA_CLIENT, MESSAGING_OPTIONS } from '../kafka/kafka.tokens';
 import type { MessagingOptions } from '../messaging.options';
 import { ConsumerGroupState } from './consumer-group.state';
@@ -46,19 +47,13 @@ export class ConsumerLagMetrics implements OnModuleDestroy {
     if (!this.group.consumes) return [];
     const groupId = this.options.kafka.groupId;
     const topics = this.events.topics();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('no answer')), TIMEOUT_MS);
-    });
     try {
-      return await Promise.race([this.query(groupId, topics), timeout]);
+      return await withDeadline(this.query(groupId, topics), TIMEOUT_MS, 'no answer');
     } catch {
       const pending = this.admin;
       this.admin = null;
       void pending?.then((admin) => admin.disconnect()).catch(() => undefined);
       return [];
-    } finally {
-      clearTimeout(timer);
     }
   }
 

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import type { Admin, Kafka } from 'kafkajs';
 import { ConsumerGroupState } from '../consumer/consumer-group.state';
+import { withDeadline } from '../deadline';
 import { KAFKA_CLIENT } from './kafka.tokens';
 
 /** Kafka is healthy when the broker answers and, for consuming services, the group has joined. */
@@ -17,19 +18,17 @@ export class KafkaHealthIndicator implements OnModuleDestroy {
 
   async check(key = 'kafka', timeoutMs = 2000): Promise<HealthIndicatorResult> {
     const indicator = this.indicators.check(key);
-    let timer: NodeJS.Timeout | undefined;
     try {
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-      });
-      await Promise.race([this.connectedAdmin().then((admin) => admin.describeCluster()), timeout]);
+      await withDeadline(
+        this.connectedAdmin().then((admin) => admin.describeCluster()),
+        timeoutMs,
+        `no answer within ${timeoutMs} ms`,
+      );
     } catch (error) {
       this.reset();
       return indicator.down({
         message: `broker unreachable: ${(error as Error).message}; events wait in the outbox until it answers`,
       });
-    } finally {
-      clearTimeout(timer);
     }
     if (this.group.consumes && !this.group.joined) {
       return indicator.down({ message: 'consumer group not joined yet' });

@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { CORRELATION_ID_HEADER, Metrics, startPublishSpan } from '@vigie/observability';
 import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { backoffDelay } from '../consumer/failure.policy';
+import { withDeadline } from '../deadline';
 import { DrainLoop } from '../drain-loop';
 import { KafkaProducer } from '../kafka/kafka.producer';
 import { MESSAGING_OPTIONS } from '../kafka/kafka.tokens';
@@ -77,21 +78,6 @@ export const LEASE_CHECK_MS = 500;
 export const MARK_DELAY_MS = 200;
 /** How long a look at the lease may take before the instance leaves it. */
 export const LEASE_ANSWER_MS = 5000;
-
-/** `work`, or an error once `ms` have passed. */
-async function withDeadline<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      work,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(message)), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /**
  * Publishes outbox rows to Kafka in commit order per key, across every instance of the service
