@@ -10,6 +10,8 @@ ARG NODE_IMAGE=node:24-bookworm-slim
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# npm ci applies the fixes to dependencies kept in patches/ (patch-package, on postinstall).
+COPY patches ./patches
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY . .
 # The build compiles every app into dist/apps/<app>/src/main.js. APP is not
