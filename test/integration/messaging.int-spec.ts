@@ -132,6 +132,7 @@ function message(value: string | EventEnvelope<Word>): KafkaMessage {
 const wordEvent = (word: string) => createEnvelope(WordEvent, { word }, { producer: 'it' });
 
 describe('messaging layer on the real PostgreSQL and Kafka', () => {
+  let kafka: Kafka;
   let admin: ReturnType<Kafka['admin']>;
   let setup: DataSource;
   let first: INestApplication;
@@ -141,7 +142,8 @@ describe('messaging layer on the real PostgreSQL and Kafka', () => {
     (await setup.query<{ word: string }[]>(`SELECT word FROM "${SCHEMA}".words ORDER BY position`)).map((r) => r.word);
 
   beforeAll(async () => {
-    admin = new Kafka({ clientId: 'it-admin', brokers, logLevel: logLevel.NOTHING }).admin();
+    kafka = new Kafka({ clientId: 'it-messaging', brokers, logLevel: logLevel.NOTHING });
+    admin = kafka.admin();
     await admin.connect();
     await admin.createTopics({
       waitForLeaders: true,
@@ -263,7 +265,6 @@ describe('messaging layer on the real PostgreSQL and Kafka', () => {
   describe('committed offsets (ADR 53)', () => {
     it('commits handled offsets about once a second, not after every batch, and catches up after the last one', async () => {
       const groupId = `it-offsets-${run}`;
-      const kafka = new Kafka({ clientId: 'it-offsets', brokers, logLevel: logLevel.NOTHING });
       const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 250 });
       const producer = kafka.producer();
       let batches = 0;

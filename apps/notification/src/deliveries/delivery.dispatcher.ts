@@ -178,13 +178,13 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
     else this.following.set(target, { since: Date.now(), run: [...run] });
   }
 
-  /** The deliveries following a target's run, no longer held for it. */
-  private unfollow(target: string): ClaimedDelivery[] {
+  /** The deliveries following a target's run (and since when), no longer held for it. */
+  private unfollow(target: string): { since: number | null; run: ClaimedDelivery[] } {
     const next = this.following.get(target);
-    if (!next) return [];
+    if (!next) return { since: null, run: [] };
     this.following.delete(target);
     this.held -= next.run.length;
-    return next.run;
+    return next;
   }
 
   /**
@@ -207,7 +207,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
           return this.serve(run);
         }
         this.leftInQueue = true;
-        return this.queue.release([...run, ...this.unfollow(target)]);
+        return this.queue.release([...run, ...this.unfollow(target).run]);
       })
       .catch((error: unknown) => {
         // Not recorded: the lease brings the deliveries back.
@@ -215,10 +215,9 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
       })
       .finally(() => {
         this.held -= run.length;
-        const since = this.following.get(target)?.since;
         const next = this.unfollow(target);
-        if (next.length > 0) {
-          this.start(target, next, since, false);
+        if (next.run.length > 0) {
+          this.start(target, next.run, next.since, false);
           return;
         }
         this.inFlight.delete(target);
@@ -257,7 +256,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
         () => !stopped && !this.shutdown.signal.aborted && Date.now() - started <= this.leaseMs / 2,
       );
       // A run cut short hands back what it did not start and what followed it: the rounds take them in order.
-      const back = stopped || notStarted.length > 0 ? [...notStarted, ...this.unfollow(targetOf(run[0]))] : [];
+      const back = stopped || notStarted.length > 0 ? [...notStarted, ...this.unfollow(targetOf(run[0])).run] : [];
       if (back.length > 0) this.leftInQueue = true;
       await this.queue.release(back);
     } finally {
