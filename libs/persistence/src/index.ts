@@ -4,3 +4,4 @@ export * from './group-commit';
 export * from './advisory-lock';
 export * from './migration-steps';
 export * from './after-commit';
+export * from './channel-listener';

@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Metrics } from '@vigie/observability';
+import { ChannelListener } from '@vigie/persistence';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
 import { liveKeys } from '../directory/directory.queries';
 import { STREAM_CHANNEL, StreamLog, type StoredStreamEvent } from './stream.log';
@@ -81,9 +81,8 @@ class Subscriber {
 export class StreamHub implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(StreamHub.name);
   private readonly subscribers = new Set<Subscriber>();
-  private listener: Client | null = null;
+  private readonly listener: ChannelListener;
   private timers: NodeJS.Timeout[] = [];
-  private stopped = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -91,6 +90,13 @@ export class StreamHub implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
     metrics: Metrics,
   ) {
+    this.listener = new ChannelListener({
+      connectionString: config.databaseUrl,
+      channel: STREAM_CHANNEL,
+      applicationName: 'notification.stream',
+      onNotification: (organisationId) => this.pumpAll(organisationId),
+      onLost: (reason) => this.logger.warn(`stream listener lost (${reason}); polling until it reconnects`),
+    });
     const subscribers = this.subscribers;
     metrics.gauge({
       name: 'vigie_sse_connections',
@@ -107,11 +113,10 @@ export class StreamHub implements OnApplicationBootstrap, OnModuleDestroy {
       setInterval(() => void this.heartbeat(), this.config.stream.heartbeatMs),
     ];
     for (const timer of this.timers) timer.unref();
-    await this.listen();
+    await this.listener.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
     for (const timer of this.timers) clearInterval(timer);
     // Open streams would hold the HTTP server's shutdown: end them (clients reconnect elsewhere).
     for (const subscriber of this.subscribers) {
@@ -119,7 +124,7 @@ export class StreamHub implements OnApplicationBootstrap, OnModuleDestroy {
       subscriber.out.end();
     }
     this.subscribers.clear();
-    await this.listener?.end().catch(() => undefined);
+    await this.listener.stop();
   }
 
   /** Starts sending the organisation's events numbered after `cursor` to `out`; returns the unsubscribe. */
@@ -174,29 +179,5 @@ export class StreamHub implements OnApplicationBootstrap, OnModuleDestroy {
     subscriber.closed = true;
     this.subscribers.delete(subscriber);
     subscriber.out.end();
-  }
-
-  private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.config.databaseUrl });
-    client.on('notification', (message) => this.pumpAll(message.payload));
-    client.on('error', (error) => {
-      this.logger.warn(`stream listener lost (${error.message}); reconnecting`);
-      this.listener = null;
-      void client.end().catch(() => undefined);
-      if (!this.stopped) setTimeout(() => void this.listen(), 1000).unref();
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${STREAM_CHANNEL}`);
-      if (this.stopped) {
-        await client.end();
-        return;
-      }
-      this.listener = client;
-    } catch (error) {
-      this.logger.warn(`stream listener unavailable (${(error as Error).message}); polling until it reconnects`);
-      await client.end().catch(() => undefined);
-      if (!this.stopped) setTimeout(() => void this.listen(), 1000).unref();
-    }
   }
 }

@@ -1,11 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PartnerChangedV1Payload } from '@vigie/contracts';
-import { runPrepared, type PreparedStatement } from '@vigie/persistence';
+import { ChannelListener, runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { VerifiedSecrets } from '../api-key';
 import type { Caller, CallerResolver } from '../caller';
 import { authenticateKey, type StoredKeyRow } from '../key-check';
 import { callerForPerson, type PersonClaims, type PersonOrganisationRow } from '../person-token';
+import { KnownKeys } from './known-keys';
 
 /** Read on every authenticated request: prepared once per connection. */
 const KEY_WITH_ORGANISATION: PreparedStatement = {
@@ -26,14 +27,45 @@ export type SnapshotListener = (snapshot: PartnerChangedV1Payload, manager: Enti
 
 /**
  * What this service knows of the registry's organisations and keys. The registry is never
- * called on the request path: suspensions and revocations arrive as events.
+ * called on the request path: suspensions and revocations arrive as events. The rows of the keys
+ * presented are remembered while every change to the directory is announced (a NOTIFY in the
+ * transaction that applies it, heard by each instance of the service), so a request from a known
+ * key reads nothing (ADR 56).
  */
 @Injectable()
-export class PartnerDirectory implements CallerResolver {
+export class PartnerDirectory implements CallerResolver, OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(PartnerDirectory.name);
   private readonly verified = new VerifiedSecrets();
+  private readonly known = new KnownKeys();
   private readonly listeners: SnapshotListener[] = [];
+  private readonly changes: ChannelListener;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {
+    const options = dataSource.options as { url?: string; schema?: string };
+    const schema = options.schema ?? 'public';
+    this.changes = new ChannelListener({
+      connectionString: options.url ?? '',
+      channel: directoryChannel(schema),
+      applicationName: `${schema}.directory`,
+      onNotification: () => this.known.changed(),
+      onListening: () => this.known.listening(),
+      onLost: (reason) => {
+        this.known.deaf();
+        this.logger.warn(
+          `directory changes unheard (${reason}): every request reads its key until they are heard again`,
+        );
+      },
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.changes.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.changes.stop();
+    this.known.deaf();
+  }
 
   /** A service-specific read model (e.g. referents) fed with every snapshot the directory applies. */
   alsoApply(listener: SnapshotListener): void {
@@ -64,6 +96,11 @@ export class PartnerDirectory implements CallerResolver {
       ],
     );
     if (updated.length === 0) return;
+    // Heard by every instance once this transaction commits, never before: each forgets the keys it knew.
+    await manager.query('SELECT pg_notify($1, $2)', [
+      directoryChannel(currentSchema(manager)),
+      snapshot.organisationId,
+    ]);
     // Wrapped in a SELECT: TypeORM answers a bare DELETE with [rows, count], not the rows.
     const replaced = await manager.query<{ secret_hash: string }[]>(
       `WITH replaced AS (DELETE FROM directory_api_keys WHERE organisation_id = $1 RETURNING secret_hash)
@@ -89,7 +126,29 @@ export class PartnerDirectory implements CallerResolver {
   }
 
   async resolve(keyId: string, secret: string): Promise<Caller> {
-    const rows = await runPrepared<StoredKeyRow>(this.dataSource, KEY_WITH_ORGANISATION, [keyId]);
-    return authenticateKey(rows[0], { keyId, secret }, this.verified);
+    return authenticateKey(await this.keyRow(keyId), { keyId, secret }, this.verified);
   }
+
+  /** How many keys' rows this instance answers from memory. */
+  get rememberedKeys(): number {
+    return this.known.size;
+  }
+
+  private async keyRow(keyId: string): Promise<StoredKeyRow | undefined> {
+    const known = this.known.get(keyId);
+    if (known) return known;
+    const read = this.known.beginRead();
+    const [row] = await runPrepared<StoredKeyRow>(this.dataSource, KEY_WITH_ORGANISATION, [keyId]);
+    if (row) this.known.keep(keyId, row, read);
+    return row;
+  }
+}
+
+/** The channel on which a service's directory announces its changes (one per schema). */
+function directoryChannel(schema: string): string {
+  return `directory_${schema}`;
+}
+
+function currentSchema(manager: EntityManager): string {
+  return (manager.connection.options as { schema?: string }).schema ?? 'public';
 }
