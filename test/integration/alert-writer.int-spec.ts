@@ -101,4 +101,24 @@ describe('ingestion group commit on the real PostgreSQL', () => {
     expect(await count('SELECT count(*) AS n FROM alerts WHERE id = ANY($1)', [ids])).toBe(10);
     expect(await count('SELECT count(*) AS n FROM outbox WHERE message_key = $1', [taken.alertId])).toBe(1);
   });
+
+  it('stores an alert, its key and its event all or nothing: an event that cannot be written leaves no alert and frees the key', async () => {
+    const first = write(snapshot());
+    await writer.storeNew(first);
+    const key = `key-${randomUUID()}`;
+    const alert = snapshot();
+    // The event's id is taken already: the outbox's primary key refuses it, so the statement fails as a whole.
+    const clash = { ...write(alert, key), event: { ...first.event, key: alert.originalAlertId } };
+
+    await expect(writer.storeNew(clash)).rejects.toThrow(/duplicate key/);
+    expect(await count('SELECT count(*) AS n FROM alerts WHERE id = $1', [alert.alertId])).toBe(0);
+    expect(await count('SELECT count(*) AS n FROM idempotency_keys WHERE key = $1', [key])).toBe(0);
+    expect(await writer.storeNew(write(alert, key))).toBe('created');
+    const [row] = await db.dataSource.query<{ alert: string; event: string }[]>(
+      `SELECT a.xmin::text AS alert, o.xmin::text AS event
+       FROM alerts a JOIN outbox o ON o.message_key = a.original_alert_id::text WHERE a.id = $1`,
+      [alert.alertId],
+    );
+    expect(row.alert).toBe(row.event);
+  });
 });

@@ -1,20 +1,18 @@
-import type { DataSource, EntityManager } from 'typeorm';
 import { GroupCommit } from './group-commit';
 
-/** A data source whose transactions commit when the test says so, recording what each wrote. */
+/** Transactions that commit when the test says so, recording what each wrote. */
 class ManualTransactions {
   readonly transactions: { items: number[]; commit: () => void; fail: (error: Error) => void }[] = [];
 
-  readonly dataSource = {
-    transaction: <T>(work: (manager: EntityManager) => Promise<T>): Promise<T> =>
-      new Promise<T>((resolve, reject) => {
-        const manager = {} as EntityManager;
-        void work(manager).then((result) => {
-          const items = (result as unknown as string[]).map((output) => Number(output.split(':')[1]));
+  /** A batch writer whose transactions wait for the test to settle them. */
+  writer(write: (items: number[]) => Promise<string[]> = written) {
+    return (items: number[]): Promise<string[]> =>
+      new Promise<string[]>((resolve, reject) => {
+        void write(items).then((result) => {
           this.transactions.push({ items, commit: () => resolve(result), fail: reject });
         }, reject);
-      }),
-  } as unknown as DataSource;
+      });
+  }
 
   async settle(index: number, outcome: 'commit' | Error = 'commit'): Promise<void> {
     while (this.transactions.length <= index) await new Promise((resolve) => setImmediate(resolve));
@@ -24,13 +22,12 @@ class ManualTransactions {
   }
 }
 
-const written = (_manager: EntityManager, items: number[]): Promise<string[]> =>
-  Promise.resolve(items.map((item) => `written:${item}`));
+const written = (items: number[]): Promise<string[]> => Promise.resolve(items.map((item) => `written:${item}`));
 
 describe('GroupCommit', () => {
   it('writes at once while transactions are free, and groups what arrives while they are busy', async () => {
     const db = new ManualTransactions();
-    const group = new GroupCommit(db.dataSource, written, { maxBatch: 10, maxInFlight: 2 });
+    const group = new GroupCommit(db.writer(), { maxBatch: 10, maxInFlight: 2 });
     const answers = [1, 2, 3, 4, 5].map((item) => group.submit(item));
 
     await db.settle(0);
@@ -42,7 +39,7 @@ describe('GroupCommit', () => {
 
   it('caps a batch at maxBatch items', async () => {
     const db = new ManualTransactions();
-    const group = new GroupCommit(db.dataSource, written, { maxBatch: 2, maxInFlight: 1 });
+    const group = new GroupCommit(db.writer(), { maxBatch: 2, maxInFlight: 1 });
     const answers = [1, 2, 3, 4].map((item) => group.submit(item));
     for (let index = 0; index < 3; index++) await db.settle(index);
     await Promise.all(answers);
@@ -52,11 +49,10 @@ describe('GroupCommit', () => {
   it('writes the items of a failed batch again one per transaction, so only the bad one fails', async () => {
     const db = new ManualTransactions();
     const group = new GroupCommit(
-      db.dataSource,
-      async (manager, items: number[]) => {
+      db.writer(async (items) => {
         if (items.includes(3) && items.length === 1) throw new Error('item 3 cannot be written');
-        return written(manager, items);
-      },
+        return written(items);
+      }),
       { maxBatch: 10, maxInFlight: 1 },
     );
     const answers = [1, 2, 3, 4].map((item) => group.submit(item).catch((error: Error) => error.message));
@@ -69,7 +65,10 @@ describe('GroupCommit', () => {
 
   it('refuses a writer that does not answer once per item', async () => {
     const db = new ManualTransactions();
-    const group = new GroupCommit(db.dataSource, async () => [], { maxBatch: 10, maxInFlight: 1 });
+    const group = new GroupCommit(
+      db.writer(async () => []),
+      { maxBatch: 10, maxInFlight: 1 },
+    );
     const answer = group.submit(1);
     await db.settle(0);
     await expect(answer).rejects.toThrow('a batch writer answered 0 times for 1 items');

@@ -1,5 +1,3 @@
-import type { DataSource, EntityManager } from 'typeorm';
-
 export interface GroupCommitOptions {
   /** Most items written by one transaction. */
   maxBatch: number;
@@ -8,10 +6,11 @@ export interface GroupCommitOptions {
 }
 
 /**
- * Writes `items` in the transaction given, all or nothing, and answers for each in order. It must
- * not throw for one item's sake (a refusal is an answer): a throw aborts the whole batch.
+ * Writes `items` in one transaction (or one statement, which is one), all or nothing, and answers
+ * for each in order once it has committed. It must not throw for one item's sake (a refusal is an
+ * answer): a throw means nothing was written.
  */
-export type BatchWriter<I, O> = (manager: EntityManager, items: I[]) => Promise<O[]>;
+export type BatchWriter<I, O> = (items: I[]) => Promise<O[]>;
 
 interface Waiting<I, O> {
   item: I;
@@ -31,7 +30,6 @@ export class GroupCommit<I, O> {
   private inFlight = 0;
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly write: BatchWriter<I, O>,
     private readonly options: GroupCommitOptions,
   ) {}
@@ -75,7 +73,7 @@ export class GroupCommit<I, O> {
   }
 
   private async transaction(items: I[]): Promise<O[]> {
-    const outputs = await this.dataSource.transaction((manager) => this.write(manager, items));
+    const outputs = await this.write(items);
     if (outputs.length !== items.length) {
       throw new Error(`a batch writer answered ${outputs.length} times for ${items.length} items`);
     }

@@ -4,7 +4,7 @@ import type { AlertSnapshot } from '@vigie/contracts';
 import { Outbox, type OutboxRow } from '@vigie/messaging';
 import { GroupCommit } from '@vigie/persistence';
 import { Idempotency, type KeyClaim } from '../idempotency/idempotent-submission';
-import { insertAlerts } from './alerts.queries';
+import { insertAlerts, storeNewAlerts } from './alerts.queries';
 
 /** What the submitter's CAP document said of itself: kept so that its own references find it. */
 export interface DeclaredOrigin {
@@ -33,34 +33,38 @@ const MAX_BATCH = 100;
 const MAX_IN_FLIGHT = 2;
 
 /**
- * Stores accepted messages and their events (the outbox) in one transaction. New alerts go
- * through a group commit: the alerts submitted while a transaction commits are stored together
- * by the next, with one statement per table, so a burst costs a few commits, not one each.
+ * Stores accepted messages and their events (the outbox), together. New alerts go through a group
+ * commit: the alerts submitted while a statement commits are stored together by the next, their
+ * keys claimed, the alerts and their events written by one statement that is its own transaction
+ * (ADR 57), so a burst costs a few commits and a lone alert one round trip.
  */
 @Injectable()
 export class AlertWriter {
   private readonly newAlerts: GroupCommit<AlertWrite, WriteOutcome>;
 
   constructor(
-    dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
   ) {
-    this.newAlerts = new GroupCommit(dataSource, (manager, writes) => this.write(manager, writes), {
+    this.newAlerts = new GroupCommit((writes) => this.storeTogether(writes), {
       maxBatch: MAX_BATCH,
       maxInFlight: MAX_IN_FLIGHT,
     });
   }
 
-  /** A new alert, stored once its transaction, shared with other new alerts, has committed. */
+  /** A new alert, stored once its statement, shared with other new alerts, has committed. */
   storeNew(write: AlertWrite): Promise<WriteOutcome> {
     return this.newAlerts.submit(write);
   }
 
-  /** In the caller's transaction: claims the keys, then stores the messages whose key it claimed. */
-  async write(manager: EntityManager, writes: readonly AlertWrite[]): Promise<WriteOutcome[]> {
-    const claimed = await Idempotency.claimAll(manager, writes.flatMap(keyClaim));
-    const created = writes.filter((write) => !write.idempotency || claimed.has(write.snapshot.alertId.toLowerCase()));
-    await this.insert(manager, created);
+  private async storeTogether(writes: AlertWrite[]): Promise<WriteOutcome[]> {
+    const stored = await storeNewAlerts(
+      this.dataSource,
+      Idempotency.ordered(writes.flatMap(keyClaim)),
+      writes.map((write) => ({ ...write, keyed: write.idempotency !== null })),
+    );
+    const created = writes.filter((write) => stored.has(write.snapshot.alertId.toLowerCase()));
+    this.outbox.committed(created.map((write) => write.event));
     return writes.map((write) => (created.includes(write) ? 'created' : 'replayed'));
   }
 

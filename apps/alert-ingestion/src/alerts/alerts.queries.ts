@@ -1,7 +1,9 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { DirectoryOrganisation } from '@vigie/access';
 import { primaryInfo, type AlertSnapshot } from '@vigie/contracts';
+import { OUTBOX_COLUMNS, OUTBOX_RECORD, outboxRecord, type OutboxRow } from '@vigie/messaging';
 import { runPrepared, type PreparedStatement } from '@vigie/persistence';
+import { CLAIM_KEYS, claimValues, type KeyRow } from '../idempotency/idempotency-keys.queries';
 import type { AlertCursor } from './alert.cursor';
 
 /**
@@ -13,17 +15,39 @@ import type { AlertCursor } from './alert.cursor';
 const VISIBLE_TO = `(a.sender_organisation_id = $1
   OR EXISTS (SELECT 1 FROM alert_recipients r WHERE r.alert_id = a.id AND r.organisation_id = $1))`;
 
+const ALERT_COLUMNS = `id, original_alert_id, sender_organisation_id, sent, status, msg_type, department, event_code,
+  severity, tlp, personal_data, snapshot, identifier, declared_sender_digest, declared_sent`;
+/** What each column is made of, from an {@link alertRecord} (the declared sender is kept as a digest). */
+const ALERT_VALUES = `id, original_alert_id, sender_organisation_id, sent, status, msg_type, department, event_code,
+  severity, tlp, personal_data, snapshot, identifier, sha256(convert_to(declared_sender, 'UTF8')), declared_sent`;
+const ALERT_RECORD = `id uuid, original_alert_id uuid, sender_organisation_id uuid, sent timestamptz, status text,
+  msg_type text, department text, event_code text, severity text, tlp text, personal_data boolean,
+  snapshot jsonb, identifier text, declared_sender text, declared_sent timestamptz`;
+
 /** One statement for any number of messages, as one JSON document: the snapshot travels nested (ADR 48). */
 const INSERT_ALERTS: PreparedStatement = {
   name: 'ingestion.insert-alerts',
-  text: `INSERT INTO alerts (id, original_alert_id, sender_organisation_id, sent, status, msg_type, department,
-           event_code, severity, tlp, personal_data, snapshot, identifier, declared_sender_digest, declared_sent)
-         SELECT id, original_alert_id, sender_organisation_id, sent, status, msg_type, department, event_code,
-           severity, tlp, personal_data, snapshot, identifier, sha256(convert_to(declared_sender, 'UTF8')), declared_sent
-         FROM jsonb_to_recordset($1::jsonb)
-           AS m(id uuid, original_alert_id uuid, sender_organisation_id uuid, sent timestamptz, status text,
-             msg_type text, department text, event_code text, severity text, tlp text, personal_data boolean,
-             snapshot jsonb, identifier text, declared_sender text, declared_sent timestamptz)`,
+  text: `INSERT INTO alerts (${ALERT_COLUMNS})
+         SELECT ${ALERT_VALUES} FROM jsonb_to_recordset($1::jsonb) AS m(${ALERT_RECORD})`,
+};
+
+/**
+ * New alerts with their events, and the Idempotency-Keys they came with, as one statement that
+ * is its own transaction (ADR 57): the keys are claimed first ($1 to $4, in one order), then
+ * stored are the alerts that came without a key or whose key this statement claimed, each with
+ * its outbox row, in the order given. Returns the ids of the alerts stored.
+ */
+const STORE_NEW_ALERTS: PreparedStatement = {
+  name: 'ingestion.store-new-alerts',
+  text: `WITH claimed AS (${CLAIM_KEYS.text}),
+         kept AS (
+           SELECT * FROM jsonb_to_recordset($5::jsonb) AS m(n integer, keyed boolean, event jsonb, ${ALERT_RECORD})
+           WHERE NOT m.keyed OR m.id IN (SELECT alert_id FROM claimed)),
+         stored AS (INSERT INTO alerts (${ALERT_COLUMNS}) SELECT ${ALERT_VALUES} FROM kept ORDER BY n),
+         events AS (
+           INSERT INTO outbox (${OUTBOX_COLUMNS})
+           SELECT e.* FROM kept, jsonb_to_record(kept.event) AS e(${OUTBOX_RECORD}) ORDER BY kept.n)
+         SELECT id FROM kept`,
 };
 
 const INSERT_RECIPIENTS: PreparedStatement = {
@@ -58,30 +82,47 @@ export interface AlertFilters {
 
 export async function insertAlerts(manager: EntityManager, rows: readonly AlertRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await runPrepared(manager, INSERT_ALERTS, [
+  await runPrepared(manager, INSERT_ALERTS, [JSON.stringify(rows.map(alertRecord))]);
+}
+
+/**
+ * Stores new alerts and their events, claiming their keys, in one statement outside any
+ * transaction (see STORE_NEW_ALERTS); the ids, lower-cased, of the alerts stored.
+ */
+export async function storeNewAlerts(
+  dataSource: DataSource,
+  keys: readonly KeyRow[],
+  rows: readonly (AlertRow & { keyed: boolean; event: OutboxRow })[],
+): Promise<Set<string>> {
+  const stored = await runPrepared<{ id: string }>(dataSource, STORE_NEW_ALERTS, [
+    ...claimValues(keys),
     JSON.stringify(
-      rows.map(({ snapshot, declared }) => {
-        const info = primaryInfo(snapshot);
-        return {
-          id: snapshot.alertId,
-          original_alert_id: snapshot.originalAlertId,
-          sender_organisation_id: snapshot.senderOrganisationId,
-          sent: snapshot.sent,
-          status: snapshot.status,
-          msg_type: snapshot.msgType,
-          department: snapshot.location.department,
-          event_code: info.eventCode,
-          severity: info.severity,
-          tlp: snapshot.tlp,
-          personal_data: snapshot.personalData,
-          snapshot,
-          identifier: snapshot.identifier,
-          declared_sender: declared?.sender ?? null,
-          declared_sent: declared?.sent ?? null,
-        };
-      }),
+      rows.map((row, n) => ({ ...alertRecord(row), n, keyed: row.keyed, event: outboxRecord(row.event) })),
     ),
   ]);
+  return new Set(stored.map((row) => row.id.toLowerCase()));
+}
+
+/** A message as one JSON record of {@link ALERT_RECORD}. */
+function alertRecord({ snapshot, declared }: AlertRow): object {
+  const info = primaryInfo(snapshot);
+  return {
+    id: snapshot.alertId,
+    original_alert_id: snapshot.originalAlertId,
+    sender_organisation_id: snapshot.senderOrganisationId,
+    sent: snapshot.sent,
+    status: snapshot.status,
+    msg_type: snapshot.msgType,
+    department: snapshot.location.department,
+    event_code: info.eventCode,
+    severity: info.severity,
+    tlp: snapshot.tlp,
+    personal_data: snapshot.personalData,
+    snapshot,
+    identifier: snapshot.identifier,
+    declared_sender: declared?.sender ?? null,
+    declared_sent: declared?.sent ?? null,
+  };
 }
 
 /** Who may read each message here (routing's decisions), several alerts in one statement. */

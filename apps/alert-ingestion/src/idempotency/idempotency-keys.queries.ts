@@ -11,7 +11,7 @@ import { runPrepared, type PreparedStatement } from '@vigie/persistence';
  * Claims keys for several requests with one statement. A key an earlier request holds is not
  * claimed; of two requests with the same key in one batch, the first claims it.
  */
-const CLAIM_KEYS: PreparedStatement = {
+export const CLAIM_KEYS: PreparedStatement = {
   name: 'ingestion.claim-idempotency-keys',
   text: `INSERT INTO idempotency_keys (organisation_id, key, request_hash, alert_id)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[])
@@ -27,13 +27,18 @@ export interface KeyRow {
 
 /** The alert ids, lower-cased, whose key this statement claimed. */
 export async function claimKeys(manager: EntityManager, rows: readonly KeyRow[]): Promise<Set<string>> {
-  const claimed = await runPrepared<{ alert_id: string }>(manager, CLAIM_KEYS, [
+  const claimed = await runPrepared<{ alert_id: string }>(manager, CLAIM_KEYS, claimValues(rows));
+  return new Set(claimed.map((row) => row.alert_id.toLowerCase()));
+}
+
+/** The parameters $1 to $4 of {@link CLAIM_KEYS}. */
+export function claimValues(rows: readonly KeyRow[]): unknown[] {
+  return [
     rows.map((row) => row.organisationId),
     rows.map((row) => row.key),
     rows.map((row) => row.requestHash),
     rows.map((row) => row.alertId),
-  ]);
-  return new Set(claimed.map((row) => row.alert_id.toLowerCase()));
+  ];
 }
 
 /** The request an organisation's key first came with, and the alert it created. */

@@ -2,7 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AlertSnapshot } from '@vigie/contracts';
 import { DomainError } from '@vigie/platform';
-import { claimKeys, keyHolder } from './idempotency-keys.queries';
+import { claimKeys, keyHolder, type KeyRow } from './idempotency-keys.queries';
 import { requestFingerprint } from './request-fingerprint';
 
 /** A key claimed for the alert its request creates. */
@@ -31,19 +31,21 @@ export class Idempotency {
    */
   static async claimAll(manager: EntityManager, unordered: readonly KeyClaim[]): Promise<Set<string>> {
     if (unordered.length === 0) return new Set();
+    return claimKeys(manager, Idempotency.ordered(unordered));
+  }
+
+  /** The key rows of these claims, in the one order every transaction claims keys in. */
+  static ordered(unordered: readonly KeyClaim[]): KeyRow[] {
     // In one order in every transaction: two batches waiting for each other's keys cannot deadlock.
     const claims = [...unordered].sort(
       (a, b) => compare(a.organisationId, b.organisationId) || compare(a.idempotency.key, b.idempotency.key),
     );
-    return claimKeys(
-      manager,
-      claims.map((claim) => ({
-        organisationId: claim.organisationId,
-        key: claim.idempotency.key,
-        requestHash: claim.idempotency.fingerprint,
-        alertId: claim.alertId,
-      })),
-    );
+    return claims.map((claim) => ({
+      organisationId: claim.organisationId,
+      key: claim.idempotency.key,
+      requestHash: claim.idempotency.fingerprint,
+      alertId: claim.alertId,
+    }));
   }
 
   /** The alert an earlier request with this key created, if any; 422 when that request was another. */

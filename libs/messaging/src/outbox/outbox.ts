@@ -26,15 +26,23 @@ export interface OutboxRow<P extends object = object> {
   headers: Record<string, string>;
 }
 
+/** The outbox's columns, and the same as a record definition for `jsonb_to_record(set)`. */
+export const OUTBOX_COLUMNS = 'id, topic, message_key, envelope, headers';
+export const OUTBOX_RECORD = 'id uuid, topic text, message_key text, envelope jsonb, headers jsonb';
+
+/** An event as one JSON record of the outbox's columns ({@link OUTBOX_RECORD}). */
+export function outboxRecord(row: OutboxRow): object {
+  return { id: row.envelope.id, topic: row.topic, message_key: row.key, envelope: row.envelope, headers: row.headers };
+}
+
 /**
  * One statement whatever the number of events, the rows as one JSON document (ADR 48): an
  * envelope travels nested, not as a string escaped again into an array literal.
  */
 const INSERT_EVENTS: PreparedStatement = {
   name: 'messaging.outbox-insert',
-  text: `INSERT INTO outbox (id, topic, message_key, envelope, headers)
-         SELECT id, topic, message_key, envelope, headers FROM jsonb_to_recordset($1::jsonb)
-           AS r(id uuid, topic text, message_key text, envelope jsonb, headers jsonb)`,
+  text: `INSERT INTO outbox (${OUTBOX_COLUMNS})
+         SELECT ${OUTBOX_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(${OUTBOX_RECORD})`,
 };
 
 /**
@@ -78,18 +86,15 @@ export class Outbox {
   /** Writes prepared events in the caller's transaction, in order, with one statement. */
   async write(manager: EntityManager, rows: readonly OutboxRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await runPrepared(manager, INSERT_EVENTS, [
-      JSON.stringify(
-        rows.map((row) => ({
-          id: row.envelope.id,
-          topic: row.topic,
-          message_key: row.key,
-          envelope: row.envelope,
-          headers: row.headers,
-        })),
-      ),
-    ]);
-    const relay = this.relay;
-    if (relay) afterCommit(manager, () => relay.committed(rows));
+    await runPrepared(manager, INSERT_EVENTS, [JSON.stringify(rows.map(outboxRecord))]);
+    afterCommit(manager, () => this.committed(rows));
+  }
+
+  /**
+   * Events whose rows a committed statement wrote without {@link write} (a caller's own
+   * statement that inserts {@link outboxRecord}s with its rows): this process's relay publishes them.
+   */
+  committed(rows: readonly OutboxRow[]): void {
+    this.relay?.committed(rows);
   }
 }
