@@ -62,7 +62,7 @@ describe('docs/asyncapi.yaml', () => {
     for (const service of ['partner-registry', 'alert-ingestion', 'prefect-routing', 'notification']) {
       for (const path of sourcesOf(join('apps', service, 'src'))) {
         const source = read(path);
-        const names = [...source.matchAll(/@Consumes\((\w+)\)/g)].map((match) => match[1]);
+        const names = [...source.matchAll(/@Consumes\((\w+)[,)]/g)].map((match) => match[1]);
         if (/PartnerDirectoryModule\./.test(source)) names.push('PartnerChangedV1');
         for (const name of names) consumed.set(name, (consumed.get(name) ?? new Set()).add(service));
       }

@@ -36,6 +36,8 @@ const TOPIC = `it.words.${run}.v1` as Topic;
 const DLQ = `${TOPIC}.dlq`;
 // The committed-offsets test's own topic, which the relay tests' readers never see.
 const COUNTED_TOPIC = `it.counted.${run}.v1` as Topic;
+// The idempotent handler's (ADR 58).
+const KEPT_TOPIC = `it.kept.${run}.v1` as Topic;
 const brokers = e2eEnv.kafkaBrokers.split(',');
 const NO_TABLES = { entities: [], migrations: [] };
 
@@ -44,6 +46,7 @@ class Word {
 }
 const WordEvent = defineEvent({ type: 'it.word', version: 1, topic: TOPIC, payload: Word });
 const CountedEvent = defineEvent({ type: 'it.counted', version: 1, topic: COUNTED_TOPIC, payload: Word });
+const KeptEvent = defineEvent({ type: 'it.kept', version: 1, topic: KEPT_TOPIC, payload: Word });
 
 /** Writes each word it is given; words listed in `refused` fail every attempt. */
 @Injectable()
@@ -62,6 +65,15 @@ class Words {
   @Consumes(CountedEvent)
   async count(event: EventEnvelope<Word>, manager: EntityManager): Promise<void> {
     await manager.query('INSERT INTO words (word) VALUES ($1)', [event.payload.word]);
+  }
+
+  /** Whether each call of `keep` ran in a transaction. */
+  readonly keptInTransaction: boolean[] = [];
+
+  @Consumes(KeptEvent, { idempotent: true })
+  async keep(event: EventEnvelope<Word>, manager: EntityManager): Promise<void> {
+    this.keptInTransaction.push(manager.queryRunner?.isTransactionActive ?? false);
+    await manager.query('INSERT INTO kept_words (word) VALUES ($1) ON CONFLICT DO NOTHING', [event.payload.word]);
   }
 }
 
@@ -103,10 +115,10 @@ async function startInstance(clientId: string, direct = true): Promise<INestAppl
 }
 
 /** What the Kafka transport hands the consumer: one partition's messages, offsets resolved as it goes. */
-function batchOf(messages: KafkaMessage[], running: () => boolean = () => true) {
+function batchOf(messages: KafkaMessage[], running: () => boolean = () => true, topic: Topic = TOPIC) {
   const resolved: string[] = [];
   const payload = {
-    batch: { topic: TOPIC, partition: 0, messages },
+    batch: { topic, partition: 0, messages },
     resolveOffset: (offset: string) => resolved.push(offset),
     heartbeat: async () => undefined,
     commitOffsetsIfNecessary: async () => undefined,
@@ -147,7 +159,11 @@ describe('messaging layer on the real PostgreSQL and Kafka', () => {
     await admin.connect();
     await admin.createTopics({
       waitForLeaders: true,
-      topics: [TOPIC, DLQ, COUNTED_TOPIC].map((topic) => ({ topic, numPartitions: 3, replicationFactor: -1 })),
+      topics: [TOPIC, DLQ, COUNTED_TOPIC, KEPT_TOPIC].map((topic) => ({
+        topic,
+        numPartitions: 3,
+        replicationFactor: -1,
+      })),
     });
     setup = await openServiceDataSource(
       serviceDataSourceOptions({ url: e2eEnv.databaseUrl, schema: SCHEMA, poolSize: 2 }, NO_TABLES),
@@ -159,6 +175,7 @@ describe('messaging layer on the real PostgreSQL and Kafka', () => {
       await addOutboxHeaders(runner);
       await createInboxTable(runner);
       await runner.query('CREATE TABLE words (position bigint GENERATED ALWAYS AS IDENTITY, word text NOT NULL)');
+      await runner.query('CREATE TABLE kept_words (word text PRIMARY KEY)');
     } finally {
       await runner.release();
     }
@@ -171,7 +188,7 @@ describe('messaging layer on the real PostgreSQL and Kafka', () => {
     await second?.close();
     await setup?.query(`DROP SCHEMA IF EXISTS "${SCHEMA}" CASCADE`);
     await setup?.destroy();
-    await admin?.deleteTopics({ topics: [TOPIC, DLQ, COUNTED_TOPIC] }).catch(() => undefined);
+    await admin?.deleteTopics({ topics: [TOPIC, DLQ, COUNTED_TOPIC, KEPT_TOPIC] }).catch(() => undefined);
     await admin?.disconnect();
   });
 
@@ -243,6 +260,23 @@ describe('messaging layer on the real PostgreSQL and Kafka', () => {
         { what: 'two poison messages on the dead-letter topic', timeoutMs: 20_000 },
       );
       expect(reasons).toEqual(expect.arrayContaining([expect.stringMatching(/JSON/i), expect.stringMatching(/word/)]));
+    });
+
+    it('applies an idempotent handler outside any transaction, with no inbox row, each event once per batch (ADR 58)', async () => {
+      const events = ['juliett', 'kilo'].map((word) => createEnvelope(KeptEvent, { word }, { producer: 'it' }));
+      const batch = () => batchOf([events[0], events[1], events[0]].map(message), undefined, KEPT_TOPIC);
+      const handler = first.get(Words);
+      handler.keptInTransaction.length = 0;
+
+      await first.get(EventConsumer).consumeBatch(batch().payload);
+      // Redelivered, to another instance of the group: applied again, to no effect.
+      await second!.get(EventConsumer).consumeBatch(batch().payload);
+
+      const kept = await setup.query<{ word: string }[]>(`SELECT word FROM "${SCHEMA}".kept_words ORDER BY word`);
+      expect(kept.map((row) => row.word)).toEqual(['juliett', 'kilo']);
+      expect(handler.keptInTransaction).toEqual([false, false]);
+      const handled = await setup.query<{ n: string }[]>(`SELECT count(*) AS n FROM "${SCHEMA}".handled_events`);
+      expect(Number(handled[0].n)).toBe(0);
     });
 
     it('stops between transactions when the consumer stops, leaving the rest unresolved', async () => {

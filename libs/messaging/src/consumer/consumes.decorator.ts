@@ -24,20 +24,33 @@ export type EventHandler<P> = (
   transaction: ConsumerTransaction,
 ) => Promise<void>;
 
+export interface ConsumesOptions {
+  /**
+   * The handler's effects are idempotent by themselves (inserts that ignore conflicts, say) and
+   * it writes with one statement per batch: its events are then not recorded in the inbox, and it
+   * runs outside a transaction, each statement its own (ADR 58). A redelivered event is applied
+   * again, to no effect. Default false: the inbox and one transaction per batch.
+   */
+  idempotent?: boolean;
+}
+
 /** Found by EventConsumer at start-up; `Consumes` is its typed face. */
-export const ConsumesMarker = DiscoveryService.createDecorator<EventDefinition<object>>();
+export const ConsumesMarker = DiscoveryService.createDecorator<{
+  definition: EventDefinition<object>;
+  options: ConsumesOptions;
+}>();
 
 /**
  * Makes the decorated method of a provider or controller the service's handler of an event: the
  * service's consumer subscribes to the event's topic and calls the method for each valid event,
  * once. One handler per topic and service.
  */
-export function Consumes<P extends object>(definition: EventDefinition<P>) {
+export function Consumes<P extends object>(definition: EventDefinition<P>, options: ConsumesOptions = {}) {
   return <M extends EventHandler<P>>(
     target: object,
     key: string | symbol,
     descriptor: TypedPropertyDescriptor<M>,
   ): void => {
-    ConsumesMarker(definition)(target, key, descriptor);
+    ConsumesMarker({ definition: definition, options })(target, key, descriptor);
   };
 }

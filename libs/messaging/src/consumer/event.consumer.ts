@@ -19,7 +19,12 @@ import { claimEvents } from '../inbox/inbox';
 import { KafkaProducer } from '../kafka/kafka.producer';
 import { MESSAGING_OPTIONS } from '../kafka/kafka.tokens';
 import type { MessagingOptions } from '../messaging.options';
-import { ConsumesMarker, type ConsumerTransaction, type EventHandler } from './consumes.decorator';
+import {
+  ConsumesMarker,
+  type ConsumerTransaction,
+  type ConsumesOptions,
+  type EventHandler,
+} from './consumes.decorator';
 import { decodeEvent } from './event.decoder';
 import { decideFailure, PoisonMessageError } from './failure.policy';
 import { OFFSET_COMMIT_INTERVAL_MS, OffsetCommits } from './offset-commits';
@@ -32,6 +37,8 @@ interface Subscription {
   handler: EventHandler<object>;
   /** `handled_events.consumer`: the group and the topic. */
   consumer: string;
+  /** No inbox and no transaction: see ConsumesOptions. */
+  idempotent: boolean;
 }
 
 interface Consumed {
@@ -84,8 +91,8 @@ export class EventConsumer implements OnModuleInit, OnModuleDestroy {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
       if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
       for (const method of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance) as object)) {
-        const definition = this.discovery.getMetadataByDecorator(ConsumesMarker, wrapper, method);
-        if (definition) this.subscribe(definition, (instance[method] as EventHandler<object>).bind(instance));
+        const marked = this.discovery.getMetadataByDecorator(ConsumesMarker, wrapper, method);
+        if (marked) this.subscribe(marked, (instance[method] as EventHandler<object>).bind(instance));
       }
     }
   }
@@ -118,12 +125,20 @@ export class EventConsumer implements OnModuleInit, OnModuleDestroy {
     await this.offsets.afterBatch(payload);
   }
 
-  private subscribe(definition: EventDefinition<object>, handler: EventHandler<object>): void {
+  private subscribe(
+    { definition, options }: { definition: EventDefinition<object>; options: ConsumesOptions },
+    handler: EventHandler<object>,
+  ): void {
     if (this.subscriptions.has(definition.topic)) {
       throw new Error(`two handlers consume ${definition.topic} in ${this.options.kafka.groupId}`);
     }
     const consumer = `${this.options.kafka.groupId}/${definition.topic}`;
-    this.subscriptions.set(definition.topic, { definition, handler, consumer });
+    this.subscriptions.set(definition.topic, {
+      definition,
+      handler,
+      consumer,
+      idempotent: options.idempotent ?? false,
+    });
   }
 
   private async consumeChunk(
@@ -161,7 +176,8 @@ export class EventConsumer implements OnModuleInit, OnModuleDestroy {
 
   /**
    * One transaction: claim the events' ids, apply those not handled before, in order, then the work
-   * their handlers left for the end.
+   * their handlers left for the end. For an idempotent handler, no claim and no transaction: each
+   * event of the batch is applied once, and its statements commit as they run.
    */
   private async handleTogether(subscription: Subscription, events: Decoded[]): Promise<void> {
     const lastly: ((manager: EntityManager) => Promise<void>)[] = [];
@@ -171,14 +187,9 @@ export class EventConsumer implements OnModuleInit, OnModuleDestroy {
       beforeCommit: (work) => lastly.push(work),
       afterCommit: (callback) => committed.push(callback),
     };
-    await this.dataSource.transaction(async (manager) => {
-      const fresh = await claimEvents(
-        manager,
-        events.map(({ event }) => event.id),
-        subscription.consumer,
-      );
+    const apply = async (manager: EntityManager, fresh: Set<string>): Promise<void> => {
       for (const decoded of events) {
-        // A copy of an event within the batch is claimed once: the first one applies it.
+        // A copy of an event within the batch is applied once, by the first.
         // PostgreSQL returns uuids in lower case, whatever case the producer wrote.
         if (!fresh.delete(decoded.event.id.toLowerCase())) continue;
         applied.push(decoded);
@@ -195,7 +206,15 @@ export class EventConsumer implements OnModuleInit, OnModuleDestroy {
         );
       }
       for (const work of lastly) await work(manager);
-    });
+    };
+    const ids = events.map(({ event }) => event.id);
+    if (subscription.idempotent) {
+      await apply(this.dataSource.manager, new Set(ids.map((id) => id.toLowerCase())));
+    } else {
+      await this.dataSource.transaction(async (manager) =>
+        apply(manager, await claimEvents(manager, ids, subscription.consumer)),
+      );
+    }
     for (const callback of committed) callback();
     for (const { topic, partition, message, event, scope } of applied) {
       this.counts.handled.inc({ topic });
@@ -265,7 +284,7 @@ class ConsumerMetrics {
   constructor(metrics: Metrics) {
     this.handled = metrics.counter({
       name: 'vigie_events_handled_total',
-      help: 'Events applied by this service (a redelivered event is counted once), by topic',
+      help: 'Events applied by this service (a redelivered event is counted once, unless its handler is idempotent by itself), by topic',
       labelNames: ['topic'],
     });
     this.retried = metrics.counter({
