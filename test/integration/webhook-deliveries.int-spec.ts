@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AcknowledgementChannel } from '@vigie/contracts';
 import { insertAcknowledgement } from '../../apps/notification/src/acknowledgements/acknowledgements.queries';
 import { alertStates } from '../../apps/notification/src/alert-states/alert-states.queries';
-import { insertRecipients, insertRoutedMessage } from '../../apps/notification/src/deliveries/routed-messages.queries';
+import { insertRecipients, rememberMessages } from '../../apps/notification/src/deliveries/routed-messages.queries';
 import type { PagePosition } from '../../apps/notification/src/page-cursor';
 import { NOTIFICATION_TABLES } from '../../apps/notification/src/tables';
 import {
@@ -121,16 +121,17 @@ describe('webhook deliveries and alert states on the real PostgreSQL', () => {
     const other = randomUUID();
     const alertId = randomUUID();
     const referent = randomUUID();
-    await insertRoutedMessage(db.dataSource.manager, {
-      id: alertId,
-      kind: 'alert',
-      originalAlertId: alertId,
-      senderOrganisationId: sender,
-      routedAt: '2026-12-04T10:00:00Z',
-      broadcast: null,
-    });
-    await insertRecipients(db.dataSource.manager, alertId, [
-      { organisationId: recipient, rule: 'competent-prefecture', reason: 'compétente' },
+    // The message and its recipient in one statement, as a batch of routed messages is remembered.
+    await rememberMessages(db.dataSource.manager, [
+      {
+        id: alertId,
+        kind: 'alert',
+        originalAlertId: alertId,
+        senderOrganisationId: sender,
+        routedAt: '2026-12-04T10:00:00Z',
+        broadcast: null,
+        recipients: [{ organisationId: recipient, rule: 'competent-prefecture', reason: 'compétente' }],
+      },
     ]);
     await insertRecipients(db.dataSource.manager, alertId, [{ organisationId: recipient, rule: 'again', reason: 'x' }]);
     await insertDirectoryOrganisation(db.dataSource, {

@@ -64,7 +64,10 @@ export class AlertWriter {
       writes.map((write) => ({ ...write, keyed: write.idempotency !== null })),
     );
     const created = writes.filter((write) => stored.has(write.snapshot.alertId.toLowerCase()));
-    this.outbox.committed(created.map((write) => write.event));
+    this.outbox.written(
+      this.dataSource.manager,
+      created.map((write) => write.event),
+    );
     return writes.map((write) => (created.includes(write) ? 'created' : 'replayed'));
   }
 

@@ -22,68 +22,75 @@ export interface Recipient {
 
 // Run for every batch of routing decisions consumed: prepared once per connection. The messages
 // as one JSON document (ADR 48).
-const INSERT_MESSAGES: PreparedStatement = {
-  name: 'notification.insert-routed-messages',
-  text: `INSERT INTO routed_messages (id, kind, original_alert_id, sender_organisation_id, routed_at, broadcast)
-         SELECT id, kind, original_alert_id, sender_organisation_id, routed_at, broadcast
-         FROM jsonb_to_recordset($1::jsonb) AS m(id uuid, kind text, original_alert_id uuid,
-           sender_organisation_id uuid, routed_at timestamptz, broadcast jsonb)
-         ON CONFLICT (id) DO NOTHING`,
-};
+const insertMessagesSql = (param: string) =>
+  `INSERT INTO routed_messages (id, kind, original_alert_id, sender_organisation_id, routed_at, broadcast)
+   SELECT id, kind, original_alert_id, sender_organisation_id, routed_at, broadcast
+   FROM jsonb_to_recordset(${param}::jsonb) AS m(id uuid, kind text, original_alert_id uuid,
+     sender_organisation_id uuid, routed_at timestamptz, broadcast jsonb)
+   ON CONFLICT (id) DO NOTHING`;
+const insertRecipientsSql = (first: number) =>
+  `INSERT INTO routed_recipients (message_id, organisation_id, rule, reason)
+   SELECT * FROM unnest($${first}::uuid[], $${first + 1}::uuid[], $${first + 2}::text[], $${first + 3}::text[])
+   ON CONFLICT DO NOTHING`;
 const INSERT_RECIPIENTS: PreparedStatement = {
   name: 'notification.insert-routed-recipients',
-  text: `INSERT INTO routed_recipients (message_id, organisation_id, rule, reason)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[])
-         ON CONFLICT DO NOTHING`,
+  text: insertRecipientsSql(1),
+};
+/** Messages and their recipients together: one statement, the recipients' rows checked against the messages' at its end. */
+const REMEMBER_MESSAGES: PreparedStatement = {
+  name: 'notification.remember-routed-messages',
+  text: `WITH messages AS (${insertMessagesSql('$1')}) ${insertRecipientsSql(2)}`,
 };
 
-/** Remembers routed messages in one statement; one already there is kept as it is. */
-export async function insertRoutedMessages(manager: EntityManager, messages: readonly RoutedMessage[]): Promise<void> {
+/**
+ * Remembers routed messages and their recipients in one statement; a message or a recipient
+ * already there is kept as it is.
+ */
+export async function rememberMessages(
+  manager: EntityManager,
+  messages: readonly (RoutedMessage & { recipients: readonly Recipient[] })[],
+): Promise<void> {
   if (messages.length === 0) return;
-  await runPrepared(manager, INSERT_MESSAGES, [
-    JSON.stringify(
-      messages.map((message) => ({
-        id: message.id,
-        kind: message.kind,
-        original_alert_id: message.originalAlertId,
-        sender_organisation_id: message.senderOrganisationId,
-        routed_at: message.routedAt,
-        broadcast: message.broadcast,
-      })),
-    ),
+  await runPrepared(manager, REMEMBER_MESSAGES, [
+    messagesDocument(messages),
+    ...recipientColumns(messages.map((message) => ({ messageId: message.id, recipients: message.recipients }))),
   ]);
 }
 
-export function insertRoutedMessage(manager: EntityManager, message: RoutedMessage): Promise<void> {
-  return insertRoutedMessages(manager, [message]);
+function messagesDocument(messages: readonly RoutedMessage[]): string {
+  return JSON.stringify(
+    messages.map((message) => ({
+      id: message.id,
+      kind: message.kind,
+      original_alert_id: message.originalAlertId,
+      sender_organisation_id: message.senderOrganisationId,
+      routed_at: message.routedAt,
+      broadcast: message.broadcast,
+    })),
+  );
 }
 
-/**
- * Adds recipients to messages (already remembered) in one statement; one already there keeps its
- * rule and reason.
- */
-export async function insertRecipientsOf(
-  manager: EntityManager,
-  messages: readonly { messageId: string; recipients: readonly Recipient[] }[],
-): Promise<void> {
+/** The recipients of messages as the four arrays the recipients' insert takes. */
+function recipientColumns(messages: readonly { messageId: string; recipients: readonly Recipient[] }[]): string[][] {
   const rows = messages.flatMap(({ messageId, recipients }) =>
     recipients.map((recipient) => ({ messageId, ...recipient })),
   );
-  if (rows.length === 0) return;
-  await runPrepared(manager, INSERT_RECIPIENTS, [
+  return [
     rows.map((row) => row.messageId),
     rows.map((row) => row.organisationId),
     rows.map((row) => row.rule),
     rows.map((row) => row.reason),
-  ]);
+  ];
 }
 
-export function insertRecipients(
+/** Adds recipients to a message already remembered; one already there keeps its rule and reason. */
+export async function insertRecipients(
   manager: EntityManager,
   messageId: string,
   recipients: readonly Recipient[],
 ): Promise<void> {
-  return insertRecipientsOf(manager, [{ messageId, recipients }]);
+  if (recipients.length === 0) return;
+  await runPrepared(manager, INSERT_RECIPIENTS, recipientColumns([{ messageId, recipients }]));
 }
 
 /**

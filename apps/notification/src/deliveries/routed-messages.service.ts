@@ -5,7 +5,7 @@ import { BatchedBeforeCommit, type ConsumerTransaction } from '@vigie/messaging'
 import { EscalationsService } from '../escalation/escalations.service';
 import { DeliveriesService } from './deliveries.service';
 import { firstPerOrganisation } from './distribution.plan';
-import { insertRecipientsOf, insertRoutedMessages, type RoutedMessage } from './routed-messages.queries';
+import { rememberMessages, type RoutedMessage } from './routed-messages.queries';
 
 /**
  * What notification does with a routing decision, in the transaction that records the event as
@@ -20,13 +20,12 @@ export class RoutedMessagesService {
    * The messages remembered in each consumer transaction and their recipients: written at its end,
    * with the batch's other messages, one statement per table (before the deliveries and stream events).
    */
-  private readonly remembered = new BatchedBeforeCommit<RememberedMessage>(async (manager, messages) => {
-    await insertRoutedMessages(manager, messages);
-    await insertRecipientsOf(
+  private readonly remembered = new BatchedBeforeCommit<RememberedMessage>((manager, messages) =>
+    rememberMessages(
       manager,
-      messages.map((routed) => ({ messageId: routed.id, recipients: firstPerOrganisation(routed.recipients) })),
-    );
-  });
+      messages.map((routed) => ({ ...routed, recipients: firstPerOrganisation(routed.recipients) })),
+    ),
+  );
 
   constructor(
     private readonly deliveries: DeliveriesService,

@@ -1,5 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import type { AlertChangedV1Payload, EventEnvelope } from '@vigie/contracts';
+import { OUTBOX_COLUMNS, OUTBOX_RECORD, outboxRecord, type OutboxRow } from '@vigie/messaging';
 import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import { ParkedChange } from './parked-change.entity';
 import { RoutingDecision } from './routing-decision.entity';
@@ -15,22 +16,36 @@ const PARKED_CHANGES: PreparedStatement = {
   text: `SELECT event_id, original_alert_id, envelope FROM parked_changes
          WHERE original_alert_id = ANY ($1::uuid[]) ORDER BY sequence`,
 };
-const LOCK_CHAINS: PreparedStatement = {
-  name: 'routing.lock-chains',
-  // In one order whatever the batch, so two transactions locking overlapping chains wait, never deadlock.
-  text: `SELECT count(pg_advisory_xact_lock(hashtextextended(chain, 0)))
-         FROM (SELECT DISTINCT unnest($1::text[]) AS chain ORDER BY 1) AS chains`,
-};
+/** Locks the chains named by the text array `param`, in one order whatever the batch, so two transactions locking overlapping chains wait, never deadlock. */
+const lockChainsSql = (param: string) =>
+  `SELECT count(pg_advisory_xact_lock(hashtextextended(chain, 0))) AS locked
+   FROM (SELECT DISTINCT unnest(${param}::text[]) AS chain ORDER BY 1) AS chains`;
+const LOCK_CHAINS: PreparedStatement = { name: 'routing.lock-chains', text: lockChainsSql('$1') };
 // The decisions as one JSON document (ADR 48): a national alert's ten thousand recipients travel nested, unescaped.
-const INSERT_DECISIONS: PreparedStatement = {
-  name: 'routing.insert-decisions',
-  text: `INSERT INTO routing_decisions (id, alert_id, original_alert_id, sender_organisation_id, department,
-           recipients, excluded, warnings, routed_at)
-         SELECT id, alert_id, original_alert_id, sender_organisation_id, department, recipients, excluded, warnings,
-           routed_at
-         FROM jsonb_to_recordset($1::jsonb) AS d(id uuid, alert_id uuid, original_alert_id uuid,
-           sender_organisation_id uuid, department text, recipients jsonb, excluded jsonb, warnings jsonb,
-           routed_at timestamptz)`,
+const insertDecisionsSql = (param: string, condition = 'true') =>
+  `INSERT INTO routing_decisions (id, alert_id, original_alert_id, sender_organisation_id, department,
+     recipients, excluded, warnings, routed_at)
+   SELECT id, alert_id, original_alert_id, sender_organisation_id, department, recipients, excluded, warnings,
+     routed_at
+   FROM jsonb_to_recordset(${param}::jsonb) AS d(id uuid, alert_id uuid, original_alert_id uuid,
+     sender_organisation_id uuid, department text, recipients jsonb, excluded jsonb, warnings jsonb,
+     routed_at timestamptz)
+   WHERE ${condition}`;
+const INSERT_DECISIONS: PreparedStatement = { name: 'routing.insert-decisions', text: insertDecisionsSql('$1') };
+/**
+ * A batch's decisions and their events, with the chains' locks, in one statement (ADR 57): the
+ * locks are taken first (each insert waits for them: an InitPlan runs before its first row), so
+ * an insert never waits on another transaction while holding none of them.
+ */
+const STORE_DECISIONS: PreparedStatement = {
+  name: 'routing.store-decisions',
+  text: `WITH chains AS (${lockChainsSql('$1')}),
+         decided AS (${insertDecisionsSql('$2', '(SELECT locked FROM chains) >= 0')}),
+         events AS (
+           INSERT INTO outbox (${OUTBOX_COLUMNS})
+           SELECT ${OUTBOX_COLUMNS} FROM jsonb_to_recordset($3::jsonb) AS r(${OUTBOX_RECORD})
+           WHERE (SELECT locked FROM chains) >= 0)
+         SELECT locked FROM chains`,
 };
 
 /**
@@ -44,21 +59,39 @@ export async function lockChains(manager: EntityManager, originalAlertIds: reado
 /** The decisions, in one statement whatever their number. */
 export async function insertDecisions(manager: EntityManager, decisions: readonly RoutingDecision[]): Promise<void> {
   if (decisions.length === 0) return;
-  await runPrepared(manager, INSERT_DECISIONS, [
-    JSON.stringify(
-      decisions.map((decision) => ({
-        id: decision.id,
-        alert_id: decision.alertId,
-        original_alert_id: decision.originalAlertId,
-        sender_organisation_id: decision.senderOrganisationId,
-        department: decision.department,
-        recipients: decision.recipients,
-        excluded: decision.excluded,
-        warnings: decision.warnings,
-        routed_at: decision.routedAt,
-      })),
-    ),
+  await runPrepared(manager, INSERT_DECISIONS, [decisionsDocument(decisions)]);
+}
+
+/**
+ * Locks the decisions' chains (see lockChains) and stores the decisions and their events, in one
+ * statement; the caller hands the events to its outbox (`Outbox.written`).
+ */
+export async function storeDecisions(
+  manager: EntityManager,
+  decisions: readonly RoutingDecision[],
+  events: readonly OutboxRow[],
+): Promise<void> {
+  await runPrepared(manager, STORE_DECISIONS, [
+    decisions.map((decision) => decision.originalAlertId),
+    decisionsDocument(decisions),
+    JSON.stringify(events.map(outboxRecord)),
   ]);
+}
+
+function decisionsDocument(decisions: readonly RoutingDecision[]): string {
+  return JSON.stringify(
+    decisions.map((decision) => ({
+      id: decision.id,
+      alert_id: decision.alertId,
+      original_alert_id: decision.originalAlertId,
+      sender_organisation_id: decision.senderOrganisationId,
+      department: decision.department,
+      recipients: decision.recipients,
+      excluded: decision.excluded,
+      warnings: decision.warnings,
+      routed_at: decision.routedAt,
+    })),
+  );
 }
 
 export function isRouted(manager: EntityManager, alertId: string): Promise<boolean> {

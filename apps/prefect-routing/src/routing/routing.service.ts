@@ -25,6 +25,7 @@ import {
   isRouted,
   lockChains,
   parkChange,
+  storeDecisions,
   takeParkedChanges,
 } from './routing-decisions.queries';
 import type { RoutingInputs } from './routing-directory';
@@ -102,15 +103,14 @@ export class RoutingService {
    */
   private async storeRouted(manager: EntityManager, routed: readonly Routed[]): Promise<void> {
     const originals = routed.map(({ decision }) => decision.originalAlertId);
-    await lockChains(manager, originals);
-    await insertDecisions(
+    const events = routed.flatMap(({ events }) => events);
+    await storeDecisions(
       manager,
       routed.map(({ decision }) => decision),
+      events,
     );
-    await this.outbox.write(
-      manager,
-      routed.flatMap(({ events }) => events),
-    );
+    this.outbox.written(manager, events);
+    // A statement of its own, after the locks: its snapshot sees what a change parked before them.
     const parked = await takeParkedChanges(manager, originals);
     for (const { decision, scope } of routed) {
       for (const change of parked.get(decision.alertId.toLowerCase()) ?? []) {

@@ -87,14 +87,15 @@ export class Outbox {
   async write(manager: EntityManager, rows: readonly OutboxRow[]): Promise<void> {
     if (rows.length === 0) return;
     await runPrepared(manager, INSERT_EVENTS, [JSON.stringify(rows.map(outboxRecord))]);
-    afterCommit(manager, () => this.committed(rows));
+    this.written(manager, rows);
   }
 
   /**
-   * Events whose rows a committed statement wrote without {@link write} (a caller's own
-   * statement that inserts {@link outboxRecord}s with its rows): this process's relay publishes them.
+   * Events a caller's own statement inserted (as {@link outboxRecord}s) with `manager`: this
+   * process's relay publishes them once its transaction commits, or at once outside any.
    */
-  committed(rows: readonly OutboxRow[]): void {
-    this.relay?.committed(rows);
+  written(manager: EntityManager, rows: readonly OutboxRow[]): void {
+    const relay = this.relay;
+    if (relay) afterCommit(manager, () => relay.committed(rows));
   }
 }
