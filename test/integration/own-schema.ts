@@ -36,3 +36,12 @@ export function ownSchema(prefix: string, parts: ServiceDataSourceParts, poolSiz
     },
   };
 }
+
+/** Ends the connection a listener opened under `applicationName` (as a server restart would); fails unless there was one. */
+export async function cutListener(dataSource: DataSource, applicationName: string): Promise<void> {
+  const [{ count }] = await dataSource.query<{ count: number }[]>(
+    'SELECT count(pg_terminate_backend(pid))::int AS count FROM pg_stat_activity WHERE application_name = $1',
+    [applicationName],
+  );
+  if (count !== 1) throw new Error(`expected one connection named ${applicationName}, found ${count}`);
+}

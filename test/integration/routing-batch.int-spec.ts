@@ -60,7 +60,11 @@ describe('routing batches on the real PostgreSQL', () => {
 
   beforeAll(async () => {
     outbox = new Outbox({ clientId: 'it-routing' } as KafkaSettings);
-    routing = new RoutingService(db.dataSource, outbox, new RoutingDirectory(new RulesService(db.dataSource)));
+    routing = new RoutingService(
+      db.dataSource,
+      outbox,
+      new RoutingDirectory(db.dataSource, new RulesService(db.dataSource)),
+    );
   });
 
   it("stores a batch's decisions and events in its transaction, in the batch's order", async () => {

@@ -7,6 +7,7 @@ import { StoredRulesAndBroadcasts1764300000201 } from './migrations/176430000020
 import { QueueTablesVacuumedOften1764300000210 } from './migrations/1764300000210-queue-tables-vacuumed-often';
 import { TraceHeaders1764300000220 } from './migrations/1764300000220-trace-headers';
 import { RulesBumpRoutingVersion1764300000230 } from './migrations/1764300000230-rules-bump-routing-version';
+import { RoutingInputsAnnounced1764400070000 } from './migrations/1764400070000-routing-inputs-announced';
 import { ParkedChange } from './routing/parked-change.entity';
 import { RoutingDecision } from './routing/routing-decision.entity';
 import { StoredRule } from './stored-rules/stored-rule.entity';
@@ -21,5 +22,6 @@ export const ROUTING_TABLES: ServiceDataSourceParts = {
     TraceHeaders1764300000220,
     RulesBumpRoutingVersion1764300000230,
     OutboxWithoutNotify1764400060000,
+    RoutingInputsAnnounced1764400070000,
   ],
 };

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ChannelListener } from '@vigie/persistence';
 import type { DirectoryEntry, RoutingRule } from '../rule-engine';
 import { directoryEntries, directoryVersion } from '../stored-rules/routing-rules.queries';
 import { RulesService } from '../stored-rules/rules.service';
@@ -13,26 +14,82 @@ export interface RoutingInputs {
 /**
  * The partner directory and the routing rules as the rules engine reads them, reloaded only
  * when they changed: triggers bump `directory_version` with every change to the read model or
- * to the rules, whichever instance made it, and reading that one row is all an alert costs
- * while both stay the same. What it returns is shared: callers do not modify it.
+ * to the rules, whichever instance made it, and announce it when it commits
+ * (`routing_inputs_<schema>`). While this instance hears those announcements, what it holds is
+ * used without a read; after one, or while its LISTEN connection is down, the next batch reads
+ * the version, and everything again if it moved (ADR 59). What it returns is shared: callers do
+ * not modify it.
  */
 @Injectable()
-export class RoutingDirectory {
+export class RoutingDirectory implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(RoutingDirectory.name);
   private cached: ({ version: string } & RoutingInputs) | undefined;
+  /** Bumped by every announcement, and by the listener's loss or return. */
+  private generation = 0;
+  private listening = false;
+  /** The cached inputs were read after the last announcement, while listening. */
+  private current = false;
+  private readonly changes: ChannelListener;
 
-  constructor(private readonly rules: RulesService) {}
+  constructor(
+    dataSource: DataSource,
+    private readonly rules: RulesService,
+  ) {
+    const options = dataSource.options as { url?: string; schema?: string };
+    const schema = options.schema ?? 'public';
+    this.changes = new ChannelListener({
+      connectionString: options.url ?? '',
+      channel: `routing_inputs_${schema}`,
+      applicationName: `${schema}.routing-inputs`,
+      onNotification: () => this.changed(true),
+      onListening: () => this.changed(true),
+      onLost: (reason) => {
+        this.changed(false);
+        this.logger.warn(`rule and directory changes unheard (${reason}): every batch reads their version`);
+      },
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.changes.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.changes.stop();
+    this.changed(false);
+  }
 
   async inputs(manager: EntityManager): Promise<RoutingInputs> {
+    if (this.current && this.cached) return this.cached;
+    const generation = this.generation;
     const version = await directoryVersion(manager);
     if (this.cached?.version !== version) {
       // Read in the same transaction as the version: the three are consistent.
       const [entries, rules] = await Promise.all([directoryEntries(manager), this.rules.active(manager)]);
       this.cached = { version, entries, rules };
     }
+    // A change announced while reading may not be in what was read: the next batch reads again.
+    this.current = this.listening && generation === this.generation;
     return this.cached;
+  }
+
+  /** Whether the next batch uses what this instance holds without a read. */
+  get holdsCurrentInputs(): boolean {
+    return this.current && this.cached !== undefined;
+  }
+
+  /** Whether this instance hears the changes now (its LISTEN connection is up). */
+  get hearsChanges(): boolean {
+    return this.changes.listening;
   }
 
   async entries(manager: EntityManager): Promise<DirectoryEntry[]> {
     return (await this.inputs(manager)).entries;
+  }
+
+  private changed(listening: boolean): void {
+    this.generation += 1;
+    this.listening = listening;
+    this.current = false;
   }
 }

@@ -129,6 +129,11 @@ export class PartnerDirectory implements CallerResolver, OnApplicationBootstrap,
     return authenticateKey(await this.keyRow(keyId), { keyId, secret }, this.verified);
   }
 
+  /** Whether this instance hears the directory's changes now (its LISTEN connection is up). */
+  get hearsChanges(): boolean {
+    return this.changes.listening;
+  }
+
   /** How many keys' rows this instance answers from memory. */
   get rememberedKeys(): number {
     return this.known.size;
