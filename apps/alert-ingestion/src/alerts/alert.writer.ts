@@ -24,10 +24,10 @@ export interface AlertWrite {
 /** `replayed`: an earlier request holds the Idempotency-Key; nothing was written for this one. */
 export type WriteOutcome = 'created' | 'replayed';
 
-/** Most new alerts one transaction stores. */
+/** Most new alerts one statement stores. */
 const MAX_BATCH = 100;
 /**
- * Transactions storing new alerts at once. Two keep one committing while the next fills, and
+ * Statements storing new alerts at once. Two keep one committing while the next fills, and
  * leave the rest of the pool to reads and to changes of existing alerts.
  */
 const MAX_IN_FLIGHT = 2;
