@@ -66,7 +66,7 @@ describe('routing directory on the real PostgreSQL', () => {
 
   it('reads the version for every batch while its LISTEN connection is down', async () => {
     const before = await ids();
-    await cutListener(db.dataSource, `${db.name}.routing-inputs`);
+    await cutListener(db.dataSource, `${db.name}.routing_inputs`);
     await waitFor(() => !directory.hearsChanges, { what: 'the loss noticed' });
     // Announced to nobody (it listens again a second later), yet the version moved: seen at once.
     const unheard = randomUUID();

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
 
 export interface ChannelListenerOptions {
   connectionString: string;
@@ -19,6 +20,20 @@ export interface ChannelListenerOptions {
 const CHANNEL = /^[a-z_][a-z0-9_]*$/;
 
 /**
+ * Where a service's channel `<name>_<schema>` is heard: the data source's database, its
+ * connection named `<schema>.<name>` in pg_stat_activity. One channel per schema, so the instances
+ * of one service hear each other and no other service.
+ */
+export function schemaChannel(
+  dataSource: DataSource,
+  name: string,
+): Pick<ChannelListenerOptions, 'connectionString' | 'channel' | 'applicationName'> {
+  const options = dataSource.options as { url?: string; schema?: string };
+  const schema = options.schema ?? 'public';
+  return { connectionString: options.url ?? '', channel: `${name}_${schema}`, applicationName: `${schema}.${name}` };
+}
+
+/**
  * One connection that LISTENs to a channel for as long as the process runs, and comes back after
  * a loss. Notifications sent while it is away are lost: `onLost` and `onListening` tell its
  * owner when to stop trusting them and when to trust them again.
@@ -30,6 +45,11 @@ export class ChannelListener {
 
   constructor(private readonly options: ChannelListenerOptions) {
     if (!CHANNEL.test(options.channel)) throw new Error(`invalid channel name: ${options.channel}`);
+  }
+
+  /** The channel listened to. */
+  get channel(): string {
+    return this.options.channel;
   }
 
   /** Whether LISTEN is in force now. */

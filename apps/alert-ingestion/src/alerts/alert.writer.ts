@@ -63,12 +63,12 @@ export class AlertWriter {
       Idempotency.ordered(writes.flatMap(keyClaim)),
       writes.map((write) => ({ ...write, keyed: write.idempotency !== null })),
     );
-    const created = writes.filter((write) => stored.has(write.snapshot.alertId.toLowerCase()));
+    const created = writes.map((write) => stored.has(write.snapshot.alertId.toLowerCase()));
     this.outbox.written(
       this.dataSource.manager,
-      created.map((write) => write.event),
+      writes.filter((_, index) => created[index]).map((write) => write.event),
     );
-    return writes.map((write) => (created.includes(write) ? 'created' : 'replayed'));
+    return created.map((isCreated) => (isCreated ? 'created' : 'replayed'));
   }
 
   /** In the caller's transaction: the messages and their events, whose keys are already claimed. */

@@ -22,10 +22,9 @@ export interface Recipient {
 
 // Run for every batch of routing decisions consumed: prepared once per connection. The messages
 // as one JSON document (ADR 48).
-const insertMessagesSql = (param: string) =>
-  `INSERT INTO routed_messages (id, kind, original_alert_id, sender_organisation_id, routed_at, broadcast)
+const INSERT_MESSAGES_SQL = `INSERT INTO routed_messages (id, kind, original_alert_id, sender_organisation_id, routed_at, broadcast)
    SELECT id, kind, original_alert_id, sender_organisation_id, routed_at, broadcast
-   FROM jsonb_to_recordset(${param}::jsonb) AS m(id uuid, kind text, original_alert_id uuid,
+   FROM jsonb_to_recordset($1::jsonb) AS m(id uuid, kind text, original_alert_id uuid,
      sender_organisation_id uuid, routed_at timestamptz, broadcast jsonb)
    ON CONFLICT (id) DO NOTHING`;
 const insertRecipientsSql = (first: number) =>
@@ -39,7 +38,7 @@ const INSERT_RECIPIENTS: PreparedStatement = {
 /** Messages and their recipients together: one statement, the recipients' rows checked against the messages' at its end. */
 const REMEMBER_MESSAGES: PreparedStatement = {
   name: 'notification.remember-routed-messages',
-  text: `WITH messages AS (${insertMessagesSql('$1')}) ${insertRecipientsSql(2)}`,
+  text: `WITH messages AS (${INSERT_MESSAGES_SQL}) ${insertRecipientsSql(2)}`,
 };
 
 /**

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ChannelListener } from '@vigie/persistence';
+import { ChannelListener, schemaChannel } from '@vigie/persistence';
 import type { DirectoryEntry, RoutingRule } from '../rule-engine';
 import { directoryEntries, directoryVersion } from '../stored-rules/routing-rules.queries';
 import { RulesService } from '../stored-rules/rules.service';
@@ -35,12 +35,8 @@ export class RoutingDirectory implements OnApplicationBootstrap, OnModuleDestroy
     dataSource: DataSource,
     private readonly rules: RulesService,
   ) {
-    const options = dataSource.options as { url?: string; schema?: string };
-    const schema = options.schema ?? 'public';
     this.changes = new ChannelListener({
-      connectionString: options.url ?? '',
-      channel: `routing_inputs_${schema}`,
-      applicationName: `${schema}.routing-inputs`,
+      ...schemaChannel(dataSource, 'routing_inputs'),
       onNotification: () => this.changed(true),
       onListening: () => this.changed(true),
       onLost: (reason) => {

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PartnerChangedV1Payload } from '@vigie/contracts';
-import { ChannelListener, runPrepared, type PreparedStatement } from '@vigie/persistence';
+import { ChannelListener, runPrepared, schemaChannel, type PreparedStatement } from '@vigie/persistence';
 import { VerifiedSecrets } from '../api-key';
 import type { Caller, CallerResolver } from '../caller';
 import { authenticateKey, type StoredKeyRow } from '../key-check';
@@ -41,12 +41,8 @@ export class PartnerDirectory implements CallerResolver, OnApplicationBootstrap,
   private readonly changes: ChannelListener;
 
   constructor(private readonly dataSource: DataSource) {
-    const options = dataSource.options as { url?: string; schema?: string };
-    const schema = options.schema ?? 'public';
     this.changes = new ChannelListener({
-      connectionString: options.url ?? '',
-      channel: directoryChannel(schema),
-      applicationName: `${schema}.directory`,
+      ...schemaChannel(dataSource, 'directory'),
       onNotification: () => this.known.changed(),
       onListening: () => this.known.listening(),
       onLost: (reason) => {
@@ -97,10 +93,7 @@ export class PartnerDirectory implements CallerResolver, OnApplicationBootstrap,
     );
     if (updated.length === 0) return;
     // Heard by every instance once this transaction commits, never before: each forgets the keys it knew.
-    await manager.query('SELECT pg_notify($1, $2)', [
-      directoryChannel(currentSchema(manager)),
-      snapshot.organisationId,
-    ]);
+    await manager.query('SELECT pg_notify($1, $2)', [this.changes.channel, snapshot.organisationId]);
     // Wrapped in a SELECT: TypeORM answers a bare DELETE with [rows, count], not the rows.
     const replaced = await manager.query<{ secret_hash: string }[]>(
       `WITH replaced AS (DELETE FROM directory_api_keys WHERE organisation_id = $1 RETURNING secret_hash)
@@ -147,13 +140,4 @@ export class PartnerDirectory implements CallerResolver, OnApplicationBootstrap,
     if (row) this.known.keep(keyId, row, read);
     return row;
   }
-}
-
-/** The channel on which a service's directory announces its changes (one per schema). */
-function directoryChannel(schema: string): string {
-  return `directory_${schema}`;
-}
-
-function currentSchema(manager: EntityManager): string {
-  return (manager.connection.options as { schema?: string }).schema ?? 'public';
 }
