@@ -3,6 +3,7 @@ export * from './config/config.loader';
 export * from './config/common.env';
 export * from './config/kafka.config';
 export * from './health/health.module';
+export * from './http/compiled-body-check';
 export * from './http/domain.error';
 export * from './http/next-page-link';
 export * from './http/error.filter';

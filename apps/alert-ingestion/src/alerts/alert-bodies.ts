@@ -1,7 +1,7 @@
 import type { ArgumentMetadata } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AlertMessageType, type AlertSnapshot } from '@vigie/contracts';
-import { InvalidRequestError, strictValidationPipe, UnsupportedBodyError } from '@vigie/platform';
+import { compiledBodyCheck, InvalidRequestError, strictValidationPipe, UnsupportedBodyError } from '@vigie/platform';
 import { ALERT_MEDIA_TYPES, mediaTypeOf, prefersCapXml } from '../cap/alert-negotiation';
 import { parseCapXml, type CapEnvelope } from '../cap/cap-xml.parser';
 import { toCapXml } from '../cap/cap-xml.writer';
@@ -21,8 +21,15 @@ import { SubmitAlertDto } from './dto/submit-alert.dto';
 const validation = strictValidationPipe();
 const metadata = (metatype: new () => object): ArgumentMetadata => ({ type: 'body', metatype, data: undefined });
 
-/** A submission checked against SubmitAlertDto exactly as a JSON body is. */
+/** SubmitAlertDto's rules compiled: a body it accepts, the pipe would accept as it is (ADR 60). */
+const compiledSubmission = compiledBodyCheck(SubmitAlertDto);
+
+/**
+ * A submission checked against SubmitAlertDto exactly as a JSON body is: by the compiled check
+ * first, and by the pipe, which decides and words the errors, for what the check refuses.
+ */
 export async function validSubmission(plain: unknown): Promise<SubmitAlertDto> {
+  if (compiledSubmission(plain)) return plain;
   return (await validation.transform(plain, metadata(SubmitAlertDto))) as SubmitAlertDto;
 }
 
