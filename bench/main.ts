@@ -2,9 +2,10 @@
  * `npm run bench`: Vigie's end-to-end latency and throughput beside raw Kafka and PostgreSQL
  * baselines measured in the same run, on the same broker and database. See docs/benchmarks.md.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
 import { Client } from 'pg';
 import { repoRoot } from '../libs/testing/src';
 import { compilerWindow, warmUpBroker } from './baselines/broker-warm-up';
@@ -12,7 +13,7 @@ import { KafkaTwoHop } from './baselines/kafka-two-hop';
 import { measurePgInserts } from './baselines/pg-insert';
 import { sleep } from './load/clock';
 import { between, ladder, lowered } from './load/ladder';
-import { runStep, type LoadTarget, type StepResult } from './load/step';
+import { runStep, type LoadTarget, type StepResult, type StepSample } from './load/step';
 import { parseOptions, type BenchOptions } from './options';
 import { profileServices } from './profile';
 import { latencyChart } from './report/chart';
@@ -54,14 +55,15 @@ type StepRunner = (rate: number, run: () => Promise<StepResult>) => Promise<Step
 async function climb(
   target: LoadTarget,
   options: BenchOptions,
-  ladderOptions: { seconds: number; ceiling: number; around?: StepRunner },
+  ladderOptions: { seconds: number; ceiling: number; around?: StepRunner; sample?: (sample: StepSample) => void },
 ): Promise<StepResult[]> {
+  const { sample } = ladderOptions;
   const steps: StepResult[] = [];
   const around: StepRunner = ladderOptions.around ?? ((_, run) => run());
   for (const rate of ladder(options)) {
     if (rate > ladderOptions.ceiling) break;
     const seconds = rate === 1 ? options.trickleSeconds : ladderOptions.seconds;
-    const step = await around(rate, () => runStep(target, { rate, seconds }));
+    const step = await around(rate, () => runStep(target, { rate, seconds, sample }));
     log(describe(step));
     steps.push(step);
     // A climb ends at the first rate not sustained; a fixed list (an A/B) measures every rate.
@@ -77,7 +79,7 @@ async function climb(
     const rate = between(held, failed.rate);
     if (steps.some((step) => step.rate === rate)) break;
     await sleep(2000);
-    const step = await around(rate, () => runStep(target, { rate, seconds: ladderOptions.seconds }));
+    const step = await around(rate, () => runStep(target, { rate, seconds: ladderOptions.seconds, sample }));
     log(describe(step));
     // Keep the first failure last: the next narrowing starts from it.
     steps.splice(steps.length - 1, 0, step);
@@ -158,6 +160,9 @@ async function measure(options: BenchOptions, results: BenchResults): Promise<vo
   watched.set('postgres (bench backends)', databaseBackends(pg));
   watched.set('bench (load + sink)', { pid: process.pid });
   const monitor = new ResourceMonitor(watched);
+  // --samples: every alert of the rate steps and hold, one JSON line each.
+  const samples = options.samples ? createWriteStream(options.samples) : null;
+  const sample = samples ? (line: StepSample) => samples.write(`${JSON.stringify(line)}\n`) : undefined;
   const atRest = (): UsageWindow | undefined => results.resources.find((window) => window.label === 'at rest');
   await seedPrefectureWebhook(stack, registry, sink, LATENCY_DEPARTMENT);
   const vigie = new VigieTarget(
@@ -186,7 +191,9 @@ async function measure(options: BenchOptions, results: BenchResults): Promise<vo
         results.resources.push(await monitor.stop(`${rate}/s`, step.delivered, atRest()));
         return step;
       };
-      results.vigie.push(...(await climb(vigie, options, { seconds: options.stepSeconds, ceiling: Infinity, around })));
+      results.vigie.push(
+        ...(await climb(vigie, options, { seconds: options.stepSeconds, ceiling: Infinity, around, sample })),
+      );
     }
 
     if (phases.has('hold')) {
@@ -194,7 +201,7 @@ async function measure(options: BenchOptions, results: BenchResults): Promise<vo
       for (let attempt = 1; attempt <= 3 && rate > 0; attempt++) {
         await sleep(2000);
         if (phases.has('resources')) await monitor.start();
-        const hold = await runStep(vigie, { rate, seconds: options.holdSeconds });
+        const hold = await runStep(vigie, { rate, seconds: options.holdSeconds, sample });
         if (phases.has('resources'))
           results.resources.push(await monitor.stop(`hold ${rate}/s`, hold.delivered, atRest()));
         log(`hold: ${describe(hold)}`);
@@ -258,6 +265,11 @@ async function measure(options: BenchOptions, results: BenchResults): Promise<vo
       log(`broker JIT compiler during the measurements: ${compilerPercentAfter} % of a core`);
     }
     vigie.close();
+    if (samples) {
+      samples.end();
+      await finished(samples);
+      log(`every alert of the steps written to ${options.samples}`);
+    }
     results.sink = { rejected: sink.rejected, duplicates: sink.duplicates };
     await stack.stop();
     await sink.close();

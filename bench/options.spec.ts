@@ -14,6 +14,7 @@ describe('parseOptions', () => {
       basePort: 7100,
       profileRate: null,
       consoleAlerts: null,
+      samples: null,
       partitions: 3,
       instances: 1,
       brokerWarmUpSeconds: 120,
@@ -47,6 +48,10 @@ describe('parseOptions', () => {
       basePort: 9000,
     });
     expect([...options.phases]).toEqual(['latency', 'pg']);
+  });
+
+  it('writes every alert of the steps to a file with --samples', () => {
+    expect(parseOptions(['--samples', '/tmp/alerts.jsonl'], {}).samples).toBe('/tmp/alerts.jsonl');
   });
 
   it('runs several processes of every service with --instances', () => {

@@ -38,6 +38,8 @@ export interface BenchOptions {
   soakMinutes: number | null;
   /** Render the tables and chart of an earlier run's results.json instead of measuring. */
   report: string | null;
+  /** `--samples FILE`: every alert of Vigie's steps and hold as a JSON line (its times at each stage). */
+  samples: string | null;
   outDir: string;
   databaseUrl: string;
   kafkaBrokers: string;
@@ -64,6 +66,8 @@ const USAGE = `npm run bench [-- options]
   --soak MINUTES          hold the first of --rates for MINUTES (e.g. --rates 150 --soak 30): memory of every process,
                           size of every table and consumer lag after each minute, and their slopes, instead of the rest
   --report FILE           print and write the tables and chart of an earlier results.json again, without measuring
+  --samples FILE          write every alert of Vigie's rate steps and hold to FILE, one JSON line each (rate, tag,
+                          intended send time, the time it passed each stage, arrival), to look into the tail
   --out DIR               where results, chart and profile go (default docs/benchmarks, .vigie/bench for --smoke)`;
 
 function positiveNumbers(text: string, what: string): number[] {
@@ -93,6 +97,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       observability: { type: 'string' },
       soak: { type: 'string' },
       report: { type: 'string' },
+      samples: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -134,6 +139,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       values.observability === undefined ? null : positiveNumbers(values.observability, '--observability')[0],
     soakMinutes: values.soak === undefined ? null : Math.round(positiveNumbers(values.soak, '--soak')[0]),
     report: values.report ?? null,
+    samples: values.samples ?? null,
     outDir: values.out ?? join(repoRoot(), smoke ? '.vigie/bench' : 'docs/benchmarks'),
     databaseUrl: env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/vigie_bench',
     kafkaBrokers: env.BENCH_KAFKA_BROKERS ?? '127.0.0.1:19492',

@@ -1,5 +1,5 @@
 import { now } from './clock';
-import type { Arrival, LoadTarget } from './step';
+import type { Arrival, LoadTarget, StepSample } from './step';
 import { runStep } from './step';
 
 /** An in-memory target: each message arrives `delayMs` after it is sent, unless `drop` says otherwise. */
@@ -58,5 +58,19 @@ describe('runStep', () => {
     const step = await runStep(target, { rate: 50, seconds: 0.1 });
     expect(Object.keys(step.stages)).toEqual(['sent → halfway', 'halfway → arrived']);
     expect(step.stages['halfway → arrived'].p50).toBeCloseTo(20, 0);
+  });
+
+  it('gives each arrival, with its marks, to the sample callback', async () => {
+    const target = new FakeTarget({ delayMs: 0 });
+    target.send = async (tag) => {
+      const sentAt = now();
+      setTimeout(() => target.onArrival?.({ tag, receivedAt: sentAt + 30, marks: [['halfway', sentAt + 10]] }), 1);
+      return null;
+    };
+    const samples: StepSample[] = [];
+    const step = await runStep(target, { rate: 50, seconds: 0.1, sample: (sample) => samples.push(sample) });
+    expect(samples).toHaveLength(step.delivered);
+    expect(samples[0]).toMatchObject({ rate: 50, marks: [['halfway', expect.any(Number)]] });
+    expect(samples[0].receivedAt - samples[0].marks[0][1]).toBeCloseTo(20, 0);
   });
 });

@@ -44,9 +44,20 @@ export interface StepResult {
   sustained: boolean;
 }
 
+/** One message's way through, for a look at the tail: times are epoch ms. */
+export interface StepSample {
+  rate: number;
+  tag: string;
+  intendedAt: number;
+  marks: [string, number][];
+  receivedAt: number;
+}
+
 export interface StepOptions {
   rate: number;
   seconds: number;
+  /** Given every arrival of the step (`--samples`). */
+  sample?: (sample: StepSample) => void;
   /** How long to wait for the backlog after the last send before giving up. */
   drainTimeoutMs?: number;
 }
@@ -83,6 +94,13 @@ export async function runStep(target: LoadTarget, options: StepOptions): Promise
     delivered += 1;
     lastArrival = Math.max(lastArrival, arrival.receivedAt);
     latency.record(arrival.receivedAt - sentAt);
+    options.sample?.({
+      rate: options.rate,
+      tag: arrival.tag,
+      intendedAt: sentAt,
+      marks: arrival.marks ?? [],
+      receivedAt: arrival.receivedAt,
+    });
     let previous: [string, number] = ['sent', sentAt];
     for (const mark of [...(arrival.marks ?? []), ['arrived', arrival.receivedAt] as [string, number]]) {
       const stage = `${previous[0]} → ${mark[0]}`;
