@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsEmail, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsEmail, IsISO8601, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { compiledBodyCheck } from './compiled-body-check';
 
 class Contact {
@@ -18,6 +18,18 @@ class NestedWithoutType {
   @ValidateNested() leaf: Leaf;
 }
 
+class WithDefault {
+  @IsOptional() @IsString() language?: string = 'fr-FR';
+}
+
+class Trimmed {
+  @Transform(({ value }: { value: string }) => value.trim()) @IsString() name: string;
+}
+
+class WithDate {
+  @Type(() => Date) @IsISO8601() at: Date;
+}
+
 class Known {
   @IsOptional() @ValidateNested() @Type(() => Leaf) leaf?: Leaf;
 }
@@ -29,6 +41,12 @@ describe('compiledBodyCheck', () => {
 
   it('refuses to compile a nested class it cannot name', () => {
     expect(() => compiledBodyCheck(NestedWithoutType)).toThrow('NestedWithoutType.leaf: nested without @Type');
+  });
+
+  it('refuses to compile a class the pipe would build differently from the value it accepts', () => {
+    expect(() => compiledBodyCheck(WithDefault)).toThrow('WithDefault: default values (language) change the body');
+    expect(() => compiledBodyCheck(Trimmed)).toThrow('Trimmed.name: @Transform changes the body');
+    expect(() => compiledBodyCheck(WithDate)).toThrow('WithDate.at: @Type without nested validation changes the body');
   });
 
   it('checks nested classes, refuses unknown properties and null at every level', () => {

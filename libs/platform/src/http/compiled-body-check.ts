@@ -1,4 +1,5 @@
 import Ajv, { type AnySchema } from 'ajv';
+import { TransformationType } from 'class-transformer';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import {
   ARRAY_MAX_SIZE,
@@ -45,7 +46,9 @@ import type { ISchemaConverters } from 'class-validator-jsonschema/build/default
  *   functions (the generic converters are looser: any number is a latitude, `urn:uuid:` prefixes);
  * - `@IsOptional()` and `@ValidateIf()` are ignored: a given value is always checked, and null
  *   (which `@IsOptional()` lets through) is refused, so the pipe decides those bodies;
- * - `@IsDefined()` makes a property required even under `@ValidateIf()`.
+ * - `@IsDefined()` makes a property required even under `@ValidateIf()`;
+ * - the value accepted is the value handed on, so a class the pipe would build differently
+ *   (default values, `@Transform`, `@Expose`/`@Exclude`, a converting `@Type`) refuses to compile.
  */
 
 /** The custom keyword that runs one of class-validator's own checks: `[name, ...arguments]`. */
@@ -103,6 +106,31 @@ function ruleOf(meta: ValidationMetadata): string {
   return getMetadataStorage().getTargetValidatorConstraints(meta.constraintCls)[0]?.name ?? meta.type;
 }
 
+/**
+ * Refuses a class whose instance the pipe would build differently from the plain value: default
+ * values, `@Expose`/`@Exclude`, `@Transform`, or a `@Type` that converts a value it does not check
+ * as a nested class (a `Date`, say).
+ */
+function assertBuiltAsGiven(target: BodyClass, metadata: readonly ValidationMetadata[]): void {
+  const defaults = Object.entries(new target()).flatMap(([key, value]) => (value === undefined ? [] : [key]));
+  if (defaults.length > 0) throw new Error(`${target.name}: default values (${defaults.join(', ')}) change the body`);
+  const transformer = defaultMetadataStorage;
+  if (transformer.getExposedMetadatas(target).length > 0 || transformer.getExcludedMetadatas(target).length > 0) {
+    throw new Error(`${target.name}: @Expose or @Exclude change the body`);
+  }
+  const nested = new Set(
+    metadata.filter((meta) => meta.type === ValidationTypes.NESTED_VALIDATION).map((meta) => meta.propertyName),
+  );
+  for (const property of new Set(metadata.map((meta) => meta.propertyName))) {
+    if (transformer.findTransformMetadatas(target, property, TransformationType.PLAIN_TO_CLASS).length > 0) {
+      throw new Error(`${target.name}.${property}: @Transform changes the body`);
+    }
+    if (transformer.findTypeMetadata(target, property) && !nested.has(property)) {
+      throw new Error(`${target.name}.${property}: @Type without nested validation changes the body`);
+    }
+  }
+}
+
 /** The body class and every class nested in it, each with its validation rules. */
 function classesOf(root: BodyClass): Map<BodyClass, ValidationMetadata[]> {
   const classes = new Map<BodyClass, ValidationMetadata[]>();
@@ -110,6 +138,7 @@ function classesOf(root: BodyClass): Map<BodyClass, ValidationMetadata[]> {
     if (classes.has(target)) return;
     const metadata = getMetadataStorage().getTargetValidationMetadatas(target, '', true, false);
     classes.set(target, metadata);
+    assertBuiltAsGiven(target, metadata);
     for (const meta of metadata) {
       const rule = ruleOf(meta);
       if (!COMPILABLE.has(rule)) {
