@@ -143,7 +143,7 @@ function snapshotOf(input: SendBroadcastDto, sender: DirectoryEntry, departments
 /** One decision per département, merged: a partner present in several receives it once. */
 function route(
   broadcast: BroadcastSnapshot,
-  directory: DirectoryEntry[],
+  directory: readonly DirectoryEntry[],
 ): Pick<Broadcast, 'recipients' | 'excluded' | 'warnings'> {
   const recipients = new Map<string, RoutedRecipient>();
   const excluded = new Map<string, Exclusion>();

@@ -7,7 +7,8 @@ import { RulesService } from '../stored-rules/rules.service';
 
 /** What the rules engine reads besides the alert: the partner directory and the enabled rules. */
 export interface RoutingInputs {
-  entries: DirectoryEntry[];
+  /** Frozen: held until a change replaces it, and indexed once by the rule engine. */
+  entries: readonly DirectoryEntry[];
   rules: RoutingRule[];
 }
 
@@ -62,7 +63,7 @@ export class RoutingDirectory implements OnApplicationBootstrap, OnModuleDestroy
     if (this.cached?.version !== version) {
       // Read in the same transaction as the version: the three are consistent.
       const [entries, rules] = await Promise.all([directoryEntries(manager), this.rules.active(manager)]);
-      this.cached = { version, entries, rules };
+      this.cached = { version, entries: Object.freeze(entries), rules };
     }
     // A change announced while reading may not be in what was read: the next batch reads again.
     this.current = this.listening && generation === this.generation;
@@ -79,7 +80,7 @@ export class RoutingDirectory implements OnApplicationBootstrap, OnModuleDestroy
     return this.changes.listening;
   }
 
-  async entries(manager: EntityManager): Promise<DirectoryEntry[]> {
+  async entries(manager: EntityManager): Promise<readonly DirectoryEntry[]> {
     return (await this.inputs(manager)).entries;
   }
 

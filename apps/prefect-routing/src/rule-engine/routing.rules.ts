@@ -15,6 +15,7 @@ import {
 } from '@vigie/contracts';
 import { DEFAULT_RULES } from './default-rules';
 import type { DirectoryEntry } from './directory-entry';
+import { indexOf, type DirectoryIndex } from './directory-index';
 import { ruleApplies, type RoutingRule, type RuleFacts } from './routing-rule';
 import { exerciseRefusal, selectCandidates, type Candidate, type SelectionContext } from './selectors';
 import { allowedByTlp, mostRestrictive, type TlpContext } from './tlp';
@@ -67,13 +68,15 @@ export function decide(
   if (UNROUTED_STATUSES.includes(alert.status)) {
     return { recipients: [], excluded: [], warnings: [`${alert.status} messages are not routed to anyone`] };
   }
-  const sender = directory.find((entry) => entry.id === alert.senderOrganisationId);
+  const index = indexOf(directory);
+  const sender = index.byId(alert.senderOrganisationId);
   const namedRecipients = options.namedRecipients ?? [];
   const facts = alertFacts(alert, sender);
   const selection: SelectionContext = {
     facts,
     communeName: alert.location.communeName,
     directory,
+    index,
     namedRecipients,
     audience: options.audience,
   };
@@ -108,7 +111,7 @@ export function decide(
   return {
     recipients: routed,
     excluded: excluded.filter((exclusion) => !recipients.has(exclusion.organisationId)),
-    warnings: warningsFor(alert, sender, directory, routed, options),
+    warnings: warningsFor(alert, sender, index, routed, options),
   };
 }
 
@@ -156,13 +159,12 @@ const refuse = (reason: string) => ({ refused: true, reason });
 function warningsFor(
   alert: RoutableMessage,
   sender: DirectoryEntry | undefined,
-  directory: readonly DirectoryEntry[],
+  index: DirectoryIndex,
   recipients: Recipient[],
   options: RoutingOptions,
 ): string[] {
   const warnings: string[] = [];
-  const byId = new Map(directory.map((entry) => [entry.id, entry]));
-  const kinds = recipients.map((r) => byId.get(r.organisationId)!.kind);
+  const kinds = recipients.map((r) => index.byId(r.organisationId)!.kind);
   const { department } = alert.location;
   if (!sender) warnings.push(`sender ${alert.senderOrganisationId} is not in the directory`);
   // A broadcast comes from the State: its audience is partners only.
@@ -176,6 +178,7 @@ function warningsFor(
   }
   const named = options.namedRecipients ?? [];
   if (alert.tlp === Tlp.Red && named.length === 0) warnings.push('TLP:RED alert with no named recipient');
-  for (const id of named.filter((id) => !byId.has(id))) warnings.push(`named recipient ${id} is not in the directory`);
+  for (const id of named.filter((id) => !index.byId(id)))
+    warnings.push(`named recipient ${id} is not in the directory`);
   return warnings;
 }

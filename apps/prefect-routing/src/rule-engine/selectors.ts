@@ -12,6 +12,7 @@ import {
   type BroadcastAudience,
 } from '@vigie/contracts';
 import { acceptsExercises, type DirectoryEntry } from './directory-entry';
+import type { DirectoryIndex } from './directory-index';
 import { conditionHolds, type RoutingRule, type RuleCondition, type RuleFacts } from './routing-rule';
 
 export interface Candidate {
@@ -28,17 +29,20 @@ export interface SelectionContext {
   facts: RuleFacts;
   communeName: string | null;
   directory: readonly DirectoryEntry[];
+  /** The same directory by département and id: what a selector reads instead of all of it. */
+  index: DirectoryIndex;
   namedRecipients: readonly string[];
   /** For a broadcast: whom it is meant for. */
   audience?: BroadcastAudience;
 }
 
 export function selectCandidates(rule: RoutingRule, context: SelectionContext): Candidate[] {
-  const { facts, directory } = context;
+  const { facts, directory, index } = context;
   const selector = rule.select;
   switch (selector.type) {
     case 'competent':
-      return directory
+      return index
+        .operatingIn(facts.department)
         .filter((entry) => selector.kinds.includes(entry.kind) && entry.departments.includes(facts.department))
         .map((entry) => ({ entry, reason: competenceReason(entry, context) }));
     case 'kinds':
@@ -46,19 +50,21 @@ export function selectCandidates(rule: RoutingRule, context: SelectionContext): 
         .filter((entry) => selector.kinds.includes(entry.kind))
         .map((entry) => ({ entry, reason: `${entry.name} selected: ${appliesBecause(rule, facts)}` }));
     case 'subscribers':
-      return directory.flatMap((entry) => subscriberCandidate(entry, facts));
+      return index.subscribedIn(facts.department).flatMap((entry) => subscriberCandidate(entry, facts));
     case 'named':
-      return byIds(context.namedRecipients, directory).map((entry) => ({
+      return index.byIds(context.namedRecipients).map((entry) => ({
         ...entitled(entry, facts, `${entry.name} was named by the sender`),
         needToKnow: true,
       }));
     case 'organisations':
-      return byIds(selector.organisationIds, directory).map((entry) => ({
+      return index.byIds(selector.organisationIds).map((entry) => ({
         ...entitled(entry, facts, `${entry.name} selected: ${appliesBecause(rule, facts)}`),
         needToKnow: true,
       }));
     case 'audience':
-      return context.audience ? directory.flatMap((entry) => audienceCandidate(entry, facts, context.audience!)) : [];
+      return context.audience
+        ? index.operatingIn(facts.department).flatMap((entry) => audienceCandidate(entry, facts, context.audience!))
+        : [];
   }
 }
 
@@ -118,10 +124,6 @@ function entitled(entry: DirectoryEntry, facts: AlertFacts, reason: string): Can
     ? `not competent for département ${facts.department}`
     : `not a member of a convention deployed in ${facts.department}`;
   return { entry, reason, refused };
-}
-
-function byIds(ids: readonly string[], directory: readonly DirectoryEntry[]): DirectoryEntry[] {
-  return directory.filter((entry) => ids.includes(entry.id));
 }
 
 /** The first condition that made the rule apply, in words. */
