@@ -17,6 +17,17 @@ class FakeTarget implements LoadTarget {
   }
 }
 
+/** A target whose messages pass a `halfway` mark 10 ms after they are sent and arrive 20 ms later. */
+function halfwayTarget(): FakeTarget {
+  const target = new FakeTarget({ delayMs: 0 });
+  target.send = async (tag) => {
+    const sentAt = now();
+    setTimeout(() => target.onArrival?.({ tag, receivedAt: sentAt + 30, marks: [['halfway', sentAt + 10]] }), 1);
+    return null;
+  };
+  return target;
+}
+
 describe('runStep', () => {
   it('measures every arrival and calls a drained, flat backlog sustained', async () => {
     const step = await runStep(new FakeTarget({ delayMs: 2 }), { rate: 100, seconds: 0.3 });
@@ -49,24 +60,14 @@ describe('runStep', () => {
   });
 
   it('breaks latency down between the marks an arrival carries', async () => {
-    const target = new FakeTarget({ delayMs: 0 });
-    target.send = async (tag) => {
-      const sentAt = now();
-      setTimeout(() => target.onArrival?.({ tag, receivedAt: sentAt + 30, marks: [['halfway', sentAt + 10]] }), 1);
-      return null;
-    };
+    const target = halfwayTarget();
     const step = await runStep(target, { rate: 50, seconds: 0.1 });
     expect(Object.keys(step.stages)).toEqual(['sent → halfway', 'halfway → arrived']);
     expect(step.stages['halfway → arrived'].p50).toBeCloseTo(20, 0);
   });
 
   it('gives each arrival, with its marks, to the sample callback', async () => {
-    const target = new FakeTarget({ delayMs: 0 });
-    target.send = async (tag) => {
-      const sentAt = now();
-      setTimeout(() => target.onArrival?.({ tag, receivedAt: sentAt + 30, marks: [['halfway', sentAt + 10]] }), 1);
-      return null;
-    };
+    const target = halfwayTarget();
     const samples: StepSample[] = [];
     const step = await runStep(target, { rate: 50, seconds: 0.1, sample: (sample) => samples.push(sample) });
     expect(samples).toHaveLength(step.delivered);

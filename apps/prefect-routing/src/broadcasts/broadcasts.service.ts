@@ -18,7 +18,7 @@ import { Outbox } from '@vigie/messaging';
 import { ForbiddenError, NotFoundError } from '@vigie/platform';
 import { RoutingDirectory } from '../routing/routing-directory';
 import { routedParts, routedRecipients } from '../routing/routing.service';
-import { BROADCAST_RULES, decide, type DirectoryEntry, type Exclusion } from '../rule-engine';
+import { BROADCAST_RULES, decide, indexOf, type DirectoryEntry, type Exclusion } from '../rule-engine';
 import { broadcastReach } from './broadcast-permissions';
 import type { Broadcast } from './broadcast.entity';
 import { broadcastById, insertBroadcast, latestBroadcasts } from './broadcasts.queries';
@@ -47,7 +47,7 @@ export class BroadcastsService {
     if ('refused' in reach) throw new ForbiddenError(reach.refused);
     return this.dataSource.transaction(async (manager) => {
       const directory = await this.directory.entries(manager);
-      const sender = directory.find((entry) => entry.id === caller.organisationId)!;
+      const sender = indexOf(directory).byId(caller.organisationId!)!;
       const broadcast = snapshotOf(input, sender, reach.departments);
       const outcome = route(broadcast, directory);
       const stored: Broadcast = {
@@ -76,21 +76,21 @@ export class BroadcastsService {
     const reach = broadcastReach(caller, input.departments, this.everyDepartment);
     if ('refused' in reach) throw new ForbiddenError(reach.refused);
     const directory = await this.directory.entries(this.dataSource.manager);
-    const sender = directory.find((entry) => entry.id === caller.organisationId)!;
+    const index = indexOf(directory);
+    const sender = index.byId(caller.organisationId!)!;
     const outcome = route(snapshotOf(input, sender, reach.departments), directory);
-    const byId = new Map(directory.map((entry) => [entry.id, entry]));
     return {
       departments: reach.departments,
       recipients: outcome.recipients.map((recipient) => ({
         organisationId: recipient.organisationId,
-        name: byId.get(recipient.organisationId)?.name ?? recipient.organisationId,
-        kind: byId.get(recipient.organisationId)?.kind ?? '',
+        name: index.byId(recipient.organisationId)?.name ?? recipient.organisationId,
+        kind: index.byId(recipient.organisationId)?.kind ?? '',
         rule: recipient.rule,
         reason: recipient.reason,
       })),
       excluded: outcome.excluded.map((exclusion) => ({
         organisationId: exclusion.organisationId,
-        name: byId.get(exclusion.organisationId)?.name ?? exclusion.organisationId,
+        name: index.byId(exclusion.organisationId)?.name ?? exclusion.organisationId,
         reason: exclusion.reason,
       })),
       warnings: outcome.warnings,

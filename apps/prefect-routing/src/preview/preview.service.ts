@@ -5,7 +5,7 @@ import { AlertCertainty, AlertStatus, AlertUrgency, isEntitledIn, OrganisationSt
 import { Geography } from '@vigie/geo';
 import { ForbiddenError, InvalidRequestError } from '@vigie/platform';
 import { RoutingDirectory } from '../routing/routing-directory';
-import { decide, type RoutableMessage } from '../rule-engine';
+import { decide, indexOf, type RoutableMessage } from '../rule-engine';
 import { benchCovers, benchScope } from './preview.access';
 import { PreviewAlertDto, PreviewSenderView, RoutingPreviewView } from './preview.dto';
 
@@ -45,8 +45,8 @@ export class PreviewService {
       ],
     };
     const { entries: directory, rules } = await this.directory.inputs(this.dataSource.manager);
-    const byId = new Map(directory.map((entry) => [entry.id, entry]));
-    const entry = byId.get(senderId);
+    const index = indexOf(directory);
+    const entry = index.byId(senderId);
     const warnings: string[] = [];
     if (asAnother) {
       // The bench tries any organisation it knows; one that may not publish there is said, not refused.
@@ -69,14 +69,14 @@ export class PreviewService {
       department: location.department,
       recipients: result.recipients.map((recipient) => ({
         organisationId: recipient.organisationId,
-        name: byId.get(recipient.organisationId)!.name,
-        kind: byId.get(recipient.organisationId)!.kind,
+        name: index.byId(recipient.organisationId)!.name,
+        kind: index.byId(recipient.organisationId)!.kind,
         rules: recipient.rules,
         reasons: recipient.reasons,
       })),
       excluded: result.excluded.map((exclusion) => ({
         ...exclusion,
-        name: byId.get(exclusion.organisationId)?.name ?? exclusion.organisationId,
+        name: index.byId(exclusion.organisationId)?.name ?? exclusion.organisationId,
       })),
       warnings: [...warnings, ...result.warnings],
     };
