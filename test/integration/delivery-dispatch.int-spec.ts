@@ -5,11 +5,12 @@ import { alertSnapshot, waitFor, WebhookSink } from '@vigie/testing';
 import type { EmailChannel } from '../../apps/notification/src/channels/email/email.channel';
 import { WebhookChannel } from '../../apps/notification/src/channels/webhook/webhook.channel';
 import type { NotificationConfig } from '../../apps/notification/src/config';
-import { insertDeliveries, type MessageDelivery } from '../../apps/notification/src/deliveries/deliveries.queries';
+import type { MessageDelivery } from '../../apps/notification/src/deliveries/deliveries.queries';
 import { DeliveryDispatcher } from '../../apps/notification/src/deliveries/delivery.dispatcher';
 import { DeliveryMetrics } from '../../apps/notification/src/deliveries/delivery.metrics';
-import { DeliveryQueue } from '../../apps/notification/src/deliveries/delivery.queue';
-import { asStored, insertMessageContents } from '../../apps/notification/src/deliveries/message-contents.queries';
+import { DeliveryQueue, type ClaimedDelivery } from '../../apps/notification/src/deliveries/delivery.queue';
+import { writeDistributions } from '../../apps/notification/src/deliveries/distribution.queries';
+import { asStored } from '../../apps/notification/src/deliveries/message-contents.queries';
 import { NOTIFICATION_TABLES } from '../../apps/notification/src/tables';
 import { EndpointHealth } from '../../apps/notification/src/webhooks/endpoint-health';
 import { SecretBox } from '../../apps/notification/src/webhooks/secret-box';
@@ -119,6 +120,12 @@ describe('delivery dispatch on the real PostgreSQL', () => {
     return content;
   };
 
+  /** Writes deliveries as a consumer's batch does, those in `claim.ids` claimed; the new ones. */
+  const insertDeliveries = async (
+    deliveries: MessageDelivery[],
+    claim: { leaseMs: number; ids: ReadonlySet<string> },
+  ): Promise<ClaimedDelivery[]> => (await writeDistributions(db.dataSource.manager, { deliveries, claim })).scheduled;
+
   /** A delivery of that message to a webhook, as a consumer is about to write it. */
   const written = (content: string, webhookId: string): MessageDelivery => ({
     id: randomUUID(),
@@ -151,7 +158,7 @@ describe('delivery dispatch on the real PostgreSQL', () => {
     await db.dataSource.query("UPDATE deliveries SET status = 'dead' WHERE status IN ('pending', 'failed')");
   });
 
-  it('composes a claimed body at write to the bytes its row reads back as, for every attempt', async () => {
+  it('writes a message in one statement; a claimed body is composed to the bytes its row reads back as', async () => {
     const webhookId = await webhookTo('http://127.0.0.1:9/unused');
     // An alert as events carry it, and keys jsonb orders otherwise than their insertion: by length,
     // then byte by byte (a non-ASCII one included), integer-like ones, a repeated one the part overrides.
@@ -163,16 +170,31 @@ describe('delivery dispatch on the real PostgreSQL', () => {
       recipient: 'overridden',
     };
     const contentId = randomUUID();
-    await insertMessageContents(db.dataSource.manager, [{ id: contentId, data }]);
+    const recipient = { reason: 'Département 69', organisationId: organisation };
     const delivery = {
       ...written(contentId, webhookId),
       content: asStored(data) as Record<string, unknown>,
-      body: { deliveryId: randomUUID(), recipient: { reason: 'Département 69', organisationId: organisation } },
+      body: { deliveryId: randomUUID(), recipient },
     };
-    const [claimed] = await insertDeliveries(db.dataSource.manager, [delivery], {
-      leaseMs: 60_000,
-      ids: new Set([delivery.id]),
+    // The content, its delivery and its stream event together: the foreign keys hold at the statement's end.
+    const { scheduled, grown } = await writeDistributions(db.dataSource.manager, {
+      contents: [{ id: contentId, data }],
+      deliveries: [delivery],
+      claim: { leaseMs: 60_000, ids: new Set([delivery.id]) },
+      stream: [
+        {
+          type: 'alert.routed',
+          subjectId: delivery.message.subjectId,
+          contentId,
+          entries: [{ organisationId: organisation, data: { recipient } }],
+        },
+      ],
     });
+    expect(grown).toEqual([organisation]);
+    expect(scheduled.map((row) => [row.id, row.attempts, row.url])).toEqual([
+      [delivery.id, 1, 'http://127.0.0.1:9/unused'],
+    ]);
+    const [claimed] = scheduled;
     const [stored] = await db.dataSource.query<{ body: unknown }[]>(
       `SELECT coalesce(m.data || d.body, d.body) AS body FROM deliveries d
        LEFT JOIN message_contents m ON m.id = d.content_id WHERE d.id = $1`,
@@ -180,6 +202,26 @@ describe('delivery dispatch on the real PostgreSQL', () => {
     );
     expect(JSON.stringify(claimed.body)).toBe(JSON.stringify(stored.body));
     expect(Object.keys(claimed.body)).toEqual(['type', 'alert', 'extra', 'routedAt', 'recipient', 'deliveryId']);
+    const events = await db.dataSource.query<{ data: Record<string, unknown> }[]>(
+      `SELECT coalesce(m.data || s.data, s.data) AS data FROM stream_events s
+       LEFT JOIN message_contents m ON m.id = s.content_id WHERE s.subject_id = $1`,
+      [delivery.message.subjectId],
+    );
+    expect(events).toEqual([{ data: { ...data, recipient } }]);
+
+    // Written again (a replay): nothing new, no log grown.
+    const again = await writeDistributions(db.dataSource.manager, {
+      deliveries: [delivery],
+      stream: [
+        {
+          type: 'alert.routed',
+          subjectId: delivery.message.subjectId,
+          contentId,
+          entries: [{ organisationId: organisation, data: { recipient } }],
+        },
+      ],
+    });
+    expect(again).toEqual({ scheduled: [], grown: [] });
   });
 
   it('sends each delivery once when two dispatchers claim the same queue at once', async () => {
@@ -283,7 +325,7 @@ describe('delivery dispatch on the real PostgreSQL', () => {
     // Both claimed as they are written, the slow endpoint's run in flight here notwithstanding.
     const ids = dispatcher.claimable([toFast, toSlow]);
     expect([...ids]).toEqual([toFast.id, toSlow.id]);
-    const claimed = await insertDeliveries(db.dataSource.manager, [toFast, toSlow], {
+    const claimed = await insertDeliveries([toFast, toSlow], {
       leaseMs: dispatcher.leaseMs,
       ids,
     });
@@ -317,7 +359,7 @@ describe('delivery dispatch on the real PostgreSQL', () => {
     const content = await messageContent();
     const follower = written(content, await webhookOfDelivery(first));
     const ids = dispatcher.claimable([follower]);
-    const claimed = await insertDeliveries(db.dataSource.manager, [follower], { leaseMs: dispatcher.leaseMs, ids });
+    const claimed = await insertDeliveries([follower], { leaseMs: dispatcher.leaseMs, ids });
     dispatcher.handOff(claimed);
 
     // Well within the 40 s lease: the follower was handed back with the failure, not left claimed.
@@ -339,7 +381,7 @@ describe('delivery dispatch on the real PostgreSQL', () => {
     const ids = dispatcher.claimable(deliveries);
     expect(ids.size).toBe(502);
     expect(newDispatcher().claimable(deliveries).size).toBe(502);
-    const claimed = await insertDeliveries(db.dataSource.manager, deliveries, { leaseMs: dispatcher.leaseMs, ids });
+    const claimed = await insertDeliveries(deliveries, { leaseMs: dispatcher.leaseMs, ids });
     dispatcher.handOff(claimed);
 
     await waitFor(() => target.received.length >= 500, { what: 'the first 500 requests', timeoutMs: 30_000 });

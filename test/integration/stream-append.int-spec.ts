@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { newEventId } from '@vigie/contracts';
 import { waitFor } from '@vigie/testing';
+import { WRITE_DISTRIBUTIONS } from '../../apps/notification/src/deliveries/distribution.queries';
 import { APPEND_EVENTS } from '../../apps/notification/src/stream/stream-events.queries';
 import { STREAM_CHANNEL, StreamLog } from '../../apps/notification/src/stream/stream.log';
 import { NOTIFICATION_TABLES } from '../../apps/notification/src/tables';
@@ -102,25 +103,36 @@ describe('stream appends on the real PostgreSQL', () => {
     }
   });
 
-  it('checks what an organisation already has with its unique index, never by reading the whole table', async () => {
-    // A table that was never analysed, as when a service starts: PostgreSQL guesses its size
-    // from its pages, and guesses a hundred entries for any JSON array.
-    const connection = db.dataSource.createQueryRunner();
-    await connection.connect();
-    try {
-      await connection.query(`PREPARE append_plan(jsonb) AS ${APPEND_EVENTS.text}`);
-      const entries = JSON.stringify([
-        { organisation_id: prefecture, type: 'alert.routed', subject_id: newEventId(), data: {}, ord: 0 },
-      ]);
-      const lines = (await connection.query(`EXPLAIN EXECUTE append_plan('${entries}')`)) as {
-        'QUERY PLAN': string;
-      }[];
-      const plan = lines.map((line) => line['QUERY PLAN']).join('\n');
-      expect(plan).toMatch(/Index Only Scan using uq_stream_events_subject on stream_events/);
-      expect(plan).not.toMatch(/Seq Scan on stream_events/);
-    } finally {
-      await connection.query('DEALLOCATE append_plan');
-      await connection.release();
-    }
-  });
+  // The append alone, and within a distribution's write (ADR 62): the same CTEs.
+  it.each([
+    { statement: 'the stream append', text: APPEND_EVENTS.text, args: (entries: string) => `'${entries}'` },
+    {
+      statement: "a distribution's write",
+      text: WRITE_DISTRIBUTIONS.text,
+      args: (entries: string) => `'[]', '[]', 0, '${entries}', '[]', '[]'`,
+    },
+  ])(
+    'checks what an organisation already has with its unique index in $statement, never by reading the whole table',
+    async ({ text, args }) => {
+      // A table that was never analysed, as when a service starts: PostgreSQL guesses its size
+      // from its pages, and guesses a hundred entries for any JSON array.
+      const connection = db.dataSource.createQueryRunner();
+      await connection.connect();
+      try {
+        await connection.query(`PREPARE append_plan AS ${text}`);
+        const entries = JSON.stringify([
+          { organisation_id: prefecture, type: 'alert.routed', subject_id: newEventId(), data: {}, ord: 0 },
+        ]);
+        const lines = (await connection.query(`EXPLAIN EXECUTE append_plan(${args(entries)})`)) as {
+          'QUERY PLAN': string;
+        }[];
+        const plan = lines.map((line) => line['QUERY PLAN']).join('\n');
+        expect(plan).toMatch(/Index Only Scan using uq_stream_events_subject on stream_events/);
+        expect(plan).not.toMatch(/Seq Scan on stream_events/);
+      } finally {
+        await connection.query('DEALLOCATE append_plan');
+        await connection.release();
+      }
+    },
+  );
 });

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { AcknowledgementChannel } from '@vigie/contracts';
 import { insertAcknowledgement } from '../../apps/notification/src/acknowledgements/acknowledgements.queries';
 import { alertStates } from '../../apps/notification/src/alert-states/alert-states.queries';
-import { insertRecipients, rememberMessages } from '../../apps/notification/src/deliveries/routed-messages.queries';
+import { writeDistributions } from '../../apps/notification/src/deliveries/distribution.queries';
+import { insertRecipients } from '../../apps/notification/src/deliveries/routed-messages.queries';
 import type { PagePosition } from '../../apps/notification/src/page-cursor';
 import { NOTIFICATION_TABLES } from '../../apps/notification/src/tables';
 import {
@@ -122,17 +123,19 @@ describe('webhook deliveries and alert states on the real PostgreSQL', () => {
     const alertId = randomUUID();
     const referent = randomUUID();
     // The message and its recipient in one statement, as a batch of routed messages is remembered.
-    await rememberMessages(db.dataSource.manager, [
-      {
-        id: alertId,
-        kind: 'alert',
-        originalAlertId: alertId,
-        senderOrganisationId: sender,
-        routedAt: '2026-12-04T10:00:00Z',
-        broadcast: null,
-        recipients: [{ organisationId: recipient, rule: 'competent-prefecture', reason: 'compétente' }],
-      },
-    ]);
+    await writeDistributions(db.dataSource.manager, {
+      messages: [
+        {
+          id: alertId,
+          kind: 'alert',
+          originalAlertId: alertId,
+          senderOrganisationId: sender,
+          routedAt: '2026-12-04T10:00:00Z',
+          broadcast: null,
+          recipients: [{ organisationId: recipient, rule: 'competent-prefecture', reason: 'compétente' }],
+        },
+      ],
+    });
     await insertRecipients(db.dataSource.manager, alertId, [{ organisationId: recipient, rule: 'again', reason: 'x' }]);
     await insertDirectoryOrganisation(db.dataSource, {
       id: recipient,

@@ -35,6 +35,7 @@ import { StreamController } from './stream/stream.controller';
 import { StreamHub } from './stream/stream.hub';
 import { StreamLog } from './stream/stream.log';
 import { NOTIFICATION_TABLES } from './tables';
+import { ActiveWebhooks } from './webhooks/active-webhooks';
 import { EndpointHealth } from './webhooks/endpoint-health';
 import { SecretBox } from './webhooks/secret-box';
 import { WebhookDeliveriesController } from './webhooks/webhook-deliveries.controller';
@@ -81,6 +82,7 @@ export class NotificationModule {
         },
         ReferentsDirectory,
         WebhooksService,
+        ActiveWebhooks,
         WebhookImportService,
         WebhookDeliveriesService,
         EndpointHealth,

@@ -13,6 +13,7 @@ import { BroadcastAcknowledgements1764400034000 } from './migrations/17644000340
 import { EscalationsByCreation1764400036000 } from './migrations/1764400036000-escalations-by-creation';
 import { OpenEscalationsOldestFirst1764400040000 } from './migrations/1764400040000-open-escalations-oldest-first';
 import { MessageContents1764400050000 } from './migrations/1764400050000-message-contents';
+import { WebhooksAnnounced1764400062000 } from './migrations/1764400062000-webhooks-announced';
 import { Webhook } from './webhooks/webhook.entity';
 
 /** The entities and migrations of the service's schema. */
@@ -31,6 +32,7 @@ export const NOTIFICATION_TABLES: ServiceDataSourceParts = {
     OpenEscalationsOldestFirst1764400040000,
     MessageContents1764400050000,
     OutboxWithoutNotify1764400060000,
+    WebhooksAnnounced1764400062000,
   ],
   queueTables: ['deliveries'],
 };

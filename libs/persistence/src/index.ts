@@ -5,3 +5,4 @@ export * from './advisory-lock';
 export * from './migration-steps';
 export * from './after-commit';
 export * from './channel-listener';
+export * from './held-rows';

@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { runPrepared, type PreparedStatement } from '@vigie/persistence';
 import type { DeliveryStatus } from './delivery.entity';
-import { claimedRowsOf, type ClaimedDelivery } from './delivery.queue';
+import type { ClaimedDelivery } from './delivery.queue';
 import type { Distribution, PlannedDelivery } from './distribution.plan';
 import { overlaid } from './message-contents.queries';
 
@@ -83,60 +82,56 @@ export interface MessageDelivery extends PlannedDelivery {
 }
 
 /**
- * Planned deliveries, of any number of messages, in one statement, as one JSON document (ADR 48);
- * those already there (same message and target) are kept. Each new row is pending and due now, or,
- * with a lease ($2, ms, for the rows flagged `claimed`), claimed by the caller as it is written:
- * its first attempt counted, its next one past the lease, so that the caller sends it once the transaction commits, and a
- * crash before it does only delays it until the lease ends, as after any claim. The new rows are
- * returned as a claim returns them; the claimed ones get their body here, from the content and
- * part in hand, not composed and parsed again for every row (ADR 48).
+ * The CTE `inserted`: planned deliveries, of any number of messages, from one JSON document
+ * (`document`, ADR 48); those already there (same message and target) are kept. Each new row is
+ * pending and due now, or, with a lease (`leaseMs`, for the rows flagged `claimed`), claimed by the
+ * caller as it is written: its first attempt counted, its next one past the lease, so that the
+ * caller sends it once the transaction commits, and a crash before it does only delays it until the
+ * lease ends, as after any claim.
  */
-const INSERT_DELIVERIES: PreparedStatement = {
-  name: 'notification.insert-deliveries',
-  text: `WITH inserted AS (
+export function insertedDeliveries(document: string, leaseMs: string): string {
+  return `inserted AS (
            INSERT INTO deliveries (id, alert_id, message_type, organisation_id, sender_organisation_id, channel,
              webhook_id, referent_id, email_address, status, attempts, next_attempt_at, content_id, body, trace_headers)
            SELECT d.id, d.alert_id, d.message_type, d.organisation_id, d.sender_organisation_id, d.channel,
              d.webhook_id, d.referent_id, d.email_address, 'pending', CASE WHEN d.claimed THEN 1 ELSE 0 END,
-             now() + CASE WHEN d.claimed THEN $2::int ELSE 0 END * interval '1 millisecond', d.content_id, d.body,
+             now() + CASE WHEN d.claimed THEN ${leaseMs}::int ELSE 0 END * interval '1 millisecond', d.content_id, d.body,
              d.trace_headers
-           FROM jsonb_to_recordset($1::jsonb)
+           FROM jsonb_to_recordset(${document}::jsonb)
              AS d(id uuid, alert_id uuid, message_type text, organisation_id uuid, sender_organisation_id uuid,
                   channel text, webhook_id uuid, referent_id uuid, email_address text, content_id uuid, body jsonb,
                   trace_headers jsonb, claimed boolean)
            ON CONFLICT DO NOTHING
-           RETURNING *)
-         ${claimedRowsOf('inserted', 'false')}`,
-};
+           RETURNING *)`;
+}
 
-/** Inserts the deliveries, those in `claim.ids` claimed for `claim.leaseMs`; the new rows. */
-export async function insertDeliveries(
-  manager: EntityManager,
-  deliveries: readonly MessageDelivery[],
-  claim: { leaseMs: number; ids: ReadonlySet<string> } | null = null,
-): Promise<ClaimedDelivery[]> {
-  if (deliveries.length === 0) return [];
-  const rows = await runPrepared<ClaimedDelivery>(manager, INSERT_DELIVERIES, [
-    JSON.stringify(
-      deliveries.map((d) => ({
-        id: d.id,
-        alert_id: d.message.subjectId,
-        message_type: d.message.type,
-        organisation_id: d.organisationId,
-        sender_organisation_id: d.message.senderOrganisationId,
-        channel: d.channel,
-        webhook_id: d.webhookId,
-        referent_id: d.referentId,
-        email_address: d.emailAddress,
-        content_id: d.contentId,
-        body: d.body,
-        trace_headers: d.traceHeaders,
-        claimed: claim?.ids.has(d.id) ?? false,
-      })),
-    ),
-    claim?.leaseMs ?? 0,
-  ]);
-  // In the order planned, which is each target's order of sending: the joins do not keep it.
+/** The deliveries as the document {@link insertedDeliveries} reads, those in `claimed` flagged. */
+export function deliveriesDocument(deliveries: readonly MessageDelivery[], claimed: ReadonlySet<string>): string {
+  return JSON.stringify(
+    deliveries.map((d) => ({
+      id: d.id,
+      alert_id: d.message.subjectId,
+      message_type: d.message.type,
+      organisation_id: d.organisationId,
+      sender_organisation_id: d.message.senderOrganisationId,
+      channel: d.channel,
+      webhook_id: d.webhookId,
+      referent_id: d.referentId,
+      email_address: d.emailAddress,
+      content_id: d.contentId,
+      body: d.body,
+      trace_headers: d.traceHeaders,
+      claimed: claimed.has(d.id),
+    })),
+  );
+}
+
+/**
+ * The new rows, returned without their body as a claim returns them, put in the order planned
+ * (each target's order of sending, which the joins do not keep); the claimed ones get their body
+ * here, from the content and part in hand, not composed and parsed again for every row (ADR 48).
+ */
+export function asPlanned(rows: ClaimedDelivery[], deliveries: readonly MessageDelivery[]): ClaimedDelivery[] {
   const position = new Map(deliveries.map((delivery, index) => [delivery.id, index]));
   rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
   for (const row of rows) {

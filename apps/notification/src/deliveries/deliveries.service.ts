@@ -8,16 +8,17 @@ import { propagationHeaders } from '@vigie/observability';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../config';
 import { ReferentsDirectory, type ReferentContact } from '../directory/referents.directory';
 import { StreamLog, type StreamAppend } from '../stream/stream.log';
-import { activeWebhooksOf } from '../webhooks/webhooks.queries';
-import { deliveriesInStatus, insertDeliveries, type MessageDelivery } from './deliveries.queries';
+import { ActiveWebhooks } from '../webhooks/active-webhooks';
+import { deliveriesInStatus, type MessageDelivery } from './deliveries.queries';
 import { DeliveryDispatcher } from './delivery.dispatcher';
 import { Delivery } from './delivery.entity';
 import type { ClaimedDelivery } from './delivery.queue';
 import { ALL_CHANNELS, firstPerOrganisation, planDistribution, type Distribution } from './distribution.plan';
+import { writeDistributions } from './distribution.queries';
 import { DEFAULT_STATE_LIMIT, type DeliveryState } from './dto/deliveries.query';
 import { DeliveryView } from './dto/delivery.view';
-import { asStored, insertMessageContents, type MessageContent } from './message-contents.queries';
-import { insertRecipients } from './routed-messages.queries';
+import { asStored, type MessageContent } from './message-contents.queries';
+import { insertRecipients, type RememberedMessage } from './routed-messages.queries';
 
 /** The département and referent role whose referents a message e-mails; null if it goes by no e-mail. */
 function emailGroupOf(message: Distribution): string | null {
@@ -31,13 +32,18 @@ interface Queued {
   traceHeaders: Record<string, string>;
 }
 
+/** What a consumer's transaction writes at its end: messages to distribute, routed messages to remember. */
+type Batched = { queued: Queued } | { remembered: RememberedMessage };
+
 @Injectable()
 export class DeliveriesService {
   private readonly logger = new Logger(DeliveriesService.name);
-  /** The messages distributed in each consumer transaction, written together before it commits. */
-  private readonly batches = new BatchedBeforeCommit<Queued>(async (manager, queued, transaction) => {
+  /** What each consumer transaction distributes and remembers, written together before it commits. */
+  private readonly batches = new BatchedBeforeCommit<Batched>(async (manager, batched, transaction) => {
+    const queued = batched.flatMap((item) => ('queued' in item ? [item.queued] : []));
+    const remembered = batched.flatMap((item) => ('remembered' in item ? [item.remembered] : []));
     // Claimed as they are written, and sent as soon as the transaction commits (ADR 46).
-    const written = await this.write(manager, queued, true);
+    const written = await this.write(manager, queued, true, remembered);
     const claimed = written.filter((delivery) => delivery.attempts > 0);
     if (claimed.length > 0) transaction.afterCommit(() => this.dispatcher.handOff(claimed));
   });
@@ -48,9 +54,18 @@ export class DeliveriesService {
     private readonly stream: StreamLog,
     private readonly referents: ReferentsDirectory,
     private readonly dispatcher: DeliveryDispatcher,
+    private readonly webhooks: ActiveWebhooks,
     @Inject(NOTIFICATION_CONFIG) config: NotificationConfig,
   ) {
     this.emailEnabled = config.email.smtpUrl !== null;
+  }
+
+  /**
+   * Remembers, in a consumer's transaction, who sent a routed message and who receives it (they
+   * alone may read its deliveries and acknowledge it): written with the batch's distributions.
+   */
+  remember(transaction: Pick<ConsumerTransaction, 'beforeCommit' | 'afterCommit'>, message: RememberedMessage): void {
+    this.batches.add(transaction, { remembered: { ...message, recipients: firstPerOrganisation(message.recipients) } });
   }
 
   /**
@@ -59,13 +74,13 @@ export class DeliveriesService {
    * referent to e-mail. Unique keys make a second distribution of the same message a no-op, so
    * each delivery id is minted once and stays the same on every attempt. The body is fixed
    * here: every attempt sends the same bytes. Each recipient sees its own copy only; what all
-   * recipients see alike is stored once (ADR 45). A handful of statements whatever the number of
-   * recipients: a national alert to a thousand partners costs what one to a prefecture does, plus
-   * the rows.
+   * recipients see alike is stored once (ADR 45). One statement writes it all whatever the number
+   * of recipients (ADR 62): a national alert to a thousand partners costs what one to a prefecture
+   * does, plus the rows.
    *
    * In a consumer's transaction the messages of the whole batch are written together at its end,
-   * with those same statements, and the stream append, which locks the recipients' stream heads
-   * until commit, comes last; the number returned is then that of the deliveries planned. Those
+   * by that one statement, whose stream append locks the recipients' stream heads until commit;
+   * the number returned is then that of the deliveries planned. Those
    * deliveries are claimed as they are written and handed to the dispatcher at commit (ADR 46).
    * Otherwise they are written right away and the number is that of the deliveries scheduled.
    */
@@ -78,26 +93,28 @@ export class DeliveriesService {
     // Captured here, in the handled event's context: its deliveries continue its trace.
     const queued: Queued = { message, traceHeaders: propagationHeaders() };
     if (!transaction) return (await this.write(manager, [queued], false)).length;
-    this.batches.add(transaction, queued);
+    this.batches.add(transaction, { queued });
     return firstPerOrganisation(message.recipients).length;
   }
 
   /**
-   * The messages' deliveries and stream events: one statement per table for all of them. The new
-   * deliveries are returned; when `claiming`, those the dispatcher can start at once are claimed
-   * as they are written (the caller hands them over after commit), the others left pending.
+   * The routed messages to remember, and the messages' contents, deliveries and stream events:
+   * one statement for all of them. The new deliveries are returned; when `claiming`, those the
+   * dispatcher can start at once are claimed as they are written (the caller hands them over
+   * after commit), the others left pending.
    */
   private async write(
     manager: EntityManager,
     queued: readonly Queued[],
     claiming: boolean,
+    remembered: readonly RememberedMessage[] = [],
   ): Promise<ClaimedDelivery[]> {
     const webhookRecipients = new Set<string>();
     for (const { message } of queued) {
       if (!new Set(message.channels ?? ALL_CHANNELS).has('webhook')) continue;
       for (const recipient of message.recipients) webhookRecipients.add(recipient.organisationId);
     }
-    const webhooks = webhookRecipients.size > 0 ? await activeWebhooksOf(manager, [...webhookRecipients]) : [];
+    const webhooks = webhookRecipients.size > 0 ? await this.webhooks.of(manager, [...webhookRecipients]) : [];
     const contacts = await this.contactsFor(manager, queued);
     const contents: MessageContent[] = [];
     const deliveries: MessageDelivery[] = [];
@@ -117,10 +134,15 @@ export class DeliveriesService {
       );
       stream.push({ type: message.type, subjectId: message.subjectId, contentId, entries: plan.stream });
     }
-    await insertMessageContents(manager, contents);
     const claim = claiming ? { leaseMs: this.dispatcher.leaseMs, ids: this.dispatcher.claimable(deliveries) } : null;
-    const scheduled = await insertDeliveries(manager, deliveries, claim);
-    await this.stream.appendAll(manager, stream);
+    const { scheduled, grown } = await writeDistributions(manager, {
+      messages: remembered,
+      contents,
+      deliveries,
+      claim,
+      stream,
+    });
+    this.stream.announceAfterCommit(manager, grown);
     if (scheduled.length > 0) this.logger.debug(`${queued.length} messages: ${scheduled.length} deliveries scheduled`);
     return scheduled;
   }

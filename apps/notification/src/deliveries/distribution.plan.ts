@@ -48,8 +48,8 @@ export interface DistributionPlan {
 }
 
 /** Routing names each recipient once; should it repeat one, the first reason is kept. */
-export function firstPerOrganisation(recipients: RoutedRecipient[]): RoutedRecipient[] {
-  const byOrganisation = new Map<string, RoutedRecipient>();
+export function firstPerOrganisation<R extends { organisationId: string }>(recipients: readonly R[]): R[] {
+  const byOrganisation = new Map<string, R>();
   for (const recipient of recipients) {
     if (!byOrganisation.has(recipient.organisationId)) byOrganisation.set(recipient.organisationId, recipient);
   }

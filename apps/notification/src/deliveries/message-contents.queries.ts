@@ -1,6 +1,3 @@
-import type { EntityManager } from 'typeorm';
-import { runPrepared, type PreparedStatement } from '@vigie/persistence';
-
 /**
  * `message_contents`: what every recipient of one distributed message sees alike (its type, the
  * alert or broadcast), stored once. Deliveries and stream events that carry it name it by
@@ -8,25 +5,16 @@ import { runPrepared, type PreparedStatement } from '@vigie/persistence';
  * (`content || part`, a jsonb merge), so every read and every attempt gives the same bytes.
  */
 
-// The contents as one JSON document (ADR 48).
-const INSERT_CONTENTS: PreparedStatement = {
-  name: 'notification.insert-message-contents',
-  text: `INSERT INTO message_contents (id, data)
-         SELECT id, data FROM jsonb_to_recordset($1::jsonb) AS c(id uuid, data jsonb) ON CONFLICT (id) DO NOTHING`,
-};
-
 export interface MessageContent {
   id: string;
   data: Record<string, unknown>;
 }
 
-/** Stores the contents of a batch's messages in one statement. */
-export async function insertMessageContents(
-  manager: EntityManager,
-  contents: readonly MessageContent[],
-): Promise<void> {
-  if (contents.length === 0) return;
-  await runPrepared(manager, INSERT_CONTENTS, [JSON.stringify(contents)]);
+/** The CTE `contents`: stores the contents of a JSON document (`document`, ADR 48). */
+export function insertedContents(document: string): string {
+  return `contents AS (
+           INSERT INTO message_contents (id, data)
+           SELECT id, data FROM jsonb_to_recordset(${document}::jsonb) AS c(id uuid, data jsonb) ON CONFLICT (id) DO NOTHING)`;
 }
 
 type JsonObject = Record<string, unknown>;

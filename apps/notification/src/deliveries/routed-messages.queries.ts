@@ -20,67 +20,60 @@ export interface Recipient {
   reason: string;
 }
 
-// Run for every batch of routing decisions consumed: prepared once per connection. The messages
-// as one JSON document (ADR 48).
-const INSERT_MESSAGES_SQL = `INSERT INTO routed_messages (id, kind, original_alert_id, sender_organisation_id, routed_at, broadcast)
-   SELECT id, kind, original_alert_id, sender_organisation_id, routed_at, broadcast
-   FROM jsonb_to_recordset($1::jsonb) AS m(id uuid, kind text, original_alert_id uuid,
-     sender_organisation_id uuid, routed_at timestamptz, broadcast jsonb)
-   ON CONFLICT (id) DO NOTHING`;
-const insertRecipientsSql = (first: number) =>
-  `INSERT INTO routed_recipients (message_id, organisation_id, rule, reason)
-   SELECT * FROM unnest($${first}::uuid[], $${first + 1}::uuid[], $${first + 2}::text[], $${first + 3}::text[])
-   ON CONFLICT DO NOTHING`;
-const INSERT_RECIPIENTS: PreparedStatement = {
-  name: 'notification.insert-routed-recipients',
-  text: insertRecipientsSql(1),
-};
-/** Messages and their recipients together: one statement, the recipients' rows checked against the messages' at its end. */
-const REMEMBER_MESSAGES: PreparedStatement = {
-  name: 'notification.remember-routed-messages',
-  text: `WITH messages AS (${INSERT_MESSAGES_SQL}) ${insertRecipientsSql(2)}`,
-};
+/** A routed message with who receives it. */
+export type RememberedMessage = RoutedMessage & { recipients: readonly Recipient[] };
 
 /**
- * Remembers routed messages and their recipients in one statement; a message or a recipient
- * already there is kept as it is.
+ * The CTEs `messages` and `recipients` that remember routed messages (`messages`, a JSON document,
+ * ADR 48) and their recipients (`recipients`, another); a message or a recipient already there is
+ * kept as it is. The recipients' rows are checked against the messages' at the statement's end.
  */
-export async function rememberMessages(
-  manager: EntityManager,
-  messages: readonly (RoutedMessage & { recipients: readonly Recipient[] })[],
-): Promise<void> {
-  if (messages.length === 0) return;
-  await runPrepared(manager, REMEMBER_MESSAGES, [
-    messagesDocument(messages),
-    ...recipientColumns(messages.map((message) => ({ messageId: message.id, recipients: message.recipients }))),
-  ]);
+export function rememberedMessages(messages: string, recipients: string): string {
+  return `messages AS (
+           INSERT INTO routed_messages (id, kind, original_alert_id, sender_organisation_id, routed_at, broadcast)
+           SELECT id, kind, original_alert_id, sender_organisation_id, routed_at, broadcast
+           FROM jsonb_to_recordset(${messages}::jsonb) AS m(id uuid, kind text, original_alert_id uuid,
+             sender_organisation_id uuid, routed_at timestamptz, broadcast jsonb)
+           ON CONFLICT (id) DO NOTHING),
+         recipients AS (
+           INSERT INTO routed_recipients (message_id, organisation_id, rule, reason)
+           SELECT message_id, organisation_id, rule, reason
+           FROM jsonb_to_recordset(${recipients}::jsonb) AS r(message_id uuid, organisation_id uuid, rule text, reason text)
+           ON CONFLICT DO NOTHING)`;
 }
 
-function messagesDocument(messages: readonly RoutedMessage[]): string {
-  return JSON.stringify(
-    messages.map((message) => ({
-      id: message.id,
-      kind: message.kind,
-      original_alert_id: message.originalAlertId,
-      sender_organisation_id: message.senderOrganisationId,
-      routed_at: message.routedAt,
-      broadcast: message.broadcast,
-    })),
-  );
-}
-
-/** The recipients of messages as the four arrays the recipients' insert takes. */
-function recipientColumns(messages: readonly { messageId: string; recipients: readonly Recipient[] }[]): string[][] {
-  const rows = messages.flatMap(({ messageId, recipients }) =>
-    recipients.map((recipient) => ({ messageId, ...recipient })),
-  );
+/** The messages and their recipients as the two documents {@link rememberedMessages} reads. */
+export function rememberedDocuments(messages: readonly RememberedMessage[]): [string, string] {
   return [
-    rows.map((row) => row.messageId),
-    rows.map((row) => row.organisationId),
-    rows.map((row) => row.rule),
-    rows.map((row) => row.reason),
+    JSON.stringify(
+      messages.map((message) => ({
+        id: message.id,
+        kind: message.kind,
+        original_alert_id: message.originalAlertId,
+        sender_organisation_id: message.senderOrganisationId,
+        routed_at: message.routedAt,
+        broadcast: message.broadcast,
+      })),
+    ),
+    JSON.stringify(
+      messages.flatMap((message) =>
+        message.recipients.map((recipient) => ({
+          message_id: message.id,
+          organisation_id: recipient.organisationId,
+          rule: recipient.rule,
+          reason: recipient.reason,
+        })),
+      ),
+    ),
   ];
 }
+
+const INSERT_RECIPIENTS: PreparedStatement = {
+  name: 'notification.insert-routed-recipients',
+  text: `INSERT INTO routed_recipients (message_id, organisation_id, rule, reason)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[])
+         ON CONFLICT DO NOTHING`,
+};
 
 /** Adds recipients to a message already remembered; one already there keeps its rule and reason. */
 export async function insertRecipients(
@@ -89,7 +82,12 @@ export async function insertRecipients(
   recipients: readonly Recipient[],
 ): Promise<void> {
   if (recipients.length === 0) return;
-  await runPrepared(manager, INSERT_RECIPIENTS, recipientColumns([{ messageId, recipients }]));
+  await runPrepared(manager, INSERT_RECIPIENTS, [
+    recipients.map(() => messageId),
+    recipients.map((recipient) => recipient.organisationId),
+    recipients.map((recipient) => recipient.rule),
+    recipients.map((recipient) => recipient.reason),
+  ]);
 }
 
 /**

@@ -1,32 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AlertRoutedV1Payload, BroadcastRoutedV1Payload, EventEnvelope, RoutedRecipient } from '@vigie/contracts';
-import { BatchedBeforeCommit, type ConsumerTransaction } from '@vigie/messaging';
+import type { AlertRoutedV1Payload, BroadcastRoutedV1Payload, EventEnvelope } from '@vigie/contracts';
+import type { ConsumerTransaction } from '@vigie/messaging';
 import { EscalationsService } from '../escalation/escalations.service';
 import { DeliveriesService } from './deliveries.service';
-import { firstPerOrganisation } from './distribution.plan';
-import { rememberMessages, type RoutedMessage } from './routed-messages.queries';
 
 /**
  * What notification does with a routing decision, in the transaction that records the event as
  * handled: remember who sent it and who receives it (they alone may read its deliveries and
  * acknowledge it), hand it to each recipient on its channels, and arm or cancel the escalation.
+ * What is remembered and handed over is written at the transaction's end, with the batch's other
+ * messages, in one statement (ADR 62).
  */
-type RememberedMessage = RoutedMessage & { recipients: RoutedRecipient[] };
-
 @Injectable()
 export class RoutedMessagesService {
-  /**
-   * The messages remembered in each consumer transaction and their recipients: written at its end,
-   * with the batch's other messages, one statement per table (before the deliveries and stream events).
-   */
-  private readonly remembered = new BatchedBeforeCommit<RememberedMessage>((manager, messages) =>
-    rememberMessages(
-      manager,
-      messages.map((routed) => ({ ...routed, recipients: firstPerOrganisation(routed.recipients) })),
-    ),
-  );
-
   constructor(
     private readonly deliveries: DeliveriesService,
     private readonly escalations: EscalationsService,
@@ -38,7 +25,7 @@ export class RoutedMessagesService {
     transaction: Pick<ConsumerTransaction, 'beforeCommit' | 'afterCommit'>,
   ): Promise<void> {
     const { alert, recipients, routedAt } = event.payload;
-    this.remembered.add(transaction, {
+    this.deliveries.remember(transaction, {
       id: alert.alertId,
       kind: 'alert',
       originalAlertId: alert.originalAlertId,
@@ -68,7 +55,7 @@ export class RoutedMessagesService {
     transaction: Pick<ConsumerTransaction, 'beforeCommit' | 'afterCommit'>,
   ): Promise<void> {
     const { broadcast, recipients, routedAt } = event.payload;
-    this.remembered.add(transaction, {
+    this.deliveries.remember(transaction, {
       id: broadcast.broadcastId,
       kind: 'broadcast',
       originalAlertId: null,

@@ -8,23 +8,23 @@ import { withContent } from '../deliveries/message-contents.queries';
  */
 
 /**
- * Each entry is (organisation, event type, subject, content, data, its rank), all as one JSON
- * document (ADR 48): `data` is the organisation's own part, laid over the shared content (if any) when read. An organisation's new events take the
- * next numbers of its head in the order given; entries it already has (same type and subject)
- * are skipped. Head rows are updated in organisation order, so two transactions appending for
+ * The CTEs up to `appended` (the organisation of each event appended) that append the events of
+ * a JSON document (`document`, ADR 48). Each entry is (organisation, event type, subject, content,
+ * data, its rank): `data` is the organisation's own part, laid over the shared content (if any)
+ * when read. An organisation's new events take the next numbers of its head in the order given;
+ * entries it already has (same type and subject) are skipped. Head rows are updated in organisation order, so two transactions appending for
  * overlapping organisations wait for each other instead of deadlocking.
  *
- * It returns the organisations whose logs grew; it does not NOTIFY (ADR 50).
+ * It does not NOTIFY (ADR 50).
  *
  * `OFFSET 0` keeps the "already has it" check a probe of the unique index per entry (ADR 49).
  * Without it PostgreSQL turns the check into an anti-join and, guessing a hundred entries for
  * any JSON array, hashes the whole table whenever it holds fewer than some ten thousand rows:
  * each append then read the table through, for the one to ten entries it usually carries.
  */
-export const APPEND_EVENTS: PreparedStatement = {
-  name: 'notification.stream-append-events',
-  text: `WITH input AS (
-         SELECT e.* FROM jsonb_to_recordset($1::jsonb)
+export function appendedEvents(document: string): string {
+  return `input AS (
+         SELECT e.* FROM jsonb_to_recordset(${document}::jsonb)
            AS e(organisation_id uuid, type text, subject_id uuid, content_id uuid, data jsonb, ord int)),
        fresh AS (
          SELECT DISTINCT ON (i.organisation_id, i.type, i.subject_id) i.* FROM input i
@@ -44,8 +44,13 @@ export const APPEND_EVENTS: PreparedStatement = {
                 h.last_seq - c.n + row_number() OVER (PARTITION BY f.organisation_id ORDER BY f.ord),
                 f.type, f.subject_id, f.content_id, f.data
          FROM fresh f JOIN heads h USING (organisation_id) JOIN counts c USING (organisation_id)
-         RETURNING organisation_id)
-       SELECT DISTINCT organisation_id::text AS organisation_id FROM appended`,
+         RETURNING organisation_id)`;
+}
+
+/** Appends the events of a document; the organisations whose logs grew. */
+export const APPEND_EVENTS: PreparedStatement = {
+  name: 'notification.stream-append-events',
+  text: `WITH ${appendedEvents('$1')} SELECT DISTINCT organisation_id::text AS organisation_id FROM appended`,
 };
 
 /** One event for several organisations, each with its own copy (or its own part of a shared content). */
@@ -65,21 +70,24 @@ export interface StoredStreamEvent {
 
 /** Appends the events' copies in one statement; returns the organisations whose logs grew. */
 export async function appendEvents(manager: EntityManager, events: readonly EventCopies[]): Promise<string[]> {
-  const rows = events.flatMap((event) => event.entries.map((entry) => ({ ...entry, event })));
-  if (rows.length === 0) return [];
-  const appended = await runPrepared<{ organisation_id: string }>(manager, APPEND_EVENTS, [
-    JSON.stringify(
-      rows.map((row, index) => ({
-        organisation_id: row.organisationId,
-        type: row.event.type,
-        subject_id: row.event.subjectId,
-        content_id: row.event.contentId ?? null,
-        data: row.data,
-        ord: index,
-      })),
-    ),
-  ]);
+  if (!events.some((event) => event.entries.length > 0)) return [];
+  const appended = await runPrepared<{ organisation_id: string }>(manager, APPEND_EVENTS, [eventsDocument(events)]);
   return appended.map((row) => row.organisation_id);
+}
+
+/** The events' copies as the document {@link appendedEvents} reads, in the order given. */
+export function eventsDocument(events: readonly EventCopies[]): string {
+  const rows = events.flatMap((event) => event.entries.map((entry) => ({ ...entry, event })));
+  return JSON.stringify(
+    rows.map((row, index) => ({
+      organisation_id: row.organisationId,
+      type: row.event.type,
+      subject_id: row.event.subjectId,
+      content_id: row.event.contentId ?? null,
+      data: row.data,
+      ord: index,
+    })),
+  );
 }
 
 /**

@@ -52,7 +52,14 @@ export class StreamLog {
    * crash between the two) costs the subscribers a second: the hub's tick reads on its own.
    */
   async appendAll(manager: EntityManager, appends: StreamAppend | readonly StreamAppend[]): Promise<void> {
-    const organisations = await appendEvents(manager, Array.isArray(appends) ? appends : [appends]);
+    this.announceAfterCommit(manager, await appendEvents(manager, Array.isArray(appends) ? appends : [appends]));
+  }
+
+  /**
+   * Announces, once the transaction has committed, that these organisations' logs grew: for an
+   * append made by a statement of its own (`appendedEvents`, as notification's batch writes).
+   */
+  announceAfterCommit(manager: EntityManager, organisations: readonly string[]): void {
     if (organisations.length === 0) return;
     const dataSource = manager.connection;
     afterCommit(manager, () => {

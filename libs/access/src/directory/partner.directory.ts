@@ -1,12 +1,17 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PartnerChangedV1Payload } from '@vigie/contracts';
-import { ChannelListener, runPrepared, schemaChannel, type PreparedStatement } from '@vigie/persistence';
+import {
+  HeldRows,
+  heldWhileHeard,
+  runPrepared,
+  type ChannelListener,
+  type PreparedStatement,
+} from '@vigie/persistence';
 import { VerifiedSecrets } from '../api-key';
 import type { Caller, CallerResolver } from '../caller';
 import { authenticateKey, type StoredKeyRow } from '../key-check';
 import { callerForPerson, type PersonClaims, type PersonOrganisationRow } from '../person-token';
-import { KnownKeys } from './known-keys';
 
 /** Read on every authenticated request: prepared once per connection. */
 const KEY_WITH_ORGANISATION: PreparedStatement = {
@@ -36,22 +41,14 @@ export type SnapshotListener = (snapshot: PartnerChangedV1Payload, manager: Enti
 export class PartnerDirectory implements CallerResolver, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(PartnerDirectory.name);
   private readonly verified = new VerifiedSecrets();
-  private readonly known = new KnownKeys();
+  private readonly known = new HeldRows<StoredKeyRow>();
   private readonly listeners: SnapshotListener[] = [];
   private readonly changes: ChannelListener;
 
   constructor(private readonly dataSource: DataSource) {
-    this.changes = new ChannelListener({
-      ...schemaChannel(dataSource, 'directory'),
-      onNotification: () => this.known.changed(),
-      onListening: () => this.known.listening(),
-      onLost: (reason) => {
-        this.known.deaf();
-        this.logger.warn(
-          `directory changes unheard (${reason}): every request reads its key until they are heard again`,
-        );
-      },
-    });
+    this.changes = heldWhileHeard(this.known, dataSource, 'directory', (reason) =>
+      this.logger.warn(`directory changes unheard (${reason}): every request reads its key until they are heard again`),
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -1,21 +1,10 @@
-import { OrganisationKind, OrganisationStatus } from '@vigie/contracts';
-import type { StoredKeyRow } from '../key-check';
-import { KnownKeys } from './known-keys';
+import { HeldRows } from './held-rows';
 
-const row = (organisationId: string): StoredKeyRow => ({
-  secret_hash: 'scrypt$…',
-  roles: [],
-  expires_at: null,
-  revoked_at: null,
-  organisation_id: organisationId,
-  kind: OrganisationKind.SecurityFirm,
-  status: OrganisationStatus.Active,
-  departments: ['87'],
-});
+const row = (organisationId: string) => ({ organisation_id: organisationId, roles: ['alerts:write'] });
 
-describe('KnownKeys', () => {
+describe('HeldRows', () => {
   let now = 0;
-  const keys = (limits = { keys: 10, lifetimeMs: 60_000 }) => new KnownKeys(limits, () => now);
+  const keys = (limits = { rows: 10, lifetimeMs: 60_000 }) => new HeldRows<ReturnType<typeof row>>(limits, () => now);
 
   beforeEach(() => (now = 1_000));
 
@@ -67,7 +56,7 @@ describe('KnownKeys', () => {
   });
 
   it('reads a key again once its lifetime is over', () => {
-    const known = keys({ keys: 10, lifetimeMs: 500 });
+    const known = keys({ rows: 10, lifetimeMs: 500 });
     known.listening();
     known.keep('k1', row('o1'), known.beginRead());
     now += 499;
@@ -77,7 +66,7 @@ describe('KnownKeys', () => {
   });
 
   it('forgets the least recently used key first when full', () => {
-    const known = keys({ keys: 2, lifetimeMs: 60_000 });
+    const known = keys({ rows: 2, lifetimeMs: 60_000 });
     known.listening();
     known.keep('k1', row('o1'), known.beginRead());
     known.keep('k2', row('o2'), known.beginRead());
