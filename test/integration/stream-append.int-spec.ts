@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { newEventId } from '@vigie/contracts';
+import type { Outbox } from '@vigie/messaging';
 import { waitFor } from '@vigie/testing';
 import { WRITE_DISTRIBUTIONS } from '../../apps/notification/src/deliveries/distribution.queries';
 import { APPEND_EVENTS } from '../../apps/notification/src/stream/stream-events.queries';
@@ -14,7 +15,8 @@ import { ownSchema } from './own-schema';
  * several messages appended in one statement take each organisation's next numbers in the order
  * given, a message an organisation already has is skipped, transactions appending for the
  * same organisations side by side leave no gap and no repeated number, and an append is
- * announced only once it committed, by a NOTIFY of its own.
+ * announced only once it committed, by a NOTIFY of its own, or in process when the instance runs
+ * alone.
  */
 
 describe('stream appends on the real PostgreSQL', () => {
@@ -98,6 +100,37 @@ describe('stream appends on the real PostgreSQL', () => {
       await db.dataSource.transaction((manager) => stream.appendAll(manager, message(newEventId(), [kept])));
       await waitFor(() => heard.includes(kept), { what: 'the committed append announced', timeoutMs: 10_000 });
       expect(heard).not.toContain(dropped);
+    } finally {
+      await listener.end();
+    }
+  });
+
+  it('wakes this process at commit, and announces nothing, when the instance runs alone', async () => {
+    const alone = new StreamLog({ alone: true } as Outbox);
+    const woken: string[] = [];
+    alone.onLocalAppend((organisations) => woken.push(...organisations));
+    const listener = new Client({ connectionString: e2eEnv.databaseUrl });
+    const heard: string[] = [];
+    listener.on('notification', (message) => heard.push(message.payload ?? ''));
+    await listener.connect();
+    try {
+      await listener.query(`LISTEN ${STREAM_CHANNEL}`);
+      const [kept, dropped] = [randomUUID(), randomUUID()];
+      await db.dataSource
+        .transaction(async (manager) => {
+          await alone.appendAll(manager, message(newEventId(), [dropped]));
+          throw new Error('rolled back');
+        })
+        .catch(() => undefined);
+      await db.dataSource.transaction(async (manager) => {
+        await alone.appendAll(manager, message(newEventId(), [kept]));
+        expect(woken).toEqual([]);
+      });
+      expect(woken).toEqual([kept]);
+      // An announcement of the append would be issued at its commit, before this marker.
+      await db.dataSource.query('SELECT pg_notify($1, $2)', [STREAM_CHANNEL, 'marker']);
+      await waitFor(() => heard.includes('marker'), { what: 'the marker' });
+      expect(heard.filter((payload) => [kept, dropped, 'marker'].includes(payload))).toEqual(['marker']);
     } finally {
       await listener.end();
     }

@@ -80,9 +80,9 @@ export class DeliveriesService {
    *
    * In a consumer's transaction the messages of the whole batch are written together at its end,
    * by that one statement, whose stream append locks the recipients' stream heads until commit;
-   * the number returned is then that of the deliveries planned. Those
-   * deliveries are claimed as they are written and handed to the dispatcher at commit (ADR 46).
-   * Otherwise they are written right away and the number is that of the deliveries scheduled.
+   * the number returned is then that of the deliveries planned. Those deliveries are claimed as
+   * they are written and handed to the dispatcher at commit (ADR 46). Otherwise they are written
+   * right away and the number is that of the deliveries scheduled.
    */
   async distribute(
     manager: EntityManager,

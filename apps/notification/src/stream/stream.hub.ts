@@ -73,7 +73,8 @@ class Subscriber {
 /**
  * Live delivery of the stream. Appends are announced by a NOTIFY once they committed (StreamLog);
  * one listening connection per instance wakes the subscribers of the organisation concerned, and
- * a 1 s tick covers lost notifications.
+ * a 1 s tick covers lost notifications. An instance running alone wakes its own subscribers at
+ * commit instead, with no NOTIFY (ADR 63).
  * Each tick of the heartbeat also checks that every subscriber's key is still valid and its
  * organisation still active: a revoked key or a suspension ends the stream.
  */
@@ -96,6 +97,9 @@ export class StreamHub implements OnApplicationBootstrap, OnModuleDestroy {
       applicationName: 'notification.stream',
       onNotification: (organisationId) => this.pumpAll(organisationId),
       onLost: (reason) => this.logger.warn(`stream listener lost (${reason}); polling until it reconnects`),
+    });
+    log.onLocalAppend((organisations) => {
+      for (const organisationId of organisations) this.pumpAll(organisationId);
     });
     const subscribers = this.subscribers;
     metrics.gauge({

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Outbox } from '@vigie/messaging';
 import { afterCommit } from '@vigie/persistence';
 import {
   announceAppends,
@@ -42,6 +43,18 @@ export function stableSubjectId(seed: string): string {
 @Injectable()
 export class StreamLog {
   private readonly logger = new Logger(StreamLog.name);
+  private readonly local: ((organisations: readonly string[]) => void)[] = [];
+
+  /** Without an outbox (a test's log), every append is announced by NOTIFY. */
+  constructor(@Optional() private readonly outbox?: Outbox) {}
+
+  /**
+   * Told, once each append committed, of the organisations whose logs grew, when this instance
+   * runs alone: the stream hub of this process, then the only one to wake.
+   */
+  onLocalAppend(listener: (organisations: readonly string[]) => void): void {
+    this.local.push(listener);
+  }
 
   /**
    * Appends each organisation's copy of each message to its log, skipping organisations that
@@ -56,13 +69,18 @@ export class StreamLog {
   }
 
   /**
-   * Announces, once the transaction has committed, that these organisations' logs grew: for an
-   * append made by a statement of its own (`appendedEvents`, as notification's batch writes).
+   * Announces, once the transaction has committed, that these organisations' logs grew, for an
+   * append made within a larger statement (`appendedEvents`, as a batch of distributions writes).
    */
   announceAfterCommit(manager: EntityManager, organisations: readonly string[]): void {
     if (organisations.length === 0) return;
     const dataSource = manager.connection;
     afterCommit(manager, () => {
+      // Alone, this process's hub is the only listener: woken here, without a NOTIFY (ADR 63).
+      if (this.outbox?.alone) {
+        for (const listener of this.local) listener(organisations);
+        return;
+      }
       announceAppends(dataSource, STREAM_CHANNEL, organisations).catch((error: unknown) =>
         this.logger.warn(
           `stream appends not announced (${(error as Error).message}); subscribers read them on the next tick`,

@@ -138,6 +138,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         });
   }
 
+  /**
+   * Whether this instance holds the publisher lease alone: declared the service's one instance,
+   * and no other has started (one that starts waits in the lease until this one hands over).
+   */
+  get alone(): boolean {
+    return this.lease.state === 'sole';
+  }
+
   /** Joins the lease before the service takes any work: if another instance publishes
    * straight after commit, this waits until it has handed over. */
   async onApplicationBootstrap(): Promise<void> {

@@ -83,6 +83,14 @@ export class Outbox {
     return { envelope, topic: entry.definition.topic, key: entry.key, headers: propagationHeaders() };
   }
 
+  /**
+   * Whether this instance is, for now, the only running instance of its service (ADR 52's lease,
+   * held alone): what it commits, no other instance of the service needs to hear of.
+   */
+  get alone(): boolean {
+    return this.relay?.alone ?? false;
+  }
+
   /** Writes prepared events in the caller's transaction, in order, with one statement. */
   async write(manager: EntityManager, rows: readonly OutboxRow[]): Promise<void> {
     if (rows.length === 0) return;
