@@ -5,12 +5,13 @@ import { alertSnapshot, waitFor, WebhookSink } from '@vigie/testing';
 import type { EmailChannel } from '../../apps/notification/src/channels/email/email.channel';
 import { WebhookChannel } from '../../apps/notification/src/channels/webhook/webhook.channel';
 import type { NotificationConfig } from '../../apps/notification/src/config';
-import type { MessageDelivery } from '../../apps/notification/src/deliveries/deliveries.queries';
+import { deliveriesDocument, type MessageDelivery } from '../../apps/notification/src/deliveries/deliveries.queries';
 import { DeliveryDispatcher } from '../../apps/notification/src/deliveries/delivery.dispatcher';
 import { DeliveryMetrics } from '../../apps/notification/src/deliveries/delivery.metrics';
 import { DeliveryQueue, type ClaimedDelivery } from '../../apps/notification/src/deliveries/delivery.queue';
-import { writeDistributions } from '../../apps/notification/src/deliveries/distribution.queries';
+import { WRITE_DISTRIBUTIONS, writeDistributions } from '../../apps/notification/src/deliveries/distribution.queries';
 import { asStored } from '../../apps/notification/src/deliveries/message-contents.queries';
+import { eventsDocument } from '../../apps/notification/src/stream/stream-events.queries';
 import { NOTIFICATION_TABLES } from '../../apps/notification/src/tables';
 import { EndpointHealth } from '../../apps/notification/src/webhooks/endpoint-health';
 import { SecretBox } from '../../apps/notification/src/webhooks/secret-box';
@@ -222,6 +223,37 @@ describe('delivery dispatch on the real PostgreSQL', () => {
       ],
     });
     expect(again).toEqual({ scheduled: [], grown: [] });
+  });
+
+  it('names the organisations whose logs grew on one row of the write, not on every delivery', async () => {
+    const content = randomUUID();
+    const deliveries = await Promise.all(
+      [1, 2, 3].map(async () => written(content, await webhookTo('http://127.0.0.1:9/unused'))),
+    );
+    const subjectId = randomUUID();
+    const [other, third] = [randomUUID(), randomUUID()];
+    const rows = await db.dataSource.query<{ id: string | null; grown_organisations: string[] | null }[]>(
+      WRITE_DISTRIBUTIONS.text,
+      [
+        JSON.stringify([{ id: content, data: { type: 'alert.routed' } }]),
+        deliveriesDocument(deliveries, new Set()),
+        0,
+        eventsDocument([
+          {
+            type: 'alert.routed',
+            subjectId,
+            contentId: content,
+            entries: [organisation, other, third].map((organisationId) => ({ organisationId, data: {} })),
+          },
+        ]),
+        '[]',
+        '[]',
+      ],
+    );
+    expect(rows.map((row) => row.id).sort()).toEqual(deliveries.map((delivery) => delivery.id).sort());
+    const named = rows.filter((row) => row.grown_organisations !== null);
+    expect(named).toHaveLength(1);
+    expect([...named[0].grown_organisations!].sort()).toEqual([organisation, other, third].sort());
   });
 
   it('sends each delivery once when two dispatchers claim the same queue at once', async () => {

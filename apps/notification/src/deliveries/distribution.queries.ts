@@ -11,8 +11,9 @@ import { rememberedDocuments, rememberedMessages, type RememberedMessage } from 
  * recipients ($5, $6), the messages' contents ($1), their deliveries ($2, those flagged claimed
  * with a lease of $3 ms) and their stream events ($4). Foreign keys between them are checked at
  * the statement's end, when every row is there. It returns one row per new delivery, as a claim
- * returns them but without their body, each with the organisations whose logs grew; a single row
- * of nulls with those organisations when no delivery is new.
+ * returns them but without their body, the first of them with the organisations whose logs grew
+ * (only the first: a fan-out to ten thousand would otherwise carry ten thousand copies of a list
+ * of ten thousand); a single row of nulls with those organisations when no delivery is new.
  */
 export const WRITE_DISTRIBUTIONS: PreparedStatement = {
   name: 'notification.write-distributions',
@@ -20,9 +21,10 @@ export const WRITE_DISTRIBUTIONS: PreparedStatement = {
        ${insertedContents('$1')},
        ${insertedDeliveries('$2', '$3')},
        ${appendedEvents('$4')},
-       grown AS (SELECT coalesce(array_agg(DISTINCT organisation_id::text), '{}') AS organisations FROM appended)
+       grown AS (SELECT 1 AS n, coalesce(array_agg(DISTINCT organisation_id::text), '{}') AS organisations FROM appended)
      SELECT g.organisations AS grown_organisations, d.*
-     FROM grown g LEFT JOIN (${claimedRowsOf('inserted', 'false')}) d ON true`,
+     FROM (SELECT c.*, row_number() OVER () AS n FROM (${claimedRowsOf('inserted', 'false')}) c) d
+     FULL JOIN grown g ON g.n = d.n`,
 };
 
 export interface DistributionsWrite {
@@ -44,14 +46,18 @@ export async function writeDistributions(
   { messages = [], contents = [], deliveries = [], claim = null, stream = [] }: DistributionsWrite,
 ): Promise<{ scheduled: ClaimedDelivery[]; grown: string[] }> {
   if (messages.length + contents.length + deliveries.length + stream.length === 0) return { scheduled: [], grown: [] };
-  const rows = await runPrepared<ClaimedDelivery & { grown_organisations: string[] }>(manager, WRITE_DISTRIBUTIONS, [
-    JSON.stringify(contents),
-    deliveriesDocument(deliveries, claim?.ids ?? new Set()),
-    claim?.leaseMs ?? 0,
-    eventsDocument(stream),
-    ...rememberedDocuments(messages),
-  ]);
-  const grown = rows[0]?.grown_organisations ?? [];
-  const scheduled = rows.filter((row) => row.id !== null).map(({ grown_organisations: _grown, ...row }) => row);
+  const rows = await runPrepared<ClaimedDelivery & { grown_organisations: string[] | null; n: string | null }>(
+    manager,
+    WRITE_DISTRIBUTIONS,
+    [
+      JSON.stringify(contents),
+      deliveriesDocument(deliveries, claim?.ids ?? new Set()),
+      claim?.leaseMs ?? 0,
+      eventsDocument(stream),
+      ...rememberedDocuments(messages),
+    ],
+  );
+  const grown = rows.find((row) => row.grown_organisations !== null)?.grown_organisations ?? [];
+  const scheduled = rows.filter((row) => row.id !== null).map(({ grown_organisations: _grown, n: _n, ...row }) => row);
   return { scheduled: asPlanned(scheduled, deliveries), grown };
 }
