@@ -83,45 +83,46 @@ describe('stream appends on the real PostgreSQL', () => {
     }
   });
 
-  it('announces the organisations of a committed append after its commit, and nothing of one rolled back', async () => {
+  /** Runs `body` while a connection of its own LISTENs to the stream's channel; what it heard, in order. */
+  async function hearingStream(body: (heard: string[]) => Promise<void>): Promise<void> {
     const listener = new Client({ connectionString: e2eEnv.databaseUrl });
     const heard: string[] = [];
     listener.on('notification', (message) => heard.push(message.payload ?? ''));
     await listener.connect();
     try {
       await listener.query(`LISTEN ${STREAM_CHANNEL}`);
-      const [kept, dropped] = [randomUUID(), randomUUID()];
-      await db.dataSource
-        .transaction(async (manager) => {
-          await stream.appendAll(manager, message(newEventId(), [dropped]));
-          throw new Error('rolled back');
-        })
-        .catch(() => undefined);
-      await db.dataSource.transaction((manager) => stream.appendAll(manager, message(newEventId(), [kept])));
-      await waitFor(() => heard.includes(kept), { what: 'the committed append announced', timeoutMs: 10_000 });
-      expect(heard).not.toContain(dropped);
+      await body(heard);
     } finally {
       await listener.end();
     }
+  }
+
+  /** An append for the organisation in a transaction that rolls back. */
+  const appendRolledBack = (log: StreamLog, organisationId: string) =>
+    db.dataSource
+      .transaction(async (manager) => {
+        await log.appendAll(manager, message(newEventId(), [organisationId]));
+        throw new Error('rolled back');
+      })
+      .catch(() => undefined);
+
+  it('announces the organisations of a committed append after its commit, and nothing of one rolled back', async () => {
+    await hearingStream(async (heard) => {
+      const [kept, dropped] = [randomUUID(), randomUUID()];
+      await appendRolledBack(stream, dropped);
+      await db.dataSource.transaction((manager) => stream.appendAll(manager, message(newEventId(), [kept])));
+      await waitFor(() => heard.includes(kept), { what: 'the committed append announced', timeoutMs: 10_000 });
+      expect(heard).not.toContain(dropped);
+    });
   });
 
   it('wakes this process at commit, and announces nothing, when the instance runs alone', async () => {
     const alone = new StreamLog({ alone: true } as Outbox);
     const woken: string[] = [];
     alone.onLocalAppend((organisations) => woken.push(...organisations));
-    const listener = new Client({ connectionString: e2eEnv.databaseUrl });
-    const heard: string[] = [];
-    listener.on('notification', (message) => heard.push(message.payload ?? ''));
-    await listener.connect();
-    try {
-      await listener.query(`LISTEN ${STREAM_CHANNEL}`);
+    await hearingStream(async (heard) => {
       const [kept, dropped] = [randomUUID(), randomUUID()];
-      await db.dataSource
-        .transaction(async (manager) => {
-          await alone.appendAll(manager, message(newEventId(), [dropped]));
-          throw new Error('rolled back');
-        })
-        .catch(() => undefined);
+      await appendRolledBack(alone, dropped);
       await db.dataSource.transaction(async (manager) => {
         await alone.appendAll(manager, message(newEventId(), [kept]));
         expect(woken).toEqual([]);
@@ -131,9 +132,7 @@ describe('stream appends on the real PostgreSQL', () => {
       await db.dataSource.query('SELECT pg_notify($1, $2)', [STREAM_CHANNEL, 'marker']);
       await waitFor(() => heard.includes('marker'), { what: 'the marker' });
       expect(heard.filter((payload) => [kept, dropped, 'marker'].includes(payload))).toEqual(['marker']);
-    } finally {
-      await listener.end();
-    }
+    });
   });
 
   // The append alone, and within a distribution's write (ADR 62): the same CTEs.
