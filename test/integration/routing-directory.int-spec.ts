@@ -9,7 +9,8 @@ import { insertDirectoryOrganisation } from './seed-rows';
 /**
  * What routing decides with, on the real PostgreSQL: the directory and rules it holds are used
  * without a read while their changes are announced (the version triggers NOTIFY at commit), read
- * again after each announcement, and read for every batch while its LISTEN connection is down (ADR 59).
+ * again after each announcement, in the background (ADR 64) or by the next batch, and read for
+ * every batch while its LISTEN connection is down (ADR 59).
  */
 describe('routing directory on the real PostgreSQL', () => {
   const db = ownSchema('routing_directory', ROUTING_TABLES);
@@ -50,8 +51,9 @@ describe('routing directory on the real PostgreSQL', () => {
   it('uses what it holds until a change is announced, then reads everything again', async () => {
     const [first, silent, announced] = [randomUUID(), randomUUID(), randomUUID()];
     await add(first);
-    await waitFor(async () => (await ids()).includes(first) && directory.holdsCurrentInputs, {
-      what: 'the first organisation read, and its announcement heard',
+    // Only what is held is looked at (no read while not current): the background read brings it.
+    await waitFor(async () => directory.holdsCurrentInputs && (await ids()).includes(first), {
+      what: 'the first organisation read in the background, after its announcement',
     });
 
     await addSilently(silent);
@@ -62,6 +64,15 @@ describe('routing directory on the real PostgreSQL', () => {
     expect(
       await waitFor(async () => ((await ids()).length === 3 ? ids() : false), { what: 'the change heard' }),
     ).toEqual([first, silent, announced].sort());
+  });
+
+  it('reads an announced change in the background, before any batch asks', async () => {
+    const announced = randomUUID();
+    await add(announced);
+    await waitFor(() => !directory.holdsCurrentInputs, { what: 'the announcement heard' });
+    // Nothing calls for the inputs meanwhile: only the background read can make them current again.
+    await waitFor(() => directory.holdsCurrentInputs, { what: 'the directory read again in the background' });
+    expect(await ids()).toContain(announced);
   });
 
   it('reads the version for every batch while its LISTEN connection is down', async () => {

@@ -13,13 +13,21 @@ export interface RoutingInputs {
 }
 
 /**
+ * How long after an announced change the directory is read again in the background: the changes
+ * of an import or a burst of edits come close together, and are read once.
+ */
+const REFRESH_DELAY_MS = 200;
+
+/**
  * The partner directory and the routing rules as the rules engine reads them, reloaded only
  * when they changed: triggers bump `directory_version` with every change to the read model or
  * to the rules, whichever instance made it, and announce it when it commits
  * (`routing_inputs_<schema>`). While this instance hears those announcements, what it holds is
  * used without a read; after one, or while its LISTEN connection is down, the next batch reads
- * the version, and everything again if it moved (ADR 59). What it returns is shared: callers do
- * not modify it.
+ * the version, and everything again if it moved (ADR 59). An announcement (or listening again)
+ * also has them read in the background shortly after, so that the next alert finds them held
+ * rather than paying the read of a whole directory (ADR 64). What it returns is shared: callers
+ * do not modify it.
  */
 @Injectable()
 export class RoutingDirectory implements OnApplicationBootstrap, OnModuleDestroy {
@@ -31,9 +39,13 @@ export class RoutingDirectory implements OnApplicationBootstrap, OnModuleDestroy
   /** The cached inputs were read after the last announcement, while listening. */
   private current = false;
   private readonly changes: ChannelListener;
+  private refreshTimer: NodeJS.Timeout | null = null;
+  /** The background read under way, if any: one at a time. */
+  private refreshing: Promise<void> = Promise.resolve();
+  private stopped = false;
 
   constructor(
-    dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly rules: RulesService,
   ) {
     this.changes = new ChannelListener({
@@ -52,8 +64,11 @@ export class RoutingDirectory implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
     await this.changes.stop();
     this.changed(false);
+    await this.refreshing;
   }
 
   async inputs(manager: EntityManager): Promise<RoutingInputs> {
@@ -88,5 +103,29 @@ export class RoutingDirectory implements OnApplicationBootstrap, OnModuleDestroy
     this.generation += 1;
     this.listening = listening;
     this.current = false;
+    if (listening) this.refreshSoon();
+  }
+
+  /** Reads the inputs in the background once the changes announced meanwhile have settled. */
+  private refreshSoon(): void {
+    if (this.refreshTimer || this.stopped) return;
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = null;
+      this.refreshing = this.refreshing.then(() => this.refresh());
+    }, REFRESH_DELAY_MS);
+    this.refreshTimer.unref();
+  }
+
+  /**
+   * One background read, in one snapshot, unless a batch already read what is current. A change
+   * announced while it reads schedules the next one; a failure leaves the read to the next batch.
+   */
+  private async refresh(): Promise<void> {
+    if (this.stopped || this.current || !this.listening) return;
+    try {
+      await this.dataSource.transaction('REPEATABLE READ', (manager) => this.inputs(manager));
+    } catch (error) {
+      this.logger.warn(`directory not read in the background (${(error as Error).message}): the next batch reads it`);
+    }
   }
 }
