@@ -11,6 +11,7 @@ import { DeliveryMetrics } from '../../apps/notification/src/deliveries/delivery
 import { DeliveryQueue, type ClaimedDelivery } from '../../apps/notification/src/deliveries/delivery.queue';
 import { WRITE_DISTRIBUTIONS, writeDistributions } from '../../apps/notification/src/deliveries/distribution.queries';
 import { asStored } from '../../apps/notification/src/deliveries/message-contents.queries';
+import { rememberedDocuments } from '../../apps/notification/src/deliveries/routed-messages.queries';
 import { eventsDocument } from '../../apps/notification/src/stream/stream-events.queries';
 import { NOTIFICATION_TABLES } from '../../apps/notification/src/tables';
 import { EndpointHealth } from '../../apps/notification/src/webhooks/endpoint-health';
@@ -246,8 +247,7 @@ describe('delivery dispatch on the real PostgreSQL', () => {
             entries: [organisation, other, third].map((organisationId) => ({ organisationId, data: {} })),
           },
         ]),
-        '[]',
-        '[]',
+        ...rememberedDocuments([]),
       ],
     );
     expect(rows.map((row) => row.id).sort()).toEqual(deliveries.map((delivery) => delivery.id).sort());

@@ -42,7 +42,6 @@ export class RoutingDirectory implements OnApplicationBootstrap, OnModuleDestroy
   private refreshTimer: NodeJS.Timeout | null = null;
   /** The background read under way, if any: one at a time. */
   private refreshing: Promise<void> = Promise.resolve();
-  private stopped = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -64,10 +63,10 @@ export class RoutingDirectory implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    if (this.refreshTimer) clearTimeout(this.refreshTimer);
     await this.changes.stop();
+    // Not listening from here on, so nothing schedules another read.
     this.changed(false);
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
     await this.refreshing;
   }
 
@@ -108,7 +107,7 @@ export class RoutingDirectory implements OnApplicationBootstrap, OnModuleDestroy
 
   /** Reads the inputs in the background once the changes announced meanwhile have settled. */
   private refreshSoon(): void {
-    if (this.refreshTimer || this.stopped) return;
+    if (this.refreshTimer) return;
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = null;
       this.refreshing = this.refreshing.then(() => this.refresh());
@@ -121,7 +120,7 @@ export class RoutingDirectory implements OnApplicationBootstrap, OnModuleDestroy
    * announced while it reads schedules the next one; a failure leaves the read to the next batch.
    */
   private async refresh(): Promise<void> {
-    if (this.stopped || this.current || !this.listening) return;
+    if (this.current || !this.listening) return;
     try {
       await this.dataSource.transaction('REPEATABLE READ', (manager) => this.inputs(manager));
     } catch (error) {
