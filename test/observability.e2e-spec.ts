@@ -129,6 +129,13 @@ describe('observability: request ids across services, metrics, one trace per ale
     });
     expect(posted.status).toBe(201);
     await waitFor(() => deliveredAlert(posted.body.id), { what: 'the alert delivered', timeoutMs: 20_000 });
+    // Lines are written by the kilobyte (ADR 65): look once each service's lines of this alert are out.
+    for (const service of ['alert-ingestion', 'prefect-routing', 'notification'] as const) {
+      await waitFor(() => logLines(service).find((line) => line.correlationId === posted.body.id), {
+        what: `${service}'s lines of the alert`,
+        timeoutMs: 5000,
+      });
+    }
     for (const service of SERVICES) {
       const text = readFileSync(world.stack.logFile(service), 'utf8');
       expect(text).not.toContain(description);

@@ -1,6 +1,9 @@
+import fs, { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { logLevelOf, pinoOptions, routeOf } from './logging';
+import { LOG_FLUSH_MS, logDestination, logLevelOf, pinoOptions, routeOf } from './logging';
 import { Metrics, oncePerScrape } from './metrics';
 import {
   acceptableRequestId,
@@ -62,6 +65,29 @@ describe('log lines', () => {
     expect(inside).toMatchObject({ requestId: 'req-1', correlationId: 'alert-1', msg: 'inside' });
     expect(outside.requestId).toBeUndefined();
     expect(outside.correlationId).toBeUndefined();
+  });
+
+  it('are gathered and written together, within a quarter-second when they are few (ADR 65)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-log-'));
+    const writes = jest.spyOn(fs, 'write');
+    const destination = logDestination(openSync(join(dir, 'service.log'), 'a'));
+    try {
+      const logger = pino(pinoOptions('test-service', { level: 'info', format: 'json' }), destination);
+      logger.info('first');
+      logger.info('second');
+      // A destination writing line by line starts a write within the call.
+      expect(writes).not.toHaveBeenCalled();
+      const written = (): string[] => readFileSync(join(dir, 'service.log'), 'utf8').split('\n').filter(Boolean);
+      const deadline = Date.now() + 20 * LOG_FLUSH_MS;
+      while (written().length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(written().map((line) => (JSON.parse(line) as { msg: string }).msg)).toEqual(['first', 'second']);
+      const carrying = writes.mock.calls.filter(([, data]) => String(data).length > 0);
+      expect(carrying).toHaveLength(1);
+    } finally {
+      writes.mockRestore();
+      destination.end?.();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("read Nest's level names as pino's", () => {
