@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { DeliveryStatus } from './delivery.entity';
 import type { ClaimedDelivery } from './delivery.queue';
 import type { Distribution, PlannedDelivery } from './distribution.plan';
-import { overlaid, overlaidText } from './message-contents.queries';
+import { overlaid } from './message-contents.queries';
 
 /** A row of `deliveries` as the organisation-wide reads return it (never its body). */
 export interface DeliveryRow {
@@ -129,18 +129,14 @@ export function deliveriesDocument(deliveries: readonly MessageDelivery[], claim
 /**
  * The new rows, returned without their body as a claim returns them, put in the order planned
  * (each target's order of sending, which the joins do not keep); the claimed ones get their body
- * here, from the content and part in hand, not composed and parsed again for every row (ADR 48),
- * and its bytes, the content serialised once for all its rows (ADR 66).
+ * here, from the content and part in hand, not composed and parsed again for every row (ADR 48).
  */
 export function asPlanned(rows: ClaimedDelivery[], deliveries: readonly MessageDelivery[]): ClaimedDelivery[] {
   const position = new Map(deliveries.map((delivery, index) => [delivery.id, index]));
   rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
   for (const row of rows) {
     const planned = deliveries[position.get(row.id)!];
-    if (row.attempts > 0) {
-      row.body = overlaid(planned.content, planned.body);
-      row.bodyText = overlaidText(planned.content, planned.body);
-    }
+    if (row.attempts > 0) row.body = overlaid(planned.content, planned.body);
   }
   return rows;
 }

@@ -36,8 +36,6 @@ export interface ClaimedDelivery extends DeliveryRow {
   previous_secret_expires_at: Date | null;
   disabled_at: Date | null;
   organisation_status: OrganisationStatus | null;
-  /** The body's bytes, when composed as the row was written (`asPlanned`); else `body` is serialised to send. */
-  bodyText?: string;
 }
 
 /** What an attempt got back (an HTTP or SMTP status; none on a network error) and how long it took. */

@@ -1,4 +1,4 @@
-import { asStored, overlaid, overlaidText } from './message-contents.queries';
+import { asStored, overlaid } from './message-contents.queries';
 
 describe('a body composed as jsonb stores it', () => {
   it('orders every object’s keys as jsonb does: shorter in bytes first, then byte by byte', () => {
@@ -20,24 +20,5 @@ describe('a body composed as jsonb stores it', () => {
     expect(JSON.stringify(whole)).toBe(
       '{"type":"alert.routed","alert":{"id":"a-1"},"recipient":{"rule":"r","organisationId":"o-1"},"deliveryId":"d-1"}',
     );
-  });
-
-  it('writes the bytes JSON.stringify writes of the whole, for every part laid over one content', () => {
-    const content = asStored({
-      type: 'alert.routed',
-      alert: { id: 'a-1', at: new Date('2026-12-07T20:00:00Z'), tags: ['x', { zz: 1, b: 2 }] },
-      recipient: 'shared',
-      gone: undefined,
-      é: 'accent',
-      10: 'ten',
-      2: 'two',
-    }) as Record<string, unknown>;
-    const parts = [
-      { deliveryId: 'd-1', recipient: { rule: 'r', organisationId: 'o-1' } },
-      { deliveryId: 'd-2', recipient: undefined, alert: { id: 'a-2' } },
-      { deliveryId: 'd-3', fn: () => 1, ab: 'z' },
-      {},
-    ];
-    for (const part of parts) expect(overlaidText(content, part)).toBe(JSON.stringify(overlaid(content, part)));
   });
 });

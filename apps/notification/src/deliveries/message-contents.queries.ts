@@ -58,30 +58,6 @@ export function overlaid(content: JsonObject, part: JsonObject): JsonObject {
   );
 }
 
-/** Each content's top-level values as JSON, serialised once however many rows carry it. */
-const serialisedValues = new WeakMap<JsonObject, Map<string, string | undefined>>();
-
-/**
- * The bytes of `overlaid(content, part)`, as `JSON.stringify` writes them, without serialising the
- * content again for every row that carries it: a fan-out's rows share one content, and its
- * serialisation (the alert) was most of each row's (ADR 66).
- */
-export function overlaidText(content: JsonObject, part: JsonObject): string {
-  const own = asStored(part) as JsonObject;
-  let shared = serialisedValues.get(content);
-  if (!shared) serialisedValues.set(content, (shared = new Map<string, string | undefined>()));
-  const members: string[] = [];
-  for (const key of [...new Set([...Object.keys(content), ...Object.keys(own)])].sort(jsonbKeyOrder)) {
-    let value: string | undefined;
-    if (Object.hasOwn(own, key)) value = JSON.stringify(own[key]);
-    else if (shared.has(key)) value = shared.get(key);
-    else shared.set(key, (value = JSON.stringify(content[key])));
-    // As JSON.stringify does, a member whose value has no JSON form is left out.
-    if (value !== undefined) members.push(`${JSON.stringify(key)}:${value}`);
-  }
-  return `{${members.join(',')}}`;
-}
-
 /** The SQL of a row's whole data: its own part laid over its content, when it has one. */
 export function withContent(part: string, contentAlias: string): string {
   return `coalesce(${contentAlias}.data || ${part}, ${part})`;

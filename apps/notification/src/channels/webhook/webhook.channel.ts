@@ -47,7 +47,7 @@ export class WebhookChannel {
       return { kind: 'error', message: (error as Error).message };
     }
     return sendWebhook(
-      { deliveryId: delivery.id, url: delivery.url, secrets, body: delivery.bodyText ?? JSON.stringify(delivery.body) },
+      { deliveryId: delivery.id, url: delivery.url, secrets, body: JSON.stringify(delivery.body) },
       { timeoutMs: this.timeoutMs, allowPrivateTargets: this.allowPrivateTargets, shutdown },
     );
   }
