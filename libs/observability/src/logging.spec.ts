@@ -85,7 +85,7 @@ describe('log lines', () => {
       expect(carrying).toHaveLength(1);
     } finally {
       writes.mockRestore();
-      destination.end?.();
+      destination.end();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DynamicModule } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { LoggerModule } from 'nestjs-pino';
-import { destination, type DestinationStream, type LoggerOptions } from 'pino';
+import { destination, type LoggerOptions } from 'pino';
 import type { Options } from 'pino-http';
 import { reportRouteOfRequest } from './spans';
 import { acceptableRequestId, currentScope, runInScope, type TelemetryScope } from './telemetry-scope';
@@ -120,7 +120,7 @@ export const LOG_FLUSH_MS = 250;
  * buffer is written synchronously when the process exits (pino's exit hook), so only a process
  * killed outright loses its last quarter-second of lines.
  */
-export function logDestination(fd = 1): DestinationStream {
+export function logDestination(fd = 1): ReturnType<typeof destination> {
   return destination({ dest: fd, minLength: LOG_BUFFER_BYTES, periodicFlush: LOG_FLUSH_MS });
 }
 
