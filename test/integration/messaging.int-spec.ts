@@ -115,10 +115,10 @@ async function startInstance(clientId: string, direct = true): Promise<INestAppl
 }
 
 /** What the Kafka transport hands the consumer: one partition's messages, offsets resolved as it goes. */
-function batchOf(messages: KafkaMessage[], running: () => boolean = () => true, topic: Topic = TOPIC) {
+function batchOf(messages: KafkaMessage[], running: () => boolean = () => true, topic: Topic = TOPIC, partition = 0) {
   const resolved: string[] = [];
   const payload = {
-    batch: { topic, partition: 0, messages },
+    batch: { topic, partition, messages },
     resolveOffset: (offset: string) => resolved.push(offset),
     heartbeat: async () => undefined,
     commitOffsetsIfNecessary: async () => undefined,
@@ -239,6 +239,52 @@ describe('messaging layer on the real PostgreSQL and Kafka', () => {
       expect(dead).toHaveLength(1);
       expect(dead[0].headers?.['vigie-dlq-reason']?.toString()).toMatch(/failed after 2 attempts: .*golf is refused/);
       expect(dead[0].headers?.['vigie-dlq-topic']?.toString()).toBe(TOPIC);
+    });
+
+    it("handles the batches one fetch brings from a topic's partitions in one transaction, each in its order (ADR 66)", async () => {
+      const partitions = [
+        ['lima', 'mike', 'november'],
+        ['oscar', 'papa'],
+        ['quebec', 'romeo', 'sierra', 'tango'],
+      ].map((list, partition) => batchOf(list.map(wordEvent).map(message), undefined, TOPIC, partition));
+      const consumer = first.get(EventConsumer);
+
+      // As kafkajs hands them over: one call per partition, concurrently.
+      await Promise.all(partitions.map(({ payload }) => consumer.consumeBatch(payload)));
+
+      const stored = await setup.query<{ word: string; xid: string }[]>(
+        `SELECT word, xmin::text AS xid FROM "${SCHEMA}".words ORDER BY position`,
+      );
+      expect(new Set(stored.map((row) => row.xid)).size).toBe(1);
+      const order = stored.map((row) => row.word);
+      for (const list of [
+        ['lima', 'mike', 'november'],
+        ['oscar', 'papa'],
+        ['quebec', 'romeo', 'sierra', 'tango'],
+      ]) {
+        expect(order.filter((word) => list.includes(word))).toEqual(list);
+      }
+      expect(order).toHaveLength(9);
+      for (const { payload, resolved } of partitions) {
+        expect(resolved).toEqual([payload.batch.messages[payload.batch.messages.length - 1].offset]);
+      }
+    });
+
+    it("applies the other partitions' events when one event of a shared transaction keeps failing", async () => {
+      const handler = first.get(Words);
+      handler.refused.add('whiskey');
+      const failing = batchOf(['uniform', 'whiskey'].map(wordEvent).map(message), undefined, TOPIC, 0);
+      const other = batchOf(['xray', 'yankee'].map(wordEvent).map(message), undefined, TOPIC, 1);
+
+      // The other partition's batch comes first, so its events are tried in the shared transaction too.
+      await Promise.all([other, failing].map(({ payload }) => first.get(EventConsumer).consumeBatch(payload)));
+
+      expect((await words()).sort()).toEqual(['uniform', 'xray', 'yankee']);
+      // Once in the shared transaction, then alone up to maxAttempts; the other partition's in both.
+      expect(handler.attempts.get('whiskey')).toBe(3);
+      expect(handler.attempts.get('xray')).toBe(2);
+      expect(other.resolved).toEqual([other.payload.batch.messages[1].offset]);
+      expect(failing.resolved).toEqual([failing.payload.batch.messages[1].offset]);
     });
 
     it('dead-letters poison at once (bad JSON, invalid payload) and still applies the valid events', async () => {

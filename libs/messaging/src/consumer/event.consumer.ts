@@ -29,7 +29,7 @@ import { decodeEvent } from './event.decoder';
 import { decideFailure, PoisonMessageError } from './failure.policy';
 import { OFFSET_COMMIT_INTERVAL_MS, OffsetCommits } from './offset-commits';
 
-/** Events of one partition handled in one transaction, at most. */
+/** Events handled in one transaction, at most. */
 export const MAX_EVENTS_PER_TRANSACTION = 100;
 
 interface Subscription {
@@ -54,13 +54,21 @@ interface Decoded extends Consumed {
   headers: Record<string, string>;
 }
 
+/** Events of one topic gathered from the partitions whose batches came together, and their outcome. */
+interface Gathering {
+  events: Decoded[];
+  handled: Promise<void>;
+}
+
 /**
  * The one way a Vigie service consumes events: the `@Consumes` handlers found at start-up, fed a
  * partition's batch at a time by the Kafka server. Each event is validated; poison messages go to
  * `<topic>.dlq` with the reason, so the partition keeps flowing. The valid events of a batch are
  * handled in order in one transaction that also records their ids (a redelivered event has no
- * second effect), so a burst costs one commit, not one per event. If that transaction fails, its
- * events are handled again one at a time, each retried with backoff and dead-lettered when it
+ * second effect), so a burst costs one commit, not one per event; the batches of a topic's other
+ * partitions that the same fetch brought join that transaction, each partition's events in their
+ * order (ADR 66). If that transaction fails, the events of each batch in it are handled again one
+ * at a time, each retried with backoff and dead-lettered when it
  * cannot succeed. It throws only when the service is shutting down: the offsets not yet resolved
  * are then not committed and their events are handled after restart. Handled offsets are
  * committed about once a second, not after each batch (OffsetCommits, ADR 53).
@@ -69,6 +77,8 @@ interface Decoded extends Consumed {
 export class EventConsumer implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(EventConsumer.name);
   private readonly subscriptions = new Map<string, Subscription>();
+  /** By topic, the events gathered for a transaction not yet begun: batches that come meanwhile join it. */
+  private readonly gathering = new Map<string, Gathering>();
   private stopping = false;
   private readonly counts: ConsumerMetrics;
   private readonly offsets = new OffsetCommits(OFFSET_COMMIT_INTERVAL_MS, (error) =>
@@ -162,16 +172,40 @@ export class EventConsumer implements OnModuleInit, OnModuleDestroy {
       }
     }
     if (valid.length === 0) return;
-    if (valid.length === 1) return this.handleAlone(subscription, valid[0], heartbeat);
     try {
-      await this.handleTogether(subscription, valid);
+      await this.gathered(subscription, valid);
     } catch (error) {
       if (this.stopping) throw error;
       this.logger.warn(
-        `${valid[0].topic}[${valid[0].partition}]: a batch of ${valid.length} events failed (${(error as Error).message}); handling them one by one`,
+        `${valid[0].topic}[${valid[0].partition}]: ${valid.length} event(s) not handled together (${(error as Error).message}); handling them one by one`,
       );
       for (const decoded of valid) await this.handleAlone(subscription, decoded, heartbeat);
     }
+  }
+
+  /**
+   * Handles a batch's valid events in one transaction with those of the topic's other partitions
+   * that arrive before it begins: kafkajs hands the partitions of one fetch to concurrent calls,
+   * and the transaction begins once they have had their turn (`setImmediate`), so a fetch costs
+   * one commit whatever the partitions it spans, and an event alone waits for nothing else. Each
+   * batch keeps its order; batches of different partitions have none between them to keep.
+   */
+  private gathered(subscription: Subscription, events: Decoded[]): Promise<void> {
+    const topic = subscription.definition.topic;
+    const open = this.gathering.get(topic);
+    if (open && open.events.length + events.length <= MAX_EVENTS_PER_TRANSACTION) {
+      open.events.push(...events);
+      return open.handled;
+    }
+    const gathering: Gathering = { events: [...events], handled: Promise.resolve() };
+    gathering.handled = new Promise<void>((resolve, reject) =>
+      setImmediate(() => {
+        if (this.gathering.get(topic) === gathering) this.gathering.delete(topic);
+        this.handleTogether(subscription, gathering.events).then(resolve, reject);
+      }),
+    );
+    this.gathering.set(topic, gathering);
+    return gathering.handled;
   }
 
   /**
