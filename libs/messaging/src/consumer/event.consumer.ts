@@ -197,15 +197,15 @@ export class EventConsumer implements OnModuleInit, OnModuleDestroy {
       open.events.push(...events);
       return open.handled;
     }
-    const gathering: Gathering = { events: [...events], handled: Promise.resolve() };
-    gathering.handled = new Promise<void>((resolve, reject) =>
+    const gathered = [...events];
+    const handled = new Promise<void>((resolve, reject) =>
       setImmediate(() => {
-        if (this.gathering.get(topic) === gathering) this.gathering.delete(topic);
-        this.handleTogether(subscription, gathering.events).then(resolve, reject);
+        if (this.gathering.get(topic)?.events === gathered) this.gathering.delete(topic);
+        this.handleTogether(subscription, gathered).then(resolve, reject);
       }),
     );
-    this.gathering.set(topic, gathering);
-    return gathering.handled;
+    this.gathering.set(topic, { events: gathered, handled });
+    return handled;
   }
 
   /**
