@@ -250,13 +250,16 @@ async function measure(options: BenchOptions, results: BenchResults): Promise<vo
         await seedPublisher(stack, registry, FANOUT_DEPARTMENT),
       );
       await sleep(2000);
+      // Every process's CPU from the POST to the last delivery: what the fan-out costs, and whether the cores were full.
+      await monitor.start();
       const fanOut = await measureFanOut(sink, poster, {
         commune: FANOUT_COMMUNE,
         endpoints: seeded.endpoints,
         timeoutMs: 120_000,
       });
+      const usage = await monitor.stop(`fan-out to ${fanOut.webhooks}`);
       poster.close();
-      results.fanOut = { ...fanOut, seedingMs: seeded.seedingMs, partners: options.fanOutPartners };
+      results.fanOut = { ...fanOut, seedingMs: seeded.seedingMs, partners: options.fanOutPartners, usage };
       log(`fan-out: ${fanOut.delivered}/${fanOut.webhooks} delivered, last after ${fanOut.lastMs} ms`);
     }
   } finally {

@@ -8,6 +8,7 @@ describe('parseOptions', () => {
       rates: [1, 50, 200, 500],
       climb: true,
       holdSeconds: 60,
+      trickleSeconds: 300,
       fanOutPartners: 1000,
       databaseUrl: 'postgres://postgres@127.0.0.1:5432/vigie_bench',
       kafkaBrokers: '127.0.0.1:19492',
@@ -48,6 +49,12 @@ describe('parseOptions', () => {
       basePort: 9000,
     });
     expect([...options.phases]).toEqual(['latency', 'pg']);
+  });
+
+  it('makes the 1 alert/s step as long as asked', () => {
+    expect(parseOptions(['--trickle-seconds', '60'], {}).trickleSeconds).toBe(60);
+    expect(parseOptions(['--smoke'], {}).trickleSeconds).toBe(2);
+    expect(() => parseOptions(['--trickle-seconds', '0'], {})).toThrow(/--trickle-seconds must be positive/);
   });
 
   it('writes every alert of the steps to a file with --samples', () => {

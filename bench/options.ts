@@ -11,7 +11,10 @@ export interface BenchOptions {
   rates: number[];
   /** False for the smoke run: only the given rates. */
   climb: boolean;
-  /** Seconds per rate step; the 1 alert/s step lasts `trickleSeconds`. */
+  /**
+   * Seconds per rate step; the 1 alert/s step lasts `trickleSeconds`, long enough for its p99 to
+   * be a percentile rather than its slowest alert (ADR 67).
+   */
   stepSeconds: number;
   trickleSeconds: number;
   /** Seconds the highest sustained rate is held to confirm it. */
@@ -51,6 +54,8 @@ const USAGE = `npm run bench [-- options]
   --rates 1,50,200,500    first rates of the ladder (alerts/s); it continues until a rate is not sustained
   --fixed                 only the given rates, each measured even after one is not sustained; no climb
   --step-seconds N        seconds per rate step (default 20)
+  --trickle-seconds N     seconds of the 1 alert/s step (default 300: its p99 is then the 4th slowest of 300 alerts,
+                          not the slowest of 60)
   --hold-seconds N        seconds the highest sustained rate is held (default 60)
   --broker-warm-up N      at most N seconds of raw Kafka traffic before the measurements, until the broker's JIT
                           compiler rests (default 120; 0 measures on the freshly started broker)
@@ -86,6 +91,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       rates: { type: 'string' },
       fixed: { type: 'boolean', default: false },
       'step-seconds': { type: 'string' },
+      'trickle-seconds': { type: 'string' },
       'hold-seconds': { type: 'string' },
       'broker-warm-up': { type: 'string' },
       fanout: { type: 'string' },
@@ -124,7 +130,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     rates: values.rates ? positiveNumbers(values.rates, '--rates') : smoke ? [1, 20] : [1, 50, 200, 500],
     climb: !smoke && !values.fixed,
     stepSeconds: number(values['step-seconds'], smoke ? 2 : 20, '--step-seconds'),
-    trickleSeconds: smoke ? 2 : 60,
+    trickleSeconds: number(values['trickle-seconds'], smoke ? 2 : 300, '--trickle-seconds'),
     holdSeconds: number(values['hold-seconds'], smoke ? 2 : 60, '--hold-seconds'),
     baselineStepSeconds: smoke ? 2 : 10,
     brokerWarmUpSeconds: seconds(values['broker-warm-up'], smoke ? 2 : 120, '--broker-warm-up'),

@@ -38,7 +38,7 @@ export interface BenchResults {
   hold: StepResult | null;
   kafka: StepResult[];
   pg: PgInsertResult | null;
-  fanOut: (FanOutResult & { seedingMs: number; partners: number }) | null;
+  fanOut: (FanOutResult & { seedingMs: number; partners: number; usage?: UsageWindow }) | null;
   resources: UsageWindow[];
   sink: { rejected: number; duplicates: number };
   profile: ProfileSummary[];

@@ -576,6 +576,48 @@ describe('messaging layer on the real PostgreSQL and Kafka', () => {
       }
     });
 
+    it('sends what it committed before the lease check and the poll round its wake-up finds due (ADR 68)', async () => {
+      await leaveFirstAlone();
+      await waitFor(async () => (await unmarked()) === 0, { what: 'nothing left to mark', timeoutMs: 10_000 });
+      // The relay's private parts, to make its periodic work due at the moment of the commit.
+      const relay = relayOf(first) as unknown as {
+        lastLeaseCheck: number;
+        lastPoll: number;
+        lease: { othersWaiting(): Promise<boolean> };
+        producer: { send(messages: { value: string }[]): Promise<void> };
+        relayRound(): Promise<boolean>;
+        committed(rows: unknown[]): void;
+      };
+      // Meanwhile the loop's own timer finds nothing due; the commit makes both due at once.
+      relay.lastLeaseCheck = relay.lastPoll = Date.now() + 3_600_000;
+      const committed = relay.committed.bind(relay);
+      const spies = {
+        committed: jest.spyOn(relay, 'committed').mockImplementation((rows) => {
+          relay.lastLeaseCheck = relay.lastPoll = 0;
+          committed(rows);
+        }),
+        send: jest.spyOn(relay.producer, 'send'),
+        lease: jest.spyOn(relay.lease, 'othersWaiting'),
+        round: jest.spyOn(relay, 'relayRound'),
+      };
+      try {
+        const added = await commitWords(first, 'first-out', 1);
+        await expectPublishedAndMarked(added);
+        await waitFor(() => spies.round.mock.calls.length > 0, { what: 'the poll round', timeoutMs: 5_000 });
+        const sent = spies.send.mock.calls.findIndex(([messages]) =>
+          messages.some((message) => message.value.includes(added[0].id)),
+        );
+        expect(sent).toBeGreaterThanOrEqual(0);
+        const sentAt = spies.send.mock.invocationCallOrder[sent];
+        expect(spies.lease).toHaveBeenCalled();
+        expect(sentAt).toBeLessThan(spies.lease.mock.invocationCallOrder[0]);
+        expect(sentAt).toBeLessThan(spies.round.mock.invocationCallOrder[0]);
+      } finally {
+        for (const spy of Object.values(spies)) spy.mockRestore();
+        relay.lastLeaseCheck = relay.lastPoll = 0;
+      }
+    });
+
     it('hands over to an instance that joins, keeping each key in commit order across both', async () => {
       expect(relayOf(first).publishesDirectly).toBe(true);
       const added: EventEnvelope<Word>[] = [];

@@ -195,43 +195,48 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     this.wake();
   }
 
-  /** One step of publication; true when it left work to do at once. */
+  /**
+   * One step of publication; true when it left work to do at once. Straight after commit, what
+   * this process committed goes out first: the look at the lease and the poll round come after
+   * it, so an event never waits for the periodic work its own wake-up found due (ADR 68).
+   */
   private async round(): Promise<boolean> {
     if (this.lease.state === 'out') {
       this.rejoin();
       return false;
     }
+    if (this.direct) await this.sendCommitted();
     const now = Date.now();
     if (now - this.lastLeaseCheck >= LEASE_CHECK_MS) {
       await this.checkLease();
       this.lastLeaseCheck = now;
     }
-    if (this.direct) {
-      if (now - this.lastPoll >= this.options.outbox.pollIntervalMs) return this.relayRound();
-      const batch = this.queue.splice(0, this.options.outbox.batchSize);
-      if (batch.length > 0) {
-        try {
-          await this.send(batch);
-        } catch (error) {
-          // The batch and what follows it are still pending: relay rounds take over from here.
-          this.direct = false;
-          throw error;
-        }
-        if (this.unmarked.length === 0) this.unmarkedSince = Date.now();
-        this.unmarked.push(...batch.map((row) => row.id));
-        this.published.observe(batch);
-      }
-      if (this.unmarked.length >= this.options.outbox.batchSize || Date.now() - this.unmarkedSince >= MARK_DELAY_MS) {
-        await this.markPublished();
-      } else if (this.unmarked.length > 0 && !this.markTimer) {
-        this.markTimer = setTimeout(() => {
-          this.markTimer = null;
-          this.wake();
-        }, MARK_DELAY_MS).unref();
-      }
-      return this.queue.length > 0;
+    if (!this.direct || now - this.lastPoll >= this.options.outbox.pollIntervalMs) return this.relayRound();
+    if (this.unmarked.length >= this.options.outbox.batchSize || Date.now() - this.unmarkedSince >= MARK_DELAY_MS) {
+      await this.markPublished();
+    } else if (this.unmarked.length > 0 && !this.markTimer) {
+      this.markTimer = setTimeout(() => {
+        this.markTimer = null;
+        this.wake();
+      }, MARK_DELAY_MS).unref();
     }
-    return this.relayRound();
+    return this.queue.length > 0;
+  }
+
+  /** Sends up to a batch of what this process committed, in commit order, to be marked later. */
+  private async sendCommitted(): Promise<void> {
+    const batch = this.queue.splice(0, this.options.outbox.batchSize);
+    if (batch.length === 0) return;
+    try {
+      await this.send(batch);
+    } catch (error) {
+      // The batch and what follows it are still pending: relay rounds take over from here.
+      this.direct = false;
+      throw error;
+    }
+    if (this.unmarked.length === 0) this.unmarkedSince = Date.now();
+    this.unmarked.push(...batch.map((row) => row.id));
+    this.published.observe(batch);
   }
 
   /**
